@@ -1,0 +1,155 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { formatDateTime } from '@/lib/domain/format';
+import { isLocale } from '@/lib/domain/locale';
+import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
+import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+import { listOffers } from '@/lib/server/offers/list-offers';
+import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
+
+export default async function DealOverviewPage({ params }: { params: Promise<{ dealId: string }> }) {
+  const { dealId } = await params;
+  const { actor, origin } = await pageContext();
+  const overview = await orNotFound(getDealOverview({ actor, origin, dealId }));
+  const [scenarios, offers, t, locale] = await Promise.all([listScenarios({ actor, origin, dealId }), listOffers({ actor, origin, dealId }), getTranslations(), getLocale()]);
+  const lang = isLocale(locale) ? locale : 'zh';
+  const zh = lang === 'zh';
+  const { deal, me } = overview;
+  const rights = [t('deal.rightView'), me.canEdit && t('deal.rightEdit'), me.canSign && t('deal.rightSign'), me.canManage && t('deal.rightManage')].filter(Boolean).join(' · ');
+  return (
+    <div className="space-y-8">
+      <div>
+        <Link href="/deals" className="text-sm text-water-700 hover:underline">
+          ← {t('deal.backToDeals')}
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold text-water-900" data-testid="deal-title">
+          {zh ? deal.nameZh : deal.name}
+          {deal.illustrative && <span className="ml-3 rounded bg-amber-100 px-1.5 py-0.5 align-middle text-xs text-amber-800">{t('deal.illustrative')}</span>}
+        </h1>
+        <p className="mt-1 text-slate-600">{zh ? deal.watershedZh : deal.watershed}</p>
+        <dl className="mt-4 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-5">
+          <div>
+            <dt className="text-slate-500">{t('deal.years')}</dt>
+            <dd className="num font-medium">
+              {deal.startYear}–{deal.endYear}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t('deal.status')}</dt>
+            <dd className="font-medium">{t(`status.${deal.status}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t('deal.units')}</dt>
+            <dd className="font-medium">{t('deal.unitsValue', { unit: deal.unit.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'), currency: deal.currency, priceBase: deal.priceBase })}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t('deal.yourSide')}</dt>
+            <dd className="font-medium">{t(`side.${me.side}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t('deal.yourRights')}</dt>
+            <dd className="font-medium">{rights}</dd>
+          </div>
+        </dl>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <div className="flex items-baseline justify-between">
+            <h2 className="font-semibold">{t('deal.parties')}</h2>
+            <Link href={`/deals/${dealId}/members`} className="text-sm text-water-700 hover:underline">
+              {me.canManage ? t('members.manage') : t('members.title')}
+            </Link>
+          </div>
+          <ul className="mt-3 space-y-2 text-sm" data-testid="members">
+            {overview.members.map((member) => (
+              <li key={member.id} className="flex flex-wrap gap-x-2">
+                <span className="w-28 text-slate-500">{t(`side.${member.side}`)}</span>
+                <span className="font-medium">{member.name}</span>
+                <span className="text-slate-600">{zh ? member.organisation.nameZh : member.organisation.name}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <div className="flex items-baseline justify-between">
+            <h2 className="font-semibold">{t('deal.scenarios')}</h2>
+            <Link href={`/deals/${dealId}/scenarios`} className="text-sm text-water-700 hover:underline">
+              {t('deal.allScenarios')}
+            </Link>
+          </div>
+          {scenarios.length === 0 ? (
+            <div className="mt-3 text-sm">
+              <p>{t('deal.noScenarios')}</p>
+              <p className="mt-1 text-slate-600">{t('deal.noScenariosNext')}</p>
+            </div>
+          ) : (
+            <ul className="mt-3 space-y-3 text-sm" data-testid="latest-versions">
+              {scenarios.map((scenario) => {
+                const latest = scenario.versions[0]!;
+                return (
+                  <li key={scenario.id}>
+                    <span className="mr-2 rounded-full bg-water-50 px-2 py-0.5 text-water-700">{t(`side.${scenario.side}`)}</span>
+                    <span className="font-medium">{scenario.name}</span>
+                    <div className="mt-1 text-slate-600">
+                      {t('deal.latest', { number: latest.number, message: latest.message })} · {t('deal.by', { name: latest.author })} · <span className="num">{formatDateTime(new Date(latest.createdAt), lang)}</span>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="font-semibold">{t('deal.offers')}</h2>
+          {offers.length === 0 ? (
+            <div className="mt-3 text-sm">
+              <p>{t('deal.noOffers')}</p>
+              <p className="mt-1 text-slate-600">{t('deal.noOffersNext')}</p>
+            </div>
+          ) : (
+            <ul className="mt-3 space-y-2 text-sm">
+              {offers.map((offer) => {
+                const check = offer.boundCheck as { belowLowerYears: number[]; aboveUpperYears: number[] };
+                return (
+                  <li key={offer.id}>
+                    {t('deal.offerLine', { number: offer.number, from: t(`side.${offer.fromSide}`), to: t(`side.${offer.toSide}`), status: t(`offerStatus.${offer.status}`) })} · {offer.version}
+                    {check.belowLowerYears.length > 0 && <span className="ml-2 text-red-700">{t('deal.belowLower', { count: check.belowLowerYears.length })}</span>}
+                    {check.aboveUpperYears.length > 0 && <span className="ml-2 text-amber-700">{t('deal.aboveUpper', { count: check.aboveUpperYears.length })}</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <div className="flex items-baseline justify-between">
+            <h2 className="font-semibold">{t('deal.activity')}</h2>
+            <Link href={`/deals/${dealId}/activity`} className="text-sm text-water-700 hover:underline">
+              {t('deal.allActivity')}
+            </Link>
+          </div>
+          {overview.recentActivity.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-600">{t('deal.noActivity')}</p>
+          ) : (
+            <ul className="mt-3 space-y-2 text-sm" data-testid="recent-activity">
+              {overview.recentActivity.map((event) => (
+                <li key={event.id} className="flex flex-wrap gap-x-2">
+                  <span className="num text-slate-500">{formatDateTime(new Date(event.at), lang)}</span>
+                  <span className="font-medium">{event.actor?.name ?? '—'}</span>
+                  <code className="text-slate-700">{event.action}</code>
+                  <span className="font-mono text-xs text-slate-400" title={event.hash}>
+                    {event.hash.slice(0, 8)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

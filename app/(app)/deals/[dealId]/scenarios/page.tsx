@@ -1,0 +1,74 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { formatDateTime } from '@/lib/domain/format';
+import { isLocale } from '@/lib/domain/locale';
+import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
+
+export default async function ScenariosPage({ params }: { params: Promise<{ dealId: string }> }) {
+  const { dealId } = await params;
+  const { actor, origin } = await pageContext();
+  const scenarios = await orNotFound(listScenarios({ actor, origin, dealId }));
+  const [t, tSide, locale] = await Promise.all([getTranslations('scenarios'), getTranslations('side'), getLocale()]);
+  const lang = isLocale(locale) ? locale : 'zh';
+  return (
+    <div>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold text-water-900">{t('title')}</h1>
+        <Link href={`/deals/${dealId}`} className="text-sm text-water-700 hover:underline">
+          {t('backToDeal')}
+        </Link>
+      </div>
+      <p className="mt-1 text-slate-600">{t('subtitle')}</p>
+      {scenarios.length === 0 ? (
+        <div className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <p className="font-medium">{t('empty')}</p>
+          <p className="mt-2 text-slate-600">{t('emptyNext')}</p>
+        </div>
+      ) : (
+        <div className="mt-6 space-y-6">
+          {scenarios.map((scenario) => (
+            <section key={scenario.id} className="rounded-lg border border-slate-200 bg-white" data-testid="scenario">
+              <header className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-4 py-3">
+                <span className="rounded-full bg-water-50 px-2 py-0.5 text-sm text-water-700">{tSide(scenario.side)}</span>
+                <h2 className="font-medium">{scenario.name}</h2>
+                {scenario.forkedFromVersionId && <span className="text-xs text-slate-500">{t('forked')}</span>}
+              </header>
+              <table className="w-full text-left text-sm">
+                <thead className="text-slate-500">
+                  <tr>
+                    <th className="px-4 py-2 font-medium">{t('version')}</th>
+                    <th className="px-4 py-2 font-medium">{t('message')}</th>
+                    <th className="px-4 py-2 font-medium">{t('author')}</th>
+                    <th className="px-4 py-2 font-medium">{t('savedAt')}</th>
+                    <th className="px-4 py-2 font-medium" />
+                  </tr>
+                </thead>
+                <tbody>
+                  {scenario.versions.map((version) => {
+                    return (
+                      <tr key={version.id} className="border-t border-slate-100">
+                        <td className="num px-4 py-2 font-medium">v{version.number}</td>
+                        <td className="px-4 py-2">{version.message}</td>
+                        <td className="px-4 py-2">{version.author}</td>
+                        <td className="num px-4 py-2">{formatDateTime(new Date(version.createdAt), lang)}</td>
+                        <td className="space-x-3 px-4 py-2 text-right whitespace-nowrap">
+                          <a className="text-water-700 hover:underline" href={`/api/v1/deals/${dealId}/versions/${version.id}?format=xlsx`}>
+                            xlsx
+                          </a>
+                          <a className="text-water-700 hover:underline" href={`/api/v1/deals/${dealId}/versions/${version.id}`} download={`v${version.number}.json`}>
+                            JSON
+                          </a>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </section>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

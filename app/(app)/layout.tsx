@@ -1,0 +1,39 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { SignOutButton } from '@/components/sign-out-button';
+import { currentActor } from '@/lib/server/auth/current-actor';
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
+  if (!actor) redirect('/login');
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const organisation = locale === 'zh' ? actor.organisation.nameZh : actor.organisation.name;
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-6 py-3">
+          <Link href="/deals" className="text-lg font-semibold text-water-900">
+            {t('app.shortName')}
+          </Link>
+          <nav className="text-sm">
+            <Link href="/deals" className="text-water-700 hover:underline">
+              {t('nav.deals')}
+            </Link>
+          </nav>
+          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+            <span className="text-slate-600" data-testid="signed-in-user">
+              {t('nav.signedInAs', { name: actor.name })} · {organisation} · {t(`role.${actor.role}`)}
+            </span>
+            <LanguageSwitcher />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { NextResponse } from 'next/server';
+import { ValidationError } from '@/lib/domain/errors';
+import { apiRoute } from '@/lib/server/http/api-route';
+import { maxEvidenceBytes, uploadEvidence } from '@/lib/server/scenarios/upload-evidence';
+
+// multipart/form-data with one field "file"; answers { sha256, contentType, size, fileName }.
+export const POST = apiRoute<{ dealId: string }>(async (request, { actor, origin }, { dealId }) => {
+  if (Number(request.headers.get('content-length') ?? 0) > maxEvidenceBytes + 64 * 1024) {
+    throw new ValidationError(`the file is larger than ${maxEvidenceBytes / 1024 / 1024} MB`, 'file');
+  }
+  const form = await request.formData().catch(() => null);
+  const file = form?.get('file');
+  if (!(file instanceof File)) throw new ValidationError('send the file as multipart/form-data in a field named "file"', 'file');
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return NextResponse.json(await uploadEvidence({ actor, origin, dealId, fileName: file.name, declaredType: file.type, bytes }), { status: 201 });
+});

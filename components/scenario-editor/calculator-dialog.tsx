@@ -1,0 +1,318 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useMemo, useState } from 'react';
+import { agriculturalOpportunityCost, areaTimesUnitCost, industrialOpportunityCost, peopleTimesCompensation, type CalculatorOutcome } from '@/lib/engine';
+import { EditCell, onGridKeyDown } from './cells';
+import { CALCULATOR_KINDS, defaultCalculator, setSpan, spanValue, type CalculatorEntry, type CalculatorKind, type EditorCostItem, type Span, type ValuesText } from './model';
+
+type Draft = Record<string, unknown>;
+
+const RUN: Record<CalculatorKind, (input: unknown) => CalculatorOutcome<unknown>> = {
+  areaTimesUnitCost,
+  peopleTimesCompensation,
+  industrialOpportunityCost,
+  agriculturalOpportunityCost,
+};
+
+function emptyDraft(kind: CalculatorKind, unit: number | string, startYear: number, firstLabel: string): Draft {
+  switch (kind) {
+    case 'areaTimesUnitCost':
+      return { unit, lines: [{ label: firstLabel, area: {}, unitCost: {} }], fixedItems: [] };
+    case 'peopleTimesCompensation':
+      return { unit, persons: {}, compensationPerPerson: {} };
+    case 'agriculturalOpportunityCost':
+      return { unit, parcels: [{ label: firstLabel, area: {} }], netBenefitPerHa: {} };
+    case 'industrialOpportunityCost':
+      return {
+        unit,
+        baseYear: startYear - 1,
+        gdp0: '',
+        gdpActual: {},
+        population: {},
+        revenueRatio: {},
+        growthFactor: {},
+        sourceGrowthBefore: '',
+        sourceGrowthAfter: '',
+        referenceGrowthBefore: '',
+        referenceGrowthAfter: '',
+        floorAtZero: false,
+      };
+  }
+}
+
+export interface CalculatorDialogProps {
+  item: EditorCostItem;
+  /** The inputs kept for this row, if any. */
+  entry: CalculatorEntry | undefined;
+  unit: number | string;
+  startYear: number;
+  spans: readonly Span[];
+  onApply: (entry: CalculatorEntry) => void;
+  onClose: () => void;
+}
+
+/**
+ * "Use a calculator" for one cost row: the §2 calculators of the engine
+ * (area × unit cost, people × compensation, eqs. 3–5, eq. 6) with their inputs
+ * per period; the result fills the row's values, the inputs are kept beside the
+ * document (see ScenarioEditor's calculatorInputs).
+ */
+export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply, onClose }: CalculatorDialogProps) {
+  const t = useTranslations('editor');
+  const firstLabel = t('calculator.partLabel', { n: 1 });
+  const [kind, setKind] = useState<CalculatorKind>(entry?.calculator ?? defaultCalculator(item.code));
+  const [draft, setDraft] = useState<Draft>(() => (entry ? { ...(entry.input as Draft), unit } : emptyDraft(kind, unit, startYear, firstLabel)));
+  const outcome = useMemo(() => RUN[kind](draft), [kind, draft]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const set = (key: string, value: unknown) => setDraft((d) => ({ ...d, [key]: value }));
+  const series = (key: string, label: string) => ({ label, values: (draft[key] ?? {}) as ValuesText, onChange: (v: ValuesText) => set(key, v) });
+  const partsOf = (key: string) => (draft[key] ?? []) as Draft[];
+  const setPart = (key: string, i: number, patch: Draft) => set(key, partsOf(key).map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const removePart = (key: string, i: number) => set(key, partsOf(key).filter((_, j) => j !== i));
+
+  let body: React.ReactNode;
+  if (kind === 'areaTimesUnitCost' || kind === 'agriculturalOpportunityCost') {
+    const partsKey = kind === 'areaTimesUnitCost' ? 'lines' : 'parcels';
+    const rows = partsOf(partsKey).flatMap((p, i) => {
+      const head = { label: String(p.label ?? ''), onLabel: (l: string) => setPart(partsKey, i, { label: l }), onRemove: () => removePart(partsKey, i) };
+      const area = { ...head, label: `${head.label} · ${t('calculator.area')}`, values: (p.area ?? {}) as ValuesText, onChange: (v: ValuesText) => setPart(partsKey, i, { area: v }), part: head };
+      if (kind === 'agriculturalOpportunityCost') return [area];
+      return [area, { label: `${head.label} · ${t('calculator.unitCost')}`, values: (p.unitCost ?? {}) as ValuesText, onChange: (v: ValuesText) => setPart(partsKey, i, { unitCost: v }) }];
+    });
+    const fixed =
+      kind === 'areaTimesUnitCost'
+        ? partsOf('fixedItems').map((f, i) => ({
+            label: `${String(f.label ?? '')} · ${t('calculator.fixed')}`,
+            values: (f.values ?? {}) as ValuesText,
+            onChange: (v: ValuesText) => setPart('fixedItems', i, { values: v }),
+            part: { label: String(f.label ?? ''), onLabel: (l: string) => setPart('fixedItems', i, { label: l }), onRemove: () => removePart('fixedItems', i) },
+          }))
+        : [];
+    const extra = kind === 'agriculturalOpportunityCost' ? [series('netBenefitPerHa', t('calculator.netBenefitPerHa'))] : [];
+    body = (
+      <>
+        <SeriesTable rows={[...rows, ...fixed, ...extra]} spans={spans} />
+        <div className="flex flex-wrap gap-2">
+          <button type="button" className={smallButton} onClick={() => set(partsKey, [...partsOf(partsKey), kind === 'areaTimesUnitCost' ? { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {}, unitCost: {} } : { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {} }])}>
+            + {t('calculator.addPart')}
+          </button>
+          {kind === 'areaTimesUnitCost' && (
+            <button type="button" className={smallButton} onClick={() => set('fixedItems', [...partsOf('fixedItems'), { label: t('calculator.fixedLabel', { n: partsOf('fixedItems').length + 1 }), values: {} }])}>
+              + {t('calculator.addFixed')}
+            </button>
+          )}
+        </div>
+      </>
+    );
+  } else if (kind === 'peopleTimesCompensation') {
+    body = <SeriesTable rows={[series('persons', t('calculator.persons')), series('compensationPerPerson', t('calculator.compensationPerPerson'))]} spans={spans} />;
+  } else {
+    const scalar = (key: string, kindOf: 'amount' | 'year' = 'amount') => (
+      <label key={key} className="flex items-center gap-2 text-sm">
+        <span className="w-56 shrink-0 text-slate-600">{t(`calculator.industrial.${key}`)}</span>
+        <span className="w-40 rounded border border-slate-300">
+          <EditCell value={String(draft[key] ?? '')} kind={kindOf} required label={t(`calculator.industrial.${key}`)} onCommit={(v) => set(key, kindOf === 'year' ? Number(v) : v.trim())} className="text-left" />
+        </span>
+      </label>
+    );
+    body = (
+      <>
+        <div className="grid gap-2 md:grid-cols-2">
+          {scalar('baseYear', 'year')}
+          {scalar('gdp0')}
+          {scalar('sourceGrowthBefore')}
+          {scalar('sourceGrowthAfter')}
+          {scalar('referenceGrowthBefore')}
+          {scalar('referenceGrowthAfter')}
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={draft.floorAtZero === true} onChange={(e) => set('floorAtZero', e.target.checked)} />
+            {t('calculator.industrial.floorAtZero')}
+          </label>
+        </div>
+        <SeriesTable
+          rows={[
+            series('gdpActual', t('calculator.industrial.gdpActual')),
+            series('population', t('calculator.industrial.population')),
+            series('revenueRatio', t('calculator.industrial.revenueRatio')),
+            series('growthFactor', t('calculator.industrial.growthFactor')),
+          ]}
+          spans={spans}
+        />
+      </>
+    );
+  }
+
+  return (
+    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-4" role="presentation">
+      <div role="dialog" aria-modal="true" aria-labelledby="calc-title" data-testid="calculator" className="my-8 w-full max-w-5xl space-y-4 rounded-xl bg-white p-5 shadow-2xl">
+        <div className="flex items-start justify-between gap-4">
+          <div>
+            <h3 id="calc-title" className="text-lg font-semibold text-water-900">
+              {t('calculator.title', { label: item.label })}
+            </h3>
+            <p className="text-sm text-slate-600">{t('calculator.hint', { unit: String(unit) })}</p>
+          </div>
+          <button type="button" onClick={onClose} className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100">
+            {t('calculator.cancel')}
+          </button>
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <span className="text-slate-600">{t('calculator.kind')}</span>
+          <select
+            value={kind}
+            onChange={(e) => {
+              const k = e.target.value as CalculatorKind;
+              setKind(k);
+              setDraft(entry?.calculator === k ? { ...(entry.input as Draft), unit } : emptyDraft(k, unit, startYear, firstLabel));
+            }}
+            className="rounded border border-slate-300 bg-white px-2 py-1"
+          >
+            {CALCULATOR_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`calculator.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="rounded bg-slate-50 px-3 py-2 font-mono text-xs text-slate-700">{t(`calculator.formulas.${kind}`)}</p>
+        {body}
+        <div className="rounded-lg border border-slate-200 p-3" data-testid="calculator-result">
+          <h4 className="text-sm font-semibold">{t('calculator.result')}</h4>
+          {outcome.ok ? (
+            <>
+              <table className="mt-2 w-full text-sm">
+                <thead className="text-xs text-slate-500">
+                  <tr>
+                    {spans.map((s) => (
+                      <th key={s.id} className="px-2 text-right font-medium">
+                        {s.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    {spans.map((s) => {
+                      const v = spanValue(outcome.result.values, s.from, s.to);
+                      return (
+                        <td key={s.id} className="num px-2 text-right">
+                          {v.kind === 'uniform' ? v.value : v.kind === 'mixed' ? t('table.varies', { average: v.average.toSignificantDigits(10).toString() }) : '—'}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                </tbody>
+              </table>
+              <details className="mt-2 text-xs">
+                <summary className="cursor-pointer text-water-700">{t('calculator.steps', { count: outcome.result.steps.length })}</summary>
+                <ol className="mt-1 max-h-48 space-y-0.5 overflow-y-auto font-mono">
+                  {outcome.result.steps.map((s) => (
+                    <li key={s.year} className="break-all">
+                      {s.year}: {s.substituted}
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            </>
+          ) : (
+            <ul className="mt-2 space-y-0.5 text-xs text-red-800" data-testid="calculator-problems">
+              {outcome.problems.map((p, i) => (
+                <li key={`${p.path}-${i}`}>
+                  <code>{p.path}</code>: {p.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="flex justify-end gap-2">
+          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+            {t('calculator.cancel')}
+          </button>
+          <button
+            type="button"
+            disabled={!outcome.ok || Object.keys(outcome.result.values).length === 0}
+            onClick={() => outcome.ok && onApply({ calculator: kind, input: outcome.result.inputs, appliedValues: outcome.result.values } as CalculatorEntry)}
+            className="rounded-md bg-water-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-water-600 disabled:opacity-50"
+          >
+            {t('calculator.apply')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const smallButton = 'rounded-md border border-water-600 px-2.5 py-1 text-xs font-medium text-water-700 hover:bg-water-50';
+
+interface SeriesRow {
+  label: string;
+  values: ValuesText;
+  onChange: (v: ValuesText) => void;
+  part?: { label: string; onLabel: (l: string) => void; onRemove: () => void };
+}
+
+/** Inputs that vary by year, entered per period (a period value fills its years). */
+function SeriesTable({ rows, spans }: { rows: SeriesRow[]; spans: readonly Span[] }) {
+  const t = useTranslations('editor');
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200" onKeyDown={onGridKeyDown}>
+      <table className="w-full text-sm">
+        <thead className="bg-slate-50 text-xs text-slate-600">
+          <tr>
+            <th className="min-w-[14rem] px-2 py-1.5 text-left font-medium">{t('calculator.input')}</th>
+            {spans.map((s) => (
+              <th key={s.id} className="min-w-[6rem] px-2 py-1.5 text-right font-medium">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, ri) => (
+            <tr key={ri} className="border-t border-slate-100">
+              <th scope="row" className="px-2 py-0.5 text-left font-normal">
+                {row.part ? (
+                  <div className="flex items-center gap-1">
+                    <span className="w-32 rounded border border-slate-200">
+                      <EditCell value={row.part.label} kind="text" required label={t('calculator.partName')} onCommit={row.part.onLabel} />
+                    </span>
+                    <span className="text-xs text-slate-500">{row.label.slice(row.part.label.length + 3)}</span>
+                    <button type="button" onClick={row.part.onRemove} aria-label={t('table.removeOf', { label: row.part.label })} className="ml-auto rounded px-1 text-slate-400 hover:text-red-700">
+                      ✕
+                    </button>
+                  </div>
+                ) : (
+                  row.label
+                )}
+              </th>
+              {spans.map((s, si) => {
+                const v = spanValue(row.values, s.from, s.to);
+                return (
+                  <td key={s.id} className="px-1 py-0.5">
+                    <EditCell
+                      value={v.kind === 'uniform' ? v.value : ''}
+                      placeholder={v.kind === 'mixed' ? t('table.varies', { average: v.average.toSignificantDigits(8).toString() }) : undefined}
+                      kind="amount"
+                      navCol={si + 1}
+                      label={`${row.label}, ${s.label}`}
+                      onCommit={(text) => row.onChange(setSpan(row.values, s.from, s.to, text, spans))}
+                    />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { createContext, useContext } from 'react';
+import type { Category, Dec } from '@/lib/engine';
+import type { ItemList, ScenarioDocument } from './model';
+
+/** Stable callbacks of the editor (they read the latest document through a ref). */
+export interface EditorActions {
+  /** Applies a pure edit to the latest document and reports the result through onChange. */
+  apply(edit: (doc: ScenarioDocument) => ScenarioDocument): void;
+  setItemSpan(list: ItemList, index: number, from: number, to: number, text: string): void;
+  setItemLabel(list: ItemList, index: number, label: string): void;
+  setItemCode(list: ItemList, index: number, code: Category): void;
+  addItem(list: ItemList, code?: Category): void;
+  removeItem(list: ItemList, index: number): void;
+  duplicateItem(list: ItemList, index: number): void;
+  openCalculator(index: number): void;
+}
+
+export interface EditorSettings {
+  locale: 'zh' | 'en';
+  readOnly: boolean;
+  /** "thousand CNY per year, 2000 constant prices" in the reader's language. */
+  unitCaption: string;
+  /** "thousand CNY" in the reader's language. */
+  unitWord: string;
+  /** An amount in the document's unit, for subtotals (thousands separators, ≤ 2 decimals). */
+  formatUnitAmount(value: Dec): string;
+  actions: EditorActions;
+}
+
+export const EditorContext = createContext<EditorSettings | null>(null);
+
+export function useEditor(): EditorSettings {
+  const value = useContext(EditorContext);
+  if (!value) throw new Error('useEditor outside ScenarioEditor');
+  return value;
+}

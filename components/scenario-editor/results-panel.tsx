@@ -1,0 +1,397 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { formatAmount, type AmountScale } from '@/lib/domain/format';
+import { D, explainResult, type Dec, type ExplainField, type ParseOutcome, type Result, type Scenario } from '@/lib/engine';
+import { explainPeriod, formatPrice, type PeriodField } from './model';
+
+/** 'unit' = the scenario's own unit (e.g. thousand CNY); 'wan' / 'yi' = 万元 / 亿元. */
+export type ResultScale = 'unit' | Extract<AmountScale, 'wan' | 'yi'>;
+
+type Selection = { kind: 'year'; year: number; field: ExplainField } | { kind: 'period'; index: number; field: PeriodField };
+type Open = (s: Selection) => void;
+
+export interface ResultsPanelProps {
+  /** The engine's verdict on the document being edited. */
+  outcome: ParseOutcome;
+  /** computeScenario of the valid document (null while it is invalid). */
+  result: Result | null;
+  locale: 'zh' | 'en';
+  /** "thousand CNY" — the scenario's unit in words. */
+  unitWord: string;
+  /** The currency in words ("CNY", "元"), for the price per m³. */
+  currencyWord: string;
+  /** Cells that hold text that is not a valid number (kept out of the document). */
+  invalidDrafts?: number;
+}
+
+/** Which related figures an explanation offers to open next. */
+const RELATED: Partial<Record<ExplainField, ExplainField[]>> = {
+  lowerBound: ['directCost', 'opportunityCost', 'subsidies', 'internalEffect'],
+  payment: ['lowerBound', 'backPayAnnuity'],
+  pricePerM3: ['payment'],
+  upperBound: ['suggestedPayment', 'feasible'],
+  suggestedPayment: ['lowerBound', 'upperBound'],
+};
+
+/**
+ * The bargaining zone and payment schedule of the scenario being edited, period
+ * by period and year by year, recomputed by the caller on every valid change.
+ * Each figure opens "why this number" (the engine's explain()).
+ */
+export function ResultsPanel({ outcome, result, locale, unitWord, currencyWord, invalidDrafts = 0 }: ResultsPanelProps) {
+  const t = useTranslations('editor');
+  // Chinese readers choose 千元 / 万元 / 亿元 (default 万元); English readers read the scenario unit with separators.
+  const [zhScale, setScale] = useState<ResultScale>('wan');
+  const scale: ResultScale = locale === 'zh' ? zhScale : 'unit';
+  const [showYears, setShowYears] = useState(false);
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const open = useCallback<Open>((s) => setSelection(s), []);
+  const close = useCallback(() => setSelection(null), []);
+
+  const money = useCallback(
+    (v: Dec) => (scale === 'unit' ? formatAmount(v, locale, { withSuffix: false, fractionDigits: 0 }) : formatAmount(v, locale, { unit: result?.unit ?? 1, scale, withSuffix: false })),
+    [scale, locale, result?.unit],
+  );
+  const moneyUnit = scale === 'unit' ? unitWord : t(`scale.${scale}`);
+
+  if (!outcome.ok || !result) {
+    const problems = outcome.ok ? [] : outcome.problems;
+    return (
+      <section aria-labelledby="results-title" data-testid="results-panel" className="rounded-lg border-2 border-red-300 bg-red-50 p-4">
+        <h2 id="results-title" className="text-lg font-semibold text-red-900">
+          {t('results.invalidTitle')}
+        </h2>
+        <p className="mt-1 text-sm text-red-800">{t('results.invalidHint', { count: problems.length })}</p>
+        <ul className="mt-3 space-y-1 text-sm" data-testid="problem-list">
+          {problems.map((p, i) => (
+            <li key={`${p.path}-${i}`} className="rounded bg-white px-2 py-1">
+              <code className="font-mono text-xs text-red-900">{p.path}</code>: <span>{p.message}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+
+  const scenario = outcome.scenario;
+  return (
+    <section aria-labelledby="results-title" data-testid="results-panel" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="results-title" className="text-lg font-semibold text-water-900">
+          {t('results.title')}
+        </h2>
+        {locale === 'zh' && (
+          <div role="group" aria-label={t('scale.label')} className="inline-flex overflow-hidden rounded border border-slate-300 text-xs">
+            {(['unit', 'wan', 'yi'] as const).map((s) => (
+              <button key={s} type="button" aria-pressed={scale === s} onClick={() => setScale(s)} className={`px-2 py-0.5 ${scale === s ? 'bg-water-700 text-white' : 'bg-white hover:bg-slate-100'}`}>
+                {s === 'unit' ? unitWord : t(`scale.${s}`)}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      <p className="mt-1 text-xs text-slate-500">
+        {t('results.units', { unit: moneyUnit, priceBase: result.priceBase })} {t('results.clickHint')}
+      </p>
+      {invalidDrafts > 0 && (
+        <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900">
+          {t('results.invalidDrafts', { count: invalidDrafts })}
+        </p>
+      )}
+
+      <table className="mt-3 w-full text-sm" data-testid="results-periods">
+        <thead className="text-xs text-slate-600">
+          <tr className="border-b border-slate-200">
+            <th scope="col" className="py-1.5 pr-2 text-left font-medium">
+              {t('results.period')}
+            </th>
+            <th scope="col" className="px-1 py-1.5 text-right font-medium">
+              {t('fieldNames.lowerBound')}
+            </th>
+            <th scope="col" className="px-1 py-1.5 text-right font-medium">
+              {t('fieldNames.upperBound')}
+            </th>
+            <th scope="col" className="px-1 py-1.5 text-right font-medium">
+              {t('fieldNames.payment')}
+            </th>
+            <th scope="col" className="py-1.5 pl-1 text-right font-medium">
+              {t('fieldNames.pricePerM3')}
+              <span className="block font-normal text-slate-400">{t('results.priceUnit', { currency: currencyWord })}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.periods.map((p, i) => (
+            <tr key={`${p.from}-${p.to}`} className="border-b border-slate-100">
+              <th scope="row" className="py-1.5 pr-2 text-left font-normal">
+                <span className="block text-xs font-medium text-slate-700">{p.label}</span>
+              </th>
+              <NumberButton value={money(p.lowerBound)} onClick={() => open({ kind: 'period', index: i, field: 'lowerBound' })} />
+              <NumberButton value={p.upperBound === null ? null : money(p.upperBound)} onClick={() => open({ kind: 'period', index: i, field: 'upperBound' })} />
+              <NumberButton value={money(p.payment)} strong onClick={() => open({ kind: 'period', index: i, field: 'payment' })} />
+              <NumberButton value={p.pricePerM3 === null ? null : formatPrice(p.pricePerM3, locale)} onClick={() => open({ kind: 'period', index: i, field: 'pricePerM3' })} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mt-1 text-xs text-slate-500">{t('results.periodNote')}</p>
+
+      <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+        <Figure label={t('fieldNames.backPayAnnuity')} value={money(result.backPayAnnuity)} unit={moneyUnit} onClick={() => open({ kind: 'year', year: result.backPay.catchUpYears?.from ?? result.paymentStartYear, field: 'backPayAnnuity' })} />
+        <Figure label={t('results.totalLowerBound')} value={money(result.totals.lowerBound)} unit={moneyUnit} />
+        <Figure label={t('results.totalPayment')} value={money(result.totals.payment)} unit={moneyUnit} />
+        <Figure label={t('results.catchUp')} value={result.backPay.catchUpYears ? `${result.backPay.catchUpYears.from}–${result.backPay.catchUpYears.to}` : t('results.none')} />
+      </dl>
+
+      <button type="button" onClick={() => setShowYears((v) => !v)} aria-expanded={showYears} className="mt-4 text-sm font-medium text-water-700 hover:underline">
+        {showYears ? '▾' : '▸'} {t('results.byYear', { count: result.years.length })}
+      </button>
+      {showYears && (
+        <div className="mt-2 max-h-[28rem] overflow-y-auto rounded border border-slate-200">
+          <table className="w-full text-sm" data-testid="results-years">
+            <thead className="sticky top-0 bg-slate-50 text-xs text-slate-600">
+              <tr>
+                <th scope="col" className="px-2 py-1.5 text-left font-medium">
+                  {t('results.year')}
+                </th>
+                <th scope="col" className="px-1 py-1.5 text-right font-medium">
+                  {t('fieldNames.lowerBound')}
+                </th>
+                <th scope="col" className="px-1 py-1.5 text-right font-medium">
+                  {t('fieldNames.upperBound')}
+                </th>
+                <th scope="col" className="px-1 py-1.5 text-right font-medium">
+                  {t('fieldNames.payment')}
+                </th>
+                <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                  {t('fieldNames.pricePerM3')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.years.map((y) => (
+                <YearRow
+                  key={y.year}
+                  year={y.year}
+                  lower={money(y.lowerBound)}
+                  upper={y.upperBound === null ? null : money(y.upperBound)}
+                  payment={money(y.payment)}
+                  price={y.pricePerM3 === null ? null : formatPrice(y.pricePerM3, locale)}
+                  backPay={!y.backPay.isZero()}
+                  beforePayments={y.year < result.paymentStartYear}
+                  open={open}
+                  annuityNote={t('results.withAnnuity')}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {selection && <Explanation selection={selection} scenario={scenario} result={result} locale={locale} money={money} moneyUnit={moneyUnit} currencyWord={currencyWord} open={open} close={close} />}
+    </section>
+  );
+}
+
+function NumberButton({ value, onClick, strong }: { value: string | null; onClick: () => void; strong?: boolean }) {
+  const t = useTranslations('editor');
+  return (
+    <td className="px-1 py-1 text-right">
+      {value === null ? (
+        <span className="text-slate-400" title={t('results.notGiven')}>
+          —
+        </span>
+      ) : (
+        <button type="button" onClick={onClick} className={`num rounded px-0.5 text-right underline decoration-slate-300 decoration-dotted underline-offset-4 hover:bg-water-50 hover:decoration-water-600 ${strong ? 'font-semibold text-water-900' : ''}`}>
+          {value}
+        </button>
+      )}
+    </td>
+  );
+}
+
+function Figure({ label, value, unit, onClick }: { label: string; value: string; unit?: string; onClick?: () => void }) {
+  return (
+    <div className="rounded bg-slate-50 px-2 py-1.5">
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="num font-medium">
+        {onClick ? (
+          <button type="button" onClick={onClick} className="underline decoration-slate-300 decoration-dotted underline-offset-4 hover:decoration-water-600">
+            {value}
+          </button>
+        ) : (
+          value
+        )}
+        {unit && <span className="ml-1 text-xs font-normal text-slate-500">{unit}</span>}
+      </dd>
+    </div>
+  );
+}
+
+const YearRow = memo(function YearRow(props: {
+  year: number;
+  lower: string;
+  upper: string | null;
+  payment: string;
+  price: string | null;
+  backPay: boolean;
+  beforePayments: boolean;
+  open: Open;
+  annuityNote: string;
+}) {
+  const { year, open } = props;
+  return (
+    <tr className={`border-t border-slate-100 ${props.beforePayments ? 'text-slate-500' : ''}`}>
+      <th scope="row" className="num px-2 py-1 text-left font-normal">
+        {year}
+        {props.backPay && (
+          <span title={props.annuityNote} className="ml-1 rounded bg-amber-100 px-1 text-[10px] text-amber-800">
+            +
+          </span>
+        )}
+      </th>
+      <NumberButton value={props.lower} onClick={() => open({ kind: 'year', year, field: 'lowerBound' })} />
+      <NumberButton value={props.upper} onClick={() => open({ kind: 'year', year, field: 'upperBound' })} />
+      <NumberButton value={props.payment} strong onClick={() => open({ kind: 'year', year, field: 'payment' })} />
+      <NumberButton value={props.price} onClick={() => open({ kind: 'year', year, field: 'pricePerM3' })} />
+    </tr>
+  );
+});
+
+const MONEY_FIELDS: readonly string[] = ['directCost', 'opportunityCost', 'subsidies', 'internalEffect', 'lowerBound', 'upperBound', 'payment', 'suggestedPayment', 'backPayAnnuity'];
+
+/** "Why this number": a side panel with the formula, the numbers put in, and the inputs. */
+function Explanation({
+  selection,
+  scenario,
+  result,
+  locale,
+  money,
+  moneyUnit,
+  currencyWord,
+  open,
+  close,
+}: {
+  selection: Selection;
+  scenario: Scenario;
+  result: Result;
+  locale: 'zh' | 'en';
+  money: (v: Dec) => string;
+  moneyUnit: string;
+  currencyWord: string;
+  open: Open;
+  close: () => void;
+}) {
+  const t = useTranslations('editor');
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [close]);
+
+  // Recomputed with the result, so an open explanation follows the typing.
+  const content = useMemo(() => {
+    if (selection.kind === 'period') {
+      const e = explainPeriod(result, selection.index, selection.field);
+      const p = result.periods[selection.index];
+      return e && p ? { title: `${t(`fieldNames.${selection.field}`)} · ${p.label}`, formula: e.formula, substituted: e.substituted, value: e.value, inputs: [] as { name: string; value: string }[], years: e.years, error: null } : null;
+    }
+    const e = explainResult(scenario, result, selection.year, selection.field);
+    if (!e.ok) return { title: t(`fieldNames.${selection.field}`), formula: '', substituted: '', value: '', inputs: [], years: [], error: e.error };
+    return { title: `${t(`fieldNames.${selection.field}`)} · ${selection.year}`, formula: e.formula, substituted: e.substituted, value: e.value, inputs: e.inputs, years: [], error: null };
+  }, [selection, scenario, result, t]);
+
+  if (!content) return null;
+  const isPrice = selection.field === 'pricePerM3';
+  const readable = (v: string) => {
+    if (v === 'null' || v === 'true' || v === 'false' || !/^-?\d/.test(v)) return v;
+    if (isPrice) return `${formatPrice(v, locale)} ${t('results.priceUnit', { currency: currencyWord })}`;
+    return MONEY_FIELDS.includes(selection.field) ? `${money(new D(v))} ${moneyUnit}` : v;
+  };
+  // In a portal: the results column is sticky (its own stacking context), the drawer must cover the page.
+  return createPortal(
+    <aside role="dialog" aria-modal="false" aria-labelledby="explain-title" data-testid="explanation" className="fixed inset-y-0 right-0 z-40 flex w-full max-w-xl flex-col border-l border-slate-300 bg-white shadow-2xl">
+      <div className="flex items-start justify-between gap-3 border-b border-slate-200 bg-water-50 px-5 py-3">
+        <div>
+          <p className="text-xs uppercase tracking-wide text-slate-500">{t('explain.title')}</p>
+          <h3 id="explain-title" className="text-lg font-semibold text-water-900">
+            {content.title}
+          </h3>
+        </div>
+        <button type="button" onClick={close} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100">
+          {t('explain.close')}
+        </button>
+      </div>
+      <div className="flex-1 space-y-4 overflow-y-auto px-5 py-4 text-sm">
+        {content.error ? (
+          <p className="text-red-800">{content.error}</p>
+        ) : (
+          <>
+            <div>
+              <p className="text-xs font-medium text-slate-500">{t('explain.value')}</p>
+              <p className="num text-xl font-semibold">{readable(content.value)}</p>
+              <p className="num break-all font-mono text-xs text-slate-500">{content.value}</p>
+            </div>
+            <div>
+              <p className="text-xs font-medium text-slate-500">{t('explain.formula')}</p>
+              <p className="whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">{content.formula}</p>
+            </div>
+            <div>
+              <p className="text-xs font-medium text-slate-500">{t('explain.substituted')}</p>
+              <p className="whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs">{content.substituted}</p>
+            </div>
+            {content.inputs.length > 0 && (
+              <div>
+                <p className="text-xs font-medium text-slate-500">{t('explain.inputs')}</p>
+                <table className="mt-1 w-full text-xs">
+                  <tbody>
+                    {content.inputs.map((input, i) => (
+                      <tr key={`${input.name}-${i}`} className="border-t border-slate-100">
+                        <td className="py-1 pr-2 font-mono text-slate-700">{input.name}</td>
+                        <td className="num py-1 text-right font-mono">{input.value}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {selection.kind === 'period' && (
+              <div>
+                <p className="text-xs font-medium text-slate-500">{t('explain.years')}</p>
+                <ul className="mt-1 flex flex-wrap gap-1">
+                  {content.years.map((y) => (
+                    <li key={y.year}>
+                      <button type="button" onClick={() => open({ kind: 'year', year: y.year, field: selection.field })} className="rounded border border-slate-200 px-1.5 py-0.5 text-xs hover:bg-water-50">
+                        {y.year}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {selection.kind === 'year' && RELATED[selection.field] && (
+              <div>
+                <p className="text-xs font-medium text-slate-500">{t('explain.related')}</p>
+                <ul className="mt-1 flex flex-wrap gap-1">
+                  {RELATED[selection.field]!.map((f) => (
+                    <li key={f}>
+                      <button type="button" onClick={() => open({ kind: 'year', year: selection.year, field: f })} className="rounded border border-slate-200 px-1.5 py-0.5 text-xs hover:bg-water-50">
+                        {t(`fieldNames.${f}`)}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <p className="text-xs text-slate-500">{t('explain.engineNote')}</p>
+          </>
+        )}
+      </div>
+    </aside>,
+    document.body,
+  );
+}

@@ -1,0 +1,216 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { formatAmount } from '@/lib/domain/format';
+import { computeScenario, parseScenario, type Dec } from '@/lib/engine';
+import { AlphaEditor, PaymentSettings, ScenarioSettings, WaterVolumeEditor } from './assumptions';
+import { CalculatorDialog } from './calculator-dialog';
+import { InvalidDraftsContext } from './cells';
+import { EditorContext, type EditorActions, type EditorSettings } from './editor-context';
+import { ItemsTable } from './items-table';
+import {
+  NAMED_UNITS,
+  addItem,
+  afterDuplicate,
+  afterRemove,
+  carryCalculatorInputs,
+  duplicateItem,
+  itemsOf,
+  periodSpans,
+  removeItem,
+  rowKey,
+  sameIndex,
+  setItemSpan,
+  setItemValues,
+  updateItem,
+  yearSpans,
+  type CalculatorEntry,
+  type CalculatorInputs,
+  type EditorCostItem,
+  type ItemList,
+  type ScenarioDocument,
+} from './model';
+import { ResultsPanel } from './results-panel';
+
+export interface ScenarioEditorProps {
+  /** The pes-scenario/1 document being edited (controlled; see toScenarioDocument for raw JSON). */
+  document: ScenarioDocument;
+  /** Every change that passes the cell's own check, as a new document (the old one is never mutated). */
+  onChange: (document: ScenarioDocument) => void;
+  readOnly?: boolean;
+  /**
+   * Inputs of the calculators used for rows, keyed by rowKey(list, index, item)
+   * ("costs[3]|C_f|Forest construction"). pes-scenario/1 has no field for them, so
+   * they live beside the document. Optional: without it the editor keeps them itself.
+   */
+  calculatorInputs?: CalculatorInputs;
+  onCalculatorInputsChange?: (inputs: CalculatorInputs) => void;
+}
+
+/**
+ * The scenario editor: the whole pes-scenario/1 document as editable tables, and
+ * beside it the results, recomputed in the browser on every valid change.
+ */
+export function ScenarioEditor({ document, onChange, readOnly = false, calculatorInputs, onCalculatorInputsChange }: ScenarioEditorProps) {
+  const t = useTranslations('editor');
+  const locale = useLocale() === 'en' ? 'en' : 'zh';
+  const [byYear, setByYear] = useState(false);
+  const [ownCalc, setOwnCalc] = useState<CalculatorInputs>({});
+  const calc = calculatorInputs ?? ownCalc;
+  const [calculatorRow, setCalculatorRow] = useState<number | null>(null);
+
+  // Latest document / callbacks for the stable actions below (cells keep their callbacks across renders).
+  const latest = useRef({ document, onChange, calc, onCalculatorInputsChange });
+  useLayoutEffect(() => {
+    latest.current = { document, onChange, calc, onCalculatorInputsChange };
+  });
+
+  const actions = useMemo<EditorActions>(() => {
+    const commit = (next: ScenarioDocument, nextCalc?: CalculatorInputs) => {
+      latest.current.document = next;
+      latest.current.onChange(next);
+      if (nextCalc) {
+        latest.current.calc = nextCalc;
+        setOwnCalc(nextCalc);
+        latest.current.onCalculatorInputsChange?.(nextCalc);
+      }
+    };
+    /** An edit that can move rows: calculator inputs follow their rows. */
+    const rowEdit = (list: ItemList, edit: (d: ScenarioDocument) => ScenarioDocument, oldIndexOf: (j: number) => number | undefined) => {
+      const before = latest.current.document;
+      const next = edit(before);
+      const carried = carryCalculatorInputs(latest.current.calc, list, itemsOf(before, list), itemsOf(next, list), oldIndexOf);
+      commit(next, Object.keys(latest.current.calc).length || Object.keys(carried).length ? carried : undefined);
+    };
+    return {
+      apply: (edit) => commit(edit(latest.current.document)),
+      setItemSpan: (list, index, from, to, text) => commit(setItemSpan(latest.current.document, list, index, from, to, text)),
+      setItemLabel: (list, index, label) => rowEdit(list, (d) => updateItem(d, list, index, { label }), sameIndex),
+      setItemCode: (list, index, code) => rowEdit(list, (d) => updateItem(d, list, index, { code }), sameIndex),
+      addItem: (list, code) => rowEdit(list, (d) => addItem(d, list, t('table.newItem'), code), (j) => (j < itemsOf(latest.current.document, list).length ? j : undefined)),
+      removeItem: (list, index) => rowEdit(list, (d) => removeItem(d, list, index), afterRemove(index)),
+      duplicateItem: (list, index) => rowEdit(list, (d) => duplicateItem(d, list, index, (l) => t('table.copyOf', { label: l })), afterDuplicate(index)),
+      openCalculator: (index) => setCalculatorRow(index),
+    };
+  }, [t]);
+
+  const unitText = String(document.unit);
+  const currencyWord = t.has(`currency.${document.currency}`) ? t(`currency.${document.currency}`) : document.currency;
+  const unitWord = (NAMED_UNITS as readonly string[]).includes(unitText) ? t(`units.u${unitText}`, { currency: currencyWord }) : t('units.other', { unit: unitText, currency: currencyWord });
+  const unitCaption = t('units.caption', { unit: unitWord, priceBase: document.priceBase });
+  const formatUnitAmount = useCallback((v: Dec) => formatAmount(v, locale, { withSuffix: false, fractionDigits: v.isInteger() ? 0 : 2 }), [locale]);
+  const settings = useMemo<EditorSettings>(() => ({ locale, readOnly, unitCaption, unitWord, formatUnitAmount, actions }), [locale, readOnly, unitCaption, unitWord, formatUnitAmount, actions]);
+
+  // One parse and one computation per document (a keystroke that changes nothing valid changes no document).
+  const outcome = useMemo(() => parseScenario(document), [document]);
+  const result = useMemo(() => (outcome.ok ? computeScenario(outcome.scenario) : null), [outcome]);
+
+  // Keyed on the fields they read, not the document: the same columns across value edits keep the cells mounted.
+  const { periods: periodList, startYear, endYear } = document;
+  const periods = useMemo(() => periodSpans({ periods: periodList, startYear, endYear }), [periodList, startYear, endYear]);
+  const years = useMemo(() => yearSpans({ startYear, endYear }), [startYear, endYear]);
+  const spans = byYear ? years : periods;
+
+  const invalid = useRef(new Set<string>());
+  const [invalidDrafts, setInvalidDrafts] = useState(0);
+  const reportInvalid = useCallback((id: string, isInvalid: boolean) => {
+    const set = invalid.current;
+    if (isInvalid === set.has(id)) return;
+    if (isInvalid) set.add(id);
+    else set.delete(id);
+    setInvalidDrafts(set.size);
+  }, []);
+
+  const calculatorItem = calculatorRow === null ? undefined : (document.costs[calculatorRow] as EditorCostItem | undefined);
+
+  return (
+    <EditorContext.Provider value={settings}>
+      <InvalidDraftsContext.Provider value={reportInvalid}>
+        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_30rem]" data-testid="scenario-editor">
+          <div className="min-w-0 space-y-8">
+            <div className="sticky top-0 z-30 -mx-1 flex flex-wrap items-center justify-between gap-3 rounded-b-lg border-b border-slate-200 bg-slate-50/95 px-1 py-2 backdrop-blur">
+              <p className="text-sm text-slate-700" data-testid="unit-caption">
+                <span className="font-medium">{t('units.label')}</span> {unitCaption}
+              </p>
+              <div role="group" aria-label={t('view.label')} className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm">
+                {[false, true].map((y) => (
+                  <button key={String(y)} type="button" aria-pressed={byYear === y} onClick={() => setByYear(y)} className={`px-3 py-1 ${byYear === y ? 'bg-water-700 text-white' : 'bg-white text-slate-700 hover:bg-slate-100'}`}>
+                    {y ? t('view.byYear') : t('view.byPeriod')}
+                  </button>
+                ))}
+              </div>
+            </div>
+
+            <Section id="costs" title={t('sections.costs')} hint={t('sections.costsHint')}>
+              <ItemsTable list="costs" items={document.costs} spans={spans} calculatorInputs={calc} />
+            </Section>
+            <Section id="subsidies" title={t('sections.subsidies')} hint={t('sections.subsidiesHint')}>
+              <ItemsTable list="subsidies" items={document.subsidies ?? EMPTY} spans={spans} calculatorInputs={calc} />
+            </Section>
+            <Section id="alpha" title={t('sections.alpha')} hint={t('sections.alphaHint')}>
+              <AlphaEditor alpha={document.alpha} overrides={document.alphaOverrides} spans={spans} />
+            </Section>
+            <Section id="payment" title={t('sections.payment')} hint={t('sections.paymentHint')}>
+              <div className="space-y-4">
+                <PaymentSettings doc={document} />
+                <WaterVolumeEditor waterVolume={document.waterVolume} spans={spans} />
+              </div>
+            </Section>
+            <Section id="upper" title={t('sections.upper')} hint={t('sections.upperHint')}>
+              <div className="space-y-4">
+                <h4 className="text-sm font-semibold text-slate-700">{t('sections.benefits')}</h4>
+                <ItemsTable list="benefits" items={document.benefits ?? EMPTY} spans={spans} calculatorInputs={calc} />
+                <h4 className="text-sm font-semibold text-slate-700">{t('sections.downstreamCosts')}</h4>
+                <ItemsTable list="downstreamCosts" items={document.downstreamCosts ?? EMPTY} spans={spans} calculatorInputs={calc} />
+              </div>
+            </Section>
+            <Section id="scenario" title={t('sections.scenario')} hint={t('sections.scenarioHint')}>
+              <ScenarioSettings doc={document} />
+            </Section>
+          </div>
+          <div className="xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto">
+            <ResultsPanel outcome={outcome} result={result} locale={locale} unitWord={unitWord} currencyWord={currencyWord} invalidDrafts={invalidDrafts} />
+          </div>
+        </div>
+        {calculatorItem && calculatorRow !== null && (
+          <CalculatorDialog
+            key={calculatorRow}
+            item={calculatorItem}
+            entry={calc[rowKey('costs', calculatorRow, calculatorItem)]}
+            unit={document.unit}
+            startYear={document.startYear}
+            spans={periods}
+            onClose={() => setCalculatorRow(null)}
+            onApply={(entry: CalculatorEntry) => {
+              const before = latest.current.document;
+              const next = setItemValues(before, 'costs', calculatorRow, entry.appliedValues);
+              const key = rowKey('costs', calculatorRow, calculatorItem);
+              const nextCalc = { ...latest.current.calc, [key]: entry };
+              latest.current.document = next;
+              latest.current.calc = nextCalc;
+              onChange(next);
+              setOwnCalc(nextCalc);
+              onCalculatorInputsChange?.(nextCalc);
+              setCalculatorRow(null);
+            }}
+          />
+        )}
+      </InvalidDraftsContext.Provider>
+    </EditorContext.Provider>
+  );
+}
+
+const EMPTY: never[] = [];
+
+function Section({ id, title, hint, children }: { id: string; title: string; hint: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`section-${id}`} className="space-y-2">
+      <h3 id={`section-${id}`} className="text-lg font-semibold text-water-900">
+        {title}
+      </h3>
+      <p className="text-sm text-slate-600">{hint}</p>
+      {children}
+    </section>
+  );
+}

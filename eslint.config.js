@@ -1,0 +1,27 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const engineForbidden = ['@prisma/*', '@/lib/generated/*', 'next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom', 'pg', 'node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process', '@/lib/server/*', '@/app/*', '@/components/*'];
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'next-env.d.ts'],
+  },
+  {
+    // The PES calculation stays pure: decimal.js, zod and its own files only.
+    files: ['lib/engine/**/*.ts'],
+    ignores: ['lib/engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: engineForbidden, message: 'lib/engine is pure: no I/O, framework or database imports.' }] }],
+    },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+];
+
+export default config;

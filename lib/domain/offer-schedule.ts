@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { D, formatDecimal, parseDecimal, type Dec } from '@/lib/engine';
+
+const year = z.int('must be a whole year').min(1900, 'must be 1900 or later').max(2200, 'must be 2200 or earlier');
+const decimal = (what: string) =>
+  z.union([z.string(), z.number()], `must be ${what}`).transform((value, ctx) => {
+    const parsed = parseDecimal(value);
+    if (!parsed.ok) {
+      ctx.issues.push({ code: 'custom', message: parsed.reason, input: value });
+      return z.NEVER;
+    }
+    if (parsed.value.isNegative()) {
+      ctx.issues.push({ code: 'custom', message: 'must not be negative', input: value });
+      return z.NEVER;
+    }
+    return formatDecimal(parsed.value);
+  });
+
+/** One period of an offer's annual schedule: an amount per year, or a price per m³ times a volume. */
+export const ZScheduleEntry = z
+  .union([
+    z.strictObject({ from: year, to: year, amount: decimal('an annual amount') }),
+    z.strictObject({ from: year, to: year, pricePerM3: decimal('a price per m³ in whole currency'), volume: decimal('a volume in m³ per year') }),
+  ], 'give either amount, or pricePerM3 and volume')
+  .refine((entry) => entry.to >= entry.from, { path: ['to'], message: 'must not be before from' });
+export type ScheduleEntry = z.infer<typeof ZScheduleEntry>;
+
+export const ZSchedule = z
+  .array(ZScheduleEntry)
+  .min(1, 'give at least one period')
+  .max(200, 'at most 200 periods')
+  .superRefine((entries, ctx) => {
+    const sorted = entries.map((entry, index) => ({ ...entry, index })).sort((a, b) => a.from - b.from);
+    for (let i = 1; i < sorted.length; i++) {
+      if (sorted[i]!.from <= sorted[i - 1]!.to) ctx.addIssue({ code: 'custom', path: [sorted[i]!.index, 'from'], message: `overlaps ${sorted[i - 1]!.from}–${sorted[i - 1]!.to}` });
+    }
+  });
+
+/** Annual amounts by year in the scenario's unit; a price entry is price · volume / unit. */
+export function scheduleByYear(schedule: ScheduleEntry[], unit: number | string): Map<number, Dec> {
+  const byYear = new Map<number, Dec>();
+  for (const entry of schedule) {
+    const amount = 'amount' in entry ? D(entry.amount) : D(entry.pricePerM3).times(entry.volume).dividedBy(unit);
+    for (let y = entry.from; y <= entry.to; y++) byYear.set(y, amount);
+  }
+  return byYear;
+}
+
+interface ResultYear {
+  year: number;
+  lowerBound: string;
+  upperBound: string | null;
+}
+
+export interface BoundCheck {
+  years: { year: number; offered: string; lowerBound: string; upperBound: string | null }[];
+  belowLowerYears: number[];
+  aboveUpperYears: number[];
+  outsideScenarioYears: number[];
+  totals: { offered: string; lowerBound: string; upperBound: string | null };
+}
+
+/**
+ * Where an offer stands against its scenario version's bounds, year by year: below the lower
+ * bound under-compensates upstream, above the upper bound overcharges downstream.
+ */
+export function checkAgainstBounds(schedule: ScheduleEntry[], unit: number | string, resultYears: ResultYear[]): BoundCheck {
+  const offered = scheduleByYear(schedule, unit);
+  const byYear = new Map(resultYears.map((row) => [row.year, row]));
+  const check: BoundCheck = { years: [], belowLowerYears: [], aboveUpperYears: [], outsideScenarioYears: [], totals: { offered: '0', lowerBound: '0', upperBound: null } };
+  let [offeredTotal, lowerTotal, upperTotal, upperKnown] = [D(0), D(0), D(0), true];
+  for (const [year, amount] of [...offered].sort(([a], [b]) => a - b)) {
+    const row = byYear.get(year);
+    if (!row) {
+      check.outsideScenarioYears.push(year);
+      continue;
+    }
+    offeredTotal = offeredTotal.plus(amount);
+    lowerTotal = lowerTotal.plus(row.lowerBound);
+    if (row.upperBound === null) upperKnown = false;
+    else upperTotal = upperTotal.plus(row.upperBound);
+    if (amount.lessThan(row.lowerBound)) check.belowLowerYears.push(year);
+    if (row.upperBound !== null && amount.greaterThan(row.upperBound)) check.aboveUpperYears.push(year);
+    check.years.push({ year, offered: formatDecimal(amount), lowerBound: row.lowerBound, upperBound: row.upperBound });
+  }
+  check.totals = { offered: formatDecimal(offeredTotal), lowerBound: formatDecimal(lowerTotal), upperBound: upperKnown && check.years.length ? formatDecimal(upperTotal) : null };
+  return check;
+}

@@ -1,0 +1,35 @@
+import type { Side } from './actor';
+
+/**
+ * An offer's life. The sender may withdraw it until it is answered; the other side accepts,
+ * rejects (with a reason) or counters (a new offer that answers it). Past its validity date an
+ * unanswered offer is expired. Every other move is refused.
+ */
+export const offerStatuses = ['SENT', 'ACCEPTED', 'REJECTED', 'COUNTERED', 'WITHDRAWN', 'EXPIRED'] as const;
+export type OfferStatus = (typeof offerStatuses)[number];
+export type OfferMove = 'accept' | 'reject' | 'counter' | 'withdraw';
+/** What a move leaves in the database; EXPIRED is read from the date, never stored. */
+type AnsweredStatus = Exclude<OfferStatus, 'SENT' | 'EXPIRED'>;
+
+const result: Record<OfferMove, AnsweredStatus> = { accept: 'ACCEPTED', reject: 'REJECTED', counter: 'COUNTERED', withdraw: 'WITHDRAWN' };
+
+export function effectiveStatus(offer: { status: OfferStatus; validUntil: Date }, now: Date): OfferStatus {
+  return offer.status === 'SENT' && offer.validUntil.getTime() < now.getTime() ? 'EXPIRED' : offer.status;
+}
+
+/** Null when the move is allowed, otherwise why not. */
+export function refuseMove(offer: { status: OfferStatus; validUntil: Date; fromSide: Side; toSide: Side }, move: OfferMove, actorSide: Side, now: Date): string | null {
+  const status = effectiveStatus(offer, now);
+  if (status !== 'SENT') return `the offer is ${status.toLowerCase()} already`;
+  if (move === 'withdraw') return actorSide === offer.fromSide ? null : 'only the side that made the offer can withdraw it';
+  return actorSide === offer.toSide ? null : `only the ${offer.toSide.toLowerCase()} side can ${move} this offer`;
+}
+
+export function statusAfter(move: OfferMove): AnsweredStatus {
+  return result[move];
+}
+
+/** The two negotiating sides face each other; fund and observers do not make offers. */
+export function counterpart(side: Side): Side | null {
+  return side === 'UPSTREAM' ? 'DOWNSTREAM' : side === 'DOWNSTREAM' ? 'UPSTREAM' : null;
+}

@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { D, ONE, ZERO, formatDecimal, showDecimal, type Dec } from './decimal';
+import { ZAmount, ZText, ZUnit, ZValuesMap, toProblems, type Problem, type ValuesMap } from './schema';
+import { compressedEntries, toYearMap, yearKey } from './years';
+
+/**
+ * The calculators of pes-model.md §2: small models a user can run instead of
+ * typing an amount. Each turns its stored inputs into yearly amounts, returned
+ * both as Decimals and as a scenario `values` map, with one readable step per
+ * year so a reader can see where each number came from. Inputs are in whole
+ * currency (CNY/ha, CNY/person, …); `unit` divides the result so it can go
+ * straight into a scenario with the same unit.
+ */
+
+export interface CalculatorStep {
+  year: number;
+  substituted: string;
+  value: string;
+}
+
+export interface CalculatorResult<I> {
+  calculator: string;
+  formula: string;
+  /** The validated inputs, kept with the result. */
+  inputs: I;
+  yearly: Record<number, Dec>;
+  /** The yearly amounts as a scenario values map (equal consecutive years merged into ranges). */
+  values: ValuesMap;
+  steps: CalculatorStep[];
+}
+
+export type CalculatorOutcome<I> = { ok: true; result: CalculatorResult<I> } | { ok: false; problems: Problem[] };
+
+const label = ZText;
+/** Results are divided by `unit` so they fit a scenario with the same unit (default 1). */
+const unit = ZUnit.default(1);
+
+export const ZAreaTimesUnitCostInput = z.strictObject({
+  unit,
+  /** area (ha) · unit cost (currency/ha), per year. */
+  lines: z.array(z.strictObject({ label, area: ZValuesMap, unitCost: ZValuesMap })),
+  /** Fixed amounts (currency per year), e.g. management or monitoring cost. */
+  fixedItems: z.array(z.strictObject({ label, values: ZValuesMap })).default([]),
+});
+export type AreaTimesUnitCostInput = z.input<typeof ZAreaTimesUnitCostInput>;
+
+export const ZPeopleTimesCompensationInput = z.strictObject({
+  unit,
+  persons: ZValuesMap,
+  compensationPerPerson: ZValuesMap,
+});
+export type PeopleTimesCompensationInput = z.input<typeof ZPeopleTimesCompensationInput>;
+
+export const ZAgriculturalOpportunityCostInput = z.strictObject({
+  unit,
+  /** area_it (ha) of each parcel i converted to conservation use. */
+  parcels: z.array(z.strictObject({ label, area: ZValuesMap })),
+  /** net benefit_t (currency/ha) of farming lost per year. */
+  netBenefitPerHa: ZValuesMap,
+});
+export type AgriculturalOpportunityCostInput = z.input<typeof ZAgriculturalOpportunityCostInput>;
+
+export const ZIndustrialOpportunityCostInput = z.strictObject({
+  unit,
+  /** The year before protection began; GDP_0 is its value. Year n = baseYear + n. */
+  baseYear: z.int({ error: 'not a whole year' }),
+  /** GDP_0: per-capita secondary-industry GDP in baseYear. */
+  gdp0: ZAmount,
+  /** GDP_n: actual per-capita secondary-industry GDP. The years given here are the years computed. */
+  gdpActual: ZValuesMap,
+  /** N(n): population. */
+  population: ZValuesMap,
+  /** m(n): ratio of state revenue to GDP. */
+  revenueRatio: ZValuesMap,
+  /** a_t: the growth *factor* of year t (1 + rate), pes-model.md Choice. */
+  growthFactor: ZValuesMap,
+  /** a, a′, b, b′ of eq. 5 (annual growth rates). */
+  sourceGrowthBefore: ZAmount,
+  sourceGrowthAfter: ZAmount,
+  referenceGrowthBefore: ZAmount,
+  referenceGrowthAfter: ZAmount,
+  /** Report a negative loss as 0 (off by default: a negative loss is reported). */
+  floorAtZero: z.boolean().default(false),
+});
+export type IndustrialOpportunityCostInput = z.input<typeof ZIndustrialOpportunityCostInput>;
+
+type Parsed<S extends z.ZodType> = z.output<S>;
+
+function validate<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: Parsed<S> } | { ok: false; problems: Problem[] } {
+  const r = schema.safeParse(input);
+  return r.success ? { ok: true, data: r.data } : { ok: false, problems: toProblems(r.error.issues) };
+}
+
+function finish<I>(calculator: string, formula: string, inputs: I, unitCount: number, steps: { year: number; value: Dec; substituted: string }[]): CalculatorResult<I> {
+  const yearly: Record<number, Dec> = {};
+  const out: CalculatorStep[] = [];
+  for (const s of steps.sort((a, b) => a.year - b.year)) {
+    const value = unitCount === 1 ? s.value : s.value.div(unitCount);
+    yearly[s.year] = value;
+    out.push({ year: s.year, value: formatDecimal(value), substituted: unitCount === 1 ? s.substituted : `(${s.substituted}) / ${unitCount} = ${showDecimal(value)}` });
+  }
+  const values: ValuesMap = {};
+  for (const run of compressedEntries(Object.entries(yearly).map(([y, v]) => [Number(y), v] as const))) values[yearKey(run.range)] = formatDecimal(run.value);
+  return { calculator, formula, inputs, yearly, values, steps: out };
+}
+
+interface ProductTerm {
+  factors: [Map<number, Dec>, Map<number, Dec>];
+}
+
+/** Σ_i a_i(t)·b_i(t) + Σ_j fixed_j(t) for every year any series gives. A missing factor counts as 0. */
+function sumOfProducts(products: ProductTerm[], fixed: Map<number, Dec>[]): { year: number; value: Dec; substituted: string }[] {
+  const years = new Set<number>();
+  for (const p of products) for (const m of p.factors) for (const y of m.keys()) years.add(y);
+  for (const m of fixed) for (const y of m.keys()) years.add(y);
+  return [...years].map((year) => {
+    let value = ZERO;
+    const parts: string[] = [];
+    for (const { factors } of products) {
+      const a = factors[0].get(year) ?? ZERO;
+      const b = factors[1].get(year) ?? ZERO;
+      value = value.plus(a.times(b));
+      parts.push(`${showDecimal(a)}·${showDecimal(b)}`);
+    }
+    for (const m of fixed) {
+      const v = m.get(year) ?? ZERO;
+      value = value.plus(v);
+      parts.push(showDecimal(v));
+    }
+    return { year, value, substituted: `${parts.join(' + ') || '0'} = ${showDecimal(value)}` };
+  });
+}
+
+/** Σ area(ha) · unit cost(currency/ha) + Σ fixed items (C_f, C_s, C_sa, C_AO). */
+export function areaTimesUnitCost(input: unknown): CalculatorOutcome<Parsed<typeof ZAreaTimesUnitCostInput>> {
+  const v = validate(ZAreaTimesUnitCostInput, input);
+  if (!v.ok) return v;
+  const d = v.data;
+  const steps = sumOfProducts(
+    d.lines.map((l) => ({ factors: [toYearMap(l.area), toYearMap(l.unitCost)] })),
+    d.fixedItems.map((f) => toYearMap(f.values)),
+  );
+  return { ok: true, result: finish('areaTimesUnitCost', 'Σ area(ha) · unit cost(currency/ha) + Σ fixed items', d, d.unit, steps) };
+}
+
+/** persons · compensation per person (C_m). */
+export function peopleTimesCompensation(input: unknown): CalculatorOutcome<Parsed<typeof ZPeopleTimesCompensationInput>> {
+  const v = validate(ZPeopleTimesCompensationInput, input);
+  if (!v.ok) return v;
+  const d = v.data;
+  const steps = sumOfProducts([{ factors: [toYearMap(d.persons), toYearMap(d.compensationPerPerson)] }], []);
+  return { ok: true, result: finish('peopleTimesCompensation', 'persons · compensation per person', d, d.unit, steps) };
+}
+
+/** Paper eq. 6: C_AO(t) = Σ_i area_it · net benefit_t. */
+export function agriculturalOpportunityCost(input: unknown): CalculatorOutcome<Parsed<typeof ZAgriculturalOpportunityCostInput>> {
+  const v = validate(ZAgriculturalOpportunityCostInput, input);
+  if (!v.ok) return v;
+  const d = v.data;
+  const netBenefit = toYearMap(d.netBenefitPerHa);
+  const steps = sumOfProducts(
+    d.parcels.map((p) => ({ factors: [toYearMap(p.area), netBenefit] })),
+    [],
+  );
+  return { ok: true, result: finish('agriculturalOpportunityCost', 'C_AO(t) = Σ_i area_it · net benefit_t  (eq. 6)', d, d.unit, steps) };
+}
+
+/**
+ * Paper eqs. 3–5 for each year given in gdpActual:
+ *   C_IO(n) = GDPloss(n) · N(n) · m(n),  GDPloss(n) = GDP_0 · Π_{t=1..n} (a_t + i) − GDP_n,  i = |(a′ − b′) − (a − b)|.
+ */
+export function industrialOpportunityCost(input: unknown): CalculatorOutcome<Parsed<typeof ZIndustrialOpportunityCostInput>> {
+  const v = validate(ZIndustrialOpportunityCostInput, input);
+  if (!v.ok) return v;
+  const d = v.data;
+  const a = new D(d.sourceGrowthBefore);
+  const a2 = new D(d.sourceGrowthAfter);
+  const b = new D(d.referenceGrowthBefore);
+  const b2 = new D(d.referenceGrowthAfter);
+  const i = a2.minus(b2).minus(a.minus(b)).abs();
+  const gdp0 = new D(d.gdp0);
+  const gdpActual = toYearMap(d.gdpActual);
+  const population = toYearMap(d.population);
+  const revenueRatio = toYearMap(d.revenueRatio);
+  const growth = toYearMap(d.growthFactor);
+
+  const problems: Problem[] = [];
+  const years = [...gdpActual.keys()].sort((x, y) => x - y);
+  for (const y of years) {
+    if (y <= d.baseYear) problems.push({ path: `gdpActual["${y}"]`, message: `year ${y} is not after baseYear ${d.baseYear}` });
+    if (!population.has(y)) problems.push({ path: 'population', message: `no value for ${y}` });
+    if (!revenueRatio.has(y)) problems.push({ path: 'revenueRatio', message: `no value for ${y}` });
+  }
+  const lastYear = years[years.length - 1] ?? d.baseYear;
+  for (let t = d.baseYear + 1; t <= lastYear; t++) {
+    if (!growth.has(t)) problems.push({ path: 'growthFactor', message: `no value for ${t} (the product of eq. 4 runs over every year from ${d.baseYear + 1})` });
+  }
+  if (problems.length) return { ok: false, problems };
+
+  // The cumulative product is built once along the years, not once per year.
+  const steps: { year: number; value: Dec; substituted: string }[] = [];
+  let product = ONE;
+  let t = d.baseYear;
+  for (const y of years) {
+    for (; t < y; ) {
+      t++;
+      product = product.times((growth.get(t) as Dec).plus(i));
+    }
+    const gdpN = gdpActual.get(y) as Dec;
+    const loss = gdp0.times(product).minus(gdpN);
+    const raw = loss.times(population.get(y) as Dec).times(revenueRatio.get(y) as Dec);
+    const floored = d.floorAtZero && raw.isNeg();
+    const value = floored ? ZERO : raw;
+    const n = y - d.baseYear;
+    steps.push({
+      year: y,
+      value,
+      substituted:
+        `i = |(${showDecimal(a2)} − ${showDecimal(b2)}) − (${showDecimal(a)} − ${showDecimal(b)})| = ${showDecimal(i)}; ` +
+        `GDPloss(${n}) = ${showDecimal(gdp0)}·Π_{t=${d.baseYear + 1}..${y}}(a_t + ${showDecimal(i)}) − ${showDecimal(gdpN)} = ${showDecimal(gdp0)}·${showDecimal(product)} − ${showDecimal(gdpN)} = ${showDecimal(loss)}; ` +
+        `C_IO(${n}) = ${showDecimal(loss)}·${showDecimal(population.get(y) as Dec)}·${showDecimal(revenueRatio.get(y) as Dec)} = ${showDecimal(raw)}` +
+        (floored ? ' → floored at 0' : ''),
+    });
+  }
+  return {
+    ok: true,
+    result: finish('industrialOpportunityCost', 'C_IO(n) = [GDP_0 · Π_{t=1..n}(a_t + i) − GDP_n] · N(n) · m(n),  i = |(a′ − b′) − (a − b)|  (eqs. 3–5)', d, d.unit, steps),
+  };
+}

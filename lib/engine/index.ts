@@ -1,0 +1,72 @@
+/**
+ * The PES calculation engine: pure functions over `pes-scenario/1` documents.
+ * No I/O, no framework: only decimal.js, zod and the files of this folder
+ * (enforced by purity.test.ts). Reference: docs/engine.md.
+ */
+export { D, ZERO, ONE, formatDecimal, parseDecimal, type Dec } from './decimal';
+export * from './categories';
+export {
+  ZScenario,
+  ZCostItem,
+  ZLabelledItem,
+  ZPeriod,
+  ZValuesMap,
+  ZAlpha,
+  ZAlphaOverrides,
+  ZCategoryCode,
+  ZUnit,
+  ZText,
+  ZAmount,
+  ZFraction,
+  SCENARIO_FORMAT,
+  MAX_DOCUMENT_BYTES,
+  parseScenario,
+  parseScenarioText,
+  formatPath,
+  type Scenario,
+  type ScenarioInput,
+  type CostItem,
+  type LabelledItem,
+  type Period,
+  type ValuesMap,
+  type Problem,
+  type ParseOutcome,
+} from './schema';
+export { serializeScenario } from './serialize';
+export {
+  RESULT_FORMAT,
+  YEAR_FIELDS,
+  compileScenario,
+  computeCompiled,
+  computeScenario,
+  backPayAnnuity,
+  toResultJson,
+  toResultCsv,
+  type CompiledScenario,
+  type Result,
+  type YearResult,
+  type GroupBreakdown,
+  type CategoryBreakdown,
+  type BackPay,
+  type PeriodResult,
+  type Totals,
+  type ResultJson,
+  type YearJson,
+} from './compute';
+export { explain, explainResult, EXPLAIN_FIELDS, type ExplainField, type Explanation, type ExplainResult, type ExplainInput } from './explain';
+export {
+  diffScenarios,
+  ITEM_LISTS,
+  MOVED_FIELDS,
+  type ScenarioDiff,
+  type ItemChange,
+  type AssumptionChange,
+  type Movement,
+  type YearMovement,
+  type ValueChange,
+  type ItemList,
+  type MovedField,
+} from './diff';
+export * from './calculators';
+export { parseYearKey, yearKey, type YearRange } from './years';
+export { shiyanScenario, miyunScenario, shiyanDocument, miyunDocument } from './fixtures';

@@ -1,0 +1,114 @@
+import { D, type Dec } from './decimal';
+
+/**
+ * Year keys of a `values` map: a single year ("2015") or an inclusive range
+ * ("2003-2010"). Four-digit years only, so that a typo like "203-2010" is
+ * refused instead of silently meaning the year 203.
+ */
+const YEAR_KEY = /^(\d{4})(?:-(\d{4}))?$/;
+
+export interface YearRange {
+  from: number;
+  to: number;
+}
+
+export type YearKeyParse = ({ ok: true } & YearRange) | { ok: false; reason: string };
+
+export function parseYearKey(key: string): YearKeyParse {
+  const m = YEAR_KEY.exec(key);
+  if (!m) return { ok: false, reason: 'not a year or year range (write "2015" or "2003-2010")' };
+  const from = Number(m[1]);
+  const to = m[2] === undefined ? from : Number(m[2]);
+  if (to < from) return { ok: false, reason: `range runs backwards (${from} > ${to})` };
+  return { ok: true, from, to };
+}
+
+export function yearKey(range: YearRange): string {
+  return range.from === range.to ? String(range.from) : `${range.from}-${range.to}`;
+}
+
+export function formatRange(range: YearRange): string {
+  return range.from === range.to ? String(range.from) : `${range.from}–${range.to}`;
+}
+
+/**
+ * The entries of an already validated values map as ranges with their Decimal,
+ * sorted by first year. One Decimal per key, never one per year: a range of 48
+ * years costs one parse.
+ */
+export interface ValueEntry extends YearRange {
+  key: string;
+  value: Dec;
+}
+
+export function valueEntries(values: Readonly<Record<string, string>>): ValueEntry[] {
+  const entries: ValueEntry[] = [];
+  for (const [key, text] of Object.entries(values)) {
+    const range = parseYearKey(key);
+    // Validated maps never hit this; skipping keeps the engine total on odd input.
+    if (!range.ok) continue;
+    entries.push({ key, from: range.from, to: range.to, value: new D(text) });
+  }
+  entries.sort((a, b) => a.from - b.from);
+  return entries;
+}
+
+/**
+ * Adds a values map into a yearly array indexed from `firstYear`. Years outside
+ * the array are ignored (the caller chose the window).
+ */
+export function addInto(target: Dec[], firstYear: number, values: Readonly<Record<string, string>>): void {
+  for (const e of valueEntries(values)) {
+    if (e.value.isZero()) continue;
+    const lo = Math.max(e.from, firstYear) - firstYear;
+    const hi = Math.min(e.to, firstYear + target.length - 1) - firstYear;
+    for (let i = lo; i <= hi; i++) target[i] = (target[i] as Dec).plus(e.value);
+  }
+}
+
+/**
+ * Writes a values map into a sparse yearly array (undefined = not given).
+ * Used where "not given" differs from 0 (α overrides, water volume).
+ */
+export function fillInto(target: (Dec | undefined)[], firstYear: number, values: Readonly<Record<string, string>>): void {
+  for (const e of valueEntries(values)) {
+    const lo = Math.max(e.from, firstYear) - firstYear;
+    const hi = Math.min(e.to, firstYear + target.length - 1) - firstYear;
+    for (let i = lo; i <= hi; i++) target[i] = e.value;
+  }
+}
+
+/** Which key of a values map covers `year`, if any. */
+export function entryFor(values: Readonly<Record<string, string>> | undefined, year: number): ValueEntry | undefined {
+  if (!values) return undefined;
+  for (const [key, text] of Object.entries(values)) {
+    const range = parseYearKey(key);
+    if (range.ok && range.from <= year && year <= range.to) return { key, from: range.from, to: range.to, value: new D(text) };
+  }
+  return undefined;
+}
+
+/** Year → value, for years that some key covers. */
+export function toYearMap(values: Readonly<Record<string, string>> | undefined): Map<number, Dec> {
+  const map = new Map<number, Dec>();
+  if (!values) return map;
+  for (const e of valueEntries(values)) for (let y = e.from; y <= e.to; y++) map.set(y, e.value);
+  return map;
+}
+
+/**
+ * The inverse of expansion: a yearly series written as a values map, with runs
+ * of consecutive years that hold an equal value merged into one range key.
+ * Keys come out in year order (JavaScript still lists integer-like keys first
+ * when iterating; use `compressedEntries` where order matters).
+ */
+export function compressedEntries(yearly: ReadonlyMap<number, Dec> | readonly (readonly [number, Dec])[]): { range: YearRange; value: Dec }[] {
+  const pairs = [...yearly].sort((a, b) => a[0] - b[0]);
+  const runs: { range: YearRange; value: Dec }[] = [];
+  for (const [year, value] of pairs) {
+    const last = runs[runs.length - 1];
+    if (last && last.range.to === year - 1 && last.value.eq(value)) last.range.to = year;
+    else runs.push({ range: { from: year, to: year }, value });
+  }
+  return runs;
+}

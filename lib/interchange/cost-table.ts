@@ -1,0 +1,147 @@
+// The cost table of a scenario as a spreadsheet (.xlsx) or CSV, in the layout documented in
+// docs/cost-table-format.md: one row per line item, one column per year or year range. Import
+// replaces the four item lists of a base document and validates the result with the engine, so a
+// spreadsheet obeys exactly the rules of pes-scenario/1; problems name the row and column.
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { parseScenario, parseYearKey, type Scenario } from '@/lib/engine';
+
+export const sections = ['cost', 'subsidy', 'benefit', 'downstreamCost'] as const;
+type Section = (typeof sections)[number];
+const listOf: Record<Section, 'costs' | 'subsidies' | 'benefits' | 'downstreamCosts'> = { cost: 'costs', subsidy: 'subsidies', benefit: 'benefits', downstreamCost: 'downstreamCosts' };
+const fixedColumns = ['section', 'code', 'label'] as const;
+export const sheetName = 'Cost table';
+
+export interface TableProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+export type ImportOutcome = { ok: true; document: Record<string, unknown> } | { ok: false; problems: TableProblem[] };
+
+type Item = { code?: string; label: string; values: Record<string, string> };
+
+/** Header and rows of a scenario's cost table; value columns are every key its items use, in year order. */
+export function costTable(scenario: Scenario): { header: string[]; rows: string[][] } {
+  const items = sections.flatMap((section) => ((scenario[listOf[section]] ?? []) as Item[]).map((item) => ({ section, item })));
+  const keys = [...new Set(items.flatMap(({ item }) => Object.keys(item.values)))].sort((a, b) => {
+    const [ra, rb] = [parseYearKey(a), parseYearKey(b)];
+    return ra.ok && rb.ok ? ra.from - rb.from || ra.to - rb.to : a.localeCompare(b);
+  });
+  return {
+    header: [...fixedColumns, ...keys],
+    rows: items.map(({ section, item }) => [section, item.code ?? '', item.label, ...keys.map((key) => item.values[key] ?? '')]),
+  };
+}
+
+export function toCsv(scenario: Scenario): string {
+  const { header, rows } = costTable(scenario);
+  return Papa.unparse([header, ...rows], { newline: '\n' });
+}
+
+const columnLetter = (index: number): string => (index < 26 ? '' : columnLetter(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
+
+export async function toXlsx(scenario: Scenario): Promise<Buffer> {
+  const { header, rows } = costTable(scenario);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) {
+    // Numbers Excel can hold exactly (15 significant digits) become number cells; longer ones stay text.
+    sheet.addRow(row.map((cell, index) => (index >= fixedColumns.length && cell !== '' && cell.replace(/[-.]/g, '').replace(/^0+/, '').length <= 15 ? Number(cell) : cell)));
+  }
+  sheet.getColumn(3).width = 40;
+  const note = workbook.addWorksheet('Read me');
+  note.addRow([`Units: ${scenario.unit} × ${scenario.currency} per year, ${scenario.priceBase}. Layout: docs/cost-table-format.md.`]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A cell as the decimal text it shows: numbers by the shortest text that reads back as the same number. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'not a number';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'object' && 'result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('').trim();
+  return String(value);
+}
+
+function fromGrid(grid: string[][], base: unknown): ImportOutcome {
+  const problems: TableProblem[] = [];
+  const [header = [], ...body] = grid;
+  const names = header.map((cell) => cell.trim());
+  fixedColumns.forEach((name, index) => {
+    if (names[index] !== name) problems.push({ row: 1, column: columnLetter(index), message: `the header must be "${name}" here (layout: section, code, label, then one column per year or range)` });
+  });
+  const valueColumns = names.slice(fixedColumns.length).map((key, offset) => ({ key, index: offset + fixedColumns.length }));
+  for (const { key, index } of valueColumns) {
+    const range = parseYearKey(key);
+    if (!range.ok) problems.push({ row: 1, column: columnLetter(index), message: `"${key}": ${range.reason}` });
+  }
+  const lists: Record<string, Item[]> = { costs: [], subsidies: [], benefits: [], downstreamCosts: [] };
+  const where = new Map<string, { row: number }>();
+  body.forEach((cells, offset) => {
+    const row = offset + 2;
+    if (cells.every((cell) => cell.trim() === '')) return;
+    const [section = '', code = '', label = ''] = cells.map((cell) => cell.trim());
+    if (!(sections as readonly string[]).includes(section)) {
+      problems.push({ row, column: 'A', message: `section "${section}" is not one of ${sections.join(', ')}` });
+      return;
+    }
+    const list = listOf[section as Section];
+    const values: Record<string, string> = {};
+    for (const { key, index } of valueColumns) {
+      const cell = (cells[index] ?? '').trim();
+      if (cell !== '') values[key] = cell;
+    }
+    const item: Item = list === 'costs' || list === 'subsidies' ? { code, label, values } : { label, values };
+    if ((list === 'benefits' || list === 'downstreamCosts') && code) problems.push({ row, column: 'B', message: `a ${section} row has no code; leave it empty` });
+    where.set(`${list}[${lists[list]!.length}]`, { row });
+    lists[list]!.push(item);
+  });
+  if (problems.length) return { ok: false, problems };
+
+  // benefits and downstreamCosts are optional in pes-scenario/1: an empty list means "not stated".
+  const document: Record<string, unknown> = { ...(base as Record<string, unknown>), ...lists };
+  for (const optional of ['benefits', 'downstreamCosts']) if ((lists[optional] ?? []).length === 0) delete document[optional];
+  const parsed = parseScenario(document);
+  if (parsed.ok) return { ok: true, document };
+  for (const problem of parsed.problems) {
+    // costs[3].values["2011-2020"] → the row of costs[3], the column of "2011-2020".
+    const match = /^(costs|subsidies|benefits|downstreamCosts)\[(\d+)\](?:\.(code|label)|\.values\["?([^"\]]+)"?\])?/.exec(problem.path);
+    const located = match ? where.get(`${match[1]}[${match[2]}]`) : undefined;
+    if (!match || !located) {
+      problems.push({ row: 0, column: '—', message: `${problem.path}: ${problem.message} (a setting outside the cost table; fix it in the scenario)` });
+      continue;
+    }
+    const column = match[3] === 'code' ? 'B' : match[3] === 'label' ? 'C' : match[4] ? columnLetter(valueColumns.find((c) => c.key === match[4])?.index ?? 0) : 'A';
+    problems.push({ row: located.row, column, message: problem.message });
+  }
+  return { ok: false, problems };
+}
+
+export function fromCsv(text: string, base: unknown): ImportOutcome {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  if (parsed.errors.length) return { ok: false, problems: parsed.errors.map((error) => ({ row: (error.row ?? 0) + 1, column: '—', message: error.message })) };
+  return fromGrid(parsed.data, base);
+}
+
+export async function fromXlsx(bytes: Uint8Array, base: unknown): Promise<ImportOutcome> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, problems: [{ row: 0, column: '—', message: 'not a readable .xlsx workbook' }] };
+  }
+  const sheet = workbook.getWorksheet(sheetName) ?? workbook.worksheets[0];
+  if (!sheet) return { ok: false, problems: [{ row: 0, column: '—', message: `the workbook has no "${sheetName}" sheet` }] };
+  const grid: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cellText(cell.value);
+    });
+    grid[number - 1] = Array.from(cells, (cell) => cell ?? '');
+  });
+  return fromGrid(Array.from(grid, (row) => row ?? []), base);
+}

@@ -1,0 +1,18 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { Actor } from '@/lib/domain/actor';
+import type { ZCreateOrganisation } from '@/lib/domain/deal-schemas';
+import { ConflictError, ForbiddenError } from '@/lib/domain/errors';
+import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { db } from '@/lib/server/db';
+
+export async function createOrganisation({ actor, origin, input }: { actor: Actor; origin: RequestOrigin; input: z.infer<typeof ZCreateOrganisation> }) {
+  if (actor.role !== 'ADMIN') throw new ForbiddenError('administer the platform');
+  return db().$transaction(async (tx) => {
+    if (await tx.organisation.findUnique({ where: { name: input.name } })) throw new ConflictError(`name: an organisation "${input.name}" exists already`);
+    const organisation = await tx.organisation.create({ data: input });
+    await appendAuditEvent(tx, { action: 'organisation.created', origin, actor, object: { type: 'organisation', id: organisation.id }, summary: { after: input } });
+    return { id: organisation.id, name: organisation.name, nameZh: organisation.nameZh, kind: organisation.kind };
+  });
+}

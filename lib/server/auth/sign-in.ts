@@ -1,0 +1,51 @@
+import 'server-only';
+import { z } from 'zod';
+import type { AppLocale } from '@/lib/domain/locale';
+import { recordSecurityEvent, type RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { db } from '@/lib/server/db';
+import { verifyPassword } from './password';
+import { clearAccountFailures, recordFailedSignIn, signInBlockedFor } from './rate-limit';
+
+export const ZSignInInput = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
+
+export type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string; locale: AppLocale } }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+
+/** Checks credentials; one answer for unknown e-mail, wrong password and disabled account. */
+export async function signIn(input: { email: unknown; password: unknown; origin: RequestOrigin }): Promise<SignInResult> {
+  const parsed = ZSignInInput.safeParse({ email: input.email, password: input.password });
+  const email = typeof input.email === 'string' ? input.email.trim().toLowerCase().slice(0, 254) : '';
+  if (!parsed.success) {
+    await recordSecurityEvent({ action: 'auth.sign_in_failed', origin: input.origin, email, detail: { reason: 'malformed' } });
+    return { ok: false, reason: 'invalid' };
+  }
+
+  const retryAfterSeconds = await signInBlockedFor(parsed.data.email, input.origin.ip);
+  if (retryAfterSeconds > 0) {
+    await recordSecurityEvent({ action: 'auth.sign_in_blocked', origin: input.origin, email, detail: { retryAfterSeconds } });
+    return { ok: false, reason: 'rate_limited', retryAfterSeconds };
+  }
+
+  const user = await db().user.findUnique({ where: { email: parsed.data.email } });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
+  if (!user || !passwordOk || user.disabled) {
+    await recordFailedSignIn(parsed.data.email, input.origin.ip);
+    await recordSecurityEvent({
+      action: 'auth.sign_in_failed',
+      origin: input.origin,
+      actorId: user?.id,
+      email,
+      detail: { reason: !user ? 'unknown_email' : user.disabled && passwordOk ? 'disabled' : 'wrong_password' },
+    });
+    return { ok: false, reason: 'invalid' };
+  }
+
+  await clearAccountFailures(parsed.data.email);
+  await recordSecurityEvent({ action: 'auth.sign_in', origin: input.origin, actorId: user.id, email });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, locale: user.locale } };
+}

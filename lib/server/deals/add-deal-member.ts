@@ -1,0 +1,29 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import type { AddMemberInput } from '@/lib/domain/deal-schemas';
+import { ConflictError, ValidationError } from '@/lib/domain/errors';
+import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
+import { memberDto, memberSummary } from './member-dto';
+
+export async function addDealMember({ actor, origin, dealId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; input: AddMemberInput }) {
+  return inDealTransaction({ actor, dealId, right: 'manage', origin }, async (tx, { membership }) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user || user.disabled) throw new ValidationError('no active user with that id', 'userId');
+    if (await tx.dealMember.findUnique({ where: { dealId_userId: { dealId, userId: input.userId } } })) {
+      throw new ConflictError('userId: that user is a member of this deal already');
+    }
+    const member = await tx.dealMember.create({ data: { dealId, ...input }, include: { user: { include: { organisation: true } } } });
+    await appendAuditEvent(tx, {
+      action: 'member.added',
+      origin,
+      actor,
+      side: membership.side,
+      dealId,
+      object: { type: 'member', id: member.id },
+      summary: { after: { ...memberSummary(member), email: user.email } },
+    });
+    return memberDto(member);
+  });
+}

@@ -1,0 +1,29 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { grants } from '@/lib/domain/deal-rights';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { db } from '@/lib/server/db';
+import { dealDto } from './deal-dto';
+import { activityDto } from './list-deal-activity';
+import { memberDto } from './member-dto';
+
+export async function getDealOverview({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }) {
+  const { deal, membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
+  const [members, recent] = await Promise.all([
+    db().dealMember.findMany({ where: { dealId }, include: { user: { include: { organisation: true } } }, orderBy: [{ side: 'asc' }, { createdAt: 'asc' }] }),
+    db().auditEvent.findMany({ where: { dealId }, orderBy: { seq: 'desc' }, take: 10 }),
+  ]);
+  return {
+    deal: dealDto(deal),
+    me: {
+      memberId: membership.id,
+      side: membership.side,
+      canEdit: membership.canEdit,
+      canSign: membership.canSign,
+      canManage: grants(actor, membership, 'manage'),
+    },
+    members: members.map(memberDto),
+    recentActivity: await activityDto(recent),
+  };
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import type { ActivityFilter } from '@/lib/domain/deal-schemas';
+import type { AuditEvent } from '@/lib/generated/prisma/client';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { db } from '@/lib/server/db';
+
+export type ActivityDto = Awaited<ReturnType<typeof activityDto>>[number];
+
+export async function activityDto(events: AuditEvent[]) {
+  const actorIds = [...new Set(events.map((event) => event.actorId).filter((id): id is string => Boolean(id)))];
+  const actors = actorIds.length ? await db().user.findMany({ where: { id: { in: actorIds } }, include: { organisation: true } }) : [];
+  const byId = new Map(actors.map((user) => [user.id, user]));
+  return events.map((event) => {
+    const actor = event.actorId ? byId.get(event.actorId) : undefined;
+    return {
+      id: event.id.toString(),
+      seq: event.seq,
+      at: event.at.toISOString(),
+      action: event.action,
+      actor: actor ? { id: actor.id, name: actor.name, organisation: actor.organisation.name, organisationZh: actor.organisation.nameZh } : null,
+      side: event.side,
+      object: event.objectType ? { type: event.objectType, id: event.objectId } : null,
+      summary: event.summary,
+      hash: event.hash,
+    };
+  });
+}
+
+/** A deal's activity, newest first, filtered; members only. */
+export async function listDealActivity({ actor, origin, dealId, filter }: { actor: Actor; origin: RequestOrigin; dealId: string; filter: ActivityFilter }) {
+  await requireDealAccess({ actor, dealId, right: 'view', origin });
+  const events = await db().auditEvent.findMany({
+    where: {
+      dealId,
+      ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+      ...(filter.actorId ? { actorId: filter.actorId } : {}),
+      ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
+      ...(filter.before ? { id: { lt: filter.before } } : {}),
+    },
+    orderBy: { id: 'desc' },
+    take: filter.limit + 1,
+  });
+  const page = events.slice(0, filter.limit);
+  return { events: await activityDto(page), nextBefore: events.length > filter.limit ? page.at(-1)!.id.toString() : null };
+}

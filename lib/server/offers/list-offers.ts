@@ -1,0 +1,19 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { db } from '@/lib/server/db';
+import { offerDto } from './offer-dto';
+
+/** The deal's offer timeline, oldest first, with who made each and on which version. */
+export async function listOffers({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }) {
+  await requireDealAccess({ actor, dealId, right: 'view', origin });
+  const offers = await db().offer.findMany({ where: { dealId }, orderBy: { number: 'asc' } });
+  const people = new Map(
+    (await db().user.findMany({ where: { id: { in: [...new Set(offers.flatMap((o) => [o.createdById, o.answeredById].filter((id): id is string => Boolean(id))))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
+  const versions = new Map(
+    (await db().scenarioVersion.findMany({ where: { id: { in: offers.map((o) => o.versionId) } }, select: { id: true, number: true, scenario: { select: { name: true } } } })).map((v) => [v.id, `${v.scenario.name} v${v.number}`]),
+  );
+  return offers.map((offer) => ({ ...offerDto(offer), createdBy: people.get(offer.createdById) ?? '—', answeredBy: offer.answeredById ? (people.get(offer.answeredById) ?? '—') : null, version: versions.get(offer.versionId) ?? '—' }));
+}

@@ -1,0 +1,66 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { ValidationError, ConflictError } from '@/lib/domain/errors';
+import { checkAgainstBounds } from '@/lib/domain/offer-schedule';
+import type { SendOfferInput } from '@/lib/domain/offer-schemas';
+import { counterpart, refuseMove, type OfferStatus } from '@/lib/domain/offer-state';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
+import { versionInDeal } from '@/lib/server/scenarios/scenario-access';
+import { offerDto } from './offer-dto';
+
+/**
+ * Sends an offer to the other side on a visible scenario version, with where it stands against
+ * that version's bounds; as a counter it also marks the offer it answers, in the same transaction.
+ */
+export async function sendOffer({ actor, origin, dealId, input, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; input: SendOfferInput; now?: Date }) {
+  if (input.validUntil.getTime() <= now.getTime()) throw new ValidationError('must be in the future', 'validUntil');
+  if (input.terms && input.terms.format !== 'payment-terms/1') throw new ValidationError('must be a payment-terms/1 document (format "payment-terms/1")', 'terms.format');
+  return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { membership }) => {
+    const toSide = counterpart(membership.side);
+    if (!toSide) throw new ValidationError('only the upstream and downstream sides make offers', 'side');
+    const version = await versionInDeal(dealId, input.versionId, tx);
+    const result = version.result as { unit: number; years: { year: number; lowerBound: string; upperBound: string | null }[] };
+    const boundCheck = checkAgainstBounds(input.schedule, result.unit, result.years);
+    if (boundCheck.outsideScenarioYears.length) {
+      throw new ValidationError(`years ${boundCheck.outsideScenarioYears.join(', ')} are outside the scenario version's years`, 'schedule');
+    }
+    if (input.answersOfferId) {
+      // Locked: an offer answered twice at once gets exactly one answer.
+      const [answered] = await tx.$queryRaw<{ status: OfferStatus; validUntil: Date; fromSide: string; toSide: string }[]>`
+        SELECT status, "validUntil", "fromSide", "toSide" FROM "Offer" WHERE id = ${input.answersOfferId}::uuid AND "dealId" = ${dealId}::uuid FOR UPDATE`;
+      if (!answered) throw new ValidationError('no offer with that id in this deal', 'answersOfferId');
+      const refusal = refuseMove(answered as Parameters<typeof refuseMove>[0], 'counter', membership.side, now);
+      if (refusal) throw new ConflictError(`answersOfferId: ${refusal}`);
+      await tx.offer.update({ where: { id: input.answersOfferId }, data: { status: 'COUNTERED', answeredAt: now, answeredById: actor.id } });
+    }
+    const last = await tx.offer.findFirst({ where: { dealId }, orderBy: { number: 'desc' }, select: { number: true } });
+    const offer = await tx.offer.create({
+      data: {
+        dealId,
+        number: (last?.number ?? 0) + 1,
+        fromSide: membership.side,
+        toSide,
+        createdById: actor.id,
+        versionId: version.id,
+        schedule: input.schedule as Prisma.InputJsonValue,
+        terms: input.terms as Prisma.InputJsonValue | undefined,
+        validUntil: input.validUntil,
+        boundCheck: boundCheck as unknown as Prisma.InputJsonValue,
+        answersOfferId: input.answersOfferId ?? null,
+      },
+    });
+    await appendAuditEvent(tx, {
+      action: input.answersOfferId ? 'offer.countered' : 'offer.sent',
+      origin,
+      actor,
+      side: membership.side,
+      dealId,
+      object: { type: 'offer', id: offer.id },
+      summary: { after: { number: offer.number, versionId: version.id, offered: boundCheck.totals.offered, belowLowerYears: boundCheck.belowLowerYears, aboveUpperYears: boundCheck.aboveUpperYears, answersOfferId: offer.answersOfferId } },
+    });
+    return offerDto(offer, now);
+  });
+}

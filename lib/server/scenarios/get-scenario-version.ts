@@ -1,0 +1,30 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { db } from '@/lib/server/db';
+import { versionInDeal } from './scenario-access';
+
+/** One version with its pes-scenario/1 document, pes-result/1, evidence and comments. */
+export async function getScenarioVersion({ actor, origin, dealId, versionId }: { actor: Actor; origin: RequestOrigin; dealId: string; versionId: string }) {
+  await requireDealAccess({ actor, dealId, right: 'view', origin });
+  const version = await versionInDeal(dealId, versionId);
+  const [author, comments] = await Promise.all([
+    db().user.findUnique({ where: { id: version.authorId }, select: { name: true } }),
+    db().comment.findMany({ where: { versionId }, orderBy: { createdAt: 'asc' } }),
+  ]);
+  const commenters = new Map((await db().user.findMany({ where: { id: { in: comments.map((c) => c.authorId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return {
+    id: version.id,
+    scenario: { id: version.scenario.id, name: version.scenario.name, side: version.scenario.side, forkedFromVersionId: version.scenario.forkedFromVersionId },
+    number: version.number,
+    message: version.message,
+    author: author?.name ?? '—',
+    createdAt: version.createdAt.toISOString(),
+    documentHash: version.documentHash,
+    document: version.document,
+    result: version.result,
+    evidence: version.evidence.map(({ target, fileName, sha256, note }) => ({ target, fileName, sha256, note })),
+    comments: comments.map((c) => ({ id: c.id, target: c.target, body: c.body, author: commenters.get(c.authorId) ?? '—', side: c.side, createdAt: c.createdAt.toISOString() })),
+  };
+}

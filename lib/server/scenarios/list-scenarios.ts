@@ -1,0 +1,24 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { db } from '@/lib/server/db';
+
+/** Every scenario of the deal, both sides', with its versions newest first (without documents). */
+export async function listScenarios({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }) {
+  await requireDealAccess({ actor, dealId, right: 'view', origin });
+  const scenarios = await db().scenario.findMany({
+    where: { dealId },
+    orderBy: [{ side: 'asc' }, { createdAt: 'asc' }],
+    include: { versions: { orderBy: { number: 'desc' }, select: { id: true, number: true, message: true, authorId: true, createdAt: true, documentHash: true } } },
+  });
+  const authorIds = [...new Set(scenarios.flatMap((s) => s.versions.map((v) => v.authorId)))];
+  const authors = new Map((await db().user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return scenarios.map((scenario) => ({
+    id: scenario.id,
+    name: scenario.name,
+    side: scenario.side,
+    forkedFromVersionId: scenario.forkedFromVersionId,
+    versions: scenario.versions.map((v) => ({ id: v.id, number: v.number, message: v.message, author: authors.get(v.authorId) ?? '—', createdAt: v.createdAt.toISOString(), documentHash: v.documentHash })),
+  }));
+}

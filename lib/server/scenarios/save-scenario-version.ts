@@ -1,0 +1,107 @@
+import 'server-only';
+import { parseScenario } from '@/lib/engine';
+import type { Actor } from '@/lib/domain/actor';
+import { ConflictError, ForbiddenError, ValidationError } from '@/lib/domain/errors';
+import { prepareVersion } from '@/lib/domain/scenario-version';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { appendAuditEvent, type Tx } from '@/lib/server/audit/append-audit-event';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
+import { scenarioInDeal } from './scenario-access';
+
+export interface EvidenceLink {
+  target: string;
+  fileName: string;
+  sha256: string;
+  note?: string | null;
+}
+
+export interface SaveVersionInput {
+  /** Omit to start a new scenario of the actor's side. */
+  scenarioId?: string;
+  name?: string;
+  /** The version the edits started from; a newer version in between is a conflict. */
+  baseVersionId?: string | null;
+  document: unknown;
+  message: string;
+  evidence?: EvidenceLink[];
+}
+
+/** The stale-base conflict carries who saved what, so the editor can offer a rebase. */
+export class StaleBaseError extends ConflictError {
+  override readonly field = 'baseVersionId';
+  override readonly details: { latest: StaleBaseError['latest'] };
+  constructor(readonly latest: { id: string; number: number; authorName: string; createdAt: string; message: string }) {
+    super(`baseVersionId: ${latest.authorName} saved v${latest.number} ("${latest.message}") at ${latest.createdAt}; rebase your edits onto it`);
+    this.details = { latest };
+  }
+}
+
+function refuse(problems: { path: string; message: string }[]): never {
+  const fields = problems.map((p) => ({ field: `document.${p.path}`, message: p.message }));
+  throw new ValidationError(`the scenario has ${fields.length} problem(s): ${fields.map((p) => `${p.field}: ${p.message}`).join('; ')}`, fields[0]?.field, fields);
+}
+
+export function parseOrRefuse(document: unknown) {
+  const parsed = parseScenario(document);
+  return parsed.ok ? parsed.scenario : refuse(parsed.problems);
+}
+
+export async function insertVersion(
+  tx: Tx,
+  args: { scenarioId: string; number: number; actor: Actor; message: string; document: unknown; evidence: EvidenceLink[] },
+) {
+  const prepared = prepareVersion(args.document);
+  if (!prepared.ok) refuse(prepared.problems);
+  const known = new Set((await tx.evidenceFile.findMany({ where: { sha256: { in: args.evidence.map((e) => e.sha256) } }, select: { sha256: true } })).map((f) => f.sha256));
+  const unknown = args.evidence.findIndex((link) => !known.has(link.sha256));
+  if (unknown >= 0) throw new ValidationError('no uploaded file has this hash; upload the file first', `evidence[${unknown}].sha256`);
+  return tx.scenarioVersion.create({
+    data: {
+      scenarioId: args.scenarioId,
+      number: args.number,
+      message: args.message,
+      authorId: args.actor.id,
+      document: prepared.document as Prisma.InputJsonValue,
+      result: prepared.result as Prisma.InputJsonValue,
+      documentHash: prepared.documentHash,
+      evidence: { create: args.evidence.map((link) => ({ target: link.target, fileName: link.fileName, sha256: link.sha256, note: link.note ?? null })) },
+    },
+  });
+}
+
+export async function saveScenarioVersion({ actor, origin, dealId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; input: SaveVersionInput }) {
+  const message = input.message.trim();
+  if (!message) throw new ValidationError('say what changed in this version', 'message');
+  return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { membership }) => {
+    let scenarioId = input.scenarioId;
+    let number = 1;
+    if (scenarioId) {
+      const scenario = await scenarioInDeal(dealId, scenarioId, tx);
+      if (scenario.side !== membership.side) throw new ForbiddenError(`edit the ${scenario.side.toLowerCase()} side's scenarios (fork it instead)`);
+      // Serialises saves of one scenario: of two racing saves from the same base, one conflicts.
+      await tx.$queryRaw`SELECT id FROM "Scenario" WHERE id = ${scenarioId}::uuid FOR UPDATE`;
+      const latest = await tx.scenarioVersion.findFirst({ where: { scenarioId }, orderBy: { number: 'desc' } });
+      if (latest && latest.id !== input.baseVersionId) {
+        const author = await tx.user.findUnique({ where: { id: latest.authorId }, select: { name: true } });
+        throw new StaleBaseError({ id: latest.id, number: latest.number, authorName: author?.name ?? 'someone', createdAt: latest.createdAt.toISOString(), message: latest.message });
+      }
+      number = (latest?.number ?? 0) + 1;
+    } else {
+      // The document first: its problems (a missing name among them) are listed all at once.
+      const name = input.name?.trim() || parseOrRefuse(input.document).name;
+      scenarioId = (await tx.scenario.create({ data: { dealId, side: membership.side, name, createdById: actor.id } })).id;
+    }
+    const version = await insertVersion(tx, { scenarioId, number, actor, message, document: input.document, evidence: input.evidence ?? [] });
+    await appendAuditEvent(tx, {
+      action: 'scenario.version_saved',
+      origin,
+      actor,
+      side: membership.side,
+      dealId,
+      object: { type: 'scenario_version', id: version.id },
+      summary: { after: { scenarioId, number, message, documentHash: version.documentHash, evidence: (input.evidence ?? []).length } },
+    });
+    return { scenarioId, versionId: version.id, number, documentHash: version.documentHash };
+  });
+}

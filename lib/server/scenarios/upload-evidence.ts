@@ -1,0 +1,63 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Actor } from '@/lib/domain/actor';
+import { ValidationError } from '@/lib/domain/errors';
+import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { db } from '@/lib/server/db';
+
+export const maxEvidenceBytes = 10 * 1024 * 1024;
+
+// What evidence may be: documents, spreadsheets, images. The type is read from the bytes, never
+// trusted from the browser; CSV has no signature, so it must be UTF-8 text without NUL bytes.
+const allowed: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG image',
+  'image/jpeg': 'JPEG image',
+  'image/webp': 'WebP image',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel workbook (.xlsx)',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document (.docx)',
+};
+
+async function sniff(bytes: Uint8Array, fileName: string): Promise<string | null> {
+  const detected = await fileTypeFromBuffer(bytes);
+  if (detected) return allowed[detected.mime] ? detected.mime : null;
+  if (/\.csv$/i.test(fileName) && !bytes.includes(0)) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return 'text/csv';
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** Stores a file once by its SHA-256; a version links to it by that hash when it is saved. */
+export async function uploadEvidence({ actor, origin, dealId, fileName, declaredType, bytes }: { actor: Actor; origin: RequestOrigin; dealId: string; fileName: string; declaredType: string; bytes: Uint8Array }) {
+  const { membership } = await requireDealAccess({ actor, dealId, right: 'edit', origin });
+  if (bytes.byteLength === 0) throw new ValidationError('the file is empty', 'file');
+  if (bytes.byteLength > maxEvidenceBytes) throw new ValidationError(`the file is larger than ${maxEvidenceBytes / 1024 / 1024} MB`, 'file');
+  const contentType = await sniff(bytes, fileName);
+  if (!contentType) throw new ValidationError('only PDF, Excel (.xlsx), Word (.docx), CSV and PNG/JPEG/WebP images are accepted, and the content must match', 'file');
+  if (declaredType && declaredType !== contentType && !(contentType === 'text/csv' && /^(text\/|application\/vnd\.ms-excel)/.test(declaredType))) {
+    throw new ValidationError(`the file says it is ${declaredType} but its content is ${contentType}`, 'file');
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return db().$transaction(async (tx) => {
+    const existing = await tx.evidenceFile.findUnique({ where: { sha256 }, select: { sha256: true } });
+    if (!existing) await tx.evidenceFile.create({ data: { sha256, contentType, size: bytes.byteLength, bytes: Buffer.from(bytes) } });
+    await appendAuditEvent(tx, {
+      action: 'evidence.uploaded',
+      origin,
+      actor,
+      side: membership.side,
+      dealId,
+      object: { type: 'evidence_file', id: sha256 },
+      summary: { after: { fileName: fileName.slice(0, 255), contentType, size: bytes.byteLength } },
+    });
+    return { sha256, contentType, size: bytes.byteLength, fileName };
+  });
+}

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+// Debian's Chromium; Playwright's own browser download cannot run on these machines.
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export const screenshotDir = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: flags });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl()}/login`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+}
+
+/**
+ * The language is a profile setting, and e2e files share one database: a file
+ * that switched an account to English leaves it so. Tests that read text say
+ * which language they expect instead of relying on what an earlier file left.
+ */
+export async function chooseLanguage(page: Page, language: 'zh' | 'en'): Promise<void> {
+  const current = await page.locator('html').getAttribute('lang');
+  if (current?.startsWith(language)) return;
+  await page.getByRole('button', { name: language === 'zh' ? '中文' : 'English' }).click();
+  await page.waitForFunction((wanted) => document.documentElement.lang.startsWith(wanted), language);
+}

@@ -1,0 +1,101 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPrismaClient } from '../../lib/infra/prisma';
+import { demoPassword } from '../../lib/seed/demo-accounts';
+import { baseUrl, chooseLanguage, launch, screenshot, signIn } from './browser';
+
+let browser: Browser;
+let dealId: string;
+
+beforeAll(async () => {
+  browser = await launch();
+  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
+  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
+  await prisma.$disconnect();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signedIn(email: string, language: 'zh' | 'en' = 'zh') {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, email, demoPassword);
+  await page.waitForURL(/\/deals$/);
+  await chooseLanguage(page, language);
+  return { context, page };
+}
+
+describe('deal pages in Chromium', () => {
+  it('lets a member open the deal from the list and see parties, versions and activity', async () => {
+    for (const language of ['zh', 'en'] as const) {
+      const { context, page } = await signedIn('beijing@pes.demo', language);
+      await page.getByRole('link', { name: language === 'zh' ? /十堰水源区/ : /Shiyan source area/ }).click();
+      await page.waitForURL(new RegExp(`/deals/${dealId}$`));
+      await expect(page.getByTestId('members').textContent()).resolves.toMatch(language === 'zh' ? /湖北省十堰市人民政府/ : /Shiyan Municipal Government/);
+      // Other e2e files may have saved later versions on this database: any v3 or later.
+      await expect(page.getByTestId('latest-versions').textContent()).resolves.toMatch(/v([3-9]|\d{2,})/);
+      await expect(page.getByTestId('recent-activity').textContent()).resolves.toMatch(/scenario\.|offer\./);
+      await screenshot(page, `deal-overview-${language}`);
+      await page.goto(`${baseUrl()}/deals/${dealId}/scenarios`);
+      await expect(page.locator('[data-testid=scenario]').count()).resolves.toBeGreaterThanOrEqual(2);
+      await screenshot(page, `deal-scenarios-${language}`);
+      await page.goto(`${baseUrl()}/deals/${dealId}/activity`);
+      await expect(page.locator('[data-testid=activity] tbody tr').count()).resolves.toBeGreaterThanOrEqual(4);
+      await screenshot(page, `deal-activity-${language}`);
+      await page.goto(`${baseUrl()}/deals/${dealId}/activity?action=scenario.`);
+      const actions = await page.locator('[data-testid=activity] tbody tr td:nth-child(4)').allTextContents();
+      expect(actions.every((action) => action.startsWith('scenario.'))).toBe(true);
+      await page.goto(`${baseUrl()}/deals/${dealId}/activity?from=not-a-date`);
+      await expect(page.getByRole('alert').filter({ hasText: /from/ }).count()).resolves.toBe(1);
+      await context.close();
+    }
+  });
+
+  it('shows a non-member the not-found page for the same URL, and records the refusal', async () => {
+    const { context, page } = await signedIn('chengde@pes.demo');
+    const response = await page.goto(`${baseUrl()}/deals/${dealId}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1').textContent()).resolves.toBe('未找到');
+    expect(await page.content()).not.toContain('十堰水源区');
+    await screenshot(page, 'deal-not-member-zh');
+    const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
+    const refusals = await prisma.auditEvent.count({ where: { action: 'access.refused', objectId: dealId, email: 'chengde@pes.demo' } });
+    await prisma.$disconnect();
+    expect(refusals).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('lets the fund administrator add a member, who sees the deal at once, and remove them again', async () => {
+    const manager = await signedIn('fund@pes.demo');
+    await manager.page.goto(`${baseUrl()}/deals/${dealId}/members`);
+    const form = manager.page.getByTestId('add-member');
+    await form.locator('input[name=email]').fill('chengde@pes.demo');
+    await form.locator('select[name=side]').selectOption('OBSERVER');
+    await form.getByRole('button').click();
+    await manager.page.getByTestId('member-list').getByText('chengde@pes.demo').waitFor();
+    await screenshot(manager.page, 'deal-members-zh');
+
+    const newcomer = await signedIn('chengde@pes.demo');
+    expect((await newcomer.page.goto(`${baseUrl()}/deals/${dealId}`))?.status()).toBe(200);
+
+    const row = manager.page.getByTestId('member-list').locator('tr', { hasText: 'chengde@pes.demo' });
+    await row.getByRole('button', { name: '移除' }).click();
+    await manager.page.getByTestId('member-list').getByText('chengde@pes.demo').waitFor({ state: 'detached' });
+    // Same session cookie, next request: the membership is gone.
+    expect((await newcomer.page.goto(`${baseUrl()}/deals/${dealId}`))?.status()).toBe(404);
+    await Promise.all([manager.context.close(), newcomer.context.close()]);
+  });
+
+  it('refuses an unknown e-mail with a message and adds nobody', async () => {
+    const manager = await signedIn('fund@pes.demo');
+    await manager.page.goto(`${baseUrl()}/deals/${dealId}/members`);
+    const before = await manager.page.locator('[data-testid=member-list] tbody tr').count();
+    const form = manager.page.getByTestId('add-member');
+    await form.locator('input[name=email]').fill('nobody@pes.demo');
+    await form.getByRole('button').click();
+    await expect(form.getByRole('alert').textContent()).resolves.toContain('no active user');
+    expect(await manager.page.locator('[data-testid=member-list] tbody tr').count()).toBe(before);
+    await manager.context.close();
+  });
+});
