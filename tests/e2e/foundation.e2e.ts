@@ -73,7 +73,10 @@ describe('foundation in Chromium', () => {
         await expect(page.locator('main').textContent()).resolves.toContain('您尚未加入任何协商项目');
       } else {
         const rows = page.locator('[data-testid=deal-list] tbody tr');
-        await expect(rows.count()).resolves.toBe(expected.length);
+        // Other e2e files create deals as the demo fund administrator (who is a member of what it
+        // creates); for the others the list is exactly the seeded deals.
+        if (account.email === 'fund@pes.demo') await expect(rows.count()).resolves.toBeGreaterThanOrEqual(expected.length);
+        else await expect(rows.count()).resolves.toBe(expected.length);
         const text = (await page.getByTestId('deal-list').textContent()) ?? '';
         for (const slug of expected) expect(text).toMatch(dealTitles[slug]!);
       }

@@ -45,7 +45,7 @@ describe('offers', () => {
     await expect(attempt(upstream, { validUntil: new Date('2020-01-01') })).rejects.toMatchObject({ field: 'validUntil' });
     await expect(attempt(upstream, { schedule: [{ from: 2051, to: 2052, amount: '1' }] })).rejects.toBeInstanceOf(ValidationError);
     await expect(attempt(upstream, { versionId: '00000000-0000-4000-8000-000000000000' })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(attempt(fundAdmin, {})).rejects.toMatchObject({ field: 'side' });
+    await expect(attempt(fundAdmin, {})).rejects.toMatchObject({ status: 403, right: 'make offers (the upstream and downstream sides only)' });
     await expect(attempt(reader, {})).rejects.toBeInstanceOf(ForbiddenError);
     const other = await table();
     await expect(attempt(upstream, { versionId: other.versionId })).rejects.toBeInstanceOf(NotFoundError);

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
-import { ValidationError, ConflictError } from '@/lib/domain/errors';
+import { ConflictError, ForbiddenError, ValidationError } from '@/lib/domain/errors';
 import { checkAgainstBounds } from '@/lib/domain/offer-schedule';
 import type { SendOfferInput } from '@/lib/domain/offer-schemas';
 import { counterpart, refuseMove, type OfferStatus } from '@/lib/domain/offer-state';
@@ -20,7 +20,7 @@ export async function sendOffer({ actor, origin, dealId, input, now = new Date()
   if (input.terms && input.terms.format !== 'payment-terms/1') throw new ValidationError('must be a payment-terms/1 document (format "payment-terms/1")', 'terms.format');
   return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { membership }) => {
     const toSide = counterpart(membership.side);
-    if (!toSide) throw new ValidationError('only the upstream and downstream sides make offers', 'side');
+    if (!toSide) throw new ForbiddenError('make offers (the upstream and downstream sides only)');
     const version = await versionInDeal(dealId, input.versionId, tx);
     const result = version.result as { unit: number; years: { year: number; lowerBound: string; upperBound: string | null }[] };
     const boundCheck = checkAgainstBounds(input.schedule, result.unit, result.years);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { diffScenarios } from '@/lib/engine';
+import { diffScenarios, type ResultJson } from '@/lib/engine';
 import type { Actor } from '@/lib/domain/actor';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
@@ -10,7 +10,21 @@ import { versionInDeal } from './scenario-access';
 export async function compareScenarioVersions({ actor, origin, dealId, fromVersionId, toVersionId }: { actor: Actor; origin: RequestOrigin; dealId: string; fromVersionId: string; toVersionId: string }) {
   await requireDealAccess({ actor, dealId, right: 'view', origin });
   const [from, to] = await Promise.all([versionInDeal(dealId, fromVersionId), versionInDeal(dealId, toVersionId)]);
-  const diff = diffScenarios(parseOrRefuse(from.document), parseOrRefuse(to.document));
-  const label = (v: typeof from) => ({ id: v.id, scenario: v.scenario.name, side: v.scenario.side, number: v.number, message: v.message, createdAt: v.createdAt.toISOString() });
-  return { from: label(from), to: label(to), diff };
+  const [a, b] = [parseOrRefuse(from.document), parseOrRefuse(to.document)];
+  const diff = diffScenarios(a, b);
+  // Period results come from the stored pes-result/1: what each version said when it was saved.
+  const label = (v: typeof from, s: typeof a) => ({
+    id: v.id,
+    scenario: v.scenario.name,
+    side: v.scenario.side,
+    number: v.number,
+    message: v.message,
+    createdAt: v.createdAt.toISOString(),
+    unit: s.unit,
+    currency: s.currency,
+    priceBase: s.priceBase,
+    periods: (v.result as unknown as ResultJson).periods,
+    totals: (v.result as unknown as ResultJson).totals,
+  });
+  return { from: label(from, a), to: label(to, b), diff };
 }

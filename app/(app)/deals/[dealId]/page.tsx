@@ -91,7 +91,9 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
                 return (
                   <li key={scenario.id}>
                     <span className="mr-2 rounded-full bg-water-50 px-2 py-0.5 text-water-700">{t(`side.${scenario.side}`)}</span>
-                    <span className="font-medium">{scenario.name}</span>
+                    <Link href={`/deals/${dealId}/versions/${latest.id}`} className="font-medium text-water-700 hover:underline">
+                      {scenario.name}
+                    </Link>
                     <div className="mt-1 text-slate-600">
                       {t('deal.latest', { number: latest.number, message: latest.message })} · {t('deal.by', { name: latest.author })} · <span className="num">{formatDateTime(new Date(latest.createdAt), lang)}</span>
                     </div>

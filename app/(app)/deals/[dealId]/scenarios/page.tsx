@@ -45,14 +45,24 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
                   </tr>
                 </thead>
                 <tbody>
-                  {scenario.versions.map((version) => {
+                  {scenario.versions.map((version, index) => {
+                    const previous = scenario.versions[index + 1];
                     return (
                       <tr key={version.id} className="border-t border-slate-100">
-                        <td className="num px-4 py-2 font-medium">v{version.number}</td>
+                        <td className="num px-4 py-2 font-medium">
+                          <Link href={`/deals/${dealId}/versions/${version.id}`} className="text-water-700 hover:underline" data-testid="version-link">
+                            v{version.number}
+                          </Link>
+                        </td>
                         <td className="px-4 py-2">{version.message}</td>
                         <td className="px-4 py-2">{version.author}</td>
                         <td className="num px-4 py-2">{formatDateTime(new Date(version.createdAt), lang)}</td>
                         <td className="space-x-3 px-4 py-2 text-right whitespace-nowrap">
+                          {previous && (
+                            <Link className="text-water-700 hover:underline" href={`/deals/${dealId}/compare?from=${previous.id}&to=${version.id}`}>
+                              {t('compareWithPrevious', { number: previous.number })}
+                            </Link>
+                          )}
                           <a className="text-water-700 hover:underline" href={`/api/v1/deals/${dealId}/versions/${version.id}?format=xlsx`}>
                             xlsx
                           </a>

@@ -1,0 +1,59 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { VersionWorkspace } from '@/components/scenario-workspace/version-workspace';
+import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+import { getVersionWorkspace } from '@/lib/server/scenarios/get-version-workspace';
+
+export default async function VersionPage({ params, searchParams }: { params: Promise<{ dealId: string; versionId: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const [{ dealId, versionId }, { saved }] = await Promise.all([params, searchParams]);
+  const { actor, origin } = await pageContext();
+  const workspace = await orNotFound(getVersionWorkspace({ actor, origin, dealId, versionId }));
+  const [t, locale] = await Promise.all([getTranslations('version'), getLocale()]);
+  const { version } = workspace;
+  return (
+    <div className="space-y-4">
+      <nav className="flex flex-wrap gap-3 text-sm text-water-700" aria-label={t('breadcrumb')}>
+        <Link href={`/deals/${dealId}`} className="hover:underline">
+          {locale === 'en' ? workspace.deal.name : workspace.deal.nameZh}
+        </Link>
+        <span className="text-slate-400">/</span>
+        <Link href={`/deals/${dealId}/scenarios`} className="hover:underline">
+          {t('allScenarios')}
+        </Link>
+        {workspace.forkedFrom && (
+          <>
+            <span className="text-slate-400">·</span>
+            <Link href={`/deals/${dealId}/versions/${workspace.forkedFrom.id}`} className="hover:underline" data-testid="forked-from">
+              {t('forkedFrom', { label: `${workspace.forkedFrom.scenario} · v${workspace.forkedFrom.number}` })}
+            </Link>
+          </>
+        )}
+      </nav>
+      {saved && (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="saved-notice">
+          {t('savedNotice', { number: version.number })}
+        </p>
+      )}
+      <VersionWorkspace
+        key={version.id}
+        dealId={dealId}
+        version={{
+          id: version.id,
+          number: version.number,
+          message: version.message,
+          author: version.author,
+          createdAt: version.createdAt,
+          documentHash: version.documentHash,
+          document: version.document,
+          scenario: { id: version.scenario.id, name: version.scenario.name, side: version.scenario.side },
+          evidence: version.evidence,
+          comments: version.comments,
+        }}
+        latest={workspace.latest ? { id: workspace.latest.id, number: workspace.latest.number } : null}
+        comparable={workspace.comparable.map(({ id, label }) => ({ id, label }))}
+        canEdit={workspace.canEdit}
+        canFork={workspace.canFork}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { ValidationError } from '@/lib/domain/errors';
+import { apiRoute } from '@/lib/server/http/api-route';
+import { importCostTable, maxCostTableBytes } from '@/lib/server/scenarios/import-cost-table';
+
+// multipart/form-data: "file" (.xlsx or CSV) and "base" (the pes-scenario/1 document the table
+// goes into, as JSON). Answers { document }: a draft, nothing is saved.
+export const POST = apiRoute<{ dealId: string }>(async (request, { actor, origin }, { dealId }) => {
+  if (Number(request.headers.get('content-length') ?? 0) > 2 * maxCostTableBytes + 64 * 1024) {
+    throw new ValidationError(`the file is larger than ${maxCostTableBytes / 1024 / 1024} MB`, 'file');
+  }
+  const form = await request.formData().catch(() => null);
+  const file = form?.get('file');
+  if (!(file instanceof File)) throw new ValidationError('send the table as multipart/form-data in a field named "file"', 'file');
+  const baseText = form?.get('base');
+  let base: unknown;
+  try {
+    base = typeof baseText === 'string' ? JSON.parse(baseText) : undefined;
+  } catch {
+    throw new ValidationError('not valid JSON', 'base');
+  }
+  if (!base || typeof base !== 'object') throw new ValidationError('send the scenario the table goes into, as pes-scenario/1 JSON', 'base');
+  return importCostTable({ actor, origin, dealId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), base });
+});

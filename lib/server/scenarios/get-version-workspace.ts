@@ -1,0 +1,31 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { grants } from '@/lib/domain/deal-rights';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { getScenarioVersion } from './get-scenario-version';
+import { listScenarios } from './list-scenarios';
+
+/**
+ * What the version page needs: the version itself, its scenario's history, every version of the
+ * deal to compare with, and what the actor may do here (edit only their own side's scenarios).
+ */
+export async function getVersionWorkspace({ actor, origin, dealId, versionId }: { actor: Actor; origin: RequestOrigin; dealId: string; versionId: string }) {
+  const { deal, membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
+  const [version, scenarios] = await Promise.all([getScenarioVersion({ actor, origin, dealId, versionId }), listScenarios({ actor, origin, dealId })]);
+  const history = scenarios.find((s) => s.id === version.scenario.id)?.versions ?? [];
+  const mayEdit = grants(actor, membership, 'edit');
+  return {
+    deal: { id: deal.id, name: deal.name, nameZh: deal.nameZh },
+    version,
+    history,
+    latest: history[0] ?? null,
+    forkedFrom: version.scenario.forkedFromVersionId ? (scenarios.flatMap((s) => s.versions.map((v) => ({ ...v, scenario: s.name }))).find((v) => v.id === version.scenario.forkedFromVersionId) ?? null) : null,
+    comparable: scenarios.flatMap((s) => s.versions.map((v) => ({ id: v.id, label: `${s.name} · v${v.number}`, side: s.side }))),
+    mySide: membership.side,
+    canEdit: mayEdit && membership.side === version.scenario.side,
+    canFork: mayEdit,
+  };
+}
+
+export type VersionWorkspace = Awaited<ReturnType<typeof getVersionWorkspace>>;

@@ -1,0 +1,36 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { ValidationError } from '@/lib/domain/errors';
+import { fromCsv, fromXlsx } from '@/lib/interchange/cost-table';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+
+export const maxCostTableBytes = 5 * 1024 * 1024;
+
+const zipSignature = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * Reads a cost table (.xlsx or CSV, docs/cost-table-format.md) into the editor's base document.
+ * Nothing is stored: the answer is a draft the member reviews and saves as a version. A table
+ * that breaks any rule is refused whole, every problem with its row and column.
+ */
+export async function importCostTable({ actor, origin, dealId, fileName, bytes, base }: { actor: Actor; origin: RequestOrigin; dealId: string; fileName: string; bytes: Uint8Array; base: unknown }) {
+  await requireDealAccess({ actor, dealId, right: 'edit', origin });
+  if (bytes.byteLength === 0) throw new ValidationError('the file is empty', 'file');
+  if (bytes.byteLength > maxCostTableBytes) throw new ValidationError(`the file is larger than ${maxCostTableBytes / 1024 / 1024} MB`, 'file');
+  const isZip = zipSignature.every((byte, i) => bytes[i] === byte);
+  let outcome;
+  if (isZip) outcome = await fromXlsx(bytes, base);
+  else if (/\.csv$/i.test(fileName) || !/\.xlsx$/i.test(fileName)) {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new ValidationError('a CSV cost table must be UTF-8 text; save it from Excel as "CSV UTF-8"', 'file');
+    }
+    outcome = fromCsv(text, base);
+  } else throw new ValidationError('the file is named .xlsx but is not an Excel workbook', 'file');
+  if (outcome.ok) return { document: outcome.document };
+  const problems = outcome.problems.map((p) => ({ field: p.row ? `row ${p.row}, column ${p.column}` : 'file', message: p.message }));
+  throw new ValidationError(`the cost table has ${problems.length} problem(s); nothing was imported: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems[0]?.field, problems);
+}
