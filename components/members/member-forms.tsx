@@ -1,14 +1,37 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { addMemberAction, changeMemberAction, removeMemberAction, type MemberActionState } from '@/app/(app)/deals/[dealId]/members/actions';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { callApi } from '@/components/api-client';
 import { sides, type Side } from '@/lib/domain/actor';
 
-function Feedback({ state }: { state: MemberActionState }) {
+type Outcome = { error?: string; done?: boolean };
+
+/**
+ * Member changes go through the same v1 API as any other client (and its authorisation matrix);
+ * the page hiding a form protects nothing, the API decides.
+ */
+function useMemberCall() {
+  const router = useRouter();
+  const t = useTranslations('version');
+  const [outcome, setOutcome] = useState<Outcome>({});
+  const [busy, setBusy] = useState(false);
+  const call = async (url: string, method: string, json?: unknown) => {
+    setBusy(true);
+    const answer = await callApi(url, { method, json });
+    setBusy(false);
+    if (!answer.ok) return setOutcome({ error: answer.status === 0 ? t('network') : answer.message });
+    setOutcome({ done: true });
+    router.refresh();
+  };
+  return { outcome, busy, call };
+}
+
+function Feedback({ outcome }: { outcome: Outcome }) {
   const t = useTranslations('members');
-  if (state.error) return <p role="alert" className="text-xs text-red-700">{state.error}</p>;
-  return state.done ? <p className="text-xs text-green-700">{t('saved')}</p> : null;
+  if (outcome.error) return <p role="alert" className="text-xs text-red-700">{outcome.error}</p>;
+  return outcome.done ? <p className="text-xs text-green-700">{t('saved')}</p> : null;
 }
 
 function SideSelect({ value }: { value?: Side }) {
@@ -24,15 +47,24 @@ function SideSelect({ value }: { value?: Side }) {
   );
 }
 
+function rightsOf(form: HTMLFormElement) {
+  const data = new FormData(form);
+  return { side: String(data.get('side')), canEdit: data.get('canEdit') === 'on', canSign: data.get('canSign') === 'on' };
+}
+
 export function MemberRowForm({ dealId, member, self }: { dealId: string; member: { id: string; side: Side; canEdit: boolean; canSign: boolean }; self: boolean }) {
   const t = useTranslations('members');
-  const [changeState, change, changing] = useActionState(changeMemberAction, {});
-  const [removeState, remove, removing] = useActionState(removeMemberAction, {});
+  const { outcome, busy, call } = useMemberCall();
+  const url = `/api/v1/deals/${dealId}/members/${member.id}`;
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <form action={change} className="flex flex-wrap items-center gap-3">
-        <input type="hidden" name="dealId" value={dealId} />
-        <input type="hidden" name="memberId" value={member.id} />
+      <form
+        onSubmit={(event: FormEvent<HTMLFormElement>) => {
+          event.preventDefault();
+          void call(url, 'PATCH', rightsOf(event.currentTarget));
+        }}
+        className="flex flex-wrap items-center gap-3"
+      >
         <SideSelect value={member.side} />
         <label className="flex items-center gap-1">
           <input type="checkbox" name="canEdit" defaultChecked={member.canEdit} /> {t('canEdit')}
@@ -40,30 +72,33 @@ export function MemberRowForm({ dealId, member, self }: { dealId: string; member
         <label className="flex items-center gap-1">
           <input type="checkbox" name="canSign" defaultChecked={member.canSign} /> {t('canSign')}
         </label>
-        <button type="submit" disabled={changing} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
+        <button type="submit" disabled={busy} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
           {t('save')}
         </button>
       </form>
       {!self && (
-        <form action={remove}>
-          <input type="hidden" name="dealId" value={dealId} />
-          <input type="hidden" name="memberId" value={member.id} />
-          <button type="submit" disabled={removing} className="rounded-md border border-red-200 px-2 py-1 text-red-700 hover:bg-red-50">
-            {t('remove')}
-          </button>
-        </form>
+        <button type="button" disabled={busy} onClick={() => void call(url, 'DELETE')} className="rounded-md border border-red-200 px-2 py-1 text-red-700 hover:bg-red-50">
+          {t('remove')}
+        </button>
       )}
-      <Feedback state={changeState.error || changeState.done ? changeState : removeState} />
+      <Feedback outcome={outcome} />
     </div>
   );
 }
 
 export function AddMemberForm({ dealId }: { dealId: string }) {
   const t = useTranslations('members');
-  const [state, add, adding] = useActionState(addMemberAction, {});
+  const { outcome, busy, call } = useMemberCall();
   return (
-    <form action={add} className="flex flex-wrap items-end gap-3 text-sm" data-testid="add-member">
-      <input type="hidden" name="dealId" value={dealId} />
+    <form
+      onSubmit={(event: FormEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        void call(`/api/v1/deals/${dealId}/members`, 'POST', { email: String(new FormData(form).get('email') ?? '').trim(), ...rightsOf(form) });
+      }}
+      className="flex flex-wrap items-end gap-3 text-sm"
+      data-testid="add-member"
+    >
       <label className="flex flex-col gap-1">
         {t('email')}
         <input name="email" type="email" required className="w-64 rounded-md border border-slate-300 px-2 py-1" />
@@ -75,10 +110,10 @@ export function AddMemberForm({ dealId }: { dealId: string }) {
       <label className="flex items-center gap-1">
         <input type="checkbox" name="canSign" /> {t('canSign')}
       </label>
-      <button type="submit" disabled={adding} className="rounded-md bg-water-700 px-3 py-1.5 text-white">
+      <button type="submit" disabled={busy} className="rounded-md bg-water-700 px-3 py-1.5 text-white">
         {t('addButton')}
       </button>
-      <Feedback state={state} />
+      <Feedback outcome={outcome} />
     </form>
   );
 }

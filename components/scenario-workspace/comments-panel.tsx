@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ScenarioDocument } from '@/components/scenario-editor/model';
 import { formatDateTime } from '@/lib/domain/format';
-import { callApi, type ApiFailure } from './api-client';
+import { callApi, type ApiFailure } from '@/components/api-client';
 import { itemTargets, targetLabel } from './targets';
 
 export interface CommentDto {

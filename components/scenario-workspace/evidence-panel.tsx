@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ScenarioDocument } from '@/components/scenario-editor/model';
-import { callApi, type ApiFailure } from './api-client';
+import { callApi, type ApiFailure } from '@/components/api-client';
 import { itemTargets, targetLabel } from './targets';
 import type { EvidenceDraft } from './use-draft';
 

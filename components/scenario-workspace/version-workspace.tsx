@@ -8,7 +8,7 @@ import { ScenarioEditor } from '@/components/scenario-editor/scenario-editor';
 import { toScenarioDocument, type CalculatorInputs, type ScenarioDocument } from '@/components/scenario-editor/model';
 import { formatDateTime } from '@/lib/domain/format';
 import { rebaseDocument } from '@/lib/domain/rebase';
-import { callApi, type ApiFailure } from './api-client';
+import { callApi, type ApiFailure } from '@/components/api-client';
 import { CommentsPanel, type CommentDto } from './comments-panel';
 import { EvidencePanel } from './evidence-panel';
 import { useDraft, type EvidenceDraft } from './use-draft';

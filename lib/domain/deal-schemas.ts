@@ -26,13 +26,17 @@ export type CreateDealInput = z.infer<typeof ZCreateDeal>;
 
 export const ZChangeDealStatus = z.strictObject({ status: z.enum(dealStatuses, 'must be DRAFT, NEGOTIATING, AGREED or ARCHIVED') });
 
-export const ZAddMember = z.strictObject({
-  userId: ZId,
+const ZMemberRights = {
   side: z.enum(sides, 'must be UPSTREAM, DOWNSTREAM, FUND or OBSERVER'),
   canEdit: z.boolean().default(false),
   canSign: z.boolean().default(false),
-});
+};
+export const ZAddMember = z.strictObject({ userId: ZId, ...ZMemberRights });
 export type AddMemberInput = z.infer<typeof ZAddMember>;
+/** The API takes the invitee by id or, as people know each other, by e-mail. */
+export const ZInviteMember = z
+  .strictObject({ userId: ZId.optional(), email: z.email('must be an e-mail address').optional(), ...ZMemberRights })
+  .refine((input) => Number(Boolean(input.userId)) + Number(Boolean(input.email)) === 1, { message: 'give exactly one of userId or email', path: ['userId'] });
 
 export const ZChangeMember = z
   .strictObject({

@@ -354,6 +354,22 @@ function say(key: string, caller: string, answer: Answer): string {
   return `${key} as ${caller}: ${answer.status} ${answer.text.slice(0, 300)}`;
 }
 
+/**
+ * Server actions are HTTP endpoints too. Deal data changes only through the v1 API above (the
+ * member forms call it); an action is allowed only where it touches nothing but the caller's own
+ * session or profile, and each one is listed here with why.
+ */
+const serverActions: Record<string, string> = {
+  'app/actions/locale.ts chooseLocale': "the caller's own language (cookie, and their profile when signed in)",
+  'app/actions/locale.ts settleLocaleAfterSignIn': "the caller's own language, right after their sign-in",
+};
+
+function serverActionsOnDisk(): string[] {
+  return filesNamed(path.join(root, 'app'), /\.tsx?$/)
+    .filter((file) => /^\s*['"]use server['"]/.test(readFileSync(file, 'utf8')))
+    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+([A-Za-z_$][\w$]*)/g)].map((m) => `${path.relative(root, file)} ${m[1]}`));
+}
+
 // --- The tests --------------------------------------------------------------------------------
 
 describe('authorisation matrix', () => {
@@ -373,6 +389,13 @@ describe('authorisation matrix', () => {
     expect(problems, problems.join('\n')).toEqual([]);
     expect(routes.length).toBeGreaterThan(10);
     expect(pages.length).toBeGreaterThan(0);
+  });
+
+  it('allows server actions only for the caller’s own session and profile, each listed', () => {
+    const actions = serverActionsOnDisk();
+    const unlisted = actions.filter((key) => !(key in serverActions));
+    expect(unlisted, unlisted.map((key) => `server action ${key} is not listed: deal data changes go through app/api/v1 (and this matrix)`).join('\n')).toEqual([]);
+    expect(actions.length).toBeGreaterThan(0);
   });
 
   it('reads exported methods in each form a route file may use', () => {
