@@ -2,12 +2,14 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/server/auth/current-actor';
+import { PendingBadges } from '@/components/deals/pending-badges';
 import { listDeals } from '@/lib/server/deals/list-deals';
+import { listPendingTasks } from '@/lib/server/deals/list-pending-tasks';
 
 export default async function DealsPage() {
   const actor = await currentActor();
   if (!actor) redirect('/login');
-  const [deals, t, locale] = await Promise.all([listDeals({ actor }), getTranslations(), getLocale()]);
+  const [deals, pending, t, locale] = await Promise.all([listDeals({ actor }), listPendingTasks({ actor }), getTranslations(), getLocale()]);
   const zh = locale === 'zh';
   return (
     <div>
@@ -41,6 +43,7 @@ export default async function DealsPage() {
                     {deal.illustrative && (
                       <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">{t('deals.illustrative')}</span>
                     )}
+                    <PendingBadges dealId={deal.id} tasks={pending.get(deal.id)} />
                   </td>
                   <td className="px-4 py-3">{zh ? deal.watershedZh : deal.watershed}</td>
                   <td className="num px-4 py-3">

@@ -2,7 +2,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
+import { PendingBadges } from '@/components/deals/pending-badges';
 import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
+import { listPendingTasks } from '@/lib/server/deals/list-pending-tasks';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { listOffers } from '@/lib/server/offers/list-offers';
 import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
@@ -11,7 +13,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
   const { dealId } = await params;
   const { actor, origin } = await pageContext();
   const overview = await orNotFound(getDealOverview({ actor, origin, dealId }));
-  const [scenarios, offers, t, locale] = await Promise.all([listScenarios({ actor, origin, dealId }), listOffers({ actor, origin, dealId }), getTranslations(), getLocale()]);
+  const [scenarios, offers, pending, t, locale] = await Promise.all([listScenarios({ actor, origin, dealId }), listOffers({ actor, origin, dealId }), listPendingTasks({ actor }), getTranslations(), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
   const zh = lang === 'zh';
   const { deal, me } = overview;
@@ -27,6 +29,9 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
           {deal.illustrative && <span className="ml-3 rounded bg-amber-100 px-1.5 py-0.5 align-middle text-xs text-amber-800">{t('deal.illustrative')}</span>}
         </h1>
         <p className="mt-1 text-slate-600">{zh ? deal.watershedZh : deal.watershed}</p>
+        <div className="mt-3">
+          <PendingBadges dealId={dealId} tasks={pending.get(dealId)} banner />
+        </div>
         <dl className="mt-4 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-5">
           <div>
             <dt className="text-slate-500">{t('deal.years')}</dt>
@@ -105,7 +110,12 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
         </section>
 
         <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="font-semibold">{t('deal.offers')}</h2>
+          <div className="flex items-baseline justify-between">
+            <h2 className="font-semibold">{t('deal.offers')}</h2>
+            <Link href={`/deals/${dealId}/offers`} className="text-sm text-water-700 hover:underline" data-testid="offers-link">
+              {t('deal.openOffers')}
+            </Link>
+          </div>
           {offers.length === 0 ? (
             <div className="mt-3 text-sm">
               <p>{t('deal.noOffers')}</p>

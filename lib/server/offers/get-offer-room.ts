@@ -1,0 +1,43 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { grants } from '@/lib/domain/deal-rights';
+import { counterpart } from '@/lib/domain/offer-state';
+import type { ResultJson } from '@/lib/engine';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { db } from '@/lib/server/db';
+import { listOffers } from './list-offers';
+
+/**
+ * The offers page: the timeline, what the actor may do, and for each visible version the bounds
+ * an offer is checked against in the browser before it is sent (the server checks again).
+ */
+export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }) {
+  const { deal, membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
+  const offers = await listOffers({ actor, origin, dealId });
+  const versions = await db().scenarioVersion.findMany({
+    where: { scenario: { dealId } },
+    orderBy: [{ scenario: { createdAt: 'asc' } }, { number: 'desc' }],
+    select: { id: true, number: true, result: true, scenario: { select: { name: true, side: true } } },
+  });
+  return {
+    deal: { id: deal.id, name: deal.name, nameZh: deal.nameZh, priceBase: deal.priceBase, currency: deal.currency },
+    mySide: membership.side,
+    canOffer: grants(actor, membership, 'edit') && counterpart(membership.side) !== null,
+    offers,
+    versions: versions.map((v) => {
+      const result = v.result as unknown as ResultJson;
+      return {
+        id: v.id,
+        label: `${v.scenario.name} · v${v.number}`,
+        side: v.scenario.side,
+        unit: String(result.unit),
+        currency: result.currency,
+        periods: result.periods.map(({ label, from, to, lowerBound, upperBound }) => ({ label, from, to, lowerBound, upperBound })),
+        years: result.years.map((y) => ({ year: y.year, lowerBound: y.lowerBound, upperBound: y.upperBound })),
+      };
+    }),
+  };
+}
+
+export type OfferRoom = Awaited<ReturnType<typeof getOfferRoom>>;

@@ -1,0 +1,88 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPrismaClient } from '../../lib/infra/prisma';
+import { demoPassword } from '../../lib/seed/demo-accounts';
+import { baseUrl, chooseLanguage, launch, screenshot, signIn } from './browser';
+
+let browser: Browser;
+let dealId: string;
+
+beforeAll(async () => {
+  browser = await launch();
+  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
+  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
+  await prisma.$disconnect();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(email: string, language: 'zh' | 'en', path: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  await signIn(page, email, demoPassword);
+  await page.waitForURL(/\/deals$/);
+  await chooseLanguage(page, language);
+  await page.goto(`${baseUrl()}${path}`);
+  return page;
+}
+
+/** The newest offer card (the timeline is newest first). */
+const newest = (page: Page) => page.getByTestId('offer').first();
+
+describe('offers in Chromium', () => {
+  let offered: string;
+
+  it('flags an offer below the lower bound before it is sent, and sends it', async () => {
+    const page = await open('shiyan@pes.demo', 'zh', `/deals/${dealId}/offers`);
+    await page.getByTestId('new-offer').click();
+    const version = page.getByTestId('offer-version');
+    const upstreamOption = await version.locator('option', { hasText: 'Shiyan 2003–2050, paper assumptions' }).first().getAttribute('value');
+    await version.selectOption(upstreamOption!);
+    await page.getByTestId('offer-amount-0').fill('1');
+    await page.getByTestId('flag-below').waitFor();
+    await expect(page.getByTestId('send-offer').textContent()).resolves.toBe('仍然发送');
+    await screenshot(page, 'offer-compose-zh');
+    const before = await page.getByTestId('offer').count();
+    await page.getByTestId('send-offer').click();
+    await page.getByTestId('composer').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('offer').count()).toBe(before + 1);
+    const card = newest(page);
+    offered = (await card.getAttribute('data-offer-number'))!;
+    await expect(card.getByTestId('offer-status').textContent()).resolves.toBe('待答复');
+    await expect(card.getByTestId('flag-below').count()).resolves.toBe(1);
+    await page.context().close();
+  });
+
+  it('tells the downstream side an offer awaits it, and lets it counter', async () => {
+    const page = await open('beijing@pes.demo', 'en', '/deals');
+    await page.getByTestId('pending').first().waitFor();
+    await expect(page.getByTestId('deal-list').textContent()).resolves.toMatch(/offers? to answer/);
+    await page.goto(`${baseUrl()}/deals/${dealId}/offers`);
+    await page.getByTestId('awaiting').waitFor();
+    const card = page.locator(`[data-testid=offer][data-offer-number="${offered}"]`);
+    await card.getByTestId('counter').click();
+    await expect(page.getByTestId('composer').textContent()).resolves.toContain(`Counter-offer to #${offered}`);
+    // The counter starts from the offer it answers; downstream raises the first period.
+    await page.getByTestId('offer-amount-0').fill('400000');
+    await page.getByTestId('send-offer').click();
+    await page.getByTestId('composer').waitFor({ state: 'detached' });
+    // The timeline refreshes from the server after the send.
+    await expect.poll(() => card.getByTestId('offer-status').textContent()).toBe('countered');
+    await expect(newest(page).textContent()).resolves.toContain(`counters #${offered}`);
+    await screenshot(page, 'offers-en');
+    await page.context().close();
+  });
+
+  it('lets the upstream side reject the counter with a reason that both sides read', async () => {
+    const page = await open('shiyan@pes.demo', 'zh', `/deals/${dealId}/offers`);
+    const counter = newest(page);
+    await counter.getByTestId('reject').click();
+    await counter.getByTestId('reject-reason').fill('2011–2020 年仍低于补偿下限');
+    await counter.getByTestId('reject-confirm').click();
+    await expect.poll(() => counter.getByTestId('offer-status').textContent()).toBe('已拒绝');
+    await expect(counter.textContent()).resolves.toContain('2011–2020 年仍低于补偿下限');
+    await screenshot(page, 'offers-zh');
+    await page.context().close();
+  });
+});
