@@ -1,11 +1,12 @@
 /**
  * Command-line PES calculator. Thin on purpose: argument handling and file I/O
- * here, every rule and number in lib/engine.
+ * here, every rule and number in lib/engine and lib/terms.
  *
  *   npm run pes -- compute FILE [--format json|csv]
  *   npm run pes -- validate FILE
  *   npm run pes -- explain FILE YEAR FIELD [--format text|json]
  *   npm run pes -- diff FILE_A FILE_B
+ *   npm run pes -- settle TERMS.json MONITORING.json [--scheduled SCENARIO.json]
  *
  * Exit codes: 0 done, 2 bad input (arguments, unreadable file, invalid
  * document), 1 an internal error. Never prints a stack trace.
@@ -21,12 +22,16 @@ import {
   type Problem,
   type Scenario,
 } from '../lib/engine/index';
+import type { PaymentTerms } from '../lib/terms/index';
 
 const USAGE = `usage:
   pes compute FILE [--format json|csv]
   pes validate FILE
   pes explain FILE YEAR FIELD [--format text|json]
-  pes diff FILE_A FILE_B`;
+  pes diff FILE_A FILE_B
+  pes settle TERMS.json MONITORING.json [--scheduled SCENARIO.json]
+      SCENARIO.json: a pes-scenario/1 document (its computed payment per year)
+      or a map of year to amount in the unit of the terms`;
 
 class BadInput extends Error {
   constructor(readonly problems: string[]) {
@@ -34,33 +39,52 @@ class BadInput extends Error {
   }
 }
 
-function load(file: string): Scenario {
-  let text: string;
+function read(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new BadInput([`${file}: cannot read (${code ?? (e instanceof Error ? e.message : String(e))})`]);
   }
-  const parsed = parseScenarioText(text);
-  if (!parsed.ok) throw new BadInput(parsed.problems.map((p: Problem) => `${file}: ${p.path}: ${p.message}`));
+}
+
+function refuse(file: string, problems: Problem[]): never {
+  throw new BadInput(problems.map((p) => `${file}: ${p.path}: ${p.message}`));
+}
+
+function load(file: string): Scenario {
+  const parsed = parseScenarioText(read(file));
+  if (!parsed.ok) refuse(file, parsed.problems);
   return parsed.scenario;
 }
 
-/** Splits `--format X` (or `--format=X`) from the positional arguments. */
-function options(args: string[]): { positional: string[]; format: string | undefined } {
-  const positional: string[] = [];
-  let format: string | undefined;
+// Loaded only for settle: the expression library would slow every other command's start.
+const termsModule = () => import('../lib/terms/index');
+
+async function loadTerms(file: string): Promise<PaymentTerms> {
+  const { parseTermsText } = await termsModule();
+  const parsed = parseTermsText(read(file));
+  if (!parsed.ok) refuse(file, parsed.problems);
+  return parsed.terms;
+}
+
+const OPTIONS = ['format', 'scheduled'] as const;
+type Options = { positional: string[] } & Partial<Record<(typeof OPTIONS)[number], string>>;
+
+/** Splits `--NAME X` (or `--NAME=X`) for the known options from the positional arguments. */
+function options(args: string[]): Options {
+  const out: Options = { positional: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--format') {
-      format = args[++i];
-      if (format === undefined) throw new BadInput(['--format needs a value']);
-    } else if (a.startsWith('--format=')) format = a.slice('--format='.length);
-    else if (a.startsWith('--')) throw new BadInput([`unknown option ${a}`]);
-    else positional.push(a);
+    const name = OPTIONS.find((o) => a === `--${o}` || a.startsWith(`--${o}=`));
+    if (name !== undefined) {
+      const value = a === `--${name}` ? args[++i] : a.slice(`--${name}=`.length);
+      if (value === undefined) throw new BadInput([`--${name} needs a value`]);
+      out[name] = value;
+    } else if (a.startsWith('--')) throw new BadInput([`unknown option ${a}`]);
+    else out.positional.push(a);
   }
-  return { positional, format };
+  return out;
 }
 
 function expect(positional: string[], names: string[]): string[] {
@@ -68,9 +92,10 @@ function expect(positional: string[], names: string[]): string[] {
   return positional;
 }
 
-function run(argv: string[]): string {
+async function run(argv: string[]): Promise<string> {
   const [command, ...rest] = argv;
-  const { positional, format } = options(rest);
+  const { positional, format, scheduled } = options(rest);
+  if (scheduled !== undefined && command !== 'settle') throw new BadInput(['--scheduled applies to settle only']);
   switch (command) {
     case 'compute': {
       const [file] = expect(positional, ['FILE']);
@@ -105,6 +130,25 @@ function run(argv: string[]): string {
       const [fileA, fileB] = expect(positional, ['FILE_A', 'FILE_B']);
       return JSON.stringify(diffScenarios(load(fileA!), load(fileB!)), null, 2) + '\n';
     }
+    case 'settle': {
+      const [termsFile, monitoringFile] = expect(positional, ['TERMS.json', 'MONITORING.json']);
+      if (format !== undefined && format !== 'json') throw new BadInput([`unknown format "${format}" (settle prints json)`]);
+      const { parseMonitoringText, parseScheduledText, settle } = await termsModule();
+      const terms = await loadTerms(termsFile!);
+      const monitoring = parseMonitoringText(read(monitoringFile!), terms);
+      if (!monitoring.ok) refuse(monitoringFile!, monitoring.problems);
+      let schedule: Record<string, string> | undefined;
+      if (scheduled !== undefined) {
+        const parsed = parseScheduledText(read(scheduled), terms);
+        if (!parsed.ok) refuse(scheduled, parsed.problems);
+        schedule = parsed.scheduled;
+      }
+      const settlement = settle(terms, monitoring.monitoring, schedule === undefined ? {} : { scheduled: schedule });
+      // A year the formulas cannot evaluate (a division by zero on its data) makes the whole run bad input.
+      const failed = settlement.years.flatMap((y) => ('error' in y ? [`${monitoringFile}: ${y.year}: ${y.error}`] : []));
+      if (failed.length) throw new BadInput(failed);
+      return JSON.stringify(settlement, null, 2) + '\n';
+    }
     case undefined:
     case '--help':
     case 'help':
@@ -115,7 +159,7 @@ function run(argv: string[]): string {
 }
 
 try {
-  process.stdout.write(run(process.argv.slice(2)));
+  process.stdout.write(await run(process.argv.slice(2)));
 } catch (e) {
   if (e instanceof BadInput) {
     process.stderr.write(e.problems.join('\n') + '\n');

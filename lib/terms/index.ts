@@ -1,0 +1,62 @@
+/**
+ * Performance-linked payment terms: pure functions over `payment-terms/1`
+ * documents and monitoring data. No I/O, no framework: only mathjs (to parse),
+ * decimal.js, zod, the files of this folder and lib/engine (enforced by
+ * purity.test.ts). Reference: docs/terms.md.
+ */
+export { TD, formatTermsDecimal, type TDec } from './decimal';
+export { FUNCTIONS, BUILTINS, nameProblem, type FunctionName } from './names';
+export {
+  compileExpression,
+  evaluateExpression,
+  printExpression,
+  describeRefusal,
+  EvaluationError,
+  MAX_EXPRESSION_LENGTH,
+  MAX_ROUND_DIGITS,
+  type TNode,
+  type Scope,
+  type Uses,
+  type Value,
+  type ValueType,
+  type CompiledExpression,
+  type CompileOutcome,
+  type Refusal,
+} from './expression';
+export {
+  TERMS_FORMAT,
+  MAX_DOCUMENT_BYTES,
+  MAX_FORMULAS,
+  ZTermsShape,
+  parseTerms,
+  parseTermsText,
+  compileTerms,
+  TermsError,
+  type PaymentTerms,
+  type Formula,
+  type TermsOutcome,
+  type CompiledTerms,
+  type CompiledFormula,
+  type Problem,
+} from './schema';
+export {
+  SETTLEMENT_FORMAT,
+  parseMonitoring,
+  parseMonitoringText,
+  settle,
+  traceSettlement,
+  isSettled,
+  type Monitoring,
+  type MonitoringOutcome,
+  type Settlement,
+  type SettlementYear,
+  type SettledYear,
+  type MissingYear,
+  type FailedYear,
+  type SettleOptions,
+  type Scheduled,
+  type TraceStep,
+  type YearTrace,
+} from './settle';
+export { parseScheduled, parseScheduledText, scheduledFromScenario, type ScheduledMap, type ScheduledOutcome } from './scheduled';
+export { TERMS_TEMPLATES, findTemplate, templateTerms, type TermsTemplate, type TemplateId, type Locale } from './templates';

@@ -1,0 +1,68 @@
+/**
+ * Names in `payment-terms/1`: constants, indicators and formulas share one
+ * namespace with the built-ins, so a formula can never be ambiguous about
+ * which value a name means.
+ */
+
+/** ASCII identifiers only: they are what both parties type and what the expression parser reads as one name. */
+export const NAME_SYNTAX = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const MAX_NAME_LENGTH = 64;
+
+export const FUNCTIONS = ['min', 'max', 'abs', 'round'] as const;
+export type FunctionName = (typeof FUNCTIONS)[number];
+
+/** Names every formula may use without declaring them. */
+export const BUILTINS = ['year', 'scheduled'] as const;
+
+/** Words the expression parser reads as operators or literals; as names they could never be referenced. */
+const KEYWORDS = ['and', 'or', 'not', 'xor', 'mod', 'to', 'in', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'end'];
+
+/**
+ * Property names with a meaning on every JavaScript object. Maps in this
+ * module never use them as keys, so refusing them costs nothing and keeps a
+ * document from steering a lookup into Object.prototype.
+ */
+const OBJECT_HAZARDS = ['constructor', 'prototype', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'toLocaleString', 'valueOf'];
+
+const RESERVED = new Set<string>([...FUNCTIONS, ...BUILTINS, ...KEYWORDS, ...OBJECT_HAZARDS]);
+
+export function isFunctionName(name: string): name is FunctionName {
+  return (FUNCTIONS as readonly string[]).includes(name);
+}
+
+/** Why `name` cannot name a constant, indicator or formula, or undefined when it can. */
+export function nameProblem(name: string): string | undefined {
+  if (name.length === 0) return 'must not be empty';
+  if (name.length > MAX_NAME_LENGTH) return `longer than ${MAX_NAME_LENGTH} characters`;
+  if (!NAME_SYNTAX.test(name)) return `"${name}" is not a name (letters, digits and _, not starting with a digit)`;
+  if (name.startsWith('__')) return `"${name}" is reserved (names may not start with "__")`;
+  if (RESERVED.has(name)) return `"${name}" is reserved`;
+  return undefined;
+}
+
+/** Edit distance, for "did you mean" hints; names are short, so the quadratic table is fine. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The closest known name within two edits, for a hint on a typo. */
+export function closestName(name: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
