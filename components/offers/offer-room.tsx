@@ -5,10 +5,12 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
+import { TermsEditor, blankTerms, termsDocument, type TermsDraft } from '@/components/terms/terms-editor';
 import { useUnitWord } from '@/components/ui/use-unit-word';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
-import { checkAgainstBounds, type BoundCheck, type ScheduleEntry } from '@/lib/domain/offer-schedule';
+import { checkAgainstBounds, scheduleByYear, type BoundCheck, type ScheduleEntry } from '@/lib/domain/offer-schedule';
 import { D } from '@/lib/engine';
+import { parseTerms } from '@/lib/terms';
 import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
 
 type Offer = OfferRoomDto['offers'][number];
@@ -21,7 +23,7 @@ interface Draft {
   versionId: string;
   rows: { from: number; to: number; mode: 'amount' | 'price'; amount: string; pricePerM3: string; volume: string }[];
   validUntil: string;
-  terms: string;
+  terms: TermsDraft | null;
 }
 
 const statusTone: Record<string, string> = {
@@ -41,7 +43,7 @@ function draftFor(version: Version, from?: Offer): Draft {
     ? schedule.map((e) => ('amount' in e ? { from: e.from, to: e.to, mode: 'amount' as const, amount: e.amount, pricePerM3: '', volume: '' } : { from: e.from, to: e.to, mode: 'price' as const, amount: '', pricePerM3: e.pricePerM3, volume: e.volume }))
     : // A first offer starts at the version's own lower bound per period: the least upstream can accept.
       version.periods.map((p) => ({ from: p.from, to: p.to, mode: 'amount' as const, amount: D(p.lowerBound).toDecimalPlaces(2, 0).toFixed(), pricePerM3: '', volume: '' }));
-  return { answersOfferId: from?.id, answersNumber: from?.number, versionId: version.id, rows, validUntil: inDays(30), terms: from?.terms ? JSON.stringify(from.terms, null, 2) : '' };
+  return { answersOfferId: from?.id, answersNumber: from?.number, versionId: version.id, rows, validUntil: inDays(30), terms: from?.terms ? ({ ...blankTerms(), ...(from.terms as object) } as TermsDraft) : null };
 }
 
 function scheduleOf(draft: Draft): { schedule: ScheduleEntry[]; problems: string[] } {
@@ -266,15 +268,14 @@ function Composer({ dealId, room, draft, onChange, onClose, lang }: { dealId: st
   const version = room.versions.find((v) => v.id === draft.versionId) ?? room.versions[0]!;
   const { schedule, problems } = scheduleOf(draft);
   const check = useMemo(() => (problems.length ? null : checkAgainstBounds(schedule, version.unit, version.years)), [problems.length, schedule, version]);
-  const termsProblem = useMemo(() => {
-    if (!draft.terms.trim()) return null;
-    try {
-      const parsed = JSON.parse(draft.terms) as { format?: unknown };
-      return parsed && parsed.format === 'payment-terms/1' ? null : t('termsFormat');
-    } catch {
-      return t('termsJson');
-    }
-  }, [draft.terms, t]);
+  const termsOutcome = useMemo(() => (draft.terms ? parseTerms(termsDocument(draft.terms)) : null), [draft.terms]);
+  const termsProblem = termsOutcome && !termsOutcome.ok ? t('termsInvalid', { count: termsOutcome.problems.length }) : null;
+  // `scheduled` in a formula is this offer's payment for the year, in the terms' own unit.
+  const scheduledForTerms = useMemo(() => {
+    if (problems.length || !draft.terms) return undefined;
+    const termsUnit = D(String(draft.terms.unit || 1));
+    return Object.fromEntries([...scheduleByYear(schedule, version.unit)].map(([year, amount]) => [String(year), amount.times(version.unit).dividedBy(termsUnit).toFixed()]));
+  }, [problems.length, draft.terms, schedule, version.unit]);
   const setRow = (i: number, patch: Partial<Draft['rows'][number]>) => onChange({ ...draft, rows: draft.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const send = async () => {
     setBusy(true);
@@ -284,7 +285,7 @@ function Composer({ dealId, room, draft, onChange, onClose, lang }: { dealId: st
         versionId: draft.versionId,
         schedule,
         validUntil: new Date(`${draft.validUntil}T23:59:59+08:00`).toISOString(),
-        ...(draft.terms.trim() ? { terms: JSON.parse(draft.terms) } : {}),
+        ...(draft.terms ? { terms: termsDocument(draft.terms) } : {}),
         ...(draft.answersOfferId ? { answersOfferId: draft.answersOfferId } : {}),
       },
     });
@@ -368,12 +369,15 @@ function Composer({ dealId, room, draft, onChange, onClose, lang }: { dealId: st
           <input type="date" value={draft.validUntil} min={inDays(1)} onChange={(e) => onChange({ ...draft, validUntil: e.target.value })} className="rounded-md border border-slate-300 px-2 py-1" data-testid="offer-valid-until" />
         </label>
       </div>
-      <details className="text-sm" open={Boolean(draft.terms)}>
-        <summary className="cursor-pointer font-medium">{t('termsTitle')}</summary>
-        <p className="mt-1 text-slate-600">{t('termsHint')}</p>
-        <textarea value={draft.terms} onChange={(e) => onChange({ ...draft, terms: e.target.value })} rows={8} className="mt-2 w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs" data-testid="offer-terms" />
+      <section className="space-y-2 text-sm">
+        <label className="flex items-center gap-2 font-medium">
+          <input type="checkbox" checked={Boolean(draft.terms)} onChange={(e) => onChange({ ...draft, terms: e.target.checked ? blankTerms() : null })} data-testid="offer-has-terms" />
+          {t('termsTitle')}
+        </label>
+        <p className="text-slate-600">{t('termsHint')}</p>
+        {draft.terms && <TermsEditor value={draft.terms} onChange={(terms) => onChange({ ...draft, terms })} scheduled={scheduledForTerms} />}
         {termsProblem && <p className="text-red-800">{termsProblem}</p>}
-      </details>
+      </section>
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" disabled={busy || problems.length > 0 || Boolean(termsProblem)} onClick={() => void send()} className="rounded-md bg-water-700 px-4 py-2 text-sm font-medium text-white hover:bg-water-800 disabled:opacity-50" data-testid="send-offer">
           {busy ? t('sending') : check && (check.belowLowerYears.length || check.aboveUpperYears.length) ? t('sendAnyway') : t('send')}

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { ScenarioEditor } from '@/components/scenario-editor/scenario-editor';
 import { toScenarioDocument, type CalculatorInputs, type ScenarioDocument } from '@/components/scenario-editor/model';
 import { formatDateTime } from '@/lib/domain/format';
+import { parseScenarioText } from '@/lib/engine';
 import { rebaseDocument } from '@/lib/domain/rebase';
 import { callApi, type ApiFailure } from '@/components/api-client';
 import { CommentsPanel, type CommentDto } from './comments-panel';
@@ -258,6 +259,7 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
               {saving ? t('saving') : t('save', { number: (mode.kind === 'edit' ? mode.baseNumber : version.number) + 1 })}
             </button>
             <ImportTable dealId={dealId} document={document} onImported={(next) => setDocument(toScenarioDocument(next))} onFailure={setFailure} />
+            <ImportScenarioJson onImported={(next) => setDocument(toScenarioDocument(next))} onFailure={setFailure} />
             <button type="button" onClick={stopEditing} className="px-2 py-1.5 text-sm text-slate-600 hover:underline">
               {t('discardEdits')}
             </button>
@@ -372,6 +374,35 @@ function ImportTable({ dealId, document, onImported, onFailure }: { dealId: stri
             onFailure(null);
             onImported(outcome.data.document);
           } else onFailure(outcome);
+        }}
+      />
+    </label>
+  );
+}
+
+/** A whole pes-scenario/1 file replaces the draft; it is checked here first and again on save. */
+function ImportScenarioJson({ onImported, onFailure }: { onImported: (document: unknown) => void; onFailure: (failure: ApiFailure | null) => void }) {
+  const t = useTranslations('version');
+  return (
+    <label className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+      {t('importJson')}
+      <input
+        type="file"
+        accept=".json,application/json"
+        className="sr-only"
+        data-testid="import-json"
+        onChange={async (event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (!file) return;
+          const text = await file.text();
+          const parsed = parseScenarioText(text);
+          if (!parsed.ok) {
+            onFailure({ ok: false, status: 400, code: 'invalid', message: t('importJsonRefused'), problems: parsed.problems.map((p) => ({ field: p.path, message: p.message })) });
+            return;
+          }
+          onFailure(null);
+          onImported(JSON.parse(text));
         }}
       />
     </label>

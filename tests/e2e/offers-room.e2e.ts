@@ -85,4 +85,27 @@ describe('offers in Chromium', () => {
     await screenshot(page, 'offers-zh');
     await page.context().close();
   });
+  it('builds performance-linked terms from a template, checks each formula as typed, and back-tests them', async () => {
+    for (const language of ['zh', 'en'] as const) {
+      const page = await open('shiyan@pes.demo', language, `/deals/${dealId}/offers`);
+      await page.getByTestId('new-offer').click();
+      await page.getByTestId('offer-has-terms').check();
+      await page.getByTestId('terms-template').selectOption('two-way-quality-index');
+      // The template's sample data: 2018 clean water (downstream pays), 2019 polluted (upstream pays), 2020 not measured.
+      await expect(page.getByTestId('backtest-2018').textContent()).resolves.toMatch(/200,000,000/);
+      await expect(page.getByTestId('backtest-2019').textContent()).resolves.toMatch(/-200,000,000/);
+      await expect(page.getByTestId('backtest-2020').textContent()).resolves.toMatch(/codmn/);
+      await page.getByTestId('backtest-2018').getByRole('button').click();
+      await expect(page.getByTestId('trace').textContent()).resolves.toMatch(/P = /);
+      await screenshot(page, `terms-editor-${language}`);
+      const formula = page.getByTestId('terms-formula-0');
+      const original = await formula.inputValue();
+      await formula.fill(`${original} + unknown_name`);
+      await expect(page.getByTestId('terms-validity').textContent()).resolves.not.toMatch(/valid|有效/);
+      await expect(page.getByTestId('send-offer').isDisabled()).resolves.toBe(true);
+      await formula.fill(original);
+      await expect(page.getByTestId('send-offer').isDisabled()).resolves.toBe(false);
+      await page.context().close();
+    }
+  });
 });

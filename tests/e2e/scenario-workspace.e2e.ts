@@ -168,4 +168,18 @@ describe('scenario workspace in Chromium', () => {
     await screenshot(upstream, 'version-comment-zh');
     await upstream.context().close();
   });
+  it('starts a new scenario from a pes-scenario/1 file, refusing an invalid one with its problems', async () => {
+    const page = await open('shiyan@pes.demo', 'en', `/deals/${dealId}/scenarios`);
+    await page.getByTestId('new-scenario-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"pes-scenario/1","startYear":2003}') });
+    await page.getByTestId('new-scenario').locator('button[type=submit]').click();
+    const refusal = page.getByTestId('new-scenario').getByRole('alert');
+    await refusal.waitFor();
+    await expect(refusal.locator('li').count()).resolves.toBeGreaterThan(1);
+    const document = (await upstreamApi.json<Record<string, unknown>>(`/api/v1/deals/${dealId}/versions/${v1}`)).body;
+    await page.getByTestId('new-scenario-file').setInputFiles({ name: 'from-file.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...document, name: 'From a file' })) });
+    await page.getByTestId('new-scenario').locator('button[type=submit]').click();
+    await page.waitForURL(/\/versions\/[0-9a-f-]+\?saved=1$/);
+    await expect(page.getByTestId('version-title').textContent()).resolves.toMatch(/From a file · v1$/);
+    await page.context().close();
+  });
 });

@@ -49,7 +49,15 @@ describe('offers', () => {
     await expect(attempt(reader, {})).rejects.toBeInstanceOf(ForbiddenError);
     const other = await table();
     await expect(attempt(upstream, { versionId: other.versionId })).rejects.toBeInstanceOf(NotFoundError);
+    const terms = (formulas: { name: string; expr: string }[]) => ({ format: 'payment-terms/1', name: 'T', currency: 'CNY', unit: 1, from: 2021, to: 2030, constants: { amount: '100' }, indicators: { codmn: 'mg/L' }, formulas });
+    // A formula naming something unknown, one that does not parse, one reaching outside the language.
+    await expect(attempt(upstream, { terms: terms([{ name: 'payment', expr: 'amout * 2' }]) })).rejects.toMatchObject({ field: 'terms.formulas[0].expr' });
+    await expect(attempt(upstream, { terms: terms([{ name: 'payment', expr: 'amount * (' }]) })).rejects.toMatchObject({ field: 'terms.formulas[0].expr' });
+    await expect(attempt(upstream, { terms: terms([{ name: 'payment', expr: 'constructor.constructor("return process")()' }]) })).rejects.toBeInstanceOf(ValidationError);
     expect(await testDb().offer.count({ where: { dealId: deal.id } })).toBe(0);
+    // Valid terms travel with the offer.
+    const linked = await attempt(upstream, { terms: terms([{ name: 'payment', expr: 'codmn <= 2 ? amount : -amount' }]) });
+    expect(linked.terms).toMatchObject({ formulas: [{ name: 'payment' }] });
   });
 
   it('runs accept, reject with reason, counter and withdraw by the right side only', async () => {

@@ -8,6 +8,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
+import { parseTerms } from '@/lib/terms';
 import { versionInDeal } from '@/lib/server/scenarios/scenario-access';
 import { offerDto } from './offer-dto';
 
@@ -17,7 +18,15 @@ import { offerDto } from './offer-dto';
  */
 export async function sendOffer({ actor, origin, dealId, input, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; input: SendOfferInput; now?: Date }) {
   if (input.validUntil.getTime() <= now.getTime()) throw new ValidationError('must be in the future', 'validUntil');
-  if (input.terms && input.terms.format !== 'payment-terms/1') throw new ValidationError('must be a payment-terms/1 document (format "payment-terms/1")', 'terms.format');
+  if (input.terms) {
+    // The same engine that settles the terms checks them: a formula that does not parse, names
+    // something unknown or reaches outside the expression language is refused with its name.
+    const parsed = parseTerms(input.terms);
+    if (!parsed.ok) {
+      const problems = parsed.problems.map((p) => ({ field: `terms.${p.path}`, message: p.message }));
+      throw new ValidationError(`the payment terms have ${problems.length} problem(s): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems[0]?.field, problems);
+    }
+  }
   return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { membership }) => {
     const toSide = counterpart(membership.side);
     if (!toSide) throw new ForbiddenError('make offers (the upstream and downstream sides only)');

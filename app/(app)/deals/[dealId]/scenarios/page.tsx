@@ -4,11 +4,14 @@ import { formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
+import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
+import { NewScenarioForm } from '@/components/scenario-workspace/new-scenario-form';
 
 export default async function ScenariosPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
   const { actor, origin } = await pageContext();
-  const scenarios = await orNotFound(listScenarios({ actor, origin, dealId }));
+  const [scenarios, overview] = await Promise.all([orNotFound(listScenarios({ actor, origin, dealId })), orNotFound(getDealOverview({ actor, origin, dealId }))]);
+  const canStart = overview.me.canEdit && (overview.me.side === 'UPSTREAM' || overview.me.side === 'DOWNSTREAM');
   const [t, tSide, locale] = await Promise.all([getTranslations('scenarios'), getTranslations('side'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
   return (
@@ -20,6 +23,11 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
         </Link>
       </div>
       <p className="mt-1 text-slate-600">{t('subtitle')}</p>
+      {canStart && (
+        <div className="mt-4">
+          <NewScenarioForm dealId={dealId} />
+        </div>
+      )}
       {scenarios.length === 0 ? (
         <div className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <p className="font-medium">{t('empty')}</p>

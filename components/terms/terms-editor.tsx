@@ -1,0 +1,368 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import Papa from 'papaparse';
+import { useMemo, useState } from 'react';
+import { formatAmount } from '@/lib/domain/format';
+import { TERMS_TEMPLATES, isSettled, parseMonitoring, parseTerms, settle, traceSettlement, type Monitoring, type PaymentTerms } from '@/lib/terms';
+
+/** The document being edited: loose, because a half-typed document is still shown and checked. */
+export type TermsDraft = Omit<PaymentTerms, 'unit' | 'from' | 'to'> & { unit: number | string; from: number | string; to: number | string };
+
+type Lang = 'zh' | 'en';
+
+export function blankTerms(): TermsDraft {
+  return { format: 'payment-terms/1', name: '', currency: 'CNY', unit: 1, from: 2021, to: 2025, constants: {}, indicators: {}, formulas: [{ name: 'payment', expr: 'scheduled' }] };
+}
+
+/** Numbers typed into fields stay text until the parser reads them; the JSON carries numbers. */
+export function termsDocument(draft: TermsDraft): unknown {
+  const num = (v: number | string) => (typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v);
+  return { ...draft, unit: num(draft.unit), from: num(draft.from), to: num(draft.to) };
+}
+
+const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
+
+/**
+ * payment-terms/1 as a form: templates for the shapes real agreements use, every formula checked
+ * as it is typed (by the terms engine, the same code the server runs), and a back-test on past
+ * monitoring data showing what each year would have paid and why.
+ */
+export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft; onChange: (next: TermsDraft) => void; scheduled?: Record<string, string> }) {
+  const t = useTranslations('terms');
+  const lang: Lang = useLocale() === 'en' ? 'en' : 'zh';
+  const [monitoring, setMonitoring] = useState<Record<string, Record<string, string>>>({});
+  const [showJson, setShowJson] = useState(false);
+  const [jsonText, setJsonText] = useState('');
+  const [jsonProblem, setJsonProblem] = useState<string | null>(null);
+  const [traceYear, setTraceYear] = useState<number | null>(null);
+  const [importProblem, setImportProblem] = useState<string | null>(null);
+
+  const outcome = useMemo(() => parseTerms(termsDocument(value)), [value]);
+  const problemsAt = (path: string) => (outcome.ok ? [] : outcome.problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)));
+  const otherProblems = outcome.ok ? [] : outcome.problems.filter((p) => !/^(formulas|constants|indicators)\b/.test(p.path));
+
+  const years = useMemo(() => {
+    const [from, to] = [Number(value.from), Number(value.to)];
+    return Number.isInteger(from) && Number.isInteger(to) && to >= from && to - from < 200 ? Array.from({ length: to - from + 1 }, (_, i) => from + i) : [];
+  }, [value.from, value.to]);
+  const indicators = Object.keys(value.indicators);
+
+  const backTest = useMemo(() => {
+    if (!outcome.ok) return null;
+    const entered: Monitoring = Object.fromEntries(Object.entries(monitoring).filter(([, v]) => Object.values(v).some((x) => x.trim() !== '')).map(([y, v]) => [y, Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim() !== ''))]));
+    const parsed = parseMonitoring(entered, outcome.terms);
+    if (!parsed.ok) return { kind: 'refused', problems: parsed.problems } as const;
+    const options = scheduled ? { scheduled } : {};
+    return { kind: 'settled', settlement: settle(outcome.terms, parsed.monitoring, options), traces: traceSettlement(outcome.terms, parsed.monitoring, options) } as const;
+  }, [outcome, monitoring, scheduled]);
+
+  const set = (patch: Partial<TermsDraft>) => onChange({ ...value, ...patch });
+  const renameKey = (record: Record<string, string>, from: string, to: string) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k === from ? to : k, v]));
+
+  const loadTemplate = (id: string) => {
+    const template = TERMS_TEMPLATES.find((tpl) => tpl.id === id);
+    if (!template) return;
+    onChange({ ...structuredClone(template.terms), name: template.name[lang] });
+    setMonitoring(structuredClone(template.sample.monitoring));
+    setTraceYear(null);
+  };
+
+  const importMonitoring = async (file: File) => {
+    setImportProblem(null);
+    const text = await file.text();
+    if (/\.json$/i.test(file.name)) {
+      try {
+        setMonitoring(JSON.parse(text) as Record<string, Record<string, string>>);
+      } catch {
+        setImportProblem(t('monitoringJson'));
+      }
+      return;
+    }
+    // CSV: a "year" column, then one column per indicator.
+    const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+    if (parsed.errors.length || !parsed.meta.fields?.includes('year')) return setImportProblem(t('monitoringCsv'));
+    setMonitoring(Object.fromEntries(parsed.data.map((row) => [String(row.year).trim(), Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'year').map(([k, v]) => [k, String(v ?? '').trim()]))])));
+  };
+
+  return (
+    <div className="space-y-5 text-sm" data-testid="terms-editor">
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="grid gap-1">
+          <span className="font-medium">{t('template')}</span>
+          <select defaultValue="" onChange={(e) => loadTemplate(e.target.value)} className={`${input} bg-white`} data-testid="terms-template">
+            <option value="" disabled>
+              {t('chooseTemplate')}
+            </option>
+            {TERMS_TEMPLATES.map((tpl) => (
+              <option key={tpl.id} value={tpl.id}>
+                {tpl.name[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1" onClick={() => (setShowJson(!showJson), setJsonText(JSON.stringify(termsDocument(value), null, 2)))}>
+          {showJson ? t('hideJson') : t('showJson')}
+        </button>
+        <span className={`rounded px-2 py-0.5 text-xs ${outcome.ok ? 'bg-emerald-100 text-emerald-900' : 'bg-red-100 text-red-900'}`} data-testid="terms-validity">
+          {outcome.ok ? t('valid') : t('problems', { count: outcome.problems.length })}
+        </span>
+      </div>
+      {TERMS_TEMPLATES.find((tpl) => tpl.terms.formulas.length === value.formulas.length && tpl.terms.formulas.every((f, i) => f.expr === value.formulas[i]?.expr)) && (
+        <p className="text-slate-600">{TERMS_TEMPLATES.find((tpl) => tpl.terms.formulas.every((f, i) => f.expr === value.formulas[i]?.expr))!.summary[lang]}</p>
+      )}
+
+      {showJson && (
+        <div className="space-y-1">
+          <textarea value={jsonText} onChange={(e) => setJsonText(e.target.value)} rows={10} className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" data-testid="terms-json" />
+          <button
+            type="button"
+            className="rounded bg-water-700 px-2 py-1 text-white"
+            onClick={() => {
+              try {
+                const doc = JSON.parse(jsonText) as TermsDraft;
+                setJsonProblem(null);
+                onChange({ ...blankTerms(), ...doc });
+              } catch {
+                setJsonProblem(t('notJson'));
+              }
+            }}
+          >
+            {t('useJson')}
+          </button>
+          {jsonProblem && <p className="text-red-800">{jsonProblem}</p>}
+        </div>
+      )}
+
+      <div className="grid gap-3 md:grid-cols-5">
+        <label className="grid gap-1 md:col-span-2">
+          <span>{t('name')}</span>
+          <input value={value.name} onChange={(e) => set({ name: e.target.value })} className={input} />
+        </label>
+        <label className="grid gap-1">
+          <span>{t('currencyUnit')}</span>
+          <span className="flex gap-1">
+            <input value={value.currency} onChange={(e) => set({ currency: e.target.value })} className={`${input} w-16`} aria-label={t('currency')} />
+            <input value={String(value.unit)} onChange={(e) => set({ unit: e.target.value })} className={`${input} w-24`} aria-label={t('unit')} />
+          </span>
+        </label>
+        <label className="grid gap-1">
+          <span>{t('from')}</span>
+          <input value={String(value.from)} onChange={(e) => set({ from: e.target.value })} className={`${input} num w-24`} />
+        </label>
+        <label className="grid gap-1">
+          <span>{t('to')}</span>
+          <input value={String(value.to)} onChange={(e) => set({ to: e.target.value })} className={`${input} num w-24`} />
+        </label>
+      </div>
+      {otherProblems.length > 0 && (
+        <ul className="list-disc pl-5 text-red-800" role="alert">
+          {otherProblems.map((p, i) => (
+            <li key={i}>
+              <span className="font-mono text-xs">{p.path}</span>: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <NamedValues title={t('constants')} hint={t('constantsHint')} record={value.constants} valueLabel={t('value')} problems={problemsAt('constants')} onChange={(constants) => set({ constants })} rename={renameKey} testId="terms-constants" />
+        <NamedValues title={t('indicators')} hint={t('indicatorsHint')} record={value.indicators} valueLabel={t('measureUnit')} problems={problemsAt('indicators')} onChange={(next) => set({ indicators: next })} rename={renameKey} testId="terms-indicators" />
+      </div>
+
+      <section className="space-y-2">
+        <h4 className="font-semibold">{t('formulas')}</h4>
+        <p className="text-slate-600">{t('formulasHint')}</p>
+        <ol className="space-y-2">
+          {value.formulas.map((formula, i) => {
+            const problems = problemsAt(`formulas[${i}]`);
+            return (
+              <li key={i} className="space-y-1">
+                <div className="flex flex-wrap items-center gap-2">
+                  <input value={formula.name} onChange={(e) => set({ formulas: value.formulas.map((f, j) => (j === i ? { ...f, name: e.target.value } : f)) })} className={`${input} w-32 font-mono`} aria-label={t('formulaName', { n: i + 1 })} />
+                  <span>=</span>
+                  <input
+                    value={formula.expr}
+                    onChange={(e) => set({ formulas: value.formulas.map((f, j) => (j === i ? { ...f, expr: e.target.value } : f)) })}
+                    className={`${input} min-w-64 flex-1 font-mono ${problems.length ? 'border-red-500 bg-red-50' : ''}`}
+                    aria-label={t('formulaExpr', { n: i + 1 })}
+                    aria-invalid={problems.length > 0 || undefined}
+                    data-testid={`terms-formula-${i}`}
+                  />
+                  <button type="button" className="text-slate-500 hover:text-slate-900" disabled={i === 0} onClick={() => set({ formulas: swap(value.formulas, i, i - 1) })} aria-label={t('moveUp')}>
+                    ↑
+                  </button>
+                  <button type="button" className="text-slate-500 hover:text-red-700" onClick={() => set({ formulas: value.formulas.filter((_, j) => j !== i) })} aria-label={t('removeFormula')}>
+                    ✕
+                  </button>
+                </div>
+                {problems.map((p, k) => (
+                  <p key={k} className="text-xs text-red-800" role="alert">
+                    {p.message}
+                  </p>
+                ))}
+              </li>
+            );
+          })}
+        </ol>
+        <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1" onClick={() => set({ formulas: [...value.formulas, { name: `f${value.formulas.length + 1}`, expr: '' }] })}>
+          + {t('addFormula')}
+        </button>
+      </section>
+
+      <section className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-labelledby="backtest-title">
+        <h4 id="backtest-title" className="font-semibold">
+          {t('backTest')}
+        </h4>
+        <p className="text-slate-600">{t('backTestHint')}</p>
+        <label className="inline-flex cursor-pointer items-center gap-2 rounded border border-slate-300 bg-white px-2 py-1">
+          {t('importMonitoring')}
+          <input type="file" accept=".csv,.json,text/csv,application/json" className="sr-only" onChange={(e) => e.target.files?.[0] && void importMonitoring(e.target.files[0])} data-testid="monitoring-file" />
+        </label>
+        {importProblem && <p className="text-red-800">{importProblem}</p>}
+        {years.length === 0 ? (
+          <p className="text-slate-600">{t('noYears')}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="text-right" data-testid="backtest">
+              <thead className="text-slate-600">
+                <tr>
+                  <th className="px-2 py-1 text-left font-medium">{t('year')}</th>
+                  {indicators.map((name) => (
+                    <th key={name} className="px-2 py-1 font-medium">
+                      {name} <span className="text-xs font-normal">({value.indicators[name]})</span>
+                    </th>
+                  ))}
+                  <th className="px-2 py-1 font-medium">{t('wouldPay')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {years.map((year) => {
+                  const row = backTest?.kind === 'settled' ? backTest.settlement.years.find((y) => y.year === year) : undefined;
+                  return (
+                    <tr key={year} className="border-t border-slate-200">
+                      <th className="px-2 py-1 text-left font-medium">{year}</th>
+                      {indicators.map((name) => (
+                        <td key={name} className="px-1 py-1">
+                          <input
+                            value={monitoring[year]?.[name] ?? ''}
+                            onChange={(e) => setMonitoring({ ...monitoring, [year]: { ...monitoring[year], [name]: e.target.value } })}
+                            className={`${input} num w-24 text-right`}
+                            inputMode="decimal"
+                            aria-label={`${name} ${year}`}
+                            data-testid={`monitoring-${year}-${name}`}
+                          />
+                        </td>
+                      ))}
+                      <td className="num px-2 py-1" data-testid={`backtest-${year}`}>
+                        {!row ? (
+                          '—'
+                        ) : isSettled(row) ? (
+                          <button type="button" className="text-water-700 underline decoration-dotted" onClick={() => setTraceYear(traceYear === year ? null : year)}>
+                            {formatAmount(row.payment, lang, { unit: Number(value.unit) || 1, scale: 'yuan', fractionDigits: 2 })}
+                          </button>
+                        ) : 'missing' in row ? (
+                          <span className="text-amber-800">{t('missing', { names: row.missing.join(', ') })}</span>
+                        ) : (
+                          <span className="text-red-800">{row.error}</span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+              {backTest?.kind === 'settled' && (
+                <tfoot>
+                  <tr className="border-t-2 border-slate-300 font-semibold">
+                    <th className="px-2 py-1 text-left">{t('total')}</th>
+                    <td colSpan={indicators.length} />
+                    <td className="num px-2 py-1" data-testid="backtest-total">
+                      {formatAmount(backTest.settlement.total, lang, { unit: Number(value.unit) || 1, scale: 'yuan', fractionDigits: 2 })}
+                    </td>
+                  </tr>
+                </tfoot>
+              )}
+            </table>
+          </div>
+        )}
+        {backTest?.kind === 'refused' && (
+          <ul className="list-disc pl-5 text-red-800" role="alert">
+            {backTest.problems.map((p, i) => (
+              <li key={i}>
+                <span className="font-mono text-xs">{p.path}</span>: {p.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        {traceYear !== null && backTest?.kind === 'settled' && (
+          <div className="rounded border border-slate-200 bg-white p-2" data-testid="trace">
+            <p className="font-medium">{t('why', { year: traceYear })}</p>
+            <ol className="mt-1 space-y-0.5 font-mono text-xs">
+              {backTest.traces.find((tr) => tr.year === traceYear)?.steps.map((step) => <li key={step.name}>{step.text}</li>)}
+            </ol>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function swap<T>(list: T[], a: number, b: number): T[] {
+  const next = [...list];
+  [next[a], next[b]] = [next[b]!, next[a]!];
+  return next;
+}
+
+function NamedValues({
+  title,
+  hint,
+  record,
+  valueLabel,
+  problems,
+  onChange,
+  rename,
+  testId,
+}: {
+  title: string;
+  hint: string;
+  record: Record<string, string>;
+  valueLabel: string;
+  problems: { path: string; message: string }[];
+  onChange: (next: Record<string, string>) => void;
+  rename: (record: Record<string, string>, from: string, to: string) => Record<string, string>;
+  testId: string;
+}) {
+  const t = useTranslations('terms');
+  const entries = Object.entries(record);
+  return (
+    <section className="space-y-1" data-testid={testId}>
+      <h4 className="font-semibold">{title}</h4>
+      <p className="text-xs text-slate-600">{hint}</p>
+      {entries.map(([name, v]) => (
+        <div key={name} className="flex items-center gap-2">
+          <input defaultValue={name} onBlur={(e) => e.target.value !== name && onChange(rename(record, name, e.target.value.trim()))} className={`${input} w-32 font-mono`} aria-label={t('nameOf', { name })} />
+          <input value={v} onChange={(e) => onChange({ ...record, [name]: e.target.value })} className={`${input} w-36`} aria-label={`${valueLabel} ${name}`} />
+          <button type="button" className="text-slate-500 hover:text-red-700" onClick={() => onChange(Object.fromEntries(entries.filter(([k]) => k !== name)))} aria-label={t('removeName', { name })}>
+            ✕
+          </button>
+        </div>
+      ))}
+      {problems.map((p, i) => (
+        <p key={i} className="text-xs text-red-800" role="alert">
+          <span className="font-mono">{p.path}</span>: {p.message}
+        </p>
+      ))}
+      <button
+        type="button"
+        className="rounded border border-slate-300 bg-white px-2 py-1"
+        onClick={() => {
+          let n = entries.length + 1;
+          while (`name${n}` in record) n++;
+          onChange({ ...record, [`name${n}`]: '' });
+        }}
+      >
+        + {t('add')}
+      </button>
+    </section>
+  );
+}

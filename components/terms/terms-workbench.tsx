@@ -1,0 +1,26 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { TermsEditor, blankTerms, termsDocument, type TermsDraft } from './terms-editor';
+
+/** The editor on its own, for drafting and back-testing; the result leaves as a JSON file. */
+export function TermsWorkbench() {
+  const t = useTranslations('terms');
+  const [terms, setTerms] = useState<TermsDraft>(blankTerms);
+  const download = () => {
+    const blob = new Blob([JSON.stringify(termsDocument(terms), null, 2)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = Object.assign(document.createElement('a'), { href: url, download: `${terms.name.trim() || 'payment-terms'}.json` });
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <TermsEditor value={terms} onChange={setTerms} />
+      <button type="button" onClick={download} className="rounded-md bg-water-700 px-3 py-1.5 text-sm text-white">
+        {t('download')}
+      </button>
+    </div>
+  );
+}
