@@ -23,7 +23,8 @@ const contentSecurityPolicy = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['@node-rs/argon2', 'pg', '@electric-sql/pglite'],
+  // pdfkit (agreement PDFs) loads data files relative to its own modules: it runs from node_modules, unbundled.
+  serverExternalPackages: ['@node-rs/argon2', 'pg', '@electric-sql/pglite', 'pdfkit'],
   async headers() {
     const security = [
       { key: 'Content-Security-Policy', value: contentSecurityPolicy },

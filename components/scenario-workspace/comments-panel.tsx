@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { ScenarioDocument } from '@/components/scenario-editor/model';
 import { formatDateTime } from '@/lib/domain/format';
 import { callApi, type ApiFailure } from '@/components/api-client';
-import { itemTargets, targetLabel } from './targets';
+import { TargetSelect } from './target-select';
+import { targetLabel } from './targets';
 
 export interface CommentDto {
   id: string;
@@ -64,17 +65,7 @@ export function CommentsPanel({ dealId, versionId, document, initial }: { dealId
           void post();
         }}
       >
-        <label className="grid gap-1">
-          <span className="text-slate-700">{t('commentOn')}</span>
-          <select value={target} onChange={(e) => setTarget(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1" data-testid="comment-target">
-            <option value="scenario">{whole}</option>
-            {itemTargets(document).map((item) => (
-              <option key={item.target} value={item.target}>
-                {item.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TargetSelect label={t('commentOn')} whole={whole} document={document} value={target} onChange={setTarget} testId="comment-target" />
         <label className="grid gap-1">
           <span className="text-slate-700">{t('comment')}</span>
           <textarea value={body} onChange={(e) => setBody(e.target.value)} maxLength={4000} rows={3} className="rounded-md border border-slate-300 px-2 py-1" data-testid="comment-body" />

@@ -4,7 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ScenarioDocument } from '@/components/scenario-editor/model';
 import { callApi, type ApiFailure } from '@/components/api-client';
-import { itemTargets, targetLabel } from './targets';
+import { TargetSelect } from './target-select';
+import { targetLabel } from './targets';
 import type { EvidenceDraft } from './use-draft';
 
 /**
@@ -71,17 +72,7 @@ export function EvidencePanel({ dealId, document, evidence, editing, onChange }:
             void upload();
           }}
         >
-          <label className="grid gap-1">
-            <span className="text-slate-700">{t('evidenceFor')}</span>
-            <select value={target} onChange={(e) => setTarget(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1" data-testid="evidence-target">
-              <option value="scenario">{whole}</option>
-              {itemTargets(document).map((item) => (
-                <option key={item.target} value={item.target}>
-                  {item.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TargetSelect label={t('evidenceFor')} whole={whole} document={document} value={target} onChange={setTarget} testId="evidence-target" />
           <label className="grid gap-1">
             <span className="text-slate-700">{t('evidenceFile')}</span>
             <input type="file" accept=".pdf,.xlsx,.docx,.csv,.png,.jpg,.jpeg,.webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="evidence-file" />

@@ -24,6 +24,7 @@ export interface VersionWorkspaceProps {
     createdAt: string;
     documentHash: string;
     document: unknown;
+    calculatorInputs: CalculatorInputs;
     scenario: { id: string; name: string; side: string };
     evidence: EvidenceDraft[];
     comments: CommentDto[];
@@ -57,7 +58,7 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
   const saved = useMemo(() => toScenarioDocument(version.document), [version.document]);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [document, setDocument] = useState<ScenarioDocument>(saved);
-  const [calculatorInputs, setCalculatorInputs] = useState<CalculatorInputs>({});
+  const [calculatorInputs, setCalculatorInputs] = useState<CalculatorInputs>(version.calculatorInputs);
   const [evidence, setEvidence] = useState<EvidenceDraft[]>(version.evidence);
   const [message, setMessage] = useState('');
   const [failure, setFailure] = useState<ApiFailure | null>(null);
@@ -104,7 +105,7 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
     discard();
     setMode({ kind: 'view' });
     setDocument(saved);
-    setCalculatorInputs({});
+    setCalculatorInputs(version.calculatorInputs);
     setEvidence(version.evidence);
     setMessage('');
     setFailure(null);
@@ -117,7 +118,7 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
       if (mode.kind !== 'edit') return;
       setFailure(null);
       const outcome = await callApi<{ versionId: string; number: number }>(`/api/v1/deals/${dealId}/scenarios/${version.scenario.id}/versions`, {
-        json: { document, message, baseVersionId: mode.baseVersionId, evidence },
+        json: { document, message, baseVersionId: mode.baseVersionId, evidence, calculatorInputs },
       });
       if (outcome.ok) {
         discard();

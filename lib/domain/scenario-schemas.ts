@@ -18,6 +18,8 @@ export const ZSaveVersion = z.strictObject({
   message: z.string().trim().min(1, 'say what changed in this version').max(500, 'must be at most 500 characters'),
   baseVersionId: ZId.nullish(),
   evidence: z.array(ZEvidenceLink).max(500, 'at most 500 evidence links').optional(),
+  // Calculator inputs by row key ("costs[3]|C_f|Forest construction"); opaque to the server.
+  calculatorInputs: z.record(z.string().max(400), z.record(z.string(), z.unknown(), 'must be an object'), 'must be an object keyed by row').refine((inputs) => Object.keys(inputs).length <= 2000, 'at most 2000 calculated rows').optional(),
 });
 
 export const ZNewScenario = ZSaveVersion.omit({ baseVersionId: true }).extend({

@@ -39,3 +39,17 @@ export async function chooseLanguage(page: Page, language: 'zh' | 'en'): Promise
   await page.getByRole('button', { name: language === 'zh' ? '中文' : 'English' }).click();
   await page.waitForFunction((wanted) => document.documentElement.lang.startsWith(wanted), language);
 }
+
+/**
+ * A fresh browser context signed in as a demo account, in the given language, on `path`. The
+ * caller closes it with `page.context().close()`.
+ */
+export async function openAs(browser: Browser, email: string, password: string, language: 'zh' | 'en', path: string, viewport = { width: 1280, height: 1000 }): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport });
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  await page.waitForURL(/\/deals$/);
+  await chooseLanguage(page, language);
+  if (path !== '/deals') await page.goto(`${baseUrl()}${path}`);
+  return page;
+}

@@ -92,12 +92,16 @@ describe('scenario versions', () => {
 
   it('keeps each side to its own scenarios and lets the other side fork a counter-proposal', async () => {
     const { deal, upstream, downstream } = await negotiation();
-    const v1 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'upstream v1' } });
+    // The calculator inputs behind a calculated row are kept with the version, and travel with a fork.
+    const calculatorInputs = { 'costs[0]|C_f|Forest construction': { kind: 'area', inputs: { area: '1200', unitCost: '131.9' } } };
+    const v1 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'upstream v1', calculatorInputs } });
+    expect((await getScenarioVersion({ actor: downstream, origin, dealId: deal.id, versionId: v1.versionId })).calculatorInputs).toEqual(calculatorInputs);
     await expect(saveScenarioVersion({ actor: downstream, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: shiyanDocument(), message: 'hijack' } })).rejects.toBeInstanceOf(ForbiddenError);
     const fork = await forkScenarioVersion({ actor: downstream, origin, dealId: deal.id, versionId: v1.versionId, name: 'Downstream counter-proposal' });
     const forked = await getScenarioVersion({ actor: downstream, origin, dealId: deal.id, versionId: fork.versionId });
     expect(forked).toMatchObject({ number: 1, scenario: { side: 'DOWNSTREAM', forkedFromVersionId: v1.versionId }, message: expect.stringContaining('v1') });
     expect(forked.documentHash).toBe((await testDb().scenarioVersion.findUniqueOrThrow({ where: { id: v1.versionId } })).documentHash);
+    expect(forked.calculatorInputs).toEqual(calculatorInputs);
     const sides = (await listScenarios({ actor: upstream, origin, dealId: deal.id })).map((s) => s.side).sort();
     expect(sides).toEqual(['DOWNSTREAM', 'UPSTREAM']);
   });

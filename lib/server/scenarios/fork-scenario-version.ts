@@ -19,6 +19,7 @@ export async function forkScenarioVersion({ actor, origin, dealId, versionId, na
       actor,
       message: `Forked from "${origin_.scenario.name}" v${origin_.number}`,
       document: origin_.document,
+      calculatorInputs: origin_.calculatorInputs ?? undefined,
       evidence: origin_.evidence.map(({ target, fileName, sha256, note }) => ({ target, fileName, sha256, note })),
     });
     await appendAuditEvent(tx, {

@@ -24,6 +24,7 @@ export async function getScenarioVersion({ actor, origin, dealId, versionId }: {
     documentHash: version.documentHash,
     document: version.document,
     result: version.result,
+    calculatorInputs: (version.calculatorInputs ?? {}) as Record<string, unknown>,
     evidence: version.evidence.map(({ target, fileName, sha256, note }) => ({ target, fileName, sha256, note })),
     comments: comments.map((c) => ({ id: c.id, target: c.target, body: c.body, author: commenters.get(c.authorId) ?? '—', side: c.side, createdAt: c.createdAt.toISOString() })),
   };

@@ -25,6 +25,7 @@ export interface SaveVersionInput {
   document: unknown;
   message: string;
   evidence?: EvidenceLink[];
+  calculatorInputs?: Record<string, unknown>;
 }
 
 /** The stale-base conflict carries who saved what, so the editor can offer a rebase. */
@@ -49,7 +50,7 @@ export function parseOrRefuse(document: unknown) {
 
 export async function insertVersion(
   tx: Tx,
-  args: { scenarioId: string; number: number; actor: Actor; message: string; document: unknown; evidence: EvidenceLink[] },
+  args: { scenarioId: string; number: number; actor: Actor; message: string; document: unknown; evidence: EvidenceLink[]; calculatorInputs?: unknown },
 ) {
   const prepared = prepareVersion(args.document);
   if (!prepared.ok) refuse(prepared.problems);
@@ -65,6 +66,7 @@ export async function insertVersion(
       document: prepared.document as Prisma.InputJsonValue,
       result: prepared.result as Prisma.InputJsonValue,
       documentHash: prepared.documentHash,
+      calculatorInputs: args.calculatorInputs && typeof args.calculatorInputs === 'object' && Object.keys(args.calculatorInputs).length ? (args.calculatorInputs as Prisma.InputJsonValue) : undefined,
       evidence: { create: args.evidence.map((link) => ({ target: link.target, fileName: link.fileName, sha256: link.sha256, note: link.note ?? null })) },
     },
   });
@@ -92,7 +94,7 @@ export async function saveScenarioVersion({ actor, origin, dealId, input }: { ac
       const name = input.name?.trim() || parseOrRefuse(input.document).name;
       scenarioId = (await tx.scenario.create({ data: { dealId, side: membership.side, name, createdById: actor.id } })).id;
     }
-    const version = await insertVersion(tx, { scenarioId, number, actor, message, document: input.document, evidence: input.evidence ?? [] });
+    const version = await insertVersion(tx, { scenarioId, number, actor, message, document: input.document, evidence: input.evidence ?? [], calculatorInputs: input.calculatorInputs });
     await appendAuditEvent(tx, {
       action: 'scenario.version_saved',
       origin,

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
+import { DealNav } from '@/components/deals/deal-nav';
 import { PendingBadges } from '@/components/deals/pending-badges';
 import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
 import { listPendingTasks } from '@/lib/server/deals/list-pending-tasks';
@@ -29,8 +30,9 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
           {deal.illustrative && <span className="ml-3 rounded bg-amber-100 px-1.5 py-0.5 align-middle text-xs text-amber-800">{t('deal.illustrative')}</span>}
         </h1>
         <p className="mt-1 text-slate-600">{zh ? deal.watershedZh : deal.watershed}</p>
-        <div className="mt-3">
+        <div className="mt-3 space-y-3">
           <PendingBadges dealId={dealId} tasks={pending.get(dealId)} banner />
+          <DealNav dealId={dealId} />
         </div>
         <dl className="mt-4 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-5">
           <div>

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import type { CalculatorInputs } from '@/components/scenario-editor/model';
 import { VersionWorkspace } from '@/components/scenario-workspace/version-workspace';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { getVersionWorkspace } from '@/lib/server/scenarios/get-version-workspace';
@@ -45,6 +46,7 @@ export default async function VersionPage({ params, searchParams }: { params: Pr
           createdAt: version.createdAt,
           documentHash: version.documentHash,
           document: version.document,
+          calculatorInputs: version.calculatorInputs as CalculatorInputs,
           scenario: { id: version.scenario.id, name: version.scenario.name, side: version.scenario.side },
           evidence: version.evidence,
           comments: version.comments,

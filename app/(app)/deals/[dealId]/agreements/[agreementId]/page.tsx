@@ -1,0 +1,291 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { SignForm } from '@/components/agreements/sign-form';
+import { formatAmount, formatDateTime } from '@/lib/domain/format';
+import { isLocale } from '@/lib/domain/locale';
+import { getAgreement } from '@/lib/server/agreements/get-agreement';
+import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+
+const stateTone: Record<string, string> = {
+  DRAFT: 'bg-amber-100 text-amber-900',
+  ARCHIVED: 'bg-emerald-100 text-emerald-900',
+  VOID: 'bg-slate-200 text-slate-700',
+};
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-3 gap-2 py-1">
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="col-span-2">{children}</dd>
+    </div>
+  );
+}
+
+/** Thousands grouped without passing the digits through a JavaScript number. */
+function grouped(decimal: string): string {
+  const [whole = '0', fraction] = decimal.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+
+function entries(value: unknown): [string, string][] {
+  return value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, String(v)]) : [];
+}
+
+export default async function AgreementPage({ params }: { params: Promise<{ dealId: string; agreementId: string }> }) {
+  const { dealId, agreementId } = await params;
+  const { actor, origin } = await pageContext();
+  const agreement = await orNotFound(getAgreement({ actor, origin, dealId, agreementId }));
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const lang = isLocale(locale) ? locale : 'zh';
+  const zh = lang === 'zh';
+  const money = (wholeCurrency: string) => formatAmount(wholeCurrency, lang, { scale: zh ? 'wan' : 'yuan' });
+  const when = (iso: string) => formatDateTime(new Date(iso), lang);
+  const terms = agreement.terms;
+  const formulas = Array.isArray(terms?.formulas) ? (terms.formulas as { name?: unknown; expr?: unknown }[]) : [];
+  const pdfHref = `/api/v1/deals/${dealId}/agreements/${agreement.id}/pdf`;
+
+  return (
+    <div className="space-y-6">
+      <nav className="flex flex-wrap gap-3 text-sm text-water-700">
+        <Link href={`/deals/${dealId}`} className="hover:underline">
+          {zh ? agreement.deal.nameZh : agreement.deal.name}
+        </Link>
+        <span className="text-slate-400">/</span>
+        <Link href={`/deals/${dealId}/agreements`} className="hover:underline">
+          {t('agreements.allAgreements')}
+        </Link>
+      </nav>
+
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-semibold text-water-900" data-testid="agreement-title">
+          {t('agreements.heading', { number: agreement.number })}
+        </h1>
+        <span className={`rounded px-2 py-0.5 text-sm ${stateTone[agreement.status] ?? ''}`} data-testid="agreement-status" data-status={agreement.status}>
+          {t(`agreements.state.${agreement.status}`)}
+        </span>
+        <span className="text-sm text-slate-600">{t('agreements.signedCount', agreement.signatures)}</span>
+        <a href={pdfHref} className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50" data-testid="pdf-link" download>
+          {t('agreements.pdf')}
+        </a>
+      </div>
+
+      {agreement.hashVerified === false && (
+        <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4 text-sm text-red-900" data-testid="hash-mismatch">
+          <p className="font-semibold">{agreement.hash ? t('agreements.hashMismatch') : t('agreements.hashMissing')}</p>
+          <dl className="mt-2 space-y-1 font-mono text-xs break-all">
+            <div>
+              <dt className="inline font-sans">{t('agreements.hashStored')}: </dt>
+              <dd className="inline">{agreement.hash ?? '—'}</dd>
+            </div>
+            <div>
+              <dt className="inline font-sans">{t('agreements.hashRecomputed')}: </dt>
+              <dd className="inline">{agreement.recomputedHash}</dd>
+            </div>
+          </dl>
+        </div>
+      )}
+
+      {agreement.awaitingMySignature && <SignForm dealId={dealId} agreementId={agreement.id} />}
+      {agreement.status === 'DRAFT' && agreement.me.isSignatory && !agreement.me.hasSigned && !agreement.me.maySign && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('agreements.lostRight')}</p>
+      )}
+      {agreement.me.hasSigned && (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="you-signed">
+          {t('agreements.youSigned', { time: when(agreement.signatories.find((s) => s.userId === actor.id)!.signedAt!) })}
+        </p>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <dl className="text-sm">
+            <Row label={t('agreements.deal')}>{zh ? agreement.deal.nameZh : agreement.deal.name}</Row>
+            <Row label={t('agreements.watershed')}>{zh ? agreement.deal.watershedZh : agreement.deal.watershed}</Row>
+            <Row label={t('agreements.term')}>
+              <span className="num">
+                {agreement.startYear}–{agreement.endYear}
+              </span>
+            </Row>
+            <Row label={t('agreements.amounts')}>{t('agreements.amountsValue', { currency: agreement.currency, priceBase: agreement.priceBase, unit: agreement.unit.toLocaleString(zh ? 'zh-CN' : 'en-US') })}</Row>
+            <Row label={t('agreements.version')}>
+              <Link href={`/deals/${dealId}/versions/${agreement.version.id}`} className="text-water-700 hover:underline" data-testid="version-link">
+                {agreement.version.scenarioName ? t('agreements.versionValue', { name: agreement.version.scenarioName, number: agreement.version.number ?? '?' }) : agreement.version.id}
+              </Link>
+              <div className="font-mono text-xs break-all text-slate-500" title="SHA-256">
+                {agreement.version.documentHash}
+              </div>
+            </Row>
+            <Row label={t('agreements.offer')}>
+              {t('agreements.offerValue', { number: agreement.offerNumber })} ·{' '}
+              <Link href={`/deals/${dealId}/offers`} className="text-water-700 hover:underline" data-testid="offer-history-link">
+                {t('agreements.offerHistory')}
+              </Link>
+            </Row>
+            <Row label={t('agreements.draftedAt')}>
+              <span className="num">{when(agreement.draftedAt)}</span>
+            </Row>
+            {agreement.archivedAt && (
+              <Row label={t('agreements.archivedAt')}>
+                <span className="num">{when(agreement.archivedAt)}</span>
+              </Row>
+            )}
+          </dl>
+        </section>
+
+        <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="parties">
+          <h2 className="font-semibold">{t('agreements.parties')}</h2>
+          <ul className="mt-3 space-y-2 text-sm">
+            {agreement.parties.map((party) => (
+              <li key={party.side} className="flex flex-wrap gap-x-2">
+                <span className="w-24 text-slate-500">{t(`side.${party.side}`)}</span>
+                <span className="font-medium">{party.organisations.map((o) => (zh ? o.nameZh : o.name)).join('、')}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3 text-sm text-slate-600">{t('agreements.direction')}</p>
+        </section>
+      </div>
+
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">{t('agreements.schedule')}</h2>
+        <table className="mt-3 w-full text-left text-sm" data-testid="schedule">
+          <thead className="text-slate-600">
+            <tr>
+              <th className="py-1 pr-3 font-medium">{t('agreements.years')}</th>
+              <th className="py-1 pr-3 text-right font-medium">{t('agreements.perYear')}</th>
+              <th className="py-1 font-medium">{t('agreements.basis')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agreement.schedule.map((entry) => (
+              <tr key={entry.from} className="border-t border-slate-100">
+                <td className="num py-1 pr-3">{entry.from === entry.to ? entry.from : `${entry.from}–${entry.to}`}</td>
+                <td className="num py-1 pr-3 text-right">{money(entry.perYear)}</td>
+                <td className="num py-1 text-slate-600">
+                  {'amount' in entry
+                    ? t('agreements.basisAmount', { amount: grouped(entry.amount), unit: agreement.unit.toLocaleString(zh ? 'zh-CN' : 'en-US'), currency: agreement.currency })
+                    : t('agreements.basisPrice', { price: entry.pricePerM3, volume: grouped(entry.volume), currency: agreement.currency })}
+                </td>
+              </tr>
+            ))}
+            <tr className="border-t-2 border-slate-300 font-medium">
+              <td className="py-1 pr-3">{t('agreements.total')}</td>
+              <td className="num py-1 pr-3 text-right" data-testid="total">
+                {money(agreement.totalAmount)}
+              </td>
+              <td />
+            </tr>
+          </tbody>
+        </table>
+      </section>
+
+      <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="terms">
+        <h2 className="font-semibold">{t('agreements.terms')}</h2>
+        {terms ? (
+          <div className="mt-3 space-y-3 text-sm">
+            <dl>
+              <Row label={t('agreements.termsName')}>{String(terms.name ?? '—')}</Row>
+              <Row label={t('agreements.termsYears')}>
+                <span className="num">
+                  {String(terms.from ?? '?')}–{String(terms.to ?? '?')}
+                </span>
+              </Row>
+              <Row label={t('agreements.constants')}>
+                <span className="font-mono text-xs">{entries(terms.constants).map(([k, v]) => `${k} = ${v}`).join(' · ') || '—'}</span>
+              </Row>
+              <Row label={t('agreements.indicators')}>
+                <span className="font-mono text-xs">{entries(terms.indicators).map(([k, v]) => `${k} (${v})`).join(' · ') || '—'}</span>
+              </Row>
+            </dl>
+            <div>
+              <h3 className="text-slate-500">{t('agreements.formulas')}</h3>
+              <ol className="mt-1 space-y-1 font-mono text-xs">
+                {formulas.map((formula, index) => (
+                  <li key={index}>
+                    <span className="text-water-700">{String(formula.name ?? '')}</span> = {String(formula.expr ?? '')}
+                  </li>
+                ))}
+              </ol>
+            </div>
+            <p className="text-slate-600">{t('agreements.termsNote')}</p>
+          </div>
+        ) : (
+          <p className="mt-3 text-sm text-slate-600">{t('agreements.noTerms')}</p>
+        )}
+      </section>
+
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">{t('agreements.signatories')}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t('agreements.signatoriesNote')}</p>
+        <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="signatories">
+          {agreement.signatories.map((signatory) => (
+            <li key={signatory.id} className="flex flex-wrap items-baseline gap-x-3 py-2" data-testid="signatory" data-signed={signatory.signedAt ? 'yes' : 'no'}>
+              <span className="w-24 text-slate-500">{t(`side.${signatory.side}`)}</span>
+              <span className="font-medium">
+                {signatory.name}
+                {signatory.userId === actor.id && <span className="ml-1 text-xs text-slate-500">({t('agreements.you')})</span>}
+              </span>
+              <span className="text-slate-600">{zh ? signatory.organisation.nameZh : signatory.organisation.name}</span>
+              <span className="ml-auto">
+                {signatory.signedAt ? (
+                  <span className="num text-emerald-800" title={signatory.signedAt}>
+                    ✓ {t('agreements.signedAt', { time: when(signatory.signedAt) })}
+                  </span>
+                ) : (
+                  <span className="text-slate-500">{t('agreements.notSigned')}</span>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section
+        className={`rounded-lg border p-4 ${agreement.hashVerified === false ? 'border-red-600 bg-red-50' : agreement.hashVerified ? 'border-emerald-300 bg-emerald-50' : 'border-slate-200 bg-white'}`}
+        data-testid="hash"
+        data-verified={agreement.hashVerified === null ? 'pending' : String(agreement.hashVerified)}
+      >
+        <h2 className="font-semibold">{t('agreements.hashTitle')}</h2>
+        {agreement.hash && (
+          <p className="mt-2 font-mono text-sm break-all" data-testid="hash-value">
+            {agreement.hash}
+          </p>
+        )}
+        <p className={`mt-2 text-sm ${agreement.hashVerified === false ? 'font-semibold text-red-800' : agreement.hashVerified ? 'text-emerald-900' : 'text-slate-600'}`}>
+          {agreement.hashVerified === null ? t('agreements.hashDraft') : agreement.hashVerified ? t('agreements.hashVerified') : agreement.hash ? t('agreements.hashMismatch') : t('agreements.hashMissing')}
+        </p>
+      </section>
+
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">{t('agreements.audit')}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t('agreements.auditNote')}</p>
+        <table className="mt-3 w-full text-left text-sm" data-testid="audit">
+          <thead className="text-slate-600">
+            <tr>
+              <th className="py-1 pr-3 font-medium">{t('agreements.auditCol.seq')}</th>
+              <th className="py-1 pr-3 font-medium">{t('agreements.auditCol.at')}</th>
+              <th className="py-1 pr-3 font-medium">{t('agreements.auditCol.action')}</th>
+              <th className="py-1 pr-3 font-medium">{t('agreements.auditCol.by')}</th>
+              <th className="py-1 font-medium">{t('agreements.auditCol.hash')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agreement.audit.map((event) => (
+              <tr key={event.seq} className="border-t border-slate-100">
+                <td className="num py-1 pr-3">{event.seq}</td>
+                <td className="num py-1 pr-3 whitespace-nowrap">{when(event.at)}</td>
+                <td className="py-1 pr-3">
+                  <code>{event.action}</code>
+                </td>
+                <td className="py-1 pr-3">{event.actor ?? '—'}</td>
+                <td className="py-1 font-mono text-xs text-slate-500" title={event.hash}>
+                  {event.hash.slice(0, 12)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { NextResponse } from 'next/server';
+import { ValidationError } from '@/lib/domain/errors';
+import { ZResolveDispute } from '@/lib/domain/fund-schemas';
+import { maxRetestEvidenceBytes } from '@/lib/server/fund/evidence-file';
+import { resolveDispute } from '@/lib/server/fund/resolve-dispute';
+import { apiRoute } from '@/lib/server/http/api-route';
+
+// JSON { method: "ACCEPT", valueId … } | { method: "AVERAGE" … }, or multipart/form-data with
+// "resolution" (that JSON, method "RETEST") and "file" (the re-test's evidence).
+export const POST = apiRoute<{ dealId: string; agreementId: string }>(async (request, { actor, origin, body }, { dealId, agreementId }) => {
+  if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+    const input = await body(ZResolveDispute);
+    return NextResponse.json(await resolveDispute({ actor, origin, dealId, agreementId, input }), { status: 201 });
+  }
+  if (Number(request.headers.get('content-length') ?? 0) > maxRetestEvidenceBytes + 64 * 1024) throw new ValidationError(`the evidence file is larger than ${maxRetestEvidenceBytes / 1024 / 1024} MB`, 'file');
+  const form = await request.formData().catch(() => null);
+  const raw = form?.get('resolution');
+  let json: unknown;
+  try {
+    json = typeof raw === 'string' ? JSON.parse(raw) : undefined;
+  } catch {
+    throw new ValidationError('not valid JSON', 'resolution');
+  }
+  const parsed = ZResolveDispute.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({ field: ['resolution', ...issue.path.map(String)].join('.'), message: issue.message }));
+    throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems[0]?.field, problems);
+  }
+  const file = form?.get('file');
+  const evidence = file instanceof File ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+  return NextResponse.json(await resolveDispute({ actor, origin, dealId, agreementId, input: parsed.data, evidence }), { status: 201 });
+});

@@ -1,0 +1,18 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+
+const sections = ['scenarios', 'negotiation', 'offers', 'agreements', 'terms', 'activity', 'members'] as const;
+
+/** Where the work of a deal happens, one link each, in the order a negotiation runs. */
+export async function DealNav({ dealId }: { dealId: string }) {
+  const t = await getTranslations('dealNav');
+  return (
+    <nav aria-label={t('label')} className="flex flex-wrap gap-2 text-sm" data-testid="deal-nav">
+      {sections.map((section) => (
+        <Link key={section} href={`/deals/${dealId}/${section}`} className="rounded-md border border-slate-200 bg-white px-3 py-1.5 text-water-800 hover:border-water-300 hover:bg-water-50">
+          {t(section)}
+        </Link>
+      ))}
+    </nav>
+  );
+}

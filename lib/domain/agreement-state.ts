@@ -1,0 +1,54 @@
+/**
+ * An agreement's life. Accepting an offer drafts it; it waits for every designated signatory; the
+ * last signature archives it (frozen and hashed). A draft may be voided, never an archived one.
+ * The database enforces the same (prisma/migrations/*_agreements), this is what the code asks first.
+ */
+export const agreementStatuses = ['DRAFT', 'ARCHIVED', 'VOID'] as const;
+export type AgreementStatus = (typeof agreementStatuses)[number];
+
+export const agreementTransitions: Record<AgreementStatus, AgreementStatus[]> = {
+  DRAFT: ['ARCHIVED', 'VOID'],
+  ARCHIVED: [],
+  VOID: [],
+};
+
+export function mayMoveAgreement(from: AgreementStatus, to: AgreementStatus): boolean {
+  return agreementTransitions[from].includes(to);
+}
+
+export function isAgreementStatus(value: unknown): value is AgreementStatus {
+  return typeof value === 'string' && (agreementStatuses as readonly string[]).includes(value);
+}
+
+export type SignatureRefusal = { reason: 'not_draft' | 'not_signatory' | 'signed_already'; message: string };
+
+/** Null when this person may sign now; otherwise why not. `signatory` is null for someone not designated. */
+export function refuseSignature(agreement: { status: AgreementStatus }, signatory: { signed: boolean } | null): SignatureRefusal | null {
+  if (agreement.status !== 'DRAFT') return { reason: 'not_draft', message: `the agreement is ${agreement.status === 'ARCHIVED' ? 'signed and archived' : 'void'} already` };
+  if (!signatory) return { reason: 'not_signatory', message: 'you are not one of the signatories designated when the agreement was drafted' };
+  if (signatory.signed) return { reason: 'signed_already', message: 'you have signed this agreement already' };
+  return null;
+}
+
+/** What a signature leaves: archived when nobody is left to sign, still a draft otherwise. */
+export function statusAfterSignature(stillToSign: number): Extract<AgreementStatus, 'DRAFT' | 'ARCHIVED'> {
+  return stillToSign <= 0 ? 'ARCHIVED' : 'DRAFT';
+}
+
+/** Only the sides that pay and are paid sign; the fund keeps the agreement, observers watch. */
+export const signingSides = ['UPSTREAM', 'DOWNSTREAM'] as const;
+export type SigningSide = (typeof signingSides)[number];
+
+export function isSigningSide(side: string): side is SigningSide {
+  return (signingSides as readonly string[]).includes(side);
+}
+
+/**
+ * The hash check of an agreement: null while nothing is hashed yet (a draft), true when the
+ * stored hash matches the one recomputed from the stored rows, false otherwise, including an
+ * archived agreement without a hash or a draft that somehow has one.
+ */
+export function hashVerdict(status: AgreementStatus, stored: string | null, recomputed: string): boolean | null {
+  if (stored === null) return status === 'ARCHIVED' ? false : null;
+  return status === 'ARCHIVED' && stored === recomputed;
+}

@@ -1,0 +1,80 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { NotFoundError } from '@/lib/domain/errors';
+import { isId } from '@/lib/domain/ids';
+import { D, type Dec } from '@/lib/engine';
+import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
+import type { Agreement, AgreementSignatory, AgreementSignature } from '@/lib/generated/prisma/client';
+import { canonicalJson } from '@/lib/infra/audit-chain';
+import type { Tx } from '@/lib/server/audit/append-audit-event';
+
+export const agreementFormat = 'pes-agreement/1';
+
+export interface AgreementRows {
+  agreement: Agreement;
+  signatories: (AgreementSignatory & { signature: AgreementSignature | null })[];
+}
+
+/** The agreement with its signatories and signatures, exactly as stored, or not found. */
+export async function loadAgreementRows(client: Tx, dealId: string, agreementId: string): Promise<AgreementRows> {
+  const agreement = isId(agreementId)
+    ? await client.agreement.findFirst({ where: { id: agreementId, dealId }, include: { signatories: { include: { signature: true } } } })
+    : null;
+  if (!agreement) throw new NotFoundError('agreement');
+  const { signatories, ...row } = agreement;
+  return { agreement: row, signatories };
+}
+
+/**
+ * What is hashed: every stored field that says what was agreed, by whom and when, and nothing
+ * derived from other tables (which may change) or from how it is shown. Keys are sorted by
+ * canonicalJson; signatories are ordered by side, then user id, so the order rows come back in
+ * does not matter. Amounts stay decimal strings.
+ */
+export function canonicalAgreement({ agreement, signatories }: AgreementRows, archivedAt: Date | null = agreement.archivedAt) {
+  return {
+    format: agreementFormat,
+    id: agreement.id,
+    dealId: agreement.dealId,
+    number: agreement.number,
+    offer: { id: agreement.offerId, number: agreement.offerNumber, acceptedById: agreement.acceptedById },
+    version: { id: agreement.versionId, documentHash: agreement.versionDocumentHash },
+    deal: agreement.dealSnapshot,
+    parties: agreement.parties,
+    currency: agreement.currency,
+    unit: agreement.unit,
+    priceBase: agreement.priceBase,
+    startYear: agreement.startYear,
+    endYear: agreement.endYear,
+    schedule: agreement.schedule,
+    terms: agreement.terms ?? null,
+    totalAmount: agreement.totalAmount.toFixed(),
+    draftedAt: agreement.createdAt,
+    archivedAt,
+    signatories: [...signatories]
+      .sort((a, b) => (a.side === b.side ? (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0) : a.side === 'UPSTREAM' ? -1 : 1))
+      .map((s) => ({
+        userId: s.userId,
+        side: s.side,
+        name: s.name,
+        email: s.email,
+        organisation: { id: s.organisationId, name: s.organisationName, nameZh: s.organisationNameZh },
+        signedAt: s.signature?.signedAt ?? null,
+      })),
+  };
+}
+
+export function agreementHash(rows: AgreementRows, archivedAt?: Date | null): string {
+  return createHash('sha256').update(canonicalJson(canonicalAgreement(rows, archivedAt))).digest('hex');
+}
+
+/** The whole schedule in whole currency: each period's annual amount (or price × volume) times its years. */
+export function scheduleTotal(schedule: ScheduleEntry[], unit: number): Dec {
+  let total = D(0);
+  for (const entry of schedule) {
+    const years = entry.to - entry.from + 1;
+    const perYear = 'amount' in entry ? D(entry.amount).times(unit) : D(entry.pricePerM3).times(entry.volume);
+    total = total.plus(perYear.times(years));
+  }
+  return total;
+}

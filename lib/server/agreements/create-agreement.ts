@@ -1,0 +1,100 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { signingSides } from '@/lib/domain/agreement-state';
+import { ConflictError } from '@/lib/domain/errors';
+import { ZSchedule } from '@/lib/domain/offer-schedule';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { appendAuditEvent, type Tx } from '@/lib/server/audit/append-audit-event';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { DealAccess } from '@/lib/server/authz/require-deal-access';
+import { scheduleTotal } from './agreement-content';
+
+/**
+ * Drafts the agreement of an offer accepted in this transaction (answerOffer calls it before
+ * appending its own audit event): parties, the schedule and terms, the version it rests on, and as
+ * signatories every active member of the upstream and downstream sides who holds the sign right
+ * now. A side with nobody to sign refuses the acceptance: an agreement that can never be signed
+ * would only look settled.
+ */
+export async function createAgreement({ actor, origin, tx, access, offerId }: { actor: Actor; origin: RequestOrigin; tx: Tx; access: DealAccess; offerId: string }) {
+  const dealId = access.deal.id;
+  // Agreement numbers are handed out one acceptance at a time. A lock of their own, not the audit
+  // chain's: the insert below locks the deal row (foreign key), and everywhere else the deal row is
+  // locked before the audit chain, so taking the chain's lock first could deadlock with a status change.
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`agreement-number:${dealId}`}, 0))::text`;
+  const offer = await tx.offer.findUniqueOrThrow({ where: { id: offerId } });
+  const version = await tx.scenarioVersion.findUniqueOrThrow({ where: { id: offer.versionId }, select: { id: true, documentHash: true, document: true } });
+  // The offer's amounts are in the version's unit and currency (pes-scenario/1 states both).
+  const basis = version.document as { currency: string; unit: number; priceBase: string };
+  const deal = await tx.deal.findUniqueOrThrow({ where: { id: dealId } });
+  const members = await tx.dealMember.findMany({
+    where: { dealId, side: { in: [...signingSides] }, user: { disabled: false } },
+    include: { user: { include: { organisation: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  const signatories = members.filter((m) => m.canSign);
+  for (const side of signingSides) {
+    if (!signatories.some((m) => m.side === side)) {
+      throw new ConflictError(`no member of the ${side.toLowerCase()} side may sign, so the agreement could never be signed: a deal manager must give someone the sign right before this offer is accepted`);
+    }
+  }
+  const parties = signingSides.map((side) => {
+    const organisations = new Map(members.filter((m) => m.side === side).map((m) => [m.user.organisation.id, m.user.organisation]));
+    return { side, organisations: [...organisations.values()].map((o) => ({ id: o.id, name: o.name, nameZh: o.nameZh, kind: o.kind })) };
+  });
+  const schedule = ZSchedule.parse(offer.schedule);
+  const last = await tx.agreement.findFirst({ where: { dealId }, orderBy: { number: 'desc' }, select: { number: true } });
+  const totalAmount = scheduleTotal(schedule, basis.unit);
+  const agreement = await tx.agreement.create({
+    data: {
+      dealId,
+      number: (last?.number ?? 0) + 1,
+      offerId: offer.id,
+      offerNumber: offer.number,
+      acceptedById: actor.id,
+      versionId: version.id,
+      versionDocumentHash: version.documentHash,
+      dealSnapshot: { slug: deal.slug, name: deal.name, nameZh: deal.nameZh, watershed: deal.watershed, watershedZh: deal.watershedZh },
+      parties,
+      currency: basis.currency,
+      unit: basis.unit,
+      priceBase: basis.priceBase,
+      startYear: Math.min(...schedule.map((e) => e.from)),
+      endYear: Math.max(...schedule.map((e) => e.to)),
+      // Stored exactly as the offer held it, so the agreement says what was accepted.
+      schedule: offer.schedule as Prisma.InputJsonValue,
+      terms: (offer.terms ?? undefined) as Prisma.InputJsonValue | undefined,
+      totalAmount: totalAmount.toFixed(),
+      signatories: {
+        create: signatories.map((m) => ({
+          userId: m.userId,
+          side: m.side,
+          name: m.user.name,
+          email: m.user.email,
+          organisationId: m.user.organisation.id,
+          organisationName: m.user.organisation.name,
+          organisationNameZh: m.user.organisation.nameZh,
+        })),
+      },
+    },
+  });
+  await appendAuditEvent(tx, {
+    action: 'agreement.drafted',
+    origin,
+    actor,
+    side: access.membership.side,
+    dealId,
+    object: { type: 'agreement', id: agreement.id },
+    summary: {
+      after: {
+        number: agreement.number,
+        offerNumber: offer.number,
+        versionId: version.id,
+        years: `${agreement.startYear}–${agreement.endYear}`,
+        totalAmount: totalAmount.toFixed(),
+        signatories: signatories.map((m) => m.user.email),
+      },
+    },
+  });
+  return agreement;
+}

@@ -1,0 +1,60 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { grants } from '@/lib/domain/deal-rights';
+import { ZSchedule } from '@/lib/domain/offer-schedule';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { db } from '@/lib/server/db';
+import { loadAgreementRows } from './agreement-content';
+import { agreementSummaryDto, schedulePeriods, verifyAgreement, type DealSnapshot, type Party } from './agreement-dto';
+
+/**
+ * One agreement with its parties, schedule, terms, signatories and who has signed, the audit
+ * events about it, and its hash checked again against the stored rows.
+ */
+export async function getAgreement({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }) {
+  const { membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
+  const rows = await loadAgreementRows(db(), dealId, agreementId);
+  const { agreement, signatories } = rows;
+  const mayStillSign = grants(actor, membership, 'sign');
+  const summary = agreementSummaryDto(rows, { userId: actor.id, mayStillSign });
+  const { recomputedHash } = verifyAgreement(rows);
+  const [version, events] = await Promise.all([
+    db().scenarioVersion.findUnique({ where: { id: agreement.versionId }, select: { id: true, number: true, documentHash: true, scenario: { select: { id: true, name: true, side: true } } } }),
+    db().auditEvent.findMany({
+      where: { dealId, OR: [{ objectType: 'agreement', objectId: agreement.id }, { objectType: 'offer', objectId: agreement.offerId }] },
+      orderBy: { seq: 'asc' },
+      select: { seq: true, at: true, action: true, actorId: true, hash: true },
+    }),
+  ]);
+  const people = new Map(
+    (await db().user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
+  const mine = signatories.find((s) => s.userId === actor.id);
+  return {
+    ...summary,
+    recomputedHash,
+    deal: agreement.dealSnapshot as unknown as DealSnapshot,
+    parties: agreement.parties as unknown as Party[],
+    schedule: schedulePeriods(ZSchedule.parse(agreement.schedule), agreement.unit),
+    terms: (agreement.terms ?? null) as Record<string, unknown> | null,
+    version: version
+      ? { id: version.id, number: version.number, scenarioId: version.scenario.id, scenarioName: version.scenario.name, side: version.scenario.side, documentHash: agreement.versionDocumentHash }
+      : { id: agreement.versionId, number: null, scenarioId: null, scenarioName: null, side: null, documentHash: agreement.versionDocumentHash },
+    signatories: [...signatories]
+      .sort((a, b) => (a.side === b.side ? a.name.localeCompare(b.name) : a.side === 'UPSTREAM' ? -1 : 1))
+      .map((s) => ({
+        id: s.id,
+        userId: s.userId,
+        name: s.name,
+        email: s.email,
+        side: s.side,
+        organisation: { id: s.organisationId, name: s.organisationName, nameZh: s.organisationNameZh },
+        signedAt: s.signature?.signedAt.toISOString() ?? null,
+      })),
+    me: { isSignatory: Boolean(mine), hasSigned: Boolean(mine?.signature), maySign: mayStillSign },
+    audit: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), action: e.action, actor: e.actorId ? (people.get(e.actorId) ?? null) : null, hash: e.hash })),
+  };
+}
+
+export type AgreementDetail = Awaited<ReturnType<typeof getAgreement>>;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScenarioVersion" ADD COLUMN     "calculatorInputs" JSONB;
