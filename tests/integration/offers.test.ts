@@ -87,6 +87,12 @@ describe('offers', () => {
     expect(await testDb().auditEvent.count({ where: { dealId: deal.id, action: { startsWith: 'offer.' } } })).toBe(7);
   });
 
+  it('numbers offers sent at the same moment one after another', async () => {
+    const { deal, versionId, upstream, downstream } = await table();
+    const sent = await Promise.all([upstream, downstream, upstream].map((actor) => sendOffer({ actor, origin, dealId: deal.id, input: { versionId, schedule: within, validUntil: inAMonth() } })));
+    expect(sent.map((o) => o.number).sort()).toEqual([1, 2, 3]);
+  });
+
   it('gives a second answer racing the first a clear refusal: exactly one wins', async () => {
     const { deal, versionId, upstream, downstream } = await table();
     const offer = await sendOffer({ actor: upstream, origin, dealId: deal.id, input: { versionId, schedule: within, validUntil: inAMonth() } });

@@ -9,6 +9,12 @@ import { currentActor } from '@/lib/server/auth/current-actor';
 import { requestOrigin } from '@/lib/server/auth/request-origin';
 
 export const maxBodyBytes = 64 * 1024;
+/**
+ * Next hands a route only the first part of a body that passed through the proxy, up to
+ * experimental.proxyClientMaxBodySize (11 MB in next.config.js: a 10 MB file and its multipart
+ * envelope); a larger upload would arrive cut short, so it is refused by its length first.
+ */
+export const proxyBodyLimit = 11 * 1024 * 1024;
 
 type ErrorBody = { error: { code: string; message: string; field?: string; problems?: { field: string; message: string }[]; details?: unknown } };
 
@@ -18,6 +24,58 @@ export function errorResponse(status: number, code: string, message: string, ext
 
 function zodProblems(error: z.ZodError) {
   return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(body)', message: issue.message }));
+}
+
+// Prisma's "cannot reach / timed out / connection closed / pool timeout" codes, and PostgreSQL's
+// connection exceptions (08xxx) and shutdown / starting-up states (57P01–57P03).
+const unavailablePrismaCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const unavailableSqlState = /^(08...|57P0[123])$/;
+const unavailableKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const lostConnection = /Connection terminated|not queryable|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect/;
+
+/**
+ * A database that is down or restarting is not a bug: the caller gets a 503 to retry, not a 500.
+ * The adapter's error may be the Prisma error, its driverAdapterError, or that error's cause.
+ */
+function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const e = error as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  if (typeof e.code === 'string' && (unavailablePrismaCodes.has(e.code) || unavailableSqlState.test(e.code))) return true;
+  if (typeof e.originalCode === 'string' && unavailableSqlState.test(e.originalCode)) return true;
+  if (typeof e.kind === 'string' && unavailableKinds.has(e.kind)) return true;
+  if (typeof e.message === 'string' && lostConnection.test(e.message)) return true;
+  return isDatabaseUnavailable(e.cause, depth + 1) || isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1);
+}
+
+// PostgreSQL stores neither U+0000 (text and jsonb refuse it) nor a lone UTF-16 surrogate (text
+// silently gets U+FFFD, jsonb refuses it), so such a string would end as a 500 or as altered data.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why this text cannot be stored as sent, or null. */
+export function unstorableText(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
+  if (loneSurrogate.test(text)) return 'is not valid Unicode text (it contains a lone surrogate)';
+  return null;
+}
+
+/** The first string or key in a parsed body that cannot be stored; iterative, so any depth is fine. */
+function unstorableField(value: unknown): { field: string; message: string } | null {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length) {
+    const [node, at] = stack.pop()!;
+    if (typeof node === 'string') {
+      const problem = unstorableText(node);
+      if (problem) return { field: at || '(body)', message: problem };
+    } else if (node && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        const field = at ? `${at}.${key}` : key;
+        const problem = unstorableText(key);
+        if (problem) return { field: at || '(body)', message: `a field name ${problem}` };
+        stack.push([child, field]);
+      }
+    }
+  }
+  return null;
 }
 
 export interface ApiContext {
@@ -71,6 +129,8 @@ export function apiRoute<P>(handler: (request: Request, context: ApiContext, par
           } catch {
             throw new BadRequest(400, 'invalid_json', 'The body is not valid JSON.');
           }
+          const unstorable = unstorableField(json);
+          if (unstorable) throw new BadRequest(400, 'invalid', `body: ${unstorable.field}: ${unstorable.message}`, [unstorable]);
           return parseWith(schema, json, 'body');
         },
         query(schema) {
@@ -87,6 +147,11 @@ export function apiRoute<P>(handler: (request: Request, context: ApiContext, par
         return errorResponse(error.status, error.code, error.message, { ...(error.field ? { field: error.field } : {}), ...problems, ...details });
       }
       console.error('API error', error);
+      if (isDatabaseUnavailable(error)) {
+        const response = errorResponse(503, 'unavailable', 'The database cannot be reached at the moment. Try again in a few seconds; if you were saving a change, reload first to see whether it was stored.');
+        response.headers.set('Retry-After', '5');
+        return response;
+      }
       return errorResponse(500, 'internal', 'The server could not complete this request. Nothing was changed; try again, and tell your administrator if it keeps failing.');
     }
   };

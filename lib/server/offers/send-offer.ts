@@ -45,6 +45,9 @@ export async function sendOffer({ actor, origin, dealId, input, now = new Date()
       if (refusal) throw new ConflictError(`answersOfferId: ${refusal}`);
       await tx.offer.update({ where: { id: input.answersOfferId }, data: { status: 'COUNTERED', answeredAt: now, answeredById: actor.id } });
     }
+    // Offers of a deal are numbered one after another: two sent at once take turns here instead of
+    // both taking the same number (a transaction-scoped lock, released at commit).
+    await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`offer-number:${dealId}`}))) AS l`;
     const last = await tx.offer.findFirst({ where: { dealId }, orderBy: { number: 'desc' }, select: { number: true } });
     const offer = await tx.offer.create({
       data: {
