@@ -70,3 +70,4 @@ export {
 export * from './calculators';
 export { parseYearKey, yearKey, type YearRange } from './years';
 export { shiyanScenario, miyunScenario, shiyanDocument, miyunDocument } from './fixtures';
+export * from './sensitivity';

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { CalculatorInputs } from '@/components/scenario-editor/model';
+import { SensitivityLink } from '@/components/negotiation/sensitivity-link';
 import { VersionWorkspace } from '@/components/scenario-workspace/version-workspace';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { getVersionWorkspace } from '@/lib/server/scenarios/get-version-workspace';
@@ -21,6 +22,8 @@ export default async function VersionPage({ params, searchParams }: { params: Pr
         <Link href={`/deals/${dealId}/scenarios`} className="hover:underline">
           {t('allScenarios')}
         </Link>
+        <span className="text-slate-400">·</span>
+        <SensitivityLink dealId={dealId} versionId={version.id} />
         {workspace.forkedFrom && (
           <>
             <span className="text-slate-400">·</span>

@@ -1,0 +1,65 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { BargainingZone } from '@/components/negotiation/bargaining-zone';
+import { VersionPicker } from '@/components/negotiation/version-picker';
+import { isId } from '@/lib/domain/ids';
+import { isLocale } from '@/lib/domain/locale';
+import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+import { getBargainingZone, MAX_ZONE_VERSIONS } from '@/lib/server/negotiation/get-bargaining-zone';
+
+/** ?versions=a,b or ?versions=a&versions=b (the picker's form); anything that is not an id is ignored. */
+function chosenIds(raw: string | string[] | undefined): string[] {
+  return [...new Set([raw ?? []].flat().flatMap((s) => s.split(',')).map((s) => s.trim()).filter(isId))];
+}
+
+/** The bargaining zone of chosen versions (either side's), their offers and the fairness shares. */
+export default async function NegotiationPage({ params, searchParams }: { params: Promise<{ dealId: string }>; searchParams: Promise<{ versions?: string | string[] }> }) {
+  const [{ dealId }, query] = await Promise.all([params, searchParams]);
+  const { actor, origin } = await pageContext();
+  const asked = chosenIds(query.versions);
+  const zone = await orNotFound(getBargainingZone({ actor, origin, dealId, versionIds: asked.slice(0, MAX_ZONE_VERSIONS) }));
+  const [t, locale] = await Promise.all([getTranslations('negotiation'), getLocale()]);
+  const lang = isLocale(locale) ? locale : 'zh';
+  return (
+    <div className="space-y-6">
+      <nav className="flex flex-wrap gap-3 text-sm text-water-700" aria-label={t('breadcrumb')}>
+        <Link href={`/deals/${dealId}`} className="hover:underline">
+          {lang === 'en' ? zone.deal.name : zone.deal.nameZh}
+        </Link>
+        <span className="text-slate-400">/</span>
+        <Link href={`/deals/${dealId}/scenarios`} className="hover:underline">
+          {t('allScenarios')}
+        </Link>
+      </nav>
+      <div>
+        <h1 className="text-2xl font-semibold text-water-900">{t('title')}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
+      </div>
+      {asked.length > MAX_ZONE_VERSIONS && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="too-many">
+          {t('picker.tooMany', { max: MAX_ZONE_VERSIONS })}
+        </p>
+      )}
+      {zone.choices.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="zone-empty">
+          <p className="font-medium">{t('empty.noVersions')}</p>
+          <p className="mt-1 text-sm text-slate-600">{t('empty.noVersionsNext')}</p>
+          <Link href={`/deals/${dealId}/scenarios`} className="mt-3 inline-block text-sm text-water-700 hover:underline">
+            {t('allScenarios')}
+          </Link>
+        </div>
+      ) : (
+        <>
+          <VersionPicker dealId={dealId} choices={zone.choices} selected={zone.versions.map((v) => v.id)} max={MAX_ZONE_VERSIONS} lang={lang} />
+          {zone.versions.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="zone-none-picked">
+              {t('empty.pick')}
+            </p>
+          ) : (
+            <BargainingZone key={zone.versions.map((v) => v.id).join(',')} versions={zone.versions} offers={zone.offers} lang={lang} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { SensitivityView } from '@/components/negotiation/sensitivity-view';
+import { isLocale } from '@/lib/domain/locale';
+import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+import { DEFAULT_SENSITIVITY_PERCENT, getVersionSensitivity, ZPercent } from '@/lib/server/negotiation/get-version-sensitivity';
+
+/** How one version's lower bound moves with α, the rate and each cost group; ?percent= sets the ± move. */
+export default async function SensitivityPage({ params, searchParams }: { params: Promise<{ dealId: string; versionId: string }>; searchParams: Promise<{ percent?: string | string[] }> }) {
+  const [{ dealId, versionId }, query] = await Promise.all([params, searchParams]);
+  const { actor, origin } = await pageContext();
+  const asked = [query.percent ?? []].flat()[0];
+  const parsed = asked === undefined ? null : ZPercent.safeParse(asked);
+  const percent = parsed?.success ? parsed.data : DEFAULT_SENSITIVITY_PERCENT;
+  const data = await orNotFound(getVersionSensitivity({ actor, origin, dealId, versionId, percent }));
+  const [t, locale] = await Promise.all([getTranslations('negotiation'), getLocale()]);
+  const lang = isLocale(locale) ? locale : 'zh';
+  const { version } = data;
+  return (
+    <div className="space-y-6">
+      <nav className="flex flex-wrap gap-3 text-sm text-water-700" aria-label={t('breadcrumb')}>
+        <Link href={`/deals/${dealId}`} className="hover:underline">
+          {lang === 'en' ? data.deal.name : data.deal.nameZh}
+        </Link>
+        <span className="text-slate-400">/</span>
+        <Link href={`/deals/${dealId}/versions/${version.id}`} className="hover:underline" data-testid="back-to-version">
+          {version.scenario} · v{version.number}
+        </Link>
+        <span className="text-slate-400">·</span>
+        <Link href={`/deals/${dealId}/negotiation?versions=${version.id}`} className="hover:underline">
+          {t('link')}
+        </Link>
+      </nav>
+      <div>
+        <h1 className="text-2xl font-semibold text-water-900">{t('sensitivity.title')}</h1>
+        <p className="mt-1 text-slate-700">
+          {version.scenario} · v{version.number} <span className="ml-1 rounded-full bg-water-50 px-2 py-0.5 text-xs text-water-700">{t(`sides.${version.side}`)}</span>
+        </p>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('sensitivity.intro')}</p>
+      </div>
+      <form method="get" action={`/deals/${dealId}/versions/${version.id}/sensitivity`} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <label className="grid gap-1">
+          <span className="text-slate-700">{t('sensitivity.percentLabel')}</span>
+          <span className="flex items-center gap-1">
+            ±
+            <input name="percent" type="number" min="0" max="100" step="any" defaultValue={percent} className="num w-24 rounded-md border border-slate-300 px-2 py-1.5" data-testid="percent-input" />
+            %
+          </span>
+        </label>
+        <button type="submit" className="rounded-md bg-water-700 px-4 py-1.5 font-medium text-white hover:bg-water-900" data-testid="percent-apply">
+          {t('sensitivity.apply')}
+        </button>
+        {parsed && !parsed.success && (
+          <p role="alert" className="text-red-700" data-testid="percent-invalid">
+            {t('sensitivity.percentInvalid', { percent: DEFAULT_SENSITIVITY_PERCENT })}
+          </p>
+        )}
+      </form>
+      <SensitivityView data={data.sensitivity} lang={lang} />
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useCallback, useMemo, useState } from 'react';
+import { D } from '@/lib/engine';
+import type { AppLocale } from '@/lib/domain/locale';
+import type { ZoneOffer } from '@/lib/server/negotiation/zone-dto';
+import { EChart } from '@/components/ui/echart';
+import { FairnessPanel } from './fairness-panel';
+import { GAP_COLOUR, OFFER_COLOURS, VERSION_COLOURS } from './format';
+import { OffersTable } from './offers-table';
+import { zoneChartOption } from './zone-chart';
+import { chooseScale, type ZoneVersionDto } from './zone-math';
+import { ZoneTable } from './zone-table';
+
+/** Offers still on the table (or agreed); answered ones can be shown too. */
+const CURRENT = new Set(['SENT', 'ACCEPTED']);
+
+/** The weight as the slider's string with two places: the decimal is built from the string, never from a float. */
+function weightText(value: string): string {
+  const d = new D(value);
+  return d.lt(0) || d.gt(1) ? '0.50' : d.toFixed(2);
+}
+
+/**
+ * The bargaining zone of the chosen versions: chart, the same numbers in a table, the offers with
+ * their distance from both bounds, and the fairness panel; the bargaining weight recomputes the
+ * Nash suggestion in the browser (the engine's nashSplit, in decimals).
+ */
+export function BargainingZone({ versions, offers, lang }: { versions: ZoneVersionDto[]; offers: ZoneOffer[]; lang: AppLocale }) {
+  const t = useTranslations('negotiation');
+  const ownWeight = weightText(versions[0]?.bargainingWeight ?? '0.5');
+  const [weightValue, setWeightValue] = useState(ownWeight);
+  const [by, setBy] = useState<'period' | 'year'>('period');
+  const [allOffers, setAllOffers] = useState(false);
+  const weight = useMemo(() => new D(weightValue), [weightValue]);
+
+  const versionLabel = useCallback((v: ZoneVersionDto) => `${v.scenario} · v${v.number}`, []);
+  const shownOffers = useMemo(() => offers.filter((o) => allOffers || CURRENT.has(o.status)), [offers, allOffers]);
+  const scale = useMemo(
+    () => chooseScale(versions.flatMap((v) => v.years.flatMap((y) => [{ value: new D(y.lowerBound), unit: v.unit }, ...(y.upperBound === null ? [] : [{ value: new D(y.upperBound), unit: v.unit }])]))),
+    [versions],
+  );
+  const currency = versions[0]?.currency ?? 'CNY';
+  const scaleWord = t(`scale.${scale}`, { currency: lang === 'zh' && currency === 'CNY' ? '元' : currency });
+  const priceBases = [...new Set(versions.map((v) => v.priceBase))];
+  const currencies = [...new Set(versions.map((v) => v.currency))];
+
+  const option = useMemo(
+    () =>
+      zoneChartOption(versions, shownOffers, weight, scale, lang, {
+        versionLabel,
+        offerLabel: (o) => t('offers.short', { number: o.number, from: t(`sides.${o.fromSide}`) }),
+        lower: t('chart.lower'),
+        upper: t('chart.upper'),
+        suggested: t('chart.suggested'),
+        zone: t('chart.zone'),
+        gap: t('chart.gap'),
+        axis: scaleWord,
+      }),
+    [versions, shownOffers, weight, scale, lang, versionLabel, t, scaleWord],
+  );
+  const anyUpper = versions.some((v) => v.years.some((y) => y.upperBound !== null));
+  const anyGap = versions.some((v) => v.years.some((y) => y.upperBound !== null && new D(y.upperBound).lt(y.lowerBound)));
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="min-w-0 space-y-4">
+        <p className="text-sm text-slate-600" data-testid="zone-units">
+          {t('units', { scale: scaleWord, priceBase: priceBases.join(' / ') })}
+        </p>
+        {(priceBases.length > 1 || currencies.length > 1) && (
+          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {t('differentBases')}
+          </p>
+        )}
+
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+            <label htmlFor="nash-weight" className="font-medium">
+              {t('weight.label')}
+            </label>
+            <input
+              id="nash-weight"
+              type="range"
+              min="0"
+              max="1"
+              step="0.05"
+              value={weightValue}
+              onChange={(e) => setWeightValue(weightText(e.target.value))}
+              className="w-48 accent-water-700"
+              aria-describedby="nash-weight-hint"
+              data-testid="weight-slider"
+            />
+            <output htmlFor="nash-weight" className="num w-12 font-semibold text-water-900" data-testid="weight-value">
+              {weightValue}
+            </output>
+            {weightValue !== ownWeight && (
+              <button type="button" onClick={() => setWeightValue(ownWeight)} className="text-xs text-water-700 hover:underline">
+                {t('weight.reset', { weight: ownWeight })}
+              </button>
+            )}
+          </div>
+          <p id="nash-weight-hint" className="mt-1 text-xs text-slate-600">
+            {t('weight.hint')}
+          </p>
+          {!anyUpper && <p className="mt-2 text-xs text-amber-800">{t('weight.noUpper')}</p>}
+
+          <div className="mt-3">
+            <EChart option={option} height={400} label={t('chart.label')} testId="zone-chart" />
+          </div>
+          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" data-testid="zone-key">
+            {versions.map((v, i) => (
+              <li key={v.id} className="flex items-center gap-1.5">
+                <span className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: VERSION_COLOURS[i % VERSION_COLOURS.length] }} aria-hidden />
+                {versionLabel(v)} <span className="text-slate-500">({t(`sides.${v.side}`)})</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+            <span>━ {t('chart.lower')}</span>
+            <span>┅ {t('chart.upper')}</span>
+            <span>┈ {t('chart.suggestedAt', { weight: weightValue })}</span>
+            <span className="flex items-center gap-1">
+              <span className="inline-block h-2.5 w-4 rounded-sm bg-water-600/20" aria-hidden /> {t('chart.zone')}
+            </span>
+            <span className="flex items-center gap-1">
+              <span className="inline-block h-2.5 w-4 rounded-sm" style={{ background: `${GAP_COLOUR}66` }} aria-hidden /> {t('chart.gap')}
+              {!anyGap && anyUpper && <span className="text-slate-400">({t('chart.noGap')})</span>}
+            </span>
+            <span className="flex items-center gap-1">
+              <span style={{ color: OFFER_COLOURS.UPSTREAM }}>◆</span>
+              <span style={{ color: OFFER_COLOURS.DOWNSTREAM }}>◆</span> {t('chart.offers')}
+            </span>
+          </p>
+        </div>
+
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-lg font-semibold text-water-900">{t('table.title')}</h2>
+          <div role="group" aria-label={t('table.by')} className="flex rounded-md border border-slate-300 bg-white text-sm">
+            {(['period', 'year'] as const).map((value) => (
+              <button
+                key={value}
+                type="button"
+                aria-pressed={by === value}
+                onClick={() => setBy(value)}
+                className={`px-3 py-1 ${by === value ? 'bg-water-700 text-white' : 'text-slate-700 hover:bg-slate-50'} first:rounded-l-md last:rounded-r-md`}
+                data-testid={`by-${value}`}
+              >
+                {value === 'period' ? t('table.byPeriod') : t('table.byYear')}
+              </button>
+            ))}
+          </div>
+        </div>
+        <ZoneTable versions={versions} weight={weight} by={by} scale={scale} lang={lang} versionLabel={versionLabel} />
+
+        <div className="flex flex-wrap items-center justify-between gap-2 pt-2">
+          <h2 className="text-lg font-semibold text-water-900">{t('offers.title')}</h2>
+          {offers.length > 0 && (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={allOffers} onChange={(e) => setAllOffers(e.target.checked)} data-testid="all-offers" />
+              {t('offers.showAll', { count: offers.length - offers.filter((o) => CURRENT.has(o.status)).length })}
+            </label>
+          )}
+        </div>
+        <p className="text-sm text-slate-600">{t('offers.hint')}</p>
+        {offers.length > 0 && shownOffers.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm" data-testid="offers-none-open">
+            {t('offers.noneOpen')}
+          </p>
+        ) : (
+          <OffersTable offers={shownOffers} by={by} scale={scale} lang={lang} />
+        )}
+      </div>
+
+      <aside className="min-w-0">
+        <FairnessPanel versions={versions} weight={weight} lang={lang} versionLabel={versionLabel} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import type { Dec } from '@/lib/engine';
+import type { AppLocale } from '@/lib/domain/locale';
+import { percent } from './format';
+import { PARTIES, fairnessRows, type FairnessRow, type Party, type ZoneVersionDto } from './zone-math';
+
+const SHARES = ['cost', 'benefit', 'payment'] as const;
+const BAR: Record<(typeof SHARES)[number], string> = { cost: 'bg-rose-400', benefit: 'bg-emerald-500', payment: 'bg-sky-500' };
+
+/** A share as a bar width. CSS needs a number; the figure next to it is printed from the decimal. */
+function barWidth(share: Dec | null): string {
+  if (share === null) return '0%';
+  const clamped = share.lt(0) ? 0 : share.gt(1) ? 100 : share.times(100).toDecimalPlaces(1).toNumber();
+  return `${clamped}%`;
+}
+
+/**
+ * Who bears the costs, who receives the benefits and who pays, per period, for the upstream
+ * region, the downstream user and the central government (national subsidies), at the chosen
+ * bargaining weight. Definitions: docs/decisions/0014-fairness-shares.md.
+ */
+export function FairnessPanel({ versions, weight, lang, versionLabel }: { versions: ZoneVersionDto[]; weight: Dec; lang: AppLocale; versionLabel: (v: ZoneVersionDto) => string }) {
+  const t = useTranslations('negotiation');
+  // Start on a version that states benefits: without them the benefit shares are empty.
+  const [chosen, setChosen] = useState(() => (versions.find((v) => v.years.some((y) => y.benefits !== null)) ?? versions[0])?.id ?? '');
+  const version = versions.find((v) => v.id === chosen) ?? versions[0];
+  const rows = useMemo(() => (version ? fairnessRows(version, weight, t('fairness.allYears')) : []), [version, weight, t]);
+  if (!version) return null;
+
+  return (
+    <section aria-labelledby="fairness-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="fairness-panel">
+      <h2 id="fairness-title" className="font-semibold text-water-900">
+        {t('fairness.title')}
+      </h2>
+      <label className="grid gap-1 text-sm">
+        <span className="text-slate-600">{t('fairness.version')}</span>
+        <select value={version.id} onChange={(e) => setChosen(e.target.value)} className="w-full min-w-0 truncate rounded-md border border-slate-300 bg-white px-2 py-1" data-testid="fairness-version">
+          {versions.map((v) => (
+            <option key={v.id} value={v.id}>
+              {versionLabel(v)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="text-xs text-slate-600">{t('fairness.intro')}</p>
+      <div className="flex flex-wrap gap-3 text-xs text-slate-600" aria-hidden>
+        {SHARES.map((s) => (
+          <span key={s} className="flex items-center gap-1">
+            <span className={`inline-block h-2 w-4 rounded-sm ${BAR[s]}`} />
+            {t(`fairness.share.${s}`)}
+          </span>
+        ))}
+      </div>
+      {PARTIES.map((party) => (
+        <PartyShares key={party} party={party} rows={rows} lang={lang} />
+      ))}
+      <details className="text-xs text-slate-600">
+        <summary className="cursor-pointer text-water-700">{t('fairness.definitions')}</summary>
+        <ul className="mt-2 list-disc space-y-1 pl-4">
+          <li>{t('fairness.defCost')}</li>
+          <li>{t('fairness.defBenefit')}</li>
+          <li>{t('fairness.defPayment')}</li>
+          <li>{t('fairness.defPaymentBasis')}</li>
+        </ul>
+      </details>
+    </section>
+  );
+}
+
+function PartyShares({ party, rows, lang }: { party: Party; rows: FairnessRow[]; lang: AppLocale }) {
+  const t = useTranslations('negotiation');
+  return (
+    <div data-testid={`fairness-${party}`}>
+      <h3 className="text-sm font-semibold">{t(`fairness.party.${party}`)}</h3>
+      <table className="mt-1 w-full table-fixed text-xs">
+        <colgroup>
+          <col />
+          <col className="w-14" />
+          <col className="w-14" />
+          <col className="w-14" />
+        </colgroup>
+        <thead className="text-slate-500">
+          <tr>
+            <th scope="col" className="py-0.5 text-left font-normal">
+              {t('table.period')}
+            </th>
+            {SHARES.map((s) => (
+              <th key={s} scope="col" className="py-0.5 pl-1 text-right font-normal">
+                {t(`fairness.shareShort.${s}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => {
+            const share = (s: (typeof SHARES)[number]) => row[s]?.[party] ?? null;
+            const last = i === rows.length - 1;
+            return (
+              <tr key={row.label} className={`border-t border-slate-100 align-top ${last ? 'font-semibold' : ''}`}>
+                <th scope="row" className="py-1 pr-1 text-left font-normal">
+                  <span className={last ? 'font-semibold' : ''}>{row.label}</span>
+                  {row.benefit !== null && row.benefitYears < row.years && (
+                    <span className="block text-[10px] text-amber-700">{t('fairness.partialBenefits', { stated: row.benefitYears, years: row.years })}</span>
+                  )}
+                  <span className="mt-0.5 block space-y-0.5" aria-hidden>
+                    {SHARES.map((s) => (
+                      <span key={s} className="block h-1 w-full rounded-sm bg-slate-100">
+                        <span className={`block h-1 rounded-sm ${BAR[s]}`} style={{ width: barWidth(share(s)) }} />
+                      </span>
+                    ))}
+                  </span>
+                </th>
+                {SHARES.map((s) => (
+                  <td key={s} className="num py-1 pl-1 text-right whitespace-nowrap" data-testid={`fairness-${party}-${s}-${i}`}>
+                    {party === 'upstream' && s === 'payment' ? <span title={t('fairness.recipient')}>{t('fairness.receives')}</span> : percent(share(s), lang)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

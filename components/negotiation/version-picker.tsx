@@ -1,0 +1,49 @@
+import { getTranslations } from 'next-intl/server';
+import { formatDateTime } from '@/lib/domain/format';
+import type { AppLocale } from '@/lib/domain/locale';
+import type { ZoneChoice } from '@/lib/server/negotiation/get-bargaining-zone';
+
+/**
+ * A plain GET form: the chosen versions are the page's URL (?versions=…), so a view can be sent to
+ * the other side. Versions are grouped by scenario, newest first.
+ */
+export async function VersionPicker({ dealId, choices, selected, max, lang }: { dealId: string; choices: ZoneChoice[]; selected: string[]; max: number; lang: AppLocale }) {
+  const t = await getTranslations('negotiation');
+  const scenarios = [...new Map(choices.map((c) => [c.scenarioId, { id: c.scenarioId, name: c.scenario, side: c.side }])).values()];
+  return (
+    <details className="rounded-lg border border-slate-200 bg-white text-sm" open={selected.length === 0} data-testid="version-picker">
+      <summary className="cursor-pointer px-4 py-3 font-medium text-water-700">{t('picker.summary', { count: selected.length })}</summary>
+      <form method="get" action={`/deals/${dealId}/negotiation`} className="space-y-3 border-t border-slate-100 px-4 py-3">
+        <p className="text-slate-600">{t('picker.hint', { max })}</p>
+        <div className="grid gap-3 md:grid-cols-2">
+          {scenarios.map((s) => (
+            <fieldset key={s.id} className="rounded-md border border-slate-200 p-2">
+              <legend className="px-1 font-medium">
+                {s.name} <span className="text-xs font-normal text-slate-500">({t(`sides.${s.side}`)})</span>
+              </legend>
+              <ul className="space-y-1">
+                {choices
+                  .filter((c) => c.scenarioId === s.id)
+                  .map((c) => (
+                    <li key={c.id}>
+                      <label className="flex items-baseline gap-2">
+                        <input type="checkbox" name="versions" value={c.id} defaultChecked={selected.includes(c.id)} data-testid={`pick-${c.id}`} />
+                        <span className="font-medium">v{c.number}</span>
+                        <span className="min-w-0 flex-1 truncate text-slate-600" title={c.message}>
+                          {c.message}
+                        </span>
+                        <span className="num shrink-0 text-xs text-slate-500">{formatDateTime(new Date(c.createdAt), lang)}</span>
+                      </label>
+                    </li>
+                  ))}
+              </ul>
+            </fieldset>
+          ))}
+        </div>
+        <button type="submit" className="rounded-md bg-water-700 px-4 py-1.5 font-medium text-white hover:bg-water-900" data-testid="picker-show">
+          {t('picker.show')}
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,96 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Actor } from '@/lib/domain/actor';
+import { ValidationError } from '@/lib/domain/errors';
+import { isId } from '@/lib/domain/ids';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { db } from '@/lib/server/db';
+import { listOffers } from '@/lib/server/offers/list-offers';
+import { versionInDeal } from '@/lib/server/scenarios/scenario-access';
+import { zoneOfferDto, zoneVersionDto, type ZoneOffer, type ZoneVersion } from './zone-dto';
+
+/** At most this many versions side by side: beyond it the chart stops being readable. */
+export const MAX_ZONE_VERSIONS = 6;
+/** Without a choice: the latest version of each scenario, the most recently saved first, this many. */
+export const DEFAULT_ZONE_VERSIONS = 4;
+
+/** `?versions=id,id,…` (comma-separated ids; none = the default selection). */
+export const ZZoneQuery = z.strictObject({
+  versions: z
+    .string()
+    .optional()
+    .transform((text) => [...new Set((text ?? '').split(',').map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().refine(isId, 'must be a version id (UUID)')).max(MAX_ZONE_VERSIONS, `pick at most ${MAX_ZONE_VERSIONS} versions`)),
+});
+
+export interface ZoneChoice {
+  id: string;
+  scenarioId: string;
+  scenario: string;
+  side: string;
+  number: number;
+  message: string;
+  createdAt: string;
+  latest: boolean;
+}
+
+export interface BargainingZone {
+  deal: { id: string; name: string; nameZh: string; currency: string; unit: number; priceBase: string };
+  /** Every version of the deal (both sides'), scenario by scenario, newest version first. */
+  choices: ZoneChoice[];
+  /** The versions shown, in the order asked for. */
+  versions: ZoneVersion[];
+  /** Every offer of the deal, oldest first, against the bounds of the version it was made on. */
+  offers: ZoneOffer[];
+}
+
+/**
+ * The bargaining zone of chosen versions of a deal (either side's): per year and period the lower
+ * and upper bound of each, the payment and the Nash suggestion, the inputs the fairness shares
+ * need, and every offer with its distance from both bounds. A version id of another deal is 404.
+ */
+export async function getBargainingZone({ actor, origin, dealId, versionIds = [] }: { actor: Actor; origin: RequestOrigin; dealId: string; versionIds?: string[] }): Promise<BargainingZone> {
+  const { deal } = await requireDealAccess({ actor, dealId, right: 'view', origin });
+  const wanted = [...new Set(versionIds)];
+  if (wanted.length > MAX_ZONE_VERSIONS) throw new ValidationError(`pick at most ${MAX_ZONE_VERSIONS} versions`, 'versions');
+
+  const scenarios = await db().scenario.findMany({
+    where: { dealId },
+    orderBy: [{ side: 'asc' }, { createdAt: 'asc' }],
+    include: { versions: { orderBy: { number: 'desc' }, select: { id: true, number: true, message: true, createdAt: true } } },
+  });
+  const choices: ZoneChoice[] = scenarios.flatMap((s) =>
+    s.versions.map((v, i) => ({ id: v.id, scenarioId: s.id, scenario: s.name, side: s.side, number: v.number, message: v.message, createdAt: v.createdAt.toISOString(), latest: i === 0 })),
+  );
+  const selected = wanted.length
+    ? wanted
+    : choices
+        .filter((c) => c.latest)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .slice(0, DEFAULT_ZONE_VERSIONS)
+        .map((c) => c.id);
+
+  // One by one through versionInDeal: an id of another deal is the same 404 as one that does not exist.
+  const versions = await Promise.all(selected.map(async (id) => zoneVersionDto(await versionInDeal(dealId, id))));
+
+  const offers = await listOffers({ actor, origin, dealId });
+  const shown = new Map(versions.map((v) => [v.id, v]));
+  const missing = [...new Set(offers.map((o) => o.versionId).filter((id) => !shown.has(id)))];
+  if (missing.length) {
+    const rows = await db().scenarioVersion.findMany({ where: { id: { in: missing }, scenario: { dealId } }, include: { scenario: true } });
+    for (const row of rows) shown.set(row.id, zoneVersionDto(row));
+  }
+  const zoneOffers = offers.flatMap((offer) => {
+    const version = shown.get(offer.versionId);
+    const dto = version ? zoneOfferDto(offer, version) : null;
+    return dto ? [dto] : [];
+  });
+
+  return {
+    deal: { id: deal.id, name: deal.name, nameZh: deal.nameZh, currency: deal.currency, unit: deal.unit, priceBase: deal.priceBase },
+    choices,
+    versions,
+    offers: zoneOffers,
+  };
+}

@@ -1,0 +1,233 @@
+import 'server-only';
+import { D, ZERO, compileScenario, formatDecimal, type Dec, type ResultJson } from '@/lib/engine';
+import { scheduleByYear, ZSchedule } from '@/lib/domain/offer-schedule';
+import type { Side } from '@/lib/domain/actor';
+import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
+
+/**
+ * The data of the bargaining-zone view as small JSON DTOs: every amount a decimal string in the
+ * version's own unit × currency per year (the client converts for display), prices per m³ in
+ * whole currency.
+ */
+
+export interface ZoneYear {
+  year: number;
+  lowerBound: string;
+  upperBound: string | null;
+  payment: string;
+  suggestedPayment: string | null;
+  feasible: boolean | null;
+  /** m³ per year; null where the scenario gives none. */
+  waterVolume: string | null;
+  directCost: string;
+  opportunityCost: string;
+  subsidies: string;
+  internalEffect: string;
+  /** Σ benefits; null where no benefit is stated (an explicit 0 counts as stated). */
+  benefits: string | null;
+  downstreamCosts: string;
+}
+
+export interface ZonePeriod {
+  label: string;
+  from: number;
+  to: number;
+  lowerBound: string;
+  upperBound: string | null;
+  payment: string;
+  pricePerM3: string | null;
+}
+
+export interface ZoneVersion {
+  id: string;
+  scenarioId: string;
+  scenario: string;
+  side: Side;
+  number: number;
+  message: string;
+  createdAt: string;
+  currency: string;
+  unit: number;
+  priceBase: string;
+  /** The scenario's own bargaining weight (0.5 when it states none). */
+  bargainingWeight: string;
+  paymentStartYear: number;
+  backPayAnnuity: string;
+  years: ZoneYear[];
+  periods: ZonePeriod[];
+}
+
+interface StoredVersion {
+  id: string;
+  number: number;
+  message: string;
+  createdAt: Date;
+  document: unknown;
+  result: unknown;
+  scenario: { id: string; name: string; side: Side };
+}
+
+const orNull = (v: Dec | undefined | null) => (v === undefined || v === null ? null : formatDecimal(v));
+
+/**
+ * Bounds, payment and Nash suggestion come from the stored pes-result/1 (what the version said when
+ * it was saved); volumes, benefits and downstream costs are inputs, read from the document.
+ */
+export function zoneVersionDto(version: StoredVersion): ZoneVersion {
+  const scenario = parseOrRefuse(version.document);
+  const result = version.result as ResultJson;
+  const inputs = compileScenario(scenario);
+  const years = result.years.map((y) => {
+    const i = y.year - inputs.firstYear;
+    return {
+      year: y.year,
+      lowerBound: y.lowerBound,
+      upperBound: y.upperBound,
+      payment: y.payment,
+      suggestedPayment: y.suggestedPayment,
+      feasible: y.feasible,
+      waterVolume: orNull(inputs.waterVolume[i]),
+      directCost: y.directCost,
+      opportunityCost: y.opportunityCost,
+      subsidies: y.subsidies,
+      internalEffect: y.internalEffect,
+      benefits: inputs.benefitGiven[i] ? formatDecimal(inputs.benefits[i] ?? ZERO) : null,
+      downstreamCosts: formatDecimal(inputs.downstreamCosts[i] ?? ZERO),
+    };
+  });
+  return {
+    id: version.id,
+    scenarioId: version.scenario.id,
+    scenario: version.scenario.name,
+    side: version.scenario.side,
+    number: version.number,
+    message: version.message,
+    createdAt: version.createdAt.toISOString(),
+    currency: scenario.currency,
+    unit: scenario.unit,
+    priceBase: scenario.priceBase,
+    bargainingWeight: scenario.bargainingWeight ?? '0.5',
+    paymentStartYear: scenario.paymentStartYear ?? scenario.startYear,
+    backPayAnnuity: result.backPayAnnuity,
+    years,
+    periods: result.periods,
+  };
+}
+
+// ------------------------------------------------------------------ offers
+
+/** An offer against its own version's bounds: `aboveLower` = offered − lower (negative: under-compensates upstream), `belowUpper` = upper − offered (negative: overcharges downstream). */
+export interface OfferDistance {
+  offered: string;
+  lowerBound: string;
+  upperBound: string | null;
+  aboveLower: string;
+  belowUpper: string | null;
+  /** Price per m³ of the offered amount, whole currency; null without a volume. */
+  pricePerM3: string | null;
+}
+
+export interface ZoneOffer {
+  id: string;
+  number: number;
+  fromSide: Side;
+  toSide: Side;
+  status: string;
+  createdAt: string;
+  validUntil: string;
+  createdBy: string;
+  versionId: string;
+  version: string;
+  currency: string;
+  unit: number;
+  priceBase: string;
+  years: (OfferDistance & { year: number })[];
+  /** Per period of the offer's version, over the period's years the offer covers (annual averages). */
+  periods: (OfferDistance & { label: string; from: number; to: number; years: number })[];
+  /** Sums over all years the offer covers. */
+  totals: OfferDistance;
+}
+
+interface OfferRow {
+  id: string;
+  number: number;
+  fromSide: Side;
+  toSide: Side;
+  status: string;
+  createdAt: string;
+  validUntil: string;
+  createdBy: string;
+  versionId: string;
+  version: string;
+  schedule: unknown;
+}
+
+function distance(offered: Dec, lower: Dec, upper: Dec | null, price: Dec | null): OfferDistance {
+  return {
+    offered: formatDecimal(offered),
+    lowerBound: formatDecimal(lower),
+    upperBound: orNull(upper),
+    aboveLower: formatDecimal(offered.minus(lower)),
+    belowUpper: upper === null ? null : formatDecimal(upper.minus(offered)),
+    pricePerM3: orNull(price),
+  };
+}
+
+/** Sum (or average) of decimals; null if any is null, as the engine's period averages (decision 0103). */
+function sumOrNull(values: (Dec | null)[]): Dec | null {
+  let total = ZERO;
+  for (const v of values) {
+    if (v === null) return null;
+    total = total.plus(v);
+  }
+  return total;
+}
+
+/** Where an offer stands against the bounds of the version it was made on, year by year, per period and in total. */
+export function zoneOfferDto(offer: OfferRow, version: ZoneVersion): ZoneOffer | null {
+  const schedule = ZSchedule.safeParse(offer.schedule);
+  if (!schedule.success) return null;
+  const offered = scheduleByYear(schedule.data, version.unit);
+  const unit = new D(version.unit);
+  const rows = version.years
+    .filter((y) => offered.has(y.year))
+    .map((y) => {
+      const amount = offered.get(y.year)!;
+      const price = y.waterVolume === null ? null : amount.times(unit).div(y.waterVolume);
+      return { year: y.year, amount, lower: new D(y.lowerBound), upper: y.upperBound === null ? null : new D(y.upperBound), price };
+    });
+  const aggregate = (slice: typeof rows, average: boolean): OfferDistance => {
+    const n = average ? Math.max(slice.length, 1) : 1;
+    const div = (v: Dec | null) => (v === null ? null : v.div(n));
+    const price = sumOrNull(slice.map((r) => r.price));
+    return distance(
+      sumOrNull(slice.map((r) => r.amount))!.div(n),
+      sumOrNull(slice.map((r) => r.lower))!.div(n),
+      div(sumOrNull(slice.map((r) => r.upper))),
+      average ? div(price) : null,
+    );
+  };
+  return {
+    id: offer.id,
+    number: offer.number,
+    fromSide: offer.fromSide,
+    toSide: offer.toSide,
+    status: offer.status,
+    createdAt: offer.createdAt,
+    validUntil: offer.validUntil,
+    createdBy: offer.createdBy,
+    versionId: offer.versionId,
+    version: offer.version,
+    currency: version.currency,
+    unit: version.unit,
+    priceBase: version.priceBase,
+    years: rows.map((r) => ({ year: r.year, ...distance(r.amount, r.lower, r.upper, r.price) })),
+    periods: version.periods
+      .map((p) => {
+        const slice = rows.filter((r) => r.year >= p.from && r.year <= p.to);
+        return { label: p.label, from: p.from, to: p.to, years: slice.length, ...aggregate(slice, true) };
+      })
+      .filter((p) => p.years > 0),
+    totals: aggregate(rows, false),
+  };
+}

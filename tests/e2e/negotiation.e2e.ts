@@ -1,0 +1,173 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPrismaClient } from '../../lib/infra/prisma';
+import { demoPassword } from '../../lib/seed/demo-accounts';
+import { baseUrl, chooseLanguage, launch, screenshot, screenshotDir, signIn } from './browser';
+import { signInOverHttp } from './http-session';
+
+let browser: Browser;
+let dealId: string;
+/** The seeded Beijing counter-proposal (latest version) and the upstream paper scenario (latest version). */
+let counter: string;
+let paper: string;
+/** A downstream version of this file's own, with benefits below the lower bound in 2014–2020: a no-deal gap. */
+let short: string;
+let offerNumber: number;
+
+beforeAll(async () => {
+  browser = await launch();
+  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
+  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
+  const latest = async (side: 'UPSTREAM' | 'DOWNSTREAM', name: string) =>
+    (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side, name } }, orderBy: { number: 'desc' } })).id;
+  counter = await latest('DOWNSTREAM', 'Beijing counter-proposal');
+  paper = await latest('UPSTREAM', 'Shiyan 2003–2050, paper assumptions');
+  await prisma.$disconnect();
+
+  const downstream = await signInOverHttp('beijing@pes.demo', demoPassword);
+  const document = (await downstream.json<{ benefits: { label: string; values: Record<string, string> }[] }>(`/api/v1/deals/${dealId}/versions/${counter}`)).body;
+  const benefits = document.benefits.map((b, i) => (i === 0 ? { ...b, values: { '2014-2020': '6000000', '2021-2030': '11400000', '2031-2050': '15600000' } } : b));
+  const created = await downstream.json<{ versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', {
+    document: { ...document, benefits },
+    name: `Negotiation e2e ${Date.now()}`,
+    message: 'Lower benefit estimate for 2014–2020 (e2e)',
+  });
+  expect(created.status).toBe(201);
+  short = created.body.versionId;
+
+  const upstream = await signInOverHttp('shiyan@pes.demo', demoPassword);
+  const offer = await upstream.json<{ number: number }>(`/api/v1/deals/${dealId}/offers`, 'POST', {
+    versionId: counter,
+    schedule: [{ from: 2021, to: 2030, amount: '7000000' }],
+    validUntil: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+  });
+  expect(offer.status).toBe(201);
+  offerNumber = offer.body.number;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(email: string, language: 'zh' | 'en', path: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  await signIn(page, email, demoPassword);
+  await page.waitForURL(/\/deals$/);
+  await chooseLanguage(page, language);
+  await page.goto(`${baseUrl()}${path}`);
+  return page;
+}
+
+/** The chart has drawn: an SVG with paths inside the chart's host. */
+async function chartDrawn(page: Page, testId: string) {
+  await page.locator(`[data-testid=${testId}] svg`).waitFor();
+  await page.locator(`[data-testid=${testId}] svg path`).first().waitFor({ state: 'attached' });
+  return page.locator(`[data-testid=${testId}] svg path`).count();
+}
+
+/** "i_s 4.00 % → 3.60 %" → [4, 3.6], from the text of the tornado table's rate row. */
+async function rateMove(page: Page): Promise<number[]> {
+  const text = (await page.getByTestId('factor-rate').textContent()) ?? '';
+  return [...text.matchAll(/i_s ([\d.]+) % → ([\d.]+) %/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
+}
+
+describe('bargaining zone in Chromium', () => {
+  for (const language of ['zh', 'en'] as const) {
+    it(`shows the downstream reviewer the zone, the gap, the offers and the Nash slider (${language})`, async () => {
+      const page = await open('beijing@pes.demo', language, `/deals/${dealId}/negotiation?versions=${counter},${short},${paper}`);
+      expect(await chartDrawn(page, 'zone-chart')).toBeGreaterThan(10);
+      // The chart's bands: a zone (version colour) and a gap (red) are filled areas in the SVG.
+      await expect(page.locator('[data-testid=zone-chart] svg path[fill="#dc2626"]').count()).resolves.toBeGreaterThan(0);
+
+      // Per-period bounds of the counter-proposal, in 亿元 (P3: lower 4 738 884, upper 11 880 000 thousand CNY).
+      const table = page.getByTestId('zone-table');
+      await expect(table.textContent()).resolves.toMatch(/P3 2021–2030/);
+      const p3 = table.locator('tr', { hasText: 'P3 2021–2030' }).first();
+      await expect(p3.textContent()).resolves.toMatch(/47\.39.*118\.80/);
+      await expect(page.getByTestId('zone-units').textContent()).resolves.toMatch(language === 'zh' ? /亿元.*2000 constant prices/ : /100 million CNY.*2000 constant prices/);
+      // The gap version shows its no-deal gap in 2014–2020 (P2 has years without an upper bound, so per year).
+      await page.getByTestId('by-year').click();
+      await expect(table.locator('tr.bg-red-50').count()).resolves.toBe(7);
+      await page.getByTestId('by-period').click();
+
+      // The offer on the counter-proposal, with its distance from both bounds.
+      const offers = page.getByTestId('offers-table');
+      await expect(offers.textContent()).resolves.toContain(`#${offerNumber}`);
+
+      // The Nash slider: 0.5 → 1 moves the suggestion from the middle of the zone to the upper bound.
+      const suggested = page.getByTestId('suggested-0-2021-2030');
+      await expect(suggested.textContent()).resolves.toBe('83.09');
+      await page.getByTestId('weight-slider').focus();
+      await page.keyboard.press('End');
+      await expect(page.getByTestId('weight-value').textContent()).resolves.toBe('1.00');
+      await expect(suggested.textContent()).resolves.toBe('118.80');
+      await page.keyboard.press('ArrowLeft');
+      await expect(suggested.textContent()).resolves.not.toBe('118.80');
+      // Back to the scenario's weight for the picture.
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('weight-value').textContent()).resolves.toBe('0.50');
+
+      // The fairness panel starts on a version with stated benefits and shows three parties.
+      const fairness = page.getByTestId('fairness-panel');
+      await expect(fairness.locator('[data-testid^=fairness-upstream-cost-]').count()).resolves.toBe(6);
+      await expect(page.getByTestId('fairness-downstream-benefit-2').textContent()).resolves.toMatch(/%/);
+      await screenshot(page, `negotiation-zone-${language}`);
+      await page.getByTestId('zone-chart').screenshot({ path: path.join(screenshotDir, `negotiation-chart-${language}.png`) });
+      await page.context().close();
+    });
+  }
+
+  it('opens on the latest version of each scenario, and the picker changes the URL', async () => {
+    const page = await open('beijing@pes.demo', 'en', `/deals/${dealId}/negotiation`);
+    await chartDrawn(page, 'zone-chart');
+    await expect(page.getByTestId('zone-table-version').count()).resolves.toBeGreaterThanOrEqual(2);
+    await expect(page.getByTestId('zone-table-version').count()).resolves.toBeLessThanOrEqual(4);
+    await page.getByTestId('version-picker').locator('summary').click();
+    for (const box of await page.locator('[data-testid=version-picker] input[type=checkbox]').all()) await box.uncheck();
+    await page.getByTestId(`pick-${counter}`).check();
+    await page.getByTestId('picker-show').click();
+    await page.waitForURL(new RegExp(`versions=${counter}`));
+    await expect(page.getByTestId('zone-table-version').count()).resolves.toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('sensitivity in Chromium', () => {
+  for (const language of ['zh', 'en'] as const) {
+    it(`shows the tornado and the α × rate table (${language})`, async () => {
+      const page = await open('beijing@pes.demo', language, `/deals/${dealId}/versions/${paper}/sensitivity`);
+      expect(await chartDrawn(page, 'tornado-chart')).toBeGreaterThan(5);
+      const tornado = page.getByTestId('tornado-table');
+      await expect(tornado.locator('tbody tr').count()).resolves.toBe(11);
+      // The rate does not move the yearly lower bound …
+      // The version's own rate ± 10 % (the paper scenario's latest version may have any rate).
+      const [rate, low, , high] = await rateMove(page);
+      expect(low).toBeCloseTo(rate! * 0.9, 6);
+      expect(high).toBeCloseTo(rate! * 1.1, 6);
+      const grid = page.getByTestId('alpha-rate-table');
+      await expect(grid.locator('tbody tr').count()).resolves.toBe(5);
+      await expect(grid.locator('thead th').count()).resolves.toBe(8);
+      await page.getByTestId('grid-base').waitFor();
+      await screenshot(page, `sensitivity-${language}`);
+      // … it moves the payment (back-pay annuity).
+      await page.getByTestId('measure-payment').click();
+      await expect(page.getByTestId('factor-rate').locator('td').nth(1).textContent()).resolves.toMatch(/^−/);
+      await page.getByTestId('scope-select').selectOption('2');
+      await expect(page.getByTestId('factor-rate').locator('td').nth(1).textContent()).resolves.toBe('0.00');
+      await page.context().close();
+    });
+  }
+
+  it('recomputes at another percentage from the form', async () => {
+    const page = await open('beijing@pes.demo', 'en', `/deals/${dealId}/versions/${paper}/sensitivity`);
+    await page.getByTestId('percent-input').fill('20');
+    await page.getByTestId('percent-apply').click();
+    await page.waitForURL(/percent=20/);
+    await expect(page.locator('#tornado-title').textContent()).resolves.toMatch(/±20[.,]?0? %/);
+    const [rate, low] = await rateMove(page);
+    expect(low).toBeCloseTo(rate! * 0.8, 6);
+    await page.context().close();
+  });
+});
