@@ -23,6 +23,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             <Link href="/deals" className="text-water-700 hover:underline">
               {t('nav.deals')}
             </Link>
+            {(actor.role === 'FUND_ADMIN' || actor.organisation.kind === 'WATER_FUND') && (
+              <Link href="/fund" className="ml-4 text-water-700 hover:underline" data-testid="nav-fund">
+                {t('fund.dashboard.title')}
+              </Link>
+            )}
           </nav>
           <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
             <span className="text-slate-600" data-testid="signed-in-user">

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiyanDocument } from '../../lib/engine';
+import { templateTerms } from '../../lib/terms';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { baseUrl } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
@@ -68,19 +69,20 @@ type SignedIn = Exclude<Caller, 'anonymous'>;
 /**
  * public: no session needed (next-auth's own sign-in endpoints).
  * session: any active signed-in user. platform-admin: role ADMIN. create-deals: ADMIN or FUND_ADMIN.
- * view / edit / manage: the deal rights of lib/domain/deal-rights.ts (view = membership).
+ * view / edit / sign / manage: the deal rights of lib/domain/deal-rights.ts (view = membership).
  */
-type Right = 'public' | 'session' | 'platform-admin' | 'create-deals' | 'view' | 'edit' | 'manage';
+type Right = 'public' | 'session' | 'platform-admin' | 'create-deals' | 'view' | 'edit' | 'sign' | 'manage';
 
 /** For each right, a caller who lacks it but is otherwise as close as possible, and how the 403 names it. */
 const lacking: Partial<Record<Right, { as: SignedIn; named: string }>> = {
   'platform-admin': { as: 'fund', named: '"administer the platform"' },
   'create-deals': { as: 'viewer', named: '"create deals"' },
   edit: { as: 'viewer', named: '"edit"' },
+  sign: { as: 'viewer', named: '"sign"' },
   manage: { as: 'upstream', named: '"manage"' },
 };
 
-const dealScoped = (right: Right) => right === 'view' || right === 'edit' || right === 'manage';
+const dealScoped = (right: Right) => right === 'view' || right === 'edit' || right === 'sign' || right === 'manage';
 
 interface Fixture {
   run: string;
@@ -95,6 +97,14 @@ interface Fixture {
   disabledMemberId: string;
   removableMemberId: string;
   addableUserId: string;
+  /** A draft agreement (upstream and downstream sign), and the upstream member's password to sign it with. */
+  agreementId: string;
+  upstreamPassword: string;
+  /** Fund administration: an agreement with payment terms signed by both sides, a draft settlement of 2023, a re-test's evidence. */
+  fundAgreementId: string;
+  settlementId: string;
+  settlementFingerprint: string;
+  retestSha256: string;
 }
 
 interface Probe {
@@ -117,6 +127,7 @@ interface ApiRow {
 
 const pdf = () => new Blob([`%PDF-1.4\n% authz matrix ${randomBytes(8).toString('hex')}\n%%EOF\n`], { type: 'application/pdf' });
 const validUntil = () => new Date(Date.now() + 14 * 86_400_000).toISOString();
+const fundResult = (year: number, indicator: string, value: string) => ({ year, indicator, value, laboratory: 'Authz lab', sampledFrom: `${year}-01-01`, sampledTo: `${year}-12-31` });
 const offerBody = (f: Fixture) => ({ versionId: f.versionId, schedule: [{ from: 2021, to: 2030, amount: '6000000' }], validUntil: validUntil() });
 
 /** The matrix. Keys are `METHOD /url` exactly as the route files spell the path. */
@@ -205,19 +216,105 @@ const apiMatrix: Record<string, ApiRow> = {
     alsoRefused: [{ as: 'downstream', status: 403, named: "upstream side's scenarios" }],
   },
   'GET /api/v1/deals/[dealId]/versions/[versionId]': { right: 'view', probe: () => ({ query: 'format=result' }), allowed: { as: 'viewer', status: 200 } },
+  'GET /api/v1/deals/[dealId]/bargaining-zone': { right: 'view', probe: (f) => ({ query: `versions=${f.versionId}` }), allowed: { as: 'viewer', status: 200 } },
+  'GET /api/v1/deals/[dealId]/versions/[versionId]/sensitivity': { right: 'view', probe: () => ({ query: 'percent=10' }), allowed: { as: 'viewer', status: 200 } },
   'GET /api/v1/deals/[dealId]/versions/[versionId]/compare': { right: 'view', probe: (f) => ({ query: `with=${f.versionId}` }), allowed: { as: 'viewer', status: 200 } },
   'POST /api/v1/deals/[dealId]/versions/[versionId]/fork': { right: 'edit', probe: () => ({ json: { name: 'Authz probe fork' } }), allowed: { as: 'downstream', status: 201 } },
   'POST /api/v1/deals/[dealId]/versions/[versionId]/comments': { right: 'view', probe: () => ({ json: { body: 'authz matrix probe comment', target: 'scenario' } }), allowed: { as: 'viewer', status: 201 } },
+  'GET /api/v1/deals/[dealId]/agreements': { right: 'view', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]': { right: 'view', probe: (f) => ({ params: { agreementId: f.agreementId } }), allowed: { as: 'viewer', status: 200 } },
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/pdf': { right: 'view', probe: (f) => ({ params: { agreementId: f.agreementId } }), allowed: { as: 'viewer', status: 200 } },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/signatures': {
+    right: 'sign',
+    probe: (f) => ({ params: { agreementId: f.agreementId }, json: { password: f.upstreamPassword } }),
+    allowed: { as: 'upstream', status: 201 },
+    // The fund keeps agreements but does not sign them; a designated signatory still needs their own password.
+    alsoRefused: [
+      { as: 'fund', status: 403, named: '"sign"' },
+      { as: 'downstream', status: 400, named: 'password' },
+    ],
+  },
+
+  // Fund administration (docs/decisions/0016): reading is view; parties (edit) and the fund enter
+  // monitoring results; everything else needs the manage right on the fund's side. The confirm row
+  // comes before the rows that change payments and shares, which would make its draft stale.
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring': { right: 'view', probe: (f) => ({ params: { agreementId: f.fundAgreementId } }), allowed: { as: 'viewer', status: 200 } },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring': {
+    right: 'edit',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: fundResult(2025, 'codmn', '2.4') }),
+    allowed: { as: 'upstream', status: 201 },
+  },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/import': {
+    right: 'edit',
+    probe: (f) => ({
+      params: { agreementId: f.fundAgreementId },
+      form: () => {
+        const form = new FormData();
+        form.set('file', new Blob([`year,indicator,value,laboratory,sampledFrom,sampledTo\n2026,tp,0.02,Authz lab,2026-01-01,2026-12-31\n`], { type: 'text/csv' }), 'results.csv');
+        return form;
+      },
+    }),
+    allowed: { as: 'downstream', status: 201 },
+  },
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/template': { right: 'view', probe: (f) => ({ params: { agreementId: f.fundAgreementId }, query: 'year=2024&format=csv' }), allowed: { as: 'viewer', status: 200 } },
+  'PUT /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/tolerances': {
+    right: 'manage',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { tolerances: { tp: { absolute: '0.001', relative: null } } } }),
+    allowed: { as: 'fund', status: 200 },
+  },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/resolutions': {
+    right: 'manage',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { method: 'AVERAGE', year: 2024, indicator: 'codmn', note: 'authz matrix probe' } }),
+    allowed: { as: 'fund', status: 201 },
+  },
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/evidence/[sha256]': {
+    right: 'view',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId, sha256: f.retestSha256 } }),
+    allowed: { as: 'viewer', status: 200 },
+  },
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/settlements': { right: 'view', probe: (f) => ({ params: { agreementId: f.fundAgreementId } }), allowed: { as: 'viewer', status: 200 } },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/settlements': { right: 'manage', probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { year: 2022 } }), allowed: { as: 'fund', status: 201 } },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/settlements/[settlementId]/confirm': {
+    right: 'manage',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId, settlementId: f.settlementId }, json: { fingerprint: f.settlementFingerprint } }),
+    allowed: { as: 'fund', status: 200 },
+  },
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/ledger': { right: 'view', probe: (f) => ({ params: { agreementId: f.fundAgreementId }, query: 'format=json' }), allowed: { as: 'viewer', status: 200 } },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/payments': {
+    right: 'manage',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { year: 2025, funder: 'DOWNSTREAM', amount: '1.00', paidOn: '2026-01-15', reference: 'AUTHZ-PROBE' } }),
+    allowed: { as: 'fund', status: 201 },
+  },
+  'PUT /api/v1/deals/[dealId]/agreements/[agreementId]/funding-shares': {
+    right: 'manage',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { shares: { CENTRAL: '0.5', DOWNSTREAM: '0.5' } } }),
+    allowed: { as: 'fund', status: 200 },
+  },
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/history': { right: 'view', probe: (f) => ({ params: { agreementId: f.fundAgreementId } }), allowed: { as: 'viewer', status: 200 } },
+  // The fund's own views across deals: any signed-in user, who sees only deals where they are a fund member.
+  'GET /api/v1/fund/agreements': { right: 'session', probe: () => ({ query: 'status=ARCHIVED' }), allowed: { as: 'viewer', status: 200 } },
+  'GET /api/v1/fund/portfolio': { right: 'session', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
+  'GET /api/v1/fund/ledger': { right: 'session', probe: () => ({ query: 'format=csv' }), allowed: { as: 'viewer', status: 200 } },
 };
 
 /** Every page under a deal needs view; the pages hide forms by right, and the actions and API re-check. */
 const pageMatrix: Record<string, { right: 'view'; query?: (f: Fixture) => string }> = {
   '/deals/[dealId]': { right: 'view' },
   '/deals/[dealId]/activity': { right: 'view' },
+  '/deals/[dealId]/agreements': { right: 'view' },
+  '/deals/[dealId]/agreements/[agreementId]': { right: 'view' },
+  '/deals/[dealId]/agreements/[agreementId]/monitoring': { right: 'view' },
+  '/deals/[dealId]/agreements/[agreementId]/settlements': { right: 'view' },
+  '/deals/[dealId]/agreements/[agreementId]/ledger': { right: 'view' },
+  '/deals/[dealId]/agreements/[agreementId]/history': { right: 'view' },
   '/deals/[dealId]/compare': { right: 'view', query: (f) => `from=${f.versionId}&to=${f.versionId}` },
   '/deals/[dealId]/members': { right: 'view' },
+  '/deals/[dealId]/offers': { right: 'view' },
+  '/deals/[dealId]/terms': { right: 'view' },
   '/deals/[dealId]/scenarios': { right: 'view' },
   '/deals/[dealId]/versions/[versionId]': { right: 'view' },
+  '/deals/[dealId]/negotiation': { right: 'view', query: (f) => `versions=${f.versionId}` },
+  '/deals/[dealId]/versions/[versionId]/sensitivity': { right: 'view', query: () => 'percent=10' },
 };
 
 // --- Fixture ----------------------------------------------------------------------------------
@@ -322,6 +419,36 @@ beforeAll(async () => {
   // The disabled user's cookie works while the account is active; then the account is disabled.
   await must(sessions.disabled, 'disabled user before disabling', dealUrl, 'GET', undefined, 200);
   await must(admin, 'disable', `/api/v1/users/${users.disabled.id}`, 'PATCH', { disabled: true }, 200);
+  const toAccept = await must<{ id: string }>(sessions.upstream, 'offer to accept', `${dealUrl}/offers`, 'POST', offerBody({ versionId: saved.versionId } as Fixture), 201);
+  const accepted = await must<{ agreementId: string }>(sessions.downstream, 'accept (drafts the agreement)', `${dealUrl}/offers/${toAccept.id}`, 'POST', { move: 'accept' }, 200);
+
+  // Fund administration: an agreement with payment terms signed by both sides (the disabled member
+  // is no signatory), complete results for 2022 and 2023, disputed ones for 2024 (one resolved by a
+  // re-test with evidence), and a draft settlement of 2023.
+  // The deal's creator sits on the observer side (this file's organisation is no water fund);
+  // administering an agreement needs the fund side, so the fund administrator moves there.
+  const members = await must<{ members: { id: string; userId: string }[] }>(fund, 'members', `${dealUrl}/members`, 'GET', undefined, 200);
+  await must(fund, 'fund side', `${dealUrl}/members/${members.members.find((m) => m.userId === users.fund.id)!.id}`, 'PATCH', { side: 'FUND' }, 200);
+  const fundTerms = { ...templateTerms('two-way-quality-index', 'en'), from: 2021, to: 2030 };
+  const withTerms = await must<{ id: string }>(sessions.upstream, 'offer with terms', `${dealUrl}/offers`, 'POST', { ...offerBody({ versionId: saved.versionId } as Fixture), terms: fundTerms }, 201);
+  const signed = await must<{ agreementId: string }>(sessions.downstream, 'accept the offer with terms', `${dealUrl}/offers/${withTerms.id}`, 'POST', { move: 'accept' }, 200);
+  const agreementUrl = `${dealUrl}/agreements/${signed.agreementId}`;
+  await must(sessions.upstream, 'upstream signs', `${agreementUrl}/signatures`, 'POST', { password: users.upstream.password }, 201);
+  await must(sessions.downstream, 'downstream signs', `${agreementUrl}/signatures`, 'POST', { password: users.downstream.password }, 201);
+  for (const year of [2022, 2023]) {
+    for (const [indicator, value] of Object.entries({ codmn: '2.31', nh3n: '0.10', tn: '1.05', tp: '0.026' })) await must(fund, `result ${year} ${indicator}`, `${agreementUrl}/monitoring`, 'POST', fundResult(year, indicator, value), 201);
+  }
+  for (const [session, codmn, nh3n] of [[sessions.upstream, '2.3', '0.10'], [sessions.downstream, '2.9', '0.20']] as const) {
+    await must(session, 'result 2024 codmn', `${agreementUrl}/monitoring`, 'POST', fundResult(2024, 'codmn', codmn), 201);
+    await must(session, 'result 2024 nh3n', `${agreementUrl}/monitoring`, 'POST', fundResult(2024, 'nh3n', nh3n), 201);
+  }
+  const retestForm = new FormData();
+  retestForm.set('resolution', JSON.stringify({ method: 'RETEST', year: 2024, indicator: 'nh3n', value: '0.15', laboratory: 'Authz lab', sampledFrom: '2025-01-10', sampledTo: '2025-01-12', note: 'authz re-test' }));
+  retestForm.set('file', pdf(), 'retest.pdf');
+  const retest = await fund.request(`${agreementUrl}/monitoring/resolutions`, { method: 'POST', body: retestForm });
+  if (retest.status !== 201) throw new Error(`setup: re-test answered ${retest.status}: ${await retest.text()}`);
+  const retestSha256 = ((await retest.json()) as { cell: { resolution: { evidence: { sha256: string } } } }).cell.resolution.evidence.sha256;
+  const draft = await must<{ id: string; fingerprint: string }>(fund, 'settlement draft of 2023', `${agreementUrl}/settlements`, 'POST', { year: 2023 }, 201);
 
   fixture = {
     run,
@@ -336,6 +463,12 @@ beforeAll(async () => {
     disabledMemberId: memberIds.disabled!,
     removableMemberId: memberIds.removable!,
     addableUserId: users.addable.id,
+    agreementId: accepted.agreementId,
+    upstreamPassword: users.upstream.password,
+    fundAgreementId: signed.agreementId,
+    settlementId: draft.id,
+    settlementFingerprint: draft.fingerprint,
+    retestSha256,
   };
 });
 
@@ -472,7 +605,7 @@ describe('authorisation matrix', () => {
 
   for (const [template, row] of Object.entries(pageMatrix)) {
     it(`page ${template} — ${row.right}`, async () => {
-      const path_ = fill(template, { dealId: fixture.dealId, versionId: fixture.versionId, scenarioId: fixture.scenarioId, offerId: fixture.offerId, sha256: fixture.sha256 });
+      const path_ = fill(template, { dealId: fixture.dealId, versionId: fixture.versionId, scenarioId: fixture.scenarioId, offerId: fixture.offerId, sha256: fixture.sha256, agreementId: fixture.agreementId });
       const url = row.query ? `${path_}?${row.query(fixture)}` : path_;
       const key = `PAGE ${template}`;
       const ask = async (caller: Caller) => {

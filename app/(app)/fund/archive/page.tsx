@@ -1,0 +1,184 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { yuan } from '@/components/fund/format';
+import { ZFundArchiveFilter, type FundArchiveFilter } from '@/lib/domain/fund-schemas';
+import { isLocale } from '@/lib/domain/locale';
+import { searchFundArchive } from '@/lib/server/fund/search-fund-archive';
+import { pageContext } from '@/lib/server/http/page-context';
+
+const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
+const statusTone: Record<string, string> = { DRAFT: 'bg-amber-100 text-amber-900', ARCHIVED: 'bg-emerald-100 text-emerald-900', VOID: 'bg-slate-200 text-slate-700' };
+
+/** The fund's archive: every agreement it keeps, searchable and filterable, each hash checked on this request. */
+export default async function FundArchivePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { actor, origin } = await pageContext();
+  const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === 'string' && v.trim() !== '' ? [[k, v]] : [])));
+  const parsed = ZFundArchiveFilter.safeParse(raw);
+  const filter: FundArchiveFilter = parsed.success ? parsed.data : {};
+  const { agreements } = await searchFundArchive({ actor, origin, filter });
+  const [t, locale] = await Promise.all([getTranslations('fund'), getLocale()]);
+  const lang = isLocale(locale) ? locale : 'zh';
+  const zh = lang === 'zh';
+  const mismatches = agreements.filter((a) => a.hashVerified === false);
+
+  return (
+    <div className="space-y-6">
+      <nav className="text-sm text-water-700">
+        <Link href="/fund" className="hover:underline">
+          {t('dashboard.title')}
+        </Link>
+      </nav>
+      <div>
+        <h1 className="text-2xl font-semibold text-water-900">{t('archive.title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('archive.subtitle')}</p>
+      </div>
+
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="archive-filter">
+        {(
+          [
+            ['q', t('archive.filter.q'), 'text', 'w-48'],
+            ['watershed', t('archive.filter.watershed'), 'text', 'w-36'],
+            ['party', t('archive.filter.party'), 'text', 'w-40'],
+            ['fromYear', t('archive.filter.fromYear'), 'number', 'w-24'],
+            ['toYear', t('archive.filter.toYear'), 'number', 'w-24'],
+            ['minAmount', t('archive.filter.minAmount'), 'text', 'w-36'],
+            ['maxAmount', t('archive.filter.maxAmount'), 'text', 'w-36'],
+          ] as const
+        ).map(([name, label, type, width]) => (
+          <label key={name} className="flex flex-col gap-1 text-sm">
+            <span className="text-slate-600">{label}</span>
+            <input name={name} type={type} defaultValue={raw[name] ?? ''} className={`${input} ${width}`} />
+          </label>
+        ))}
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="text-slate-600">{t('archive.filter.status')}</span>
+          <select name="status" defaultValue={raw.status ?? ''} className={input}>
+            <option value="">{t('archive.filter.any')}</option>
+            {(['ARCHIVED', 'DRAFT', 'VOID'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`archive.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-water-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-water-900">
+          {t('archive.filter.submit')}
+        </button>
+        <Link href="/fund/archive" className="text-sm text-water-700 hover:underline">
+          {t('archive.filter.clear')}
+        </Link>
+      </form>
+      {!parsed.success && (
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="filter-problems">
+          <p className="font-medium">{t('archive.filterInvalid')}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {parsed.error.issues.map((issue, i) => (
+              <li key={i}>
+                {issue.path.join('.')}: {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {mismatches.length > 0 && (
+        <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4 text-sm text-red-900" data-testid="archive-hash-alert">
+          <p className="font-semibold">{t('archive.hashAlert', { count: mismatches.length })}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {mismatches.map((a) => (
+              <li key={a.id}>
+                <Link href={`/deals/${a.deal.id}/agreements/${a.id}`} className="underline">
+                  {zh ? a.deal.nameZh : a.deal.name} · {t('archive.number', { number: a.number })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {agreements.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700" data-testid="archive-empty">
+          {Object.keys(raw).length ? t('archive.emptyFiltered') : t('archive.empty')}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm" data-testid="archive">
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>
+                <th className="px-3 py-2 font-medium">{t('archive.col.deal')}</th>
+                <th className="px-3 py-2 font-medium">{t('archive.col.parties')}</th>
+                <th className="px-3 py-2 font-medium">{t('archive.col.years')}</th>
+                <th className="px-3 py-2 text-right font-medium">{t('archive.col.total')}</th>
+                <th className="px-3 py-2 font-medium">{t('archive.col.status')}</th>
+                <th className="px-3 py-2 font-medium">{t('archive.col.hash')}</th>
+                <th className="px-3 py-2 font-medium">{t('archive.col.administration')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {agreements.map((a) => {
+                const base = `/deals/${a.deal.id}/agreements/${a.id}`;
+                return (
+                  <tr key={a.id} className={`border-t border-slate-100 align-top ${a.hashVerified === false ? 'bg-red-50' : ''}`} data-testid="archive-row" data-agreement-id={a.id}>
+                    <td className="px-3 py-2">
+                      <Link href={base} className="font-medium text-water-700 hover:underline">
+                        {zh ? a.deal.nameZh : a.deal.name} · {t('archive.number', { number: a.number })}
+                      </Link>
+                      <div className="text-xs text-slate-500">{zh ? a.deal.watershedZh : a.deal.watershed}</div>
+                    </td>
+                    <td className="px-3 py-2 text-xs">
+                      {a.parties.map((p) => (
+                        <div key={p.side}>
+                          <span className="text-slate-500">{t(`side.${p.side}`)}:</span> {p.organisations.map((o) => (zh ? o.nameZh : o.name)).join('、')}
+                        </div>
+                      ))}
+                    </td>
+                    <td className="num px-3 py-2">
+                      {a.startYear}–{a.endYear}
+                    </td>
+                    <td className="num px-3 py-2 text-right">{yuan(a.totalAmount, lang)}</td>
+                    <td className="px-3 py-2">
+                      <span className={`rounded px-2 py-0.5 text-xs ${statusTone[a.status] ?? ''}`}>{t(`archive.status.${a.status}`)}</span>
+                    </td>
+                    <td className="px-3 py-2 text-xs" data-testid="archive-hash" data-verified={a.hashVerified === null ? 'pending' : String(a.hashVerified)}>
+                      {a.hashVerified === true && <span className="text-emerald-800">✓ {t('header.hashVerified')}</span>}
+                      {a.hashVerified === false && <span className="rounded bg-red-600 px-2 py-0.5 font-semibold text-white">✗ {t('header.hashMismatch')}</span>}
+                      {a.hashVerified === null && <span className="text-slate-500">{t('header.unsigned')}</span>}
+                      {a.hash && (
+                        <div className="font-mono text-slate-500" title={a.hash}>
+                          {a.hash.slice(0, 12)}…
+                        </div>
+                      )}
+                    </td>
+                    <td className="px-3 py-2 text-xs">
+                      {a.administration ? (
+                        <div className="space-y-1">
+                          <div>
+                            {t('archive.settledYears', { count: a.administration.confirmedYears.length })}
+                            {a.administration.disputed > 0 && <span className="ml-2 rounded bg-red-600 px-1.5 text-white">{t('dashboard.disputed', { count: a.administration.disputed })}</span>}
+                          </div>
+                          <div className="num">{t('archive.outstanding', { amount: yuan(a.administration.totals.outstanding, lang) })}</div>
+                          <div className="flex flex-wrap gap-2">
+                            {(['monitoring', 'settlements', 'ledger', 'history'] as const).map((tab) => (
+                              <Link key={tab} href={`${base}/${tab}`} className="text-water-700 hover:underline">
+                                {t(`header.tab.${tab}`)}
+                              </Link>
+                            ))}
+                            <a href={`/api/v1/deals/${a.deal.id}/agreements/${a.id}/pdf`} className="text-water-700 hover:underline" download>
+                              PDF
+                            </a>
+                          </div>
+                        </div>
+                      ) : (
+                        <span className="text-slate-500">{t('archive.notAdministered')}</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import type { AgreementDetail } from '@/lib/server/agreements/get-agreement';
+
+export const administrationTabs = ['monitoring', 'settlements', 'ledger', 'history'] as const;
+export type AdministrationTab = (typeof administrationTabs)[number];
+
+/**
+ * The head of every fund-administration page of an agreement: where it belongs, its state, the
+ * hash checked again on this request (a mismatch is a red alert, never hidden), the PDF, and tabs.
+ */
+export async function AgreementHeader({ dealId, agreement, active, zh }: { dealId: string; agreement: AgreementDetail; active: AdministrationTab; zh: boolean }) {
+  const t = await getTranslations('fund');
+  const base = `/deals/${dealId}/agreements/${agreement.id}`;
+  const verdict = agreement.hashVerified === null ? 'pending' : String(agreement.hashVerified);
+  return (
+    <div className="space-y-4">
+      <nav className="flex flex-wrap gap-3 text-sm text-water-700">
+        <Link href="/fund" className="hover:underline">
+          {t('dashboard.title')}
+        </Link>
+        <span className="text-slate-400">/</span>
+        <Link href="/fund/archive" className="hover:underline">
+          {t('archive.title')}
+        </Link>
+        <span className="text-slate-400">/</span>
+        <Link href={`/deals/${dealId}`} className="hover:underline">
+          {zh ? agreement.deal.nameZh : agreement.deal.name}
+        </Link>
+      </nav>
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-semibold text-water-900" data-testid="administration-title">
+          {t('header.title', { number: agreement.number })}
+        </h1>
+        <span className="num text-sm text-slate-600">
+          {agreement.startYear}–{agreement.endYear}
+        </span>
+        <span className={`rounded px-2 py-0.5 text-xs ${verdict === 'true' ? 'bg-emerald-100 text-emerald-900' : verdict === 'false' ? 'bg-red-600 text-white' : 'bg-amber-100 text-amber-900'}`} data-testid="header-hash" data-verified={verdict}>
+          {verdict === 'true' ? t('header.hashVerified') : verdict === 'false' ? t('header.hashMismatch') : t('header.unsigned')}
+        </span>
+        <span className="ml-auto flex flex-wrap gap-2 text-sm">
+          <Link href={base} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-water-700 hover:bg-slate-50" data-testid="agreement-link">
+            {t('header.agreement')}
+          </Link>
+          <a href={`/api/v1/deals/${dealId}/agreements/${agreement.id}/pdf`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-water-700 hover:bg-slate-50" download>
+            {t('header.pdf')}
+          </a>
+        </span>
+      </div>
+      {agreement.hashVerified === false && (
+        <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4 text-sm text-red-900" data-testid="hash-mismatch">
+          <p className="font-semibold">{t('header.hashMismatchLong')}</p>
+          <p className="mt-1 font-mono text-xs break-all">
+            {t('header.hashStored')}: {agreement.hash ?? '—'}
+            <br />
+            {t('header.hashRecomputed')}: {agreement.recomputedHash}
+          </p>
+        </div>
+      )}
+      {agreement.status !== 'ARCHIVED' && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="not-administered">
+          {t('header.notArchived')}
+        </p>
+      )}
+      <nav className="flex gap-1 border-b border-slate-200 text-sm" aria-label={t('header.tabs')}>
+        {administrationTabs.map((tab) => (
+          <Link
+            key={tab}
+            href={`${base}/${tab}`}
+            aria-current={tab === active ? 'page' : undefined}
+            className={`-mb-px rounded-t-md border px-4 py-2 ${tab === active ? 'border-slate-200 border-b-white bg-white font-medium text-water-900' : 'border-transparent text-water-700 hover:bg-slate-100'}`}
+            data-testid={`tab-${tab}`}
+          >
+            {t(`header.tab.${tab}`)}
+          </Link>
+        ))}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { callApi, type ApiFailure } from '@/components/api-client';
+import { isLocale } from '@/lib/domain/locale';
+import type { SettlementDto } from '@/lib/server/fund/fund-dto';
+import type { SettlementsView } from '@/lib/server/fund/list-settlements';
+import { isNegative, magnitude, yuan } from './format';
+import { Problems } from './monitoring-workspace';
+
+const stateTone: Record<string, string> = {
+  CONFIRMED: 'bg-emerald-100 text-emerald-900',
+  DRAFT: 'bg-amber-100 text-amber-900',
+  READY: 'bg-sky-100 text-sky-900',
+  BLOCKED: 'bg-red-100 text-red-900',
+  OPEN: 'bg-slate-100 text-slate-600',
+};
+const button = 'rounded-md bg-water-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-water-900 disabled:opacity-50';
+const quiet = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50 disabled:opacity-50';
+
+function SettlementDetail({ settlement }: { settlement: SettlementDto }) {
+  const t = useTranslations('fund');
+  const locale = useLocale();
+  const lang = isLocale(locale) ? locale : 'zh';
+  return (
+    <div className="mt-3 space-y-4 text-sm">
+      <dl className="grid gap-3 sm:grid-cols-4">
+        <div className="rounded-md bg-slate-50 p-3">
+          <dt className="text-slate-500">{t('settlements.due')}</dt>
+          <dd className="num text-lg font-semibold" data-testid={`due-${settlement.year}`}>
+            {yuan(magnitude(settlement.due), lang)}
+          </dd>
+          <dd className="text-xs text-slate-600" data-testid={`direction-${settlement.year}`}>
+            {t(`settlements.direction.${settlement.direction}`)}
+          </dd>
+        </div>
+        <div className="rounded-md bg-slate-50 p-3">
+          <dt className="text-slate-500">{t('settlements.advances')}</dt>
+          <dd className="num text-lg font-semibold">{yuan(settlement.advances, lang)}</dd>
+        </div>
+        <div className={`rounded-md p-3 ${isNegative(settlement.balance) ? 'bg-amber-50' : 'bg-slate-50'}`}>
+          <dt className="text-slate-500">{isNegative(settlement.balance) ? t('settlements.refund') : t('settlements.balance')}</dt>
+          <dd className="num text-lg font-semibold" data-testid={`balance-${settlement.year}`}>
+            {yuan(magnitude(settlement.balance), lang)}
+          </dd>
+          <dd className="text-xs text-slate-600">{isNegative(settlement.balance) ? t('settlements.refundExplain') : t('settlements.balanceExplain')}</dd>
+        </div>
+        <div className="rounded-md bg-slate-50 p-3">
+          <dt className="text-slate-500">{t('settlements.payment')}</dt>
+          <dd className="num font-mono text-xs break-all">
+            {settlement.payment} × {settlement.unit}
+          </dd>
+        </div>
+      </dl>
+      <table className="w-full text-left">
+        <thead className="text-slate-600">
+          <tr>
+            <th className="py-1 pr-3 font-medium">{t('ledger.col.funder')}</th>
+            <th className="py-1 pr-3 font-medium">{t('settlements.share')}</th>
+            <th className="py-1 pr-3 text-right font-medium">{t('settlements.due')}</th>
+            <th className="py-1 pr-3 text-right font-medium">{t('settlements.advances')}</th>
+            <th className="py-1 text-right font-medium">{t('settlements.balance')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {settlement.funders.map((f) => (
+            <tr key={f.funder} className="border-t border-slate-100">
+              <td className="py-1 pr-3">{t(`funder.${f.funder}`)}</td>
+              <td className="num py-1 pr-3">{settlement.shares[f.funder] ?? '0'}</td>
+              <td className="num py-1 pr-3 text-right">{yuan(f.due, lang)}</td>
+              <td className="num py-1 pr-3 text-right">{yuan(f.advances, lang)}</td>
+              <td className={`num py-1 text-right ${isNegative(f.balance) ? 'text-amber-800' : ''}`}>{yuan(f.balance, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div>
+        <h3 className="text-slate-500">{t('settlements.values')}</h3>
+        <p className="mt-1 font-mono text-xs">
+          {Object.entries(settlement.inputs).length
+            ? Object.entries(settlement.inputs)
+                .map(([name, input]) => `${name} = ${input.value ?? '—'}${input.state === 'resolved' ? ` (${t('monitoring.state.resolved')})` : ''}`)
+                .join(' · ')
+            : t('settlements.noValues')}
+        </p>
+      </div>
+      <div>
+        <h3 className="text-slate-500">{t('settlements.trace')}</h3>
+        <ol className="mt-1 space-y-1 font-mono text-xs break-all" data-testid={`trace-${settlement.year}`}>
+          {settlement.trace.map((step) => (
+            <li key={step.name}>{step.text}</li>
+          ))}
+        </ol>
+      </div>
+      <p className="text-xs text-slate-500">
+        {t('settlements.runBy', { name: settlement.runBy ?? '—', at: settlement.runAt.slice(0, 16).replace('T', ' ') })}
+        {settlement.confirmedAt && ` · ${t('settlements.confirmedBy', { name: settlement.confirmedBy ?? '—', at: settlement.confirmedAt.slice(0, 16).replace('T', ' ') })}`}
+        <span className="ml-2 font-mono" title={t('settlements.fingerprint')}>
+          {settlement.fingerprint.slice(0, 12)}
+        </span>
+      </p>
+    </div>
+  );
+}
+
+/** Each year of the agreement and its settlement: run, check, confirm; confirmed years are final. */
+export function SettlementsPanel({ dealId, agreementId, view }: { dealId: string; agreementId: string; view: SettlementsView }) {
+  const t = useTranslations('fund');
+  const locale = useLocale();
+  const lang = isLocale(locale) ? locale : 'zh';
+  const router = useRouter();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failures, setFailures] = useState<Record<number, ApiFailure>>({});
+  const [checked, setChecked] = useState<Record<number, boolean>>({});
+  const base = `/api/v1/deals/${dealId}/agreements/${agreementId}/settlements`;
+  const mayAct = view.me.mayAdminister && view.agreement.status === 'ARCHIVED';
+
+  const act = async (year: number, work: () => Promise<{ ok: true } | ApiFailure>) => {
+    setBusy(String(year));
+    setFailures((f) => ({ ...f, [year]: undefined as unknown as ApiFailure }));
+    const answer = await work();
+    setBusy(null);
+    if (answer.ok) router.refresh();
+    else setFailures((f) => ({ ...f, [year]: answer }));
+  };
+  const run = (year: number) => act(year, () => callApi(base, { json: { year } }));
+  const confirm = (year: number, settlement: SettlementDto) => act(year, () => callApi(`${base}/${settlement.id}/confirm`, { json: { fingerprint: settlement.fingerprint } }));
+
+  const closed = view.years.filter((y) => y.state !== 'OPEN');
+  const open = view.years.filter((y) => y.state === 'OPEN');
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-600">{t('settlements.explain')}</p>
+      {!view.me.mayAdminister && <p className="text-sm text-slate-600">{t('settlements.readOnly')}</p>}
+      {!view.sharesAgreed && (
+        <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
+          {t('settlements.defaultShares')}
+        </p>
+      )}
+      {closed.length === 0 && (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-700" data-testid="settlements-none">
+          {t('settlements.noneClosed', { year: view.agreement.startYear })}
+        </p>
+      )}
+      {open.length > 0 && (
+        <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600" data-testid="settlements-open">
+          {t('settlements.openYears', { years: open.length === 1 ? String(open[0]!.year) : `${open[0]!.year}–${open.at(-1)!.year}` })}
+        </p>
+      )}
+      {[...closed].reverse().map((y) => {
+        const failure = failures[y.year];
+        return (
+          <section key={y.year} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`settlement-year-${y.year}`} data-state={y.state}>
+            <div className="flex flex-wrap items-center gap-3">
+              <h2 className="num text-lg font-semibold">{y.year}</h2>
+              <span className={`rounded px-2 py-0.5 text-xs ${stateTone[y.state] ?? ''}`}>{t(`settlements.state.${y.state}`)}</span>
+              {'preview' in y && y.preview && (
+                <span className="text-sm text-slate-600">
+                  {t('settlements.preview', { amount: yuan(magnitude(y.preview.due), lang), direction: t(`settlements.direction.${y.preview.direction}`) })}
+                </span>
+              )}
+              {y.stale && <span className="rounded bg-amber-200 px-2 py-0.5 text-xs text-amber-900">{t('settlements.stale')}</span>}
+              {mayAct && y.state !== 'CONFIRMED' && (
+                <button type="button" className={`${y.state === 'DRAFT' ? quiet : button} ml-auto`} disabled={busy !== null} onClick={() => void run(y.year)} data-testid={`run-${y.year}`}>
+                  {busy === String(y.year) ? t('common.saving') : y.state === 'DRAFT' ? t('settlements.runAgain') : t('settlements.run')}
+                </button>
+              )}
+            </div>
+            {y.problems.length > 0 && y.state !== 'CONFIRMED' && (
+              <div className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid={`blocked-${y.year}`}>
+                <p className="font-medium">{t('settlements.blocked')}</p>
+                <ul className="mt-1 list-disc pl-5">
+                  {y.problems.map((p, i) => (
+                    <li key={i}>{p.message}</li>
+                  ))}
+                </ul>
+                <p className="mt-1">{t('settlements.blockedNext')}</p>
+              </div>
+            )}
+            {failure && (
+              <div className="mt-2">
+                <Problems failure={failure} testId={`settlement-problems-${y.year}`} />
+              </div>
+            )}
+            {y.settlement && <SettlementDetail settlement={y.settlement} />}
+            {y.state === 'DRAFT' && y.settlement && mayAct && (
+              <div className="mt-4 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+                <label className="flex items-center gap-2">
+                  <input type="checkbox" checked={Boolean(checked[y.year])} onChange={(e) => setChecked({ ...checked, [y.year]: e.target.checked })} data-testid={`confirm-check-${y.year}`} />
+                  {t('settlements.confirmCheck')}
+                </label>
+                <button type="button" className={button} disabled={!checked[y.year] || busy !== null || y.stale} onClick={() => void confirm(y.year, y.settlement!)} data-testid={`confirm-${y.year}`}>
+                  {t('settlements.confirm')}
+                </button>
+                {y.stale && <span className="text-amber-900">{t('settlements.staleExplain')}</span>}
+              </div>
+            )}
+            {y.state === 'CONFIRMED' && (
+              <p className="mt-3 text-sm text-emerald-800" data-testid={`final-${y.year}`}>
+                {t('settlements.final')}
+              </p>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

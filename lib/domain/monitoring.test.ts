@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  allowedDifference,
+  assessCell,
+  assessMonitoring,
+  canonicalValue,
+  differBeyondTolerance,
+  meanOf,
+  noTolerance,
+  parseTolerance,
+  resolvedValue,
+  valuesForSettlement,
+  type MonitoringEntry,
+  type MonitoringSide,
+  type Resolution,
+} from './monitoring';
+
+let counter = 0;
+const at = (minute: number) => new Date(Date.UTC(2024, 0, 1, 0, minute));
+function entry(side: MonitoringSide, value: string, minute = 0, year = 2023, indicator = 'codmn'): MonitoringEntry {
+  return { id: `e${++counter}`, year, indicator, value, side, enteredAt: at(minute) };
+}
+function resolution(basis: MonitoringEntry[], value: string, minute = 100, method: Resolution['method'] = 'AVERAGE'): Resolution {
+  return { id: `r${++counter}`, year: basis[0]!.year, indicator: basis[0]!.indicator, method, basisValueIds: basis.map((e) => e.id), value, resolvedAt: at(minute) };
+}
+
+describe('tolerance', () => {
+  it('allows the larger of the absolute difference and the relative percent difference of the mean', () => {
+    expect(allowedDifference(noTolerance, '2.3', '2.4').toString()).toBe('0');
+    expect(allowedDifference({ absolute: '0.05', relative: null }, '2.3', '2.4').toString()).toBe('0.05');
+    // 10 % of the mean 2.35 = 0.235, more than 0.05
+    expect(allowedDifference({ absolute: '0.05', relative: '0.1' }, '2.3', '2.4').toString()).toBe('0.235');
+    expect(allowedDifference({ absolute: '0.5', relative: '0.1' }, '2.3', '2.4').toString()).toBe('0.5');
+  });
+
+  it('disputes only a difference strictly beyond the tolerance', () => {
+    const t = { absolute: '0.1', relative: null };
+    expect(differBeyondTolerance(t, '2.3', '2.4')).toBe(false);
+    expect(differBeyondTolerance(t, '2.3', '2.4000001')).toBe(true);
+    expect(differBeyondTolerance(noTolerance, '2.30', '2.3')).toBe(false);
+    expect(differBeyondTolerance(noTolerance, '2.30', '2.31')).toBe(true);
+  });
+
+  it('is symmetric and never disputes equal results', () => {
+    const dec = fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => (n / 1000).toFixed(3));
+    const tol = fc.record({ absolute: fc.option(fc.integer({ min: 0, max: 1000 }).map((n) => (n / 100).toFixed(2)), { nil: null }), relative: fc.option(fc.integer({ min: 0, max: 100 }).map((n) => (n / 100).toFixed(2)), { nil: null }) });
+    fc.assert(
+      fc.property(dec, dec, tol, (a, b, t) => {
+        expect(differBeyondTolerance(t, a, b)).toBe(differBeyondTolerance(t, b, a));
+        expect(differBeyondTolerance(t, a, a)).toBe(false);
+      }),
+    );
+  });
+
+  it('reads tolerances as entered and lists every problem', () => {
+    expect(parseTolerance({ absolute: '0.05', relative: '' })).toEqual({ ok: true, tolerance: { absolute: '0.05', relative: null } });
+    expect(parseTolerance({ absolute: 'abc', relative: '1.5' })).toEqual({
+      ok: false,
+      problems: [
+        { field: 'absolute', message: '"abc" is not a decimal number' },
+        { field: 'relative', message: expect.stringContaining('at most 1') },
+      ],
+    });
+    expect(parseTolerance({ absolute: '-1' })).toMatchObject({ ok: false, problems: [{ field: 'absolute', message: 'must not be negative' }] });
+  });
+});
+
+describe('a cell of monitoring results', () => {
+  it('is missing without results and single with one side’s result', () => {
+    expect(assessCell(2023, 'codmn', [], [])).toMatchObject({ state: 'missing', value: null });
+    expect(assessCell(2023, 'codmn', [entry('FUND', '2.310')], [])).toMatchObject({ state: 'single', value: '2.31' });
+  });
+
+  it('uses the newest result of each side; earlier ones are superseded, not lost', () => {
+    const old = entry('UPSTREAM', '2.9', 1);
+    const corrected = entry('UPSTREAM', '2.4', 5);
+    const cell = assessCell(2023, 'codmn', [corrected, old, entry('DOWNSTREAM', '2.4', 2)], []);
+    expect(cell.current.map((e) => e.id)).toContain(corrected.id);
+    expect(cell.superseded.map((e) => e.id)).toEqual([old.id]);
+    expect(cell).toMatchObject({ state: 'agreed', value: '2.4', spread: '0' });
+  });
+
+  it('agrees within tolerance (the mean is used) and disputes beyond it', () => {
+    const up = entry('UPSTREAM', '2.30');
+    const down = entry('DOWNSTREAM', '2.40');
+    expect(assessCell(2023, 'codmn', [up, down], [], { absolute: '0.1', relative: null })).toMatchObject({ state: 'agreed', value: '2.35', spread: '0.1', allowed: '0.1' });
+    expect(assessCell(2023, 'codmn', [up, down], [], { absolute: '0.05', relative: null })).toMatchObject({ state: 'disputed', value: null, spread: '0.1', allowed: '0.05' });
+  });
+
+  it('checks every pair of three sides against a relative tolerance', () => {
+    // 0.010 and 0.0115 differ by 14 % of their mean; the other pairs by less than 10 %.
+    const cells = [entry('UPSTREAM', '0.010'), entry('DOWNSTREAM', '0.011'), entry('FUND', '0.0115')];
+    expect(assessCell(2023, 'tp', cells, [], { absolute: null, relative: '0.2' }).state).toBe('agreed');
+    expect(assessCell(2023, 'tp', cells, [], { absolute: null, relative: '0.1' }).state).toBe('disputed');
+  });
+
+  it('is resolved by a resolution of exactly its current results, and reopened by a new result', () => {
+    const up = entry('UPSTREAM', '2.3', 1);
+    const down = entry('DOWNSTREAM', '2.9', 2);
+    const resolved = resolution([up, down], '2.6');
+    expect(assessCell(2023, 'codmn', [up, down], [resolved])).toMatchObject({ state: 'resolved', value: '2.6', resolution: { id: resolved.id } });
+    const again = entry('DOWNSTREAM', '3.1', 200);
+    expect(assessCell(2023, 'codmn', [up, down, again], [resolved])).toMatchObject({ state: 'disputed', resolution: null });
+    // The later of two applying resolutions counts.
+    const later = resolution([up, down], '2.3', 300, 'ACCEPT');
+    expect(assessCell(2023, 'codmn', [up, down], [later, resolved]).value).toBe('2.3');
+  });
+
+  it('lists cells of every year and indicator, and extra cells that have results', () => {
+    const cells = assessMonitoring({ years: [2022, 2023], indicators: ['codmn', 'tp'], entries: [entry('FUND', '1', 0, 2023, 'xyz')], resolutions: [], tolerances: {} });
+    expect(cells.map((c) => `${c.year}.${c.indicator}.${c.state}`)).toEqual(['2022.codmn.missing', '2022.tp.missing', '2023.codmn.missing', '2023.tp.missing', '2023.xyz.single']);
+  });
+});
+
+describe('values for a settlement', () => {
+  it('gives every needed undisputed value, and lists every missing or disputed one', () => {
+    const entries = [entry('UPSTREAM', '2.3', 0, 2023, 'codmn'), entry('DOWNSTREAM', '2.9', 0, 2023, 'codmn'), entry('FUND', '0.1', 0, 2023, 'nh3n')];
+    const cells = assessMonitoring({ years: [2023], indicators: ['codmn', 'nh3n', 'tp'], entries, resolutions: [], tolerances: {} });
+    const outcome = valuesForSettlement(cells, 2023, ['codmn', 'nh3n', 'tp']);
+    expect(outcome).toEqual({
+      ok: false,
+      problems: [
+        { field: '2023.codmn', message: 'codmn for 2023 is disputed (upstream 2.3, downstream 2.9; they differ by 0.6, the tolerance allows 0): resolve it first' },
+        { field: '2023.tp', message: 'no result for tp in 2023: enter or import it first' },
+      ],
+    });
+    expect(valuesForSettlement(cells, 2023, ['nh3n'])).toEqual({ ok: true, values: { nh3n: '0.1' } });
+  });
+});
+
+describe('resolving a dispute', () => {
+  const up = entry('UPSTREAM', '2.3');
+  const down = entry('DOWNSTREAM', '2.8');
+  const disputed = assessCell(2023, 'codmn', [up, down], []);
+
+  it('accepts one current result, averages them, or records a re-test', () => {
+    expect(resolvedValue(disputed, { method: 'ACCEPT', valueId: down.id })).toEqual({ ok: true, value: '2.8' });
+    expect(resolvedValue(disputed, { method: 'AVERAGE' })).toEqual({ ok: true, value: '2.55' });
+    expect(resolvedValue(disputed, { method: 'RETEST', value: '2.610' })).toEqual({ ok: true, value: '2.61' });
+  });
+
+  it('refuses a result that is not current, a bad re-test value, and a cell that is not disputed', () => {
+    expect(resolvedValue(disputed, { method: 'ACCEPT', valueId: 'elsewhere' })).toMatchObject({ ok: false });
+    expect(resolvedValue(disputed, { method: 'RETEST', value: '2,6' })).toEqual({ ok: false, message: 'the re-test result "2,6" is not a decimal number' });
+    expect(resolvedValue(assessCell(2023, 'codmn', [up], []), { method: 'AVERAGE' })).toEqual({ ok: false, message: 'codmn for 2023 is not disputed: only one side has entered a result' });
+  });
+
+  it('averages exactly, whatever the number of sides', () => {
+    expect(meanOf(['1', '2', '2'])).toBe('1.666666666666666666666666666666666666667');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 3 }), (ns) => {
+        const values = ns.map((n) => (n / 1000).toString());
+        const mean = meanOf(values);
+        const min = Math.min(...ns) / 1000;
+        const max = Math.max(...ns) / 1000;
+        expect(Number(mean)).toBeGreaterThanOrEqual(min);
+        expect(Number(mean)).toBeLessThanOrEqual(max);
+      }),
+    );
+  });
+
+  it('keeps values canonical', () => {
+    expect(canonicalValue('2.3100')).toBe('2.31');
+    expect(canonicalValue('-0')).toBe('0');
+  });
+});

@@ -1,0 +1,127 @@
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { gridToCsv, gridToXlsx, isIsoDate, monitoringFromCsv, monitoringFromXlsx, monitoringGrid, monitoringTemplate, problemField } from './monitoring-table';
+
+const rules = { indicators: ['codmn', 'nh3n', 'tn', 'tp'], from: 2021, to: 2030 };
+const header = 'year,indicator,value,laboratory,sampledFrom,sampledTo';
+
+describe('monitoring table: CSV', () => {
+  it('reads a year of results', () => {
+    const csv = `\uFEFF${header}\n2023,codmn,2.310,Shiyan station,2023-01-05,2023-12-20\n2023,tp,0.026,"Hubei centre, lab 2",2023-01-05,2023-12-20\n\n`;
+    expect(monitoringFromCsv(csv, rules)).toEqual({
+      ok: true,
+      rows: [
+        { row: 2, year: 2023, indicator: 'codmn', value: '2.31', laboratory: 'Shiyan station', sampledFrom: '2023-01-05', sampledTo: '2023-12-20' },
+        { row: 3, year: 2023, indicator: 'tp', value: '0.026', laboratory: 'Hubei centre, lab 2', sampledFrom: '2023-01-05', sampledTo: '2023-12-20' },
+      ],
+    });
+  });
+
+  it('takes the columns in any order, and names missing or unknown ones', () => {
+    const reordered = `laboratory,value,indicator,year,sampledTo,sampledFrom\nLab,1.5,tn,2022,2022-06-30,2022-06-01`;
+    expect(monitoringFromCsv(reordered, rules)).toMatchObject({ ok: true, rows: [{ indicator: 'tn', value: '1.5', sampledFrom: '2022-06-01' }] });
+    expect(monitoringFromCsv('year,indicator,value,lab,sampledFrom\n', rules)).toEqual({
+      ok: false,
+      problems: [
+        { row: 1, column: 'D', message: 'unknown column "lab" (the columns are year, indicator, value, laboratory, sampledFrom, sampledTo)' },
+        { row: 1, column: '—', message: 'the header lacks "laboratory", "sampledTo" (the columns are year, indicator, value, laboratory, sampledFrom, sampledTo)' },
+      ],
+    });
+  });
+
+  it('lists every problem of every row with its row and column, and returns no rows', () => {
+    const csv = [
+      header,
+      '2023,codmn,2.31,Lab,2023-01-01,2023-12-31',
+      '2023,CODMN,2,31,Lab,2023-01-01', // unquoted decimal comma shifts the columns
+      '2023,xyz,abc,,2023-02-30,2022-12-31',
+      '1999,tp,<0.01,Lab,2023-03-01,2023-02-01',
+      '2023,codmn,2.35,Lab,2023-01-01,2023-12-31',
+      'twenty,tn,1e999,Lab,2023-01-01,2023-12-31',
+    ].join('\n');
+    const outcome = monitoringFromCsv(csv, rules);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems).toEqual([
+      { row: 3, column: 'B', message: 'unknown indicator "CODMN"; did you mean "codmn"? (the agreement\'s terms declare codmn, nh3n, tn, tp)' },
+      { row: 3, column: 'E', message: '"Lab" is not a date written YYYY-MM-DD' },
+      { row: 4, column: 'B', message: expect.stringContaining('unknown indicator "xyz"') },
+      { row: 4, column: 'C', message: '"abc" is not a number (write a decimal like 2.31: no units, separators, "<" or text)' },
+      { row: 4, column: 'D', message: 'name the laboratory that measured it' },
+      { row: 4, column: 'E', message: '"2023-02-30" is not a date written YYYY-MM-DD' },
+      { row: 4, column: 'F', message: '2022-12-31 is not in 2023, the year of the result' },
+      { row: 5, column: 'A', message: "1999 is outside the agreement's years 2021–2030" },
+      { row: 5, column: 'C', message: expect.stringContaining('"<0.01" is not a number') },
+      { row: 5, column: 'F', message: '2023-02-01 is before sampledFrom 2023-03-01' },
+      { row: 6, column: 'B', message: 'codmn for 2023 is given already in row 2: one result per indicator and year' },
+      { row: 7, column: 'A', message: '"twenty" is not a four-digit year' },
+      { row: 7, column: 'C', message: '1e999 is out of range (magnitude must be between 1e-30 and 1e30)' },
+    ]);
+    expect(problemField(outcome.problems[1]!, header.split(','))).toBe('row 3, column E (sampledFrom)');
+  });
+
+  it('refuses a table without results, and one that is not CSV', () => {
+    expect(monitoringFromCsv(`${header}\n`, rules)).toEqual({ ok: false, problems: [{ row: 0, column: '—', message: 'the table has no results below its header' }] });
+    expect(monitoringFromCsv(`${header}\n2023,"codmn,2.3`, rules)).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('not readable as CSV') }] });
+  });
+
+  it('refuses every indicator when the terms measure nothing', () => {
+    expect(monitoringFromCsv(`${header}\n2023,codmn,2.3,Lab,2023-01-01,2023-01-02`, { ...rules, indicators: [] })).toMatchObject({
+      ok: false,
+      problems: [{ row: 2, column: 'B', message: expect.stringContaining('none: the agreement’s terms measure nothing') }],
+    });
+  });
+
+  it('reads back what it writes, for any values', () => {
+    const row = fc.record({
+      year: fc.integer({ min: 2021, max: 2030 }),
+      indicator: fc.constantFrom(...rules.indicators),
+      value: fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }).chain((n) => fc.integer({ min: 0, max: 6 }).map((d) => (d === 0 ? n.toString() : `${n < 0n ? '-' : ''}${(n < 0n ? -n : n).toString().padStart(d + 1, '0').replace(new RegExp(`(\\d{${d}})$`), '.$1')}`))),
+      laboratory: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s.trim() !== '' && !s.includes('\uFEFF')),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(row, { selector: (r) => `${r.year}.${r.indicator}`, minLength: 1, maxLength: 12 }), (rows) => {
+        const full = rows.map((r) => ({ ...r, sampledFrom: `${r.year}-01-01`, sampledTo: `${r.year}-12-31` }));
+        const outcome = monitoringFromCsv(gridToCsv(monitoringGrid(full)), rules);
+        expect(outcome.ok).toBe(true);
+        if (!outcome.ok) return;
+        expect(outcome.rows.map((r) => [r.year, r.indicator, r.laboratory])).toEqual(full.map((r) => [r.year, r.indicator, r.laboratory]));
+        outcome.rows.forEach((r, i) => expect(Number(r.value)).toBe(Number(full[i]!.value)));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('monitoring table: Excel', () => {
+  it('reads number and date cells as their text', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Monitoring');
+    sheet.addRow(['year', 'indicator', 'value', 'laboratory', 'sampledFrom', 'sampledTo']);
+    sheet.addRow([2023, 'codmn', 2.31, 'Lab', new Date(Date.UTC(2023, 0, 5)), '2023-12-20']);
+    sheet.addRow([2023, 'tp', 'n/a', 'Lab', new Date(Date.UTC(2023, 0, 5)), new Date(Date.UTC(2023, 11, 20))]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(await monitoringFromXlsx(bytes, rules)).toEqual({ ok: false, problems: [{ row: 3, column: 'C', message: expect.stringContaining('"n/a" is not a number') }] });
+    sheet.getRow(3).getCell(3).value = 0.026;
+    const fixed = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(await monitoringFromXlsx(fixed, rules)).toMatchObject({ ok: true, rows: [{ value: '2.31', sampledFrom: '2023-01-05' }, { value: '0.026', sampledTo: '2023-12-20' }] });
+  });
+
+  it('writes a template that reads back once filled, and refuses bytes that are no workbook', async () => {
+    const template = monitoringTemplate(rules.indicators, 2024);
+    template.slice(1).forEach((row) => {
+      row[2] = '1.5';
+      row[3] = 'Lab';
+    });
+    const outcome = await monitoringFromXlsx(new Uint8Array(await gridToXlsx(template)), rules);
+    expect(outcome).toMatchObject({ ok: true, rows: rules.indicators.map((indicator) => ({ year: 2024, indicator, value: '1.5' })) });
+    expect(await monitoringFromXlsx(new TextEncoder().encode('not a zip'), rules)).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('not a readable .xlsx') }] });
+  });
+
+  it('knows a real date', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2023-1-05')).toBe(false);
+  });
+});

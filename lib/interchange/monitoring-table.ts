@@ -1,0 +1,206 @@
+// Monitoring results as a CSV or .xlsx table: one row per indicator and year, in the columns
+// year, indicator, value, laboratory, sampledFrom, sampledTo (any order, header in row 1). An
+// import is all or nothing: every problem is listed with its row and column, and a table with any
+// problem saves nothing. Values stay decimal text; dates are ISO (YYYY-MM-DD).
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { parseDecimal } from '@/lib/engine';
+
+export const monitoringColumns = ['year', 'indicator', 'value', 'laboratory', 'sampledFrom', 'sampledTo'] as const;
+export type MonitoringColumn = (typeof monitoringColumns)[number];
+export const monitoringSheetName = 'Monitoring';
+export const maxMonitoringRows = 10_000;
+
+export interface MonitoringRow {
+  /** The row in the table (1 is the header). */
+  row: number;
+  year: number;
+  indicator: string;
+  /** Canonical decimal text, every digit the laboratory wrote. */
+  value: string;
+  laboratory: string;
+  sampledFrom: string;
+  sampledTo: string;
+}
+
+export interface TableProblem {
+  row: number;
+  /** The column's letter, e.g. "C"; "—" for the table as a whole. */
+  column: string;
+  message: string;
+}
+
+export interface MonitoringRules {
+  /** The indicators the agreement's terms declare. */
+  indicators: readonly string[];
+  /** The years results may be entered for. */
+  from: number;
+  to: number;
+}
+
+export type MonitoringImport = { ok: true; rows: MonitoringRow[] } | { ok: false; problems: TableProblem[] };
+
+export const columnLetter = (index: number): string => (index < 26 ? '' : columnLetter(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date written YYYY-MM-DD that exists (no 2023-02-30). */
+export function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
+
+/** Where a problem is, as the API's `field`: "row 3, column C (value)". */
+export function problemField(problem: TableProblem, header?: readonly string[]): string {
+  if (problem.row === 0) return '(table)';
+  const index = problem.column === '—' ? -1 : header?.findIndex((_, i) => columnLetter(i) === problem.column) ?? -1;
+  const name = index >= 0 ? header?.[index] : undefined;
+  return problem.column === '—' ? `row ${problem.row}` : `row ${problem.row}, column ${problem.column}${name ? ` (${name})` : ''}`;
+}
+
+/** Reads and checks the rows of a table already split into cells; row 1 is the header. */
+export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: MonitoringRules): MonitoringImport {
+  const problems: TableProblem[] = [];
+  const [header = [], ...body] = grid;
+  const names = header.map((cell) => cell.trim());
+  const where = new Map<MonitoringColumn, number>();
+  names.forEach((name, index) => {
+    if (name === '') return;
+    const column = monitoringColumns.find((c) => c.toLowerCase() === name.toLowerCase());
+    if (!column) problems.push({ row: 1, column: columnLetter(index), message: `unknown column "${name}" (the columns are ${monitoringColumns.join(', ')})` });
+    else if (where.has(column)) problems.push({ row: 1, column: columnLetter(index), message: `"${name}" repeats column ${columnLetter(where.get(column)!)}` });
+    else where.set(column, index);
+  });
+  const absent = monitoringColumns.filter((c) => !where.has(c));
+  if (absent.length) problems.push({ row: 1, column: '—', message: `the header lacks ${absent.map((c) => `"${c}"`).join(', ')} (the columns are ${monitoringColumns.join(', ')})` });
+  if (problems.length) return { ok: false, problems };
+
+  const rows: MonitoringRow[] = [];
+  const seen = new Map<string, number>();
+  const declared = new Set(rules.indicators);
+  let filled = 0;
+  body.forEach((cells, offset) => {
+    const row = offset + 2;
+    if (cells.every((cell) => cell.trim() === '')) return;
+    if (++filled > maxMonitoringRows) {
+      if (filled === maxMonitoringRows + 1) problems.push({ row, column: '—', message: `more than ${maxMonitoringRows} rows: split the table` });
+      return;
+    }
+    const cell = (column: MonitoringColumn) => (cells[where.get(column)!] ?? '').trim();
+    const at = (column: MonitoringColumn) => columnLetter(where.get(column)!);
+    const problem = (column: MonitoringColumn, message: string) => problems.push({ row, column: at(column), message });
+    const before = problems.length;
+
+    const yearText = cell('year');
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
+    const yearInRange = year !== null && year >= rules.from && year <= rules.to;
+    if (year === null) problem('year', yearText === '' ? 'the year is empty' : `"${yearText}" is not a four-digit year`);
+    else if (!yearInRange) problem('year', `${year} is outside the agreement's years ${rules.from}–${rules.to}`);
+
+    const indicator = cell('indicator');
+    if (indicator === '') problem('indicator', 'the indicator is empty');
+    else if (!declared.has(indicator)) {
+      const near = rules.indicators.find((name) => name.toLowerCase() === indicator.toLowerCase());
+      const known = rules.indicators.length ? rules.indicators.join(', ') : 'none: the agreement’s terms measure nothing';
+      problem('indicator', `unknown indicator "${indicator}"${near ? `; did you mean "${near}"?` : ''} (the agreement's terms declare ${known})`);
+    }
+
+    const valueText = cell('value');
+    const parsed = parseDecimal(valueText);
+    if (valueText === '') problem('value', 'the value is empty');
+    else if (!parsed.ok) problem('value', parsed.reason === 'not a number' ? `"${valueText}" is not a number (write a decimal like 2.31: no units, separators, "<" or text)` : parsed.reason);
+
+    const laboratory = cell('laboratory');
+    if (laboratory === '') problem('laboratory', 'name the laboratory that measured it');
+    else if (laboratory.length > 200) problem('laboratory', 'longer than 200 characters');
+
+    const from = cell('sampledFrom');
+    const to = cell('sampledTo');
+    for (const [column, text] of [['sampledFrom', from], ['sampledTo', to]] as const) {
+      if (text === '') problem(column, 'the sampling date is empty (YYYY-MM-DD)');
+      else if (!isIsoDate(text)) problem(column, `"${text}" is not a date written YYYY-MM-DD`);
+      else if (yearInRange && Number(text.slice(0, 4)) !== year) problem(column, `${text} is not in ${year}, the year of the result`);
+    }
+    if (isIsoDate(from) && isIsoDate(to) && to < from) problem('sampledTo', `${to} is before sampledFrom ${from}`);
+
+    if (year !== null && indicator !== '') {
+      const key = `${year}\u0000${indicator}`;
+      const first = seen.get(key);
+      if (first !== undefined) problem('indicator', `${indicator} for ${year} is given already in row ${first}: one result per indicator and year`);
+      else seen.set(key, row);
+    }
+    if (problems.length === before && year !== null && yearInRange && parsed.ok) {
+      rows.push({ row, year, indicator, value: parsed.value.isZero() ? '0' : parsed.value.toString(), laboratory, sampledFrom: from, sampledTo: to });
+    }
+  });
+  if (!problems.length && rows.length === 0) problems.push({ row: 0, column: '—', message: 'the table has no results below its header' });
+  return problems.length ? { ok: false, problems } : { ok: true, rows };
+}
+
+export function monitoringFromCsv(text: string, rules: MonitoringRules): MonitoringImport {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  if (parsed.errors.length) return { ok: false, problems: parsed.errors.map((error) => ({ row: (error.row ?? 0) + 1, column: '—', message: `not readable as CSV: ${error.message}` })) };
+  return monitoringFromGrid(parsed.data, rules);
+}
+
+/** A cell as the text it shows: numbers by their shortest round-trip form, dates as YYYY-MM-DD. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'not a date' : value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'not a number';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'object' && 'result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('').trim();
+  if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
+  return String(value);
+}
+
+export async function monitoringFromXlsx(bytes: Uint8Array, rules: MonitoringRules): Promise<MonitoringImport> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, problems: [{ row: 0, column: '—', message: 'not a readable .xlsx workbook (save it as Excel Workbook, or export CSV)' }] };
+  }
+  const sheet = workbook.getWorksheet(monitoringSheetName) ?? workbook.worksheets[0];
+  if (!sheet) return { ok: false, problems: [{ row: 0, column: '—', message: `the workbook has no "${monitoringSheetName}" sheet` }] };
+  const grid: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cellText(cell.value);
+    });
+    grid[number - 1] = Array.from(cells, (cell) => cell ?? '');
+  });
+  return monitoringFromGrid(Array.from(grid, (row) => row ?? []), rules);
+}
+
+/** A table in the import layout: a filled one to export, or an empty one (a template) with one row per indicator. */
+export function monitoringGrid(rows: readonly Omit<MonitoringRow, 'row'>[]): string[][] {
+  return [[...monitoringColumns], ...rows.map((r) => [String(r.year), r.indicator, r.value, r.laboratory, r.sampledFrom, r.sampledTo])];
+}
+
+export function monitoringTemplate(indicators: readonly string[], year: number): string[][] {
+  return [[...monitoringColumns], ...indicators.map((indicator) => [String(year), indicator, '', '', `${year}-01-01`, `${year}-12-31`])];
+}
+
+export function gridToCsv(grid: readonly (readonly string[])[]): string {
+  return Papa.unparse(grid.map((row) => [...row]), { newline: '\n' });
+}
+
+export async function gridToXlsx(grid: readonly (readonly string[])[], sheetName = monitoringSheetName): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  grid.forEach((row, index) => {
+    // Text cells throughout: a value keeps every digit the laboratory wrote, a date stays ISO.
+    const added = sheet.addRow([...row]);
+    if (index === 0) added.font = { bold: true };
+  });
+  sheet.columns.forEach((column) => {
+    column.width = 16;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,148 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { agreementTerms, runSettlement, termsIndicators, type SettlementRunOutcome } from '@/lib/domain/fund-settlement';
+import { buildLedger, defaultShares, funders, isYearClosed, LD, signedPayment, type Funder, type LedgerPayment, type Shares } from '@/lib/domain/ledger';
+import { assessMonitoring, canonicalValue, noTolerance, type CellAssessment, type MonitoringEntry, type MonitoringSide, type Resolution, type Tolerance } from '@/lib/domain/monitoring';
+import { ZSchedule } from '@/lib/domain/offer-schedule';
+import type { Agreement, DisputeResolution, MonitoringValue, Payment, Settlement } from '@/lib/generated/prisma/client';
+import { canonicalJson } from '@/lib/infra/audit-chain';
+import type { Tx } from '@/lib/server/audit/append-audit-event';
+
+/**
+ * Everything the fund knows about one agreement, read in one go: its terms and indicators, the
+ * scheduled amount of each year in whole currency, tolerances, funding shares, every monitoring
+ * result and resolution assessed cell by cell, settlements and payments. Shared by the use cases
+ * of lib/server/fund; it decides nothing about access.
+ */
+
+export type Entry = MonitoringEntry & { row: MonitoringValue };
+export type Ruling = Resolution & { row: DisputeResolution };
+
+/** The schedule's amount for each year in whole currency (an amount times the unit, or price × volume). */
+export function scheduledByYear(agreement: Pick<Agreement, 'schedule' | 'unit'>): Map<number, string> {
+  const parsed = ZSchedule.safeParse(agreement.schedule);
+  const byYear = new Map<number, string>();
+  if (!parsed.success) return byYear;
+  for (const entry of parsed.data) {
+    const perYear = 'amount' in entry ? new LD(entry.amount).times(agreement.unit) : new LD(entry.pricePerM3).times(entry.volume);
+    for (let year = entry.from; year <= entry.to; year++) byYear.set(year, perYear.toString());
+  }
+  return byYear;
+}
+
+export function toEntry(row: MonitoringValue): Entry {
+  return { id: row.id, year: row.year, indicator: row.indicator, value: row.value, side: row.side as MonitoringSide, enteredAt: row.createdAt, row };
+}
+
+export function toRuling(row: DisputeResolution): Ruling {
+  return { id: row.id, year: row.year, indicator: row.indicator, method: row.method, basisValueIds: row.basisValueIds, value: row.value, resolvedAt: row.createdAt, row };
+}
+
+export async function loadAdministration(client: Tx, agreement: Agreement) {
+  const where = { agreementId: agreement.id };
+  const [values, resolutions, toleranceRows, shareRows, settlements, payments] = await Promise.all([
+    client.monitoringValue.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    client.disputeResolution.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    client.indicatorTolerance.findMany({ where }),
+    client.fundingShare.findMany({ where }),
+    client.settlement.findMany({ where, orderBy: { year: 'asc' } }),
+    client.payment.findMany({ where, orderBy: [{ paidOn: 'asc' }, { createdAt: 'asc' }] }),
+  ]);
+  const termsRead = agreementTerms(agreement.terms);
+  const terms = termsRead.ok ? termsRead.terms : null;
+  const indicators = termsIndicators(terms);
+  const years = Array.from({ length: agreement.endYear - agreement.startYear + 1 }, (_, i) => agreement.startYear + i);
+  const tolerances: Record<string, Tolerance> = {};
+  for (const row of toleranceRows) tolerances[row.indicator] = { absolute: row.absolute ? canonicalValue(row.absolute.toString()) : null, relative: row.relative ? canonicalValue(row.relative.toString()) : null };
+  const shares: Shares = shareRows.length ? { CENTRAL: '0', DOWNSTREAM: '0', UPSTREAM: '0' } : { ...defaultShares };
+  for (const row of shareRows) shares[row.funder] = row.share.toString();
+  const entries = values.map(toEntry);
+  const rulings = resolutions.map(toRuling);
+  const cells = assessMonitoring({ years, indicators: indicators.declared, entries, resolutions: rulings, tolerances });
+  return {
+    agreement,
+    terms,
+    termsProblems: termsRead.ok ? [] : termsRead.problems,
+    indicators,
+    years,
+    scheduled: scheduledByYear(agreement),
+    tolerances,
+    shares,
+    sharesAgreed: shareRows.length > 0,
+    entries,
+    rulings,
+    cells,
+    settlements,
+    payments,
+  };
+}
+
+export type Administration = Awaited<ReturnType<typeof loadAdministration>>;
+
+export function confirmedYears(admin: Pick<Administration, 'settlements'>): Set<number> {
+  return new Set(admin.settlements.filter((s) => s.status === 'CONFIRMED').map((s) => s.year));
+}
+
+/** Everything paid for a year so far, signed, by funder: the advances a settlement nets. */
+export function paidByFunder(payments: readonly Pick<Payment, 'year' | 'funder' | 'direction' | 'amount'>[], year: number): Record<Funder, string> {
+  const paid = Object.fromEntries(funders.map((f) => [f, new LD(0)])) as Record<Funder, InstanceType<typeof LD>>;
+  for (const p of payments) if (p.year === year) paid[p.funder] = paid[p.funder].plus(signedPayment(p.direction, p.amount.toString()));
+  return Object.fromEntries(funders.map((f) => [f, paid[f].toFixed(2)])) as Record<Funder, string>;
+}
+
+/** The cells a run of `year` rests on, identified by their entries and resolutions. */
+function inputsOf(cells: readonly CellAssessment<Entry, Ruling>[], year: number, needed: readonly string[]) {
+  const inputs: Record<string, { value: string | null; state: string; entryIds: string[]; resolutionId: string | null }> = {};
+  for (const cell of cells) {
+    if (cell.year !== year || !needed.includes(cell.indicator)) continue;
+    inputs[cell.indicator] = { value: cell.value, state: cell.state, entryIds: cell.current.map((e) => e.id), resolutionId: cell.resolution?.id ?? null };
+  }
+  return inputs;
+}
+
+/** The terms run for a year on the data as it stands, with the fingerprint of everything it rests on. */
+export function runYear(admin: Administration, year: number, now: Date): { outcome: SettlementRunOutcome; inputs: ReturnType<typeof inputsOf>; fingerprint: string | null } {
+  const paid = paidByFunder(admin.payments, year);
+  const outcome = admin.termsProblems.length
+    ? ({ ok: false, problems: admin.termsProblems } as const)
+    : runSettlement({
+        terms: admin.agreement.terms,
+        year,
+        startYear: admin.agreement.startYear,
+        endYear: admin.agreement.endYear,
+        scheduled: admin.scheduled.get(year) ?? null,
+        cells: admin.cells,
+        shares: admin.shares,
+        paid,
+        closed: isYearClosed(year, now),
+      });
+  const inputs = inputsOf(admin.cells, year, admin.indicators.needed);
+  const fingerprint = outcome.ok
+    ? createHash('sha256')
+        .update(canonicalJson({ agreementId: admin.agreement.id, year, inputs, payment: outcome.run.payment, formulas: outcome.run.formulas, netting: outcome.run.netting, shares: admin.shares }))
+        .digest('hex')
+    : null;
+  return { outcome, inputs, fingerprint };
+}
+
+/** The confirmed settlement's part for each funder, for the ledger. */
+export function settledSplit(settlement: Pick<Settlement, 'funders'>): Record<Funder, string> {
+  const split = { CENTRAL: '0', DOWNSTREAM: '0', UPSTREAM: '0' } as Record<Funder, string>;
+  for (const row of settlement.funders as { funder: Funder; due: string }[]) split[row.funder] = row.due;
+  return split;
+}
+
+/** The agreement's ledger lines: every year of the agreement, plus any year with payments. */
+export function ledgerOf(admin: Pick<Administration, 'agreement' | 'years' | 'scheduled' | 'shares' | 'settlements' | 'payments'>) {
+  const confirmed = new Map(admin.settlements.filter((s) => s.status === 'CONFIRMED').map((s) => [s.year, s]));
+  const payments: LedgerPayment[] = admin.payments.map((p) => ({ agreementId: p.agreementId, year: p.year, funder: p.funder, direction: p.direction, amount: p.amount.toString() }));
+  return buildLedger({
+    years: admin.years.map((year) => {
+      const settlement = confirmed.get(year);
+      return { agreementId: admin.agreement.id, year, scheduled: admin.scheduled.get(year) ?? null, shares: admin.shares, settled: settlement ? settledSplit(settlement) : null };
+    }),
+    payments,
+  });
+}
+
+export const toleranceOf = (admin: Pick<Administration, 'tolerances'>, indicator: string): Tolerance => admin.tolerances[indicator] ?? noTolerance;

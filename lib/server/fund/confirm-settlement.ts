@@ -1,0 +1,43 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { ConflictError, NotFoundError } from '@/lib/domain/errors';
+import { isId } from '@/lib/domain/ids';
+import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { loadAdministration, runYear } from './administration';
+import { inFundTransaction, mayAdminister } from './fund-access';
+import { namesOf, settlementDto } from './fund-dto';
+
+/**
+ * Confirms a draft settlement: from then on the database refuses any change to it, to the
+ * monitoring results of its year and to their resolutions. The run is repeated first: if the data,
+ * the payments or the shares changed since the draft (or since the run the administrator looked
+ * at), confirming is refused and the year must be run again.
+ */
+export async function confirmSettlement({ actor, origin, dealId, agreementId, settlementId, fingerprint, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; settlementId: string; fingerprint: string; now?: Date }) {
+  return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
+    const admin = await loadAdministration(tx, agreement);
+    const draft = isId(settlementId) ? admin.settlements.find((s) => s.id === settlementId) : undefined;
+    if (!draft) throw new NotFoundError('settlement');
+    if (draft.status === 'CONFIRMED') throw new ConflictError(`the settlement of ${draft.year} is confirmed already; it is final`);
+    const again = runYear(admin, draft.year, now);
+    if (fingerprint !== draft.fingerprint) {
+      throw Object.assign(new ConflictError(`this is not the run you checked: the settlement of ${draft.year} was run again since; review it and confirm that run`), { details: { fingerprint: draft.fingerprint } });
+    }
+    if (!again.outcome.ok || again.fingerprint !== draft.fingerprint) {
+      const why = again.outcome.ok ? 'monitoring results, resolutions, payments or funding shares changed since it was run' : again.outcome.problems.map((p) => p.message).join('; ');
+      throw Object.assign(new ConflictError(`the settlement of ${draft.year} no longer matches the data (${why}): run the year again, check it, then confirm`), { details: { fingerprint: again.fingerprint } });
+    }
+    const confirmed = await tx.settlement.update({ where: { id: draft.id }, data: { status: 'CONFIRMED', confirmedById: actor.id, confirmedAt: now } });
+    await appendAuditEvent(tx, {
+      action: 'settlement.confirmed',
+      origin,
+      actor,
+      side: access.membership.side,
+      dealId,
+      object: { type: 'agreement', id: agreement.id },
+      summary: { after: { settlementId: confirmed.id, year: confirmed.year, due: confirmed.due.toFixed(2), advances: confirmed.advances.toFixed(2), balance: confirmed.balance.toFixed(2), fingerprint: confirmed.fingerprint } },
+    });
+    return settlementDto(confirmed, await namesOf(tx, [confirmed.runById, confirmed.confirmedById]));
+  });
+}

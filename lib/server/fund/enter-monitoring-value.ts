@@ -1,0 +1,65 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { ConflictError, ValidationError } from '@/lib/domain/errors';
+import type { EnterMonitoringValueInput } from '@/lib/domain/fund-schemas';
+import { assessCell, type MonitoringSide } from '@/lib/domain/monitoring';
+import { monitoringColumns, monitoringFromGrid } from '@/lib/interchange/monitoring-table';
+import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { confirmedYears, loadAdministration, toEntry, toleranceOf } from './administration';
+import { inFundTransaction, mayEnterMonitoring } from './fund-access';
+import { cellDto } from './fund-dto';
+
+/**
+ * One monitoring result, entered by a member for their own side. It is checked by exactly the
+ * rules of an imported table (a declared indicator, a year of the agreement, a decimal value, a
+ * laboratory, sampling dates within the year). A side's newer result supersedes its older one;
+ * a year whose settlement is confirmed takes no more results.
+ */
+export async function enterMonitoringValue({ actor, origin, dealId, agreementId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: EnterMonitoringValueInput }) {
+  return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayEnterMonitoring }, async (tx, { access, agreement }) => {
+    const admin = await loadAdministration(tx, agreement);
+    const checked = monitoringFromGrid(
+      [[...monitoringColumns], [String(input.year), input.indicator, input.value, input.laboratory, input.sampledFrom, input.sampledTo]],
+      { indicators: admin.indicators.declared, from: agreement.startYear, to: agreement.endYear },
+    );
+    if (!checked.ok) {
+      const problems = checked.problems.map((p) => ({ field: (/^[A-F]$/.test(p.column) ? monitoringColumns[p.column.charCodeAt(0) - 65] : undefined) ?? '(body)', message: p.message }));
+      throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems[0]?.field, problems);
+    }
+    const row = checked.rows[0]!;
+    if (confirmedYears(admin).has(row.year)) throw new ConflictError(`${row.year} is settled and final: its monitoring results can no longer change`);
+    const side = access.membership.side as MonitoringSide;
+    const previous = admin.entries.filter((e) => e.year === row.year && e.indicator === row.indicator && e.side === side).at(-1);
+    const created = await tx.monitoringValue.create({
+      data: {
+        agreementId: agreement.id,
+        year: row.year,
+        indicator: row.indicator,
+        value: row.value,
+        side,
+        laboratory: row.laboratory,
+        sampledFrom: new Date(`${row.sampledFrom}T00:00:00Z`),
+        sampledTo: new Date(`${row.sampledTo}T00:00:00Z`),
+        source: 'MANUAL',
+        enteredById: actor.id,
+        enteredByName: actor.name,
+      },
+    });
+    const entries = [...admin.entries.filter((e) => e.year === row.year && e.indicator === row.indicator), toEntry(created)];
+    const cell = assessCell(row.year, row.indicator, entries, admin.rulings, toleranceOf(admin, row.indicator));
+    await appendAuditEvent(tx, {
+      action: 'monitoring.entered',
+      origin,
+      actor,
+      side,
+      dealId,
+      object: { type: 'agreement', id: agreement.id },
+      summary: {
+        before: previous ? { value: previous.value, laboratory: previous.row.laboratory } : null,
+        after: { valueId: created.id, year: row.year, indicator: row.indicator, value: row.value, laboratory: row.laboratory, sampled: `${row.sampledFrom}..${row.sampledTo}`, cell: cell.state },
+      },
+    });
+    return { id: created.id, cell: cellDto(cell) };
+  });
+}

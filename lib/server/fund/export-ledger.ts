@@ -1,0 +1,42 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { ledgerToCsv, ledgerToXlsx, type LedgerExportLine, type LedgerExportPayment } from '@/lib/interchange/ledger-table';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { ledgerOf } from './administration';
+import { paymentDto } from './fund-dto';
+import { loadPortfolio } from './get-fund-portfolio';
+import { getLedger } from './get-ledger';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function encode(format: 'csv' | 'xlsx', name: string, lines: LedgerExportLine[], payments: LedgerExportPayment[]) {
+  // The BOM lets Excel open the UTF-8 CSV with its Chinese deal names intact.
+  if (format === 'csv') return { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(`\uFEFF${ledgerToCsv(lines)}`, 'utf8') };
+  return { fileName: `${name}.xlsx`, contentType: xlsxType, bytes: await ledgerToXlsx(lines, payments) };
+}
+
+/** One agreement's ledger as CSV (the lines) or .xlsx (lines and payments); the view right. */
+export async function exportAgreementLedger({ actor, origin, dealId, agreementId, format }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; format: 'csv' | 'xlsx' }) {
+  const ledger = await getLedger({ actor, origin, dealId, agreementId });
+  const deal = ledger.deal.slug;
+  return encode(
+    format,
+    `ledger-${deal}-${ledger.agreement.number}`,
+    ledger.lines.map((l) => ({ deal, agreement: ledger.agreement.number, year: l.year, funder: l.funder, scheduled: l.scheduled, settled: l.settled, paid: l.paid, outstanding: l.outstanding })),
+    ledger.payments.map((p) => ({ deal, agreement: ledger.agreement.number, year: p.year, funder: p.funder, direction: p.direction, amount: p.amount, paidOn: p.paidOn, reference: p.reference, overpaymentNote: p.overpaymentNote, recordedBy: p.recordedBy, recordedAt: p.recordedAt })),
+  );
+}
+
+/** The whole portfolio's ledger: every signed agreement of every deal where the reader is a fund member. */
+export async function exportPortfolioLedger({ actor, format, now = new Date() }: { actor: Actor; origin: RequestOrigin; format: 'csv' | 'xlsx'; now?: Date }) {
+  const lines: LedgerExportLine[] = [];
+  const payments: LedgerExportPayment[] = [];
+  for (const { deal, admin } of await loadPortfolio(actor)) {
+    const agreement = admin.agreement.number;
+    for (const l of ledgerOf(admin)) lines.push({ deal: deal.slug, agreement, year: l.year, funder: l.funder, scheduled: l.scheduled, settled: l.settled, paid: l.paid, outstanding: l.outstanding });
+    for (const p of admin.payments.map(paymentDto)) {
+      payments.push({ deal: deal.slug, agreement, year: p.year, funder: p.funder, direction: p.direction, amount: p.amount, paidOn: p.paidOn, reference: p.reference, overpaymentNote: p.overpaymentNote, recordedBy: p.recordedBy, recordedAt: p.recordedAt });
+    }
+  }
+  return encode(format, `fund-ledger-${now.toISOString().slice(0, 10)}`, lines, payments);
+}

@@ -1,0 +1,18 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { ValidationError } from '@/lib/domain/errors';
+import { gridToCsv, gridToXlsx, monitoringTemplate } from '@/lib/interchange/monitoring-table';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { db } from '@/lib/server/db';
+import { agreementTerms, termsIndicators } from '@/lib/domain/fund-settlement';
+import { readAdministered } from './fund-access';
+
+/** A table in the import layout for a year: one row per indicator the terms declare, values to fill in. */
+export async function exportMonitoringTemplate({ actor, origin, dealId, agreementId, year, format }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; year: number; format: 'csv' | 'xlsx' }) {
+  const { agreement } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
+  if (year < agreement.startYear || year > agreement.endYear) throw new ValidationError(`${year} is outside the agreement's years ${agreement.startYear}–${agreement.endYear}`, 'year');
+  const read = agreementTerms(agreement.terms);
+  const grid = monitoringTemplate(termsIndicators(read.ok ? read.terms : null).declared, year);
+  const fileName = `monitoring-${agreement.number}-${year}.${format}`;
+  return format === 'csv' ? { fileName, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(`\uFEFF${gridToCsv(grid)}`, 'utf8') } : { fileName, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await gridToXlsx(grid) };
+}

@@ -1,0 +1,110 @@
+import 'server-only';
+import type { CellAssessment } from '@/lib/domain/monitoring';
+import type { Payment, Settlement } from '@/lib/generated/prisma/client';
+import type { Entry, Ruling } from './administration';
+
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+export function entryDto(entry: Entry) {
+  const r = entry.row;
+  return {
+    id: r.id,
+    year: r.year,
+    indicator: r.indicator,
+    value: r.value,
+    side: r.side,
+    laboratory: r.laboratory,
+    sampledFrom: day(r.sampledFrom)!,
+    sampledTo: day(r.sampledTo)!,
+    source: r.source,
+    fileName: r.fileName,
+    enteredBy: r.enteredByName,
+    enteredAt: r.createdAt.toISOString(),
+  };
+}
+
+export function resolutionDto(ruling: Ruling) {
+  const r = ruling.row;
+  return {
+    id: r.id,
+    year: r.year,
+    indicator: r.indicator,
+    method: r.method,
+    value: r.value,
+    note: r.note,
+    basisValueIds: r.basisValueIds,
+    acceptedValueId: r.acceptedValueId,
+    laboratory: r.laboratory,
+    sampledFrom: day(r.sampledFrom),
+    sampledTo: day(r.sampledTo),
+    evidence: r.evidenceSha256 ? { sha256: r.evidenceSha256, fileName: r.evidenceFileName ?? 'evidence' } : null,
+    resolvedBy: r.resolvedByName,
+    resolvedAt: r.createdAt.toISOString(),
+  };
+}
+
+export function cellDto(cell: CellAssessment<Entry, Ruling>) {
+  return {
+    year: cell.year,
+    indicator: cell.indicator,
+    state: cell.state,
+    value: cell.value,
+    spread: cell.spread,
+    allowed: cell.allowed,
+    current: cell.current.map(entryDto),
+    superseded: cell.superseded.map(entryDto),
+    resolution: cell.resolution ? resolutionDto(cell.resolution) : null,
+  };
+}
+export type CellDto = ReturnType<typeof cellDto>;
+
+export function settlementDto(s: Settlement, names: Map<string, string>) {
+  return {
+    id: s.id,
+    year: s.year,
+    status: s.status,
+    payment: s.payment,
+    unit: s.unit,
+    due: s.due.toFixed(2),
+    direction: s.due.isZero() ? 'NONE' : s.due.isNegative() ? 'FROM_UPSTREAM' : 'TO_UPSTREAM',
+    advances: s.advances.toFixed(2),
+    balance: s.balance.toFixed(2),
+    funders: s.funders as { funder: string; due: string; advances: string; balance: string }[],
+    shares: s.shares as Record<string, string>,
+    inputs: s.inputs as Record<string, { value: string | null; state: string; entryIds: string[]; resolutionId: string | null }>,
+    formulas: s.formulas as Record<string, string>,
+    trace: s.trace as { name: string; expr: string; substituted: string; value: string; text: string }[],
+    fingerprint: s.fingerprint,
+    runBy: names.get(s.runById) ?? null,
+    runAt: s.runAt.toISOString(),
+    confirmedBy: s.confirmedById ? (names.get(s.confirmedById) ?? null) : null,
+    confirmedAt: s.confirmedAt?.toISOString() ?? null,
+  };
+}
+export type SettlementDto = ReturnType<typeof settlementDto>;
+
+export function paymentDto(p: Payment) {
+  return {
+    id: p.id,
+    year: p.year,
+    settlementId: p.settlementId,
+    kind: p.settlementId ? 'SETTLEMENT' : 'ADVANCE',
+    funder: p.funder,
+    direction: p.direction,
+    amount: p.amount.toFixed(2),
+    paidOn: day(p.paidOn)!,
+    reference: p.reference,
+    overpaymentNote: p.overpaymentNote,
+    overpayment: p.overpayment?.toFixed(2) ?? null,
+    recordedBy: p.recordedByName,
+    recordedAt: p.createdAt.toISOString(),
+  };
+}
+export type PaymentDto = ReturnType<typeof paymentDto>;
+
+/** Names of the people who ran or confirmed settlements. */
+export async function namesOf(client: { user: { findMany: (args: { where: { id: { in: string[] } }; select: { id: true; name: true } }) => Promise<{ id: string; name: string }[]> } }, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return new Map<string, string>();
+  return new Map((await client.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+}

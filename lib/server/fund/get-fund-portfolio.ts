@@ -1,0 +1,129 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { LD, fenText, funders, isYearClosed, signedPayment, totalsOf, type LedgerLine } from '@/lib/domain/ledger';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { db } from '@/lib/server/db';
+import { ledgerOf, loadAdministration, type Administration } from './administration';
+import { paymentDto } from './fund-dto';
+
+/** At most this many agreements on one dashboard; the archive lists them all. */
+const maxAgreements = 200;
+
+/**
+ * The target an indicator is measured against, named in the terms' constants: `target_X`,
+ * `X_target`, or the standard concentration `c0_X`. Volumes (m³) are better higher, everything
+ * else (concentrations, classes) lower.
+ */
+export function indicatorTarget(admin: Pick<Administration, 'terms'>, indicator: string): { target: string | null; higherIsBetter: boolean } {
+  const constants = admin.terms?.constants ?? {};
+  const target = constants[`target_${indicator}`] ?? constants[`${indicator}_target`] ?? constants[`c0_${indicator}`] ?? null;
+  const unit = admin.terms?.indicators[indicator] ?? '';
+  return { target, higherIsBetter: /m³|m3/i.test(unit) || /volume/i.test(indicator) };
+}
+
+function isVolume(admin: Pick<Administration, 'terms'>, indicator: string) {
+  return indicatorTarget(admin, indicator).higherIsBetter;
+}
+
+/**
+ * The fund's portfolio: every signed agreement of every deal in which the reader is a fund member
+ * (the membership is the query), with the ledger totals per agreement, funder and year, payments
+ * and outstanding balances over time, and the monitoring results against their targets.
+ */
+/** Every signed agreement of every deal in which the reader is a fund member, administration loaded. */
+export async function loadPortfolio(actor: Actor) {
+  const agreements = await db().agreement.findMany({
+    where: { status: 'ARCHIVED', deal: { members: { some: { userId: actor.id, side: 'FUND', user: { disabled: false } } } } },
+    include: { deal: { select: { id: true, slug: true, name: true, nameZh: true, watershed: true, watershedZh: true } } },
+    orderBy: [{ archivedAt: 'desc' }],
+    take: maxAgreements,
+  });
+  const admins = [];
+  for (const { deal, ...agreement } of agreements) admins.push({ deal, admin: await loadAdministration(db(), agreement) });
+  return admins;
+}
+
+export async function getFundPortfolio({ actor, now = new Date() }: { actor: Actor; origin: RequestOrigin; now?: Date }) {
+  const admins = await loadPortfolio(actor);
+  const fundDeals = await db().deal.count({ where: { members: { some: { userId: actor.id, side: 'FUND' } } } });
+
+  const allLines: LedgerLine[] = [];
+  const rows = admins.map(({ deal, admin }) => {
+    const lines = ledgerOf(admin);
+    allLines.push(...lines);
+    const disputed = admin.cells.filter((c) => c.state === 'disputed').length;
+    const closedUnsettled = admin.years.filter((y) => isYearClosed(y, now) && !admin.settlements.some((s) => s.year === y && s.status === 'CONFIRMED')).length;
+    return {
+      id: admin.agreement.id,
+      dealId: deal.id,
+      deal,
+      number: admin.agreement.number,
+      startYear: admin.agreement.startYear,
+      endYear: admin.agreement.endYear,
+      totals: totalsOf(lines),
+      confirmedYears: admin.settlements.filter((s) => s.status === 'CONFIRMED').length,
+      closedUnsettled,
+      disputed,
+    };
+  });
+
+  const years = [...new Set(allLines.map((l) => l.year))].sort((a, b) => a - b);
+  let cumulative = new LD(0);
+  const byYear = years.map((year) => {
+    const totals = totalsOf(allLines.filter((l) => l.year === year));
+    cumulative = cumulative.plus(totals.outstanding);
+    return { year, ...totals, cumulativeOutstanding: fenText(cumulative) };
+  });
+
+  const payments = admins
+    .flatMap(({ deal, admin }) => admin.payments.map((p) => ({ ...paymentDto(p), agreementId: admin.agreement.id, agreementNumber: admin.agreement.number, dealId: deal.id, deal })))
+    .sort((a, b) => (a.paidOn === b.paidOn ? a.recordedAt.localeCompare(b.recordedAt) : a.paidOn.localeCompare(b.paidOn)));
+  const byMonth = new Map<string, InstanceType<typeof LD>>();
+  for (const p of payments) byMonth.set(p.paidOn.slice(0, 7), (byMonth.get(p.paidOn.slice(0, 7)) ?? new LD(0)).plus(signedPayment(p.direction, p.amount)));
+  let paidSoFar = new LD(0);
+  const paymentsOverTime = [...byMonth.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, paid]) => {
+      paidSoFar = paidSoFar.plus(paid);
+      return { month, paid: fenText(paid), cumulative: fenText(paidSoFar) };
+    });
+
+  const results = admins.flatMap(({ deal, admin }) =>
+    admin.indicators.declared.flatMap((indicator) => {
+      const { target, higherIsBetter } = indicatorTarget(admin, indicator);
+      return admin.cells
+        .filter((c) => c.indicator === indicator && c.state !== 'missing')
+        .map((c) => {
+          const met = c.value === null || target === null ? null : higherIsBetter ? new LD(c.value).greaterThanOrEqualTo(target) : new LD(c.value).lessThanOrEqualTo(target);
+          return {
+            agreementId: admin.agreement.id,
+            agreementNumber: admin.agreement.number,
+            dealId: deal.id,
+            deal,
+            indicator,
+            unit: admin.indicators.units[indicator] ?? '',
+            year: c.year,
+            state: c.state,
+            value: c.value,
+            target,
+            higherIsBetter,
+            volume: isVolume(admin, indicator),
+            met,
+          };
+        });
+    }),
+  );
+
+  return {
+    fundDeals,
+    agreements: rows,
+    totals: totalsOf(allLines),
+    byFunder: funders.map((funder) => ({ funder, ...totalsOf(allLines.filter((l) => l.funder === funder)) })),
+    byYear,
+    payments: payments.slice(-50).reverse(),
+    paymentsOverTime,
+    results,
+  };
+}
+
+export type FundPortfolio = Awaited<ReturnType<typeof getFundPortfolio>>;

@@ -1,0 +1,34 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { funders, totalsOf } from '@/lib/domain/ledger';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { db } from '@/lib/server/db';
+import { ledgerOf, loadAdministration } from './administration';
+import { readAdministered } from './fund-access';
+import { paymentDto } from './fund-dto';
+
+/**
+ * An agreement's ledger: per year and funder the scheduled, settled, paid and outstanding
+ * amounts in whole currency to the fen, totals per year, per funder and for the agreement, and
+ * every payment with its reference.
+ */
+export async function getLedger({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }) {
+  const { agreement, abilities } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
+  const admin = await loadAdministration(db(), agreement);
+  const lines = ledgerOf(admin);
+  const deal = await db().deal.findUniqueOrThrow({ where: { id: dealId }, select: { slug: true, name: true, nameZh: true } });
+  return {
+    agreement: { id: agreement.id, number: agreement.number, status: agreement.status, startYear: agreement.startYear, endYear: agreement.endYear, currency: agreement.currency },
+    deal,
+    shares: admin.shares,
+    sharesAgreed: admin.sharesAgreed,
+    lines,
+    byYear: admin.years.map((year) => ({ year, confirmed: admin.settlements.some((s) => s.year === year && s.status === 'CONFIRMED'), ...totalsOf(lines.filter((l) => l.year === year)) })),
+    byFunder: funders.map((funder) => ({ funder, ...totalsOf(lines.filter((l) => l.funder === funder)) })),
+    totals: totalsOf(lines),
+    payments: admin.payments.map(paymentDto),
+    me: abilities,
+  };
+}
+
+export type LedgerView = Awaited<ReturnType<typeof getLedger>>;

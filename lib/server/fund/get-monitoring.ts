@@ -1,0 +1,28 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { db } from '@/lib/server/db';
+import { confirmedYears, loadAdministration } from './administration';
+import { readAdministered } from './fund-access';
+import { cellDto } from './fund-dto';
+
+/**
+ * The monitoring results of an agreement, cell by cell (year × indicator): each side's current
+ * result with who entered it, the laboratory and sampling dates, superseded ones, whether the
+ * sides agree within the tolerance, and the resolution of a dispute.
+ */
+export async function getMonitoring({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }) {
+  const { agreement, abilities } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
+  const admin = await loadAdministration(db(), agreement);
+  const settled = confirmedYears(admin);
+  return {
+    agreement: { id: agreement.id, number: agreement.number, status: agreement.status, startYear: agreement.startYear, endYear: agreement.endYear, hasTerms: agreement.terms !== null },
+    indicators: admin.indicators.declared.map((name) => ({ name, unit: admin.indicators.units[name] ?? '', needed: admin.indicators.needed.includes(name), tolerance: admin.tolerances[name] ?? { absolute: null, relative: null } })),
+    years: admin.years.map((year) => ({ year, settled: settled.has(year) })),
+    cells: admin.cells.map(cellDto),
+    disputed: admin.cells.filter((c) => c.state === 'disputed').length,
+    me: abilities,
+  };
+}
+
+export type MonitoringView = Awaited<ReturnType<typeof getMonitoring>>;

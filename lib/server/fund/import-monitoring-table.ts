@@ -1,0 +1,104 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@/lib/domain/actor';
+import { ValidationError } from '@/lib/domain/errors';
+import type { MonitoringSide } from '@/lib/domain/monitoring';
+import { monitoringColumns, monitoringFromCsv, monitoringFromXlsx, problemField, type TableProblem } from '@/lib/interchange/monitoring-table';
+import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { assessMonitoring } from '@/lib/domain/monitoring';
+import { confirmedYears, loadAdministration, toEntry } from './administration';
+import { inFundTransaction, mayEnterMonitoring } from './fund-access';
+
+export const maxMonitoringTableBytes = 5 * 1024 * 1024;
+
+/** How many imported rows the audit event lists one by one; all of them share the import's id. */
+const auditedRows = 1000;
+
+function isXlsx(bytes: Uint8Array, fileName: string) {
+  // An .xlsx is a zip archive: "PK\x03\x04".
+  return (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) || /\.xlsx$/i.test(fileName);
+}
+
+/**
+ * A table of monitoring results (CSV or .xlsx, docs/api.md) for the importer's own side, all or
+ * nothing: any problem in any row (unknown indicator, bad number, year outside the agreement or
+ * already settled, sampling dates) refuses the whole table, listing every problem with its row and
+ * column, and saves nothing.
+ */
+export async function importMonitoringTable({ actor, origin, dealId, agreementId, fileName, bytes }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; fileName: string; bytes: Uint8Array }) {
+  if (bytes.byteLength === 0) throw new ValidationError('the file is empty', 'file');
+  if (bytes.byteLength > maxMonitoringTableBytes) throw new ValidationError(`the file is larger than ${maxMonitoringTableBytes / 1024 / 1024} MB: split it by year`, 'file');
+  return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayEnterMonitoring }, async (tx, { access, agreement }) => {
+    const admin = await loadAdministration(tx, agreement);
+    const rules = { indicators: admin.indicators.declared, from: agreement.startYear, to: agreement.endYear };
+    let outcome;
+    if (isXlsx(bytes, fileName)) outcome = await monitoringFromXlsx(bytes, rules);
+    else {
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        throw new ValidationError('the file is neither an .xlsx workbook nor UTF-8 CSV text: save it as "CSV UTF-8" or as an Excel workbook', 'file');
+      }
+      outcome = monitoringFromCsv(text, rules);
+    }
+    const problems: TableProblem[] = outcome.ok ? [] : outcome.problems;
+    const settled = confirmedYears(admin);
+    if (outcome.ok) {
+      for (const row of outcome.rows) if (settled.has(row.year)) problems.push({ row: row.row, column: 'A', message: `${row.year} is settled and final: its monitoring results can no longer change` });
+    }
+    if (problems.length || !outcome.ok) {
+      const listed = problems.map((p) => ({ field: problemField(p, monitoringColumns), message: p.message }));
+      throw new ValidationError(
+        `the table has ${listed.length} problem${listed.length === 1 ? '' : 's'} and nothing was saved: ${listed.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        'file',
+        listed,
+      );
+    }
+    const side = access.membership.side as MonitoringSide;
+    const importId = randomUUID();
+    const name = fileName.slice(0, 255);
+    await tx.monitoringValue.createMany({
+      data: outcome.rows.map((row) => ({
+        agreementId: agreement.id,
+        year: row.year,
+        indicator: row.indicator,
+        value: row.value,
+        side,
+        laboratory: row.laboratory,
+        sampledFrom: new Date(`${row.sampledFrom}T00:00:00Z`),
+        sampledTo: new Date(`${row.sampledTo}T00:00:00Z`),
+        source: 'IMPORT' as const,
+        importId,
+        fileName: name,
+        enteredById: actor.id,
+        enteredByName: actor.name,
+      })),
+    });
+    const created = await tx.monitoringValue.findMany({ where: { importId } });
+    const cells = assessMonitoring({ years: [], indicators: [], entries: [...admin.entries, ...created.map(toEntry)], resolutions: admin.rulings, tolerances: admin.tolerances });
+    const touched = new Set(outcome.rows.map((r) => `${r.year}.${r.indicator}`));
+    const disputed = cells.filter((c) => touched.has(`${c.year}.${c.indicator}`) && c.state === 'disputed').map((c) => ({ year: c.year, indicator: c.indicator }));
+    await appendAuditEvent(tx, {
+      action: 'monitoring.imported',
+      origin,
+      actor,
+      side,
+      dealId,
+      object: { type: 'agreement', id: agreement.id },
+      summary: {
+        after: {
+          importId,
+          fileName: name,
+          rows: outcome.rows.length,
+          years: [...new Set(outcome.rows.map((r) => r.year))],
+          values: outcome.rows.slice(0, auditedRows).map((r) => ({ year: r.year, indicator: r.indicator, value: r.value, laboratory: r.laboratory })),
+          ...(outcome.rows.length > auditedRows ? { truncated: true } : {}),
+          disputed,
+        },
+      },
+    });
+    return { importId, imported: outcome.rows.length, years: [...new Set(outcome.rows.map((r) => r.year))], disputed };
+  });
+}

@@ -1,0 +1,63 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { ValidationError } from '@/lib/domain/errors';
+import type { RecordPaymentInput } from '@/lib/domain/fund-schemas';
+import { checkPayment } from '@/lib/domain/ledger';
+import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { ledgerOf, loadAdministration } from './administration';
+import { inFundTransaction, mayAdminister } from './fund-access';
+import { paymentDto } from './fund-dto';
+
+/**
+ * Records money that moved for a year of an agreement: against the year's confirmed settlement,
+ * or before it as an advance (which the settlement then nets). A payment larger than what is
+ * still owed in its direction is refused unless it carries an overpayment note; the excess is
+ * kept with it. Payments are append-only: a mistake is corrected by a payment the other way.
+ */
+export async function recordPayment({ actor, origin, dealId, agreementId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: RecordPaymentInput }) {
+  return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
+    const admin = await loadAdministration(tx, agreement);
+    const problems: { field: string; message: string }[] = [];
+    if (input.year < agreement.startYear || input.year > agreement.endYear) problems.push({ field: 'year', message: `${input.year} is outside the agreement's years ${agreement.startYear}–${agreement.endYear}` });
+    const settlement = admin.settlements.find((s) => s.year === input.year && s.status === 'CONFIRMED') ?? null;
+    const line = ledgerOf(admin).find((l) => l.year === input.year && l.funder === input.funder);
+    const checked = checkPayment({
+      line: { scheduled: line?.scheduled ?? '0', settled: settlement ? (line?.settled ?? '0') : null, paid: line?.paid ?? '0' },
+      direction: input.direction,
+      amount: input.amount,
+      overpaymentNote: input.overpaymentNote,
+    });
+    if (!checked.ok) problems.push(...checked.problems);
+    if (problems.length || !checked.ok) throw new ValidationError(`the payment was not recorded: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, undefined, problems);
+    const payment = await tx.payment.create({
+      data: {
+        agreementId: agreement.id,
+        year: input.year,
+        settlementId: settlement?.id ?? null,
+        funder: input.funder,
+        direction: input.direction,
+        amount: checked.amount,
+        paidOn: new Date(`${input.paidOn}T00:00:00Z`),
+        reference: input.reference,
+        overpaymentNote: checked.overpayment ? input.overpaymentNote!.trim() : null,
+        overpayment: checked.overpayment,
+        recordedById: actor.id,
+        recordedByName: actor.name,
+      },
+    });
+    await appendAuditEvent(tx, {
+      action: 'payment.recorded',
+      origin,
+      actor,
+      side: access.membership.side,
+      dealId,
+      object: { type: 'agreement', id: agreement.id },
+      summary: {
+        before: line ? { scheduled: line.scheduled, settled: line.settled, paid: line.paid, outstanding: line.outstanding } : null,
+        after: { paymentId: payment.id, year: input.year, funder: input.funder, direction: input.direction, amount: checked.amount, paidOn: input.paidOn, reference: input.reference, kind: settlement ? 'SETTLEMENT' : 'ADVANCE', overpayment: checked.overpayment, overpaymentNote: payment.overpaymentNote },
+      },
+    });
+    return paymentDto(payment);
+  });
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { ConflictError, ValidationError } from '@/lib/domain/errors';
+import type { ResolveDisputeInput } from '@/lib/domain/fund-schemas';
+import { assessCell, resolvedValue } from '@/lib/domain/monitoring';
+import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { confirmedYears, loadAdministration, toRuling, toleranceOf } from './administration';
+import { checkEvidence, storeEvidence } from './evidence-file';
+import { inFundTransaction, mayAdminister } from './fund-access';
+import { cellDto } from './fund-dto';
+
+/**
+ * Resolves a disputed indicator of a year: one side's current result accepted, the current
+ * results averaged, or a re-test recorded with its laboratory, sampling dates and evidence file.
+ * The resolution names the results it settled; a newer result from either side reopens the cell.
+ */
+export async function resolveDispute({ actor, origin, dealId, agreementId, input, evidence }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: ResolveDisputeInput; evidence?: { fileName: string; bytes: Uint8Array } | null }) {
+  if (input.method === 'RETEST' && !evidence) throw new ValidationError('a re-test needs its evidence: attach the laboratory report as "file"', 'file');
+  const file = input.method === 'RETEST' && evidence ? await checkEvidence(evidence) : null;
+  return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
+    const admin = await loadAdministration(tx, agreement);
+    if (confirmedYears(admin).has(input.year)) throw new ConflictError(`${input.year} is settled and final: its monitoring results can no longer change`);
+    const entries = admin.entries.filter((e) => e.year === input.year && e.indicator === input.indicator);
+    const cell = assessCell(input.year, input.indicator, entries, admin.rulings, toleranceOf(admin, input.indicator));
+    const resolved = resolvedValue(cell, input.method === 'ACCEPT' ? { method: 'ACCEPT', valueId: input.valueId } : input.method === 'RETEST' ? { method: 'RETEST', value: input.value } : { method: 'AVERAGE' });
+    if (!resolved.ok) {
+      if (cell.state === 'disputed') throw new ValidationError(resolved.message, input.method === 'ACCEPT' ? 'valueId' : 'value');
+      throw new ConflictError(resolved.message);
+    }
+    if (file) await storeEvidence(tx, file);
+    const created = await tx.disputeResolution.create({
+      data: {
+        agreementId: agreement.id,
+        year: input.year,
+        indicator: input.indicator,
+        method: input.method,
+        basisValueIds: cell.current.map((e) => e.id),
+        value: resolved.value,
+        note: input.note,
+        acceptedValueId: input.method === 'ACCEPT' ? input.valueId : null,
+        ...(input.method === 'RETEST'
+          ? { laboratory: input.laboratory, sampledFrom: new Date(`${input.sampledFrom}T00:00:00Z`), sampledTo: new Date(`${input.sampledTo}T00:00:00Z`), evidenceSha256: file!.sha256, evidenceFileName: file!.fileName }
+          : {}),
+        resolvedById: actor.id,
+        resolvedByName: actor.name,
+      },
+    });
+    const after = assessCell(input.year, input.indicator, entries, [...admin.rulings, toRuling(created)], toleranceOf(admin, input.indicator));
+    await appendAuditEvent(tx, {
+      action: 'monitoring.dispute_resolved',
+      origin,
+      actor,
+      side: access.membership.side,
+      dealId,
+      object: { type: 'agreement', id: agreement.id },
+      summary: {
+        before: { year: input.year, indicator: input.indicator, results: cell.current.map((e) => ({ side: e.side, value: e.value, valueId: e.id })), spread: cell.spread, allowed: cell.allowed },
+        after: { resolutionId: created.id, method: input.method, value: resolved.value, note: input.note, ...(file ? { evidence: { sha256: file.sha256, fileName: file.fileName }, laboratory: created.laboratory } : {}) },
+      },
+    });
+    return { id: created.id, cell: cellDto(after) };
+  });
+}

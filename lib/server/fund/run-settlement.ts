@@ -1,0 +1,58 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { ConflictError, ValidationError } from '@/lib/domain/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { loadAdministration, runYear } from './administration';
+import { inFundTransaction, mayAdminister } from './fund-access';
+import { namesOf, settlementDto } from './fund-dto';
+
+/**
+ * Runs the agreement's terms for a closed year on the undisputed monitoring data and keeps the
+ * result as the year's draft settlement (running again replaces the draft): the amount due and
+ * its direction, every formula with its values substituted, and each funder's advances netted.
+ * A year that cannot be settled (missing or disputed data, not closed, outside the agreement) is
+ * refused with every reason, and nothing is saved.
+ */
+export async function runSettlementYear({ actor, origin, dealId, agreementId, year, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; year: number; now?: Date }) {
+  return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
+    const admin = await loadAdministration(tx, agreement);
+    const existing = admin.settlements.find((s) => s.year === year);
+    if (existing?.status === 'CONFIRMED') throw new ConflictError(`${year} is settled already (confirmed ${existing.confirmedAt?.toISOString().slice(0, 10)}): a confirmed settlement is final`);
+    const { outcome, inputs, fingerprint } = runYear(admin, year, now);
+    if (!outcome.ok) {
+      throw new ValidationError(`${year} cannot be settled yet (${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}, nothing was saved): ${outcome.problems.map((p) => p.message).join('; ')}`, undefined, outcome.problems);
+    }
+    const { run } = outcome;
+    const content = {
+      payment: run.payment,
+      unit: run.unit,
+      due: run.netting.due,
+      advances: run.netting.advances,
+      balance: run.netting.balance,
+      funders: run.netting.funders as unknown as Prisma.InputJsonValue,
+      shares: admin.shares,
+      inputs: inputs as unknown as Prisma.InputJsonValue,
+      formulas: run.formulas,
+      trace: run.trace as unknown as Prisma.InputJsonValue,
+      fingerprint: fingerprint!,
+      runById: actor.id,
+      runAt: now,
+    };
+    const settlement = existing ? await tx.settlement.update({ where: { id: existing.id }, data: content }) : await tx.settlement.create({ data: { agreementId: agreement.id, year, ...content } });
+    await appendAuditEvent(tx, {
+      action: 'settlement.run',
+      origin,
+      actor,
+      side: access.membership.side,
+      dealId,
+      object: { type: 'agreement', id: agreement.id },
+      summary: {
+        before: existing ? { due: existing.due.toFixed(2), balance: existing.balance.toFixed(2), fingerprint: existing.fingerprint } : null,
+        after: { settlementId: settlement.id, year, due: run.netting.due, direction: run.netting.direction, advances: run.netting.advances, balance: run.netting.balance, values: run.values, fingerprint: fingerprint! },
+      },
+    });
+    return settlementDto(settlement, await namesOf(tx, [settlement.runById]));
+  });
+}

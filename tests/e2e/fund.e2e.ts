@@ -1,0 +1,180 @@
+// The water fund administers a signed agreement in Chromium: imports a year of monitoring data
+// (after a table with problems is refused whole), resolves a dispute with the downstream side's
+// own result, settles the year, records the payment (after an overpayment is refused), and the
+// portfolio dashboard shows it.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPrismaClient } from '../../lib/infra/prisma';
+import { demoPassword } from '../../lib/seed/demo-accounts';
+import { templateTerms } from '../../lib/terms';
+import { baseUrl, chooseLanguage, launch, screenshot, signIn } from './browser';
+import { signInOverHttp, type HttpSession } from './http-session';
+
+let browser: Browser;
+let page: Page;
+let dealId: string;
+let agreementId: string;
+let upstream: HttpSession;
+let downstream: HttpSession;
+let fund: HttpSession;
+
+const year = 2025;
+const reference = `PBOC-${Date.now().toString(36).toUpperCase()}`;
+const terms = { ...templateTerms('two-way-quality-index', 'zh'), from: 2021, to: 2030 };
+const header = 'year,indicator,value,laboratory,sampledFrom,sampledTo';
+const goodTable = [header, ...Object.entries({ codmn: '2.31', nh3n: '0.10', tn: '1.05', tp: '0.026' }).map(([i, v]) => `${year},${i},${v},丹江口水质监测站,${year}-01-08,${year}-12-16`)].join('\n');
+const badTable = [header, `${year},cod,"2,31",丹江口水质监测站,${year}-01-08,${year}-12-16`, `${year},tp,n.d.,丹江口水质监测站,${year}-01-08,${year}-12-16`].join('\n');
+
+async function must<T>(answer: Promise<{ status: number; body: T }>, status: number, what: string): Promise<T> {
+  const { status: got, body } = await answer;
+  if (got !== status) throw new Error(`${what}: ${got} ${JSON.stringify(body).slice(0, 400)}`);
+  return body;
+}
+
+const administration = (tab: string) => `${baseUrl()}/deals/${dealId}/agreements/${agreementId}/${tab}`;
+
+beforeAll(async () => {
+  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
+  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
+  const versionId = (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM' } }, orderBy: { createdAt: 'desc' } })).id;
+  await prisma.$disconnect();
+  [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [HttpSession, HttpSession, HttpSession];
+
+  // The agreement this file administers: offered by Shiyan with the two-way terms, accepted and signed by both.
+  const validUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
+  const offer = await must(upstream.json<{ id: string }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil }), 201, 'offer');
+  agreementId = (await must(downstream.json<{ agreementId: string }>(`/api/v1/deals/${dealId}/offers/${offer.id}`, 'POST', { move: 'accept' }), 200, 'accept')).agreementId;
+  for (const party of [upstream, downstream]) await must(party.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, 'POST', { password: demoPassword }), 201, 'sign');
+  // Beijing's own laboratory measured CODMn higher than the station: a dispute once the fund imports.
+  await must(downstream.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`, 'POST', { year, indicator: 'codmn', value: '2.45', laboratory: '北京市水文总站', sampledFrom: `${year}-02-01`, sampledTo: `${year}-11-30` }), 201, 'downstream result');
+
+  browser = await launch();
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 1000 } });
+  page = await context.newPage();
+  await signIn(page, 'fund@pes.demo', demoPassword);
+  await page.waitForURL(/\/deals$/);
+  await chooseLanguage(page, 'zh');
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('fund administration in Chromium', () => {
+  it('refuses a table with problems whole, then imports a year of monitoring data', async () => {
+    await page.goto(administration('monitoring'));
+    await page.getByTestId('monitoring-year-2025').waitFor();
+    await expect(page.getByTestId('cell-2025-codmn').getAttribute('data-state')).resolves.toBe('single');
+
+    await page.getByTestId('import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(badTable) });
+    await page.getByTestId('import-submit').click();
+    const problems = page.getByTestId('import-problems');
+    await problems.waitFor();
+    const text = (await problems.textContent())!;
+    expect(text).toContain('row 2, column B (indicator)');
+    expect(text).toContain('unknown indicator "cod"');
+    expect(text).toContain('row 2, column C (value)');
+    expect(text).toContain('row 3, column C (value)');
+    expect(text).toContain('共 3 处问题');
+    const before = await fund.json<{ cells: { state: string }[] }>(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`);
+    expect(before.body.cells.filter((c) => c.state !== 'missing')).toHaveLength(1);
+
+    await page.getByTestId('import-file').setInputFiles({ name: 'danjiangkou-2025.csv', mimeType: 'text/csv', buffer: Buffer.from(goodTable) });
+    await page.getByTestId('import-submit').click();
+    await expect(page.getByTestId('import-result').textContent()).resolves.toMatch(/已导入 4 条结果[\s\S]*2025 codmn/);
+    await page.locator('[data-testid="cell-2025-codmn"][data-state="disputed"]').waitFor();
+    await expect(page.getByTestId('cell-2025-tp').getAttribute('data-state')).resolves.toBe('single');
+    await expect(page.getByTestId('disputed-banner').isVisible()).resolves.toBe(true);
+    await screenshot(page, 'fund-monitoring-disputed-zh');
+  });
+
+  it('will not settle the disputed year, then resolves the dispute by averaging', async () => {
+    const blocked = await fund.json<{ error: { problems: { field: string; message: string }[] } }>(`/api/v1/deals/${dealId}/agreements/${agreementId}/settlements`, 'POST', { year });
+    expect(blocked.status).toBe(400);
+    expect(blocked.body.error.problems).toEqual([{ field: '2025.codmn', message: expect.stringContaining('codmn for 2025 is disputed') }]);
+
+    await page.getByTestId('resolve-2025-codmn').click();
+    await page.getByTestId('resolve-method-AVERAGE').check();
+    await page.getByTestId('resolve-note').fill('2026年1月联席会议：双方同意取两家实验室结果的平均值');
+    await page.getByTestId('resolve-submit').click();
+    await page.locator('[data-testid="cell-2025-codmn"][data-state="resolved"]').waitFor();
+    await expect(page.getByTestId('used-2025-codmn').textContent()).resolves.toContain('2.38');
+    expect(await page.getByTestId('disputed-banner').count()).toBe(0);
+
+    await chooseLanguage(page, 'en');
+    await page.locator('[data-testid="cell-2025-codmn"][data-state="resolved"]').waitFor();
+    await expect(page.getByTestId('used-2025-codmn').textContent()).resolves.toContain('Average the results');
+    await screenshot(page, 'fund-monitoring-resolved-en');
+  });
+
+  it('settles the year: amount, direction and trace, then confirms it', async () => {
+    await page.goto(administration('settlements'));
+    const section = page.locator('[data-testid="settlement-year-2025"]');
+    await expect(section.getAttribute('data-state')).resolves.toBe('READY');
+    await page.getByTestId('run-2025').click();
+    await page.locator('[data-testid="settlement-year-2025"][data-state="DRAFT"]').waitFor();
+    await expect(page.getByTestId('due-2025').textContent()).resolves.toBe('200,000,000.00');
+    await expect(page.getByTestId('direction-2025').textContent()).resolves.toBe('downstream pays upstream');
+    await expect(page.getByTestId('trace-2025').textContent()).resolves.toMatch(/P = 0\.9 \* \(0\.25 \* 2\.38 \/ 2\.6/);
+    await screenshot(page, 'fund-settlement-draft-en');
+
+    await expect(page.getByTestId('confirm-2025').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('confirm-check-2025').check();
+    await page.getByTestId('confirm-2025').click();
+    await page.locator('[data-testid="settlement-year-2025"][data-state="CONFIRMED"]').waitFor();
+    await page.getByTestId('final-2025').waitFor();
+    expect(await page.getByTestId('run-2025').count()).toBe(0);
+
+    await chooseLanguage(page, 'zh');
+    await page.locator('[data-testid="settlement-year-2025"][data-state="CONFIRMED"]').waitFor();
+    await expect(page.getByTestId('direction-2025').textContent()).resolves.toBe('下游向上游支付');
+    await screenshot(page, 'fund-settlement-confirmed-zh');
+  });
+
+  it('records the payment, after refusing an overpayment without a note', async () => {
+    await page.goto(administration('ledger'));
+    await page.getByTestId('payment-year').selectOption(String(year));
+    await page.getByTestId('payment-funder').selectOption('DOWNSTREAM');
+    await page.getByTestId('payment-amount').fill('200000000.01');
+    await page.getByTestId('payment-date').fill('2026-03-18');
+    await page.getByTestId('payment-reference').fill(reference);
+    await page.getByTestId('payment-submit').click();
+    await expect(page.getByTestId('payment-problems').textContent()).resolves.toContain('200000000.01 is more than the outstanding balance in this direction (200000000.00) by 0.01');
+    expect(await page.getByTestId('payment-row').count()).toBe(0);
+
+    await page.getByTestId('payment-amount').fill('200000000.00');
+    await page.getByTestId('payment-submit').click();
+    await page.getByTestId('payment-saved').waitFor();
+    await page.getByTestId('payment-row').first().waitFor();
+    await expect(page.getByTestId('payment-row').first().textContent()).resolves.toContain(reference);
+    await expect(page.getByTestId('outstanding-2025-DOWNSTREAM').textContent()).resolves.toBe('0.00');
+    await screenshot(page, 'fund-ledger-zh');
+
+    const csv = await page.request.get(`${baseUrl()}/api/v1/deals/${dealId}/agreements/${agreementId}/ledger?format=csv`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain(`shiyan-2003-2050,`);
+  });
+
+  it('shows it on the portfolio dashboard and in the archive', async () => {
+    await page.goto(`${baseUrl()}/fund`);
+    const row = page.locator(`[data-testid="portfolio-row"][data-agreement-id="${agreementId}"]`);
+    await expect(row.getByTestId('portfolio-paid').textContent()).resolves.toBe('200,000,000.00');
+    await expect(page.getByTestId('portfolio-payments').textContent()).resolves.toContain(reference);
+    await page.getByTestId('echart-money').locator('svg').waitFor();
+    await page.getByTestId('echart-payments').locator('svg').waitFor();
+    await expect(page.getByTestId('portfolio-results').textContent()).resolves.toContain('2.38');
+    await screenshot(page, 'fund-dashboard-zh');
+
+    await chooseLanguage(page, 'en');
+    await page.getByTestId('echart-quality').locator('svg').waitFor();
+    await expect(page.getByTestId('portfolio-payments').textContent()).resolves.toContain(reference);
+    await screenshot(page, 'fund-dashboard-en');
+
+    await page.goto(`${baseUrl()}/fund/archive?party=${encodeURIComponent('Shiyan')}`);
+    const archived = page.locator(`[data-testid="archive-row"][data-agreement-id="${agreementId}"]`);
+    await expect(archived.getByTestId('archive-hash').getAttribute('data-verified')).resolves.toBe('true');
+    expect(await page.getByTestId('archive-hash-alert').count()).toBe(0);
+    await screenshot(page, 'fund-archive-en');
+    await chooseLanguage(page, 'zh');
+  });
+});
