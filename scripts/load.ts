@@ -1,0 +1,571 @@
+// npm run load [-- --scale N] [--duration SECONDS] [--connections N] [--warmup SECONDS] [--keep] [--no-build]
+//
+// The production build under load, on data of a realistic size:
+//  1. builds the app when .next is missing or older than any source file (--no-build: use the
+//     build there is, e.g. while someone else's half-finished change does not compile);
+//  2. creates a fresh database: on DATABASE_URL's server, else on 127.0.0.1:5432 when it answers,
+//     else an embedded in-memory one (tests/support/test-database.ts), and migrates it;
+//  3. seeds 20 deals, 200 users, 2,000 scenario versions, 500 offers and 50 agreements per unit of
+//     scale (scripts/load-seed.ts), starts `next start` on a free port against it, and signs in
+//     50 users over HTTP;
+//  4. drives each endpoint for --duration seconds with --connections connections from a second
+//     process (scripts/load-driver.ts, autocannon), sampling the server's RSS every 200 ms;
+//  5. checks nothing was lost (versions and offers = seeded + every 201, audit chains, agreement
+//     hashes), prints a table with PASS/FAIL against the targets and the change against the
+//     previous run, and writes test-results/load/last.json (and scale-N.json).
+//
+// Exit 1 only on errors: transport errors or timeouts, 5xx answers, a crashed server, failed
+// sign-ins, or a failed integrity check. Missed latency targets are reported, not fatal.
+// Other engineers build into the same .next: run it as `flock /tmp/next-build.lock npm run load`.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { freePort } from '../lib/infra/embedded-db';
+import { spawnNext, stopProcessGroup } from '../lib/infra/next-process';
+import { describeTarget, ensureReachable } from '../lib/infra/reachability';
+import { createTestDatabase, type TestDatabase } from '../tests/support/test-database';
+import type { DriverConfig, DriverMessage, DriverSession, EndpointId, EndpointRun } from './load-driver';
+import type { LoadPlan, VerifyReport, WriteLedger } from './load-seed';
+
+const root = path.resolve(import.meta.dirname, '..');
+const resultsDir = path.join(root, 'test-results', 'load');
+const localServer = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+interface EndpointSpec {
+  id: EndpointId;
+  label: string;
+  kind: 'read' | 'write';
+}
+
+const catalogue: EndpointSpec[] = [
+  { id: 'deals-api', label: 'GET /api/v1/deals', kind: 'read' },
+  { id: 'deals-page', label: 'GET /deals (page)', kind: 'read' },
+  { id: 'deal-overview', label: 'GET /api/v1/deals/{id}', kind: 'read' },
+  { id: 'version-result', label: 'GET …/versions/{vid}?format=result', kind: 'read' },
+  { id: 'bargaining-zone', label: 'GET …/bargaining-zone?versions=…', kind: 'read' },
+  { id: 'save-version', label: 'POST …/scenarios/{sid}/versions', kind: 'write' },
+  { id: 'post-offer', label: 'POST /api/v1/deals/{id}/offers', kind: 'write' },
+];
+const targetP95Ms = { read: 200, write: 500 } as const;
+
+/** test-results/load/last.json and scale-N.json; read back by scripts/reliability-report.ts. */
+export interface LoadResults {
+  format: 'pes-load/1';
+  ranAt: string;
+  scale: number;
+  database: string;
+  embedded: boolean;
+  machine: { cpus: number; node: string; loadAverageAtStart: number[] };
+  data: LoadPlan['counts'] & { seedMs: number };
+  build: { built: boolean; reason: string; ms: number };
+  signIn: { users: number; ms: number; failures: string[]; rateLimited: number };
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  endpoints: EndpointResult[];
+  server: { peakRssMb: number | null; vmHwmMb: number | null; crashed: string | null };
+  integrity: VerifyReport | null;
+  errors: string[];
+  ok: boolean;
+}
+
+export type EndpointResult = EndpointSpec & {
+  available: boolean;
+  note: string | null;
+  targetP95Ms: number;
+  pass: boolean | null;
+  peakRssMb: number | null;
+  run: EndpointRun | null;
+  warmupCreated: number;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+const sourceDirs = ['app', 'components', 'lib', 'messages', 'i18n', 'types', 'public'];
+const sourceFiles = ['proxy.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+
+function newestSource(): { file: string; mtimeMs: number } {
+  let newest = { file: '', mtimeMs: 0 };
+  const consider = (file: string) => {
+    const mtimeMs = statSync(file).mtimeMs;
+    if (mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
+  };
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      // Tests are not part of the build; a test edited since would otherwise rebuild every time.
+      else if (!/\.test\.tsx?$/.test(entry.name)) consider(full);
+    }
+  };
+  for (const dir of sourceDirs) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
+  for (const file of sourceFiles) if (existsSync(path.join(root, file))) consider(path.join(root, file));
+  return newest;
+}
+
+/** As `npm start` does, plus a rebuild when a source file is newer than the build. */
+function buildIfNeeded(allowed: boolean): LoadResults['build'] {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  let reason: string | null = null;
+  if (!existsSync(buildId)) {
+    if (!allowed) throw new Error('--no-build, but there is no production build (.next/BUILD_ID)');
+    reason = 'no production build yet';
+  } else if (!allowed) return { built: false, reason: '--no-build: the existing build, whatever its age', ms: 0 };
+  else {
+    const newest = newestSource();
+    if (newest.mtimeMs > statSync(buildId).mtimeMs) reason = `${path.relative(root, newest.file)} is newer than the build`;
+  }
+  if (!reason) return { built: false, reason: 'the build is newer than every source file', ms: 0 };
+  console.log(`Building (${reason}): next build …`);
+  const started = Date.now();
+  const build = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) throw new Error('`next build` failed; see its output above.');
+  return { built: true, reason, ms: Date.now() - started };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database, seed, server
+
+async function freshDatabase(): Promise<TestDatabase & { where: string }> {
+  const configured = process.env.DATABASE_URL;
+  let server = configured;
+  if (!server) {
+    try {
+      await ensureReachable(localServer, 2_000);
+      server = localServer;
+    } catch {
+      server = undefined;
+    }
+  }
+  // createTestDatabase picks the server from DATABASE_URL, or the embedded engine without it.
+  if (server) process.env.DATABASE_URL = server;
+  else delete process.env.DATABASE_URL;
+  try {
+    const database = await createTestDatabase('load');
+    const host = describeTarget(database.url).replace(/\/.*$/, '');
+    return { ...database, where: database.embedded ? 'the embedded PostgreSQL (PGlite, in memory, one connection)' : `PostgreSQL at ${host} (a fresh database)` };
+  } finally {
+    if (configured) process.env.DATABASE_URL = configured;
+    else delete process.env.DATABASE_URL;
+  }
+}
+
+function runChild(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${args.slice(-6).join(' ')} failed (${signal ?? `exit ${code}`})`))));
+  });
+}
+
+// lib/server/agreements is 'server-only': the seed runs under the react-server condition.
+const seedArgs = ['--import', 'tsx', '--conditions=react-server', path.join('scripts', 'load-seed.ts')];
+
+async function waitForHttp(url: string, timeoutMs: number, crashed: () => string | null): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const why = crashed();
+    if (why) throw new Error(`the server exited while starting (${why}); see test-results/load/server.log`);
+    try {
+      const response = await fetch(url, { redirect: 'manual' });
+      if (response.status < 500) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not answer ${url} within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// RSS of the server's process group, every 200 ms
+
+class RssSampler {
+  private timer: NodeJS.Timeout | undefined;
+  private phase = 'start';
+  readonly peaks = new Map<string, number>();
+  peakKb = 0;
+  hwmKb = 0;
+  available = existsSync('/proc/self/status');
+
+  constructor(private readonly pgid: number) {}
+
+  start(): void {
+    if (!this.available) return;
+    this.timer = setInterval(() => this.sample(), 200);
+    this.sample();
+  }
+
+  mark(phase: string): void {
+    this.sample();
+    this.phase = phase;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.sample();
+  }
+
+  private sample(): void {
+    let rss = 0;
+    for (const pid of this.members()) {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        this.hwmKb = Math.max(this.hwmKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      } catch {
+        // The process ended between listing and reading.
+      }
+    }
+    this.peakKb = Math.max(this.peakKb, rss);
+    this.peaks.set(this.phase, Math.max(this.peaks.get(this.phase) ?? 0, rss));
+  }
+
+  /** Every process whose process group is the server's: `next start` and any worker it forks. */
+  private members(): number[] {
+    const pids: number[] = [];
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[2]) === this.pgid) pids.push(Number(name));
+      } catch {
+        // Gone already.
+      }
+    }
+    return pids;
+  }
+}
+
+const mb = (kb: number | undefined) => (kb ? Math.round((kb / 1024) * 10) / 10 : null);
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in over HTTP, as tests/e2e/http-session.ts does
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((line) => line.split(';')[0]!);
+}
+
+async function signIn(baseUrl: string, email: string, password: string): Promise<{ cookie: string } | { error: string; rateLimited: boolean }> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookiesOf(csrf).join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+  const cookie = [...cookiesOf(csrf), ...cookiesOf(response)].join('; ');
+  if (cookie.includes('session-token')) return { cookie };
+  const text = await response.text();
+  return { error: `${email}: ${response.status} ${text.slice(0, 200)}`, rateLimited: /rate_limited/.test(text) };
+}
+
+async function signInAll(baseUrl: string, plan: LoadPlan): Promise<{ sessions: DriverSession[]; result: LoadResults['signIn'] }> {
+  const started = Date.now();
+  const sessions: DriverSession[] = [];
+  const failures: string[] = [];
+  let rateLimited = 0;
+  // Five at a time: argon2 verification is deliberately slow, and this is not what is measured.
+  for (let i = 0; i < plan.sessions.length; i += 5) {
+    const batch = plan.sessions.slice(i, i + 5);
+    const answers = await Promise.all(batch.map((s) => signIn(baseUrl, s.email, plan.password)));
+    answers.forEach((answer, k) => {
+      if ('cookie' in answer) sessions.push({ ...batch[k]!, cookie: answer.cookie });
+      else {
+        failures.push(answer.error);
+        if (answer.rateLimited) rateLimited++;
+      }
+    });
+  }
+  return { sessions, result: { users: sessions.length, ms: Date.now() - started, failures, rateLimited } };
+}
+
+/** One request per read endpoint first: a route missing from the build is "not available", not an error storm. */
+async function probe(baseUrl: string, session: DriverSession, id: EndpointId): Promise<{ available: boolean; note: string | null }> {
+  const paths: Partial<Record<EndpointId, string>> = {
+    'deals-api': '/api/v1/deals',
+    'deals-page': '/deals',
+    'deal-overview': `/api/v1/deals/${session.dealId}`,
+    'version-result': `/api/v1/deals/${session.dealId}/versions/${session.resultVersionId}?format=result`,
+    'bargaining-zone': `/api/v1/deals/${session.dealId}/bargaining-zone?versions=${session.zoneVersionIds.join(',')}`,
+  };
+  const target = paths[id];
+  if (!target) return { available: true, note: null };
+  const response = await fetch(`${baseUrl}${target}`, { headers: { cookie: session.cookie }, redirect: 'manual' });
+  await response.arrayBuffer();
+  const json = (response.headers.get('content-type') ?? '').includes('json');
+  // The API answers its own 404s in JSON; a route that is not in the build gets Next's HTML page.
+  if (response.status === 404 && !json && target.startsWith('/api/')) return { available: false, note: 'not available (the route is not in this build)' };
+  if (response.status >= 300) return { available: true, note: `probe answered ${response.status}` };
+  return { available: true, note: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driver
+
+function drive(config: DriverConfig, sampler: RssSampler): Promise<{ runs: Map<EndpointId, EndpointRun>; warmups: Map<EndpointId, EndpointRun> }> {
+  return new Promise((resolve, reject) => {
+    const runs = new Map<EndpointId, EndpointRun>();
+    const warmups = new Map<EndpointId, EndpointRun>();
+    const driver: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'load-driver.ts')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let failure: string | null = null;
+    driver.on('message', (message: DriverMessage) => {
+      if (message.type === 'phase') {
+        sampler.mark(`${message.id}:${message.stage}`);
+        const label = catalogue.find((e) => e.id === message.id)!.label;
+        if (message.stage === 'measure') process.stdout.write(`  ${label.padEnd(38)} `);
+      } else if (message.type === 'warmup') warmups.set(message.run.id, message.run);
+      else if (message.type === 'result') {
+        sampler.mark('between');
+        runs.set(message.run.id, message.run);
+        console.log(`${message.run.rps} req/s, p95 ${message.run.latencyMs.p95} ms`);
+      } else if (message.type === 'failed') failure = message.message;
+    });
+    driver.on('error', reject);
+    driver.on('exit', (code) => (code === 0 ? resolve({ runs, warmups }) : reject(new Error(`the load driver failed: ${failure ?? `exit ${code}`}`))));
+    driver.send(config);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function readResults(file: string): LoadResults | null {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as LoadResults;
+    return parsed.format === 'pes-load/1' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function change(before: number | null | undefined, after: number | null | undefined, unit: string): string {
+  if (before === null || before === undefined || after === null || after === undefined) return '—';
+  const pct = before === 0 ? '' : ` (${after >= before ? '+' : ''}${(((after - before) / before) * 100).toFixed(0)} %)`;
+  return `${before}→${after}${unit}${pct}`;
+}
+
+function printTable(results: LoadResults, baseline: LoadResults | null, baselineName: string): void {
+  const cols = ['endpoint', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', '409', '5xx', 'errors', 'peak RSS MB', 'target (p95)'];
+  const widths = [38, 8, 8, 8, 8, 8, 6, 6, 7, 12, 22];
+  const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join(' ');
+  console.log('');
+  console.log(line(cols));
+  for (const e of results.endpoints) {
+    if (!e.run) {
+      console.log(line([e.label, '—', '—', '—', '—', '—', '—', '—', '—', '—', e.note ?? 'not run']));
+      continue;
+    }
+    const r = e.run;
+    const verdict = `≤ ${e.targetP95Ms} ms ${e.pass ? 'PASS' : 'FAIL'}`;
+    console.log(line([e.label, r.rps, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.non2xx, r.conflicts, r.serverErrors, r.errors, e.peakRssMb ?? '—', verdict]));
+  }
+  const errors = results.endpoints.reduce((n, e) => n + (e.run ? e.run.errors + e.run.serverErrors : 0), 0);
+  console.log(line(['zero errors (transport, timeouts, 5xx)', '', '', '', '', '', '', '', errors, '', errors === 0 ? 'PASS' : 'FAIL']));
+  console.log(`server peak RSS ${results.server.peakRssMb ?? '—'} MB (VmHWM ${results.server.vmHwmMb ?? '—'} MB)${results.server.crashed ? `; CRASHED: ${results.server.crashed}` : ''}`);
+
+  if (baseline) {
+    console.log(`\nChange against ${baselineName} (scale ${baseline.scale}, ${baseline.ranAt}):`);
+    for (const e of results.endpoints) {
+      const old = baseline.endpoints.find((b) => b.id === e.id);
+      if (!e.run || !old?.run) {
+        console.log(`  ${e.label.padEnd(38)} ${e.run ? 'not in the baseline' : (e.note ?? 'not run')}`);
+        continue;
+      }
+      console.log(
+        `  ${e.label.padEnd(38)} req/s ${change(old.run.rps, e.run.rps, '')}  p50 ${change(old.run.latencyMs.p50, e.run.latencyMs.p50, ' ms')}  p95 ${change(old.run.latencyMs.p95, e.run.latencyMs.p95, ' ms')}  p99 ${change(old.run.latencyMs.p99, e.run.latencyMs.p99, ' ms')}  RSS ${change(old.peakRssMb, e.peakRssMb, ' MB')}`,
+      );
+    }
+    console.log(`  ${'server peak RSS'.padEnd(38)} ${change(baseline.server.peakRssMb, results.server.peakRssMb, ' MB')}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: '1' },
+      duration: { type: 'string', default: '15' },
+      connections: { type: 'string', default: '50' },
+      warmup: { type: 'string', default: '3' },
+      keep: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const scale = Number(values.scale);
+  const durationSeconds = Number(values.duration);
+  const connections = Number(values.connections);
+  const warmupSeconds = Number(values.warmup);
+  if (!Number.isInteger(scale) || scale < 1 || !(durationSeconds > 0) || !Number.isInteger(connections) || connections < 1 || !(warmupSeconds >= 0)) {
+    console.error('usage: npm run load [-- --scale N] [--duration SECONDS] [--connections N] [--warmup SECONDS] [--keep] [--no-build]');
+    return 2;
+  }
+  mkdirSync(resultsDir, { recursive: true });
+  const errors: string[] = [];
+  const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  const build = buildIfNeeded(!values['no-build']);
+
+  const database = await freshDatabase();
+  console.log(`Fresh database: ${database.where}`);
+  let server: ChildProcess | undefined;
+  let stopping = false;
+  let crashed: string | null = null;
+  try {
+    const planFile = path.join(resultsDir, `plan-scale-${scale}.json`);
+    const childEnv = { ...process.env, DATABASE_URL: database.url, ...(database.embedded ? { DATABASE_POOL_MAX: '1' } : {}) };
+    console.log(`Seeding scale ${scale}: ${20 * scale} deals, ${200 * scale} users, ${2000 * scale} versions, ${500 * scale} offers, ${50 * scale} agreements …`);
+    await runChild([...seedArgs, 'seed', database.url, String(scale), planFile], childEnv);
+    const plan = JSON.parse(readFileSync(planFile, 'utf8')) as LoadPlan;
+    console.log(`Seeded in ${(plan.seedMs / 1000).toFixed(1)} s (${plan.counts.agreementsArchived} agreements archived, ${plan.counts.auditEvents} audit events).`);
+
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const log = createWriteStream(path.join(resultsDir, 'server.log'));
+    server = spawnNext(['start', '-p', String(port), '-H', '127.0.0.1'], {
+      stdio: 'pipe',
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_URL: database.url,
+        NEXTAUTH_URL: baseUrl,
+        NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+        PES_DEMO: '',
+        ...(database.embedded ? { DATABASE_POOL_MAX: '1' } : {}),
+      },
+    });
+    server.stdout?.pipe(log);
+    server.on('exit', (code, signal) => {
+      if (!stopping) crashed = signal ?? `exit ${code}`;
+    });
+    await waitForHttp(`${baseUrl}/login`, 60_000, () => crashed);
+    const sampler = new RssSampler(server.pid!);
+    sampler.start();
+
+    const signedIn = await signInAll(baseUrl, plan);
+    console.log(`Signed in ${signedIn.result.users} of ${plan.sessions.length} users over HTTP in ${(signedIn.result.ms / 1000).toFixed(1)} s (${signedIn.result.failures.length} failed, ${signedIn.result.rateLimited} rate-limited).`);
+    for (const failure of signedIn.result.failures) errors.push(`sign-in failed: ${failure}`);
+    if (signedIn.sessions.length === 0) throw new Error('no session to drive the load with');
+
+    const endpoints: EndpointResult[] = [];
+    for (const spec of catalogue) {
+      const { available, note } = await probe(baseUrl, signedIn.sessions[0]!, spec.id);
+      endpoints.push({ ...spec, available, note, targetP95Ms: targetP95Ms[spec.kind], pass: null, peakRssMb: null, run: null, warmupCreated: 0 });
+    }
+    console.log(`Driving ${connections} connections × ${durationSeconds} s per endpoint (after a ${warmupSeconds} s warm-up) from a separate process:`);
+    const { runs, warmups } = await drive(
+      { baseUrl, connections, durationSeconds, warmupSeconds, endpoints: endpoints.filter((e) => e.available).map((e) => e.id), sessions: signedIn.sessions },
+      sampler,
+    );
+    sampler.stop();
+    for (const e of endpoints) {
+      e.run = runs.get(e.id) ?? null;
+      e.warmupCreated = warmups.get(e.id)?.created ?? 0;
+      e.peakRssMb = mb(sampler.peaks.get(`${e.id}:measure`));
+      if (e.run) {
+        e.pass = e.run.latencyMs.p95 <= e.targetP95Ms;
+        if (e.run.errors) errors.push(`${e.label}: ${e.run.errors} transport errors (${e.run.timeouts} timeouts)`);
+        if (e.run.serverErrors) errors.push(`${e.label}: ${e.run.serverErrors} answers 5xx, e.g. ${e.run.sampleErrorBody ?? '(no body)'}`);
+      }
+      const warm = warmups.get(e.id);
+      if (warm?.serverErrors) errors.push(`${e.label} (warm-up): ${warm.serverErrors} answers 5xx`);
+    }
+
+    // Nothing lost: every write the server confirmed (201) is a row, every chain holds, every
+    // archived agreement still hashes. A write that timed out may or may not have landed: those
+    // are the only rows allowed beyond the confirmed ones.
+    const all = (id: EndpointId) => [runs.get(id), warmups.get(id)].filter((r): r is EndpointRun => Boolean(r));
+    const writes: WriteLedger = {
+      versionIds: all('save-version').flatMap((r) => r.createdIds),
+      offerIds: all('post-offer').flatMap((r) => r.createdIds),
+      unconfirmed: {
+        versions: all('save-version').reduce((n, r) => n + r.errors, 0),
+        offers: all('post-offer').reduce((n, r) => n + r.errors, 0),
+      },
+    };
+    const writesFile = path.join(resultsDir, `writes-scale-${scale}.json`);
+    writeFileSync(writesFile, JSON.stringify(writes));
+    const verifyFile = path.join(resultsDir, `verify-scale-${scale}.json`);
+    if (crashed) errors.push(`the server crashed during the run (${crashed})`);
+    let integrity: VerifyReport | null = null;
+    try {
+      await runChild([...seedArgs, 'verify', database.url, planFile, writesFile, verifyFile], childEnv);
+      integrity = JSON.parse(readFileSync(verifyFile, 'utf8')) as VerifyReport;
+      if (!integrity.ok) errors.push(`integrity check failed: ${JSON.stringify(integrity)}`);
+    } catch (error) {
+      errors.push(`integrity check could not run: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // The ids were for the check; the results file keeps the figures.
+    for (const e of endpoints) if (e.run) e.run = { ...e.run, createdIds: [] };
+    rmSync(writesFile, { force: true });
+
+    const results: LoadResults = {
+      format: 'pes-load/1',
+      ranAt: new Date().toISOString(),
+      scale,
+      database: database.where,
+      embedded: database.embedded,
+      machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart },
+      data: { ...plan.counts, seedMs: plan.seedMs },
+      build,
+      signIn: signedIn.result,
+      connections,
+      durationSeconds,
+      warmupSeconds,
+      endpoints,
+      server: { peakRssMb: mb(sampler.peakKb), vmHwmMb: mb(sampler.hwmKb), crashed },
+      integrity,
+      errors,
+      ok: errors.length === 0,
+    };
+
+    const baselineName = scale === 1 ? 'the previous run (last.json)' : 'the 1× run (scale-1.json)';
+    const baseline = readResults(path.join(resultsDir, scale === 1 ? 'last.json' : 'scale-1.json')) ?? (scale === 1 ? null : readResults(path.join(resultsDir, 'last.json')));
+    printTable(results, baseline, baseline && scale !== 1 && baseline.scale !== 1 ? 'the previous run (last.json)' : baselineName);
+    if (integrity) {
+      console.log(
+        `\nNothing lost: versions ${integrity.versions.found} (seeded + confirmed ${integrity.versions.expected}, ${integrity.versions.missing.length} confirmed missing, ${integrity.versions.unconfirmed} unanswered), ` +
+          `offers ${integrity.offers.found} (${integrity.offers.expected}, ${integrity.offers.missing.length} missing, ${integrity.offers.unconfirmed} unanswered), ` +
+          `${integrity.audit.chains} audit chains (${integrity.audit.events} events) ${integrity.audit.broken.length ? `BROKEN: ${JSON.stringify(integrity.audit.broken)}` : 'hold'}, ` +
+          `${integrity.agreements.archived} archived agreements ${integrity.agreements.hashMismatches.length ? `with ${integrity.agreements.hashMismatches.length} hash mismatches` : 'hash as stored'}; ` +
+          `sign-ins ${integrity.signIns.succeeded} ok, ${integrity.signIns.failed} failed, ${integrity.signIns.blocked} blocked → ${integrity.ok ? 'PASS' : 'FAIL'}`,
+      );
+    }
+    for (const error of errors) console.error(`ERROR: ${error}`);
+    writeFileSync(path.join(resultsDir, 'last.json'), `${JSON.stringify(results, null, 2)}\n`);
+    // scale-N.json are the figures other runs and docs/reliability.md compare against: only a run
+    // with the standard connections and duration replaces them.
+    const standard = connections === 50 && durationSeconds === 15;
+    if (standard) writeFileSync(path.join(resultsDir, `scale-${scale}.json`), `${JSON.stringify(results, null, 2)}\n`);
+    rmSync(planFile, { force: true });
+    console.log(`\nResults: ${path.relative(process.cwd(), path.join(resultsDir, 'last.json'))}${standard ? ` and scale-${scale}.json` : ''}; server output in server.log.`);
+    return results.ok ? 0 : 1;
+  } finally {
+    if (server) {
+      stopping = true;
+      const exited = new Promise((resolve) => (server!.exitCode !== null || server!.signalCode !== null ? resolve(null) : server!.once('exit', resolve)));
+      stopProcessGroup(server);
+      const killer = setTimeout(() => stopProcessGroup(server!, 'SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    if (values.keep && !database.embedded) console.log(`Kept the database: ${database.url}`);
+    else await database.drop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);
