@@ -34,7 +34,7 @@ describe('offers in Chromium', () => {
     const upstreamOption = await version.locator('option', { hasText: 'Shiyan 2003–2050, paper assumptions' }).first().getAttribute('value');
     await version.selectOption(upstreamOption!);
     await page.getByTestId('offer-amount-0').fill('1');
-    await page.getByTestId('flag-below').waitFor();
+    await page.getByTestId('composer').getByTestId('flag-below').waitFor();
     await expect(page.getByTestId('send-offer').textContent()).resolves.toBe('仍然发送');
     await screenshot(page, 'offer-compose-zh');
     const before = await page.getByTestId('offer').count();
