@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { useEffect, useMemo, useState, useTransition } from 'react';
 import { ScenarioEditor } from '@/components/scenario-editor/scenario-editor';
 import { toScenarioDocument, type CalculatorInputs, type ScenarioDocument } from '@/components/scenario-editor/model';
 import { formatDateTime } from '@/lib/domain/format';
@@ -69,14 +69,9 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
   const { stored, keep, discard, keepFailed } = useDraft(dealId, version.scenario.id);
   const isLatest = latest?.id === version.id;
   const editing = mode.kind === 'edit';
-  const firstRender = useRef(true);
 
   // Every edit is kept in this browser: a reload, a crash or a conflict does not lose it.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
     if (mode.kind !== 'edit') return;
     if (document === saved && !message && evidence === version.evidence) return;
     keep({ baseVersionId: mode.baseVersionId, baseNumber: mode.baseNumber, document, calculatorInputs, evidence, message });

@@ -283,7 +283,7 @@ export function parseScenario(json: unknown): ParseOutcome {
 }
 
 /** UTF-8 size without encoding the whole text when the length alone decides. */
-function exceedsBytes(text: string, limit: number): boolean {
+export function exceedsBytes(text: string, limit: number): boolean {
   if (text.length > limit) return true;
   if (text.length * 3 <= limit) return false;
   let bytes = 0;

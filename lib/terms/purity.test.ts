@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles, specifiers } from '../../tests/support/module-imports';
 
 /**
  * The terms module must stay pure like lib/engine: no Prisma, Next.js, React
@@ -9,27 +10,6 @@ import { describe, expect, it } from 'vitest';
  */
 const ALLOWED = new Set(['mathjs', 'decimal.js', 'zod']);
 const dir = import.meta.dirname;
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(folder, e.name);
-    if (e.isDirectory()) return sourceFiles(full);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [full] : [];
-  });
-}
-
-/** Every module specifier: static import/export … from, side-effect import, import(), require(). */
-function specifiers(source: string): string[] {
-  const found: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-    /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-  ];
-  for (const re of patterns) for (const m of source.matchAll(re)) found.push(m[1]!);
-  return found;
-}
 
 const allowed = (s: string) => ALLOWED.has(s) || (s.startsWith('./') && !s.includes('..')) || /^\.\.\/engine\/[\w-]+$/.test(s);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_DOCUMENT_BYTES, ZUnit, formatPath, toProblems, type Problem } from '../engine/schema';
+import { MAX_DOCUMENT_BYTES, ZUnit, exceedsBytes, formatPath, toProblems, type Problem } from '../engine/schema';
 import { parseDecimalString, type TDec } from './decimal';
 import { MAX_EXPRESSION_LENGTH, compileExpression, describeRefusal, type CompiledExpression } from './expression';
 import { nameProblem } from './names';
@@ -212,24 +212,6 @@ export function parseTerms(json: unknown): TermsOutcome {
   }
   if (!result.success || problems.length > 0) return { ok: false, problems };
   return { ok: true, terms: result.data as PaymentTerms };
-}
-
-/** UTF-8 size without encoding the whole text when the length alone decides. */
-function exceedsBytes(text: string, limit: number): boolean {
-  if (text.length > limit) return true;
-  if (text.length * 3 <= limit) return false;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-    if (bytes > limit) return true;
-  }
-  return false;
 }
 
 export type JsonOutcome = { ok: true; json: unknown } | { ok: false; problems: Problem[] };

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient } from '../../lib/infra/prisma';
 import { demoPassword } from '../../lib/seed/demo-accounts';
-import { baseUrl, chooseLanguage, launch, screenshot, signIn } from './browser';
+import { baseUrl, launch, openAs, screenshot } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
 
 type Offer = { id: string; status: string; agreementId?: string };
@@ -29,14 +29,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(email: string, language: 'zh' | 'en', path: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await signIn(page, email, demoPassword);
-  await page.waitForURL(/\/deals$/);
-  await chooseLanguage(page, language);
-  await page.goto(`${baseUrl()}${path}`);
-  return page;
+function open(email: string, language: 'zh' | 'en', path: string): Promise<Page> {
+  return openAs(browser, email, demoPassword, language, path);
 }
 
 const validUntil = () => new Date(Date.now() + 14 * 86_400_000).toISOString();

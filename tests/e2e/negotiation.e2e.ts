@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient } from '../../lib/infra/prisma';
 import { demoPassword } from '../../lib/seed/demo-accounts';
-import { baseUrl, chooseLanguage, launch, screenshot, screenshotDir, signIn } from './browser';
+import { launch, openAs, screenshot, screenshotDir } from './browser';
 import { signInOverHttp } from './http-session';
 
 let browser: Browser;
@@ -49,14 +49,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(email: string, language: 'zh' | 'en', path: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
-  await signIn(page, email, demoPassword);
-  await page.waitForURL(/\/deals$/);
-  await chooseLanguage(page, language);
-  await page.goto(`${baseUrl()}${path}`);
-  return page;
+function open(email: string, language: 'zh' | 'en', path: string): Promise<Page> {
+  return openAs(browser, email, demoPassword, language, path, { width: 1440, height: 1000 });
 }
 
 /** The chart has drawn: an SVG with paths inside the chart's host. */

@@ -2,16 +2,18 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
+import { counterpart } from '@/lib/domain/offer-state';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
-import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
+import { getMyMembership } from '@/lib/server/deals/get-my-membership';
 import { NewScenarioForm } from '@/components/scenario-workspace/new-scenario-form';
 
 export default async function ScenariosPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
   const { actor, origin } = await pageContext();
-  const [scenarios, overview] = await Promise.all([orNotFound(listScenarios({ actor, origin, dealId })), orNotFound(getDealOverview({ actor, origin, dealId }))]);
-  const canStart = overview.me.canEdit && (overview.me.side === 'UPSTREAM' || overview.me.side === 'DOWNSTREAM');
+  const [scenarios, me] = await Promise.all([orNotFound(listScenarios({ actor, origin, dealId })), orNotFound(getMyMembership({ actor, origin, dealId }))]);
+  // The negotiating sides start scenarios; the fund and observers read and fork.
+  const canStart = me.canEdit && counterpart(me.side) !== null;
   const [t, tSide, locale] = await Promise.all([getTranslations('scenarios'), getTranslations('side'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
   return (

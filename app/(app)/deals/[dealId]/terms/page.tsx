@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { TermsWorkbench } from '@/components/terms/terms-workbench';
-import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
+import { getMyMembership } from '@/lib/server/deals/get-my-membership';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 
 /** Drafting and back-testing performance-linked terms for this deal; nothing is stored. */
@@ -9,7 +9,7 @@ export default async function TermsPage({ params }: { params: Promise<{ dealId: 
   const { dealId } = await params;
   const { actor, origin } = await pageContext();
   // Members only, like every page of a deal, although nothing of the deal is shown.
-  await orNotFound(getDealOverview({ actor, origin, dealId }));
+  await orNotFound(getMyMembership({ actor, origin, dealId }));
   const t = await getTranslations('terms');
   return (
     <div className="space-y-4">

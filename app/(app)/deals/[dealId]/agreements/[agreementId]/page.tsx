@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AuditTable } from '@/components/agreements/audit-table';
 import { SignForm } from '@/components/agreements/sign-form';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
@@ -259,32 +260,12 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">{t('agreements.audit')}</h2>
         <p className="mt-1 text-sm text-slate-600">{t('agreements.auditNote')}</p>
-        <table className="mt-3 w-full text-left text-sm" data-testid="audit">
-          <thead className="text-slate-600">
-            <tr>
-              <th className="py-1 pr-3 font-medium">{t('agreements.auditCol.seq')}</th>
-              <th className="py-1 pr-3 font-medium">{t('agreements.auditCol.at')}</th>
-              <th className="py-1 pr-3 font-medium">{t('agreements.auditCol.action')}</th>
-              <th className="py-1 pr-3 font-medium">{t('agreements.auditCol.by')}</th>
-              <th className="py-1 font-medium">{t('agreements.auditCol.hash')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agreement.audit.map((event) => (
-              <tr key={event.seq} className="border-t border-slate-100">
-                <td className="num py-1 pr-3">{event.seq}</td>
-                <td className="num py-1 pr-3 whitespace-nowrap">{when(event.at)}</td>
-                <td className="py-1 pr-3">
-                  <code>{event.action}</code>
-                </td>
-                <td className="py-1 pr-3">{event.actor ?? '—'}</td>
-                <td className="py-1 font-mono text-xs text-slate-500" title={event.hash}>
-                  {event.hash.slice(0, 12)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AuditTable
+          events={agreement.audit}
+          lang={lang}
+          testId="audit"
+          labels={{ seq: t('agreements.auditCol.seq'), at: t('agreements.auditCol.at'), action: t('agreements.auditCol.action'), by: t('agreements.auditCol.by'), hash: t('agreements.auditCol.hash') }}
+        />
       </section>
     </div>
   );

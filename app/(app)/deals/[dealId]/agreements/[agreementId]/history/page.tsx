@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { AuditTable } from '@/components/agreements/audit-table';
 import { AgreementHeader } from '@/components/fund/agreement-header';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
@@ -54,32 +55,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ dealId
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">{t('history.audit')}</h2>
         <p className="mt-1 text-sm text-slate-600">{t('history.auditExplain')}</p>
-        <table className="mt-3 w-full text-left text-sm" data-testid="audit-trail">
-          <thead className="text-slate-600">
-            <tr>
-              <th className="py-1 pr-3 font-medium">#</th>
-              <th className="py-1 pr-3 font-medium">{t('history.at')}</th>
-              <th className="py-1 pr-3 font-medium">{t('history.action')}</th>
-              <th className="py-1 pr-3 font-medium">{t('history.by')}</th>
-              <th className="py-1 font-medium">{t('history.hash')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agreement.audit.map((e) => (
-              <tr key={e.seq} className="border-t border-slate-100">
-                <td className="num py-1 pr-3">{e.seq}</td>
-                <td className="num py-1 pr-3 whitespace-nowrap">{when(e.at)}</td>
-                <td className="py-1 pr-3">
-                  <code>{e.action}</code>
-                </td>
-                <td className="py-1 pr-3">{e.actor ?? '—'}</td>
-                <td className="py-1 font-mono text-xs text-slate-500" title={e.hash}>
-                  {e.hash.slice(0, 12)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AuditTable events={agreement.audit} lang={lang} testId="audit-trail" labels={{ seq: '#', at: t('history.at'), action: t('history.action'), by: t('history.by'), hash: t('history.hash') }} />
       </section>
     </div>
   );

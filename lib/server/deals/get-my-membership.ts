@@ -1,0 +1,11 @@
+import 'server-only';
+import type { Actor } from '@/lib/domain/actor';
+import { grants } from '@/lib/domain/deal-rights';
+import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+
+/** The actor's side and rights in one deal (not found for a non-member), without loading the deal's contents. */
+export async function getMyMembership({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }) {
+  const { membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
+  return { side: membership.side, canEdit: grants(actor, membership, 'edit'), canSign: grants(actor, membership, 'sign'), canManage: grants(actor, membership, 'manage') };
+}
