@@ -25,11 +25,6 @@ const nextConfig = {
   poweredByHeader: false,
   // pdfkit (agreement PDFs) loads data files relative to its own modules: it runs from node_modules, unbundled.
   serverExternalPackages: ['@node-rs/argon2', 'pg', '@electric-sql/pglite', 'pdfkit'],
-  experimental: {
-    // The proxy (auth gate) buffers request bodies up to this size before the route sees them; the
-    // routes enforce their own limits (evidence 10 MB, cost tables 5 MB), so leave headroom above.
-    proxyClientMaxBodySize: '11mb',
-  },
   async headers() {
     const security = [
       { key: 'Content-Security-Policy', value: contentSecurityPolicy },

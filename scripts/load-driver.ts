@@ -31,6 +31,8 @@ export interface DriverConfig {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Mean think time of a paced user between an answer and its next request; null: no paced run. */
+  thinkSeconds: number | null;
   endpoints: EndpointId[];
   sessions: DriverSession[];
 }
@@ -55,7 +57,11 @@ export interface EndpointRun {
   sampleErrorBody: string | null;
 }
 
-export type DriverMessage = { type: 'phase'; id: EndpointId; stage: 'warmup' | 'measure' } | { type: 'warmup' | 'result'; run: EndpointRun } | { type: 'failed'; message: string } | { type: 'done' };
+export type DriverMessage =
+  | { type: 'phase'; id: EndpointId; stage: 'warmup' | 'measure' | 'paced' }
+  | { type: 'warmup' | 'result' | 'paced'; run: EndpointRun }
+  | { type: 'failed'; message: string }
+  | { type: 'done' };
 
 // autocannon 9 ships no types; only what is used here is described.
 interface AutocannonClient {
@@ -219,31 +225,94 @@ async function runOnce(config: DriverConfig, id: EndpointId, states: SessionStat
     });
   });
   clearTimeout(deadline);
-  const sorted = Float64Array.from(latencies).sort();
-  const count = (test: (status: number) => boolean) => Object.entries(statuses).reduce((sum, [status, n]) => sum + (test(Number(status)) ? n : 0), 0);
+  return summarise(id, { latencies, statuses, createdIds, sampleErrorBody, answeredInTime, seconds, elapsedMs: Date.now() - started, errors: result.errors, timeouts: result.timeouts });
+}
+
+interface Observed {
+  latencies: number[];
+  statuses: Record<string, number>;
+  createdIds: string[];
+  sampleErrorBody: string | null;
+  answeredInTime: number;
+  seconds: number;
+  elapsedMs: number;
+  errors: number;
+  timeouts: number;
+}
+
+function summarise(id: EndpointId, o: Observed): EndpointRun {
+  const sorted = Float64Array.from(o.latencies).sort();
+  const count = (test: (status: number) => boolean) => Object.entries(o.statuses).reduce((sum, [status, n]) => sum + (test(Number(status)) ? n : 0), 0);
   return {
     id,
-    requests: latencies.length,
-    seconds: round((Date.now() - started) / 1000),
+    requests: o.latencies.length,
+    seconds: round(o.elapsedMs / 1000),
     // Throughput over the measured window; the drain's answers count in the latencies only.
-    rps: round(answeredInTime / seconds),
+    rps: round(o.answeredInTime / o.seconds),
     latencyMs: {
       p50: round(quantile(sorted, 0.5)),
       p95: round(quantile(sorted, 0.95)),
       p99: round(quantile(sorted, 0.99)),
       max: round(sorted.length ? sorted[sorted.length - 1]! : 0),
-      mean: round(latencies.reduce((a, b) => a + b, 0) / Math.max(latencies.length, 1)),
+      mean: round(o.latencies.reduce((a, b) => a + b, 0) / Math.max(o.latencies.length, 1)),
     },
-    statuses,
+    statuses: o.statuses,
     non2xx: count((s) => s < 200 || s >= 300),
     conflicts: count((s) => s === 409),
     serverErrors: count((s) => s >= 500),
-    errors: result.errors,
-    timeouts: result.timeouts,
+    errors: o.errors,
+    timeouts: o.timeouts,
     created: count((s) => s === 201),
-    createdIds,
-    sampleErrorBody,
+    createdIds: o.createdIds,
+    sampleErrorBody: o.sampleErrorBody,
   };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Users as people use the platform: each session sends a request, reads the answer, thinks, and
+ * sends the next. Think times are uniform between half and one and a half times the mean, and
+ * each user starts at a random moment of the first think time, so that the users are not in step
+ * (a burst of every user at once is not what 50 people at their desks produce).
+ */
+async function runPaced(config: DriverConfig, id: EndpointId, states: SessionState[], users: number, seconds: number, thinkMs: number): Promise<EndpointRun> {
+  const def = endpoints[id];
+  const observed: Observed = { latencies: [], statuses: {}, createdIds: [], sampleErrorBody: null, answeredInTime: 0, seconds, elapsedMs: 0, errors: 0, timeouts: 0 };
+  const started = Date.now();
+  const deadline = started + seconds * 1000;
+  const user = async (index: number) => {
+    const session = config.sessions[index % config.sessions.length]!;
+    const state = states[index % config.sessions.length]!;
+    await sleep(Math.random() * thinkMs);
+    while (Date.now() < deadline) {
+      const built = def.build(session, state);
+      const sent = performance.now();
+      try {
+        const response = await fetch(`${config.baseUrl}${built.path}`, {
+          method: built.method,
+          headers: { cookie: session.cookie, accept: 'application/json, text/html', ...(built.body ? { 'content-type': 'application/json' } : {}) },
+          body: built.body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(10_000),
+        });
+        const body = await response.text();
+        observed.latencies.push(performance.now() - sent);
+        observed.statuses[response.status] = (observed.statuses[response.status] ?? 0) + 1;
+        if (Date.now() <= deadline) observed.answeredInTime++;
+        const created = def.onResponse?.(response.status, body, state);
+        if (created) observed.createdIds.push(created);
+        if (response.status >= 500 && observed.sampleErrorBody === null) observed.sampleErrorBody = body.slice(0, 300);
+      } catch (error) {
+        observed.errors++;
+        if (error instanceof Error && error.name === 'TimeoutError') observed.timeouts++;
+      }
+      await sleep(thinkMs * (0.5 + Math.random()));
+    }
+  };
+  await Promise.all(Array.from({ length: users }, (_, index) => user(index)));
+  observed.elapsedMs = Date.now() - started;
+  return summarise(id, observed);
 }
 
 function send(message: DriverMessage): Promise<void> {
@@ -261,6 +330,10 @@ async function drive(config: DriverConfig): Promise<void> {
     }
     await send({ type: 'phase', id, stage: 'measure' });
     await send({ type: 'result', run: await runOnce(config, id, states, config.connections, config.durationSeconds) });
+    if (config.thinkSeconds !== null) {
+      await send({ type: 'phase', id, stage: 'paced' });
+      await send({ type: 'paced', run: await runPaced(config, id, states, config.connections, config.durationSeconds, config.thinkSeconds * 1000) });
+    }
   }
   await send({ type: 'done' });
 }

@@ -1,4 +1,5 @@
 // npm run load [-- --scale N] [--duration SECONDS] [--connections N] [--warmup SECONDS] [--keep] [--no-build]
+//               [--think SECONDS] [--only ID,ID] [--cpu-prof DIR]
 //
 // The production build under load, on data of a realistic size:
 //  1. builds the app when .next is missing or older than any source file (--no-build: use the
@@ -8,11 +9,18 @@
 //  3. seeds 20 deals, 200 users, 2,000 scenario versions, 500 offers and 50 agreements per unit of
 //     scale (scripts/load-seed.ts), starts `next start` on a free port against it, and signs in
 //     50 users over HTTP;
-//  4. drives each endpoint for --duration seconds with --connections connections from a second
-//     process (scripts/load-driver.ts, autocannon), sampling the server's RSS every 200 ms;
+//  4. drives each endpoint for --duration seconds from a second process (scripts/load-driver.ts),
+//     sampling the server's RSS every 200 ms, twice: as --connections users who each send their
+//     next request after a think time of --think seconds on average (1 s; the targets are judged
+//     on this run), then as --connections connections that never pause (autocannon: the
+//     capacity, how many requests a second the server can answer at all; --think 0 runs only this);
 //  5. checks nothing was lost (versions and offers = seeded + every 201, audit chains, agreement
 //     hashes), prints a table with PASS/FAIL against the targets and the change against the
 //     previous run, and writes test-results/load/last.json (and scale-N.json).
+//
+// --only drives some endpoints (ids as in the catalogue below) and --cpu-prof writes the server's
+// V8 CPU profiles into DIR (open them in Chrome's DevTools): both for finding what a request
+// costs, so such runs replace neither last.json nor scale-N.json (they write partial.json).
 //
 // Exit 1 only on errors: transport errors or timeouts, 5xx answers, a crashed server, failed
 // sign-ins, or a failed integrity check. Missed latency targets are reported, not fatal.
@@ -24,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort } from '../lib/infra/embedded-db';
-import { spawnNext, stopProcessGroup } from '../lib/infra/next-process';
+import { spawnServer, stopProcessGroup } from '../lib/infra/next-process';
 import { describeTarget, ensureReachable } from '../lib/infra/reachability';
 import { createTestDatabase, type TestDatabase } from '../tests/support/test-database';
 import type { DriverConfig, DriverMessage, DriverSession, EndpointId, EndpointRun } from './load-driver';
@@ -65,6 +73,8 @@ export interface LoadResults {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Mean think time of the paced users; null: only the capacity run. */
+  thinkSeconds: number | null;
   endpoints: EndpointResult[];
   server: { peakRssMb: number | null; vmHwmMb: number | null; crashed: string | null };
   integrity: VerifyReport | null;
@@ -76,9 +86,13 @@ export type EndpointResult = EndpointSpec & {
   available: boolean;
   note: string | null;
   targetP95Ms: number;
+  /** On the paced run (50 users with think time) when there is one, else on the capacity run. */
   pass: boolean | null;
   peakRssMb: number | null;
+  /** Connections that never pause: the capacity. */
   run: EndpointRun | null;
+  /** Users with think time: what the targets are judged on. */
+  paced: EndpointRun | null;
   warmupCreated: number;
 };
 
@@ -309,26 +323,29 @@ async function probe(baseUrl: string, session: DriverSession, id: EndpointId): P
 // ---------------------------------------------------------------------------------------------
 // Driver
 
-function drive(config: DriverConfig, sampler: RssSampler): Promise<{ runs: Map<EndpointId, EndpointRun>; warmups: Map<EndpointId, EndpointRun> }> {
+function drive(config: DriverConfig, sampler: RssSampler): Promise<{ runs: Map<EndpointId, EndpointRun>; warmups: Map<EndpointId, EndpointRun>; paced: Map<EndpointId, EndpointRun> }> {
   return new Promise((resolve, reject) => {
     const runs = new Map<EndpointId, EndpointRun>();
     const warmups = new Map<EndpointId, EndpointRun>();
+    const paced = new Map<EndpointId, EndpointRun>();
     const driver: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'load-driver.ts')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let failure: string | null = null;
     driver.on('message', (message: DriverMessage) => {
       if (message.type === 'phase') {
         sampler.mark(`${message.id}:${message.stage}`);
         const label = catalogue.find((e) => e.id === message.id)!.label;
-        if (message.stage === 'measure') process.stdout.write(`  ${label.padEnd(38)} `);
+        if (message.stage === 'measure') process.stdout.write(`  ${label.padEnd(38)} capacity `);
+        if (message.stage === 'paced') process.stdout.write(`; ${config.connections} users `);
       } else if (message.type === 'warmup') warmups.set(message.run.id, message.run);
-      else if (message.type === 'result') {
+      else if (message.type === 'result' || message.type === 'paced') {
         sampler.mark('between');
-        runs.set(message.run.id, message.run);
-        console.log(`${message.run.rps} req/s, p95 ${message.run.latencyMs.p95} ms`);
+        (message.type === 'result' ? runs : paced).set(message.run.id, message.run);
+        process.stdout.write(`${message.run.rps} req/s, p95 ${message.run.latencyMs.p95} ms`);
+        if (message.type === 'paced' || config.thinkSeconds === null) process.stdout.write('\n');
       } else if (message.type === 'failed') failure = message.message;
     });
     driver.on('error', reject);
-    driver.on('exit', (code) => (code === 0 ? resolve({ runs, warmups }) : reject(new Error(`the load driver failed: ${failure ?? `exit ${code}`}`))));
+    driver.on('exit', (code) => (code === 0 ? resolve({ runs, warmups, paced }) : reject(new Error(`the load driver failed: ${failure ?? `exit ${code}`}`))));
     driver.send(config);
   });
 }
@@ -355,18 +372,22 @@ function printTable(results: LoadResults, baseline: LoadResults | null, baseline
   const cols = ['endpoint', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', '409', '5xx', 'errors', 'peak RSS MB', 'target (p95)'];
   const widths = [38, 8, 8, 8, 8, 8, 6, 6, 7, 12, 22];
   const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join(' ');
-  console.log('');
-  console.log(line(cols));
-  for (const e of results.endpoints) {
-    if (!e.run) {
-      console.log(line([e.label, '—', '—', '—', '—', '—', '—', '—', '—', '—', e.note ?? 'not run']));
-      continue;
+  const table = (title: string, pick: (e: EndpointResult) => EndpointRun | null, judged: boolean) => {
+    console.log(`\n${title}`);
+    console.log(line(cols));
+    for (const e of results.endpoints) {
+      const r = pick(e);
+      if (!r) {
+        console.log(line([e.label, '—', '—', '—', '—', '—', '—', '—', '—', '—', e.note ?? 'not run']));
+        continue;
+      }
+      const verdict = judged ? `≤ ${e.targetP95Ms} ms ${e.pass ? 'PASS' : 'FAIL'}` : '(capacity)';
+      console.log(line([e.label, r.rps, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.non2xx, r.conflicts, r.serverErrors, r.errors, e.peakRssMb ?? '—', verdict]));
     }
-    const r = e.run;
-    const verdict = `≤ ${e.targetP95Ms} ms ${e.pass ? 'PASS' : 'FAIL'}`;
-    console.log(line([e.label, r.rps, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.non2xx, r.conflicts, r.serverErrors, r.errors, e.peakRssMb ?? '—', verdict]));
-  }
-  const errors = results.endpoints.reduce((n, e) => n + (e.run ? e.run.errors + e.run.serverErrors : 0), 0);
+  };
+  if (results.thinkSeconds !== null) table(`${results.connections} users, each thinking ${results.thinkSeconds} s on average between an answer and the next request (the targets):`, (e) => e.paced, true);
+  table(`${results.connections} connections that never pause (the capacity):`, (e) => e.run, results.thinkSeconds === null);
+  const errors = results.endpoints.reduce((n, e) => n + [e.run, e.paced].reduce((m, r) => m + (r ? r.errors + r.serverErrors : 0), 0), 0);
   console.log(line(['zero errors (transport, timeouts, 5xx)', '', '', '', '', '', '', '', errors, '', errors === 0 ? 'PASS' : 'FAIL']));
   console.log(`server peak RSS ${results.server.peakRssMb ?? '—'} MB (VmHWM ${results.server.vmHwmMb ?? '—'} MB)${results.server.crashed ? `; CRASHED: ${results.server.crashed}` : ''}`);
 
@@ -397,6 +418,9 @@ async function main(): Promise<number> {
       warmup: { type: 'string', default: '3' },
       keep: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      think: { type: 'string', default: '1' },
     },
     strict: true,
   });
@@ -404,10 +428,17 @@ async function main(): Promise<number> {
   const durationSeconds = Number(values.duration);
   const connections = Number(values.connections);
   const warmupSeconds = Number(values.warmup);
-  if (!Number.isInteger(scale) || scale < 1 || !(durationSeconds > 0) || !Number.isInteger(connections) || connections < 1 || !(warmupSeconds >= 0)) {
-    console.error('usage: npm run load [-- --scale N] [--duration SECONDS] [--connections N] [--warmup SECONDS] [--keep] [--no-build]');
+  const think = Number(values.think);
+  const thinkSeconds = think > 0 ? think : null;
+  const only = values.only?.split(',').map((id) => id.trim()).filter(Boolean) ?? null;
+  const unknown = only?.filter((id) => !catalogue.some((spec) => spec.id === id)) ?? [];
+  if (!Number.isInteger(scale) || scale < 1 || !(durationSeconds > 0) || !Number.isInteger(connections) || connections < 1 || !(warmupSeconds >= 0) || !(think >= 0) || unknown.length) {
+    if (unknown.length) console.error(`--only: unknown endpoint ${unknown.join(', ')}; known: ${catalogue.map((spec) => spec.id).join(', ')}`);
+    console.error('usage: npm run load [-- --scale N] [--duration SECONDS] [--connections N] [--warmup SECONDS] [--keep] [--no-build] [--think SECONDS] [--only ID,ID] [--cpu-prof DIR]');
     return 2;
   }
+  const partial = Boolean(only || values['cpu-prof']);
+  const cpuProfDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : null;
   mkdirSync(resultsDir, { recursive: true });
   const errors: string[] = [];
   const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
@@ -429,8 +460,10 @@ async function main(): Promise<number> {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const log = createWriteStream(path.join(resultsDir, 'server.log'));
-    server = spawnNext(['start', '-p', String(port), '-H', '127.0.0.1'], {
+    server = spawnServer({
+      port,
       stdio: 'pipe',
+      nodeArgs: cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [],
       env: {
         ...process.env,
         NODE_ENV: 'production',
@@ -456,24 +489,30 @@ async function main(): Promise<number> {
     if (signedIn.sessions.length === 0) throw new Error('no session to drive the load with');
 
     const endpoints: EndpointResult[] = [];
-    for (const spec of catalogue) {
+    for (const spec of catalogue.filter((s) => !only || only.includes(s.id))) {
       const { available, note } = await probe(baseUrl, signedIn.sessions[0]!, spec.id);
-      endpoints.push({ ...spec, available, note, targetP95Ms: targetP95Ms[spec.kind], pass: null, peakRssMb: null, run: null, warmupCreated: 0 });
+      endpoints.push({ ...spec, available, note, targetP95Ms: targetP95Ms[spec.kind], pass: null, peakRssMb: null, run: null, paced: null, warmupCreated: 0 });
     }
-    console.log(`Driving ${connections} connections × ${durationSeconds} s per endpoint (after a ${warmupSeconds} s warm-up) from a separate process:`);
-    const { runs, warmups } = await drive(
-      { baseUrl, connections, durationSeconds, warmupSeconds, endpoints: endpoints.filter((e) => e.available).map((e) => e.id), sessions: signedIn.sessions },
+    console.log(
+      `Driving each endpoint from a separate process: ${connections} connections that never pause for ${durationSeconds} s (after a ${warmupSeconds} s warm-up)` +
+        (thinkSeconds === null ? ':' : `, then ${connections} users thinking ${thinkSeconds} s on average for ${durationSeconds} s:`),
+    );
+    const { runs, warmups, paced } = await drive(
+      { baseUrl, connections, durationSeconds, warmupSeconds, thinkSeconds, endpoints: endpoints.filter((e) => e.available).map((e) => e.id), sessions: signedIn.sessions },
       sampler,
     );
     sampler.stop();
     for (const e of endpoints) {
       e.run = runs.get(e.id) ?? null;
+      e.paced = paced.get(e.id) ?? null;
       e.warmupCreated = warmups.get(e.id)?.created ?? 0;
-      e.peakRssMb = mb(sampler.peaks.get(`${e.id}:measure`));
-      if (e.run) {
-        e.pass = e.run.latencyMs.p95 <= e.targetP95Ms;
-        if (e.run.errors) errors.push(`${e.label}: ${e.run.errors} transport errors (${e.run.timeouts} timeouts)`);
-        if (e.run.serverErrors) errors.push(`${e.label}: ${e.run.serverErrors} answers 5xx, e.g. ${e.run.sampleErrorBody ?? '(no body)'}`);
+      e.peakRssMb = Math.max(mb(sampler.peaks.get(`${e.id}:measure`)) ?? 0, mb(sampler.peaks.get(`${e.id}:paced`)) ?? 0) || null;
+      const judged = thinkSeconds === null ? e.run : e.paced;
+      if (judged) e.pass = judged.latencyMs.p95 <= e.targetP95Ms;
+      for (const [run, what] of [[e.run, 'capacity run'], [e.paced, 'paced users']] as const) {
+        if (!run) continue;
+        if (run.errors) errors.push(`${e.label} (${what}): ${run.errors} transport errors (${run.timeouts} timeouts)`);
+        if (run.serverErrors) errors.push(`${e.label} (${what}): ${run.serverErrors} answers 5xx, e.g. ${run.sampleErrorBody ?? '(no body)'}`);
       }
       const warm = warmups.get(e.id);
       if (warm?.serverErrors) errors.push(`${e.label} (warm-up): ${warm.serverErrors} answers 5xx`);
@@ -482,7 +521,7 @@ async function main(): Promise<number> {
     // Nothing lost: every write the server confirmed (201) is a row, every chain holds, every
     // archived agreement still hashes. A write that timed out may or may not have landed: those
     // are the only rows allowed beyond the confirmed ones.
-    const all = (id: EndpointId) => [runs.get(id), warmups.get(id)].filter((r): r is EndpointRun => Boolean(r));
+    const all = (id: EndpointId) => [runs.get(id), warmups.get(id), paced.get(id)].filter((r): r is EndpointRun => Boolean(r));
     const writes: WriteLedger = {
       versionIds: all('save-version').flatMap((r) => r.createdIds),
       offerIds: all('post-offer').flatMap((r) => r.createdIds),
@@ -504,7 +543,10 @@ async function main(): Promise<number> {
       errors.push(`integrity check could not run: ${error instanceof Error ? error.message : String(error)}`);
     }
     // The ids were for the check; the results file keeps the figures.
-    for (const e of endpoints) if (e.run) e.run = { ...e.run, createdIds: [] };
+    for (const e of endpoints) {
+      if (e.run) e.run = { ...e.run, createdIds: [] };
+      if (e.paced) e.paced = { ...e.paced, createdIds: [] };
+    }
     rmSync(writesFile, { force: true });
 
     const results: LoadResults = {
@@ -520,6 +562,7 @@ async function main(): Promise<number> {
       connections,
       durationSeconds,
       warmupSeconds,
+      thinkSeconds,
       endpoints,
       server: { peakRssMb: mb(sampler.peakKb), vmHwmMb: mb(sampler.hwmKb), crashed },
       integrity,
@@ -540,13 +583,14 @@ async function main(): Promise<number> {
       );
     }
     for (const error of errors) console.error(`ERROR: ${error}`);
-    writeFileSync(path.join(resultsDir, 'last.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const resultsFile = path.join(resultsDir, partial ? 'partial.json' : 'last.json');
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     // scale-N.json are the figures other runs and docs/reliability.md compare against: only a run
-    // with the standard connections and duration replaces them.
-    const standard = connections === 50 && durationSeconds === 15;
+    // of every endpoint with the standard connections and duration replaces them.
+    const standard = !partial && connections === 50 && durationSeconds === 15 && think === 1;
     if (standard) writeFileSync(path.join(resultsDir, `scale-${scale}.json`), `${JSON.stringify(results, null, 2)}\n`);
     rmSync(planFile, { force: true });
-    console.log(`\nResults: ${path.relative(process.cwd(), path.join(resultsDir, 'last.json'))}${standard ? ` and scale-${scale}.json` : ''}; server output in server.log.`);
+    console.log(`\nResults: ${path.relative(process.cwd(), resultsFile)}${standard ? ` and scale-${scale}.json` : ''}; server output in server.log.${cpuProfDir ? ` CPU profiles in ${path.relative(process.cwd(), cpuProfDir)}.` : ''}`);
     return results.ok ? 0 : 1;
   } finally {
     if (server) {

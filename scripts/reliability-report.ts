@@ -35,7 +35,8 @@
 //   hashes. An object `details` is shown flattened ("observed.versionsStored 37; …").
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadResults } from './load';
+import type { EndpointResult, LoadResults } from './load';
+import type { EndpointRun } from './load-driver';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, 'test-results');
@@ -75,36 +76,46 @@ function loadSection(runs: LoadResults[]): string[] {
   const lines = ['## Load', ''];
   if (runs.length === 0) return [...lines, 'Not run yet: `flock /tmp/next-build.lock npm run load` writes `test-results/load/`.', ''];
   const first = runs[0]!;
+  const think = first.thinkSeconds ?? null;
   lines.push(
-    `\`npm run load\`: the production build (\`next start\`) on a fresh database, ${first.connections} connections for ${first.durationSeconds} s per endpoint ` +
-      `after a ${first.warmupSeconds} s warm-up, from a separate process (autocannon). Latencies cover every answer; targets are p95 ≤ 200 ms for reads and ≤ 500 ms for writes, and no errors ` +
-      '(transport errors, timeouts, 5xx). 409 answers to a version save are stale-base conflicts, an expected outcome, counted apart. ' +
-      'Every connection always has a request in flight, so the mean latency is about connections ÷ req/s: a p95 of 200 ms with 50 connections needs ' +
-      'roughly 300 req/s from the server, and 1000 ÷ req/s is the time the whole machine spends per request.',
+    `\`npm run load\`: the production server (\`npm start\`'s, one worker per core) on a fresh database, driven from a separate process, each endpoint ` +
+      `for ${first.durationSeconds} s in two ways. ` +
+      (think === null
+        ? ''
+        : `**${first.connections} users**: each sends a request, reads the answer, thinks ${think} s on average (0.5–1.5×, users out of step) and sends the next; ` +
+          'this is the load of 50 people at work and the targets are judged on it (docs/decisions/0018-load-model.md). ') +
+      `**Capacity**: ${first.connections} connections that never pause (autocannon, after a ${first.warmupSeconds} s warm-up), so the server is saturated; ` +
+      'its mean latency is about connections ÷ req/s, and 1000 ÷ req/s is the time the whole machine spends per request. ' +
+      'Targets: p95 ≤ 200 ms for reads and ≤ 500 ms for writes, and no errors (transport errors, timeouts, 5xx) in either run. ' +
+      '409 answers to a version save are stale-base conflicts, an expected outcome, counted apart.',
     '',
   );
+  const header = ['| endpoint | req/s | p50 ms | p95 ms | p99 ms | non-2xx | of which 409 | errors | peak RSS MB | p95 target |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|'];
+  const rows = (run: LoadResults, pick: (e: EndpointResult) => EndpointRun | null | undefined, judged: boolean) => {
+    const out: string[] = [...header];
+    for (const e of run.endpoints) {
+      const r = pick(e);
+      if (!r) {
+        out.push(`| \`${cell(e.label)}\` | ${cell(e.note ?? 'not run')} | | | | | | | | |`);
+        continue;
+      }
+      const verdict = judged ? `≤ ${e.targetP95Ms} ms ${e.pass ? '**PASS**' : '**FAIL**'}` : 'capacity';
+      out.push(`| \`${cell(e.label)}\` | ${r.rps} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.non2xx} | ${r.conflicts} | ${r.errors + r.serverErrors} | ${cell(e.peakRssMb)} | ${verdict} |`);
+    }
+    return [...out, ''];
+  };
   for (const run of runs) {
     const d = run.data;
+    const runThink = run.thinkSeconds ?? null;
     lines.push(
       `### Scale ${run.scale}: ${d.deals} deals, ${d.users} users, ${d.versions} versions, ${d.offers} offers, ${d.agreements} agreements`,
       '',
       `Run ${day(run.ranAt)} on ${run.database.replace(/\/pes_load_\d+_\d+$/, '')}; ${run.machine.cpus} cores, Node ${run.machine.node}, load average ${run.machine.loadAverageAtStart.join(' / ')} at the start. ` +
         `Seeded in ${(d.seedMs / 1000).toFixed(1)} s; ${run.signIn.users} users signed in over HTTP (${run.signIn.failures.length} failed, ${run.signIn.rateLimited} rate-limited).`,
       '',
-      '| endpoint | req/s | p50 ms | p95 ms | p99 ms | non-2xx | of which 409 | errors | peak RSS MB | p95 target |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     );
-    for (const e of run.endpoints) {
-      if (!e.run) {
-        lines.push(`| \`${cell(e.label)}\` | ${cell(e.note ?? 'not run')} | | | | | | | | |`);
-        continue;
-      }
-      const r = e.run;
-      lines.push(
-        `| \`${cell(e.label)}\` | ${r.rps} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.non2xx} | ${r.conflicts} | ${r.errors + r.serverErrors} | ${cell(e.peakRssMb)} | ≤ ${e.targetP95Ms} ms ${e.pass ? '**PASS**' : '**FAIL**'} |`,
-      );
-    }
-    lines.push('');
+    if (runThink !== null) lines.push(`${run.connections} users thinking ${runThink} s:`, '', ...rows(run, (e) => e.paced, true));
+    lines.push(`Capacity, ${run.connections} connections without a pause:`, '', ...rows(run, (e) => e.run, runThink === null));
     const i = run.integrity;
     const nothingLost = i
       ? `versions ${i.versions.found} (${i.versions.missing?.length ?? '?'} confirmed saves missing), offers ${i.offers.found} (${i.offers.missing?.length ?? '?'} missing), ` +
@@ -123,13 +134,14 @@ function loadSection(runs: LoadResults[]): string[] {
   const one = runs.find((r) => r.scale === 1);
   const big = runs.find((r) => r.scale > 1);
   if (one && big) {
-    lines.push(`### ${big.scale}× the data against 1×`, '', '| endpoint | req/s | p95 ms | peak RSS MB |', '|---|---|---|---|');
+    lines.push(`### ${big.scale}× the data against 1×`, '', '| endpoint | users: p95 ms | capacity: req/s | capacity: p95 ms | peak RSS MB |', '|---|---|---|---|---|');
     const pct = (a: number, b: number) => (a === 0 ? '' : ` (${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(0)} %)`);
+    const from = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '—' : `${a} → ${b}${pct(a, b)}`);
     for (const e of big.endpoints) {
       const base = one.endpoints.find((x) => x.id === e.id);
-      if (!e.run || !base?.run) continue;
+      if (!base) continue;
       lines.push(
-        `| \`${cell(e.label)}\` | ${base.run.rps} → ${e.run.rps}${pct(base.run.rps, e.run.rps)} | ${base.run.latencyMs.p95} → ${e.run.latencyMs.p95}${pct(base.run.latencyMs.p95, e.run.latencyMs.p95)} | ${cell(base.peakRssMb)} → ${cell(e.peakRssMb)} |`,
+        `| \`${cell(e.label)}\` | ${from(base.paced?.latencyMs.p95, e.paced?.latencyMs.p95)} | ${from(base.run?.rps, e.run?.rps)} | ${from(base.run?.latencyMs.p95, e.run?.latencyMs.p95)} | ${cell(base.peakRssMb)} → ${cell(e.peakRssMb)} |`,
       );
     }
     lines.push('');

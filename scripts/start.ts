@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedDb, type EmbeddedDb } from '../lib/infra/embedded-db';
 import { applyMigrations } from '../lib/infra/migrations';
-import { spawnNext, stopProcessGroup } from '../lib/infra/next-process';
+import { spawnServer, stopProcessGroup } from '../lib/infra/next-process';
 import { createPrismaClient } from '../lib/infra/prisma';
 import { describeTarget, ensureReachable } from '../lib/infra/reachability';
 import { demoAccounts, demoPassword } from '../lib/seed/demo-accounts';
@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('`next build` failed; see its output above.');
   }
 
-  const server = spawnNext(['start', '-p', String(port), '-H', process.env.PES_BIND ?? '127.0.0.1'], {
+  const server = spawnServer({
+    port,
+    host: process.env.PES_BIND ?? '127.0.0.1',
     stdio: 'pipe',
     env: {
       ...process.env,

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../lib/infra/embedded-db';
-import { spawnNext, stopProcessGroup } from '../../lib/infra/next-process';
+import { spawnServer, stopProcessGroup } from '../../lib/infra/next-process';
 import { createPrismaClient } from '../../lib/infra/prisma';
 import { seedDemo } from '../../lib/seed/seed-demo';
 import { createTestDatabase } from '../support/test-database';
@@ -46,7 +46,8 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const server = spawnNext(['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const server = spawnServer({
+    port,
     env: {
       ...process.env,
       DATABASE_URL: database.url,

@@ -1,16 +1,22 @@
 import 'server-only';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 // Failed sign-ins are limited per account (guessing one person's password) and per IP (trying
-// many accounts). Counters live in the server process: the platform runs as one Node process per
-// deployment (docs/decisions/0004-sign-in-rate-limits.md).
+// many accounts). Counters live in the server's memory (docs/decisions/0004-sign-in-rate-limits.md):
+// under scripts/serve.mjs, in its primary process, which every worker asks, so that a guesser
+// gains nothing from landing on another worker (docs/decisions/0017-one-worker-per-core.md).
 export const signInLimits = {
   perAccount: { points: 5, duration: 15 * 60 },
   perIp: { points: 30, duration: 15 * 60 },
 };
 
-const byAccount = new RateLimiterMemory({ keyPrefix: 'signin-account', ...signInLimits.perAccount });
-const byIp = new RateLimiterMemory({ keyPrefix: 'signin-ip', ...signInLimits.perIp });
+type Limiter = RateLimiterMemory | RateLimiterCluster;
+const inClusterWorker = process.env.PES_CLUSTER_WORKER === '1';
+function limiter(keyPrefix: string, limits: { points: number; duration: number }): Limiter {
+  return inClusterWorker ? new RateLimiterCluster({ keyPrefix, timeoutMs: 3_000, ...limits }) : new RateLimiterMemory({ keyPrefix, ...limits });
+}
+const byAccount = limiter('signin-account', signInLimits.perAccount);
+const byIp = limiter('signin-ip', signInLimits.perIp);
 
 /** Seconds until another attempt is allowed, or 0 when the attempt may go ahead. */
 export async function signInBlockedFor(email: string, ip: string): Promise<number> {
@@ -22,7 +28,7 @@ export async function signInBlockedFor(email: string, ip: string): Promise<numbe
   return Math.ceil(Math.max(...waits) / 1000);
 }
 
-async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+async function consume(limiter: Limiter, key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {

@@ -12,7 +12,8 @@ export async function getDealOverview({ actor, origin, dealId }: { actor: Actor;
   const { deal, membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
   const [members, recent] = await Promise.all([
     db().dealMember.findMany({ where: { dealId }, include: { user: { include: { organisation: true } } }, orderBy: [{ side: 'asc' }, { createdAt: 'asc' }] }),
-    db().auditEvent.findMany({ where: { dealId }, orderBy: { seq: 'desc' }, take: 10 }),
+    // Newest first by id, as the activity page: the (dealId, id) index answers it without a sort.
+    db().auditEvent.findMany({ where: { dealId }, orderBy: { id: 'desc' }, take: 10 }),
   ]);
   return {
     deal: dealDto(deal),

@@ -1,20 +1,15 @@
 import 'server-only';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
 import { isDomainError } from '@/lib/domain/errors';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
-import { currentActor } from '@/lib/server/auth/current-actor';
+import { sessionCookieName, refreshedSessionCookie } from '@/lib/infra/session-token';
+import { currentActor, currentSession } from '@/lib/server/auth/current-actor';
 import { requestOrigin } from '@/lib/server/auth/request-origin';
 
 export const maxBodyBytes = 64 * 1024;
-/**
- * Next hands a route only the first part of a body that passed through the proxy, up to
- * experimental.proxyClientMaxBodySize (11 MB in next.config.js: a 10 MB file and its multipart
- * envelope); a larger upload would arrive cut short, so it is refused by its length first.
- */
-export const proxyBodyLimit = 11 * 1024 * 1024;
 
 type ErrorBody = { error: { code: string; message: string; field?: string; problems?: { field: string; message: string }[]; details?: unknown } };
 
@@ -86,6 +81,43 @@ export interface ApiContext {
   query<T extends z.ZodType>(schema: T): z.output<T>;
 }
 
+function tooLarge(limit: number) {
+  return new BadRequest(413, 'too_large', `The body is larger than ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KiB`}.`);
+}
+
+/**
+ * The request's body, refused with a 413 once it passes the limit: by its declared length before
+ * reading, and while reading, for a body sent in chunks without one.
+ */
+async function readBody(request: Request, limit: number, refuse: () => Error = () => tooLarge(limit)): Promise<Buffer> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) throw refuse();
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw refuse();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A multipart body read up to the limit (past it, the route's own error is thrown), or null when
+ * it does not parse as multipart/form-data.
+ */
+export async function limitedFormData(request: Request, limit: number, tooLargeError: () => Error): Promise<FormData | null> {
+  const bytes = await readBody(request, limit, tooLargeError);
+  const contentType = request.headers.get('content-type') ?? '';
+  return new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData().catch(() => null);
+}
+
 class BadRequest extends Error {
   constructor(
     readonly status: number,
@@ -104,25 +136,35 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string)
   throw new BadRequest(400, 'invalid', `${what}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems);
 }
 
+const sessionEnded = 'Your session has ended; sign in again.';
+
 /**
- * Every v1 route handler goes through here: a session re-checked against the database, then the
- * handler; domain errors become { error: { code, message, field? } } with their status, and
+ * Every v1 route handler goes through here: the session gate the proxy keeps for pages (no
+ * session, or one past its idle or absolute timeout, is a 401; the last-seen time is rewritten at
+ * most once a minute), the user re-read from the database, then the handler; domain errors become { error: { code, message, field? } } with their status, and
  * anything unexpected a 500 that says nothing about internals.
  */
 export function apiRoute<P>(handler: (request: Request, context: ApiContext, params: P) => Promise<unknown>) {
   return async (request: Request, segment: { params: Promise<P> }) => {
     try {
+      const session = await currentSession();
+      if (session && (session.state === 'idle' || session.state === 'expired')) {
+        const response = errorResponse(401, 'unauthenticated', sessionEnded);
+        response.cookies.delete(sessionCookieName);
+        return response;
+      }
       const actor = await currentActor();
       if (!actor) return errorResponse(401, 'unauthenticated', 'Sign in first: this API needs a session.');
+      if (session?.state === 'refresh') {
+        const cookie = await refreshedSessionCookie(session.token);
+        if (cookie) (await cookies()).set(cookie.name, cookie.value, cookie.options);
+      }
       const context: ApiContext = {
         actor,
         origin: requestOrigin(await headers()),
         async body(schema, options) {
           const limit = options?.maxBytes ?? maxBodyBytes;
-          const tooLarge = () => new BadRequest(413, 'too_large', `The body is larger than ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KiB`}.`);
-          if (Number(request.headers.get('content-length') ?? 0) > limit) throw tooLarge();
-          const text = await request.text();
-          if (Buffer.byteLength(text) > limit) throw tooLarge();
+          const text = new TextDecoder().decode(await readBody(request, limit));
           let json: unknown;
           try {
             json = JSON.parse(text);

@@ -1,13 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
-import { ValidationError } from '@/lib/domain/errors';
+import { NotFoundError, ValidationError } from '@/lib/domain/errors';
 import { isId } from '@/lib/domain/ids';
+import { LRUCache } from 'lru-cache';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
-import { listOffers } from '@/lib/server/offers/list-offers';
-import { versionInDeal } from '@/lib/server/scenarios/scenario-access';
+import { offerTimeline } from '@/lib/server/offers/list-offers';
 import { zoneOfferDto, zoneVersionDto, type ZoneOffer, type ZoneVersion } from './zone-dto';
 
 /** At most this many versions side by side: beyond it the chart stops being readable. */
@@ -45,6 +45,31 @@ export interface BargainingZone {
   offers: ZoneOffer[];
 }
 
+// A version's zone DTO depends only on the version's document and result, which no one can change
+// once saved (a trigger refuses it), so it is computed once per server process and kept: parsing
+// and compiling a 48-year document is most of what this view costs. About 10 kB each.
+const zoneVersionCache = new LRUCache<string, ZoneVersion>({ max: 2_000 });
+
+/** The zone DTOs of these versions of the deal, by id (the caller has checked they are the deal's). */
+async function zoneVersions(dealId: string, ids: string[]): Promise<Map<string, ZoneVersion>> {
+  const found = new Map<string, ZoneVersion>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const cached = zoneVersionCache.get(id);
+    if (cached) found.set(id, cached);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    const rows = await db().scenarioVersion.findMany({ where: { id: { in: missing }, scenario: { dealId } }, include: { scenario: true } });
+    for (const row of rows) {
+      const dto = zoneVersionDto(row);
+      zoneVersionCache.set(row.id, dto);
+      found.set(row.id, dto);
+    }
+  }
+  return found;
+}
+
 /**
  * The bargaining zone of chosen versions of a deal (either side's): per year and period the lower
  * and upper bound of each, the payment and the Nash suggestion, the inputs the fairness shares
@@ -71,16 +96,14 @@ export async function getBargainingZone({ actor, origin, dealId, versionIds = []
         .slice(0, DEFAULT_ZONE_VERSIONS)
         .map((c) => c.id);
 
-  // One by one through versionInDeal: an id of another deal is the same 404 as one that does not exist.
-  const versions = await Promise.all(selected.map(async (id) => zoneVersionDto(await versionInDeal(dealId, id))));
+  // Only versions of this deal can be shown: an id of another deal is the same 404 as one that does not exist.
+  const inDeal = new Map(choices.map((c) => [c.id, c]));
+  for (const id of selected) if (!inDeal.has(id)) throw new NotFoundError('scenario version');
 
-  const offers = await listOffers({ actor, origin, dealId });
-  const shown = new Map(versions.map((v) => [v.id, v]));
-  const missing = [...new Set(offers.map((o) => o.versionId).filter((id) => !shown.has(id)))];
-  if (missing.length) {
-    const rows = await db().scenarioVersion.findMany({ where: { id: { in: missing }, scenario: { dealId } }, include: { scenario: true } });
-    for (const row of rows) shown.set(row.id, zoneVersionDto(row));
-  }
+  const offers = await offerTimeline(dealId);
+  const needed = [...new Set([...selected, ...offers.map((o) => o.versionId)])].filter((id) => inDeal.has(id));
+  const shown = await zoneVersions(dealId, needed);
+  const versions = selected.map((id) => shown.get(id)!);
   const zoneOffers = offers.flatMap((offer) => {
     const version = shown.get(offer.versionId);
     const dto = version ? zoneOfferDto(offer, version) : null;

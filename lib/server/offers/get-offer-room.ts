@@ -6,7 +6,7 @@ import type { ResultJson } from '@/lib/engine';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
-import { listOffers } from './list-offers';
+import { offerTimeline } from './list-offers';
 
 /**
  * The offers page: the timeline, what the actor may do, and for each visible version the bounds
@@ -14,7 +14,7 @@ import { listOffers } from './list-offers';
  */
 export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }) {
   const { deal, membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
-  const offers = await listOffers({ actor, origin, dealId });
+  const offers = await offerTimeline(dealId);
   const versions = await db().scenarioVersion.findMany({
     where: { scenario: { dealId } },
     orderBy: [{ scenario: { createdAt: 'asc' } }, { number: 'desc' }],

@@ -8,12 +8,17 @@ import { offerDto } from './offer-dto';
 /** The deal's offer timeline, oldest first, with who made each and on which version. */
 export async function listOffers({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }) {
   await requireDealAccess({ actor, dealId, right: 'view', origin });
+  return offerTimeline(dealId);
+}
+
+/** listOffers for a use case that has already checked the actor's access to the deal. */
+export async function offerTimeline(dealId: string) {
   const offers = await db().offer.findMany({ where: { dealId }, orderBy: { number: 'asc' } });
-  const people = new Map(
-    (await db().user.findMany({ where: { id: { in: [...new Set(offers.flatMap((o) => [o.createdById, o.answeredById].filter((id): id is string => Boolean(id))))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
-  );
-  const versions = new Map(
-    (await db().scenarioVersion.findMany({ where: { id: { in: offers.map((o) => o.versionId) } }, select: { id: true, number: true, scenario: { select: { name: true } } } })).map((v) => [v.id, `${v.scenario.name} v${v.number}`]),
-  );
-  return offers.map((offer) => ({ ...offerDto(offer), createdBy: people.get(offer.createdById) ?? '—', answeredBy: offer.answeredById ? (people.get(offer.answeredById) ?? '—') : null, version: versions.get(offer.versionId) ?? '—' }));
+  const [people, versions] = await Promise.all([
+    db().user.findMany({ where: { id: { in: [...new Set(offers.flatMap((o) => [o.createdById, o.answeredById].filter((id): id is string => Boolean(id))))] } }, select: { id: true, name: true } }),
+    db().scenarioVersion.findMany({ where: { id: { in: [...new Set(offers.map((o) => o.versionId))] } }, select: { id: true, number: true, scenario: { select: { name: true } } } }),
+  ]);
+  const names = new Map(people.map((u) => [u.id, u.name]));
+  const labels = new Map(versions.map((v) => [v.id, `${v.scenario.name} v${v.number}`]));
+  return offers.map((offer) => ({ ...offerDto(offer), createdBy: names.get(offer.createdById) ?? '—', answeredBy: offer.answeredById ? (names.get(offer.answeredById) ?? '—') : null, version: labels.get(offer.versionId) ?? '—' }));
 }

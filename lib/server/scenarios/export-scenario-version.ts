@@ -1,9 +1,12 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
+import { NotFoundError } from '@/lib/domain/errors';
+import { isId } from '@/lib/domain/ids';
 import { serializeScenario } from '@/lib/engine';
 import { toCsv, toXlsx } from '@/lib/interchange/cost-table';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { db } from '@/lib/server/db';
 import { parseOrRefuse } from './save-scenario-version';
 import { versionInDeal } from './scenario-access';
 
@@ -12,12 +15,16 @@ export type ExportFormat = 'scenario' | 'result' | 'csv' | 'xlsx';
 /** A version as pes-scenario/1, its pes-result/1, or its cost table as CSV or .xlsx. */
 export async function exportScenarioVersion({ actor, origin, dealId, versionId, format }: { actor: Actor; origin: RequestOrigin; dealId: string; versionId: string; format: ExportFormat }) {
   await requireDealAccess({ actor, dealId, right: 'view', origin });
+  if (format === 'result') {
+    // The stored result as it is: neither the document nor its parse is needed.
+    const stored = isId(versionId) ? await db().scenarioVersion.findFirst({ where: { id: versionId, scenario: { dealId } }, select: { result: true } }) : null;
+    if (!stored) throw new NotFoundError('scenario version');
+    return { body: JSON.stringify(stored.result, null, 2), contentType: 'application/json; charset=utf-8', fileName: null };
+  }
   const version = await versionInDeal(dealId, versionId);
   const scenario = parseOrRefuse(version.document);
   const base = `${version.scenario.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-v${version.number}`;
   switch (format) {
-    case 'result':
-      return { body: JSON.stringify(version.result, null, 2), contentType: 'application/json; charset=utf-8', fileName: null };
     case 'csv':
       return { body: `\uFEFF${toCsv(scenario)}`, contentType: 'text/csv; charset=utf-8', fileName: `${encodeURIComponent(base)}.csv` };
     case 'xlsx':

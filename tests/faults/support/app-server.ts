@@ -4,7 +4,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { spawnNext, stopProcessGroup } from '../../../lib/infra/next-process';
+import { spawnServer, stopProcessGroup } from '../../../lib/infra/next-process';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 export const faultSecret = 'fault-tests-secret-not-for-production-0123456789';
@@ -37,7 +37,8 @@ export async function startApp({ databaseUrl, port }: { databaseUrl: string; por
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('no production build (.next/BUILD_ID); the global setup builds one');
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawnNext(['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawnServer({
+    port,
     stdio: 'pipe',
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: faultSecret, NEXT_TELEMETRY_DISABLED: '1', PES_DEMO: '1' },
   });

@@ -1,18 +1,13 @@
 import { ValidationError } from '@/lib/domain/errors';
-import { apiRoute, proxyBodyLimit } from '@/lib/server/http/api-route';
+import { apiRoute, limitedFormData } from '@/lib/server/http/api-route';
 import { importCostTable, maxCostTableBytes } from '@/lib/server/scenarios/import-cost-table';
 
 // multipart/form-data: "file" (.xlsx or CSV) and "base" (the pes-scenario/1 document the table
 // goes into, as JSON). Answers { document }: a draft, nothing is saved.
 export const POST = apiRoute<{ dealId: string }>(async (request, { actor, origin }, { dealId }) => {
-  if (Number(request.headers.get('content-length') ?? 0) > 2 * maxCostTableBytes + 64 * 1024) {
-    throw new ValidationError(`the file is larger than ${maxCostTableBytes / 1024 / 1024} MB`, 'file');
-  }
-  const form = await request.formData().catch(() => null);
+  const form = await limitedFormData(request, 2 * maxCostTableBytes + 64 * 1024, () => new ValidationError(`the file is larger than ${maxCostTableBytes / 1024 / 1024} MB`, 'file'));
   const file = form?.get('file');
   if (!(file instanceof File)) {
-    // A body past the proxy's limit reaches the route cut short, so it does not parse: say why.
-    if (Number(request.headers.get('content-length') ?? 0) > proxyBodyLimit) throw new ValidationError(`the upload is larger than ${proxyBodyLimit / 1024 / 1024} MB in all (the table may be at most ${maxCostTableBytes / 1024 / 1024} MB)`, 'file');
     throw new ValidationError('send the table as multipart/form-data in a field named "file"', 'file');
   }
   const baseText = form?.get('base');

@@ -1,18 +1,13 @@
 import { NextResponse } from 'next/server';
 import { ValidationError } from '@/lib/domain/errors';
-import { apiRoute, proxyBodyLimit, unstorableText } from '@/lib/server/http/api-route';
+import { apiRoute, limitedFormData, unstorableText } from '@/lib/server/http/api-route';
 import { maxEvidenceBytes, uploadEvidence } from '@/lib/server/scenarios/upload-evidence';
 
 // multipart/form-data with one field "file"; answers { sha256, contentType, size, fileName }.
 export const POST = apiRoute<{ dealId: string }>(async (request, { actor, origin }, { dealId }) => {
-  if (Number(request.headers.get('content-length') ?? 0) > maxEvidenceBytes + 64 * 1024) {
-    throw new ValidationError(`the file is larger than ${maxEvidenceBytes / 1024 / 1024} MB`, 'file');
-  }
-  const form = await request.formData().catch(() => null);
+  const form = await limitedFormData(request, maxEvidenceBytes + 64 * 1024, () => new ValidationError(`the file is larger than ${maxEvidenceBytes / 1024 / 1024} MB`, 'file'));
   const file = form?.get('file');
   if (!(file instanceof File)) {
-    // A body past the proxy's limit reaches the route cut short, so it does not parse: say why.
-    if (Number(request.headers.get('content-length') ?? 0) > proxyBodyLimit) throw new ValidationError(`the file is larger than ${maxEvidenceBytes / 1024 / 1024} MB`, 'file');
     throw new ValidationError('send the file as multipart/form-data in a field named "file"', 'file');
   }
   // The name goes into the audit trail, which cannot hold a NUL or a lone surrogate.

@@ -3,7 +3,7 @@ import { ValidationError } from '@/lib/domain/errors';
 import { ZResolveDispute } from '@/lib/domain/fund-schemas';
 import { maxRetestEvidenceBytes } from '@/lib/server/fund/evidence-file';
 import { resolveDispute } from '@/lib/server/fund/resolve-dispute';
-import { apiRoute } from '@/lib/server/http/api-route';
+import { apiRoute, limitedFormData } from '@/lib/server/http/api-route';
 
 // JSON { method: "ACCEPT", valueId … } | { method: "AVERAGE" … }, or multipart/form-data with
 // "resolution" (that JSON, method "RETEST") and "file" (the re-test's evidence).
@@ -12,8 +12,7 @@ export const POST = apiRoute<{ dealId: string; agreementId: string }>(async (req
     const input = await body(ZResolveDispute);
     return NextResponse.json(await resolveDispute({ actor, origin, dealId, agreementId, input }), { status: 201 });
   }
-  if (Number(request.headers.get('content-length') ?? 0) > maxRetestEvidenceBytes + 64 * 1024) throw new ValidationError(`the evidence file is larger than ${maxRetestEvidenceBytes / 1024 / 1024} MB`, 'file');
-  const form = await request.formData().catch(() => null);
+  const form = await limitedFormData(request, maxRetestEvidenceBytes + 64 * 1024, () => new ValidationError(`the evidence file is larger than ${maxRetestEvidenceBytes / 1024 / 1024} MB`, 'file'));
   const raw = form?.get('resolution');
   let json: unknown;
   try {

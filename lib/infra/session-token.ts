@@ -1,0 +1,58 @@
+import { decode, encode, type JWT } from 'next-auth/jwt';
+import { sessionAbsoluteSeconds, sessionState, type SessionState } from '@/lib/domain/session-policy';
+
+// The session cookie next-auth writes at sign-in, read and kept here for the proxy (pages) and for
+// the API's own gate (lib/server/http/api-route.ts). Reading it costs one decryption; next-auth's
+// getServerSession would decrypt it again and re-encrypt it on every request
+// (docs/decisions/0017-one-worker-per-core.md). Roles never come from it: only the user id.
+
+export const secureSessionCookie = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
+export const sessionCookieName = `${secureSessionCookie ? '__Secure-' : ''}next-auth.session-token`;
+
+export interface SessionCookie {
+  userId: string;
+  state: SessionState;
+  token: JWT;
+}
+
+interface CookieReader {
+  get(name: string): { value: string } | undefined;
+  getAll(): { name: string; value: string }[];
+}
+
+/** The cookie's value; next-auth splits a large token into name.0, name.1, … */
+function cookieValue(cookies: CookieReader): string | undefined {
+  const whole = cookies.get(sessionCookieName)?.value;
+  if (whole) return whole;
+  const chunks = cookies
+    .getAll()
+    .filter((cookie) => cookie.name.startsWith(`${sessionCookieName}.`))
+    .map((cookie) => ({ index: Number(cookie.name.slice(sessionCookieName.length + 1)), value: cookie.value }))
+    .filter((chunk) => Number.isInteger(chunk.index))
+    .sort((a, b) => a.index - b.index);
+  return chunks.length ? chunks.map((chunk) => chunk.value).join('') : undefined;
+}
+
+/** The session the request's cookie carries, or null when there is none or it does not decrypt. */
+export async function readSessionCookie(cookies: CookieReader, nowSeconds = Math.floor(Date.now() / 1000)): Promise<SessionCookie | null> {
+  const secret = process.env.NEXTAUTH_SECRET;
+  const value = cookieValue(cookies);
+  if (!secret || !value) return null;
+  let token: JWT | null;
+  try {
+    token = await decode({ token: value, secret });
+  } catch {
+    return null;
+  }
+  if (!token?.sub) return null;
+  return { userId: token.sub, state: sessionState(token, nowSeconds), token };
+}
+
+/** The cookie that carries the same session with this request as its last one (the idle timeout). */
+export async function refreshedSessionCookie(token: JWT, nowSeconds = Math.floor(Date.now() / 1000)) {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) return null;
+  const remaining = sessionAbsoluteSeconds - (nowSeconds - (token.authTime as number));
+  const value = await encode({ token: { ...token, lastSeen: nowSeconds }, secret, maxAge: remaining });
+  return { name: sessionCookieName, value, options: { httpOnly: true, sameSite: 'lax' as const, secure: secureSessionCookie, path: '/', maxAge: remaining } };
+}
