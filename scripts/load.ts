@@ -7,7 +7,7 @@
 //  2. creates a fresh database: on DATABASE_URL's server, else on 127.0.0.1:5432 when it answers,
 //     else an embedded in-memory one (tests/support/test-database.ts), and migrates it;
 //  3. seeds 20 deals, 200 users, 2,000 scenario versions, 500 offers and 50 agreements per unit of
-//     scale (scripts/load-seed.ts), starts `next start` on a free port against it, and signs in
+//     scale (scripts/load-seed.ts), starts the production server (scripts/serve.mjs) on a free port, and signs in
 //     50 users over HTTP;
 //  4. drives each endpoint for --duration seconds from a second process (scripts/load-driver.ts),
 //     sampling the server's RSS every 200 ms, twice: as --connections users who each send their
@@ -239,7 +239,7 @@ class RssSampler {
     this.peaks.set(this.phase, Math.max(this.peaks.get(this.phase) ?? 0, rss));
   }
 
-  /** Every process whose process group is the server's: `next start` and any worker it forks. */
+  /** Every process whose process group is the server's: the primary and the workers it forks. */
   private members(): number[] {
     const pids: number[] = [];
     for (const name of readdirSync('/proc')) {

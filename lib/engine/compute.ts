@@ -8,6 +8,14 @@ import { addInto, fillInto, formatRange, type YearRange } from './years';
  * Every amount is a Decimal of the engine's clone from input to output.
  */
 
+/**
+ * The generalised Nash split of pes-model.md §1, `lower + w · (upper − lower)`: the suggested
+ * payment of every year, and what the browser computes when the bargaining weight moves.
+ */
+export function nashSplit(lower: Dec, upper: Dec, weight: Dec): Dec {
+  return lower.plus(weight.times(upper.minus(lower)));
+}
+
 export const RESULT_FORMAT = 'pes-result/1';
 export const DEFAULT_BARGAINING_WEIGHT = '0.5';
 
@@ -291,7 +299,7 @@ export function computeCompiled(s: Scenario, c: CompiledScenario): Result {
       payment,
       waterVolume: volume,
       pricePerM3: volume ? payment.times(unit).div(volume) : null,
-      suggestedPayment: upperBound ? p.lowerBound.plus(w.times(upperBound.minus(p.lowerBound))) : null,
+      suggestedPayment: upperBound ? nashSplit(p.lowerBound, upperBound, w) : null,
       feasible: upperBound ? p.lowerBound.lte(upperBound) : null,
     };
   });

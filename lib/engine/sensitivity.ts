@@ -98,15 +98,8 @@ export const DEFAULT_RATES = ['0', '0.01', '0.02', '0.03', '0.04', '0.05', '0.06
 
 // ------------------------------------------------------------- Nash split
 
-/**
- * The generalised Nash split of pes-model.md §1, `lower + w · (upper − lower)`:
- * the same expression computeCompiled uses for `suggestedPayment` (the tests
- * check that the two agree on every year of random scenarios). Exported so the
- * browser can move the bargaining weight without recomputing a scenario.
- */
-export function nashSplit(lower: Dec, upper: Dec, weight: Dec): Dec {
-  return lower.plus(weight.times(upper.minus(lower)));
-}
+// The Nash split lives beside the computation that uses it; the browser imports it from here.
+export { nashSplit } from './compute';
 
 // ------------------------------------------------------- scenario changes
 

@@ -21,7 +21,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 async function waitForServer(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
     try {
       const response = await fetch(url, { redirect: 'manual' });
       if (response.status < 500) return;

@@ -67,7 +67,11 @@ describe('session timeouts', () => {
 
   it('ends a session idle for more than 30 minutes', async () => {
     const cookie = await cookieFor({ authTime: now() - 3600, lastSeen: now() - 31 * 60 });
-    expect((await fetch(`${baseUrl()}/api/v1/me`, { headers: { Cookie: cookie } })).status).toBe(401);
+    const api = await fetch(`${baseUrl()}/api/v1/me`, { headers: { Cookie: cookie } });
+    expect(api.status).toBe(401);
+    expect(((await api.json()) as { error: { message: string } }).error.message).toMatch(/session has ended/);
+    // The dead cookie is cleared, not left to be sent again.
+    expect(api.headers.getSetCookie().some((line) => line.startsWith('next-auth.session-token=;') || /next-auth\.session-token=.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i.test(line))).toBe(true);
     const page = await fetch(`${baseUrl()}/deals`, { headers: { Cookie: cookie }, redirect: 'manual' });
     expect(page.headers.get('location')).toContain('error=SessionRequired');
   });

@@ -36,4 +36,27 @@ describe('listDeals', () => {
     expect(await listDeals({ actor: (await loadActor(stranger.id))! })).toEqual([]);
     expect(await listDeals({ actor: (await loadActor(downstream.id))! })).toHaveLength(2);
   });
+
+  it('names each party once, however many of its people are members, and orders deals by status then name', async () => {
+    const official = await makeUser({ kind: 'UPSTREAM_GOVERNMENT' });
+    const colleague = await testDb().user.create({
+      data: { email: `colleague-${official.id}@example.test`, name: 'Colleague', passwordHash: official.passwordHash, organisationId: official.organisationId },
+    });
+    const fund = await makeUser({ kind: 'WATER_FUND' });
+    const later = await makeDeal([
+      { userId: official.id, side: 'UPSTREAM' },
+      { userId: colleague.id, side: 'UPSTREAM' },
+      { userId: fund.id, side: 'FUND' },
+    ]);
+    const earlier = await makeDeal([{ userId: official.id, side: 'UPSTREAM' }]);
+    const negotiating = await makeDeal([{ userId: official.id, side: 'UPSTREAM' }]);
+    await testDb().deal.update({ where: { id: later.id }, data: { name: `B ${later.name}` } });
+    await testDb().deal.update({ where: { id: earlier.id }, data: { name: `A ${earlier.name}` } });
+    await testDb().deal.update({ where: { id: negotiating.id }, data: { status: 'NEGOTIATING' } });
+
+    const deals = await listDeals({ actor: (await loadActor(official.id))! });
+    // Statuses in their workflow order (draft before negotiating), names alphabetically within one.
+    expect(deals.map((deal) => deal.id)).toEqual([earlier.id, later.id, negotiating.id]);
+    expect(deals[1]!.parties.map((party) => party.side)).toEqual(['UPSTREAM', 'FUND']);
+  });
 });

@@ -12,6 +12,7 @@ import { loadActor } from '../../lib/server/auth/current-actor';
 import { addDealMember } from '../../lib/server/deals/add-deal-member';
 import { changeDealMember } from '../../lib/server/deals/change-deal-member';
 import { changeDealStatus } from '../../lib/server/deals/change-deal-status';
+import { listPendingTasks } from '../../lib/server/deals/list-pending-tasks';
 import { answerOffer } from '../../lib/server/offers/answer-offer';
 import { sendOffer } from '../../lib/server/offers/send-offer';
 import { saveScenarioVersion } from '../../lib/server/scenarios/save-scenario-version';
@@ -404,5 +405,37 @@ describe('agreements: PDF and the fund archive', () => {
     expect(listed).toMatchObject({ deal: { id: a.deal.id, watershed: 'Test river' }, hashVerified: true, awaitingMySignature: false });
     // A member on another side sees no fund archive, not even of their own deal.
     expect(await listFundAgreements({ actor: other.upstream, origin })).toEqual([]);
+  });
+});
+
+describe('what awaits a member (listPendingTasks)', () => {
+  const pending = async (actor: Actor, dealId: string) => (await listPendingTasks({ actor })).get(dealId);
+
+  it('counts open offers to the side of a member who may answer them, and unsigned drafts of a signatory', async () => {
+    const t = await table();
+    const offer = await sendOffer({ actor: t.upstream, origin, dealId: t.deal.id, input: { versionId: t.versionId, schedule, terms, validUntil: inAMonth() } });
+    // Downstream members with the edit right may answer it; the upstream sender, the observer and the fund may not.
+    expect(await pending(t.downstream, t.deal.id)).toEqual({ offersToAnswer: 1, agreementsToSign: 0 });
+    expect(await pending(t.editor, t.deal.id)).toEqual({ offersToAnswer: 1, agreementsToSign: 0 });
+    expect(await pending(t.upstream, t.deal.id)).toEqual({ offersToAnswer: 0, agreementsToSign: 0 });
+    expect(await pending(t.reader, t.deal.id)).toEqual({ offersToAnswer: 0, agreementsToSign: 0 });
+    expect(await pending(t.fundAdmin, t.deal.id)).toEqual({ offersToAnswer: 0, agreementsToSign: 0 });
+    // An offer past its validity awaits no one.
+    expect((await listPendingTasks({ actor: t.downstream, now: new Date(Date.now() + 60 * 86_400_000) })).get(t.deal.id)).toEqual({ offersToAnswer: 0, agreementsToSign: 0 });
+
+    const accepted = await answerOffer({ actor: t.downstream, origin, dealId: t.deal.id, offerId: offer.id, input: { move: 'accept' } });
+    const agreementId = (accepted as { agreementId: string }).agreementId;
+    // Accepted: nothing to answer; the three signatories each have a draft to sign, the editor without the sign right has none.
+    expect(await pending(t.downstream, t.deal.id)).toEqual({ offersToAnswer: 0, agreementsToSign: 1 });
+    expect(await pending(t.upstream2, t.deal.id)).toEqual({ offersToAnswer: 0, agreementsToSign: 1 });
+    expect(await pending(t.editor, t.deal.id)).toEqual({ offersToAnswer: 0, agreementsToSign: 0 });
+    await sign(t.upstream2, t.deal.id, agreementId);
+    expect(await pending(t.upstream2, t.deal.id)).toEqual({ offersToAnswer: 0, agreementsToSign: 0 });
+    expect(await pending(t.upstream, t.deal.id)).toEqual({ offersToAnswer: 0, agreementsToSign: 1 });
+    // A signatory whose sign right is withdrawn is no longer asked.
+    await testDb().dealMember.updateMany({ where: { dealId: t.deal.id, userId: t.upstream.id }, data: { canSign: false } });
+    expect(await pending(t.upstream, t.deal.id)).toEqual({ offersToAnswer: 0, agreementsToSign: 0 });
+    // Deals the actor is not a member of are not in the map.
+    expect((await listPendingTasks({ actor: t.upstream })).has((await makeDeal()).id)).toBe(false);
   });
 });

@@ -116,6 +116,17 @@ describe('scenario versions', () => {
     expect(await getScenarioVersion({ actor: observer, origin, dealId: deal.id, versionId })).toMatchObject({ number: 1 });
   });
 
+  it('records a refused save on the audit trail once the transaction has rolled back, and stores nothing', async () => {
+    const { deal, observer, outsider } = await negotiation();
+    const refusals = (actorId: string) => testDb().auditEvent.findMany({ where: { action: 'access.refused', actorId }, select: { summary: true } });
+    await expect(saveScenarioVersion({ actor: observer, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'x' } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveScenarioVersion({ actor: outsider, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'x' } })).rejects.toBeInstanceOf(NotFoundError);
+    expect(JSON.stringify(await refusals(observer.id))).toContain('403');
+    expect(JSON.stringify(await refusals(outsider.id))).toContain('404');
+    expect(await refusals(observer.id)).toHaveLength(1);
+    expect(await testDb().scenario.count({ where: { dealId: deal.id } })).toBe(0);
+  });
+
   it('compares two versions: changed values by year and how the outputs moved', async () => {
     const { deal, upstream } = await negotiation();
     const v1 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'v1' } });

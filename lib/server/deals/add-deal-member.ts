@@ -5,7 +5,7 @@ import { ConflictError, ValidationError } from '@/lib/domain/errors';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
-import { memberDto, memberSummary } from './member-dto';
+import { memberWithUser, memberDto, memberSummary } from './member-dto';
 
 export async function addDealMember({ actor, origin, dealId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; input: AddMemberInput }) {
   return inDealTransaction({ actor, dealId, right: 'manage', origin }, async (tx, { membership }) => {
@@ -14,7 +14,7 @@ export async function addDealMember({ actor, origin, dealId, input }: { actor: A
     if (await tx.dealMember.findUnique({ where: { dealId_userId: { dealId, userId: input.userId } } })) {
       throw new ConflictError('userId: that user is a member of this deal already');
     }
-    const member = await tx.dealMember.create({ data: { dealId, ...input }, include: { user: { include: { organisation: true } } } });
+    const member = await tx.dealMember.create({ data: { dealId, ...input }, select: memberWithUser });
     await appendAuditEvent(tx, {
       action: 'member.added',
       origin,

@@ -6,7 +6,7 @@ import { isId } from '@/lib/domain/ids';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
-import { memberDto, memberSummary } from './member-dto';
+import { memberWithUser, memberDto, memberSummary } from './member-dto';
 
 export async function changeDealMember(args: { actor: Actor; origin: RequestOrigin; dealId: string; memberId: string; input: ChangeMemberInput }) {
   const { actor, origin, dealId, memberId, input } = args;
@@ -14,7 +14,7 @@ export async function changeDealMember(args: { actor: Actor; origin: RequestOrig
     // Scoped to the deal: a member id of another deal is simply not found.
     const before = isId(memberId) ? await tx.dealMember.findFirst({ where: { id: memberId, dealId } }) : null;
     if (!before) throw new NotFoundError('member');
-    const member = await tx.dealMember.update({ where: { id: memberId }, data: input, include: { user: { include: { organisation: true } } } });
+    const member = await tx.dealMember.update({ where: { id: memberId }, data: input, select: memberWithUser });
     await appendAuditEvent(tx, {
       action: 'member.changed',
       origin,

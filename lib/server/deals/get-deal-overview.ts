@@ -6,12 +6,12 @@ import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { dealDto } from './deal-dto';
 import { activityDto } from './list-deal-activity';
-import { memberDto } from './member-dto';
+import { memberWithUser, memberDto } from './member-dto';
 
 export async function getDealOverview({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }) {
   const { deal, membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
   const [members, recent] = await Promise.all([
-    db().dealMember.findMany({ where: { dealId }, include: { user: { include: { organisation: true } } }, orderBy: [{ side: 'asc' }, { createdAt: 'asc' }] }),
+    db().dealMember.findMany({ where: { dealId }, select: memberWithUser, orderBy: [{ side: 'asc' }, { createdAt: 'asc' }] }),
     // Newest first by id, as the activity page: the (dealId, id) index answers it without a sort.
     db().auditEvent.findMany({ where: { dealId }, orderBy: { id: 'desc' }, take: 10 }),
   ]);

@@ -1,9 +1,19 @@
 import 'server-only';
-import type { DealMember, Organisation, User } from '@/lib/generated/prisma/client';
+import type { DealMember, Prisma } from '@/lib/generated/prisma/client';
 
 export type MemberDto = ReturnType<typeof memberDto>;
 
-export function memberDto(member: DealMember & { user: User & { organisation: Organisation } }) {
+/** What memberDto reads of a membership: not the whole user row (its password hash among it). */
+export const memberWithUser = {
+  id: true,
+  userId: true,
+  side: true,
+  canEdit: true,
+  canSign: true,
+  user: { select: { name: true, email: true, disabled: true, organisation: { select: { id: true, name: true, nameZh: true, kind: true } } } },
+} satisfies Prisma.DealMemberSelect;
+
+export function memberDto(member: Prisma.DealMemberGetPayload<{ select: typeof memberWithUser }>) {
   return {
     id: member.id,
     userId: member.userId,

@@ -8,7 +8,7 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { offerTimeline } from '@/lib/server/offers/list-offers';
-import { zoneOfferDto, zoneVersionDto, type ZoneOffer, type ZoneVersion } from './zone-dto';
+import { offerDistances, zoneOfferDto, zoneVersionDto, type OfferDistances, type ZoneOffer, type ZoneVersion } from './zone-dto';
 
 /** At most this many versions side by side: beyond it the chart stops being readable. */
 export const MAX_ZONE_VERSIONS = 6;
@@ -49,6 +49,9 @@ export interface BargainingZone {
 // once saved (a trigger refuses it), so it is computed once per server process and kept: parsing
 // and compiling a 48-year document is most of what this view costs. About 10 kB each.
 const zoneVersionCache = new LRUCache<string, ZoneVersion>({ max: 2_000 });
+// Likewise an offer's distances from its version's bounds: its schedule and version are fixed
+// once it is sent (a trigger), only its status changes, and that is read fresh. About 5 kB each.
+const offerDistanceCache = new LRUCache<string, OfferDistances | 'unparsable'>({ max: 5_000 });
 
 /** The zone DTOs of these versions of the deal, by id (the caller has checked they are the deal's). */
 async function zoneVersions(dealId: string, ids: string[]): Promise<Map<string, ZoneVersion>> {
@@ -106,7 +109,13 @@ export async function getBargainingZone({ actor, origin, dealId, versionIds = []
   const versions = selected.map((id) => shown.get(id)!);
   const zoneOffers = offers.flatMap((offer) => {
     const version = shown.get(offer.versionId);
-    const dto = version ? zoneOfferDto(offer, version) : null;
+    if (!version) return [];
+    let distances = offerDistanceCache.get(offer.id);
+    if (!distances) {
+      distances = offerDistances(offer.schedule, version) ?? 'unparsable';
+      offerDistanceCache.set(offer.id, distances);
+    }
+    const dto = distances === 'unparsable' ? null : zoneOfferDto(offer, version, distances);
     return dto ? [dto] : [];
   });
 

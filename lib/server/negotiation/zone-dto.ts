@@ -183,9 +183,14 @@ function sumOrNull(values: (Dec | null)[]): Dec | null {
   return total;
 }
 
-/** Where an offer stands against the bounds of the version it was made on, year by year, per period and in total. */
-export function zoneOfferDto(offer: OfferRow, version: ZoneVersion): ZoneOffer | null {
-  const schedule = ZSchedule.safeParse(offer.schedule);
+export type OfferDistances = Pick<ZoneOffer, 'years' | 'periods' | 'totals'>;
+
+/**
+ * Where an offer's schedule stands against the bounds of the version it was made on, year by
+ * year, per period and in total; null for a schedule that does not parse.
+ */
+export function offerDistances(offerSchedule: unknown, version: ZoneVersion): OfferDistances | null {
+  const schedule = ZSchedule.safeParse(offerSchedule);
   if (!schedule.success) return null;
   const offered = scheduleByYear(schedule.data, version.unit);
   const unit = new D(version.unit);
@@ -208,6 +213,21 @@ export function zoneOfferDto(offer: OfferRow, version: ZoneVersion): ZoneOffer |
     );
   };
   return {
+    years: rows.map((r) => ({ year: r.year, ...distance(r.amount, r.lower, r.upper, r.price) })),
+    periods: version.periods
+      .map((p) => {
+        const slice = rows.filter((r) => r.year >= p.from && r.year <= p.to);
+        return { label: p.label, from: p.from, to: p.to, years: slice.length, ...aggregate(slice, true) };
+      })
+      .filter((p) => p.years > 0),
+    totals: aggregate(rows, false),
+  };
+}
+
+/** An offer in the zone view: what it is now (status, who), and its distances from both bounds. */
+export function zoneOfferDto(offer: OfferRow, version: ZoneVersion, distances = offerDistances(offer.schedule, version)): ZoneOffer | null {
+  if (!distances) return null;
+  return {
     id: offer.id,
     number: offer.number,
     fromSide: offer.fromSide,
@@ -221,13 +241,6 @@ export function zoneOfferDto(offer: OfferRow, version: ZoneVersion): ZoneOffer |
     currency: version.currency,
     unit: version.unit,
     priceBase: version.priceBase,
-    years: rows.map((r) => ({ year: r.year, ...distance(r.amount, r.lower, r.upper, r.price) })),
-    periods: version.periods
-      .map((p) => {
-        const slice = rows.filter((r) => r.year >= p.from && r.year <= p.to);
-        return { label: p.label, from: p.from, to: p.to, years: slice.length, ...aggregate(slice, true) };
-      })
-      .filter((p) => p.years > 0),
-    totals: aggregate(rows, false),
+    ...distances,
   };
 }

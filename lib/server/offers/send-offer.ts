@@ -9,7 +9,7 @@ import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { parseTerms } from '@/lib/terms';
-import { versionInDeal } from '@/lib/server/scenarios/scenario-access';
+import { versionResultInDeal } from '@/lib/server/scenarios/scenario-access';
 import { offerDto } from './offer-dto';
 
 /**
@@ -30,7 +30,7 @@ export async function sendOffer({ actor, origin, dealId, input, now = new Date()
   return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { membership }) => {
     const toSide = counterpart(membership.side);
     if (!toSide) throw new ForbiddenError('make offers (the upstream and downstream sides only)');
-    const version = await versionInDeal(dealId, input.versionId, tx);
+    const version = await versionResultInDeal(dealId, input.versionId, tx);
     const result = version.result as { unit: number; years: { year: number; lowerBound: string; upperBound: string | null }[] };
     const boundCheck = checkAgainstBounds(input.schedule, result.unit, result.years);
     if (boundCheck.outsideScenarioYears.length) {

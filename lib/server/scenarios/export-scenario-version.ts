@@ -1,14 +1,11 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
-import { NotFoundError } from '@/lib/domain/errors';
-import { isId } from '@/lib/domain/ids';
 import { serializeScenario } from '@/lib/engine';
 import { toCsv, toXlsx } from '@/lib/interchange/cost-table';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
-import { db } from '@/lib/server/db';
 import { parseOrRefuse } from './save-scenario-version';
-import { versionInDeal } from './scenario-access';
+import { versionInDeal, versionResultInDeal } from './scenario-access';
 
 export type ExportFormat = 'scenario' | 'result' | 'csv' | 'xlsx';
 
@@ -17,8 +14,7 @@ export async function exportScenarioVersion({ actor, origin, dealId, versionId, 
   await requireDealAccess({ actor, dealId, right: 'view', origin });
   if (format === 'result') {
     // The stored result as it is: neither the document nor its parse is needed.
-    const stored = isId(versionId) ? await db().scenarioVersion.findFirst({ where: { id: versionId, scenario: { dealId } }, select: { result: true } }) : null;
-    if (!stored) throw new NotFoundError('scenario version');
+    const stored = await versionResultInDeal(dealId, versionId);
     return { body: JSON.stringify(stored.result, null, 2), contentType: 'application/json; charset=utf-8', fileName: null };
   }
   const version = await versionInDeal(dealId, versionId);

@@ -8,6 +8,11 @@ import { versionInDeal } from './scenario-access';
 /** One version with its pes-scenario/1 document, pes-result/1, evidence and comments. */
 export async function getScenarioVersion({ actor, origin, dealId, versionId }: { actor: Actor; origin: RequestOrigin; dealId: string; versionId: string }) {
   await requireDealAccess({ actor, dealId, right: 'view', origin });
+  return scenarioVersionDetail(dealId, versionId);
+}
+
+/** getScenarioVersion for a use case that has already checked the actor's access to the deal. */
+export async function scenarioVersionDetail(dealId: string, versionId: string) {
   const version = await versionInDeal(dealId, versionId);
   const [author, comments] = await Promise.all([
     db().user.findUnique({ where: { id: version.authorId }, select: { name: true } }),

@@ -3,8 +3,8 @@ import type { Actor } from '@/lib/domain/actor';
 import { grants } from '@/lib/domain/deal-rights';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
-import { getScenarioVersion } from './get-scenario-version';
-import { listScenarios } from './list-scenarios';
+import { scenarioVersionDetail } from './get-scenario-version';
+import { scenarioHistories } from './list-scenarios';
 
 /**
  * What the version page needs: the version itself, its scenario's history, every version of the
@@ -12,7 +12,7 @@ import { listScenarios } from './list-scenarios';
  */
 export async function getVersionWorkspace({ actor, origin, dealId, versionId }: { actor: Actor; origin: RequestOrigin; dealId: string; versionId: string }) {
   const { deal, membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
-  const [version, scenarios] = await Promise.all([getScenarioVersion({ actor, origin, dealId, versionId }), listScenarios({ actor, origin, dealId })]);
+  const [version, scenarios] = await Promise.all([scenarioVersionDetail(dealId, versionId), scenarioHistories(dealId)]);
   const history = scenarios.find((s) => s.id === version.scenario.id)?.versions ?? [];
   const mayEdit = grants(actor, membership, 'edit');
   return {

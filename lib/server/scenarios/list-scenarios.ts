@@ -7,6 +7,11 @@ import { db } from '@/lib/server/db';
 /** Every scenario of the deal, both sides', with its versions newest first (without documents). */
 export async function listScenarios({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }) {
   await requireDealAccess({ actor, dealId, right: 'view', origin });
+  return scenarioHistories(dealId);
+}
+
+/** listScenarios for a use case that has already checked the actor's access to the deal. */
+export async function scenarioHistories(dealId: string) {
   const scenarios = await db().scenario.findMany({
     where: { dealId },
     orderBy: [{ side: 'asc' }, { createdAt: 'asc' }],

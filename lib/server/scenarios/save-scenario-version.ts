@@ -7,7 +7,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { appendAuditEvent, type Tx } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
-import { scenarioInDeal } from './scenario-access';
+import { lockScenarioInDeal } from './scenario-access';
 
 export interface EvidenceLink {
   target: string;
@@ -54,7 +54,9 @@ export async function insertVersion(
 ) {
   const prepared = prepareVersion(args.document);
   if (!prepared.ok) refuse(prepared.problems);
-  const known = new Set((await tx.evidenceFile.findMany({ where: { sha256: { in: args.evidence.map((e) => e.sha256) } }, select: { sha256: true } })).map((f) => f.sha256));
+  const known = new Set(
+    args.evidence.length ? (await tx.evidenceFile.findMany({ where: { sha256: { in: args.evidence.map((e) => e.sha256) } }, select: { sha256: true } })).map((f) => f.sha256) : [],
+  );
   const unknown = args.evidence.findIndex((link) => !known.has(link.sha256));
   if (unknown >= 0) throw new ValidationError('no uploaded file has this hash; upload the file first', `evidence[${unknown}].sha256`);
   return tx.scenarioVersion.create({
@@ -67,8 +69,10 @@ export async function insertVersion(
       result: prepared.result as Prisma.InputJsonValue,
       documentHash: prepared.documentHash,
       calculatorInputs: args.calculatorInputs && typeof args.calculatorInputs === 'object' && Object.keys(args.calculatorInputs).length ? (args.calculatorInputs as Prisma.InputJsonValue) : undefined,
-      evidence: { create: args.evidence.map((link) => ({ target: link.target, fileName: link.fileName, sha256: link.sha256, note: link.note ?? null })) },
+      ...(args.evidence.length ? { evidence: { create: args.evidence.map((link) => ({ target: link.target, fileName: link.fileName, sha256: link.sha256, note: link.note ?? null })) } } : {}),
     },
+    // Not the stored document and result back again: the caller needs the id and hash.
+    select: { id: true, documentHash: true },
   });
 }
 
@@ -79,11 +83,10 @@ export async function saveScenarioVersion({ actor, origin, dealId, input }: { ac
     let scenarioId = input.scenarioId;
     let number = 1;
     if (scenarioId) {
-      const scenario = await scenarioInDeal(dealId, scenarioId, tx);
+      // Locked as it is read: of two racing saves of one scenario from the same base, one conflicts.
+      const scenario = await lockScenarioInDeal(tx, dealId, scenarioId);
       if (scenario.side !== membership.side) throw new ForbiddenError(`edit the ${scenario.side.toLowerCase()} side's scenarios (fork it instead)`);
-      // Serialises saves of one scenario: of two racing saves from the same base, one conflicts.
-      await tx.$queryRaw`SELECT id FROM "Scenario" WHERE id = ${scenarioId}::uuid FOR UPDATE`;
-      const latest = await tx.scenarioVersion.findFirst({ where: { scenarioId }, orderBy: { number: 'desc' } });
+      const latest = await tx.scenarioVersion.findFirst({ where: { scenarioId }, orderBy: { number: 'desc' }, select: { id: true, number: true, authorId: true, createdAt: true, message: true } });
       if (latest && latest.id !== input.baseVersionId) {
         const author = await tx.user.findUnique({ where: { id: latest.authorId }, select: { name: true } });
         throw new StaleBaseError({ id: latest.id, number: latest.number, authorName: author?.name ?? 'someone', createdAt: latest.createdAt.toISOString(), message: latest.message });

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Side } from '@/lib/domain/actor';
 import { NotFoundError } from '@/lib/domain/errors';
 import { isId } from '@/lib/domain/ids';
 import type { Tx } from '@/lib/server/audit/append-audit-event';
@@ -13,8 +14,16 @@ export async function versionInDeal(dealId: string, versionId: string, tx?: Tx) 
   return version;
 }
 
-export async function scenarioInDeal(dealId: string, scenarioId: string, tx?: Tx) {
-  const scenario = isId(scenarioId) ? await (tx ?? db()).scenario.findFirst({ where: { id: scenarioId, dealId } }) : null;
+/** Only a version's stored pes-result/1 (not its document, which may be large), or 404 as versionInDeal. */
+export async function versionResultInDeal(dealId: string, versionId: string, tx?: Tx) {
+  const version = isId(versionId) ? await (tx ?? db()).scenarioVersion.findFirst({ where: { id: versionId, scenario: { dealId } }, select: { id: true, result: true } }) : null;
+  if (!version) throw new NotFoundError('scenario version');
+  return version;
+}
+
+/** A scenario of the deal, row-locked until the transaction ends (saves of it take turns), or 404. */
+export async function lockScenarioInDeal(tx: Tx, dealId: string, scenarioId: string): Promise<{ id: string; side: Side }> {
+  const [scenario] = isId(scenarioId) ? await tx.$queryRaw<{ id: string; side: Side }[]>`SELECT id::text, side::text FROM "Scenario" WHERE id = ${scenarioId}::uuid AND "dealId" = ${dealId}::uuid FOR UPDATE` : [];
   if (!scenario) throw new NotFoundError('scenario');
   return scenario;
 }

@@ -1,4 +1,4 @@
-// The production build served by `next start` on a database the fault test controls, and HTTP
+// The production build served as `npm start` serves it (scripts/serve.mjs) on a database the fault test controls, and HTTP
 // sessions against it (the pattern of tests/e2e/http-session.ts, with the base URL passed in,
 // because a fault test restarts the server).
 import type { ChildProcess } from 'node:child_process';
