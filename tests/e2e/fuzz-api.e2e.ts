@@ -17,6 +17,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { z } from 'zod';
 import { ZChangeDealStatus, ZChangeMember, ZCreateDeal, ZCreateOrganisation, ZCreateUser, ZInviteMember } from '../../lib/domain/deal-schemas';
+import { ZSignAgreement } from '../../lib/domain/agreement-schemas';
+import { ZConfirmSettlement, ZEnterMonitoringValue, ZRecordPayment, ZResolveDispute, ZRunSettlement, ZSetFundingShares, ZSetTolerances } from '../../lib/domain/fund-schemas';
 import { ZAnswerOffer, ZSendOffer } from '../../lib/domain/offer-schemas';
 import { ZComment, ZFork, ZNewScenario, ZSaveVersion } from '../../lib/domain/scenario-schemas';
 import { parseScenario, shiyanDocument } from '../../lib/engine';
@@ -70,6 +72,11 @@ interface Template {
   valid?: (f: Fixture) => Record<string, unknown>;
   /** The route's own schema: a mutated body it accepts is not hostile and is not sent. */
   schema?: z.ZodType;
+  /**
+   * The fuzzer's member lacks the right this route needs (the fund's administration), so a valid
+   * body is refused with 403 before any id in the path is read: a 403 is the right answer there too.
+   */
+  lacksRight?: true;
 }
 
 const validUntil = () => new Date(Date.now() + 14 * 86_400_000).toISOString();
@@ -105,6 +112,26 @@ const templates: Record<string, Template> = {
     valid: (f) => ({ email: `fuzz-new-${run}@example.test`, name: 'Fuzz New', password: `Rv-${randomBytes(15).toString('base64url')}`, organisationId: f.organisationId }),
   },
   'PATCH /api/v1/users/[userId]': { kind: 'json', params: (f) => ({ userId: f.targetUserId }), valid: () => ({ disabled: true }) },
+  // The agreement drafted by the fixture's acceptance; a settlement id names none (the route answers 404 to a valid body).
+  // A wrong password: even a body that slipped through as valid could not sign.
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/signatures': { kind: 'json', schema: ZSignAgreement, valid: () => ({ password: `not-the-password-${run}` }) },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/payments': {
+    kind: 'json',
+    lacksRight: true,
+    schema: ZRecordPayment,
+    valid: () => ({ year: 2022, funder: 'CENTRAL', direction: 'TO_UPSTREAM', amount: '1000000', paidOn: '2022-06-30', reference: 'fuzz transfer' }),
+  },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/settlements': { kind: 'json', lacksRight: true, schema: ZRunSettlement, valid: () => ({ year: 2022 }) },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/settlements/[settlementId]/confirm': { kind: 'json', lacksRight: true, schema: ZConfirmSettlement, valid: () => ({ fingerprint: 'a'.repeat(64) }) },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring': {
+    kind: 'json',
+    schema: ZEnterMonitoringValue,
+    valid: () => ({ year: 2022, indicator: 'codmn', value: '2.31', laboratory: 'Fuzz laboratory', sampledFrom: '2022-01-01', sampledTo: '2022-01-31' }),
+  },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/resolutions': { kind: 'json', lacksRight: true, schema: ZResolveDispute, valid: () => ({ method: 'AVERAGE', year: 2022, indicator: 'codmn', note: 'fuzz' }) },
+  'PUT /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/tolerances': { kind: 'json', lacksRight: true, schema: ZSetTolerances, valid: () => ({ tolerances: { codmn: { absolute: '0.1', relative: null } } }) },
+  'PUT /api/v1/deals/[dealId]/agreements/[agreementId]/funding-shares': { kind: 'json', lacksRight: true, schema: ZSetFundingShares, valid: () => ({ shares: { CENTRAL: '0.5', DOWNSTREAM: '0.5' } }) },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/import': { kind: 'multipart' },
 };
 
 // The route file keeps this schema to itself (app/api/v1/users/[userId]/route.ts); same rule here.
@@ -528,7 +555,7 @@ describe('hostile input to every changing API route', () => {
             form.set('file', new Blob([pdfBytes('path')], { type: 'application/pdf' }), 'path.pdf');
             return form;
           })() : undefined;
-          const problem = await expectRefusal(`${param} = ${shorten(JSON.stringify(id), 40)}`, method, url, body, kind === 'json' ? 'application/json' : undefined, (s) => s === 404 || s === 400, histogram);
+          const problem = await expectRefusal(`${param} = ${shorten(JSON.stringify(id), 40)}`, method, url, body, kind === 'json' ? 'application/json' : undefined, (s) => s === 404 || s === 400 || (s === 403 && templates[key]?.lacksRight === true), histogram);
           if (problem) problems.push(problem);
         }
       }
