@@ -4,7 +4,8 @@
 //
 //   node scripts/serve.mjs --port 3000 [--host 127.0.0.1] [--workers N]
 //
-// PES_WORKERS (or --workers) sets the number of workers; the default is the number of cores, and 1
+// PES_TRUST_PROXY=1 when a reverse proxy in front sets X-Forwarded-For (otherwise the client's
+// address is the socket's, whatever the request claims). PES_WORKERS (or --workers) sets the number of workers; the default is the number of cores, and 1
 // with the embedded database, which serves one connection at a time (DATABASE_POOL_MAX=1). The
 // primary only forks, restarts a worker that dies, and relays the sign-in rate-limit counters
 // (lib/server/auth/rate-limit.ts keeps them in the primary so that every worker sees the same).
@@ -64,7 +65,17 @@ if (cluster.isPrimary) {
   const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((request, response) => void handle(request, response));
+  // The client's address is what the sign-in limits count and the audit trail records
+  // (lib/server/auth/request-origin.ts reads X-Forwarded-For). Unless a reverse proxy in front
+  // sets that header (PES_TRUST_PROXY=1), a client must not choose it: it is the socket's.
+  const trustProxy = process.env.PES_TRUST_PROXY === '1';
+  const server = createServer((request, response) => {
+    if (!trustProxy) {
+      request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
+      delete request.headers['x-real-ip'];
+    }
+    void handle(request, response);
+  });
   server.listen(port, host, () => process.send?.({ type: 'pes-ready' }));
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
