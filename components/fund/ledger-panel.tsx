@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
+import { TableSection } from '@/components/ui/table-section';
 import { isLocale } from '@/lib/domain/locale';
 import type { LedgerView } from '@/lib/server/fund/get-ledger';
 import { isNegative, yuan } from './format';
@@ -192,66 +193,62 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
       </div>
       <TotalsCards totals={view.totals} testId="ledger-totals" />
 
-      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="font-semibold">{t('ledger.lines')}</h2>
-        <table className="mt-3 w-full text-left text-sm" data-testid="ledger-lines">
-          <thead className="text-slate-600">
-            <tr>
-              <th className="py-1 pr-3 font-medium">{t('ledger.col.year')}</th>
-              <th className="py-1 pr-3 font-medium">{t('ledger.col.funder')}</th>
-              <th className="py-1 pr-3 text-right font-medium">{t('ledger.col.scheduled')}</th>
-              <th className="py-1 pr-3 text-right font-medium">{t('ledger.col.settled')}</th>
-              <th className="py-1 pr-3 text-right font-medium">{t('ledger.col.paid')}</th>
-              <th className="py-1 text-right font-medium">{t('ledger.col.outstanding')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.byYear.map((y) => {
-              const lines = view.lines.filter((l) => l.year === y.year);
-              return [
-                ...lines.map((l, i) => (
-                  <tr key={`${l.year}-${l.funder}`} className={i === 0 ? 'border-t border-slate-200' : ''} data-testid={`line-${l.year}-${l.funder}`}>
-                    <td className="num py-1 pr-3">{i === 0 ? l.year : ''}</td>
-                    <td className="py-1 pr-3">{t(`funder.${l.funder}`)}</td>
-                    <td className="num py-1 pr-3 text-right">{yuan(l.scheduled, lang)}</td>
-                    <td className="num py-1 pr-3 text-right">{l.settled === null ? <span className="text-slate-400">{t('ledger.notSettled')}</span> : yuan(l.settled, lang)}</td>
-                    <td className="num py-1 pr-3 text-right">{yuan(l.paid, lang)}</td>
-                    <td className={`num py-1 text-right ${isNegative(l.outstanding) ? 'text-amber-800' : ''}`} data-testid={`outstanding-${l.year}-${l.funder}`}>
-                      {l.outstanding === null ? '—' : yuan(l.outstanding, lang)}
-                    </td>
-                  </tr>
-                )),
-                lines.length > 1 ? (
-                  <tr key={`${y.year}-total`} className="bg-slate-50 text-slate-700">
-                    <td />
-                    <td className="py-1 pr-3 text-xs">{t('ledger.yearTotal')}</td>
-                    <td className="num py-1 pr-3 text-right text-xs">{yuan(y.scheduled, lang)}</td>
-                    <td className="num py-1 pr-3 text-right text-xs">{y.confirmed ? yuan(y.settled, lang) : ''}</td>
-                    <td className="num py-1 pr-3 text-right text-xs">{yuan(y.paid, lang)}</td>
-                    <td className="num py-1 text-right text-xs">{y.confirmed ? yuan(y.outstanding, lang) : '—'}</td>
-                  </tr>
-                ) : null,
-              ];
-            })}
-          </tbody>
-          <tfoot>
-            <tr className="border-t-2 border-slate-300 font-medium">
-              <td className="py-1 pr-3" colSpan={2}>
-                {t('ledger.agreementTotal')}
-              </td>
-              <td className="num py-1 pr-3 text-right">{yuan(view.totals.scheduled, lang)}</td>
-              <td className="num py-1 pr-3 text-right">{yuan(view.totals.settled, lang)}</td>
-              <td className="num py-1 pr-3 text-right" data-testid="total-paid">
-                {yuan(view.totals.paid, lang)}
-              </td>
-              <td className="num py-1 text-right" data-testid="total-outstanding">
-                {yuan(view.totals.outstanding, lang)}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-        <p className="mt-2 text-xs text-slate-500">{t('ledger.signNote')}</p>
-      </section>
+      <TableSection
+        title={t('ledger.lines')}
+        testId="ledger-lines"
+        columns={[
+          { label: t('ledger.col.year') },
+          { label: t('ledger.col.funder') },
+          { label: t('ledger.col.scheduled'), numeric: true },
+          { label: t('ledger.col.settled'), numeric: true },
+          { label: t('ledger.col.paid'), numeric: true },
+          { label: t('ledger.col.outstanding'), numeric: true },
+        ]}
+        foot={
+          <tr className="border-t-2 border-slate-300 font-medium">
+            <td className="py-1 pr-3" colSpan={2}>
+              {t('ledger.agreementTotal')}
+            </td>
+            <td className="num py-1 pr-3 text-right">{yuan(view.totals.scheduled, lang)}</td>
+            <td className="num py-1 pr-3 text-right">{yuan(view.totals.settled, lang)}</td>
+            <td className="num py-1 pr-3 text-right" data-testid="total-paid">
+              {yuan(view.totals.paid, lang)}
+            </td>
+            <td className="num py-1 text-right" data-testid="total-outstanding">
+              {yuan(view.totals.outstanding, lang)}
+            </td>
+          </tr>
+        }
+        note={<p className="mt-2 text-xs text-slate-500">{t('ledger.signNote')}</p>}
+      >
+        {view.byYear.map((y) => {
+          const lines = view.lines.filter((l) => l.year === y.year);
+          return [
+            ...lines.map((l, i) => (
+              <tr key={`${l.year}-${l.funder}`} className={i === 0 ? 'border-t border-slate-200' : ''} data-testid={`line-${l.year}-${l.funder}`}>
+                <td className="num py-1 pr-3">{i === 0 ? l.year : ''}</td>
+                <td className="py-1 pr-3">{t(`funder.${l.funder}`)}</td>
+                <td className="num py-1 pr-3 text-right">{yuan(l.scheduled, lang)}</td>
+                <td className="num py-1 pr-3 text-right">{l.settled === null ? <span className="text-slate-400">{t('ledger.notSettled')}</span> : yuan(l.settled, lang)}</td>
+                <td className="num py-1 pr-3 text-right">{yuan(l.paid, lang)}</td>
+                <td className={`num py-1 text-right ${isNegative(l.outstanding) ? 'text-amber-800' : ''}`} data-testid={`outstanding-${l.year}-${l.funder}`}>
+                  {l.outstanding === null ? '—' : yuan(l.outstanding, lang)}
+                </td>
+              </tr>
+            )),
+            lines.length > 1 ? (
+              <tr key={`${y.year}-total`} className="bg-slate-50 text-slate-700">
+                <td />
+                <td className="py-1 pr-3 text-xs">{t('ledger.yearTotal')}</td>
+                <td className="num py-1 pr-3 text-right text-xs">{yuan(y.scheduled, lang)}</td>
+                <td className="num py-1 pr-3 text-right text-xs">{y.confirmed ? yuan(y.settled, lang) : ''}</td>
+                <td className="num py-1 pr-3 text-right text-xs">{yuan(y.paid, lang)}</td>
+                <td className="num py-1 text-right text-xs">{y.confirmed ? yuan(y.outstanding, lang) : '—'}</td>
+              </tr>
+            ) : null,
+          ];
+        })}
+      </TableSection>
 
       {mayAct && (
         <div className="grid gap-6 lg:grid-cols-2">
@@ -260,50 +257,47 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
         </div>
       )}
 
-      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="font-semibold">{t('ledger.payments')}</h2>
-        {view.payments.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600" data-testid="payments-none">
-            {mayAct ? t('ledger.noPaymentsAdmin') : t('ledger.noPayments')}
-          </p>
-        ) : (
-          <table className="mt-3 w-full text-left text-sm" data-testid="payments">
-            <thead className="text-slate-600">
-              <tr>
-                <th className="py-1 pr-3 font-medium">{t('ledger.payment.paidOn')}</th>
-                <th className="py-1 pr-3 font-medium">{t('ledger.col.year')}</th>
-                <th className="py-1 pr-3 font-medium">{t('ledger.col.funder')}</th>
-                <th className="py-1 pr-3 font-medium">{t('ledger.payment.direction')}</th>
-                <th className="py-1 pr-3 text-right font-medium">{t('ledger.payment.amount')}</th>
-                <th className="py-1 pr-3 font-medium">{t('ledger.payment.reference')}</th>
-                <th className="py-1 font-medium">{t('ledger.payment.kind')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.payments.map((p) => (
-                <tr key={p.id} className="border-t border-slate-100 align-top" data-testid="payment-row">
-                  <td className="num py-1 pr-3">{p.paidOn}</td>
-                  <td className="num py-1 pr-3">{p.year}</td>
-                  <td className="py-1 pr-3">{t(`funder.${p.funder}`)}</td>
-                  <td className="py-1 pr-3">{p.direction === 'TO_UPSTREAM' ? t('ledger.payment.toUpstream') : t('ledger.payment.fromUpstream')}</td>
-                  <td className="num py-1 pr-3 text-right">{yuan(p.amount, lang)}</td>
-                  <td className="py-1 pr-3">
-                    {p.reference}
-                    {p.overpaymentNote && (
-                      <div className="text-xs text-amber-800">
-                        {t('ledger.payment.overpaid', { amount: yuan(p.overpayment, lang) })}: {p.overpaymentNote}
-                      </div>
-                    )}
-                  </td>
-                  <td className="py-1 text-xs text-slate-600">
-                    {t(`ledger.payment.kindValue.${p.kind}`)} · {p.recordedBy}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <TableSection
+        title={t('ledger.payments')}
+        testId="payments"
+        empty={
+          view.payments.length === 0 && (
+            <p className="mt-2 text-sm text-slate-600" data-testid="payments-none">
+              {mayAct ? t('ledger.noPaymentsAdmin') : t('ledger.noPayments')}
+            </p>
+          )
+        }
+        columns={[
+          { label: t('ledger.payment.paidOn') },
+          { label: t('ledger.col.year') },
+          { label: t('ledger.col.funder') },
+          { label: t('ledger.payment.direction') },
+          { label: t('ledger.payment.amount'), numeric: true },
+          { label: t('ledger.payment.reference') },
+          { label: t('ledger.payment.kind') },
+        ]}
+      >
+        {view.payments.map((p) => (
+          <tr key={p.id} className="border-t border-slate-100 align-top" data-testid="payment-row">
+            <td className="num py-1 pr-3">{p.paidOn}</td>
+            <td className="num py-1 pr-3">{p.year}</td>
+            <td className="py-1 pr-3">{t(`funder.${p.funder}`)}</td>
+            <td className="py-1 pr-3">{p.direction === 'TO_UPSTREAM' ? t('ledger.payment.toUpstream') : t('ledger.payment.fromUpstream')}</td>
+            <td className="num py-1 pr-3 text-right">{yuan(p.amount, lang)}</td>
+            <td className="py-1 pr-3">
+              {p.reference}
+              {p.overpaymentNote && (
+                <div className="text-xs text-amber-800">
+                  {t('ledger.payment.overpaid', { amount: yuan(p.overpayment, lang) })}: {p.overpaymentNote}
+                </div>
+              )}
+            </td>
+            <td className="py-1 text-xs text-slate-600">
+              {t(`ledger.payment.kindValue.${p.kind}`)} · {p.recordedBy}
+            </td>
+          </tr>
+        ))}
+      </TableSection>
     </div>
   );
 }

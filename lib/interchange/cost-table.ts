@@ -4,6 +4,7 @@
 // spreadsheet obeys exactly the rules of pes-scenario/1; problems name the row and column.
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { readXlsxGrid } from './xlsx-grid';
 import { parseScenario, parseYearKey, type Scenario } from '@/lib/engine';
 
 export const sections = ['cost', 'subsidy', 'benefit', 'downstreamCost'] as const;
@@ -57,15 +58,6 @@ export async function toXlsx(scenario: Scenario): Promise<Buffer> {
 }
 
 /** A cell as the decimal text it shows: numbers by the shortest text that reads back as the same number. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'not a number';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'object' && 'result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('').trim();
-  return String(value);
-}
-
 function fromGrid(grid: string[][], base: unknown): ImportOutcome {
   const problems: TableProblem[] = [];
   const [header = [], ...body] = grid;
@@ -127,21 +119,6 @@ export function fromCsv(text: string, base: unknown): ImportOutcome {
 }
 
 export async function fromXlsx(bytes: Uint8Array, base: unknown): Promise<ImportOutcome> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, problems: [{ row: 0, column: '—', message: 'not a readable .xlsx workbook' }] };
-  }
-  const sheet = workbook.getWorksheet(sheetName) ?? workbook.worksheets[0];
-  if (!sheet) return { ok: false, problems: [{ row: 0, column: '—', message: `the workbook has no "${sheetName}" sheet` }] };
-  const grid: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
-    });
-    grid[number - 1] = Array.from(cells, (cell) => cell ?? '');
-  });
-  return fromGrid(Array.from(grid, (row) => row ?? []), base);
+  const read = await readXlsxGrid(bytes, sheetName, 'not a readable .xlsx workbook');
+  return read.ok ? fromGrid(read.grid, base) : read;
 }

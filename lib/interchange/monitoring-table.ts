@@ -4,6 +4,7 @@
 // problem saves nothing. Values stay decimal text; dates are ISO (YYYY-MM-DD).
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { readXlsxGrid } from './xlsx-grid';
 import { parseDecimal } from '@/lib/engine';
 
 export const monitoringColumns = ['year', 'indicator', 'value', 'laboratory', 'sampledFrom', 'sampledTo'] as const;
@@ -146,36 +147,9 @@ export function monitoringFromCsv(text: string, rules: MonitoringRules): Monitor
 }
 
 /** A cell as the text it shows: numbers by their shortest round-trip form, dates as YYYY-MM-DD. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'not a date' : value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'not a number';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'object' && 'result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('').trim();
-  if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
-  return String(value);
-}
-
 export async function monitoringFromXlsx(bytes: Uint8Array, rules: MonitoringRules): Promise<MonitoringImport> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, problems: [{ row: 0, column: '—', message: 'not a readable .xlsx workbook (save it as Excel Workbook, or export CSV)' }] };
-  }
-  const sheet = workbook.getWorksheet(monitoringSheetName) ?? workbook.worksheets[0];
-  if (!sheet) return { ok: false, problems: [{ row: 0, column: '—', message: `the workbook has no "${monitoringSheetName}" sheet` }] };
-  const grid: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
-    });
-    grid[number - 1] = Array.from(cells, (cell) => cell ?? '');
-  });
-  return monitoringFromGrid(Array.from(grid, (row) => row ?? []), rules);
+  const read = await readXlsxGrid(bytes, monitoringSheetName, 'not a readable .xlsx workbook (save it as Excel Workbook, or export CSV)');
+  return read.ok ? monitoringFromGrid(read.grid, rules) : read;
 }
 
 /** A table in the import layout: a filled one to export, or an empty one (a template) with one row per indicator. */

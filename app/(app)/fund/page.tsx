@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { isNegative, yuan } from '@/components/fund/format';
 import { TotalsCards } from '@/components/fund/ledger-panel';
 import { PortfolioCharts } from '@/components/fund/portfolio-charts';
+import { TableSection } from '@/components/ui/table-section';
 import { isLocale } from '@/lib/domain/locale';
 import { getFundPortfolio } from '@/lib/server/fund/get-fund-portfolio';
 import { pageContext } from '@/lib/server/http/page-context';
@@ -50,156 +51,134 @@ export default async function FundDashboardPage() {
           <TotalsCards totals={portfolio.totals} testId="portfolio-totals" />
           <PortfolioCharts portfolio={portfolio} />
 
-          <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
-            <h2 className="font-semibold">{t('dashboard.agreements')}</h2>
-            <table className="mt-3 w-full text-left text-sm" data-testid="portfolio-agreements">
-              <thead className="text-slate-600">
-                <tr>
-                  <th className="py-1 pr-3 font-medium">{t('archive.col.deal')}</th>
-                  <th className="py-1 pr-3 font-medium">{t('archive.col.years')}</th>
-                  <th className="py-1 pr-3 text-right font-medium">{t('ledger.col.scheduled')}</th>
-                  <th className="py-1 pr-3 text-right font-medium">{t('ledger.col.settled')}</th>
-                  <th className="py-1 pr-3 text-right font-medium">{t('ledger.col.paid')}</th>
-                  <th className="py-1 pr-3 text-right font-medium">{t('ledger.col.outstanding')}</th>
-                  <th className="py-1 font-medium">{t('dashboard.todo')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {portfolio.agreements.map((a) => (
-                  <tr key={a.id} className="border-t border-slate-100 align-top" data-testid="portfolio-row" data-agreement-id={a.id}>
-                    <td className="py-1 pr-3">
-                      <Link href={admin(a, 'ledger')} className="text-water-700 hover:underline">
-                        {zh ? a.deal.nameZh : a.deal.name} · {t('archive.number', { number: a.number })}
-                      </Link>
-                    </td>
-                    <td className="num whitespace-nowrap py-1 pr-3">
-                      {a.startYear}–{a.endYear}
-                    </td>
-                    <td className="num whitespace-nowrap py-1 pr-3 text-right">{yuan(a.totals.scheduled, lang)}</td>
-                    <td className="num whitespace-nowrap py-1 pr-3 text-right">{yuan(a.totals.settled, lang)}</td>
-                    <td className="num whitespace-nowrap py-1 pr-3 text-right" data-testid="portfolio-paid">
-                      {yuan(a.totals.paid, lang)}
-                    </td>
-                    <td className={`num whitespace-nowrap py-1 pr-3 text-right ${isNegative(a.totals.outstanding) ? 'text-amber-800' : ''}`}>{yuan(a.totals.outstanding, lang)}</td>
-                    <td className="py-1 text-xs">
-                      {a.disputed > 0 && (
-                        <Link href={admin(a, 'monitoring')} className="mr-2 rounded bg-red-600 px-2 py-0.5 text-white">
-                          {t('dashboard.disputed', { count: a.disputed })}
-                        </Link>
-                      )}
-                      {a.closedUnsettled > 0 && (
-                        <Link href={admin(a, 'settlements')} className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">
-                          {t('dashboard.toSettle', { count: a.closedUnsettled })}
-                        </Link>
-                      )}
-                      {a.disputed === 0 && a.closedUnsettled === 0 && <span className="text-slate-500">{t('dashboard.upToDate')}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <TableSection
+            title={t('dashboard.agreements')}
+            testId="portfolio-agreements"
+            columns={[
+              { label: t('archive.col.deal') },
+              { label: t('archive.col.years') },
+              { label: t('ledger.col.scheduled'), numeric: true },
+              { label: t('ledger.col.settled'), numeric: true },
+              { label: t('ledger.col.paid'), numeric: true },
+              { label: t('ledger.col.outstanding'), numeric: true },
+              { label: t('dashboard.todo') },
+            ]}
+          >
+            {portfolio.agreements.map((a) => (
+              <tr key={a.id} className="border-t border-slate-100 align-top" data-testid="portfolio-row" data-agreement-id={a.id}>
+                <td className="py-1 pr-3">
+                  <Link href={admin(a, 'ledger')} className="text-water-700 hover:underline">
+                    {zh ? a.deal.nameZh : a.deal.name} · {t('archive.number', { number: a.number })}
+                  </Link>
+                </td>
+                <td className="num whitespace-nowrap py-1 pr-3">
+                  {a.startYear}–{a.endYear}
+                </td>
+                <td className="num whitespace-nowrap py-1 pr-3 text-right">{yuan(a.totals.scheduled, lang)}</td>
+                <td className="num whitespace-nowrap py-1 pr-3 text-right">{yuan(a.totals.settled, lang)}</td>
+                <td className="num whitespace-nowrap py-1 pr-3 text-right" data-testid="portfolio-paid">
+                  {yuan(a.totals.paid, lang)}
+                </td>
+                <td className={`num whitespace-nowrap py-1 pr-3 text-right ${isNegative(a.totals.outstanding) ? 'text-amber-800' : ''}`}>{yuan(a.totals.outstanding, lang)}</td>
+                <td className="py-1 text-xs">
+                  {a.disputed > 0 && (
+                    <Link href={admin(a, 'monitoring')} className="mr-2 rounded bg-red-600 px-2 py-0.5 text-white">
+                      {t('dashboard.disputed', { count: a.disputed })}
+                    </Link>
+                  )}
+                  {a.closedUnsettled > 0 && (
+                    <Link href={admin(a, 'settlements')} className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">
+                      {t('dashboard.toSettle', { count: a.closedUnsettled })}
+                    </Link>
+                  )}
+                  {a.disputed === 0 && a.closedUnsettled === 0 && <span className="text-slate-500">{t('dashboard.upToDate')}</span>}
+                </td>
+              </tr>
+            ))}
+          </TableSection>
 
           <div className="grid gap-6 lg:grid-cols-2">
-            <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
-              <h2 className="font-semibold">{t('dashboard.byFunder')}</h2>
-              <table className="mt-3 w-full text-left text-sm" data-testid="portfolio-funders">
-                <thead className="text-slate-600">
-                  <tr>
-                    <th className="py-1 pr-3 font-medium">{t('ledger.col.funder')}</th>
-                    <th className="py-1 pr-3 text-right font-medium">{t('ledger.col.scheduled')}</th>
-                    <th className="py-1 pr-3 text-right font-medium">{t('ledger.col.settled')}</th>
-                    <th className="py-1 pr-3 text-right font-medium">{t('ledger.col.paid')}</th>
-                    <th className="py-1 text-right font-medium">{t('ledger.col.outstanding')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {portfolio.byFunder.map((f) => (
-                    <tr key={f.funder} className="border-t border-slate-100">
-                      <td className="py-1 pr-3">{t(`funder.${f.funder}`)}</td>
-                      <td className="num whitespace-nowrap py-1 pr-3 text-right">{yuan(f.scheduled, lang)}</td>
-                      <td className="num whitespace-nowrap py-1 pr-3 text-right">{yuan(f.settled, lang)}</td>
-                      <td className="num whitespace-nowrap py-1 pr-3 text-right">{yuan(f.paid, lang)}</td>
-                      <td className="num whitespace-nowrap py-1 text-right">{yuan(f.outstanding, lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <TableSection
+              title={t('dashboard.byFunder')}
+              testId="portfolio-funders"
+              columns={[
+                { label: t('ledger.col.funder') },
+                { label: t('ledger.col.scheduled'), numeric: true },
+                { label: t('ledger.col.settled'), numeric: true },
+                { label: t('ledger.col.paid'), numeric: true },
+                { label: t('ledger.col.outstanding'), numeric: true },
+              ]}
+            >
+              {portfolio.byFunder.map((f) => (
+                <tr key={f.funder} className="border-t border-slate-100">
+                  <td className="py-1 pr-3">{t(`funder.${f.funder}`)}</td>
+                  <td className="num whitespace-nowrap py-1 pr-3 text-right">{yuan(f.scheduled, lang)}</td>
+                  <td className="num whitespace-nowrap py-1 pr-3 text-right">{yuan(f.settled, lang)}</td>
+                  <td className="num whitespace-nowrap py-1 pr-3 text-right">{yuan(f.paid, lang)}</td>
+                  <td className="num whitespace-nowrap py-1 text-right">{yuan(f.outstanding, lang)}</td>
+                </tr>
+              ))}
+            </TableSection>
 
-            <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
-              <h2 className="font-semibold">{t('dashboard.recentPayments')}</h2>
-              {portfolio.payments.length === 0 ? (
-                <p className="mt-2 text-sm text-slate-600">{t('dashboard.noPayments')}</p>
-              ) : (
-                <table className="mt-3 w-full text-left text-sm" data-testid="portfolio-payments">
-                  <thead className="text-slate-600">
-                    <tr>
-                      <th className="py-1 pr-3 font-medium whitespace-nowrap">{t('ledger.payment.paidOn')}</th>
-                      <th className="py-1 pr-3 font-medium">{t('archive.col.deal')}</th>
-                      <th className="py-1 pr-3 font-medium">{t('ledger.col.funder')}</th>
-                      <th className="py-1 pr-3 text-right font-medium">{t('ledger.payment.amount')}</th>
-                      <th className="py-1 font-medium">{t('ledger.payment.reference')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {portfolio.payments.map((p) => (
-                      <tr key={p.id} className="border-t border-slate-100" data-testid="portfolio-payment">
-                        <td className="num whitespace-nowrap py-1 pr-3">{p.paidOn}</td>
-                        <td className="py-1 pr-3">
-                          {zh ? p.deal.nameZh : p.deal.name} · {p.year}
-                        </td>
-                        <td className="py-1 pr-3">{t(`funder.${p.funder}`)}</td>
-                        <td className="num whitespace-nowrap py-1 pr-3 text-right">
-                          {p.direction === 'FROM_UPSTREAM' ? '−' : ''}
-                          {yuan(p.amount, lang)}
-                        </td>
-                        <td className="py-1">{p.reference}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </section>
+            <TableSection
+              title={t('dashboard.recentPayments')}
+              testId="portfolio-payments"
+              empty={portfolio.payments.length === 0 && <p className="mt-2 text-sm text-slate-600">{t('dashboard.noPayments')}</p>}
+              columns={[
+                { label: t('ledger.payment.paidOn'), nowrap: true },
+                { label: t('archive.col.deal') },
+                { label: t('ledger.col.funder') },
+                { label: t('ledger.payment.amount'), numeric: true },
+                { label: t('ledger.payment.reference') },
+              ]}
+            >
+              {portfolio.payments.map((p) => (
+                <tr key={p.id} className="border-t border-slate-100" data-testid="portfolio-payment">
+                  <td className="num whitespace-nowrap py-1 pr-3">{p.paidOn}</td>
+                  <td className="py-1 pr-3">
+                    {zh ? p.deal.nameZh : p.deal.name} · {p.year}
+                  </td>
+                  <td className="py-1 pr-3">{t(`funder.${p.funder}`)}</td>
+                  <td className="num whitespace-nowrap py-1 pr-3 text-right">
+                    {p.direction === 'FROM_UPSTREAM' ? '−' : ''}
+                    {yuan(p.amount, lang)}
+                  </td>
+                  <td className="py-1">{p.reference}</td>
+                </tr>
+              ))}
+            </TableSection>
           </div>
 
-          <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
-            <h2 className="font-semibold">{t('dashboard.results')}</h2>
-            {portfolio.results.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-600">{t('dashboard.noResults')}</p>
-            ) : (
-              <table className="mt-3 w-full text-left text-sm" data-testid="portfolio-results">
-                <thead className="text-slate-600">
-                  <tr>
-                    <th className="py-1 pr-3 font-medium">{t('archive.col.deal')}</th>
-                    <th className="py-1 pr-3 font-medium">{t('ledger.col.year')}</th>
-                    <th className="py-1 pr-3 font-medium">{t('monitoring.field.indicator')}</th>
-                    <th className="py-1 pr-3 text-right font-medium">{t('dashboard.result')}</th>
-                    <th className="py-1 pr-3 text-right font-medium">{t('dashboard.target')}</th>
-                    <th className="py-1 font-medium">{t('dashboard.met')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {portfolio.results.map((r) => (
-                    <tr key={`${r.agreementId}-${r.year}-${r.indicator}`} className="border-t border-slate-100">
-                      <td className="py-1 pr-3">
-                        {zh ? r.deal.nameZh : r.deal.name} · {t('archive.number', { number: r.agreementNumber })}
-                      </td>
-                      <td className="num whitespace-nowrap py-1 pr-3">{r.year}</td>
-                      <td className="py-1 pr-3">
-                        <span className="font-mono">{r.indicator}</span> <span className="text-xs text-slate-500">{r.unit}</span>
-                      </td>
-                      <td className="num whitespace-nowrap py-1 pr-3 text-right">{r.value ?? <span className="text-red-700">{t(`monitoring.state.${r.state}`)}</span>}</td>
-                      <td className="num whitespace-nowrap py-1 pr-3 text-right">
-                        {r.target ?? '—'} {r.target && <span className="text-xs text-slate-500">{r.higherIsBetter ? '≥' : '≤'}</span>}
-                      </td>
-                      <td className="py-1">{r.met === null ? '—' : r.met ? <span className="text-emerald-800">✓ {t('dashboard.metYes')}</span> : <span className="text-red-700">✗ {t('dashboard.metNo')}</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
+          <TableSection
+            title={t('dashboard.results')}
+            testId="portfolio-results"
+            empty={portfolio.results.length === 0 && <p className="mt-2 text-sm text-slate-600">{t('dashboard.noResults')}</p>}
+            columns={[
+              { label: t('archive.col.deal') },
+              { label: t('ledger.col.year') },
+              { label: t('monitoring.field.indicator') },
+              { label: t('dashboard.result'), numeric: true },
+              { label: t('dashboard.target'), numeric: true },
+              { label: t('dashboard.met') },
+            ]}
+          >
+            {portfolio.results.map((r) => (
+              <tr key={`${r.agreementId}-${r.year}-${r.indicator}`} className="border-t border-slate-100">
+                <td className="py-1 pr-3">
+                  {zh ? r.deal.nameZh : r.deal.name} · {t('archive.number', { number: r.agreementNumber })}
+                </td>
+                <td className="num whitespace-nowrap py-1 pr-3">{r.year}</td>
+                <td className="py-1 pr-3">
+                  <span className="font-mono">{r.indicator}</span> <span className="text-xs text-slate-500">{r.unit}</span>
+                </td>
+                <td className="num whitespace-nowrap py-1 pr-3 text-right">{r.value ?? <span className="text-red-700">{t(`monitoring.state.${r.state}`)}</span>}</td>
+                <td className="num whitespace-nowrap py-1 pr-3 text-right">
+                  {r.target ?? '—'} {r.target && <span className="text-xs text-slate-500">{r.higherIsBetter ? '≥' : '≤'}</span>}
+                </td>
+                <td className="py-1">{r.met === null ? '—' : r.met ? <span className="text-emerald-800">✓ {t('dashboard.metYes')}</span> : <span className="text-red-700">✗ {t('dashboard.metNo')}</span>}</td>
+              </tr>
+            ))}
+          </TableSection>
           <p className="text-xs text-slate-500">{t('dashboard.note')}</p>
         </>
       )}

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { isDomainError } from '@/lib/domain/errors';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { sessionCookieName, refreshedSessionCookie } from '@/lib/infra/session-token';
-import { currentActor, currentSession } from '@/lib/server/auth/current-actor';
+import { currentSession, loadActor } from '@/lib/server/auth/current-actor';
 import { requestOrigin } from '@/lib/server/auth/request-origin';
 
 export const maxBodyBytes = 64 * 1024;
@@ -153,7 +153,8 @@ export function apiRoute<P>(handler: (request: Request, context: ApiContext, par
         response.cookies.delete(sessionCookieName);
         return response;
       }
-      const actor = await currentActor();
+      // The session is read once: React's per-request cache does not run in a route handler.
+      const actor = session ? await loadActor(session.userId) : null;
       if (!actor) return errorResponse(401, 'unauthenticated', 'Sign in first: this API needs a session.');
       if (session?.state === 'refresh') {
         const cookie = await refreshedSessionCookie(session.token);

@@ -100,7 +100,7 @@ export async function getBargainingZone({ actor, origin, dealId, versionIds = []
         .map((c) => c.id);
 
   // Only versions of this deal can be shown: an id of another deal is the same 404 as one that does not exist.
-  const inDeal = new Map(choices.map((c) => [c.id, c]));
+  const inDeal = new Set(choices.map((c) => c.id));
   for (const id of selected) if (!inDeal.has(id)) throw new NotFoundError('scenario version');
 
   const offers = await offerTimeline(dealId);

@@ -1,0 +1,45 @@
+import ExcelJS from 'exceljs';
+
+/** A problem with a table import, located by row (1-based; 0 for the file as a whole) and column. */
+export interface GridProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** A cell as the text a CSV of the same table would hold. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'not a date' : value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'not a number';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'object' && 'result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('').trim();
+  if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
+  return String(value);
+}
+
+/**
+ * The named sheet of an .xlsx workbook (else its first) as rows of cell texts, so that a workbook
+ * and a CSV go through one grid parser; or the problem that stops it being read.
+ */
+export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreadable: string): Promise<{ ok: true; grid: string[][] } | { ok: false; problems: GridProblem[] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, problems: [{ row: 0, column: '—', message: unreadable }] };
+  }
+  const sheet = workbook.getWorksheet(sheetName) ?? workbook.worksheets[0];
+  if (!sheet) return { ok: false, problems: [{ row: 0, column: '—', message: `the workbook has no "${sheetName}" sheet` }] };
+  const grid: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cellText(cell.value);
+    });
+    grid[number - 1] = Array.from(cells, (cell) => cell ?? '');
+  });
+  return { ok: true, grid: Array.from(grid, (row) => row ?? []) };
+}
