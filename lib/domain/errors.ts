@@ -1,5 +1,8 @@
 // Errors a use case may raise on purpose. Pages turn them into notFound() or a message; the
-// HTTP API into { error: { code, message, field? } } with the status below.
+// HTTP API into { error: { code, message, field? } } with the status below, in the reader's
+// language when the message comes from the catalogue (lib/domain/local-text.ts).
+import type { AppLocale } from './locale';
+import { inEnglish, problem, problemIn, problemLines, render, text, type Lines, type LocalText, type Problem } from './local-text';
 
 export abstract class DomainError extends Error {
   abstract readonly status: number;
@@ -7,14 +10,27 @@ export abstract class DomainError extends Error {
   readonly field?: string;
   /** Machine-readable detail for the client, e.g. the newer version behind a conflict. */
   readonly details?: unknown;
+  /** The message in either language; without it, `message` (English) is all there is. */
+  readonly text?: LocalText;
+
+  constructor(message: string | LocalText) {
+    super(typeof message === 'string' ? message : inEnglish(message));
+    if (typeof message !== 'string') this.text = message;
+  }
+
+  messageIn(locale: AppLocale): string {
+    return this.text ? render(this.text, locale) : this.message;
+  }
 }
+
+export type MissingThing = 'deal' | 'agreement' | 'evidenceFile' | 'member' | 'offer' | 'scenarioVersion' | 'scenario' | 'settlement' | 'user';
 
 /** Not found and not yours look the same, so ids of other deals reveal nothing. */
 export class NotFoundError extends DomainError {
   readonly status = 404;
   readonly code = 'not_found';
-  constructor(what = 'deal') {
-    super(`No ${what} with that id is visible to you.`);
+  constructor(what: MissingThing = 'deal') {
+    super(text('notFound', { thing: text(`thing.${what}`) }));
   }
 }
 
@@ -22,17 +38,38 @@ export class ForbiddenError extends DomainError {
   readonly status = 403;
   readonly code = 'forbidden';
   constructor(readonly right: string) {
-    super(`You are a member of this deal but lack the "${right}" right.`);
+    super(text('forbidden', { right }));
   }
 }
 
 export class ValidationError extends DomainError {
   readonly status = 400;
   readonly code = 'invalid';
-  override readonly field?: string;
-  constructor(message: string, field?: string, readonly problems: { field: string; message: string }[] = field ? [{ field, message }] : []) {
-    super(field ? `${field}: ${message}` : message);
+  override field?: string;
+  readonly problems: Problem[];
+
+  /** A message of its own, or one problem with one field, which the message then names ("file: the file is empty"). */
+  constructor(message: string | LocalText, field?: string, problems?: Problem[]) {
+    const single = field ? (typeof message === 'string' ? { field, message } : problem(field, message)) : null;
+    super(single ? (single.text ? text('problemLine', { field: single.field, message: single.text }) : `${field}: ${single.message}`) : message);
     this.field = field;
+    this.problems = problems ?? (single ? [single] : []);
+  }
+
+  /**
+   * Every problem listed ("a: …; b: …"), inside a headline's {problems} when given one. `field`
+   * is the first problem's unless the whole input is named (the message then starts with it).
+   */
+  static listing(problems: Problem[], headline?: (lines: Lines) => LocalText, field?: string): ValidationError {
+    const lines = problemLines(problems);
+    const message = headline ? headline(lines) : text('lines', { lines });
+    const error = new ValidationError(field ? text('problemLine', { field, message }) : message, undefined, problems);
+    error.field = field ?? problems[0]?.field;
+    return error;
+  }
+
+  problemsIn(locale: AppLocale): { field: string; message: string }[] {
+    return this.problems.map((item) => problemIn(item, locale));
   }
 }
 

@@ -1,6 +1,7 @@
 import { compileTerms, isSettled, parseTerms, settle, traceSettlement, TermsError, type PaymentTerms, type TraceStep } from '@/lib/terms';
 import { LD, netSettlement, toFen, type Funder, type Netting, type Shares } from './ledger';
 import { valuesForSettlement, type CellAssessment } from './monitoring';
+import { problem, text, type Problem } from './local-text';
 
 /**
  * Running an agreement's terms for one closed year (docs/decisions/0016): the undisputed monitoring
@@ -9,10 +10,7 @@ import { valuesForSettlement, type CellAssessment } from './monitoring';
  * once; nothing is ever settled on missing or disputed data.
  */
 
-export interface SettlementProblem {
-  field: string;
-  message: string;
-}
+export type SettlementProblem = Problem;
 
 export interface SettlementRunInput {
   terms: unknown;
@@ -62,19 +60,19 @@ export function termsIndicators(terms: PaymentTerms | null): { declared: string[
 export function runSettlement(input: SettlementRunInput): SettlementRunOutcome {
   const problems: SettlementProblem[] = [];
   const { year } = input;
-  if (year < input.startYear || year > input.endYear) problems.push({ field: 'year', message: `${year} is outside the agreement's years ${input.startYear}–${input.endYear}` });
-  if (!input.closed) problems.push({ field: 'year', message: `${year} is not over yet: a year is settled once it has closed` });
+  if (year < input.startYear || year > input.endYear) problems.push(problem('year', text('yearOutsideAgreement', { year, from: input.startYear, to: input.endYear })));
+  if (!input.closed) problems.push(problem('year', text('yearNotOver', { year })));
   const read = agreementTerms(input.terms);
   if (!read.ok) return { ok: false, problems: [...problems, ...read.problems] };
   const terms = read.terms;
-  if (terms && (year < terms.from || year > terms.to)) problems.push({ field: 'year', message: `${year} is outside the years of the payment terms (${terms.from}–${terms.to})` });
+  if (terms && (year < terms.from || year > terms.to)) problems.push(problem('year', text('yearOutsideTerms', { year, from: terms.from, to: terms.to })));
 
   const { needed } = termsIndicators(terms);
   const values = valuesForSettlement(input.cells, year, needed);
   if (!values.ok) problems.push(...values.problems);
 
   const readsScheduled = terms ? compileTerms(terms).usesScheduled : true;
-  if (readsScheduled && input.scheduled === null) problems.push({ field: 'scheduled', message: `the agreement schedules no amount for ${year}, and the terms need one` });
+  if (readsScheduled && input.scheduled === null) problems.push(problem('scheduled', text('noScheduledAmount', { year })));
   if (problems.length || !values.ok) return { ok: false, problems };
 
   if (!terms) {
@@ -101,9 +99,9 @@ export function runSettlement(input: SettlementRunInput): SettlementRunOutcome {
   try {
     const result = settle(terms, monitoring, scheduled ? { scheduled } : {});
     const settled = result.years.find((y) => y.year === year);
-    if (!settled) return { ok: false, problems: [{ field: 'year', message: `the terms settle nothing for ${year}` }] };
+    if (!settled) return { ok: false, problems: [problem('year', text('termsSettleNothing', { year }))] };
     if (!isSettled(settled)) {
-      if ('missing' in settled) return { ok: false, problems: settled.missing.map((name) => ({ field: `${year}.${name}`, message: `no value for ${name} in ${year}` })) };
+      if ('missing' in settled) return { ok: false, problems: settled.missing.map((name) => problem(`${year}.${name}`, text('noValueForYear', { name, year }))) };
       return { ok: false, problems: [{ field: `terms.${settled.formula}`, message: settled.error }] };
     }
     const trace = traceSettlement(terms, monitoring, scheduled ? { scheduled } : {}).find((t) => t.year === year)?.steps ?? [];

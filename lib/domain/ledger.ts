@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { parseDecimal } from '@/lib/engine';
+import { problem, refused, text, type Problem, type Refusal } from './local-text';
 
 /**
  * The fund's ledger (docs/decisions/0016): what each funder was scheduled to pay toward the
@@ -49,27 +50,24 @@ export type Shares = Record<Funder, string>;
 /** No shares agreed: the downstream party funds everything. */
 export const defaultShares: Shares = { CENTRAL: '0', DOWNSTREAM: '1', UPSTREAM: '0' };
 
-export interface LedgerProblem {
-  field: string;
-  message: string;
-}
+export type LedgerProblem = Problem;
 
 /** Shares as entered (fractions, missing = 0): each from 0 to 1, together exactly 1. */
 export function parseShares(input: Partial<Record<string, string>>): { ok: true; shares: Shares } | { ok: false; problems: LedgerProblem[] } {
   const problems: LedgerProblem[] = [];
   const shares = { CENTRAL: '0', DOWNSTREAM: '0', UPSTREAM: '0' } as Shares;
-  for (const key of Object.keys(input)) if (!isFunder(key)) problems.push({ field: key, message: `not a funder (one of ${funders.join(', ')})` });
+  for (const key of Object.keys(input)) if (!isFunder(key)) problems.push(problem(key, text('notAFunder', { funders: [...funders] })));
   for (const funder of funders) {
     const raw = input[funder];
     if (raw === undefined || raw.trim() === '') continue;
     const parsed = parseDecimal(raw.trim());
-    if (!parsed.ok) problems.push({ field: funder, message: `"${raw}" is not a decimal number` });
-    else if (parsed.value.isNegative() || parsed.value.greaterThan(1)) problems.push({ field: funder, message: 'a share is a fraction from 0 to 1 (write 0.5 for half)' });
+    if (!parsed.ok) problems.push(problem(funder, text('notDecimal', { raw })));
+    else if (parsed.value.isNegative() || parsed.value.greaterThan(1)) problems.push(problem(funder, text('shareRange')));
     else shares[funder] = new LD(parsed.value).toString();
   }
   if (!problems.length) {
     const total = sum(funders.map((f) => shares[f]));
-    if (!total.equals(1)) problems.push({ field: 'shares', message: `the shares add up to ${total.toString()}; they must add up to exactly 1` });
+    if (!total.equals(1)) problems.push(problem('shares', text('sharesTotal', { total: total.toString() })));
   }
   return problems.length ? { ok: false, problems } : { ok: true, shares };
 }
@@ -139,12 +137,12 @@ export function signedPayment(direction: PaymentDirection, amount: Decimal.Value
 }
 
 /** A payment amount as entered: a positive decimal with at most two decimals (fen). */
-export function parsePaymentAmount(raw: string): { ok: true; amount: LDec } | { ok: false; message: string } {
+export function parsePaymentAmount(raw: string): { ok: true; amount: LDec } | ({ ok: false } & Refusal) {
   const parsed = parseDecimal(raw.trim());
-  if (!parsed.ok || typeof raw !== 'string') return { ok: false, message: `"${raw}" is not a decimal amount (write 1234567.89, no separators)` };
+  if (!parsed.ok || typeof raw !== 'string') return refused(text('amountNotDecimal', { raw }));
   const value = new LD(parsed.value);
-  if (!value.isPositive() || value.isZero()) return { ok: false, message: 'must be more than 0 (record the direction separately)' };
-  if (value.decimalPlaces() > 2) return { ok: false, message: `${raw} has more than two decimals: amounts are to the fen` };
+  if (!value.isPositive() || value.isZero()) return refused(text('amountNotPositive'));
+  if (value.decimalPlaces() > 2) return refused(text('amountToTheFen', { raw }));
   return { ok: true, amount: value };
 }
 
@@ -172,16 +170,13 @@ export function owedInDirection(line: LineBalance, direction: PaymentDirection):
  */
 export function checkPayment(input: { line: LineBalance; direction: PaymentDirection; amount: string; overpaymentNote?: string | null }): { ok: true; amount: string; overpayment: string | null } | { ok: false; problems: LedgerProblem[] } {
   const parsed = parsePaymentAmount(input.amount);
-  if (!parsed.ok) return { ok: false, problems: [{ field: 'amount', message: parsed.message }] };
+  if (!parsed.ok) return { ok: false, problems: [problem('amount', parsed.text)] };
   const owed = owedInDirection(input.line, input.direction);
   if (parsed.amount.lessThanOrEqualTo(owed)) return { ok: true, amount: fenText(parsed.amount), overpayment: null };
   const excess = parsed.amount.minus(owed);
   if (!input.overpaymentNote?.trim()) {
-    const against = input.line.settled === null ? 'the scheduled amount still unpaid' : 'the outstanding balance';
-    return {
-      ok: false,
-      problems: [{ field: 'amount', message: `${fenText(parsed.amount)} is more than ${against} in this direction (${fenText(owed)}) by ${fenText(excess)}: correct the amount, or add an overpayment note to record it anyway` }],
-    };
+    const against = text(input.line.settled === null ? 'overpayment.scheduled' : 'overpayment.outstanding');
+    return { ok: false, problems: [problem('amount', text('overpayment', { amount: fenText(parsed.amount), against, owed: fenText(owed), excess: fenText(excess) }))] };
   }
   return { ok: true, amount: fenText(parsed.amount), overpayment: fenText(excess) };
 }

@@ -55,7 +55,7 @@ describe('tolerance', () => {
 
   it('reads tolerances as entered and lists every problem', () => {
     expect(parseTolerance({ absolute: '0.05', relative: '' })).toEqual({ ok: true, tolerance: { absolute: '0.05', relative: null } });
-    expect(parseTolerance({ absolute: 'abc', relative: '1.5' })).toEqual({
+    expect(parseTolerance({ absolute: 'abc', relative: '1.5' })).toMatchObject({
       ok: false,
       problems: [
         { field: 'absolute', message: '"abc" is not a decimal number' },
@@ -118,7 +118,7 @@ describe('values for a settlement', () => {
     const entries = [entry('UPSTREAM', '2.3', 0, 2023, 'codmn'), entry('DOWNSTREAM', '2.9', 0, 2023, 'codmn'), entry('FUND', '0.1', 0, 2023, 'nh3n')];
     const cells = assessMonitoring({ years: [2023], indicators: ['codmn', 'nh3n', 'tp'], entries, resolutions: [], tolerances: {} });
     const outcome = valuesForSettlement(cells, 2023, ['codmn', 'nh3n', 'tp']);
-    expect(outcome).toEqual({
+    expect(outcome).toMatchObject({
       ok: false,
       problems: [
         { field: '2023.codmn', message: 'codmn for 2023 is disputed (upstream 2.3, downstream 2.9; they differ by 0.6, the tolerance allows 0): resolve it first' },
@@ -142,8 +142,8 @@ describe('resolving a dispute', () => {
 
   it('refuses a result that is not current, a bad re-test value, and a cell that is not disputed', () => {
     expect(resolvedValue(disputed, { method: 'ACCEPT', valueId: 'elsewhere' })).toMatchObject({ ok: false });
-    expect(resolvedValue(disputed, { method: 'RETEST', value: '2,6' })).toEqual({ ok: false, message: 'the re-test result "2,6" is not a decimal number' });
-    expect(resolvedValue(assessCell(2023, 'codmn', [up], []), { method: 'AVERAGE' })).toEqual({ ok: false, message: 'codmn for 2023 is not disputed: only one side has entered a result' });
+    expect(resolvedValue(disputed, { method: 'RETEST', value: '2,6' })).toMatchObject({ ok: false, message: 'the re-test result "2,6" is not a decimal number' });
+    expect(resolvedValue(assessCell(2023, 'codmn', [up], []), { method: 'AVERAGE' })).toMatchObject({ ok: false, message: 'codmn for 2023 is not disputed: only one side has entered a result' });
   });
 
   it('averages exactly, whatever the number of sides', () => {

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { parseDecimal } from '@/lib/engine';
+import { problem, refused, text, type Problem, type Refusal } from './local-text';
 
 /**
  * Monitoring results of an administered agreement, and when they disagree (docs/decisions/0016).
@@ -185,10 +186,7 @@ export function assessMonitoring<E extends MonitoringEntry, R extends Resolution
     );
 }
 
-export interface MonitoringProblem {
-  field: string;
-  message: string;
-}
+export type MonitoringProblem = Problem;
 
 /**
  * The values a settlement of `year` may use: every needed indicator with a value that is not
@@ -200,10 +198,10 @@ export function valuesForSettlement(cells: readonly CellAssessment[], year: numb
   for (const indicator of needed) {
     const cell = cells.find((c) => c.year === year && c.indicator === indicator);
     if (!cell || cell.state === 'missing') {
-      problems.push({ field: `${year}.${indicator}`, message: `no result for ${indicator} in ${year}: enter or import it first` });
+      problems.push(problem(`${year}.${indicator}`, text('noResultForYear', { indicator, year })));
     } else if (cell.state === 'disputed') {
-      const results = cell.current.map((e) => `${e.side.toLowerCase()} ${canonicalValue(e.value)}`).join(', ');
-      problems.push({ field: `${year}.${indicator}`, message: `${indicator} for ${year} is disputed (${results}; they differ by ${cell.spread}, the tolerance allows ${cell.allowed}): resolve it first` });
+      const results = cell.current.map((e) => text('sideResult', { side: text(`side.${e.side}`), value: canonicalValue(e.value) }));
+      problems.push(problem(`${year}.${indicator}`, text('resultDisputed', { indicator, year, results, spread: cell.spread ?? '', allowed: cell.allowed ?? '' })));
     } else {
       values[indicator] = cell.value!;
     }
@@ -217,27 +215,21 @@ export type ResolutionInput = { method: 'ACCEPT'; valueId: string } | { method: 
  * The value a resolution of a disputed cell records, or why it cannot be recorded. The cell must
  * be disputed now; an accepted result must be one of the current ones.
  */
-export function resolvedValue(cell: CellAssessment, input: ResolutionInput): { ok: true; value: string } | { ok: false; message: string } {
+export function resolvedValue(cell: CellAssessment, input: ResolutionInput): { ok: true; value: string } | ({ ok: false } & Refusal) {
   if (cell.state !== 'disputed') {
-    const why = {
-      missing: 'it has no results yet',
-      single: 'only one side has entered a result',
-      agreed: 'the results agree within the tolerance',
-      resolved: 'it is resolved already (a new result from either side reopens it)',
-    }[cell.state];
-    return { ok: false, message: `${cell.indicator} for ${cell.year} is not disputed: ${why}` };
+    return refused(text('notDisputed', { indicator: cell.indicator, year: cell.year, why: text(`notDisputed.${cell.state}`) }));
   }
   switch (input.method) {
     case 'ACCEPT': {
       const chosen = cell.current.find((e) => e.id === input.valueId);
-      if (!chosen) return { ok: false, message: 'the accepted result must be one of the current results of this indicator and year' };
+      if (!chosen) return refused(text('acceptedNotCurrent'));
       return { ok: true, value: canonicalValue(chosen.value) };
     }
     case 'AVERAGE':
       return { ok: true, value: meanOf(cell.current.map((e) => e.value)) };
     case 'RETEST': {
       const parsed = parseDecimal(input.value);
-      if (!parsed.ok || typeof input.value !== 'string') return { ok: false, message: `the re-test result "${String(input.value)}" is not a decimal number` };
+      if (!parsed.ok || typeof input.value !== 'string') return refused(text('retestNotDecimal', { value: String(input.value) }));
       return { ok: true, value: canonicalValue(parsed.value) };
     }
   }
@@ -251,11 +243,11 @@ export function parseTolerance(input: { absolute?: string | null; relative?: str
     if (raw === undefined || raw === null || raw.trim() === '') return null;
     const parsed = parseDecimal(raw.trim());
     if (!parsed.ok) {
-      problems.push({ field, message: `"${raw}" is not a decimal number` });
+      problems.push(problem(field, text('notDecimal', { raw })));
       return null;
     }
-    if (parsed.value.isNegative()) problems.push({ field, message: 'must not be negative' });
-    if (field === 'relative' && parsed.value.greaterThan(1)) problems.push({ field, message: 'a fraction of the mean, at most 1 (write 0.1 for 10 %)' });
+    if (parsed.value.isNegative()) problems.push(problem(field, text('mustNotBeNegative')));
+    if (field === 'relative' && parsed.value.greaterThan(1)) problems.push(problem(field, text('relativeTolerance')));
     return canonicalValue(parsed.value);
   };
   const tolerance = { absolute: read('absolute'), relative: read('relative') };

@@ -3,7 +3,7 @@
  * No I/O, no framework: only decimal.js, zod and the files of this folder
  * (enforced by purity.test.ts). Reference: docs/engine.md.
  */
-export { D, ZERO, ONE, formatDecimal, parseDecimal, type Dec } from './decimal';
+export { D, ZERO, ONE, MAX_EXPONENT, formatDecimal, parseDecimal, type Dec } from './decimal';
 export * from './categories';
 export {
   ZScenario,

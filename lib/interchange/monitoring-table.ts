@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { readXlsxGrid } from './xlsx-grid';
-import { parseDecimal } from '@/lib/engine';
+import { inEnglish, text, type LocalText } from '@/lib/domain/local-text';
+import { MAX_EXPONENT, parseDecimal } from '@/lib/engine';
 
 export const monitoringColumns = ['year', 'indicator', 'value', 'laboratory', 'sampledFrom', 'sampledTo'] as const;
 export type MonitoringColumn = (typeof monitoringColumns)[number];
@@ -29,6 +30,11 @@ export interface TableProblem {
   /** The column's letter, e.g. "C"; "—" for the table as a whole. */
   column: string;
   message: string;
+  text?: LocalText;
+}
+
+function tableProblem(row: number, column: string, message: LocalText): TableProblem {
+  return { row, column, message: inEnglish(message), text: message };
 }
 
 export interface MonitoringRules {
@@ -53,12 +59,18 @@ export function isIsoDate(text: string): boolean {
   return date.toISOString().slice(0, 10) === text;
 }
 
+/** Where a problem is, for readers: "row 3, column C (value)". */
+export function problemAt(problem: TableProblem, header?: readonly string[]): LocalText {
+  if (problem.row === 0) return text('at.table');
+  if (problem.column === '—') return text('at.row', { row: problem.row });
+  const index = header?.findIndex((_, i) => columnLetter(i) === problem.column) ?? -1;
+  const name = index >= 0 ? header?.[index] : undefined;
+  return name ? text('at.namedCell', { row: problem.row, column: problem.column, name }) : text('at.cell', { row: problem.row, column: problem.column });
+}
+
 /** Where a problem is, as the API's `field`: "row 3, column C (value)". */
 export function problemField(problem: TableProblem, header?: readonly string[]): string {
-  if (problem.row === 0) return '(table)';
-  const index = problem.column === '—' ? -1 : header?.findIndex((_, i) => columnLetter(i) === problem.column) ?? -1;
-  const name = index >= 0 ? header?.[index] : undefined;
-  return problem.column === '—' ? `row ${problem.row}` : `row ${problem.row}, column ${problem.column}${name ? ` (${name})` : ''}`;
+  return inEnglish(problemAt(problem, header));
 }
 
 /** Reads and checks the rows of a table already split into cells; row 1 is the header. */
@@ -70,12 +82,12 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
   names.forEach((name, index) => {
     if (name === '') return;
     const column = monitoringColumns.find((c) => c.toLowerCase() === name.toLowerCase());
-    if (!column) problems.push({ row: 1, column: columnLetter(index), message: `unknown column "${name}" (the columns are ${monitoringColumns.join(', ')})` });
-    else if (where.has(column)) problems.push({ row: 1, column: columnLetter(index), message: `"${name}" repeats column ${columnLetter(where.get(column)!)}` });
+    if (!column) problems.push(tableProblem(1, columnLetter(index), text('unknownColumn', { name, columns: monitoringColumns })));
+    else if (where.has(column)) problems.push(tableProblem(1, columnLetter(index), text('repeatedColumn', { name, column: columnLetter(where.get(column)!) })));
     else where.set(column, index);
   });
   const absent = monitoringColumns.filter((c) => !where.has(c));
-  if (absent.length) problems.push({ row: 1, column: '—', message: `the header lacks ${absent.map((c) => `"${c}"`).join(', ')} (the columns are ${monitoringColumns.join(', ')})` });
+  if (absent.length) problems.push(tableProblem(1, '—', text('headerLacks', { missing: absent.map((c) => `"${c}"`), columns: monitoringColumns })));
   if (problems.length) return { ok: false, problems };
 
   const rows: MonitoringRow[] = [];
@@ -86,69 +98,70 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
     const row = offset + 2;
     if (cells.every((cell) => cell.trim() === '')) return;
     if (++filled > maxMonitoringRows) {
-      if (filled === maxMonitoringRows + 1) problems.push({ row, column: '—', message: `more than ${maxMonitoringRows} rows: split the table` });
+      if (filled === maxMonitoringRows + 1) problems.push(tableProblem(row, '—', text('tooManyRows', { max: maxMonitoringRows })));
       return;
     }
     const cell = (column: MonitoringColumn) => (cells[where.get(column)!] ?? '').trim();
     const at = (column: MonitoringColumn) => columnLetter(where.get(column)!);
-    const problem = (column: MonitoringColumn, message: string) => problems.push({ row, column: at(column), message });
+    const problem = (column: MonitoringColumn, message: LocalText) => problems.push(tableProblem(row, at(column), message));
     const before = problems.length;
 
     const yearText = cell('year');
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
     const yearInRange = year !== null && year >= rules.from && year <= rules.to;
-    if (year === null) problem('year', yearText === '' ? 'the year is empty' : `"${yearText}" is not a four-digit year`);
-    else if (!yearInRange) problem('year', `${year} is outside the agreement's years ${rules.from}–${rules.to}`);
+    if (year === null) problem('year', yearText === '' ? text('yearEmpty') : text('notFourDigitYear', { text: yearText }));
+    else if (!yearInRange) problem('year', text('yearOutsideAgreement', { year, from: rules.from, to: rules.to }));
 
     const indicator = cell('indicator');
-    if (indicator === '') problem('indicator', 'the indicator is empty');
+    if (indicator === '') problem('indicator', text('indicatorEmpty'));
     else if (!declared.has(indicator)) {
       const near = rules.indicators.find((name) => name.toLowerCase() === indicator.toLowerCase());
-      const known = rules.indicators.length ? rules.indicators.join(', ') : 'none: the agreement’s terms measure nothing';
-      problem('indicator', `unknown indicator "${indicator}"${near ? `; did you mean "${near}"?` : ''} (the agreement's terms declare ${known})`);
+      const known = rules.indicators.length ? rules.indicators : text('noIndicatorsDeclared');
+      problem('indicator', near ? text('unknownIndicatorNear', { indicator, near, known }) : text('unknownIndicator', { indicator, known }));
     }
 
     const valueText = cell('value');
     const parsed = parseDecimal(valueText);
-    if (valueText === '') problem('value', 'the value is empty');
-    else if (!parsed.ok) problem('value', parsed.reason === 'not a number' ? `"${valueText}" is not a number (write a decimal like 2.31: no units, separators, "<" or text)` : parsed.reason);
+    if (valueText === '') problem('value', text('valueEmpty'));
+    // A cell's text parses as a number or is out of range: the two reasons parseDecimal gives a string.
+    else if (!parsed.ok) problem('value', parsed.reason === 'not a number' ? text('valueNotNumber', { text: valueText }) : text('valueOutOfRange', { text: valueText, max: MAX_EXPONENT }));
 
     const laboratory = cell('laboratory');
-    if (laboratory === '') problem('laboratory', 'name the laboratory that measured it');
-    else if (laboratory.length > 200) problem('laboratory', 'longer than 200 characters');
+    if (laboratory === '') problem('laboratory', text('laboratoryEmpty'));
+    else if (laboratory.length > 200) problem('laboratory', text('tooLong', { max: 200 }));
 
     const from = cell('sampledFrom');
     const to = cell('sampledTo');
-    for (const [column, text] of [['sampledFrom', from], ['sampledTo', to]] as const) {
-      if (text === '') problem(column, 'the sampling date is empty (YYYY-MM-DD)');
-      else if (!isIsoDate(text)) problem(column, `"${text}" is not a date written YYYY-MM-DD`);
-      else if (yearInRange && Number(text.slice(0, 4)) !== year) problem(column, `${text} is not in ${year}, the year of the result`);
+    for (const [column, date] of [['sampledFrom', from], ['sampledTo', to]] as const) {
+      if (date === '') problem(column, text('samplingDateEmpty'));
+      else if (!isIsoDate(date)) problem(column, text('notIsoDate', { text: date }));
+      else if (yearInRange && Number(date.slice(0, 4)) !== year) problem(column, text('dateNotInYear', { date, year }));
     }
-    if (isIsoDate(from) && isIsoDate(to) && to < from) problem('sampledTo', `${to} is before sampledFrom ${from}`);
+    if (isIsoDate(from) && isIsoDate(to) && to < from) problem('sampledTo', text('sampledToBeforeFrom', { to, from }));
 
     if (year !== null && indicator !== '') {
       const key = `${year}\u0000${indicator}`;
       const first = seen.get(key);
-      if (first !== undefined) problem('indicator', `${indicator} for ${year} is given already in row ${first}: one result per indicator and year`);
+      if (first !== undefined) problem('indicator', text('duplicateResult', { indicator, year, row: first }));
       else seen.set(key, row);
     }
     if (problems.length === before && year !== null && yearInRange && parsed.ok) {
       rows.push({ row, year, indicator, value: parsed.value.isZero() ? '0' : parsed.value.toString(), laboratory, sampledFrom: from, sampledTo: to });
     }
   });
-  if (!problems.length && rows.length === 0) problems.push({ row: 0, column: '—', message: 'the table has no results below its header' });
+  if (!problems.length && rows.length === 0) problems.push(tableProblem(0, '—', text('tableEmpty')));
   return problems.length ? { ok: false, problems } : { ok: true, rows };
 }
 
-export function monitoringFromCsv(text: string, rules: MonitoringRules): MonitoringImport {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  if (parsed.errors.length) return { ok: false, problems: parsed.errors.map((error) => ({ row: (error.row ?? 0) + 1, column: '—', message: `not readable as CSV: ${error.message}` })) };
+export function monitoringFromCsv(csv: string, rules: MonitoringRules): MonitoringImport {
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  if (parsed.errors.length) return { ok: false, problems: parsed.errors.map((error) => tableProblem((error.row ?? 0) + 1, '—', text('csvUnreadable', { detail: error.message }))) };
   return monitoringFromGrid(parsed.data, rules);
 }
 
 /** A cell as the text it shows: numbers by their shortest round-trip form, dates as YYYY-MM-DD. */
 export async function monitoringFromXlsx(bytes: Uint8Array, rules: MonitoringRules): Promise<MonitoringImport> {
-  const read = await readXlsxGrid(bytes, monitoringSheetName, 'not a readable .xlsx workbook (save it as Excel Workbook, or export CSV)');
+  const read = await readXlsxGrid(bytes, monitoringSheetName, text('monitoringWorkbookUnreadable'));
   return read.ok ? monitoringFromGrid(read.grid, rules) : read;
 }
 

@@ -1,10 +1,16 @@
 import ExcelJS from 'exceljs';
+import { inEnglish, text, type LocalText } from '@/lib/domain/local-text';
 
 /** A problem with a table import, located by row (1-based; 0 for the file as a whole) and column. */
 export interface GridProblem {
   row: number;
   column: string;
   message: string;
+  text?: LocalText;
+}
+
+function gridProblem(message: string | LocalText): GridProblem {
+  return typeof message === 'string' ? { row: 0, column: '—', message } : { row: 0, column: '—', message: inEnglish(message), text: message };
 }
 
 /** A cell as the text a CSV of the same table would hold. */
@@ -24,15 +30,15 @@ function cellText(value: ExcelJS.CellValue): string {
  * The named sheet of an .xlsx workbook (else its first) as rows of cell texts, so that a workbook
  * and a CSV go through one grid parser; or the problem that stops it being read.
  */
-export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreadable: string): Promise<{ ok: true; grid: string[][] } | { ok: false; problems: GridProblem[] }> {
+export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreadable: string | LocalText): Promise<{ ok: true; grid: string[][] } | { ok: false; problems: GridProblem[] }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, problems: [{ row: 0, column: '—', message: unreadable }] };
+    return { ok: false, problems: [gridProblem(unreadable)] };
   }
   const sheet = workbook.getWorksheet(sheetName) ?? workbook.worksheets[0];
-  if (!sheet) return { ok: false, problems: [{ row: 0, column: '—', message: `the workbook has no "${sheetName}" sheet` }] };
+  if (!sheet) return { ok: false, problems: [gridProblem(text('workbookNoSheet', { sheet: sheetName }))] };
   const grid: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, number) => {
     const cells: string[] = [];

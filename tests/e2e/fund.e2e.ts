@@ -60,6 +60,46 @@ afterAll(async () => {
   await browser?.close();
 });
 
+describe('the fund API speaks the reader’s language', () => {
+  const importPath = () => `/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring/import`;
+  const importBadTable = (headers: Record<string, string> = {}) => {
+    const form = new FormData();
+    form.set('file', new Blob([badTable], { type: 'text/csv' }), 'bad.csv');
+    return fund.request(importPath(), { method: 'POST', body: form, headers: { Cookie: fund.cookie, ...headers } }).then(async (response) => ({ status: response.status, body: (await response.json()) as { error: { message: string; field: string; problems: { field: string; message: string }[] } } }));
+  };
+
+  it('answers in English when the request asks for no language, in Chinese when the reader chose it or the browser asks for it', async () => {
+    const english = await importBadTable();
+    expect(english.status).toBe(400);
+    expect(english.body.error.message).toMatch(/^file: the table has 3 problems and nothing was saved: row 2, column B \(indicator\): unknown indicator "cod"/);
+    expect(english.body.error.problems[0]).toEqual({ field: 'row 2, column B (indicator)', message: expect.stringContaining('unknown indicator "cod"') });
+
+    const asksForChinese: Record<string, string>[] = [{ Cookie: `${fund.cookie}; NEXT_LOCALE=zh` }, { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.5' }];
+    for (const headers of asksForChinese) {
+      const chinese = await importBadTable(headers);
+      expect(chinese.status).toBe(400);
+      expect(chinese.body.error.message).toMatch(/^file：表格有 3 处问题，未保存任何内容：第 2 行 B 列（indicator）：未知指标“cod”/);
+      expect(chinese.body.error.field).toBe('file');
+      expect(chinese.body.error.problems.map((p) => p.field)).toEqual(['第 2 行 B 列（indicator）', '第 2 行 C 列（value）', '第 3 行 C 列（value）']);
+    }
+    // The reader's choice wins over what the browser asks for.
+    const chosen = await importBadTable({ Cookie: `${fund.cookie}; NEXT_LOCALE=en`, 'Accept-Language': 'zh-CN' });
+    expect(chosen.body.error.message).toContain('unknown indicator "cod"');
+  });
+
+  it('gives the validation library’s own messages in Chinese too', async () => {
+    const response = await fund.request(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`, {
+      method: 'POST',
+      headers: { Cookie: `${fund.cookie}; NEXT_LOCALE=zh`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ year, indicator: 'codmn', value: '2.3', laboratory: 'Lab', sampledFrom: `${year}-01-01`, sampledTo: `${year}-01-02`, colour: 'blue' }),
+    });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { message: string; problems: { field: string; message: string }[] } };
+    expect(error.problems).toEqual([{ field: '(body)', message: expect.stringMatching(/^出现未知的键.*"colour"/) }]);
+    expect(error.message).toMatch(/^body：\(body\)：出现未知的键/);
+  });
+});
+
 describe('fund administration in Chromium', () => {
   it('refuses a table with problems whole, then imports a year of monitoring data', async () => {
     await page.goto(administration('monitoring'));
@@ -71,11 +111,14 @@ describe('fund administration in Chromium', () => {
     const problems = page.getByTestId('import-problems');
     await problems.waitFor();
     const text = (await problems.textContent())!;
-    expect(text).toContain('row 2, column B (indicator)');
-    expect(text).toContain('unknown indicator "cod"');
-    expect(text).toContain('row 2, column C (value)');
-    expect(text).toContain('row 3, column C (value)');
+    // The page is in Chinese, and so are the server's reasons.
+    expect(text).toContain('第 2 行 B 列（indicator）');
+    expect(text).toContain('未知指标“cod”');
+    expect(text).toContain('第 2 行 C 列（value）');
+    expect(text).toContain('第 3 行 C 列（value）');
     expect(text).toContain('共 3 处问题');
+    expect(text).not.toMatch(/unknown indicator|is not a number/);
+    await screenshot(page, 'fund-monitoring-refused-zh');
     const before = await fund.json<{ cells: { state: string }[] }>(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`);
     expect(before.body.cells.filter((c) => c.state !== 'missing')).toHaveLength(1);
 
@@ -139,7 +182,7 @@ describe('fund administration in Chromium', () => {
     await page.getByTestId('payment-date').fill('2026-03-18');
     await page.getByTestId('payment-reference').fill(reference);
     await page.getByTestId('payment-submit').click();
-    await expect(page.getByTestId('payment-problems').textContent()).resolves.toContain('200000000.01 is more than the outstanding balance in this direction (200000000.00) by 0.01');
+    await expect(page.getByTestId('payment-problems').textContent()).resolves.toContain('200000000.01 比该方向的未结清余额（200000000.00）多 0.01');
     expect(await page.getByTestId('payment-row').count()).toBe(0);
 
     await page.getByTestId('payment-amount').fill('200000000.00');

@@ -7,6 +7,7 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { loadAdministration, runYear } from './administration';
 import { inFundTransaction, mayAdminister } from './fund-access';
 import { namesOf, settlementDto } from './fund-dto';
+import { text } from '@/lib/domain/local-text';
 
 /**
  * Confirms a draft settlement: from then on the database refuses any change to it, to the
@@ -19,7 +20,7 @@ export async function confirmSettlement({ actor, origin, dealId, agreementId, se
     const admin = await loadAdministration(tx, agreement);
     const draft = isId(settlementId) ? admin.settlements.find((s) => s.id === settlementId) : undefined;
     if (!draft) throw new NotFoundError('settlement');
-    if (draft.status === 'CONFIRMED') throw new ConflictError(`the settlement of ${draft.year} is confirmed already; it is final`);
+    if (draft.status === 'CONFIRMED') throw new ConflictError(text('settlementConfirmedAlready', { year: draft.year }));
     const again = runYear(admin, draft.year, now);
     if (fingerprint !== draft.fingerprint) {
       throw Object.assign(new ConflictError(`this is not the run you checked: the settlement of ${draft.year} was run again since; review it and confirm that run`), { details: { fingerprint: draft.fingerprint } });

@@ -9,6 +9,7 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { confirmedYears, loadAdministration, toEntry, toleranceOf } from './administration';
 import { inFundTransaction, mayEnterMonitoring } from './fund-access';
 import { cellDto } from './fund-dto';
+import { text } from '@/lib/domain/local-text';
 
 /**
  * One monitoring result, entered by a member for their own side. It is checked by exactly the
@@ -24,11 +25,11 @@ export async function enterMonitoringValue({ actor, origin, dealId, agreementId,
       { indicators: admin.indicators.declared, from: agreement.startYear, to: agreement.endYear },
     );
     if (!checked.ok) {
-      const problems = checked.problems.map((p) => ({ field: (/^[A-F]$/.test(p.column) ? monitoringColumns[p.column.charCodeAt(0) - 65] : undefined) ?? '(body)', message: p.message }));
-      throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems[0]?.field, problems);
+      // The one row's columns are the body's fields.
+      throw ValidationError.listing(checked.problems.map((p) => ({ field: (/^[A-F]$/.test(p.column) ? monitoringColumns[p.column.charCodeAt(0) - 65] : undefined) ?? '(body)', message: p.message, text: p.text })));
     }
     const row = checked.rows[0]!;
-    if (confirmedYears(admin).has(row.year)) throw new ConflictError(`${row.year} is settled and final: its monitoring results can no longer change`);
+    if (confirmedYears(admin).has(row.year)) throw new ConflictError(text('yearSettledFinal', { year: row.year }));
     const side = access.membership.side as MonitoringSide;
     const previous = admin.entries.filter((e) => e.year === row.year && e.indicator === row.indicator && e.side === side).at(-1);
     const created = await tx.monitoringValue.create({

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { ValidationError } from '@/lib/domain/errors';
 import type { Tx } from '@/lib/server/audit/append-audit-event';
+import { text } from '@/lib/domain/local-text';
 
 export const maxRetestEvidenceBytes = 10 * 1024 * 1024;
 
@@ -33,10 +34,10 @@ async function contentType(bytes: Uint8Array, fileName: string): Promise<string 
 
 /** Checks a re-test's evidence before any transaction; its SHA-256 and type. */
 export async function checkEvidence(file: { fileName: string; bytes: Uint8Array }) {
-  if (file.bytes.byteLength === 0) throw new ValidationError('the evidence file is empty', 'file');
-  if (file.bytes.byteLength > maxRetestEvidenceBytes) throw new ValidationError(`the evidence file is larger than ${maxRetestEvidenceBytes / 1024 / 1024} MB`, 'file');
+  if (file.bytes.byteLength === 0) throw new ValidationError(text('evidenceEmpty'), 'file');
+  if (file.bytes.byteLength > maxRetestEvidenceBytes) throw new ValidationError(text('evidenceTooLarge', { mb: maxRetestEvidenceBytes / 1024 / 1024 }), 'file');
   const type = await contentType(file.bytes, file.fileName);
-  if (!type) throw new ValidationError('the evidence must be a PDF, Excel (.xlsx), Word (.docx), CSV or PNG/JPEG/WebP image, and its content must match', 'file');
+  if (!type) throw new ValidationError(text('evidenceType'), 'file');
   return { sha256: createHash('sha256').update(file.bytes).digest('hex'), contentType: type, size: file.bytes.byteLength, fileName: file.fileName.slice(0, 255), bytes: file.bytes };
 }
 

@@ -6,11 +6,12 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { db } from '@/lib/server/db';
 import { agreementTerms, termsIndicators } from '@/lib/domain/fund-settlement';
 import { readAdministered } from './fund-access';
+import { text } from '@/lib/domain/local-text';
 
 /** A table in the import layout for a year: one row per indicator the terms declare, values to fill in. */
 export async function exportMonitoringTemplate({ actor, origin, dealId, agreementId, year, format }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; year: number; format: 'csv' | 'xlsx' }) {
   const { agreement } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
-  if (year < agreement.startYear || year > agreement.endYear) throw new ValidationError(`${year} is outside the agreement's years ${agreement.startYear}–${agreement.endYear}`, 'year');
+  if (year < agreement.startYear || year > agreement.endYear) throw new ValidationError(text('yearOutsideAgreement', { year, from: agreement.startYear, to: agreement.endYear }), 'year');
   const read = agreementTerms(agreement.terms);
   const grid = monitoringTemplate(termsIndicators(read.ok ? read.terms : null).declared, year);
   const fileName = `monitoring-${agreement.number}-${year}.${format}`;

@@ -7,6 +7,7 @@ import { isMonitoringSide } from '@/lib/domain/monitoring';
 import type { Tx } from '@/lib/server/audit/append-audit-event';
 import { recordSecurityEvent, type RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction, requireDealAccess, type DealAccess } from '@/lib/server/authz/require-deal-access';
+import { text } from '@/lib/domain/local-text';
 
 /**
  * Who may do what in the fund's administration of an agreement (docs/decisions/0016):
@@ -57,7 +58,7 @@ export async function administeredAgreement(client: Tx, dealId: string, agreemen
 
 function requireArchived(agreement: { number: number; status: string }) {
   if (agreement.status !== 'ARCHIVED') {
-    throw new ConflictError(`agreement ${agreement.number} is ${agreement.status === 'DRAFT' ? 'not signed by every signatory yet' : 'void'}: the fund administers signed, archived agreements only`);
+    throw new ConflictError(text('agreementNotAdministered', { number: agreement.number, state: text(agreement.status === 'DRAFT' ? 'agreementState.unsigned' : 'agreementState.void') }));
   }
 }
 

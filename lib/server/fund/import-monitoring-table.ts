@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
 import type { MonitoringSide } from '@/lib/domain/monitoring';
-import { monitoringColumns, monitoringFromCsv, monitoringFromXlsx, problemField, type TableProblem } from '@/lib/interchange/monitoring-table';
+import { monitoringColumns, monitoringFromCsv, monitoringFromXlsx, problemAt, problemField, type TableProblem } from '@/lib/interchange/monitoring-table';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { assessMonitoring } from '@/lib/domain/monitoring';
 import { confirmedYears, loadAdministration, toEntry } from './administration';
 import { inFundTransaction, mayEnterMonitoring } from './fund-access';
+import { inEnglish, text } from '@/lib/domain/local-text';
 
 export const maxMonitoringTableBytes = 5 * 1024 * 1024;
 
@@ -27,34 +28,33 @@ function isXlsx(bytes: Uint8Array, fileName: string) {
  * column, and saves nothing.
  */
 export async function importMonitoringTable({ actor, origin, dealId, agreementId, fileName, bytes }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; fileName: string; bytes: Uint8Array }) {
-  if (bytes.byteLength === 0) throw new ValidationError('the file is empty', 'file');
-  if (bytes.byteLength > maxMonitoringTableBytes) throw new ValidationError(`the file is larger than ${maxMonitoringTableBytes / 1024 / 1024} MB: split it by year`, 'file');
+  if (bytes.byteLength === 0) throw new ValidationError(text('fileEmpty'), 'file');
+  if (bytes.byteLength > maxMonitoringTableBytes) throw new ValidationError(text('tableTooLarge', { mb: maxMonitoringTableBytes / 1024 / 1024 }), 'file');
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayEnterMonitoring }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
     const rules = { indicators: admin.indicators.declared, from: agreement.startYear, to: agreement.endYear };
     let outcome;
     if (isXlsx(bytes, fileName)) outcome = await monitoringFromXlsx(bytes, rules);
     else {
-      let text: string;
+      let csv: string;
       try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        csv = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       } catch {
-        throw new ValidationError('the file is neither an .xlsx workbook nor UTF-8 CSV text: save it as "CSV UTF-8" or as an Excel workbook', 'file');
+        throw new ValidationError(text('tableNotXlsxOrCsv'), 'file');
       }
-      outcome = monitoringFromCsv(text, rules);
+      outcome = monitoringFromCsv(csv, rules);
     }
     const problems: TableProblem[] = outcome.ok ? [] : outcome.problems;
     const settled = confirmedYears(admin);
     if (outcome.ok) {
-      for (const row of outcome.rows) if (settled.has(row.year)) problems.push({ row: row.row, column: 'A', message: `${row.year} is settled and final: its monitoring results can no longer change` });
+      for (const row of outcome.rows) {
+        const final = text('yearSettledFinal', { year: row.year });
+        if (settled.has(row.year)) problems.push({ row: row.row, column: 'A', message: inEnglish(final), text: final });
+      }
     }
     if (problems.length || !outcome.ok) {
-      const listed = problems.map((p) => ({ field: problemField(p, monitoringColumns), message: p.message }));
-      throw new ValidationError(
-        `the table has ${listed.length} problem${listed.length === 1 ? '' : 's'} and nothing was saved: ${listed.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
-        'file',
-        listed,
-      );
+      const listed = problems.map((p) => ({ field: problemField(p, monitoringColumns), at: problemAt(p, monitoringColumns), message: p.message, text: p.text }));
+      throw ValidationError.listing(listed, (lines) => text('tableRefused', { count: listed.length, problems: lines }), 'file');
     }
     const side = access.membership.side as MonitoringSide;
     const importId = randomUUID();

@@ -8,6 +8,7 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { ledgerOf, loadAdministration } from './administration';
 import { inFundTransaction, mayAdminister } from './fund-access';
 import { paymentDto } from './fund-dto';
+import { problem, text, type Problem } from '@/lib/domain/local-text';
 
 /**
  * Records money that moved for a year of an agreement: against the year's confirmed settlement,
@@ -18,8 +19,8 @@ import { paymentDto } from './fund-dto';
 export async function recordPayment({ actor, origin, dealId, agreementId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: RecordPaymentInput }) {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
-    const problems: { field: string; message: string }[] = [];
-    if (input.year < agreement.startYear || input.year > agreement.endYear) problems.push({ field: 'year', message: `${input.year} is outside the agreement's years ${agreement.startYear}–${agreement.endYear}` });
+    const problems: Problem[] = [];
+    if (input.year < agreement.startYear || input.year > agreement.endYear) problems.push(problem('year', text('yearOutsideAgreement', { year: input.year, from: agreement.startYear, to: agreement.endYear })));
     const settlement = admin.settlements.find((s) => s.year === input.year && s.status === 'CONFIRMED') ?? null;
     const line = ledgerOf(admin).find((l) => l.year === input.year && l.funder === input.funder);
     const checked = checkPayment({
@@ -29,7 +30,7 @@ export async function recordPayment({ actor, origin, dealId, agreementId, input 
       overpaymentNote: input.overpaymentNote,
     });
     if (!checked.ok) problems.push(...checked.problems);
-    if (problems.length || !checked.ok) throw new ValidationError(`the payment was not recorded: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, undefined, problems);
+    if (problems.length || !checked.ok) throw ValidationError.listing(problems, (lines) => text('paymentNotRecorded', { problems: lines }));
     const payment = await tx.payment.create({
       data: {
         agreementId: agreement.id,

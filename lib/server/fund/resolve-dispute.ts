@@ -9,6 +9,7 @@ import { confirmedYears, loadAdministration, toRuling, toleranceOf } from './adm
 import { checkEvidence, storeEvidence } from './evidence-file';
 import { inFundTransaction, mayAdminister } from './fund-access';
 import { cellDto } from './fund-dto';
+import { text } from '@/lib/domain/local-text';
 
 /**
  * Resolves a disputed indicator of a year: one side's current result accepted, the current
@@ -16,17 +17,17 @@ import { cellDto } from './fund-dto';
  * The resolution names the results it settled; a newer result from either side reopens the cell.
  */
 export async function resolveDispute({ actor, origin, dealId, agreementId, input, evidence }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: ResolveDisputeInput; evidence?: { fileName: string; bytes: Uint8Array } | null }) {
-  if (input.method === 'RETEST' && !evidence) throw new ValidationError('a re-test needs its evidence: attach the laboratory report as "file"', 'file');
+  if (input.method === 'RETEST' && !evidence) throw new ValidationError(text('retestNeedsEvidence'), 'file');
   const file = input.method === 'RETEST' && evidence ? await checkEvidence(evidence) : null;
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
-    if (confirmedYears(admin).has(input.year)) throw new ConflictError(`${input.year} is settled and final: its monitoring results can no longer change`);
+    if (confirmedYears(admin).has(input.year)) throw new ConflictError(text('yearSettledFinal', { year: input.year }));
     const entries = admin.entries.filter((e) => e.year === input.year && e.indicator === input.indicator);
     const cell = assessCell(input.year, input.indicator, entries, admin.rulings, toleranceOf(admin, input.indicator));
     const resolved = resolvedValue(cell, input.method === 'ACCEPT' ? { method: 'ACCEPT', valueId: input.valueId } : input.method === 'RETEST' ? { method: 'RETEST', value: input.value } : { method: 'AVERAGE' });
     if (!resolved.ok) {
-      if (cell.state === 'disputed') throw new ValidationError(resolved.message, input.method === 'ACCEPT' ? 'valueId' : 'value');
-      throw new ConflictError(resolved.message);
+      if (cell.state === 'disputed') throw new ValidationError(resolved.text, input.method === 'ACCEPT' ? 'valueId' : 'value');
+      throw new ConflictError(resolved.text);
     }
     if (file) await storeEvidence(tx, file);
     const created = await tx.disputeResolution.create({

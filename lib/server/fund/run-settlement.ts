@@ -7,6 +7,7 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { loadAdministration, runYear } from './administration';
 import { inFundTransaction, mayAdminister } from './fund-access';
 import { namesOf, settlementDto } from './fund-dto';
+import { problemMessages, text } from '@/lib/domain/local-text';
 
 /**
  * Runs the agreement's terms for a closed year on the undisputed monitoring data and keeps the
@@ -19,10 +20,10 @@ export async function runSettlementYear({ actor, origin, dealId, agreementId, ye
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
     const existing = admin.settlements.find((s) => s.year === year);
-    if (existing?.status === 'CONFIRMED') throw new ConflictError(`${year} is settled already (confirmed ${existing.confirmedAt?.toISOString().slice(0, 10)}): a confirmed settlement is final`);
+    if (existing?.status === 'CONFIRMED') throw new ConflictError(text('yearSettledAlready', { year, date: existing.confirmedAt?.toISOString().slice(0, 10) ?? '' }));
     const { outcome, inputs, fingerprint } = runYear(admin, year, now);
     if (!outcome.ok) {
-      throw new ValidationError(`${year} cannot be settled yet (${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}, nothing was saved): ${outcome.problems.map((p) => p.message).join('; ')}`, undefined, outcome.problems);
+      throw new ValidationError(text('cannotSettleYet', { year, count: outcome.problems.length, problems: problemMessages(outcome.problems) }), undefined, outcome.problems);
     }
     const { run } = outcome;
     const content = {

@@ -15,8 +15,7 @@ import { inFundTransaction, mayAdminister } from './fund-access';
 export async function setFundingShares({ actor, origin, dealId, agreementId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: { shares: Record<string, string> } }) {
   const parsed = parseShares(input.shares);
   if (!parsed.ok) {
-    const problems = parsed.problems.map((p) => ({ field: `shares.${p.field}`.replace('shares.shares', 'shares'), message: p.message }));
-    throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems[0]!.field, problems);
+    throw ValidationError.listing(parsed.problems.map((p) => ({ ...p, field: `shares.${p.field}`.replace('shares.shares', 'shares') })));
   }
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);

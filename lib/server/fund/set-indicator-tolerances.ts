@@ -7,6 +7,7 @@ import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { loadAdministration } from './administration';
 import { inFundTransaction, mayAdminister } from './fund-access';
+import { problem, text, type Problem } from '@/lib/domain/local-text';
 
 /**
  * Records the agreed tolerance of some indicators: the largest absolute difference and the
@@ -16,19 +17,19 @@ import { inFundTransaction, mayAdminister } from './fund-access';
 export async function setIndicatorTolerances({ actor, origin, dealId, agreementId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: SetTolerancesInput }) {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
-    const problems: { field: string; message: string }[] = [];
+    const problems: Problem[] = [];
     const parsed: Record<string, Tolerance> = {};
     for (const [indicator, raw] of Object.entries(input.tolerances)) {
       if (!admin.indicators.declared.includes(indicator)) {
-        problems.push({ field: `tolerances.${indicator}`, message: `unknown indicator (the agreement's terms declare ${admin.indicators.declared.join(', ') || 'none'})` });
+        problems.push(problem(`tolerances.${indicator}`, text('unknownToleranceIndicator', { declared: admin.indicators.declared.length ? admin.indicators.declared : text('none') })));
         continue;
       }
       const outcome = parseTolerance(raw);
       if (outcome.ok) parsed[indicator] = outcome.tolerance;
-      else problems.push(...outcome.problems.map((p) => ({ field: `tolerances.${indicator}.${p.field}`, message: p.message })));
+      else problems.push(...outcome.problems.map((p) => ({ ...p, field: `tolerances.${indicator}.${p.field}` })));
     }
-    if (!Object.keys(input.tolerances).length) problems.push({ field: 'tolerances', message: 'give at least one indicator' });
-    if (problems.length) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems[0]!.field, problems);
+    if (!Object.keys(input.tolerances).length) problems.push(problem('tolerances', text('giveOneIndicator')));
+    if (problems.length) throw ValidationError.listing(problems);
     const before: Record<string, Tolerance | null> = {};
     for (const [indicator, tolerance] of Object.entries(parsed)) {
       before[indicator] = admin.tolerances[indicator] ?? null;

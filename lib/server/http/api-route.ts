@@ -3,7 +3,9 @@ import { cookies, headers } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
-import { isDomainError } from '@/lib/domain/errors';
+import { isDomainError, ValidationError } from '@/lib/domain/errors';
+import { render, text, type LocalText } from '@/lib/domain/local-text';
+import { isLocale, localeCookie, type AppLocale } from '@/lib/domain/locale';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { sessionCookieName, refreshedSessionCookie } from '@/lib/infra/session-token';
 import { currentSession, loadActor } from '@/lib/server/auth/current-actor';
@@ -20,6 +22,21 @@ export function errorResponse(status: number, code: string, message: string, ext
 function zodProblems(error: z.ZodError) {
   return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(body)', message: issue.message }));
 }
+
+/**
+ * The language of the API's messages: the reader's chosen language (the cookie the pages set),
+ * else the request's Accept-Language when it starts with Chinese, else English: a script that
+ * asks for nothing gets the language the API is documented in (docs/decisions/0020).
+ */
+async function apiLocale(): Promise<AppLocale> {
+  const chosen = (await cookies()).get(localeCookie)?.value;
+  if (isLocale(chosen)) return chosen;
+  return /^zh\b/i.test(((await headers()).get('accept-language') ?? '').trim()) ? 'zh' : 'en';
+}
+
+// zod's own messages ("Invalid input: expected number, received string") in Chinese: the
+// library's zh-CN locale; messages a schema states itself are kept.
+const zodMessages: Record<AppLocale, z.core.$ZodErrorMap | undefined> = { en: undefined, zh: z.locales.zhCN().localeError };
 
 // Prisma's "cannot reach / timed out / connection closed / pool timeout" codes, and PostgreSQL's
 // connection exceptions (08xxx) and shutdown / starting-up states (57P01–57P03).
@@ -47,14 +64,14 @@ function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why this text cannot be stored as sent, or null. */
-export function unstorableText(text: string): string | null {
-  if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
-  if (loneSurrogate.test(text)) return 'is not valid Unicode text (it contains a lone surrogate)';
+export function unstorableText(value: string): LocalText | null {
+  if (value.includes('\u0000')) return text('textHasNul');
+  if (loneSurrogate.test(value)) return text('textHasLoneSurrogate');
   return null;
 }
 
 /** The first string or key in a parsed body that cannot be stored; iterative, so any depth is fine. */
-function unstorableField(value: unknown): { field: string; message: string } | null {
+function unstorableField(value: unknown): { field: string; message: LocalText } | null {
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length) {
     const [node, at] = stack.pop()!;
@@ -65,7 +82,7 @@ function unstorableField(value: unknown): { field: string; message: string } | n
       for (const [key, child] of Object.entries(node)) {
         const field = at ? `${at}.${key}` : key;
         const problem = unstorableText(key);
-        if (problem) return { field: at || '(body)', message: `a field name ${problem}` };
+        if (problem) return { field: at || '(body)', message: text('fieldNameUnstorable', { problem }) };
         stack.push([child, field]);
       }
     }
@@ -76,13 +93,15 @@ function unstorableField(value: unknown): { field: string; message: string } | n
 export interface ApiContext {
   actor: Actor;
   origin: RequestOrigin;
+  /** The language the answer's messages are in. */
+  locale: AppLocale;
   /** Reads and validates the JSON body; refuses bodies over the limit (64 KiB unless said), malformed JSON and schema mismatches. */
   body<T extends z.ZodType>(schema: T, options?: { maxBytes?: number }): Promise<z.output<T>>;
   query<T extends z.ZodType>(schema: T): z.output<T>;
 }
 
 function tooLarge(limit: number) {
-  return new BadRequest(413, 'too_large', `The body is larger than ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KiB`}.`);
+  return new BadRequest(413, 'too_large', text('bodyTooLarge', { size: limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KiB` }));
 }
 
 /**
@@ -122,21 +141,19 @@ class BadRequest extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
-    readonly problems?: { field: string; message: string }[],
+    readonly text: LocalText,
+    readonly problems?: { field: string; message: string | LocalText }[],
   ) {
-    super(message);
+    super(code);
   }
 }
 
-function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
-  const parsed = schema.safeParse(value);
+function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string, locale: AppLocale): z.output<T> {
+  const parsed = schema.safeParse(value, { error: zodMessages[locale] });
   if (parsed.success) return parsed.data;
   const problems = zodProblems(parsed.error);
-  throw new BadRequest(400, 'invalid', `${what}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems);
+  throw new BadRequest(400, 'invalid', text('invalidInput', { what, problems: { lines: problems.map((p) => text('problemLine', p)) } }), problems);
 }
-
-const sessionEnded = 'Your session has ended; sign in again.';
 
 /**
  * Every v1 route handler goes through here: the session gate the proxy keeps for pages (no
@@ -146,56 +163,62 @@ const sessionEnded = 'Your session has ended; sign in again.';
  */
 export function apiRoute<P>(handler: (request: Request, context: ApiContext, params: P) => Promise<unknown>) {
   return async (request: Request, segment: { params: Promise<P> }) => {
+    let locale: AppLocale = 'en';
     try {
+      locale = await apiLocale();
       const session = await currentSession();
       if (session && (session.state === 'idle' || session.state === 'expired')) {
-        const response = errorResponse(401, 'unauthenticated', sessionEnded);
+        const response = errorResponse(401, 'unauthenticated', render(text('sessionEnded'), locale));
         response.cookies.delete(sessionCookieName);
         return response;
       }
       // The session is read once: React's per-request cache does not run in a route handler.
       const actor = session ? await loadActor(session.userId) : null;
-      if (!actor) return errorResponse(401, 'unauthenticated', 'Sign in first: this API needs a session.');
+      if (!actor) return errorResponse(401, 'unauthenticated', render(text('signInFirst'), locale));
       if (session?.state === 'refresh') {
         const cookie = await refreshedSessionCookie(session.token);
         if (cookie) (await cookies()).set(cookie.name, cookie.value, cookie.options);
       }
       const context: ApiContext = {
         actor,
+        locale,
         origin: requestOrigin(await headers()),
         async body(schema, options) {
           const limit = options?.maxBytes ?? maxBodyBytes;
-          const text = new TextDecoder().decode(await readBody(request, limit));
+          const raw = new TextDecoder().decode(await readBody(request, limit));
           let json: unknown;
           try {
-            json = JSON.parse(text);
+            json = JSON.parse(raw);
           } catch {
-            throw new BadRequest(400, 'invalid_json', 'The body is not valid JSON.');
+            throw new BadRequest(400, 'invalid_json', text('bodyNotJson'));
           }
           const unstorable = unstorableField(json);
-          if (unstorable) throw new BadRequest(400, 'invalid', `body: ${unstorable.field}: ${unstorable.message}`, [unstorable]);
-          return parseWith(schema, json, 'body');
+          if (unstorable) throw new BadRequest(400, 'invalid', text('invalidInput', { what: 'body', problems: { lines: [text('problemLine', unstorable)] } }), [unstorable]);
+          return parseWith(schema, json, 'body', locale);
         },
         query(schema) {
-          return parseWith(schema, Object.fromEntries(new URL(request.url).searchParams), 'query');
+          return parseWith(schema, Object.fromEntries(new URL(request.url).searchParams), 'query', locale);
         },
       };
       const result = await handler(request, context, await segment.params);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      if (error instanceof BadRequest) return errorResponse(error.status, error.code, error.message, error.problems ? { problems: error.problems, field: error.problems[0]?.field } : {});
+      if (error instanceof BadRequest) {
+        const problems = error.problems?.map((p) => ({ field: p.field, message: typeof p.message === 'string' ? p.message : render(p.message, locale) }));
+        return errorResponse(error.status, error.code, render(error.text, locale), problems ? { problems, field: problems[0]?.field } : {});
+      }
       if (isDomainError(error)) {
-        const problems = 'problems' in error && Array.isArray(error.problems) && error.problems.length ? { problems: error.problems as { field: string; message: string }[] } : {};
+        const problems = error instanceof ValidationError && error.problems.length ? { problems: error.problemsIn(locale) } : {};
         const details = error.details === undefined ? {} : { details: error.details };
-        return errorResponse(error.status, error.code, error.message, { ...(error.field ? { field: error.field } : {}), ...problems, ...details });
+        return errorResponse(error.status, error.code, error.messageIn(locale), { ...(error.field ? { field: error.field } : {}), ...problems, ...details });
       }
       console.error('API error', error);
       if (isDatabaseUnavailable(error)) {
-        const response = errorResponse(503, 'unavailable', 'The database cannot be reached at the moment. Try again in a few seconds; if you were saving a change, reload first to see whether it was stored.');
+        const response = errorResponse(503, 'unavailable', render(text('databaseUnavailable'), locale));
         response.headers.set('Retry-After', '5');
         return response;
       }
-      return errorResponse(500, 'internal', 'The server could not complete this request. Nothing was changed; try again, and tell your administrator if it keeps failing.');
+      return errorResponse(500, 'internal', render(text('internalError'), locale));
     }
   };
 }

@@ -101,7 +101,7 @@ export async function getBargainingZone({ actor, origin, dealId, versionIds = []
 
   // Only versions of this deal can be shown: an id of another deal is the same 404 as one that does not exist.
   const inDeal = new Set(choices.map((c) => c.id));
-  for (const id of selected) if (!inDeal.has(id)) throw new NotFoundError('scenario version');
+  for (const id of selected) if (!inDeal.has(id)) throw new NotFoundError('scenarioVersion');
 
   const offers = await offerTimeline(dealId);
   const needed = [...new Set([...selected, ...offers.map((o) => o.versionId)])].filter((id) => inDeal.has(id));

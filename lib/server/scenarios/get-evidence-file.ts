@@ -12,12 +12,12 @@ import { db } from '@/lib/server/db';
  */
 export async function getEvidenceFile({ actor, origin, dealId, sha256 }: { actor: Actor; origin: RequestOrigin; dealId: string; sha256: string }) {
   await requireDealAccess({ actor, dealId, right: 'view', origin });
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new NotFoundError('evidence file');
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new NotFoundError('evidenceFile');
   const link = await db().versionEvidence.findFirst({
     where: { sha256, version: { scenario: { dealId } } },
     orderBy: { version: { createdAt: 'desc' } },
     select: { fileName: true, file: { select: { bytes: true, contentType: true, size: true } } },
   });
-  if (!link) throw new NotFoundError('evidence file');
+  if (!link) throw new NotFoundError('evidenceFile');
   return { fileName: link.fileName, contentType: link.file.contentType, size: link.file.size, bytes: new Uint8Array(link.file.bytes) };
 }

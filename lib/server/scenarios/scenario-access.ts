@@ -10,14 +10,14 @@ export async function versionInDeal(dealId: string, versionId: string, tx?: Tx) 
   const version = isId(versionId)
     ? await (tx ?? db()).scenarioVersion.findFirst({ where: { id: versionId, scenario: { dealId } }, include: { scenario: true, evidence: true } })
     : null;
-  if (!version) throw new NotFoundError('scenario version');
+  if (!version) throw new NotFoundError('scenarioVersion');
   return version;
 }
 
 /** Only a version's stored pes-result/1 (not its document, which may be large), or 404 as versionInDeal. */
 export async function versionResultInDeal(dealId: string, versionId: string, tx?: Tx) {
   const version = isId(versionId) ? await (tx ?? db()).scenarioVersion.findFirst({ where: { id: versionId, scenario: { dealId } }, select: { id: true, result: true } }) : null;
-  if (!version) throw new NotFoundError('scenario version');
+  if (!version) throw new NotFoundError('scenarioVersion');
   return version;
 }
 

@@ -1,21 +1,22 @@
 import { ValidationError } from '@/lib/domain/errors';
 import { apiRoute, limitedFormData } from '@/lib/server/http/api-route';
 import { importCostTable, maxCostTableBytes } from '@/lib/server/scenarios/import-cost-table';
+import { text } from '@/lib/domain/local-text';
 
 // multipart/form-data: "file" (.xlsx or CSV) and "base" (the pes-scenario/1 document the table
 // goes into, as JSON). Answers { document }: a draft, nothing is saved.
 export const POST = apiRoute<{ dealId: string }>(async (request, { actor, origin }, { dealId }) => {
-  const form = await limitedFormData(request, 2 * maxCostTableBytes + 64 * 1024, () => new ValidationError(`the file is larger than ${maxCostTableBytes / 1024 / 1024} MB`, 'file'));
+  const form = await limitedFormData(request, 2 * maxCostTableBytes + 64 * 1024, () => new ValidationError(text('fileTooLarge', { mb: maxCostTableBytes / 1024 / 1024 }), 'file'));
   const file = form?.get('file');
   if (!(file instanceof File)) {
-    throw new ValidationError('send the table as multipart/form-data in a field named "file"', 'file');
+    throw new ValidationError(text('sendTableAsMultipart'), 'file');
   }
   const baseText = form?.get('base');
   let base: unknown;
   try {
     base = typeof baseText === 'string' ? JSON.parse(baseText) : undefined;
   } catch {
-    throw new ValidationError('not valid JSON', 'base');
+    throw new ValidationError(text('notValidJson'), 'base');
   }
   if (!base || typeof base !== 'object') throw new ValidationError('send the scenario the table goes into, as pes-scenario/1 JSON', 'base');
   return importCostTable({ actor, origin, dealId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), base });

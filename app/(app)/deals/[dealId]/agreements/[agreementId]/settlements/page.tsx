@@ -9,8 +9,9 @@ export default async function SettlementsPage({ params }: { params: Promise<{ de
   const { dealId, agreementId } = await params;
   const { actor, origin } = await pageContext();
   const agreement = await orNotFound(getAgreement({ actor, origin, dealId, agreementId }));
-  const view = await orNotFound(listSettlements({ actor, origin, dealId, agreementId }));
-  const zh = (await getLocale()) === 'zh';
+  const locale = await getLocale();
+  const view = await orNotFound(listSettlements({ actor, origin, dealId, agreementId, locale: locale === 'zh' ? 'zh' : 'en' }));
+  const zh = locale === 'zh';
   return (
     <div className="space-y-6">
       <AgreementHeader dealId={dealId} agreement={agreement} active="settlements" zh={zh} />

@@ -6,7 +6,7 @@ import { apiRoute } from '@/lib/server/http/api-route';
 
 type Params = { dealId: string; agreementId: string };
 
-export const GET = apiRoute<Params>(async (_request, { actor, origin }, { dealId, agreementId }) => listSettlements({ actor, origin, dealId, agreementId }));
+export const GET = apiRoute<Params>(async (_request, { actor, origin, locale }, { dealId, agreementId }) => listSettlements({ actor, origin, dealId, agreementId, locale }));
 
 // { year }: runs the terms and keeps the draft; 400 lists every reason the year cannot settle.
 export const POST = apiRoute<Params>(async (_request, { actor, origin, body }, { dealId, agreementId }) => {

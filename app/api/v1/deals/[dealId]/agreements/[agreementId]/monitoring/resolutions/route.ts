@@ -4,6 +4,7 @@ import { ZResolveDispute } from '@/lib/domain/fund-schemas';
 import { maxRetestEvidenceBytes } from '@/lib/server/fund/evidence-file';
 import { resolveDispute } from '@/lib/server/fund/resolve-dispute';
 import { apiRoute, limitedFormData } from '@/lib/server/http/api-route';
+import { text } from '@/lib/domain/local-text';
 
 // JSON { method: "ACCEPT", valueId … } | { method: "AVERAGE" … }, or multipart/form-data with
 // "resolution" (that JSON, method "RETEST") and "file" (the re-test's evidence).
@@ -12,18 +13,18 @@ export const POST = apiRoute<{ dealId: string; agreementId: string }>(async (req
     const input = await body(ZResolveDispute);
     return NextResponse.json(await resolveDispute({ actor, origin, dealId, agreementId, input }), { status: 201 });
   }
-  const form = await limitedFormData(request, maxRetestEvidenceBytes + 64 * 1024, () => new ValidationError(`the evidence file is larger than ${maxRetestEvidenceBytes / 1024 / 1024} MB`, 'file'));
+  const form = await limitedFormData(request, maxRetestEvidenceBytes + 64 * 1024, () => new ValidationError(text('evidenceTooLarge', { mb: maxRetestEvidenceBytes / 1024 / 1024 }), 'file'));
   const raw = form?.get('resolution');
   let json: unknown;
   try {
     json = typeof raw === 'string' ? JSON.parse(raw) : undefined;
   } catch {
-    throw new ValidationError('not valid JSON', 'resolution');
+    throw new ValidationError(text('notValidJson'), 'resolution');
   }
   const parsed = ZResolveDispute.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({ field: ['resolution', ...issue.path.map(String)].join('.'), message: issue.message }));
-    throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems[0]?.field, problems);
+    throw ValidationError.listing(problems);
   }
   const file = form?.get('file');
   const evidence = file instanceof File ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
