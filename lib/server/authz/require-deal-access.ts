@@ -60,21 +60,26 @@ export async function requireDealAccess(request: AccessRequest): Promise<DealAcc
 }
 
 /**
- * A change to a deal: the access is checked inside the change's transaction with the membership
- * row share-locked, so a member removed or demoted meanwhile cannot complete it. A refusal is
- * recorded once the transaction has rolled back: the record must survive the rollback, and the
- * embedded database runs one transaction at a time.
+ * A change to a deal: the membership row is share-locked first and the access checked after, inside
+ * the change's transaction, so a member removed or demoted meanwhile cannot complete it: a change
+ * to the row in flight is waited for, and one committed is read (each statement of a READ
+ * COMMITTED transaction sees what was committed before it began; checking first and locking after
+ * let a signature through on rights withdrawn in between). A refusal is recorded once the
+ * transaction has rolled back: the record must survive the rollback, and the embedded database
+ * runs one transaction at a time.
  */
 export async function inDealTransaction<T>(request: AccessRequest, change: (tx: Tx, access: DealAccess) => Promise<T>): Promise<T> {
   let refusal: { refused: Error; status: number } | null = null;
   try {
     return await db().$transaction(async (tx) => {
+      if (ZId.safeParse(request.dealId).success) {
+        await tx.$queryRaw`SELECT 1 FROM "DealMember" WHERE "dealId" = ${request.dealId}::uuid AND "userId" = ${request.actor.id}::uuid FOR SHARE`;
+      }
       const found = await findAccess(tx, request);
       if (!found.access) {
         refusal = found;
         throw found.refused;
       }
-      await tx.$queryRaw`SELECT 1 FROM "DealMember" WHERE id = ${found.access.membership.id}::uuid FOR SHARE`;
       return change(tx, found.access);
     });
   } catch (error) {
