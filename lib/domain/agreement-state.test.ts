@@ -14,10 +14,10 @@ describe('agreement state', () => {
 
   it('lets a designated signatory sign a draft once', () => {
     expect(refuseSignature({ status: 'DRAFT' }, { signed: false })).toBeNull();
-    expect(refuseSignature({ status: 'DRAFT' }, { signed: true })).toEqual({ reason: 'signed_already', message: expect.stringMatching(/signed this agreement already/) });
-    expect(refuseSignature({ status: 'DRAFT' }, null)).toEqual({ reason: 'not_signatory', message: expect.stringMatching(/not one of the signatories/) });
-    expect(refuseSignature({ status: 'ARCHIVED' }, { signed: false })).toEqual({ reason: 'not_draft', message: expect.stringMatching(/archived already/) });
-    expect(refuseSignature({ status: 'VOID' }, { signed: false })).toEqual({ reason: 'not_draft', message: expect.stringMatching(/void already/) });
+    expect(refuseSignature({ status: 'DRAFT' }, { signed: true })).toMatchObject({ reason: 'signed_already', message: expect.stringMatching(/signed this agreement already/) });
+    expect(refuseSignature({ status: 'DRAFT' }, null)).toMatchObject({ reason: 'not_signatory', message: expect.stringMatching(/not one of the signatories/) });
+    expect(refuseSignature({ status: 'ARCHIVED' }, { signed: false })).toMatchObject({ reason: 'not_draft', message: expect.stringMatching(/archived already/) });
+    expect(refuseSignature({ status: 'VOID' }, { signed: false })).toMatchObject({ reason: 'not_draft', message: expect.stringMatching(/void already/) });
     // Someone not designated is told so even on an archived agreement only as "archived".
     expect(refuseSignature({ status: 'ARCHIVED' }, null)?.reason).toBe('not_draft');
   });

@@ -1,3 +1,5 @@
+import { refused, text, type Refusal } from './local-text';
+
 /**
  * An agreement's life. Accepting an offer drafts it; it waits for every designated signatory; the
  * last signature archives it (frozen and hashed). A draft may be voided, never an archived one.
@@ -20,13 +22,13 @@ export function isAgreementStatus(value: unknown): value is AgreementStatus {
   return typeof value === 'string' && (agreementStatuses as readonly string[]).includes(value);
 }
 
-export type SignatureRefusal = { reason: 'not_draft' | 'not_signatory' | 'signed_already'; message: string };
+export type SignatureRefusal = { reason: 'not_draft' | 'not_signatory' | 'signed_already' } & Refusal;
 
 /** Null when this person may sign now; otherwise why not. `signatory` is null for someone not designated. */
 export function refuseSignature(agreement: { status: AgreementStatus }, signatory: { signed: boolean } | null): SignatureRefusal | null {
-  if (agreement.status !== 'DRAFT') return { reason: 'not_draft', message: `the agreement is ${agreement.status === 'ARCHIVED' ? 'signed and archived' : 'void'} already` };
-  if (!signatory) return { reason: 'not_signatory', message: 'you are not one of the signatories designated when the agreement was drafted' };
-  if (signatory.signed) return { reason: 'signed_already', message: 'you have signed this agreement already' };
+  if (agreement.status !== 'DRAFT') return { reason: 'not_draft', ...refused(text('agreementIsAlready', { state: text(agreement.status === 'ARCHIVED' ? 'agreementDone.archived' : 'agreementDone.void') })) };
+  if (!signatory) return { reason: 'not_signatory', ...refused(text('notASignatory')) };
+  if (signatory.signed) return { reason: 'signed_already', ...refused(text('signedAlready')) };
   return null;
 }
 

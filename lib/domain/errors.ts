@@ -2,7 +2,7 @@
 // HTTP API into { error: { code, message, field? } } with the status below, in the reader's
 // language when the message comes from the catalogue (lib/domain/local-text.ts).
 import type { AppLocale } from './locale';
-import { inEnglish, problem, problemIn, problemLines, render, text, type Lines, type LocalText, type Problem } from './local-text';
+import { inEnglish, isTextKey, problem, problemIn, problemLines, render, text, type Lines, type LocalText, type Problem } from './local-text';
 
 export abstract class DomainError extends Error {
   abstract readonly status: number;
@@ -37,8 +37,14 @@ export class NotFoundError extends DomainError {
 export class ForbiddenError extends DomainError {
   readonly status = 403;
   readonly code = 'forbidden';
-  constructor(readonly right: string) {
-    super(text('forbidden', { right }));
+  /** A deal right (view, edit, sign, manage), or what the refused act needed. */
+  readonly right: string;
+
+  /** `right` names the right; `described` says what the act needed when that is more than a right's name. */
+  constructor(right: string, described?: LocalText) {
+    const named = `right.${right}`;
+    super(text('forbidden', { right: described ?? (isTextKey(named) ? text(named) : right) }));
+    this.right = described ? inEnglish(described) : right;
   }
 }
 

@@ -3,26 +3,28 @@ import { parseDecimal } from '@/lib/engine';
 import { agreementStatuses } from './agreement-state';
 import { funders, paymentDirections } from './ledger';
 import { resolutionMethods } from './monitoring';
+import { say } from './local-text';
+import type { TextKey } from './text-catalogue';
 
 /** Request bodies and queries of the fund administration API (docs/api.md, decision 0016). */
 
-const year = z.int('must be a whole year').min(1900, 'must be 1900 or later').max(2200, 'must be 2200 or earlier');
-const text = (max: number, empty = 'must not be empty') => z.string(empty).trim().min(1, empty).max(max, `must be at most ${max} characters`);
+const year = z.int(say('mustBeWholeYear')).min(1900, say('yearFrom1900')).max(2200, say('yearTo2200'));
+const text = (max: number, empty: TextKey = 'mustNotBeEmpty') => z.string(say(empty)).trim().min(1, say(empty)).max(max, say('atMostCharacters', { max }));
 
 const isoDate = z
-  .string('must be a date written YYYY-MM-DD')
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .string(say('mustBeIsoDate'))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, say('mustBeIsoDate'))
   .refine((value) => {
     // Refinements run even after the pattern failed: an invalid Date must not throw here.
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'is not a date in the calendar');
+  }, say('notACalendarDate'));
 
 /** A measured value: a decimal string (a JSON number has already passed through a binary double). */
-const measured = z.string('write the value as a decimal string, e.g. "2.31"').trim().refine((value) => parseDecimal(value).ok, 'must be a decimal number such as 2.31 (no units, separators or "<")');
+const measured = z.string(say('writeValueAsString')).trim().refine((value) => parseDecimal(value).ok, say('mustBeMeasured'));
 
 const sampling = {
-  laboratory: text(200, 'name the laboratory that measured it'),
+  laboratory: text(200, 'laboratoryEmpty'),
   sampledFrom: isoDate,
   sampledTo: isoDate,
 };
@@ -32,66 +34,66 @@ const samplingOrder = <T extends { sampledFrom: string; sampledTo: string }>(inp
 export const ZEnterMonitoringValue = z
   .strictObject({
     year,
-    indicator: z.string('name the indicator').trim().min(1, 'name the indicator').max(100),
+    indicator: z.string(say('nameIndicator')).trim().min(1, say('nameIndicator')).max(100),
     value: measured,
     ...sampling,
   })
-  .refine(samplingOrder, { path: ['sampledTo'], message: 'must not be before sampledFrom' });
+  .refine(samplingOrder, { path: ['sampledTo'], ...say('mustNotBeBefore', { other: 'sampledFrom' }) });
 export type EnterMonitoringValueInput = z.infer<typeof ZEnterMonitoringValue>;
 
 export const ZResolveDispute = z.discriminatedUnion(
   'method',
   [
-    z.strictObject({ method: z.literal('ACCEPT'), year, indicator: text(100), valueId: z.uuid('must be the id of one of the current results'), note: text(2000, 'say why this result is accepted') }),
-    z.strictObject({ method: z.literal('AVERAGE'), year, indicator: text(100), note: text(2000, 'say why the results are averaged') }),
+    z.strictObject({ method: z.literal('ACCEPT'), year, indicator: text(100), valueId: z.uuid(say('mustBeCurrentResultId')), note: text(2000, 'sayWhyAccepted') }),
+    z.strictObject({ method: z.literal('AVERAGE'), year, indicator: text(100), note: text(2000, 'sayWhyAveraged') }),
     z
-      .strictObject({ method: z.literal('RETEST'), year, indicator: text(100), value: measured, ...sampling, note: text(2000, 'describe the re-test') })
-      .refine(samplingOrder, { path: ['sampledTo'], message: 'must not be before sampledFrom' }),
+      .strictObject({ method: z.literal('RETEST'), year, indicator: text(100), value: measured, ...sampling, note: text(2000, 'describeRetest') })
+      .refine(samplingOrder, { path: ['sampledTo'], ...say('mustNotBeBefore', { other: 'sampledFrom' }) }),
   ],
-  { error: `method must be one of ${resolutionMethods.join(', ')}` },
+  say('methodMustBeOneOf', { options: [...resolutionMethods] }),
 );
 export type ResolveDisputeInput = z.infer<typeof ZResolveDispute>;
 
 const optionalDecimal = z
-  .union([z.string(), z.null()], 'a decimal string, or null for none')
+  .union([z.string(), z.null()], say('decimalOrNull'))
   .optional()
   .transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value.trim()));
 
 export const ZSetTolerances = z.strictObject({
-  tolerances: z.record(z.string().regex(/^[A-Za-z_]\w*$/, 'not an indicator name').max(100), z.strictObject({ absolute: optionalDecimal, relative: optionalDecimal }), 'a map from indicator to { absolute, relative }'),
+  tolerances: z.record(z.string().regex(/^[A-Za-z_]\w*$/, say('notIndicatorName')).max(100), z.strictObject({ absolute: optionalDecimal, relative: optionalDecimal }), say('tolerancesMap')),
 });
 export type SetTolerancesInput = z.infer<typeof ZSetTolerances>;
 
 export const ZSetFundingShares = z.strictObject({
-  shares: z.record(z.string(), z.string('write each share as a decimal string, e.g. "0.5"'), 'a map from funder (CENTRAL, DOWNSTREAM, UPSTREAM) to a share'),
+  shares: z.record(z.string(), z.string(say('writeShareAsString')), say('sharesMap')),
 });
 
 export const ZRunSettlement = z.strictObject({ year });
 
 export const ZConfirmSettlement = z.strictObject({
   /** The fingerprint of the run the administrator looked at: confirming refuses a run whose data changed since. */
-  fingerprint: z.string('give the fingerprint of the run you checked').regex(/^[0-9a-f]{64}$/, 'must be the fingerprint of a run'),
+  fingerprint: z.string(say('giveFingerprint')).regex(/^[0-9a-f]{64}$/, say('mustBeFingerprint')),
 });
 
 export const ZRecordPayment = z.strictObject({
   year,
-  funder: z.enum(funders, `must be one of ${funders.join(', ')}`),
-  direction: z.enum(paymentDirections, 'must be TO_UPSTREAM (the funder pays the upstream party) or FROM_UPSTREAM (the upstream party pays back)').default('TO_UPSTREAM'),
-  amount: z.string('write the amount as a decimal string, e.g. "1234567.89"').trim().min(1, 'must not be empty'),
+  funder: z.enum(funders, say('mustBeOneOf', { options: [...funders] })),
+  direction: z.enum(paymentDirections, say('mustBeDirection')).default('TO_UPSTREAM'),
+  amount: z.string(say('writeAmountAsString')).trim().min(1, say('mustNotBeEmpty')),
   paidOn: isoDate,
-  reference: text(200, 'give the bank or treasury reference'),
-  overpaymentNote: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
+  reference: text(200, 'giveReference'),
+  overpaymentNote: z.string().trim().max(2000, say('atMostCharacters', { max: 2000 })).optional(),
 });
 export type RecordPaymentInput = z.infer<typeof ZRecordPayment>;
 
-export const ZExportFormat = z.strictObject({ format: z.enum(['json', 'csv', 'xlsx'], 'must be json, csv or xlsx').default('json') });
+export const ZExportFormat = z.strictObject({ format: z.enum(['json', 'csv', 'xlsx'], say('mustBeJsonCsvXlsx')).default('json') });
 
-export const ZMonitoringTemplate = z.strictObject({ year: z.coerce.number('must be a year').pipe(year), format: z.enum(['csv', 'xlsx'], 'must be csv or xlsx').default('xlsx') });
+export const ZMonitoringTemplate = z.strictObject({ year: z.coerce.number(say('mustBeYear')).pipe(year), format: z.enum(['csv', 'xlsx'], say('mustBeCsvXlsx')).default('xlsx') });
 
 const amount = z.string().trim().refine((value) => {
   const parsed = parseDecimal(value);
   return parsed.ok && !parsed.value.isNegative();
-}, 'must be a non-negative decimal amount in whole currency');
+}, say('nonNegativeAmount'));
 
 /** The archive's filters: those of the agreements' own archive plus the parties and a span of years. */
 export const ZFundArchiveFilter = z
@@ -99,11 +101,11 @@ export const ZFundArchiveFilter = z
     q: z.string().trim().max(200).optional(),
     watershed: z.string().trim().min(1).max(200).optional(),
     party: z.string().trim().min(1).max(200).optional(),
-    status: z.enum(agreementStatuses, 'must be DRAFT, ARCHIVED or VOID').optional(),
-    fromYear: z.coerce.number('must be a year').pipe(year).optional(),
-    toYear: z.coerce.number('must be a year').pipe(year).optional(),
+    status: z.enum(agreementStatuses, say('mustBeAgreementStatus')).optional(),
+    fromYear: z.coerce.number(say('mustBeYear')).pipe(year).optional(),
+    toYear: z.coerce.number(say('mustBeYear')).pipe(year).optional(),
     minAmount: amount.optional(),
     maxAmount: amount.optional(),
   })
-  .refine((f) => f.fromYear === undefined || f.toYear === undefined || f.toYear >= f.fromYear, { path: ['toYear'], message: 'must not be before fromYear' });
+  .refine((f) => f.fromYear === undefined || f.toYear === undefined || f.toYear >= f.fromYear, { path: ['toYear'], ...say('mustNotBeBefore', { other: 'fromYear' }) });
 export type FundArchiveFilter = z.infer<typeof ZFundArchiveFilter>;

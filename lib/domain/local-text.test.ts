@@ -3,8 +3,8 @@ import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from './errors';
-import { inEnglish, problem, problemIn, render, text } from './local-text';
-import { textCatalogue, type TextKey } from './text-catalogue';
+import { inEnglish, problem, problemIn, render, say, setLocaleSource, text } from './local-text';
+import { textCatalogue, textParts, type TextKey } from './text-catalogue';
 
 /** The names of the values a message reads, whatever ICU element they sit in. */
 function argumentsOf(source: string): string[] {
@@ -28,8 +28,27 @@ describe('the catalogue of server messages', () => {
   });
 
   it('has no Chinese message left in English', () => {
-    const untranslated = keys.filter((key) => /[a-z]{4,}/.test(textCatalogue[key].zh.replace(/\{[^}]*\}|"[^"]*"|“[^”]*”|[a-zA-Z]+\/[a-zA-Z0-9/.-]+|\.(?:xlsx|docx)|sampledFrom|Unicode|JSON|Excel|Word|CSV|UTF-8|NUL|YYYY-MM-DD|PDF|PNG|JPEG|WebP/g, '')));
+    // Field names, codes and file formats stay as they are; English prose does not.
+    const prose = /\b(the|is|are|must|be|not|of|and|or|with|to|an?|has|have|this|that|it|no|give|write)\b/i;
+    const withoutValues = (message: string) => message.replace(/\{[^{}]*\}|'\{[^']*\}'|"[^"]*"|“[^”]*”/g, '');
+    const untranslated = keys.filter((key) => {
+      const { en, zh } = textCatalogue[key];
+      const wordsOnly = /[A-Za-z]/.test(withoutValues(en)) && !/[^\x00-\x7F]/.test(withoutValues(en).replace(/[–’]/g, ''));
+      return prose.test(withoutValues(zh)) || (wordsOnly && !/[\u4e00-\u9fff]/.test(zh) && !/^(right|move|offerState)\./.test(key));
+    });
     expect(untranslated).toEqual([]);
+  });
+
+  it('holds each key in one part only', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [part, texts] of Object.entries(textParts)) {
+      for (const key of Object.keys(texts)) {
+        if (seen.has(key)) twice.push(`${key}: ${seen.get(key)} and ${part}`);
+        seen.set(key, part);
+      }
+    }
+    expect(twice).toEqual([]);
   });
 
   it('uses every message it holds', () => {
@@ -92,5 +111,24 @@ describe('a message in the reader’s language', () => {
 
     const plain = new ValidationError('made elsewhere', 'x');
     expect(plain.messageIn('zh')).toBe('x: made elsewhere');
+  });
+});
+
+describe('a schema’s messages', () => {
+  it('are made in the language of the request being parsed, English anywhere else', async () => {
+    const { ZRecordPayment } = await import('./fund-schemas');
+    const body = { year: 2024.5, funder: 'CITY', amount: '1', paidOn: '2024-02-30', reference: 'x' };
+    const messages = () => (ZRecordPayment.safeParse(body).error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(messages()).toEqual(['year: must be a whole year', 'funder: must be one of CENTRAL, DOWNSTREAM, UPSTREAM', 'paidOn: is not a date in the calendar']);
+    let locale: 'en' | 'zh' = 'zh';
+    setLocaleSource(() => locale);
+    try {
+      expect(messages()).toEqual(['year: 必须是整数年份', 'funder: 必须是以下之一：CENTRAL、DOWNSTREAM、UPSTREAM', 'paidOn: 不是日历上存在的日期']);
+      locale = 'en';
+      expect(messages()[0]).toBe('year: must be a whole year');
+    } finally {
+      setLocaleSource(() => 'en');
+    }
+    expect(say('mustBeYear').error()).toBe('must be a year');
   });
 });

@@ -22,8 +22,8 @@ export function text(key: TextKey, values: Record<string, TextValue> = {}): Loca
   return { key, values };
 }
 
-export function isLocalText(value: unknown): value is LocalText {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as LocalText).key === 'string' && (value as LocalText).key in textCatalogue;
+export function isTextKey(key: string): key is TextKey {
+  return Object.hasOwn(textCatalogue, key);
 }
 
 // A list of names reads "a, b" in English and "a、b" in Chinese; a list of messages "a; b" and "a；b".
@@ -57,6 +57,20 @@ export function render(message: LocalText, locale: AppLocale): string {
 }
 
 export const inEnglish = (message: LocalText): string => render(message, 'en');
+
+// A zod schema makes its messages while it parses, in the language of the request being parsed:
+// the server says which (lib/server/http/request-locale.ts). Anywhere else they are English.
+let currentLocale: () => AppLocale = () => 'en';
+
+export function setLocaleSource(source: () => AppLocale): void {
+  currentLocale = source;
+}
+
+/** A message for a zod schema: `z.int(say('mustBeWholeYear'))`, `.refine(check, { path, ...say('…') })`. */
+export function say(key: TextKey, values: Record<string, TextValue> = {}): { error: () => string } {
+  const message = text(key, values);
+  return { error: () => render(message, currentLocale()) };
+}
 
 /** A problem with one field of the input: `field` names it for machines, `message` says it in English. */
 export interface Problem {

@@ -1,37 +1,38 @@
 import { z } from 'zod';
+import { say } from './local-text';
 
-const ZId = z.uuid('must be an id (UUID)');
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');
+const ZId = z.uuid(say('mustBeId'));
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, say('mustBeSha256'));
 
 export const ZEvidenceLink = z.strictObject({
-  target: z.string().regex(/^(scenario|(costs|subsidies|benefits|downstreamCosts)\[\d{1,4}\])$/, 'must be "scenario" or a line item such as costs[3]'),
-  fileName: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
+  target: z.string().regex(/^(scenario|(costs|subsidies|benefits|downstreamCosts)\[\d{1,4}\])$/, say('mustBeEvidenceTarget')),
+  fileName: z.string().trim().min(1, say('mustNotBeEmpty')).max(255, say('atMostCharacters', { max: 255 })),
   sha256,
-  note: z.string().trim().max(2000, 'must be at most 2000 characters').nullish(),
+  note: z.string().trim().max(2000, say('atMostCharacters', { max: 2000 })).nullish(),
 });
 
 /** A scenario document may be up to 5 MB (scenario-format.md); the rest of the body is small. */
 export const maxScenarioBodyBytes = 5 * 1024 * 1024 + 256 * 1024;
 
 export const ZSaveVersion = z.strictObject({
-  document: z.unknown().refine((value) => value !== undefined, 'missing: the pes-scenario/1 document'),
-  message: z.string().trim().min(1, 'say what changed in this version').max(500, 'must be at most 500 characters'),
+  document: z.unknown().refine((value) => value !== undefined, say('missingScenarioDocument')),
+  message: z.string().trim().min(1, say('sayWhatChanged')).max(500, say('atMostCharacters', { max: 500 })),
   baseVersionId: ZId.nullish(),
-  evidence: z.array(ZEvidenceLink).max(500, 'at most 500 evidence links').optional(),
+  evidence: z.array(ZEvidenceLink).max(500, say('atMostEvidenceLinks', { max: 500 })).optional(),
   // Calculator inputs by row key ("costs[3]|C_f|Forest construction"); opaque to the server.
-  calculatorInputs: z.record(z.string().max(400), z.record(z.string(), z.unknown(), 'must be an object'), 'must be an object keyed by row').refine((inputs) => Object.keys(inputs).length <= 2000, 'at most 2000 calculated rows').optional(),
+  calculatorInputs: z.record(z.string().max(400), z.record(z.string(), z.unknown(), say('mustBeObject')), say('mustBeObjectByRow')).refine((inputs) => Object.keys(inputs).length <= 2000, say('atMostCalculatedRows', { max: 2000 })).optional(),
 });
 
 export const ZNewScenario = ZSaveVersion.omit({ baseVersionId: true }).extend({
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+  name: z.string().trim().min(1, say('mustNotBeEmpty')).max(200, say('atMostCharacters', { max: 200 })).optional(),
 });
 
-export const ZFork = z.strictObject({ name: z.string().trim().min(1, 'give the new scenario a name').max(200, 'must be at most 200 characters') });
+export const ZFork = z.strictObject({ name: z.string().trim().min(1, say('nameNewScenario')).max(200, say('atMostCharacters', { max: 200 })) });
 
 export const ZComment = z.strictObject({
-  body: z.string().trim().min(1, 'write something').max(4000, 'must be at most 4000 characters'),
+  body: z.string().trim().min(1, say('writeSomething')).max(4000, say('atMostCharacters', { max: 4000 })),
   target: z.string().max(40).nullish(),
 });
 
-export const ZVersionFormat = z.strictObject({ format: z.enum(['scenario', 'result', 'csv', 'xlsx'], 'must be scenario, result, csv or xlsx').default('scenario') });
+export const ZVersionFormat = z.strictObject({ format: z.enum(['scenario', 'result', 'csv', 'xlsx'], say('mustBeVersionFormat')).default('scenario') });
 export const ZCompare = z.strictObject({ with: ZId });

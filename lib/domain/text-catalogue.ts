@@ -1,164 +1,17 @@
 // The server's messages in both languages, side by side, so that no message can exist in one
 // language only (the type asks for both). ICU MessageFormat: {name} is a value, `count` is the
 // only number (for plurals); apostrophes are literal unless they quote a brace. Values that are
-// lists of names print "a, b" / "a、b", lists of messages "a; b" / "a；b". lib/domain/local-text.ts renders them.
-type Entry = { readonly en: string; readonly zh: string };
+// lists of names print "a, b" / "a、b", lists of messages "a; b" / "a；b". lib/domain/local-text.ts
+// renders them. One file per area in ./texts; lib/domain/local-text.test.ts checks no key is in two.
+import { apiTexts } from './texts/api';
+import { fundTexts } from './texts/fund';
+import { schemaTexts } from './texts/schemas';
+import { serverTexts } from './texts/server';
 
-export const textCatalogue = {
-  // --- The API and its errors ---------------------------------------------------------------
-  problemLine: { en: '{field}: {message}', zh: '{field}：{message}' },
-  lines: { en: '{lines}', zh: '{lines}' },
-  sessionEnded: { en: 'Your session has ended; sign in again.', zh: '您的会话已结束，请重新登录。' },
-  signInFirst: { en: 'Sign in first: this API needs a session.', zh: '请先登录：此接口需要登录会话。' },
-  bodyTooLarge: { en: 'The body is larger than {size}.', zh: '请求内容超过 {size}。' },
-  bodyNotJson: { en: 'The body is not valid JSON.', zh: '请求内容不是有效的 JSON。' },
-  invalidInput: { en: '{what}: {problems}', zh: '{what}：{problems}' },
-  textHasNul: { en: 'must not contain the NUL character (U+0000)', zh: '不得包含 NUL 字符（U+0000）' },
-  textHasLoneSurrogate: { en: 'is not valid Unicode text (it contains a lone surrogate)', zh: '不是有效的 Unicode 文本（含有孤立的代理码元）' },
-  fieldNameUnstorable: { en: 'a field name {problem}', zh: '字段名{problem}' },
-  databaseUnavailable: {
-    en: 'The database cannot be reached at the moment. Try again in a few seconds; if you were saving a change, reload first to see whether it was stored.',
-    zh: '暂时无法连接数据库。请几秒后重试；如您正在保存更改，请先刷新页面，确认是否已经保存。',
-  },
-  internalError: {
-    en: 'The server could not complete this request. Nothing was changed; try again, and tell your administrator if it keeps failing.',
-    zh: '服务器未能完成此请求，未做任何更改。请重试；如反复失败，请告知管理员。',
-  },
-  notFound: { en: 'No {thing} with that id is visible to you.', zh: '找不到该编号的{thing}，或您无权查看。' },
-  'thing.deal': { en: 'deal', zh: '协商项目' },
-  'thing.agreement': { en: 'agreement', zh: '协议' },
-  'thing.evidenceFile': { en: 'evidence file', zh: '证明材料文件' },
-  'thing.member': { en: 'member', zh: '成员' },
-  'thing.offer': { en: 'offer', zh: '报价' },
-  'thing.scenarioVersion': { en: 'scenario version', zh: '情景版本' },
-  'thing.scenario': { en: 'scenario', zh: '情景' },
-  'thing.settlement': { en: 'settlement', zh: '结算' },
-  'thing.user': { en: 'user', zh: '用户' },
-  forbidden: { en: 'You are a member of this deal but lack the "{right}" right.', zh: '您是该项目的成员，但没有“{right}”权限。' },
-  none: { en: 'none', zh: '无' },
+export type TextEntry = { readonly en: string; readonly zh: string };
 
-  // --- Files and uploads -------------------------------------------------------------------
-  fileEmpty: { en: 'the file is empty', zh: '文件为空' },
-  fileNameUnstorable: { en: 'the file name {problem}', zh: '文件名{problem}' },
-  fileTooLarge: { en: 'the file is larger than {mb} MB', zh: '文件超过 {mb} MB' },
-  tableTooLarge: { en: 'the file is larger than {mb} MB: split it by year', zh: '文件超过 {mb} MB：请按年度拆分' },
-  sendTableAsMultipart: { en: 'send the table as multipart/form-data in a field named "file"', zh: '请以 multipart/form-data 格式、在名为“file”的字段中发送表格' },
-  sendFileAsMultipart: { en: 'send the file as multipart/form-data in a field named "file"', zh: '请以 multipart/form-data 格式、在名为“file”的字段中发送文件' },
-  notValidJson: { en: 'not valid JSON', zh: '不是有效的 JSON' },
-  tableNotXlsxOrCsv: {
-    en: 'the file is neither an .xlsx workbook nor UTF-8 CSV text: save it as "CSV UTF-8" or as an Excel workbook',
-    zh: '文件既不是 .xlsx 工作簿，也不是 UTF-8 编码的 CSV 文本：请另存为“CSV UTF-8”或 Excel 工作簿',
-  },
-  monitoringWorkbookUnreadable: { en: 'not a readable .xlsx workbook (save it as Excel Workbook, or export CSV)', zh: '不是可读取的 .xlsx 工作簿（请另存为 Excel 工作簿，或导出为 CSV）' },
-  workbookNoSheet: { en: 'the workbook has no "{sheet}" sheet', zh: '工作簿中没有“{sheet}”工作表' },
-  csvUnreadable: { en: 'not readable as CSV: {detail}', zh: '无法按 CSV 读取：{detail}' },
-  evidenceEmpty: { en: 'the evidence file is empty', zh: '证明材料文件为空' },
-  evidenceTooLarge: { en: 'the evidence file is larger than {mb} MB', zh: '证明材料文件超过 {mb} MB' },
-  evidenceType: {
-    en: 'the evidence must be a PDF, Excel (.xlsx), Word (.docx), CSV or PNG/JPEG/WebP image, and its content must match',
-    zh: '证明材料须为 PDF、Excel（.xlsx）、Word（.docx）、CSV 或 PNG/JPEG/WebP 图片，且文件内容须与其类型相符',
-  },
+export const textParts = { apiTexts, fundTexts, schemaTexts, serverTexts } as const;
 
-  // --- Tables of monitoring results ----------------------------------------------------------
-  'at.table': { en: '(table)', zh: '（整个表格）' },
-  'at.row': { en: 'row {row}', zh: '第 {row} 行' },
-  'at.cell': { en: 'row {row}, column {column}', zh: '第 {row} 行 {column} 列' },
-  'at.namedCell': { en: 'row {row}, column {column} ({name})', zh: '第 {row} 行 {column} 列（{name}）' },
-  tableRefused: {
-    en: 'the table has {count, plural, one {# problem} other {# problems}} and nothing was saved: {problems}',
-    zh: '表格有 {count} 处问题，未保存任何内容：{problems}',
-  },
-  unknownColumn: { en: 'unknown column "{name}" (the columns are {columns})', zh: '未知列“{name}”（应有的列为：{columns}）' },
-  repeatedColumn: { en: '"{name}" repeats column {column}', zh: '“{name}”与 {column} 列重复' },
-  headerLacks: { en: 'the header lacks {missing} (the columns are {columns})', zh: '表头缺少 {missing}（应有的列为：{columns}）' },
-  tooManyRows: { en: 'more than {max} rows: split the table', zh: '超过 {max} 行：请拆分表格' },
-  tableEmpty: { en: 'the table has no results below its header', zh: '表头下方没有任何结果' },
-  yearEmpty: { en: 'the year is empty', zh: '年份为空' },
-  notFourDigitYear: { en: '"{text}" is not a four-digit year', zh: '“{text}”不是四位数的年份' },
-  yearOutsideAgreement: { en: "{year} is outside the agreement's years {from}–{to}", zh: '{year} 年不在协议年限（{from}–{to} 年）之内' },
-  indicatorEmpty: { en: 'the indicator is empty', zh: '指标为空' },
-  unknownIndicator: { en: 'unknown indicator "{indicator}" (the agreement\'s terms declare {known})', zh: '未知指标“{indicator}”（协议条款声明的指标为：{known}）' },
-  unknownIndicatorNear: {
-    en: 'unknown indicator "{indicator}"; did you mean "{near}"? (the agreement\'s terms declare {known})',
-    zh: '未知指标“{indicator}”；是否应为“{near}”？（协议条款声明的指标为：{known}）',
-  },
-  noIndicatorsDeclared: { en: 'none: the agreement’s terms measure nothing', zh: '无：协议条款不考核任何指标' },
-  valueEmpty: { en: 'the value is empty', zh: '数值为空' },
-  valueNotNumber: {
-    en: '"{text}" is not a number (write a decimal like 2.31: no units, separators, "<" or text)',
-    zh: '“{text}”不是数字（请填写如 2.31 的十进制数，不带单位、千位分隔符、“<”或文字）',
-  },
-  valueOutOfRange: { en: '{text} is out of range (magnitude must be between 1e-{max} and 1e{max})', zh: '{text} 超出范围（数量级须在 1e-{max} 与 1e{max} 之间）' },
-  laboratoryEmpty: { en: 'name the laboratory that measured it', zh: '请填写测定该结果的实验室' },
-  tooLong: { en: 'longer than {max} characters', zh: '超过 {max} 个字符' },
-  samplingDateEmpty: { en: 'the sampling date is empty (YYYY-MM-DD)', zh: '采样日期为空（格式为 YYYY-MM-DD）' },
-  notIsoDate: { en: '"{text}" is not a date written YYYY-MM-DD', zh: '“{text}”不是 YYYY-MM-DD 格式的日期' },
-  dateNotInYear: { en: '{date} is not in {year}, the year of the result', zh: '{date} 不在结果所属的 {year} 年内' },
-  sampledToBeforeFrom: { en: '{to} is before sampledFrom {from}', zh: '{to} 早于采样开始日期 sampledFrom（{from}）' },
-  duplicateResult: {
-    en: '{indicator} for {year} is given already in row {row}: one result per indicator and year',
-    zh: '{year} 年的 {indicator} 已在第 {row} 行给出：每个指标每年只能有一个结果',
-  },
-
-  // --- Monitoring, disputes and tolerances ---------------------------------------------------
-  yearSettledFinal: { en: '{year} is settled and final: its monitoring results can no longer change', zh: '{year} 年已结算且不可更改：其监测结果不能再修改' },
-  noResultForYear: { en: 'no result for {indicator} in {year}: enter or import it first', zh: '{year} 年没有 {indicator} 的结果：请先录入或导入' },
-  resultDisputed: {
-    en: '{indicator} for {year} is disputed ({results}; they differ by {spread}, the tolerance allows {allowed}): resolve it first',
-    zh: '{year} 年的 {indicator} 存在争议（{results}；相差 {spread}，容差为 {allowed}）：请先解决争议',
-  },
-  sideResult: { en: '{side} {value}', zh: '{side} {value}' },
-  'side.UPSTREAM': { en: 'upstream', zh: '上游' },
-  'side.DOWNSTREAM': { en: 'downstream', zh: '下游' },
-  'side.FUND': { en: 'fund', zh: '基金' },
-  notDisputed: { en: '{indicator} for {year} is not disputed: {why}', zh: '{year} 年的 {indicator} 没有争议：{why}' },
-  'notDisputed.missing': { en: 'it has no results yet', zh: '尚无结果' },
-  'notDisputed.single': { en: 'only one side has entered a result', zh: '只有一方录入了结果' },
-  'notDisputed.agreed': { en: 'the results agree within the tolerance', zh: '双方结果之差在容差之内' },
-  'notDisputed.resolved': { en: 'it is resolved already (a new result from either side reopens it)', zh: '争议已解决（任一方录入新结果会重新开启争议）' },
-  acceptedNotCurrent: { en: 'the accepted result must be one of the current results of this indicator and year', zh: '所采纳的结果必须是该指标该年度的现有结果之一' },
-  retestNotDecimal: { en: 'the re-test result "{value}" is not a decimal number', zh: '复检结果“{value}”不是十进制数' },
-  retestNeedsEvidence: { en: 'a re-test needs its evidence: attach the laboratory report as "file"', zh: '复检需要证明材料：请将实验室报告作为“file”附上' },
-  notDecimal: { en: '"{raw}" is not a decimal number', zh: '“{raw}”不是十进制数' },
-  mustNotBeNegative: { en: 'must not be negative', zh: '不得为负数' },
-  relativeTolerance: { en: 'a fraction of the mean, at most 1 (write 0.1 for 10 %)', zh: '为平均值的比例，不超过 1（10% 请写 0.1）' },
-  unknownToleranceIndicator: { en: "unknown indicator (the agreement's terms declare {declared})", zh: '未知指标（协议条款声明的指标为：{declared}）' },
-  giveOneIndicator: { en: 'give at least one indicator', zh: '请至少填写一个指标' },
-
-  // --- Funding shares and payments -----------------------------------------------------------
-  notAFunder: { en: 'not a funder (one of {funders})', zh: '不是出资方（应为 {funders} 之一）' },
-  shareRange: { en: 'a share is a fraction from 0 to 1 (write 0.5 for half)', zh: '份额为 0 到 1 之间的比例（一半请写 0.5）' },
-  sharesTotal: { en: 'the shares add up to {total}; they must add up to exactly 1', zh: '各份额合计为 {total}；合计必须恰好为 1' },
-  amountNotDecimal: { en: '"{raw}" is not a decimal amount (write 1234567.89, no separators)', zh: '“{raw}”不是十进制金额（请写如 1234567.89，不带分隔符）' },
-  amountNotPositive: { en: 'must be more than 0 (record the direction separately)', zh: '必须大于 0（付款方向另行选择）' },
-  amountToTheFen: { en: '{raw} has more than two decimals: amounts are to the fen', zh: '{raw} 的小数超过两位：金额精确到分' },
-  overpayment: {
-    en: '{amount} is more than {against} in this direction ({owed}) by {excess}: correct the amount, or add an overpayment note to record it anyway',
-    zh: '{amount} 比该方向{against}（{owed}）多 {excess}：请更正金额，或填写超额付款说明后仍予登记',
-  },
-  'overpayment.scheduled': { en: 'the scheduled amount still unpaid', zh: '尚未支付的计划金额' },
-  'overpayment.outstanding': { en: 'the outstanding balance', zh: '的未结清余额' },
-  paymentNotRecorded: { en: 'the payment was not recorded: {problems}', zh: '付款未登记：{problems}' },
-
-  // --- Settlements ---------------------------------------------------------------------------
-  agreementNotAdministered: {
-    en: 'agreement {number} is {state}: the fund administers signed, archived agreements only',
-    zh: '第 {number} 号协议{state}：基金只管理已签署并归档的协议',
-  },
-  'agreementState.unsigned': { en: 'not signed by every signatory yet', zh: '尚未由全部签署人签署' },
-  'agreementState.void': { en: 'void', zh: '已作废' },
-  agreementNotArchived: { en: 'the agreement is not signed and archived', zh: '协议尚未签署并归档' },
-  yearNotOver: { en: '{year} is not over yet: a year is settled once it has closed', zh: '{year} 年尚未结束：年度结束后方可结算' },
-  yearOutsideTerms: { en: '{year} is outside the years of the payment terms ({from}–{to})', zh: '{year} 年不在支付条款的年限（{from}–{to} 年）之内' },
-  noScheduledAmount: { en: 'the agreement schedules no amount for {year}, and the terms need one', zh: '协议未安排 {year} 年的金额，而支付条款需要该金额' },
-  termsSettleNothing: { en: 'the terms settle nothing for {year}', zh: '支付条款对 {year} 年没有结算内容' },
-  noValueForYear: { en: 'no value for {name} in {year}', zh: '{year} 年没有 {name} 的数值' },
-  cannotSettleYet: {
-    en: '{year} cannot be settled yet ({count, plural, one {# problem} other {# problems}}, nothing was saved): {problems}',
-    zh: '{year} 年尚不能结算（共 {count} 处问题，未保存任何内容）：{problems}',
-  },
-  settlementConfirmedAlready: { en: 'the settlement of {year} is confirmed already; it is final', zh: '{year} 年的结算已确认，不可更改' },
-  yearSettledAlready: { en: '{year} is settled already (confirmed {date}): a confirmed settlement is final', zh: '{year} 年已结算（{date} 确认）：已确认的结算不可更改' },
-} as const satisfies Record<string, Entry>;
+export const textCatalogue = { ...apiTexts, ...fundTexts, ...schemaTexts, ...serverTexts } as const satisfies Record<string, TextEntry>;
 
 export type TextKey = keyof typeof textCatalogue;

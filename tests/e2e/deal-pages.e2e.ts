@@ -94,7 +94,7 @@ describe('deal pages in Chromium', () => {
     const form = manager.page.getByTestId('add-member');
     await form.locator('input[name=email]').fill('nobody@pes.demo');
     await form.getByRole('button').click();
-    await expect(form.getByRole('alert').textContent()).resolves.toContain('no active user');
+    await expect(form.getByRole('alert').textContent()).resolves.toContain('没有使用该电子邮件的有效用户');
     expect(await manager.page.locator('[data-testid=member-list] tbody tr').count()).toBe(before);
     await manager.context.close();
   });

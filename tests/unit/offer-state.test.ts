@@ -10,18 +10,18 @@ describe('offer state machine', () => {
   it('lets the receiving side accept, reject or counter a sent offer, and only the sender withdraw it', () => {
     for (const move of ['accept', 'reject', 'counter'] as const) {
       expect(refuseMove(offer('SENT'), move, 'DOWNSTREAM', now)).toBeNull();
-      expect(refuseMove(offer('SENT'), move, 'UPSTREAM', now)).toMatch(/only the downstream side/);
-      expect(refuseMove(offer('SENT'), move, 'FUND', now)).toMatch(/only the downstream side/);
+      expect(refuseMove(offer('SENT'), move, 'UPSTREAM', now)?.message).toMatch(/only the downstream side/);
+      expect(refuseMove(offer('SENT'), move, 'FUND', now)?.message).toMatch(/only the downstream side/);
     }
     expect(refuseMove(offer('SENT'), 'withdraw', 'UPSTREAM', now)).toBeNull();
-    expect(refuseMove(offer('SENT'), 'withdraw', 'DOWNSTREAM', now)).toMatch(/only the side that made/);
+    expect(refuseMove(offer('SENT'), 'withdraw', 'DOWNSTREAM', now)?.message).toMatch(/only the side that made/);
   });
 
   it('refuses every move on an answered, withdrawn or expired offer', () => {
     for (const status of offerStatuses.filter((s) => s !== 'SENT')) {
-      for (const move of moves) expect(refuseMove(offer(status), move, move === 'withdraw' ? 'UPSTREAM' : 'DOWNSTREAM', now)).toMatch(/already/);
+      for (const move of moves) expect(refuseMove(offer(status), move, move === 'withdraw' ? 'UPSTREAM' : 'DOWNSTREAM', now)?.message).toMatch(/already/);
     }
-    for (const move of moves) expect(refuseMove(offer('SENT', new Date('2026-11-01')), move, 'DOWNSTREAM', now)).toMatch(/expired already/);
+    for (const move of moves) expect(refuseMove(offer('SENT', new Date('2026-11-01')), move, 'DOWNSTREAM', now)?.message).toMatch(/expired already/);
   });
 
   it('reads an unanswered offer past its validity as expired', () => {

@@ -8,6 +8,7 @@ import { appendAuditEvent, type Tx } from '@/lib/server/audit/append-audit-event
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import type { DealAccess } from '@/lib/server/authz/require-deal-access';
 import { scheduleTotal } from './agreement-content';
+import { text } from '@/lib/domain/local-text';
 
 /**
  * Drafts the agreement of an offer accepted in this transaction (answerOffer calls it before
@@ -35,7 +36,7 @@ export async function createAgreement({ actor, origin, tx, access, offerId }: { 
   const signatories = members.filter((m) => m.canSign);
   for (const side of signingSides) {
     if (!signatories.some((m) => m.side === side)) {
-      throw new ConflictError(`no member of the ${side.toLowerCase()} side may sign, so the agreement could never be signed: a deal manager must give someone the sign right before this offer is accepted`);
+      throw new ConflictError(text('noSignatoryOnSide', { side: text(`side.${side}`) }));
     }
   }
   const parties = signingSides.map((side) => {

@@ -11,6 +11,7 @@ import { clearAccountFailures, recordFailedSignIn, signInBlockedFor } from '@/li
 import { inDealTransaction, requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { agreementHash, loadAgreementRows } from './agreement-content';
+import { text } from '@/lib/domain/local-text';
 
 /** Too many wrong passwords: the same per-account and per-address budget as signing in. */
 export class TooManyAttemptsError extends DomainError {
@@ -48,7 +49,7 @@ export async function signAgreement({ actor, origin, dealId, agreementId, input,
     await db().$transaction((tx) =>
       appendAuditEvent(tx, { action: 'agreement.sign_failed', origin, actor, object: { type: 'agreement', id: agreementId }, summary: { reason: 'wrong_password', dealId } }),
     );
-    throw new ValidationError('the password is not correct', 'password');
+    throw new ValidationError(text('passwordIncorrect'), 'password');
   }
   await clearAccountFailures(actor.email);
 
@@ -113,5 +114,5 @@ function signatoryState(rows: Awaited<ReturnType<typeof loadAgreementRows>>, use
 
 function refusal(refused: SignatureRefusal): DomainError {
   // Not being a designated signatory is a missing right; the rest is the agreement's state.
-  return refused.reason === 'not_signatory' ? new ForbiddenError('sign this agreement (its designated signatories only)') : new ConflictError(refused.message);
+  return refused.reason === 'not_signatory' ? new ForbiddenError('sign', text('right.signAsDesignated')) : new ConflictError(refused.text);
 }

@@ -6,13 +6,14 @@ import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { memberWithUser, memberDto, memberSummary } from './member-dto';
+import { text } from '@/lib/domain/local-text';
 
 export async function addDealMember({ actor, origin, dealId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; input: AddMemberInput }) {
   return inDealTransaction({ actor, dealId, right: 'manage', origin }, async (tx, { membership }) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
-    if (!user || user.disabled) throw new ValidationError('no active user with that id', 'userId');
+    if (!user || user.disabled) throw new ValidationError(text('noActiveUser'), 'userId');
     if (await tx.dealMember.findUnique({ where: { dealId_userId: { dealId, userId: input.userId } } })) {
-      throw new ConflictError('userId: that user is a member of this deal already');
+      throw new ConflictError(text('problemLine', { field: 'userId', message: text('alreadyMember') }));
     }
     const member = await tx.dealMember.create({ data: { dealId, ...input }, select: memberWithUser });
     await appendAuditEvent(tx, {

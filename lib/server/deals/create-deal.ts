@@ -7,13 +7,14 @@ import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { db } from '@/lib/server/db';
 import { dealDto } from './deal-dto';
+import { text } from '@/lib/domain/local-text';
 
 /** A fund administrator or platform administrator opens a deal and becomes its first member. */
 export async function createDeal({ actor, origin, input }: { actor: Actor; origin: RequestOrigin; input: CreateDealInput }) {
-  if (!mayCreateDeals(actor)) throw new ForbiddenError('create deals');
+  if (!mayCreateDeals(actor)) throw new ForbiddenError('createDeals', text('right.createDeals'));
   return db().$transaction(async (tx) => {
     if (await tx.deal.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-      throw new ConflictError(`slug: a deal named "${input.slug}" exists already`);
+      throw new ConflictError(text('problemLine', { field: 'slug', message: text('dealSlugExists', { slug: input.slug }) }));
     }
     const side = actor.organisation.kind === 'WATER_FUND' ? 'FUND' : 'OBSERVER';
     const deal = await tx.deal.create({

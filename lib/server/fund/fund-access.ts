@@ -21,18 +21,18 @@ import { text } from '@/lib/domain/local-text';
 type Membership = DealAccess['membership'];
 export type FundRule = (actor: Actor, membership: Membership) => ForbiddenError | null;
 
-export const administerRight = 'administer the fund (fund members with the manage right)';
+export const administerRight = 'administerFund';
 
 export const mayAdminister: FundRule = (actor, membership) => {
   if (!grants(actor, membership, 'manage')) return new ForbiddenError('manage');
-  if (membership.side !== 'FUND') return new ForbiddenError(administerRight);
+  if (membership.side !== 'FUND') return new ForbiddenError(administerRight, text('right.administerFund'));
   return null;
 };
 
 export const mayEnterMonitoring: FundRule = (actor, membership) => {
   const fundManager = membership.side === 'FUND' && grants(actor, membership, 'manage');
   if (!grants(actor, membership, 'edit') && !fundManager) return new ForbiddenError('edit');
-  if (!isMonitoringSide(membership.side)) return new ForbiddenError('enter monitoring results (the upstream and downstream sides and the fund only)');
+  if (!isMonitoringSide(membership.side)) return new ForbiddenError('enterMonitoring', text('right.enterMonitoring'));
   return null;
 };
 

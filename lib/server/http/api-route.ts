@@ -10,6 +10,7 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { sessionCookieName, refreshedSessionCookie } from '@/lib/infra/session-token';
 import { currentSession, loadActor } from '@/lib/server/auth/current-actor';
 import { requestOrigin } from '@/lib/server/auth/request-origin';
+import { inRequestLocale } from './request-locale';
 
 export const maxBodyBytes = 64 * 1024;
 
@@ -200,7 +201,9 @@ export function apiRoute<P>(handler: (request: Request, context: ApiContext, par
           return parseWith(schema, Object.fromEntries(new URL(request.url).searchParams), 'query', locale);
         },
       };
-      const result = await handler(request, context, await segment.params);
+      const params = await segment.params;
+      // Messages zod schemas make while parsing are in the reader's language too.
+      const result = await inRequestLocale(locale, () => handler(request, context, params));
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       if (error instanceof BadRequest) {

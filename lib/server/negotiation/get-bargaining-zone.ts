@@ -9,6 +9,7 @@ import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { offerTimeline } from '@/lib/server/offers/list-offers';
 import { offerDistances, zoneOfferDto, zoneVersionDto, type OfferDistances, type ZoneOffer, type ZoneVersion } from './zone-dto';
+import { text } from '@/lib/domain/local-text';
 
 /** At most this many versions side by side: beyond it the chart stops being readable. */
 export const MAX_ZONE_VERSIONS = 6;
@@ -81,7 +82,7 @@ async function zoneVersions(dealId: string, ids: string[]): Promise<Map<string, 
 export async function getBargainingZone({ actor, origin, dealId, versionIds = [] }: { actor: Actor; origin: RequestOrigin; dealId: string; versionIds?: string[] }): Promise<BargainingZone> {
   const { deal } = await requireDealAccess({ actor, dealId, right: 'view', origin });
   const wanted = [...new Set(versionIds)];
-  if (wanted.length > MAX_ZONE_VERSIONS) throw new ValidationError(`pick at most ${MAX_ZONE_VERSIONS} versions`, 'versions');
+  if (wanted.length > MAX_ZONE_VERSIONS) throw new ValidationError(text('pickAtMostVersions', { max: MAX_ZONE_VERSIONS }), 'versions');
 
   const scenarios = await db().scenario.findMany({
     where: { dealId },

@@ -7,6 +7,7 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { versionInDeal } from '@/lib/server/scenarios/scenario-access';
 import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
+import { say, text as localText } from '@/lib/domain/local-text';
 
 export const DEFAULT_SENSITIVITY_PERCENT = '10';
 
@@ -17,7 +18,7 @@ export const ZPercent = z
   .transform((text, ctx) => {
     const parsed = parseDecimal(text);
     if (!parsed.ok || parsed.value.lt(0) || parsed.value.gt(100)) {
-      ctx.issues.push({ code: 'custom', message: 'must be a percentage between 0 and 100', input: text });
+      ctx.issues.push({ code: 'custom', message: say('mustBePercentage').error(), input: text });
       return z.NEVER;
     }
     return formatDecimal(parsed.value);
@@ -46,7 +47,7 @@ export async function getVersionSensitivity({ actor, origin, dealId, versionId, 
   const version = await versionInDeal(dealId, versionId);
   const scenario = parseOrRefuse(version.document);
   const checked = ZPercent.safeParse(percent);
-  if (!checked.success) throw new ValidationError('must be a percentage between 0 and 100', 'percent');
+  if (!checked.success) throw new ValidationError(localText('mustBePercentage'), 'percent');
   const result = computeSensitivity(scenario, { change: new D(checked.data).div(100) });
   return {
     deal: { id: deal.id, name: deal.name, nameZh: deal.nameZh },

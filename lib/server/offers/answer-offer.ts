@@ -20,7 +20,7 @@ export async function answerOffer({ actor, origin, dealId, offerId, input, now =
       : [];
     if (!locked) throw new NotFoundError('offer');
     const refusal = refuseMove(locked as Parameters<typeof refuseMove>[0], input.move, membership.side, now);
-    if (refusal) throw new ConflictError(refusal);
+    if (refusal) throw new ConflictError(refusal.text);
     const offer = await tx.offer.update({
       where: { id: offerId },
       data: { status: statusAfter(input.move), answeredAt: now, answeredById: actor.id, answerReason: input.move === 'reject' ? input.reason : null },

@@ -11,38 +11,39 @@ import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { parseTerms } from '@/lib/terms';
 import { versionResultInDeal } from '@/lib/server/scenarios/scenario-access';
 import { offerDto } from './offer-dto';
+import { text } from '@/lib/domain/local-text';
 
 /**
  * Sends an offer to the other side on a visible scenario version, with where it stands against
  * that version's bounds; as a counter it also marks the offer it answers, in the same transaction.
  */
 export async function sendOffer({ actor, origin, dealId, input, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; input: SendOfferInput; now?: Date }) {
-  if (input.validUntil.getTime() <= now.getTime()) throw new ValidationError('must be in the future', 'validUntil');
+  if (input.validUntil.getTime() <= now.getTime()) throw new ValidationError(text('mustBeInFuture'), 'validUntil');
   if (input.terms) {
     // The same engine that settles the terms checks them: a formula that does not parse, names
     // something unknown or reaches outside the expression language is refused with its name.
     const parsed = parseTerms(input.terms);
     if (!parsed.ok) {
       const problems = parsed.problems.map((p) => ({ field: `terms.${p.path}`, message: p.message }));
-      throw new ValidationError(`the payment terms have ${problems.length} problem(s): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems[0]?.field, problems);
+      throw ValidationError.listing(problems, (lines) => text('termsProblems', { count: problems.length, problems: lines }), problems[0]?.field);
     }
   }
   return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { membership }) => {
     const toSide = counterpart(membership.side);
-    if (!toSide) throw new ForbiddenError('make offers (the upstream and downstream sides only)');
+    if (!toSide) throw new ForbiddenError('makeOffers', text('right.makeOffers'));
     const version = await versionResultInDeal(dealId, input.versionId, tx);
     const result = version.result as { unit: number; years: { year: number; lowerBound: string; upperBound: string | null }[] };
     const boundCheck = checkAgainstBounds(input.schedule, result.unit, result.years);
     if (boundCheck.outsideScenarioYears.length) {
-      throw new ValidationError(`years ${boundCheck.outsideScenarioYears.join(', ')} are outside the scenario version's years`, 'schedule');
+      throw new ValidationError(text('yearsOutsideScenario', { years: boundCheck.outsideScenarioYears.map(String) }), 'schedule');
     }
     if (input.answersOfferId) {
       // Locked: an offer answered twice at once gets exactly one answer.
       const [answered] = await tx.$queryRaw<{ status: OfferStatus; validUntil: Date; fromSide: string; toSide: string }[]>`
         SELECT status, "validUntil", "fromSide", "toSide" FROM "Offer" WHERE id = ${input.answersOfferId}::uuid AND "dealId" = ${dealId}::uuid FOR UPDATE`;
-      if (!answered) throw new ValidationError('no offer with that id in this deal', 'answersOfferId');
+      if (!answered) throw new ValidationError(text('noOfferInDeal'), 'answersOfferId');
       const refusal = refuseMove(answered as Parameters<typeof refuseMove>[0], 'counter', membership.side, now);
-      if (refusal) throw new ConflictError(`answersOfferId: ${refusal}`);
+      if (refusal) throw new ConflictError(text('problemLine', { field: 'answersOfferId', message: refusal.text }));
       await tx.offer.update({ where: { id: input.answersOfferId }, data: { status: 'COUNTERED', answeredAt: now, answeredById: actor.id } });
     }
     // Offers of a deal are numbered one after another: two sent at once take turns here instead of

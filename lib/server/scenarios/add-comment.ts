@@ -5,15 +5,16 @@ import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { versionInDeal } from './scenario-access';
+import { text } from '@/lib/domain/local-text';
 
 const target = /^(scenario|(costs|subsidies|benefits|downstreamCosts)\[\d{1,4}\])$/;
 
 /** Any member may comment, on a version or one of its line items; both sides see it. */
 export async function addComment({ actor, origin, dealId, versionId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; versionId: string; input: { body: string; target?: string | null } }) {
   const body = input.body.trim();
-  if (!body) throw new ValidationError('write something', 'body');
-  if (body.length > 4000) throw new ValidationError('must be at most 4000 characters', 'body');
-  if (input.target && !target.test(input.target)) throw new ValidationError('must be "scenario" or a line item such as costs[3]', 'target');
+  if (!body) throw new ValidationError(text('writeSomething'), 'body');
+  if (body.length > 4000) throw new ValidationError(text('atMostCharacters', { max: 4000 }), 'body');
+  if (input.target && !target.test(input.target)) throw new ValidationError(text('mustBeEvidenceTarget'), 'target');
   return inDealTransaction({ actor, dealId, right: 'view', origin }, async (tx, { membership }) => {
     await versionInDeal(dealId, versionId, tx);
     const comment = await tx.comment.create({ data: { versionId, target: input.target ?? null, body, authorId: actor.id, side: membership.side } });

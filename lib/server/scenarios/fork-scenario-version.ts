@@ -6,10 +6,11 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { versionInDeal } from './scenario-access';
 import { insertVersion } from './save-scenario-version';
+import { text } from '@/lib/domain/local-text';
 
 /** A counter-proposal: any visible version becomes v1 of a new scenario of the actor's side. */
 export async function forkScenarioVersion({ actor, origin, dealId, versionId, name }: { actor: Actor; origin: RequestOrigin; dealId: string; versionId: string; name: string }) {
-  if (!name.trim()) throw new ValidationError('give the new scenario a name', 'name');
+  if (!name.trim()) throw new ValidationError(text('nameNewScenario'), 'name');
   return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { membership }) => {
     const origin_ = await versionInDeal(dealId, versionId, tx);
     const scenario = await tx.scenario.create({ data: { dealId, side: membership.side, name: name.trim(), createdById: actor.id, forkedFromVersionId: origin_.id } });

@@ -4,6 +4,7 @@ import { ValidationError } from '@/lib/domain/errors';
 import { fromCsv, fromXlsx } from '@/lib/interchange/cost-table';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { text } from '@/lib/domain/local-text';
 
 export const maxCostTableBytes = 5 * 1024 * 1024;
 
@@ -16,21 +17,21 @@ const zipSignature = [0x50, 0x4b, 0x03, 0x04];
  */
 export async function importCostTable({ actor, origin, dealId, fileName, bytes, base }: { actor: Actor; origin: RequestOrigin; dealId: string; fileName: string; bytes: Uint8Array; base: unknown }) {
   await requireDealAccess({ actor, dealId, right: 'edit', origin });
-  if (bytes.byteLength === 0) throw new ValidationError('the file is empty', 'file');
-  if (bytes.byteLength > maxCostTableBytes) throw new ValidationError(`the file is larger than ${maxCostTableBytes / 1024 / 1024} MB`, 'file');
+  if (bytes.byteLength === 0) throw new ValidationError(text('fileEmpty'), 'file');
+  if (bytes.byteLength > maxCostTableBytes) throw new ValidationError(text('fileTooLarge', { mb: maxCostTableBytes / 1024 / 1024 }), 'file');
   const isZip = zipSignature.every((byte, i) => bytes[i] === byte);
   let outcome;
   if (isZip) outcome = await fromXlsx(bytes, base);
   else if (/\.csv$/i.test(fileName) || !/\.xlsx$/i.test(fileName)) {
-    let text: string;
+    let csv: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      csv = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new ValidationError('a CSV cost table must be UTF-8 text; save it from Excel as "CSV UTF-8"', 'file');
+      throw new ValidationError(text('costTableNotUtf8'), 'file');
     }
-    outcome = fromCsv(text, base);
-  } else throw new ValidationError('the file is named .xlsx but is not an Excel workbook', 'file');
+    outcome = fromCsv(csv, base);
+  } else throw new ValidationError(text('costTableNotXlsx'), 'file');
   if (outcome.ok) return { document: outcome.document };
   const problems = outcome.problems.map((p) => ({ field: p.row ? `row ${p.row}, column ${p.column}` : 'file', message: p.message }));
-  throw new ValidationError(`the cost table has ${problems.length} problem(s); nothing was imported: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems[0]?.field, problems);
+  throw ValidationError.listing(problems, (lines) => text('costTableProblems', { count: problems.length, problems: lines }), problems[0]?.field);
 }

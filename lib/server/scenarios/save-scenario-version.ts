@@ -8,6 +8,7 @@ import { appendAuditEvent, type Tx } from '@/lib/server/audit/append-audit-event
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { lockScenarioInDeal } from './scenario-access';
+import { text } from '@/lib/domain/local-text';
 
 export interface EvidenceLink {
   target: string;
@@ -40,7 +41,7 @@ export class StaleBaseError extends ConflictError {
 
 function refuse(problems: { path: string; message: string }[]): never {
   const fields = problems.map((p) => ({ field: `document.${p.path}`, message: p.message }));
-  throw new ValidationError(`the scenario has ${fields.length} problem(s): ${fields.map((p) => `${p.field}: ${p.message}`).join('; ')}`, fields[0]?.field, fields);
+  throw ValidationError.listing(fields, (lines) => text('scenarioProblems', { count: fields.length, problems: lines }), fields[0]?.field);
 }
 
 export function parseOrRefuse(document: unknown) {
@@ -58,7 +59,7 @@ export async function insertVersion(
     args.evidence.length ? (await tx.evidenceFile.findMany({ where: { sha256: { in: args.evidence.map((e) => e.sha256) } }, select: { sha256: true } })).map((f) => f.sha256) : [],
   );
   const unknown = args.evidence.findIndex((link) => !known.has(link.sha256));
-  if (unknown >= 0) throw new ValidationError('no uploaded file has this hash; upload the file first', `evidence[${unknown}].sha256`);
+  if (unknown >= 0) throw new ValidationError(text('noUploadWithHash'), `evidence[${unknown}].sha256`);
   return tx.scenarioVersion.create({
     data: {
       scenarioId: args.scenarioId,
@@ -78,14 +79,14 @@ export async function insertVersion(
 
 export async function saveScenarioVersion({ actor, origin, dealId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; input: SaveVersionInput }) {
   const message = input.message.trim();
-  if (!message) throw new ValidationError('say what changed in this version', 'message');
+  if (!message) throw new ValidationError(text('sayWhatChanged'), 'message');
   return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { membership }) => {
     let scenarioId = input.scenarioId;
     let number = 1;
     if (scenarioId) {
       // Locked as it is read: of two racing saves of one scenario from the same base, one conflicts.
       const scenario = await lockScenarioInDeal(tx, dealId, scenarioId);
-      if (scenario.side !== membership.side) throw new ForbiddenError(`edit the ${scenario.side.toLowerCase()} side's scenarios (fork it instead)`);
+      if (scenario.side !== membership.side) throw new ForbiddenError('edit', text('right.editSideScenarios', { side: text(`side.${scenario.side}`) }));
       const latest = await tx.scenarioVersion.findFirst({ where: { scenarioId }, orderBy: { number: 'desc' }, select: { id: true, number: true, authorId: true, createdAt: true, message: true } });
       if (latest && latest.id !== input.baseVersionId) {
         const author = await tx.user.findUnique({ where: { id: latest.authorId }, select: { name: true } });

@@ -7,6 +7,7 @@ import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
+import { text } from '@/lib/domain/local-text';
 
 export const maxEvidenceBytes = 10 * 1024 * 1024;
 
@@ -38,12 +39,12 @@ async function sniff(bytes: Uint8Array, fileName: string): Promise<string | null
 /** Stores a file once by its SHA-256; a version links to it by that hash when it is saved. */
 export async function uploadEvidence({ actor, origin, dealId, fileName, declaredType, bytes }: { actor: Actor; origin: RequestOrigin; dealId: string; fileName: string; declaredType: string; bytes: Uint8Array }) {
   const { membership } = await requireDealAccess({ actor, dealId, right: 'edit', origin });
-  if (bytes.byteLength === 0) throw new ValidationError('the file is empty', 'file');
-  if (bytes.byteLength > maxEvidenceBytes) throw new ValidationError(`the file is larger than ${maxEvidenceBytes / 1024 / 1024} MB`, 'file');
+  if (bytes.byteLength === 0) throw new ValidationError(text('fileEmpty'), 'file');
+  if (bytes.byteLength > maxEvidenceBytes) throw new ValidationError(text('fileTooLarge', { mb: maxEvidenceBytes / 1024 / 1024 }), 'file');
   const contentType = await sniff(bytes, fileName);
-  if (!contentType) throw new ValidationError('only PDF, Excel (.xlsx), Word (.docx), CSV and PNG/JPEG/WebP images are accepted, and the content must match', 'file');
+  if (!contentType) throw new ValidationError(text('evidenceAccepted'), 'file');
   if (declaredType && declaredType !== contentType && !(contentType === 'text/csv' && /^(text\/|application\/vnd\.ms-excel)/.test(declaredType))) {
-    throw new ValidationError(`the file says it is ${declaredType} but its content is ${contentType}`, 'file');
+    throw new ValidationError(text('fileTypeMismatch', { declared: declaredType, actual: contentType }), 'file');
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return db().$transaction(async (tx) => {

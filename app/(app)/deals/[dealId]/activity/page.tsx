@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
 import { listDealActivity } from '@/lib/server/deals/list-deal-activity';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+import { inRequestLocale } from '@/lib/server/http/request-locale';
 
 type Search = { action?: string; from?: string; to?: string; before?: string };
 
@@ -14,7 +15,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const { actor, origin } = await pageContext();
   const [t, tSide, locale] = await Promise.all([getTranslations('activity'), getTranslations('side'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
-  const filter = ZActivityFilter.safeParse(Object.fromEntries(Object.entries(search).filter(([, value]) => typeof value === 'string' && value !== '')));
+  const filter = inRequestLocale(lang, () => ZActivityFilter.safeParse(Object.fromEntries(Object.entries(search).filter(([, value]) => typeof value === 'string' && value !== ''))));
   const page = filter.success ? await orNotFound(listDealActivity({ actor, origin, dealId, filter: filter.data })) : null;
   const olderHref = page?.nextBefore ? `?${new URLSearchParams({ ...(search.action ? { action: search.action } : {}), ...(search.from ? { from: search.from } : {}), ...(search.to ? { to: search.to } : {}), before: page.nextBefore })}` : null;
   return (

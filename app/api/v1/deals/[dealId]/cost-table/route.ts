@@ -18,6 +18,6 @@ export const POST = apiRoute<{ dealId: string }>(async (request, { actor, origin
   } catch {
     throw new ValidationError(text('notValidJson'), 'base');
   }
-  if (!base || typeof base !== 'object') throw new ValidationError('send the scenario the table goes into, as pes-scenario/1 JSON', 'base');
+  if (!base || typeof base !== 'object') throw new ValidationError(text('sendBaseScenario'), 'base');
   return importCostTable({ actor, origin, dealId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), base });
 });

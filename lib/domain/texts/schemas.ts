@@ -1,0 +1,88 @@
+import type { TextEntry } from '../text-catalogue';
+
+/** What the request schemas (lib/domain/*-schemas.ts, offer-schedule.ts) say of a field. */
+export const schemaTexts = {
+  // --- Any field -----------------------------------------------------------------------------
+  mustNotBeEmpty: { en: 'must not be empty', zh: '不能为空' },
+  atMostCharacters: { en: 'must be at most {max} characters', zh: '不得超过 {max} 个字符' },
+  atLeastCharacters: { en: 'must be at least {min} characters', zh: '不得少于 {min} 个字符' },
+  mustBeOneOf: { en: 'must be one of {options}', zh: '必须是以下之一：{options}' },
+  mustBeId: { en: 'must be an id (UUID)', zh: '必须是编号（UUID）' },
+  mustBeDate: { en: 'must be a date', zh: '必须是日期' },
+  mustBeIsoDate: { en: 'must be a date written YYYY-MM-DD', zh: '必须是 YYYY-MM-DD 格式的日期' },
+  notACalendarDate: { en: 'is not a date in the calendar', zh: '不是日历上存在的日期' },
+  mustBeEmail: { en: 'must be an e-mail address', zh: '必须是电子邮件地址' },
+  mustBeYear: { en: 'must be a year', zh: '必须是年份' },
+  mustBeWholeYear: { en: 'must be a whole year', zh: '必须是整数年份' },
+  yearFrom1900: { en: 'must be 1900 or later', zh: '不得早于 1900 年' },
+  yearTo2200: { en: 'must be 2200 or earlier', zh: '不得晚于 2200 年' },
+  mustNotBeBefore: { en: 'must not be before {other}', zh: '不得早于 {other}' },
+  mustBeObject: { en: 'must be an object', zh: '必须是对象' },
+  nonNegativeAmount: { en: 'must be a non-negative decimal amount in whole currency', zh: '必须是以元为单位的非负十进制金额' },
+
+  // --- Deals, members, users ---------------------------------------------------------------
+  slugFormat: { en: 'use 3–63 lower-case letters, digits and hyphens', zh: '请使用 3–63 个小写字母、数字和连字符' },
+  mustBeCny: { en: 'must be CNY', zh: '必须是 CNY' },
+  mustBeUnit: { en: 'must be 1, 1000, 10000, 1000000 or 100000000', zh: '必须是 1、1000、10000、1000000 或 100000000' },
+  mustBeDealStatus: { en: 'must be DRAFT, NEGOTIATING, AGREED or ARCHIVED', zh: '必须是 DRAFT、NEGOTIATING、AGREED 或 ARCHIVED' },
+  mustBeSide: { en: 'must be UPSTREAM, DOWNSTREAM, FUND or OBSERVER', zh: '必须是 UPSTREAM、DOWNSTREAM、FUND 或 OBSERVER' },
+  mustBeRole: { en: 'must be ADMIN, FUND_ADMIN or MEMBER', zh: '必须是 ADMIN、FUND_ADMIN 或 MEMBER' },
+  oneOfUserIdOrEmail: { en: 'give exactly one of userId or email', zh: '请在 userId 和 email 中恰好填写一项' },
+  nameOneChange: { en: 'name at least one of side, canEdit, canSign', zh: '请至少填写 side、canEdit、canSign 中的一项' },
+  mustBeEventId: { en: 'must be an event id', zh: '必须是事件编号' },
+
+  // --- Scenarios -----------------------------------------------------------------------------
+  mustBeSha256: { en: 'must be a SHA-256 in hex', zh: '必须是十六进制的 SHA-256' },
+  mustBeEvidenceTarget: { en: 'must be "scenario" or a line item such as costs[3]', zh: '必须是 "scenario" 或某一行项目，如 costs[3]' },
+  missingScenarioDocument: { en: 'missing: the pes-scenario/1 document', zh: '缺少 pes-scenario/1 文档' },
+  sayWhatChanged: { en: 'say what changed in this version', zh: '请说明此版本改了什么' },
+  atMostEvidenceLinks: { en: 'at most {max} evidence links', zh: '最多 {max} 个证明材料链接' },
+  mustBeObjectByRow: { en: 'must be an object keyed by row', zh: '必须是以行为键的对象' },
+  atMostCalculatedRows: { en: 'at most {max} calculated rows', zh: '最多 {max} 个计算行' },
+  nameNewScenario: { en: 'give the new scenario a name', zh: '请为新情景命名' },
+  writeSomething: { en: 'write something', zh: '请填写内容' },
+  mustBeVersionFormat: { en: 'must be scenario, result, csv or xlsx', zh: '必须是 scenario、result、csv 或 xlsx' },
+
+  // --- Offers, schedules, agreements ---------------------------------------------------------
+  mustBePaymentTerms: { en: 'must be a payment-terms/1 document', zh: '必须是 payment-terms/1 文档' },
+  sayWhyRejected: { en: 'say why the offer is rejected', zh: '请说明拒绝该报价的理由' },
+  moveMustBe: {
+    en: 'move must be accept, reject or withdraw (a counter is a new offer with answersOfferId)',
+    zh: 'move 必须是 accept、reject 或 withdraw（还价是带 answersOfferId 的新报价）',
+  },
+  mustBeScheduleValue: { en: 'must be {what}', zh: '必须是{what}' },
+  'scheduleValue.amount': { en: 'an annual amount', zh: '年度金额' },
+  'scheduleValue.price': { en: 'a price per m³ in whole currency', zh: '以元计的每立方米价格' },
+  'scheduleValue.volume': { en: 'a volume in m³ per year', zh: '以立方米计的年水量' },
+  amountOrPrice: { en: 'give either amount, or pricePerM3 and volume', zh: '请填写 amount，或同时填写 pricePerM3 和 volume' },
+  giveOnePeriod: { en: 'give at least one period', zh: '请至少填写一个时段' },
+  atMostPeriods: { en: 'at most {max} periods', zh: '最多 {max} 个时段' },
+  overlapsPeriod: { en: 'overlaps {from}–{to}', zh: '与 {from}–{to} 年重叠' },
+  enterPasswordToSign: { en: 'enter your password to sign', zh: '请输入您的密码以签署' },
+  mustBeAgreementStatus: { en: 'must be DRAFT, ARCHIVED or VOID', zh: '必须是 DRAFT、ARCHIVED 或 VOID' },
+
+  // --- The fund ------------------------------------------------------------------------------
+  writeValueAsString: { en: 'write the value as a decimal string, e.g. "2.31"', zh: '请将数值写成十进制字符串，例如 "2.31"' },
+  mustBeMeasured: { en: 'must be a decimal number such as 2.31 (no units, separators or "<")', zh: '必须是如 2.31 的十进制数（不带单位、分隔符或“<”）' },
+  nameIndicator: { en: 'name the indicator', zh: '请填写指标' },
+  mustBeCurrentResultId: { en: 'must be the id of one of the current results', zh: '必须是现有结果之一的编号' },
+  methodMustBeOneOf: { en: 'method must be one of {options}', zh: 'method 必须是以下之一：{options}' },
+  sayWhyAccepted: { en: 'say why this result is accepted', zh: '请说明采纳该结果的理由' },
+  sayWhyAveraged: { en: 'say why the results are averaged', zh: '请说明取平均值的理由' },
+  describeRetest: { en: 'describe the re-test', zh: '请描述复检情况' },
+  decimalOrNull: { en: 'a decimal string, or null for none', zh: '十进制字符串，或以 null 表示无' },
+  notIndicatorName: { en: 'not an indicator name', zh: '不是指标名称' },
+  tolerancesMap: { en: "a map from indicator to '{ absolute, relative }'", zh: "从指标到 '{ absolute, relative }' 的映射" },
+  writeShareAsString: { en: 'write each share as a decimal string, e.g. "0.5"', zh: '请将每个份额写成十进制字符串，例如 "0.5"' },
+  sharesMap: { en: 'a map from funder (CENTRAL, DOWNSTREAM, UPSTREAM) to a share', zh: '从出资方（CENTRAL、DOWNSTREAM、UPSTREAM）到份额的映射' },
+  giveFingerprint: { en: 'give the fingerprint of the run you checked', zh: '请提供您核对过的那次结算运行的指纹' },
+  mustBeFingerprint: { en: 'must be the fingerprint of a run', zh: '必须是一次结算运行的指纹' },
+  mustBeDirection: {
+    en: 'must be TO_UPSTREAM (the funder pays the upstream party) or FROM_UPSTREAM (the upstream party pays back)',
+    zh: '必须是 TO_UPSTREAM（出资方向上游方付款）或 FROM_UPSTREAM（上游方退还）',
+  },
+  writeAmountAsString: { en: 'write the amount as a decimal string, e.g. "1234567.89"', zh: '请将金额写成十进制字符串，例如 "1234567.89"' },
+  giveReference: { en: 'give the bank or treasury reference', zh: '请填写银行或国库的凭证号' },
+  mustBeJsonCsvXlsx: { en: 'must be json, csv or xlsx', zh: '必须是 json、csv 或 xlsx' },
+  mustBeCsvXlsx: { en: 'must be csv or xlsx', zh: '必须是 csv 或 xlsx' },
+} as const satisfies Record<string, TextEntry>;
