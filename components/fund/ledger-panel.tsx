@@ -2,17 +2,16 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { callApi, type ApiFailure } from '@/components/api-client';
+import { useState, type ReactNode } from 'react';
+import { callApi } from '@/components/api-client';
 import { TableSection } from '@/components/ui/table-section';
 import { isLocale } from '@/lib/domain/locale';
 import type { LedgerView } from '@/lib/server/fund/get-ledger';
 import { isNegative, yuan } from './format';
-import { Problems } from './monitoring-workspace';
+import { FormOutcome, Problems, submitButton as button, useApiForm } from './api-form';
 
 const funders = ['CENTRAL', 'DOWNSTREAM', 'UPSTREAM'] as const;
 const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
-const button = 'rounded-md bg-water-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-water-900 disabled:opacity-50';
 const quiet = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -54,19 +53,9 @@ export function TotalsCards({ totals, testId }: { totals: LedgerView['totals']; 
 function SharesForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: LedgerView; onDone: () => void }) {
   const t = useTranslations('fund');
   const [shares, setShares] = useState<Record<string, string>>({ ...view.shares });
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    const answer = await callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/funding-shares`, { method: 'PUT', json: { shares } });
-    setBusy(false);
-    if (answer.ok) onDone();
-    else setFailure(answer);
-  };
+  const { busy, failure, onSubmit } = useApiForm();
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="shares-form">
+    <form onSubmit={onSubmit(() => callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/funding-shares`, { method: 'PUT', json: { shares } }), onDone)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="shares-form">
       <h2 className="font-semibold">{t('ledger.shares.title')}</h2>
       <p className="text-sm text-slate-600">{view.sharesAgreed ? t('ledger.shares.explain') : t('ledger.shares.default')}</p>
       <div className="flex flex-wrap items-end gap-3">
@@ -96,26 +85,18 @@ function PaymentForm({ dealId, agreementId, view, onDone }: { dealId: string; ag
     reference: '',
     overpaymentNote: '',
   });
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [saved, setSaved] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    setSaved(false);
+  const { busy, failure, done, onSubmit } = useApiForm();
+  const record = () => {
     const { overpaymentNote, ...rest } = payment;
-    const answer = await callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/payments`, { json: overpaymentNote.trim() ? payment : rest });
-    setBusy(false);
-    if (answer.ok) {
-      setSaved(true);
-      setPayment({ ...payment, amount: '', reference: '', overpaymentNote: '' });
-      onDone();
-    } else setFailure(answer);
+    return callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/payments`, { json: overpaymentNote.trim() ? payment : rest });
+  };
+  const recorded = () => {
+    setPayment({ ...payment, amount: '', reference: '', overpaymentNote: '' });
+    onDone();
   };
   const years = view.byYear.map((y) => y.year);
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="payment-form">
+    <form onSubmit={onSubmit(record, recorded)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="payment-form">
       <h2 className="font-semibold">{t('ledger.payment.title')}</h2>
       <p className="text-sm text-slate-600">{t('ledger.payment.explain')}</p>
       <div className="grid gap-3 sm:grid-cols-3">
@@ -156,15 +137,7 @@ function PaymentForm({ dealId, agreementId, view, onDone }: { dealId: string; ag
       <Field label={t('ledger.payment.overpaymentNote')}>
         <input className={input} value={payment.overpaymentNote} onChange={(e) => setPayment({ ...payment, overpaymentNote: e.target.value })} placeholder={t('ledger.payment.overpaymentPlaceholder')} data-testid="payment-note" />
       </Field>
-      <button type="submit" className={button} disabled={busy} data-testid="payment-submit">
-        {busy ? t('common.saving') : t('ledger.payment.submit')}
-      </button>
-      {saved && (
-        <p role="status" className="text-sm text-emerald-800" data-testid="payment-saved">
-          {t('ledger.payment.saved')}
-        </p>
-      )}
-      {failure && <Problems failure={failure} testId="payment-problems" />}
+      <FormOutcome busy={busy} saved={Boolean(done)} failure={failure} submit={t('ledger.payment.submit')} savedText={t('ledger.payment.saved')} testIds={{ submit: 'payment-submit', saved: 'payment-saved', problems: 'payment-problems' }} />
     </form>
   );
 }

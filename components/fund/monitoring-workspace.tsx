@@ -2,8 +2,9 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { Fragment, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { callApi, type ApiFailure } from '@/components/api-client';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import { callApi } from '@/components/api-client';
+import { FormOutcome, Problems, submitButton as button, useApiForm } from './api-form';
 import type { CellDto } from '@/lib/server/fund/fund-dto';
 import type { MonitoringView } from '@/lib/server/fund/get-monitoring';
 
@@ -25,28 +26,7 @@ function latestClosed(years: number[]): number {
   const closed = years.filter((y) => y < new Date().getFullYear());
   return closed.length ? Math.max(...closed) : (years[0] ?? new Date().getFullYear());
 }
-const button = 'rounded-md bg-water-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-water-900 disabled:opacity-50';
 const quiet = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50';
-
-/** Every problem of a refused request, as the server listed them. */
-export function Problems({ failure, testId }: { failure: ApiFailure; testId: string }) {
-  const t = useTranslations('fund');
-  return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid={testId}>
-      <p className="font-medium">{failure.status === 0 ? t('common.network') : failure.problems.length ? t('common.problems', { count: failure.problems.length }) : failure.message}</p>
-      {failure.problems.length > 0 && (
-        <ul className="mt-1 list-disc space-y-0.5 pl-5">
-          {failure.problems.map((p, i) => (
-            <li key={i}>
-              <span className="font-mono text-xs">{p.field}</span>: {p.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="mt-1 text-red-800">{t('common.recover')}</p>
-    </div>
-  );
-}
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -80,31 +60,20 @@ function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: string; ag
   const [note, setNote] = useState('');
   const [retest, setRetest] = useState({ value: '', laboratory: '', sampledFrom: `${cell.year}-01-01`, sampledTo: `${cell.year}-12-31` });
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const { busy, failure, onSubmit } = useApiForm();
   const url = `/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring/resolutions`;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
+  const resolve = () => {
     const base = { year: cell.year, indicator: cell.indicator, note };
-    let answer;
-    if (method === 'RETEST') {
-      const form = new FormData();
-      form.set('resolution', JSON.stringify({ ...base, method, ...retest }));
-      if (file) form.set('file', file);
-      answer = await callApi(url, { form });
-    } else {
-      answer = await callApi(url, { json: method === 'ACCEPT' ? { ...base, method, valueId } : { ...base, method } });
-    }
-    setBusy(false);
-    if (answer.ok) onDone();
-    else setFailure(answer);
+    if (method !== 'RETEST') return callApi(url, { json: method === 'ACCEPT' ? { ...base, method, valueId } : { ...base, method } });
+    const form = new FormData();
+    form.set('resolution', JSON.stringify({ ...base, method, ...retest }));
+    if (file) form.set('file', file);
+    return callApi(url, { form });
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="mt-2 space-y-3 rounded-md border border-slate-300 bg-white p-3" data-testid={`resolve-form-${cell.year}-${cell.indicator}`}>
+    <form onSubmit={onSubmit(resolve, onDone)} className="mt-2 space-y-3 rounded-md border border-slate-300 bg-white p-3" data-testid={`resolve-form-${cell.year}-${cell.indicator}`}>
       <fieldset className="flex flex-wrap gap-4 text-sm">
         <legend className="mb-1 text-slate-600">{t('monitoring.resolve.how')}</legend>
         {(['ACCEPT', 'AVERAGE', 'RETEST'] as const).map((m) => (
@@ -161,26 +130,14 @@ function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: string; ag
 function ImportForm({ dealId, agreementId, years, onDone }: { dealId: string; agreementId: string; years: number[]; onDone: () => void }) {
   const t = useTranslations('fund');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [done, setDone] = useState<{ imported: number; years: number[]; disputed: { year: number; indicator: string }[] } | null>(null);
+  const { busy, failure, done: answered, onSubmit } = useApiForm<{ imported: number; years: number[]; disputed: { year: number; indicator: string }[] }>();
+  const done = answered?.data;
   const [templateYear, setTemplateYear] = useState(latestClosed(years));
   const base = `/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) return;
-    setBusy(true);
-    setFailure(null);
-    setDone(null);
+  const upload = () => {
     const form = new FormData();
-    form.set('file', file);
-    const answer = await callApi<{ imported: number; years: number[]; disputed: { year: number; indicator: string }[] }>(`${base}/import`, { form });
-    setBusy(false);
-    if (answer.ok) {
-      setDone(answer.data);
-      onDone();
-    } else setFailure(answer);
+    if (file) form.set('file', file);
+    return callApi<{ imported: number; years: number[]; disputed: { year: number; indicator: string }[] }>(`${base}/import`, { form });
   };
 
   return (
@@ -204,7 +161,7 @@ function ImportForm({ dealId, agreementId, years, onDone }: { dealId: string; ag
           {t('monitoring.import.templateCsv')}
         </a>
       </div>
-      <form onSubmit={(e) => void submit(e)} className="flex flex-wrap items-end gap-3">
+      <form onSubmit={onSubmit(upload, onDone)} className="flex flex-wrap items-end gap-3">
         <Field label={t('monitoring.import.file')}>
           <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="text-sm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="import-file" />
         </Field>
@@ -227,26 +184,14 @@ function EnterForm({ dealId, agreementId, view, onDone }: { dealId: string; agre
   const t = useTranslations('fund');
   const open = view.years.filter((y) => !y.settled).map((y) => y.year);
   const [value, setValue] = useState({ year: latestClosed(open), indicator: view.indicators[0]?.name ?? '', value: '', laboratory: '', sampledFrom: '', sampledTo: '' });
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [saved, setSaved] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    setSaved(false);
-    const answer = await callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`, { json: value });
-    setBusy(false);
-    if (answer.ok) {
-      setSaved(true);
-      setValue({ ...value, value: '' });
-      onDone();
-    } else setFailure(answer);
+  const { busy, failure, done, onSubmit } = useApiForm();
+  const entered = () => {
+    setValue({ ...value, value: '' });
+    onDone();
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="enter-form">
+    <form onSubmit={onSubmit(() => callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`, { json: value }), entered)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="enter-form">
       <h2 className="font-semibold">{t('monitoring.enter.title', { side: t(`side.${view.me.side}`) })}</h2>
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label={t('monitoring.field.year')}>
@@ -280,15 +225,7 @@ function EnterForm({ dealId, agreementId, view, onDone }: { dealId: string; agre
           <input type="date" className={input} value={value.sampledTo} onChange={(e) => setValue({ ...value, sampledTo: e.target.value })} data-testid="enter-to" />
         </Field>
       </div>
-      <button type="submit" className={button} disabled={busy} data-testid="enter-submit">
-        {busy ? t('common.saving') : t('monitoring.enter.submit')}
-      </button>
-      {saved && (
-        <p role="status" className="text-sm text-emerald-800">
-          {t('monitoring.enter.saved')}
-        </p>
-      )}
-      {failure && <Problems failure={failure} testId="enter-problems" />}
+      <FormOutcome busy={busy} saved={Boolean(done)} failure={failure} submit={t('monitoring.enter.submit')} savedText={t('monitoring.enter.saved')} testIds={{ submit: 'enter-submit', problems: 'enter-problems' }} />
     </form>
   );
 }
@@ -296,23 +233,9 @@ function EnterForm({ dealId, agreementId, view, onDone }: { dealId: string; agre
 function TolerancesForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: MonitoringView; onDone: () => void }) {
   const t = useTranslations('fund');
   const [values, setValues] = useState(() => Object.fromEntries(view.indicators.map((i) => [i.name, { absolute: i.tolerance.absolute ?? '', relative: i.tolerance.relative ?? '' }])));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [saved, setSaved] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    setSaved(false);
-    const answer = await callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring/tolerances`, { method: 'PUT', json: { tolerances: values } });
-    setBusy(false);
-    if (answer.ok) {
-      setSaved(true);
-      onDone();
-    } else setFailure(answer);
-  };
+  const { busy, failure, done, onSubmit } = useApiForm();
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="tolerances-form">
+    <form onSubmit={onSubmit(() => callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring/tolerances`, { method: 'PUT', json: { tolerances: values } }), onDone)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="tolerances-form">
       <h2 className="font-semibold">{t('monitoring.tolerance.title')}</h2>
       <p className="text-sm text-slate-600">{t('monitoring.tolerance.explain')}</p>
       <table className="text-sm">
@@ -338,15 +261,7 @@ function TolerancesForm({ dealId, agreementId, view, onDone }: { dealId: string;
           ))}
         </tbody>
       </table>
-      <button type="submit" className={button} disabled={busy}>
-        {busy ? t('common.saving') : t('monitoring.tolerance.submit')}
-      </button>
-      {saved && (
-        <p role="status" className="text-sm text-emerald-800">
-          {t('common.saved')}
-        </p>
-      )}
-      {failure && <Problems failure={failure} testId="tolerance-problems" />}
+      <FormOutcome busy={busy} saved={Boolean(done)} failure={failure} submit={t('monitoring.tolerance.submit')} testIds={{ problems: 'tolerance-problems' }} />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { isLocale } from '@/lib/domain/locale';
 import type { SettlementDto } from '@/lib/server/fund/fund-dto';
 import type { SettlementsView } from '@/lib/server/fund/list-settlements';
 import { isNegative, magnitude, yuan } from './format';
-import { Problems } from './monitoring-workspace';
+import { Problems, submitButton as button } from './api-form';
 
 const stateTone: Record<string, string> = {
   CONFIRMED: 'bg-emerald-100 text-emerald-900',
@@ -17,7 +17,6 @@ const stateTone: Record<string, string> = {
   BLOCKED: 'bg-red-100 text-red-900',
   OPEN: 'bg-slate-100 text-slate-600',
 };
-const button = 'rounded-md bg-water-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-water-900 disabled:opacity-50';
 const quiet = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50 disabled:opacity-50';
 
 function SettlementDetail({ settlement }: { settlement: SettlementDto }) {
