@@ -6,6 +6,7 @@ import { createPortal } from 'react-dom';
 import { formatAmount, type AmountScale } from '@/lib/domain/format';
 import { D, explainResult, type Dec, type ExplainField, type ParseOutcome, type Result, type Scenario } from '@/lib/engine';
 import { explainPeriod, formatPrice, type PeriodField } from './model';
+import { useEngineMessage } from '@/components/ui/use-engine-message';
 
 /** 'unit' = the scenario's own unit (e.g. thousand CNY); 'wan' / 'yi' = 万元 / 亿元. */
 export type ResultScale = 'unit' | Extract<AmountScale, 'wan' | 'yi'>;
@@ -43,6 +44,7 @@ const RELATED: Partial<Record<ExplainField, ExplainField[]>> = {
  */
 export function ResultsPanel({ outcome, result, locale, unitWord, currencyWord, invalidDrafts = 0 }: ResultsPanelProps) {
   const t = useTranslations('editor');
+  const say = useEngineMessage();
   // Chinese readers choose 千元 / 万元 / 亿元 (default 万元); English readers read the scenario unit with separators.
   const [zhScale, setScale] = useState<ResultScale>('wan');
   const scale: ResultScale = locale === 'zh' ? zhScale : 'unit';
@@ -68,7 +70,7 @@ export function ResultsPanel({ outcome, result, locale, unitWord, currencyWord, 
         <ul className="mt-3 space-y-1 text-sm" data-testid="problem-list">
           {problems.map((p, i) => (
             <li key={`${p.path}-${i}`} className="rounded bg-white px-2 py-1">
-              <code className="font-mono text-xs text-red-900">{p.path}</code>: <span>{p.message}</span>
+              <code className="font-mono text-xs text-red-900">{p.path}</code>: <span>{say(p.message)}</span>
             </li>
           ))}
         </ul>

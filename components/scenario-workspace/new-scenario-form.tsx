@@ -5,10 +5,12 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
 import { parseScenarioText } from '@/lib/engine';
+import { useEngineMessage } from '@/components/ui/use-engine-message';
 
 /** Starts a scenario of the member's own side from a pes-scenario/1 file (v1 of a new history). */
 export function NewScenarioForm({ dealId }: { dealId: string }) {
   const t = useTranslations('scenarios');
+  const say = useEngineMessage();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState('');
@@ -19,7 +21,7 @@ export function NewScenarioForm({ dealId }: { dealId: string }) {
     setFailure(null);
     const text = await file.text();
     const parsed = parseScenarioText(text);
-    if (!parsed.ok) return setFailure({ ok: false, status: 400, code: 'invalid', message: t('fileRefused'), problems: parsed.problems.map((p) => ({ field: p.path, message: p.message })) });
+    if (!parsed.ok) return setFailure({ ok: false, status: 400, code: 'invalid', message: t('fileRefused'), problems: parsed.problems.map((p) => ({ field: p.path, message: say(p.message) })) });
     setBusy(true);
     const outcome = await callApi<{ versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, { json: { document: JSON.parse(text), message: message.trim() || t('firstVersion') } });
     setBusy(false);

@@ -13,6 +13,7 @@ import { callApi, type ApiFailure } from '@/components/api-client';
 import { CommentsPanel, type CommentDto } from './comments-panel';
 import { EvidencePanel } from './evidence-panel';
 import { useDraft, type EvidenceDraft } from './use-draft';
+import { useEngineMessage } from '@/components/ui/use-engine-message';
 
 export interface VersionWorkspaceProps {
   dealId: string;
@@ -379,6 +380,7 @@ function ImportTable({ dealId, document, onImported, onFailure }: { dealId: stri
 /** A whole pes-scenario/1 file replaces the draft; it is checked here first and again on save. */
 function ImportScenarioJson({ onImported, onFailure }: { onImported: (document: unknown) => void; onFailure: (failure: ApiFailure | null) => void }) {
   const t = useTranslations('version');
+  const say = useEngineMessage();
   return (
     <label className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
       {t('importJson')}
@@ -394,7 +396,7 @@ function ImportScenarioJson({ onImported, onFailure }: { onImported: (document: 
           const text = await file.text();
           const parsed = parseScenarioText(text);
           if (!parsed.ok) {
-            onFailure({ ok: false, status: 400, code: 'invalid', message: t('importJsonRefused'), problems: parsed.problems.map((p) => ({ field: p.path, message: p.message })) });
+            onFailure({ ok: false, status: 400, code: 'invalid', message: t('importJsonRefused'), problems: parsed.problems.map((p) => ({ field: p.path, message: say(p.message) })) });
             return;
           }
           onFailure(null);

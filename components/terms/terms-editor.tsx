@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { useMemo, useState } from 'react';
 import { formatAmount } from '@/lib/domain/format';
 import { TERMS_TEMPLATES, isSettled, parseMonitoring, parseTerms, settle, traceSettlement, type Monitoring, type PaymentTerms } from '@/lib/terms';
+import { useEngineMessage } from '@/components/ui/use-engine-message';
 
 /** The document being edited: loose, because a half-typed document is still shown and checked. */
 export type TermsDraft = Omit<PaymentTerms, 'unit' | 'from' | 'to'> & { unit: number | string; from: number | string; to: number | string };
@@ -30,6 +31,7 @@ const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
  */
 export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft; onChange: (next: TermsDraft) => void; scheduled?: Record<string, string> }) {
   const t = useTranslations('terms');
+  const say = useEngineMessage();
   const lang: Lang = useLocale() === 'en' ? 'en' : 'zh';
   const [monitoring, setMonitoring] = useState<Record<string, Record<string, string>>>({});
   const [showJson, setShowJson] = useState(false);
@@ -159,7 +161,7 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
         <ul className="list-disc pl-5 text-red-800" role="alert">
           {otherProblems.map((p, i) => (
             <li key={i}>
-              <span className="font-mono text-xs">{p.path}</span>: {p.message}
+              <span className="font-mono text-xs">{p.path}</span>: {say(p.message)}
             </li>
           ))}
         </ul>
@@ -198,7 +200,7 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
                 </div>
                 {problems.map((p, k) => (
                   <p key={k} className="text-xs text-red-800" role="alert">
-                    {p.message}
+                    {say(p.message)}
                   </p>
                 ))}
               </li>
@@ -289,7 +291,7 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
           <ul className="list-disc pl-5 text-red-800" role="alert">
             {backTest.problems.map((p, i) => (
               <li key={i}>
-                <span className="font-mono text-xs">{p.path}</span>: {p.message}
+                <span className="font-mono text-xs">{p.path}</span>: {say(p.message)}
               </li>
             ))}
           </ul>
@@ -333,6 +335,7 @@ function NamedValues({
   testId: string;
 }) {
   const t = useTranslations('terms');
+  const say = useEngineMessage();
   const entries = Object.entries(record);
   return (
     <section className="space-y-1" data-testid={testId}>
@@ -349,7 +352,7 @@ function NamedValues({
       ))}
       {problems.map((p, i) => (
         <p key={i} className="text-xs text-red-800" role="alert">
-          <span className="font-mono">{p.path}</span>: {p.message}
+          <span className="font-mono">{p.path}</span>: {say(p.message)}
         </p>
       ))}
       <button

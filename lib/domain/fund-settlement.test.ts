@@ -64,7 +64,7 @@ describe('running the terms for a year', () => {
     const terms = { ...twoWay, formulas: [{ name: 'payment', expr: 'amount / (codmn - 2)' }] };
     const list = entries(2018, { codmn: '2' });
     const outcome = runSettlement({ ...base, terms, year: 2018, cells: assessMonitoring({ years: [2018], indicators: ['codmn'], entries: list, resolutions: [], tolerances: {} }) });
-    expect(outcome).toEqual({ ok: false, problems: [{ field: 'terms.payment', message: 'division by zero in formula "payment" for 2018' }] });
+    expect(outcome).toMatchObject({ ok: false, problems: [{ field: 'terms.payment', message: 'division by zero in formula "payment" for 2018' }] });
     expect(termsIndicators(terms).needed).toEqual(['codmn']);
   });
 });

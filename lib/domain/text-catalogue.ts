@@ -4,14 +4,15 @@
 // lists of names print "a, b" / "a、b", lists of messages "a; b" / "a；b". lib/domain/local-text.ts
 // renders them. One file per area in ./texts; lib/domain/local-text.test.ts checks no key is in two.
 import { apiTexts } from './texts/api';
+import { engineTexts } from './texts/engine';
 import { fundTexts } from './texts/fund';
 import { schemaTexts } from './texts/schemas';
 import { serverTexts } from './texts/server';
 
 export type TextEntry = { readonly en: string; readonly zh: string };
 
-export const textParts = { apiTexts, fundTexts, schemaTexts, serverTexts } as const;
+export const textParts = { apiTexts, fundTexts, schemaTexts, serverTexts, engineTexts } as const;
 
-export const textCatalogue = { ...apiTexts, ...fundTexts, ...schemaTexts, ...serverTexts } as const satisfies Record<string, TextEntry>;
+export const textCatalogue = { ...apiTexts, ...fundTexts, ...schemaTexts, ...serverTexts, ...engineTexts } as const satisfies Record<string, TextEntry>;
 
 export type TextKey = keyof typeof textCatalogue;

@@ -9,6 +9,7 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { lockScenarioInDeal } from './scenario-access';
 import { text } from '@/lib/domain/local-text';
+import { engineProblem } from '@/lib/domain/engine-text';
 
 export interface EvidenceLink {
   target: string;
@@ -34,13 +35,13 @@ export class StaleBaseError extends ConflictError {
   override readonly field = 'baseVersionId';
   override readonly details: { latest: StaleBaseError['latest'] };
   constructor(readonly latest: { id: string; number: number; authorName: string; createdAt: string; message: string }) {
-    super(`baseVersionId: ${latest.authorName} saved v${latest.number} ("${latest.message}") at ${latest.createdAt}; rebase your edits onto it`);
+    super(text('problemLine', { field: 'baseVersionId', message: text('staleBase', { author: latest.authorName, number: latest.number, message: latest.message, time: latest.createdAt }) }));
     this.details = { latest };
   }
 }
 
 function refuse(problems: { path: string; message: string }[]): never {
-  const fields = problems.map((p) => ({ field: `document.${p.path}`, message: p.message }));
+  const fields = problems.map((p) => engineProblem(`document.${p.path}`, p.message));
   throw ValidationError.listing(fields, (lines) => text('scenarioProblems', { count: fields.length, problems: lines }), fields[0]?.field);
 }
 
