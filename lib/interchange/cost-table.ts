@@ -5,6 +5,8 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { readXlsxGrid } from './xlsx-grid';
+import { engineMessageText } from '@/lib/domain/engine-text';
+import { inEnglish, text, type LocalText } from '@/lib/domain/local-text';
 import { parseScenario, parseYearKey, type Scenario } from '@/lib/engine';
 
 export const sections = ['cost', 'subsidy', 'benefit', 'downstreamCost'] as const;
@@ -17,6 +19,12 @@ export interface TableProblem {
   row: number;
   column: string;
   message: string;
+  /** The message in either language (lib/domain/local-text.ts). */
+  text?: LocalText;
+}
+
+function tableProblem(row: number, column: string, message: LocalText): TableProblem {
+  return { row, column, message: inEnglish(message), text: message };
 }
 export type ImportOutcome = { ok: true; document: Record<string, unknown> } | { ok: false; problems: TableProblem[] };
 
@@ -63,12 +71,12 @@ function fromGrid(grid: string[][], base: unknown): ImportOutcome {
   const [header = [], ...body] = grid;
   const names = header.map((cell) => cell.trim());
   fixedColumns.forEach((name, index) => {
-    if (names[index] !== name) problems.push({ row: 1, column: columnLetter(index), message: `the header must be "${name}" here (layout: section, code, label, then one column per year or range)` });
+    if (names[index] !== name) problems.push(tableProblem(1, columnLetter(index), text('costHeaderMustBe', { name })));
   });
   const valueColumns = names.slice(fixedColumns.length).map((key, offset) => ({ key, index: offset + fixedColumns.length }));
   for (const { key, index } of valueColumns) {
     const range = parseYearKey(key);
-    if (!range.ok) problems.push({ row: 1, column: columnLetter(index), message: `"${key}": ${range.reason}` });
+    if (!range.ok) problems.push(tableProblem(1, columnLetter(index), text('quotedKeyReason', { key, reason: engineMessageText(range.reason) ?? range.reason })));
   }
   const lists: Record<string, Item[]> = { costs: [], subsidies: [], benefits: [], downstreamCosts: [] };
   const where = new Map<string, { row: number }>();
@@ -77,7 +85,7 @@ function fromGrid(grid: string[][], base: unknown): ImportOutcome {
     if (cells.every((cell) => cell.trim() === '')) return;
     const [section = '', code = '', label = ''] = cells.map((cell) => cell.trim());
     if (!(sections as readonly string[]).includes(section)) {
-      problems.push({ row, column: 'A', message: `section "${section}" is not one of ${sections.join(', ')}` });
+      problems.push(tableProblem(row, 'A', text('sectionNotOneOf', { section, sections: [...sections] })));
       return;
     }
     const list = listOf[section as Section];
@@ -87,7 +95,7 @@ function fromGrid(grid: string[][], base: unknown): ImportOutcome {
       if (cell !== '') values[key] = cell;
     }
     const item: Item = list === 'costs' || list === 'subsidies' ? { code, label, values } : { label, values };
-    if ((list === 'benefits' || list === 'downstreamCosts') && code) problems.push({ row, column: 'B', message: `a ${section} row has no code; leave it empty` });
+    if ((list === 'benefits' || list === 'downstreamCosts') && code) problems.push(tableProblem(row, 'B', text('rowHasNoCode', { section })));
     where.set(`${list}[${lists[list]!.length}]`, { row });
     lists[list]!.push(item);
   });
@@ -103,11 +111,12 @@ function fromGrid(grid: string[][], base: unknown): ImportOutcome {
     const match = /^(costs|subsidies|benefits|downstreamCosts)\[(\d+)\](?:\.(code|label)|\.values\["?([^"\]]+)"?\])?/.exec(problem.path);
     const located = match ? where.get(`${match[1]}[${match[2]}]`) : undefined;
     if (!match || !located) {
-      problems.push({ row: 0, column: '—', message: `${problem.path}: ${problem.message} (a setting outside the cost table; fix it in the scenario)` });
+      problems.push(tableProblem(0, '—', text('settingOutsideTable', { path: problem.path, message: engineMessageText(problem.message) ?? problem.message })));
       continue;
     }
     const column = match[3] === 'code' ? 'B' : match[3] === 'label' ? 'C' : match[4] ? columnLetter(valueColumns.find((c) => c.key === match[4])?.index ?? 0) : 'A';
-    problems.push({ row: located.row, column, message: problem.message });
+    const known = engineMessageText(problem.message);
+    problems.push(known ? { row: located.row, column, message: problem.message, text: known } : { row: located.row, column, message: problem.message });
   }
   return { ok: false, problems };
 }
@@ -119,6 +128,6 @@ export function fromCsv(text: string, base: unknown): ImportOutcome {
 }
 
 export async function fromXlsx(bytes: Uint8Array, base: unknown): Promise<ImportOutcome> {
-  const read = await readXlsxGrid(bytes, sheetName, 'not a readable .xlsx workbook');
+  const read = await readXlsxGrid(bytes, sheetName, text('costWorkbookUnreadable'));
   return read.ok ? fromGrid(read.grid, base) : read;
 }

@@ -135,6 +135,20 @@ describe('scenario workspace in Chromium', () => {
     await expect((await costCell(page)).inputValue()).resolves.toBe(before);
     await screenshot(page, 'version-import-refused-en');
     await page.context().close();
+
+    // The same refusal on a Chinese page: every row's reason in Chinese, the engine's included.
+    const zh = await open('shiyan@pes.demo', 'zh', `/deals/${dealId}/scenarios`);
+    await zh.getByRole('link', { name: 'v4' }).first().click();
+    await zh.getByTestId('edit-version').click();
+    await zh.getByTestId('import-table').setInputFiles({ name: 'costs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await zh.getByTestId('failure').waitFor();
+    const refusal = (await zh.getByTestId('failure').textContent())!;
+    expect(refusal).toContain('第 2 行 D 列');
+    expect(refusal).toContain('不是数字');
+    expect(refusal).toContain('未知的类别代码');
+    expect(refusal).not.toMatch(/not a number|unknown category/);
+    await screenshot(zh, 'version-import-refused-zh');
+    await zh.context().close();
   });
 
   it('lets the downstream reviewer read the diff in both languages and comment on the changed item', async () => {

@@ -32,6 +32,11 @@ export async function importCostTable({ actor, origin, dealId, fileName, bytes, 
     outcome = fromCsv(csv, base);
   } else throw new ValidationError(text('costTableNotXlsx'), 'file');
   if (outcome.ok) return { document: outcome.document };
-  const problems = outcome.problems.map((p) => ({ field: p.row ? `row ${p.row}, column ${p.column}` : 'file', message: p.message }));
+  const problems = outcome.problems.map((p) => ({
+    field: p.row ? `row ${p.row}, column ${p.column}` : 'file',
+    message: p.message,
+    ...(p.text ? { text: p.text } : {}),
+    ...(p.row ? { at: text('at.cell', { row: p.row, column: p.column }) } : {}),
+  }));
   throw ValidationError.listing(problems, (lines) => text('costTableProblems', { count: problems.length, problems: lines }), problems[0]?.field);
 }
