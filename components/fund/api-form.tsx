@@ -1,40 +1,12 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
-import type { ApiFailure, ApiOutcome } from '@/components/api-client';
-
-/**
- * A fund form that sends one request: busy while it runs, the refusal to show, and the answer once
- * it was accepted (which the form may show, then clear by sending again).
- */
-export function useApiForm<R = unknown>() {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [done, setDone] = useState<{ data: R } | null>(null);
-  const send = async (request: () => Promise<ApiOutcome<R>>, onDone?: (data: R) => void) => {
-    setBusy(true);
-    setFailure(null);
-    setDone(null);
-    const answer = await request();
-    setBusy(false);
-    if (answer.ok) {
-      setDone({ data: answer.data });
-      onDone?.(answer.data);
-    } else setFailure(answer);
-  };
-  /** For a form's onSubmit: the page stays, the request goes. */
-  const onSubmit = (request: () => Promise<ApiOutcome<R>>, onDone?: (data: R) => void) => (event: FormEvent) => {
-    event.preventDefault();
-    void send(request, onDone);
-  };
-  return { busy, failure, done, send, onSubmit };
-}
+import { useTranslations } from 'next-intl';
+import type { ApiFailure } from '@/components/api-client';
+import { FieldProblem } from '@/components/ui/field-problem';
 
 /** Every problem of a refused request, as the server listed them (in the reader's language). */
 export function Problems({ failure, testId }: { failure: ApiFailure; testId: string }) {
   const t = useTranslations('fund');
-  const separator = useLocale() === 'zh' ? '：' : ': ';
   return (
     <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid={testId}>
       <p className="font-medium">{failure.status === 0 ? t('common.network') : failure.problems.length ? t('common.problems', { count: failure.problems.length }) : failure.message}</p>
@@ -42,9 +14,7 @@ export function Problems({ failure, testId }: { failure: ApiFailure; testId: str
         <ul className="mt-1 list-disc space-y-0.5 pl-5">
           {failure.problems.map((p, i) => (
             <li key={i}>
-              <span className="font-mono text-xs">{p.field}</span>
-              {separator}
-              {p.message}
+              <FieldProblem field={p.field} message={p.message} />
             </li>
           ))}
         </ul>

@@ -8,7 +8,8 @@ import { TableSection } from '@/components/ui/table-section';
 import { isLocale } from '@/lib/domain/locale';
 import type { LedgerView } from '@/lib/server/fund/get-ledger';
 import { isNegative, yuan } from './format';
-import { FormOutcome, Problems, submitButton as button, useApiForm } from './api-form';
+import { FormOutcome, Problems, submitButton as button } from './api-form';
+import { useApiForm } from '@/components/ui/use-api-form';
 
 const funders = ['CENTRAL', 'DOWNSTREAM', 'UPSTREAM'] as const;
 const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';

@@ -4,7 +4,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { callApi } from '@/components/api-client';
-import { FormOutcome, Problems, submitButton as button, useApiForm } from './api-form';
+import { FormOutcome, Problems, submitButton as button } from './api-form';
+import { useApiForm } from '@/components/ui/use-api-form';
 import type { CellDto } from '@/lib/server/fund/fund-dto';
 import type { MonitoringView } from '@/lib/server/fund/get-monitoring';
 

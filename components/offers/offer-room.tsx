@@ -12,6 +12,7 @@ import { checkAgainstBounds, scheduleByYear, type BoundCheck, type ScheduleEntry
 import { D } from '@/lib/engine';
 import { parseTerms } from '@/lib/terms';
 import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
+import { FieldProblem } from '@/components/ui/field-problem';
 
 type Offer = OfferRoomDto['offers'][number];
 type Version = OfferRoomDto['versions'][number];
@@ -393,7 +394,7 @@ function Composer({ dealId, room, draft, onChange, onClose, lang }: { dealId: st
             <ul className="mt-1 list-disc pl-5">
               {failure.problems.map((p, i) => (
                 <li key={i}>
-                  {p.field}: {p.message}
+                  <FieldProblem field={p.field} message={p.message} fieldClassName="" />
                 </li>
               ))}
             </ul>

@@ -4,7 +4,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ScenarioDocument } from '@/components/scenario-editor/model';
 import { formatDateTime } from '@/lib/domain/format';
-import { callApi, type ApiFailure } from '@/components/api-client';
+import { callApi } from '@/components/api-client';
+import { useApiForm } from '@/components/ui/use-api-form';
 import { TargetSelect } from './target-select';
 import { targetLabel } from './targets';
 
@@ -25,17 +26,12 @@ export function CommentsPanel({ dealId, versionId, document, initial }: { dealId
   const [comments, setComments] = useState(initial);
   const [target, setTarget] = useState('scenario');
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const { busy, failure, onSubmit } = useApiForm<CommentDto>();
   const whole = t('wholeVersion');
 
-  const post = async () => {
-    setBusy(true);
-    setFailure(null);
-    const outcome = await callApi<CommentDto>(`/api/v1/deals/${dealId}/versions/${versionId}/comments`, { json: { body, target: target === 'scenario' ? null : target } });
-    setBusy(false);
-    if (!outcome.ok) return setFailure(outcome);
-    setComments([...comments, outcome.data]);
+  const post = () => callApi<CommentDto>(`/api/v1/deals/${dealId}/versions/${versionId}/comments`, { json: { body, target: target === 'scenario' ? null : target } });
+  const posted = (comment: CommentDto) => {
+    setComments([...comments, comment]);
     setBody('');
   };
 
@@ -60,10 +56,7 @@ export function CommentsPanel({ dealId, versionId, document, initial }: { dealId
       )}
       <form
         className="mt-4 grid gap-2 border-t border-slate-100 pt-3 text-sm"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void post();
-        }}
+        onSubmit={onSubmit(post, posted)}
       >
         <TargetSelect label={t('commentOn')} whole={whole} document={document} value={target} onChange={setTarget} testId="comment-target" />
         <label className="grid gap-1">

@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ScenarioDocument } from '@/components/scenario-editor/model';
-import { callApi, type ApiFailure } from '@/components/api-client';
+import { callApi } from '@/components/api-client';
+import { useApiForm } from '@/components/ui/use-api-form';
 import { TargetSelect } from './target-select';
 import { targetLabel } from './targets';
 import type { EvidenceDraft } from './use-draft';
@@ -17,20 +18,16 @@ export function EvidencePanel({ dealId, document, evidence, editing, onChange }:
   const [target, setTarget] = useState('scenario');
   const [note, setNote] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const { busy, failure, onSubmit } = useApiForm<{ sha256: string; fileName: string }>();
   const whole = t('wholeScenario');
 
-  const upload = async () => {
-    if (!file) return;
-    setBusy(true);
-    setFailure(null);
+  const upload = () => {
     const form = new FormData();
-    form.set('file', file);
-    const outcome = await callApi<{ sha256: string; fileName: string }>(`/api/v1/deals/${dealId}/evidence`, { form });
-    setBusy(false);
-    if (!outcome.ok) return setFailure(outcome);
-    onChange([...evidence, { target, fileName: outcome.data.fileName, sha256: outcome.data.sha256, note: note.trim() || null }]);
+    if (file) form.set('file', file);
+    return callApi<{ sha256: string; fileName: string }>(`/api/v1/deals/${dealId}/evidence`, { form });
+  };
+  const uploaded = (stored: { sha256: string; fileName: string }) => {
+    onChange([...evidence, { target, fileName: stored.fileName, sha256: stored.sha256, note: note.trim() || null }]);
     setFile(null);
     setNote('');
   };
@@ -67,10 +64,7 @@ export function EvidencePanel({ dealId, document, evidence, editing, onChange }:
       {editing && (
         <form
           className="mt-4 grid gap-2 border-t border-slate-100 pt-3 text-sm"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void upload();
-          }}
+          onSubmit={onSubmit(upload, uploaded)}
         >
           <TargetSelect label={t('evidenceFor')} whole={whole} document={document} value={target} onChange={setTarget} testId="evidence-target" />
           <label className="grid gap-1">

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
 import { parseScenarioText } from '@/lib/engine';
 import { useEngineMessage } from '@/components/ui/use-engine-message';
+import { FieldProblem } from '@/components/ui/field-problem';
 
 /** Starts a scenario of the member's own side from a pes-scenario/1 file (v1 of a new history). */
 export function NewScenarioForm({ dealId }: { dealId: string }) {
@@ -55,7 +56,7 @@ export function NewScenarioForm({ dealId }: { dealId: string }) {
           <ul className="list-disc pl-5">
             {failure.problems.slice(0, 30).map((p, i) => (
               <li key={i}>
-                <span className="font-mono text-xs">{p.field}</span>: {p.message}
+                <FieldProblem field={p.field} message={p.message} />
               </li>
             ))}
           </ul>

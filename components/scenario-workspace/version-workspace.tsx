@@ -14,6 +14,7 @@ import { CommentsPanel, type CommentDto } from './comments-panel';
 import { EvidencePanel } from './evidence-panel';
 import { useDraft, type EvidenceDraft } from './use-draft';
 import { useEngineMessage } from '@/components/ui/use-engine-message';
+import { FieldProblem } from '@/components/ui/field-problem';
 
 export interface VersionWorkspaceProps {
   dealId: string;
@@ -309,7 +310,7 @@ function FailureBox({ failure }: { failure: ApiFailure }) {
         <ul className="mt-1 list-disc pl-5">
           {failure.problems.slice(0, 50).map((p, i) => (
             <li key={i}>
-              <span className="font-mono text-xs">{p.field}</span>: {p.message}
+              <FieldProblem field={p.field} message={p.message} />
             </li>
           ))}
           {failure.problems.length > 50 && <li>{t('moreProblems', { count: failure.problems.length - 50 })}</li>}

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { formatAmount } from '@/lib/domain/format';
 import { TERMS_TEMPLATES, isSettled, parseMonitoring, parseTerms, settle, traceSettlement, type Monitoring, type PaymentTerms } from '@/lib/terms';
 import { useEngineMessage } from '@/components/ui/use-engine-message';
+import { FieldProblem } from '@/components/ui/field-problem';
 
 /** The document being edited: loose, because a half-typed document is still shown and checked. */
 export type TermsDraft = Omit<PaymentTerms, 'unit' | 'from' | 'to'> & { unit: number | string; from: number | string; to: number | string };
@@ -161,7 +162,7 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
         <ul className="list-disc pl-5 text-red-800" role="alert">
           {otherProblems.map((p, i) => (
             <li key={i}>
-              <span className="font-mono text-xs">{p.path}</span>: {say(p.message)}
+              <FieldProblem field={p.path} message={say(p.message)} />
             </li>
           ))}
         </ul>
@@ -291,7 +292,7 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
           <ul className="list-disc pl-5 text-red-800" role="alert">
             {backTest.problems.map((p, i) => (
               <li key={i}>
-                <span className="font-mono text-xs">{p.path}</span>: {say(p.message)}
+                <FieldProblem field={p.path} message={say(p.message)} />
               </li>
             ))}
           </ul>
@@ -352,7 +353,7 @@ function NamedValues({
       ))}
       {problems.map((p, i) => (
         <p key={i} className="text-xs text-red-800" role="alert">
-          <span className="font-mono">{p.path}</span>: {say(p.message)}
+          <FieldProblem field={p.path} message={say(p.message)} fieldClassName="font-mono" />
         </p>
       ))}
       <button
