@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { decode, encode, type JWT } from 'next-auth/jwt';
 import { sessionAbsoluteSeconds, sessionState, type SessionState } from '@/lib/domain/session-policy';
 
@@ -33,17 +34,29 @@ function cookieValue(cookies: CookieReader): string | undefined {
   return chunks.length ? chunks.map((chunk) => chunk.value).join('') : undefined;
 }
 
+// A cookie decrypts to the same token every time, and a session sends the same cookie until it is
+// rewritten (at most once a minute): each worker decrypts a cookie once, which saves a key
+// derivation and a decryption on every other request (the proxy and the page each read it). Only
+// cookies that decrypted are kept, keyed by the whole ciphertext; the expiry is checked on every
+// read, with the same 15 s tolerance as the decryption's own check.
+const decrypted = new LRUCache<string, JWT>({ max: 10_000 });
+const clockToleranceSeconds = 15;
+
 /** The session the request's cookie carries, or null when there is none or it does not decrypt. */
 export async function readSessionCookie(cookies: CookieReader, nowSeconds = Math.floor(Date.now() / 1000)): Promise<SessionCookie | null> {
   const secret = process.env.NEXTAUTH_SECRET;
   const value = cookieValue(cookies);
   if (!secret || !value) return null;
-  let token: JWT | null;
-  try {
-    token = await decode({ token: value, secret });
-  } catch {
-    return null;
+  let token = decrypted.get(value) ?? null;
+  if (!token) {
+    try {
+      token = await decode({ token: value, secret });
+    } catch {
+      return null;
+    }
+    if (token) decrypted.set(value, token);
   }
+  if (typeof token?.exp === 'number' && token.exp < nowSeconds - clockToleranceSeconds) return null;
   if (!token?.sub) return null;
   return { userId: token.sub, state: sessionState(token, nowSeconds), token };
 }
