@@ -97,6 +97,21 @@ describe('the fund API speaks the reader’s language', () => {
     const { error } = (await response.json()) as { error: { message: string; problems: { field: string; message: string }[] } };
     expect(error.problems).toEqual([{ field: '(body)', message: expect.stringMatching(/^出现未知的键.*"colour"/) }]);
     expect(error.message).toMatch(/^body：\(body\)：出现未知的键/);
+
+    // The schema's own messages are made while parsing, in the language of this request.
+    const own = await fund.request(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`, {
+      method: 'POST',
+      headers: { Cookie: `${fund.cookie}; NEXT_LOCALE=zh`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ year: 2025.5, indicator: 'codmn', value: '2,3', laboratory: 'Lab', sampledFrom: `${year}-02-30`, sampledTo: `${year}-01-02` }),
+    });
+    const refused = ((await own.json()) as { error: { problems: { field: string; message: string }[] } }).error.problems;
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        { field: 'year', message: '必须是整数年份' },
+        { field: 'value', message: expect.stringMatching(/^必须是如 2\.31 的十进制数/) },
+        { field: 'sampledFrom', message: '不是日历上存在的日期' },
+      ]),
+    );
   });
 });
 
