@@ -159,8 +159,9 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string,
 /**
  * Every v1 route handler goes through here: the session gate the proxy keeps for pages (no
  * session, or one past its idle or absolute timeout, is a 401; the last-seen time is rewritten at
- * most once a minute), the user re-read from the database, then the handler; domain errors become { error: { code, message, field? } } with their status, and
- * anything unexpected a 500 that says nothing about internals.
+ * most once a minute), the user re-read from the database, then the handler. Domain errors become
+ * { error: { code, message, field?, problems? } } with their status, and anything unexpected a 500
+ * that says nothing about internals; every message in the reader's language (apiLocale).
  */
 export function apiRoute<P>(handler: (request: Request, context: ApiContext, params: P) => Promise<unknown>) {
   return async (request: Request, segment: { params: Promise<P> }) => {
