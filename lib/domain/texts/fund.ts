@@ -112,5 +112,14 @@ export const fundTexts = {
     zh: '{year} 年尚不能结算（共 {count} 处问题，未保存任何内容）：{problems}',
   },
   settlementConfirmedAlready: { en: 'the settlement of {year} is confirmed already; it is final', zh: '{year} 年的结算已确认，不可更改' },
+  notTheRunChecked: {
+    en: 'this is not the run you checked: the settlement of {year} was run again since; review it and confirm that run',
+    zh: '这不是您核对过的那次结算运行：{year} 年的结算此后又重新运行过；请核对后确认该次运行',
+  },
+  settlementStale: {
+    en: 'the settlement of {year} no longer matches the data ({why}): run the year again, check it, then confirm',
+    zh: '{year} 年的结算已与数据不一致（{why}）：请重新运行该年度，核对后再确认',
+  },
+  settlementInputsChanged: { en: 'monitoring results, resolutions, payments or funding shares changed since it was run', zh: '运行之后，监测结果、争议处理、付款或出资比例发生了变化' },
   yearSettledAlready: { en: '{year} is settled already (confirmed {date}): a confirmed settlement is final', zh: '{year} 年已结算（{date} 确认）：已确认的结算不可更改' },
 } as const satisfies Record<string, TextEntry>;

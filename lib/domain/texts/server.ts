@@ -52,6 +52,7 @@ export const serverTexts = {
     en: 'no member of the {side} side may sign, so the agreement could never be signed: a deal manager must give someone the sign right before this offer is accepted',
     zh: '{side}方没有可以签署的成员，协议将无法签署：在接受该报价之前，项目管理者须授予某位成员签署权限',
   },
+  tooManyWrongPasswords: { en: 'Too many wrong passwords: try again in {seconds} seconds.', zh: '密码错误次数过多：请在 {seconds} 秒后重试。' },
   passwordIncorrect: { en: 'the password is not correct', zh: '密码不正确' },
   agreementIsAlready: { en: 'the agreement is {state} already', zh: '该协议已{state}' },
   'agreementDone.archived': { en: 'signed and archived', zh: '签署并归档' },

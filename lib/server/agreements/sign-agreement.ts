@@ -20,7 +20,7 @@ export class TooManyAttemptsError extends DomainError {
   override readonly field = 'password';
   override readonly details: { retryAfterSeconds: number };
   constructor(retryAfterSeconds: number) {
-    super(`Too many wrong passwords: try again in ${retryAfterSeconds} seconds.`);
+    super(text('tooManyWrongPasswords', { seconds: retryAfterSeconds }));
     this.details = { retryAfterSeconds };
   }
 }

@@ -7,7 +7,7 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { loadAdministration, runYear } from './administration';
 import { inFundTransaction, mayAdminister } from './fund-access';
 import { namesOf, settlementDto } from './fund-dto';
-import { text } from '@/lib/domain/local-text';
+import { problemMessages, text } from '@/lib/domain/local-text';
 
 /**
  * Confirms a draft settlement: from then on the database refuses any change to it, to the
@@ -23,11 +23,11 @@ export async function confirmSettlement({ actor, origin, dealId, agreementId, se
     if (draft.status === 'CONFIRMED') throw new ConflictError(text('settlementConfirmedAlready', { year: draft.year }));
     const again = runYear(admin, draft.year, now);
     if (fingerprint !== draft.fingerprint) {
-      throw Object.assign(new ConflictError(`this is not the run you checked: the settlement of ${draft.year} was run again since; review it and confirm that run`), { details: { fingerprint: draft.fingerprint } });
+      throw Object.assign(new ConflictError(text('notTheRunChecked', { year: draft.year })), { details: { fingerprint: draft.fingerprint } });
     }
     if (!again.outcome.ok || again.fingerprint !== draft.fingerprint) {
-      const why = again.outcome.ok ? 'monitoring results, resolutions, payments or funding shares changed since it was run' : again.outcome.problems.map((p) => p.message).join('; ');
-      throw Object.assign(new ConflictError(`the settlement of ${draft.year} no longer matches the data (${why}): run the year again, check it, then confirm`), { details: { fingerprint: again.fingerprint } });
+      const why = again.outcome.ok ? text('settlementInputsChanged') : problemMessages(again.outcome.problems);
+      throw Object.assign(new ConflictError(text('settlementStale', { year: draft.year, why })), { details: { fingerprint: again.fingerprint } });
     }
     const confirmed = await tx.settlement.update({ where: { id: draft.id }, data: { status: 'CONFIRMED', confirmedById: actor.id, confirmedAt: now } });
     await appendAuditEvent(tx, {
