@@ -65,6 +65,7 @@ function engineMessages(): string[] {
     withFormula('('.repeat(40) + '1' + ')'.repeat(40)),
     withFormula(''),
     withFormula('1 + '.repeat(400) + '1'),
+    ...['1 +', '(1 + 2', '1 + )', '1 ? 2', '"a', '1 = = 2', '1 @ 2', '1..2'].map((expr) => withFormula(expr)),
     null,
   ];
   const messages = [
@@ -129,6 +130,7 @@ describe('the engines’ messages in the reader’s language', () => {
     expect(engineMessageIn('"+" needs numbers, but its left side is a condition (true/false)', 'zh')).toBe('"+" 需要数字，但其左侧是条件（真/假）');
     expect(engineMessageIn('unknown name "left" at position 1', 'zh')).toBe('未知名称“left”（第 1 个字符处）');
     expect(engineMessageIn('expected a list, got an object', 'zh')).toBe('应为列表，实际为对象');
+    expect(engineMessageIn('syntax error: Parenthesis ) expected at position 7 in formula "payment"', 'zh')).toBe('语法错误：缺少右括号 ")"（公式“payment”第 7 个字符处）');
     expect(engineMessageIn('something the engines never say', 'zh')).toBe('something the engines never say');
     expect(engineMessageIn('not a number', 'en')).toBe('not a number');
   });

@@ -19,7 +19,7 @@ interface Template {
 
 // Values that are themselves messages (or words of one) are read again; names, numbers and
 // quoted text are kept as written, so a formula named "left" stays "left".
-const nestedValues = new Set(['message', 'hint', 'reason', 'why', 'expected', 'got', 'operand', 'side', 'declared']);
+const nestedValues = new Set(['message', 'hint', 'reason', 'why', 'expected', 'got', 'operand', 'side', 'declared', 'detail']);
 
 // Positions, indexes, limits and years are whole numbers: "3 in formula …" is not a position.
 const countValues = new Set(['position', 'index', 'max', 'mb', 'year']);

@@ -141,6 +141,15 @@ export const engineTexts = {
   'engine.tooManyParts': { en: 'the expression has more than {max} parts', zh: '表达式超过 {max} 个部分' },
   'engine.bracketsTooDeep': { en: 'the expression nests brackets more than {max} deep', zh: '表达式的括号嵌套超过 {max} 层' },
   'engine.syntaxError': { en: 'syntax error: {detail}', zh: '语法错误：{detail}' },
+  // mathjs' own syntax errors, quoted inside "syntax error: …"
+  'engine.mathEnd': { en: 'Unexpected end of expression', zh: '表达式意外结束' },
+  'engine.mathParenthesis': { en: 'Parenthesis ) expected', zh: '缺少右括号 ")"' },
+  'engine.mathValue': { en: 'Value expected', zh: '此处应为数值' },
+  'engine.mathPart': { en: 'Unexpected part "{part}"', zh: '意外的部分 "{part}"' },
+  'engine.mathFalsePart': { en: 'False part of conditional expression expected', zh: '条件表达式缺少 ":" 之后的部分' },
+  'engine.mathEndOfString': { en: 'End of string " expected', zh: '字符串缺少结尾的 "' },
+  'engine.mathAssignment': { en: 'Invalid left hand side of assignment operator {op}', zh: '赋值运算符 {op} 的左侧无效' },
+  'engine.mathSyntaxIn': { en: 'Syntax error in part "{part}"', zh: '"{part}" 处有语法错误' },
   'engine.givesCondition': { en: 'the formula gives a condition (true/false), not a number', zh: '公式得出的是条件（真/假），而不是数字' },
   'engine.givesConditionHint': { en: 'write "condition ? 1 : 0"', zh: '请写 "condition ? 1 : 0"' },
 } as const satisfies Record<string, TextEntry>;
