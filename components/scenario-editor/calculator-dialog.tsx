@@ -6,6 +6,7 @@ import { agriculturalOpportunityCost, areaTimesUnitCost, industrialOpportunityCo
 import { EditCell, onGridKeyDown } from './cells';
 import { CALCULATOR_KINDS, defaultCalculator, setSpan, spanValue, type CalculatorEntry, type CalculatorKind, type EditorCostItem, type Span, type ValuesText } from './model';
 import { useEngineMessage } from '@/components/ui/use-engine-message';
+import { FieldProblem } from '@/components/ui/field-problem';
 
 type Draft = Record<string, unknown>;
 
@@ -229,7 +230,7 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
             <ul className="mt-2 space-y-0.5 text-xs text-red-800" data-testid="calculator-problems">
               {outcome.problems.map((p, i) => (
                 <li key={`${p.path}-${i}`}>
-                  <code>{p.path}</code>: {say(p.message)}
+                  <FieldProblem field={p.path} message={say(p.message)} fieldClassName="font-mono" />
                 </li>
               ))}
             </ul>

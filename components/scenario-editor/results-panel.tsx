@@ -7,6 +7,7 @@ import { formatAmount, type AmountScale } from '@/lib/domain/format';
 import { D, explainResult, type Dec, type ExplainField, type ParseOutcome, type Result, type Scenario } from '@/lib/engine';
 import { explainPeriod, formatPrice, type PeriodField } from './model';
 import { useEngineMessage } from '@/components/ui/use-engine-message';
+import { FieldProblem } from '@/components/ui/field-problem';
 
 /** 'unit' = the scenario's own unit (e.g. thousand CNY); 'wan' / 'yi' = 万元 / 亿元. */
 export type ResultScale = 'unit' | Extract<AmountScale, 'wan' | 'yi'>;
@@ -70,7 +71,7 @@ export function ResultsPanel({ outcome, result, locale, unitWord, currencyWord, 
         <ul className="mt-3 space-y-1 text-sm" data-testid="problem-list">
           {problems.map((p, i) => (
             <li key={`${p.path}-${i}`} className="rounded bg-white px-2 py-1">
-              <code className="font-mono text-xs text-red-900">{p.path}</code>: <span>{say(p.message)}</span>
+              <FieldProblem field={p.path} message={say(p.message)} fieldClassName="font-mono text-xs text-red-900" />
             </li>
           ))}
         </ul>
