@@ -5,11 +5,12 @@
 //   node scripts/serve.mjs --port 3000 [--host 127.0.0.1] [--workers N]
 //
 // PES_TRUST_PROXY=1 when a reverse proxy in front sets X-Forwarded-For (otherwise the client's
-// address is the socket's, whatever the request claims). PES_WORKERS (or --workers) sets the number of workers; the default is the number of cores, and 1
-// with the embedded database, which serves one connection at a time (DATABASE_POOL_MAX=1). The
-// primary only forks, restarts a worker that dies, and relays the sign-in rate-limit counters
-// (lib/server/auth/rate-limit.ts keeps them in the primary so that every worker sees the same).
-// It stops its workers on SIGTERM/SIGINT, and a worker whose primary is gone exits.
+// address is the socket's, whatever the request claims). PES_WORKERS (or --workers) sets the
+// number of workers; the default is the number of cores, and 1 with the embedded database, which
+// serves one connection at a time (DATABASE_POOL_MAX=1). The primary only forks, restarts a worker
+// that dies, and relays the sign-in rate-limit counters (lib/server/auth/rate-limit.ts keeps them
+// in the primary so that every worker sees the same). It stops its workers on SIGTERM/SIGINT, and
+// a worker whose primary is gone exits.
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-import { refused, text, type Refusal } from './local-text';
+import { refusal, text, type Refusal } from './local-text';
 
 /**
  * An agreement's life. Accepting an offer drafts it; it waits for every designated signatory; the
@@ -26,9 +26,9 @@ export type SignatureRefusal = { reason: 'not_draft' | 'not_signatory' | 'signed
 
 /** Null when this person may sign now; otherwise why not. `signatory` is null for someone not designated. */
 export function refuseSignature(agreement: { status: AgreementStatus }, signatory: { signed: boolean } | null): SignatureRefusal | null {
-  if (agreement.status !== 'DRAFT') return { reason: 'not_draft', ...refused(text('agreementIsAlready', { state: text(agreement.status === 'ARCHIVED' ? 'agreementDone.archived' : 'agreementDone.void') })) };
-  if (!signatory) return { reason: 'not_signatory', ...refused(text('notASignatory')) };
-  if (signatory.signed) return { reason: 'signed_already', ...refused(text('signedAlready')) };
+  if (agreement.status !== 'DRAFT') return { reason: 'not_draft', ...refusal(text('agreementIsAlready', { state: text(agreement.status === 'ARCHIVED' ? 'agreementDone.archived' : 'agreementDone.void') })) };
+  if (!signatory) return { reason: 'not_signatory', ...refusal(text('notASignatory')) };
+  if (signatory.signed) return { reason: 'signed_already', ...refusal(text('signedAlready')) };
   return null;
 }
 

@@ -30,12 +30,10 @@ const mark = (name: string) => `\u0001${name}\u0002`;
 const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function compile(key: EngineKey, english: string): Template {
-  const names = new Set<string>();
-  const collect = (elements: { type: number; value?: unknown }[]) => {
-    for (const element of elements) if (element.type === 1 && typeof element.value === 'string') names.add(element.value);
-  };
-  collect(new IntlMessageFormat(english, 'en').getAst() as { type: number; value?: unknown }[]);
-  const sample = String(new IntlMessageFormat(english, 'en').format(Object.fromEntries([...names].map((name) => [name, mark(name)]))));
+  // The template with each value replaced by a mark, then split at the marks: literal text and values.
+  const format = new IntlMessageFormat(english, 'en');
+  const names = (format.getAst() as { type: number; value?: unknown }[]).flatMap((element) => (element.type === 1 && typeof element.value === 'string' ? [element.value] : []));
+  const sample = String(format.format(Object.fromEntries(names.map((name) => [name, mark(name)]))));
   const seen = new Set<string>();
   const source = sample
     .split(/(\u0001\w+\u0002)/)

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { parseDecimal } from '@/lib/engine';
-import { problem, refused, text, type Problem, type Refusal } from './local-text';
+import { problem, refusal, text, type Problem, type Refusal } from './local-text';
 
 /**
  * The fund's ledger (docs/decisions/0016): what each funder was scheduled to pay toward the
@@ -139,10 +139,10 @@ export function signedPayment(direction: PaymentDirection, amount: Decimal.Value
 /** A payment amount as entered: a positive decimal with at most two decimals (fen). */
 export function parsePaymentAmount(raw: string): { ok: true; amount: LDec } | ({ ok: false } & Refusal) {
   const parsed = parseDecimal(raw.trim());
-  if (!parsed.ok || typeof raw !== 'string') return refused(text('amountNotDecimal', { raw }));
+  if (!parsed.ok || typeof raw !== 'string') return { ok: false, ...refusal(text('amountNotDecimal', { raw })) };
   const value = new LD(parsed.value);
-  if (!value.isPositive() || value.isZero()) return refused(text('amountNotPositive'));
-  if (value.decimalPlaces() > 2) return refused(text('amountToTheFen', { raw }));
+  if (!value.isPositive() || value.isZero()) return { ok: false, ...refusal(text('amountNotPositive')) };
+  if (value.decimalPlaces() > 2) return { ok: false, ...refusal(text('amountToTheFen', { raw })) };
   return { ok: true, amount: value };
 }
 

@@ -66,10 +66,15 @@ export function setLocaleSource(source: () => AppLocale): void {
   currentLocale = source;
 }
 
+/** A message in the language of the request being handled (English outside one): for a zod issue made by hand. */
+export function inRequestLanguage(message: LocalText): string {
+  return render(message, currentLocale());
+}
+
 /** A message for a zod schema: `z.int(say('mustBeWholeYear'))`, `.refine(check, { path, ...say('…') })`. */
 export function say(key: TextKey, values: Record<string, TextValue> = {}): { error: () => string } {
   const message = text(key, values);
-  return { error: () => render(message, currentLocale()) };
+  return { error: () => inRequestLanguage(message) };
 }
 
 /** A problem with one field of the input: `field` names it for machines, `message` says it in English. */
@@ -88,8 +93,8 @@ export interface Refusal {
   text: LocalText;
 }
 
-export function refused(message: LocalText): { ok: false } & Refusal {
-  return { ok: false, message: inEnglish(message), text: message };
+export function refusal(message: LocalText): Refusal {
+  return { message: inEnglish(message), text: message };
 }
 
 export function problem(field: string, message: LocalText, at?: LocalText): Problem {

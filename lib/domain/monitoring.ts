@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { parseDecimal } from '@/lib/engine';
-import { problem, refused, text, type Problem, type Refusal } from './local-text';
+import { problem, refusal, text, type Problem, type Refusal } from './local-text';
 
 /**
  * Monitoring results of an administered agreement, and when they disagree (docs/decisions/0016).
@@ -217,19 +217,19 @@ export type ResolutionInput = { method: 'ACCEPT'; valueId: string } | { method: 
  */
 export function resolvedValue(cell: CellAssessment, input: ResolutionInput): { ok: true; value: string } | ({ ok: false } & Refusal) {
   if (cell.state !== 'disputed') {
-    return refused(text('notDisputed', { indicator: cell.indicator, year: cell.year, why: text(`notDisputed.${cell.state}`) }));
+    return { ok: false, ...refusal(text('notDisputed', { indicator: cell.indicator, year: cell.year, why: text(`notDisputed.${cell.state}`) })) };
   }
   switch (input.method) {
     case 'ACCEPT': {
       const chosen = cell.current.find((e) => e.id === input.valueId);
-      if (!chosen) return refused(text('acceptedNotCurrent'));
+      if (!chosen) return { ok: false, ...refusal(text('acceptedNotCurrent')) };
       return { ok: true, value: canonicalValue(chosen.value) };
     }
     case 'AVERAGE':
       return { ok: true, value: meanOf(cell.current.map((e) => e.value)) };
     case 'RETEST': {
       const parsed = parseDecimal(input.value);
-      if (!parsed.ok || typeof input.value !== 'string') return refused(text('retestNotDecimal', { value: String(input.value) }));
+      if (!parsed.ok || typeof input.value !== 'string') return { ok: false, ...refusal(text('retestNotDecimal', { value: String(input.value) })) };
       return { ok: true, value: canonicalValue(parsed.value) };
     }
   }

@@ -1,5 +1,5 @@
 import type { Side } from './actor';
-import { refused, text, type Refusal } from './local-text';
+import { refusal, text, type Refusal } from './local-text';
 
 /**
  * An offer's life. The sender may withdraw it until it is answered; the other side accepts,
@@ -21,9 +21,9 @@ export function effectiveStatus(offer: { status: OfferStatus; validUntil: Date }
 /** Null when the move is allowed, otherwise why not. */
 export function refuseMove(offer: { status: OfferStatus; validUntil: Date; fromSide: Side; toSide: Side }, move: OfferMove, actorSide: Side, now: Date): Refusal | null {
   const status = effectiveStatus(offer, now);
-  if (status !== 'SENT') return refused(text('offerIsAlready', { status: text(`offerState.${status}`) }));
-  if (move === 'withdraw') return actorSide === offer.fromSide ? null : refused(text('onlyOfferingSideWithdraws'));
-  return actorSide === offer.toSide ? null : refused(text('onlySideMayMove', { side: text(`side.${offer.toSide}`), move: text(`move.${move}`) }));
+  if (status !== 'SENT') return refusal(text('offerIsAlready', { status: text(`offerState.${status}`) }));
+  if (move === 'withdraw') return actorSide === offer.fromSide ? null : refusal(text('onlyOfferingSideWithdraws'));
+  return actorSide === offer.toSide ? null : refusal(text('onlySideMayMove', { side: text(`side.${offer.toSide}`), move: text(`move.${move}`) }));
 }
 
 export function statusAfter(move: OfferMove): AnsweredStatus {

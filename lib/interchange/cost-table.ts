@@ -4,9 +4,9 @@
 // spreadsheet obeys exactly the rules of pes-scenario/1; problems name the row and column.
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { readXlsxGrid } from './xlsx-grid';
+import { columnLetter, gridProblem, readXlsxGrid, type GridProblem } from './xlsx-grid';
 import { engineMessageText } from '@/lib/domain/engine-text';
-import { inEnglish, text, type LocalText } from '@/lib/domain/local-text';
+import { text } from '@/lib/domain/local-text';
 import { parseScenario, parseYearKey, type Scenario } from '@/lib/engine';
 
 export const sections = ['cost', 'subsidy', 'benefit', 'downstreamCost'] as const;
@@ -15,18 +15,7 @@ const listOf: Record<Section, 'costs' | 'subsidies' | 'benefits' | 'downstreamCo
 const fixedColumns = ['section', 'code', 'label'] as const;
 export const sheetName = 'Cost table';
 
-export interface TableProblem {
-  row: number;
-  column: string;
-  message: string;
-  /** The message in either language (lib/domain/local-text.ts). */
-  text?: LocalText;
-}
-
-function tableProblem(row: number, column: string, message: LocalText): TableProblem {
-  return { row, column, message: inEnglish(message), text: message };
-}
-export type ImportOutcome = { ok: true; document: Record<string, unknown> } | { ok: false; problems: TableProblem[] };
+export type ImportOutcome = { ok: true; document: Record<string, unknown> } | { ok: false; problems: GridProblem[] };
 
 type Item = { code?: string; label: string; values: Record<string, string> };
 
@@ -48,8 +37,6 @@ export function toCsv(scenario: Scenario): string {
   return Papa.unparse([header, ...rows], { newline: '\n' });
 }
 
-const columnLetter = (index: number): string => (index < 26 ? '' : columnLetter(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
-
 export async function toXlsx(scenario: Scenario): Promise<Buffer> {
   const { header, rows } = costTable(scenario);
   const workbook = new ExcelJS.Workbook();
@@ -67,16 +54,16 @@ export async function toXlsx(scenario: Scenario): Promise<Buffer> {
 
 /** A cell as the decimal text it shows: numbers by the shortest text that reads back as the same number. */
 function fromGrid(grid: string[][], base: unknown): ImportOutcome {
-  const problems: TableProblem[] = [];
+  const problems: GridProblem[] = [];
   const [header = [], ...body] = grid;
   const names = header.map((cell) => cell.trim());
   fixedColumns.forEach((name, index) => {
-    if (names[index] !== name) problems.push(tableProblem(1, columnLetter(index), text('costHeaderMustBe', { name })));
+    if (names[index] !== name) problems.push(gridProblem(1, columnLetter(index), text('costHeaderMustBe', { name })));
   });
   const valueColumns = names.slice(fixedColumns.length).map((key, offset) => ({ key, index: offset + fixedColumns.length }));
   for (const { key, index } of valueColumns) {
     const range = parseYearKey(key);
-    if (!range.ok) problems.push(tableProblem(1, columnLetter(index), text('quotedKeyReason', { key, reason: engineMessageText(range.reason) ?? range.reason })));
+    if (!range.ok) problems.push(gridProblem(1, columnLetter(index), text('quotedKeyReason', { key, reason: engineMessageText(range.reason) ?? range.reason })));
   }
   const lists: Record<string, Item[]> = { costs: [], subsidies: [], benefits: [], downstreamCosts: [] };
   const where = new Map<string, { row: number }>();
@@ -85,7 +72,7 @@ function fromGrid(grid: string[][], base: unknown): ImportOutcome {
     if (cells.every((cell) => cell.trim() === '')) return;
     const [section = '', code = '', label = ''] = cells.map((cell) => cell.trim());
     if (!(sections as readonly string[]).includes(section)) {
-      problems.push(tableProblem(row, 'A', text('sectionNotOneOf', { section, sections: [...sections] })));
+      problems.push(gridProblem(row, 'A', text('sectionNotOneOf', { section, sections: [...sections] })));
       return;
     }
     const list = listOf[section as Section];
@@ -95,7 +82,7 @@ function fromGrid(grid: string[][], base: unknown): ImportOutcome {
       if (cell !== '') values[key] = cell;
     }
     const item: Item = list === 'costs' || list === 'subsidies' ? { code, label, values } : { label, values };
-    if ((list === 'benefits' || list === 'downstreamCosts') && code) problems.push(tableProblem(row, 'B', text('rowHasNoCode', { section })));
+    if ((list === 'benefits' || list === 'downstreamCosts') && code) problems.push(gridProblem(row, 'B', text('rowHasNoCode', { section })));
     where.set(`${list}[${lists[list]!.length}]`, { row });
     lists[list]!.push(item);
   });
@@ -111,7 +98,7 @@ function fromGrid(grid: string[][], base: unknown): ImportOutcome {
     const match = /^(costs|subsidies|benefits|downstreamCosts)\[(\d+)\](?:\.(code|label)|\.values\["?([^"\]]+)"?\])?/.exec(problem.path);
     const located = match ? where.get(`${match[1]}[${match[2]}]`) : undefined;
     if (!match || !located) {
-      problems.push(tableProblem(0, '—', text('settingOutsideTable', { path: problem.path, message: engineMessageText(problem.message) ?? problem.message })));
+      problems.push(gridProblem(0, '—', text('settingOutsideTable', { path: problem.path, message: engineMessageText(problem.message) ?? problem.message })));
       continue;
     }
     const column = match[3] === 'code' ? 'B' : match[3] === 'label' ? 'C' : match[4] ? columnLetter(valueColumns.find((c) => c.key === match[4])?.index ?? 0) : 'A';

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gridToCsv, gridToXlsx, isIsoDate, monitoringFromCsv, monitoringFromXlsx, monitoringGrid, monitoringTemplate, problemField } from './monitoring-table';
+import { gridToCsv, gridToXlsx, isIsoDate, monitoringFromCsv, monitoringFromXlsx, monitoringGrid, monitoringTemplate } from './monitoring-table';
+import { problemField } from './xlsx-grid';
 
 const rules = { indicators: ['codmn', 'nh3n', 'tn', 'tp'], from: 2021, to: 2030 };
 const header = 'year,indicator,value,laboratory,sampledFrom,sampledTo';

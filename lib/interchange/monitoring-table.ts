@@ -4,8 +4,8 @@
 // problem saves nothing. Values stay decimal text; dates are ISO (YYYY-MM-DD).
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { readXlsxGrid } from './xlsx-grid';
-import { inEnglish, text, type LocalText } from '@/lib/domain/local-text';
+import { columnLetter, gridProblem, readXlsxGrid, type GridProblem } from './xlsx-grid';
+import { text, type LocalText } from '@/lib/domain/local-text';
 import { MAX_EXPONENT, parseDecimal } from '@/lib/engine';
 
 export const monitoringColumns = ['year', 'indicator', 'value', 'laboratory', 'sampledFrom', 'sampledTo'] as const;
@@ -25,18 +25,6 @@ export interface MonitoringRow {
   sampledTo: string;
 }
 
-export interface TableProblem {
-  row: number;
-  /** The column's letter, e.g. "C"; "—" for the table as a whole. */
-  column: string;
-  message: string;
-  text?: LocalText;
-}
-
-function tableProblem(row: number, column: string, message: LocalText): TableProblem {
-  return { row, column, message: inEnglish(message), text: message };
-}
-
 export interface MonitoringRules {
   /** The indicators the agreement's terms declare. */
   indicators: readonly string[];
@@ -45,9 +33,7 @@ export interface MonitoringRules {
   to: number;
 }
 
-export type MonitoringImport = { ok: true; rows: MonitoringRow[] } | { ok: false; problems: TableProblem[] };
-
-export const columnLetter = (index: number): string => (index < 26 ? '' : columnLetter(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
+export type MonitoringImport = { ok: true; rows: MonitoringRow[] } | { ok: false; problems: GridProblem[] };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -59,35 +45,21 @@ export function isIsoDate(text: string): boolean {
   return date.toISOString().slice(0, 10) === text;
 }
 
-/** Where a problem is, for readers: "row 3, column C (value)". */
-export function problemAt(problem: TableProblem, header?: readonly string[]): LocalText {
-  if (problem.row === 0) return text('at.table');
-  if (problem.column === '—') return text('at.row', { row: problem.row });
-  const index = header?.findIndex((_, i) => columnLetter(i) === problem.column) ?? -1;
-  const name = index >= 0 ? header?.[index] : undefined;
-  return name ? text('at.namedCell', { row: problem.row, column: problem.column, name }) : text('at.cell', { row: problem.row, column: problem.column });
-}
-
-/** Where a problem is, as the API's `field`: "row 3, column C (value)". */
-export function problemField(problem: TableProblem, header?: readonly string[]): string {
-  return inEnglish(problemAt(problem, header));
-}
-
 /** Reads and checks the rows of a table already split into cells; row 1 is the header. */
 export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: MonitoringRules): MonitoringImport {
-  const problems: TableProblem[] = [];
+  const problems: GridProblem[] = [];
   const [header = [], ...body] = grid;
   const names = header.map((cell) => cell.trim());
   const where = new Map<MonitoringColumn, number>();
   names.forEach((name, index) => {
     if (name === '') return;
     const column = monitoringColumns.find((c) => c.toLowerCase() === name.toLowerCase());
-    if (!column) problems.push(tableProblem(1, columnLetter(index), text('unknownColumn', { name, columns: monitoringColumns })));
-    else if (where.has(column)) problems.push(tableProblem(1, columnLetter(index), text('repeatedColumn', { name, column: columnLetter(where.get(column)!) })));
+    if (!column) problems.push(gridProblem(1, columnLetter(index), text('unknownColumn', { name, columns: monitoringColumns })));
+    else if (where.has(column)) problems.push(gridProblem(1, columnLetter(index), text('repeatedColumn', { name, column: columnLetter(where.get(column)!) })));
     else where.set(column, index);
   });
   const absent = monitoringColumns.filter((c) => !where.has(c));
-  if (absent.length) problems.push(tableProblem(1, '—', text('headerLacks', { missing: absent.map((c) => `"${c}"`), columns: monitoringColumns })));
+  if (absent.length) problems.push(gridProblem(1, '—', text('headerLacks', { missing: absent.map((c) => `"${c}"`), columns: monitoringColumns })));
   if (problems.length) return { ok: false, problems };
 
   const rows: MonitoringRow[] = [];
@@ -98,12 +70,12 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
     const row = offset + 2;
     if (cells.every((cell) => cell.trim() === '')) return;
     if (++filled > maxMonitoringRows) {
-      if (filled === maxMonitoringRows + 1) problems.push(tableProblem(row, '—', text('tooManyRows', { max: maxMonitoringRows })));
+      if (filled === maxMonitoringRows + 1) problems.push(gridProblem(row, '—', text('tooManyRows', { max: maxMonitoringRows })));
       return;
     }
     const cell = (column: MonitoringColumn) => (cells[where.get(column)!] ?? '').trim();
     const at = (column: MonitoringColumn) => columnLetter(where.get(column)!);
-    const problem = (column: MonitoringColumn, message: LocalText) => problems.push(tableProblem(row, at(column), message));
+    const problem = (column: MonitoringColumn, message: LocalText) => problems.push(gridProblem(row, at(column), message));
     const before = problems.length;
 
     const yearText = cell('year');
@@ -149,13 +121,13 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
       rows.push({ row, year, indicator, value: parsed.value.isZero() ? '0' : parsed.value.toString(), laboratory, sampledFrom: from, sampledTo: to });
     }
   });
-  if (!problems.length && rows.length === 0) problems.push(tableProblem(0, '—', text('tableEmpty')));
+  if (!problems.length && rows.length === 0) problems.push(gridProblem(0, '—', text('tableEmpty')));
   return problems.length ? { ok: false, problems } : { ok: true, rows };
 }
 
 export function monitoringFromCsv(csv: string, rules: MonitoringRules): MonitoringImport {
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  if (parsed.errors.length) return { ok: false, problems: parsed.errors.map((error) => tableProblem((error.row ?? 0) + 1, '—', text('csvUnreadable', { detail: error.message }))) };
+  if (parsed.errors.length) return { ok: false, problems: parsed.errors.map((error) => gridProblem((error.row ?? 0) + 1, '—', text('csvUnreadable', { detail: error.message }))) };
   return monitoringFromGrid(parsed.data, rules);
 }
 

@@ -1,7 +1,11 @@
 import ExcelJS from 'exceljs';
 import { inEnglish, text, type LocalText } from '@/lib/domain/local-text';
 
-/** A problem with a table import, located by row (1-based; 0 for the file as a whole) and column. */
+/**
+ * A problem with a table import (monitoring results, cost tables), located by row (1-based; 0 for
+ * the file as a whole) and column letter ("—" for the whole row); the message in English and, when
+ * it comes from the catalogue, in either language.
+ */
 export interface GridProblem {
   row: number;
   column: string;
@@ -9,8 +13,24 @@ export interface GridProblem {
   text?: LocalText;
 }
 
-function gridProblem(message: string | LocalText): GridProblem {
-  return typeof message === 'string' ? { row: 0, column: '—', message } : { row: 0, column: '—', message: inEnglish(message), text: message };
+export function gridProblem(row: number, column: string, message: string | LocalText): GridProblem {
+  return typeof message === 'string' ? { row, column, message } : { row, column, message: inEnglish(message), text: message };
+}
+
+export const columnLetter = (index: number): string => (index < 26 ? '' : columnLetter(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
+
+/** Where a problem is, for readers: "row 3, column C (value)" when the header names the column. */
+export function problemAt(problem: GridProblem, header?: readonly string[]): LocalText {
+  if (problem.row === 0) return text('at.table');
+  if (problem.column === '—') return text('at.row', { row: problem.row });
+  const index = header?.findIndex((_, i) => columnLetter(i) === problem.column) ?? -1;
+  const name = index >= 0 ? header?.[index] : undefined;
+  return name ? text('at.namedCell', { row: problem.row, column: problem.column, name }) : text('at.cell', { row: problem.row, column: problem.column });
+}
+
+/** Where a problem is, as the API's `field`: problemAt in English. */
+export function problemField(problem: GridProblem, header?: readonly string[]): string {
+  return inEnglish(problemAt(problem, header));
 }
 
 /** A cell as the text a CSV of the same table would hold. */
@@ -35,10 +55,10 @@ export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreada
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, problems: [gridProblem(unreadable)] };
+    return { ok: false, problems: [gridProblem(0, '—', unreadable)] };
   }
   const sheet = workbook.getWorksheet(sheetName) ?? workbook.worksheets[0];
-  if (!sheet) return { ok: false, problems: [gridProblem(text('workbookNoSheet', { sheet: sheetName }))] };
+  if (!sheet) return { ok: false, problems: [gridProblem(0, '—', text('workbookNoSheet', { sheet: sheetName }))] };
   const grid: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, number) => {
     const cells: string[] = [];

@@ -33,6 +33,11 @@ export const apiTexts = {
   'thing.user': { en: 'user', zh: '用户' },
   forbidden: { en: 'You are a member of this deal but lack the "{right}" right.', zh: '您是该项目的成员，但没有“{right}”权限。' },
   none: { en: 'none', zh: '无' },
+  // The sides, as words inside a message ("only the upstream side can …").
+  'side.UPSTREAM': { en: 'upstream', zh: '上游' },
+  'side.DOWNSTREAM': { en: 'downstream', zh: '下游' },
+  'side.FUND': { en: 'fund', zh: '基金' },
+  'side.OBSERVER': { en: 'observer', zh: '观察' },
 
   // --- Files and uploads -------------------------------------------------------------------
   fileEmpty: { en: 'the file is empty', zh: '文件为空' },

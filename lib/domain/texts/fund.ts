@@ -43,17 +43,6 @@ export const fundTexts = {
     zh: '{year} 年的 {indicator} 已在第 {row} 行给出：每个指标每年只能有一个结果',
   },
 
-  // --- Tables of costs ---------------------------------------------------------------------
-  costHeaderMustBe: {
-    en: 'the header must be "{name}" here (layout: section, code, label, then one column per year or range)',
-    zh: '此处表头必须是“{name}”（布局：section、code、label，然后每个年份或区间一列）',
-  },
-  quotedKeyReason: { en: '"{key}": {reason}', zh: '“{key}”：{reason}' },
-  sectionNotOneOf: { en: 'section "{section}" is not one of {sections}', zh: '分区“{section}”不是 {sections} 之一' },
-  rowHasNoCode: { en: 'a {section} row has no code; leave it empty', zh: '{section} 行没有代码；请留空' },
-  settingOutsideTable: { en: '{path}: {message} (a setting outside the cost table; fix it in the scenario)', zh: '{path}：{message}（这是成本表之外的设置；请在情景中修改）' },
-  costWorkbookUnreadable: { en: 'not a readable .xlsx workbook', zh: '不是可读取的 .xlsx 工作簿' },
-
   // --- Monitoring, disputes and tolerances ---------------------------------------------------
   yearSettledFinal: { en: '{year} is settled and final: its monitoring results can no longer change', zh: '{year} 年已结算且不可更改：其监测结果不能再修改' },
   noResultForYear: { en: 'no result for {indicator} in {year}: enter or import it first', zh: '{year} 年没有 {indicator} 的结果：请先录入或导入' },
@@ -62,9 +51,6 @@ export const fundTexts = {
     zh: '{year} 年的 {indicator} 存在争议（{results}；相差 {spread}，容差为 {allowed}）：请先解决争议',
   },
   sideResult: { en: '{side} {value}', zh: '{side} {value}' },
-  'side.UPSTREAM': { en: 'upstream', zh: '上游' },
-  'side.DOWNSTREAM': { en: 'downstream', zh: '下游' },
-  'side.FUND': { en: 'fund', zh: '基金' },
   notDisputed: { en: '{indicator} for {year} is not disputed: {why}', zh: '{year} 年的 {indicator} 没有争议：{why}' },
   'notDisputed.missing': { en: 'it has no results yet', zh: '尚无结果' },
   'notDisputed.single': { en: 'only one side has entered a result', zh: '只有一方录入了结果' },

@@ -14,7 +14,6 @@ export const serverTexts = {
   'right.signAsDesignated': { en: 'sign this agreement (its designated signatories only)', zh: '签署本协议（仅限指定签署人）' },
   'right.makeOffers': { en: 'make offers (the upstream and downstream sides only)', zh: '提出报价（仅限上游方和下游方）' },
   'right.editSideScenarios': { en: "edit the {side} side's scenarios (fork it instead)", zh: '编辑{side}方的情景（请改为复制一份）' },
-  'side.OBSERVER': { en: 'observer', zh: '观察' },
 
   // --- Administration, deals and members -----------------------------------------------------
   cannotDisableYourself: { en: 'you cannot disable yourself', zh: '您不能停用自己' },
@@ -61,6 +60,15 @@ export const serverTexts = {
   signedAlready: { en: 'you have signed this agreement already', zh: '您已签署过本协议' },
 
   // --- Scenarios and evidence ----------------------------------------------------------------
+  costHeaderMustBe: {
+    en: 'the header must be "{name}" here (layout: section, code, label, then one column per year or range)',
+    zh: '此处表头必须是“{name}”（布局：section、code、label，然后每个年份或区间一列）',
+  },
+  quotedKeyReason: { en: '"{key}": {reason}', zh: '“{key}”：{reason}' },
+  sectionNotOneOf: { en: 'section "{section}" is not one of {sections}', zh: '分区“{section}”不是 {sections} 之一' },
+  rowHasNoCode: { en: 'a {section} row has no code; leave it empty', zh: '{section} 行没有代码；请留空' },
+  settingOutsideTable: { en: '{path}: {message} (a setting outside the cost table; fix it in the scenario)', zh: '{path}：{message}（这是成本表之外的设置；请在情景中修改）' },
+  costWorkbookUnreadable: { en: 'not a readable .xlsx workbook', zh: '不是可读取的 .xlsx 工作簿' },
   evidenceAccepted: {
     en: 'only PDF, Excel (.xlsx), Word (.docx), CSV and PNG/JPEG/WebP images are accepted, and the content must match',
     zh: '只接受 PDF、Excel（.xlsx）、Word（.docx）、CSV 和 PNG/JPEG/WebP 图片，且文件内容须与其类型相符',

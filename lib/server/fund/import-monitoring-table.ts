@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
 import type { MonitoringSide } from '@/lib/domain/monitoring';
-import { monitoringColumns, monitoringFromCsv, monitoringFromXlsx, problemAt, problemField, type TableProblem } from '@/lib/interchange/monitoring-table';
+import { monitoringColumns, monitoringFromCsv, monitoringFromXlsx } from '@/lib/interchange/monitoring-table';
+import { gridProblem, problemAt, problemField, type GridProblem } from '@/lib/interchange/xlsx-grid';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { assessMonitoring } from '@/lib/domain/monitoring';
 import { confirmedYears, loadAdministration, toEntry } from './administration';
 import { inFundTransaction, mayEnterMonitoring } from './fund-access';
-import { inEnglish, text } from '@/lib/domain/local-text';
+import { text } from '@/lib/domain/local-text';
 
 export const maxMonitoringTableBytes = 5 * 1024 * 1024;
 
@@ -44,12 +45,11 @@ export async function importMonitoringTable({ actor, origin, dealId, agreementId
       }
       outcome = monitoringFromCsv(csv, rules);
     }
-    const problems: TableProblem[] = outcome.ok ? [] : outcome.problems;
+    const problems: GridProblem[] = outcome.ok ? [] : outcome.problems;
     const settled = confirmedYears(admin);
     if (outcome.ok) {
       for (const row of outcome.rows) {
-        const final = text('yearSettledFinal', { year: row.year });
-        if (settled.has(row.year)) problems.push({ row: row.row, column: 'A', message: inEnglish(final), text: final });
+        if (settled.has(row.year)) problems.push(gridProblem(row.row, 'A', text('yearSettledFinal', { year: row.year })));
       }
     }
     if (problems.length || !outcome.ok) {

@@ -4,7 +4,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
 import { isDomainError, ValidationError } from '@/lib/domain/errors';
-import { render, text, type LocalText } from '@/lib/domain/local-text';
+import { problem, problemIn, problemLines, render, text, type LocalText, type Problem } from '@/lib/domain/local-text';
 import { isLocale, localeCookie, type AppLocale } from '@/lib/domain/locale';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { sessionCookieName, refreshedSessionCookie } from '@/lib/infra/session-token';
@@ -72,18 +72,18 @@ export function unstorableText(value: string): LocalText | null {
 }
 
 /** The first string or key in a parsed body that cannot be stored; iterative, so any depth is fine. */
-function unstorableField(value: unknown): { field: string; message: LocalText } | null {
+function unstorableField(value: unknown): Problem | null {
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length) {
     const [node, at] = stack.pop()!;
     if (typeof node === 'string') {
-      const problem = unstorableText(node);
-      if (problem) return { field: at || '(body)', message: problem };
+      const why = unstorableText(node);
+      if (why) return problem(at || '(body)', why);
     } else if (node && typeof node === 'object') {
       for (const [key, child] of Object.entries(node)) {
         const field = at ? `${at}.${key}` : key;
-        const problem = unstorableText(key);
-        if (problem) return { field: at || '(body)', message: text('fieldNameUnstorable', { problem }) };
+        const why = unstorableText(key);
+        if (why) return problem(at || '(body)', text('fieldNameUnstorable', { problem: why }));
         stack.push([child, field]);
       }
     }
@@ -143,7 +143,7 @@ class BadRequest extends Error {
     readonly status: number,
     readonly code: string,
     readonly text: LocalText,
-    readonly problems?: { field: string; message: string | LocalText }[],
+    readonly problems?: Problem[],
   ) {
     super(code);
   }
@@ -153,7 +153,7 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string,
   const parsed = schema.safeParse(value, { error: zodMessages[locale] });
   if (parsed.success) return parsed.data;
   const problems = zodProblems(parsed.error);
-  throw new BadRequest(400, 'invalid', text('invalidInput', { what, problems: { lines: problems.map((p) => text('problemLine', p)) } }), problems);
+  throw new BadRequest(400, 'invalid', text('invalidInput', { what, problems: problemLines(problems) }), problems);
 }
 
 /**
@@ -195,7 +195,7 @@ export function apiRoute<P>(handler: (request: Request, context: ApiContext, par
             throw new BadRequest(400, 'invalid_json', text('bodyNotJson'));
           }
           const unstorable = unstorableField(json);
-          if (unstorable) throw new BadRequest(400, 'invalid', text('invalidInput', { what: 'body', problems: { lines: [text('problemLine', unstorable)] } }), [unstorable]);
+          if (unstorable) throw new BadRequest(400, 'invalid', text('invalidInput', { what: 'body', problems: problemLines([unstorable]) }), [unstorable]);
           return parseWith(schema, json, 'body', locale);
         },
         query(schema) {
@@ -208,7 +208,7 @@ export function apiRoute<P>(handler: (request: Request, context: ApiContext, par
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       if (error instanceof BadRequest) {
-        const problems = error.problems?.map((p) => ({ field: p.field, message: typeof p.message === 'string' ? p.message : render(p.message, locale) }));
+        const problems = error.problems?.map((p) => problemIn(p, locale));
         return errorResponse(error.status, error.code, render(error.text, locale), problems ? { problems, field: problems[0]?.field } : {});
       }
       if (isDomainError(error)) {

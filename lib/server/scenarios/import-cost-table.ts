@@ -4,7 +4,7 @@ import { ValidationError } from '@/lib/domain/errors';
 import { fromCsv, fromXlsx } from '@/lib/interchange/cost-table';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
-import { text } from '@/lib/domain/local-text';
+import { inEnglish, text } from '@/lib/domain/local-text';
 
 export const maxCostTableBytes = 5 * 1024 * 1024;
 
@@ -32,11 +32,10 @@ export async function importCostTable({ actor, origin, dealId, fileName, bytes, 
     outcome = fromCsv(csv, base);
   } else throw new ValidationError(text('costTableNotXlsx'), 'file');
   if (outcome.ok) return { document: outcome.document };
-  const problems = outcome.problems.map((p) => ({
-    field: p.row ? `row ${p.row}, column ${p.column}` : 'file',
-    message: p.message,
-    ...(p.text ? { text: p.text } : {}),
-    ...(p.row ? { at: text('at.cell', { row: p.row, column: p.column }) } : {}),
-  }));
+  // Every problem is at a cell (or in the file): "row 3, column D", in the reader's language too.
+  const problems = outcome.problems.map((p) => {
+    const at = p.row ? text('at.cell', { row: p.row, column: p.column }) : undefined;
+    return { field: at ? inEnglish(at) : 'file', message: p.message, ...(p.text ? { text: p.text } : {}), ...(at ? { at } : {}) };
+  });
   throw ValidationError.listing(problems, (lines) => text('costTableProblems', { count: problems.length, problems: lines }), problems[0]?.field);
 }
