@@ -3,6 +3,7 @@
 // the English text is made at once (logs, the CLI and tests read it), and the API renders the
 // message again in the language the request asks for (docs/decisions/0020-server-messages-in-both-languages.md).
 import { IntlMessageFormat } from 'intl-messageformat';
+import type { z } from 'zod';
 import type { AppLocale } from './locale';
 import { textCatalogue, type TextKey } from './text-catalogue';
 
@@ -58,23 +59,35 @@ export function render(message: LocalText, locale: AppLocale): string {
 
 export const inEnglish = (message: LocalText): string => render(message, 'en');
 
-// A zod schema makes its messages while it parses, in the language of the request being parsed:
-// the server says which (lib/server/http/request-locale.ts). Anywhere else they are English.
-let currentLocale: () => AppLocale = () => 'en';
+// A zod schema's messages are made in the language of the parse that asks for them (safeParseIn);
+// anywhere else they are English. zod makes them when a failed parse's `error` is first read, not
+// while it parses, so safeParseIn reads it at once: the language holds for exactly that synchronous
+// call and no other request's can interleave. (An AsyncLocalStorage around the request missed a
+// page's messages, read when the page rendered them.)
+let parseLanguage: AppLocale = 'en';
 
-export function setLocaleSource(source: () => AppLocale): void {
-  currentLocale = source;
+/** schema.safeParse with the messages of a failure in this language. */
+export function safeParseIn<T extends z.ZodType>(locale: AppLocale, schema: T, value: unknown, params?: z.core.ParseContext<z.core.$ZodIssue>): z.ZodSafeParseResult<z.output<T>> {
+  const outer = parseLanguage;
+  parseLanguage = locale;
+  try {
+    const parsed = schema.safeParse(value, params);
+    if (!parsed.success) void parsed.error.issues;
+    return parsed;
+  } finally {
+    parseLanguage = outer;
+  }
 }
 
-/** A message in the language of the request being handled (English outside one): for a zod issue made by hand. */
-export function inRequestLanguage(message: LocalText): string {
-  return render(message, currentLocale());
+/** A message in the language of the parse under way (English outside one): for a zod issue made by hand. */
+export function inParseLanguage(message: LocalText): string {
+  return render(message, parseLanguage);
 }
 
 /** A message for a zod schema: `z.int(say('mustBeWholeYear'))`, `.refine(check, { path, ...say('…') })`. */
 export function say(key: TextKey, values: Record<string, TextValue> = {}): { error: () => string } {
   const message = text(key, values);
-  return { error: () => inRequestLanguage(message) };
+  return { error: () => inParseLanguage(message) };
 }
 
 /** A problem with one field of the input: `field` names it for machines, `message` says it in English. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { D, formatDecimal, parseDecimal, type Dec } from '@/lib/engine';
-import { inRequestLanguage, say, text } from './local-text';
+import { inParseLanguage, say, text } from './local-text';
 
 const year = z.int(say('mustBeWholeYear')).min(1900, say('yearFrom1900')).max(2200, say('yearTo2200'));
 const decimal = (what: 'amount' | 'price' | 'volume') =>
@@ -11,7 +11,7 @@ const decimal = (what: 'amount' | 'price' | 'volume') =>
       return z.NEVER;
     }
     if (parsed.value.isNegative()) {
-      ctx.issues.push({ code: 'custom', message: inRequestLanguage(text('mustNotBeNegative')), input: value });
+      ctx.issues.push({ code: 'custom', message: inParseLanguage(text('mustNotBeNegative')), input: value });
       return z.NEVER;
     }
     return formatDecimal(parsed.value);
@@ -33,7 +33,7 @@ export const ZSchedule = z
   .superRefine((entries, ctx) => {
     const sorted = entries.map((entry, index) => ({ ...entry, index })).sort((a, b) => a.from - b.from);
     for (let i = 1; i < sorted.length; i++) {
-      if (sorted[i]!.from <= sorted[i - 1]!.to) ctx.addIssue({ code: 'custom', path: [sorted[i]!.index, 'from'], message: inRequestLanguage(text('overlapsPeriod', { from: sorted[i - 1]!.from, to: sorted[i - 1]!.to })) });
+      if (sorted[i]!.from <= sorted[i - 1]!.to) ctx.addIssue({ code: 'custom', path: [sorted[i]!.index, 'from'], message: inParseLanguage(text('overlapsPeriod', { from: sorted[i - 1]!.from, to: sorted[i - 1]!.to })) });
     }
   });
 

@@ -4,13 +4,12 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
 import { isDomainError, ValidationError } from '@/lib/domain/errors';
-import { problem, problemIn, problemLines, render, text, type LocalText, type Problem } from '@/lib/domain/local-text';
+import { problem, problemIn, problemLines, render, text, type LocalText, type Problem, safeParseIn } from '@/lib/domain/local-text';
 import { isLocale, localeCookie, type AppLocale } from '@/lib/domain/locale';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { sessionCookieName, refreshedSessionCookie } from '@/lib/infra/session-token';
 import { currentSession, loadActor } from '@/lib/server/auth/current-actor';
 import { requestOrigin } from '@/lib/server/auth/request-origin';
-import { inRequestLocale } from './request-locale';
 
 export const maxBodyBytes = 64 * 1024;
 
@@ -150,7 +149,7 @@ class BadRequest extends Error {
 }
 
 function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string, locale: AppLocale): z.output<T> {
-  const parsed = schema.safeParse(value, { error: zodMessages[locale] });
+  const parsed = safeParseIn(locale, schema, value, { error: zodMessages[locale] });
   if (parsed.success) return parsed.data;
   const problems = zodProblems(parsed.error);
   throw new BadRequest(400, 'invalid', text('invalidInput', { what, problems: problemLines(problems) }), problems);
@@ -202,9 +201,7 @@ export function apiRoute<P>(handler: (request: Request, context: ApiContext, par
           return parseWith(schema, Object.fromEntries(new URL(request.url).searchParams), 'query', locale);
         },
       };
-      const params = await segment.params;
-      // Messages zod schemas make while parsing are in the reader's language too.
-      const result = await inRequestLocale(locale, () => handler(request, context, params));
+      const result = await handler(request, context, await segment.params);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       if (error instanceof BadRequest) {

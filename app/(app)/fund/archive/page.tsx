@@ -2,10 +2,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { yuan } from '@/components/fund/format';
 import { ZFundArchiveFilter, type FundArchiveFilter } from '@/lib/domain/fund-schemas';
+import { safeParseIn } from '@/lib/domain/local-text';
 import { isLocale } from '@/lib/domain/locale';
 import { searchFundArchive } from '@/lib/server/fund/search-fund-archive';
 import { pageContext } from '@/lib/server/http/page-context';
-import { inRequestLocale } from '@/lib/server/http/request-locale';
 
 const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
 const statusTone: Record<string, string> = { DRAFT: 'bg-amber-100 text-amber-900', ARCHIVED: 'bg-emerald-100 text-emerald-900', VOID: 'bg-slate-200 text-slate-700' };
@@ -16,7 +16,7 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
   const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === 'string' && v.trim() !== '' ? [[k, v]] : [])));
   const [t, locale] = await Promise.all([getTranslations('fund'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
-  const parsed = inRequestLocale(lang, () => ZFundArchiveFilter.safeParse(raw));
+  const parsed = safeParseIn(lang, ZFundArchiveFilter, raw);
   const filter: FundArchiveFilter = parsed.success ? parsed.data : {};
   const { agreements } = await searchFundArchive({ actor, origin, filter });
   const zh = lang === 'zh';

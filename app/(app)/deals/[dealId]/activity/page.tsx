@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { summaryLines } from '@/lib/domain/audit-summary';
 import { ZActivityFilter } from '@/lib/domain/deal-schemas';
 import { formatDateTime } from '@/lib/domain/format';
+import { safeParseIn } from '@/lib/domain/local-text';
 import { isLocale } from '@/lib/domain/locale';
 import { listDealActivity } from '@/lib/server/deals/list-deal-activity';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
-import { inRequestLocale } from '@/lib/server/http/request-locale';
 
 type Search = { action?: string; from?: string; to?: string; before?: string };
 
@@ -15,7 +15,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const { actor, origin } = await pageContext();
   const [t, tSide, locale] = await Promise.all([getTranslations('activity'), getTranslations('side'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
-  const filter = inRequestLocale(lang, () => ZActivityFilter.safeParse(Object.fromEntries(Object.entries(search).filter(([, value]) => typeof value === 'string' && value !== ''))));
+  const filter = safeParseIn(lang, ZActivityFilter, Object.fromEntries(Object.entries(search).filter(([, value]) => typeof value === 'string' && value !== '')));
   const page = filter.success ? await orNotFound(listDealActivity({ actor, origin, dealId, filter: filter.data })) : null;
   const olderHref = page?.nextBefore ? `?${new URLSearchParams({ ...(search.action ? { action: search.action } : {}), ...(search.from ? { from: search.from } : {}), ...(search.to ? { to: search.to } : {}), before: page.nextBefore })}` : null;
   return (
