@@ -18,7 +18,7 @@ function avoidedWords(): { word: string; instead: string }[] {
       .split(',')
       .map((word) => word.trim())
       .filter(Boolean)
-      .map((word) => ({ word, instead: chinese }));
+      .map((word) => ({ word, instead: chinese ?? '' }));
   });
 }
 
