@@ -1,5 +1,5 @@
 import 'server-only';
-import { ZERO, compileScenario, distancesFromBounds, formatDecimal, scheduleByYear, type DistanceFromBounds, type Dec, type ResultJson } from '@/lib/engine';
+import { ZERO, compileScenario, distancesFromBounds, formatDecimal, scheduleByYear, type DistanceFromBounds, type Dec, type NegotiationYear, type ResultJson } from '@/lib/engine';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Side } from '@/lib/domain/actor';
 import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
@@ -10,22 +10,10 @@ import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
  * whole currency.
  */
 
-export interface ZoneYear {
-  year: number;
-  lowerBound: string;
-  upperBound: string | null;
-  payment: string;
+/** A year of a version: what the negotiation arithmetic needs (lib/engine/negotiation.ts), and the stored suggestion. */
+export interface ZoneYear extends NegotiationYear {
   suggestedPayment: string | null;
   feasible: boolean | null;
-  /** m³ per year; null where the scenario gives none. */
-  waterVolume: string | null;
-  directCost: string;
-  opportunityCost: string;
-  subsidies: string;
-  internalEffect: string;
-  /** Σ benefits; null where no benefit is stated (an explicit 0 counts as stated). */
-  benefits: string | null;
-  downstreamCosts: string;
 }
 
 export interface ZonePeriod {
