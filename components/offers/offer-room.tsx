@@ -9,7 +9,7 @@ import { TermsEditor, blankTerms, termsDocument, type TermsDraft } from '@/compo
 import { useUnitWord } from '@/components/ui/use-unit-word';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
-import { D, boundDistance, checkAgainstBounds, formatRange, scheduleByYear, yearRuns, type BoundCheck } from '@/lib/engine';
+import { D, boundDistance, checkAgainstBounds, formatRange, scheduleInUnit, yearRuns, type BoundCheck } from '@/lib/engine';
 import { parseTerms } from '@/lib/terms';
 import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
 import { FieldProblem } from '@/components/ui/field-problem';
@@ -263,8 +263,7 @@ function Composer({ dealId, room, draft, onChange, onClose, lang }: { dealId: st
   // `scheduled` in a formula is this offer's payment for the year, in the terms' own unit.
   const scheduledForTerms = useMemo(() => {
     if (problems.length || !draft.terms) return undefined;
-    const termsUnit = D(String(draft.terms.unit || 1));
-    return Object.fromEntries([...scheduleByYear(schedule, version.unit)].map(([year, amount]) => [String(year), amount.times(version.unit).dividedBy(termsUnit).toFixed()]));
+    return Object.fromEntries([...scheduleInUnit(schedule, version.unit, String(draft.terms.unit || 1))].map(([year, amount]) => [String(year), amount.toFixed()]));
   }, [problems.length, draft.terms, schedule, version.unit]);
   const setRow = (i: number, patch: Partial<Draft['rows'][number]>) => onChange({ ...draft, rows: draft.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const send = async () => {

@@ -10,9 +10,12 @@ import {
   distancesFromBounds,
   fairnessPayment,
   fairnessRows,
+  lineInCurrency,
   nashSplit,
   perM3,
   scheduleByYear,
+  scheduleInUnit,
+  scheduleTotal,
   shares,
   suggestedAt,
   zoneRows,
@@ -175,6 +178,28 @@ describe('offers against the bounds', () => {
           for (let y = line.from; y <= line.to; y++) expect(byYear.get(y)!.eq(expected)).toBe(true);
         }
         expect(byYear.size).toBe(schedule.reduce((n, l) => n + l.to - l.from + 1, 0));
+      }),
+    );
+  });
+
+  it('states the schedule in whole currency and in another unit', () => {
+    fc.assert(
+      fc.property(scheduleArb, fc.constantFrom(1, 1000, 10000), (schedule, unit) => {
+        const byYear = scheduleByYear(schedule, unit);
+        let total: Dec = ZERO;
+        for (const line of schedule) {
+          const perYear = lineInCurrency(line, unit);
+          expect(perYear.eq('amount' in line ? new D(line.amount).times(unit) : new D(line.pricePerM3).times(line.volume))).toBe(true);
+          total = total.plus(perYear.times(line.to - line.from + 1));
+        }
+        expect(scheduleTotal(schedule, unit).eq(total)).toBe(true);
+        const inYuan = scheduleInUnit(schedule, unit, 1);
+        const inOwn = scheduleInUnit(schedule, unit, unit);
+        expect([...inYuan.keys()]).toEqual([...byYear.keys()]);
+        for (const [year, amount] of byYear) {
+          expect(inYuan.get(year)!.eq(amount.times(unit))).toBe(true);
+          expect(inOwn.get(year)!.minus(amount).abs().lt('1e-30')).toBe(true);
+        }
       }),
     );
   });

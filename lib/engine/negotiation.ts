@@ -134,6 +134,24 @@ export function scheduleByYear(schedule: readonly ScheduleLine[], unit: number |
   return byYear;
 }
 
+/** The schedule by year in another amount unit (e.g. the payment terms' own): amount · unit / targetUnit. */
+export function scheduleInUnit(schedule: readonly ScheduleLine[], unit: number | string, targetUnit: number | string | Dec): Map<number, Dec> {
+  const target = new D(targetUnit);
+  return new Map([...scheduleByYear(schedule, unit)].map(([year, amount]) => [year, amount.times(unit).dividedBy(target)]));
+}
+
+/** A line's annual amount in whole currency: amount · unit, or price · volume. */
+export function lineInCurrency(line: ScheduleLine, unit: number | string): Dec {
+  return 'amount' in line ? D(line.amount).times(unit) : D(line.pricePerM3).times(line.volume);
+}
+
+/** The whole schedule in whole currency: each line's annual amount times its years. */
+export function scheduleTotal(schedule: readonly ScheduleLine[], unit: number | string): Dec {
+  let total = D(0);
+  for (const line of schedule) total = total.plus(lineInCurrency(line, unit).times(line.to - line.from + 1));
+  return total;
+}
+
 /**
  * How far an amount is from both bounds: `aboveLower` = offered − lower (negative: it
  * under-compensates upstream), `belowUpper` = upper − offered (negative: it overcharges
