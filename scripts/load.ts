@@ -5,7 +5,7 @@
 //  1. builds the app when .next is missing or older than any source file (--no-build: use the
 //     build there is, e.g. while someone else's half-finished change does not compile);
 //  2. creates a fresh database: on DATABASE_URL's server, else on 127.0.0.1:5432 when it answers,
-//     else an embedded in-memory one (tests/support/test-database.ts), and migrates it;
+//     else an embedded in-memory one (lib/infra/scratch-database.ts), and migrates it;
 //  3. seeds 20 deals, 200 users, 2,000 scenario versions, 500 offers and 50 agreements per unit of
 //     scale (scripts/load-seed.ts), starts the production server (scripts/serve.mjs) on a free port, and signs in
 //     50 users over HTTP;
@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import { freePort } from '../lib/infra/embedded-db';
 import { spawnServer, stopProcessGroup } from '../lib/infra/next-process';
 import { describeTarget, ensureReachable } from '../lib/infra/reachability';
-import { createTestDatabase, type TestDatabase } from '../tests/support/test-database';
+import { createScratchDatabase, type ScratchDatabase } from '../lib/infra/scratch-database';
 import type { DriverConfig, DriverMessage, DriverSession, EndpointId, EndpointRun } from './load-driver';
 import type { LoadPlan, VerifyReport, WriteLedger } from './load-seed';
 
@@ -144,7 +144,7 @@ function buildIfNeeded(allowed: boolean): LoadResults['build'] {
 // ---------------------------------------------------------------------------------------------
 // Database, seed, server
 
-async function freshDatabase(): Promise<TestDatabase & { where: string }> {
+async function freshDatabase(): Promise<ScratchDatabase & { where: string }> {
   const configured = process.env.DATABASE_URL;
   let server = configured;
   if (!server) {
@@ -155,11 +155,11 @@ async function freshDatabase(): Promise<TestDatabase & { where: string }> {
       server = undefined;
     }
   }
-  // createTestDatabase picks the server from DATABASE_URL, or the embedded engine without it.
+  // createScratchDatabase picks the server from DATABASE_URL, or the embedded engine without it.
   if (server) process.env.DATABASE_URL = server;
   else delete process.env.DATABASE_URL;
   try {
-    const database = await createTestDatabase('load');
+    const database = await createScratchDatabase('load');
     const host = describeTarget(database.url).replace(/\/.*$/, '');
     return { ...database, where: database.embedded ? 'the embedded PostgreSQL (PGlite, in memory, one connection)' : `PostgreSQL at ${host} (a fresh database)` };
   } finally {
