@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import type { Dec } from '@/lib/engine';
+import type { Dec } from '@/lib/engine/decimal';
 import type { AppLocale } from '@/lib/domain/locale';
 import { percent } from './format';
 import { PARTIES, fairnessRows, type FairnessRow, type Party, type ZoneVersionDto } from './zone-math';

@@ -1,4 +1,4 @@
-import { D, ZERO, type Dec } from '@/lib/engine';
+import { D, ZERO, type Dec } from '@/lib/engine/decimal';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { ZoneOffer } from '@/lib/server/negotiation/zone-dto';
 import type { EChartOption } from '@/components/ui/echart';

@@ -1,4 +1,5 @@
-import { D, ZERO, nashSplit, type Dec } from '@/lib/engine';
+import { D, ZERO, type Dec } from '@/lib/engine/decimal';
+import { nashSplit } from '@/lib/engine/compute';
 import type { AmountScale } from '@/lib/domain/format';
 import type { ZoneVersion, ZoneYear } from '@/lib/server/negotiation/zone-dto';
 

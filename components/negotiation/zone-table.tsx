@@ -3,7 +3,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslations } from 'next-intl';
 import { useMemo, type ReactNode } from 'react';
-import type { Dec } from '@/lib/engine';
+import type { Dec } from '@/lib/engine/decimal';
 import type { AppLocale } from '@/lib/domain/locale';
 import { GAP_COLOUR, VERSION_COLOURS, money, price, signedMoney, type DisplayScale } from './format';
 import { GroupedTable, type GroupedRow } from './grouped-table';

@@ -9,7 +9,7 @@ import { TermsEditor, blankTerms, termsDocument, type TermsDraft } from '@/compo
 import { useUnitWord } from '@/components/ui/use-unit-word';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import { checkAgainstBounds, scheduleByYear, type BoundCheck, type ScheduleEntry } from '@/lib/domain/offer-schedule';
-import { D } from '@/lib/engine';
+import { D } from '@/lib/engine/decimal';
 import { parseTerms } from '@/lib/terms';
 import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
 import { FieldProblem } from '@/components/ui/field-problem';

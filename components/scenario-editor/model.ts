@@ -1,22 +1,8 @@
-import {
-  CATEGORIES,
-  GROUPS,
-  ZERO,
-  D,
-  groupOf,
-  isCategory,
-  parseDecimal,
-  parseYearKey,
-  yearKey,
-  type AgriculturalOpportunityCostInput,
-  type AreaTimesUnitCostInput,
-  type Category,
-  type Dec,
-  type Group,
-  type IndustrialOpportunityCostInput,
-  type PeopleTimesCompensationInput,
-  type Result,
-} from '@/lib/engine';
+import { CATEGORIES, GROUPS, groupOf, isCategory, type Category, type Group } from '@/lib/engine/categories';
+import { ZERO, D, parseDecimal, type Dec } from '@/lib/engine/decimal';
+import { parseYearKey, yearKey } from '@/lib/engine/years';
+import type { AgriculturalOpportunityCostInput, AreaTimesUnitCostInput, IndustrialOpportunityCostInput, PeopleTimesCompensationInput } from '@/lib/engine/calculators';
+import type { Result } from '@/lib/engine/compute';
 
 /**
  * Pure helpers of the scenario editor: reading and writing a `pes-scenario/1`

@@ -3,7 +3,9 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatAmount } from '@/lib/domain/format';
-import { computeScenario, parseScenario, type Dec } from '@/lib/engine';
+import { computeScenario } from '@/lib/engine/compute';
+import { parseScenario } from '@/lib/engine/schema';
+import type { Dec } from '@/lib/engine/decimal';
 import { AlphaEditor, PaymentSettings, ScenarioSettings, WaterVolumeEditor } from './assumptions';
 import { CalculatorDialog } from './calculator-dialog';
 import { InvalidDraftsContext } from './cells';
