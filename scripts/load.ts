@@ -5,7 +5,7 @@
 //  1. builds the app when .next is missing or older than any source file (--no-build: use the
 //     build there is, e.g. while someone else's half-finished change does not compile);
 //  2. creates a fresh database: on DATABASE_URL's server, else on 127.0.0.1:5432 when it answers,
-//     else an embedded in-memory one (tests/support/test-database.ts), and migrates it;
+//     else an embedded in-memory one (lib/infra/scratch-database.ts), and migrates it;
 //  3. seeds 20 deals, 200 users, 2,000 scenario versions, 500 offers and 50 agreements per unit of
 //     scale (scripts/load-seed.ts), starts the production server (scripts/serve.mjs) on a free port, and signs in
 //     50 users over HTTP;

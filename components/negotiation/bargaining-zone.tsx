@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
-import { D } from '@/lib/engine';
+import { D } from '@/lib/engine/decimal';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { ZoneOffer } from '@/lib/server/negotiation/zone-dto';
 import { EChart } from '@/components/ui/echart';

@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { PARTIES, fairnessRows, type Dec, type FairnessRow, type Party } from '@/lib/engine';
+import type { Dec } from '@/lib/engine/decimal';
+import { PARTIES, fairnessRows, type FairnessRow, type Party } from '@/lib/engine/negotiation';
 import type { AppLocale } from '@/lib/domain/locale';
 import { percent } from './format';
 import type { ZoneVersionDto } from './zone-math';

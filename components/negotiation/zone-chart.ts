@@ -1,4 +1,5 @@
-import { D, ZERO, suggestedAt, type Dec } from '@/lib/engine';
+import { D, ZERO, type Dec } from '@/lib/engine/decimal';
+import { suggestedAt } from '@/lib/engine/negotiation';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { ZoneOffer } from '@/lib/server/negotiation/zone-dto';
 import type { EChartOption } from '@/components/ui/echart';

@@ -1,4 +1,4 @@
-import { ZERO, type Dec } from '@/lib/engine';
+import { ZERO, type Dec } from '@/lib/engine/decimal';
 import type { AmountScale } from '@/lib/domain/format';
 import type { ZoneVersion } from '@/lib/server/negotiation/zone-dto';
 

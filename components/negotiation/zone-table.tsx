@@ -3,7 +3,8 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslations } from 'next-intl';
 import { useMemo, type ReactNode } from 'react';
-import { zoneRows, type Dec, type ZoneRow } from '@/lib/engine';
+import type { Dec } from '@/lib/engine/decimal';
+import { zoneRows, type ZoneRow } from '@/lib/engine/negotiation';
 import type { AppLocale } from '@/lib/domain/locale';
 import { GAP_COLOUR, VERSION_COLOURS, money, price, signedMoney, type DisplayScale } from './format';
 import { GroupedTable, type GroupedRow } from './grouped-table';

@@ -9,7 +9,10 @@ import { TermsEditor, blankTerms, termsDocument, type TermsDraft } from '@/compo
 import { useUnitWord } from '@/components/ui/use-unit-word';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
-import { D, boundDistance, checkAgainstBounds, formatRange, scheduleInUnit, yearRuns, type BoundCheck } from '@/lib/engine';
+import { D } from '@/lib/engine/decimal';
+import { boundDistance, checkAgainstBounds, scheduleInUnit, type BoundCheck } from '@/lib/engine/negotiation';
+import { yearRuns } from '@/lib/engine/spans';
+import { formatRange } from '@/lib/engine/years';
 import { parseTerms } from '@/lib/terms';
 import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
 import { FieldProblem } from '@/components/ui/field-problem';

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
-import { formatRange as range } from '@/lib/engine';
+import { formatRange as range } from '@/lib/engine/years';
 import type { compareScenarioVersions } from '@/lib/server/scenarios/compare-scenario-versions';
 
 type Comparison = Awaited<ReturnType<typeof compareScenarioVersions>>;

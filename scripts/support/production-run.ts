@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describeTarget, ensureReachable } from '../../lib/infra/reachability';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database';
+import { createScratchDatabase, type ScratchDatabase } from '../../lib/infra/scratch-database';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const localServer = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -64,7 +64,7 @@ export function buildIfNeeded(allowed: boolean): BuildOutcome {
 // ---------------------------------------------------------------------------------------------
 // Database, seed, server
 
-export async function freshDatabase(): Promise<TestDatabase & { where: string }> {
+export async function freshDatabase(): Promise<ScratchDatabase & { where: string }> {
   const configured = process.env.DATABASE_URL;
   let server = configured;
   if (!server) {
@@ -75,11 +75,11 @@ export async function freshDatabase(): Promise<TestDatabase & { where: string }>
       server = undefined;
     }
   }
-  // createTestDatabase picks the server from DATABASE_URL, or the embedded engine without it.
+  // createScratchDatabase picks the server from DATABASE_URL, or the embedded engine without it.
   if (server) process.env.DATABASE_URL = server;
   else delete process.env.DATABASE_URL;
   try {
-    const database = await createTestDatabase('load');
+    const database = await createScratchDatabase('load');
     const host = describeTarget(database.url).replace(/\/.*$/, '');
     return { ...database, where: database.embedded ? 'the embedded PostgreSQL (PGlite, in memory, one connection)' : `PostgreSQL at ${host} (a fresh database)` };
   } finally {

@@ -1,11 +1,5 @@
-import {
-  sameValues,
-  type AgriculturalOpportunityCostInput,
-  type AreaTimesUnitCostInput,
-  type IndustrialOpportunityCostInput,
-  type PeopleTimesCompensationInput,
-  type ValuesText,
-} from '@/lib/engine';
+import { sameValues, type ValuesText } from '@/lib/engine/spans';
+import { type AgriculturalOpportunityCostInput, type AreaTimesUnitCostInput, type IndustrialOpportunityCostInput, type PeopleTimesCompensationInput } from '@/lib/engine/calculators';
 import type { AnyItem, ItemList } from './document';
 
 export type CalculatorKind = 'areaTimesUnitCost' | 'peopleTimesCompensation' | 'industrialOpportunityCost' | 'agriculturalOpportunityCost';

@@ -1,4 +1,4 @@
-import { parseDecimal } from '@/lib/engine';
+import { parseDecimal } from '@/lib/engine/decimal';
 
 export type CellKind = 'amount' | 'fraction' | 'positive' | 'year' | 'count' | 'unit';
 export type CellProblem = 'notANumber' | 'outOfRange' | 'notBetween01' | 'notPositive' | 'notAYear' | 'notAWholeNumber';

@@ -1,4 +1,4 @@
-import { D, type Dec } from '@/lib/engine';
+import { D, type Dec } from '@/lib/engine/decimal';
 
 /** "1234567.5" → "1,234,567.5" without going through a JS number (display of a cell that is not being edited). */
 export function groupDigits(text: string, separator = ','): string {

@@ -1,4 +1,4 @@
-import type { ValuesText } from '@/lib/engine';
+import type { ValuesText } from '@/lib/engine/spans';
 
 /**
  * The shape of a `pes-scenario/1` document as the editor holds it in memory. Every amount stays

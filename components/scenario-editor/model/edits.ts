@@ -1,4 +1,5 @@
-import { CATEGORIES, isCategory, periodSpans, setSpan, sortedByYear, type Category, type Group, type ValuesText } from '@/lib/engine';
+import { CATEGORIES, isCategory, type Category, type Group } from '@/lib/engine/categories';
+import { periodSpans, setSpan, sortedByYear, type ValuesText } from '@/lib/engine/spans';
 import { hasCode, type AnyItem, type EditorCostItem, type ItemList, type ScenarioDocument } from './document';
 
 /**

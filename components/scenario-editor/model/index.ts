@@ -12,19 +12,5 @@ export * from './cell-check';
 export * from './calculator-inputs';
 export * from './period-explanation';
 export * from './display';
-export {
-  MAX_YEAR_COLUMNS,
-  groupSubtotals,
-  listTotals,
-  periodSpans,
-  setSpan,
-  spanAverage,
-  spanValue,
-  splitSpanIntoYears,
-  tidyValues,
-  yearSpans,
-  yearValue,
-  type Span,
-  type SpanValue,
-  type SubtotalRow,
-} from '@/lib/engine';
+export { groupSubtotals, listTotals, type SubtotalRow } from '@/lib/engine/span-totals';
+export { MAX_YEAR_COLUMNS, periodSpans, setSpan, spanAverage, spanValue, splitSpanIntoYears, tidyValues, yearSpans, yearValue, type Span, type SpanValue } from '@/lib/engine/spans';

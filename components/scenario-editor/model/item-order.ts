@@ -1,4 +1,4 @@
-import { CATEGORIES, GROUPS, groupOf, isCategory, type Group } from '@/lib/engine';
+import { CATEGORIES, GROUPS, groupOf, isCategory, type Group } from '@/lib/engine/categories';
 import type { EditorCostItem } from './document';
 
 /** Items of a cost list in display order: by group, then category (Table 2), then their order in the document. */

@@ -1,4 +1,5 @@
-import type { Dec, Result } from '@/lib/engine';
+import type { Dec } from '@/lib/engine/decimal';
+import type { Result } from '@/lib/engine/compute';
 
 export type PeriodField = 'lowerBound' | 'upperBound' | 'payment' | 'pricePerM3';
 
