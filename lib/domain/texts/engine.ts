@@ -157,4 +157,5 @@ export const engineTexts = {
   'engine.terms.unaryOperator': { en: 'unary "{op}"', zh: '一元运算符 "{op}"' },
   'engine.terms.oneOrTwo': { en: '1 or 2', zh: '1 或 2' },
   'engine.terms.atLeast': { en: 'at least {min}', zh: '至少 {min}' },
+  'engine.terms.endOfQuote': { en: 'End of string {quote} expected', zh: '字符串缺少结尾的 {quote}' },
 } as const satisfies Record<string, TextEntry>;

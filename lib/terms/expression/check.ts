@@ -144,6 +144,7 @@ export class Checker {
 
   private binary(node: Extract<Syntax, { kind: 'binary' }>, depth: number): Typed {
     const left = this.check(node.left, depth + 1);
+    if (node.op === '%') refuse(node.at, ...PERCENT);
     if (!BINARY.has(node.op)) refuse(node.at, message('engine.operatorNotAllowed', { op: node.op }));
     const op = node.op as BinaryOp;
     const right = this.check(node.right, depth + 1);

@@ -177,12 +177,16 @@ describe('positions from the grammar', () => {
     expect(compileExpression('P > 1 ? (P < 0 ? k : amount) : tp', scope).ok).toBe(true);
     expect(refusal('P > 1 ? (1:2) : tp')).toMatchObject({ position: 10, message: 'ranges ("a:b") are not allowed' });
     expect(refusal('P > 1 ? k')).toMatchObject({ position: 10, message: 'syntax error: False part of conditional expression expected' });
+    // As mathjs read it: a conditional inside the then-branch needs brackets.
+    expect(refusal('P > 1 ? P < 0 ? k : amount : tp')).toMatchObject({ position: 15, message: 'syntax error: False part of conditional expression expected' });
   });
 
   it('refuse brackets nested too deeply at the first bracket too many, and unclosed text at the end', () => {
     expect(refusal(`${'('.repeat(101)}1${')'.repeat(101)}`)).toEqual({ position: 101, message: 'the expression nests brackets more than 100 deep' });
     expect(refusal(`k + ${'min('.repeat(120)}`)).toEqual({ position: 4 + 4 * 100 + 4, message: 'the expression nests brackets more than 100 deep' });
     expect(refusal('k + "abc')).toEqual({ position: 9, message: 'syntax error: End of string " expected' });
+    expect(refusal("k + 'abc")).toEqual({ position: 9, message: "syntax error: End of string ' expected" });
+    expect(compileExpression('k % 7', scope)).toMatchObject({ ok: false, refusal: { position: 3, hint: { code: 'engine.percentHint' } } });
   });
 
   it('parses long and deeply nested formulas without backtracking blow-up', () => {

@@ -73,7 +73,7 @@ export function parseExpression(source: string): Syntax {
     parsed = parse(source, {
       maxNesting: MAX_NESTING,
       refuseNesting: (at: number) => refuse(at, message('engine.bracketsTooDeep', { max: MAX_NESTING })),
-      refuseUnclosed: (at: number) => refuse(at, syntaxError(message('engine.mathEndOfString'))),
+      refuseUnclosed: (at: number, quote: string) => refuse(at, syntaxError(quote === '"' ? message('engine.mathEndOfString') : message('engine.terms.endOfQuote', { quote }))),
     }) as Parsed;
   } catch (e) {
     if (e instanceof RefusalError) throw e;

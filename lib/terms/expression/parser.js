@@ -376,8 +376,8 @@ function peg$parse(input, options) {
   function peg$f59(head, tail) {    return [head, ...tail];  }
   function peg$f60() {    return { kind: 'number', text: text(), start: pos(offset()) };  }
   function peg$f61() {    return { kind: 'number', text: text(), start: pos(offset()) };  }
-  function peg$f62(close) {    return text_(close);  }
-  function peg$f63(close) {    return text_(close);  }
+  function peg$f62(close) {    return text_('"', close);  }
+  function peg$f63(close) {    return text_("'", close);  }
   function peg$f64(name) {
     if (name === 'true' || name === 'false') return { kind: 'boolean', value: name === 'true', start: pos(offset()) };
     if (name === 'null' || name === 'undefined' || name === 'NaN' || name === 'Infinity') return { kind: 'literal', text: name, start: pos(offset()) };
@@ -757,7 +757,7 @@ function peg$parse(input, options) {
         s5 = peg$parseEnterThen();
         if (s5 !== peg$FAILED) {
           s6 = peg$parse_();
-          s7 = peg$parseConditional();
+          s7 = peg$parseLogicalOr();
           if (s7 === peg$FAILED) {
             s7 = null;
           }
@@ -4217,8 +4217,8 @@ function peg$parse(input, options) {
     if (frames.pop() === 'bracket') depth--;
     return true;
   }
-  function text_(close) {
-    if (close === null) options.refuseUnclosed(pos(input.length));
+  function text_(quote, close) {
+    if (close === null) options.refuseUnclosed(pos(input.length), quote);
     return { kind: 'text', start: pos(location().start.offset) };
   }
   const rangeAllowed = () => frames.length === 0 || frames[frames.length - 1] !== 'then';
