@@ -141,7 +141,7 @@ export const engineTexts = {
   'engine.tooManyParts': { en: 'the expression has more than {max} parts', zh: '表达式超过 {max} 个部分' },
   'engine.bracketsTooDeep': { en: 'the expression nests brackets more than {max} deep', zh: '表达式的括号嵌套超过 {max} 层' },
   'engine.syntaxError': { en: 'syntax error: {detail}', zh: '语法错误：{detail}' },
-  // What a syntax error lacks, quoted inside "syntax error: …" (the wording mathjs gave it first)
+  // mathjs' own syntax errors, quoted inside "syntax error: …"
   'engine.mathEnd': { en: 'Unexpected end of expression', zh: '表达式意外结束' },
   'engine.mathParenthesis': { en: 'Parenthesis ) expected', zh: '缺少右括号 ")"' },
   'engine.mathValue': { en: 'Value expected', zh: '此处应为数值' },
