@@ -4,6 +4,7 @@
 // spreadsheet obeys exactly the rules of pes-scenario/1; problems name the row and column.
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { csvText } from './csv-text';
 import { columnLetter, gridProblem, readXlsxGrid, type GridProblem } from './xlsx-grid';
 import { engineMessageText } from '@/lib/domain/engine-text';
 import { text } from '@/lib/domain/local-text';
@@ -34,7 +35,7 @@ export function costTable(scenario: Scenario): { header: string[]; rows: string[
 
 export function toCsv(scenario: Scenario): string {
   const { header, rows } = costTable(scenario);
-  return Papa.unparse([header, ...rows], { newline: '\n' });
+  return csvText([header, ...rows]);
 }
 
 export async function toXlsx(scenario: Scenario): Promise<Buffer> {

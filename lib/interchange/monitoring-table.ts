@@ -4,6 +4,7 @@
 // problem saves nothing. Values stay decimal text; dates are ISO (YYYY-MM-DD).
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { csvText } from './csv-text';
 import { columnLetter, gridProblem, readXlsxGrid, type GridProblem } from './xlsx-grid';
 import { text, type LocalText } from '@/lib/domain/local-text';
 import { MAX_EXPONENT, parseDecimal } from '@/lib/engine';
@@ -147,7 +148,7 @@ export function monitoringTemplate(indicators: readonly string[], year: number):
 }
 
 export function gridToCsv(grid: readonly (readonly string[])[]): string {
-  return Papa.unparse(grid.map((row) => [...row]), { newline: '\n' });
+  return csvText(grid);
 }
 
 export async function gridToXlsx(grid: readonly (readonly string[])[], sheetName = monitoringSheetName): Promise<Buffer> {
