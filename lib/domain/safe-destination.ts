@@ -8,7 +8,6 @@ const placeholderOrigin = 'https://destination.invalid';
 const defaultDestination = '/deals';
 
 function looksLikeAnotherHost(text: string): boolean {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   return /[\\\u0000-\u001f\u007f]/.test(text) || text.startsWith('//');
 }
 
