@@ -9,6 +9,7 @@ export const serverTexts = {
   'right.manage': { en: 'manage', zh: '管理' },
   'right.administerPlatform': { en: 'administer the platform', zh: '管理平台' },
   'right.createDeals': { en: 'create deals', zh: '创建协商项目' },
+  'right.grantPartyRights': { en: "give a member the upstream or downstream side or a sign right (platform administrators only)", zh: '授予成员上游方或下游方身份或签署权限（仅限平台管理员）' },
   'right.administerFund': { en: 'administer the fund (fund members with the manage right)', zh: '管理基金（具有管理权限的基金成员）' },
   'right.enterMonitoring': { en: 'enter monitoring results (the upstream and downstream sides and the fund only)', zh: '录入监测结果（仅限上游方、下游方和基金）' },
   'right.signAsDesignated': { en: 'sign this agreement (its designated signatories only)', zh: '签署本协议（仅限指定签署人）' },
