@@ -80,7 +80,7 @@ export const serverTexts = {
   costTableProblems: { en: 'the cost table has {count} problem(s); nothing was imported: {problems}', zh: '成本表有 {count} 处问题，未导入任何内容：{problems}' },
   scenarioProblems: { en: 'the scenario has {count} problem(s): {problems}', zh: '情景有 {count} 处问题：{problems}' },
   staleBase: { en: '{author} saved v{number} ("{message}") at {time}; rebase your edits onto it', zh: '{author} 已于 {time} 保存了 v{number}（“{message}”）；请将您的修改基于该版本重新整理' },
-  noUploadWithHash: { en: 'no uploaded file has this hash; upload the file first', zh: '没有已上传的文件具有此哈希值；请先上传文件' },
+  noUploadWithHash: { en: 'no file with this hash was uploaded in this deal; upload the file first', zh: '本项目中没有上传过具有此哈希值的文件；请先上传文件' },
   sendBaseScenario: { en: 'send the scenario the table goes into, as pes-scenario/1 JSON', zh: '请以 pes-scenario/1 JSON 格式发送该表格所属的情景' },
   pickAtMostVersions: { en: 'pick at most {max} versions', zh: '最多选择 {max} 个版本' },
   mustBePercentage: { en: 'must be a percentage between 0 and 100', zh: '必须是 0 到 100 之间的百分比' },

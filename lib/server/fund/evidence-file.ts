@@ -41,8 +41,9 @@ export async function checkEvidence(file: { fileName: string; bytes: Uint8Array 
   return { sha256: createHash('sha256').update(file.bytes).digest('hex'), contentType: type, size: file.bytes.byteLength, fileName: file.fileName.slice(0, 255), bytes: file.bytes };
 }
 
-/** Stores it once by its hash (content-addressed, shared with scenario evidence). */
-export async function storeEvidence(tx: Tx, file: Awaited<ReturnType<typeof checkEvidence>>) {
+/** Stores it once by its hash (content-addressed, shared with scenario evidence), as evidence of the deal. */
+export async function storeEvidence(tx: Tx, dealId: string, file: Awaited<ReturnType<typeof checkEvidence>>) {
   const existing = await tx.evidenceFile.findUnique({ where: { sha256: file.sha256 }, select: { sha256: true } });
   if (!existing) await tx.evidenceFile.create({ data: { sha256: file.sha256, contentType: file.contentType, size: file.size, bytes: Buffer.from(file.bytes) } });
+  await tx.dealEvidence.createMany({ data: [{ dealId, sha256: file.sha256 }], skipDuplicates: true });
 }

@@ -36,7 +36,7 @@ async function sniff(bytes: Uint8Array, fileName: string): Promise<string | null
   return null;
 }
 
-/** Stores a file once by its SHA-256; a version links to it by that hash when it is saved. */
+/** Stores a file once by its SHA-256, as evidence of this deal; a version of the deal links to it by that hash when it is saved. */
 export async function uploadEvidence({ actor, origin, dealId, fileName, declaredType, bytes }: { actor: Actor; origin: RequestOrigin; dealId: string; fileName: string; declaredType: string; bytes: Uint8Array }) {
   const { membership } = await requireDealAccess({ actor, dealId, right: 'edit', origin });
   if (bytes.byteLength === 0) throw new ValidationError(text('fileEmpty'), 'file');
@@ -50,6 +50,7 @@ export async function uploadEvidence({ actor, origin, dealId, fileName, declared
   return db().$transaction(async (tx) => {
     const existing = await tx.evidenceFile.findUnique({ where: { sha256 }, select: { sha256: true } });
     if (!existing) await tx.evidenceFile.create({ data: { sha256, contentType, size: bytes.byteLength, bytes: Buffer.from(bytes) } });
+    await tx.dealEvidence.createMany({ data: [{ dealId, sha256 }], skipDuplicates: true });
     await appendAuditEvent(tx, {
       action: 'evidence.uploaded',
       origin,
