@@ -3,9 +3,10 @@
 // replaces the four item lists of a base document and validates the result with the engine, so a
 // spreadsheet obeys exactly the rules of pes-scenario/1; problems name the row and column.
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
-import { csvText } from './csv-text';
-import { columnLetter, gridProblem, readXlsxGrid, type GridProblem } from './xlsx-grid';
+import { csvText, parseCsvText } from './csv-text';
+import { columnLetter, gridProblem, type GridProblem } from './grid-problem';
+import { gridProblems } from './grid-bounds';
+import { readXlsxGrid } from './xlsx-grid';
 import { engineMessageText } from '@/lib/domain/engine-text';
 import { text } from '@/lib/domain/local-text';
 import { parseScenario, parseYearKey, type Scenario } from '@/lib/engine';
@@ -110,9 +111,10 @@ function fromGrid(grid: string[][], base: unknown): ImportOutcome {
 }
 
 export function fromCsv(text: string, base: unknown): ImportOutcome {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const parsed = parseCsvText(text);
   if (parsed.errors.length) return { ok: false, problems: parsed.errors.map((error) => ({ row: (error.row ?? 0) + 1, column: '—', message: error.message })) };
-  return fromGrid(parsed.data, base);
+  const tooBig = gridProblems(parsed.data);
+  return tooBig.length ? { ok: false, problems: tooBig } : fromGrid(parsed.data, base);
 }
 
 export async function fromXlsx(bytes: Uint8Array, base: unknown): Promise<ImportOutcome> {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvText } from './csv-text';
+import { csvText, parseCsvText } from './csv-text';
 import { toCsv } from './cost-table';
 import { ledgerToCsv } from './ledger-table';
 import { gridToCsv } from './monitoring-table';
@@ -15,6 +15,13 @@ describe('csvText', () => {
 
   it.each(['-12.5', '-3', '0', '12.50', 'Miyun 密云', 'a=b', ' =1 '])('keeps %j as written', (cell) => {
     expect(cellsOf(csvText([['label'], [cell]]))[1]).toEqual([cell]);
+  });
+});
+
+describe('parseCsvText', () => {
+  it('reads back what csvText wrote, formula-like cells included', () => {
+    const rows = [['label', 'value'], ['=1+1', '-12.5'], ["'kept", '@x'], ["'-12.5", '\t=1']];
+    expect(parseCsvText(csvText(rows)).data).toEqual(rows);
   });
 });
 

@@ -1,4 +1,5 @@
-// Every CSV the platform writes goes through here, so that no cell opens in a spreadsheet as a formula.
+// Every CSV the platform writes goes through here, so that no cell opens in a spreadsheet as a
+// formula; and every CSV it reads, so that such a cell reads back as it was written.
 import Papa from 'papaparse';
 
 /**
@@ -14,4 +15,18 @@ export function csvText(rows: readonly (readonly string[])[]): string {
     rows.map((row) => [...row]),
     { newline: '\n', escapeFormulae: formulaStart },
   );
+}
+
+/**
+ * A CSV's rows (a byte-order mark ignored, blank lines skipped), with the quote `csvText` put before
+ * a formula-like cell taken off again, so that an exported table imports as it was.
+ */
+export function parseCsvText(csv: string): Papa.ParseResult<string[]> {
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  for (const row of parsed.data) {
+    row.forEach((cell, index) => {
+      if (cell.startsWith("'") && formulaStart.test(cell.slice(1))) row[index] = cell.slice(1);
+    });
+  }
+  return parsed;
 }
