@@ -62,6 +62,7 @@ async function readSheet(sheet: AsyncIterable<ExcelJS.Row>): Promise<SheetRead> 
 export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreadable: string | LocalText): Promise<SheetRead> {
   const refuse = (problem: GridProblem): SheetRead => ({ ok: false, problems: [problem] });
   const archive = inspectXlsxArchive(bytes);
+  if (!archive.ok && archive.reason === 'tableTooBig') return refuse(sizeProblem(archive.rows, archive.columns)!);
   if (!archive.ok) return refuse(gridProblem(0, '—', archive.reason === 'unreadable' ? unreadable : text('workbookTooBig', { mb: archiveBounds.uncompressedBytes / 1024 / 1024, ratio: archiveBounds.ratio })));
   for (const dimension of archive.dimensions.values()) {
     const problem = dimension ? dimensionProblem(dimension) : null;
