@@ -1,13 +1,12 @@
 // Issue 16 against the production build: spreadsheet bombs refused at once with a short answer on
 // both imports, downloads and JSON under their own sandboxed policy and not cached, and dates and
 // ids out of range refused naming the field.
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { shiyanDocument } from '../../lib/engine';
-import { createPrismaClient } from '../../lib/infra/prisma';
 import { demoPassword } from '../../lib/seed/demo-accounts';
-import { templateTerms } from '../../lib/terms';
 import { deflateBomb, lyingDeflateBomb, sparseRowWorkbook } from '../support/hostile-workbooks';
 import { signInOverHttp, type HttpSession } from './http-session';
+import { must, signedShiyanAgreement } from './signed-agreement';
 
 let dealId: string;
 let agreementId: string;
@@ -15,23 +14,9 @@ let upstream: HttpSession;
 let downstream: HttpSession;
 let fund: HttpSession;
 
-async function must<T>(answer: Promise<{ status: number; body: T }>, status: number, what: string): Promise<T> {
-  const { status: got, body } = await answer;
-  if (got !== status) throw new Error(`${what}: ${got} ${JSON.stringify(body).slice(0, 400)}`);
-  return body;
-}
-
 beforeAll(async () => {
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  const versionId = (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM' } }, orderBy: { createdAt: 'desc' } })).id;
-  await prisma.$disconnect();
   [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [HttpSession, HttpSession, HttpSession];
-  const terms = { ...templateTerms('two-way-quality-index', 'zh'), from: 2021, to: 2030 };
-  const validUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
-  const offer = await must(upstream.json<{ id: string }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil }), 201, 'offer');
-  agreementId = (await must(downstream.json<{ agreementId: string }>(`/api/v1/deals/${dealId}/offers/${offer.id}`, 'POST', { move: 'accept' }), 200, 'accept')).agreementId;
-  for (const party of [upstream, downstream]) await must(party.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, 'POST', { password: demoPassword }), 201, 'sign');
+  ({ dealId, agreementId } = await signedShiyanAgreement(upstream, downstream));
 });
 
 type Import = { name: string; session: () => HttpSession; path: () => string; form: (bytes: Uint8Array, fileName: string) => FormData; sheet: string };
