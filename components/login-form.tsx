@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { settleLocaleAfterSignIn } from '@/app/actions/locale';
+import { safeDestination } from '@/lib/domain/safe-destination';
 
 type Problem = { key: 'invalid' | 'unavailable' } | { key: 'rateLimited'; seconds: number };
 
@@ -12,11 +13,6 @@ function problemFrom(error: string): Problem {
   const limited = /^rate_limited:(\d+)$/.exec(error);
   if (limited) return { key: 'rateLimited', seconds: Number(limited[1]) };
   return { key: error === 'invalid' || error === 'CredentialsSignin' ? 'invalid' : 'unavailable' };
-}
-
-/** Only same-site paths: a callbackUrl must not send a signed-in user to another host. */
-function safeDestination(callbackUrl: string | undefined): string {
-  return callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/deals';
 }
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { callApi } from '@/components/api-client';
 import { sides, type Side } from '@/lib/domain/actor';
+import { partySides } from '@/lib/domain/deal-rights';
 
 type Outcome = { error?: string; done?: boolean };
 
@@ -34,12 +35,13 @@ function Feedback({ outcome }: { outcome: Outcome }) {
   return outcome.done ? <p className="text-xs text-green-700">{t('saved')}</p> : null;
 }
 
-function SideSelect({ value }: { value?: Side }) {
+/** Party sides and the sign right are offered only to a platform administrator (the API refuses them to anyone else). */
+function SideSelect({ value, mayGrant }: { value?: Side; mayGrant: boolean }) {
   const tSide = useTranslations('side');
   return (
     <select name="side" defaultValue={value ?? 'OBSERVER'} className="rounded-md border border-slate-300 px-2 py-1">
       {sides.map((side) => (
-        <option key={side} value={side}>
+        <option key={side} value={side} disabled={!mayGrant && side !== value && partySides.includes(side)}>
           {tSide(side)}
         </option>
       ))}
@@ -52,7 +54,7 @@ function rightsOf(form: HTMLFormElement) {
   return { side: String(data.get('side')), canEdit: data.get('canEdit') === 'on', canSign: data.get('canSign') === 'on' };
 }
 
-export function MemberRowForm({ dealId, member, self }: { dealId: string; member: { id: string; side: Side; canEdit: boolean; canSign: boolean }; self: boolean }) {
+export function MemberRowForm({ dealId, member, self, mayGrant }: { dealId: string; member: { id: string; side: Side; canEdit: boolean; canSign: boolean }; self: boolean; mayGrant: boolean }) {
   const t = useTranslations('members');
   const { outcome, busy, call } = useMemberCall();
   const url = `/api/v1/deals/${dealId}/members/${member.id}`;
@@ -65,12 +67,12 @@ export function MemberRowForm({ dealId, member, self }: { dealId: string; member
         }}
         className="flex flex-wrap items-center gap-3"
       >
-        <SideSelect value={member.side} />
+        <SideSelect value={member.side} mayGrant={mayGrant} />
         <label className="flex items-center gap-1">
           <input type="checkbox" name="canEdit" defaultChecked={member.canEdit} /> {t('canEdit')}
         </label>
         <label className="flex items-center gap-1">
-          <input type="checkbox" name="canSign" defaultChecked={member.canSign} /> {t('canSign')}
+          <input type="checkbox" name="canSign" defaultChecked={member.canSign} disabled={!mayGrant && !member.canSign} /> {t('canSign')}
         </label>
         <button type="submit" disabled={busy} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
           {t('save')}
@@ -86,7 +88,7 @@ export function MemberRowForm({ dealId, member, self }: { dealId: string; member
   );
 }
 
-export function AddMemberForm({ dealId }: { dealId: string }) {
+export function AddMemberForm({ dealId, mayGrant }: { dealId: string; mayGrant: boolean }) {
   const t = useTranslations('members');
   const { outcome, busy, call } = useMemberCall();
   return (
@@ -103,12 +105,12 @@ export function AddMemberForm({ dealId }: { dealId: string }) {
         {t('email')}
         <input name="email" type="email" required className="w-64 rounded-md border border-slate-300 px-2 py-1" />
       </label>
-      <SideSelect />
+      <SideSelect mayGrant={mayGrant} />
       <label className="flex items-center gap-1">
         <input type="checkbox" name="canEdit" /> {t('canEdit')}
       </label>
       <label className="flex items-center gap-1">
-        <input type="checkbox" name="canSign" /> {t('canSign')}
+        <input type="checkbox" name="canSign" disabled={!mayGrant} /> {t('canSign')}
       </label>
       <button type="submit" disabled={busy} className="rounded-md bg-water-700 px-3 py-1.5 text-white">
         {t('addButton')}
