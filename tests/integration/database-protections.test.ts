@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createScratchDatabase, type ScratchDatabase } from '../../lib/infra/scratch-database';
 
 type Operation = 'UPDATE' | 'DELETE' | 'TRUNCATE';
 
@@ -16,7 +16,7 @@ function claims(): Map<string, Operation[]> {
   return new Map(rows.map(([, table, refused]) => [table!, (refused!.match(/UPDATE|DELETE|TRUNCATE/g) ?? []) as Operation[]]));
 }
 
-let database: TestDatabase;
+let database: ScratchDatabase;
 let client: pg.Client;
 const claimed = claims();
 
@@ -56,7 +56,7 @@ const statementFor = async (table: string, operation: Operation) => {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase('protections');
+  database = await createScratchDatabase('protections');
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
 });
