@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { compareScenarioVersions } from '@/lib/server/scenarios/compare-scenario-versions';
+import { VersionMessageText } from './version-message-text';
 
 type Comparison = Awaited<ReturnType<typeof compareScenarioVersions>>;
 type Side = Comparison['from'];
@@ -40,7 +41,7 @@ export async function VersionDiff({ dealId, comparison, lang }: { dealId: string
         <span className="rounded-full bg-water-50 px-2 py-0.5 text-xs text-water-700">{tSide(side.side)}</span>
       </p>
       <p className="text-slate-600">
-        “{side.message}” · {formatDateTime(new Date(side.createdAt), lang)}
+        “<VersionMessageText message={side.message} />” · {formatDateTime(new Date(side.createdAt), lang)}
       </p>
       <p className="text-xs text-slate-500">{t('units', { unit: unitWord(side), priceBase: side.priceBase })}</p>
     </div>
