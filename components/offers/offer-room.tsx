@@ -13,6 +13,7 @@ import { D } from '@/lib/engine';
 import { parseTerms } from '@/lib/terms';
 import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
 import { FieldProblem } from '@/components/ui/field-problem';
+import { useReaderUnit } from '@/components/reader-unit';
 
 type Offer = OfferRoomDto['offers'][number];
 type Version = OfferRoomDto['versions'][number];
@@ -65,7 +66,8 @@ function scheduleOf(draft: Draft): { schedule: ScheduleEntry[]; problems: string
 /** How far an offer is from both bounds, as the other side will read it. */
 function Distance({ check, unit, lang }: { check: BoundCheck; unit: string; lang: Lang }) {
   const t = useTranslations('offers');
-  const money = (v: string) => formatAmount(v, lang, { unit, scale: 'wan' });
+  const scale = useReaderUnit();
+  const money = (v: string) => formatAmount(v, lang, { unit, scale });
   const { offered, lowerBound, upperBound } = check.totals;
   const aboveLower = D(offered).minus(lowerBound);
   const belowUpper = upperBound === null ? null : D(upperBound).minus(offered);
@@ -157,7 +159,8 @@ function OfferCard({ dealId, offer, version, room, lang, onCounter }: { dealId: 
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const unit = version?.unit ?? '1';
-  const money = (v: string) => formatAmount(v, lang, { unit, scale: 'wan' });
+  const scale = useReaderUnit();
+  const money = (v: string) => formatAmount(v, lang, { unit, scale });
   const mine = offer.fromSide === room.mySide;
   const open = offer.status === 'SENT';
   const answer = async (json: unknown) => {
@@ -262,6 +265,7 @@ function OfferCard({ dealId, offer, version, room, lang, onCounter }: { dealId: 
 
 function Composer({ dealId, room, draft, onChange, onClose, lang }: { dealId: string; room: OfferRoomDto; draft: Draft; onChange: (d: Draft) => void; onClose: () => void; lang: Lang }) {
   const t = useTranslations('offers');
+  const readerUnit = useReaderUnit();
   const router = useRouter();
   const unitWord = useUnitWord();
   const [failure, setFailure] = useState<ApiFailure | null>(null);
@@ -350,7 +354,7 @@ function Composer({ dealId, room, draft, onChange, onClose, lang }: { dealId: st
                   )}
                 </td>
                 <td className="num py-2 text-right text-xs text-slate-600">
-                  {period ? `${formatAmount(period.lowerBound, lang, { unit: version.unit, scale: 'wan' })} – ${period.upperBound === null ? '—' : formatAmount(period.upperBound, lang, { unit: version.unit, scale: 'wan' })}` : '—'}
+                  {period ? `${formatAmount(period.lowerBound, lang, { unit: version.unit, scale: readerUnit })} – ${period.upperBound === null ? '—' : formatAmount(period.upperBound, lang, { unit: version.unit, scale: readerUnit })}` : '—'}
                 </td>
               </tr>
             );

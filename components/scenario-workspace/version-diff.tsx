@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { formatAmount, formatDateTime } from '@/lib/domain/format';
+import { amountUnitWord, formatAmount, type ReaderUnit, formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { compareScenarioVersions } from '@/lib/server/scenarios/compare-scenario-versions';
 import { VersionMessageText } from './version-message-text';
@@ -14,7 +14,7 @@ const range = (r: { from: number; to: number }) => (r.from === r.to ? String(r.f
  * The comparison as a reader who did not make the change needs it: which line items and
  * assumptions changed, by year, and what that did to the bounds, the payment and the price.
  */
-export async function VersionDiff({ dealId, comparison, lang }: { dealId: string; comparison: Comparison; lang: AppLocale }) {
+export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId: string; comparison: Comparison; lang: AppLocale; scale: ReaderUnit }) {
   const t = await getTranslations('compare');
   const tField = await getTranslations('editor.fieldNames');
   const tSide = await getTranslations('side');
@@ -24,9 +24,9 @@ export async function VersionDiff({ dealId, comparison, lang }: { dealId: string
     return tEditor.has(`units.u${side.unit}`) ? tEditor(`units.u${side.unit}`, { currency }) : tEditor('units.other', { unit: String(side.unit), currency });
   };
   const { from, to, diff } = comparison;
-  const money = (side: Side, value: string | null) => (value === null ? '—' : formatAmount(value, lang, { unit: side.unit, scale: 'wan' }));
-  // In tables the heading states the unit (10,000 yuan); a suffix in every cell would only crowd them.
-  const cell = (side: Side, value: string | null) => (value === null ? '—' : formatAmount(value, lang, { unit: side.unit, scale: 'wan', withSuffix: false }));
+  const money = (side: Side, value: string | null) => (value === null ? '—' : formatAmount(value, lang, { unit: side.unit, scale }));
+  // In tables the heading states the reader's unit; a suffix in every cell would only crowd them.
+  const cell = (side: Side, value: string | null) => (value === null ? '—' : formatAmount(value, lang, { unit: side.unit, scale, withSuffix: false }));
   const price = (value: string | null) => (value === null ? '—' : formatAmount(value, lang, { fractionDigits: 4, withSuffix: false }));
   const priceDelta = diff.outputs.totals.pricePerM3.delta;
   const sameUnits = from.unit === to.unit && from.currency === to.currency && from.priceBase === to.priceBase;
@@ -63,7 +63,7 @@ export async function VersionDiff({ dealId, comparison, lang }: { dealId: string
         <h2 id="results-side-by-side" className="text-lg font-semibold text-water-900">
           {t('resultsTitle')}
         </h2>
-        <p className="text-sm text-slate-600">{t('resultsHint')}</p>
+        <p className="text-sm text-slate-600">{t('resultsHint', { scale: amountUnitWord(scale, lang) })}</p>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-right text-sm" data-testid="results-side-by-side">
             <thead className="bg-slate-50 text-slate-600">

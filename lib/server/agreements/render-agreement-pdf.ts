@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { Actor } from '@/lib/domain/actor';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { getAgreement, type AgreementDetail } from './get-agreement';
+import { formatDateTime } from '@/lib/domain/format';
 
 const fontFile = path.join('node_modules', '@expo-google-fonts', 'noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf');
 let fontBytes: Buffer | undefined;
@@ -33,12 +34,7 @@ const statusLabel: Record<string, string> = {
 
 /** Beijing time with seconds: what a signatory saw on the clock when signing. */
 export function beijingTime(iso: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} UTC+8`;
+  return `${formatDateTime(iso, 'zh', { seconds: true })} UTC+8`;
 }
 
 /** Digits grouped by thousands without passing through a JavaScript number. */
