@@ -1,0 +1,184 @@
+// Every page every demo user can reach, in Chinese and in English: a Chinese page shows no English
+// words or code (units, the paper's notation and format names aside), an English page no Chinese
+// interface text (data aside: names, scenarios, line items are Chinese in both). The crawl follows
+// the app's own links from the deal list, breadth-first, one page of each kind per user.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts, demoPassword } from '../../lib/seed/demo-accounts';
+import { demoDataStrings } from '../../lib/seed/demo-texts';
+import { baseUrl, launch } from './browser';
+import { signInOverHttp } from './http-session';
+
+type Language = 'zh' | 'en';
+
+/** Pages per user and language: enough for every kind of page the demo links to, bounded. */
+const maxPages = 40;
+
+// Words a Chinese page may show: units, the paper's notation, format and standard names.
+const allowedWords = new Set([
+  'CNY', 'mg', 'km', 'kWh',
+  'C_f', 'C_s', 'C_m', 'C_n', 'C_q', 'C_p', 'C_np', 'C_w', 'C_sa', 'C_IO', 'C_AO', 'A_PES', 'ED', 'PD', 'AD', 'IO', 'AO', 'NPV',
+  'CSV', 'PDF', 'JSON', 'xlsx', 'XLSX', 'SHA', 'UTC', 'English',
+]);
+// Removed before looking for words: format names with their version, e-mail addresses, hash digests.
+const allowedPatterns = [/\b(?:pes-scenario|pes-result|payment-terms)\/\d+\b/g, /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, /\b[0-9a-f]{8,64}\b/g, /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g];
+// An English page may name the other language in its own script (the switcher).
+const allowedChinese = ['中文'];
+
+/**
+ * TEMPORARY, for the integrator to shrink: what the crawl still finds in areas other helpers are
+ * changing at the same time (engine and terms problem codes and traces, the scenario editor and
+ * terms editor, the UI kit). Each entry is exact: language, page (ids as :id) and word. Remove an
+ * entry when its page no longer shows the word; the test prints entries that matched nothing.
+ */
+const temporaryAllowlist: { language: Language; page: string; word: string }[] = [];
+
+const cjk = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
+const word = /[A-Za-z][A-Za-z0-9_]*(?:[.[][A-Za-z0-9_\]]+)*/g;
+
+/** The page's kind: its path with ids as :id and its query's names, so one of each kind is opened. */
+function kindOf(url: URL): string {
+  const path = url.pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id');
+  const names = [...new Set(url.searchParams.keys())].sort();
+  return names.length ? `${path}?${names.join('&')}` : path;
+}
+
+function findEnglish(text: string): string[] {
+  let rest = text;
+  for (const pattern of allowedPatterns) rest = rest.replace(pattern, ' ');
+  return [...new Set((rest.match(word) ?? []).filter((w) => w.replace(/[^A-Za-z]/g, '').length >= 2 && !allowedWords.has(w)))];
+}
+
+function findChinese(text: string, data: string[]): string[] {
+  let rest = text;
+  for (const item of data) rest = rest.split(item).join(' ');
+  for (const allowed of allowedChinese) rest = rest.split(allowed).join(' ');
+  return [...new Set(rest.match(cjk) ?? [])];
+}
+
+/** What a reader sees: the visible text and the texts of title, placeholder and aria-label; data elements (lang="zh" or data-data) apart. */
+async function visibleText(page: Page): Promise<{ text: string; data: string[] }> {
+  return page.evaluate(() => {
+    const attributes = [...document.querySelectorAll('[title], [placeholder], [aria-label]')].flatMap((element) => ['title', 'placeholder', 'aria-label'].map((name) => element.getAttribute(name) ?? ''));
+    const data = [...document.querySelectorAll('main [lang^="zh"], [data-data]')].map((element) => (element as HTMLElement).innerText);
+    return { text: [document.title, document.body.innerText, ...attributes].join('\n'), data };
+  });
+}
+
+function sameAppLink(href: string, base: URL): URL | null {
+  let url: URL;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== base.origin || url.pathname.startsWith('/api/') || url.pathname === '/login') return null;
+  url.hash = '';
+  return url;
+}
+
+interface Finding {
+  user: string;
+  language: Language;
+  page: string;
+  url: string;
+  words: string[];
+}
+
+async function crawl(context: BrowserContext, user: string, language: Language, data: string[]): Promise<{ findings: Finding[]; visited: string[] }> {
+  const page = await context.newPage();
+  const start = new URL('/deals', baseUrl());
+  const queue: URL[] = [start];
+  const kinds = new Set<string>([kindOf(start)]);
+  const findings: Finding[] = [];
+  const visited: string[] = [];
+  while (queue.length > 0 && visited.length < maxPages) {
+    const url = queue.shift()!;
+    const response = await page.goto(url.href, { waitUntil: 'networkidle' });
+    const kind = kindOf(url);
+    visited.push(kind);
+    if (!response || response.status() >= 500) {
+      findings.push({ user, language, page: kind, url: url.href, words: [`HTTP ${response?.status() ?? 'no response'}`] });
+      continue;
+    }
+    const seen = await visibleText(page);
+    const words = language === 'zh' ? findEnglish(seen.text) : findChinese(seen.text, [...seen.data, ...data].sort((a, b) => b.length - a.length));
+    if (words.length) findings.push({ user, language, page: kind, url: url.href, words });
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    for (const href of hrefs) {
+      const next = sameAppLink(href, url);
+      if (!next || kinds.has(kindOf(next))) continue;
+      kinds.add(kindOf(next));
+      queue.push(next);
+    }
+  }
+  await page.close();
+  return { findings, visited };
+}
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signedInContext(email: string, language: Language): Promise<BrowserContext> {
+  const session = await signInOverHttp(email, demoPassword);
+  const context = await browser.newContext({ locale: language === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1366, height: 900 } });
+  const cookies = session.cookie.split('; ').map((pair) => {
+    const at = pair.indexOf('=');
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl() };
+  });
+  await context.addCookies([...cookies.filter((cookie) => cookie.name !== 'NEXT_LOCALE'), { name: 'NEXT_LOCALE', value: language, url: baseUrl() }]);
+  return context;
+}
+
+const used = new Set<(typeof temporaryAllowlist)[number]>();
+
+function allowed(finding: Finding, w: string): boolean {
+  const entry = temporaryAllowlist.find((e) => e.language === finding.language && e.page === finding.page && e.word === w);
+  if (entry) used.add(entry);
+  return entry !== undefined;
+}
+
+afterAll(() => {
+  const stale = temporaryAllowlist.filter((entry) => !used.has(entry));
+  if (stale.length) console.log(`language-crawl: temporary allowlist entries that matched nothing (remove them):\n${stale.map((e) => `  ${e.language} ${e.page} ${e.word}`).join('\n')}`);
+});
+
+describe('language crawl', () => {
+  const data = [...demoDataStrings(), ...demoAccounts.map((account) => account.name)];
+  for (const language of ['zh', 'en'] as const) {
+    it(
+      `shows ${language === 'zh' ? 'no English or code on Chinese pages' : 'no Chinese interface text on English pages'}, for every demo user`,
+      async () => {
+        const all: Finding[] = [];
+        for (const account of demoAccounts) {
+          const context = await signedInContext(account.email, language);
+          const { findings, visited } = await crawl(context, account.email, language, data);
+          await context.close();
+          // A user who is a member of a deal reaches its pages: a crawl that stopped at the list proves nothing.
+          if (account.role !== 'ADMIN') expect(visited.length, `${account.email} reached only ${visited.join(', ')}`).toBeGreaterThan(3);
+          all.push(...findings);
+        }
+        const remaining = all
+          .map((finding) => {
+            return { ...finding, words: finding.words.filter((w) => !allowed(finding, w)) };
+          })
+          .filter((finding) => finding.words.length > 0);
+        const byPage = new Map<string, Set<string>>();
+        for (const finding of remaining) {
+          const words = byPage.get(finding.page) ?? new Set<string>();
+          finding.words.forEach((w) => words.add(w));
+          byPage.set(finding.page, words);
+        }
+        const report = [...byPage].map(([page, words]) => `  ${page}: ${[...words].join(' | ')}`).join('\n');
+        expect(remaining.length, `${language === 'zh' ? 'English or code on Chinese pages' : 'Chinese interface text on English pages'}:\n${report}\n(one finding per user and page; first URL of each: ${[...new Map(remaining.map((f) => [f.page, f.url])).values()].join(' ')})`).toBe(0);
+      },
+      15 * 60_000,
+    );
+  }
+});
