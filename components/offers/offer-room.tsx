@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
 import { TermsEditor, blankTerms, termsDocument, type TermsDraft } from '@/components/terms/terms-editor';
 import { useUnitWord } from '@/components/ui/use-unit-word';
-import { formatAmount, formatDateTime } from '@/lib/domain/format';
+import { beijingDay, formatAmount, formatDateTime } from '@/lib/domain/format';
 import { checkAgainstBounds, scheduleByYear, type BoundCheck, type ScheduleEntry } from '@/lib/domain/offer-schedule';
 import { D } from '@/lib/engine';
 import { parseTerms } from '@/lib/terms';
@@ -37,7 +37,8 @@ const statusTone: Record<string, string> = {
   EXPIRED: 'bg-slate-200 text-slate-700',
 };
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+// Days are Beijing days, as the validity's end (23:59:59+08:00) is.
+const inDays = (days: number) => beijingDay(new Date(Date.now() + days * 86_400_000));
 
 function draftFor(version: Version, from?: Offer): Draft {
   const schedule = (from?.schedule as ScheduleEntry[] | undefined) ?? null;
