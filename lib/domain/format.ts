@@ -65,10 +65,20 @@ function dateTimeFormat(locale: AppLocale, withSeconds: boolean): Intl.DateTimeF
   return format;
 }
 
-/** A moment in Beijing time, in the reader's language: "2026年12月2日 21:05" / "Dec 2, 2026, 21:05". Accepts an ISO string. */
-export function formatDateTime(value: Date | string, locale: AppLocale, options: { seconds?: boolean } = {}): string {
-  return dateTimeFormat(locale, options.seconds ?? false).format(typeof value === 'string' ? new Date(value) : value);
+/**
+ * A moment in Beijing time, in the reader's language: "2026年12月2日 21:05" / "Dec 2, 2026, 21:05";
+ * `numeric` for a document read in both languages at once: "2026-12-02 21:05:09". Accepts an ISO string.
+ */
+export function formatDateTime(value: Date | string, locale: AppLocale, options: { seconds?: boolean; numeric?: boolean } = {}): string {
+  const moment = typeof value === 'string' ? new Date(value) : value;
+  if (options.numeric) {
+    const parts = Object.fromEntries(numericFormat.formatToParts(moment).map((part) => [part.type, part.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  }
+  return dateTimeFormat(locale, options.seconds ?? false).format(moment);
 }
+
+const numericFormat = new Intl.DateTimeFormat('en-GB', { timeZone: readerTimeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
 /** The calendar day of a moment in Beijing time, as YYYY-MM-DD (file names, a day a record belongs to). */
 export function beijingDay(value: Date): string {

@@ -44,7 +44,7 @@ const translators: Record<'zh' | 'en', Translate> = {
 
 /** Beijing time with seconds: what a signatory saw on the clock when signing. */
 export function beijingTime(iso: string): string {
-  return `${formatDateTime(iso, 'zh', { seconds: true })} UTC+8`;
+  return `${formatDateTime(iso, 'zh', { numeric: true })} UTC+8`;
 }
 
 /** Digits grouped by thousands without passing through a JavaScript number. */
