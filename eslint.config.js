@@ -7,7 +7,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'next-env.d.ts'],
+    ignores: ['.next/**', 'bench/floor/.next/**', 'bench/floor/next-env.d.ts', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'next-env.d.ts'],
   },
   {
     // The PES calculation and the payment terms stay pure: decimal.js, zod (and mathjs for terms) and their own files only.

@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
-import { D, ZERO, type Dec, type MeasuresJson, type SensitivityJson, type SensitivityMeasure } from '@/lib/engine';
+import { D, ZERO, type Dec } from '@/lib/engine/decimal';
+import type { MeasuresJson, SensitivityJson, SensitivityMeasure } from '@/lib/engine/sensitivity';
 import type { AppLocale } from '@/lib/domain/locale';
 import { EChart, type EChartOption } from '@/components/ui/echart';
 import { escapeHtml, money, percent, signedMoney, signedPercent } from './format';

@@ -8,8 +8,11 @@ import { callApi, type ApiFailure } from '@/components/api-client';
 import { TermsEditor, blankTerms, termsDocument, type TermsDraft } from '@/components/terms/terms-editor';
 import { useUnitWord } from '@/components/ui/use-unit-word';
 import { beijingDay, formatAmount, formatDateTime } from '@/lib/domain/format';
-import { checkAgainstBounds, scheduleByYear, type BoundCheck, type ScheduleEntry } from '@/lib/domain/offer-schedule';
-import { D } from '@/lib/engine';
+import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
+import { D } from '@/lib/engine/decimal';
+import { boundDistance, checkAgainstBounds, scheduleInUnit, type BoundCheck } from '@/lib/engine/negotiation';
+import { yearRuns } from '@/lib/engine/spans';
+import { formatRange } from '@/lib/engine/years';
 import { parseTerms } from '@/lib/terms';
 import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
 import { FieldProblem } from '@/components/ui/field-problem';
@@ -70,8 +73,7 @@ function Distance({ check, unit, lang }: { check: BoundCheck; unit: string; lang
   const scale = useReaderUnit();
   const money = (v: string) => formatAmount(v, lang, { unit, scale });
   const { offered, lowerBound, upperBound } = check.totals;
-  const aboveLower = D(offered).minus(lowerBound);
-  const belowUpper = upperBound === null ? null : D(upperBound).minus(offered);
+  const { aboveLower, belowUpper } = boundDistance(D(offered), D(lowerBound), upperBound === null ? null : D(upperBound));
   return (
     <div className="space-y-1 text-sm" data-testid="bound-check">
       <p>
@@ -96,17 +98,7 @@ function Distance({ check, unit, lang }: { check: BoundCheck; unit: string; lang
 }
 
 /** 2003, 2004, 2005, 2010 → "2003–2005, 2010". */
-function ranges(years: number[]): string {
-  const out: string[] = [];
-  let start = years[0]!;
-  for (let i = 1; i <= years.length; i++) {
-    if (years[i] !== years[i - 1]! + 1) {
-      out.push(start === years[i - 1] ? String(start) : `${start}–${years[i - 1]}`);
-      start = years[i]!;
-    }
-  }
-  return out.join(', ');
-}
+const ranges = (years: number[]): string => yearRuns(years).map(formatRange).join(', ');
 
 export function OfferRoom({ dealId, room }: { dealId: string; room: OfferRoomDto }) {
   const t = useTranslations('offers');
@@ -279,8 +271,7 @@ function Composer({ dealId, room, draft, onChange, onClose, lang }: { dealId: st
   // `scheduled` in a formula is this offer's payment for the year, in the terms' own unit.
   const scheduledForTerms = useMemo(() => {
     if (problems.length || !draft.terms) return undefined;
-    const termsUnit = D(String(draft.terms.unit || 1));
-    return Object.fromEntries([...scheduleByYear(schedule, version.unit)].map(([year, amount]) => [String(year), amount.times(version.unit).dividedBy(termsUnit).toFixed()]));
+    return Object.fromEntries([...scheduleInUnit(schedule, version.unit, String(draft.terms.unit || 1))].map(([year, amount]) => [String(year), amount.toFixed()]));
   }, [problems.length, draft.terms, schedule, version.unit]);
   const setRow = (i: number, patch: Partial<Draft['rows'][number]>) => onChange({ ...draft, rows: draft.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const send = async () => {

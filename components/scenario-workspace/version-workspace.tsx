@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState, useTransition } from 'react';
 import { ScenarioEditor } from '@/components/scenario-editor/scenario-editor';
 import { toScenarioDocument, type CalculatorInputs, type ScenarioDocument } from '@/components/scenario-editor/model';
 import { formatDateTime } from '@/lib/domain/format';
-import { parseScenarioText } from '@/lib/engine';
+import { parseScenarioText } from '@/lib/engine/schema';
 import { rebaseDocument } from '@/lib/domain/rebase';
 import { callApi, type ApiFailure } from '@/components/api-client';
 import { CommentsPanel, type CommentDto } from './comments-panel';

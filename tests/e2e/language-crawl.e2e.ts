@@ -11,7 +11,7 @@ import { createPrismaClient } from '../../lib/infra/prisma';
 import { demoAccounts, demoPassword } from '../../lib/seed/demo-accounts';
 import { demoDataStrings } from '../../lib/seed/demo-texts';
 import { launch, screenshot } from './browser';
-import { startDemoServer, type DemoServer } from './demo-server';
+import { startDemoServer, type DemoServer } from '../../lib/infra/demo-server';
 import { signInOverHttp } from './http-session';
 
 type Language = 'zh' | 'en';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/domain/errors';
-import { checkAgainstBounds } from '@/lib/domain/offer-schedule';
+import { checkAgainstBounds } from '@/lib/engine';
 import type { SendOfferInput } from '@/lib/domain/offer-schemas';
 import { counterpart, refuseMove, type OfferStatus } from '@/lib/domain/offer-state';
 import type { Prisma } from '@/lib/generated/prisma/client';
