@@ -10,6 +10,7 @@ import type { LedgerView } from '@/lib/server/fund/get-ledger';
 import { isNegative, yuan } from './format';
 import { FormOutcome, Problems, submitButton as button } from './api-form';
 import { useApiForm } from '@/components/ui/use-api-form';
+import { beijingDay } from '@/lib/domain/format';
 
 const funders = ['CENTRAL', 'DOWNSTREAM', 'UPSTREAM'] as const;
 const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
@@ -82,7 +83,7 @@ function PaymentForm({ dealId, agreementId, view, onDone }: { dealId: string; ag
     funder: 'DOWNSTREAM',
     direction: 'TO_UPSTREAM',
     amount: '',
-    paidOn: new Date().toISOString().slice(0, 10),
+    paidOn: beijingDay(new Date()),
     reference: '',
     overpaymentNote: '',
   });

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
+import { formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
 import type { SettlementDto } from '@/lib/server/fund/fund-dto';
 import type { SettlementsView } from '@/lib/server/fund/list-settlements';
@@ -94,8 +95,8 @@ function SettlementDetail({ settlement }: { settlement: SettlementDto }) {
         </ol>
       </div>
       <p className="text-xs text-slate-500">
-        {t('settlements.runBy', { name: settlement.runBy ?? '—', at: settlement.runAt.slice(0, 16).replace('T', ' ') })}
-        {settlement.confirmedAt && ` · ${t('settlements.confirmedBy', { name: settlement.confirmedBy ?? '—', at: settlement.confirmedAt.slice(0, 16).replace('T', ' ') })}`}
+        {t('settlements.runBy', { name: settlement.runBy ?? '—', at: formatDateTime(settlement.runAt, lang) })}
+        {settlement.confirmedAt && ` · ${t('settlements.confirmedBy', { name: settlement.confirmedBy ?? '—', at: formatDateTime(settlement.confirmedAt, lang) })}`}
         <span className="ml-2 font-mono" title={t('settlements.fingerprint')}>
           {settlement.fingerprint.slice(0, 12)}
         </span>

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { versionMessageText } from '@/components/scenario-workspace/version-message-text';
 import { formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { ZoneChoice } from '@/lib/server/negotiation/get-bargaining-zone';
@@ -8,7 +9,8 @@ import type { ZoneChoice } from '@/lib/server/negotiation/get-bargaining-zone';
  * the other side. Versions are grouped by scenario, newest first.
  */
 export async function VersionPicker({ dealId, choices, selected, max, lang }: { dealId: string; choices: ZoneChoice[]; selected: string[]; max: number; lang: AppLocale }) {
-  const t = await getTranslations('negotiation');
+  const [t, tVersion] = await Promise.all([getTranslations('negotiation'), getTranslations('version')]);
+  const message = (stored: string) => versionMessageText(stored, (values) => tVersion('forkedFromMessage', values));
   const scenarios = [...new Map(choices.map((c) => [c.scenarioId, { id: c.scenarioId, name: c.scenario, side: c.side }])).values()];
   return (
     <details className="rounded-lg border border-slate-200 bg-white text-sm" open={selected.length === 0} data-testid="version-picker">
@@ -29,10 +31,10 @@ export async function VersionPicker({ dealId, choices, selected, max, lang }: { 
                       <label className="flex items-baseline gap-2">
                         <input type="checkbox" name="versions" value={c.id} defaultChecked={selected.includes(c.id)} data-testid={`pick-${c.id}`} />
                         <span className="font-medium">v{c.number}</span>
-                        <span className="min-w-0 flex-1 truncate text-slate-600" title={c.message}>
-                          {c.message}
+                        <span className="min-w-0 flex-1 truncate text-slate-600" title={message(c.message)}>
+                          {message(c.message)}
                         </span>
-                        <span className="num shrink-0 text-xs text-slate-500">{formatDateTime(new Date(c.createdAt), lang)}</span>
+                        <span className="num shrink-0 text-xs text-slate-500">{formatDateTime(c.createdAt, lang)}</span>
                       </label>
                     </li>
                   ))}

@@ -10,7 +10,7 @@ import type { ZoneVersion } from '@/lib/server/negotiation/zone-dto';
 
 export type ZoneVersionDto = ZoneVersion;
 
-const scaleDivisor: Record<AmountScale, number> = { yuan: 1, wan: 1e4, yi: 1e8 };
+const scaleDivisor: Record<AmountScale, number> = { yuan: 1, thousand: 1e3, wan: 1e4, yi: 1e8 };
 
 /** 亿 when the largest amount reaches 10 亿 (one billion), else 万: the numbers stay short. */
 export function chooseScale(amounts: { value: Dec; unit: number }[]): Extract<AmountScale, 'wan' | 'yi'> {

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
 import { TermsEditor, blankTerms, termsDocument, type TermsDraft } from '@/components/terms/terms-editor';
 import { useUnitWord } from '@/components/ui/use-unit-word';
-import { formatAmount, formatDateTime } from '@/lib/domain/format';
+import { beijingDay, formatAmount, formatDateTime } from '@/lib/domain/format';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 import { D } from '@/lib/engine/decimal';
 import { boundDistance, checkAgainstBounds, scheduleInUnit, type BoundCheck } from '@/lib/engine/negotiation';
@@ -16,6 +16,7 @@ import { formatRange } from '@/lib/engine/years';
 import { parseTerms } from '@/lib/terms';
 import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
 import { FieldProblem } from '@/components/ui/field-problem';
+import { useReaderUnit } from '@/components/reader-unit';
 
 type Offer = OfferRoomDto['offers'][number];
 type Version = OfferRoomDto['versions'][number];
@@ -39,7 +40,8 @@ const statusTone: Record<string, string> = {
   EXPIRED: 'bg-slate-200 text-slate-700',
 };
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+// Days are Beijing days, as the validity's end (23:59:59+08:00) is.
+const inDays = (days: number) => beijingDay(new Date(Date.now() + days * 86_400_000));
 
 function draftFor(version: Version, from?: Offer): Draft {
   const schedule = (from?.schedule as ScheduleEntry[] | undefined) ?? null;
@@ -68,7 +70,8 @@ function scheduleOf(draft: Draft): { schedule: ScheduleEntry[]; problems: string
 /** How far an offer is from both bounds, as the other side will read it. */
 function Distance({ check, unit, lang }: { check: BoundCheck; unit: string; lang: Lang }) {
   const t = useTranslations('offers');
-  const money = (v: string) => formatAmount(v, lang, { unit, scale: 'wan' });
+  const scale = useReaderUnit();
+  const money = (v: string) => formatAmount(v, lang, { unit, scale });
   const { offered, lowerBound, upperBound } = check.totals;
   const { aboveLower, belowUpper } = boundDistance(D(offered), D(lowerBound), upperBound === null ? null : D(upperBound));
   return (
@@ -149,7 +152,8 @@ function OfferCard({ dealId, offer, version, room, lang, onCounter }: { dealId: 
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const unit = version?.unit ?? '1';
-  const money = (v: string) => formatAmount(v, lang, { unit, scale: 'wan' });
+  const scale = useReaderUnit();
+  const money = (v: string) => formatAmount(v, lang, { unit, scale });
   const mine = offer.fromSide === room.mySide;
   const open = offer.status === 'SENT';
   const answer = async (json: unknown) => {
@@ -254,6 +258,7 @@ function OfferCard({ dealId, offer, version, room, lang, onCounter }: { dealId: 
 
 function Composer({ dealId, room, draft, onChange, onClose, lang }: { dealId: string; room: OfferRoomDto; draft: Draft; onChange: (d: Draft) => void; onClose: () => void; lang: Lang }) {
   const t = useTranslations('offers');
+  const readerUnit = useReaderUnit();
   const router = useRouter();
   const unitWord = useUnitWord();
   const [failure, setFailure] = useState<ApiFailure | null>(null);
@@ -341,7 +346,7 @@ function Composer({ dealId, room, draft, onChange, onClose, lang }: { dealId: st
                   )}
                 </td>
                 <td className="num py-2 text-right text-xs text-slate-600">
-                  {period ? `${formatAmount(period.lowerBound, lang, { unit: version.unit, scale: 'wan' })} – ${period.upperBound === null ? '—' : formatAmount(period.upperBound, lang, { unit: version.unit, scale: 'wan' })}` : '—'}
+                  {period ? `${formatAmount(period.lowerBound, lang, { unit: version.unit, scale: readerUnit })} – ${period.upperBound === null ? '—' : formatAmount(period.upperBound, lang, { unit: version.unit, scale: readerUnit })}` : '—'}
                 </td>
               </tr>
             );

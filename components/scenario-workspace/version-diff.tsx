@@ -1,9 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { formatAmount, formatDateTime } from '@/lib/domain/format';
+import { amountUnitWord, formatAmount, type ReaderUnit, formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
 import { formatRange as range } from '@/lib/engine/years';
 import type { compareScenarioVersions } from '@/lib/server/scenarios/compare-scenario-versions';
+import { VersionMessageText } from './version-message-text';
 
 type Comparison = Awaited<ReturnType<typeof compareScenarioVersions>>;
 type Side = Comparison['from'];
@@ -12,7 +13,7 @@ type Side = Comparison['from'];
  * The comparison as a reader who did not make the change needs it: which line items and
  * assumptions changed, by year, and what that did to the bounds, the payment and the price.
  */
-export async function VersionDiff({ dealId, comparison, lang }: { dealId: string; comparison: Comparison; lang: AppLocale }) {
+export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId: string; comparison: Comparison; lang: AppLocale; scale: ReaderUnit }) {
   const t = await getTranslations('compare');
   const tField = await getTranslations('editor.fieldNames');
   const tSide = await getTranslations('side');
@@ -22,9 +23,9 @@ export async function VersionDiff({ dealId, comparison, lang }: { dealId: string
     return tEditor.has(`units.u${side.unit}`) ? tEditor(`units.u${side.unit}`, { currency }) : tEditor('units.other', { unit: String(side.unit), currency });
   };
   const { from, to, diff } = comparison;
-  const money = (side: Side, value: string | null) => (value === null ? '—' : formatAmount(value, lang, { unit: side.unit, scale: 'wan' }));
-  // In tables the heading states the unit (10,000 yuan); a suffix in every cell would only crowd them.
-  const cell = (side: Side, value: string | null) => (value === null ? '—' : formatAmount(value, lang, { unit: side.unit, scale: 'wan', withSuffix: false }));
+  const money = (side: Side, value: string | null) => (value === null ? '—' : formatAmount(value, lang, { unit: side.unit, scale }));
+  // In tables the heading states the reader's unit; a suffix in every cell would only crowd them.
+  const cell = (side: Side, value: string | null) => (value === null ? '—' : formatAmount(value, lang, { unit: side.unit, scale, withSuffix: false }));
   const price = (value: string | null) => (value === null ? '—' : formatAmount(value, lang, { fractionDigits: 4, withSuffix: false }));
   const priceDelta = diff.outputs.totals.pricePerM3.delta;
   const sameUnits = from.unit === to.unit && from.currency === to.currency && from.priceBase === to.priceBase;
@@ -39,7 +40,7 @@ export async function VersionDiff({ dealId, comparison, lang }: { dealId: string
         <span className="rounded-full bg-water-50 px-2 py-0.5 text-xs text-water-700">{tSide(side.side)}</span>
       </p>
       <p className="text-slate-600">
-        “{side.message}” · {formatDateTime(new Date(side.createdAt), lang)}
+        “<VersionMessageText message={side.message} />” · {formatDateTime(new Date(side.createdAt), lang)}
       </p>
       <p className="text-xs text-slate-500">{t('units', { unit: unitWord(side), priceBase: side.priceBase })}</p>
     </div>
@@ -61,7 +62,7 @@ export async function VersionDiff({ dealId, comparison, lang }: { dealId: string
         <h2 id="results-side-by-side" className="text-lg font-semibold text-water-900">
           {t('resultsTitle')}
         </h2>
-        <p className="text-sm text-slate-600">{t('resultsHint')}</p>
+        <p className="text-sm text-slate-600">{t('resultsHint', { scale: amountUnitWord(scale, lang) })}</p>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-right text-sm" data-testid="results-side-by-side">
             <thead className="bg-slate-50 text-slate-600">

@@ -15,6 +15,7 @@ import { EvidencePanel } from './evidence-panel';
 import { useDraft, type EvidenceDraft } from './use-draft';
 import { useEngineMessage } from '@/components/ui/use-engine-message';
 import { FieldProblem } from '@/components/ui/field-problem';
+import { VersionMessageText, versionMessageText } from './version-message-text';
 
 export interface VersionWorkspaceProps {
   dealId: string;
@@ -165,7 +166,7 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
           )}
         </div>
         <p className="text-sm text-slate-600">
-          {t('savedBy', { author: version.author, time: formatDateTime(new Date(version.createdAt), lang) })} · “{version.message}” ·{' '}
+          {t('savedBy', { author: version.author, time: formatDateTime(new Date(version.createdAt), lang) })} · “<VersionMessageText message={version.message} />” ·{' '}
           <span className="font-mono text-xs" title={version.documentHash}>
             {t('hash')} {version.documentHash.slice(0, 12)}…
           </span>
@@ -268,7 +269,7 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
           </p>
           {stale && (
             <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="conflict">
-              <p>{t('conflict', { author: stale.authorName, number: stale.number, message: stale.message, time: formatDateTime(new Date(stale.createdAt), lang) })}</p>
+              <p>{t('conflict', { author: stale.authorName, number: stale.number, message: versionMessageText(stale.message, (values) => t('forkedFromMessage', values)), time: formatDateTime(stale.createdAt, lang) })}</p>
               <div className="flex flex-wrap gap-3">
                 <button type="button" onClick={rebase} disabled={saving} className="rounded-md bg-red-700 px-3 py-1 text-white hover:bg-red-800" data-testid="rebase">
                   {t('rebase', { number: stale.number })}

@@ -1,3 +1,4 @@
+import type { ReaderUnit } from './format';
 import type { AppLocale } from './locale';
 
 export const platformRoles = ['ADMIN', 'FUND_ADMIN', 'MEMBER'] as const;
@@ -25,6 +26,8 @@ export interface Actor {
   name: string;
   role: PlatformRole;
   locale: AppLocale;
+  /** The unit the reader sees amounts in. */
+  amountUnit: ReaderUnit;
   organisation: { id: string; name: string; nameZh: string; kind: OrganisationKind };
 }
 

@@ -1,32 +1,289 @@
-/** One line of an audit event's change: a field and its value before and after (either may be absent). */
-export interface SummaryLine {
-  field: string;
-  before?: string;
-  after?: string;
+// The audit events a use case may append, each with the shape of its summary, and how an event
+// reads for a person: a sentence (a catalogue key under `audit.event` with its values) and the
+// fields it changed, before → after, each named by a catalogue label (`audit.field`). Stored
+// summaries are plain JSON and older rows may lack fields or hold others: reading never assumes
+// the current shape, it takes what it recognises and leaves the rest out.
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type Decimal = string;
+
+interface MemberState {
+  userId: string;
+  side: string;
+  canEdit: boolean;
+  canSign: boolean;
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+/** The summary each action records; `before`/`after` hold the fields the change touched. */
+export interface AuditSummaries {
+  'auth.sign_in': null;
+  'auth.sign_in_failed': { reason: string; [key: string]: Json };
+  'auth.sign_in_blocked': { retryAfterSeconds: number };
+  'access.refused': { right: string; status: number; dealId?: string };
+  'user.created': { after: { email: string; name: string; role?: string; organisationId: string; [key: string]: Json | undefined } };
+  'user.disabled': { before: { disabled: boolean }; after: { disabled: boolean } };
+  'user.enabled': { before: { disabled: boolean }; after: { disabled: boolean } };
+  'organisation.created': { after: { name: string; nameZh: string; kind: string; [key: string]: Json | undefined } };
+  'deal.created': { after: { name: string; nameZh: string; status: string; [key: string]: Json | undefined } };
+  'deal.status_changed': { before: { status: string }; after: { status: string }; agreementNumber?: number };
+  'member.added': { after: MemberState & { email: string } };
+  'member.changed': { before: MemberState; after: MemberState };
+  'member.removed': { before: MemberState };
+  'scenario.version_saved': { after: { scenarioId: string; number: number; message: string; documentHash: string; evidence?: number } };
+  'scenario.forked': { after: { scenarioId: string; name: string; forkedFromVersionId: string } };
+  'evidence.uploaded': { after: { fileName: string; contentType: string; size: number } };
+  'comment.added': { after: { versionId: string; target: string | null; length: number } };
+  'offer.sent': { after: OfferSent };
+  'offer.countered': { after: OfferSent };
+  'offer.accepted': OfferAnswered;
+  'offer.rejected': OfferAnswered;
+  'offer.withdrawn': OfferAnswered;
+  'agreement.drafted': { after: { number: number; offerNumber: number; versionId: string; years: string; totalAmount: Decimal; signatories: string[] } };
+  'agreement.signed': { after: { number: number; signedAt: string; signatures: string } };
+  'agreement.sign_failed': { reason: 'wrong_password'; dealId: string };
+  'agreement.archived': { before: { status: string }; after: { status: string; hash: string } };
+  'monitoring.entered': { before: { value: string; laboratory: string } | null; after: { valueId: string; year: number; indicator: string; value: string; laboratory: string; sampled: string; cell: string } };
+  'monitoring.imported': { after: { importId: string; fileName: string; rows: number; years: number[]; values: Json[]; truncated?: boolean; disputed: Json } };
+  'monitoring.tolerances_set': { before: Json; after: Json };
+  'monitoring.dispute_resolved': { before: Json & { year: number; indicator: string }; after: { resolutionId: string; method: string; value: string; note: string; [key: string]: Json } };
+  'fund.shares_set': { before: Json; after: Json };
+  'settlement.run': { before: { due: Decimal; balance: Decimal; fingerprint: string } | null; after: { settlementId: string; year: number; due: Decimal; direction: string; advances: Decimal; balance: Decimal; values: Json; fingerprint: string } };
+  'settlement.confirmed': { after: { settlementId: string; year: number; due: Decimal; advances: Decimal; balance: Decimal; fingerprint: string } };
+  'payment.recorded': {
+    before: Json;
+    after: { paymentId: string; year: number; funder: string; direction: string; amount: Decimal; paidOn: string; reference: string; kind: string; overpayment: Decimal | null; overpaymentNote: string | null };
+  };
 }
+
+interface OfferSent {
+  number: number;
+  versionId: string;
+  offered: Decimal;
+  belowLowerYears: number[];
+  aboveUpperYears: number[];
+  answersOfferId: string | null;
+}
+
+interface OfferAnswered {
+  before: { status: string };
+  after: { status: string; reason: string | null };
+}
+
+export type AuditAction = keyof AuditSummaries;
+
+export const auditActions = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_in_blocked',
+  'access.refused',
+  'user.created',
+  'user.disabled',
+  'user.enabled',
+  'organisation.created',
+  'deal.created',
+  'deal.status_changed',
+  'member.added',
+  'member.changed',
+  'member.removed',
+  'scenario.version_saved',
+  'scenario.forked',
+  'evidence.uploaded',
+  'comment.added',
+  'offer.sent',
+  'offer.countered',
+  'offer.accepted',
+  'offer.rejected',
+  'offer.withdrawn',
+  'agreement.drafted',
+  'agreement.signed',
+  'agreement.sign_failed',
+  'agreement.archived',
+  'monitoring.entered',
+  'monitoring.imported',
+  'monitoring.tolerances_set',
+  'monitoring.dispute_resolved',
+  'fund.shares_set',
+  'settlement.run',
+  'settlement.confirmed',
+  'payment.recorded',
+] as const satisfies readonly AuditAction[];
+
+// Every action is listed once (the type checks it, both ways).
+type Missing = Exclude<AuditAction, (typeof auditActions)[number]>;
+const everyAction: Missing extends never ? true : Missing = true;
+void everyAction;
+
+/** The groups of actions the activity page filters by: an action's first word. */
+export const auditGroups = ['deal', 'member', 'scenario', 'evidence', 'comment', 'offer', 'agreement', 'monitoring', 'fund', 'settlement', 'payment'] as const;
+export type AuditGroup = (typeof auditGroups)[number];
+
+export function isAuditAction(action: string): action is AuditAction {
+  return (auditActions as readonly string[]).includes(action);
+}
+
+/** A value as it is shown: text as written (data), an amount in yuan, or a term the catalogue names. */
+export type AuditValue =
+  | { kind: 'text'; text: string }
+  | { kind: 'amount'; yuan: string }
+  | { kind: 'term'; term: 'status' | 'offerStatus' | 'agreementStatus' | 'side' | 'yesNo' | 'method' | 'funder' | 'direction'; value: string };
+
+export type AuditField = 'status' | 'side' | 'canEdit' | 'canSign' | 'reason' | 'value' | 'laboratory' | 'due' | 'balance' | 'disabled';
+
+export interface AuditChange {
+  field: AuditField;
+  before?: AuditValue;
+  after?: AuditValue;
+}
+
+/** What a sentence needs besides the summary: names of the people and scenarios it mentions. */
+export interface AuditNames {
+  scenario(id: string): string | undefined;
+  user(id: string): string | undefined;
+}
+
+export type AuditSentenceValue = string | number | AuditValue;
+
+export interface AuditDescription {
+  /** `audit.event.<action>`, or `audit.event.other` for an action this version does not know. */
+  sentence: AuditAction | 'other';
+  values: Record<string, AuditSentenceValue>;
+  changes: AuditChange[];
+}
+
+type Obj = Record<string, unknown>;
+const asObj = (value: unknown): Obj | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : undefined);
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
+
+const fieldTerms: Partial<Record<AuditField, Extract<AuditValue, { kind: 'term' }>['term']>> = { side: 'side', canEdit: 'yesNo', canSign: 'yesNo', disabled: 'yesNo' };
+const amountFields = new Set<AuditField>(['due', 'balance']);
+
+function valueOf(field: AuditField, raw: unknown, statusTerm: 'status' | 'offerStatus' | 'agreementStatus'): AuditValue | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (field === 'status') return { kind: 'term', term: statusTerm, value: String(raw) };
+  const term = fieldTerms[field];
+  if (term) return { kind: 'term', term, value: String(raw) };
+  if (amountFields.has(field)) return { kind: 'amount', yuan: String(raw) };
+  return { kind: 'text', text: typeof raw === 'string' ? raw : JSON.stringify(raw) };
+}
+
+const same = (a?: AuditValue, b?: AuditValue) => JSON.stringify(a) === JSON.stringify(b);
+
+function changesOf(summary: Obj | undefined, fields: readonly AuditField[], statusTerm: 'status' | 'offerStatus' | 'agreementStatus' = 'status'): AuditChange[] {
+  const [before, after] = [asObj(summary?.before), asObj(summary?.after)];
+  const changes: AuditChange[] = [];
+  for (const field of fields) {
+    const change: AuditChange = { field };
+    const b = valueOf(field, before?.[field], statusTerm);
+    const a = valueOf(field, after?.[field], statusTerm);
+    if (b) change.before = b;
+    if (a) change.after = a;
+    if ((b || a) && !same(b, a)) changes.push(change);
+  }
+  return changes;
+}
+
+const memberFields = ['side', 'canEdit', 'canSign'] as const;
 
 /**
- * Turns an event's `{ before, after }` summary into readable lines, one per field that appears in
- * either; other summaries (a sign-in's reason, a refusal's right) become one line per key.
+ * Reads a stored event as a sentence and its changes. `actor` is who did it (a name, or the email
+ * an anonymous attempt gave).
  */
-export function summaryLines(summary: unknown): SummaryLine[] {
-  if (summary === null || typeof summary !== 'object' || Array.isArray(summary)) return summary === null || summary === undefined ? [] : [{ field: '', after: show(summary) }];
-  const { before, after, ...rest } = summary as Record<string, unknown>;
-  const asRecord = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
-  const [b, a] = [asRecord(before), asRecord(after)];
-  const lines: SummaryLine[] = [];
-  for (const field of [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])]) {
-    const line: SummaryLine = { field };
-    if (b && field in b) line.before = show(b[field]);
-    if (a && field in a) line.after = show(a[field]);
-    if (line.before !== line.after) lines.push(line);
+export function describeAuditEvent(event: { action: string; summary: unknown }, actor: string, names: AuditNames): AuditDescription {
+  const summary = asObj(event.summary);
+  const after = asObj(summary?.after);
+  const before = asObj(summary?.before);
+  const values: Record<string, AuditSentenceValue> = { actor };
+  const put = (name: string, value: unknown) => {
+    const text = str(value);
+    if (text !== undefined) values[name] = text;
+  };
+  const describe = (sentence: AuditAction, changes: AuditChange[] = []): AuditDescription => ({ sentence, values, changes });
+  if (!isAuditAction(event.action)) return { sentence: 'other', values, changes: [] };
+  const action = event.action;
+  switch (action) {
+    case 'scenario.version_saved':
+      put('scenario', names.scenario(str(after?.scenarioId) ?? '') ?? '—');
+      put('number', after?.number);
+      put('message', after?.message);
+      return describe(action);
+    case 'scenario.forked':
+      put('scenario', after?.name);
+      return describe(action);
+    case 'member.added':
+    case 'member.changed':
+    case 'member.removed': {
+      const userId = str(after?.userId) ?? str(before?.userId) ?? '';
+      put('member', names.user(userId) ?? str(after?.email) ?? '—');
+      return describe(action, changesOf(summary, memberFields));
+    }
+    case 'deal.status_changed':
+      return describe(action, changesOf(summary, ['status']));
+    case 'deal.created':
+      put('name', after?.nameZh ?? after?.name);
+      return describe(action);
+    case 'offer.sent':
+    case 'offer.countered':
+      put('number', after?.number);
+      if (after?.offered !== undefined) values.offered = { kind: 'amount', yuan: String(after.offered) };
+      return describe(action);
+    case 'offer.accepted':
+    case 'offer.rejected':
+    case 'offer.withdrawn':
+      return describe(action, changesOf(summary, ['status', 'reason'], 'offerStatus'));
+    case 'agreement.drafted':
+      put('number', after?.number);
+      put('offerNumber', after?.offerNumber);
+      put('years', after?.years);
+      return describe(action);
+    case 'agreement.signed':
+      put('number', after?.number);
+      put('signatures', after?.signatures);
+      return describe(action);
+    case 'agreement.archived':
+      return describe(action, changesOf(summary, ['status'], 'agreementStatus'));
+    case 'evidence.uploaded':
+      put('fileName', after?.fileName);
+      return describe(action);
+    case 'monitoring.entered':
+      put('year', after?.year);
+      put('indicator', after?.indicator);
+      return describe(action, changesOf(summary, ['value', 'laboratory']));
+    case 'monitoring.imported':
+      put('fileName', after?.fileName);
+      values.count = typeof after?.rows === 'number' ? after.rows : 0;
+      return describe(action);
+    case 'monitoring.dispute_resolved':
+      put('year', before?.year);
+      put('indicator', before?.indicator);
+      if (after?.method !== undefined) values.method = { kind: 'term', term: 'method', value: String(after.method) };
+      put('value', after?.value);
+      return describe(action);
+    case 'settlement.run':
+    case 'settlement.confirmed':
+      put('year', after?.year);
+      return describe(action, changesOf(summary, ['due', 'balance']));
+    case 'payment.recorded':
+      put('year', after?.year);
+      if (after?.amount !== undefined) values.amount = { kind: 'amount', yuan: String(after.amount) };
+      if (after?.funder !== undefined) values.funder = { kind: 'term', term: 'funder', value: String(after.funder) };
+      if (after?.direction !== undefined) values.direction = { kind: 'term', term: 'direction', value: String(after.direction) };
+      return describe(action);
+    case 'user.created':
+      put('name', after?.name);
+      return describe(action);
+    case 'organisation.created':
+      put('name', after?.nameZh ?? after?.name);
+      return describe(action);
+    case 'user.disabled':
+    case 'user.enabled':
+    case 'comment.added':
+    case 'agreement.sign_failed':
+    case 'monitoring.tolerances_set':
+    case 'fund.shares_set':
+    case 'auth.sign_in':
+    case 'auth.sign_in_failed':
+    case 'auth.sign_in_blocked':
+    case 'access.refused':
+      return describe(action);
   }
-  for (const [field, value] of Object.entries(rest)) lines.push({ field, after: show(value) });
-  return lines;
 }

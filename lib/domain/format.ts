@@ -1,15 +1,30 @@
 import Decimal from 'decimal.js';
 import type { AppLocale } from './locale';
 
-/** Chinese readers count large sums in 万 (10⁴) and 亿 (10⁸); English readers in plain yuan. */
-export type AmountScale = 'yuan' | 'wan' | 'yi';
+/** The units a reader may choose to see every amount in (their profile's amountUnit): 千元, 万元, 亿元. */
+export const readerUnits = ['thousand', 'wan', 'yi'] as const;
+export type ReaderUnit = (typeof readerUnits)[number];
+export const defaultReaderUnit: ReaderUnit = 'wan';
 
-const scaleDivisor: Record<AmountScale, Decimal> = { yuan: new Decimal(1), wan: new Decimal(10_000), yi: new Decimal(100_000_000) };
+export function isReaderUnit(value: unknown): value is ReaderUnit {
+  return typeof value === 'string' && (readerUnits as readonly string[]).includes(value);
+}
+
+/** A reader's unit, or plain yuan where a sum is shown to the fen (payments, a ledger's lines). */
+export type AmountScale = 'yuan' | ReaderUnit;
+
+const scaleDivisor: Record<AmountScale, Decimal> = { yuan: new Decimal(1), thousand: new Decimal(1000), wan: new Decimal(10_000), yi: new Decimal(100_000_000) };
 const scaleSuffix: Record<AmountScale, Record<AppLocale, string>> = {
-  yuan: { zh: '元', en: 'CNY' },
-  wan: { zh: '万元', en: '× 10⁴ CNY' },
-  yi: { zh: '亿元', en: '× 10⁸ CNY' },
+  yuan: { zh: '元', en: 'yuan' },
+  thousand: { zh: '千元', en: 'thousand yuan' },
+  wan: { zh: '万元', en: 'ten thousand yuan' },
+  yi: { zh: '亿元', en: 'hundred million yuan' },
 };
+
+/** The word of a unit alone, for a column heading: "万元", "ten thousand yuan". */
+export function amountUnitWord(scale: AmountScale, locale: AppLocale): string {
+  return scaleSuffix[scale][locale];
+}
 
 const intlLocale: Record<AppLocale, string> = { zh: 'zh-CN', en: 'en-US' };
 
@@ -35,6 +50,37 @@ export function formatAmount(
   return options.withSuffix === false ? digits : `${digits} ${scaleSuffix[scale][locale]}`;
 }
 
-export function formatDateTime(value: Date, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(value);
+/** Every date and time a reader sees is Beijing time, whatever the server's or browser's zone. */
+export const readerTimeZone = 'Asia/Shanghai';
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: AppLocale, withSeconds: boolean): Intl.DateTimeFormat {
+  const id = `${locale}:${withSeconds}`;
+  let format = dateTimeFormats.get(id);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: withSeconds ? 'medium' : 'short', timeZone: readerTimeZone, hourCycle: 'h23' });
+    dateTimeFormats.set(id, format);
+  }
+  return format;
+}
+
+/**
+ * A moment in Beijing time, in the reader's language: "2026年12月2日 21:05" / "Dec 2, 2026, 21:05";
+ * `numeric` for a document read in both languages at once: "2026-12-02 21:05:09". Accepts an ISO string.
+ */
+export function formatDateTime(value: Date | string, locale: AppLocale, options: { seconds?: boolean; numeric?: boolean } = {}): string {
+  const moment = typeof value === 'string' ? new Date(value) : value;
+  if (options.numeric) {
+    const parts = Object.fromEntries(numericFormat.formatToParts(moment).map((part) => [part.type, part.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  }
+  return dateTimeFormat(locale, options.seconds ?? false).format(moment);
+}
+
+const numericFormat = new Intl.DateTimeFormat('en-GB', { timeZone: readerTimeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/** The calendar day of a moment in Beijing time, as YYYY-MM-DD (file names, a day a record belongs to). */
+export function beijingDay(value: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: readerTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(value);
 }

@@ -2,14 +2,15 @@ import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Side } from '@/lib/domain/actor';
 import { demoAccounts, demoPassword, type DemoOrgKey } from './demo-accounts';
+import { demoPriceBases } from './demo-texts';
 import { seedDemoScenarios } from './seed-scenarios';
 
 const organisations: Record<DemoOrgKey, { name: string; nameZh: string; kind: 'UPSTREAM_GOVERNMENT' | 'DOWNSTREAM_AUTHORITY' | 'WATER_FUND' | 'OBSERVER'; region: string }> = {
   platform: { name: 'Platform Operations', nameZh: '平台运营方', kind: 'OBSERVER', region: '—' },
-  fund: { name: 'Capital Mega-City Water Fund', nameZh: '首都超大城市水基金', kind: 'WATER_FUND', region: 'Beijing' },
-  shiyan: { name: 'Shiyan Municipal Government (Hubei)', nameZh: '湖北省十堰市人民政府', kind: 'UPSTREAM_GOVERNMENT', region: 'Hubei' },
-  chengde: { name: 'Chengde Municipal Government (Hebei)', nameZh: '河北省承德市人民政府', kind: 'UPSTREAM_GOVERNMENT', region: 'Hebei' },
-  beijing: { name: 'Beijing Water Authority', nameZh: '北京市水务局', kind: 'DOWNSTREAM_AUTHORITY', region: 'Beijing' },
+  fund: { name: 'Capital Mega-City Water Fund', nameZh: '首都超大城市水基金', kind: 'WATER_FUND', region: '北京' },
+  shiyan: { name: 'Shiyan Municipal Government (Hubei)', nameZh: '湖北省十堰市人民政府', kind: 'UPSTREAM_GOVERNMENT', region: '湖北' },
+  chengde: { name: 'Chengde Municipal Government (Hebei)', nameZh: '河北省承德市人民政府', kind: 'UPSTREAM_GOVERNMENT', region: '河北' },
+  beijing: { name: 'Beijing Water Authority', nameZh: '北京市水务局', kind: 'DOWNSTREAM_AUTHORITY', region: '北京' },
 };
 
 const deals = [
@@ -22,7 +23,7 @@ const deals = [
     startYear: 2003,
     endYear: 2050,
     unit: 1000,
-    priceBase: '2000 constant prices',
+    priceBase: demoPriceBases.shiyan,
     status: 'NEGOTIATING' as const,
     illustrative: false,
     members: [
@@ -40,7 +41,7 @@ const deals = [
     startYear: 2014,
     endYear: 2030,
     unit: 10000,
-    priceBase: '2014 constant prices',
+    priceBase: demoPriceBases.miyun,
     status: 'DRAFT' as const,
     illustrative: true,
     members: [
@@ -70,7 +71,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ users: number; d
   }
 
   for (const { members, ...deal } of deals) {
-    const row = await prisma.deal.upsert({ where: { slug: deal.slug }, update: {}, create: deal });
+    // A database seeded before the demo spoke Chinese gets its price base in Chinese too.
+    const row = await prisma.deal.upsert({ where: { slug: deal.slug }, update: { priceBase: deal.priceBase }, create: deal });
     for (const member of members) {
       const userId = userIds.get(member.email)!;
       await prisma.dealMember.upsert({

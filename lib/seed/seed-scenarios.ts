@@ -2,13 +2,35 @@ import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { prepareVersion } from '@/lib/domain/scenario-version';
 import { appendToChain } from '@/lib/infra/audit-chain';
 import { miyunDocument, shiyanDocument } from '@/lib/engine';
+import { counterTexts, demoPriceBases, demoScenarioNames, miyunLabels, shiyanLabels, shiyanMessages } from './demo-texts';
 
-type Doc = Record<string, unknown> & { costs: { code: string; label: string; values: Record<string, string> }[] };
+type Item = { code?: string; label: string; values: Record<string, string> };
+type Doc = Record<string, unknown> & { costs: (Item & { code: string })[]; subsidies?: Item[]; benefits?: Item[]; downstreamCosts?: Item[]; periods?: { label: string }[] };
 
 const seedOrigin = { ip: 'seed', userAgent: 'demo seed' };
 
+// The reference documents with the demo's Chinese labels: line items by code, other lists in order.
+function relabel(doc: Doc, labels: { name: string; costs: Record<string, string>; subsidies: Record<string, string>; benefits?: readonly string[]; downstreamCosts?: readonly string[]; periods?: Record<string, string> }, priceBase: string): Doc {
+  const byCode = (items: Item[] | undefined, names: Record<string, string>) => items?.map((item) => ({ ...item, label: (item.code && names[item.code]) || item.label }));
+  const inOrder = (items: Item[] | undefined, names: readonly string[] | undefined) => items?.map((item, i) => ({ ...item, label: names?.[i] ?? item.label }));
+  return {
+    ...doc,
+    name: labels.name,
+    priceBase,
+    costs: byCode(doc.costs, labels.costs) as Doc['costs'],
+    subsidies: byCode(doc.subsidies, labels.subsidies),
+    ...(doc.benefits ? { benefits: inOrder(doc.benefits, labels.benefits) } : {}),
+    ...(doc.downstreamCosts ? { downstreamCosts: inOrder(doc.downstreamCosts, labels.downstreamCosts) } : {}),
+    ...(doc.periods ? { periods: doc.periods.map((period) => ({ ...period, label: labels.periods?.[period.label] ?? period.label })) } : {}),
+  };
+}
+
 function shiyan(): Doc {
-  return structuredClone(shiyanDocument()) as Doc;
+  return relabel(structuredClone(shiyanDocument()) as Doc, shiyanLabels, demoPriceBases.shiyan);
+}
+
+function miyun(): Doc {
+  return relabel(structuredClone(miyunDocument()) as Doc, miyunLabels, demoPriceBases.miyunDocument);
 }
 
 function withCostValue(doc: Doc, code: string, period: string, value: string): Doc {
@@ -23,22 +45,22 @@ function shiyanHistory() {
   const v3: Doc = { ...v2, discountRate: '0.04' };
   const counter = {
     ...v3,
-    name: 'Beijing counter-proposal: higher internal effect, stated benefits',
+    name: counterTexts.name,
     discountRate: '0.03',
     alpha: { ...(v3.alpha as Record<string, unknown>), ED: { '2003-2050': '0.25' }, PD: { '2003-2050': '0.3' } },
     benefits: [
-      { label: 'Avoided cost of the next-best supply (1.2 CNY/m³, illustrative)', values: { '2014-2030': '11400000', '2031-2050': '15600000' } },
-      { label: 'Ecosystem-service value flowing to the receiving area (paper: 0.78 billion CNY/yr)', values: { '2014-2050': '780000' } },
+      { label: counterTexts.benefits[0], values: { '2014-2030': '11400000', '2031-2050': '15600000' } },
+      { label: counterTexts.benefits[1], values: { '2014-2050': '780000' } },
     ],
-    downstreamCosts: [{ label: 'Receiving-area monitoring and treatment (illustrative)', values: { '2014-2050': '300000' } }],
+    downstreamCosts: [{ label: counterTexts.downstreamCosts[0], values: { '2014-2050': '300000' } }],
   };
   return {
     upstream: [
-      { document: v1, message: 'Tables 3–5 of Dong et al. (2011) as published' },
-      { document: v2, message: 'Resettlement cost 2011–2020 raised to the 2012 resettlement audit' },
-      { document: v3, message: 'Rate of capital gains 3 % → 4 %, the provincial bond rate' },
+      { document: v1, message: shiyanMessages.v1 },
+      { document: v2, message: shiyanMessages.v2 },
+      { document: v3, message: shiyanMessages.v3 },
     ],
-    downstream: [{ document: counter, message: 'Counter-proposal: α ED 0.25 and PD 0.30, rate back to 3 %, benefits stated (illustrative)' }],
+    downstream: [{ document: counter, message: shiyanMessages.counter }],
   };
 }
 
@@ -84,14 +106,14 @@ export async function seedDemoScenarios(prisma: PrismaClient): Promise<number> {
   if ((await prisma.scenario.count({ where: { dealId: shiyanDeal.id } })) === 0) {
     const [up, down] = [await user('shiyan@pes.demo'), await user('beijing@pes.demo')];
     const history = shiyanHistory();
-    const upstreamIds = await createScenario(prisma, { dealId: shiyanDeal.id, side: 'UPSTREAM', name: 'Shiyan 2003–2050, paper assumptions', authorId: up.id, organisationId: up.organisationId, email: up.email, versions: history.upstream });
-    await createScenario(prisma, { dealId: shiyanDeal.id, side: 'DOWNSTREAM', name: 'Beijing counter-proposal', authorId: down.id, organisationId: down.organisationId, email: down.email, forkedFromVersionId: upstreamIds.at(-1), versions: history.downstream });
+    const upstreamIds = await createScenario(prisma, { dealId: shiyanDeal.id, side: 'UPSTREAM', name: demoScenarioNames.shiyanPaper, authorId: up.id, organisationId: up.organisationId, email: up.email, versions: history.upstream });
+    await createScenario(prisma, { dealId: shiyanDeal.id, side: 'DOWNSTREAM', name: demoScenarioNames.beijingCounter, authorId: down.id, organisationId: down.organisationId, email: down.email, forkedFromVersionId: upstreamIds.at(-1), versions: history.downstream });
     created += 2;
   }
   const miyunDeal = await prisma.deal.findUniqueOrThrow({ where: { slug: 'miyun-illustrative' } });
   if ((await prisma.scenario.count({ where: { dealId: miyunDeal.id } })) === 0) {
     const up = await user('chengde@pes.demo');
-    await createScenario(prisma, { dealId: miyunDeal.id, side: 'UPSTREAM', name: 'Miyun headwaters (illustrative figures)', authorId: up.id, organisationId: up.organisationId, email: up.email, versions: [{ document: miyunDocument(), message: 'Illustrative first draft' }] });
+    await createScenario(prisma, { dealId: miyunDeal.id, side: 'UPSTREAM', name: demoScenarioNames.miyun, authorId: up.id, organisationId: up.organisationId, email: up.email, versions: [{ document: miyun(), message: shiyanMessages.miyun }] });
     created += 1;
   }
   return created;

@@ -5,6 +5,7 @@ import { createPrismaClient } from '../../lib/infra/prisma';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { launch, openAs, screenshot, screenshotDir } from './browser';
 import { signInOverHttp } from './http-session';
+import { demoScenarioNames } from '../../lib/seed/demo-texts';
 
 let browser: Browser;
 let dealId: string;
@@ -21,8 +22,8 @@ beforeAll(async () => {
   dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
   const latest = async (side: 'UPSTREAM' | 'DOWNSTREAM', name: string) =>
     (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side, name } }, orderBy: { number: 'desc' } })).id;
-  counter = await latest('DOWNSTREAM', 'Beijing counter-proposal');
-  paper = await latest('UPSTREAM', 'Shiyan 2003–2050, paper assumptions');
+  counter = await latest('DOWNSTREAM', demoScenarioNames.beijingCounter);
+  paper = await latest('UPSTREAM', demoScenarioNames.shiyanPaper);
   await prisma.$disconnect();
 
   const downstream = await signInOverHttp('beijing@pes.demo', demoPassword);
@@ -79,7 +80,7 @@ describe('bargaining zone in Chromium', () => {
       await expect(table.textContent()).resolves.toMatch(/P3 2021–2030/);
       const p3 = table.locator('tr', { hasText: 'P3 2021–2030' }).first();
       await expect(p3.textContent()).resolves.toMatch(/47\.39.*118\.80/);
-      await expect(page.getByTestId('zone-units').textContent()).resolves.toMatch(language === 'zh' ? /亿元.*2000 constant prices/ : /100 million CNY.*2000 constant prices/);
+      await expect(page.getByTestId('zone-units').textContent()).resolves.toMatch(language === 'zh' ? /亿元.*2000 年不变价/ : /100 million CNY.*2000 年不变价/);
       // The gap version shows its no-deal gap in 2014–2020 (P2 has years without an upper bound, so per year).
       await page.getByTestId('by-year').click();
       await expect(table.locator('tr.bg-red-50').count()).resolves.toBe(7);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient } from '../../lib/infra/prisma';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { baseUrl, launch, openAs, screenshot } from './browser';
+import { demoScenarioNames } from '../../lib/seed/demo-texts';
 
 let browser: Browser;
 let dealId: string;
@@ -31,7 +32,7 @@ describe('offers in Chromium', () => {
     const page = await open('shiyan@pes.demo', 'zh', `/deals/${dealId}/offers`);
     await page.getByTestId('new-offer').click();
     const version = page.getByTestId('offer-version');
-    const upstreamOption = await version.locator('option', { hasText: 'Shiyan 2003–2050, paper assumptions' }).first().getAttribute('value');
+    const upstreamOption = await version.locator('option', { hasText: demoScenarioNames.shiyanPaper }).first().getAttribute('value');
     await version.selectOption(upstreamOption!);
     await page.getByTestId('offer-amount-0').fill('1');
     await page.getByTestId('composer').getByTestId('flag-below').waitFor();

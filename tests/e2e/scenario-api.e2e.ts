@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient } from '../../lib/infra/prisma';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { signInOverHttp, type HttpSession } from './http-session';
+import { demoScenarioNames } from '../../lib/seed/demo-texts';
 
 type Scenario = { id: string; name: string; side: string; versions: { id: string; number: number; message: string }[] };
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
   dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
   await prisma.$disconnect();
   const list = await upstream.json<{ scenarios: Scenario[] }>(`/api/v1/deals/${dealId}/scenarios`);
-  upstreamScenario = list.body.scenarios.find((s) => s.name === 'Shiyan 2003–2050, paper assumptions')!;
+  upstreamScenario = list.body.scenarios.find((s) => s.name === demoScenarioNames.shiyanPaper)!;
 });
 
 describe('scenario API v1 over HTTP', () => {
@@ -27,7 +28,7 @@ describe('scenario API v1 over HTTP', () => {
     const { status, body } = await downstream.json<{ scenarios: Scenario[] }>(`/api/v1/deals/${dealId}/scenarios`);
     expect(status).toBe(200);
     // Other e2e files may start scenarios of their own on this database: look at the seeded two.
-    const seeded = body.scenarios.filter((s) => ['Shiyan 2003–2050, paper assumptions', 'Beijing counter-proposal'].includes(s.name));
+    const seeded = body.scenarios.filter((s) => ([demoScenarioNames.shiyanPaper, demoScenarioNames.beijingCounter] as string[]).includes(s.name));
     expect(seeded.map((s) => [s.side, s.versions.length])).toEqual([
       ['UPSTREAM', 3],
       ['DOWNSTREAM', 1],

@@ -4,6 +4,7 @@ import { createPrismaClient } from '../../lib/infra/prisma';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { baseUrl, launch, openAs, screenshot } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
+import { demoScenarioNames } from '../../lib/seed/demo-texts';
 
 let browser: Browser;
 let dealId: string;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   browser = await launch();
   const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
   dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  const seeded = await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM', name: 'Shiyan 2003–2050, paper assumptions' } }, orderBy: { number: 'desc' } });
+  const seeded = await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM', name: demoScenarioNames.shiyanPaper } }, orderBy: { number: 'desc' } });
   await prisma.$disconnect();
   upstreamApi = await signInOverHttp('shiyan@pes.demo', demoPassword);
   const document = (await upstreamApi.json(`/api/v1/deals/${dealId}/versions/${seeded.id}`)).body;

@@ -376,7 +376,10 @@ describe('agreements: PDF and the fund archive', () => {
     expect(text).toContain('60,000,000,000 CNY');
     expect(text).toContain('水质考核 water-quality rule');
     expect(text).toContain('codmn <= 2.6 ? amount : 0');
-    expect(text).toContain('agreement.archived');
+    // The audit summary reads as sentences in both languages, not as event codes.
+    expect(text).toContain('协议全部签署完毕并归档');
+    expect(text.replace(/\s+/g, ' ')).toContain('Agreement fully signed and archived');
+    expect(text).not.toContain('agreement.archived');
     const signedAt = (await getAgreement({ actor: t.upstream, origin, dealId: t.deal.id, agreementId: t.agreementId })).signatories.map((s) => s.signedAt!);
     expect(signedAt).toHaveLength(3);
     expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\+8/);

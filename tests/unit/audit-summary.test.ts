@@ -1,22 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { summaryLines } from '../../lib/domain/audit-summary';
+import { describeAuditEvent } from '../../lib/domain/audit-summary';
+import { forkedFromMessage, readVersionMessage } from '../../lib/domain/version-message';
 
-describe('summaryLines', () => {
-  it('shows a change field by field, leaving out what did not change', () => {
-    expect(summaryLines({ before: { status: 'DRAFT', name: 'A' }, after: { status: 'NEGOTIATING', name: 'A' } })).toEqual([{ field: 'status', before: 'DRAFT', after: 'NEGOTIATING' }]);
+const names = { scenario: (id: string) => (id === 's1' ? '十堰 2003—2050' : undefined), user: (id: string) => (id === 'u1' ? '王芳' : undefined) };
+
+describe('describeAuditEvent', () => {
+  it('reads a saved version as a sentence naming the scenario by its name and the version by its number', () => {
+    const described = describeAuditEvent({ action: 'scenario.version_saved', summary: { after: { scenarioId: 's1', number: 4, message: 'm', documentHash: 'h' } } }, '李伟', names);
+    expect(described.sentence).toBe('scenario.version_saved');
+    expect(described.values).toMatchObject({ actor: '李伟', scenario: '十堰 2003—2050', number: '4' });
+    expect(described.changes).toEqual([]);
   });
-  it('shows a creation as after-only and a removal as before-only', () => {
-    expect(summaryLines({ after: { number: 2, message: 'v2' } })).toEqual([
-      { field: 'number', after: '2' },
-      { field: 'message', after: 'v2' },
+
+  it('shows a change as before → after of the fields a reader knows, leaving out ids and what did not change', () => {
+    const described = describeAuditEvent(
+      { action: 'member.changed', summary: { before: { userId: 'u1', side: 'OBSERVER', canEdit: false, canSign: false }, after: { userId: 'u1', side: 'UPSTREAM', canEdit: true, canSign: false } } },
+      '李伟',
+      names,
+    );
+    expect(described.values.member).toBe('王芳');
+    expect(described.changes).toEqual([
+      { field: 'side', before: { kind: 'term', term: 'side', value: 'OBSERVER' }, after: { kind: 'term', term: 'side', value: 'UPSTREAM' } },
+      { field: 'canEdit', before: { kind: 'term', term: 'yesNo', value: 'false' }, after: { kind: 'term', term: 'yesNo', value: 'true' } },
     ]);
-    expect(summaryLines({ before: { side: 'OBSERVER' } })).toEqual([{ field: 'side', before: 'OBSERVER' }]);
   });
-  it('lists other details key by key, and nothing for no summary', () => {
-    expect(summaryLines({ right: 'edit', status: 404 })).toEqual([
-      { field: 'right', after: 'edit' },
-      { field: 'status', after: '404' },
+
+  it('names an offer status and an agreement status by their own terms', () => {
+    expect(describeAuditEvent({ action: 'offer.accepted', summary: { before: { status: 'SENT' }, after: { status: 'ACCEPTED', reason: null } } }, 'a', names).changes).toEqual([
+      { field: 'status', before: { kind: 'term', term: 'offerStatus', value: 'SENT' }, after: { kind: 'term', term: 'offerStatus', value: 'ACCEPTED' } },
     ]);
-    expect(summaryLines(null)).toEqual([]);
+    expect(describeAuditEvent({ action: 'agreement.archived', summary: { before: { status: 'DRAFT' }, after: { status: 'ARCHIVED', hash: 'x' } } }, 'a', names).changes[0]!.after).toEqual({ kind: 'term', term: 'agreementStatus', value: 'ARCHIVED' });
+  });
+
+  it('keeps old or unknown rows readable: an unknown action is "an action by …", missing fields are left out', () => {
+    expect(describeAuditEvent({ action: 'something.new', summary: { x: 1 } }, '陈静', names)).toEqual({ sentence: 'other', values: { actor: '陈静' }, changes: [] });
+    expect(describeAuditEvent({ action: 'scenario.version_saved', summary: null }, '陈静', names).values).toEqual({ actor: '陈静', scenario: '—' });
+  });
+
+  it('carries amounts as decimal yuan for the reader’s unit', () => {
+    const described = describeAuditEvent({ action: 'settlement.run', summary: { before: { due: '100.00', balance: '0.00', fingerprint: 'f' }, after: { year: 2024, due: '250000.00', balance: '0.00' } } }, 'a', names);
+    expect(described.values.year).toBe('2024');
+    expect(described.changes).toEqual([{ field: 'due', before: { kind: 'amount', yuan: '100.00' }, after: { kind: 'amount', yuan: '250000.00' } }]);
+  });
+});
+
+describe('version messages', () => {
+  it('stores a fork’s message as a code and reads it back', () => {
+    expect(readVersionMessage(forkedFromMessage('北京反提案', 3))).toEqual({ kind: 'forkedFrom', scenario: '北京反提案', number: 3 });
+  });
+  it('reads the English sentence of older forks as the same code, and anything else as typed', () => {
+    expect(readVersionMessage('Forked from "Shiyan 2003–2050" v3')).toEqual({ kind: 'forkedFrom', scenario: 'Shiyan 2003–2050', number: 3 });
+    expect(readVersionMessage('Forked from nowhere')).toEqual({ kind: 'typed', text: 'Forked from nowhere' });
   });
 });

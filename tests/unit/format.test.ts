@@ -3,7 +3,7 @@ import { formatAmount } from '../../lib/domain/format';
 
 describe('formatAmount', () => {
   it('groups thousands by locale', () => {
-    expect(formatAmount('1234567', 'en')).toBe('1,234,567 CNY');
+    expect(formatAmount('1234567', 'en')).toBe('1,234,567 yuan');
     expect(formatAmount('1234567', 'zh')).toBe('1,234,567 元');
   });
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
+import { describeAuditEvent } from '@/lib/domain/audit-summary';
 import { grants } from '@/lib/domain/deal-rights';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
@@ -24,7 +25,7 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
     db().auditEvent.findMany({
       where: { dealId, OR: [{ objectType: 'agreement', objectId: agreement.id }, { objectType: 'offer', objectId: agreement.offerId }] },
       orderBy: { seq: 'asc' },
-      select: { seq: true, at: true, action: true, actorId: true, hash: true },
+      select: { seq: true, at: true, action: true, actorId: true, email: true, summary: true, hash: true },
     }),
   ]);
   const people = new Map(
@@ -53,7 +54,10 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
         signedAt: s.signature?.signedAt.toISOString() ?? null,
       })),
     me: { isSignatory: Boolean(mine), hasSigned: Boolean(mine?.signature), maySign: mayStillSign },
-    audit: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), action: e.action, actor: e.actorId ? (people.get(e.actorId) ?? null) : null, hash: e.hash })),
+    audit: events.map((e) => {
+      const by = e.actorId ? (people.get(e.actorId) ?? null) : null;
+      return { seq: e.seq, at: e.at.toISOString(), action: e.action, actor: by, description: describeAuditEvent(e, by ?? e.email ?? '—', { user: (id) => people.get(id), scenario: () => version?.scenario.name }), hash: e.hash };
+    }),
   };
 }
 

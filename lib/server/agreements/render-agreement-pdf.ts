@@ -5,6 +5,11 @@ import PDFDocument from 'pdfkit';
 import type { Actor } from '@/lib/domain/actor';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { getAgreement, type AgreementDetail } from './get-agreement';
+import { createTranslator } from 'next-intl';
+import { auditSentenceText, type Translate } from '@/lib/domain/audit-text';
+import { defaultReaderUnit, formatDateTime, type ReaderUnit } from '@/lib/domain/format';
+import en from '@/messages/en.json';
+import zh from '@/messages/zh.json';
 
 const fontFile = path.join('node_modules', '@expo-google-fonts', 'noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf');
 let fontBytes: Buffer | undefined;
@@ -31,14 +36,15 @@ const statusLabel: Record<string, string> = {
   VOID: '已作废 · Void',
 };
 
+// The audit summary's sentences in both languages, from the catalogue the pages use.
+const translators: Record<'zh' | 'en', Translate> = {
+  zh: createTranslator({ locale: 'zh', messages: zh }) as unknown as Translate,
+  en: createTranslator({ locale: 'en', messages: en }) as unknown as Translate,
+};
+
 /** Beijing time with seconds: what a signatory saw on the clock when signing. */
 export function beijingTime(iso: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} UTC+8`;
+  return `${formatDateTime(iso, 'zh', { numeric: true })} UTC+8`;
 }
 
 /** Digits grouped by thousands without passing through a JavaScript number. */
@@ -107,7 +113,7 @@ function termsLines(terms: Record<string, unknown>): string[][] {
 }
 
 /** The agreement as a bilingual A4 document: terms, schedule, signatures with times, hash and audit summary. */
-export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date()): Promise<Buffer> {
+export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(), unit: ReaderUnit = defaultReaderUnit): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: page.margin,
@@ -209,7 +215,7 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
     doc,
     [35, 130, 125, 95, 110],
     ['#', '时间 Time', '操作 Action', '操作人 By', '事件哈希 Event hash'],
-    agreement.audit.map((e) => [String(e.seq), beijingTime(e.at), e.action, e.actor ?? '—', `${e.hash.slice(0, 16)}…`]),
+    agreement.audit.map((e) => [String(e.seq), beijingTime(e.at), `${auditSentenceText(e.description, translators.zh, 'zh', unit)}\n${auditSentenceText(e.description, translators.en, 'en', unit)}`, e.actor ?? '—', `${e.hash.slice(0, 16)}…`]),
   );
 
   // Footers last, on every buffered page; a zero bottom margin keeps pdfkit from adding a page.
@@ -233,6 +239,6 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
 /** The PDF of an agreement the actor may view; drafts render too, marked as awaiting signatures. */
 export async function renderAgreementPdf({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }) {
   const agreement = await getAgreement({ actor, origin, dealId, agreementId });
-  const bytes = await agreementPdf(agreement);
+  const bytes = await agreementPdf(agreement, new Date(), actor.amountUnit);
   return { bytes, fileName: `agreement-${agreement.deal.slug}-${agreement.number}.pdf`, hash: agreement.hash, hashVerified: agreement.hashVerified };
 }

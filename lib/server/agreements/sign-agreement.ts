@@ -100,7 +100,7 @@ export async function signAgreement({ actor, origin, dealId, agreementId, input,
         side: membership.side,
         dealId,
         object: { type: 'deal', id: dealId },
-        summary: { before: { status: deal.status }, after: { status: 'AGREED' }, reason: `agreement ${rows.agreement.number} archived` },
+        summary: { before: { status: deal.status }, after: { status: 'AGREED' }, agreementNumber: rows.agreement.number },
       });
     }
     return { status: 'ARCHIVED' as AgreementStatus, hash, dealStatus };

@@ -1,22 +1,23 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor, Side } from '@/lib/domain/actor';
+import type { AuditAction, AuditSummaries } from '@/lib/domain/audit-summary';
 import { appendToChain, platformChain } from '@/lib/infra/audit-chain';
 import type { RequestOrigin } from './record-security-event';
 
 export type Tx = Prisma.TransactionClient;
 
-export interface AuditInput {
-  action: string;
+interface AuditBase {
   origin: RequestOrigin;
   actor?: Pick<Actor, 'id' | 'email' | 'organisation'> | null;
   email?: string | null;
   side?: Side | null;
   dealId?: string | null;
   object?: { type: string; id: string } | null;
-  /** Before/after summary of the change, or other detail; plain JSON. */
-  summary?: Prisma.InputJsonValue | null;
 }
+
+/** An action with the summary its type asks for (lib/domain/audit-summary.ts): before/after of the change, or other detail. */
+export type AuditInput = { [A in AuditAction]: AuditBase & { action: A; summary: AuditSummaries[A] } }[AuditAction];
 
 /**
  * Appends an event to its chain (the deal's, or the platform's) inside the caller's transaction,
@@ -34,7 +35,7 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq
     dealId: input.dealId ?? null,
     objectType: input.object?.type ?? null,
     objectId: input.object?.id ?? null,
-    summary: input.summary ?? null,
+    summary: (input.summary ?? null) as Prisma.InputJsonValue | null,
     ip: input.origin.ip,
     userAgent: input.origin.userAgent,
   });

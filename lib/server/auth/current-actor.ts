@@ -15,13 +15,14 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       name: true,
       role: true,
       locale: true,
+      amountUnit: true,
       disabled: true,
       organisation: { select: { id: true, name: true, nameZh: true, kind: true } },
     },
   });
   // Fail closed: a role this code does not know grants nothing.
   if (!user || user.disabled || !isPlatformRole(user.role)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, organisation: user.organisation };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, amountUnit: user.amountUnit, organisation: user.organisation };
 }
 
 /** The request's session cookie, read once per request; null without one. */

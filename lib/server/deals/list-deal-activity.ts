@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
+import { describeAuditEvent } from '@/lib/domain/audit-summary';
 import type { ActivityFilter } from '@/lib/domain/deal-schemas';
 import type { AuditEvent } from '@/lib/generated/prisma/client';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
@@ -8,13 +9,29 @@ import { db } from '@/lib/server/db';
 
 export type ActivityDto = Awaited<ReturnType<typeof activityDto>>[number];
 
+// The ids an event's summary names, so its sentence can say who and which scenario.
+function mentioned(events: AuditEvent[], key: 'scenarioId' | 'userId'): string[] {
+  const ids = events.flatMap((event) => {
+    const summary = event.summary as { before?: Record<string, unknown>; after?: Record<string, unknown> } | null;
+    return [summary?.before?.[key], summary?.after?.[key]];
+  });
+  return ids.filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
+}
+
 export async function activityDto(events: AuditEvent[]) {
-  const actorIds = [...new Set(events.map((event) => event.actorId).filter((id): id is string => Boolean(id)))];
-  const actors = actorIds.length ? await db().user.findMany({ where: { id: { in: actorIds } }, include: { organisation: true } }) : [];
-  const byId = new Map(actors.map((user) => [user.id, user]));
+  const userIds = [...new Set([...events.map((event) => event.actorId).filter((id): id is string => Boolean(id)), ...mentioned(events, 'userId')])];
+  const scenarioIds = [...new Set(mentioned(events, 'scenarioId'))];
+  const [users, scenarios] = await Promise.all([
+    userIds.length ? db().user.findMany({ where: { id: { in: userIds } }, include: { organisation: true } }) : [],
+    scenarioIds.length ? db().scenario.findMany({ where: { id: { in: scenarioIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  const byId = new Map(users.map((user) => [user.id, user]));
+  const scenarioNames = new Map(scenarios.map((scenario) => [scenario.id, scenario.name]));
+  const names = { user: (id: string) => byId.get(id)?.name, scenario: (id: string) => scenarioNames.get(id) };
   return events.map((event) => {
     const actor = event.actorId ? byId.get(event.actorId) : undefined;
     return {
+      description: describeAuditEvent(event, actor?.name ?? event.email ?? '—', names),
       id: event.id.toString(),
       seq: event.seq,
       at: event.at.toISOString(),

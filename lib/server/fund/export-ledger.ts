@@ -6,6 +6,7 @@ import { ledgerOf } from './administration';
 import { paymentDto } from './fund-dto';
 import { loadPortfolio } from './get-fund-portfolio';
 import { getLedger } from './get-ledger';
+import { beijingDay } from '@/lib/domain/format';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -38,5 +39,5 @@ export async function exportPortfolioLedger({ actor, format, now = new Date() }:
       payments.push({ deal: deal.slug, agreement, year: p.year, funder: p.funder, direction: p.direction, amount: p.amount, paidOn: p.paidOn, reference: p.reference, overpaymentNote: p.overpaymentNote, recordedBy: p.recordedBy, recordedAt: p.recordedAt });
     }
   }
-  return encode(format, `fund-ledger-${now.toISOString().slice(0, 10)}`, lines, payments);
+  return encode(format, `fund-ledger-${beijingDay(now)}`, lines, payments);
 }

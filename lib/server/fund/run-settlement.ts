@@ -8,6 +8,7 @@ import { loadAdministration, runYear } from './administration';
 import { inFundTransaction, mayAdminister } from './fund-access';
 import { namesOf, settlementDto } from './fund-dto';
 import { problemMessages, text } from '@/lib/domain/local-text';
+import { beijingDay } from '@/lib/domain/format';
 
 /**
  * Runs the agreement's terms for a closed year on the undisputed monitoring data and keeps the
@@ -20,7 +21,7 @@ export async function runSettlementYear({ actor, origin, dealId, agreementId, ye
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
     const existing = admin.settlements.find((s) => s.year === year);
-    if (existing?.status === 'CONFIRMED') throw new ConflictError(text('yearSettledAlready', { year, date: existing.confirmedAt?.toISOString().slice(0, 10) ?? '' }));
+    if (existing?.status === 'CONFIRMED') throw new ConflictError(text('yearSettledAlready', { year, date: existing.confirmedAt ? beijingDay(existing.confirmedAt) : '' }));
     const { outcome, inputs, fingerprint } = runYear(admin, year, now);
     if (!outcome.ok) {
       throw new ValidationError(text('cannotSettleYet', { year, count: outcome.problems.length, problems: problemMessages(outcome.problems) }), undefined, outcome.problems);

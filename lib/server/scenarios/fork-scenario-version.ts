@@ -7,6 +7,7 @@ import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { versionInDeal } from './scenario-access';
 import { insertVersion } from './save-scenario-version';
 import { text } from '@/lib/domain/local-text';
+import { forkedFromMessage } from '@/lib/domain/version-message';
 
 /** A counter-proposal: any visible version becomes v1 of a new scenario of the actor's side. */
 export async function forkScenarioVersion({ actor, origin, dealId, versionId, name }: { actor: Actor; origin: RequestOrigin; dealId: string; versionId: string; name: string }) {
@@ -19,7 +20,7 @@ export async function forkScenarioVersion({ actor, origin, dealId, versionId, na
       scenarioId: scenario.id,
       number: 1,
       actor,
-      message: `Forked from "${origin_.scenario.name}" v${origin_.number}`,
+      message: forkedFromMessage(origin_.scenario.name, origin_.number),
       document: origin_.document,
       calculatorInputs: origin_.calculatorInputs ?? undefined,
       evidence: origin_.evidence.map(({ target, fileName, sha256, note }) => ({ target, fileName, sha256, note })),

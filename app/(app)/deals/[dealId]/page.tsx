@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
+import { AuditSentence } from '@/components/deals/audit-event';
 import { DealNav } from '@/components/deals/deal-nav';
 import { PendingBadges } from '@/components/deals/pending-badges';
 import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
@@ -9,6 +10,7 @@ import { listPendingTasks } from '@/lib/server/deals/list-pending-tasks';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { listOffers } from '@/lib/server/offers/list-offers';
 import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
+import { versionMessageText } from '@/components/scenario-workspace/version-message-text';
 
 export default async function DealOverviewPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
@@ -102,7 +104,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
                       {scenario.name}
                     </Link>
                     <div className="mt-1 text-slate-600">
-                      {t('deal.latest', { number: latest.number, message: latest.message })} · {t('deal.by', { name: latest.author })} · <span className="num">{formatDateTime(new Date(latest.createdAt), lang)}</span>
+                      {t('deal.latest', { number: latest.number, message: versionMessageText(latest.message, (values) => t('version.forkedFromMessage', values)) })} · {t('deal.by', { name: latest.author })} · <span className="num">{formatDateTime(latest.createdAt, lang)}</span>
                     </div>
                   </li>
                 );
@@ -152,9 +154,10 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
             <ul className="mt-3 space-y-2 text-sm" data-testid="recent-activity">
               {overview.recentActivity.map((event) => (
                 <li key={event.id} className="flex flex-wrap gap-x-2">
-                  <span className="num text-slate-500">{formatDateTime(new Date(event.at), lang)}</span>
-                  <span className="font-medium">{event.actor?.name ?? '—'}</span>
-                  <code className="text-slate-700">{event.action}</code>
+                  <span className="num text-slate-500">{formatDateTime(event.at, lang)}</span>
+                  <span data-action={event.action}>
+                    <AuditSentence description={event.description} lang={lang} unit={actor.amountUnit} />
+                  </span>
                   <span className="font-mono text-xs text-slate-400" title={event.hash}>
                     {event.hash.slice(0, 8)}
                   </span>

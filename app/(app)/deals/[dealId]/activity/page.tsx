@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { summaryLines } from '@/lib/domain/audit-summary';
+import { AuditChanges, AuditSentence } from '@/components/deals/audit-event';
+import { auditGroups } from '@/lib/domain/audit-summary';
 import { ZActivityFilter } from '@/lib/domain/deal-schemas';
 import { formatDateTime } from '@/lib/domain/format';
 import { safeParseIn } from '@/lib/domain/local-text';
@@ -13,10 +14,11 @@ type Search = { action?: string; from?: string; to?: string; before?: string };
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ dealId: string }>; searchParams: Promise<Search> }) {
   const [{ dealId }, search] = await Promise.all([params, searchParams]);
   const { actor, origin } = await pageContext();
-  const [t, tSide, locale] = await Promise.all([getTranslations('activity'), getTranslations('side'), getLocale()]);
+  const [t, tSide, tGroup, locale] = await Promise.all([getTranslations('activity'), getTranslations('side'), getTranslations('audit.group'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
   const filter = safeParseIn(lang, ZActivityFilter, Object.fromEntries(Object.entries(search).filter(([, value]) => typeof value === 'string' && value !== '')));
   const page = filter.success ? await orNotFound(listDealActivity({ actor, origin, dealId, filter: filter.data })) : null;
+  const filterLabel = (field: string) => (field === 'from' ? t('filterFrom') : field === 'to' ? t('filterTo') : field === 'action' ? t('filterAction') : t('filterPage'));
   const olderHref = page?.nextBefore ? `?${new URLSearchParams({ ...(search.action ? { action: search.action } : {}), ...(search.from ? { from: search.from } : {}), ...(search.to ? { to: search.to } : {}), before: page.nextBefore })}` : null;
   return (
     <div>
@@ -28,7 +30,14 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       <form className="mt-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm" method="get">
         <label className="flex flex-col gap-1">
           {t('filterAction')}
-          <input name="action" defaultValue={search.action ?? ''} placeholder="scenario." className="rounded-md border border-slate-300 px-2 py-1" />
+          <select name="action" defaultValue={search.action ?? ''} className="rounded-md border border-slate-300 bg-white px-2 py-1">
+            <option value="">{t('allActions')}</option>
+            {auditGroups.map((group) => (
+              <option key={group} value={`${group}.`}>
+                {tGroup(group)}
+              </option>
+            ))}
+          </select>
         </label>
         <label className="flex flex-col gap-1">
           {t('filterFrom')}
@@ -47,7 +56,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       </form>
       {!filter.success ? (
         <p role="alert" className="mt-6 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t('invalidFilter', { problem: filter.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') })}
+          {t('invalidFilter', { problem: filter.error.issues.map((issue) => `${filterLabel(String(issue.path[0] ?? ''))}${lang === 'zh' ? '：' : ': '}${issue.message}`).join(lang === 'zh' ? '；' : '; ') })}
         </p>
       ) : page!.events.length === 0 ? (
         <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
@@ -59,7 +68,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           <table className="w-full text-left text-sm" data-testid="activity">
             <thead className="bg-slate-50 text-slate-600">
               <tr>
-                {(['when', 'who', 'side', 'action', 'object', 'change', 'hash'] as const).map((column) => (
+                {(['when', 'who', 'side', 'action', 'change', 'hash'] as const).map((column) => (
                   <th key={column} className="px-3 py-2 font-medium">
                     {t(column)}
                   </th>
@@ -69,27 +78,17 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             <tbody>
               {page!.events.map((event) => (
                 <tr key={event.id} className="border-t border-slate-100 align-top">
-                  <td className="num px-3 py-2 whitespace-nowrap">{formatDateTime(new Date(event.at), lang)}</td>
+                  <td className="num px-3 py-2 whitespace-nowrap">{formatDateTime(event.at, lang)}</td>
                   <td className="px-3 py-2">
                     {event.actor?.name ?? '—'}
                     {event.actor && <div className="text-xs text-slate-500">{lang === 'zh' ? event.actor.organisationZh : event.actor.organisation}</div>}
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">{event.side ? tSide(event.side) : '—'}</td>
-                  <td className="px-3 py-2">
-                    <code>{event.action}</code>
+                  <td className="px-3 py-2" data-action={event.action}>
+                    <AuditSentence description={event.description} lang={lang} unit={actor.amountUnit} />
                   </td>
-                  <td className="px-3 py-2 text-xs">{event.object ? `${event.object.type} ${event.object.id?.slice(0, 8)}` : '—'}</td>
                   <td className="max-w-md px-3 py-2">
-                    <ul className="space-y-0.5 text-xs text-slate-700">
-                      {summaryLines(event.summary).map((line) => (
-                        <li key={line.field} className="break-all">
-                          {line.field && <span className="text-slate-500">{line.field}: </span>}
-                          {line.before !== undefined && <span className="text-red-700 line-through decoration-red-300">{line.before}</span>}
-                          {line.before !== undefined && line.after !== undefined && ' → '}
-                          {line.after !== undefined && <span>{line.after}</span>}
-                        </li>
-                      ))}
-                    </ul>
+                    <AuditChanges changes={event.description.changes} lang={lang} unit={actor.amountUnit} />
                   </td>
                   <td className="px-3 py-2 font-mono text-xs text-slate-500" title={event.hash}>
                     #{event.seq} {event.hash.slice(0, 10)}

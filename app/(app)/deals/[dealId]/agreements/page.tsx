@@ -59,7 +59,7 @@ export default async function AgreementsPage({ params }: { params: Promise<{ dea
                   <td className="num px-3 py-2">
                     {agreement.startYear}–{agreement.endYear}
                   </td>
-                  <td className="num px-3 py-2 text-right whitespace-nowrap">{formatAmount(agreement.totalAmount, lang, { scale: lang === 'zh' ? 'wan' : 'yuan' })}</td>
+                  <td className="num px-3 py-2 text-right whitespace-nowrap">{formatAmount(agreement.totalAmount, lang, { scale: actor.amountUnit })}</td>
                   <td className="px-3 py-2">{t('agreements.signedCount', agreement.signatures)}</td>
                   <td className="num px-3 py-2 whitespace-nowrap">{formatDateTime(new Date(agreement.draftedAt), lang)}</td>
                   <td className="px-3 py-2 text-xs">

@@ -32,7 +32,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
           <p className="font-medium">{options.length < 2 ? t('needTwo') : t('pickTwo')}</p>
         </div>
       ) : (
-        <VersionDiff dealId={dealId} comparison={comparison} lang={lang} />
+        <VersionDiff dealId={dealId} comparison={comparison} lang={lang} scale={actor.amountUnit} />
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
 import { getMyMembership } from '@/lib/server/deals/get-my-membership';
 import { NewScenarioForm } from '@/components/scenario-workspace/new-scenario-form';
+import { VersionMessageText } from '@/components/scenario-workspace/version-message-text';
 
 export default async function ScenariosPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
@@ -64,7 +65,9 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
                             v{version.number}
                           </Link>
                         </td>
-                        <td className="px-4 py-2">{version.message}</td>
+                        <td className="px-4 py-2">
+                          <VersionMessageText message={version.message} />
+                        </td>
                         <td className="px-4 py-2">{version.author}</td>
                         <td className="num px-4 py-2">{formatDateTime(new Date(version.createdAt), lang)}</td>
                         <td className="space-x-3 px-4 py-2 text-right whitespace-nowrap">

@@ -40,7 +40,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
   const zh = lang === 'zh';
-  const money = (wholeCurrency: string) => formatAmount(wholeCurrency, lang, { scale: zh ? 'wan' : 'yuan' });
+  const money = (wholeCurrency: string) => formatAmount(wholeCurrency, lang, { scale: actor.amountUnit });
   const when = (iso: string) => formatDateTime(new Date(iso), lang);
   const terms = agreement.terms;
   const formulas = Array.isArray(terms?.formulas) ? (terms.formulas as { name?: unknown; expr?: unknown }[]) : [];
@@ -263,6 +263,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
         <AuditTable
           events={agreement.audit}
           lang={lang}
+          unit={actor.amountUnit}
           testId="audit"
           labels={{ seq: t('agreements.auditCol.seq'), at: t('agreements.auditCol.at'), action: t('agreements.auditCol.action'), by: t('agreements.auditCol.by'), hash: t('agreements.auditCol.hash') }}
         />

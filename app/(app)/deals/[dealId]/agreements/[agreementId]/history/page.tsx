@@ -39,7 +39,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ dealId
                 {o.schedule.map((e) => (
                   <li key={e.from}>
                     {e.from === e.to ? e.from : `${e.from}–${e.to}`}:{' '}
-                    {e.amount !== undefined ? `${formatAmount(e.amount, lang, { unit, fractionDigits: 0 })} / ${t('history.perYear')}` : `${e.pricePerM3} × ${e.volume} m³`}
+                    {e.amount !== undefined ? `${formatAmount(e.amount, lang, { unit, scale: actor.amountUnit })} / ${t('history.perYear')}` : `${e.pricePerM3} × ${e.volume} m³`}
                   </li>
                 ))}
               </ul>
@@ -55,7 +55,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ dealId
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">{t('history.audit')}</h2>
         <p className="mt-1 text-sm text-slate-600">{t('history.auditExplain')}</p>
-        <AuditTable events={agreement.audit} lang={lang} testId="audit-trail" labels={{ seq: '#', at: t('history.at'), action: t('history.action'), by: t('history.by'), hash: t('history.hash') }} />
+        <AuditTable events={agreement.audit} lang={lang} unit={actor.amountUnit} testId="audit-trail" labels={{ seq: '#', at: t('history.at'), action: t('history.action'), by: t('history.by'), hash: t('history.hash') }} />
       </section>
     </div>
   );

@@ -1,0 +1,43 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useTransition } from 'react';
+import { chooseAmountUnit } from '@/app/actions/amount-unit';
+import { amountUnitWord, readerUnits } from '@/lib/domain/format';
+import { isLocale } from '@/lib/domain/locale';
+import { useReaderUnit } from './reader-unit';
+
+/** Next to the language switcher: the unit every amount is shown in, for this reader. */
+export function AmountUnitSwitcher() {
+  const t = useTranslations('nav');
+  const locale = useLocale();
+  const lang = isLocale(locale) ? locale : 'zh';
+  const current = useReaderUnit();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <label className="inline-flex items-center gap-1 text-sm text-slate-600">
+      {t('amountUnit')}
+      <select
+        data-testid="amount-unit"
+        value={current}
+        disabled={pending}
+        onChange={(event) => {
+          const unit = event.target.value;
+          startTransition(async () => {
+            await chooseAmountUnit(unit);
+            router.refresh();
+          });
+        }}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1"
+      >
+        {readerUnits.map((unit) => (
+          <option key={unit} value={unit}>
+            {amountUnitWord(unit, lang)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
