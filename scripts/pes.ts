@@ -18,10 +18,12 @@ import {
   explainResult,
   parseScenarioText,
   toResultCsv,
+  readIssueText,
   toResultJson,
-  type Problem,
+  type CodedProblem,
   type Scenario,
 } from '../lib/engine/index';
+import { fromMessage, inEnglish } from '../lib/domain/local-text';
 import type { PaymentTerms } from '../lib/terms/index';
 
 const USAGE = `usage:
@@ -48,8 +50,14 @@ function read(file: string): string {
   }
 }
 
-function refuse(file: string, problems: Problem[]): never {
-  throw new BadInput(problems.map((p) => `${file}: ${p.path}: ${p.message}`));
+/** A problem in English, from its code (the engine's) or as lib/terms words it. */
+function english(problem: CodedProblem | { path: string; message: string }): string {
+  const coded = 'code' in problem ? problem : readIssueText(problem.message);
+  return coded ? inEnglish(fromMessage(coded)) : (problem as { message: string }).message;
+}
+
+function refuse(file: string, problems: readonly (CodedProblem | { path: string; message: string })[]): never {
+  throw new BadInput(problems.map((p) => `${file}: ${p.path}: ${english(p)}`));
 }
 
 function load(file: string): Scenario {

@@ -6,7 +6,8 @@ import { createPortal } from 'react-dom';
 import { formatAmount, type AmountScale } from '@/lib/domain/format';
 import { D, explainResult, type Dec, type ExplainField, type ParseOutcome, type Result, type Scenario } from '@/lib/engine';
 import { explainPeriod, formatPrice, type PeriodField } from './model';
-import { useEngineMessage } from '@/components/ui/use-engine-message';
+import { useProblemText } from '@/components/ui/use-problem-text';
+import { scenarioFields } from '@/lib/domain/problem-place';
 import { FieldProblem } from '@/components/ui/field-problem';
 
 /** 'unit' = the scenario's own unit (e.g. thousand CNY); 'wan' / 'yi' = 万元 / 亿元. */
@@ -18,6 +19,8 @@ type Open = (s: Selection) => void;
 export interface ResultsPanelProps {
   /** The engine's verdict on the document being edited. */
   outcome: ParseOutcome;
+  /** The document being edited, to name a problem's place by its line item and years. */
+  document: unknown;
   /** computeScenario of the valid document (null while it is invalid). */
   result: Result | null;
   locale: 'zh' | 'en';
@@ -43,9 +46,9 @@ const RELATED: Partial<Record<ExplainField, ExplainField[]>> = {
  * by period and year by year, recomputed by the caller on every valid change.
  * Each figure opens "why this number" (the engine's explain()).
  */
-export function ResultsPanel({ outcome, result, locale, unitWord, currencyWord, invalidDrafts = 0 }: ResultsPanelProps) {
+export function ResultsPanel({ outcome, document, result, locale, unitWord, currencyWord, invalidDrafts = 0 }: ResultsPanelProps) {
   const t = useTranslations('editor');
-  const say = useEngineMessage();
+  const say = useProblemText();
   // Chinese readers choose 千元 / 万元 / 亿元 (default 万元); English readers read the scenario unit with separators.
   const [zhScale, setScale] = useState<ResultScale>('wan');
   const scale: ResultScale = locale === 'zh' ? zhScale : 'unit';
@@ -71,7 +74,7 @@ export function ResultsPanel({ outcome, result, locale, unitWord, currencyWord, 
         <ul className="mt-3 space-y-1 text-sm" data-testid="problem-list">
           {problems.map((p, i) => (
             <li key={`${p.path}-${i}`} className="rounded bg-white px-2 py-1">
-              <FieldProblem field={p.path} message={say(p.message)} fieldClassName="font-mono text-xs text-red-900" />
+              <FieldProblem field={say.place(p.path, document, scenarioFields)} message={say.message(p)} fieldClassName="font-medium text-red-900" />
             </li>
           ))}
         </ul>

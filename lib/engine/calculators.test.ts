@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishLines } from '../../tests/support/english';
 import { agriculturalOpportunityCost, areaTimesUnitCost, industrialOpportunityCost, peopleTimesCompensation } from './calculators';
 import { D } from './decimal';
 
@@ -28,7 +29,7 @@ describe('areaTimesUnitCost', () => {
 
   it('refuses bad inputs with field paths', () => {
     const r = areaTimesUnitCost({ lines: [{ label: 'x', area: { '2003': 'abc' }, unitCost: {} }] });
-    expect(r).toEqual({ ok: false, problems: [{ path: 'lines[0].area["2003"]', message: 'not a number' }] });
+    expect(r).toEqual({ ok: false, problems: [{ path: 'lines[0].area["2003"]', code: 'engine.notANumber', params: {} }] });
   });
 });
 
@@ -89,7 +90,7 @@ describe('industrialOpportunityCost (eqs. 3–5)', () => {
   it('names missing years', () => {
     const r = industrialOpportunityCost({ ...base, growthFactor: { '2004': '1.1' }, population: {} });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+    expect(!r.ok && englishLines(r.problems)).toEqual([
       'population: no value for 2003',
       'population: no value for 2004',
       'growthFactor: no value for 2003 (the product of eq. 4 runs over every year from 2003)',

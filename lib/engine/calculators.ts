@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { D, ONE, ZERO, formatDecimal, showDecimal, type Dec } from './decimal';
-import { ZAmount, ZText, ZUnit, ZValuesMap, toProblems, type Problem, type ValuesMap } from './schema';
+import { issueText, message, problemAt, type CodedProblem } from './problem';
+import { ZAmount, ZText, ZUnit, ZValuesMap, toCodedProblems, type ValuesMap } from './schema';
 import { compressedEntries, toYearMap, yearKey } from './years';
 
 /**
@@ -29,7 +30,7 @@ export interface CalculatorResult<I> {
   steps: CalculatorStep[];
 }
 
-export type CalculatorOutcome<I> = { ok: true; result: CalculatorResult<I> } | { ok: false; problems: Problem[] };
+export type CalculatorOutcome<I> = { ok: true; result: CalculatorResult<I> } | { ok: false; problems: CodedProblem[] };
 
 const label = ZText;
 /** Results are divided by `unit` so they fit a scenario with the same unit (default 1). */
@@ -63,7 +64,7 @@ export type AgriculturalOpportunityCostInput = z.input<typeof ZAgriculturalOppor
 export const ZIndustrialOpportunityCostInput = z.strictObject({
   unit,
   /** The year before protection began; GDP_0 is its value. Year n = baseYear + n. */
-  baseYear: z.int({ error: 'not a whole year' }),
+  baseYear: z.int({ error: issueText(message('engine.notAWholeYear')) }),
   /** GDP_0: per-capita secondary-industry GDP in baseYear. */
   gdp0: ZAmount,
   /** GDP_n: actual per-capita secondary-industry GDP. The years given here are the years computed. */
@@ -86,9 +87,9 @@ export type IndustrialOpportunityCostInput = z.input<typeof ZIndustrialOpportuni
 
 type Parsed<S extends z.ZodType> = z.output<S>;
 
-function validate<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: Parsed<S> } | { ok: false; problems: Problem[] } {
+function validate<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: Parsed<S> } | { ok: false; problems: CodedProblem[] } {
   const r = schema.safeParse(input);
-  return r.success ? { ok: true, data: r.data } : { ok: false, problems: toProblems(r.error.issues) };
+  return r.success ? { ok: true, data: r.data } : { ok: false, problems: toCodedProblems(r.error.issues) };
 }
 
 function finish<I>(calculator: string, formula: string, inputs: I, unitCount: number, steps: { year: number; value: Dec; substituted: string }[]): CalculatorResult<I> {
@@ -184,16 +185,16 @@ export function industrialOpportunityCost(input: unknown): CalculatorOutcome<Par
   const revenueRatio = toYearMap(d.revenueRatio);
   const growth = toYearMap(d.growthFactor);
 
-  const problems: Problem[] = [];
+  const problems: CodedProblem[] = [];
   const years = [...gdpActual.keys()].sort((x, y) => x - y);
   for (const y of years) {
-    if (y <= d.baseYear) problems.push({ path: `gdpActual["${y}"]`, message: `year ${y} is not after baseYear ${d.baseYear}` });
-    if (!population.has(y)) problems.push({ path: 'population', message: `no value for ${y}` });
-    if (!revenueRatio.has(y)) problems.push({ path: 'revenueRatio', message: `no value for ${y}` });
+    if (y <= d.baseYear) problems.push(problemAt(`gdpActual["${y}"]`, message('engine.notAfterBaseYear', { year: y, base: d.baseYear })));
+    if (!population.has(y)) problems.push(problemAt('population', message('engine.noValueFor', { year: y })));
+    if (!revenueRatio.has(y)) problems.push(problemAt('revenueRatio', message('engine.noValueFor', { year: y })));
   }
   const lastYear = years[years.length - 1] ?? d.baseYear;
   for (let t = d.baseYear + 1; t <= lastYear; t++) {
-    if (!growth.has(t)) problems.push({ path: 'growthFactor', message: `no value for ${t} (the product of eq. 4 runs over every year from ${d.baseYear + 1})` });
+    if (!growth.has(t)) problems.push(problemAt('growthFactor', message('engine.noValueForGrowth', { year: t, from: d.baseYear + 1 })));
   }
   if (problems.length) return { ok: false, problems };
 
