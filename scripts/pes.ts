@@ -21,6 +21,7 @@ import {
   readIssueText,
   toResultJson,
   type CodedProblem,
+  type Message,
   type Scenario,
 } from '../lib/engine/index';
 import { fromMessage, inEnglish } from '../lib/domain/local-text';
@@ -51,7 +52,7 @@ function read(file: string): string {
 }
 
 /** A problem in English, from its code (the engine's) or as lib/terms words it. */
-function english(problem: CodedProblem | { path: string; message: string }): string {
+function english(problem: Message | { path: string; message: string }): string {
   const coded = 'code' in problem ? problem : readIssueText(problem.message);
   return coded ? inEnglish(fromMessage(coded)) : (problem as { message: string }).message;
 }
@@ -122,15 +123,18 @@ async function run(argv: string[]): Promise<string> {
       if (!/^\d{4}$/.test(yearText!)) throw new BadInput([`YEAR: "${yearText}" is not a four-digit year`]);
       const scenario = load(file!);
       const e = explainResult(scenario, computeScenario(scenario), Number(yearText), field!);
-      if (!e.ok) throw new BadInput([e.error]);
-      if (format === 'json') return JSON.stringify(e, null, 2) + '\n';
+      if (!e.ok) throw new BadInput([english(e.error)]);
+      // The trace's codes in English; each input by its notation and its label.
+      const inputs = e.inputs.map((i) => ({ name: i.notation ? `${i.notation} (${english(i.label)})` : english(i.label), value: i.value }));
+      const told = { ...e, formula: english(e.formula), substituted: english(e.substituted), inputs };
+      if (format === 'json') return JSON.stringify(told, null, 2) + '\n';
       if (format !== undefined && format !== 'text') throw new BadInput([`unknown format "${format}" (text or json)`]);
       return [
-        `${e.field} ${e.year} = ${e.value}`,
-        `formula:     ${e.formula}`,
-        `substituted: ${e.substituted}`,
+        `${told.field} ${told.year} = ${told.value}`,
+        `formula:     ${told.formula}`,
+        `substituted: ${told.substituted}`,
         'inputs:',
-        ...e.inputs.map((i) => `  ${i.name} = ${i.value}`),
+        ...told.inputs.map((i) => `  ${i.name} = ${i.value}`),
         '',
       ].join('\n');
     }

@@ -221,7 +221,7 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
                 <ol className="mt-1 max-h-48 space-y-0.5 overflow-y-auto font-mono">
                   {outcome.result.steps.map((s) => (
                     <li key={s.year} className="break-all">
-                      {s.year}: {s.substituted}
+                      {s.year}: {say.message(s.substituted)}
                     </li>
                   ))}
                 </ol>

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { formatAmount, type AmountScale } from '@/lib/domain/format';
-import { D, explainResult, type Dec, type ExplainField, type ParseOutcome, type Result, type Scenario } from '@/lib/engine';
+import { D, explainResult, type Dec, type ExplainField, type ExplainInput, type ParseOutcome, type Result, type Scenario } from '@/lib/engine';
 import { explainPeriod, formatPrice, type PeriodField } from './model';
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { scenarioFields } from '@/lib/domain/problem-place';
@@ -291,6 +291,7 @@ function Explanation({
   close: () => void;
 }) {
   const t = useTranslations('editor');
+  const say = useProblemText();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') close();
@@ -304,12 +305,12 @@ function Explanation({
     if (selection.kind === 'period') {
       const e = explainPeriod(result, selection.index, selection.field);
       const p = result.periods[selection.index];
-      return e && p ? { title: `${t(`fieldNames.${selection.field}`)} · ${p.label}`, formula: e.formula, substituted: e.substituted, value: e.value, inputs: [] as { name: string; value: string }[], years: e.years, error: null } : null;
+      return e && p ? { title: `${t(`fieldNames.${selection.field}`)} · ${p.label}`, formula: say.message(e.formula), substituted: say.message(e.substituted), value: e.value, inputs: [] as ExplainInput[], years: e.years, error: null } : null;
     }
     const e = explainResult(scenario, result, selection.year, selection.field);
-    if (!e.ok) return { title: t(`fieldNames.${selection.field}`), formula: '', substituted: '', value: '', inputs: [], years: [], error: e.error };
-    return { title: `${t(`fieldNames.${selection.field}`)} · ${selection.year}`, formula: e.formula, substituted: e.substituted, value: e.value, inputs: e.inputs, years: [], error: null };
-  }, [selection, scenario, result, t]);
+    if (!e.ok) return { title: t(`fieldNames.${selection.field}`), formula: '', substituted: '', value: '', inputs: [], years: [], error: say.message(e.error) };
+    return { title: `${t(`fieldNames.${selection.field}`)} · ${selection.year}`, formula: say.message(e.formula), substituted: say.message(e.substituted), value: e.value, inputs: e.inputs, years: [], error: null };
+  }, [selection, scenario, result, t, say]);
 
   if (!content) return null;
   const isPrice = selection.field === 'pricePerM3';
@@ -318,6 +319,8 @@ function Explanation({
     if (isPrice) return `${formatPrice(v, locale)} ${t('results.priceUnit', { currency: currencyWord })}`;
     return MONEY_FIELDS.includes(selection.field) ? `${money(new D(v))} ${moneyUnit}` : v;
   };
+  // An input amount in the unit the page shows (万元 …), others as the engine gives them.
+  const inputValue = (input: ExplainInput) => (input.kind === 'amount' && /^-?\d/.test(input.value) ? `${money(new D(input.value))} ${moneyUnit}` : input.value);
   // In a portal: the results column is sticky (its own stacking context), the drawer must cover the page.
   return createPortal(
     <aside role="dialog" aria-modal="false" aria-labelledby="explain-title" data-testid="explanation" className="fixed inset-y-0 right-0 z-40 flex w-full max-w-xl flex-col border-l border-slate-300 bg-white shadow-2xl">
@@ -356,9 +359,14 @@ function Explanation({
                 <table className="mt-1 w-full text-xs">
                   <tbody>
                     {content.inputs.map((input, i) => (
-                      <tr key={`${input.name}-${i}`} className="border-t border-slate-100">
-                        <td className="py-1 pr-2 font-mono text-slate-700">{input.name}</td>
-                        <td className="num py-1 text-right font-mono">{input.value}</td>
+                      <tr key={`${input.notation}-${i}`} className="border-t border-slate-100">
+                        <td className="py-1 pr-2 text-slate-700">
+                          {say.message(input.label)}
+                          {input.notation && <span className="ml-1 font-mono text-slate-500">{input.notation}</span>}
+                        </td>
+                        <td className="num py-1 text-right font-mono" title={input.value}>
+                          {inputValue(input)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { D, ONE, ZERO, formatDecimal, showDecimal, type Dec } from './decimal';
-import { issueText, message, problemAt, type CodedProblem } from './problem';
+import { issueText, message, problemAt, type CodedProblem, type Message } from './problem';
 import { ZAmount, ZText, ZUnit, ZValuesMap, toCodedProblems, type ValuesMap } from './schema';
 import { compressedEntries, toYearMap, yearKey } from './years';
 
@@ -15,7 +15,8 @@ import { compressedEntries, toYearMap, yearKey } from './years';
 
 export interface CalculatorStep {
   year: number;
-  substituted: string;
+  /** The formula with the year's numbers (notation and numbers; a catalogue code for the words). */
+  substituted: Message;
   value: string;
 }
 
@@ -92,13 +93,22 @@ function validate<S extends z.ZodType>(schema: S, input: unknown): { ok: true; d
   return r.success ? { ok: true, data: r.data } : { ok: false, problems: toCodedProblems(r.error.issues) };
 }
 
-function finish<I>(calculator: string, formula: string, inputs: I, unitCount: number, steps: { year: number; value: Dec; substituted: string }[]): CalculatorResult<I> {
+interface Step {
+  year: number;
+  value: Dec;
+  substituted: string;
+  /** A negative loss reported as 0 (floorAtZero). */
+  floored?: boolean;
+}
+
+function finish<I>(calculator: string, formula: string, inputs: I, unitCount: number, steps: Step[]): CalculatorResult<I> {
   const yearly: Record<number, Dec> = {};
   const out: CalculatorStep[] = [];
   for (const s of steps.sort((a, b) => a.year - b.year)) {
     const value = unitCount === 1 ? s.value : s.value.div(unitCount);
     yearly[s.year] = value;
-    out.push({ year: s.year, value: formatDecimal(value), substituted: unitCount === 1 ? s.substituted : `(${s.substituted}) / ${unitCount} = ${showDecimal(value)}` });
+    const math = unitCount === 1 ? s.substituted : `(${s.substituted}) / ${unitCount} = ${showDecimal(value)}`;
+    out.push({ year: s.year, value: formatDecimal(value), substituted: message(s.floored ? 'engine.trace.flooredAtZero' : 'engine.trace.math', { math }) });
   }
   const values: ValuesMap = {};
   for (const run of compressedEntries(Object.entries(yearly).map(([y, v]) => [Number(y), v] as const))) values[yearKey(run.range)] = formatDecimal(run.value);
@@ -110,7 +120,7 @@ interface ProductTerm {
 }
 
 /** Σ_i a_i(t)·b_i(t) + Σ_j fixed_j(t) for every year any series gives. A missing factor counts as 0. */
-function sumOfProducts(products: ProductTerm[], fixed: Map<number, Dec>[]): { year: number; value: Dec; substituted: string }[] {
+function sumOfProducts(products: ProductTerm[], fixed: Map<number, Dec>[]): Step[] {
   const years = new Set<number>();
   for (const p of products) for (const m of p.factors) for (const y of m.keys()) years.add(y);
   for (const m of fixed) for (const y of m.keys()) years.add(y);
@@ -199,7 +209,7 @@ export function industrialOpportunityCost(input: unknown): CalculatorOutcome<Par
   if (problems.length) return { ok: false, problems };
 
   // The cumulative product is built once along the years, not once per year.
-  const steps: { year: number; value: Dec; substituted: string }[] = [];
+  const steps: Step[] = [];
   let product = ONE;
   let t = d.baseYear;
   for (const y of years) {
@@ -219,8 +229,8 @@ export function industrialOpportunityCost(input: unknown): CalculatorOutcome<Par
       substituted:
         `i = |(${showDecimal(a2)} − ${showDecimal(b2)}) − (${showDecimal(a)} − ${showDecimal(b)})| = ${showDecimal(i)}; ` +
         `GDPloss(${n}) = ${showDecimal(gdp0)}·Π_{t=${d.baseYear + 1}..${y}}(a_t + ${showDecimal(i)}) − ${showDecimal(gdpN)} = ${showDecimal(gdp0)}·${showDecimal(product)} − ${showDecimal(gdpN)} = ${showDecimal(loss)}; ` +
-        `C_IO(${n}) = ${showDecimal(loss)}·${showDecimal(population.get(y) as Dec)}·${showDecimal(revenueRatio.get(y) as Dec)} = ${showDecimal(raw)}` +
-        (floored ? ' → floored at 0' : ''),
+        `C_IO(${n}) = ${showDecimal(loss)}·${showDecimal(population.get(y) as Dec)}·${showDecimal(revenueRatio.get(y) as Dec)} = ${showDecimal(raw)}`,
+      floored,
     });
   }
   return {
