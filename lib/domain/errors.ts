@@ -2,7 +2,8 @@
 // HTTP API into { error: { code, message, field? } } with the status below, in the reader's
 // language when the message comes from the catalogue (lib/domain/local-text.ts).
 import type { AppLocale } from './locale';
-import { inEnglish, isTextKey, problem, problemIn, problemLines, render, text, type Lines, type LocalText, type Problem } from './local-text';
+import { inEnglish, isTextKey, problem, problemIn, problemLine, problemLines, render, text, type Lines, type LocalText, type Problem } from './local-text';
+import { requestFieldLabel } from './problem-place';
 
 export abstract class DomainError extends Error {
   abstract readonly status: number;
@@ -56,8 +57,9 @@ export class ValidationError extends DomainError {
 
   /** A message of its own, or one problem with one field, which the message then names ("file: the file is empty"). */
   constructor(message: string | LocalText, field?: string, problems?: Problem[]) {
-    const single = field ? (typeof message === 'string' ? { field, message } : problem(field, message)) : null;
-    super(single ? (single.text ? text('problemLine', { field: single.field, message: single.text }) : `${field}: ${single.message}`) : message);
+    const label = field ? requestFieldLabel(field) : undefined;
+    const single = field ? (typeof message === 'string' ? { field, message } : { ...problem(field, message), ...(label ? { label } : {}) }) : null;
+    super(single ? (single.text ? problemLine(single) : `${field}: ${single.message}`) : message);
     this.field = field;
     this.problems = problems ?? (single ? [single] : []);
   }

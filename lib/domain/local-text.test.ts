@@ -103,9 +103,9 @@ describe('a message in the reader’s language', () => {
     expect(missing.messageIn('zh')).toBe('找不到该编号的结算，或您无权查看。');
 
     const single = new ValidationError(text('fileEmpty'), 'file');
-    expect(single.message).toBe('file: the file is empty');
-    expect(single.messageIn('zh')).toBe('file：文件为空');
-    expect(single.problemsIn('zh')).toEqual([{ field: 'file', message: '文件为空' }]);
+    expect(single.message).toBe('File: the file is empty');
+    expect(single.messageIn('zh')).toBe('文件：文件为空');
+    expect(single.problemsIn('zh')).toEqual([{ field: 'file', label: '文件', message: '文件为空' }]);
 
     const listed = ValidationError.listing([problem('year', text('yearNotOver', { year: 2030 })), problem('amount', text('amountNotPositive'))], (lines) => text('paymentNotRecorded', { problems: lines }));
     expect(listed.field).toBe('year');

@@ -58,6 +58,12 @@ function rowYears(row: unknown): YearRange | null {
   return Number.isInteger(year) ? { from: year as number, to: year as number } : null;
 }
 
+/** A request field's label and place ("Evidence, row 1: File fingerprint (SHA-256)"), when every name in its path has a label. */
+export function requestFieldLabel(field: string): LocalText | undefined {
+  const parts = pathParts(field);
+  return parts.length && parts.every((part) => typeof part === 'number' || requestFields.field(part)) ? placeOf(parts, undefined, requestFields) : undefined;
+}
+
 /**
  * The reader's name for the place `path` points at in `input`. Each part of the path is named by
  * its label; a row of a list by its name ("成本项“林业建设”") or its years, else by its number;

@@ -193,4 +193,9 @@ export const placeTexts = {
   'field.format': { en: 'Format', zh: '格式' },
   'field.userId': { en: 'User', zh: '用户' },
   'field.measured': { en: 'Measured value', zh: '测量值' },
+  'field.file': { en: 'File', zh: '文件' },
+  'field.base': { en: 'Base document', zh: '基础文档' },
+  'field.versions': { en: 'Versions', zh: '版本' },
+  'field.percent': { en: 'Change (%)', zh: '变动幅度（%）' },
+  'field.sha256': { en: 'File fingerprint (SHA-256)', zh: '文件指纹（SHA-256）' },
 } as const satisfies Record<string, TextEntry>;
