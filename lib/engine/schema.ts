@@ -291,7 +291,20 @@ export function toCodedProblems(issues: readonly z.core.$ZodIssue[]): CodedProbl
   return problems;
 }
 
-/** Problems in English for lib/terms' schemas (until they report codes); the engine's own carry their codes as text. */
+// The English of the engine's schemas lib/terms uses (ZUnit), for the English problems lib/terms
+// still words itself. Transitional: goes with toProblems once lib/terms reports codes.
+const termsEnglish: Record<string, (params: Message['params']) => string> = {
+  'engine.notANumber': () => 'not a number',
+  'engine.notPositiveWhole': (params) => `${String(params.value)} is not a positive whole number`,
+};
+
+function englishForTerms(text: string): string {
+  const coded = readIssueText(text);
+  const english = coded && termsEnglish[coded.code];
+  return english ? english(coded.params) : text;
+}
+
+/** Problems in English for lib/terms' schemas (until they report codes; then use toCodedProblems). */
 export function toProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
@@ -299,7 +312,7 @@ export function toProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
       const message = issue.message.startsWith('Unrecognized key') ? 'unknown field' : issue.message;
       for (const key of issue.keys) problems.push({ path: formatPath([...issue.path, key]), message: `${message}: "${key}"` });
     } else {
-      problems.push({ path: formatPath(issue.path), message: issue.message });
+      problems.push({ path: formatPath(issue.path), message: englishForTerms(issue.message) });
     }
   }
   return problems;
