@@ -73,7 +73,7 @@ describe('cost table interchange', () => {
   it('says each refusal in either language from the engine’s codes, a setting outside the table by its label', () => {
     const header = fromCsv('section,code,label,2003-2010,later\ncost,C_f,Forest,1,2', shiyan());
     expect(!header.ok && render(header.problems[0]!.text!, 'zh')).toBe('“later”：不是年份或年份区间（请写 "2015" 或 "2003-2010"）');
-    const base = { ...shiyanDocument(), paymentStartYear: 2060 };
+    const base = { ...(shiyanDocument() as Record<string, unknown>), paymentStartYear: 2060 };
     const outside = fromCsv('section,code,label,2003-2010\ncost,C_f,Forest,1', base);
     expect(outside.ok).toBe(false);
     if (outside.ok) return;
