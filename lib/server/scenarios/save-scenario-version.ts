@@ -43,7 +43,7 @@ export class StaleBaseError extends ConflictError {
 
 function refuse(problems: readonly CodedProblem[], document: unknown): never {
   const fields = engineProblems(problems, document, scenarioFields, 'document');
-  throw ValidationError.listing(fields, (lines) => text('scenarioProblems', { count: fields.length, problems: lines }), fields[0]?.field);
+  throw ValidationError.listing(fields, (lines) => text('scenarioProblems', { count: fields.length, problems: lines }));
 }
 
 export function parseOrRefuse(document: unknown) {
