@@ -2,7 +2,7 @@
 // HTTP API into { error: { code, message, field? } } with the status below, in the reader's
 // language when the message comes from the catalogue (lib/domain/local-text.ts).
 import type { AppLocale } from './locale';
-import { inEnglish, isTextKey, problem, problemIn, problemLine, problemLines, render, text, type Lines, type LocalText, type Problem } from './local-text';
+import { inEnglish, isTextKey, problem, problemIn, problemLine, problemLines, render, text, type Lines, type LocalText, type Problem, type ProblemIn } from './local-text';
 import { requestFieldLabel } from './problem-place';
 
 export abstract class DomainError extends Error {
@@ -71,12 +71,14 @@ export class ValidationError extends DomainError {
   static listing(problems: Problem[], headline?: (lines: Lines) => LocalText, field?: string): ValidationError {
     const lines = problemLines(problems);
     const message = headline ? headline(lines) : text('lines', { lines });
-    const error = new ValidationError(field ? text('problemLine', { field, message }) : message, undefined, problems);
+    // The named input by its label ("文件", not "file"), else as given.
+    const named = field ? (problems.find((p) => p.field === field && p.label)?.label ?? requestFieldLabel(field) ?? field) : undefined;
+    const error = new ValidationError(named ? text('problemLine', { field: named, message }) : message, undefined, problems);
     error.field = field ?? problems[0]?.field;
     return error;
   }
 
-  problemsIn(locale: AppLocale): { field: string; message: string }[] {
+  problemsIn(locale: AppLocale): ProblemIn[] {
     return this.problems.map((item) => problemIn(item, locale));
   }
 }

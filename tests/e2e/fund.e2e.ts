@@ -71,14 +71,14 @@ describe('the fund API speaks the reader’s language', () => {
   it('answers in English when the request asks for no language, in Chinese when the reader chose it or the browser asks for it', async () => {
     const english = await importBadTable();
     expect(english.status).toBe(400);
-    expect(english.body.error.message).toMatch(/^file: the table has 3 problems and nothing was saved: row 2, column B \(indicator\): unknown indicator "cod"/);
+    expect(english.body.error.message).toMatch(/^File: the table has 3 problems and nothing was saved: row 2, column B \(indicator\): unknown indicator "cod"/);
     expect(english.body.error.problems[0]).toEqual({ field: 'row 2, column B (indicator)', message: expect.stringContaining('unknown indicator "cod"') });
 
     const asksForChinese: Record<string, string>[] = [{ Cookie: `${fund.cookie}; NEXT_LOCALE=zh` }, { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.5' }];
     for (const headers of asksForChinese) {
       const chinese = await importBadTable(headers);
       expect(chinese.status).toBe(400);
-      expect(chinese.body.error.message).toMatch(/^file：表格有 3 处问题，未保存任何内容：第 2 行 B 列（indicator）：未知指标“cod”/);
+      expect(chinese.body.error.message).toMatch(/^文件：表格有 3 处问题，未保存任何内容：第 2 行 B 列（indicator）：未知指标“cod”/);
       expect(chinese.body.error.field).toBe('file');
       expect(chinese.body.error.problems.map((p) => p.field)).toEqual(['第 2 行 B 列（indicator）', '第 2 行 C 列（value）', '第 3 行 C 列（value）']);
     }
