@@ -94,11 +94,12 @@ describe('the fund API speaks the reader’s language', () => {
       body: JSON.stringify({ year, indicator: 'codmn', value: '2.3', laboratory: 'Lab', sampledFrom: `${year}-01-01`, sampledTo: `${year}-01-02`, colour: 'blue' }),
     });
     expect(response.status).toBe(400);
-    const { error } = (await response.json()) as { error: { message: string; problems: { field: string; message: string }[] } };
-    expect(error.problems).toEqual([{ field: '(body)', message: expect.stringMatching(/^出现未知的键.*"colour"/) }]);
-    expect(error.message).toMatch(/^body：\(body\)：出现未知的键/);
+    const { error } = (await response.json()) as { error: { message: string; problems: { field: string; label?: string; message: string }[] } };
+    // zod's own issue in the catalogue's words, the field by its name as sent (it has no label: it is not a field of the request).
+    expect(error.problems).toEqual([{ field: 'colour', label: '“colour”', message: '不是此请求的字段' }]);
+    expect(error.message).toBe('请求：“colour”：不是此请求的字段');
 
-    // The schema's own messages are made while parsing, in the language of this request.
+    // The schema's own messages travel as codes and are rendered in the language of this request.
     const own = await fund.request(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`, {
       method: 'POST',
       headers: { Cookie: `${fund.cookie}; NEXT_LOCALE=zh`, 'Content-Type': 'application/json' },
@@ -107,9 +108,9 @@ describe('the fund API speaks the reader’s language', () => {
     const refused = ((await own.json()) as { error: { problems: { field: string; message: string }[] } }).error.problems;
     expect(refused).toEqual(
       expect.arrayContaining([
-        { field: 'year', message: '必须是整数年份' },
-        { field: 'value', message: expect.stringMatching(/^必须是如 2\.31 的十进制数/) },
-        { field: 'sampledFrom', message: '不是日历上存在的日期' },
+        { field: 'year', label: '年份', message: '必须是整数年份' },
+        { field: 'value', label: '数值', message: expect.stringMatching(/^必须是如 2\.31 的十进制数/) },
+        { field: 'sampledFrom', label: '采样开始', message: '不是日历上存在的日期' },
       ]),
     );
   });
