@@ -66,7 +66,7 @@ function syntheticDocument(years: number, items: number, subsidies: number): unk
 
 function synthetic(years: number, items: number, subsidies: number): Scenario {
   const parsed = parseScenario(syntheticDocument(years, items, subsidies));
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.code} ${JSON.stringify(p.params)}`).join('\n'));
   return parsed.scenario;
 }
 

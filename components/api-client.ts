@@ -1,7 +1,10 @@
 /** The platform's own v1 API from the browser: same origin, the session cookie, JSON errors. */
 export interface ApiProblem {
+  /** The field's path, for machines. */
   field: string;
   message: string;
+  /** The field by its label and place, for readers ("2014—2020 年的金额"). */
+  label?: string;
 }
 export interface ApiFailure {
   ok: false;

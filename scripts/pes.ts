@@ -18,12 +18,13 @@ import {
   explainResult,
   parseScenarioText,
   toResultCsv,
+  readIssueText,
   toResultJson,
-  type Problem,
+  type CodedProblem,
+  type Message,
   type Scenario,
 } from '../lib/engine/index';
-import type { CodedProblem } from '../lib/engine/problem';
-import { messageIn } from '../lib/domain/engine-message';
+import { fromMessage, inEnglish } from '../lib/domain/local-text';
 import type { PaymentTerms } from '../lib/terms/index';
 
 const USAGE = `usage:
@@ -50,11 +51,14 @@ function read(file: string): string {
   }
 }
 
-/** A problem as the engines report it (payment terms: a code, shown in English here). */
-const said = (p: Problem | CodedProblem) => ('code' in p ? messageIn(p, 'en') : p.message);
+/** A problem in English, from its code (the engine's) or as lib/terms words it. */
+function english(problem: Message | { path: string; message: string }): string {
+  const coded = 'code' in problem ? problem : readIssueText(problem.message);
+  return coded ? inEnglish(fromMessage(coded)) : (problem as { message: string }).message;
+}
 
-function refuse(file: string, problems: readonly (Problem | CodedProblem)[]): never {
-  throw new BadInput(problems.map((p) => `${file}: ${p.path}: ${said(p)}`));
+function refuse(file: string, problems: readonly (CodedProblem | { path: string; message: string })[]): never {
+  throw new BadInput(problems.map((p) => `${file}: ${p.path}: ${english(p)}`));
 }
 
 function load(file: string): Scenario {
@@ -119,15 +123,18 @@ async function run(argv: string[]): Promise<string> {
       if (!/^\d{4}$/.test(yearText!)) throw new BadInput([`YEAR: "${yearText}" is not a four-digit year`]);
       const scenario = load(file!);
       const e = explainResult(scenario, computeScenario(scenario), Number(yearText), field!);
-      if (!e.ok) throw new BadInput([e.error]);
-      if (format === 'json') return JSON.stringify(e, null, 2) + '\n';
+      if (!e.ok) throw new BadInput([english(e.error)]);
+      // The trace's codes in English; each input by its notation and its label.
+      const inputs = e.inputs.map((i) => ({ name: i.notation ? `${i.notation} (${english(i.label)})` : english(i.label), value: i.value }));
+      const told = { ...e, formula: english(e.formula), substituted: english(e.substituted), inputs };
+      if (format === 'json') return JSON.stringify(told, null, 2) + '\n';
       if (format !== undefined && format !== 'text') throw new BadInput([`unknown format "${format}" (text or json)`]);
       return [
-        `${e.field} ${e.year} = ${e.value}`,
-        `formula:     ${e.formula}`,
-        `substituted: ${e.substituted}`,
+        `${told.field} ${told.year} = ${told.value}`,
+        `formula:     ${told.formula}`,
+        `substituted: ${told.substituted}`,
         'inputs:',
-        ...e.inputs.map((i) => `  ${i.name} = ${i.value}`),
+        ...told.inputs.map((i) => `  ${i.name} = ${i.value}`),
         '',
       ].join('\n');
     }
@@ -150,7 +157,7 @@ async function run(argv: string[]): Promise<string> {
       }
       const settlement = settle(terms, monitoring.monitoring, schedule === undefined ? {} : { scheduled: schedule });
       // A year the formulas cannot evaluate (a division by zero on its data) makes the whole run bad input.
-      const failed = settlement.years.flatMap((y) => ('error' in y ? [`${monitoringFile}: ${y.year}: ${messageIn(y.error, 'en')}`] : []));
+      const failed = settlement.years.flatMap((y) => ('error' in y ? [`${monitoringFile}: ${y.year}: ${english(y.error)}`] : []));
       if (failed.length) throw new BadInput(failed);
       return JSON.stringify(settlement, null, 2) + '\n';
     }

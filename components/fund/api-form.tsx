@@ -14,7 +14,7 @@ export function Problems({ failure, testId }: { failure: ApiFailure; testId: str
         <ul className="mt-1 list-disc space-y-0.5 pl-5">
           {failure.problems.map((p, i) => (
             <li key={i}>
-              <FieldProblem field={p.field} message={p.message} />
+              <FieldProblem field={p.label ?? p.field} message={p.message} />
             </li>
           ))}
         </ul>

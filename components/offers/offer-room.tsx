@@ -390,7 +390,7 @@ function Composer({ dealId, room, draft, onChange, onClose, lang }: { dealId: st
             <ul className="mt-1 list-disc pl-5">
               {failure.problems.map((p, i) => (
                 <li key={i}>
-                  <FieldProblem field={p.field} message={p.message} fieldClassName="" />
+                  <FieldProblem field={p.label ?? p.field} message={p.message} fieldClassName="" />
                 </li>
               ))}
             </ul>

@@ -5,7 +5,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { agriculturalOpportunityCost, areaTimesUnitCost, industrialOpportunityCost, peopleTimesCompensation, type CalculatorOutcome } from '@/lib/engine/calculators';
 import { EditCell, onGridKeyDown } from './cells';
 import { CALCULATOR_KINDS, defaultCalculator, setSpan, spanValue, type CalculatorEntry, type CalculatorKind, type EditorCostItem, type Span, type ValuesText } from './model';
-import { useEngineMessage } from '@/components/ui/use-engine-message';
+import { useProblemText } from '@/components/ui/use-problem-text';
+import { calculatorFields } from '@/lib/domain/problem-place';
 import { FieldProblem } from '@/components/ui/field-problem';
 
 type Draft = Record<string, unknown>;
@@ -62,7 +63,7 @@ export interface CalculatorDialogProps {
  */
 export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply, onClose }: CalculatorDialogProps) {
   const t = useTranslations('editor');
-  const say = useEngineMessage();
+  const say = useProblemText();
   const firstLabel = t('calculator.partLabel', { n: 1 });
   const [kind, setKind] = useState<CalculatorKind>(entry?.calculator ?? defaultCalculator(item.code));
   const [draft, setDraft] = useState<Draft>(() => (entry ? { ...(entry.input as Draft), unit } : emptyDraft(kind, unit, startYear, firstLabel)));
@@ -220,7 +221,7 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
                 <ol className="mt-1 max-h-48 space-y-0.5 overflow-y-auto font-mono">
                   {outcome.result.steps.map((s) => (
                     <li key={s.year} className="break-all">
-                      {s.year}: {s.substituted}
+                      {s.year}: {say.message(s.substituted)}
                     </li>
                   ))}
                 </ol>
@@ -230,7 +231,7 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
             <ul className="mt-2 space-y-0.5 text-xs text-red-800" data-testid="calculator-problems">
               {outcome.problems.map((p, i) => (
                 <li key={`${p.path}-${i}`}>
-                  <FieldProblem field={p.path} message={say(p.message)} fieldClassName="font-mono" />
+                  <FieldProblem field={say.place(p.path, draft, calculatorFields)} message={say.message(p)} fieldClassName="font-medium" />
                 </li>
               ))}
             </ul>

@@ -5,11 +5,12 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { formatAmount, type AmountScale } from '@/lib/domain/format';
 import { D, type Dec } from '@/lib/engine/decimal';
-import { explainResult, type ExplainField } from '@/lib/engine/explain';
+import { explainResult, type ExplainField, type ExplainInput } from '@/lib/engine/explain';
 import type { ParseOutcome, Scenario } from '@/lib/engine/schema';
 import type { Result } from '@/lib/engine/compute';
 import { explainPeriod, formatPrice, type PeriodField } from './model';
-import { useEngineMessage } from '@/components/ui/use-engine-message';
+import { useProblemText } from '@/components/ui/use-problem-text';
+import { scenarioFields } from '@/lib/domain/problem-place';
 import { FieldProblem } from '@/components/ui/field-problem';
 
 /** 'unit' = the scenario's own unit (e.g. thousand CNY); 'wan' / 'yi' = 万元 / 亿元. */
@@ -21,6 +22,8 @@ type Open = (s: Selection) => void;
 export interface ResultsPanelProps {
   /** The engine's verdict on the document being edited. */
   outcome: ParseOutcome;
+  /** The document being edited, to name a problem's place by its line item and years. */
+  document: unknown;
   /** computeScenario of the valid document (null while it is invalid). */
   result: Result | null;
   locale: 'zh' | 'en';
@@ -46,9 +49,9 @@ const RELATED: Partial<Record<ExplainField, ExplainField[]>> = {
  * by period and year by year, recomputed by the caller on every valid change.
  * Each figure opens "why this number" (the engine's explain()).
  */
-export function ResultsPanel({ outcome, result, locale, unitWord, currencyWord, invalidDrafts = 0 }: ResultsPanelProps) {
+export function ResultsPanel({ outcome, document, result, locale, unitWord, currencyWord, invalidDrafts = 0 }: ResultsPanelProps) {
   const t = useTranslations('editor');
-  const say = useEngineMessage();
+  const say = useProblemText();
   // Chinese readers choose 千元 / 万元 / 亿元 (default 万元); English readers read the scenario unit with separators.
   const [zhScale, setScale] = useState<ResultScale>('wan');
   const scale: ResultScale = locale === 'zh' ? zhScale : 'unit';
@@ -74,7 +77,7 @@ export function ResultsPanel({ outcome, result, locale, unitWord, currencyWord, 
         <ul className="mt-3 space-y-1 text-sm" data-testid="problem-list">
           {problems.map((p, i) => (
             <li key={`${p.path}-${i}`} className="rounded bg-white px-2 py-1">
-              <FieldProblem field={p.path} message={say(p.message)} fieldClassName="font-mono text-xs text-red-900" />
+              <FieldProblem field={say.place(p.path, document, scenarioFields)} message={say.message(p)} fieldClassName="font-medium text-red-900" />
             </li>
           ))}
         </ul>
@@ -291,6 +294,7 @@ function Explanation({
   close: () => void;
 }) {
   const t = useTranslations('editor');
+  const say = useProblemText();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') close();
@@ -304,12 +308,12 @@ function Explanation({
     if (selection.kind === 'period') {
       const e = explainPeriod(result, selection.index, selection.field);
       const p = result.periods[selection.index];
-      return e && p ? { title: `${t(`fieldNames.${selection.field}`)} · ${p.label}`, formula: e.formula, substituted: e.substituted, value: e.value, inputs: [] as { name: string; value: string }[], years: e.years, error: null } : null;
+      return e && p ? { title: `${t(`fieldNames.${selection.field}`)} · ${p.label}`, formula: say.message(e.formula), substituted: say.message(e.substituted), value: e.value, inputs: [] as ExplainInput[], years: e.years, error: null } : null;
     }
     const e = explainResult(scenario, result, selection.year, selection.field);
-    if (!e.ok) return { title: t(`fieldNames.${selection.field}`), formula: '', substituted: '', value: '', inputs: [], years: [], error: e.error };
-    return { title: `${t(`fieldNames.${selection.field}`)} · ${selection.year}`, formula: e.formula, substituted: e.substituted, value: e.value, inputs: e.inputs, years: [], error: null };
-  }, [selection, scenario, result, t]);
+    if (!e.ok) return { title: t(`fieldNames.${selection.field}`), formula: '', substituted: '', value: '', inputs: [], years: [], error: say.message(e.error) };
+    return { title: `${t(`fieldNames.${selection.field}`)} · ${selection.year}`, formula: say.message(e.formula), substituted: say.message(e.substituted), value: e.value, inputs: e.inputs, years: [], error: null };
+  }, [selection, scenario, result, t, say]);
 
   if (!content) return null;
   const isPrice = selection.field === 'pricePerM3';
@@ -318,6 +322,8 @@ function Explanation({
     if (isPrice) return `${formatPrice(v, locale)} ${t('results.priceUnit', { currency: currencyWord })}`;
     return MONEY_FIELDS.includes(selection.field) ? `${money(new D(v))} ${moneyUnit}` : v;
   };
+  // An input amount in the unit the page shows (万元 …), others as the engine gives them.
+  const inputValue = (input: ExplainInput) => (input.kind === 'amount' && /^-?\d/.test(input.value) ? `${money(new D(input.value))} ${moneyUnit}` : input.value);
   // In a portal: the results column is sticky (its own stacking context), the drawer must cover the page.
   return createPortal(
     <aside role="dialog" aria-modal="false" aria-labelledby="explain-title" data-testid="explanation" className="fixed inset-y-0 right-0 z-40 flex w-full max-w-xl flex-col border-l border-slate-300 bg-white shadow-2xl">
@@ -356,9 +362,14 @@ function Explanation({
                 <table className="mt-1 w-full text-xs">
                   <tbody>
                     {content.inputs.map((input, i) => (
-                      <tr key={`${input.name}-${i}`} className="border-t border-slate-100">
-                        <td className="py-1 pr-2 font-mono text-slate-700">{input.name}</td>
-                        <td className="num py-1 text-right font-mono">{input.value}</td>
+                      <tr key={`${input.notation}-${i}`} className="border-t border-slate-100">
+                        <td className="py-1 pr-2 text-slate-700">
+                          {say.message(input.label)}
+                          {input.notation && <span className="ml-1 font-mono text-slate-500">{input.notation}</span>}
+                        </td>
+                        <td className="num py-1 text-right font-mono" title={input.value}>
+                          {inputValue(input)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

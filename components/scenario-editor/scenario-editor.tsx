@@ -175,7 +175,7 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
             </Section>
           </div>
           <div className="xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto">
-            <ResultsPanel outcome={outcome} result={result} locale={locale} unitWord={unitWord} currencyWord={currencyWord} invalidDrafts={invalidDrafts} />
+            <ResultsPanel outcome={outcome} document={document} result={result} locale={locale} unitWord={unitWord} currencyWord={currencyWord} invalidDrafts={invalidDrafts} />
           </div>
         </div>
         {calculatorItem && calculatorRow !== null && (

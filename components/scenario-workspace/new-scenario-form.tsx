@@ -5,13 +5,14 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
 import { parseScenarioText } from '@/lib/engine/schema';
-import { useEngineMessage } from '@/components/ui/use-engine-message';
+import { documentOf, useProblemText } from '@/components/ui/use-problem-text';
+import { scenarioFields } from '@/lib/domain/problem-place';
 import { FieldProblem } from '@/components/ui/field-problem';
 
 /** Starts a scenario of the member's own side from a pes-scenario/1 file (v1 of a new history). */
 export function NewScenarioForm({ dealId }: { dealId: string }) {
   const t = useTranslations('scenarios');
-  const say = useEngineMessage();
+  const say = useProblemText();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState('');
@@ -22,7 +23,7 @@ export function NewScenarioForm({ dealId }: { dealId: string }) {
     setFailure(null);
     const text = await file.text();
     const parsed = parseScenarioText(text);
-    if (!parsed.ok) return setFailure({ ok: false, status: 400, code: 'invalid', message: t('fileRefused'), problems: parsed.problems.map((p) => ({ field: p.path, message: say(p.message) })) });
+    if (!parsed.ok) return setFailure({ ok: false, status: 400, code: 'invalid', message: t('fileRefused'), problems: say.list(parsed.problems, documentOf(text), scenarioFields) });
     setBusy(true);
     const outcome = await callApi<{ versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, { json: { document: JSON.parse(text), message: message.trim() || t('firstVersion') } });
     setBusy(false);
@@ -56,7 +57,7 @@ export function NewScenarioForm({ dealId }: { dealId: string }) {
           <ul className="list-disc pl-5">
             {failure.problems.slice(0, 30).map((p, i) => (
               <li key={i}>
-                <FieldProblem field={p.field} message={p.message} />
+                <FieldProblem field={p.label ?? p.field} message={p.message} />
               </li>
             ))}
           </ul>

@@ -13,7 +13,8 @@ import { callApi, type ApiFailure } from '@/components/api-client';
 import { CommentsPanel, type CommentDto } from './comments-panel';
 import { EvidencePanel } from './evidence-panel';
 import { useDraft, type EvidenceDraft } from './use-draft';
-import { useEngineMessage } from '@/components/ui/use-engine-message';
+import { documentOf, useProblemText } from '@/components/ui/use-problem-text';
+import { scenarioFields } from '@/lib/domain/problem-place';
 import { FieldProblem } from '@/components/ui/field-problem';
 import { VersionMessageText, versionMessageText } from './version-message-text';
 
@@ -311,7 +312,7 @@ function FailureBox({ failure }: { failure: ApiFailure }) {
         <ul className="mt-1 list-disc pl-5">
           {failure.problems.slice(0, 50).map((p, i) => (
             <li key={i}>
-              <FieldProblem field={p.field} message={p.message} />
+              <FieldProblem field={p.label ?? p.field} message={p.message} />
             </li>
           ))}
           {failure.problems.length > 50 && <li>{t('moreProblems', { count: failure.problems.length - 50 })}</li>}
@@ -382,7 +383,7 @@ function ImportTable({ dealId, document, onImported, onFailure }: { dealId: stri
 /** A whole pes-scenario/1 file replaces the draft; it is checked here first and again on save. */
 function ImportScenarioJson({ onImported, onFailure }: { onImported: (document: unknown) => void; onFailure: (failure: ApiFailure | null) => void }) {
   const t = useTranslations('version');
-  const say = useEngineMessage();
+  const say = useProblemText();
   return (
     <label className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
       {t('importJson')}
@@ -398,7 +399,7 @@ function ImportScenarioJson({ onImported, onFailure }: { onImported: (document: 
           const text = await file.text();
           const parsed = parseScenarioText(text);
           if (!parsed.ok) {
-            onFailure({ ok: false, status: 400, code: 'invalid', message: t('importJsonRefused'), problems: parsed.problems.map((p) => ({ field: p.path, message: say(p.message) })) });
+            onFailure({ ok: false, status: 400, code: 'invalid', message: t('importJsonRefused'), problems: say.list(parsed.problems, documentOf(text), scenarioFields) });
             return;
           }
           onFailure(null);

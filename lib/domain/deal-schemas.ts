@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dealStatuses, organisationKinds, platformRoles, sides } from './actor';
 import { ZBoundedDate, ZEventId } from './bounded-values';
 import { locales } from './locale';
-import { say } from './local-text';
+import { say, text as localText } from './local-text';
 
 const text = (max: number) => z.string().trim().min(1, say('mustNotBeEmpty')).max(max, say('atMostCharacters', { max }));
 const year = z.int(say('mustBeWholeYear')).min(1900, say('yearFrom1900')).max(2200, say('yearTo2200'));
@@ -23,7 +23,7 @@ export const ZCreateDeal = z
     priceBase: text(120),
     illustrative: z.boolean().default(false),
   })
-  .refine((deal) => deal.endYear >= deal.startYear, { path: ['endYear'], ...say('mustNotBeBefore', { other: 'startYear' }) });
+  .refine((deal) => deal.endYear >= deal.startYear, { path: ['endYear'], ...say('mustNotBeBefore', { other: localText('field.startYear') }) });
 export type CreateDealInput = z.infer<typeof ZCreateDeal>;
 
 export const ZChangeDealStatus = z.strictObject({ status: z.enum(dealStatuses, say('mustBeDealStatus')) });

@@ -4,7 +4,8 @@
 // A message no template matches stays English (lib/domain/engine-text.test.ts checks that what
 // the engines say of many bad documents is matched).
 import { IntlMessageFormat } from 'intl-messageformat';
-import { render, text, type LocalText, type Problem, type TextValue } from './local-text';
+import { readIssueText } from '@/lib/engine/problem';
+import { fromMessage, render, text, type LocalText, type Problem, type TextValue } from './local-text';
 import type { AppLocale } from './locale';
 import { engineTexts } from './texts/engine';
 
@@ -57,6 +58,9 @@ function allTemplates(): Template[] {
 
 /** The catalogue message an engine's English message is, or null when no template matches it. */
 export function engineMessageText(message: string, depth = 0): LocalText | null {
+  // A scenario problem or an engine schema's message passed on by lib/terms carries its code.
+  const coded = readIssueText(message);
+  if (coded) return fromMessage(coded);
   if (depth > 6 || message.length > 2000) return null;
   for (const template of allTemplates()) {
     const match = template.pattern.exec(message);

@@ -2,7 +2,8 @@
 // HTTP API into { error: { code, message, field? } } with the status below, in the reader's
 // language when the message comes from the catalogue (lib/domain/local-text.ts).
 import type { AppLocale } from './locale';
-import { inEnglish, isTextKey, problem, problemIn, problemLines, render, text, type Lines, type LocalText, type Problem } from './local-text';
+import { inEnglish, isTextKey, problem, problemIn, problemLine, problemLines, render, text, type Lines, type LocalText, type Problem, type ProblemIn } from './local-text';
+import { requestFieldLabel } from './problem-place';
 
 export abstract class DomainError extends Error {
   abstract readonly status: number;
@@ -56,8 +57,9 @@ export class ValidationError extends DomainError {
 
   /** A message of its own, or one problem with one field, which the message then names ("file: the file is empty"). */
   constructor(message: string | LocalText, field?: string, problems?: Problem[]) {
-    const single = field ? (typeof message === 'string' ? { field, message } : problem(field, message)) : null;
-    super(single ? (single.text ? text('problemLine', { field: single.field, message: single.text }) : `${field}: ${single.message}`) : message);
+    const label = field ? requestFieldLabel(field) : undefined;
+    const single = field ? (typeof message === 'string' ? { field, message } : { ...problem(field, message), ...(label ? { label } : {}) }) : null;
+    super(single ? (single.text ? problemLine(single) : `${field}: ${single.message}`) : message);
     this.field = field;
     this.problems = problems ?? (single ? [single] : []);
   }
@@ -73,12 +75,14 @@ export class ValidationError extends DomainError {
     const listed = problemLines(shown);
     const lines: Lines = shown.length < problems.length ? { lines: [...listed.lines, text('andMore', { count: problems.length - shown.length })] } : listed;
     const message = headline ? headline(lines) : text('lines', { lines });
-    const error = new ValidationError(field ? text('problemLine', { field, message }) : message, undefined, shown);
+    // The named input by its label ("文件", not "file"), else as given.
+    const named = field ? (problems.find((p) => p.field === field && p.label)?.label ?? requestFieldLabel(field) ?? field) : undefined;
+    const error = new ValidationError(named ? text('problemLine', { field: named, message }) : message, undefined, shown);
     error.field = field ?? problems[0]?.field;
     return error;
   }
 
-  problemsIn(locale: AppLocale): { field: string; message: string }[] {
+  problemsIn(locale: AppLocale): ProblemIn[] {
     return this.problems.map((item) => problemIn(item, locale));
   }
 }

@@ -3,7 +3,7 @@ import { parseDecimal } from '@/lib/engine';
 import { agreementStatuses } from './agreement-state';
 import { funders, paymentDirections } from './ledger';
 import { resolutionMethods } from './monitoring';
-import { say } from './local-text';
+import { say, text as localText } from './local-text';
 import type { TextKey } from './text-catalogue';
 
 /** Request bodies and queries of the fund administration API (docs/api.md, decision 0016). */
@@ -38,7 +38,7 @@ export const ZEnterMonitoringValue = z
     value: measured,
     ...sampling,
   })
-  .refine(samplingOrder, { path: ['sampledTo'], ...say('mustNotBeBefore', { other: 'sampledFrom' }) });
+  .refine(samplingOrder, { path: ['sampledTo'], ...say('mustNotBeBefore', { other: localText('field.sampledFrom') }) });
 export type EnterMonitoringValueInput = z.infer<typeof ZEnterMonitoringValue>;
 
 export const ZResolveDispute = z.discriminatedUnion(
@@ -48,7 +48,7 @@ export const ZResolveDispute = z.discriminatedUnion(
     z.strictObject({ method: z.literal('AVERAGE'), year, indicator: text(100), note: text(2000, 'sayWhyAveraged') }),
     z
       .strictObject({ method: z.literal('RETEST'), year, indicator: text(100), value: measured, ...sampling, note: text(2000, 'describeRetest') })
-      .refine(samplingOrder, { path: ['sampledTo'], ...say('mustNotBeBefore', { other: 'sampledFrom' }) }),
+      .refine(samplingOrder, { path: ['sampledTo'], ...say('mustNotBeBefore', { other: localText('field.sampledFrom') }) }),
   ],
   say('methodMustBeOneOf', { options: [...resolutionMethods] }),
 );
@@ -107,5 +107,5 @@ export const ZFundArchiveFilter = z
     minAmount: amount.optional(),
     maxAmount: amount.optional(),
   })
-  .refine((f) => f.fromYear === undefined || f.toYear === undefined || f.toYear >= f.fromYear, { path: ['toYear'], ...say('mustNotBeBefore', { other: 'fromYear' }) });
+  .refine((f) => f.fromYear === undefined || f.toYear === undefined || f.toYear >= f.fromYear, { path: ['toYear'], ...say('mustNotBeBefore', { other: localText('field.fromYear') }) });
 export type FundArchiveFilter = z.infer<typeof ZFundArchiveFilter>;

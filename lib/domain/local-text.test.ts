@@ -3,7 +3,9 @@ import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from './errors';
-import { inEnglish, problem, problemIn, render, safeParseIn, say, text } from './local-text';
+import { z } from 'zod';
+import { inEnglish, problem, problemIn, problemLine, render, text } from './local-text';
+import { schemaProblems } from './schema-problems';
 import { textCatalogue, textParts, type TextKey } from './text-catalogue';
 
 /** The names of the values a message reads, whatever ICU element they sit in. */
@@ -101,9 +103,9 @@ describe('a message in the reader’s language', () => {
     expect(missing.messageIn('zh')).toBe('找不到该编号的结算，或您无权查看。');
 
     const single = new ValidationError(text('fileEmpty'), 'file');
-    expect(single.message).toBe('file: the file is empty');
-    expect(single.messageIn('zh')).toBe('file：文件为空');
-    expect(single.problemsIn('zh')).toEqual([{ field: 'file', message: '文件为空' }]);
+    expect(single.message).toBe('File: the file is empty');
+    expect(single.messageIn('zh')).toBe('文件：文件为空');
+    expect(single.problemsIn('zh')).toEqual([{ field: 'file', label: '文件', message: '文件为空' }]);
 
     const listed = ValidationError.listing([problem('year', text('yearNotOver', { year: 2030 })), problem('amount', text('amountNotPositive'))], (lines) => text('paymentNotRecorded', { problems: lines }));
     expect(listed.field).toBe('year');
@@ -116,18 +118,47 @@ describe('a message in the reader’s language', () => {
 });
 
 describe('a schema’s messages', () => {
-  it('are made in the language of the request being parsed, English anywhere else', async () => {
+  it('are codes until the edge renders them, in either language, each field named by its label', async () => {
     const { ZRecordPayment } = await import('./fund-schemas');
     const body = { year: 2024.5, funder: 'CITY', amount: '1', paidOn: '2024-02-30', reference: 'x' };
-    const listed = (parsed: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) => (parsed.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    const messages = () => listed(ZRecordPayment.safeParse(body));
-    expect(messages()).toEqual(['year: must be a whole year', 'funder: must be one of CENTRAL, DOWNSTREAM, UPSTREAM', 'paidOn: is not a date in the calendar']);
-    // zod makes the messages when the error is first read: read here, after the parse, they are still Chinese.
-    const inChinese = safeParseIn('zh', ZRecordPayment, body);
-    expect(listed(inChinese)).toEqual(['year: 必须是整数年份', 'funder: 必须是以下之一：CENTRAL、DOWNSTREAM、UPSTREAM', 'paidOn: 不是日历上存在的日期']);
-    expect(listed(safeParseIn('en', ZRecordPayment, body))[0]).toBe('year: must be a whole year');
-    // Once the parse is over, messages are English again.
-    expect(messages()[0]).toBe('year: must be a whole year');
-    expect(say('mustBeYear').error()).toBe('must be a year');
+    const parsed = ZRecordPayment.safeParse(body);
+    expect(parsed.success).toBe(false);
+    // No language is chosen while parsing: the issue carries the catalogue key and its values.
+    expect(parsed.error!.issues.map((issue) => issue.message).every((message) => !/whole year|整数年份/.test(message))).toBe(true);
+    const problems = schemaProblems(parsed.error!.issues, body);
+    expect(problems.map((p) => problemIn(p, 'en'))).toEqual([
+      { field: 'year', label: 'Year', message: 'must be a whole year' },
+      { field: 'funder', label: 'Funder', message: 'must be one of CENTRAL, DOWNSTREAM, UPSTREAM' },
+      { field: 'paidOn', label: 'Paid on', message: 'is not a date in the calendar' },
+    ]);
+    expect(problems.map((p) => problemIn(p, 'zh'))).toEqual([
+      { field: 'year', label: '年份', message: '必须是整数年份' },
+      { field: 'funder', label: '出资方', message: '必须是以下之一：CENTRAL、DOWNSTREAM、UPSTREAM' },
+      { field: 'paidOn', label: '支付日期', message: '不是日历上存在的日期' },
+    ]);
+    expect(render(problemLine(problems[0]!), 'zh')).toBe('年份：必须是整数年份');
+  });
+
+  it('gives zod’s own checks in the catalogue’s words, not zod’s English', () => {
+    const schema = z.strictObject({ count: z.number(), name: z.string().max(3) });
+    const problems = schemaProblems(schema.safeParse({ name: 'long', extra: 1 }).error!.issues, { name: 'long', extra: 1 });
+    expect(problems.map((p) => problemIn(p, 'zh'))).toEqual([
+      { field: 'count', label: '“count”', message: '必填' },
+      { field: 'name', label: '名称', message: '不得超过 3 个字符' },
+      { field: 'extra', label: '“extra”', message: '不是此请求的字段' },
+    ]);
+    expect(problemIn(problems[0]!, 'en').message).toBe('is required');
+  });
+
+  it('names an offer’s schedule row by its years', async () => {
+    const { ZSchedule } = await import('./offer-schedule');
+    const body = { schedule: [{ from: 2014, to: 2020, amount: '1' }, { from: 2018, to: 2030, amount: 'lots' }] };
+    const parsed = z.strictObject({ schedule: ZSchedule }).safeParse(body);
+    const problems = schemaProblems(parsed.error!.issues, body);
+    expect(problems.map((p) => [p.field, problemIn(p, 'zh').label, problemIn(p, 'en').label])).toEqual([['schedule.1', '2018—2030 年的时段', 'the period 2018–2030']]);
+    const overlapping = { schedule: [{ from: 2014, to: 2020, amount: '1' }, { from: 2018, to: 2030, amount: '2' }] };
+    const [overlap] = schemaProblems(z.strictObject({ schedule: ZSchedule }).safeParse(overlapping).error!.issues, overlapping);
+    expect(problemIn(overlap!, 'zh')).toEqual({ field: 'schedule.1.from', label: '2018—2030 年的开始年份', message: '与 2014–2020 年重叠' });
+    expect(problemIn(overlap!, 'en')).toEqual({ field: 'schedule.1.from', label: 'First year for 2018–2030', message: 'overlaps 2014–2020' });
   });
 });

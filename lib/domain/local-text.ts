@@ -3,7 +3,7 @@
 // the English text is made at once (logs, the CLI and tests read it), and the API renders the
 // message again in the language the request asks for (docs/decisions/0020-server-messages-in-both-languages.md).
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { z } from 'zod';
+import { issueText, type Message, type MessageParam } from '@/lib/engine/problem';
 import type { AppLocale } from './locale';
 import { textCatalogue, type TextKey } from './text-catalogue';
 
@@ -59,35 +59,41 @@ export function render(message: LocalText, locale: AppLocale): string {
 
 export const inEnglish = (message: LocalText): string => render(message, 'en');
 
-// A zod schema's messages are made in the language of the parse that asks for them (safeParseIn);
-// anywhere else they are English. zod makes them when a failed parse's `error` is first read, not
-// while it parses, so safeParseIn reads it at once: the language holds for exactly that synchronous
-// call and no other request's can interleave. (An AsyncLocalStorage around the request missed a
-// page's messages, read when the page rendered them.)
-let parseLanguage: AppLocale = 'en';
-
-/** schema.safeParse with the messages of a failure in this language. */
-export function safeParseIn<T extends z.ZodType>(locale: AppLocale, schema: T, value: unknown, params?: z.core.ParseContext<z.core.$ZodIssue>): z.ZodSafeParseResult<z.output<T>> {
-  const outer = parseLanguage;
-  parseLanguage = locale;
-  try {
-    const parsed = schema.safeParse(value, params);
-    if (!parsed.success) void parsed.error.issues;
-    return parsed;
-  } finally {
-    parseLanguage = outer;
+/** An engine's message (lib/engine, lib/terms: a catalogue code with parameters) as a text to render. */
+export function fromMessage(what: Message): LocalText {
+  const each = (item: string | Message) => (typeof item === 'string' ? item : fromMessage(item));
+  const values: Record<string, TextValue> = {};
+  for (const [name, value] of Object.entries(what.params)) {
+    values[name] = Array.isArray(value) ? (value as readonly (string | Message)[]).map(each) : typeof value === 'object' ? fromMessage(value as Message) : (value as string | number);
   }
+  // A code the catalogue lacks is a bug the catalogue's tests catch; a reader still gets a sentence.
+  return isTextKey(what.code) ? text(what.code, values) : text('engine.invalidValue');
 }
 
-/** A message in the language of the parse under way (English outside one): for a zod issue made by hand. */
-export function inParseLanguage(message: LocalText): string {
-  return render(message, parseLanguage);
+/** The values a schema's message may carry through zod: names, numbers and other messages. */
+export type SayValue = string | number | LocalText | readonly (string | LocalText)[];
+
+function toMessage(said: LocalText): Message {
+  const each = (item: string | LocalText) => (typeof item === 'string' ? item : toMessage(item));
+  const params: Record<string, MessageParam> = {};
+  for (const [name, value] of Object.entries(said.values as Record<string, SayValue>)) {
+    params[name] = Array.isArray(value) ? (value as readonly (string | LocalText)[]).map(each) : typeof value === 'object' ? toMessage(value as LocalText) : (value as string | number);
+  }
+  return { code: said.key, params };
 }
 
-/** A message for a zod schema: `z.int(say('mustBeWholeYear'))`, `.refine(check, { path, ...say('…') })`. */
-export function say(key: TextKey, values: Record<string, TextValue> = {}): { error: () => string } {
-  const message = text(key, values);
-  return { error: () => inParseLanguage(message) };
+/**
+ * A message for a zod schema: `z.int(say('mustBeWholeYear'))`, `.refine(check, { path, ...say('…') })`.
+ * It travels through zod as a code (lib/engine/problem.ts issueText); schemaProblems reads it back
+ * and the edge renders it in the reader's language.
+ */
+export function say(key: TextKey, values: Record<string, SayValue> = {}): { error: string } {
+  return { error: issueText(toMessage(text(key, values))) };
+}
+
+/** The text of a zod issue made by hand: `ctx.issues.push({ code: 'custom', message: saying(text(…)) })`. */
+export function saying(message: LocalText): string {
+  return issueText(toMessage(message));
 }
 
 /** A problem with one field of the input: `field` names it for machines, `message` says it in English. */
@@ -98,6 +104,8 @@ export interface Problem {
   text?: LocalText;
   /** Where the problem is, for readers ("row 3, column C"), when `field` is not an input's name. */
   at?: LocalText;
+  /** The field by its label and place ("2014—2020 年的金额"), when `field` is an input's path. */
+  label?: LocalText;
 }
 
 /** Why a single value was refused, in English and in either language. */
@@ -114,13 +122,29 @@ export function problem(field: string, message: LocalText, at?: LocalText): Prob
   return { field, message: inEnglish(message), text: message, ...(at ? { at } : {}) };
 }
 
-export function problemIn(item: Problem, locale: AppLocale): { field: string; message: string } {
-  return { field: item.at ? render(item.at, locale) : item.field, message: item.text ? render(item.text, locale) : item.message };
+/** A problem in the reader's language: `field` for machines (or the cell, for a grid), `label` the field as readers know it. */
+export interface ProblemIn {
+  field: string;
+  message: string;
+  label?: string;
+}
+
+export function problemIn(item: Problem, locale: AppLocale): ProblemIn {
+  return {
+    field: item.at ? render(item.at, locale) : item.field,
+    message: item.text ? render(item.text, locale) : item.message,
+    ...(item.label ? { label: render(item.label, locale) } : {}),
+  };
+}
+
+/** "field: message", the field as readers know it. */
+export function problemLine(item: Problem): LocalText {
+  return text('problemLine', { field: item.label ?? item.at ?? item.field, message: item.text ?? item.message });
 }
 
 /** "field: message" for each problem, to list them inside another message's {problems}. */
 export function problemLines(items: readonly Problem[]): Lines {
-  return { lines: items.map((item) => text('problemLine', { field: item.at ?? item.field, message: item.text ?? item.message })) };
+  return { lines: items.map(problemLine) };
 }
 
 /** Just the messages, to list them inside another message. */

@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { formatDecimal, parseDecimal } from '@/lib/engine';
-import { inParseLanguage, say, text } from './local-text';
+import { formatDecimal, issueText, parseDecimal } from '@/lib/engine';
+import { say, saying, text } from './local-text';
 
 const year = z.int(say('mustBeWholeYear')).min(1900, say('yearFrom1900')).max(2200, say('yearTo2200'));
 const decimal = (what: 'amount' | 'price' | 'volume') =>
   z.union([z.string(), z.number()], say('mustBeScheduleValue', { what: text(`scheduleValue.${what}`) })).transform((value, ctx) => {
     const parsed = parseDecimal(value);
     if (!parsed.ok) {
-      ctx.issues.push({ code: 'custom', message: parsed.reason, input: value });
+      ctx.issues.push({ code: 'custom', message: issueText(parsed.problem), input: value });
       return z.NEVER;
     }
     if (parsed.value.isNegative()) {
-      ctx.issues.push({ code: 'custom', message: inParseLanguage(text('mustNotBeNegative')), input: value });
+      ctx.issues.push({ code: 'custom', message: saying(text('mustNotBeNegative')), input: value });
       return z.NEVER;
     }
     return formatDecimal(parsed.value);
@@ -23,7 +23,7 @@ export const ZScheduleEntry = z
     z.strictObject({ from: year, to: year, amount: decimal('amount') }),
     z.strictObject({ from: year, to: year, pricePerM3: decimal('price'), volume: decimal('volume') }),
   ], say('amountOrPrice'))
-  .refine((entry) => entry.to >= entry.from, { path: ['to'], ...say('mustNotBeBefore', { other: 'from' }) });
+  .refine((entry) => entry.to >= entry.from, { path: ['to'], ...say('mustNotBeBefore', { other: text('field.from') }) });
 export type ScheduleEntry = z.infer<typeof ZScheduleEntry>;
 
 export const ZSchedule = z
@@ -33,6 +33,6 @@ export const ZSchedule = z
   .superRefine((entries, ctx) => {
     const sorted = entries.map((entry, index) => ({ ...entry, index })).sort((a, b) => a.from - b.from);
     for (let i = 1; i < sorted.length; i++) {
-      if (sorted[i]!.from <= sorted[i - 1]!.to) ctx.addIssue({ code: 'custom', path: [sorted[i]!.index, 'from'], message: inParseLanguage(text('overlapsPeriod', { from: sorted[i - 1]!.from, to: sorted[i - 1]!.to })) });
+      if (sorted[i]!.from <= sorted[i - 1]!.to) ctx.addIssue({ code: 'custom', path: [sorted[i]!.index, 'from'], message: saying(text('overlapsPeriod', { from: sorted[i - 1]!.from, to: sorted[i - 1]!.to })) });
     }
   });

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { computeScenario, parseScenario, serializeScenario, toResultJson, type Problem } from '@/lib/engine';
+import { computeScenario, parseScenario, serializeScenario, toResultJson, type ScenarioProblem } from '@/lib/engine';
 
 /**
  * What a saved version stores, derived from a pes-scenario/1 document: the canonical document,
  * the pes-result/1 it produces and the SHA-256 of the canonical text. Shared by the data layer
  * and the demo seed so both store versions the same way.
  */
-export function prepareVersion(document: unknown): { ok: true; document: unknown; result: unknown; documentHash: string } | { ok: false; problems: Problem[] } {
+export function prepareVersion(document: unknown): { ok: true; document: unknown; result: unknown; documentHash: string } | { ok: false; problems: ScenarioProblem[] } {
   const parsed = parseScenario(document);
   if (!parsed.ok) return parsed;
   const canonical = serializeScenario(parsed.scenario);

@@ -6,13 +6,14 @@
 import { apiTexts } from './texts/api';
 import { engineTexts } from './texts/engine';
 import { fundTexts } from './texts/fund';
+import { placeTexts } from './texts/places';
 import { schemaTexts } from './texts/schemas';
 import { serverTexts } from './texts/server';
 
 export type TextEntry = { readonly en: string; readonly zh: string };
 
-export const textParts = { apiTexts, fundTexts, schemaTexts, serverTexts, engineTexts } as const;
+export const textParts = { apiTexts, fundTexts, schemaTexts, serverTexts, engineTexts, placeTexts } as const;
 
-export const textCatalogue = { ...apiTexts, ...fundTexts, ...schemaTexts, ...serverTexts, ...engineTexts } as const satisfies Record<string, TextEntry>;
+export const textCatalogue = { ...apiTexts, ...fundTexts, ...schemaTexts, ...serverTexts, ...engineTexts, ...placeTexts } as const satisfies Record<string, TextEntry>;
 
 export type TextKey = keyof typeof textCatalogue;

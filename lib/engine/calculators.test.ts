@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english, englishLines } from '../../tests/support/english';
 import { agriculturalOpportunityCost, areaTimesUnitCost, industrialOpportunityCost, peopleTimesCompensation } from './calculators';
 import { D } from './decimal';
 
@@ -22,13 +23,13 @@ describe('areaTimesUnitCost', () => {
     // 2003: (120·3000 + 50·400 + 20000)/1000 = 400; 2005: (0·3000 + 50·400 + 20000)/1000 = 40
     expect(r.yearly[2003]!.toString()).toBe('400');
     expect(r.values).toEqual({ '2003-2004': '400', '2005': '40' });
-    expect(r.steps[0]).toEqual({ year: 2003, value: '400', substituted: '(120·3000 + 50·400 + 20000 = 400000) / 1000 = 400' });
+    expect(r.steps[0]).toEqual({ year: 2003, value: '400', substituted: { code: 'engine.trace.math', params: { math: '(120·3000 + 50·400 + 20000 = 400000) / 1000 = 400' } } });
     expect(r.inputs.lines[0]!.label).toBe('new forest');
   });
 
   it('refuses bad inputs with field paths', () => {
     const r = areaTimesUnitCost({ lines: [{ label: 'x', area: { '2003': 'abc' }, unitCost: {} }] });
-    expect(r).toEqual({ ok: false, problems: [{ path: 'lines[0].area["2003"]', message: 'not a number' }] });
+    expect(r).toEqual({ ok: false, problems: [{ path: 'lines[0].area["2003"]', code: 'engine.notANumber', params: {} }] });
   });
 });
 
@@ -75,7 +76,7 @@ describe('industrialOpportunityCost (eqs. 3–5)', () => {
     // 2003: 10000·1.13 − 10500 = 800 → ·1000·0.1 = 80000
     // 2004: 10000·1.13² − 11000 = 1769 → 176900
     expect(r.values).toEqual({ '2003': '80000', '2004': '176900' });
-    expect(r.steps[1]!.substituted).toContain('= 10000·1.2769 − 11000 = 1769');
+    expect(english(r.steps[1]!.substituted)).toContain('= 10000·1.2769 − 11000 = 1769');
   });
 
   it('reports a negative loss, and floors it at 0 only when asked', () => {
@@ -83,13 +84,13 @@ describe('industrialOpportunityCost (eqs. 3–5)', () => {
     expect(ok(industrialOpportunityCost(high)).values).toEqual({ '2003': '-70000' }) // (11300 − 12000)·1000·0.1;
     const floored = ok(industrialOpportunityCost({ ...high, floorAtZero: true }));
     expect(floored.values).toEqual({ '2003': '0' });
-    expect(floored.steps[0]!.substituted).toMatch(/floored at 0$/);
+    expect(english(floored.steps[0]!.substituted)).toMatch(/floored at 0$/);
   });
 
   it('names missing years', () => {
     const r = industrialOpportunityCost({ ...base, growthFactor: { '2004': '1.1' }, population: {} });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+    expect(!r.ok && englishLines(r.problems)).toEqual([
       'population: no value for 2003',
       'population: no value for 2004',
       'growthFactor: no value for 2003 (the product of eq. 4 runs over every year from 2003)',

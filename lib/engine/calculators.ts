@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { D, ONE, ZERO, formatDecimal, showDecimal, type Dec } from './decimal';
-import { ZAmount, ZText, ZUnit, ZValuesMap, toProblems, type Problem, type ValuesMap } from './schema';
+import { issueText, message, problemAt, type CodedProblem, type Message } from './problem';
+import { ZAmount, ZText, ZUnit, ZValuesMap, toCodedProblems, type ValuesMap } from './schema';
 import { compressedEntries, toYearMap, yearKey } from './years';
 
 /**
@@ -14,7 +15,8 @@ import { compressedEntries, toYearMap, yearKey } from './years';
 
 export interface CalculatorStep {
   year: number;
-  substituted: string;
+  /** The formula with the year's numbers (notation and numbers; a catalogue code for the words). */
+  substituted: Message;
   value: string;
 }
 
@@ -29,7 +31,7 @@ export interface CalculatorResult<I> {
   steps: CalculatorStep[];
 }
 
-export type CalculatorOutcome<I> = { ok: true; result: CalculatorResult<I> } | { ok: false; problems: Problem[] };
+export type CalculatorOutcome<I> = { ok: true; result: CalculatorResult<I> } | { ok: false; problems: CodedProblem[] };
 
 const label = ZText;
 /** Results are divided by `unit` so they fit a scenario with the same unit (default 1). */
@@ -63,7 +65,7 @@ export type AgriculturalOpportunityCostInput = z.input<typeof ZAgriculturalOppor
 export const ZIndustrialOpportunityCostInput = z.strictObject({
   unit,
   /** The year before protection began; GDP_0 is its value. Year n = baseYear + n. */
-  baseYear: z.int({ error: 'not a whole year' }),
+  baseYear: z.int({ error: issueText(message('engine.notAWholeYear')) }),
   /** GDP_0: per-capita secondary-industry GDP in baseYear. */
   gdp0: ZAmount,
   /** GDP_n: actual per-capita secondary-industry GDP. The years given here are the years computed. */
@@ -86,18 +88,27 @@ export type IndustrialOpportunityCostInput = z.input<typeof ZIndustrialOpportuni
 
 type Parsed<S extends z.ZodType> = z.output<S>;
 
-function validate<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: Parsed<S> } | { ok: false; problems: Problem[] } {
+function validate<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: Parsed<S> } | { ok: false; problems: CodedProblem[] } {
   const r = schema.safeParse(input);
-  return r.success ? { ok: true, data: r.data } : { ok: false, problems: toProblems(r.error.issues) };
+  return r.success ? { ok: true, data: r.data } : { ok: false, problems: toCodedProblems(r.error.issues) };
 }
 
-function finish<I>(calculator: string, formula: string, inputs: I, unitCount: number, steps: { year: number; value: Dec; substituted: string }[]): CalculatorResult<I> {
+interface Step {
+  year: number;
+  value: Dec;
+  substituted: string;
+  /** A negative loss reported as 0 (floorAtZero). */
+  floored?: boolean;
+}
+
+function finish<I>(calculator: string, formula: string, inputs: I, unitCount: number, steps: Step[]): CalculatorResult<I> {
   const yearly: Record<number, Dec> = {};
   const out: CalculatorStep[] = [];
   for (const s of steps.sort((a, b) => a.year - b.year)) {
     const value = unitCount === 1 ? s.value : s.value.div(unitCount);
     yearly[s.year] = value;
-    out.push({ year: s.year, value: formatDecimal(value), substituted: unitCount === 1 ? s.substituted : `(${s.substituted}) / ${unitCount} = ${showDecimal(value)}` });
+    const math = unitCount === 1 ? s.substituted : `(${s.substituted}) / ${unitCount} = ${showDecimal(value)}`;
+    out.push({ year: s.year, value: formatDecimal(value), substituted: message(s.floored ? 'engine.trace.flooredAtZero' : 'engine.trace.math', { math }) });
   }
   const values: ValuesMap = {};
   for (const run of compressedEntries(Object.entries(yearly).map(([y, v]) => [Number(y), v] as const))) values[yearKey(run.range)] = formatDecimal(run.value);
@@ -109,7 +120,7 @@ interface ProductTerm {
 }
 
 /** Σ_i a_i(t)·b_i(t) + Σ_j fixed_j(t) for every year any series gives. A missing factor counts as 0. */
-function sumOfProducts(products: ProductTerm[], fixed: Map<number, Dec>[]): { year: number; value: Dec; substituted: string }[] {
+function sumOfProducts(products: ProductTerm[], fixed: Map<number, Dec>[]): Step[] {
   const years = new Set<number>();
   for (const p of products) for (const m of p.factors) for (const y of m.keys()) years.add(y);
   for (const m of fixed) for (const y of m.keys()) years.add(y);
@@ -184,21 +195,21 @@ export function industrialOpportunityCost(input: unknown): CalculatorOutcome<Par
   const revenueRatio = toYearMap(d.revenueRatio);
   const growth = toYearMap(d.growthFactor);
 
-  const problems: Problem[] = [];
+  const problems: CodedProblem[] = [];
   const years = [...gdpActual.keys()].sort((x, y) => x - y);
   for (const y of years) {
-    if (y <= d.baseYear) problems.push({ path: `gdpActual["${y}"]`, message: `year ${y} is not after baseYear ${d.baseYear}` });
-    if (!population.has(y)) problems.push({ path: 'population', message: `no value for ${y}` });
-    if (!revenueRatio.has(y)) problems.push({ path: 'revenueRatio', message: `no value for ${y}` });
+    if (y <= d.baseYear) problems.push(problemAt(`gdpActual["${y}"]`, message('engine.notAfterBaseYear', { year: y, base: d.baseYear })));
+    if (!population.has(y)) problems.push(problemAt('population', message('engine.noValueFor', { year: y })));
+    if (!revenueRatio.has(y)) problems.push(problemAt('revenueRatio', message('engine.noValueFor', { year: y })));
   }
   const lastYear = years[years.length - 1] ?? d.baseYear;
   for (let t = d.baseYear + 1; t <= lastYear; t++) {
-    if (!growth.has(t)) problems.push({ path: 'growthFactor', message: `no value for ${t} (the product of eq. 4 runs over every year from ${d.baseYear + 1})` });
+    if (!growth.has(t)) problems.push(problemAt('growthFactor', message('engine.noValueForGrowth', { year: t, from: d.baseYear + 1 })));
   }
   if (problems.length) return { ok: false, problems };
 
   // The cumulative product is built once along the years, not once per year.
-  const steps: { year: number; value: Dec; substituted: string }[] = [];
+  const steps: Step[] = [];
   let product = ONE;
   let t = d.baseYear;
   for (const y of years) {
@@ -218,8 +229,8 @@ export function industrialOpportunityCost(input: unknown): CalculatorOutcome<Par
       substituted:
         `i = |(${showDecimal(a2)} − ${showDecimal(b2)}) − (${showDecimal(a)} − ${showDecimal(b)})| = ${showDecimal(i)}; ` +
         `GDPloss(${n}) = ${showDecimal(gdp0)}·Π_{t=${d.baseYear + 1}..${y}}(a_t + ${showDecimal(i)}) − ${showDecimal(gdpN)} = ${showDecimal(gdp0)}·${showDecimal(product)} − ${showDecimal(gdpN)} = ${showDecimal(loss)}; ` +
-        `C_IO(${n}) = ${showDecimal(loss)}·${showDecimal(population.get(y) as Dec)}·${showDecimal(revenueRatio.get(y) as Dec)} = ${showDecimal(raw)}` +
-        (floored ? ' → floored at 0' : ''),
+        `C_IO(${n}) = ${showDecimal(loss)}·${showDecimal(population.get(y) as Dec)}·${showDecimal(revenueRatio.get(y) as Dec)} = ${showDecimal(raw)}`,
+      floored,
     });
   }
   return {

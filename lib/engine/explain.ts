@@ -1,6 +1,7 @@
 import { DIRECT_GROUPS, GROUPS, OPPORTUNITY_GROUPS, groupOf, type Group } from './categories';
 import { computeScenario, YEAR_FIELDS, type Result, type YearResult } from './compute';
 import { formatDecimal, showDecimal, type Dec } from './decimal';
+import { message, type Message } from './problem';
 import type { CostItem, LabelledItem, Scenario } from './schema';
 import { entryFor, formatRange } from './years';
 
@@ -9,26 +10,41 @@ import { entryFor, formatRange } from './years';
  * put in, and the inputs it used. `value` is always the engine's own
  * full-precision output (the same string as in pes-result/1); the numbers in
  * `substituted` are for reading and are shown to 15 significant digits.
+ * Every word is a catalogue code (engine.trace.*) with the paper's notation
+ * (A_PES, C_f, α, i_s) kept as written, so a reader gets it in their language.
  */
 
 export const EXPLAIN_FIELDS = [...YEAR_FIELDS, 'backPayAnnuity'] as const;
 export type ExplainField = (typeof EXPLAIN_FIELDS)[number];
 
+/** What an input's value is, so a page can show an amount in its own unit. */
+export type ExplainInputKind = 'amount' | 'share' | 'rate' | 'count' | 'year' | 'volume';
+
 export interface ExplainInput {
-  name: string;
+  /** The paper's notation for the input ("i_s", "C_ED(2011)", "α_C_f(2011)"), shown beside its label. */
+  notation: string;
+  /** What the input is, as a catalogue code. */
+  label: Message;
   value: string;
+  /** amount: in the scenario's unit; share, rate: fractions; count, year: whole numbers; volume: m³. */
+  kind: ExplainInputKind;
 }
 
 export interface Explanation {
   field: ExplainField;
   year: number;
-  formula: string;
-  substituted: string;
+  formula: Message;
+  substituted: Message;
   value: string;
   inputs: ExplainInput[];
 }
 
-export type ExplainResult = ({ ok: true } & Explanation) | { ok: false; field: string; year: number; error: string };
+export type ExplainResult = ({ ok: true } & Explanation) | { ok: false; field: string; year: number; error: Message };
+
+/** Formula text that is only notation and numbers, the same in every language. */
+const math = (text: string): Message => message('engine.trace.math', { math: text });
+const withEquation = (formula: string, eq: string): Message => message('engine.trace.withEquation', { formula, eq });
+const input = (notation: string, label: Message, value: string, kind: ExplainInputKind): ExplainInput => ({ notation, label, value, kind });
 
 const show = showDecimal;
 const showOrNull = (v: Dec | null) => (v === null ? 'null' : formatDecimal(v));
@@ -38,15 +54,15 @@ function isField(field: string): field is ExplainField {
 }
 
 /** The line items of a list that give a value for `year`, as explain inputs. */
-function itemInputs(list: string, items: readonly (CostItem | LabelledItem)[] | undefined, year: number, keep: (item: CostItem | LabelledItem) => boolean = () => true): ExplainInput[] {
+function itemInputs(list: 'costs' | 'subsidies' | 'benefits' | 'downstreamCosts', items: readonly (CostItem | LabelledItem)[] | undefined, year: number, keep: (item: CostItem | LabelledItem) => boolean = () => true): ExplainInput[] {
   const out: ExplainInput[] = [];
-  (items ?? []).forEach((item, i) => {
-    if (!keep(item)) return;
+  for (const item of items ?? []) {
+    if (!keep(item)) continue;
     const entry = entryFor(item.values, year);
-    if (!entry) return;
-    const code = 'code' in item ? `${item.code} ` : '';
-    out.push({ name: `${list}[${i}] ${code}"${item.label}" (${entry.key})`, value: formatDecimal(entry.value) });
-  });
+    if (!entry) continue;
+    const label = message('engine.trace.item', { list: message(`engine.trace.list.${list}`), label: item.label, years: formatRange(entry) });
+    out.push(input('code' in item ? item.code : '', label, formatDecimal(entry.value), 'amount'));
+  }
   return out;
 }
 
@@ -64,11 +80,14 @@ function signedSum(terms: readonly { sign: 1 | -1; value: Dec }[]): string {
     .join(' ');
 }
 
+const groupInput = (part: 'cost' | 'subsidy', g: Group, y: YearResult) =>
+  input(`${part === 'cost' ? 'C' : 'I'}_${g}(${y.year})`, message(part === 'cost' ? 'engine.trace.groupCost' : 'engine.trace.groupSubsidy', { group: message(`group.${g}`) }), formatDecimal(y.byGroup[g][part]), 'amount');
+
 function groupSum(symbol: string, y: YearResult, groups: readonly Group[], part: 'cost' | 'subsidy', total: Dec) {
   return {
     formula: `${symbol}(t) = ${groups.map((g) => `${part === 'cost' ? 'C' : 'I'}_${g}(t)`).join(' + ')}`,
-    substituted: `${symbol}(${y.year}) = ${signedSum(groups.map((g) => ({ sign: 1, value: y.byGroup[g][part] })))} = ${show(total)}`,
-    groupInputs: groups.map((g) => ({ name: `${part === 'cost' ? 'C' : 'I'}_${g}(${y.year})`, value: formatDecimal(y.byGroup[g][part]) })),
+    substituted: math(`${symbol}(${y.year}) = ${signedSum(groups.map((g) => ({ sign: 1, value: y.byGroup[g][part] })))} = ${show(total)}`),
+    groupInputs: groups.map((g) => groupInput(part, g, y)),
   };
 }
 
@@ -86,36 +105,31 @@ function explainInternalEffect(s: Scenario, y: YearResult): Omit<Explanation, 'f
       t.cost = t.cost.plus(c.cost);
       t.subsidy = t.subsidy.plus(c.subsidy);
     } else terms.set(key, { cost: c.cost, subsidy: c.subsidy, alpha: c.alpha, label: c.alphaSource === 'override' ? code : g });
-    inputs.push({
-      name: `α_${code}(${y.year}) (${c.alphaSource === 'override' ? 'alphaOverrides' : `alpha.${g}`})`,
-      value: formatDecimal(c.alpha),
-    });
+    const source = c.alphaSource === 'override' ? message('engine.trace.alphaOverride') : message('engine.trace.alphaGroup', { group: message(`group.${g}`) });
+    inputs.push(input(`α_${code}(${y.year})`, source, formatDecimal(c.alpha), 'share'));
   }
   const parts = [...terms.values()]
     .filter((t) => !t.cost.isZero() || !t.subsidy.isZero())
     .map((t) => (t.subsidy.isZero() ? `${show(t.cost)}·${show(t.alpha)}` : `(${show(t.cost)} − ${show(t.subsidy)})·${show(t.alpha)}`));
-  for (const g of GROUPS) {
-    inputs.push({ name: `C_${g}(${y.year})`, value: formatDecimal(y.byGroup[g].cost) });
-    inputs.push({ name: `I_${g}(${y.year})`, value: formatDecimal(y.byGroup[g].subsidy) });
-  }
+  for (const g of GROUPS) inputs.push(groupInput('cost', g, y), groupInput('subsidy', g, y));
   return {
-    formula: 'E_E(t) = Σ_c ( C_c(t) − I_c(t) ) · α_c(t),  α_c = alphaOverrides[c] ?? alpha[group of c]  (eq. 7)',
-    substituted: `E_E(${y.year}) = ${parts.length ? parts.join(' + ') : '0'} = ${show(y.internalEffect)}`,
+    formula: message('engine.trace.internalEffect'),
+    substituted: math(`E_E(${y.year}) = ${parts.length ? parts.join(' + ') : '0'} = ${show(y.internalEffect)}`),
     inputs: [...inputs, ...itemInputs('costs', s.costs, y.year), ...itemInputs('subsidies', s.subsidies, y.year)],
   };
 }
 
 function explainBackPay(r: Result, y: YearResult): Omit<Explanation, 'field' | 'year' | 'value'> {
   const b = r.backPay;
-  const formula = 'back-pay annuity = [ i_s (1+i_s)^T0 / ((1+i_s)^T0 − 1) ] · Σ_{t=1..T} C_t (1+i_s)^(T−t+1)  (eq. 8; i_s = 0: Σ C_t / T0)';
+  const formula = message('engine.trace.backPay');
   const scenarioInputs: ExplainInput[] = [
-    { name: 'i_s (discountRate)', value: formatDecimal(b.rate) },
-    { name: 'T (back-pay years)', value: String(b.T) },
-    { name: 'T0 (catchUpYears)', value: String(b.T0) },
-    { name: 'back-pay annuity', value: formatDecimal(b.annuity) },
+    input('i_s', message('engine.trace.discountRate'), formatDecimal(b.rate), 'rate'),
+    input('T', message('engine.trace.backPayYears'), String(b.T), 'count'),
+    input('T0', message('engine.trace.catchUpYears'), String(b.T0), 'count'),
+    input('', message('engine.trace.annuity'), formatDecimal(b.annuity), 'amount'),
   ];
   if (!b.backPayYears || !b.catchUpYears) {
-    return { formula, substituted: `no back-pay: payments start in the first year (${r.paymentStartYear})`, inputs: scenarioInputs };
+    return { formula, substituted: message('engine.trace.noBackPay', { start: r.paymentStartYear }), inputs: scenarioInputs };
   }
   const inCatchUp = y.year >= b.catchUpYears.from && y.year <= b.catchUpYears.to;
   const lowerBounds = r.years.slice(0, b.T);
@@ -123,42 +137,42 @@ function explainBackPay(r: Result, y: YearResult): Omit<Explanation, 'field' | '
   const sumText = lowerBounds.map((c, t) => `${show(c.lowerBound)}·${q}^${b.T - t}`).join(' + ');
   const factorText = b.rate.isZero() ? `1/${b.T0}` : `${show(b.rate)}·${q}^${b.T0} / (${q}^${b.T0} − 1)`;
   const whole = `[${factorText}] · (${sumText}) = ${show(b.annuityFactor)} · ${show(b.carriedForward)} = ${show(b.annuity)}`;
-  const substituted = inCatchUp
-    ? whole
-    : `${y.year} is outside the catch-up years ${formatRange(b.catchUpYears)}, so its payment carries no annuity (0); the annuity itself: ${whole}`;
+  const substituted = inCatchUp ? math(whole) : message('engine.trace.outsideCatchUp', { year: y.year, years: formatRange(b.catchUpYears), whole });
   return {
     formula,
     substituted,
-    inputs: [...scenarioInputs, ...lowerBounds.map((c, t) => ({ name: `C_${t + 1} = A_PES(${c.year})`, value: formatDecimal(c.lowerBound) }))],
+    inputs: [...scenarioInputs, ...lowerBounds.map((c, t) => input(`C_${t + 1} = A_PES(${c.year})`, message('engine.trace.lowerBoundOf', { year: c.year }), formatDecimal(c.lowerBound), 'amount'))],
   };
 }
 
 export function explainResult(s: Scenario, r: Result, year: number, field: string): ExplainResult {
-  if (!isField(field)) return { ok: false, field, year, error: `unknown field "${field}" (one of ${EXPLAIN_FIELDS.join(', ')})` };
+  if (!isField(field)) return { ok: false, field, year, error: message('engine.trace.unknownField', { field, fields: [...EXPLAIN_FIELDS] }) };
   if (!Number.isInteger(year) || year < r.startYear || year > r.endYear) {
-    return { ok: false, field, year, error: `year ${year} is outside the scenario's years ${r.startYear}..${r.endYear}` };
+    return { ok: false, field, year, error: message('engine.trace.yearOutside', { year, first: r.startYear, last: r.endYear }) };
   }
   const y = r.years[year - r.startYear]!;
   const t = year;
-  const lb = (name = `A_PES(${t})`) => ({ name, value: formatDecimal(y.lowerBound) });
+  const lb = () => input(`A_PES(${t})`, message('engine.trace.lowerBound'), formatDecimal(y.lowerBound), 'amount');
+  const ub = () => input(`U(${t})`, message('engine.trace.upperBound'), showOrNull(y.upperBound), 'amount');
+  const noUpper = (symbol: string | Message) => message('engine.trace.noUpperBound', { symbol, year: t });
   let e: Omit<Explanation, 'field' | 'year' | 'value'>;
   let value: string;
   switch (field) {
     case 'directCost': {
       const g = groupSum('C_D', y, DIRECT_GROUPS, 'cost', y.directCost);
-      e = { formula: `${g.formula}  (eq. 2)`, substituted: g.substituted, inputs: [...g.groupInputs, ...itemInputs('costs', s.costs, t, inGroups(DIRECT_GROUPS))] };
+      e = { formula: withEquation(g.formula, '2'), substituted: g.substituted, inputs: [...g.groupInputs, ...itemInputs('costs', s.costs, t, inGroups(DIRECT_GROUPS))] };
       value = formatDecimal(y.directCost);
       break;
     }
     case 'opportunityCost': {
       const g = groupSum('C_O', y, OPPORTUNITY_GROUPS, 'cost', y.opportunityCost);
-      e = { formula: g.formula, substituted: g.substituted, inputs: [...g.groupInputs, ...itemInputs('costs', s.costs, t, inGroups(OPPORTUNITY_GROUPS))] };
+      e = { formula: math(g.formula), substituted: g.substituted, inputs: [...g.groupInputs, ...itemInputs('costs', s.costs, t, inGroups(OPPORTUNITY_GROUPS))] };
       value = formatDecimal(y.opportunityCost);
       break;
     }
     case 'subsidies': {
       const g = groupSum('I_N', y, GROUPS, 'subsidy', y.subsidies);
-      e = { formula: g.formula, substituted: g.substituted, inputs: [...g.groupInputs, ...itemInputs('subsidies', s.subsidies, t)] };
+      e = { formula: math(g.formula), substituted: g.substituted, inputs: [...g.groupInputs, ...itemInputs('subsidies', s.subsidies, t)] };
       value = formatDecimal(y.subsidies);
       break;
     }
@@ -168,29 +182,28 @@ export function explainResult(s: Scenario, r: Result, year: number, field: strin
       break;
     case 'lowerBound':
       e = {
-        formula: 'A_PES(t) = C_D(t) + C_O(t) − I_N(t) − E_E(t)  (eq. 1)',
-        substituted: `A_PES(${t}) = ${signedSum([
-          { sign: 1, value: y.directCost },
-          { sign: 1, value: y.opportunityCost },
-          { sign: -1, value: y.subsidies },
-          { sign: -1, value: y.internalEffect },
-        ])} = ${show(y.lowerBound)}`,
+        formula: withEquation('A_PES(t) = C_D(t) + C_O(t) − I_N(t) − E_E(t)', '1'),
+        substituted: math(
+          `A_PES(${t}) = ${signedSum([
+            { sign: 1, value: y.directCost },
+            { sign: 1, value: y.opportunityCost },
+            { sign: -1, value: y.subsidies },
+            { sign: -1, value: y.internalEffect },
+          ])} = ${show(y.lowerBound)}`,
+        ),
         inputs: [
-          { name: `C_D(${t})`, value: formatDecimal(y.directCost) },
-          { name: `C_O(${t})`, value: formatDecimal(y.opportunityCost) },
-          { name: `I_N(${t})`, value: formatDecimal(y.subsidies) },
-          { name: `E_E(${t})`, value: formatDecimal(y.internalEffect) },
+          input(`C_D(${t})`, message('engine.trace.directCost'), formatDecimal(y.directCost), 'amount'),
+          input(`C_O(${t})`, message('engine.trace.opportunityCost'), formatDecimal(y.opportunityCost), 'amount'),
+          input(`I_N(${t})`, message('engine.trace.subsidies'), formatDecimal(y.subsidies), 'amount'),
+          input(`E_E(${t})`, message('engine.trace.internalEffectOf'), formatDecimal(y.internalEffect), 'amount'),
         ],
       };
       value = formatDecimal(y.lowerBound);
       break;
     case 'upperBound':
       e = {
-        formula: 'U(t) = Σ benefits(t) − Σ downstreamCosts(t)  (null where no benefit is given)',
-        substituted:
-          y.benefits === null
-            ? `U(${t}) = null: no benefit is given for ${t}`
-            : `U(${t}) = ${show(y.benefits)} − ${show(y.downstreamCosts)} = ${show(y.upperBound!)}`,
+        formula: message('engine.trace.upperBoundFormula'),
+        substituted: y.benefits === null ? message('engine.trace.noBenefit', { year: t }) : math(`U(${t}) = ${show(y.benefits)} − ${show(y.downstreamCosts)} = ${show(y.upperBound!)}`),
         inputs: [...itemInputs('benefits', s.benefits, t), ...itemInputs('downstreamCosts', s.downstreamCosts, t)],
       };
       value = showOrNull(y.upperBound);
@@ -201,51 +214,55 @@ export function explainResult(s: Scenario, r: Result, year: number, field: strin
       break;
     case 'payment': {
       const catchUp = r.backPay.catchUpYears;
-      const formula = `payment(t) = 0 before paymentStartYear ${r.paymentStartYear}; A_PES(t) + annuity in the catch-up years${catchUp ? ` ${formatRange(catchUp)}` : ''}; A_PES(t) afterwards`;
+      const formula = catchUp ? message('engine.trace.paymentFormula', { start: r.paymentStartYear, years: formatRange(catchUp) }) : message('engine.trace.paymentFormulaNoCatchUp', { start: r.paymentStartYear });
       const substituted =
         t < r.paymentStartYear
-          ? `payment(${t}) = 0 (before paymentStartYear ${r.paymentStartYear})`
+          ? message('engine.trace.paymentBefore', { year: t, start: r.paymentStartYear })
           : y.backPay.isZero() && !(catchUp && t <= catchUp.to)
-            ? `payment(${t}) = A_PES(${t}) = ${show(y.lowerBound)}`
-            : `payment(${t}) = A_PES(${t}) + annuity = ${show(y.lowerBound)} + ${show(y.backPay)} = ${show(y.payment)}`;
-      e = { formula, substituted, inputs: [lb(), { name: `annuity in ${t}`, value: formatDecimal(y.backPay) }, { name: 'paymentStartYear', value: String(r.paymentStartYear) }] };
+            ? message('engine.trace.paymentIsLower', { year: t, lower: show(y.lowerBound) })
+            : message('engine.trace.paymentWithAnnuity', { year: t, lower: show(y.lowerBound), annuity: show(y.backPay), payment: show(y.payment) });
+      e = {
+        formula,
+        substituted,
+        inputs: [lb(), input('', message('engine.trace.annuityIn', { year: t }), formatDecimal(y.backPay), 'amount'), input('', message('engine.trace.paymentStartYear'), String(r.paymentStartYear), 'year')],
+      };
       value = formatDecimal(y.payment);
       break;
     }
     case 'pricePerM3':
       e = {
-        formula: 'price per m³(t) = payment(t) · unit / water volume(t)  (whole currency per m³; null without a volume)',
+        formula: message('engine.trace.priceFormula'),
         substituted:
           y.waterVolume === null
-            ? `price(${t}) = null: no water volume is given for ${t}`
-            : `price(${t}) = ${show(y.payment)} · ${r.unit} / ${show(y.waterVolume)} = ${show(y.pricePerM3!)}`,
+            ? message('engine.trace.noVolume', { year: t })
+            : message('engine.trace.priceIs', { year: t, math: `${show(y.payment)} · ${r.unit} / ${show(y.waterVolume)} = ${show(y.pricePerM3!)}` }),
         inputs: [
-          { name: `payment(${t})`, value: formatDecimal(y.payment) },
-          { name: 'unit', value: String(r.unit) },
-          { name: `waterVolume(${t}) m³`, value: showOrNull(y.waterVolume) },
+          input('', message('engine.trace.paymentIn', { year: t }), formatDecimal(y.payment), 'amount'),
+          input('', message('engine.trace.unit'), String(r.unit), 'count'),
+          input('', message('engine.trace.waterVolumeIn', { year: t }), showOrNull(y.waterVolume), 'volume'),
         ],
       };
       value = showOrNull(y.pricePerM3);
       break;
     case 'suggestedPayment':
       e = {
-        formula: 'S(t) = A_PES(t) + w · ( U(t) − A_PES(t) )  (generalised Nash split, w = bargainingWeight)',
+        formula: message('engine.trace.nashFormula'),
         substituted:
           y.upperBound === null
-            ? `S(${t}) = null: no upper bound (no benefit is given for ${t})`
-            : `S(${t}) = ${show(y.lowerBound)} + ${show(r.bargainingWeight)}·(${show(y.upperBound)} − ${show(y.lowerBound)}) = ${show(y.suggestedPayment!)}`,
-        inputs: [lb(), { name: `U(${t})`, value: showOrNull(y.upperBound) }, { name: 'w (bargainingWeight)', value: formatDecimal(r.bargainingWeight) }],
+            ? noUpper('S')
+            : math(`S(${t}) = ${show(y.lowerBound)} + ${show(r.bargainingWeight)}·(${show(y.upperBound)} − ${show(y.lowerBound)}) = ${show(y.suggestedPayment!)}`),
+        inputs: [lb(), ub(), input('w', message('engine.trace.bargainingWeight'), formatDecimal(r.bargainingWeight), 'share')],
       };
       value = showOrNull(y.suggestedPayment);
       break;
     case 'feasible':
       e = {
-        formula: 'feasible(t) = A_PES(t) ≤ U(t)  (null without an upper bound)',
+        formula: message('engine.trace.feasibleFormula'),
         substituted:
           y.upperBound === null
-            ? `feasible(${t}) = null: no upper bound (no benefit is given for ${t})`
-            : `feasible(${t}) = ${show(y.lowerBound)} ≤ ${show(y.upperBound)} = ${String(y.feasible)}`,
-        inputs: [lb(), { name: `U(${t})`, value: showOrNull(y.upperBound) }],
+            ? noUpper(message('engine.trace.feasible'))
+            : message('engine.trace.feasibleIs', { year: t, lower: show(y.lowerBound), upper: show(y.upperBound), answer: message(y.feasible ? 'engine.trace.yes' : 'engine.trace.no') }),
+        inputs: [lb(), ub()],
       };
       value = String(y.feasible);
       break;

@@ -11,7 +11,7 @@ import { parseScenario, type Scenario } from './schema';
 function load(name: string, json: unknown): Scenario {
   const parsed = parseScenario(json);
   // A broken fixture is a bug in this repository, not bad user input.
-  if (!parsed.ok) throw new Error(`fixture ${name} is invalid: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!parsed.ok) throw new Error(`fixture ${name} is invalid: ${parsed.problems.map((p) => `${p.path}: ${p.code} ${JSON.stringify(p.params)}`).join('; ')}`);
   return parsed.scenario;
 }
 

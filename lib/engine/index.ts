@@ -23,16 +23,18 @@ export {
   parseScenario,
   parseScenarioText,
   formatPath,
+  toCodedProblems,
   type Scenario,
   type ScenarioInput,
   type CostItem,
   type LabelledItem,
   type Period,
   type ValuesMap,
-  type Problem,
+  type ScenarioProblem,
   type ParseOutcome,
 } from './schema';
 export { serializeScenario } from './serialize';
+export { message, problemAt, issueText, readIssueText, type Message, type MessageParam, type CodedProblem } from './problem';
 export {
   RESULT_FORMAT,
   YEAR_FIELDS,

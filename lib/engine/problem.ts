@@ -24,3 +24,29 @@ export function message(code: string, params: Record<string, MessageParam> = {})
 export function problemAt(path: string, what: Message): CodedProblem {
   return { path, code: what.code, params: what.params };
 }
+
+// zod keeps one string per issue, so a message travels through a zod schema as this text and is
+// read back into its code and parameters when the issues become problems.
+const CODED = '\u0001pes:';
+
+/** A message as the text of a zod issue (`z.int({ error: issueText(…) })`). */
+export function issueText(what: Message): string {
+  return CODED + JSON.stringify({ code: what.code, params: what.params });
+}
+
+function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  return typeof code === 'string' && typeof params === 'object' && params !== null && !Array.isArray(params);
+}
+
+/** The message an issue's text carries, or null for a text some other schema wrote. */
+export function readIssueText(text: string): Message | null {
+  if (!text.startsWith(CODED)) return null;
+  try {
+    const parsed: unknown = JSON.parse(text.slice(CODED.length));
+    return isMessage(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}

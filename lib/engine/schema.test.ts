@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { miyunDocument, shiyanDocument, shiyanScenario } from './fixtures';
-import { MAX_DOCUMENT_BYTES, parseScenario, parseScenarioText, type Problem } from './schema';
+import { english } from '../../tests/support/english';
+import type { CodedProblem } from './problem';
+import { MAX_DOCUMENT_BYTES, parseScenario, parseScenarioText } from './schema';
 import { serializeScenario } from './serialize';
 
 /** A small valid document; each test breaks one thing. */
@@ -31,13 +33,13 @@ function doc(): Record<string, unknown> {
   };
 }
 
-function problemsOf(input: unknown): Problem[] {
+function problemsOf(input: unknown): CodedProblem[] {
   const r = parseScenario(input);
   expect(r.ok).toBe(false);
   return r.ok ? [] : r.problems;
 }
 
-const line = (p: Problem) => `${p.path}: ${p.message}`;
+const line = (p: CodedProblem) => `${p.path}: ${english(p)}`;
 
 /** Applies a change to a fresh valid document and returns the problem lines. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test breaks the document at an arbitrary path
@@ -177,7 +179,7 @@ describe('parseScenario: every rule names the field', () => {
 describe('parseScenarioText', () => {
   it('refuses a document over 5 MB before parsing it', () => {
     const big = '{"format":"pes-scenario/1","name":"' + 'x'.repeat(MAX_DOCUMENT_BYTES) + '"}';
-    expect(parseScenarioText(big)).toEqual({ ok: false, problems: [{ path: '(document)', message: 'larger than 5 MB' }] });
+    expect(parseScenarioText(big)).toMatchObject({ ok: false, problems: [{ path: '(document)', code: 'engine.largerThanMb', params: { mb: 5 } }] });
   });
 
   it('counts bytes, not characters', () => {
@@ -189,7 +191,7 @@ describe('parseScenarioText', () => {
   it('reports invalid JSON without throwing', () => {
     const r = parseScenarioText('{"format": ');
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problems[0]!.message).toMatch(/^not valid JSON/);
+    expect(!r.ok && english(r.problems[0]!)).toMatch(/^not valid JSON/);
   });
 
   it('never throws on odd input', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, GROUPS } from './categories';
 import { formatDecimal, parseDecimal, type Dec } from './decimal';
+import { issueText, message, problemAt, readIssueText, type CodedProblem, type Message } from './problem';
 import { parseYearKey, yearKey, type YearRange } from './years';
 
 /**
@@ -14,33 +15,39 @@ export const SCENARIO_FORMAT = 'pes-scenario/1';
 /** Refuse documents above 5 MB before JSON.parse gets to allocate for them. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
+/**
+ * A problem of a payment-terms document in English (lib/terms, until it reports codes too).
+ * The scenario engine's own problems are CodedProblems.
+ */
 export interface Problem {
   path: string;
   message: string;
 }
 
-type DecimalCheck = (value: Dec, text: string) => string | undefined;
+type DecimalCheck = (value: Dec, text: string) => Message | undefined;
 
 const between =
   (lo: number, hi: number): DecimalCheck =>
   (v, text) =>
-    v.lt(lo) || v.gt(hi) ? `${text} is not between ${lo} and ${hi}` : undefined;
-const positive: DecimalCheck = (v, text) => (v.gt(0) ? undefined : `${text} is not positive`);
+    v.lt(lo) || v.gt(hi) ? message('engine.notBetween', { value: text, lo, hi }) : undefined;
+const positive: DecimalCheck = (v, text) => (v.gt(0) ? undefined : message('engine.notPositive', { value: text }));
 
 /** Parses a decimal and applies a range check: the canonical string, or why not. */
-function checkedDecimal(input: unknown, check?: DecimalCheck): { ok: true; text: string } | { ok: false; reason: string } {
+function checkedDecimal(input: unknown, check?: DecimalCheck): { ok: true; text: string } | { ok: false; problem: Message } {
   const parsed = parseDecimal(input);
   if (!parsed.ok) return parsed;
-  const reason = check?.(parsed.value, String(input));
-  return reason ? { ok: false, reason } : { ok: true, text: formatDecimal(parsed.value) };
+  const problem = check?.(parsed.value, String(input));
+  return problem ? { ok: false, problem } : { ok: true, text: formatDecimal(parsed.value) };
 }
+
+const said = (code: string, params: Parameters<typeof message>[1] = {}) => issueText(message(code, params));
 
 /** A decimal given as a string or a JSON number, output as its canonical string. */
 function decimal(check?: DecimalCheck) {
-  return z.union([z.string(), z.number()], { error: 'not a number' }).transform((input, ctx) => {
+  return z.union([z.string(), z.number()], { error: said('engine.notANumber') }).transform((input, ctx) => {
     const r = checkedDecimal(input, check);
     if (r.ok) return r.text;
-    ctx.issues.push({ code: 'custom', message: r.reason, input });
+    ctx.issues.push({ code: 'custom', message: issueText(r.problem), input });
     return z.NEVER;
   });
 }
@@ -56,10 +63,10 @@ function valuesMap(check?: DecimalCheck) {
     const ranges: (YearRange & { key: string })[] = [];
     for (const [key, rawValue] of Object.entries(raw)) {
       const range = parseYearKey(key);
-      if (!range.ok) ctx.issues.push({ code: 'custom', message: range.reason, path: [key], input: key });
+      if (!range.ok) ctx.issues.push({ code: 'custom', message: issueText(range.problem), path: [key], input: key });
       // Checked directly rather than through a nested zod schema: a large scenario has ~10⁵ values.
       const parsed = checkedDecimal(rawValue, check);
-      if (!parsed.ok) ctx.issues.push({ code: 'custom', message: parsed.reason, path: [key], input: rawValue });
+      if (!parsed.ok) ctx.issues.push({ code: 'custom', message: issueText(parsed.problem), path: [key], input: rawValue });
       if (range.ok && parsed.ok) {
         ranges.push({ key, from: range.from, to: range.to });
         out[yearKey(range)] = parsed.text;
@@ -74,7 +81,7 @@ function valuesMap(check?: DecimalCheck) {
         if (prev.to >= cur.from) {
           ctx.issues.push({
             code: 'custom',
-            message: `overlaps "${prev.key}" (both cover ${cur.from})`,
+            message: said('engine.overlaps', { key: prev.key, year: cur.from }),
             path: [cur.key],
             input: cur.key,
           });
@@ -90,12 +97,12 @@ export const ZValuesMap = valuesMap();
 export const ZAmount = decimal();
 export const ZFraction = decimal(between(0, 1));
 
-const year = z.int({ error: 'not a whole year' }).min(1000, 'not a four-digit year').max(9999, 'not a four-digit year');
-export const ZText = z.string().min(1, 'must not be empty');
+const year = z.int({ error: said('engine.notAWholeYear') }).min(1000, said('engine.notAFourDigitYear')).max(9999, said('engine.notAFourDigitYear'));
+export const ZText = z.string().min(1, said('engine.mustNotBeEmpty'));
 const text = ZText;
 
 export const ZCategoryCode = z.enum(CATEGORIES, {
-  error: (iss) => (iss.input === undefined ? undefined : `unknown category code ${JSON.stringify(iss.input)} (one of ${CATEGORIES.join(', ')})`),
+  error: (iss) => (iss.input === undefined ? undefined : said('engine.unknownCategoryCode', { code: JSON.stringify(iss.input), codes: [...CATEGORIES] })),
 });
 
 /** A cost or subsidy line item. */
@@ -110,23 +117,23 @@ const groupKeys = Object.fromEntries(GROUPS.map((g) => [g, valuesMap(between(0, 
 const categoryKeys = Object.fromEntries(CATEGORIES.map((c) => [c, valuesMap(between(0, 1)).optional()])) as {
   [C in (typeof CATEGORIES)[number]]: z.ZodOptional<ReturnType<typeof valuesMap>>;
 };
-export const ZAlpha = z.strictObject(groupKeys, { error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown group (one of ${GROUPS.join(', ')})` : undefined) });
+export const ZAlpha = z.strictObject(groupKeys, { error: (iss) => (iss.code === 'unrecognized_keys' ? said('engine.unknownGroup', { groups: [...GROUPS] }) : undefined) });
 export const ZAlphaOverrides = z.strictObject(categoryKeys, {
-  error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown category code (one of ${CATEGORIES.join(', ')})` : undefined),
+  error: (iss) => (iss.code === 'unrecognized_keys' ? said('engine.unknownCategory', { codes: [...CATEGORIES] }) : undefined),
 });
 
 /** `unit`: how many currency units one amount stands for (1, 1000, 10000 …). A count, so a number. */
-export const ZUnit = z.union([z.string(), z.number()], { error: 'not a number' }).transform((input, ctx) => {
+export const ZUnit = z.union([z.string(), z.number()], { error: said('engine.notANumber') }).transform((input, ctx) => {
   const parsed = parseDecimal(input);
   if (!parsed.ok || !parsed.value.isInteger() || parsed.value.lte(0) || parsed.value.gt(1e15)) {
-    ctx.issues.push({ code: 'custom', message: `${String(input)} is not a positive whole number`, input });
+    ctx.issues.push({ code: 'custom', message: said('engine.notPositiveWhole', { value: String(input) }), input });
     return z.NEVER;
   }
   return parsed.value.toNumber();
 });
 
 const ZScenarioShape = z.strictObject({
-  format: z.literal(SCENARIO_FORMAT, { error: `must be "${SCENARIO_FORMAT}"` }),
+  format: z.literal(SCENARIO_FORMAT, { error: said('engine.mustBeFormat', { format: SCENARIO_FORMAT }) }),
   name: text,
   currency: text,
   unit: ZUnit,
@@ -134,7 +141,7 @@ const ZScenarioShape = z.strictObject({
   startYear: year,
   endYear: year,
   paymentStartYear: year.optional(),
-  catchUpYears: z.int({ error: 'not a whole number' }).min(0, 'must not be negative').optional(),
+  catchUpYears: z.int({ error: said('engine.notAWholeNumber') }).min(0, said('engine.mustNotBeNegative')).optional(),
   discountRate: ZFraction.optional(),
   bargainingWeight: ZFraction.optional(),
   periods: z.array(ZPeriod).optional(),
@@ -175,31 +182,31 @@ function* valuesMaps(s: Loose): Generator<[Path, Loose]> {
  * Rules that relate fields to each other. They read the document tolerantly, so that they are
  * reported in the same pass as problems of single fields, not only once those are fixed.
  */
-function documentRuleProblems(document: unknown): { path: Path; message: string }[] {
-  const problems: { path: Path; message: string }[] = [];
-  const problem = (path: Path, message: string) => problems.push({ path, message });
+function documentRuleProblems(document: unknown): { path: Path; what: Message }[] {
+  const problems: { path: Path; what: Message }[] = [];
+  const problem = (path: Path, what: Message) => problems.push({ path, what });
   if (!isRecord(document) || !isYear(document.startYear) || !isYear(document.endYear)) return problems;
   const { startYear, endYear, paymentStartYear, catchUpYears, discountRate } = document;
   if (endYear < startYear) {
-    problem(['endYear'], `${endYear} is before startYear ${startYear}`);
+    problem(['endYear'], message('engine.beforeStartYear', { year: endYear, start: startYear }));
     return problems;
   }
-  const span = `${startYear}..${endYear}`;
+  const span = { first: startYear, last: endYear };
   if (isYear(paymentStartYear) && (paymentStartYear < startYear || paymentStartYear > endYear)) {
-    problem(['paymentStartYear'], `${paymentStartYear} is outside startYear..endYear (${span})`);
+    problem(['paymentStartYear'], message('engine.outsideSpan', { years: String(paymentStartYear), ...span }));
   }
   const backPayYears = (isYear(paymentStartYear) ? paymentStartYear : startYear) - startYear;
   if (backPayYears > 0) {
-    const why = `required when back-pay years exist (paymentStartYear ${paymentStartYear} > startYear ${startYear})`;
-    if (catchUpYears === undefined) problem(['catchUpYears'], `missing: ${why}`);
-    else if (isYear(catchUpYears) && catchUpYears < 1) problem(['catchUpYears'], `must be at least 1: ${why}`);
-    if (discountRate === undefined) problem(['discountRate'], `missing: ${why}`);
+    const why = message('engine.backPayWhy', { payStart: Number(paymentStartYear), start: startYear });
+    if (catchUpYears === undefined) problem(['catchUpYears'], message('engine.missingBecause', { why }));
+    else if (isYear(catchUpYears) && catchUpYears < 1) problem(['catchUpYears'], message('engine.atLeastOneBecause', { why }));
+    if (discountRate === undefined) problem(['discountRate'], message('engine.missingBecause', { why }));
   }
   if (Array.isArray(document.periods)) {
     document.periods.forEach((period: unknown, i) => {
       if (!isRecord(period) || !isYear(period.from) || !isYear(period.to)) return;
-      if (period.to < period.from) problem(['periods', i, 'to'], `${period.to} is before from ${period.from}`);
-      else if (period.from < startYear || period.to > endYear) problem(['periods', i], `${period.from}-${period.to} is outside startYear..endYear (${span})`);
+      if (period.to < period.from) problem(['periods', i, 'to'], message('engine.beforeFrom', { to: period.to, from: period.from }));
+      else if (period.from < startYear || period.to > endYear) problem(['periods', i], message('engine.outsideSpan', { years: `${period.from}-${period.to}`, ...span }));
     });
   }
   for (const [path, values] of valuesMaps(document)) {
@@ -207,14 +214,14 @@ function documentRuleProblems(document: unknown): { path: Path; message: string 
       const range = parseYearKey(key);
       if (!range.ok) continue;
       const outside = range.from < startYear ? range.from : range.to > endYear ? range.to : undefined;
-      if (outside !== undefined) problem([...path, key], `year ${outside} is outside startYear..endYear (${span})`);
+      if (outside !== undefined) problem([...path, key], message('engine.yearOutsideSpan', { year: outside, ...span }));
     }
   }
   return problems;
 }
 
 export const ZScenario = ZScenarioShape.superRefine((document, ctx) => {
-  for (const { path, message } of documentRuleProblems(document)) ctx.addIssue({ code: 'custom', path, message });
+  for (const { path, what } of documentRuleProblems(document)) ctx.addIssue({ code: 'custom', path, message: issueText(what) });
 });
 
 export type Scenario = z.output<typeof ZScenario>;
@@ -224,7 +231,18 @@ export type LabelledItem = z.output<typeof ZLabelledItem>;
 export type Period = z.output<typeof ZPeriod>;
 export type ValuesMap = Record<string, string>;
 
-export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+/**
+ * A problem of a scenario document. `message` is its code and parameters as text (issueText),
+ * only for lib/terms, which passes a scenario's problems on among its own English ones until it
+ * reports codes too; read `code` and `params`.
+ */
+export interface ScenarioProblem extends CodedProblem {
+  readonly message: string;
+}
+
+export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+
+const refused = (problems: readonly CodedProblem[]): ParseOutcome => ({ ok: false, problems: problems.map((p) => ({ ...p, message: issueText(p) })) });
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -239,22 +257,54 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(document)';
 }
 
-function describe(input: unknown): string {
-  if (input === null) return 'null';
-  if (Array.isArray(input)) return 'a list';
-  return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+const kinds: Record<string, string> = { array: 'engine.aList', object: 'engine.anObject', string: 'engine.aString', number: 'engine.aNumber', boolean: 'engine.aBoolean' };
+
+/** "a list", "an object", "a string" … as a message; null is named as written. */
+function kindOf(kind: string): Message | string {
+  if (kind === 'null') return 'null';
+  const code = kinds[kind];
+  return code ? message(code) : message('engine.aKind', { kind });
 }
 
-/** Messages for zod's own issues in the wording of the rest of the engine. */
+const describe = (input: unknown): Message | string => kindOf(input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input);
+
+/** Messages for zod's own issues, as codes like the rest of the engine's. */
 const issueMessages: z.core.$ZodErrorMap = (iss) => {
   if (iss.code === 'invalid_type') {
-    if (iss.input === undefined) return 'missing (required)';
-    const expected = iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'an object' : `a ${iss.expected}`;
-    return `expected ${expected}, got ${describe(iss.input)}`;
+    if (iss.input === undefined) return said('engine.missingRequired');
+    return said('engine.expectedGot', { expected: kindOf(iss.expected), got: describe(iss.input) });
   }
   return undefined;
 };
 
+/** The engine's problems from zod's issues: each issue's code and parameters, at its path. */
+export function toCodedProblems(issues: readonly z.core.$ZodIssue[]): CodedProblem[] {
+  const problems: CodedProblem[] = [];
+  for (const issue of issues) {
+    const what = readIssueText(issue.message);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) problems.push(problemAt(formatPath([...issue.path, key]), message('engine.keyed', { message: what ?? message('engine.unknownField'), key })));
+    } else {
+      problems.push(problemAt(formatPath(issue.path), what ?? message('engine.invalidValue')));
+    }
+  }
+  return problems;
+}
+
+// The English of the engine's schemas lib/terms uses (ZUnit), for the English problems lib/terms
+// still words itself. Transitional: goes with toProblems once lib/terms reports codes.
+const termsEnglish: Record<string, (params: Message['params']) => string> = {
+  'engine.notANumber': () => 'not a number',
+  'engine.notPositiveWhole': (params) => `${String(params.value)} is not a positive whole number`,
+};
+
+function englishForTerms(text: string): string {
+  const coded = readIssueText(text);
+  const english = coded && termsEnglish[coded.code];
+  return english ? english(coded.params) : text;
+}
+
+/** Problems in English for lib/terms' schemas (until they report codes; then use toCodedProblems). */
 export function toProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
@@ -262,24 +312,26 @@ export function toProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
       const message = issue.message.startsWith('Unrecognized key') ? 'unknown field' : issue.message;
       for (const key of issue.keys) problems.push({ path: formatPath([...issue.path, key]), message: `${message}: "${key}"` });
     } else {
-      problems.push({ path: formatPath(issue.path), message: issue.message });
+      problems.push({ path: formatPath(issue.path), message: englishForTerms(issue.message) });
     }
   }
   return problems;
 }
+
+const sameProblem = (p: CodedProblem) => JSON.stringify([p.path, p.code, p.params]);
 
 /** Validates a parsed JSON value. Never throws for bad input. */
 export function parseScenario(json: unknown): ParseOutcome {
   const result = ZScenario.safeParse(json, { error: issueMessages });
   if (result.success) return { ok: true, scenario: result.data };
   // zod skips the document rules when a field fails; run them here so one pass reports all.
-  const problems = toProblems(result.error.issues);
-  const seen = new Set(problems.map((p) => `${p.path}\u0000${p.message}`));
-  for (const { path, message } of documentRuleProblems(json)) {
-    const problem = { path: formatPath(path), message };
-    if (!seen.has(`${problem.path}\u0000${message}`)) problems.push(problem);
+  const problems = toCodedProblems(result.error.issues);
+  const seen = new Set(problems.map(sameProblem));
+  for (const { path, what } of documentRuleProblems(json)) {
+    const problem = problemAt(formatPath(path), what);
+    if (!seen.has(sameProblem(problem))) problems.push(problem);
   }
-  return { ok: false, problems };
+  return refused(problems);
 }
 
 /** UTF-8 size without encoding the whole text when the length alone decides. */
@@ -302,15 +354,14 @@ export function exceedsBytes(text: string, limit: number): boolean {
 
 /** Parses and validates the raw text of a document. Never throws for bad input. */
 export function parseScenarioText(text: string): ParseOutcome {
-  if (typeof text !== 'string') return { ok: false, problems: [{ path: '(document)', message: 'not text' }] };
-  if (exceedsBytes(text, MAX_DOCUMENT_BYTES)) {
-    return { ok: false, problems: [{ path: '(document)', message: `larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB` }] };
-  }
+  const whole = (what: Message): ParseOutcome => refused([problemAt(formatPath([]), what)]);
+  if (typeof text !== 'string') return whole(message('engine.notText'));
+  if (exceedsBytes(text, MAX_DOCUMENT_BYTES)) return whole(message('engine.largerThanMb', { mb: MAX_DOCUMENT_BYTES / 1024 / 1024 }));
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ path: '(document)', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+    return whole(message('engine.notValidJson', { detail: e instanceof Error ? e.message : String(e) }));
   }
   return parseScenario(json);
 }

@@ -1,4 +1,5 @@
 import { D, type Dec } from './decimal';
+import { message, type Message } from './problem';
 
 /**
  * Year keys of a `values` map: a single year ("2015") or an inclusive range
@@ -12,14 +13,14 @@ export interface YearRange {
   to: number;
 }
 
-export type YearKeyParse = ({ ok: true } & YearRange) | { ok: false; reason: string };
+export type YearKeyParse = ({ ok: true } & YearRange) | { ok: false; problem: Message };
 
 export function parseYearKey(key: string): YearKeyParse {
   const m = YEAR_KEY.exec(key);
-  if (!m) return { ok: false, reason: 'not a year or year range (write "2015" or "2003-2010")' };
+  if (!m) return { ok: false, problem: message('engine.notYearOrRange') };
   const from = Number(m[1]);
   const to = m[2] === undefined ? from : Number(m[2]);
-  if (to < from) return { ok: false, reason: `range runs backwards (${from} > ${to})` };
+  if (to < from) return { ok: false, problem: message('engine.rangeBackwards', { from, to }) };
   return { ok: true, from, to };
 }
 

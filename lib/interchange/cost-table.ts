@@ -7,8 +7,8 @@ import { csvText, parseCsvText } from './csv-text';
 import { columnLetter, gridProblem, type GridProblem } from './grid-problem';
 import { gridProblems } from './grid-bounds';
 import { readXlsxGrid } from './xlsx-grid';
-import { engineMessageText } from '@/lib/domain/engine-text';
-import { text } from '@/lib/domain/local-text';
+import { fromMessage, text } from '@/lib/domain/local-text';
+import { placeOf, scenarioFields } from '@/lib/domain/problem-place';
 import { parseScenario, parseYearKey, type Scenario } from '@/lib/engine';
 
 export const sections = ['cost', 'subsidy', 'benefit', 'downstreamCost'] as const;
@@ -65,7 +65,7 @@ function fromGrid(grid: string[][], base: unknown): ImportOutcome {
   const valueColumns = names.slice(fixedColumns.length).map((key, offset) => ({ key, index: offset + fixedColumns.length }));
   for (const { key, index } of valueColumns) {
     const range = parseYearKey(key);
-    if (!range.ok) problems.push(gridProblem(1, columnLetter(index), text('quotedKeyReason', { key, reason: engineMessageText(range.reason) ?? range.reason })));
+    if (!range.ok) problems.push(gridProblem(1, columnLetter(index), text('quotedKeyReason', { key, reason: fromMessage(range.problem) })));
   }
   const lists: Record<string, Item[]> = { costs: [], subsidies: [], benefits: [], downstreamCosts: [] };
   const where = new Map<string, { row: number }>();
@@ -100,12 +100,11 @@ function fromGrid(grid: string[][], base: unknown): ImportOutcome {
     const match = /^(costs|subsidies|benefits|downstreamCosts)\[(\d+)\](?:\.(code|label)|\.values\["?([^"\]]+)"?\])?/.exec(problem.path);
     const located = match ? where.get(`${match[1]}[${match[2]}]`) : undefined;
     if (!match || !located) {
-      problems.push(gridProblem(0, '—', text('settingOutsideTable', { path: problem.path, message: engineMessageText(problem.message) ?? problem.message })));
+      problems.push(gridProblem(0, '—', text('settingOutsideTable', { path: placeOf(problem.path, document, scenarioFields), message: fromMessage(problem) })));
       continue;
     }
     const column = match[3] === 'code' ? 'B' : match[3] === 'label' ? 'C' : match[4] ? columnLetter(valueColumns.find((c) => c.key === match[4])?.index ?? 0) : 'A';
-    const known = engineMessageText(problem.message);
-    problems.push(known ? { row: located.row, column, message: problem.message, text: known } : { row: located.row, column, message: problem.message });
+    problems.push(gridProblem(located.row, column, fromMessage(problem)));
   }
   return { ok: false, problems };
 }

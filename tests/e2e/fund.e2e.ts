@@ -55,14 +55,14 @@ describe('the fund API speaks the reader’s language', () => {
   it('answers in English when the request asks for no language, in Chinese when the reader chose it or the browser asks for it', async () => {
     const english = await importBadTable();
     expect(english.status).toBe(400);
-    expect(english.body.error.message).toMatch(/^file: the table has 3 problems and nothing was saved: row 2, column B \(indicator\): unknown indicator "cod"/);
+    expect(english.body.error.message).toMatch(/^File: the table has 3 problems and nothing was saved: row 2, column B \(indicator\): unknown indicator "cod"/);
     expect(english.body.error.problems[0]).toEqual({ field: 'row 2, column B (indicator)', message: expect.stringContaining('unknown indicator "cod"') });
 
     const asksForChinese: Record<string, string>[] = [{ Cookie: `${fund.cookie}; NEXT_LOCALE=zh` }, { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.5' }];
     for (const headers of asksForChinese) {
       const chinese = await importBadTable(headers);
       expect(chinese.status).toBe(400);
-      expect(chinese.body.error.message).toMatch(/^file：表格有 3 处问题，未保存任何内容：第 2 行 B 列（indicator）：未知指标“cod”/);
+      expect(chinese.body.error.message).toMatch(/^文件：表格有 3 处问题，未保存任何内容：第 2 行 B 列（indicator）：未知指标“cod”/);
       expect(chinese.body.error.field).toBe('file');
       expect(chinese.body.error.problems.map((p) => p.field)).toEqual(['第 2 行 B 列（indicator）', '第 2 行 C 列（value）', '第 3 行 C 列（value）']);
     }
@@ -78,11 +78,12 @@ describe('the fund API speaks the reader’s language', () => {
       body: JSON.stringify({ year, indicator: 'codmn', value: '2.3', laboratory: 'Lab', sampledFrom: `${year}-01-01`, sampledTo: `${year}-01-02`, colour: 'blue' }),
     });
     expect(response.status).toBe(400);
-    const { error } = (await response.json()) as { error: { message: string; problems: { field: string; message: string }[] } };
-    expect(error.problems).toEqual([{ field: '(body)', message: expect.stringMatching(/^出现未知的键.*"colour"/) }]);
-    expect(error.message).toMatch(/^body：\(body\)：出现未知的键/);
+    const { error } = (await response.json()) as { error: { message: string; problems: { field: string; label?: string; message: string }[] } };
+    // zod's own issue in the catalogue's words, the field by its name as sent (it has no label: it is not a field of the request).
+    expect(error.problems).toEqual([{ field: 'colour', label: '“colour”', message: '不是此请求的字段' }]);
+    expect(error.message).toBe('请求：“colour”：不是此请求的字段');
 
-    // The schema's own messages are made while parsing, in the language of this request.
+    // The schema's own messages travel as codes and are rendered in the language of this request.
     const own = await fund.request(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`, {
       method: 'POST',
       headers: { Cookie: `${fund.cookie}; NEXT_LOCALE=zh`, 'Content-Type': 'application/json' },
@@ -91,9 +92,9 @@ describe('the fund API speaks the reader’s language', () => {
     const refused = ((await own.json()) as { error: { problems: { field: string; message: string }[] } }).error.problems;
     expect(refused).toEqual(
       expect.arrayContaining([
-        { field: 'year', message: '必须是整数年份' },
-        { field: 'value', message: expect.stringMatching(/^必须是如 2\.31 的十进制数/) },
-        { field: 'sampledFrom', message: '不是日历上存在的日期' },
+        { field: 'year', label: '年份', message: '必须是整数年份' },
+        { field: 'value', label: '数值', message: expect.stringMatching(/^必须是如 2\.31 的十进制数/) },
+        { field: 'sampledFrom', label: '采样开始', message: '不是日历上存在的日期' },
       ]),
     );
   });

@@ -109,7 +109,7 @@ describe('fund: monitoring data and disputes', () => {
     const csv = ['year,indicator,value,laboratory,sampledFrom,sampledTo', '2024,codmn,2.31,Lab,2024-01-01,2024-12-31', '2024,cod,2.4,Lab,2024-01-01,2024-12-31', '2024,tp,0,026,Lab,2024-01-01', '2024,nh3n,n.d.,Lab,2024-01-01,2024-12-31', '2035,tn,1.1,Lab,2035-01-01,2035-12-31'].join('\n');
     const refused = await importAs(t, t.fundAdmin, csv).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ValidationError);
-    expect((refused as ValidationError).message).toMatch(/^file: the table has 4 problems and nothing was saved/);
+    expect((refused as ValidationError).message).toMatch(/^File: the table has 4 problems and nothing was saved/);
     expect((refused as ValidationError).problems).toMatchObject([
       { field: 'row 3, column B (indicator)', message: expect.stringContaining('unknown indicator "cod" (the agreement\'s terms declare codmn, nh3n, tn, tp)') },
       { field: 'row 4, column E (sampledFrom)', message: '"Lab" is not a date written YYYY-MM-DD' },

@@ -65,6 +65,15 @@ describe('scenario versions', () => {
     expect(error).toBeInstanceOf(ValidationError);
     const fields = (error as ValidationError).problems.map((p) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['document.alpha.ED["2003-2050"]', 'document.costs[0].code', 'document.costs[0].values["2003"]']));
+    // Readers get each field by its label and place, and the message from its code, in their language.
+    expect((error as ValidationError).problemsIn('zh')).toEqual(
+      expect.arrayContaining([
+        { field: 'document.costs[0].values["2003"]', label: '成本项“x”，2003 年的金额', message: '不是数字' },
+        { field: 'document.alpha.ED["2003-2050"]', label: '2003—2050 年的生态建设与保护（ED）的 α', message: '1.4 不在 0 与 1 之间' },
+      ]),
+    );
+    expect((error as ValidationError).problemsIn('en')).toContainEqual({ field: 'document.costs[0].values["2003"]', label: 'Cost “x”: Amount for 2003', message: 'not a number' });
+    expect((error as ValidationError).messageIn('zh')).not.toMatch(/document\.|costs\[/);
     expect(await testDb().scenario.count({ where: { dealId: deal.id } })).toBe(0);
     expect(await testDb().auditEvent.count({ where: { dealId: deal.id } })).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, serializeScenario, shiyanDocument, type Scenario } from '../../lib/engine';
+import { render } from '../../lib/domain/local-text';
 import { fromCsv, fromXlsx, toCsv, toXlsx } from '../../lib/interchange/cost-table';
 
 function shiyan(): Scenario {
@@ -67,6 +68,18 @@ describe('cost table interchange', () => {
     const outcome = fromCsv('section,code,label,2003-2010,2060\ncost,C_f,Forest,1,2', shiyan());
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.problems).toMatchObject([{ row: 2, column: 'E', message: expect.stringContaining('outside') }]);
+  });
+
+  it('says each refusal in either language from the engine’s codes, a setting outside the table by its label', () => {
+    const header = fromCsv('section,code,label,2003-2010,later\ncost,C_f,Forest,1,2', shiyan());
+    expect(!header.ok && render(header.problems[0]!.text!, 'zh')).toBe('“later”：不是年份或年份区间（请写 "2015" 或 "2003-2010"）');
+    const base = { ...(shiyanDocument() as Record<string, unknown>), paymentStartYear: 2060 };
+    const outside = fromCsv('section,code,label,2003-2010\ncost,C_f,Forest,1', base);
+    expect(outside.ok).toBe(false);
+    if (outside.ok) return;
+    const texts = outside.problems.map((p) => render(p.text!, 'zh'));
+    expect(texts).toContain('开始支付年份：2060 年不在情景的年份 2003—2050 年之内（这是成本表之外的设置；请在情景中修改）');
+    expect(outside.problems.map((p) => render(p.text!, 'en'))).toContain('Year payments start: 2060 is outside startYear..endYear (2003..2050) (a setting outside the cost table; fix it in the scenario)');
   });
 
   it('refuses something that is not a workbook', async () => {

@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { isTextKey } from '@/lib/domain/local-text';
+import { english } from '../support/english';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatPath, MAX_DOCUMENT_BYTES, parseScenario, parseScenarioText, shiyanDocument } from '@/lib/engine';
@@ -94,7 +96,7 @@ describe('parseScenario / parseScenarioText under hostile input', () => {
   function wellFormedRefusal(outcome: ReturnType<typeof parseScenario>): string | null {
     if (outcome.ok) return null;
     if (!outcome.problems.length) return 'refused without any problem';
-    const bad = outcome.problems.find((p) => typeof p.path !== 'string' || !p.path || typeof p.message !== 'string' || !p.message.trim());
+    const bad = outcome.problems.find((p) => typeof p.path !== 'string' || !p.path || !isTextKey(p.code) || !english(p).trim());
     return bad ? `a problem without a path or message: ${JSON.stringify(bad)}` : null;
   }
 
@@ -133,7 +135,7 @@ describe('parseScenario / parseScenarioText under hostile input', () => {
           return p.path === '(document)';
         });
         // Document rules may also move: a changed year range or code is reported where it clashes.
-        const crossField = outcome.problems.some((p) => /outside|before|missing|duplicate|overlap|alpha|period|startYear|endYear/i.test(`${p.path} ${p.message}`));
+        const crossField = outcome.problems.some((p) => /outside|before|missing|duplicate|overlap|alpha|period|startYear|endYear/i.test(`${p.path} ${english(p)}`));
         expect(named || crossField, `mutating ${formatPath(changed)}${remove ? ' (removed)' : ` to ${JSON.stringify(tree).slice(0, 80)}`}: ${JSON.stringify(outcome.problems).slice(0, 400)}`).toBe(true);
       }),
       { numRuns: runs },

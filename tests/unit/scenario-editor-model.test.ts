@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fromMessage, render } from '../../lib/domain/local-text';
+import { english } from '../support/english';
 import {
   addItem,
   addOverride,
@@ -272,9 +274,12 @@ describe('results helpers', () => {
     const e = explainPeriod(r, 0, 'lowerBound')!;
     expect(e.years).toHaveLength(8);
     expect(e.value).toBe(r.periods[0]!.lowerBound.toString());
-    expect(e.substituted).toContain('/ 8 =');
+    expect(english(e.substituted)).toContain('/ 8 =');
+    expect(english(e.formula)).toBe('A_PES(2003–2010) = Σ_t A_PES(t) / 8  (annual average over the period)');
+    expect(render(fromMessage(e.formula), 'zh')).toBe('A_PES(2003—2010) = Σ_t A_PES(t) / 8（时段内各年的平均值）');
     const price = explainPeriod(r, 0, 'pricePerM3')!;
     expect(price.value).toBe('null');
+    expect(render(fromMessage(price.substituted), 'zh')).toBe('价格(2003—2010) 为空：时段内并非每年都有数值');
   });
 
   it('formats a price per m³ with 2 to 4 decimals', () => {

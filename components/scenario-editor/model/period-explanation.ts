@@ -1,14 +1,23 @@
 import type { Dec } from '@/lib/engine/decimal';
 import type { Result } from '@/lib/engine/compute';
+import { message, type Message } from '@/lib/engine/problem';
 
 export type PeriodField = 'lowerBound' | 'upperBound' | 'payment' | 'pricePerM3';
 
 export interface PeriodExplanation {
-  formula: string;
-  substituted: string;
+  formula: Message;
+  substituted: Message;
   value: string;
   years: { year: number; value: string | null }[];
 }
+
+/** The paper's symbol of a period figure, or its name as a code where the paper has none. */
+const PERIOD_SYMBOL: Record<PeriodField, string | Message> = {
+  lowerBound: 'A_PES',
+  upperBound: 'U',
+  payment: message('engine.trace.symbol.payment'),
+  pricePerM3: message('engine.trace.symbol.price'),
+};
 
 /** Why a period figure is what it is: the annual average of the years (null if a year has none). */
 export function explainPeriod(result: Result, periodIndex: number, field: PeriodField): PeriodExplanation | null {
@@ -18,12 +27,11 @@ export function explainPeriod(result: Result, periodIndex: number, field: Period
   const value = p[field];
   const show = (v: Dec) => v.toSignificantDigits(15).toString();
   const terms = years.map((y) => (y.value === null ? 'null' : show(y.value)));
+  const symbol = PERIOD_SYMBOL[field];
   return {
-    formula: `${field}(${p.from}–${p.to}) = Σ_t ${field}(t) / ${years.length}  (annual average over the period)`,
+    formula: message('engine.trace.periodAverage', { symbol, from: p.from, to: p.to, count: years.length }),
     substituted:
-      value === null
-        ? `${field}(${p.from}–${p.to}) = null: not every year of the period has a value`
-        : `(${terms.join(' + ')}) / ${years.length} = ${show(value)}`,
+      value === null ? message('engine.trace.periodIncomplete', { symbol, from: p.from, to: p.to }) : message('engine.trace.math', { math: `(${terms.join(' + ')}) / ${years.length} = ${show(value)}` }),
     value: value === null ? 'null' : value.isZero() ? '0' : value.toString(),
     years: years.map((y) => ({ year: y.year, value: y.value === null ? null : y.value.isZero() ? '0' : y.value.toString() })),
   };

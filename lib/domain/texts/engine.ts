@@ -2,9 +2,9 @@ import type { TextEntry } from '../text-catalogue';
 
 /**
  * What the scenario and payment-terms engines (lib/engine, lib/terms) say of a document, in
- * English exactly as they word it and in Chinese. The engines stay standalone and English (the
- * `pes` CLI, the formats' documentation); lib/domain/engine-text.ts reads their English messages
- * against these templates to give them in the reader's language.
+ * English and in Chinese. The scenario engine names these keys as codes with parameters
+ * (lib/engine/problem.ts); the `pes` CLI prints them in English. lib/domain/engine-text.ts still
+ * reads lib/terms' English messages against these templates, until lib/terms reports codes too.
  */
 export const engineTexts = {
   // --- Values and documents --------------------------------------------------------------------
@@ -22,6 +22,8 @@ export const engineTexts = {
   'engine.aString': { en: 'a string', zh: '文本' },
   'engine.aNumber': { en: 'a number', zh: '数字' },
   'engine.aBoolean': { en: 'a boolean', zh: '布尔值' },
+  'engine.aKind': { en: 'a {kind}', zh: '{kind} 类型的值' },
+  'engine.invalidValue': { en: 'not a valid value', zh: '不是有效的值' },
   'engine.keyed': { en: '{message}: "{key}"', zh: '{message}：“{key}”' },
   'engine.unknownField': { en: 'unknown field', zh: '未知字段' },
   'engine.unknownCategoryCode': { en: 'unknown category code {code} (one of {codes})', zh: '未知的类别代码 {code}（应为 {codes} 之一）' },
@@ -30,16 +32,16 @@ export const engineTexts = {
   'engine.notPositiveWhole': { en: '{value} is not a positive whole number', zh: '{value} 不是正整数' },
   'engine.notBetween': { en: '{value} is not between {lo} and {hi}', zh: '{value} 不在 {lo} 与 {hi} 之间' },
   'engine.notPositive': { en: '{value} is not positive', zh: '{value} 不是正数' },
-  'engine.mustBeFormat': { en: 'must be "{format}"', zh: '必须是 "{format}"' },
-  'engine.beforeStartYear': { en: '{year} is before startYear {start}', zh: '{year} 早于 startYear（{start}）' },
-  'engine.beforeFrom': { en: '{to} is before from {from}', zh: '{to} 早于 from（{from}）' },
-  'engine.outsideSpan': { en: '{years} is outside startYear..endYear ({span})', zh: '{years} 不在 startYear..endYear（{span}）之内' },
-  'engine.yearOutsideSpan': { en: 'year {year} is outside startYear..endYear ({span})', zh: '{year} 年不在 startYear..endYear（{span}）之内' },
+  'engine.mustBeFormat': { en: 'must be "{format}"', zh: '必须是“{format}”' },
+  'engine.beforeStartYear': { en: '{year} is before startYear {start}', zh: '{year} 年早于起始年份 {start} 年' },
+  'engine.beforeFrom': { en: '{to} is before from {from}', zh: '{to} 年早于开始年份 {from} 年' },
+  'engine.outsideSpan': { en: '{years} is outside startYear..endYear ({first}..{last})', zh: '{years} 年不在情景的年份 {first}—{last} 年之内' },
+  'engine.yearOutsideSpan': { en: 'year {year} is outside startYear..endYear ({first}..{last})', zh: '{year} 年不在情景的年份 {first}—{last} 年之内' },
   'engine.missingBecause': { en: 'missing: {why}', zh: '缺失：{why}' },
   'engine.atLeastOneBecause': { en: 'must be at least 1: {why}', zh: '至少为 1：{why}' },
   'engine.backPayWhy': {
     en: 'required when back-pay years exist (paymentStartYear {payStart} > startYear {start})',
-    zh: '存在补付年份时必填（paymentStartYear {payStart} > startYear {start}）',
+    zh: '存在补付年份时必填（开始支付年份 {payStart} 年晚于起始年份 {start} 年）',
   },
   'engine.overlaps': { en: 'overlaps "{key}" (both cover {year})', zh: '与“{key}”重叠（都包含 {year} 年）' },
   'engine.notText': { en: 'not text', zh: '不是文本' },
@@ -49,9 +51,96 @@ export const engineTexts = {
   'engine.rangeBackwards': { en: 'range runs backwards ({from} > {to})', zh: '区间颠倒（{from} > {to}）' },
   'engine.beyondJsonRange': { en: '{value} is beyond the exact range of a JSON number; write it as a decimal string', zh: '{value} 超出 JSON 数字的精确范围；请写成十进制字符串' },
   'engine.outOfRange': { en: '{value} is out of range (magnitude must be between 1e-{max} and 1e{max})', zh: '{value} 超出范围（数量级须在 1e-{max} 与 1e{max} 之间）' },
-  'engine.notAfterBaseYear': { en: 'year {year} is not after baseYear {base}', zh: '{year} 年不晚于 baseYear（{base}）' },
+  'engine.notAfterBaseYear': { en: 'year {year} is not after baseYear {base}', zh: '{year} 年不晚于基准年 {base} 年' },
   'engine.noValueFor': { en: 'no value for {year}', zh: '没有 {year} 年的数值' },
   'engine.noValueForGrowth': { en: 'no value for {year} (the product of eq. 4 runs over every year from {from})', zh: '没有 {year} 年的数值（式 4 的连乘覆盖自 {from} 年起的每一年）' },
+
+  // --- Traces: where a figure of a scenario came from (lib/engine/explain.ts) ---------------------
+  // The paper's notation (A_PES, C_f, α, i_s) stays as written in both languages.
+  'engine.trace.math': { en: '{math}', zh: '{math}' },
+  'engine.trace.withEquation': { en: '{formula}  (eq. {eq})', zh: '{formula}（式 {eq}）' },
+  'engine.trace.internalEffect': {
+    en: 'E_E(t) = Σ_c ( C_c(t) − I_c(t) ) · α_c(t),  α_c = alphaOverrides[c] ?? alpha[group of c]  (eq. 7)',
+    zh: 'E_E(t) = Σ_c ( C_c(t) − I_c(t) ) · α_c(t)，α_c 取类别 c 的 α 覆盖值，没有时取其所属组的 α（式 7）',
+  },
+  'engine.trace.backPay': {
+    en: "back-pay annuity = [ i_s (1+i_s)^T0 / ((1+i_s)^T0 − 1) ] · Σ_'{t=1..T}' C_t (1+i_s)^(T−t+1)  (eq. 8; i_s = 0: Σ C_t / T0)",
+    zh: "补付年金 = [ i_s (1+i_s)^T0 / ((1+i_s)^T0 − 1) ] · Σ_'{t=1..T}' C_t (1+i_s)^(T−t+1)（式 8；i_s = 0 时为 Σ C_t / T0）",
+  },
+  'engine.trace.upperBoundFormula': { en: 'U(t) = Σ benefits(t) − Σ downstreamCosts(t)  (null where no benefit is given)', zh: 'U(t) = Σ 效益(t) − Σ 下游成本(t)（未给出效益的年份为空）' },
+  'engine.trace.paymentFormula': {
+    en: 'payment(t) = 0 before paymentStartYear {start}; A_PES(t) + annuity in the catch-up years {years}; A_PES(t) afterwards',
+    zh: '支付额(t)：开始支付年份 {start} 年之前为 0；补付年份 {years} 内为 A_PES(t) + 年金；此后为 A_PES(t)',
+  },
+  'engine.trace.paymentFormulaNoCatchUp': {
+    en: 'payment(t) = 0 before paymentStartYear {start}; A_PES(t) + annuity in the catch-up years; A_PES(t) afterwards',
+    zh: '支付额(t)：开始支付年份 {start} 年之前为 0；补付年份内为 A_PES(t) + 年金；此后为 A_PES(t)',
+  },
+  'engine.trace.priceFormula': {
+    en: 'price per m³(t) = payment(t) · unit / water volume(t)  (whole currency per m³; null without a volume)',
+    zh: '每立方米价格(t) = 支付额(t) · 金额单位 / 水量(t)（以元计每立方米；无水量时为空）',
+  },
+  'engine.trace.nashFormula': {
+    en: 'S(t) = A_PES(t) + w · ( U(t) − A_PES(t) )  (generalised Nash split, w = bargainingWeight)',
+    zh: 'S(t) = A_PES(t) + w · ( U(t) − A_PES(t) )（广义纳什分配，w 为谈判权重）',
+  },
+  'engine.trace.feasibleFormula': { en: 'feasible(t) = A_PES(t) ≤ U(t)  (null without an upper bound)', zh: '可行(t) = A_PES(t) ≤ U(t)（无上限时为空）' },
+  'engine.trace.periodAverage': {
+    en: '{symbol}({from}–{to}) = Σ_t {symbol}(t) / {count}  (annual average over the period)',
+    zh: '{symbol}({from}—{to}) = Σ_t {symbol}(t) / {count}（时段内各年的平均值）',
+  },
+  'engine.trace.periodIncomplete': { en: '{symbol}({from}–{to}) = null: not every year of the period has a value', zh: '{symbol}({from}—{to}) 为空：时段内并非每年都有数值' },
+  'engine.trace.noBackPay': { en: 'no back-pay: payments start in the first year ({start})', zh: '无补付：自第一年（{start} 年）起即支付' },
+  'engine.trace.outsideCatchUp': {
+    en: '{year} is outside the catch-up years {years}, so its payment carries no annuity (0); the annuity itself: {whole}',
+    zh: '{year} 年不在补付年份 {years} 之内，其支付额不含年金（0）；年金本身：{whole}',
+  },
+  'engine.trace.noBenefit': { en: 'U({year}) = null: no benefit is given for {year}', zh: 'U({year}) 为空：{year} 年未给出效益' },
+  'engine.trace.noUpperBound': { en: '{symbol}({year}) = null: no upper bound (no benefit is given for {year})', zh: '{symbol}({year}) 为空：没有上限（{year} 年未给出效益）' },
+  'engine.trace.paymentBefore': { en: 'payment({year}) = 0 (before paymentStartYear {start})', zh: '支付额({year}) = 0（早于开始支付年份 {start} 年）' },
+  'engine.trace.paymentIsLower': { en: 'payment({year}) = A_PES({year}) = {lower}', zh: '支付额({year}) = A_PES({year}) = {lower}' },
+  'engine.trace.paymentWithAnnuity': {
+    en: 'payment({year}) = A_PES({year}) + annuity = {lower} + {annuity} = {payment}',
+    zh: '支付额({year}) = A_PES({year}) + 年金 = {lower} + {annuity} = {payment}',
+  },
+  'engine.trace.noVolume': { en: 'price({year}) = null: no water volume is given for {year}', zh: '价格({year}) 为空：{year} 年未给出水量' },
+  'engine.trace.priceIs': { en: 'price({year}) = {math}', zh: '价格({year}) = {math}' },
+  'engine.trace.feasibleIs': { en: 'feasible({year}) = {lower} ≤ {upper} = {answer}', zh: '可行({year}) = {lower} ≤ {upper} = {answer}' },
+  'engine.trace.feasible': { en: 'feasible', zh: '可行' },
+  'engine.trace.yes': { en: 'true', zh: '是' },
+  'engine.trace.no': { en: 'false', zh: '否' },
+  'engine.trace.unknownField': { en: 'unknown field "{field}" (one of {fields})', zh: '未知指标“{field}”（应为 {fields} 之一）' },
+  'engine.trace.yearOutside': { en: "year {year} is outside the scenario's years {first}..{last}", zh: '{year} 年不在情景的年份 {first}—{last} 年之内' },
+  // Inputs of a trace, each shown beside its notation
+  'engine.trace.item': { en: '{list} “{label}” ({years})', zh: '{list}“{label}”（{years} 年）' },
+  'engine.trace.list.costs': { en: 'cost', zh: '成本项' },
+  'engine.trace.list.subsidies': { en: 'subsidy', zh: '补贴项' },
+  'engine.trace.list.benefits': { en: 'benefit', zh: '效益项' },
+  'engine.trace.list.downstreamCosts': { en: 'downstream cost', zh: '下游成本项' },
+  'engine.trace.groupCost': { en: 'cost of {group}', zh: '{group}的成本' },
+  'engine.trace.groupSubsidy': { en: 'subsidies of {group}', zh: '{group}的补贴' },
+  'engine.trace.alphaGroup': { en: 'internal-effect share α of {group}', zh: '{group}的内部效应系数 α' },
+  'engine.trace.alphaOverride': { en: 'α override for this category', zh: '本类别的 α 覆盖值' },
+  'engine.trace.discountRate': { en: 'discount rate', zh: '贴现率' },
+  'engine.trace.backPayYears': { en: 'years before payments start (back-pay years)', zh: '开始支付前的年数（补付年数）' },
+  'engine.trace.catchUpYears': { en: 'catch-up years (years over which back-pay is spread)', zh: '补付期年数（补付分摊的年数）' },
+  'engine.trace.annuity': { en: 'back-pay annuity', zh: '补付年金' },
+  'engine.trace.annuityIn': { en: 'annuity in {year}', zh: '{year} 年的年金' },
+  'engine.trace.lowerBoundOf': { en: 'lower bound of {year}', zh: '{year} 年的下限' },
+  'engine.trace.lowerBound': { en: 'lower bound', zh: '下限' },
+  'engine.trace.upperBound': { en: 'upper bound', zh: '上限' },
+  'engine.trace.directCost': { en: 'direct cost', zh: '直接成本' },
+  'engine.trace.opportunityCost': { en: 'opportunity cost', zh: '机会成本' },
+  'engine.trace.subsidies': { en: 'subsidies', zh: '补贴' },
+  'engine.trace.internalEffectOf': { en: 'internal effect', zh: '内部效应' },
+  'engine.trace.paymentStartYear': { en: 'year payments start', zh: '开始支付年份' },
+  'engine.trace.paymentIn': { en: 'payment in {year}', zh: '{year} 年的支付额' },
+  'engine.trace.unit': { en: 'unit of amounts (currency units per amount)', zh: '金额单位（每单位金额代表的元数）' },
+  'engine.trace.waterVolumeIn': { en: 'water volume in {year} (m³)', zh: '{year} 年的水量（立方米）' },
+  'engine.trace.bargainingWeight': { en: 'bargaining weight', zh: '谈判权重' },
+  'engine.trace.symbol.payment': { en: 'payment', zh: '支付额' },
+  'engine.trace.symbol.price': { en: 'price', zh: '价格' },
+  'engine.trace.flooredAtZero': { en: '{math} → floored at 0', zh: '{math} → 按 0 计' },
 
   // --- Payment terms -----------------------------------------------------------------------------
   'engine.writeAsString': { en: '{reason} (write it as a string in quotes, e.g. "{example}")', zh: '{reason}（请写成带引号的字符串，例如 "{example}"）' },

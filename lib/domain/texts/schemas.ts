@@ -22,6 +22,24 @@ export const schemaTexts = {
   mustBeObject: { en: 'must be an object', zh: '必须是对象' },
   nonNegativeAmount: { en: 'must be a non-negative decimal amount in whole currency', zh: '必须是以元为单位的非负十进制金额' },
 
+  // --- zod's own checks, where a schema states no message of its own ---------------------------
+  'zod.required': { en: 'is required', zh: '必填' },
+  'zod.expected': { en: 'must be {expected}', zh: '必须是{expected}' },
+  'zod.invalid': { en: 'is not valid', zh: '无效' },
+  'zod.invalidFormat': { en: 'is not in the expected format', zh: '格式不正确' },
+  'zod.atLeast': { en: 'must be at least {min}', zh: '不得小于 {min}' },
+  'zod.atMost': { en: 'must be at most {max}', zh: '不得大于 {max}' },
+  'zod.atLeastItems': { en: 'must hold at least {min} entries', zh: '至少需要 {min} 项' },
+  'zod.atMostItems': { en: 'must hold at most {max} entries', zh: '最多 {max} 项' },
+  'zod.unknownField': { en: 'is not a field of this request', zh: '不是此请求的字段' },
+  'kind.string': { en: 'text', zh: '文本' },
+  'kind.number': { en: 'a number', zh: '数字' },
+  'kind.int': { en: 'a whole number', zh: '整数' },
+  'kind.boolean': { en: 'true or false', zh: '是或否（true/false）' },
+  'kind.array': { en: 'a list', zh: '列表' },
+  'kind.object': { en: 'an object', zh: '对象' },
+  'kind.date': { en: 'a date', zh: '日期' },
+
   // --- Deals, members, users ---------------------------------------------------------------
   slugFormat: { en: 'use 3–63 lower-case letters, digits and hyphens', zh: '请使用 3–63 个小写字母、数字和连字符' },
   mustBeCny: { en: 'must be CNY', zh: '必须是 CNY' },

@@ -4,7 +4,8 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
 import { isDomainError, ValidationError } from '@/lib/domain/errors';
-import { problem, problemIn, problemLines, render, text, type LocalText, type Problem, safeParseIn } from '@/lib/domain/local-text';
+import { problem, problemIn, problemLines, render, text, type LocalText, type Problem, type ProblemIn } from '@/lib/domain/local-text';
+import { schemaProblems } from '@/lib/domain/schema-problems';
 import { isLocale, localeCookie, type AppLocale } from '@/lib/domain/locale';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { sessionCookieName, refreshedSessionCookie } from '@/lib/infra/session-token';
@@ -13,7 +14,7 @@ import { requestOrigin } from '@/lib/server/auth/request-origin';
 
 export const maxBodyBytes = 64 * 1024;
 
-type ErrorBody = { error: { code: string; message: string; field?: string; problems?: { field: string; message: string }[]; details?: unknown } };
+type ErrorBody = { error: { code: string; message: string; field?: string; problems?: ProblemIn[]; details?: unknown } };
 
 export function errorResponse(status: number, code: string, message: string, extra: Partial<ErrorBody['error']> = {}) {
   return NextResponse.json<ErrorBody>({ error: { code, message, ...extra } }, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -23,10 +24,6 @@ export function errorResponse(status: number, code: string, message: string, ext
 function noStore(response: Response): Response {
   if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
   return response;
-}
-
-function zodProblems(error: z.ZodError) {
-  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(body)', message: issue.message }));
 }
 
 /**
@@ -39,10 +36,6 @@ async function apiLocale(): Promise<AppLocale> {
   if (isLocale(chosen)) return chosen;
   return /^zh\b/i.test(((await headers()).get('accept-language') ?? '').trim()) ? 'zh' : 'en';
 }
-
-// zod's own messages ("Invalid input: expected number, received string") in Chinese: the
-// library's zh-CN locale; messages a schema states itself are kept.
-const zodMessages: Record<AppLocale, z.core.$ZodErrorMap | undefined> = { en: undefined, zh: z.locales.zhCN().localeError };
 
 // Prisma's "cannot reach / timed out / connection closed / pool timeout" codes, and PostgreSQL's
 // connection exceptions (08xxx) and shutdown / starting-up states (57P01–57P03).
@@ -154,11 +147,11 @@ class BadRequest extends Error {
   }
 }
 
-function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string, locale: AppLocale): z.output<T> {
-  const parsed = safeParseIn(locale, schema, value, { error: zodMessages[locale] });
+function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: 'place.body' | 'place.query'): z.output<T> {
+  const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const problems = zodProblems(parsed.error);
-  throw new BadRequest(400, 'invalid', text('invalidInput', { what, problems: problemLines(problems) }), problems);
+  const problems = schemaProblems(parsed.error.issues, value);
+  throw new BadRequest(400, 'invalid', text('invalidInput', { what: text(what), problems: problemLines(problems) }), problems);
 }
 
 /**
@@ -200,11 +193,11 @@ export function apiRoute<P>(handler: (request: Request, context: ApiContext, par
             throw new BadRequest(400, 'invalid_json', text('bodyNotJson'));
           }
           const unstorable = unstorableField(json);
-          if (unstorable) throw new BadRequest(400, 'invalid', text('invalidInput', { what: 'body', problems: problemLines([unstorable]) }), [unstorable]);
-          return parseWith(schema, json, 'body', locale);
+          if (unstorable) throw new BadRequest(400, 'invalid', text('invalidInput', { what: text('place.body'), problems: problemLines([unstorable]) }), [unstorable]);
+          return parseWith(schema, json, 'place.body');
         },
         query(schema) {
-          return parseWith(schema, Object.fromEntries(new URL(request.url).searchParams), 'query', locale);
+          return parseWith(schema, Object.fromEntries(new URL(request.url).searchParams), 'place.query');
         },
       };
       const result = await handler(request, context, await segment.params);

@@ -7,7 +7,7 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { versionInDeal } from '@/lib/server/scenarios/scenario-access';
 import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
-import { inParseLanguage, text as localText } from '@/lib/domain/local-text';
+import { saying, text as localText } from '@/lib/domain/local-text';
 
 export const DEFAULT_SENSITIVITY_PERCENT = '10';
 
@@ -18,7 +18,7 @@ export const ZPercent = z
   .transform((text, ctx) => {
     const parsed = parseDecimal(text);
     if (!parsed.ok || parsed.value.lt(0) || parsed.value.gt(100)) {
-      ctx.issues.push({ code: 'custom', message: inParseLanguage(localText('mustBePercentage')), input: text });
+      ctx.issues.push({ code: 'custom', message: saying(localText('mustBePercentage')), input: text });
       return z.NEVER;
     }
     return formatDecimal(parsed.value);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { parseScenario } from '@/lib/engine';
+import { parseScenario, type CodedProblem } from '@/lib/engine';
 import type { Actor } from '@/lib/domain/actor';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/domain/errors';
 import { prepareVersion } from '@/lib/domain/scenario-version';
@@ -9,7 +9,8 @@ import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { lockScenarioInDeal } from './scenario-access';
 import { text } from '@/lib/domain/local-text';
-import { engineProblem } from '@/lib/domain/engine-text';
+import { scenarioFields } from '@/lib/domain/problem-place';
+import { engineProblems } from '@/lib/domain/schema-problems';
 
 export interface EvidenceLink {
   target: string;
@@ -40,14 +41,14 @@ export class StaleBaseError extends ConflictError {
   }
 }
 
-function refuse(problems: { path: string; message: string }[]): never {
-  const fields = problems.map((p) => engineProblem(`document.${p.path}`, p.message));
-  throw ValidationError.listing(fields, (lines) => text('scenarioProblems', { count: fields.length, problems: lines }), fields[0]?.field);
+function refuse(problems: readonly CodedProblem[], document: unknown): never {
+  const fields = engineProblems(problems, document, scenarioFields, 'document');
+  throw ValidationError.listing(fields, (lines) => text('scenarioProblems', { count: fields.length, problems: lines }));
 }
 
 export function parseOrRefuse(document: unknown) {
   const parsed = parseScenario(document);
-  return parsed.ok ? parsed.scenario : refuse(parsed.problems);
+  return parsed.ok ? parsed.scenario : refuse(parsed.problems, document);
 }
 
 export async function insertVersion(
@@ -55,7 +56,7 @@ export async function insertVersion(
   args: { dealId: string; scenarioId: string; number: number; actor: Actor; message: string; document: unknown; evidence: EvidenceLink[]; calculatorInputs?: unknown },
 ) {
   const prepared = prepareVersion(args.document);
-  if (!prepared.ok) refuse(prepared.problems);
+  if (!prepared.ok) refuse(prepared.problems, args.document);
   // Only files uploaded in this deal: a hash stored for another deal is as unknown as one never
   // uploaded, so the answer tells nothing about other deals.
   const known = new Set(

@@ -2,7 +2,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { yuan } from '@/components/fund/format';
 import { ZFundArchiveFilter, type FundArchiveFilter } from '@/lib/domain/fund-schemas';
-import { safeParseIn } from '@/lib/domain/local-text';
+import { problemLine, render } from '@/lib/domain/local-text';
+import { schemaProblems } from '@/lib/domain/schema-problems';
 import { isLocale } from '@/lib/domain/locale';
 import { searchFundArchive } from '@/lib/server/fund/search-fund-archive';
 import { pageContext } from '@/lib/server/http/page-context';
@@ -16,7 +17,7 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
   const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === 'string' && v.trim() !== '' ? [[k, v]] : [])));
   const [t, locale] = await Promise.all([getTranslations('fund'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
-  const parsed = safeParseIn(lang, ZFundArchiveFilter, raw);
+  const parsed = ZFundArchiveFilter.safeParse(raw);
   const filter: FundArchiveFilter = parsed.success ? parsed.data : {};
   const { agreements } = await searchFundArchive({ actor, origin, filter });
   const zh = lang === 'zh';
@@ -73,10 +74,8 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="filter-problems">
           <p className="font-medium">{t('archive.filterInvalid')}</p>
           <ul className="mt-1 list-disc pl-5">
-            {parsed.error.issues.map((issue, i) => (
-              <li key={i}>
-                {issue.path.join('.')}: {issue.message}
-              </li>
+            {schemaProblems(parsed.error.issues, raw).map((p, i) => (
+              <li key={i}>{render(problemLine(p), lang)}</li>
             ))}
           </ul>
         </div>

@@ -4,7 +4,8 @@ import { AuditChanges, AuditSentence } from '@/components/deals/audit-event';
 import { auditGroups } from '@/lib/domain/audit-summary';
 import { ZActivityFilter } from '@/lib/domain/deal-schemas';
 import { formatDateTime } from '@/lib/domain/format';
-import { safeParseIn } from '@/lib/domain/local-text';
+import { render } from '@/lib/domain/local-text';
+import { schemaProblems } from '@/lib/domain/schema-problems';
 import { isLocale } from '@/lib/domain/locale';
 import { listDealActivity } from '@/lib/server/deals/list-deal-activity';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
@@ -16,7 +17,8 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const { actor, origin } = await pageContext();
   const [t, tSide, tGroup, locale] = await Promise.all([getTranslations('activity'), getTranslations('side'), getTranslations('audit.group'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
-  const filter = safeParseIn(lang, ZActivityFilter, Object.fromEntries(Object.entries(search).filter(([, value]) => typeof value === 'string' && value !== '')));
+  const query = Object.fromEntries(Object.entries(search).filter(([, value]) => typeof value === 'string' && value !== ''));
+  const filter = ZActivityFilter.safeParse(query);
   const page = filter.success ? await orNotFound(listDealActivity({ actor, origin, dealId, filter: filter.data })) : null;
   const filterLabel = (field: string) => (field === 'from' ? t('filterFrom') : field === 'to' ? t('filterTo') : field === 'action' ? t('filterAction') : t('filterPage'));
   const olderHref = page?.nextBefore ? `?${new URLSearchParams({ ...(search.action ? { action: search.action } : {}), ...(search.from ? { from: search.from } : {}), ...(search.to ? { to: search.to } : {}), before: page.nextBefore })}` : null;
@@ -56,7 +58,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       </form>
       {!filter.success ? (
         <p role="alert" className="mt-6 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t('invalidFilter', { problem: filter.error.issues.map((issue) => `${filterLabel(String(issue.path[0] ?? ''))}${lang === 'zh' ? '：' : ': '}${issue.message}`).join(lang === 'zh' ? '；' : '; ') })}
+          {t('invalidFilter', { problem: schemaProblems(filter.error.issues, query).map((p) => `${filterLabel(p.field)}${lang === 'zh' ? '：' : ': '}${p.text ? render(p.text, lang) : p.message}`).join(lang === 'zh' ? '；' : '; ') })}
         </p>
       ) : page!.events.length === 0 ? (
         <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">

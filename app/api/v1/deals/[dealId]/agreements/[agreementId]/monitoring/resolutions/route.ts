@@ -4,11 +4,12 @@ import { ZResolveDispute } from '@/lib/domain/fund-schemas';
 import { maxRetestEvidenceBytes } from '@/lib/server/fund/evidence-file';
 import { resolveDispute } from '@/lib/server/fund/resolve-dispute';
 import { apiRoute, limitedFormData } from '@/lib/server/http/api-route';
-import { safeParseIn, text } from '@/lib/domain/local-text';
+import { text } from '@/lib/domain/local-text';
+import { schemaProblems } from '@/lib/domain/schema-problems';
 
 // JSON { method: "ACCEPT", valueId … } | { method: "AVERAGE" … }, or multipart/form-data with
 // "resolution" (that JSON, method "RETEST") and "file" (the re-test's evidence).
-export const POST = apiRoute<{ dealId: string; agreementId: string }>(async (request, { actor, origin, body, locale }, { dealId, agreementId }) => {
+export const POST = apiRoute<{ dealId: string; agreementId: string }>(async (request, { actor, origin, body }, { dealId, agreementId }) => {
   if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
     const input = await body(ZResolveDispute);
     return NextResponse.json(await resolveDispute({ actor, origin, dealId, agreementId, input }), { status: 201 });
@@ -21,11 +22,8 @@ export const POST = apiRoute<{ dealId: string; agreementId: string }>(async (req
   } catch {
     throw new ValidationError(text('notValidJson'), 'resolution');
   }
-  const parsed = safeParseIn(locale, ZResolveDispute, json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({ field: ['resolution', ...issue.path.map(String)].join('.'), message: issue.message }));
-    throw ValidationError.listing(problems);
-  }
+  const parsed = ZResolveDispute.safeParse(json);
+  if (!parsed.success) throw ValidationError.listing(schemaProblems(parsed.error.issues, { resolution: json }, undefined, ['resolution']));
   const file = form?.get('file');
   const evidence = file instanceof File ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
   return NextResponse.json(await resolveDispute({ actor, origin, dealId, agreementId, input: parsed.data, evidence }), { status: 201 });

@@ -1,0 +1,37 @@
+'use client';
+
+import { useLocale } from 'next-intl';
+import { useMemo } from 'react';
+import type { ApiProblem } from '@/components/api-client';
+import type { CodedProblem, Message } from '@/lib/engine';
+import { fromMessage, render } from '@/lib/domain/local-text';
+import { isLocale } from '@/lib/domain/locale';
+import { placeOf, type FieldLabels } from '@/lib/domain/problem-place';
+
+/** The document a file holds, for naming its problems' places; nothing when it is not JSON. */
+export function documentOf(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ProblemText {
+  /** An engine's message (a problem, a trace's formula or label) in the page's language. */
+  message(what: Message): string;
+  place(path: string, input: unknown, labels: FieldLabels): string;
+  /** An engine's problems with `input` as the API's problems, for the same error box. */
+  list(problems: readonly CodedProblem[], input: unknown, labels: FieldLabels): ApiProblem[];
+}
+
+/** The engines' codes in the page's language: messages from their codes, places by the fields' labels. */
+export function useProblemText(): ProblemText {
+  const locale = useLocale();
+  const lang = isLocale(locale) ? locale : 'zh';
+  return useMemo(() => {
+    const message = (what: Message) => render(fromMessage(what), lang);
+    const place = (path: string, input: unknown, labels: FieldLabels) => render(placeOf(path, input, labels), lang);
+    return { message, place, list: (problems, input, labels) => problems.map((p) => ({ field: p.path, label: place(p.path, input, labels), message: message(p) })) };
+  }, [lang]);
+}
