@@ -33,7 +33,7 @@ describe('a problem’s place, for readers', () => {
   it('names a scenario’s fields, line items by their names, and amounts by their years', () => {
     expect(both('costs[0].values["2014-2020"]')).toEqual(['成本项“林业建设”，2014—2020 年的金额', 'Cost “林业建设”: Amount for 2014–2020']);
     expect(both('costs[1].code')).toEqual(['成本第 2 行，类别', 'Costs, row 2: Category']);
-    expect(both('paymentStartYear')).toEqual(['开始支付年份', 'Year payments start']);
+    expect(both('paymentStartYear')).toEqual(['补偿起始年份', 'Year payments start']);
     expect(both('alpha.ED["2010-2030"]')).toEqual(['2010—2030 年的生态建设与保护（ED）的 α', 'α of Ecological construction and protection (ED) for 2010–2030']);
     expect(both('periods[0].to')).toEqual(['时段“第一期”，结束年份', 'Period “第一期”: Last year']);
     expect(both('(document)')).toEqual(['文档', 'the document']);
@@ -55,7 +55,7 @@ describe('a problem’s place, for readers', () => {
     expect(zh).toEqual(
       expect.arrayContaining([
         '成本项“林业建设”，2014—2020 年的金额：不是数字',
-        '补付年数：缺失：存在补付年份时必填（开始支付年份 2014 年晚于起始年份 2010 年）',
+        '追溯补偿年数：缺失：存在追溯补偿年份时必填（补偿起始年份 2014 年晚于起始年份 2010 年）',
         '时段“第一期”，结束年份：2009 年早于开始年份 2010 年',
       ]),
     );

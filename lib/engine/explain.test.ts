@@ -49,14 +49,14 @@ describe('explain', () => {
     const later = explain(s, 2021, 'backPayAnnuity');
     expect(later.ok && later.value).toBe('0');
     expect(later.ok && english(later.substituted)).toMatch(/^2021 is outside the catch-up years 2014–2020/);
-    expect(later.ok && render(fromMessage(later.substituted), 'zh')).toMatch(/^2021 年不在补付年份 2014–2020 之内/);
+    expect(later.ok && render(fromMessage(later.substituted), 'zh')).toMatch(/^2021 年不在追溯补偿年份 2014–2020 之内/);
     expect(e.ok && e.inputs.map((i) => `${i.notation} ${render(fromMessage(i.label), 'zh')}`)).toContain('i_s 贴现率');
   });
 
   it('explains payment, price and null upper bound', () => {
     const p = explain(s, 2005, 'payment');
     expect(p.ok && english(p.substituted)).toBe('payment(2005) = 0 (before paymentStartYear 2014)');
-    expect(p.ok && render(fromMessage(p.substituted), 'zh')).toBe('支付额(2005) = 0（早于开始支付年份 2014 年）');
+    expect(p.ok && render(fromMessage(p.substituted), 'zh')).toBe('支付额(2005) = 0（早于补偿起始年份 2014 年）');
     const price = explain(s, 2031, 'pricePerM3');
     expect(price.ok && english(price.substituted)).toMatch(/^price\(2031\) = 4396219\.05 · 1000 \/ 13000000000 = 0\.338/);
     const u = explain(s, 2031, 'upperBound');

@@ -5,9 +5,11 @@ import Papa from 'papaparse';
 /**
  * A cell a spreadsheet would read as a formula (or as the start of one, after a tab or carriage
  * return): it starts with =, +, -, @, tab or CR. A plain negative decimal such as "-12.5" is not
- * one — it stays a number so that amounts and values still add up (docs/decisions/0055).
+ * one — it stays a number so that amounts and values still add up (docs/decisions/0055). A cell
+ * that already starts with quotes before such a character is quoted once more, so that taking
+ * one quote off on import gives back exactly what was written ("'=x" stays "'=x").
  */
-export const formulaStart = /^(?!-\d+(?:\.\d+)?$)[=+\-@\t\r]/;
+export const formulaStart = /^(?!-\d+(?:\.\d+)?$)'*[=+\-@\t\r]/;
 
 /** Rows as CSV; a formula-like cell is written after a single quote, which spreadsheets show as text. */
 export function csvText(rows: readonly (readonly string[])[]): string {

@@ -4,7 +4,7 @@
 
 export const demoScenarioNames = {
   shiyanPaper: '十堰 2003—2050 年，论文假设',
-  beijingCounter: '北京市反提案',
+  beijingCounter: '北京市派生情景',
   miyun: '密云水库上游（示意数据）',
 } as const;
 
@@ -53,12 +53,12 @@ export const shiyanMessages = {
   v1: '董等（2011）表 3—5 原始数据',
   v2: '2011—2020 年移民成本按 2012 年移民审计结果上调',
   v3: '资本收益率由 3% 调为 4%（省级债券利率）',
-  counter: '反提案：α ED 0.25、PD 0.30，贴现率回到 3%，列明受益（示意）',
+  counter: '派生情景：α ED 0.25、PD 0.30，贴现率回到 3%，列明受益（示意）',
   miyun: '示意数据初稿',
 } as const;
 
 export const counterTexts = {
-  name: '北京市反提案：更高的内部效应，列明受益',
+  name: '北京市派生情景：更高的内部效应，列明受益',
   benefits: ['避免的次优水源供水成本（1.2 元/m³，示意）', '流向受水区的生态系统服务价值（论文：每年 7.8 亿元）'],
   downstreamCosts: ['受水区监测与处理成本（示意）'],
 } as const;

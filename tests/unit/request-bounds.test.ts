@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ZActivityFilter } from '../../lib/domain/deal-schemas';
 import { ZSendOffer } from '../../lib/domain/offer-schemas';
+import { readIssueText } from '../../lib/engine/problem';
 import { evidenceType } from '../../lib/server/scenarios/evidence-type';
+import { english } from '../support/english';
 
-const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => result.error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
+const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => result.error?.issues.map((i) => {
+    // The schemas' own messages are codes; their English is what the test reads.
+    const coded = readIssueText(i.message);
+    return [i.path.join('.'), coded ? english(coded) : i.message];
+  }) ?? [];
 
 describe('dates and ids from requests are bounded to what the database stores', () => {
   it.each([
