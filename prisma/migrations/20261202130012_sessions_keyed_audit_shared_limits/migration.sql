@@ -1,0 +1,49 @@
+-- AlterTable
+ALTER TABLE "AuditEvent" ADD COLUMN     "keyId" TEXT,
+ADD COLUMN     "scheme" INTEGER NOT NULL DEFAULT 1;
+
+-- CreateTable
+CREATE TABLE "AuthSession" (
+    "id" UUID NOT NULL,
+    "userId" UUID NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "revokedAt" TIMESTAMPTZ(3),
+    "revokedReason" TEXT,
+
+    CONSTRAINT "AuthSession_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RateLimit" (
+    "key" TEXT NOT NULL,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT,
+
+    CONSTRAINT "RateLimit_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
+CREATE TABLE "SecurityEventWindow" (
+    "id" BIGSERIAL NOT NULL,
+    "action" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "windowStart" TIMESTAMPTZ(3) NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 1,
+    "firstAt" TIMESTAMPTZ(3) NOT NULL,
+    "lastAt" TIMESTAMPTZ(3) NOT NULL,
+    "firstEventId" BIGINT,
+
+    CONSTRAINT "SecurityEventWindow_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "AuthSession_userId_idx" ON "AuthSession"("userId");
+
+-- CreateIndex
+CREATE INDEX "SecurityEventWindow_windowStart_idx" ON "SecurityEventWindow"("windowStart");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SecurityEventWindow_action_source_windowStart_key" ON "SecurityEventWindow"("action", "source", "windowStart");
+
+-- AddForeignKey
+ALTER TABLE "AuthSession" ADD CONSTRAINT "AuthSession_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
