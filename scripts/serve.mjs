@@ -33,6 +33,12 @@ function workerCount() {
 }
 
 if (cluster.isPrimary) {
+  // The audit chains' key (lib/infra/audit-key.ts) is not in the database; a production server
+  // without it would write chains that a database writer could recompute.
+  if (process.env.NODE_ENV === 'production' && process.env.PES_DEMO !== '1' && !process.env.PES_AUDIT_KEY) {
+    console.error('PES_AUDIT_KEY is not set: a production server needs the audit key (at least 32 characters, kept outside the database; see docs/deploy.md).');
+    process.exit(1);
+  }
   const { RateLimiterClusterMaster } = await import('rate-limiter-flexible');
   new RateLimiterClusterMaster();
   const count = workerCount();

@@ -1,6 +1,7 @@
 // Serves the production build on a fresh database with demo data, for the Chromium tests.
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../lib/infra/embedded-db';
@@ -54,6 +55,8 @@ export default async function setup(project: TestProject) {
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: 'e2e-secret-not-for-production-use-0123456789',
       PES_DEMO: '1',
+      // This run's database is dropped afterwards: its anchors go to a log of its own.
+      PES_AUDIT_ANCHOR_LOG: path.join(os.tmpdir(), `pes-audit-anchors-e2e-${port}.log`),
       NEXT_TELEMETRY_DISABLED: '1',
       ...(database.embedded ? { DATABASE_POOL_MAX: '1' } : {}),
     },
