@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { SignOutButton } from '@/components/sign-out-button';
+import { SignOutEverywhereButton } from '@/components/sign-out-everywhere-button';
 import { currentActor } from '@/lib/server/auth/current-actor';
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
@@ -35,6 +36,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             </span>
             <LanguageSwitcher />
             <SignOutButton />
+            <SignOutEverywhereButton />
           </div>
         </div>
       </header>

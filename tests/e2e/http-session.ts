@@ -23,7 +23,7 @@ export async function signInOverHttp(email: string, password: string): Promise<H
   });
   const cookie = [...cookiesOf(csrf), ...cookiesOf(signIn)].join('; ');
   if (!cookie.includes('session-token')) throw new Error(`sign-in as ${email} failed (${signIn.status})`);
-  const request = (path: string, init: RequestInit = {}) => fetch(`${baseUrl()}${path}`, { redirect: 'manual', ...init, headers: { Cookie: cookie, ...(init.headers ?? {}) } });
+  const request = (path: string, init: RequestInit = {}) => fetch(`${baseUrl()}${path}`, { redirect: 'manual', ...init, headers: { Cookie: cookie, Origin: baseUrl(), ...(init.headers ?? {}) } });
   return {
     cookie,
     request,

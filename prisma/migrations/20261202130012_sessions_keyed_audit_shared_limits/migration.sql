@@ -47,3 +47,17 @@ CREATE UNIQUE INDEX "SecurityEventWindow_action_source_windowStart_key" ON "Secu
 
 -- AddForeignKey
 ALTER TABLE "AuthSession" ADD CONSTRAINT "AuthSession_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- A revoked session stays revoked, and a session never moves to another user
+-- (docs/decisions/0061-revocable-sessions.md).
+CREATE FUNCTION "AuthSession_stays_revoked"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id <> OLD.id OR NEW."userId" <> OLD."userId" OR NEW."createdAt" <> OLD."createdAt" THEN
+    RAISE EXCEPTION 'AuthSession: a session''s id, user and start are fixed';
+  END IF;
+  IF OLD."revokedAt" IS NOT NULL AND (NEW."revokedAt" IS DISTINCT FROM OLD."revokedAt" OR NEW."revokedReason" IS DISTINCT FROM OLD."revokedReason") THEN
+    RAISE EXCEPTION 'AuthSession: a revoked session stays revoked';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER "AuthSession_stays_revoked" BEFORE UPDATE ON "AuthSession" FOR EACH ROW EXECUTE FUNCTION "AuthSession_stays_revoked"();

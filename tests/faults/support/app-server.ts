@@ -107,7 +107,7 @@ export async function signIn(baseUrl: string, email: string, password: string): 
           method,
           redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
-          headers: { Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          headers: { Cookie: cookie, Origin: baseUrl, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
         const text = await response.text();
