@@ -31,7 +31,6 @@ CREATE TABLE "SecurityEventWindow" (
     "count" INTEGER NOT NULL DEFAULT 1,
     "firstAt" TIMESTAMPTZ(3) NOT NULL,
     "lastAt" TIMESTAMPTZ(3) NOT NULL,
-    "firstEventId" BIGINT,
 
     CONSTRAINT "SecurityEventWindow_pkey" PRIMARY KEY ("id")
 );
