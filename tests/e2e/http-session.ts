@@ -11,11 +11,12 @@ function cookiesOf(response: Response): string[] {
   return response.headers.getSetCookie().map((line) => line.split(';')[0]!);
 }
 
-export async function signInOverHttp(email: string, password: string): Promise<HttpSession> {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
+/** Signs in at `base` (the suite's server unless said), and sends the platform's Origin with every request, as its pages do. */
+export async function signInOverHttp(email: string, password: string, base = baseUrl()): Promise<HttpSession> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const form = new URLSearchParams({ csrfToken, email, password, json: 'true' });
-  const signIn = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookiesOf(csrf).join('; ') },
@@ -23,7 +24,7 @@ export async function signInOverHttp(email: string, password: string): Promise<H
   });
   const cookie = [...cookiesOf(csrf), ...cookiesOf(signIn)].join('; ');
   if (!cookie.includes('session-token')) throw new Error(`sign-in as ${email} failed (${signIn.status})`);
-  const request = (path: string, init: RequestInit = {}) => fetch(`${baseUrl()}${path}`, { redirect: 'manual', ...init, headers: { Cookie: cookie, Origin: baseUrl(), ...(init.headers ?? {}) } });
+  const request = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { redirect: 'manual', ...init, headers: { Cookie: cookie, Origin: base, ...(init.headers ?? {}) } });
   return {
     cookie,
     request,
