@@ -38,11 +38,16 @@ export function writeRefusal(request: Request): WriteRefusal | null {
   const origin = request.headers.get('origin');
   const sameOrigin = origin !== null ? ownOrigins(request).has(origin) : request.headers.get('sec-fetch-site') === 'same-origin';
   if (!sameOrigin) return 'cross_site';
-  if (!hasBody(request)) return null;
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = mediaType(request);
+  // The server speaks HTTP/1.1 (scripts/serve.mjs): a body comes with a length or chunked encoding.
+  if (!type) return hasBody(request) ? 'content_type' : null;
   return type === 'application/json' || type === 'multipart/form-data' ? null : 'content_type';
 }
 
+function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
 export function isJsonRequest(request: Request): boolean {
-  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+  return mediaType(request) === 'application/json';
 }
