@@ -475,6 +475,7 @@ async function main(): Promise<number> {
         PES_DEMO: '',
         // The key the bulk seed hashed its audit chains with (this process's, generated under .data/).
         PES_AUDIT_KEY: auditKeyring().current.secret.toString('utf8'),
+        PES_AUDIT_ANCHOR_LOG: path.join(resultsDir, 'audit-anchors.log'),
         ...(database.embedded ? { DATABASE_POOL_MAX: '1' } : {}),
       },
     });
