@@ -93,6 +93,8 @@ const templates: Record<string, Template> = {
   'PATCH /api/v1/deals/[dealId]/members/[memberId]': { kind: 'json', schema: ZChangeMember, params: (f) => ({ memberId: f.targetMemberId }), valid: () => ({ canSign: true }) },
   // The body is ignored; aimed at the caller's own membership, which may not be removed (409).
   'DELETE /api/v1/deals/[dealId]/members/[memberId]': { kind: 'no-body', params: (f) => ({ memberId: f.selfMemberId }) },
+  // Sign out everywhere takes no body: any body is refused (400/415), so the fuzzer's own session survives.
+  'DELETE /api/v1/me/sessions': { kind: 'json' },
   'POST /api/v1/deals/[dealId]/evidence': { kind: 'multipart' },
   'POST /api/v1/deals/[dealId]/cost-table': { kind: 'multipart' },
   'POST /api/v1/deals/[dealId]/offers': { kind: 'json', schema: ZSendOffer, valid: offerBody },

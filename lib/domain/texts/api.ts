@@ -9,6 +9,7 @@ export const apiTexts = {
   signInFirst: { en: 'Sign in first: this API needs a session.', zh: '请先登录：此接口需要登录会话。' },
   bodyTooLarge: { en: 'The body is larger than {size}.', zh: '请求内容超过 {size}。' },
   bodyNotJson: { en: 'The body is not valid JSON.', zh: '请求内容不是有效的 JSON。' },
+  bodyNotExpected: { en: 'This request takes no body.', zh: '此请求不接受请求内容。' },
   bodyNotJsonType: { en: 'Send the body as application/json.', zh: '请求内容须以 application/json 发送。' },
   writeContentType: { en: 'A change is sent as application/json, or multipart/form-data for an upload.', zh: '更改须以 application/json 发送，上传文件须以 multipart/form-data 发送。' },
   crossSiteWrite: {

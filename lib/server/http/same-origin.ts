@@ -25,7 +25,8 @@ function ownOrigins(request: Request): Set<string> {
   return origins;
 }
 
-function hasBody(request: Request): boolean {
+/** Whether the request carries a body: the server speaks HTTP/1.1, where a body comes with a length or chunked encoding. */
+export function hasBody(request: Request): boolean {
   const length = request.headers.get('content-length');
   return (length !== null && length !== '0') || request.headers.has('transfer-encoding');
 }
@@ -39,7 +40,6 @@ export function writeRefusal(request: Request): WriteRefusal | null {
   const sameOrigin = origin !== null ? ownOrigins(request).has(origin) : request.headers.get('sec-fetch-site') === 'same-origin';
   if (!sameOrigin) return 'cross_site';
   const type = mediaType(request);
-  // The server speaks HTTP/1.1 (scripts/serve.mjs): a body comes with a length or chunked encoding.
   if (!type) return hasBody(request) ? 'content_type' : null;
   return type === 'application/json' || type === 'multipart/form-data' ? null : 'content_type';
 }
