@@ -203,7 +203,7 @@ async function runOnce(config: DriverConfig, id: EndpointId, states: SessionStat
                   ...request,
                   method: built.method,
                   path: built.path,
-                  headers: { cookie: session.cookie, accept: 'application/json, text/html', ...(built.body ? { 'content-type': 'application/json' } : {}) },
+                  headers: { cookie: session.cookie, origin: config.baseUrl, accept: 'application/json, text/html', ...(built.body ? { 'content-type': 'application/json' } : {}) },
                   body: built.body ?? '',
                 };
               },
@@ -291,7 +291,7 @@ async function runPaced(config: DriverConfig, id: EndpointId, states: SessionSta
       try {
         const response = await fetch(`${config.baseUrl}${built.path}`, {
           method: built.method,
-          headers: { cookie: session.cookie, accept: 'application/json, text/html', ...(built.body ? { 'content-type': 'application/json' } : {}) },
+          headers: { cookie: session.cookie, origin: config.baseUrl, accept: 'application/json, text/html', ...(built.body ? { 'content-type': 'application/json' } : {}) },
           body: built.body,
           redirect: 'manual',
           signal: AbortSignal.timeout(10_000),

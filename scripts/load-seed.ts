@@ -25,7 +25,7 @@ import type { ScheduleEntry } from '../lib/domain/offer-schedule';
 import { prepareVersion } from '../lib/domain/scenario-version';
 import { D, checkAgainstBounds, miyunDocument, scheduleTotal, shiyanDocument } from '../lib/engine';
 import type { Prisma, PrismaClient } from '../lib/generated/prisma/client';
-import { eventHash, genesisHash, platformChain, verifyAuditChains, type ChainedContent } from '../lib/infra/audit-chain';
+import { genesisHash, platformChain, sealEvent, verifyAuditChains, type ChainedContent, type Seal } from '../lib/infra/audit-chain';
 import { createPrismaClient } from '../lib/infra/prisma';
 import { agreementHash, loadAgreementRows } from '../lib/server/agreements/agreement-content';
 
@@ -97,18 +97,18 @@ const origin = { ip: 'load-seed', userAgent: 'npm run load (bulk seed)' };
 class Chain {
   private seq = 0;
   private prevHash = genesisHash;
-  readonly rows: (ChainedContent & { hash: string })[] = [];
+  readonly rows: (ChainedContent & Seal)[] = [];
   constructor(readonly name: string) {}
 
   append(event: Omit<ChainedContent, 'chain' | 'seq' | 'prevHash' | 'ip' | 'userAgent'>): void {
     const content: ChainedContent = { ...event, chain: this.name, seq: ++this.seq, prevHash: this.prevHash, ip: origin.ip, userAgent: origin.userAgent };
-    const hash = eventHash(content);
-    this.prevHash = hash;
-    this.rows.push({ ...content, hash });
+    const seal = sealEvent(content);
+    this.prevHash = seal.hash;
+    this.rows.push({ ...content, ...seal });
   }
 
   async insert(prisma: PrismaClient): Promise<number> {
-    await bulkInsert(prisma, 'AuditEvent', ['chain', 'seq', 'at', 'action', 'actorId', 'email', 'organisationId', 'side', 'dealId', 'objectType', 'objectId', 'summary', 'ip', 'userAgent', 'prevHash', 'hash'], this.rows);
+    await bulkInsert(prisma, 'AuditEvent', ['chain', 'seq', 'at', 'action', 'actorId', 'email', 'organisationId', 'side', 'dealId', 'objectType', 'objectId', 'summary', 'ip', 'userAgent', 'prevHash', 'hash', 'scheme', 'keyId'], this.rows);
     return this.rows.length;
   }
 }

@@ -31,6 +31,7 @@ import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { auditKeyring } from '../lib/infra/audit-key';
 import { freePort } from '../lib/infra/embedded-db';
 import { spawnServer, stopProcessGroup } from '../lib/infra/next-process';
 import type { DriverConfig, DriverMessage, DriverSession, EndpointId, EndpointRun } from './load-driver';
@@ -286,6 +287,9 @@ async function main(): Promise<number> {
         NEXTAUTH_URL: baseUrl,
         NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
         PES_DEMO: '',
+        // The key the bulk seed hashed its audit chains with (this process's, generated under .data/).
+        PES_AUDIT_KEY: auditKeyring().current.secret.toString('utf8'),
+        PES_AUDIT_ANCHOR_LOG: path.join(resultsDir, 'audit-anchors.log'),
         ...(database.embedded ? { DATABASE_POOL_MAX: '1' } : {}),
       },
     });

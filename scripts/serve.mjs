@@ -8,9 +8,9 @@
 // address is the socket's, whatever the request claims). PES_WORKERS (or --workers) sets the
 // number of workers; the default is the number of cores, and 1 with the embedded database, which
 // serves one connection at a time (DATABASE_POOL_MAX=1). The primary only forks, restarts a worker
-// that dies, and relays the sign-in rate-limit counters (lib/server/auth/rate-limit.ts keeps them
-// in the primary so that every worker sees the same). It stops its workers on SIGTERM/SIGINT, and
-// a worker whose primary is gone exits.
+// that dies, stops its workers on SIGTERM/SIGINT, and a worker whose primary is gone exits. State
+// the workers share (sign-in limits, sessions) is in PostgreSQL, so workers and several app servers
+// on one database behave as one (docs/decisions/0063-shared-state-in-postgresql.md).
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import os from 'node:os';
@@ -34,11 +34,15 @@ function workerCount() {
 }
 
 if (cluster.isPrimary) {
-  const { RateLimiterClusterMaster } = await import('rate-limiter-flexible');
-  new RateLimiterClusterMaster();
+  // The audit chains' key (lib/infra/audit-key.ts) is not in the database; a production server
+  // without it would write chains that a database writer could recompute.
+  if (process.env.NODE_ENV === 'production' && process.env.PES_DEMO !== '1' && !process.env.PES_AUDIT_KEY) {
+    console.error('PES_AUDIT_KEY is not set: a production server needs the audit key (at least 32 characters, kept outside the database; see docs/deploy.md).');
+    process.exit(1);
+  }
   const count = workerCount();
   let stopping = false;
-  const start = () => cluster.fork({ PES_CLUSTER_WORKER: '1' });
+  const start = () => cluster.fork();
   for (let i = 0; i < count; i++) start();
   let ready = 0;
   cluster.on('message', (_worker, message) => {

@@ -6,6 +6,7 @@ import { AmountUnitSwitcher } from '@/components/amount-unit-switcher';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { ReaderUnitProvider } from '@/components/reader-unit';
 import { SignOutButton } from '@/components/sign-out-button';
+import { SignOutEverywhereButton } from '@/components/sign-out-everywhere-button';
 import { currentActor } from '@/lib/server/auth/current-actor';
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
@@ -39,6 +40,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
               <AmountUnitSwitcher />
               <LanguageSwitcher />
               <SignOutButton />
+              <SignOutEverywhereButton />
             </div>
           </div>
         </header>

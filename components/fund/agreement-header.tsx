@@ -54,6 +54,8 @@ export async function AgreementHeader({ dealId, agreement, active, zh }: { dealI
             {t('header.hashStored')}: {agreement.hash ?? '—'}
             <br />
             {t('header.hashRecomputed')}: {agreement.recomputedHash}
+            <br />
+            {t('header.hashAudited')}: {agreement.auditedHash ?? '—'}
           </p>
         </div>
       )}

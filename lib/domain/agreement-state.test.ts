@@ -33,11 +33,14 @@ describe('agreement state', () => {
   });
 
   it('reports a hash that does not match, or is missing or out of place, as not verified', () => {
-    expect(hashVerdict('ARCHIVED', 'a'.repeat(64), 'a'.repeat(64))).toBe(true);
-    expect(hashVerdict('ARCHIVED', 'a'.repeat(64), 'b'.repeat(64))).toBe(false);
-    expect(hashVerdict('ARCHIVED', null, 'b'.repeat(64))).toBe(false);
-    expect(hashVerdict('DRAFT', null, 'b'.repeat(64))).toBeNull();
-    expect(hashVerdict('DRAFT', 'b'.repeat(64), 'b'.repeat(64))).toBe(false);
-    expect(hashVerdict('VOID', null, 'b'.repeat(64))).toBeNull();
+    expect(hashVerdict('ARCHIVED', 'a'.repeat(64), 'a'.repeat(64), 'a'.repeat(64))).toBe(true);
+    expect(hashVerdict('ARCHIVED', 'a'.repeat(64), 'b'.repeat(64), 'a'.repeat(64))).toBe(false);
+    // Recomputed in the database after a change: consistent with itself, not with the audit trail.
+    expect(hashVerdict('ARCHIVED', 'c'.repeat(64), 'c'.repeat(64), 'a'.repeat(64))).toBe(false);
+    expect(hashVerdict('ARCHIVED', 'a'.repeat(64), 'a'.repeat(64), null)).toBe(false);
+    expect(hashVerdict('ARCHIVED', null, 'b'.repeat(64), null)).toBe(false);
+    expect(hashVerdict('DRAFT', null, 'b'.repeat(64), null)).toBeNull();
+    expect(hashVerdict('DRAFT', 'b'.repeat(64), 'b'.repeat(64), 'b'.repeat(64))).toBe(false);
+    expect(hashVerdict('VOID', null, 'b'.repeat(64), null)).toBeNull();
   });
 });

@@ -47,10 +47,13 @@ export function isSigningSide(side: string): side is SigningSide {
 
 /**
  * The hash check of an agreement: null while nothing is hashed yet (a draft), true when the
- * stored hash matches the one recomputed from the stored rows, false otherwise, including an
- * archived agreement without a hash or a draft that somehow has one.
+ * stored hash matches the one recomputed from the stored rows and the one the audit trail
+ * recorded when it was archived (`audited`: a changed agreement whose hash was recomputed in the
+ * database still differs from the record the keyed audit chain holds), false otherwise, including
+ * an archived agreement without a hash or without its archiving record, or a draft that somehow
+ * has one.
  */
-export function hashVerdict(status: AgreementStatus, stored: string | null, recomputed: string): boolean | null {
+export function hashVerdict(status: AgreementStatus, stored: string | null, recomputed: string, audited: string | null): boolean | null {
   if (stored === null) return status === 'ARCHIVED' ? false : null;
-  return status === 'ARCHIVED' && stored === recomputed;
+  return status === 'ARCHIVED' && stored === recomputed && stored === audited;
 }

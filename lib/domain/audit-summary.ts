@@ -19,6 +19,7 @@ export interface AuditSummaries {
   'auth.sign_in': null;
   'auth.sign_in_failed': { reason: string; [key: string]: Json };
   'auth.sign_in_blocked': { retryAfterSeconds: number };
+  'auth.signed_out_everywhere': { sessionsEnded: number };
   'access.refused': { right: string; status: number; dealId?: string };
   'user.created': { after: { email: string; name: string; role?: string; organisationId: string; [key: string]: Json | undefined } };
   'user.disabled': { before: { disabled: boolean }; after: { disabled: boolean } };
@@ -75,6 +76,7 @@ export const auditActions = [
   'auth.sign_in',
   'auth.sign_in_failed',
   'auth.sign_in_blocked',
+  'auth.signed_out_everywhere',
   'access.refused',
   'user.created',
   'user.disabled',
@@ -284,6 +286,9 @@ export function describeAuditEvent(event: { action: string; summary: unknown }, 
     case 'auth.sign_in_failed':
     case 'auth.sign_in_blocked':
     case 'access.refused':
+      return describe(action);
+    case 'auth.signed_out_everywhere':
+      put('count', summary?.sessionsEnded);
       return describe(action);
   }
 }

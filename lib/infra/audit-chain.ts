@@ -1,8 +1,13 @@
 // The audit trail's hash chain, shared by the server (which appends) and `npm run audit:verify`.
 // Each event's hash covers its whole content and the previous event's hash in the same chain, so
-// changing, removing or reordering any event breaks every link after it.
-import { createHash } from 'node:crypto';
+// changing, removing or reordering any event breaks every link after it. Since scheme 2 the hash
+// is an HMAC with a key the database does not hold (lib/infra/audit-key.ts), so a chain cannot be
+// recomputed after a change by someone who only has the database; cut tails and chains rewritten
+// in the old scheme are caught against the anchors kept outside it (lib/infra/audit-anchors.ts).
+import { createHash, createHmac } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { type Anchor, type AnchorSet } from './audit-anchors';
+import { auditKeyring, type AuditKeyring } from './audit-key';
 
 export const genesisHash = '0'.repeat(64);
 export const platformChain = 'platform';
@@ -40,8 +45,42 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function eventHash(content: ChainedContent): string {
-  return createHash('sha256').update(canonicalJson({ ...content, at: content.at.toISOString(), summary: content.summary ?? null })).digest('hex');
+/** 1: plain SHA-256 (events written before keyed hashes); 2: HMAC-SHA-256 with the key keyId names. */
+export const legacyScheme = 1;
+export const keyedScheme = 2;
+
+export interface Seal {
+  scheme: number;
+  keyId: string | null;
+  hash: string;
+}
+
+function canonicalContent(content: ChainedContent): string {
+  return canonicalJson({ ...content, at: content.at.toISOString(), summary: content.summary ?? null });
+}
+
+/** The plain SHA-256 of scheme 1, kept so that events written before keyed hashes still verify. */
+export function legacyEventHash(content: ChainedContent): string {
+  return createHash('sha256').update(canonicalContent(content)).digest('hex');
+}
+
+/** The keyed hash of scheme 2; the scheme and key id are part of what is hashed. */
+function keyedEventHash(content: ChainedContent, key: { id: string; secret: Buffer }): string {
+  return createHmac('sha256', key.secret).update(`pes-audit/2\0${key.id}\0${canonicalContent(content)}`).digest('hex');
+}
+
+/** How a new event is sealed: with the current key. */
+export function sealEvent(content: ChainedContent, keyring: AuditKeyring = auditKeyring()): Seal {
+  return { scheme: keyedScheme, keyId: keyring.current.id, hash: keyedEventHash(content, keyring.current) };
+}
+
+/** Why a stored event does not match its hash, or null when it does. */
+function sealProblem(content: ChainedContent, seal: Seal, keyring: AuditKeyring): string | null {
+  if (seal.scheme === legacyScheme) return legacyEventHash(content) === seal.hash ? null : 'content does not match its hash (the event was altered)';
+  if (seal.scheme !== keyedScheme) return `unknown hash scheme ${seal.scheme}`;
+  const key = seal.keyId ? keyring.byId(seal.keyId) : undefined;
+  if (!key) return `hashed with audit key ${seal.keyId ?? '(none)'}, which is neither PES_AUDIT_KEY nor in PES_AUDIT_RETIRED_KEYS`;
+  return keyedEventHash(content, key) === seal.hash ? null : 'content does not match its keyed hash (the event was altered, or its hashes recomputed without the audit key)';
 }
 
 /**
@@ -53,9 +92,9 @@ export async function appendToChain(tx: Prisma.TransactionClient, event: Omit<Ch
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${event.chain}, 0))::text`;
   const last = await tx.auditEvent.findFirst({ where: { chain: event.chain }, orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
   const content: ChainedContent = { ...event, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? genesisHash };
-  const hash = eventHash(content);
-  await tx.auditEvent.create({ data: { ...content, summary: (content.summary ?? undefined) as Prisma.InputJsonValue | undefined, side: content.side as never, hash } });
-  return { seq: content.seq, hash };
+  const seal = sealEvent(content);
+  await tx.auditEvent.create({ data: { ...content, summary: (content.summary ?? undefined) as Prisma.InputJsonValue | undefined, side: content.side as never, ...seal } });
+  return { seq: content.seq, hash: seal.hash };
 }
 
 export interface BrokenLink {
@@ -65,14 +104,33 @@ export interface BrokenLink {
   problem: string;
 }
 
-/** Checks every chain; returns the first broken link of each broken chain. */
-export async function verifyAuditChains(prisma: PrismaClient): Promise<{ chains: number; events: number; broken: BrokenLink[] }> {
-  const chains = await prisma.auditEvent.findMany({ distinct: ['chain'], select: { chain: true }, orderBy: { chain: 'asc' } });
+export interface ChainCheck {
+  chains: number;
+  events: number;
+  broken: BrokenLink[];
+  /** How many anchors the chains were checked against. */
+  anchors: number;
+}
+
+/**
+ * Checks every chain: sequence, links, each event's hash (keyed with the key it names), no return
+ * to the unkeyed scheme after keyed events, and every anchor written outside the database (an
+ * anchored event rewritten, or missing because the chain's tail was cut). Returns the first broken
+ * link of each broken chain.
+ */
+export async function verifyAuditChains(prisma: PrismaClient, options: { anchors?: AnchorSet; keyring?: AuditKeyring } = {}): Promise<ChainCheck> {
+  const keyring = options.keyring ?? auditKeyring();
+  const anchors = options.anchors ?? new Map<string, Map<number, Anchor>>();
+  const stored = await prisma.auditEvent.findMany({ distinct: ['chain'], select: { chain: true }, orderBy: { chain: 'asc' } });
   const broken: BrokenLink[] = [];
   let events = 0;
-  for (const { chain } of chains) {
+  for (const { chain } of stored) {
+    const anchored = anchors.get(chain);
     let expectedPrev = genesisHash;
     let expectedSeq = 1;
+    let keyedSince: number | null = null;
+    let last: { seq: number; id: string } | null = null;
+    let intact = true;
     chainLoop: for (;;) {
       const page = await prisma.auditEvent.findMany({
         where: { chain, seq: { gte: expectedSeq } },
@@ -83,23 +141,58 @@ export async function verifyAuditChains(prisma: PrismaClient): Promise<{ chains:
       for (const event of page) {
         events++;
         const where = { chain, seq: event.seq, id: event.id.toString() };
+        const fail = (problem: string) => {
+          broken.push({ ...where, problem });
+          intact = false;
+        };
         if (event.seq !== expectedSeq) {
-          broken.push({ ...where, problem: `sequence jumps from ${expectedSeq - 1} to ${event.seq} (an event is missing)` });
+          fail(`sequence jumps from ${expectedSeq - 1} to ${event.seq} (an event is missing)`);
           break chainLoop;
         }
         if (event.prevHash !== expectedPrev) {
-          broken.push({ ...where, problem: 'previous-event hash does not match the event before it' });
+          fail('previous-event hash does not match the event before it');
           break chainLoop;
         }
-        const { id: _id, hash, ...content } = event;
-        if (eventHash(content) !== hash) {
-          broken.push({ ...where, problem: 'content does not match its hash (the event was altered)' });
+        const { id: _id, hash, scheme, keyId, ...content } = event;
+        const problem = sealProblem(content, { scheme, keyId, hash }, keyring);
+        if (problem) {
+          fail(problem);
+          break chainLoop;
+        }
+        if (scheme === keyedScheme) keyedSince ??= event.seq;
+        else if (keyedSince !== null) {
+          fail(`unkeyed hash after keyed events from #${keyedSince} on (the chain was rewritten without the audit key)`);
+          break chainLoop;
+        }
+        const anchor = anchored?.get(event.seq);
+        if (anchor && anchor.hash !== hash) {
+          fail(`differs from the anchor written ${anchor.at} (the event was rewritten and the chain's hashes recomputed)`);
           break chainLoop;
         }
         expectedPrev = hash;
         expectedSeq++;
+        last = { seq: event.seq, id: where.id };
       }
     }
+    if (!intact || !anchored) continue;
+    const beyond = [...anchored.values()].filter((anchor) => anchor.seq > (last?.seq ?? 0)).sort((a, b) => b.seq - a.seq)[0];
+    if (beyond) {
+      broken.push({
+        chain,
+        seq: beyond.seq,
+        id: last?.id ?? '-',
+        problem: `event #${beyond.seq} was anchored ${beyond.at} but the chain ends at #${last?.seq ?? 0} (its newest events were deleted)`,
+      });
+    }
   }
-  return { chains: chains.length, events, broken };
+  // A chain the anchors know that has no events left at all.
+  const present = new Set(stored.map((c) => c.chain));
+  for (const [chain, anchored] of anchors) {
+    if (present.has(chain)) continue;
+    const newest = [...anchored.values()].sort((a, b) => b.seq - a.seq)[0];
+    if (newest) broken.push({ chain, seq: newest.seq, id: '-', problem: `event #${newest.seq} was anchored ${newest.at} but the chain has no events (all were deleted)` });
+  }
+  let anchorCount = 0;
+  for (const anchored of anchors.values()) anchorCount += anchored.size;
+  return { chains: stored.length, events, broken, anchors: anchorCount };
 }

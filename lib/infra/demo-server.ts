@@ -2,6 +2,7 @@
 // (tests/e2e/global-setup.ts) and the page-weight bench (scripts/bench-pages.ts) run against.
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '../seed/seed-demo';
 import { freePort } from './embedded-db';
@@ -62,6 +63,8 @@ export async function startDemoServer(label: string): Promise<DemoServer> {
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: `${label}-secret-not-for-production-use-0123456789`,
       PES_DEMO: '1',
+      // This run's database is dropped afterwards: its anchors go to a log of its own.
+      PES_AUDIT_ANCHOR_LOG: path.join(os.tmpdir(), `pes-audit-anchors-${label}-${port}.log`),
       NEXT_TELEMETRY_DISABLED: '1',
       ...(database.embedded ? { DATABASE_POOL_MAX: '1' } : {}),
     },

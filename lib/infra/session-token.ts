@@ -5,13 +5,17 @@ import { sessionAbsoluteSeconds, sessionState, type SessionState } from '@/lib/d
 // The session cookie next-auth writes at sign-in, read and kept here for the proxy (pages) and for
 // the API's own gate (lib/server/http/api-route.ts). Reading it costs one decryption; next-auth's
 // getServerSession would decrypt it again and re-encrypt it on every request
-// (docs/decisions/0017-one-worker-per-core.md). Roles never come from it: only the user id.
+// (docs/decisions/0017-one-worker-per-core.md). Roles never come from it: only the user id and the
+// id of its session record, which the server reads with the user on every request, so that a
+// revoked session ends every copy of the cookie (docs/decisions/0061-revocable-sessions.md).
 
 export const secureSessionCookie = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
 export const sessionCookieName = `${secureSessionCookie ? '__Secure-' : ''}next-auth.session-token`;
 
 export interface SessionCookie {
   userId: string;
+  /** The AuthSession row the cookie belongs to. */
+  sessionId: string;
   state: SessionState;
   token: JWT;
 }
@@ -57,8 +61,9 @@ export async function readSessionCookie(cookies: CookieReader, nowSeconds = Math
     if (token) decrypted.set(value, token);
   }
   if (typeof token?.exp === 'number' && token.exp < nowSeconds - clockToleranceSeconds) return null;
-  if (!token?.sub) return null;
-  return { userId: token.sub, state: sessionState(token, nowSeconds), token };
+  // A cookie without a session record (from before sessions were recorded, or forged) is no session.
+  if (!token?.sub || typeof token.sid !== 'string') return null;
+  return { userId: token.sub, sessionId: token.sid, state: sessionState(token, nowSeconds), token };
 }
 
 /** The cookie that carries the same session with this request as its last one (the idle timeout). */

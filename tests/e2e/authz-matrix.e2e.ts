@@ -123,6 +123,8 @@ interface ApiRow {
   allowed: { as: Caller; status: number };
   /** Callers refused beyond the matrix's own columns, e.g. the wrong side. */
   alsoRefused?: { as: SignedIn; status: number; named?: string }[];
+  /** The allowed call ends the caller's sessions (sign out everywhere): it signs in again afterwards. */
+  endsCallerSessions?: true;
 }
 
 const pdf = () => new Blob([`%PDF-1.4\n% authz matrix ${randomBytes(8).toString('hex')}\n%%EOF\n`], { type: 'application/pdf' });
@@ -137,6 +139,7 @@ const apiMatrix: Record<string, ApiRow> = {
   'POST /api/auth/[...nextauth]': { right: 'public', probe: () => ({ params: { '...nextauth': 'signout' } }), allowed: { as: 'anonymous', status: 302 } },
 
   'GET /api/v1/me': { right: 'session', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
+  'DELETE /api/v1/me/sessions': { right: 'session', probe: () => ({}), allowed: { as: 'viewer', status: 200 }, endsCallerSessions: true },
   'GET /api/v1/deals': { right: 'session', probe: () => ({}), allowed: { as: 'stranger', status: 200 } },
   'POST /api/v1/deals': {
     right: 'create-deals',
@@ -321,6 +324,7 @@ const pageMatrix: Record<string, { right: 'view'; query?: (f: Fixture) => string
 
 const run = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const sessions = {} as Record<SignedIn, HttpSession>;
+const credentials = {} as Record<SignedIn, { email: string; password: string }>;
 let fixture: Fixture;
 let organisationId: string;
 const observed = new Map<string, Partial<Record<Caller | 'also', string>>>();
@@ -346,7 +350,8 @@ interface Answer {
 }
 
 async function call(caller: Caller, method: string, url: string, probe: Probe = {}): Promise<Answer> {
-  const headers: Record<string, string> = {};
+  // A same-origin caller, as the platform's own pages are: the cross-site check has tests of its own.
+  const headers: Record<string, string> = { Origin: baseUrl() };
   if (caller !== 'anonymous') headers.Cookie = sessions[caller].cookie;
   let body: BodyInit | undefined;
   if (probe.json !== undefined) {
@@ -384,7 +389,10 @@ beforeAll(async () => {
     const created = await must<{ id: string }>(admin, `user ${name}`, '/api/v1/users', 'POST', { email, name: `Authz ${name}`, password, role, organisationId }, 201);
     users[name] = { id: created.id, password, email };
   }
-  for (const name of ['fund', 'upstream', 'downstream', 'viewer', 'stranger', 'disabled'] as const) sessions[name] = await signInOverHttp(users[name].email, users[name].password);
+  for (const name of ['fund', 'upstream', 'downstream', 'viewer', 'stranger', 'disabled'] as const) {
+    credentials[name] = users[name];
+    sessions[name] = await signInOverHttp(users[name].email, users[name].password);
+  }
   const { fund } = sessions;
 
   const dealNameZh = `授权矩阵 ${run}`;
@@ -605,6 +613,11 @@ describe('authorisation matrix', () => {
 
       const allowed = await ask(row.allowed.as);
       expect(allowed.status, say(key, row.allowed.as, allowed)).toBe(row.allowed.status);
+      if (row.endsCallerSessions && row.allowed.as !== 'anonymous') {
+        const caller = row.allowed.as;
+        expect((await call(caller, 'GET', '/api/v1/me')).status, `${key}: the caller's session ended`).toBe(401);
+        sessions[caller] = await signInOverHttp(credentials[caller].email, credentials[caller].password);
+      }
     });
   }
 

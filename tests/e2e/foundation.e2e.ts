@@ -81,7 +81,7 @@ describe('foundation in Chromium', () => {
         for (const slug of expected) expect(text).toMatch(dealTitles[slug]!);
       }
       await screenshot(page, `deals-${account.email.split('@')[0]}-zh`);
-      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.getByRole('button', { name: '退出登录', exact: true }).click();
       await page.waitForURL(/\/login/);
       await page.goto(`${baseUrl()}/deals`);
       await page.waitForURL(/\/login/);

@@ -11,7 +11,7 @@ function cookiesOf(response: Response): string[] {
   return response.headers.getSetCookie().map((line) => line.split(';')[0]!);
 }
 
-/** Signs in on the shared e2e server, or on `base` (a file's own server). */
+/** Signs in at `base` (the suite's server unless said, else a file's own), and sends the platform's Origin with every request, as its pages do. */
 export async function signInOverHttp(email: string, password: string, base = baseUrl()): Promise<HttpSession> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -24,7 +24,7 @@ export async function signInOverHttp(email: string, password: string, base = bas
   });
   const cookie = [...cookiesOf(csrf), ...cookiesOf(signIn)].join('; ');
   if (!cookie.includes('session-token')) throw new Error(`sign-in as ${email} failed (${signIn.status})`);
-  const request = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { redirect: 'manual', ...init, headers: { Cookie: cookie, ...(init.headers ?? {}) } });
+  const request = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { redirect: 'manual', ...init, headers: { Cookie: cookie, Origin: base, ...(init.headers ?? {}) } });
   return {
     cookie,
     request,

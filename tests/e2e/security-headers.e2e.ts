@@ -63,8 +63,10 @@ describe('session timeouts', () => {
     const { encode } = await import('next-auth/jwt');
     const prisma = (await import('../../lib/infra/prisma')).createPrismaClient(inject('e2eDatabaseUrl'));
     const user = await prisma.user.findUniqueOrThrow({ where: { email: 'shiyan@pes.demo' } });
+    // A live session record, as a sign-in makes: only the times in the cookie are what is tried here.
+    const session = await prisma.authSession.create({ data: { userId: user.id } });
     await prisma.$disconnect();
-    return `next-auth.session-token=${await encode({ token: { sub: user.id, email: user.email, ...times }, secret })}`;
+    return `next-auth.session-token=${await encode({ token: { sub: user.id, sid: session.id, email: user.email, ...times }, secret })}`;
   }
   const now = () => Math.floor(Date.now() / 1000);
 

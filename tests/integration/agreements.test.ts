@@ -2,7 +2,9 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { shiyanDocument } from '../../lib/engine';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/domain/errors';
+import { anchorLogPath, readAnchors } from '../../lib/infra/audit-anchors';
 import { verifyAuditChains } from '../../lib/infra/audit-chain';
+import { agreementHash, loadAgreementRows } from '../../lib/server/agreements/agreement-content';
 import { getAgreement } from '../../lib/server/agreements/get-agreement';
 import { listAgreements } from '../../lib/server/agreements/list-agreements';
 import { listFundAgreements } from '../../lib/server/agreements/list-fund-agreements';
@@ -319,6 +321,36 @@ describe('agreements: frozen and verified', () => {
     const second = await archivedAgreement();
     await tamper(`UPDATE "AgreementSignature" SET "signedAt" = "signedAt" - interval '1 day' WHERE "agreementId" = '${second.agreementId}'`);
     expect((await getAgreement({ actor: second.upstream, origin, dealId: second.deal.id, agreementId: second.agreementId })).hashVerified).toBe(false);
+  });
+
+  it('shows an amount changed with its hash recomputed as a mismatch against the audit trail, in the API, lists, archive and PDF', async () => {
+    const t = await archivedAgreement();
+    const id = t.agreementId;
+    const archivedWith = (await testDb().agreement.findUniqueOrThrow({ where: { id } })).hash!;
+    // Someone with write access to the database changes the amount and recomputes the agreement's hash.
+    await tamper(`UPDATE "Agreement" SET schedule = '[{"from":2021,"to":2030,"amount":"9000000"}]', "totalAmount" = 90000000000 WHERE id = '${id}'`);
+    const rows = await loadAgreementRows(testDb(), t.deal.id, id);
+    const recomputed = agreementHash(rows);
+    await tamper(`UPDATE "Agreement" SET hash = '${recomputed}' WHERE id = '${id}'`);
+
+    const opened = await getAgreement({ actor: t.fundAdmin, origin, dealId: t.deal.id, agreementId: id });
+    expect(opened).toMatchObject({ hash: recomputed, recomputedHash: recomputed, auditedHash: archivedWith, hashVerified: false, totalAmount: '90000000000' });
+    expect((await listAgreements({ actor: t.upstream, origin, dealId: t.deal.id }))[0]).toMatchObject({ id, hashVerified: false });
+    expect((await listFundAgreements({ actor: t.fundAdmin, origin })).find((a) => a.id === id)).toMatchObject({ hashVerified: false });
+    // PDF lines wrap where the page ends.
+    const text = pdfText((await renderAgreementPdf({ actor: t.fundAdmin, origin, dealId: t.deal.id, agreementId: id })).bytes).replace(/\s+/g, ' ');
+    expect(text).toContain('VERIFICATION FAILED: the stored hash differs from the one the audit trail recorded at archiving');
+    expect(text).toContain(archivedWith);
+  });
+
+  it('prints the deal chain head, anchored outside the database, in the PDF', async () => {
+    const t = await archivedAgreement();
+    const head = await testDb().auditEvent.findFirstOrThrow({ where: { chain: t.deal.id }, orderBy: { seq: 'desc' } });
+    const text = pdfText((await renderAgreementPdf({ actor: t.upstream, origin, dealId: t.deal.id, agreementId: t.agreementId })).bytes);
+    expect(text).toContain('Audit chain anchor');
+    expect(text).toContain(head.hash);
+    const { anchors } = readAnchors([anchorLogPath()]);
+    expect(anchors.get(t.deal.id)?.get(head.seq)?.hash).toBe(head.hash);
   });
 });
 

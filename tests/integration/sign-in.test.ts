@@ -58,4 +58,29 @@ describe('signIn', () => {
     expect(await signIn({ email: user.email, password: testPassword, origin: from })).toMatchObject({ ok: false, reason: 'rate_limited' });
     expect(await signIn({ email: user.email, password: testPassword, origin: origin() })).toMatchObject({ ok: true });
   });
+
+  it('limits malformed attempts before writing anything, and records 300 refusals from one address in a few rows', async () => {
+    const ip = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const from = { ip, userAgent: 'vitest flood' };
+    const outcomes: Record<string, number> = {};
+    for (let i = 0; i < 300; i++) {
+      const result = await signIn({ email: i % 2 ? 42 : `not-an-email-${i}`, password: undefined, origin: from });
+      const key = result.ok ? 'ok' : result.reason;
+      outcomes[key] = (outcomes[key] ?? 0) + 1;
+    }
+    // Malformed attempts count against the address: after 30 the address is blocked, even with the right password.
+    expect(outcomes).toEqual({ invalid: signInLimits.perIp.points, rate_limited: 300 - signInLimits.perIp.points });
+    const user = await makeUser();
+    expect(await signIn({ email: user.email, password: testPassword, origin: from })).toMatchObject({ ok: false, reason: 'rate_limited' });
+
+    const rows = await testDb().auditEvent.findMany({ where: { ip }, select: { action: true, summary: true } });
+    // Two rows: the first refusal of each kind (four if a 15-minute window turned over during the run).
+    expect(rows.length).toBeLessThanOrEqual(4);
+    expect([...new Set(rows.map((row) => row.action))].sort()).toEqual(['auth.sign_in_blocked', 'auth.sign_in_failed']);
+    const windows = await testDb().securityEventWindow.findMany({ where: { source: ip }, select: { action: true, count: true } });
+    const counted = Object.fromEntries(windows.map((w) => [w.action, w.count]));
+    expect(windows.length).toBeLessThanOrEqual(4);
+    expect(counted['auth.sign_in_failed']).toBeLessThanOrEqual(signInLimits.perIp.points);
+    expect(windows.reduce((sum, w) => sum + w.count, 0)).toBe(301);
+  });
 });

@@ -17,9 +17,9 @@ afterAll(() => {
 describe('the session cookie, decrypted once per worker', () => {
   it('reads the same session again, and still ends it when it expires', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const value = await encode({ token: { sub: 'user-1', authTime: now - 60, lastSeen: now - 60 }, secret, maxAge: 120 });
+    const value = await encode({ token: { sub: 'user-1', sid: 'session-1', authTime: now - 60, lastSeen: now - 60 }, secret, maxAge: 120 });
     const first = await readSessionCookie(jar(value), now);
-    expect(first).toMatchObject({ userId: 'user-1', state: 'valid' });
+    expect(first).toMatchObject({ userId: 'user-1', sessionId: 'session-1', state: 'valid' });
     expect(await readSessionCookie(jar(value), now + 1)).toMatchObject({ userId: 'user-1' });
     // Past the cookie's own expiry (and the 15 s tolerance) the kept token no longer counts.
     expect(await readSessionCookie(jar(value), now + 120 + 16)).toBeNull();
@@ -27,10 +27,16 @@ describe('the session cookie, decrypted once per worker', () => {
 
   it('refuses a cookie that does not decrypt, however often it is sent', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const value = await encode({ token: { sub: 'user-2', authTime: now, lastSeen: now }, secret, maxAge: 120 });
+    const value = await encode({ token: { sub: 'user-2', sid: 'session-2', authTime: now, lastSeen: now }, secret, maxAge: 120 });
     const tampered = `${value.slice(0, -4)}AAAA`;
     expect(await readSessionCookie(jar(tampered), now)).toBeNull();
     expect(await readSessionCookie(jar(tampered), now)).toBeNull();
     expect(await readSessionCookie(jar(value), now)).toMatchObject({ userId: 'user-2' });
+  });
+
+  it('is no session without the id of its session record (a cookie from before sessions were recorded)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const value = await encode({ token: { sub: 'user-3', authTime: now, lastSeen: now }, secret, maxAge: 120 });
+    expect(await readSessionCookie(jar(value), now)).toBeNull();
   });
 });

@@ -9,6 +9,13 @@ export const apiTexts = {
   signInFirst: { en: 'Sign in first: this API needs a session.', zh: '请先登录：此接口需要登录会话。' },
   bodyTooLarge: { en: 'The body is larger than {size}.', zh: '请求内容超过 {size}。' },
   bodyNotJson: { en: 'The body is not valid JSON.', zh: '请求内容不是有效的 JSON。' },
+  bodyNotExpected: { en: 'This request takes no body.', zh: '此请求不接受请求内容。' },
+  bodyNotJsonType: { en: 'Send the body as application/json.', zh: '请求内容须以 application/json 发送。' },
+  writeContentType: { en: 'A change is sent as application/json, or multipart/form-data for an upload.', zh: '更改须以 application/json 发送，上传文件须以 multipart/form-data 发送。' },
+  crossSiteWrite: {
+    en: 'Refused: this change did not come from a page of this platform (its Origin is missing or another site’s). A script sends the header Origin with the platform’s address.',
+    zh: '已拒绝：此更改并非来自本平台的页面（缺少 Origin 或来自其他网站）。脚本请在请求头 Origin 中填写平台的地址。',
+  },
   invalidInput: { en: '{what}: {problems}', zh: '{what}：{problems}' },
   textHasNul: { en: 'must not contain the NUL character (U+0000)', zh: '不得包含 NUL 字符（U+0000）' },
   textHasLoneSurrogate: { en: 'is not valid Unicode text (it contains a lone surrogate)', zh: '不是有效的 Unicode 文本（含有孤立的代理码元）' },

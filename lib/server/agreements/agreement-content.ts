@@ -11,6 +11,27 @@ export const agreementFormat = 'pes-agreement/1';
 export interface AgreementRows {
   agreement: Agreement;
   signatories: (AgreementSignatory & { signature: AgreementSignature | null })[];
+  /** The hash the audit trail recorded when the agreement was archived, or null. */
+  auditedHash: string | null;
+}
+
+/**
+ * The hashes the audit trail recorded when these agreements were archived (sign-agreement.ts
+ * writes it into the agreement.archived event, whose keyed hash a database writer cannot forge).
+ */
+export async function auditedAgreementHashes(client: Tx, agreementIds: string[]): Promise<Map<string, string>> {
+  if (agreementIds.length === 0) return new Map();
+  const events = await client.auditEvent.findMany({
+    where: { action: 'agreement.archived', objectType: 'agreement', objectId: { in: agreementIds } },
+    orderBy: { id: 'asc' },
+    select: { objectId: true, summary: true },
+  });
+  const hashes = new Map<string, string>();
+  for (const event of events) {
+    const hash = (event.summary as { after?: { hash?: unknown } } | null)?.after?.hash;
+    if (event.objectId && typeof hash === 'string' && !hashes.has(event.objectId)) hashes.set(event.objectId, hash);
+  }
+  return hashes;
 }
 
 /** The agreement with its signatories and signatures, exactly as stored, or not found. */
@@ -20,7 +41,8 @@ export async function loadAgreementRows(client: Tx, dealId: string, agreementId:
     : null;
   if (!agreement) throw new NotFoundError('agreement');
   const { signatories, ...row } = agreement;
-  return { agreement: row, signatories };
+  const audited = row.status === 'ARCHIVED' ? await auditedAgreementHashes(client, [row.id]) : new Map<string, string>();
+  return { agreement: row, signatories, auditedHash: audited.get(row.id) ?? null };
 }
 
 /**

@@ -18,12 +18,13 @@ export interface DealSnapshot {
 }
 
 /**
- * The hash is recomputed from the stored rows every time an agreement is read: a row changed
- * behind the database's back shows as hashVerified false wherever the agreement appears.
+ * The hash is recomputed from the stored rows every time an agreement is read, and compared with
+ * the one the audit trail recorded at archiving: a row changed behind the database's back, even
+ * with its hash recomputed, shows as hashVerified false wherever the agreement appears.
  */
 export function verifyAgreement(rows: AgreementRows) {
   const recomputedHash = agreementHash(rows);
-  return { recomputedHash, hashVerified: hashVerdict(rows.agreement.status, rows.agreement.hash, recomputedHash) };
+  return { recomputedHash, auditedHash: rows.auditedHash, hashVerified: hashVerdict(rows.agreement.status, rows.agreement.hash, recomputedHash, rows.auditedHash) };
 }
 
 /** `mayStillSign`: the reader holds the sign right in this deal right now. */

@@ -19,7 +19,7 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
   const { agreement, signatories } = rows;
   const mayStillSign = grants(actor, membership, 'sign');
   const summary = agreementSummaryDto(rows, { userId: actor.id, mayStillSign });
-  const { recomputedHash } = verifyAgreement(rows);
+  const { recomputedHash, auditedHash } = verifyAgreement(rows);
   const [version, events] = await Promise.all([
     db().scenarioVersion.findUnique({ where: { id: agreement.versionId }, select: { id: true, number: true, documentHash: true, scenario: { select: { id: true, name: true, side: true } } } }),
     db().auditEvent.findMany({
@@ -35,6 +35,7 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
   return {
     ...summary,
     recomputedHash,
+    auditedHash,
     deal: agreement.dealSnapshot as unknown as DealSnapshot,
     parties: agreement.parties as unknown as Party[],
     schedule: schedulePeriods(ZSchedule.parse(agreement.schedule), agreement.unit),

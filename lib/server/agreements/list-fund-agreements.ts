@@ -4,6 +4,7 @@ import type { AgreementArchiveFilter } from '@/lib/domain/agreement-schemas';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { db } from '@/lib/server/db';
+import { auditedAgreementHashes } from './agreement-content';
 import { agreementSummaryDto } from './agreement-dto';
 
 /**
@@ -30,6 +31,10 @@ export async function listFundAgreements({ actor, filter = {} }: { actor: Actor;
     orderBy: [{ createdAt: 'desc' }],
     take: 500,
   });
+  const audited = await auditedAgreementHashes(db(), agreements.filter((a) => a.status === 'ARCHIVED').map((a) => a.id));
   // Fund members hold no sign right in the agreements they keep; nothing waits for them.
-  return agreements.map(({ signatories, deal, ...agreement }) => ({ ...agreementSummaryDto({ agreement, signatories }, { userId: actor.id, mayStillSign: false }), deal }));
+  return agreements.map(({ signatories, deal, ...agreement }) => ({
+    ...agreementSummaryDto({ agreement, signatories, auditedHash: audited.get(agreement.id) ?? null }, { userId: actor.id, mayStillSign: false }),
+    deal,
+  }));
 }

@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Actor } from '@/lib/domain/actor';
+import type { Anchor } from '@/lib/infra/audit-anchors';
+import { anchorDealChainHead } from '@/lib/server/audit/chain-anchors';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { getAgreement, type AgreementDetail } from './get-agreement';
 import { createTranslator } from 'next-intl';
@@ -113,7 +115,7 @@ function termsLines(terms: Record<string, unknown>): string[][] {
 }
 
 /** The agreement as a bilingual A4 document: terms, schedule, signatures with times, hash and audit summary. */
-export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(), unit: ReaderUnit = defaultReaderUnit): Promise<Buffer> {
+export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(), unit: ReaderUnit = defaultReaderUnit, chainHead: Anchor | null = null): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: page.margin,
@@ -198,8 +200,11 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
   heading(doc, '哈希', 'Hash (SHA-256 of the canonical JSON)');
   if (agreement.hash) {
     field(doc, 'SHA-256', agreement.hash, 8);
+    if (agreement.auditedHash) field(doc, '归档时审计记录 Audit record at archiving', agreement.auditedHash, 8);
     if (agreement.hashVerified) {
-      doc.fillColor(colour.good).text('已核验：与存储内容重新计算的哈希一致。 Verified: recomputed from the stored agreement, it matches.', page.margin, doc.y, { width: page.width });
+      doc.fillColor(colour.good).text('已核验：与存储内容重新计算的哈希及归档时审计记录的哈希一致。 Verified: recomputed from the stored agreement, it matches, as does the hash the audit trail recorded at archiving.', page.margin, doc.y, { width: page.width });
+    } else if (agreement.hash === agreement.recomputedHash) {
+      doc.fillColor(colour.bad).text(`核验失败：存储的哈希与归档时审计记录的哈希不一致，协议在归档后被改动并重新计算了哈希。 VERIFICATION FAILED: the stored hash differs from the one the audit trail recorded at archiving (${agreement.auditedHash ?? 'none recorded'}): the agreement was changed after archiving and its hash recomputed.`, page.margin, doc.y, { width: page.width });
     } else {
       doc.fillColor(colour.bad).text(`核验失败：存储内容已被改动。 VERIFICATION FAILED: the stored agreement no longer matches its hash (recomputed ${agreement.recomputedHash}).`, page.margin, doc.y, { width: page.width });
     }
@@ -217,6 +222,15 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
     ['#', '时间 Time', '操作 Action', '操作人 By', '事件哈希 Event hash'],
     agreement.audit.map((e) => [String(e.seq), beijingTime(e.at), `${auditSentenceText(e.description, translators.zh, 'zh', unit)}\n${auditSentenceText(e.description, translators.en, 'en', unit)}`, e.actor ?? '—', `${e.hash.slice(0, 16)}…`]),
   );
+  if (chainHead) {
+    heading(doc, '审计链锚点', 'Audit chain anchor');
+    field(doc, '链 Chain', chainHead.chain, 8);
+    field(doc, '最新事件 Newest event', `#${chainHead.seq}`);
+    field(doc, '事件哈希 Event hash', chainHead.hash, 7.5);
+    field(doc, '锚定时间 Anchored', beijingTime(chainHead.at));
+    doc.fillColor(colour.muted).text('此链头已写入数据库之外的锚点日志；npm run audit:verify 可据此发现其后被改写或删除的事件。 This head was written to the anchor log outside the database; npm run audit:verify detects events rewritten or deleted behind it.', page.margin, doc.y, { width: page.width });
+    doc.fillColor(colour.ink);
+  }
 
   // Footers last, on every buffered page; a zero bottom margin keeps pdfkit from adding a page.
   const range = doc.bufferedPageRange();
@@ -239,6 +253,6 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
 /** The PDF of an agreement the actor may view; drafts render too, marked as awaiting signatures. */
 export async function renderAgreementPdf({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }) {
   const agreement = await getAgreement({ actor, origin, dealId, agreementId });
-  const bytes = await agreementPdf(agreement, new Date(), actor.amountUnit);
+  const bytes = await agreementPdf(agreement, new Date(), actor.amountUnit, await anchorDealChainHead(dealId));
   return { bytes, fileName: `agreement-${agreement.deal.slug}-${agreement.number}.pdf`, hash: agreement.hash, hashVerified: agreement.hashVerified };
 }

@@ -9,8 +9,9 @@ import { schemaProblems } from '@/lib/domain/schema-problems';
 import { isLocale, localeCookie, type AppLocale } from '@/lib/domain/locale';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { sessionCookieName, refreshedSessionCookie } from '@/lib/infra/session-token';
-import { currentSession, loadActor } from '@/lib/server/auth/current-actor';
+import { currentSession, loadSessionActor } from '@/lib/server/auth/current-actor';
 import { requestOrigin } from '@/lib/server/auth/request-origin';
+import { isJsonRequest, writeRefusal } from './same-origin';
 
 export const maxBodyBytes = 64 * 1024;
 
@@ -157,7 +158,8 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: 'place.
 /**
  * Every v1 route handler goes through here: the session gate the proxy keeps for pages (no
  * session, or one past its idle or absolute timeout, is a 401; the last-seen time is rewritten at
- * most once a minute), the user re-read from the database, then the handler. Domain errors become
+ * most once a minute), the session record and user re-read from the database (a revoked session
+ * is a 401), the cross-site check for changes (same-origin.ts), then the handler. Domain errors become
  * { error: { code, message, field?, problems? } } with their status, and anything unexpected a 500
  * that says nothing about internals; every message in the reader's language (apiLocale).
  */
@@ -173,8 +175,15 @@ export function apiRoute<P>(handler: (request: Request, context: ApiContext, par
         return response;
       }
       // The session is read once: React's per-request cache does not run in a route handler.
-      const actor = session ? await loadActor(session.userId) : null;
-      if (!actor) return errorResponse(401, 'unauthenticated', render(text('signInFirst'), locale));
+      const actor = session ? await loadSessionActor(session) : null;
+      if (!actor) {
+        const response = errorResponse(401, 'unauthenticated', render(text(session ? 'sessionEnded' : 'signInFirst'), locale));
+        if (session) response.cookies.delete(sessionCookieName);
+        return response;
+      }
+      const refusal = writeRefusal(request);
+      if (refusal === 'cross_site') return errorResponse(403, 'cross_site', render(text('crossSiteWrite'), locale));
+      if (refusal === 'content_type') return errorResponse(415, 'unsupported_media_type', render(text('writeContentType'), locale));
       if (session?.state === 'refresh') {
         const cookie = await refreshedSessionCookie(session.token);
         if (cookie) (await cookies()).set(cookie.name, cookie.value, cookie.options);
@@ -184,6 +193,7 @@ export function apiRoute<P>(handler: (request: Request, context: ApiContext, par
         locale,
         origin: requestOrigin(await headers()),
         async body(schema, options) {
+          if (!isJsonRequest(request)) throw new BadRequest(415, 'unsupported_media_type', text('bodyNotJsonType'));
           const limit = options?.maxBytes ?? maxBodyBytes;
           const raw = new TextDecoder().decode(await readBody(request, limit));
           let json: unknown;

@@ -3,6 +3,7 @@
 // because a fault test restarts the server).
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnServer, stopProcessGroup } from '../../../lib/infra/next-process';
 
@@ -40,7 +41,16 @@ export async function startApp({ databaseUrl, port }: { databaseUrl: string; por
   const child = spawnServer({
     port,
     stdio: 'pipe',
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: faultSecret, NEXT_TELEMETRY_DISABLED: '1', PES_DEMO: '1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: faultSecret,
+      NEXT_TELEMETRY_DISABLED: '1',
+      PES_DEMO: '1',
+      // The fault database is dropped afterwards: its anchors go to a log of its own, not to .data/.
+      PES_AUDIT_ANCHOR_LOG: path.join(os.tmpdir(), `pes-audit-anchors-faults-${new URL(databaseUrl).pathname.slice(1)}.log`),
+    },
   });
   child.stdout?.on('data', (chunk: Buffer) => {
     log += chunk.toString();
@@ -107,7 +117,7 @@ export async function signIn(baseUrl: string, email: string, password: string): 
           method,
           redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
-          headers: { Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          headers: { Cookie: cookie, Origin: baseUrl, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
         const text = await response.text();

@@ -32,7 +32,7 @@ const pdf = (label: string) => new Blob([`%PDF-1.4\n% fault test evidence ${labe
 async function upload(session: Session, baseUrl: string, dealId: string, label: string): Promise<string> {
   const form = new FormData();
   form.set('file', pdf(label), `${label}.pdf`);
-  const response = await fetch(`${baseUrl}/api/v1/deals/${dealId}/evidence`, { method: 'POST', headers: { Cookie: session.cookie }, body: form });
+  const response = await fetch(`${baseUrl}/api/v1/deals/${dealId}/evidence`, { method: 'POST', headers: { Cookie: session.cookie, Origin: baseUrl }, body: form });
   if (response.status !== 201) throw new Error(`setup: evidence upload answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { sha256: string }).sha256;
 }

@@ -73,7 +73,9 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
 
       {agreement.hashVerified === false && (
         <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4 text-sm text-red-900" data-testid="hash-mismatch">
-          <p className="font-semibold">{agreement.hash ? t('agreements.hashMismatch') : t('agreements.hashMissing')}</p>
+          <p className="font-semibold">
+            {!agreement.hash ? t('agreements.hashMissing') : agreement.hash === agreement.recomputedHash ? t('agreements.hashAuditMismatch') : t('agreements.hashMismatch')}
+          </p>
           <dl className="mt-2 space-y-1 font-mono text-xs break-all">
             <div>
               <dt className="inline font-sans">{t('agreements.hashStored')}: </dt>
@@ -82,6 +84,10 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
             <div>
               <dt className="inline font-sans">{t('agreements.hashRecomputed')}: </dt>
               <dd className="inline">{agreement.recomputedHash}</dd>
+            </div>
+            <div>
+              <dt className="inline font-sans">{t('agreements.hashAudited')}: </dt>
+              <dd className="inline" data-testid="hash-audited">{agreement.auditedHash ?? '—'}</dd>
             </div>
           </dl>
         </div>
