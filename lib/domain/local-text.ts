@@ -66,17 +66,27 @@ export const inEnglish = (message: LocalText): string => render(message, 'en');
 // page's messages, read when the page rendered them.)
 let parseLanguage: AppLocale = 'en';
 
-/** schema.safeParse with the messages of a failure in this language. */
-export function safeParseIn<T extends z.ZodType>(locale: AppLocale, schema: T, value: unknown, params?: z.core.ParseContext<z.core.$ZodIssue>): z.ZodSafeParseResult<z.output<T>> {
+/**
+ * Runs a synchronous parse (or anything that reads a failed parse's messages before it returns,
+ * such as react-hook-form's zodResolver in its sync mode) with the schemas' messages in this language.
+ */
+export function parsingIn<R>(locale: AppLocale, run: () => R): R {
   const outer = parseLanguage;
   parseLanguage = locale;
   try {
-    const parsed = schema.safeParse(value, params);
-    if (!parsed.success) void parsed.error.issues;
-    return parsed;
+    return run();
   } finally {
     parseLanguage = outer;
   }
+}
+
+/** schema.safeParse with the messages of a failure in this language. */
+export function safeParseIn<T extends z.ZodType>(locale: AppLocale, schema: T, value: unknown, params?: z.core.ParseContext<z.core.$ZodIssue>): z.ZodSafeParseResult<z.output<T>> {
+  return parsingIn(locale, () => {
+    const parsed = schema.safeParse(value, params);
+    if (!parsed.success) void parsed.error.issues;
+    return parsed;
+  });
 }
 
 /** A message in the language of the parse under way (English outside one): for a zod issue made by hand. */

@@ -1,0 +1,25 @@
+'use client';
+
+import type { ComponentProps } from 'react';
+import { useFieldWiring } from './field-context';
+import { controlVariants, type ControlVariants } from './variants';
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A native select (keyboard, screen readers and phones handle it best); options as children or as a list. */
+export function Select({ className, testId, size, options, children, ...props }: Omit<ComponentProps<'select'>, 'className' | 'size'> & { className?: string; testId?: string; size?: ControlVariants['size']; options?: readonly SelectOption[] }) {
+  const wiring = useFieldWiring(props);
+  return (
+    <select {...props} id={wiring.id} aria-invalid={wiring['aria-invalid']} aria-describedby={wiring['aria-describedby']} className={controlVariants({ size, invalid: wiring.invalid, className })} data-testid={testId}>
+      {options?.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+      {children}
+    </select>
+  );
+}
