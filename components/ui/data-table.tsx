@@ -15,6 +15,8 @@ export interface DataColumnMeta {
  */
 export function DataTable<Row>({ columns, data, caption, empty, testId, rowTestId, rowKey, className }: { columns: ColumnDef<Row, unknown>[]; data: Row[]; caption?: string; empty?: ReactNode; testId?: string; rowTestId?: string; rowKey?: (row: Row, index: number) => string; className?: string }) {
   const [sorting, setSorting] = useState<SortingState>([]);
+  // TanStack's table object is not memoisable; the React Compiler skips this component, as intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel(), getRowId: rowKey });
   if (data.length === 0 && empty) return <>{empty}</>;
   const align = (meta: unknown) => {
