@@ -1,0 +1,51 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Notice } from '@/components/ui/notice';
+import { formatAmount } from '@/lib/domain/format';
+import type { BoundCheck } from '@/lib/domain/offer-schedule';
+import { D } from '@/lib/engine';
+import type { Lang } from './offer-draft';
+
+/** How far an offer is from both bounds, as the other side will read it. */
+export function Distance({ check, unit, lang }: { check: BoundCheck; unit: string; lang: Lang }) {
+  const t = useTranslations('offers');
+  const money = (v: string) => formatAmount(v, lang, { unit, scale: 'wan' });
+  const { offered, lowerBound, upperBound } = check.totals;
+  const aboveLower = D(offered).minus(lowerBound);
+  const belowUpper = upperBound === null ? null : D(upperBound).minus(offered);
+  return (
+    <div className="space-y-1 text-sm" data-testid="bound-check">
+      <p>
+        {t('totalOffered', { amount: money(offered) })} · {t('lowerTotal', { amount: money(lowerBound) })} · {upperBound === null ? t('noUpper') : t('upperTotal', { amount: money(upperBound) })}
+      </p>
+      <p className="text-slate-600">
+        {aboveLower.isNegative() ? t('belowLowerBy', { amount: money(aboveLower.negated().toFixed()) }) : t('aboveLowerBy', { amount: money(aboveLower.toFixed()) })}
+        {belowUpper !== null && ` · ${belowUpper.isNegative() ? t('aboveUpperBy', { amount: money(belowUpper.negated().toFixed()) }) : t('belowUpperBy', { amount: money(belowUpper.toFixed()) })}`}
+      </p>
+      {check.belowLowerYears.length > 0 && (
+        <Notice tone="warning" testId="flag-below">
+          {t('flagBelow', { years: ranges(check.belowLowerYears) })}
+        </Notice>
+      )}
+      {check.aboveUpperYears.length > 0 && (
+        <Notice tone="warning" testId="flag-above">
+          {t('flagAbove', { years: ranges(check.aboveUpperYears) })}
+        </Notice>
+      )}
+    </div>
+  );
+}
+
+/** 2003, 2004, 2005, 2010 → "2003–2005, 2010". */
+function ranges(years: number[]): string {
+  const out: string[] = [];
+  let start = years[0]!;
+  for (let i = 1; i <= years.length; i++) {
+    if (years[i] !== years[i - 1]! + 1) {
+      out.push(start === years[i - 1] ? String(start) : `${start}–${years[i - 1]}`);
+      start = years[i]!;
+    }
+  }
+  return out.join(', ');
+}
