@@ -2,7 +2,7 @@
 
 import type { ComponentProps } from 'react';
 import { useFieldWiring } from './field-context';
-import { controlVariants, type ControlVariants } from './variants';
+import { buttonVariants, controlVariants, type ButtonVariants, type ControlVariants } from './variants';
 
 type Own = { className?: string; testId?: string; size?: ControlVariants['size']; numeric?: boolean };
 
@@ -46,4 +46,14 @@ export function Radio({ label, className, testId, ...props }: Omit<ComponentProp
 /** A value the form carries without showing it. */
 export function HiddenInput(props: Omit<ComponentProps<'input'>, 'type'>) {
   return <input {...props} type="hidden" />;
+}
+
+/** A file picker that looks like a button (the browser's own control is hidden, still reachable by keyboard and tests). */
+export function FileButton({ label, intent = 'secondary', size = 'md', className, testId, ...props }: Omit<ComponentProps<'input'>, 'className' | 'type' | 'size'> & ButtonVariants & { label: React.ReactNode; className?: string; testId?: string }) {
+  return (
+    <label className={buttonVariants({ intent, size, className: `cursor-pointer focus-within:outline-2 focus-within:outline-water-600 ${props.disabled ? 'opacity-50' : ''} ${className ?? ''}` })}>
+      {label}
+      <input {...props} type="file" className="sr-only" data-testid={testId} />
+    </label>
+  );
 }

@@ -14,8 +14,11 @@ export const buttonVariants = cva(
         success: 'bg-emerald-700 text-white hover:bg-emerald-800',
         danger: 'bg-red-700 text-white hover:bg-red-800',
         dangerOutline: 'border border-red-200 bg-white text-red-700 hover:bg-red-50',
+        warning: 'bg-amber-700 text-white hover:bg-amber-800',
         link: 'font-normal text-water-700 hover:underline',
         plain: 'font-normal text-slate-600 hover:underline',
+        /** A link-like action inside a banner: the banner's colour, underlined. */
+        inline: 'font-normal underline',
       },
       size: {
         xs: 'px-2 py-0.5 text-xs',
@@ -28,6 +31,7 @@ export const buttonVariants = cva(
     compoundVariants: [
       { intent: 'link', className: 'px-0 py-0' },
       { intent: 'plain', className: 'px-0 py-0' },
+      { intent: 'inline', className: 'px-0 py-0' },
     ],
     defaultVariants: { intent: 'primary', size: 'md' },
   },
@@ -63,6 +67,8 @@ export const badgeVariants = cva('inline-block rounded px-1.5 py-0.5 text-xs fon
       alarm: 'bg-red-600 text-white',
       special: 'bg-violet-100 text-violet-900',
       outline: 'bg-white text-slate-700',
+      /** A party's side next to a title. */
+      side: 'rounded-full bg-water-50 px-2 text-sm text-water-700',
     },
   },
   defaultVariants: { tone: 'neutral' },
