@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
+import { cn } from './cn';
 import { FieldContext } from './field-context';
 
 /**
@@ -15,7 +16,7 @@ export function Field({ id: givenId, label, hint, error, children, className, te
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`flex flex-col gap-1 text-sm ${className ?? ''}`} data-testid={testId}>
+    <div className={cn('flex flex-col gap-1 text-sm', className)} data-testid={testId}>
       <label htmlFor={id} className="text-slate-700">
         {label}
       </label>

@@ -1,5 +1,6 @@
 'use client';
 
+import { cn } from './cn';
 import { useState, type ComponentProps } from 'react';
 import { useFieldWiring } from './field-context';
 import { numberValueOf, parseNumberText } from './number-text';
@@ -40,7 +41,7 @@ export function NumberInput({ value, onChange, onFocus, onBlur, className, testI
       id={wiring.id}
       aria-invalid={wiring['aria-invalid']}
       aria-describedby={wiring['aria-describedby']}
-      className={controlVariants({ size, numeric: true, invalid: wiring.invalid, className })}
+      className={cn(controlVariants({ size, numeric: true, invalid: wiring.invalid }), className)}
       data-testid={testId}
       onFocus={(event) => {
         event.currentTarget.select();

@@ -1,5 +1,6 @@
 'use client';
 
+import { cn } from './cn';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { ApiFailure } from '@/components/api-client';
@@ -18,7 +19,7 @@ export function Problems({ failure, testId, title, recover = false, className }:
   const { problems } = failure;
   const heading = failure.status === 0 ? t('network') : (title ?? (problems.length ? t('problems', { count: problems.length }) : failure.message));
   return (
-    <div role="alert" className={noticeVariants({ tone: 'error', className })} data-testid={testId}>
+    <div role="alert" className={cn(noticeVariants({ tone: 'error' }), className)} data-testid={testId}>
       <p className="font-medium">{heading}</p>
       {failure.status !== 0 && problems.length > 0 && (
         <ul className="mt-1 list-disc space-y-0.5 pl-5">

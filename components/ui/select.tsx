@@ -1,6 +1,7 @@
 'use client';
 
 import type { ComponentProps } from 'react';
+import { cn } from './cn';
 import { useFieldWiring } from './field-context';
 import { controlVariants, type ControlVariants } from './variants';
 
@@ -13,7 +14,7 @@ export interface SelectOption {
 export function Select({ className, testId, size, options, children, ...props }: Omit<ComponentProps<'select'>, 'className' | 'size'> & { className?: string; testId?: string; size?: ControlVariants['size']; options?: readonly SelectOption[] }) {
   const wiring = useFieldWiring(props);
   return (
-    <select {...props} id={wiring.id} aria-invalid={wiring['aria-invalid']} aria-describedby={wiring['aria-describedby']} className={controlVariants({ size, invalid: wiring.invalid, className })} data-testid={testId}>
+    <select {...props} id={wiring.id} aria-invalid={wiring['aria-invalid']} aria-describedby={wiring['aria-describedby']} className={cn(controlVariants({ size, invalid: wiring.invalid }), className)} data-testid={testId}>
       {options?.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}

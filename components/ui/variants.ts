@@ -16,6 +16,7 @@ export const buttonVariants = cva(
         dangerOutline: 'border border-red-200 bg-white text-red-700 hover:bg-red-50',
         warning: 'bg-amber-700 text-white hover:bg-amber-800',
         link: 'font-normal text-water-700 hover:underline',
+        dangerLink: 'font-normal text-red-700 hover:underline',
         plain: 'font-normal text-slate-600 hover:underline',
         /** A link-like action inside a banner: the banner's colour, underlined. */
         inline: 'font-normal underline',
@@ -28,11 +29,8 @@ export const buttonVariants = cva(
         block: 'w-full px-4 py-2',
       },
     },
-    compoundVariants: [
-      { intent: 'link', className: 'px-0 py-0' },
-      { intent: 'plain', className: 'px-0 py-0' },
-      { intent: 'inline', className: 'px-0 py-0' },
-    ],
+    // A link-like button has no box to pad (tailwind-merge, in cn, lets these win over the size's padding).
+    compoundVariants: [{ intent: ['link', 'dangerLink', 'plain', 'inline'], className: 'px-0 py-0' }],
     defaultVariants: { intent: 'primary', size: 'md' },
   },
 );
