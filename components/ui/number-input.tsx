@@ -7,9 +7,10 @@ import { numberValueOf, parseNumberText } from './number-text';
 import { controlVariants, type ControlVariants } from './variants';
 
 export interface NumberInputProps extends Omit<ComponentProps<'input'>, 'className' | 'value' | 'onChange' | 'type' | 'size' | 'defaultValue'> {
-  /** The canonical decimal ("1234.5"), "" or, while it is not a number, the text as typed. */
-  value: string;
-  onChange: (value: string) => void;
+  /** The canonical decimal ("1234.5"), "" or, while it is not a number, the text as typed; without it the box keeps its own (a GET form's filter). */
+  value?: string;
+  defaultValue?: string;
+  onChange?: (value: string) => void;
   className?: string;
   testId?: string;
   size?: ControlVariants['size'];
@@ -21,11 +22,11 @@ export interface NumberInputProps extends Omit<ComponentProps<'input'>, 'classNa
  * decimal; a text that is not a number stays visible, marked invalid, and reaches the form as it
  * is, so the form's schema refuses it instead of saving a number nobody typed.
  */
-export function NumberInput({ value, onChange, onFocus, onBlur, className, testId, size, ...props }: NumberInputProps) {
-  const [text, setText] = useState(value);
+export function NumberInput({ value, defaultValue, onChange, onFocus, onBlur, className, testId, size, ...props }: NumberInputProps) {
+  const [text, setText] = useState(value ?? defaultValue ?? '');
   // The form may set the value itself (a reset, a new row): show it unless it is what the text already means.
   const [shown, setShown] = useState(value);
-  if (value !== shown) {
+  if (value !== undefined && value !== shown) {
     setShown(value);
     if (numberValueOf(text) !== value) setText(value);
   }
@@ -52,7 +53,7 @@ export function NumberInput({ value, onChange, onFocus, onBlur, className, testI
         setText(next);
         const emitted = numberValueOf(next);
         setShown(emitted);
-        onChange(emitted);
+        onChange?.(emitted);
       }}
       onBlur={(event) => {
         // Leaving the box shows what was understood: "１，２３４．５０" becomes "1234.5".

@@ -95,3 +95,11 @@ export const tabVariants = cva('-mb-px border-b-2 px-3 py-1.5 text-sm', {
   },
   defaultVariants: { selected: false },
 });
+
+export const toggleVariants = cva('', {
+  variants: {
+    pressed: { true: 'bg-water-700 text-white', false: 'bg-white text-slate-700 hover:bg-slate-100' },
+    size: { sm: 'px-2 py-0.5', md: 'px-3 py-1' },
+  },
+  defaultVariants: { pressed: false, size: 'md' },
+});
