@@ -58,3 +58,8 @@ export function FileButton({ label, intent = 'secondary', size = 'md', className
     </label>
   );
 }
+
+/** A range slider (a weight between 0 and 1); the number it stands for is shown beside it by the caller. */
+export function Slider({ className, testId, ...props }: Omit<ComponentProps<'input'>, 'className' | 'type'> & { className?: string; testId?: string }) {
+  return <input {...props} type="range" className={cn('accent-water-700', className)} data-testid={testId} />;
+}
