@@ -1,7 +1,7 @@
 'use client';
 
 import { cn } from './cn';
-import { useState, type ComponentProps } from 'react';
+import { useRef, useState, type ComponentProps } from 'react';
 import { useFieldWiring } from './field-context';
 import { numberValueOf, parseNumberText } from './number-text';
 import { controlVariants, type ControlVariants } from './variants';
@@ -31,6 +31,8 @@ export function NumberInput({ value, defaultValue, onChange, onFocus, onBlur, cl
     if (numberValueOf(text) !== value) setText(value);
   }
   const invalid = parseNumberText(text).kind === 'invalid';
+  // The click that focuses the box would drop the selection where the pointer lands.
+  const focusingClick = useRef(false);
   const wiring = useFieldWiring(props, invalid);
   return (
     <input
@@ -47,6 +49,13 @@ export function NumberInput({ value, defaultValue, onChange, onFocus, onBlur, cl
       onFocus={(event) => {
         event.currentTarget.select();
         onFocus?.(event);
+      }}
+      onMouseDown={(event) => {
+        focusingClick.current = document.activeElement !== event.currentTarget;
+      }}
+      onMouseUp={(event) => {
+        if (focusingClick.current) event.preventDefault();
+        focusingClick.current = false;
       }}
       onChange={(event) => {
         const next = event.target.value;

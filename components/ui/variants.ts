@@ -15,6 +15,15 @@ export const buttonVariants = cva(
         danger: 'bg-red-700 text-white hover:bg-red-800',
         dangerOutline: 'border border-red-200 bg-white text-red-700 hover:bg-red-50',
         warning: 'bg-amber-700 text-white hover:bg-amber-800',
+        /** A small action beside a row (duplicate, remove, the calculator). */
+        icon: 'rounded font-normal text-slate-500 hover:bg-slate-100 hover:text-water-700',
+        iconDanger: 'rounded font-normal text-slate-500 hover:bg-slate-100 hover:text-red-700',
+        /** A figure that opens its explanation: dotted underline, as in a spreadsheet's trace. */
+        trace: 'rounded px-0.5 font-normal underline decoration-slate-300 decoration-dotted underline-offset-4 hover:bg-water-50 hover:decoration-water-600',
+        /** A small choice among several (a year, a field). */
+        chip: 'rounded border border-slate-200 font-normal hover:bg-water-50',
+        /** "+ Add a line": outlined in the platform's colour. */
+        add: 'border border-water-600 text-water-700 hover:bg-water-50',
         link: 'font-normal text-water-700 hover:underline',
         dangerLink: 'font-normal text-red-700 hover:underline',
         plain: 'font-normal text-slate-600 hover:underline',
@@ -39,6 +48,7 @@ export type ButtonVariants = VariantProps<typeof buttonVariants>;
 export const controlVariants = cva('rounded-md border bg-white text-slate-900 focus:outline-2 focus:outline-water-600 disabled:bg-slate-100 disabled:text-slate-500', {
   variants: {
     size: {
+      xs: 'px-1 py-1 text-xs',
       sm: 'px-1.5 py-0.5 text-sm',
       md: 'px-2 py-1 text-sm',
       lg: 'px-3 py-2',
@@ -48,8 +58,10 @@ export const controlVariants = cva('rounded-md border bg-white text-slate-900 fo
       false: 'border-slate-300',
     },
     numeric: { true: 'num text-right', false: '' },
+    /** Inside a table cell: no box until hovered (after `invalid`, so tailwind-merge lets it win). */
+    bare: { true: 'border-transparent bg-transparent hover:border-slate-300', false: '' },
   },
-  defaultVariants: { size: 'md', invalid: false, numeric: false },
+  defaultVariants: { size: 'md', invalid: false, numeric: false, bare: false },
 });
 export type ControlVariants = VariantProps<typeof controlVariants>;
 
@@ -102,4 +114,12 @@ export const toggleVariants = cva('', {
     size: { sm: 'px-2 py-0.5', md: 'px-3 py-1' },
   },
   defaultVariants: { pressed: false, size: 'md' },
+});
+
+export const cellVariants = cva('w-full rounded border px-1.5 py-1 outline-none placeholder:text-slate-400 read-only:hover:border-transparent', {
+  variants: {
+    invalid: { true: 'border-red-500 bg-red-50 text-red-900', false: 'border-transparent bg-transparent hover:border-slate-300 focus:border-water-600 focus:bg-white' },
+    numeric: { true: 'num text-right', false: '' },
+  },
+  defaultVariants: { invalid: false, numeric: false },
 });
