@@ -2,7 +2,6 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { Controller } from 'react-hook-form';
 import { callApi } from '@/components/api-client';
 import { TableSection } from '@/components/ui/table-section';
 import { isLocale } from '@/lib/domain/locale';
@@ -12,7 +11,7 @@ import { FormOutcome } from './api-form';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { NumberInput } from '@/components/ui/number-input';
+import { NumberField } from '@/components/ui/number-field';
 import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
@@ -59,16 +58,7 @@ function SharesForm({ dealId, agreementId, view, onDone }: { dealId: string; agr
       <p className="text-sm text-slate-600">{view.sharesAgreed ? t('ledger.shares.explain') : t('ledger.shares.default')}</p>
       <div className="flex flex-wrap items-end gap-3">
         {funders.map((f) => (
-          <Controller
-            key={f}
-            control={control}
-            name={`shares.${f}`}
-            render={({ field, fieldState }) => (
-              <Field label={t(`funder.${f}`)} error={fieldState.error?.message}>
-                <NumberInput className="w-28" value={String(field.value ?? '')} onChange={field.onChange} onBlur={field.onBlur} name={field.name} ref={field.ref} testId={`share-${f}`} />
-              </Field>
-            )}
-          />
+          <NumberField key={f} control={control} name={`shares.${f}`} label={t(`funder.${f}`)} className="w-28" testId={`share-${f}`} />
         ))}
         <Button type="submit" disabled={busy}>
           {busy ? t('common.saving') : t('ledger.shares.submit')}
@@ -131,15 +121,7 @@ function PaymentForm({ dealId, agreementId, view, onDone }: { dealId: string; ag
             {...register('direction')}
           />
         </Field>
-        <Controller
-          control={control}
-          name="amount"
-          render={({ field, fieldState }) => (
-            <Field label={t('ledger.payment.amount')} error={fieldState.error?.message}>
-              <NumberInput value={String(field.value ?? '')} onChange={field.onChange} onBlur={field.onBlur} name={field.name} ref={field.ref} placeholder="1234567.89" testId="payment-amount" />
-            </Field>
-          )}
-        />
+        <NumberField control={control} name="amount" label={t('ledger.payment.amount')} placeholder="1234567.89" testId="payment-amount" />
         <Field label={t('ledger.payment.paidOn')} error={errors.paidOn?.message}>
           <Input type="date" testId="payment-date" {...register('paidOn')} />
         </Field>

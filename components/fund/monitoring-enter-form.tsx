@@ -1,11 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Controller } from 'react-hook-form';
 import { callApi } from '@/components/api-client';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { NumberInput } from '@/components/ui/number-input';
+import { NumberField } from '@/components/ui/number-field';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { useDomainForm } from '@/components/ui/use-domain-form';
@@ -42,15 +41,7 @@ export function MonitoringEnterForm({ dealId, agreementId, view, onDone }: { dea
         <Field label={t('monitoring.field.indicator')} error={errors.indicator?.message}>
           <Select options={view.indicators.map((i) => ({ value: i.name, label: `${i.name} (${i.unit})` }))} {...register('indicator')} />
         </Field>
-        <Controller
-          control={control}
-          name="value"
-          render={({ field, fieldState }) => (
-            <Field label={t('monitoring.field.value')} error={fieldState.error?.message}>
-              <NumberInput value={String(field.value ?? '')} onChange={field.onChange} onBlur={field.onBlur} name={field.name} ref={field.ref} testId="enter-value" />
-            </Field>
-          )}
-        />
+        <NumberField control={control} name="value" label={t('monitoring.field.value')} testId="enter-value" />
         <Field label={t('monitoring.field.laboratory')} error={errors.laboratory?.message}>
           <Input testId="enter-laboratory" {...register('laboratory')} />
         </Field>
