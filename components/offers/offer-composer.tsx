@@ -63,7 +63,7 @@ export function OfferComposer({ dealId, room, draft, onChange, onClose, lang }: 
     router.refresh();
   };
   return (
-    <section className="space-y-4 rounded-lg border-2 border-water-200 bg-white p-4" aria-labelledby="composer-title" data-testid="composer">
+    <section className="space-y-4 rounded-lg border-2 border-water-100 bg-white p-4" aria-labelledby="composer-title" data-testid="composer">
       <h2 id="composer-title" className="text-lg font-semibold text-water-900">
         {draft.answersNumber ? t('counterTitle', { number: draft.answersNumber }) : t('newOfferTitle')}
       </h2>
