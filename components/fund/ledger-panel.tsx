@@ -2,9 +2,12 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useMemo } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
 import { callApi } from '@/components/api-client';
 import { TableSection } from '@/components/ui/table-section';
-import { isLocale } from '@/lib/domain/locale';
+import { DataTable } from '@/components/ui/data-table';
+import { isLocale, type AppLocale } from '@/lib/domain/locale';
 import type { LedgerView } from '@/lib/server/fund/get-ledger';
 import { isNegative, yuan } from './format';
 import { FormOutcome } from './api-form';
@@ -137,6 +140,46 @@ function PaymentForm({ dealId, agreementId, view, onDone }: { dealId: string; ag
   );
 }
 
+type Payment = LedgerView['payments'][number];
+
+/** The payments recorded, newest as the server orders them, each with who recorded it and why it overpaid. */
+function usePaymentColumns(lang: AppLocale): ColumnDef<Payment, unknown>[] {
+  const t = useTranslations('fund');
+  return useMemo(
+    () => [
+      { id: 'paidOn', header: t('ledger.payment.paidOn'), cell: ({ row }) => <span className="num">{row.original.paidOn}</span> },
+      { id: 'year', header: t('ledger.col.year'), cell: ({ row }) => <span className="num">{row.original.year}</span> },
+      { id: 'funder', header: t('ledger.col.funder'), cell: ({ row }) => t(`funder.${row.original.funder}`) },
+      { id: 'direction', header: t('ledger.payment.direction'), cell: ({ row }) => (row.original.direction === 'TO_UPSTREAM' ? t('ledger.payment.toUpstream') : t('ledger.payment.fromUpstream')) },
+      { id: 'amount', header: t('ledger.payment.amount'), meta: { numeric: true }, cell: ({ row }) => yuan(row.original.amount, lang) },
+      {
+        id: 'reference',
+        header: t('ledger.payment.reference'),
+        cell: ({ row }) => (
+          <>
+            {row.original.reference}
+            {row.original.overpaymentNote && (
+              <div className="text-xs text-amber-800">
+                {t('ledger.payment.overpaid', { amount: yuan(row.original.overpayment, lang) })}: {row.original.overpaymentNote}
+              </div>
+            )}
+          </>
+        ),
+      },
+      {
+        id: 'kind',
+        header: t('ledger.payment.kind'),
+        cell: ({ row }) => (
+          <span className="text-xs text-slate-600">
+            {t(`ledger.payment.kindValue.${row.original.kind}`)} · {row.original.recordedBy}
+          </span>
+        ),
+      },
+    ],
+    [t, lang],
+  );
+}
+
 /** An agreement's ledger: per year and funder, payments, and the fund's forms. */
 export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agreementId: string; view: LedgerView }) {
   const t = useTranslations('fund');
@@ -144,6 +187,7 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
   const lang = isLocale(locale) ? locale : 'zh';
   const router = useRouter();
   const refresh = () => router.refresh();
+  const paymentColumns = usePaymentColumns(lang);
   const mayAct = view.me.mayAdminister && view.agreement.status === 'ARCHIVED';
   const exportBase = `/api/v1/deals/${dealId}/agreements/${agreementId}/ledger`;
   return (
@@ -225,47 +269,23 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
         </div>
       )}
 
-      <TableSection
-        title={t('ledger.payments')}
-        testId="payments"
-        empty={
-          view.payments.length === 0 && (
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">{t('ledger.payments')}</h2>
+        <DataTable
+          className="mt-3"
+          testId="payments"
+          rowTestId="payment-row"
+          caption={t('ledger.payments')}
+          columns={paymentColumns}
+          data={view.payments}
+          rowKey={(p) => p.id}
+          empty={
             <p className="mt-2 text-sm text-slate-600" data-testid="payments-none">
               {mayAct ? t('ledger.noPaymentsAdmin') : t('ledger.noPayments')}
             </p>
-          )
-        }
-        columns={[
-          { label: t('ledger.payment.paidOn') },
-          { label: t('ledger.col.year') },
-          { label: t('ledger.col.funder') },
-          { label: t('ledger.payment.direction') },
-          { label: t('ledger.payment.amount'), numeric: true },
-          { label: t('ledger.payment.reference') },
-          { label: t('ledger.payment.kind') },
-        ]}
-      >
-        {view.payments.map((p) => (
-          <tr key={p.id} className="border-t border-slate-100 align-top" data-testid="payment-row">
-            <td className="num py-1 pr-3">{p.paidOn}</td>
-            <td className="num py-1 pr-3">{p.year}</td>
-            <td className="py-1 pr-3">{t(`funder.${p.funder}`)}</td>
-            <td className="py-1 pr-3">{p.direction === 'TO_UPSTREAM' ? t('ledger.payment.toUpstream') : t('ledger.payment.fromUpstream')}</td>
-            <td className="num py-1 pr-3 text-right">{yuan(p.amount, lang)}</td>
-            <td className="py-1 pr-3">
-              {p.reference}
-              {p.overpaymentNote && (
-                <div className="text-xs text-amber-800">
-                  {t('ledger.payment.overpaid', { amount: yuan(p.overpayment, lang) })}: {p.overpaymentNote}
-                </div>
-              )}
-            </td>
-            <td className="py-1 text-xs text-slate-600">
-              {t(`ledger.payment.kindValue.${p.kind}`)} · {p.recordedBy}
-            </td>
-          </tr>
-        ))}
-      </TableSection>
+          }
+        />
+      </section>
     </div>
   );
 }

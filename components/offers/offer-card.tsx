@@ -9,6 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { Money } from '@/components/ui/money';
 import { Problems } from '@/components/ui/problems';
 import type { BadgeTone } from '@/components/ui/variants';
 import { useDomainForm } from '@/components/ui/use-domain-form';
@@ -39,7 +40,6 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const unit = version?.unit ?? '1';
-  const money = (v: string) => formatAmount(v, lang, { unit, scale: 'wan' });
   const mine = offer.fromSide === room.mySide;
   const open = offer.status === 'SENT';
   const answer = async (json: unknown) => {
@@ -80,7 +80,7 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
           {(offer.schedule as ScheduleEntry[]).map((e, i) => (
             <tr key={i} className="border-t border-slate-100">
               <td className="num py-1 text-left">{e.from === e.to ? e.from : `${e.from}–${e.to}`}</td>
-              <td className="num py-1">{'amount' in e ? money(e.amount) : t('priceTimesVolume', { price: e.pricePerM3, volume: formatAmount(e.volume, lang, { scale: 'wan' }) })}</td>
+              <td className="num py-1">{'amount' in e ? <Money value={e.amount} unit={unit} scale="wan" /> : t('priceTimesVolume', { price: e.pricePerM3, volume: formatAmount(e.volume, lang, { scale: 'wan' }) })}</td>
             </tr>
           ))}
         </tbody>
