@@ -19,6 +19,8 @@ const contentSecurityPolicy = [
   "object-src 'none'",
 ].join('; ');
 
+const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -27,7 +29,6 @@ const nextConfig = {
   serverExternalPackages: ['@node-rs/argon2', 'pg', '@electric-sql/pglite', 'pdfkit'],
   async headers() {
     const security = [
-      { key: 'Content-Security-Policy', value: contentSecurityPolicy },
       { key: 'X-Content-Type-Options', value: 'nosniff' },
       { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
       { key: 'X-Frame-Options', value: 'DENY' },
@@ -36,7 +37,11 @@ const nextConfig = {
     if (isProduction && process.env.NEXTAUTH_URL?.startsWith('https://')) {
       security.push({ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' });
     }
-    return [{ source: '/:path*', headers: security }];
+    // The API answers JSON and files (evidence, PDFs, exports), never a page: nothing in it may run,
+    // load or be framed. Pages and next-auth get the page policy; /api/v1 its own, sandboxed.
+    const pages = { source: '/((?!api/v1/).*)', headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy }] };
+    const api = { source: '/api/v1/:path*', headers: [{ key: 'Content-Security-Policy', value: apiContentSecurityPolicy }] };
+    return [{ source: '/:path*', headers: security }, pages, api];
   },
 };
 

@@ -8,7 +8,7 @@
  * Prints median, p95 and max in milliseconds against the 300 ms target of issue 5.
  */
 import { performance } from 'node:perf_hooks';
-import { createTestDatabase } from '../tests/support/test-database';
+import { createScratchDatabase } from '../lib/infra/scratch-database';
 import { shiyanDocument } from '../lib/engine/fixtures';
 import type { Actor } from '../lib/domain/actor';
 
@@ -21,7 +21,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 async function main() {
-  const database = await createTestDatabase('bench');
+  const database = await createScratchDatabase('bench');
   process.env.DATABASE_URL = database.url;
   if (database.embedded) process.env.DATABASE_POOL_MAX = '1';
   try {

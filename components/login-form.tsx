@@ -11,6 +11,7 @@ import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { useDomainForm } from '@/components/ui/use-domain-form';
 import { ZSignIn, type SignInInput } from '@/lib/domain/auth-schemas';
+import { safeDestination } from '@/lib/domain/safe-destination';
 
 type Problem = { key: 'invalid' | 'unavailable' } | { key: 'rateLimited'; seconds: number };
 
@@ -18,11 +19,6 @@ function problemFrom(error: string): Problem {
   const limited = /^rate_limited:(\d+)$/.exec(error);
   if (limited) return { key: 'rateLimited', seconds: Number(limited[1]) };
   return { key: error === 'invalid' || error === 'CredentialsSignin' ? 'invalid' : 'unavailable' };
-}
-
-/** Only same-site paths: a callbackUrl must not send a signed-in user to another host. */
-function safeDestination(callbackUrl: string | undefined): string {
-  return callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/deals';
 }
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {

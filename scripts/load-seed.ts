@@ -21,13 +21,13 @@
 import { hash } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { checkAgainstBounds, type ScheduleEntry } from '../lib/domain/offer-schedule';
+import type { ScheduleEntry } from '../lib/domain/offer-schedule';
 import { prepareVersion } from '../lib/domain/scenario-version';
-import { D, miyunDocument, shiyanDocument } from '../lib/engine';
+import { D, checkAgainstBounds, miyunDocument, scheduleTotal, shiyanDocument } from '../lib/engine';
 import type { Prisma, PrismaClient } from '../lib/generated/prisma/client';
 import { eventHash, genesisHash, platformChain, verifyAuditChains, type ChainedContent } from '../lib/infra/audit-chain';
 import { createPrismaClient } from '../lib/infra/prisma';
-import { agreementHash, loadAgreementRows, scheduleTotal } from '../lib/server/agreements/agreement-content';
+import { agreementHash, loadAgreementRows } from '../lib/server/agreements/agreement-content';
 
 export const loadPassword = 'load-test-watershed-2026';
 

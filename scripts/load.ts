@@ -5,7 +5,7 @@
 //  1. builds the app when .next is missing or older than any source file (--no-build: use the
 //     build there is, e.g. while someone else's half-finished change does not compile);
 //  2. creates a fresh database: on DATABASE_URL's server, else on 127.0.0.1:5432 when it answers,
-//     else an embedded in-memory one (tests/support/test-database.ts), and migrates it;
+//     else an embedded in-memory one (lib/infra/scratch-database.ts), and migrates it;
 //  3. seeds 20 deals, 200 users, 2,000 scenario versions, 500 offers and 50 agreements per unit of
 //     scale (scripts/load-seed.ts), starts the production server (scripts/serve.mjs) on a free port, and signs in
 //     50 users over HTTP;
@@ -25,22 +25,20 @@
 // Exit 1 only on errors: transport errors or timeouts, 5xx answers, a crashed server, failed
 // sign-ins, or a failed integrity check. Missed latency targets are reported, not fatal.
 // Other engineers build into the same .next: run it as `flock /tmp/next-build.lock npm run load`.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort } from '../lib/infra/embedded-db';
 import { spawnServer, stopProcessGroup } from '../lib/infra/next-process';
-import { describeTarget, ensureReachable } from '../lib/infra/reachability';
-import { createTestDatabase, type TestDatabase } from '../tests/support/test-database';
 import type { DriverConfig, DriverMessage, DriverSession, EndpointId, EndpointRun } from './load-driver';
 import type { LoadPlan, VerifyReport, WriteLedger } from './load-seed';
+import { buildIfNeeded, freshDatabase, mb, RssSampler, runChild, seedArgs, signIn, waitForHttp, type BuildOutcome } from './support/production-run';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resultsDir = path.join(root, 'test-results', 'load');
-const localServer = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 interface EndpointSpec {
   id: EndpointId;
@@ -68,7 +66,7 @@ export interface LoadResults {
   embedded: boolean;
   machine: { cpus: number; node: string; loadAverageAtStart: number[] };
   data: LoadPlan['counts'] & { seedMs: number };
-  build: { built: boolean; reason: string; ms: number };
+  build: BuildOutcome;
   signIn: { users: number; ms: number; failures: string[]; rateLimited: number };
   connections: number;
   durationSeconds: number;
@@ -95,190 +93,6 @@ export type EndpointResult = EndpointSpec & {
   paced: EndpointRun | null;
   warmupCreated: number;
 };
-
-// ---------------------------------------------------------------------------------------------
-// Build
-
-const sourceDirs = ['app', 'components', 'lib', 'messages', 'i18n', 'types', 'public'];
-const sourceFiles = ['proxy.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
-
-function newestSource(): { file: string; mtimeMs: number } {
-  let newest = { file: '', mtimeMs: 0 };
-  const consider = (file: string) => {
-    const mtimeMs = statSync(file).mtimeMs;
-    if (mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
-  };
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      // Tests are not part of the build; a test edited since would otherwise rebuild every time.
-      else if (!/\.test\.tsx?$/.test(entry.name)) consider(full);
-    }
-  };
-  for (const dir of sourceDirs) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of sourceFiles) if (existsSync(path.join(root, file))) consider(path.join(root, file));
-  return newest;
-}
-
-/** As `npm start` does, plus a rebuild when a source file is newer than the build. */
-function buildIfNeeded(allowed: boolean): LoadResults['build'] {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  let reason: string | null = null;
-  if (!existsSync(buildId)) {
-    if (!allowed) throw new Error('--no-build, but there is no production build (.next/BUILD_ID)');
-    reason = 'no production build yet';
-  } else if (!allowed) return { built: false, reason: '--no-build: the existing build, whatever its age', ms: 0 };
-  else {
-    const newest = newestSource();
-    if (newest.mtimeMs > statSync(buildId).mtimeMs) reason = `${path.relative(root, newest.file)} is newer than the build`;
-  }
-  if (!reason) return { built: false, reason: 'the build is newer than every source file', ms: 0 };
-  console.log(`Building (${reason}): next build …`);
-  const started = Date.now();
-  const build = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (build.status !== 0) throw new Error('`next build` failed; see its output above.');
-  return { built: true, reason, ms: Date.now() - started };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Database, seed, server
-
-async function freshDatabase(): Promise<TestDatabase & { where: string }> {
-  const configured = process.env.DATABASE_URL;
-  let server = configured;
-  if (!server) {
-    try {
-      await ensureReachable(localServer, 2_000);
-      server = localServer;
-    } catch {
-      server = undefined;
-    }
-  }
-  // createTestDatabase picks the server from DATABASE_URL, or the embedded engine without it.
-  if (server) process.env.DATABASE_URL = server;
-  else delete process.env.DATABASE_URL;
-  try {
-    const database = await createTestDatabase('load');
-    const host = describeTarget(database.url).replace(/\/.*$/, '');
-    return { ...database, where: database.embedded ? 'the embedded PostgreSQL (PGlite, in memory, one connection)' : `PostgreSQL at ${host} (a fresh database)` };
-  } finally {
-    if (configured) process.env.DATABASE_URL = configured;
-    else delete process.env.DATABASE_URL;
-  }
-}
-
-function runChild(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${args.slice(-6).join(' ')} failed (${signal ?? `exit ${code}`})`))));
-  });
-}
-
-// lib/server/agreements is 'server-only': the seed runs under the react-server condition.
-const seedArgs = ['--import', 'tsx', '--conditions=react-server', path.join('scripts', 'load-seed.ts')];
-
-async function waitForHttp(url: string, timeoutMs: number, crashed: () => string | null): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const why = crashed();
-    if (why) throw new Error(`the server exited while starting (${why}); see test-results/load/server.log`);
-    try {
-      const response = await fetch(url, { redirect: 'manual' });
-      if (response.status < 500) return;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`the server did not answer ${url} within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// RSS of the server's process group, every 200 ms
-
-class RssSampler {
-  private timer: NodeJS.Timeout | undefined;
-  private phase = 'start';
-  readonly peaks = new Map<string, number>();
-  peakKb = 0;
-  hwmKb = 0;
-  available = existsSync('/proc/self/status');
-
-  constructor(private readonly pgid: number) {}
-
-  start(): void {
-    if (!this.available) return;
-    this.timer = setInterval(() => this.sample(), 200);
-    this.sample();
-  }
-
-  mark(phase: string): void {
-    this.sample();
-    this.phase = phase;
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.sample();
-  }
-
-  private sample(): void {
-    let rss = 0;
-    for (const pid of this.members()) {
-      try {
-        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-        rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-        this.hwmKb = Math.max(this.hwmKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-      } catch {
-        // The process ended between listing and reading.
-      }
-    }
-    this.peakKb = Math.max(this.peakKb, rss);
-    this.peaks.set(this.phase, Math.max(this.peaks.get(this.phase) ?? 0, rss));
-  }
-
-  /** Every process whose process group is the server's: the primary and the workers it forks. */
-  private members(): number[] {
-    const pids: number[] = [];
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(fields[2]) === this.pgid) pids.push(Number(name));
-      } catch {
-        // Gone already.
-      }
-    }
-    return pids;
-  }
-}
-
-const mb = (kb: number | undefined) => (kb ? Math.round((kb / 1024) * 10) / 10 : null);
-
-// ---------------------------------------------------------------------------------------------
-// Sign-in over HTTP, as tests/e2e/http-session.ts does
-
-function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((line) => line.split(';')[0]!);
-}
-
-async function signIn(baseUrl: string, email: string, password: string): Promise<{ cookie: string } | { error: string; rateLimited: boolean }> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookiesOf(csrf).join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-  });
-  const cookie = [...cookiesOf(csrf), ...cookiesOf(response)].join('; ');
-  if (cookie.includes('session-token')) return { cookie };
-  const text = await response.text();
-  return { error: `${email}: ${response.status} ${text.slice(0, 200)}`, rateLimited: /rate_limited/.test(text) };
-}
 
 async function signInAll(baseUrl: string, plan: LoadPlan): Promise<{ sessions: DriverSession[]; result: LoadResults['signIn'] }> {
   const started = Date.now();

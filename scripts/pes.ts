@@ -22,6 +22,8 @@ import {
   type Problem,
   type Scenario,
 } from '../lib/engine/index';
+import type { CodedProblem } from '../lib/engine/problem';
+import { messageIn } from '../lib/domain/engine-message';
 import type { PaymentTerms } from '../lib/terms/index';
 
 const USAGE = `usage:
@@ -48,8 +50,11 @@ function read(file: string): string {
   }
 }
 
-function refuse(file: string, problems: Problem[]): never {
-  throw new BadInput(problems.map((p) => `${file}: ${p.path}: ${p.message}`));
+/** A problem as the engines report it (payment terms: a code, shown in English here). */
+const said = (p: Problem | CodedProblem) => ('code' in p ? messageIn(p, 'en') : p.message);
+
+function refuse(file: string, problems: readonly (Problem | CodedProblem)[]): never {
+  throw new BadInput(problems.map((p) => `${file}: ${p.path}: ${said(p)}`));
 }
 
 function load(file: string): Scenario {
@@ -58,7 +63,7 @@ function load(file: string): Scenario {
   return parsed.scenario;
 }
 
-// Loaded only for settle: the expression library would slow every other command's start.
+// Loaded only for settle, which alone needs the terms' parser and schemas.
 const termsModule = () => import('../lib/terms/index');
 
 async function loadTerms(file: string): Promise<PaymentTerms> {
@@ -145,7 +150,7 @@ async function run(argv: string[]): Promise<string> {
       }
       const settlement = settle(terms, monitoring.monitoring, schedule === undefined ? {} : { scheduled: schedule });
       // A year the formulas cannot evaluate (a division by zero on its data) makes the whole run bad input.
-      const failed = settlement.years.flatMap((y) => ('error' in y ? [`${monitoringFile}: ${y.year}: ${y.error}`] : []));
+      const failed = settlement.years.flatMap((y) => ('error' in y ? [`${monitoringFile}: ${y.year}: ${messageIn(y.error, 'en')}`] : []));
       if (failed.length) throw new BadInput(failed);
       return JSON.stringify(settlement, null, 2) + '\n';
     }

@@ -7,6 +7,9 @@
 //   test-results/load/scale-1.json, scale-10.json (else last.json)
 //       written by `npm run load` (scripts/load.ts, interface LoadResults, format "pes-load/1").
 //
+//   test-results/floor/last.json
+//       written by `npm run bench:floor` (scripts/bench-floor.ts, interface FloorResults, format "pes-floor/1").
+//
 //   test-results/faults/last.json and test-results/fuzz/last.json
 //       written by the fault-injection and fuzz suites, in this shape (fields marked ? may be
 //       left out):
@@ -35,6 +38,7 @@
 //   hashes. An object `details` is shown flattened ("observed.versionsStored 37; …").
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { FloorResults } from './bench-floor';
 import type { EndpointResult, LoadResults } from './load';
 import type { EndpointRun } from './load-driver';
 
@@ -199,6 +203,26 @@ function suiteSection(title: string, file: string, suite: SuiteResults | null, h
   return lines;
 }
 
+function floorSection(run: FloorResults | null): string[] {
+  const lines = ['## Against the floor', ''];
+  if (!run) return [...lines, 'Not run yet: `npm run bench:floor` writes `test-results/floor/last.json`.', ''];
+  lines.push(
+    `What a request costs the platform against what it costs Next.js itself: a bare app (bench/floor) with one dynamic page and one route handler that each run one query of the deals, and the production server, one worker each on one fresh database seeded by the load seed; ${run.connections} connections that never pause, ${run.durationSeconds} s each after a ${run.warmupSeconds} s warm-up. Run ${day(run.ranAt)} on ${run.machine.cpus} cores, Node ${run.machine.node}, load average at start ${run.machine.loadAverageAtStart.join(' / ')}. Target: each pair at 50 % of the floor or more, zero errors, the platform worker's peak RSS at most 1.2 × the bare app's.`,
+    '',
+    '| pair | platform req/s | floor req/s | ratio | p50 ms | p99 ms | floor p99 ms | errors | peak RSS MB | floor RSS MB | target |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const pair of run.pairs) {
+    const p = pair.platform;
+    const f = pair.floorRun;
+    lines.push(`| \`${cell(pair.label)}\` vs the ${pair.floor === 'route' ? 'route handler' : 'page'} | ${p.rps} | ${f.rps} | ${Math.round(pair.ratio * 100)} % | ${p.p50Ms} | ${p.p99Ms} | ${f.p99Ms} | ${p.errors + p.non2xx} | ${cell(p.peakRssMb)} | ${cell(f.peakRssMb)} | ${pair.pass ? 'PASS' : '**FAIL**'} |`);
+  }
+  const { rss } = run;
+  lines.push('', `Peak worker RSS: platform ${cell(rss.platformWorkerMb)} MB, bare app ${cell(rss.floorMb)} MB, ratio ${cell(rss.ratio)} (${rss.pass === null ? 'not measured' : rss.pass ? 'PASS' : '**FAIL**'}).`, '');
+  if (run.errors.length) lines.push('Errors:', '', ...run.errors.map((error) => `- ${cell(error)}`), '');
+  return lines;
+}
+
 const loadRuns = [1, 10]
   .map((scale) => read<LoadResults>(path.join(results, 'load', `scale-${scale}.json`)))
   .filter((r): r is LoadResults => r?.format === 'pes-load/1');
@@ -220,6 +244,7 @@ const page = [
   'restores the demo data into an empty database and verifies every chain and agreement hash, and refuses a backup with one byte flipped.',
   '',
   ...loadSection(loadRuns),
+  ...floorSection(((run) => (run?.format === 'pes-floor/1' ? run : null))(read<FloorResults>(path.join(results, 'floor', 'last.json')))),
   ...suiteSection('Fault tests', faultsFile, read<SuiteResults>(faultsFile), 'the fault-injection suite'),
   ...suiteSection('Fuzz tests', fuzzFile, read<SuiteResults>(fuzzFile), 'the fuzz suite'),
 ];

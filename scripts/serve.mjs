@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { staticBrotli } from './static-brotli.mjs';
 
 process.env.NODE_ENV ??= 'production';
 const { values } = parseArgs({
@@ -63,9 +64,13 @@ if (cluster.isPrimary) {
 } else {
   process.on('disconnect', () => process.exit(1));
   const { default: next } = await import('next');
-  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), hostname: host, port });
+  const appDir = path.resolve(import.meta.dirname, '..');
+  const app = next({ dev: false, dir: appDir, hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const { default: config } = await import(path.join(appDir, 'next.config.js'));
+  const everyPath = ((await config.headers?.()) ?? []).filter((rule) => rule.source === '/:path*').flatMap((rule) => rule.headers);
+  const brotliStatic = staticBrotli(appDir, everyPath);
   // The client's address is what the sign-in limits count and the audit trail records
   // (lib/server/auth/request-origin.ts reads X-Forwarded-For). Unless a reverse proxy in front
   // sets that header (PES_TRUST_PROXY=1), a client must not choose it: it is the socket's.
@@ -75,7 +80,10 @@ if (cluster.isPrimary) {
       request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
       delete request.headers['x-real-ip'];
     }
-    void handle(request, response);
+    brotliStatic(request, response).then(
+      (answered) => answered || handle(request, response),
+      () => response.headersSent || handle(request, response),
+    );
   });
   server.listen(port, host, () => process.send?.({ type: 'pes-ready' }));
   const stop = () => server.close(() => process.exit(0));

@@ -2,10 +2,11 @@ import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { LoginForm } from '@/components/login-form';
+import { safeDestination } from '@/lib/domain/safe-destination';
 import { currentActor } from '@/lib/server/auth/current-actor';
 import { demoAccounts, demoPassword } from '@/lib/seed/demo-accounts';
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string }> }) {
   if (await currentActor()) redirect('/deals');
   const { callbackUrl, error } = await searchParams;
   const t = await getTranslations();
@@ -35,7 +36,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <section className="w-full rounded-xl border border-slate-200 bg-white p-8 shadow-sm md:w-1/2">
         <h2 className="mb-6 text-xl font-semibold">{t('login.title')}</h2>
         {error === 'SessionRequired' && <p className="mb-4 text-sm text-amber-800">{t('login.sessionEnded')}</p>}
-        <LoginForm callbackUrl={callbackUrl} />
+        <LoginForm callbackUrl={safeDestination(callbackUrl)} />
       </section>
     </main>
   );

@@ -12,6 +12,7 @@ import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
 import { useDomainForm } from '@/components/ui/use-domain-form';
 import { sides, type Side } from '@/lib/domain/actor';
+import { partySides } from '@/lib/domain/deal-rights';
 import { ZChangeMember, ZInviteMember } from '@/lib/domain/deal-schemas';
 
 /**
@@ -42,16 +43,17 @@ function Feedback({ failure, done }: { failure: ApiFailure | null; done: boolean
   return done ? <p className="text-xs text-green-700">{t('saved')}</p> : null;
 }
 
-function useSideOptions() {
+/** Party sides and the sign right are offered only to a platform administrator (the API refuses them to anyone else). */
+function useSideOptions(mayGrant: boolean, current?: Side) {
   const tSide = useTranslations('side');
-  return sides.map((side) => ({ value: side, label: tSide(side) }));
+  return sides.map((side) => ({ value: side, label: tSide(side), disabled: !mayGrant && side !== current && partySides.includes(side) }));
 }
 
-export function MemberRowForm({ dealId, member, self }: { dealId: string; member: { id: string; side: Side; canEdit: boolean; canSign: boolean }; self: boolean }) {
+export function MemberRowForm({ dealId, member, self, mayGrant }: { dealId: string; member: { id: string; side: Side; canEdit: boolean; canSign: boolean }; self: boolean; mayGrant: boolean }) {
   const t = useTranslations('members');
   const { failure, done, busy, call } = useMemberCall();
   const [confirming, setConfirming] = useState(false);
-  const sideOptions = useSideOptions();
+  const sideOptions = useSideOptions(mayGrant, member.side);
   const { register, handleSubmit } = useDomainForm(ZChangeMember, { defaultValues: { side: member.side, canEdit: member.canEdit, canSign: member.canSign } });
   const url = `/api/v1/deals/${dealId}/members/${member.id}`;
   return (
@@ -59,7 +61,7 @@ export function MemberRowForm({ dealId, member, self }: { dealId: string; member
       <form onSubmit={handleSubmit((change) => call(url, 'PATCH', change))} className="flex flex-wrap items-center gap-3">
         <Select aria-label={t('side')} options={sideOptions} {...register('side')} />
         <Checkbox label={t('canEdit')} {...register('canEdit')} />
-        <Checkbox label={t('canSign')} {...register('canSign')} />
+        <Checkbox label={t('canSign')} disabled={!mayGrant && !member.canSign} {...register('canSign')} />
         <Button type="submit" intent="secondary" size="sm" disabled={busy}>
           {t('save')}
         </Button>
@@ -88,10 +90,10 @@ export function MemberRowForm({ dealId, member, self }: { dealId: string; member
   );
 }
 
-export function AddMemberForm({ dealId }: { dealId: string }) {
+export function AddMemberForm({ dealId, mayGrant }: { dealId: string; mayGrant: boolean }) {
   const t = useTranslations('members');
   const { failure, done, busy, call } = useMemberCall();
-  const sideOptions = useSideOptions();
+  const sideOptions = useSideOptions(mayGrant);
   const { register, handleSubmit, formState } = useDomainForm(ZInviteMember, { defaultValues: { email: '', side: 'OBSERVER', canEdit: false, canSign: false } });
   return (
     <form onSubmit={handleSubmit((invite) => call(`/api/v1/deals/${dealId}/members`, 'POST', invite))} className="flex flex-wrap items-end gap-3 text-sm" data-testid="add-member" noValidate>
@@ -102,7 +104,7 @@ export function AddMemberForm({ dealId }: { dealId: string }) {
         <Select options={sideOptions} {...register('side')} />
       </Field>
       <Checkbox label={t('canEdit')} className="pb-1" {...register('canEdit')} />
-      <Checkbox label={t('canSign')} className="pb-1" {...register('canSign')} />
+      <Checkbox label={t('canSign')} className="pb-1" disabled={!mayGrant} {...register('canSign')} />
       <Button type="submit" disabled={busy}>
         {t('addButton')}
       </Button>

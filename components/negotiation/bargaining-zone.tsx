@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
-import { D } from '@/lib/engine';
+import { D } from '@/lib/engine/decimal';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { ZoneOffer } from '@/lib/server/negotiation/zone-dto';
 import { Button } from '@/components/ui/button';
@@ -64,7 +64,7 @@ export function BargainingZone({ versions, offers, lang }: { versions: ZoneVersi
     [versions, shownOffers, weight, scale, lang, versionLabel, t, scaleWord],
   );
   const anyUpper = versions.some((v) => v.years.some((y) => y.upperBound !== null));
-  const anyGap = versions.some((v) => v.years.some((y) => y.upperBound !== null && new D(y.upperBound).lt(y.lowerBound)));
+  const anyGap = versions.some((v) => v.years.some((y) => y.feasible === false));
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">

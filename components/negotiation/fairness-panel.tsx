@@ -4,10 +4,11 @@ import { useTranslations } from 'next-intl';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { useMemo, useState } from 'react';
-import type { Dec } from '@/lib/engine';
+import type { Dec } from '@/lib/engine/decimal';
+import { PARTIES, fairnessRows, type FairnessRow, type Party } from '@/lib/engine/negotiation';
 import type { AppLocale } from '@/lib/domain/locale';
 import { percent } from './format';
-import { PARTIES, fairnessRows, type FairnessRow, type Party, type ZoneVersionDto } from './zone-math';
+import type { ZoneVersionDto } from './zone-math';
 
 const SHARES = ['cost', 'benefit', 'payment'] as const;
 const BAR: Record<(typeof SHARES)[number], string> = { cost: 'bg-rose-400', benefit: 'bg-emerald-500', payment: 'bg-sky-500' };

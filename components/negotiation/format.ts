@@ -1,4 +1,4 @@
-import type { Dec } from '@/lib/engine';
+import type { Dec } from '@/lib/engine/decimal';
 import { formatAmount, type AmountScale } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
 

@@ -3,7 +3,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslations } from 'next-intl';
 import { useMemo, type ReactNode } from 'react';
-import { D } from '@/lib/engine';
+import { D } from '@/lib/engine/decimal';
 import { formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { OfferDistance, ZoneOffer } from '@/lib/server/negotiation/zone-dto';

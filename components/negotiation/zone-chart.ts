@@ -1,9 +1,10 @@
-import { D, ZERO, type Dec } from '@/lib/engine';
+import { D, ZERO, type Dec } from '@/lib/engine/decimal';
+import { suggestedAt } from '@/lib/engine/negotiation';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { ZoneOffer } from '@/lib/server/negotiation/zone-dto';
 import type { EChartOption } from '@/components/ui/echart';
 import { GAP_COLOUR, OFFER_COLOURS, VERSION_COLOURS, escapeHtml, money, type DisplayScale } from './format';
-import { suggestedAt, toChartNumber, type ZoneVersionDto } from './zone-math';
+import { toChartNumber, type ZoneVersionDto } from './zone-math';
 
 export interface ZoneChartText {
   versionLabel: (v: ZoneVersionDto) => string;

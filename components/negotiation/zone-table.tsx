@@ -3,11 +3,12 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslations } from 'next-intl';
 import { useMemo, type ReactNode } from 'react';
-import type { Dec } from '@/lib/engine';
+import type { Dec } from '@/lib/engine/decimal';
+import { zoneRows, type ZoneRow } from '@/lib/engine/negotiation';
 import type { AppLocale } from '@/lib/domain/locale';
 import { GAP_COLOUR, VERSION_COLOURS, money, price, signedMoney, type DisplayScale } from './format';
 import { GroupedTable, type GroupedRow } from './grouped-table';
-import { zoneRows, type ZoneRow, type ZoneVersionDto } from './zone-math';
+import type { ZoneVersionDto } from './zone-math';
 
 type Group = { version: ZoneVersionDto; index: number };
 type Leaf = ZoneRow & { versionIndex: number; unit: number };

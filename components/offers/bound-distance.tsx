@@ -3,8 +3,10 @@
 import { useTranslations } from 'next-intl';
 import { Notice } from '@/components/ui/notice';
 import { formatAmount } from '@/lib/domain/format';
-import type { BoundCheck } from '@/lib/domain/offer-schedule';
-import { D } from '@/lib/engine';
+import { D } from '@/lib/engine/decimal';
+import { boundDistance, type BoundCheck } from '@/lib/engine/negotiation';
+import { yearRuns } from '@/lib/engine/spans';
+import { formatRange } from '@/lib/engine/years';
 import type { Lang } from './offer-draft';
 
 /** How far an offer is from both bounds, as the other side will read it. */
@@ -12,8 +14,7 @@ export function Distance({ check, unit, lang }: { check: BoundCheck; unit: strin
   const t = useTranslations('offers');
   const money = (v: string) => formatAmount(v, lang, { unit, scale: 'wan' });
   const { offered, lowerBound, upperBound } = check.totals;
-  const aboveLower = D(offered).minus(lowerBound);
-  const belowUpper = upperBound === null ? null : D(upperBound).minus(offered);
+  const { aboveLower, belowUpper } = boundDistance(D(offered), D(lowerBound), upperBound === null ? null : D(upperBound));
   return (
     <div className="space-y-1 text-sm" data-testid="bound-check">
       <p>
@@ -38,14 +39,4 @@ export function Distance({ check, unit, lang }: { check: BoundCheck; unit: strin
 }
 
 /** 2003, 2004, 2005, 2010 → "2003–2005, 2010". */
-function ranges(years: number[]): string {
-  const out: string[] = [];
-  let start = years[0]!;
-  for (let i = 1; i <= years.length; i++) {
-    if (years[i] !== years[i - 1]! + 1) {
-      out.push(start === years[i - 1] ? String(start) : `${start}–${years[i - 1]}`);
-      start = years[i]!;
-    }
-  }
-  return out.join(', ');
-}
+const ranges = (years: number[]): string => yearRuns(years).map(formatRange).join(', ');

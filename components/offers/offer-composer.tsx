@@ -14,9 +14,8 @@ import { Select } from '@/components/ui/select';
 import { useDomainForm } from '@/components/ui/use-domain-form';
 import { useUnitWord } from '@/components/ui/use-unit-word';
 import { formatAmount } from '@/lib/domain/format';
-import { checkAgainstBounds, scheduleByYear } from '@/lib/domain/offer-schedule';
+import { checkAgainstBounds, scheduleInUnit } from '@/lib/engine/negotiation';
 import { ZSendOffer } from '@/lib/domain/offer-schemas';
-import { D } from '@/lib/engine';
 import { parseTerms } from '@/lib/terms';
 import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
 import { Distance } from './bound-distance';
@@ -41,8 +40,7 @@ export function OfferComposer({ dealId, room, draft, onChange, onClose, lang }: 
   // `scheduled` in a formula is this offer's payment for the year, in the terms' own unit.
   const scheduledForTerms = useMemo(() => {
     if (problems.length || !draft.terms) return undefined;
-    const termsUnit = D(String(draft.terms.unit || 1));
-    return Object.fromEntries([...scheduleByYear(schedule, version.unit)].map(([year, amount]) => [String(year), amount.times(version.unit).dividedBy(termsUnit).toFixed()]));
+    return Object.fromEntries([...scheduleInUnit(schedule, version.unit, String(draft.terms.unit || 1))].map(([year, amount]) => [String(year), amount.toFixed()]));
   }, [problems.length, draft.terms, schedule, version.unit]);
   const setRow = (i: number, patch: Partial<Draft['rows'][number]>) => onChange({ ...draft, rows: draft.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const send = async () => {

@@ -1,4 +1,4 @@
-import { D } from '@/lib/engine';
+import { D } from '@/lib/engine/decimal';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
 import { blankTerms, type TermsDraft } from '@/components/terms/terms-editor';

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { memo, useState } from 'react';
-import { CATEGORIES, GROUPS, type Category, type Group } from '@/lib/engine';
+import { CATEGORIES, GROUPS, type Category, type Group } from '@/lib/engine/categories';
 import { EditCell, onGridKeyDown } from './cells';
 import { useEditor } from './editor-context';
 import {

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { useEffect, useMemo, useState } from 'react';
-import { agriculturalOpportunityCost, areaTimesUnitCost, industrialOpportunityCost, peopleTimesCompensation, type CalculatorOutcome } from '@/lib/engine';
+import { agriculturalOpportunityCost, areaTimesUnitCost, industrialOpportunityCost, peopleTimesCompensation, type CalculatorOutcome } from '@/lib/engine/calculators';
 import { EditCell, onGridKeyDown } from './cells';
 import { CALCULATOR_KINDS, defaultCalculator, setSpan, spanValue, type CalculatorEntry, type CalculatorKind, type EditorCostItem, type Span, type ValuesText } from './model';
 import { useEngineMessage } from '@/components/ui/use-engine-message';

@@ -1,7 +1,8 @@
 'use client';
 
 import { createContext, useContext } from 'react';
-import type { Category, Dec } from '@/lib/engine';
+import type { Category } from '@/lib/engine/categories';
+import type { Dec } from '@/lib/engine/decimal';
 import type { ItemList, ScenarioDocument } from './model';
 
 /** Stable callbacks of the editor (they read the latest document through a ref). */

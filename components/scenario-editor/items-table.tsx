@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { useTranslations } from 'next-intl';
 import { memo, useMemo, useState } from 'react';
-import { CATEGORIES, ZERO, type Category, type Dec, type Group } from '@/lib/engine';
+import { CATEGORIES, type Category, type Group } from '@/lib/engine/categories';
+import { ZERO, type Dec } from '@/lib/engine/decimal';
 import { EditCell, onGridKeyDown } from './cells';
 import { useEditor } from './editor-context';
 import {

@@ -2,11 +2,13 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { ToggleGroup } from '@/components/ui/toggle-group';
+import dynamic from 'next/dynamic';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatAmount } from '@/lib/domain/format';
-import { computeScenario, parseScenario, type Dec } from '@/lib/engine';
+import { computeScenario } from '@/lib/engine/compute';
+import { parseScenario } from '@/lib/engine/schema';
+import type { Dec } from '@/lib/engine/decimal';
 import { AlphaEditor, PaymentSettings, ScenarioSettings, WaterVolumeEditor } from './assumptions';
-import { CalculatorDialog } from './calculator-dialog';
 import { InvalidDraftsContext } from './cells';
 import { EditorContext, type EditorActions, type EditorSettings } from './editor-context';
 import { ItemsTable } from './items-table';
@@ -33,6 +35,9 @@ import {
   type ScenarioDocument,
 } from './model';
 import { ResultsPanel } from './results-panel';
+
+// The calculators and their schemas load when a row's calculator is first opened (docs/decisions/0065-page-weight.md).
+const CalculatorDialog = dynamic(() => import('./calculator-dialog').then((m) => m.CalculatorDialog), { ssr: false });
 
 export interface ScenarioEditorProps {
   /** The pes-scenario/1 document being edited (controlled; see toScenarioDocument for raw JSON). */

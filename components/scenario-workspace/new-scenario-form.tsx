@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
-import { parseScenarioText } from '@/lib/engine';
+import { parseScenarioText } from '@/lib/engine/schema';
 import { useEngineMessage } from '@/components/ui/use-engine-message';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';

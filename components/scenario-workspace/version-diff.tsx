@@ -2,12 +2,11 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
+import { formatRange as range } from '@/lib/engine/years';
 import type { compareScenarioVersions } from '@/lib/server/scenarios/compare-scenario-versions';
 
 type Comparison = Awaited<ReturnType<typeof compareScenarioVersions>>;
 type Side = Comparison['from'];
-
-const range = (r: { from: number; to: number }) => (r.from === r.to ? String(r.from) : `${r.from}–${r.to}`);
 
 /**
  * The comparison as a reader who did not make the change needs it: which line items and

@@ -6,7 +6,7 @@ import type { ScenarioDocument } from '@/components/scenario-editor/model';
 import { callApi, type ApiFailure } from '@/components/api-client';
 import { FileButton } from '@/components/ui/input';
 import { useEngineMessage } from '@/components/ui/use-engine-message';
-import { parseScenarioText } from '@/lib/engine';
+import { parseScenarioText } from '@/lib/engine/schema';
 
 // The two ways a draft takes a file while it is edited: a cost table merged by the server, a whole scenario checked here.
 

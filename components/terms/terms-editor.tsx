@@ -9,8 +9,8 @@ import { Select } from '@/components/ui/select';
 import Papa from 'papaparse';
 import { useMemo, useState } from 'react';
 import { formatAmount } from '@/lib/domain/format';
-import { TERMS_TEMPLATES, isSettled, parseMonitoring, parseTerms, settle, traceSettlement, type Monitoring, type PaymentTerms } from '@/lib/terms';
-import { useEngineMessage } from '@/components/ui/use-engine-message';
+import { TERMS_TEMPLATES, isSettled, parseMonitoring, parseTerms, settle, traceSettlement, type Monitoring, type PaymentTerms, type Problem } from '@/lib/terms';
+import { useCodedMessage } from '@/components/ui/use-coded-message';
 import { FieldProblem } from '@/components/ui/field-problem';
 
 /** The document being edited: loose, because a half-typed document is still shown and checked. */
@@ -36,7 +36,7 @@ export function termsDocument(draft: TermsDraft): unknown {
  */
 export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft; onChange: (next: TermsDraft) => void; scheduled?: Record<string, string> }) {
   const t = useTranslations('terms');
-  const say = useEngineMessage();
+  const say = useCodedMessage();
   const lang: Lang = useLocale() === 'en' ? 'en' : 'zh';
   const [monitoring, setMonitoring] = useState<Record<string, Record<string, string>>>({});
   const [showJson, setShowJson] = useState(false);
@@ -165,7 +165,7 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
         <ul className="list-disc pl-5 text-red-800" role="alert">
           {otherProblems.map((p, i) => (
             <li key={i}>
-              <FieldProblem field={p.path} message={say(p.message)} />
+              <FieldProblem field={p.path} message={say(p)} />
             </li>
           ))}
         </ul>
@@ -204,7 +204,7 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
                 </div>
                 {problems.map((p, k) => (
                   <p key={k} className="text-xs text-red-800" role="alert">
-                    {say(p.message)}
+                    {say(p)}
                   </p>
                 ))}
               </li>
@@ -266,7 +266,7 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
                         ) : 'missing' in row ? (
                           <span className="text-amber-800">{t('missing', { names: row.missing.join(', ') })}</span>
                         ) : (
-                          <span className="text-red-800">{row.error}</span>
+                          <span className="text-red-800">{say(row.error)}</span>
                         )}
                       </td>
                     </tr>
@@ -291,7 +291,7 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
           <ul className="list-disc pl-5 text-red-800" role="alert">
             {backTest.problems.map((p, i) => (
               <li key={i}>
-                <FieldProblem field={p.path} message={say(p.message)} />
+                <FieldProblem field={p.path} message={say(p)} />
               </li>
             ))}
           </ul>
@@ -329,13 +329,13 @@ function NamedValues({
   hint: string;
   record: Record<string, string>;
   valueLabel: string;
-  problems: { path: string; message: string }[];
+  problems: Problem[];
   onChange: (next: Record<string, string>) => void;
   rename: (record: Record<string, string>, from: string, to: string) => Record<string, string>;
   testId: string;
 }) {
   const t = useTranslations('terms');
-  const say = useEngineMessage();
+  const say = useCodedMessage();
   const entries = Object.entries(record);
   return (
     <section className="space-y-1" data-testid={testId}>
@@ -352,7 +352,7 @@ function NamedValues({
       ))}
       {problems.map((p, i) => (
         <p key={i} className="text-xs text-red-800" role="alert">
-          <FieldProblem field={p.path} message={say(p.message)} fieldClassName="font-mono" />
+          <FieldProblem field={p.path} message={say(p)} fieldClassName="font-mono" />
         </p>
       ))}
       <Button

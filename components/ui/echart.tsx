@@ -1,23 +1,10 @@
 'use client';
 
-import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type MarkLineComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { init, use as registerParts, type ComposeOption, type EChartsType } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
-
-// Only what the platform's charts use: line and bar series, grid, legend, tooltip, mark lines;
-// SVG output (crisp at any zoom, text selectable, CJK through the page's fonts).
-registerParts([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import dynamic from 'next/dynamic';
+import { useEffect, useRef, useState } from 'react';
 
 export type EChartOption = ComposeOption<LineSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkLineComponentOption>;
 
@@ -34,31 +21,28 @@ export interface EChartProps {
   testId?: string;
 }
 
-/**
- * A small ECharts host: initialises on a div, applies the option whenever it changes (replacing,
- * not merging, so removed series disappear), follows the container's size, disposes on unmount.
- */
+// ECharts is about 190 KB of compressed JavaScript, more than a whole page may load
+// (docs/decisions/0065-page-weight.md): its own chunk, fetched when a chart first comes into view.
+const EChartHost = dynamic(() => import('./echart-host').then((m) => m.EChartHost), { ssr: false });
+
+/** A chart that reserves its space at once and draws when it is scrolled into view. */
 export function EChart({ option, height = 360, label, className, testId }: EChartProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(false);
 
   useEffect(() => {
-    const element = host.current;
-    if (!element) return;
-    const instance = init(element, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
+    const element = box.current;
+    if (!element || shown) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setShown(true);
+    });
     observer.observe(element);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+    return () => observer.disconnect();
+  }, [shown]);
 
-  useEffect(() => {
-    chart.current?.setOption({ textStyle: { fontFamily: CHART_FONT }, ...option }, { notMerge: true, lazyUpdate: true });
-  }, [option]);
-
-  return <div ref={host} role="img" aria-label={label} className={className} style={{ height, width: '100%' }} data-testid={testId} />;
+  return (
+    <div ref={box} role="img" aria-label={label} className={className} style={{ height, width: '100%' }} data-testid={testId}>
+      {shown && <EChartHost option={option} />}
+    </div>
+  );
 }

@@ -8,6 +8,7 @@ import { controlVariants, type ControlVariants } from './variants';
 export interface SelectOption {
   value: string;
   label: string;
+  disabled?: boolean;
 }
 
 /** A native select (keyboard, screen readers and phones handle it best); options as children or as a list. */
@@ -16,7 +17,7 @@ export function Select({ className, testId, size, bare, options, children, ...pr
   return (
     <select {...props} id={wiring.id} aria-invalid={wiring['aria-invalid']} aria-describedby={wiring['aria-describedby']} className={cn(controlVariants({ size, bare, invalid: wiring.invalid }), className)} data-testid={testId}>
       {options?.map((option) => (
-        <option key={option.value} value={option.value}>
+        <option key={option.value} value={option.value} disabled={option.disabled}>
           {option.label}
         </option>
       ))}

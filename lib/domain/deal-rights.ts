@@ -1,4 +1,4 @@
-import type { Actor, DealStatus } from './actor';
+import type { Actor, DealStatus, Side } from './actor';
 
 /**
  * What a member may do in a deal. Membership itself is the view right; edit and sign are granted
@@ -27,6 +27,25 @@ export function grants(actor: Pick<Actor, 'role'>, membership: MembershipRights,
       // A right this code does not know grants nothing (fail closed).
       return false;
   }
+}
+
+/**
+ * The parties to a payment are the upstream and downstream sides; they and whoever signs bind an
+ * organisation, so only a platform administrator puts a member there or gives a sign right. A fund
+ * administrator manages the deal but must not be able to make itself (or anyone) a party or a
+ * signatory. Taking either away stays with every manager.
+ */
+export const partySides: readonly Side[] = ['UPSTREAM', 'DOWNSTREAM'];
+
+export function mayGrantPartyRights(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'ADMIN';
+}
+
+/** Whether a member's rights after a change give a party's side or a sign right it did not have before. */
+export function givesPartyRights(after: { side?: Side; canSign?: boolean }, before?: { side: Side; canSign: boolean }): boolean {
+  const newSide = after.side !== undefined && partySides.includes(after.side) && after.side !== before?.side;
+  const newSign = after.canSign === true && before?.canSign !== true;
+  return newSide || newSign;
 }
 
 /** Who may create deals at all. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dealStatuses, organisationKinds, platformRoles, sides } from './actor';
+import { ZBoundedDate, ZEventId } from './bounded-values';
 import { locales } from './locale';
 import { say } from './local-text';
 
@@ -51,9 +52,9 @@ export type ChangeMemberInput = z.infer<typeof ZChangeMember>;
 export const ZActivityFilter = z.strictObject({
   action: z.string().trim().max(64).optional(),
   actorId: ZId.optional(),
-  from: z.coerce.date(say('mustBeDate')).optional(),
-  to: z.coerce.date(say('mustBeDate')).optional(),
-  before: z.coerce.bigint(say('mustBeEventId')).optional(),
+  from: ZBoundedDate.optional(),
+  to: ZBoundedDate.optional(),
+  before: ZEventId.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ActivityFilter = z.infer<typeof ZActivityFilter>;

@@ -65,11 +65,15 @@ export class ValidationError extends DomainError {
   /**
    * Every problem listed ("a: …; b: …"), inside a headline's {problems} when given one. `field`
    * is the first problem's unless the whole input is named (the message then starts with it).
+   * With `atMost`, only that many are listed, then "… and N more".
    */
-  static listing(problems: Problem[], headline?: (lines: Lines) => LocalText, field?: string): ValidationError {
-    const lines = problemLines(problems);
+  static listing(problems: Problem[], headline?: (lines: Lines) => LocalText, field?: string, atMost?: number): ValidationError {
+    // A hostile file can produce a problem per cell: past `atMost`, the rest are only counted.
+    const shown = atMost !== undefined && problems.length > atMost ? problems.slice(0, atMost) : problems;
+    const listed = problemLines(shown);
+    const lines: Lines = shown.length < problems.length ? { lines: [...listed.lines, text('andMore', { count: problems.length - shown.length })] } : listed;
     const message = headline ? headline(lines) : text('lines', { lines });
-    const error = new ValidationError(field ? text('problemLine', { field, message }) : message, undefined, problems);
+    const error = new ValidationError(field ? text('problemLine', { field, message }) : message, undefined, shown);
     error.field = field ?? problems[0]?.field;
     return error;
   }

@@ -2,7 +2,7 @@ import { compileTerms, isSettled, parseTerms, settle, traceSettlement, TermsErro
 import { LD, netSettlement, toFen, type Funder, type Netting, type Shares } from './ledger';
 import { valuesForSettlement, type CellAssessment } from './monitoring';
 import { problem, text, type Problem } from './local-text';
-import { engineProblem } from './engine-text';
+import { codedProblem } from './engine-message';
 
 /**
  * Running an agreement's terms for one closed year (docs/decisions/0016): the undisputed monitoring
@@ -47,7 +47,7 @@ export type SettlementRunOutcome = { ok: true; run: SettlementRun } | { ok: fals
 export function agreementTerms(terms: unknown): { ok: true; terms: PaymentTerms | null } | { ok: false; problems: SettlementProblem[] } {
   if (terms === null || terms === undefined) return { ok: true, terms: null };
   const parsed = parseTerms(terms);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => engineProblem(`terms.${p.path}`, p.message)) };
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => codedProblem(p, `terms.${p.path}`)) };
   return { ok: true, terms: parsed.terms };
 }
 
@@ -103,7 +103,7 @@ export function runSettlement(input: SettlementRunInput): SettlementRunOutcome {
     if (!settled) return { ok: false, problems: [problem('year', text('termsSettleNothing', { year }))] };
     if (!isSettled(settled)) {
       if ('missing' in settled) return { ok: false, problems: settled.missing.map((name) => problem(`${year}.${name}`, text('noValueForYear', { name, year }))) };
-      return { ok: false, problems: [engineProblem(`terms.${settled.formula}`, settled.error)] };
+      return { ok: false, problems: [codedProblem({ path: `terms.${settled.formula}`, ...settled.error })] };
     }
     const trace = traceSettlement(terms, monitoring, scheduled ? { scheduled } : {}).find((t) => t.year === year)?.steps ?? [];
     const due = toFen(new LD(settled.payment).times(terms.unit));
@@ -112,7 +112,7 @@ export function runSettlement(input: SettlementRunInput): SettlementRunOutcome {
       run: { year, payment: settled.payment, unit: terms.unit, values: values.values, formulas: settled.values, trace, netting: netSettlement({ due, shares: input.shares, paid: input.paid }) },
     };
   } catch (error) {
-    if (error instanceof TermsError) return { ok: false, problems: error.problems.map((p) => engineProblem(p.path, p.message)) };
+    if (error instanceof TermsError) return { ok: false, problems: error.problems.map((p) => codedProblem(p)) };
     throw error;
   }
 }

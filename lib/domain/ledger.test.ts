@@ -102,6 +102,8 @@ describe('payments', () => {
   it('reads amounts to the fen only', () => {
     expect(parsePaymentAmount('1234.5')).toMatchObject({ ok: true });
     expect(parsePaymentAmount('1234.567')).toMatchObject({ ok: false, message: '1234.567 has more than two decimals: amounts are to the fen' });
+    expect(parsePaymentAmount('1e22')).toMatchObject({ ok: false, message: expect.stringMatching(/too large/) });
+    expect(parsePaymentAmount('9999999999999999999999.99')).toMatchObject({ ok: true });
     expect(parsePaymentAmount('1,234')).toMatchObject({ ok: false });
     expect(parsePaymentAmount('0')).toMatchObject({ ok: false });
     expect(parsePaymentAmount('-5')).toMatchObject({ ok: false });

@@ -143,6 +143,8 @@ export function parsePaymentAmount(raw: string): { ok: true; amount: LDec } | ({
   const value = new LD(parsed.value);
   if (!value.isPositive() || value.isZero()) return { ok: false, ...refusal(text('amountNotPositive')) };
   if (value.decimalPlaces() > 2) return { ok: false, ...refusal(text('amountToTheFen', { raw })) };
+  // The ledger stores Decimal(24, 2): anything from 10²² CNY up would fail in PostgreSQL, not here.
+  if (value.gte('1e22')) return { ok: false, ...refusal(text('amountTooLarge', { raw })) };
   return { ok: true, amount: value };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { D, formatDecimal, parseDecimal, type Dec } from '@/lib/engine';
+import { formatDecimal, parseDecimal } from '@/lib/engine';
 import { inParseLanguage, say, text } from './local-text';
 
 const year = z.int(say('mustBeWholeYear')).min(1900, say('yearFrom1900')).max(2200, say('yearTo2200'));
@@ -36,54 +36,3 @@ export const ZSchedule = z
       if (sorted[i]!.from <= sorted[i - 1]!.to) ctx.addIssue({ code: 'custom', path: [sorted[i]!.index, 'from'], message: inParseLanguage(text('overlapsPeriod', { from: sorted[i - 1]!.from, to: sorted[i - 1]!.to })) });
     }
   });
-
-/** Annual amounts by year in the scenario's unit; a price entry is price · volume / unit. */
-export function scheduleByYear(schedule: ScheduleEntry[], unit: number | string): Map<number, Dec> {
-  const byYear = new Map<number, Dec>();
-  for (const entry of schedule) {
-    const amount = 'amount' in entry ? D(entry.amount) : D(entry.pricePerM3).times(entry.volume).dividedBy(unit);
-    for (let y = entry.from; y <= entry.to; y++) byYear.set(y, amount);
-  }
-  return byYear;
-}
-
-interface ResultYear {
-  year: number;
-  lowerBound: string;
-  upperBound: string | null;
-}
-
-export interface BoundCheck {
-  years: { year: number; offered: string; lowerBound: string; upperBound: string | null }[];
-  belowLowerYears: number[];
-  aboveUpperYears: number[];
-  outsideScenarioYears: number[];
-  totals: { offered: string; lowerBound: string; upperBound: string | null };
-}
-
-/**
- * Where an offer stands against its scenario version's bounds, year by year: below the lower
- * bound under-compensates upstream, above the upper bound overcharges downstream.
- */
-export function checkAgainstBounds(schedule: ScheduleEntry[], unit: number | string, resultYears: ResultYear[]): BoundCheck {
-  const offered = scheduleByYear(schedule, unit);
-  const byYear = new Map(resultYears.map((row) => [row.year, row]));
-  const check: BoundCheck = { years: [], belowLowerYears: [], aboveUpperYears: [], outsideScenarioYears: [], totals: { offered: '0', lowerBound: '0', upperBound: null } };
-  let [offeredTotal, lowerTotal, upperTotal, upperKnown] = [D(0), D(0), D(0), true];
-  for (const [year, amount] of [...offered].sort(([a], [b]) => a - b)) {
-    const row = byYear.get(year);
-    if (!row) {
-      check.outsideScenarioYears.push(year);
-      continue;
-    }
-    offeredTotal = offeredTotal.plus(amount);
-    lowerTotal = lowerTotal.plus(row.lowerBound);
-    if (row.upperBound === null) upperKnown = false;
-    else upperTotal = upperTotal.plus(row.upperBound);
-    if (amount.lessThan(row.lowerBound)) check.belowLowerYears.push(year);
-    if (row.upperBound !== null && amount.greaterThan(row.upperBound)) check.aboveUpperYears.push(year);
-    check.years.push({ year, offered: formatDecimal(amount), lowerBound: row.lowerBound, upperBound: row.upperBound });
-  }
-  check.totals = { offered: formatDecimal(offeredTotal), lowerBound: formatDecimal(lowerTotal), upperBound: upperKnown && check.years.length ? formatDecimal(upperTotal) : null };
-  return check;
-}

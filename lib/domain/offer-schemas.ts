@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZBoundedDate } from './bounded-values';
 import { ZSchedule } from './offer-schedule';
 import { say } from './local-text';
 
@@ -9,7 +10,7 @@ export const ZSendOffer = z.strictObject({
   schedule: ZSchedule,
   // payment-terms/1 when the payment is performance-linked; checked by the terms engine.
   terms: z.record(z.string(), z.unknown(), say('mustBePaymentTerms')).optional(),
-  validUntil: z.coerce.date(say('mustBeDate')),
+  validUntil: ZBoundedDate,
   answersOfferId: ZId.optional(),
 });
 export type SendOfferInput = z.infer<typeof ZSendOffer>;

@@ -1,20 +1,14 @@
 import { CATEGORIES, DIRECT_GROUPS, GROUPS, OPPORTUNITY_GROUPS, groupOf, type Category, type Group } from './categories';
 import { D, ONE, ZERO, formatDecimal, type Dec } from './decimal';
 import type { Scenario } from './schema';
+import { nashSplit } from './negotiation';
+import { periodAverage } from './period-average';
 import { addInto, fillInto, formatRange, type YearRange } from './years';
 
 /**
  * The calculation of pes-model.md §2–4, year by year, on a validated scenario.
  * Every amount is a Decimal of the engine's clone from input to output.
  */
-
-/**
- * The generalised Nash split of pes-model.md §1, `lower + w · (upper − lower)`: the suggested
- * payment of every year, and what the browser computes when the bargaining weight moves.
- */
-export function nashSplit(lower: Dec, upper: Dec, weight: Dec): Dec {
-  return lower.plus(weight.times(upper.minus(lower)));
-}
 
 export const RESULT_FORMAT = 'pes-result/1';
 export const DEFAULT_BARGAINING_WEIGHT = '0.5';
@@ -252,16 +246,6 @@ export function backPayAnnuity(lowerBounds: readonly Dec[], rate: Dec, catchUpYe
   return { carriedForward, annuityFactor, annuity: annuityFactor.times(carriedForward) };
 }
 
-function average(values: readonly (Dec | null)[]): Dec | null {
-  let total = ZERO;
-  for (const v of values) {
-    // A period average over only some of its years would be mislabelled; see docs/decisions/0103.
-    if (v === null) return null;
-    total = total.plus(v);
-  }
-  return values.length === 0 ? null : total.div(values.length);
-}
-
 export function computeScenario(s: Scenario): Result {
   return computeCompiled(s, compileScenario(s));
 }
@@ -313,10 +297,10 @@ export function computeCompiled(s: Scenario, c: CompiledScenario): Result {
       label: p.label,
       from: p.from,
       to: p.to,
-      lowerBound: average(slice.map((y) => y.lowerBound)) ?? ZERO,
-      upperBound: average(slice.map((y) => y.upperBound)),
-      payment: average(slice.map((y) => y.payment)) ?? ZERO,
-      pricePerM3: average(slice.map((y) => y.pricePerM3)),
+      lowerBound: periodAverage(slice.map((y) => y.lowerBound)) ?? ZERO,
+      upperBound: periodAverage(slice.map((y) => y.upperBound)),
+      payment: periodAverage(slice.map((y) => y.payment)) ?? ZERO,
+      pricePerM3: periodAverage(slice.map((y) => y.pricePerM3)),
     };
   });
 

@@ -27,7 +27,7 @@ export const ONE: Dec = new D(1);
  * literals, NaN, Infinity, blanks and thousands separators, all of which the
  * Decimal constructor would otherwise accept or misread.
  */
-const DECIMAL_SYNTAX = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const DECIMAL_SYNTAX = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * Values whose decimal exponent lies outside ±MAX_EXPONENT are refused: no

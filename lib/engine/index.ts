@@ -71,3 +71,8 @@ export * from './calculators';
 export { parseYearKey, yearKey, type YearRange } from './years';
 export { shiyanScenario, miyunScenario, shiyanDocument, miyunDocument } from './fixtures';
 export * from './sensitivity';
+export { formatRange } from './years';
+export { periodAverage, sumOrNull } from './period-average';
+export * from './negotiation';
+export * from './spans';
+export * from './span-totals';

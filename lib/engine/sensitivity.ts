@@ -99,7 +99,7 @@ export const DEFAULT_RATES = ['0', '0.01', '0.02', '0.03', '0.04', '0.05', '0.06
 // ------------------------------------------------------------- Nash split
 
 // The Nash split lives beside the computation that uses it; the browser imports it from here.
-export { nashSplit } from './compute';
+export { nashSplit } from './negotiation';
 
 // ------------------------------------------------------- scenario changes
 

@@ -3,8 +3,10 @@
 // replaces the four item lists of a base document and validates the result with the engine, so a
 // spreadsheet obeys exactly the rules of pes-scenario/1; problems name the row and column.
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
-import { columnLetter, gridProblem, readXlsxGrid, type GridProblem } from './xlsx-grid';
+import { csvText, parseCsvText } from './csv-text';
+import { columnLetter, gridProblem, type GridProblem } from './grid-problem';
+import { gridProblems } from './grid-bounds';
+import { readXlsxGrid } from './xlsx-grid';
 import { engineMessageText } from '@/lib/domain/engine-text';
 import { text } from '@/lib/domain/local-text';
 import { parseScenario, parseYearKey, type Scenario } from '@/lib/engine';
@@ -34,7 +36,7 @@ export function costTable(scenario: Scenario): { header: string[]; rows: string[
 
 export function toCsv(scenario: Scenario): string {
   const { header, rows } = costTable(scenario);
-  return Papa.unparse([header, ...rows], { newline: '\n' });
+  return csvText([header, ...rows]);
 }
 
 export async function toXlsx(scenario: Scenario): Promise<Buffer> {
@@ -109,9 +111,10 @@ function fromGrid(grid: string[][], base: unknown): ImportOutcome {
 }
 
 export function fromCsv(text: string, base: unknown): ImportOutcome {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const parsed = parseCsvText(text);
   if (parsed.errors.length) return { ok: false, problems: parsed.errors.map((error) => ({ row: (error.row ?? 0) + 1, column: '—', message: error.message })) };
-  return fromGrid(parsed.data, base);
+  const tooBig = gridProblems(parsed.data);
+  return tooBig.length ? { ok: false, problems: tooBig } : fromGrid(parsed.data, base);
 }
 
 export async function fromXlsx(bytes: Uint8Array, base: unknown): Promise<ImportOutcome> {

@@ -1,7 +1,7 @@
 // The fund's ledger as CSV or .xlsx: one row per agreement, year and funder with its scheduled,
 // settled, paid and outstanding amounts, then the payments. Amounts are whole currency to the fen.
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { csvText } from './csv-text';
 
 export interface LedgerExportLine {
   deal: string;
@@ -41,7 +41,7 @@ function paymentRows(payments: readonly LedgerExportPayment[]): string[][] {
 
 /** The ledger lines as CSV (amounts exact, as text; "settled" and "outstanding" empty before settlement). */
 export function ledgerToCsv(lines: readonly LedgerExportLine[]): string {
-  return Papa.unparse([[...ledgerColumns], ...ledgerRows(lines)], { newline: '\n' });
+  return csvText([[...ledgerColumns], ...ledgerRows(lines)]);
 }
 
 const moneyColumns = new Set(['scheduled', 'settled', 'paid', 'outstanding', 'amount']);

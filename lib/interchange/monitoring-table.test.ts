@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gridToCsv, gridToXlsx, isIsoDate, monitoringFromCsv, monitoringFromXlsx, monitoringGrid, monitoringTemplate } from './monitoring-table';
-import { problemField } from './xlsx-grid';
+import { problemField } from './grid-problem';
 
 const rules = { indicators: ['codmn', 'nh3n', 'tn', 'tp'], from: 2021, to: 2030 };
 const header = 'year,indicator,value,laboratory,sampledFrom,sampledTo';

@@ -3,8 +3,10 @@
 // import is all or nothing: every problem is listed with its row and column, and a table with any
 // problem saves nothing. Values stay decimal text; dates are ISO (YYYY-MM-DD).
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
-import { columnLetter, gridProblem, readXlsxGrid, type GridProblem } from './xlsx-grid';
+import { csvText, parseCsvText } from './csv-text';
+import { columnLetter, gridProblem, type GridProblem } from './grid-problem';
+import { gridProblems } from './grid-bounds';
+import { readXlsxGrid } from './xlsx-grid';
 import { text, type LocalText } from '@/lib/domain/local-text';
 import { MAX_EXPONENT, parseDecimal } from '@/lib/engine';
 
@@ -126,9 +128,10 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
 }
 
 export function monitoringFromCsv(csv: string, rules: MonitoringRules): MonitoringImport {
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const parsed = parseCsvText(csv);
   if (parsed.errors.length) return { ok: false, problems: parsed.errors.map((error) => gridProblem((error.row ?? 0) + 1, '—', text('csvUnreadable', { detail: error.message }))) };
-  return monitoringFromGrid(parsed.data, rules);
+  const tooBig = gridProblems(parsed.data);
+  return tooBig.length ? { ok: false, problems: tooBig } : monitoringFromGrid(parsed.data, rules);
 }
 
 /** A cell as the text it shows: numbers by their shortest round-trip form, dates as YYYY-MM-DD. */
@@ -147,7 +150,7 @@ export function monitoringTemplate(indicators: readonly string[], year: number):
 }
 
 export function gridToCsv(grid: readonly (readonly string[])[]): string {
-  return Papa.unparse(grid.map((row) => [...row]), { newline: '\n' });
+  return csvText(grid);
 }
 
 export async function gridToXlsx(grid: readonly (readonly string[])[], sheetName = monitoringSheetName): Promise<Buffer> {

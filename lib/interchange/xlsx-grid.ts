@@ -1,37 +1,9 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { inEnglish, text, type LocalText } from '@/lib/domain/local-text';
-
-/**
- * A problem with a table import (monitoring results, cost tables), located by row (1-based; 0 for
- * the file as a whole) and column letter ("—" for the whole row); the message in English and, when
- * it comes from the catalogue, in either language.
- */
-export interface GridProblem {
-  row: number;
-  column: string;
-  message: string;
-  text?: LocalText;
-}
-
-export function gridProblem(row: number, column: string, message: string | LocalText): GridProblem {
-  return typeof message === 'string' ? { row, column, message } : { row, column, message: inEnglish(message), text: message };
-}
-
-export const columnLetter = (index: number): string => (index < 26 ? '' : columnLetter(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
-
-/** Where a problem is, for readers: "row 3, column C (value)" when the header names the column. */
-export function problemAt(problem: GridProblem, header?: readonly string[]): LocalText {
-  if (problem.row === 0) return text('at.table');
-  if (problem.column === '—') return text('at.row', { row: problem.row });
-  const index = header?.findIndex((_, i) => columnLetter(i) === problem.column) ?? -1;
-  const name = index >= 0 ? header?.[index] : undefined;
-  return name ? text('at.namedCell', { row: problem.row, column: problem.column, name }) : text('at.cell', { row: problem.row, column: problem.column });
-}
-
-/** Where a problem is, as the API's `field`: problemAt in English. */
-export function problemField(problem: GridProblem, header?: readonly string[]): string {
-  return inEnglish(problemAt(problem, header));
-}
+import { text, type LocalText } from '@/lib/domain/local-text';
+import { cellTooLong, gridBounds, sizeProblem } from './grid-bounds';
+import { gridProblem, type GridProblem } from './grid-problem';
+import { archiveBounds, inspectXlsxArchive } from './xlsx-archive';
 
 /** A cell as the text a CSV of the same table would hold. */
 function cellText(value: ExcelJS.CellValue): string {
@@ -46,26 +18,69 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+type SheetRead = { ok: true; grid: string[][] } | { ok: false; problems: GridProblem[] };
+
+const columnNumber = (letters: string) => [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+
+/** The problem with a sheet whose stated dimension (`A1:XFD1000`) is beyond what is read, if any. */
+function dimensionProblem(dimension: string): GridProblem | null {
+  const end = /([A-Z]+)(\d+)$/.exec(dimension);
+  return end ? sizeProblem(Number(end[2]), columnNumber(end[1]!)) : null;
+}
+
+/** One sheet's rows as a stream, refused at the first row, column, cell count or cell text beyond the bounds. */
+async function readSheet(sheet: AsyncIterable<ExcelJS.Row>): Promise<SheetRead> {
+  const grid: string[][] = [];
+  let cells = 0;
+  for await (const row of sheet) {
+    if (row.number > gridBounds.rows) return { ok: false, problems: [sizeProblem(row.number, 1)!] };
+    const values: string[] = [];
+    let problem: GridProblem | null = null;
+    // Only the cells the file holds: a row with one cell in column XFD is one cell, not 16,384.
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      if (problem) return;
+      cells += 1;
+      if (column > gridBounds.columns || cells > gridBounds.cells) problem = sizeProblem(row.number, column);
+      else {
+        const value = cellText(cell.value);
+        if (value.length > gridBounds.cellCharacters) problem = cellTooLong(row.number, column - 1);
+        values[column - 1] = value;
+      }
+    });
+    if (problem) return { ok: false, problems: [problem] };
+    grid[row.number - 1] = Array.from(values, (value) => value ?? '');
+  }
+  return { ok: true, grid: Array.from(grid, (row) => row ?? []) };
+}
+
 /**
  * The named sheet of an .xlsx workbook (else its first) as rows of cell texts, so that a workbook
- * and a CSV go through one grid parser; or the problem that stops it being read.
+ * and a CSV go through one grid parser; or the problem that stops it being read. The archive is
+ * inspected first (xlsx-archive.ts), each sheet's stated dimension checked, and only then are the
+ * rows read, as a stream, within the grid's bounds.
  */
-export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreadable: string | LocalText): Promise<{ ok: true; grid: string[][] } | { ok: false; problems: GridProblem[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, problems: [gridProblem(0, '—', unreadable)] };
+export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreadable: string | LocalText): Promise<SheetRead> {
+  const refuse = (problem: GridProblem): SheetRead => ({ ok: false, problems: [problem] });
+  const archive = inspectXlsxArchive(bytes);
+  if (!archive.ok && archive.reason === 'tableTooBig') return refuse(sizeProblem(archive.rows, archive.columns)!);
+  if (!archive.ok) return refuse(gridProblem(0, '—', archive.reason === 'unreadable' ? unreadable : text('workbookTooBig', { mb: archiveBounds.uncompressedBytes / 1024 / 1024, ratio: archiveBounds.ratio })));
+  for (const dimension of archive.dimensions.values()) {
+    const problem = dimension ? dimensionProblem(dimension) : null;
+    if (problem) return refuse(problem);
   }
-  const sheet = workbook.getWorksheet(sheetName) ?? workbook.worksheets[0];
-  if (!sheet) return { ok: false, problems: [gridProblem(0, '—', text('workbookNoSheet', { sheet: sheetName }))] };
-  const grid: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
-    });
-    grid[number - 1] = Array.from(cells, (cell) => cell ?? '');
-  });
-  return { ok: true, grid: Array.from(grid, (row) => row ?? []) };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  let first: SheetRead | null = null;
+  try {
+    for await (const sheet of reader) {
+      const named = (sheet as unknown as { name?: string }).name === sheetName;
+      // Only the named sheet and the first are read; any other is skipped unparsed.
+      if (!named && first) continue;
+      const read = await readSheet(sheet as unknown as AsyncIterable<ExcelJS.Row>);
+      if (named || !read.ok) return read;
+      first = read;
+    }
+  } catch {
+    return refuse(gridProblem(0, '—', unreadable));
+  }
+  return first ?? refuse(gridProblem(0, '—', text('workbookNoSheet', { sheet: sheetName })));
 }

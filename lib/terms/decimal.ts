@@ -1,11 +1,10 @@
 import Decimal from 'decimal.js';
-import { parseDecimal } from '../engine/decimal';
+import { DECIMAL_SYNTAX, MAX_EXPONENT, parseDecimal } from '../engine/decimal';
+import { message, type Message } from '../engine/problem';
 
 /**
- * The Decimal used to evaluate payment terms. 64 significant digits, the same
- * precision the expression parser is configured with, so that a literal means
- * the same number in both; a private clone so no other code's Decimal.set can
- * change it. Half-even keeps long sums free of drift; the exponent limits keep
+ * The Decimal used to evaluate payment terms. 64 significant digits; a
+ * private clone so no other code's Decimal.set can change it. Half-even keeps long sums free of drift; the exponent limits keep
  * toString() in plain notation (outputs are decimal strings).
  */
 export const TD = Decimal.clone({
@@ -36,19 +35,23 @@ export function showTermsDecimal(value: TDec): string {
   return new TD(value).toSignificantDigits(15).toString();
 }
 
-export type DecimalStringParse = { ok: true; value: TDec; text: string } | { ok: false; reason: string };
+export type DecimalStringParse = { ok: true; value: TDec; text: string } | { ok: false; reason: Message };
 
 /**
  * A decimal written as a JSON string. JSON numbers are refused: they pass
  * through a binary double before we see them, which is exactly what money
  * must not do. Syntax and range rules are the engine's (no NaN, Infinity,
- * hex, blanks, exponents beyond ±30).
+ * hex, blanks, exponents beyond ±30); `notANumber` is the code for a value
+ * that is no decimal at all.
  */
 export function parseDecimalString(input: unknown, notANumber: string, example: string): DecimalStringParse {
-  if (typeof input === 'number') return { ok: false, reason: `${notANumber} (write it as a string in quotes, e.g. "${example}")` };
-  if (typeof input !== 'string') return { ok: false, reason: notANumber };
+  if (typeof input === 'number') return { ok: false, reason: message('engine.writeAsString', { reason: message(notANumber), example }) };
+  if (typeof input !== 'string') return { ok: false, reason: message(notANumber) };
   const parsed = parseDecimal(input);
-  if (!parsed.ok) return { ok: false, reason: parsed.reason === 'not a number' ? notANumber : parsed.reason };
+  if (!parsed.ok) {
+    // The engine refuses a decimal's syntax or, when the syntax is right, its magnitude.
+    return { ok: false, reason: DECIMAL_SYNTAX.test(input) ? message('engine.outOfRange', { value: input, max: MAX_EXPONENT }) : message(notANumber) };
+  }
   const value = new TD(parsed.value);
   // Canonical but unrounded: an input keeps every digit its author wrote.
   return { ok: true, value, text: value.isZero() ? '0' : value.toString() };

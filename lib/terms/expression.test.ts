@@ -2,7 +2,24 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TD, type TDec } from './decimal';
-import { compileExpression, describeRefusal, evaluateExpression, printExpression, EvaluationError, type Scope, type Value } from './expression';
+import { messageIn } from '@/lib/domain/engine-message';
+import type { Message } from '../engine/problem';
+import { compileExpression, describeRefusal, evaluateExpression, printExpression, EvaluationError, type Refusal, type Scope, type Value } from './expression';
+
+/** The codes in English, as the `pes` CLI prints them. */
+const english = (what: Message) => messageIn(what, 'en');
+const englishRefusal = (r: Refusal) => ({ position: r.position, message: english(r.message), ...(r.hint ? { hint: english(r.hint) } : {}) });
+
+/** What evaluating throws, in English (the error must be an EvaluationError). */
+function evaluationFailure(evaluate: () => unknown): string {
+  try {
+    evaluate();
+  } catch (e) {
+    if (e instanceof EvaluationError) return english(e.reason);
+    throw e;
+  }
+  throw new Error('expected an EvaluationError');
+}
 
 const constants = { k: '0.9', amount: '200000000', zero: '0', two: '2' };
 const scope: Scope = {
@@ -17,12 +34,12 @@ const scope: Scope = {
 function refusal(expr: string): { position: number; message: string; text: string } {
   const r = compileExpression(expr, scope);
   if (r.ok) throw new Error(`expected "${expr}" to be refused`);
-  return { ...r.refusal, text: describeRefusal(r.refusal, 'me') };
+  return { ...englishRefusal(r.refusal), text: english(describeRefusal(r.refusal, 'me')) };
 }
 
 function compiled(expr: string) {
   const r = compileExpression(expr, scope);
-  if (!r.ok) throw new Error(`"${expr}" refused: ${describeRefusal(r.refusal)}`);
+  if (!r.ok) throw new Error(`"${expr}" refused: ${english(describeRefusal(r.refusal))}`);
   return r.expression;
 }
 
@@ -243,12 +260,12 @@ describe('evaluation', () => {
   });
 
   it('reports division by zero and other impossible values as EvaluationError', () => {
-    expect(() => run('amount / volume', { volume: '0' })).toThrow(new EvaluationError('division by zero'));
-    expect(() => run('volume ^ -1', { volume: '0' })).toThrow(/division by zero/);
-    expect(() => run('volume ^ 0.5', { volume: '-4' })).toThrow(/not a real number/);
-    expect(() => run('volume ^ volume', { volume: '1000' })).toThrow(/out of range/);
-    expect(() => run('round(P, volume)', { volume: '0.5' })).toThrow(/digits must be a whole number/);
-    expect(() => evaluateExpression(compiled('codmn').root, () => undefined)).toThrow(/no value for "codmn"/);
+    expect(evaluationFailure(() => run('amount / volume', { volume: '0' }))).toBe('division by zero');
+    expect(evaluationFailure(() => run('volume ^ -1', { volume: '0' }))).toMatch(/division by zero/);
+    expect(evaluationFailure(() => run('volume ^ 0.5', { volume: '-4' }))).toMatch(/not a real number/);
+    expect(evaluationFailure(() => run('volume ^ volume', { volume: '1000' }))).toMatch(/out of range/);
+    expect(evaluationFailure(() => run('round(P, volume)', { volume: '0.5' }))).toMatch(/digits must be a whole number/);
+    expect(evaluationFailure(() => evaluateExpression(compiled('codmn').root, () => undefined))).toMatch(/no value for "codmn"/);
   });
 
   it('matches decimal.js on random arithmetic', () => {
@@ -287,14 +304,14 @@ describe('positions stay aligned with the source', () => {
         const text = e.replace(/ /g, blank);
         const valid = compileExpression(text, { ...scope, known: new Map() });
         // Literal-only parts are evaluated at save time and may legitimately overflow or divide by zero.
-        if (!valid.ok) expect(valid.refusal.message).toMatch(/division by zero|out of range|not a real number/);
+        if (!valid.ok) expect(english(valid.refusal.message)).toMatch(/division by zero|out of range|not a real number/);
         const names = [...text.matchAll(/\b(k|amount|codmn|P|year|scheduled)\b/g)];
         if (names.length === 0) return;
         const target = names[pick % names.length]!;
         const broken = text.slice(0, target.index) + 'zzz' + text.slice(target.index! + target[0].length);
         const r = compileExpression(broken, { ...scope, known: new Map() });
         expect(r.ok).toBe(false);
-        if (!r.ok) expect(r.refusal).toMatchObject({ position: target.index! + 1, message: 'unknown name "zzz"' });
+        if (!r.ok) expect(englishRefusal(r.refusal)).toMatchObject({ position: target.index! + 1, message: 'unknown name "zzz"' });
       }),
       { numRuns: 300 },
     );

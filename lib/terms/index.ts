@@ -1,6 +1,6 @@
 /**
  * Performance-linked payment terms: pure functions over `payment-terms/1`
- * documents and monitoring data. No I/O, no framework: only mathjs (to parse),
+ * documents and monitoring data. No I/O, no framework: only
  * decimal.js, zod, the files of this folder and lib/engine (enforced by
  * purity.test.ts). Reference: docs/terms.md.
  */

@@ -1,3 +1,5 @@
+import { message, type Message } from '../engine/problem';
+
 /**
  * Names in `payment-terms/1`: constants, indicators and formulas share one
  * namespace with the built-ins, so a formula can never be ambiguous about
@@ -31,12 +33,12 @@ export function isFunctionName(name: string): name is FunctionName {
 }
 
 /** Why `name` cannot name a constant, indicator or formula, or undefined when it can. */
-export function nameProblem(name: string): string | undefined {
-  if (name.length === 0) return 'must not be empty';
-  if (name.length > MAX_NAME_LENGTH) return `longer than ${MAX_NAME_LENGTH} characters`;
-  if (!NAME_SYNTAX.test(name)) return `"${name}" is not a name (letters, digits and _, not starting with a digit)`;
-  if (name.startsWith('__')) return `"${name}" is reserved (names may not start with "__")`;
-  if (RESERVED.has(name)) return `"${name}" is reserved`;
+export function nameProblem(name: string): Message | undefined {
+  if (name.length === 0) return message('engine.mustNotBeEmpty');
+  if (name.length > MAX_NAME_LENGTH) return message('engine.longerThan', { max: MAX_NAME_LENGTH });
+  if (!NAME_SYNTAX.test(name)) return message('engine.notAName', { name });
+  if (name.startsWith('__')) return message('engine.reservedPrefix', { name });
+  if (RESERVED.has(name)) return message('engine.reserved', { name });
   return undefined;
 }
 

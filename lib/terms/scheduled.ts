@@ -1,7 +1,8 @@
 import { computeScenario } from '../engine/compute';
-import { SCENARIO_FORMAT, parseScenario, type Scenario } from '../engine/schema';
+import { SCENARIO_FORMAT, parseScenario, type Problem as ScenarioProblem, type Scenario } from '../engine/schema';
 import { TD, formatTermsDecimal, parseDecimalString } from './decimal';
-import { readJson, type PaymentTerms, type Problem } from './schema';
+import { message, problemAt } from '../engine/problem';
+import { DOCUMENT, readJson, type PaymentTerms, type Problem } from './schema';
 
 /**
  * Where `scheduled` comes from: the payment schedule of a `pes-scenario/1`
@@ -12,25 +13,26 @@ import { readJson, type PaymentTerms, type Problem } from './schema';
 
 /** Year → canonical decimal string, in the terms' unit and currency. */
 export type ScheduledMap = Record<string, string>;
-export type ScheduledOutcome = { ok: true; scheduled: ScheduledMap } | { ok: false; problems: Problem[] };
+/** A scenario's problems are the engine's own (lib/engine/schema.ts). */
+export type ScheduledOutcome = { ok: true; scheduled: ScheduledMap } | { ok: false; problems: (Problem | ScenarioProblem)[] };
 
 const YEAR = /^\d{4}$/;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A plain `{ "2018": "120000000", … }` map, already in the terms' unit. Never throws for bad input. */
 export function parseScheduled(json: unknown): ScheduledOutcome {
-  if (!isRecord(json)) return { ok: false, problems: [{ path: '(document)', message: 'expected an object mapping years to amounts' }] };
+  if (!isRecord(json)) return { ok: false, problems: [problemAt(DOCUMENT, message('engine.amountsMapping'))] };
   const problems: Problem[] = [];
   const scheduled: ScheduledMap = {};
   for (const [key, raw] of Object.entries(json)) {
     const path = YEAR.test(key) ? key : JSON.stringify(key);
     if (!YEAR.test(key)) {
-      problems.push({ path, message: 'not a four-digit year' });
+      problems.push(problemAt(path, message('engine.notAFourDigitYear')));
       continue;
     }
-    const parsed = parseDecimalString(raw, 'not a number', '120000000');
+    const parsed = parseDecimalString(raw, 'engine.notANumber', '120000000');
     if (parsed.ok) scheduled[key] = parsed.text;
-    else problems.push({ path, message: parsed.reason });
+    else problems.push(problemAt(path, parsed.reason));
   }
   return problems.length ? { ok: false, problems } : { ok: true, scheduled };
 }
@@ -38,7 +40,7 @@ export function parseScheduled(json: unknown): ScheduledOutcome {
 /** The engine's payment for each year of the scenario within from..to of the terms, converted to the terms' unit. */
 export function scheduledFromScenario(scenario: Scenario, terms: PaymentTerms): ScheduledOutcome {
   if (scenario.currency !== terms.currency) {
-    return { ok: false, problems: [{ path: 'currency', message: `the scenario is in ${scenario.currency}, the terms in ${terms.currency}` }] };
+    return { ok: false, problems: [problemAt('currency', message('engine.currencyMismatch', { scenario: scenario.currency, terms: terms.currency }))] };
   }
   const factor = new TD(scenario.unit).div(terms.unit);
   const scheduled: ScheduledMap = {};

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_DOCUMENT_BYTES, compileTerms, parseTerms, parseTermsText, TermsError, type PaymentTerms } from './schema';
+import { messageIn } from '@/lib/domain/engine-message';
+import { MAX_DOCUMENT_BYTES, compileTerms, parseTerms, parseTermsText, TermsError, type PaymentTerms, type Problem } from './schema';
+
+/** Problems in English, as the `pes` CLI prints them. */
+const english = (problems: Problem[]) => problems.map((p) => ({ path: p.path, message: messageIn(p, 'en') }));
+const inEnglish = <T extends { ok: boolean }>(outcome: T) => ('problems' in outcome ? { ...outcome, problems: english(outcome.problems as Problem[]) } : outcome);
 
 const fixture = readFileSync(path.join(import.meta.dirname, 'fixtures/two-way-terms.json'), 'utf8');
 const doc = (): PaymentTerms => JSON.parse(fixture) as PaymentTerms;
@@ -10,7 +15,7 @@ const doc = (): PaymentTerms => JSON.parse(fixture) as PaymentTerms;
 function problems(json: unknown): string[] {
   const r = parseTerms(json);
   if (r.ok) throw new Error('expected problems');
-  return r.problems.map((p) => `${p.path}: ${p.message}`);
+  return english(r.problems).map((p) => `${p.path}: ${p.message}`);
 }
 
 describe('parseTerms', () => {
@@ -111,7 +116,7 @@ describe('parseTerms', () => {
 
   it('refuses a document over 5 MB before parsing it', () => {
     const big = JSON.stringify({ ...doc(), name: 'x'.repeat(MAX_DOCUMENT_BYTES) });
-    expect(parseTermsText(big)).toEqual({ ok: false, problems: [{ path: '(document)', message: 'larger than 5 MB' }] });
+    expect(inEnglish(parseTermsText(big))).toEqual({ ok: false, problems: [{ path: '(document)', message: 'larger than 5 MB' }] });
     // Multi-byte text is measured in UTF-8 bytes, not characters.
     const wide = JSON.stringify({ ...doc(), name: '水'.repeat(Math.ceil(MAX_DOCUMENT_BYTES / 3) + 10) });
     expect(wide.length).toBeLessThan(MAX_DOCUMENT_BYTES);
@@ -120,7 +125,7 @@ describe('parseTerms', () => {
 
   it('reports invalid JSON and non-text', () => {
     expect(parseTermsText('{').ok).toBe(false);
-    expect(parseTermsText(42 as unknown as string)).toEqual({ ok: false, problems: [{ path: '(document)', message: 'not text' }] });
+    expect(inEnglish(parseTermsText(42 as unknown as string))).toEqual({ ok: false, problems: [{ path: '(document)', message: 'not text' }] });
     expect(problems(null)).toEqual(['(document): expected an object, got null']);
   });
 });
@@ -133,7 +138,7 @@ describe('prototype pollution', () => {
     const r = parseTermsText(text);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    const lines = r.problems.map((p) => `${p.path}: ${p.message}`);
+    const lines = english(r.problems).map((p) => `${p.path}: ${p.message}`);
     expect(lines).toContain('constants.__proto__: "__proto__" is reserved (names may not start with "__")');
     expect(lines).toContain('constants.__proto__: not a decimal number');
     expect(lines).toContain('constants.constructor: "constructor" is reserved');
@@ -186,7 +191,7 @@ describe('robustness (property-based)', () => {
         const d = doc() as unknown as Record<string, unknown>;
         const variant = { ...d, [field]: value, constants: { ...(d.constants as object), [constName]: constValue }, formulas: [{ name: 'payment', expr: formula }] };
         const r = parseTerms(variant);
-        if (!r.ok) for (const p of r.problems) expect(typeof p.path === 'string' && typeof p.message === 'string').toBe(true);
+        if (!r.ok) for (const p of english(r.problems)) expect(typeof p.path === 'string' && typeof p.message === 'string').toBe(true);
       }),
       { numRuns: 500 },
     );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_DOCUMENT_BYTES, ZUnit, exceedsBytes, formatPath, toProblems, type Problem } from '../engine/schema';
+import { message, problemAt, type CodedProblem, type Message } from '../engine/problem';
+import { MAX_DOCUMENT_BYTES, ZUnit, exceedsBytes, formatPath } from '../engine/schema';
 import { parseDecimalString, type TDec } from './decimal';
 import { MAX_EXPRESSION_LENGTH, compileExpression, describeRefusal, type CompiledExpression } from './expression';
 import { nameProblem } from './names';
@@ -12,7 +13,10 @@ import { nameProblem } from './names';
  */
 
 export const TERMS_FORMAT = 'payment-terms/1';
-export { MAX_DOCUMENT_BYTES, type Problem };
+export { MAX_DOCUMENT_BYTES };
+
+/** What is wrong where in a document: a catalogue code with its parameters (lib/engine/problem.ts). */
+export type Problem = CodedProblem;
 
 // Generous for any real agreement; they bound the work one document can ask for.
 export const MAX_FORMULAS = 200;
@@ -44,11 +48,14 @@ type Loose = Record<string, unknown>;
 const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isYear = (value: unknown): value is number => Number.isInteger(value);
 
-const text = z.string().min(1, 'must not be empty');
-const year = z.int({ error: 'not a whole year' }).min(1000, 'not a four-digit year').max(9999, 'not a four-digit year');
+// A zod message here is a catalogue code; coded() adds the parameters from the issue.
+const text = z.string().min(1, 'engine.mustNotBeEmpty');
+const year = z.int({ error: 'engine.notAWholeYear' }).min(1000, 'engine.notAFourDigitYear').max(9999, 'engine.notAFourDigitYear');
+/** A custom issue carries its message whole, parameters included. */
+const issue = (what: Message) => ({ code: 'custom' as const, message: what.code, params: { message: what } });
 const ZName = z.string().superRefine((name, ctx) => {
   const problem = nameProblem(name);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  if (problem) ctx.addIssue(issue(problem));
 });
 
 /**
@@ -56,41 +63,41 @@ const ZName = z.string().superRefine((name, ctx) => {
  * would assign a "__proto__" key on its output object (changing its prototype)
  * before any check could refuse it.
  */
-function nameMap(value: (raw: unknown) => { ok: true; text: string } | { ok: false; reason: string }) {
+function nameMap(value: (raw: unknown) => { ok: true; text: string } | { ok: false; reason: Message }) {
   return z.unknown().optional().transform((raw, ctx): Record<string, string> => {
     const out: Record<string, string> = {};
     if (raw === undefined) return out;
     if (!isRecord(raw)) {
-      ctx.issues.push({ code: 'custom', message: 'expected an object of names', input: raw });
+      ctx.issues.push({ ...issue(message('engine.expectedNames')), input: raw });
       return out;
     }
     const keys = Object.keys(raw);
     if (keys.length > MAX_NAMES) {
-      ctx.issues.push({ code: 'custom', message: `more than ${MAX_NAMES} names`, input: raw });
+      ctx.issues.push({ ...issue(message('engine.moreThanNames', { max: MAX_NAMES })), input: raw });
       return out;
     }
     for (const key of keys) {
       const problem = nameProblem(key);
-      if (problem) ctx.issues.push({ code: 'custom', message: problem, path: [key], input: key });
+      if (problem) ctx.issues.push({ ...issue(problem), path: [key], input: key });
       const parsed = value(raw[key]);
-      if (!parsed.ok) ctx.issues.push({ code: 'custom', message: parsed.reason, path: [key], input: raw[key] });
+      if (!parsed.ok) ctx.issues.push({ ...issue(parsed.reason), path: [key], input: raw[key] });
       if (!problem && parsed.ok) out[key] = parsed.text;
     }
     return out;
   });
 }
 
-const constantValue = (raw: unknown) => parseDecimalString(raw, 'not a decimal number', '0.9');
-const indicatorUnit = (raw: unknown): { ok: true; text: string } | { ok: false; reason: string } =>
-  typeof raw === 'string' && raw.length <= 100 ? { ok: true, text: raw } : { ok: false, reason: 'expected its unit as text, e.g. "mg/L" (may be "")' };
+const constantValue = (raw: unknown) => parseDecimalString(raw, 'engine.notADecimal', '0.9');
+const indicatorUnit = (raw: unknown): { ok: true; text: string } | { ok: false; reason: Message } =>
+  typeof raw === 'string' && raw.length <= 100 ? { ok: true, text: raw } : { ok: false, reason: message('engine.unitAsText') };
 
 const ZFormula = z.strictObject({
   name: ZName,
-  expr: z.string().min(1, 'must not be empty').max(MAX_EXPRESSION_LENGTH, `longer than ${MAX_EXPRESSION_LENGTH} characters`),
+  expr: z.string().min(1, 'engine.mustNotBeEmpty').max(MAX_EXPRESSION_LENGTH, 'engine.longerThan'),
 });
 
 export const ZTermsShape = z.strictObject({
-  format: z.literal(TERMS_FORMAT, { error: `must be "${TERMS_FORMAT}"` }),
+  format: z.literal(TERMS_FORMAT, { error: 'engine.mustBeFormat' }),
   name: text,
   currency: text,
   unit: ZUnit,
@@ -98,23 +105,44 @@ export const ZTermsShape = z.strictObject({
   to: year,
   constants: nameMap(constantValue),
   indicators: nameMap(indicatorUnit),
-  formulas: z.array(ZFormula).min(1, 'at least one formula (one named "payment")').max(MAX_FORMULAS, `more than ${MAX_FORMULAS} formulas`),
+  formulas: z.array(ZFormula).min(1, 'engine.atLeastOneFormula').max(MAX_FORMULAS, 'engine.moreThanFormulas'),
 });
 
-function describe(input: unknown): string {
+const KINDS: Record<string, string> = { array: 'engine.aList', object: 'engine.anObject', string: 'engine.aString', number: 'engine.aNumber', boolean: 'engine.aBoolean', int: 'engine.aNumber' };
+const kind = (name: string): Message | string => (KINDS[name] ? message(KINDS[name]) : name);
+
+function describe(input: unknown): Message | string {
   if (input === null) return 'null';
-  if (Array.isArray(input)) return 'a list';
-  return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+  return kind(Array.isArray(input) ? 'array' : typeof input);
 }
 
-const issueMessages: z.core.$ZodErrorMap = (iss) => {
-  if (iss.code === 'invalid_type') {
-    if (iss.input === undefined) return 'missing (required)';
-    const expected = iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'an object' : `a ${iss.expected}`;
-    return `expected ${expected}, got ${describe(iss.input)}`;
+/** A zod issue of this schema as the message it stands for. */
+function coded(iss: z.core.$ZodIssue): Message {
+  if (iss.code === 'custom' && isMessage(iss.params?.message)) return iss.params.message;
+  // The unit is the engine's field (ZUnit); whatever it says, the rule is a positive whole number.
+  if (iss.path.length === 1 && iss.path[0] === 'unit') return iss.code === 'custom' ? message('engine.notPositiveWhole', { value: String(iss.input) }) : message('engine.notANumber');
+  // zod's own wording: only a missing field or one of the wrong type gets here.
+  if (!iss.message.startsWith('engine.')) {
+    const expected = iss.code === 'invalid_type' ? iss.expected : 'object';
+    return iss.input === undefined ? message('engine.missingRequired') : message('engine.expectedGot', { expected: kind(expected), got: describe(iss.input) });
   }
-  return undefined;
-};
+  if (iss.code === 'too_big') return message(iss.message, { max: Number(iss.maximum) });
+  if (iss.code === 'invalid_value') return message(iss.message, { format: String(iss.values[0]) });
+  return message(iss.message);
+}
+
+function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as Message).code === 'string' && typeof (value as Message).params === 'object';
+}
+
+/** Problems of a failed parse, an unknown field once per key. */
+function issueProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
+  return issues.flatMap((iss) =>
+    iss.code === 'unrecognized_keys'
+      ? iss.keys.map((key) => problemAt(formatPath([...iss.path, key]), message('engine.keyed', { message: message('engine.unknownField'), key })))
+      : [problemAt(formatPath(iss.path), coded(iss))],
+  );
+}
 
 /** A compiled formula, in document order. */
 export interface CompiledFormula {
@@ -141,14 +169,14 @@ type Path = (string | number)[];
  * name still counts as declared, so that one typo is reported once rather
  * than again as "unknown name" in every formula that uses it.
  */
-function crossFieldRules(document: unknown): { problems: { path: Path; message: string }[]; compiled: CompiledFormula[]; constants: Map<string, TDec> } {
-  const problems: { path: Path; message: string }[] = [];
+function crossFieldRules(document: unknown): { problems: Problem[]; compiled: CompiledFormula[]; constants: Map<string, TDec> } {
+  const problems: Problem[] = [];
   const compiled: CompiledFormula[] = [];
   const constants = new Map<string, TDec>();
-  const problem = (path: Path, message: string) => problems.push({ path, message });
+  const problem = (path: Path, what: Message) => problems.push(problemAt(formatPath(path), what));
   if (!isRecord(document)) return { problems, compiled, constants };
 
-  if (isYear(document.from) && isYear(document.to) && document.to < document.from) problem(['to'], `${document.to} is before from ${document.from}`);
+  if (isYear(document.from) && isYear(document.to) && document.to < document.from) problem(['to'], message('engine.beforeFrom', { to: document.to, from: document.from }));
 
   const constantNames = new Set(isRecord(document.constants) ? Object.keys(document.constants) : []);
   const indicatorNames = new Set(isRecord(document.indicators) ? Object.keys(document.indicators) : []);
@@ -158,20 +186,20 @@ function crossFieldRules(document: unknown): { problems: { path: Path; message: 
       if (parsed.ok && !nameProblem(name)) constants.set(name, parsed.value);
     }
   }
-  for (const name of indicatorNames) if (constantNames.has(name)) problem(['indicators', name], `"${name}" is already a constant`);
+  for (const name of indicatorNames) if (constantNames.has(name)) problem(['indicators', name], message('engine.alreadyConstant', { name }));
 
   const formulas = Array.isArray(document.formulas) ? document.formulas.slice(0, MAX_FORMULAS) : [];
   const names = formulas.map((f: unknown) => (isRecord(f) && typeof f.name === 'string' ? f.name : undefined));
   const firstIndex = new Map<string, number>();
   names.forEach((name, i) => {
     if (name === undefined) return;
-    if (constantNames.has(name)) problem(['formulas', i, 'name'], `"${name}" is already a constant`);
-    else if (indicatorNames.has(name)) problem(['formulas', i, 'name'], `"${name}" is already an indicator`);
-    else if (firstIndex.has(name)) problem(['formulas', i, 'name'], `"${name}" is already the name of formulas[${firstIndex.get(name)}]`);
+    if (constantNames.has(name)) problem(['formulas', i, 'name'], message('engine.alreadyConstant', { name }));
+    else if (indicatorNames.has(name)) problem(['formulas', i, 'name'], message('engine.alreadyIndicator', { name }));
+    else if (firstIndex.has(name)) problem(['formulas', i, 'name'], message('engine.alreadyFormula', { name, index: firstIndex.get(name)! }));
     if (!firstIndex.has(name)) firstIndex.set(name, i);
   });
   if (Array.isArray(document.formulas) && !names.includes('payment')) {
-    problem(['formulas'], 'no formula named "payment" (the amount due each year)');
+    problem(['formulas'], message('engine.noPayment'));
   }
 
   const known = new Map(constants);
@@ -203,29 +231,27 @@ function crossFieldRules(document: unknown): { problems: { path: Path; message: 
 
 /** Validates a parsed JSON value. Never throws for bad input. */
 export function parseTerms(json: unknown): TermsOutcome {
-  const result = ZTermsShape.safeParse(json, { error: issueMessages });
-  const problems = result.success ? [] : toProblems(result.error.issues);
-  const seen = new Set(problems.map((p) => `${p.path}\u0000${p.message}`));
-  for (const { path, message } of crossFieldRules(json).problems) {
-    const p = { path: formatPath(path), message };
-    if (!seen.has(`${p.path}\u0000${message}`)) problems.push(p);
-  }
+  const result = ZTermsShape.safeParse(json, { reportInput: true });
+  const problems = result.success ? [] : issueProblems(result.error.issues);
+  const seen = new Set(problems.map((p) => JSON.stringify(p)));
+  for (const p of crossFieldRules(json).problems) if (!seen.has(JSON.stringify(p))) problems.push(p);
   if (!result.success || problems.length > 0) return { ok: false, problems };
   return { ok: true, terms: result.data as PaymentTerms };
 }
+
+/** The path of a problem with the whole document. */
+export const DOCUMENT = '(document)';
 
 export type JsonOutcome = { ok: true; json: unknown } | { ok: false; problems: Problem[] };
 
 /** The shared first step of every *Text parser: size limit, then JSON.parse. */
 export function readJson(text: unknown): JsonOutcome {
-  if (typeof text !== 'string') return { ok: false, problems: [{ path: '(document)', message: 'not text' }] };
-  if (exceedsBytes(text, MAX_DOCUMENT_BYTES)) {
-    return { ok: false, problems: [{ path: '(document)', message: `larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB` }] };
-  }
+  if (typeof text !== 'string') return { ok: false, problems: [problemAt(DOCUMENT, message('engine.notText'))] };
+  if (exceedsBytes(text, MAX_DOCUMENT_BYTES)) return { ok: false, problems: [problemAt(DOCUMENT, message('engine.largerThanMb', { mb: MAX_DOCUMENT_BYTES / 1024 / 1024 }))] };
   try {
     return { ok: true, json: JSON.parse(text) as unknown };
   } catch (e) {
-    return { ok: false, problems: [{ path: '(document)', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { ok: false, problems: [problemAt(DOCUMENT, message('engine.notValidJson', { detail: e instanceof Error ? e.message : String(e) }))] };
   }
 }
 
@@ -235,10 +261,10 @@ export function parseTermsText(text: string): TermsOutcome {
   return json.ok ? parseTerms(json.json) : json;
 }
 
-/** Thrown when code hands this module a document that never went through its parser. */
+/** Thrown when code hands this module a document that never went through its parser. Its message lists the codes. */
 export class TermsError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    super(problems.map((p) => `${p.path}: ${p.code}`).join('\n'));
     this.name = 'TermsError';
   }
 }

@@ -6,8 +6,28 @@ import { describe, expect, it } from 'vitest';
 import { shiyanScenario } from '../engine/fixtures';
 import { computeScenario } from '../engine/compute';
 import { parseScheduled, parseScheduledText, scheduledFromScenario } from './scheduled';
-import { parseTerms, TermsError, type PaymentTerms } from './schema';
+import { messageIn } from '@/lib/domain/engine-message';
+import type { Message } from '../engine/problem';
+import { parseTerms, TermsError, type PaymentTerms, type Problem } from './schema';
 import { isSettled, parseMonitoring, parseMonitoringText, settle, traceSettlement, type Monitoring } from './settle';
+
+/** Codes in English, as the `pes` CLI prints them. */
+const english = (what: Message) => messageIn(what, 'en');
+const lines = (problems: readonly Problem[]) => problems.map((p) => `${p.path}: ${english(p)}`);
+const inEnglish = <T extends { ok: boolean }>(outcome: T) => ('problems' in outcome ? { ...outcome, problems: (outcome.problems as Problem[]).map((p) => ({ path: p.path, message: english(p) })) } : outcome);
+/** A year's failure, its message in English. */
+const failedInEnglish = <T extends object>(year: T) => ('error' in year ? { ...year, error: english(year.error as Message) } : year);
+
+/** The problems a TermsError lists, in English. */
+function thrownProblems(run: () => unknown): string {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof TermsError) return lines(e.problems).join('\n');
+    throw e;
+  }
+  throw new Error('expected a TermsError');
+}
 
 const read = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
 const termsText = read('two-way-terms.json');
@@ -15,13 +35,13 @@ const monitoringText = read('two-way-monitoring.json');
 
 function terms(patch: Partial<PaymentTerms> = {}): PaymentTerms {
   const r = parseTerms({ ...(JSON.parse(termsText) as object), ...patch });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  if (!r.ok) throw new Error(lines(r.problems).join('\n'));
   return r.terms;
 }
 
 function monitoring(t: PaymentTerms, json: unknown = JSON.parse(monitoringText)): Monitoring {
   const r = parseMonitoring(json, t);
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  if (!r.ok) throw new Error(lines(r.problems).join('\n'));
   return r.monitoring;
 }
 
@@ -92,19 +112,19 @@ describe('settle: missing data and failures', () => {
       ],
     });
     const r = settle(t, monitoring(t, { '2018': { volume: '500000' }, '2019': { volume: '0' } }));
-    expect(r.years).toEqual([
+    expect(r.years.map(failedInEnglish)).toEqual([
       { year: 2018, values: { unit_price: '2', payment: '4' }, payment: '4' },
       { year: 2019, formula: 'unit_price', error: 'division by zero in formula "unit_price" for 2019' },
     ]);
     expect(r.total).toBe('4');
-    expect(traceSettlement(t, monitoring(t, { '2019': { volume: '0' } }))[0]).toMatchObject({ year: 2019, error: 'division by zero in formula "unit_price" for 2019' });
+    expect(failedInEnglish(traceSettlement(t, monitoring(t, { '2019': { volume: '0' } }))[0]!)).toMatchObject({ year: 2019, error: 'division by zero in formula "unit_price" for 2019' });
   });
 
   it('refuses terms and monitoring that did not go through the parsers', () => {
     const t = terms();
     expect(() => settle({ ...t, formulas: [{ name: 'payment', expr: 'import("fs")' }] }, {})).toThrow(TermsError);
-    expect(() => settle(t, { '2018': { codmn: 'x' } })).toThrow(/2018.codmn: not a number/);
-    expect(() => settle(t, {}, { scheduled: { '2018': 'abc' } })).toThrow(/scheduled.2018: not a number/);
+    expect(thrownProblems(() => settle(t, { '2018': { codmn: 'x' } }))).toMatch(/2018.codmn: not a number/);
+    expect(thrownProblems(() => settle(t, {}, { scheduled: { '2018': 'abc' } }))).toMatch(/scheduled.2018: not a number/);
   });
 });
 
@@ -134,14 +154,14 @@ describe('scheduled', () => {
     const engine2014 = computeScenario(shiyan).years.find((y) => y.year === 2014)!.payment;
     expect(r.scheduled['2014']).toBe(engine2014.times(shiyan.unit).toSignificantDigits(40).toString());
     expect(scheduledFromScenario(shiyan, { ...fixed, unit: 1000 }).ok && scheduledFromScenario(shiyan, { ...fixed, unit: 1000 })).toMatchObject({ scheduled: { '2014': engine2014.toString() } });
-    expect(scheduledFromScenario(shiyan, { ...fixed, currency: 'USD' })).toEqual({ ok: false, problems: [{ path: 'currency', message: 'the scenario is in CNY, the terms in USD' }] });
+    expect(inEnglish(scheduledFromScenario(shiyan, { ...fixed, currency: 'USD' }))).toEqual({ ok: false, problems: [{ path: 'currency', message: 'the scenario is in CNY, the terms in USD' }] });
     const text = parseScheduledText(JSON.stringify(shiyan), fixed);
     expect(text.ok && text.scheduled).toEqual(r.scheduled);
   });
 
   it('parses a plain year → amount map', () => {
     expect(parseScheduled({ '2018': '1.50' })).toEqual({ ok: true, scheduled: { '2018': '1.5' } });
-    expect(parseScheduled({ '18': '1', '2019': 5, '2020': 'NaN' })).toEqual({
+    expect(inEnglish(parseScheduled({ '18': '1', '2019': 5, '2020': 'NaN' }))).toEqual({
       ok: false,
       problems: [
         { path: '"18"', message: 'not a four-digit year' },
@@ -160,7 +180,7 @@ describe('parseMonitoring', () => {
     const r = parseMonitoring({ '2019': { codmn: 'abc', xyz: '1', tp: 0.03, nh3n: 'Infinity' }, '2017': { codmn: '1' }, '20x9': {}, '2020': [] }, t);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+    expect(lines(r.problems)).toEqual([
       '2017: year 2017 is outside from..to (2018..2020)',
       '2019.codmn: not a number',
       '2019.xyz: unknown indicator (declared: codmn, nh3n, tn, tp)',
@@ -181,7 +201,7 @@ describe('parseMonitoring', () => {
   it('refuses what is not a map of years and text over 5 MB', () => {
     expect(parseMonitoring([], t).ok).toBe(false);
     expect(parseMonitoring('2018', t).ok).toBe(false);
-    expect(parseMonitoringText('x'.repeat(5 * 1024 * 1024 + 1), t)).toEqual({ ok: false, problems: [{ path: '(document)', message: 'larger than 5 MB' }] });
+    expect(inEnglish(parseMonitoringText('x'.repeat(5 * 1024 * 1024 + 1), t))).toEqual({ ok: false, problems: [{ path: '(document)', message: 'larger than 5 MB' }] });
   });
 
   it('never throws on random input', () => {

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { TD, formatTermsDecimal, parseDecimalString, showTermsDecimal, type TDec } from './decimal';
+import { message, problemAt, type Message } from '../engine/problem';
 import { EvaluationError, evaluateExpression, printExpression } from './expression';
-import { TermsError, compileTerms, readJson, type CompiledTerms, type PaymentTerms, type Problem } from './schema';
+import { DOCUMENT, TermsError, compileTerms, readJson, type CompiledTerms, type PaymentTerms, type Problem } from './schema';
 
 /**
  * Settlement: monitoring data in, `settlement/1` out. A year is settled only
@@ -17,7 +18,8 @@ export type MonitoringOutcome = { ok: true; monitoring: Monitoring } | { ok: fal
 
 export type SettledYear = { year: number; values: Record<string, string>; payment: string };
 export type MissingYear = { year: number; missing: string[] };
-export type FailedYear = { year: number; formula: string; error: string };
+/** `error` says what failed: `division by zero in formula "unit_price" for 2019`, as a message. */
+export type FailedYear = { year: number; formula: string; error: Message };
 export type SettlementYear = SettledYear | MissingYear | FailedYear;
 
 export interface Settlement {
@@ -44,7 +46,7 @@ export interface YearTrace {
   year: number;
   steps: TraceStep[];
   missing?: string[];
-  error?: string;
+  error?: Message;
 }
 
 /** The scenario's payment per year, in the terms' unit and currency. */
@@ -64,31 +66,31 @@ const yearPath = (key: string) => (YEAR.test(key) ? key : JSON.stringify(key));
 export function parseMonitoring(json: unknown, terms: PaymentTerms): MonitoringOutcome {
   const problems: Problem[] = [];
   const monitoring: Monitoring = {};
-  if (!isRecord(json)) return { ok: false, problems: [{ path: '(document)', message: 'expected an object mapping years to indicator values' }] };
+  if (!isRecord(json)) return { ok: false, problems: [problemAt(DOCUMENT, message('engine.yearsMapping'))] };
   const declared = Object.keys(terms.indicators);
   const declaredSet = new Set(declared);
   const span = `${terms.from}..${terms.to}`;
   for (const [key, values] of Object.entries(json)) {
     const path = yearPath(key);
     if (!YEAR.test(key)) {
-      problems.push({ path, message: 'not a four-digit year' });
+      problems.push(problemAt(path, message('engine.notAFourDigitYear')));
       continue;
     }
     const year = Number(key);
-    if (year < terms.from || year > terms.to) problems.push({ path, message: `year ${year} is outside from..to (${span})` });
+    if (year < terms.from || year > terms.to) problems.push(problemAt(path, message('engine.yearOutsideFromTo', { year, span })));
     if (!isRecord(values)) {
-      problems.push({ path, message: 'expected an object of indicator values' });
+      problems.push(problemAt(path, message('engine.indicatorValues')));
       continue;
     }
     const row: Record<string, string> = {};
     for (const [indicator, raw] of Object.entries(values)) {
       const at = /^[A-Za-z_]\w*$/.test(indicator) ? `${path}.${indicator}` : `${path}[${JSON.stringify(indicator)}]`;
       if (!declaredSet.has(indicator)) {
-        problems.push({ path: at, message: `unknown indicator (declared: ${declared.length ? declared.join(', ') : 'none'})` });
+        problems.push(problemAt(at, message('engine.unknownIndicatorDeclared', { declared: declared.length ? declared : message('engine.none') })));
         continue;
       }
-      const parsed = parseDecimalString(raw, 'not a number', '2.31');
-      if (!parsed.ok) problems.push({ path: at, message: parsed.reason });
+      const parsed = parseDecimalString(raw, 'engine.notANumber', '2.31');
+      if (!parsed.ok) problems.push(problemAt(at, parsed.reason));
       else row[indicator] = parsed.text;
     }
     monitoring[key] = row;
@@ -108,12 +110,12 @@ function scheduledValues(scheduled: Scheduled | undefined): Map<number, TDec> {
   const problems: Problem[] = [];
   for (const [key, raw] of Object.entries(scheduled)) {
     if (!YEAR.test(key)) {
-      problems.push({ path: `scheduled.${key}`, message: 'not a four-digit year' });
+      problems.push(problemAt(`scheduled.${key}`, message('engine.notAFourDigitYear')));
       continue;
     }
-    const parsed = Decimal.isDecimal(raw) ? (raw.isFinite() ? { ok: true as const, value: new TD(raw) } : { ok: false as const, reason: 'not a number' }) : parseDecimalString(raw, 'not a number', '1000');
+    const parsed = Decimal.isDecimal(raw) ? (raw.isFinite() ? { ok: true as const, value: new TD(raw) } : { ok: false as const, reason: message('engine.notANumber') }) : parseDecimalString(raw, 'engine.notANumber', '1000');
     if (parsed.ok) out.set(Number(key), parsed.value);
-    else problems.push({ path: `scheduled.${key}`, message: parsed.reason });
+    else problems.push(problemAt(`scheduled.${key}`, parsed.reason));
   }
   if (problems.length) throw new TermsError(problems);
   return out;
@@ -123,7 +125,7 @@ interface YearRun {
   year: number;
   values?: Map<string, TDec>;
   missing?: string[];
-  failure?: { formula: string; error: string };
+  failure?: { formula: string; error: Message };
   steps: TraceStep[];
 }
 
@@ -149,11 +151,11 @@ function runYear(compiled: CompiledTerms, year: number, measured: Record<string,
     try {
       const result = evaluateExpression(formula.expression.root, lookup);
       // Formulas are type-checked to give numbers; this guards the invariant rather than trusting it.
-      if (typeof result === 'boolean') throw new EvaluationError('gave a condition, not a number');
+      if (typeof result === 'boolean') throw new EvaluationError(message('engine.gaveCondition'));
       value = result;
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
-      return { year, failure: { formula: formula.name, error: `${e.message} in formula "${formula.name}" for ${year}` }, steps };
+      return { year, failure: { formula: formula.name, error: message('engine.inFormulaFor', { message: e.reason, formula: formula.name, year }) }, steps };
     }
     if (trace) {
       const substituted = printExpression(formula.expression.root, (name) => {

@@ -1,15 +1,18 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { parseTerms } from './schema';
+import { messageIn } from '@/lib/domain/engine-message';
+import { parseTerms, type Problem } from './schema';
+
+const lines = (problems: readonly Problem[]) => problems.map((p) => `${p.path}: ${messageIn(p, 'en')}`).join('\n');
 import { isSettled, parseMonitoring, settle, traceSettlement, type SettledYear } from './settle';
 import { TERMS_TEMPLATES, findTemplate, templateTerms, type TemplateId } from './templates';
 
 function settleTemplate(id: TemplateId) {
   const template = findTemplate(id)!;
   const parsed = parseTerms(template.terms);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  if (!parsed.ok) throw new Error(lines(parsed.problems));
   const monitoring = parseMonitoring(template.sample.monitoring, parsed.terms);
-  if (!monitoring.ok) throw new Error(monitoring.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  if (!monitoring.ok) throw new Error(lines(monitoring.problems));
   const options = template.sample.scheduled ? { scheduled: template.sample.scheduled } : {};
   return { terms: parsed.terms, monitoring: monitoring.monitoring, options, result: settle(parsed.terms, monitoring.monitoring, options) };
 }

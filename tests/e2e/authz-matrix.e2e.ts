@@ -398,9 +398,14 @@ beforeAll(async () => {
     ['removable', 'OBSERVER', false, false],
   ] as const;
   const memberIds: Record<string, string> = {};
+  // Only a platform administrator gives a party's side or a sign right: the demo administrator joins
+  // the deal to seat the parties, then leaves it.
+  const adminId = (await must<{ id: string }>(admin, 'administrator', '/api/v1/me', 'GET', undefined, 200)).id;
+  const adminMember = await must<{ id: string }>(fund, 'administrator joins', `${dealUrl}/members`, 'POST', { userId: adminId, side: 'OBSERVER' }, 201);
   for (const [name, side, canEdit, canSign] of memberships) {
-    memberIds[name] = (await must<{ id: string }>(fund, `member ${name}`, `${dealUrl}/members`, 'POST', { userId: users[name].id, side, canEdit, canSign }, 201)).id;
+    memberIds[name] = (await must<{ id: string }>(admin, `member ${name}`, `${dealUrl}/members`, 'POST', { userId: users[name].id, side, canEdit, canSign }, 201)).id;
   }
+  await must(fund, 'administrator leaves', `${dealUrl}/members/${adminMember.id}`, 'DELETE', undefined, 200);
 
   const form = new FormData();
   form.set('file', pdf(), 'audit.pdf');

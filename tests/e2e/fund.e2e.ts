@@ -3,12 +3,11 @@
 // own result, settles the year, records the payment (after an overpayment is refused), and the
 // portfolio dashboard shows it.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
-import { templateTerms } from '../../lib/terms';
 import { baseUrl, chooseLanguage, launch, screenshot, signIn } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
+import { must, signedShiyanAgreement } from './signed-agreement';
 
 let browser: Browser;
 let page: Page;
@@ -20,31 +19,16 @@ let fund: HttpSession;
 
 const year = 2025;
 const reference = `PBOC-${Date.now().toString(36).toUpperCase()}`;
-const terms = { ...templateTerms('two-way-quality-index', 'zh'), from: 2021, to: 2030 };
 const header = 'year,indicator,value,laboratory,sampledFrom,sampledTo';
 const goodTable = [header, ...Object.entries({ codmn: '2.31', nh3n: '0.10', tn: '1.05', tp: '0.026' }).map(([i, v]) => `${year},${i},${v},丹江口水质监测站,${year}-01-08,${year}-12-16`)].join('\n');
 const badTable = [header, `${year},cod,"2,31",丹江口水质监测站,${year}-01-08,${year}-12-16`, `${year},tp,n.d.,丹江口水质监测站,${year}-01-08,${year}-12-16`].join('\n');
 
-async function must<T>(answer: Promise<{ status: number; body: T }>, status: number, what: string): Promise<T> {
-  const { status: got, body } = await answer;
-  if (got !== status) throw new Error(`${what}: ${got} ${JSON.stringify(body).slice(0, 400)}`);
-  return body;
-}
-
 const administration = (tab: string) => `${baseUrl()}/deals/${dealId}/agreements/${agreementId}/${tab}`;
 
 beforeAll(async () => {
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  const versionId = (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM' } }, orderBy: { createdAt: 'desc' } })).id;
-  await prisma.$disconnect();
   [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [HttpSession, HttpSession, HttpSession];
-
   // The agreement this file administers: offered by Shiyan with the two-way terms, accepted and signed by both.
-  const validUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
-  const offer = await must(upstream.json<{ id: string }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil }), 201, 'offer');
-  agreementId = (await must(downstream.json<{ agreementId: string }>(`/api/v1/deals/${dealId}/offers/${offer.id}`, 'POST', { move: 'accept' }), 200, 'accept')).agreementId;
-  for (const party of [upstream, downstream]) await must(party.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, 'POST', { password: demoPassword }), 201, 'sign');
+  ({ dealId, agreementId } = await signedShiyanAgreement(upstream, downstream));
   // Beijing's own laboratory measured CODMn higher than the station: a dispute once the fund imports.
   await must(downstream.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`, 'POST', { year, indicator: 'codmn', value: '2.45', laboratory: '北京市水文总站', sampledFrom: `${year}-02-01`, sampledTo: `${year}-11-30` }), 201, 'downstream result');
 

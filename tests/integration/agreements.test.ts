@@ -149,7 +149,10 @@ describe('agreements: signing', () => {
     await expect(sign(t.editor, t.deal.id, t.agreementId, testPassword, from)).rejects.toBeInstanceOf(ForbiddenError);
     // Given the sign right after drafting: a member, but not one of this agreement's signatories.
     const late = await makeUser();
-    await addDealMember({ actor: t.fundAdmin, origin, dealId: t.deal.id, input: { userId: late.id, side: 'UPSTREAM', canEdit: false, canSign: true } });
+    // Only a platform administrator (a member of the deal) gives a party's side and a sign right.
+    const platformAdmin = await makeUser({ role: 'ADMIN' });
+    await testDb().dealMember.create({ data: { dealId: t.deal.id, userId: platformAdmin.id, side: 'OBSERVER' } });
+    await addDealMember({ actor: (await loadActor(platformAdmin.id))!, origin, dealId: t.deal.id, input: { userId: late.id, side: 'UPSTREAM', canEdit: false, canSign: true } });
     await expect(sign((await loadActor(late.id))!, t.deal.id, t.agreementId, testPassword, from)).rejects.toMatchObject({ status: 403, right: expect.stringMatching(/designated signatories/) });
 
     const eventsBefore = await testDb().auditEvent.count({ where: { dealId: t.deal.id } });

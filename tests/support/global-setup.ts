@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { createTestDatabase } from './test-database';
+import { createScratchDatabase } from '../../lib/infra/scratch-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,7 +9,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const database = await createTestDatabase('test');
+  const database = await createScratchDatabase('test');
   project.provide('databaseUrl', database.url);
   project.provide('databaseEmbedded', database.embedded);
   return async () => {

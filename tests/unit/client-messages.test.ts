@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { shellNamespaces } from '../../lib/domain/client-messages';
 import { specifiers } from '../support/module-imports';
 
-// The root layout sends the browser only the shell's message namespaces; deal, fund and editor
-// pages get every message from their own layout (components/all-messages.tsx). A client component
-// on any other page that asked for another namespace would show message keys instead of text, so
-// this follows every page's imports and checks.
+// The root layout sends the browser only the shell's message namespaces; a route whose client
+// components need more names them in its layout (components/client-messages.tsx), which replaces
+// the shell's messages below it. A client component asking for a namespace its provider does not
+// send would show message keys instead of text, and a namespace no client code below asks for
+// is page weight for nothing: this follows every page's imports and checks both.
 const root = path.resolve(import.meta.dirname, '../..');
 const appDir = path.join(root, 'app');
 
@@ -62,23 +63,50 @@ function layoutsOf(page: string): string[] {
   return layouts;
 }
 
-const sendsAllMessages = (layout: string) => /<AllMessages\b/.test(readFileSync(layout, 'utf8'));
+/** The namespaces a layout's ClientMessages sends, or null when it has no such provider. */
+function sentBy(layout: string): string[] | null {
+  const match = /<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/.exec(readFileSync(layout, 'utf8'));
+  return match ? [...match[1]!.matchAll(/['"]([^'"]+)['"]/g)].map((m) => m[1]!) : null;
+}
+
+/** The innermost provider above a page (its layout and namespaces; the root's shell when none) and the files below it. */
+function providerOf(page: string): { layout: string; namespaces: readonly string[]; below: string[] } {
+  const layouts = layoutsOf(page);
+  for (let i = layouts.length - 1; i >= 0; i--) {
+    const namespaces = sentBy(layouts[i]!);
+    if (namespaces) return { layout: layouts[i]!, namespaces, below: [...layouts.slice(i + 1), page] };
+  }
+  return { layout: path.join(appDir, 'layout.tsx'), namespaces: shellNamespaces, below: [...layouts, page, path.join(appDir, 'error.tsx'), path.join(appDir, 'not-found.tsx')].filter((f) => existsSync(f)) };
+}
 
 describe('messages sent to the browser', () => {
   const all = pages(appDir);
-  const shellPages = all.filter((page) => !layoutsOf(page).some(sendsAllMessages));
+  const name = (file: string) => path.relative(appDir, file);
 
-  it('finds the pages, and sends the deal list and the sign-in page only the shell', () => {
+  it('finds the pages, and sends the deal list, the sign-in page and the deal overview only the shell', () => {
     expect(all.length).toBeGreaterThan(15);
-    expect(shellPages.map((p) => path.relative(appDir, p))).toEqual(expect.arrayContaining(['(app)/deals/page.tsx', 'login/page.tsx']));
-    expect(shellPages.map((p) => path.relative(appDir, p))).not.toContain('(app)/deals/[dealId]/page.tsx');
+    const shellPages = all.filter((page) => providerOf(page).namespaces === shellNamespaces).map(name);
+    expect(shellPages).toEqual(expect.arrayContaining(['(app)/deals/page.tsx', 'login/page.tsx', '(app)/deals/[dealId]/page.tsx']));
+    expect(shellPages).not.toContain('(app)/deals/[dealId]/offers/page.tsx');
   });
 
-  it.each(shellPages.map((p) => [path.relative(appDir, p), p]))('%s: its client code asks only for the shell namespaces', (_name, page) => {
-    const entries = [...layoutsOf(page), page, path.join(appDir, 'error.tsx'), path.join(appDir, 'not-found.tsx')].filter((f) => existsSync(f));
-    const asked = clientNamespaces(entries);
-    const missing = [...asked].filter(([ns]) => !(shellNamespaces as readonly string[]).includes(ns)).map(([ns, file]) => `${ns} (${file})`);
+  it.each(all.map((p) => [name(p), p]))('%s: its client code asks only for namespaces its provider sends', (_name, page) => {
+    const { namespaces, below } = providerOf(page);
+    const asked = clientNamespaces(below);
+    const missing = [...asked].filter(([ns]) => !namespaces.includes(ns)).map(([ns, file]) => `${ns} (${file})`);
     expect(missing).toEqual([]);
+  });
+
+  it('sends no namespace that no client code below the provider asks for', () => {
+    const asked = new Map<string, Set<string>>();
+    for (const page of all) {
+      const { layout, below } = providerOf(page);
+      const set = asked.get(layout) ?? new Set<string>();
+      for (const ns of clientNamespaces(below).keys()) set.add(ns);
+      asked.set(layout, set);
+    }
+    const unused = [...asked].flatMap(([layout, set]) => (sentBy(layout) ?? []).filter((ns) => !set.has(ns)).map((ns) => `${ns} (${name(layout)})`));
+    expect(unused).toEqual([]);
   });
 
   it('would catch a client component that asks for another namespace', () => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { AllMessages } from '@/components/all-messages';
+import { ClientMessages } from '@/components/client-messages';
 
 export default function Layout({ children }: { children: ReactNode }) {
-  return <AllMessages>{children}</AllMessages>;
+  return <ClientMessages namespaces={['editor']}>{children}</ClientMessages>;
 }

@@ -53,6 +53,16 @@ export const apiTexts = {
   },
   monitoringWorkbookUnreadable: { en: 'not a readable .xlsx workbook (save it as Excel Workbook, or export CSV)', zh: '不是可读取的 .xlsx 工作簿（请另存为 Excel 工作簿，或导出为 CSV）' },
   workbookNoSheet: { en: 'the workbook has no "{sheet}" sheet', zh: '工作簿中没有“{sheet}”工作表' },
+  workbookTooBig: {
+    en: 'the workbook is refused unread: it unpacks to more than {mb} MB, has too many parts, or is compressed more than {ratio} to 1',
+    zh: '工作簿未被读取即被拒绝：解压后超过 {mb} MB、组成部分过多，或压缩比超过 {ratio} 比 1',
+  },
+  tableTooBig: {
+    en: 'the table is too large to read (it reaches row {rows}, column {columns}): at most {maxRows} rows, columns up to {maxColumns} and {maxCells} cells',
+    zh: '表格过大，无法读取（达到第 {rows} 行、第 {columns} 列）：最多 {maxRows} 行、列不超过 {maxColumns}、共 {maxCells} 个单元格',
+  },
+  cellTooLong: { en: 'the cell has more than {max} characters', zh: '单元格超过 {max} 个字符' },
+  andMore: { en: '… and {count} more', zh: '……另有 {count} 处' },
   csvUnreadable: { en: 'not readable as CSV: {detail}', zh: '无法按 CSV 读取：{detail}' },
   evidenceEmpty: { en: 'the evidence file is empty', zh: '证明材料文件为空' },
   evidenceTooLarge: { en: 'the evidence file is larger than {mb} MB', zh: '证明材料文件超过 {mb} MB' },

@@ -152,4 +152,10 @@ export const engineTexts = {
   'engine.mathSyntaxIn': { en: 'Syntax error in part "{part}"', zh: '"{part}" 处有语法错误' },
   'engine.givesCondition': { en: 'the formula gives a condition (true/false), not a number', zh: '公式得出的是条件（真/假），而不是数字' },
   'engine.givesConditionHint': { en: 'write "condition ? 1 : 0"', zh: '请写 "condition ? 1 : 0"' },
+
+  // --- Payment terms, said as codes (lib/terms): words inside the messages above -------------------
+  'engine.terms.unaryOperator': { en: 'unary "{op}"', zh: '一元运算符 "{op}"' },
+  'engine.terms.oneOrTwo': { en: '1 or 2', zh: '1 或 2' },
+  'engine.terms.atLeast': { en: 'at least {min}', zh: '至少 {min}' },
+  'engine.terms.endOfQuote': { en: 'End of string {quote} expected', zh: '字符串缺少结尾的 {quote}' },
 } as const satisfies Record<string, TextEntry>;

@@ -72,6 +72,7 @@ export const fundTexts = {
   amountNotDecimal: { en: '"{raw}" is not a decimal amount (write 1234567.89, no separators)', zh: '“{raw}”不是十进制金额（请写如 1234567.89，不带分隔符）' },
   amountNotPositive: { en: 'must be more than 0 (record the direction separately)', zh: '必须大于 0（付款方向另行选择）' },
   amountToTheFen: { en: '{raw} has more than two decimals: amounts are to the fen', zh: '{raw} 的小数超过两位：金额精确到分' },
+  amountTooLarge: { en: '{raw} is too large: amounts are below 10²² CNY', zh: '{raw} 过大：金额须小于 10²² 元' },
   overpayment: {
     en: '{amount} is more than {against} in this direction ({owed}) by {excess}: correct the amount, or add an overpayment note to record it anyway',
     zh: '{amount} 比该方向{against}（{owed}）多 {excess}：请更正金额，或填写超额付款说明后仍予登记',

@@ -16,6 +16,8 @@ export const schemaTexts = {
   mustBeWholeYear: { en: 'must be a whole year', zh: '必须是整数年份' },
   yearFrom1900: { en: 'must be 1900 or later', zh: '不得早于 1900 年' },
   yearTo2200: { en: 'must be 2200 or earlier', zh: '不得晚于 2200 年' },
+  dateFrom1900: { en: 'must be a date in 1900 or later', zh: '日期不得早于 1900 年' },
+  dateTo2200: { en: 'must be a date in 2200 or earlier', zh: '日期不得晚于 2200 年' },
   mustNotBeBefore: { en: 'must not be before {other}', zh: '不得早于 {other}' },
   mustBeObject: { en: 'must be an object', zh: '必须是对象' },
   nonNegativeAmount: { en: 'must be a non-negative decimal amount in whole currency', zh: '必须是以元为单位的非负十进制金额' },

@@ -2,8 +2,6 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { NotFoundError } from '@/lib/domain/errors';
 import { isId } from '@/lib/domain/ids';
-import { D, type Dec } from '@/lib/engine';
-import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 import type { Agreement, AgreementSignatory, AgreementSignature } from '@/lib/generated/prisma/client';
 import { canonicalJson } from '@/lib/infra/audit-chain';
 import type { Tx } from '@/lib/server/audit/append-audit-event';
@@ -66,15 +64,4 @@ export function canonicalAgreement({ agreement, signatories }: AgreementRows, ar
 
 export function agreementHash(rows: AgreementRows, archivedAt?: Date | null): string {
   return createHash('sha256').update(canonicalJson(canonicalAgreement(rows, archivedAt))).digest('hex');
-}
-
-/** The whole schedule in whole currency: each period's annual amount (or price × volume) times its years. */
-export function scheduleTotal(schedule: ScheduleEntry[], unit: number): Dec {
-  let total = D(0);
-  for (const entry of schedule) {
-    const years = entry.to - entry.from + 1;
-    const perYear = 'amount' in entry ? D(entry.amount).times(unit) : D(entry.pricePerM3).times(entry.volume);
-    total = total.plus(perYear.times(years));
-  }
-  return total;
 }

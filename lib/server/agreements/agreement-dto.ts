@@ -1,7 +1,7 @@
 import 'server-only';
 import { hashVerdict } from '@/lib/domain/agreement-state';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
-import { D } from '@/lib/engine';
+import { lineInCurrency } from '@/lib/engine';
 import { agreementHash, type AgreementRows } from './agreement-content';
 
 export interface Party {
@@ -61,6 +61,6 @@ export function schedulePeriods(schedule: ScheduleEntry[], unit: number) {
     .sort((a, b) => a.from - b.from)
     .map((entry) => ({
       ...entry,
-      perYear: ('amount' in entry ? D(entry.amount).times(unit) : D(entry.pricePerM3).times(entry.volume)).toFixed(),
+      perYear: lineInCurrency(entry, unit).toFixed(),
     }));
 }

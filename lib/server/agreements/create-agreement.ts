@@ -7,7 +7,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { appendAuditEvent, type Tx } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import type { DealAccess } from '@/lib/server/authz/require-deal-access';
-import { scheduleTotal } from './agreement-content';
+import { scheduleTotal } from '@/lib/engine';
 import { text } from '@/lib/domain/local-text';
 
 /**

@@ -140,7 +140,7 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
   field(doc, '币种与单位 Currency, unit', `${agreement.currency}, ${grouped(String(agreement.unit))} · ${agreement.priceBase}`);
   field(doc, '情景版本 Scenario version', `${agreement.version.scenarioName ?? agreement.version.id} v${agreement.version.number ?? '?'}`);
   field(doc, '情景文档哈希 Scenario hash', agreement.version.documentHash, 7.5);
-  field(doc, '要约 Offer', `No. ${agreement.offerNumber}`);
+  field(doc, '报价 Offer', `No. ${agreement.offerNumber}`);
   field(doc, '起草时间 Drafted', beijingTime(agreement.draftedAt));
   if (agreement.archivedAt) field(doc, '归档时间 Archived', beijingTime(agreement.archivedAt));
 

@@ -5,11 +5,13 @@ import { ConflictError, ValidationError } from '@/lib/domain/errors';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
+import { recordingPartyRightsRefusal, refuseUnlessMayGrant } from './guard-party-rights';
 import { memberWithUser, memberDto, memberSummary } from './member-dto';
 import { text } from '@/lib/domain/local-text';
 
 export async function addDealMember({ actor, origin, dealId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; input: AddMemberInput }) {
-  return inDealTransaction({ actor, dealId, right: 'manage', origin }, async (tx, { membership }) => {
+  return recordingPartyRightsRefusal({ actor, origin, dealId }, () => inDealTransaction({ actor, dealId, right: 'manage', origin }, async (tx, { membership }) => {
+    refuseUnlessMayGrant(actor, input);
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user || user.disabled) throw new ValidationError(text('noActiveUser'), 'userId');
     if (await tx.dealMember.findUnique({ where: { dealId_userId: { dealId, userId: input.userId } } })) {
@@ -26,5 +28,5 @@ export async function addDealMember({ actor, origin, dealId, input }: { actor: A
       summary: { after: { ...memberSummary(member), email: user.email } },
     });
     return memberDto(member);
-  });
+  }));
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
-import { grants } from '@/lib/domain/deal-rights';
+import { grants, mayGrantPartyRights } from '@/lib/domain/deal-rights';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
@@ -23,6 +23,7 @@ export async function getDealOverview({ actor, origin, dealId }: { actor: Actor;
       canEdit: membership.canEdit,
       canSign: membership.canSign,
       canManage: grants(actor, membership, 'manage'),
+      canGrantPartyRights: grants(actor, membership, 'manage') && mayGrantPartyRights(actor),
     },
     members: members.map(memberDto),
     recentActivity: await activityDto(recent),

@@ -1,48 +1,24 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import { ValidationError } from '@/lib/domain/errors';
 import type { Tx } from '@/lib/server/audit/append-audit-event';
+import { evidenceType } from '@/lib/server/scenarios/evidence-type';
 import { text } from '@/lib/domain/local-text';
 
 export const maxRetestEvidenceBytes = 10 * 1024 * 1024;
-
-// The same kinds of evidence as a scenario's (lib/server/scenarios/upload-evidence.ts): a lab
-// report as PDF, a spreadsheet, a document or a photo, the type read from the bytes.
-const allowed = new Set([
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-]);
-
-async function contentType(bytes: Uint8Array, fileName: string): Promise<string | null> {
-  const detected = await fileTypeFromBuffer(bytes);
-  if (detected) return allowed.has(detected.mime) ? detected.mime : null;
-  if (/\.csv$/i.test(fileName) && !bytes.includes(0)) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      return 'text/csv';
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
 
 /** Checks a re-test's evidence before any transaction; its SHA-256 and type. */
 export async function checkEvidence(file: { fileName: string; bytes: Uint8Array }) {
   if (file.bytes.byteLength === 0) throw new ValidationError(text('evidenceEmpty'), 'file');
   if (file.bytes.byteLength > maxRetestEvidenceBytes) throw new ValidationError(text('evidenceTooLarge', { mb: maxRetestEvidenceBytes / 1024 / 1024 }), 'file');
-  const type = await contentType(file.bytes, file.fileName);
+  const type = await evidenceType(file.bytes, file.fileName);
   if (!type) throw new ValidationError(text('evidenceType'), 'file');
   return { sha256: createHash('sha256').update(file.bytes).digest('hex'), contentType: type, size: file.bytes.byteLength, fileName: file.fileName.slice(0, 255), bytes: file.bytes };
 }
 
-/** Stores it once by its hash (content-addressed, shared with scenario evidence). */
-export async function storeEvidence(tx: Tx, file: Awaited<ReturnType<typeof checkEvidence>>) {
+/** Stores it once by its hash (content-addressed, shared with scenario evidence), as evidence of the deal. */
+export async function storeEvidence(tx: Tx, dealId: string, file: Awaited<ReturnType<typeof checkEvidence>>) {
   const existing = await tx.evidenceFile.findUnique({ where: { sha256: file.sha256 }, select: { sha256: true } });
   if (!existing) await tx.evidenceFile.create({ data: { sha256: file.sha256, contentType: file.contentType, size: file.size, bytes: Buffer.from(file.bytes) } });
+  await tx.dealEvidence.createMany({ data: [{ dealId, sha256: file.sha256 }], skipDuplicates: true });
 }

@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
 import type { MonitoringSide } from '@/lib/domain/monitoring';
+import { gridBounds } from '@/lib/interchange/grid-bounds';
 import { monitoringColumns, monitoringFromCsv, monitoringFromXlsx } from '@/lib/interchange/monitoring-table';
-import { gridProblem, problemAt, problemField, type GridProblem } from '@/lib/interchange/xlsx-grid';
+import { gridProblem, problemAt, problemField, type GridProblem } from '@/lib/interchange/grid-problem';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { assessMonitoring } from '@/lib/domain/monitoring';
@@ -54,7 +55,7 @@ export async function importMonitoringTable({ actor, origin, dealId, agreementId
     }
     if (problems.length || !outcome.ok) {
       const listed = problems.map((p) => ({ field: problemField(p, monitoringColumns), at: problemAt(p, monitoringColumns), message: p.message, text: p.text }));
-      throw ValidationError.listing(listed, (lines) => text('tableRefused', { count: listed.length, problems: lines }), 'file');
+      throw ValidationError.listing(listed, (lines) => text('tableRefused', { count: listed.length, problems: lines }), 'file', gridBounds.listedProblems);
     }
     const side = access.membership.side as MonitoringSide;
     const importId = randomUUID();

@@ -29,7 +29,7 @@ export async function resolveDispute({ actor, origin, dealId, agreementId, input
       if (cell.state === 'disputed') throw new ValidationError(resolved.text, input.method === 'ACCEPT' ? 'valueId' : 'value');
       throw new ConflictError(resolved.text);
     }
-    if (file) await storeEvidence(tx, file);
+    if (file) await storeEvidence(tx, dealId, file);
     const created = await tx.disputeResolution.create({
       data: {
         agreementId: agreement.id,

@@ -16,7 +16,13 @@ export const maxBodyBytes = 64 * 1024;
 type ErrorBody = { error: { code: string; message: string; field?: string; problems?: { field: string; message: string }[]; details?: unknown } };
 
 export function errorResponse(status: number, code: string, message: string, extra: Partial<ErrorBody['error']> = {}) {
-  return NextResponse.json<ErrorBody>({ error: { code, message, ...extra } }, { status });
+  return NextResponse.json<ErrorBody>({ error: { code, message, ...extra } }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** Answers are one user's data: no cache keeps them, unless the handler said otherwise (a file's ETag). */
+function noStore(response: Response): Response {
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
+  return response;
 }
 
 function zodProblems(error: z.ZodError) {
@@ -202,7 +208,7 @@ export function apiRoute<P>(handler: (request: Request, context: ApiContext, par
         },
       };
       const result = await handler(request, context, await segment.params);
-      return result instanceof Response ? result : NextResponse.json(result);
+      return noStore(result instanceof Response ? result : NextResponse.json(result));
     } catch (error) {
       if (error instanceof BadRequest) {
         const problems = error.problems?.map((p) => problemIn(p, locale));

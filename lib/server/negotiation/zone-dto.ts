@@ -1,6 +1,6 @@
 import 'server-only';
-import { D, ZERO, compileScenario, formatDecimal, type Dec, type ResultJson } from '@/lib/engine';
-import { scheduleByYear, ZSchedule } from '@/lib/domain/offer-schedule';
+import { ZERO, compileScenario, distancesFromBounds, formatDecimal, scheduleByYear, type DistanceFromBounds, type Dec, type NegotiationYear, type ResultJson } from '@/lib/engine';
+import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Side } from '@/lib/domain/actor';
 import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
 
@@ -10,22 +10,10 @@ import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
  * whole currency.
  */
 
-export interface ZoneYear {
-  year: number;
-  lowerBound: string;
-  upperBound: string | null;
-  payment: string;
+/** A year of a version: what the negotiation arithmetic needs (lib/engine/negotiation.ts), and the stored suggestion. */
+export interface ZoneYear extends NegotiationYear {
   suggestedPayment: string | null;
   feasible: boolean | null;
-  /** m³ per year; null where the scenario gives none. */
-  waterVolume: string | null;
-  directCost: string;
-  opportunityCost: string;
-  subsidies: string;
-  internalEffect: string;
-  /** Σ benefits; null where no benefit is stated (an explicit 0 counts as stated). */
-  benefits: string | null;
-  downstreamCosts: string;
 }
 
 export interface ZonePeriod {
@@ -162,25 +150,16 @@ interface OfferRow {
   schedule: unknown;
 }
 
-function distance(offered: Dec, lower: Dec, upper: Dec | null, price: Dec | null): OfferDistance {
+/** The engine's distances as the DTO's decimal strings. */
+function distanceDto(d: DistanceFromBounds): OfferDistance {
   return {
-    offered: formatDecimal(offered),
-    lowerBound: formatDecimal(lower),
-    upperBound: orNull(upper),
-    aboveLower: formatDecimal(offered.minus(lower)),
-    belowUpper: upper === null ? null : formatDecimal(upper.minus(offered)),
-    pricePerM3: orNull(price),
+    offered: formatDecimal(d.offered),
+    lowerBound: formatDecimal(d.lowerBound),
+    upperBound: orNull(d.upperBound),
+    aboveLower: formatDecimal(d.aboveLower),
+    belowUpper: orNull(d.belowUpper),
+    pricePerM3: orNull(d.pricePerM3),
   };
-}
-
-/** Sum (or average) of decimals; null if any is null, as the engine's period averages (decision 0103). */
-function sumOrNull(values: (Dec | null)[]): Dec | null {
-  let total = ZERO;
-  for (const v of values) {
-    if (v === null) return null;
-    total = total.plus(v);
-  }
-  return total;
 }
 
 export type OfferDistances = Pick<ZoneOffer, 'years' | 'periods' | 'totals'>;
@@ -192,35 +171,11 @@ export type OfferDistances = Pick<ZoneOffer, 'years' | 'periods' | 'totals'>;
 export function offerDistances(offerSchedule: unknown, version: ZoneVersion): OfferDistances | null {
   const schedule = ZSchedule.safeParse(offerSchedule);
   if (!schedule.success) return null;
-  const offered = scheduleByYear(schedule.data, version.unit);
-  const unit = new D(version.unit);
-  const rows = version.years
-    .filter((y) => offered.has(y.year))
-    .map((y) => {
-      const amount = offered.get(y.year)!;
-      const price = y.waterVolume === null ? null : amount.times(unit).div(y.waterVolume);
-      return { year: y.year, amount, lower: new D(y.lowerBound), upper: y.upperBound === null ? null : new D(y.upperBound), price };
-    });
-  const aggregate = (slice: typeof rows, average: boolean): OfferDistance => {
-    const n = average ? Math.max(slice.length, 1) : 1;
-    const div = (v: Dec | null) => (v === null ? null : v.div(n));
-    const price = sumOrNull(slice.map((r) => r.price));
-    return distance(
-      sumOrNull(slice.map((r) => r.amount))!.div(n),
-      sumOrNull(slice.map((r) => r.lower))!.div(n),
-      div(sumOrNull(slice.map((r) => r.upper))),
-      average ? div(price) : null,
-    );
-  };
+  const d = distancesFromBounds(scheduleByYear(schedule.data, version.unit), version);
   return {
-    years: rows.map((r) => ({ year: r.year, ...distance(r.amount, r.lower, r.upper, r.price) })),
-    periods: version.periods
-      .map((p) => {
-        const slice = rows.filter((r) => r.year >= p.from && r.year <= p.to);
-        return { label: p.label, from: p.from, to: p.to, years: slice.length, ...aggregate(slice, true) };
-      })
-      .filter((p) => p.years > 0),
-    totals: aggregate(rows, false),
+    years: d.years.map((y) => ({ year: y.year, ...distanceDto(y) })),
+    periods: d.periods.map((p) => ({ label: p.label, from: p.from, to: p.to, years: p.years, ...distanceDto(p) })),
+    totals: distanceDto(d.totals),
   };
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/domain/errors';
-import { checkAgainstBounds } from '@/lib/domain/offer-schedule';
+import { checkAgainstBounds } from '@/lib/engine';
 import type { SendOfferInput } from '@/lib/domain/offer-schemas';
 import { counterpart, refuseMove, type OfferStatus } from '@/lib/domain/offer-state';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -12,7 +12,7 @@ import { parseTerms } from '@/lib/terms';
 import { versionResultInDeal } from '@/lib/server/scenarios/scenario-access';
 import { offerDto } from './offer-dto';
 import { text } from '@/lib/domain/local-text';
-import { engineProblem } from '@/lib/domain/engine-text';
+import { codedProblem } from '@/lib/domain/engine-message';
 
 /**
  * Sends an offer to the other side on a visible scenario version, with where it stands against
@@ -25,7 +25,7 @@ export async function sendOffer({ actor, origin, dealId, input, now = new Date()
     // something unknown or reaches outside the expression language is refused with its name.
     const parsed = parseTerms(input.terms);
     if (!parsed.ok) {
-      const problems = parsed.problems.map((p) => engineProblem(`terms.${p.path}`, p.message));
+      const problems = parsed.problems.map((p) => codedProblem(p, `terms.${p.path}`));
       throw ValidationError.listing(problems, (lines) => text('termsProblems', { count: problems.length, problems: lines }), problems[0]?.field);
     }
   }

@@ -15,6 +15,7 @@ export async function forkScenarioVersion({ actor, origin, dealId, versionId, na
     const origin_ = await versionInDeal(dealId, versionId, tx);
     const scenario = await tx.scenario.create({ data: { dealId, side: membership.side, name: name.trim(), createdById: actor.id, forkedFromVersionId: origin_.id } });
     const version = await insertVersion(tx, {
+      dealId,
       scenarioId: scenario.id,
       number: 1,
       actor,

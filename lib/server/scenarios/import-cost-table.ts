@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
 import { fromCsv, fromXlsx } from '@/lib/interchange/cost-table';
+import { gridBounds } from '@/lib/interchange/grid-bounds';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { inEnglish, text } from '@/lib/domain/local-text';
@@ -37,5 +38,5 @@ export async function importCostTable({ actor, origin, dealId, fileName, bytes, 
     const at = p.row ? text('at.cell', { row: p.row, column: p.column }) : undefined;
     return { field: at ? inEnglish(at) : 'file', message: p.message, ...(p.text ? { text: p.text } : {}), ...(at ? { at } : {}) };
   });
-  throw ValidationError.listing(problems, (lines) => text('costTableProblems', { count: problems.length, problems: lines }), problems[0]?.field);
+  throw ValidationError.listing(problems, (lines) => text('costTableProblems', { count: problems.length, problems: lines }), problems[0]?.field, gridBounds.listedProblems);
 }

@@ -52,12 +52,16 @@ export function parseOrRefuse(document: unknown) {
 
 export async function insertVersion(
   tx: Tx,
-  args: { scenarioId: string; number: number; actor: Actor; message: string; document: unknown; evidence: EvidenceLink[]; calculatorInputs?: unknown },
+  args: { dealId: string; scenarioId: string; number: number; actor: Actor; message: string; document: unknown; evidence: EvidenceLink[]; calculatorInputs?: unknown },
 ) {
   const prepared = prepareVersion(args.document);
   if (!prepared.ok) refuse(prepared.problems);
+  // Only files uploaded in this deal: a hash stored for another deal is as unknown as one never
+  // uploaded, so the answer tells nothing about other deals.
   const known = new Set(
-    args.evidence.length ? (await tx.evidenceFile.findMany({ where: { sha256: { in: args.evidence.map((e) => e.sha256) } }, select: { sha256: true } })).map((f) => f.sha256) : [],
+    args.evidence.length
+      ? (await tx.dealEvidence.findMany({ where: { dealId: args.dealId, sha256: { in: args.evidence.map((e) => e.sha256) } }, select: { sha256: true } })).map((f) => f.sha256)
+      : [],
   );
   const unknown = args.evidence.findIndex((link) => !known.has(link.sha256));
   if (unknown >= 0) throw new ValidationError(text('noUploadWithHash'), `evidence[${unknown}].sha256`);
@@ -99,7 +103,7 @@ export async function saveScenarioVersion({ actor, origin, dealId, input }: { ac
       const name = input.name?.trim() || parseOrRefuse(input.document).name;
       scenarioId = (await tx.scenario.create({ data: { dealId, side: membership.side, name, createdById: actor.id } })).id;
     }
-    const version = await insertVersion(tx, { scenarioId, number, actor, message, document: input.document, evidence: input.evidence ?? [], calculatorInputs: input.calculatorInputs });
+    const version = await insertVersion(tx, { dealId, scenarioId, number, actor, message, document: input.document, evidence: input.evidence ?? [], calculatorInputs: input.calculatorInputs });
     await appendAuditEvent(tx, {
       action: 'scenario.version_saved',
       origin,

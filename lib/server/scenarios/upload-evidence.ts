@@ -1,47 +1,22 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
+import { evidenceType } from './evidence-type';
 import { text } from '@/lib/domain/local-text';
 
 export const maxEvidenceBytes = 10 * 1024 * 1024;
 
-// What evidence may be: documents, spreadsheets, images. The type is read from the bytes, never
-// trusted from the browser; CSV has no signature, so it must be UTF-8 text without NUL bytes.
-const allowed: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'image/png': 'PNG image',
-  'image/jpeg': 'JPEG image',
-  'image/webp': 'WebP image',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel workbook (.xlsx)',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document (.docx)',
-};
-
-async function sniff(bytes: Uint8Array, fileName: string): Promise<string | null> {
-  const detected = await fileTypeFromBuffer(bytes);
-  if (detected) return allowed[detected.mime] ? detected.mime : null;
-  if (/\.csv$/i.test(fileName) && !bytes.includes(0)) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      return 'text/csv';
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
-
-/** Stores a file once by its SHA-256; a version links to it by that hash when it is saved. */
+/** Stores a file once by its SHA-256, as evidence of this deal; a version of the deal links to it by that hash when it is saved. */
 export async function uploadEvidence({ actor, origin, dealId, fileName, declaredType, bytes }: { actor: Actor; origin: RequestOrigin; dealId: string; fileName: string; declaredType: string; bytes: Uint8Array }) {
   const { membership } = await requireDealAccess({ actor, dealId, right: 'edit', origin });
   if (bytes.byteLength === 0) throw new ValidationError(text('fileEmpty'), 'file');
   if (bytes.byteLength > maxEvidenceBytes) throw new ValidationError(text('fileTooLarge', { mb: maxEvidenceBytes / 1024 / 1024 }), 'file');
-  const contentType = await sniff(bytes, fileName);
+  const contentType = await evidenceType(bytes, fileName);
   if (!contentType) throw new ValidationError(text('evidenceAccepted'), 'file');
   if (declaredType && declaredType !== contentType && !(contentType === 'text/csv' && /^(text\/|application\/vnd\.ms-excel)/.test(declaredType))) {
     throw new ValidationError(text('fileTypeMismatch', { declared: declaredType, actual: contentType }), 'file');
@@ -50,6 +25,7 @@ export async function uploadEvidence({ actor, origin, dealId, fileName, declared
   return db().$transaction(async (tx) => {
     const existing = await tx.evidenceFile.findUnique({ where: { sha256 }, select: { sha256: true } });
     if (!existing) await tx.evidenceFile.create({ data: { sha256, contentType, size: bytes.byteLength, bytes: Buffer.from(bytes) } });
+    await tx.dealEvidence.createMany({ data: [{ dealId, sha256 }], skipDuplicates: true });
     await appendAuditEvent(tx, {
       action: 'evidence.uploaded',
       origin,

@@ -37,7 +37,7 @@ export default async function MembersPage({ params }: { params: Promise<{ dealId
                 <td className="px-4 py-2">{zh ? member.organisation.nameZh : member.organisation.name}</td>
                 <td className="px-4 py-2">
                   {overview.me.canManage ? (
-                    <MemberRowForm dealId={dealId} member={member} self={member.id === overview.me.memberId} />
+                    <MemberRowForm dealId={dealId} member={member} self={member.id === overview.me.memberId} mayGrant={overview.me.canGrantPartyRights} />
                   ) : (
                     <>
                       {tSide(member.side)}
@@ -54,7 +54,7 @@ export default async function MembersPage({ params }: { params: Promise<{ dealId
       {overview.me.canManage && (
         <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 font-semibold">{t('add')}</h2>
-          <AddMemberForm dealId={dealId} />
+          <AddMemberForm dealId={dealId} mayGrant={overview.me.canGrantPartyRights} />
         </section>
       )}
     </div>

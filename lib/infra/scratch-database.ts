@@ -1,17 +1,18 @@
-// A database of its own for each test run: a fresh database on the server DATABASE_URL names, or,
-// without DATABASE_URL, a fresh in-memory embedded PostgreSQL. Never the demo data.
+// A database of its own for each test run, load run or bench: a fresh, migrated database on the
+// server DATABASE_URL names, or, without DATABASE_URL, a fresh in-memory embedded PostgreSQL.
+// Never the demo installation's own data.
 import pg from 'pg';
-import { startEmbeddedDb } from '../../lib/infra/embedded-db';
-import { applyMigrations } from '../../lib/infra/migrations';
-import { ensureReachable } from '../../lib/infra/reachability';
+import { startEmbeddedDb } from './embedded-db';
+import { applyMigrations } from './migrations';
+import { ensureReachable } from './reachability';
 
-export interface TestDatabase {
+export interface ScratchDatabase {
   url: string;
   embedded: boolean;
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedDb();

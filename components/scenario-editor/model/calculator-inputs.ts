@@ -1,0 +1,65 @@
+import { sameValues, type ValuesText } from '@/lib/engine/spans';
+import { type AgriculturalOpportunityCostInput, type AreaTimesUnitCostInput, type IndustrialOpportunityCostInput, type PeopleTimesCompensationInput } from '@/lib/engine/calculators';
+import type { AnyItem, ItemList } from './document';
+
+export type CalculatorKind = 'areaTimesUnitCost' | 'peopleTimesCompensation' | 'industrialOpportunityCost' | 'agriculturalOpportunityCost';
+export const CALCULATOR_KINDS: readonly CalculatorKind[] = ['areaTimesUnitCost', 'peopleTimesCompensation', 'industrialOpportunityCost', 'agriculturalOpportunityCost'];
+
+export type CalculatorEntry =
+  | { calculator: 'areaTimesUnitCost'; input: AreaTimesUnitCostInput; appliedValues: ValuesText }
+  | { calculator: 'peopleTimesCompensation'; input: PeopleTimesCompensationInput; appliedValues: ValuesText }
+  | { calculator: 'industrialOpportunityCost'; input: IndustrialOpportunityCostInput; appliedValues: ValuesText }
+  | { calculator: 'agriculturalOpportunityCost'; input: AgriculturalOpportunityCostInput; appliedValues: ValuesText };
+
+/**
+ * The calculator inputs of the rows, beside the document (pes-scenario/1 has no
+ * field for them and the engine refuses unknown fields). Keyed by `rowKey`.
+ */
+export type CalculatorInputs = Record<string, CalculatorEntry>;
+
+/** `costs[3]|C_f|Forest construction`: list, row index, code and label. */
+export function rowKey(list: ItemList, index: number, item: { label: string; code?: string }): string {
+  return `${list}[${index}]|${item.code ?? ''}|${item.label}`;
+}
+
+/** The calculator a category suggests (pes-model.md §2). */
+export function defaultCalculator(code: string | undefined): CalculatorKind {
+  if (code === 'C_m') return 'peopleTimesCompensation';
+  if (code === 'C_IO') return 'industrialOpportunityCost';
+  if (code === 'C_AO') return 'agriculturalOpportunityCost';
+  return 'areaTimesUnitCost';
+}
+
+/**
+ * Carries calculator inputs over an edit of one list: `oldIndexOf(j)` tells which
+ * old row the new row j came from (undefined for a new row). Entries of rows that
+ * are gone are dropped; entries of other lists are kept.
+ */
+export function carryCalculatorInputs(
+  inputs: CalculatorInputs,
+  list: ItemList,
+  oldItems: readonly AnyItem[],
+  newItems: readonly AnyItem[],
+  oldIndexOf: (newIndex: number) => number | undefined,
+): CalculatorInputs {
+  const prefix = `${list}[`;
+  const out: CalculatorInputs = {};
+  for (const [k, v] of Object.entries(inputs)) if (!k.startsWith(prefix)) out[k] = v;
+  newItems.forEach((item, j) => {
+    const i = oldIndexOf(j);
+    const old = i === undefined ? undefined : oldItems[i];
+    if (i === undefined || !old) return;
+    const entry = inputs[rowKey(list, i, old)];
+    if (entry) out[rowKey(list, j, item)] = entry;
+  });
+  return out;
+}
+
+export const afterRemove = (removed: number) => (j: number) => (j < removed ? j : j + 1);
+export const afterDuplicate = (copied: number) => (j: number) => (j <= copied ? j : j === copied + 1 ? copied : j - 1);
+export const sameIndex = (j: number) => j;
+
+/** Whether a row still holds what its calculator produced. */
+export function calculatorIsCurrent(entry: CalculatorEntry, values: ValuesText): boolean {
+  return sameValues(entry.appliedValues, values);
+}

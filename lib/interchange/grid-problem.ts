@@ -1,0 +1,33 @@
+import { inEnglish, text, type LocalText } from '@/lib/domain/local-text';
+
+/**
+ * A problem with a table import (monitoring results, cost tables), located by row (1-based; 0 for
+ * the file as a whole) and column letter ("—" for the whole row); the message in English and, when
+ * it comes from the catalogue, in either language.
+ */
+export interface GridProblem {
+  row: number;
+  column: string;
+  message: string;
+  text?: LocalText;
+}
+
+export function gridProblem(row: number, column: string, message: string | LocalText): GridProblem {
+  return typeof message === 'string' ? { row, column, message } : { row, column, message: inEnglish(message), text: message };
+}
+
+export const columnLetter = (index: number): string => (index < 26 ? '' : columnLetter(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
+
+/** Where a problem is, for readers: "row 3, column C (value)" when the header names the column. */
+export function problemAt(problem: GridProblem, header?: readonly string[]): LocalText {
+  if (problem.row === 0) return text('at.table');
+  if (problem.column === '—') return text('at.row', { row: problem.row });
+  const index = header?.findIndex((_, i) => columnLetter(i) === problem.column) ?? -1;
+  const name = index >= 0 ? header?.[index] : undefined;
+  return name ? text('at.namedCell', { row: problem.row, column: problem.column, name }) : text('at.cell', { row: problem.row, column: problem.column });
+}
+
+/** Where a problem is, as the API's `field`: problemAt in English. */
+export function problemField(problem: GridProblem, header?: readonly string[]): string {
+  return inEnglish(problemAt(problem, header));
+}

@@ -1,0 +1,29 @@
+import 'server-only';
+import type { Actor, Side } from '@/lib/domain/actor';
+import { givesPartyRights, mayGrantPartyRights } from '@/lib/domain/deal-rights';
+import { ForbiddenError } from '@/lib/domain/errors';
+import { text } from '@/lib/domain/local-text';
+import { recordSecurityEvent, type RequestOrigin } from '@/lib/server/audit/record-security-event';
+
+class PartyRightsRefused extends ForbiddenError {
+  constructor() {
+    super('grantPartyRights', text('right.grantPartyRights'));
+  }
+}
+
+/** Inside the member change: refuse a party's side or a sign right from anyone but a platform administrator. */
+export function refuseUnlessMayGrant(actor: Actor, after: { side?: Side; canSign?: boolean }, before?: { side: Side; canSign: boolean }): void {
+  if (givesPartyRights(after, before) && !mayGrantPartyRights(actor)) throw new PartyRightsRefused();
+}
+
+/** Around the member change: the refusal goes on the audit trail once the change has rolled back. */
+export async function recordingPartyRightsRefusal<T>({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }, change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (error instanceof PartyRightsRefused) {
+      await recordSecurityEvent({ action: 'access.refused', origin, actorId: actor.id, object: { type: 'deal', id: dealId }, detail: { right: 'grantPartyRights', status: 403 } });
+    }
+    throw error;
+  }
+}

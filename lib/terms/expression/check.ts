@@ -1,0 +1,201 @@
+import { MAX_EXPONENT } from '../../engine/decimal';
+import { message, type Message } from '../../engine/problem';
+import { TD, type TDec } from '../decimal';
+import { FUNCTIONS, closestName, isFunctionName, type FunctionName } from '../names';
+import { partAt, type Syntax } from './parse';
+import { refuse } from './refusal';
+import { ARITHMETIC, COMPARISON, ORDERING, type BinaryOp, type TNode, type UnaryOp, type ValueType } from './tree';
+
+/**
+ * The second stage: a syntax tree to a checked one. Only the language's own constructs pass; every
+ * other one is refused at the position where it starts, and so are names that mean nothing here,
+ * formulas used before they are defined and numbers used as conditions (or the reverse). The walk
+ * goes left to right, so the first problem in the text is the one reported.
+ */
+
+/** Keeps the walk, and the evaluation of what passes, far from the call-stack limit. */
+const MAX_DEPTH = 500;
+
+/** What a formula may refer to while it is being checked. */
+export interface Scope {
+  constants: ReadonlySet<string>;
+  /** Values known before any monitoring data: valid constants and earlier formulas that are constant. */
+  known: ReadonlyMap<string, TDec>;
+  indicators: ReadonlySet<string>;
+  /** Formulas before this one. */
+  earlier: ReadonlySet<string>;
+  /** Formulas after this one, with their index, to explain why they cannot be used. */
+  later: ReadonlyMap<string, number>;
+  self?: string;
+}
+
+export interface Uses {
+  constants: Set<string>;
+  indicators: Set<string>;
+  formulas: Set<string>;
+  year: boolean;
+  scheduled: boolean;
+}
+
+export interface Typed {
+  node: TNode;
+  type: ValueType;
+}
+
+const UNARY = new Set<string>(['-', '+', 'not']);
+const BINARY = new Set<string>([...ARITHMETIC, ...COMPARISON, 'and', 'or']);
+const DECIMAL_LITERAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const ARITY: Record<FunctionName, [number, number]> = { min: [1, 50], max: [1, 50], abs: [1, 1], round: [1, 2] };
+
+const PERCENT = [message('engine.percent'), message('engine.percentHint')] as const;
+
+/** Constructs of other languages, refused by name. */
+const REFUSED: Partial<Record<Syntax['kind'], readonly [Message, Message?]>> = {
+  access: [message('engine.propertyAccess')],
+  matrix: [message('engine.lists')],
+  object: [message('engine.objects')],
+  range: [message('engine.ranges')],
+  chain: [message('engine.chained'), message('engine.chainedHint')],
+  text: [message('engine.textInQuotes')],
+};
+
+export class Checker {
+  readonly uses: Uses = { constants: new Set(), indicators: new Set(), formulas: new Set(), year: false, scheduled: false };
+  constructor(
+    private readonly source: string,
+    private readonly scope: Scope,
+  ) {}
+
+  check(node: Syntax, depth = 0): Typed {
+    if (depth > MAX_DEPTH) refuse(node.start, message('engine.nestedTooDeeply'));
+    const start = node.start;
+    switch (node.kind) {
+      case 'number':
+        return { node: { kind: 'number', value: this.number(node.text, start), start, at: start }, type: 'number' };
+      case 'boolean':
+        return { node: { kind: 'boolean', value: node.value, start, at: start }, type: 'boolean' };
+      case 'literal':
+        return refuse(start, message(node.text === 'NaN' || node.text === 'Infinity' ? 'engine.notFinite' : 'engine.quotedNotNumber', { text: node.text }));
+      case 'name':
+        this.resolve(node.name, start);
+        return { node: { kind: 'name', name: node.name, start, at: start }, type: 'number' };
+      case 'parens': {
+        const inner = this.check(node.inner, depth + 1);
+        return { node: { kind: 'parens', inner: inner.node, start, at: start }, type: inner.type };
+      }
+      case 'unary':
+        return this.unary(node, depth);
+      case 'postfix':
+        return refuse(start, message('engine.operatorNotAllowed', { op: node.op }));
+      case 'percent':
+        this.check(node.arg, depth + 1);
+        return refuse(node.at, ...PERCENT);
+      case 'binary':
+        return this.binary(node, depth);
+      case 'implicit':
+        this.check(node.left, depth + 1);
+        return refuse(node.at, message('engine.missingOperator', { next: partAt(this.source, node.at) }), message('engine.missingOperatorHint'));
+      case 'conditional':
+        return this.conditional(node, depth);
+      case 'call':
+        return this.call(node, depth);
+      case 'assign':
+        if (node.defines) refuse(start, message('engine.definingFunctions'));
+        return refuse(start, message('engine.assignment'), message('engine.compareWith'));
+      default: {
+        const [what, hint] = REFUSED[node.kind]!;
+        return refuse(start, what, hint);
+      }
+    }
+  }
+
+  private number(text: string, at: number): TDec {
+    if (!DECIMAL_LITERAL.test(text)) refuse(at, message('engine.onlyDecimal', { text }));
+    const value = new TD(text);
+    if (!value.isFinite()) refuse(at, message('engine.notFinite', { text }));
+    if (!value.isZero() && Math.abs(value.e) > MAX_EXPONENT) refuse(at, message('engine.outOfRange', { value: text, max: MAX_EXPONENT }));
+    return value;
+  }
+
+  private resolve(name: string, at: number): void {
+    const { scope, uses } = this;
+    if (scope.constants.has(name)) uses.constants.add(name);
+    else if (scope.indicators.has(name)) uses.indicators.add(name);
+    else if (scope.earlier.has(name)) uses.formulas.add(name);
+    else if (name === 'year') uses.year = true;
+    else if (name === 'scheduled') uses.scheduled = true;
+    else if (name === scope.self) refuse(at, message('engine.cannotUseItself', { name }));
+    else if (scope.later.has(name)) refuse(at, message('engine.laterFormula', { name, index: scope.later.get(name)! }), message('engine.laterFormulaHint'));
+    else if (isFunctionName(name)) refuse(at, message('engine.isFunction', { name }), message('engine.writeCall', { name }));
+    else {
+      const near = closestName(name, [...scope.constants, ...scope.indicators, ...scope.earlier, 'year', 'scheduled']);
+      refuse(at, message('engine.unknownName', { name }), near === undefined ? undefined : message('engine.didYouMean', { near }));
+    }
+  }
+
+  private unary(node: Extract<Syntax, { kind: 'unary' }>, depth: number): Typed {
+    if (!UNARY.has(node.op)) refuse(node.at, message('engine.operatorNotAllowed', { op: node.op }));
+    const op = node.op as UnaryOp;
+    const arg = this.check(node.arg, depth + 1);
+    if (op === 'not') requireType(arg, 'boolean', '"not"');
+    else requireType(arg, 'number', message('engine.terms.unaryOperator', { op }));
+    return { node: { kind: 'unary', op, arg: arg.node, start: node.start, at: node.at }, type: arg.type };
+  }
+
+  private binary(node: Extract<Syntax, { kind: 'binary' }>, depth: number): Typed {
+    const left = this.check(node.left, depth + 1);
+    if (node.op === '%') refuse(node.at, ...PERCENT);
+    if (!BINARY.has(node.op)) refuse(node.at, message('engine.operatorNotAllowed', { op: node.op }));
+    const op = node.op as BinaryOp;
+    const right = this.check(node.right, depth + 1);
+    let type: ValueType;
+    if (ARITHMETIC.has(op) || ORDERING.has(op)) {
+      requireType(left, 'number', `"${op}"`, 'left');
+      requireType(right, 'number', `"${op}"`, 'right');
+      type = ARITHMETIC.has(op) ? 'number' : 'boolean';
+    } else if (op === 'and' || op === 'or') {
+      requireType(left, 'boolean', `"${op}"`, 'left');
+      requireType(right, 'boolean', `"${op}"`, 'right');
+      type = 'boolean';
+    } else {
+      if (left.type !== right.type) refuse(node.at, message('engine.comparesMixed', { op }));
+      type = 'boolean';
+    }
+    return { node: { kind: 'binary', op, left: left.node, right: right.node, start: node.start, at: node.at }, type };
+  }
+
+  private conditional(node: Extract<Syntax, { kind: 'conditional' }>, depth: number): Typed {
+    const test = this.check(node.test, depth + 1);
+    const then = this.check(node.then, depth + 1);
+    const otherwise = this.check(node.otherwise, depth + 1);
+    if (test.type !== 'boolean') refuse(test.node.start, message('engine.conditionBeforeQuestion'));
+    if (then.type !== otherwise.type) refuse(otherwise.node.start, message('engine.branches'));
+    return { node: { kind: 'conditional', test: test.node, then: then.node, otherwise: otherwise.node, start: node.start, at: node.at }, type: then.type };
+  }
+
+  private call(node: Extract<Syntax, { kind: 'call' }>, depth: number): Typed {
+    const at = node.start;
+    if (node.callee.kind !== 'name') refuse(at, message('engine.onlyFunctions', { functions: FUNCTIONS }));
+    const name = node.callee.name;
+    if (!isFunctionName(name)) refuse(at, message('engine.unknownFunction', { name }), message('engine.allowedFunctions', { functions: FUNCTIONS }));
+    if (node.optional) refuse(at, message('engine.optionalCalls'));
+    const [lo, hi] = ARITY[name];
+    if (node.args.length < lo || node.args.length > hi) {
+      const expected = lo === hi ? String(lo) : name === 'round' ? message('engine.terms.oneOrTwo') : message('engine.terms.atLeast', { min: lo });
+      refuse(at, message('engine.arity', { name, expected, got: node.args.length }));
+    }
+    const args = node.args.map((arg) => {
+      const typed = this.check(arg, depth + 1);
+      requireType(typed, 'number', `${name}()`);
+      return typed.node;
+    });
+    return { node: { kind: 'call', fn: name, args, start: at, at }, type: 'number' };
+  }
+}
+
+/** Refuses a condition where a number belongs, or the reverse, at the start of the operand. */
+function requireType(typed: Typed, type: ValueType, what: string | Message, side?: 'left' | 'right'): void {
+  if (typed.type === type) return;
+  const operand = side ? message('engine.itsSide', { side: message(side === 'left' ? 'engine.left' : 'engine.right') }) : message('engine.itsArgument');
+  refuse(typed.node.start, message(type === 'number' ? 'engine.needsNumbers' : 'engine.needsConditions', { what, operand }));
+}

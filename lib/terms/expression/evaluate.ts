@@ -1,0 +1,127 @@
+import { message, type Message } from '../../engine/problem';
+import { MAX_RESULT_EXPONENT, TD, showTermsDecimal, type TDec } from '../decimal';
+import type { FunctionName } from '../names';
+import { ARITHMETIC, type BinaryOp, type TNode, type UnaryOp, type Value } from './tree';
+
+/** The third stage: a checked tree and the year's values to a number, in decimal arithmetic. */
+
+/** A failure while evaluating: division by zero, an impossible power, a result out of range. */
+export class EvaluationError extends Error {
+  constructor(readonly reason: Message) {
+    super(reason.code);
+  }
+}
+
+const fail = (code: string, params?: Parameters<typeof message>[1]): never => {
+  throw new EvaluationError(message(code, params));
+};
+
+export const MAX_ROUND_DIGITS = 30;
+
+function inRange(value: TDec): TDec {
+  if (value.isNaN()) fail('engine.notReal');
+  if (!value.isFinite() || (!value.isZero() && Math.abs(value.e) > MAX_RESULT_EXPONENT)) fail('engine.resultOutOfRange', { max: MAX_RESULT_EXPONENT });
+  return value;
+}
+
+export function num(value: Value): TDec {
+  // Unreachable for checked trees; kept so a wrong tree fails loudly rather than coercing true to 1.
+  if (typeof value === 'boolean') fail('engine.conditionAsNumber');
+  return value as TDec;
+}
+
+function bool(value: Value): boolean {
+  if (typeof value !== 'boolean') fail('engine.numberAsCondition');
+  return value as boolean;
+}
+
+export function arithmetic(op: BinaryOp, a: TDec, b: TDec): TDec {
+  switch (op) {
+    case '+':
+      return inRange(a.plus(b));
+    case '-':
+      return inRange(a.minus(b));
+    case '*':
+      return inRange(a.times(b));
+    case '/':
+      if (b.isZero()) fail('engine.divisionByZero');
+      return inRange(a.div(b));
+    case '^': {
+      if (a.isZero() && b.isNeg()) fail('engine.divisionByZeroPower');
+      const r = a.pow(b);
+      if (r.isNaN()) fail('engine.negativeFractional');
+      return inRange(r);
+    }
+    default:
+      return fail('engine.notArithmetic', { op });
+  }
+}
+
+export function compare(op: BinaryOp, a: Value, b: Value): boolean {
+  if (op === '==' || op === '!=') {
+    const equal = typeof a === 'boolean' || typeof b === 'boolean' ? a === b : a.eq(b);
+    return op === '==' ? equal : !equal;
+  }
+  const x = num(a);
+  const y = num(b);
+  if (op === '<') return x.lt(y);
+  if (op === '<=') return x.lte(y);
+  if (op === '>') return x.gt(y);
+  return x.gte(y);
+}
+
+/** Half away from zero, the rounding of contracts and invoices (四舍五入); negative digits round to tens, hundreds … */
+export function roundTo(x: TDec, digitsValue: TDec): TDec {
+  if (!digitsValue.isInteger() || digitsValue.abs().gt(MAX_ROUND_DIGITS)) fail('engine.roundDigits', { max: MAX_ROUND_DIGITS, got: showTermsDecimal(digitsValue) });
+  const digits = digitsValue.toNumber();
+  if (digits >= 0) return new TD(x).toDecimalPlaces(digits, TD.ROUND_HALF_UP);
+  const factor = new TD(10).pow(-digits);
+  return new TD(x).div(factor).toDecimalPlaces(0, TD.ROUND_HALF_UP).times(factor);
+}
+
+export function applyCall(fn: FunctionName, args: TDec[]): TDec {
+  switch (fn) {
+    case 'min':
+      return args.reduce((m, v) => (v.lt(m) ? v : m));
+    case 'max':
+      return args.reduce((m, v) => (v.gt(m) ? v : m));
+    case 'abs':
+      return args[0]!.abs();
+    case 'round':
+      return roundTo(args[0]!, args[1] ?? new TD(0));
+  }
+}
+
+export function applyUnary(op: UnaryOp, v: Value): Value {
+  if (op === 'not') return !bool(v);
+  return op === '-' ? num(v).neg() : num(v);
+}
+
+/** Evaluates a checked tree. Names come from `lookup`; "? :", "and" and "or" evaluate only the side they need. */
+export function evaluateExpression(node: TNode, lookup: (name: string) => TDec | undefined): Value {
+  const ev = (n: TNode): Value => evaluateExpression(n, lookup);
+  switch (node.kind) {
+    case 'number':
+    case 'boolean':
+      return node.value;
+    case 'name': {
+      const value = lookup(node.name);
+      return value ?? fail('engine.noValueForName', { name: node.name });
+    }
+    case 'parens':
+      return ev(node.inner);
+    case 'unary':
+      return applyUnary(node.op, ev(node.arg));
+    case 'binary': {
+      if (node.op === 'and') return bool(ev(node.left)) && bool(ev(node.right));
+      if (node.op === 'or') return bool(ev(node.left)) || bool(ev(node.right));
+      const a = ev(node.left);
+      const b = ev(node.right);
+      return ARITHMETIC.has(node.op) ? arithmetic(node.op, num(a), num(b)) : compare(node.op, a, b);
+    }
+    case 'conditional':
+      return bool(ev(node.test)) ? ev(node.then) : ev(node.otherwise);
+    case 'call':
+      return applyCall(node.fn, node.args.map((a) => num(ev(a))));
+  }
+}

@@ -1,0 +1,26 @@
+// The demo Shiyan deal with a fresh agreement on the two-way terms: offered by Shiyan, accepted by
+// Beijing and signed by both, for e2e files that administer or probe a signed agreement.
+import { inject } from 'vitest';
+import { createPrismaClient } from '../../lib/infra/prisma';
+import { demoPassword } from '../../lib/seed/demo-accounts';
+import { templateTerms } from '../../lib/terms';
+import type { HttpSession } from './http-session';
+
+export async function must<T>(answer: Promise<{ status: number; body: T }>, status: number, what: string): Promise<T> {
+  const { status: got, body } = await answer;
+  if (got !== status) throw new Error(`${what}: ${got} ${JSON.stringify(body).slice(0, 400)}`);
+  return body;
+}
+
+export async function signedShiyanAgreement(upstream: HttpSession, downstream: HttpSession): Promise<{ dealId: string; agreementId: string }> {
+  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
+  const dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
+  const versionId = (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM' } }, orderBy: { createdAt: 'desc' } })).id;
+  await prisma.$disconnect();
+  const terms = { ...templateTerms('two-way-quality-index', 'zh'), from: 2021, to: 2030 };
+  const validUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
+  const offer = await must(upstream.json<{ id: string }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil }), 201, 'offer');
+  const { agreementId } = await must(downstream.json<{ agreementId: string }>(`/api/v1/deals/${dealId}/offers/${offer.id}`, 'POST', { move: 'accept' }), 200, 'accept');
+  for (const party of [upstream, downstream]) await must(party.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, 'POST', { password: demoPassword }), 201, 'sign');
+  return { dealId, agreementId };
+}
