@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
 
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   const t = useTranslations('errors');
@@ -8,9 +9,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
     <main className="mx-auto max-w-xl px-6 py-24 text-center">
       <h1 className="text-2xl font-semibold">{t('genericTitle')}</h1>
       <p className="mt-3 text-slate-600">{t('generic')}</p>
-      <button type="button" onClick={reset} className="mt-6 rounded-md bg-water-700 px-4 py-2 text-white">
+      <Button size="lg" onClick={reset} className="mt-6">
         {t('retry')}
-      </button>
+      </Button>
     </main>
   );
 }

@@ -3,8 +3,14 @@
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { settleLocaleAfterSignIn } from '@/app/actions/locale';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Notice } from '@/components/ui/notice';
+import { useDomainForm } from '@/components/ui/use-domain-form';
+import { ZSignIn, type SignInInput } from '@/lib/domain/auth-schemas';
 import { safeDestination } from '@/lib/domain/safe-destination';
 
 type Problem = { key: 'invalid' | 'unavailable' } | { key: 'rateLimited'; seconds: number };
@@ -19,15 +25,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations('login');
   const router = useRouter();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [pending, setPending] = useState(false);
+  const { register, handleSubmit, formState } = useDomainForm(ZSignIn, { defaultValues: { email: '', password: '' } });
+  const { errors, isSubmitting } = formState;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
+  const submit = async ({ email, password }: SignInInput) => {
     setProblem(null);
     try {
-      const result = await signIn('credentials', { email: form.get('email'), password: form.get('password'), redirect: false });
+      const result = await signIn('credentials', { email, password, redirect: false });
       if (!result || result.error) {
         setProblem(problemFrom(result?.error ?? 'unavailable'));
         return;
@@ -37,33 +41,25 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       router.refresh();
     } catch {
       setProblem({ key: 'unavailable' });
-    } finally {
-      setPending(false);
     }
-  }
+  };
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-700">
-          {t('email')}
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-700">
-          {t('password')}
-        </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-      </div>
+    <form onSubmit={handleSubmit(submit)} className="space-y-4" noValidate>
+      <Field id="email" label={t('email')} error={errors.email?.message}>
+        <Input type="email" autoComplete="username" size="lg" className="w-full" {...register('email')} />
+      </Field>
+      <Field id="password" label={t('password')} error={errors.password?.message}>
+        <Input type="password" autoComplete="current-password" size="lg" className="w-full" {...register('password')} />
+      </Field>
       {problem && (
-        <p role="alert" data-testid="login-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <Notice tone="error" testId="login-error">
           {problem.key === 'rateLimited' ? t('rateLimited', { seconds: problem.seconds }) : t(problem.key)}
-        </p>
+        </Notice>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-water-700 px-4 py-2 font-medium text-white hover:bg-water-600 disabled:opacity-60">
-        {pending ? t('submitting') : t('submit')}
-      </button>
+      <Button type="submit" size="block" disabled={isSubmitting}>
+        {isSubmitting ? t('submitting') : t('submit')}
+      </Button>
     </form>
   );
 }

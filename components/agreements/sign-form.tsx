@@ -4,6 +4,10 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { callApi } from '@/components/api-client';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Notice } from '@/components/ui/notice';
 
 /**
  * The password is sent once, to the v1 signatures endpoint, and never kept: the field is cleared
@@ -49,27 +53,17 @@ export function SignForm({ dealId, agreementId }: { dealId: string; agreementId:
       </h2>
       <p className="text-sm text-slate-600">{t('sign.explain')}</p>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-sm">
-          {t('sign.password')}
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            className="w-64 rounded-md border border-slate-300 px-2 py-1"
-            data-testid="sign-password"
-          />
-        </label>
-        <button type="submit" disabled={busy || !password} className="rounded-md bg-water-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-water-900 disabled:opacity-50" data-testid="sign-submit">
+        <Field label={t('sign.password')}>
+          <Input type="password" name="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} className="w-64" testId="sign-password" />
+        </Field>
+        <Button type="submit" size="lg" className="py-1.5" disabled={busy || !password} testId="sign-submit">
           {busy ? t('sign.busy') : t('sign.submit')}
-        </button>
+        </Button>
       </div>
       {outcome.error && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="sign-error">
+        <Notice tone="error" testId="sign-error">
           {outcome.error}
-        </p>
+        </Notice>
       )}
       {outcome.done && (
         <p role="status" className="text-sm text-emerald-800">

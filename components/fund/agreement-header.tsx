@@ -1,5 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { cn } from '@/components/ui/cn';
+import { badgeVariants, buttonVariants } from '@/components/ui/variants';
 import type { AgreementDetail } from '@/lib/server/agreements/get-agreement';
 
 export const administrationTabs = ['monitoring', 'settlements', 'ledger', 'history'] as const;
@@ -35,14 +37,14 @@ export async function AgreementHeader({ dealId, agreement, active, zh }: { dealI
         <span className="num text-sm text-slate-600">
           {agreement.startYear}–{agreement.endYear}
         </span>
-        <span className={`rounded px-2 py-0.5 text-xs ${verdict === 'true' ? 'bg-emerald-100 text-emerald-900' : verdict === 'false' ? 'bg-red-600 text-white' : 'bg-amber-100 text-amber-900'}`} data-testid="header-hash" data-verified={verdict}>
+        <span className={cn(badgeVariants({ tone: verdict === 'true' ? 'success' : verdict === 'false' ? 'alarm' : 'warning' }), 'px-2')} data-testid="header-hash" data-verified={verdict}>
           {verdict === 'true' ? t('header.hashVerified') : verdict === 'false' ? t('header.hashMismatch') : t('header.unsigned')}
         </span>
         <span className="ml-auto flex flex-wrap gap-2 text-sm">
-          <Link href={base} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-water-700 hover:bg-slate-50" data-testid="agreement-link">
+          <Link href={base} className={buttonVariants({ intent: 'quiet' })} data-testid="agreement-link">
             {t('header.agreement')}
           </Link>
-          <a href={`/api/v1/deals/${dealId}/agreements/${agreement.id}/pdf`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-water-700 hover:bg-slate-50" download>
+          <a href={`/api/v1/deals/${dealId}/agreements/${agreement.id}/pdf`} className={buttonVariants({ intent: 'quiet' })} download>
             {t('header.pdf')}
           </a>
         </span>

@@ -2,28 +2,27 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, type ReactNode } from 'react';
+import { useMemo } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
 import { callApi } from '@/components/api-client';
 import { TableSection } from '@/components/ui/table-section';
-import { isLocale } from '@/lib/domain/locale';
+import { DataTable } from '@/components/ui/data-table';
+import { isLocale, type AppLocale } from '@/lib/domain/locale';
 import type { LedgerView } from '@/lib/server/fund/get-ledger';
 import { isNegative, yuan } from './format';
-import { FormOutcome, Problems, submitButton as button } from './api-form';
+import { FormOutcome } from './api-form';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { NumberField } from '@/components/ui/number-field';
+import { Problems } from '@/components/ui/problems';
+import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { beijingDay } from '@/lib/domain/format';
+import { useDomainForm } from '@/components/ui/use-domain-form';
+import { ZRecordPayment, ZSetFundingShares, type RecordPaymentInput } from '@/lib/domain/fund-schemas';
 
 const funders = ['CENTRAL', 'DOWNSTREAM', 'UPSTREAM'] as const;
-const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
-const quiet = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <label className="flex flex-col gap-1 text-sm">
-      <span className="text-slate-600">{label}</span>
-      {children}
-    </label>
-  );
-}
 
 /** Totals as cards: scheduled, settled, paid, advances, and what is still owed either way. */
 export function TotalsCards({ totals, testId }: { totals: LedgerView['totals']; testId?: string }) {
@@ -54,23 +53,22 @@ export function TotalsCards({ totals, testId }: { totals: LedgerView['totals']; 
 
 function SharesForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: LedgerView; onDone: () => void }) {
   const t = useTranslations('fund');
-  const [shares, setShares] = useState<Record<string, string>>({ ...view.shares });
-  const { busy, failure, onSubmit } = useApiForm();
+  const { busy, failure, send } = useApiForm();
+  const { control, handleSubmit } = useDomainForm(ZSetFundingShares, { defaultValues: { shares: { ...view.shares } } });
+  const save = (input: { shares: Record<string, string> }) => send(() => callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/funding-shares`, { method: 'PUT', json: input }), onDone);
   return (
-    <form onSubmit={onSubmit(() => callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/funding-shares`, { method: 'PUT', json: { shares } }), onDone)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="shares-form">
+    <form onSubmit={handleSubmit(save)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="shares-form" noValidate>
       <h2 className="font-semibold">{t('ledger.shares.title')}</h2>
       <p className="text-sm text-slate-600">{view.sharesAgreed ? t('ledger.shares.explain') : t('ledger.shares.default')}</p>
       <div className="flex flex-wrap items-end gap-3">
         {funders.map((f) => (
-          <Field key={f} label={t(`funder.${f}`)}>
-            <input className={`${input} w-28`} inputMode="decimal" value={shares[f] ?? ''} onChange={(e) => setShares({ ...shares, [f]: e.target.value })} data-testid={`share-${f}`} />
-          </Field>
+          <NumberField key={f} control={control} name={`shares.${f}`} label={t(`funder.${f}`)} className="w-28" testId={`share-${f}`} />
         ))}
-        <button type="submit" className={button} disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {busy ? t('common.saving') : t('ledger.shares.submit')}
-        </button>
+        </Button>
       </div>
-      {failure && <Problems failure={failure} testId="shares-problems" />}
+      {failure && <Problems failure={failure} testId="shares-problems" recover />}
     </form>
   );
 }
@@ -78,69 +76,108 @@ function SharesForm({ dealId, agreementId, view, onDone }: { dealId: string; agr
 function PaymentForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: LedgerView; onDone: () => void }) {
   const t = useTranslations('fund');
   const settledYears = view.byYear.filter((y) => y.confirmed).map((y) => y.year);
-  const [payment, setPayment] = useState({
-    year: settledYears.at(-1) ?? view.agreement.startYear,
-    funder: 'DOWNSTREAM',
-    direction: 'TO_UPSTREAM',
-    amount: '',
-    paidOn: beijingDay(new Date()),
-    reference: '',
-    overpaymentNote: '',
+  const { register, control, handleSubmit, formState, reset, getValues } = useDomainForm(ZRecordPayment, {
+    defaultValues: {
+      year: settledYears.at(-1) ?? view.agreement.startYear,
+      funder: 'DOWNSTREAM',
+      direction: 'TO_UPSTREAM',
+      amount: '',
+      paidOn: beijingDay(new Date()),
+      reference: '',
+      overpaymentNote: '',
+    },
   });
-  const { busy, failure, done, onSubmit } = useApiForm();
-  const record = () => {
-    const { overpaymentNote, ...rest } = payment;
-    return callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/payments`, { json: overpaymentNote.trim() ? payment : rest });
-  };
-  const recorded = () => {
-    setPayment({ ...payment, amount: '', reference: '', overpaymentNote: '' });
-    onDone();
-  };
+  const errors = formState.errors;
+  const { busy, failure, done, send } = useApiForm();
+  const record = ({ overpaymentNote, ...payment }: RecordPaymentInput) =>
+    send(
+      () => callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/payments`, { json: overpaymentNote ? { ...payment, overpaymentNote } : payment }),
+      () => {
+        reset({ ...getValues(), amount: '', reference: '', overpaymentNote: '' });
+        onDone();
+      },
+    );
   const years = view.byYear.map((y) => y.year);
   return (
-    <form onSubmit={onSubmit(record, recorded)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="payment-form">
+    <form onSubmit={handleSubmit(record)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="payment-form" noValidate>
       <h2 className="font-semibold">{t('ledger.payment.title')}</h2>
       <p className="text-sm text-slate-600">{t('ledger.payment.explain')}</p>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={t('ledger.col.year')}>
-          <select className={input} value={payment.year} onChange={(e) => setPayment({ ...payment, year: Number(e.target.value) })} data-testid="payment-year">
+        <Field label={t('ledger.col.year')} error={errors.year?.message}>
+          <Select testId="payment-year" {...register('year', { valueAsNumber: true })}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y} {settledYears.includes(y) ? `· ${t('ledger.settledMark')}` : ''}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
-        <Field label={t('ledger.col.funder')}>
-          <select className={input} value={payment.funder} onChange={(e) => setPayment({ ...payment, funder: e.target.value })} data-testid="payment-funder">
-            {funders.map((f) => (
-              <option key={f} value={f}>
-                {t(`funder.${f}`)}
-              </option>
-            ))}
-          </select>
+        <Field label={t('ledger.col.funder')} error={errors.funder?.message}>
+          <Select testId="payment-funder" options={funders.map((f) => ({ value: f, label: t(`funder.${f}`) }))} {...register('funder')} />
         </Field>
-        <Field label={t('ledger.payment.direction')}>
-          <select className={input} value={payment.direction} onChange={(e) => setPayment({ ...payment, direction: e.target.value })} data-testid="payment-direction">
-            <option value="TO_UPSTREAM">{t('ledger.payment.toUpstream')}</option>
-            <option value="FROM_UPSTREAM">{t('ledger.payment.fromUpstream')}</option>
-          </select>
+        <Field label={t('ledger.payment.direction')} error={errors.direction?.message}>
+          <Select
+            testId="payment-direction"
+            options={[
+              { value: 'TO_UPSTREAM', label: t('ledger.payment.toUpstream') },
+              { value: 'FROM_UPSTREAM', label: t('ledger.payment.fromUpstream') },
+            ]}
+            {...register('direction')}
+          />
         </Field>
-        <Field label={t('ledger.payment.amount')}>
-          <input className={input} inputMode="decimal" value={payment.amount} onChange={(e) => setPayment({ ...payment, amount: e.target.value })} placeholder="1234567.89" data-testid="payment-amount" />
+        <NumberField control={control} name="amount" label={t('ledger.payment.amount')} placeholder="1234567.89" testId="payment-amount" />
+        <Field label={t('ledger.payment.paidOn')} error={errors.paidOn?.message}>
+          <Input type="date" testId="payment-date" {...register('paidOn')} />
         </Field>
-        <Field label={t('ledger.payment.paidOn')}>
-          <input type="date" className={input} value={payment.paidOn} onChange={(e) => setPayment({ ...payment, paidOn: e.target.value })} data-testid="payment-date" />
-        </Field>
-        <Field label={t('ledger.payment.reference')}>
-          <input className={input} value={payment.reference} onChange={(e) => setPayment({ ...payment, reference: e.target.value })} data-testid="payment-reference" />
+        <Field label={t('ledger.payment.reference')} error={errors.reference?.message}>
+          <Input testId="payment-reference" {...register('reference')} />
         </Field>
       </div>
-      <Field label={t('ledger.payment.overpaymentNote')}>
-        <input className={input} value={payment.overpaymentNote} onChange={(e) => setPayment({ ...payment, overpaymentNote: e.target.value })} placeholder={t('ledger.payment.overpaymentPlaceholder')} data-testid="payment-note" />
+      <Field label={t('ledger.payment.overpaymentNote')} error={errors.overpaymentNote?.message}>
+        <Input placeholder={t('ledger.payment.overpaymentPlaceholder')} testId="payment-note" {...register('overpaymentNote')} />
       </Field>
       <FormOutcome busy={busy} saved={Boolean(done)} failure={failure} submit={t('ledger.payment.submit')} savedText={t('ledger.payment.saved')} testIds={{ submit: 'payment-submit', saved: 'payment-saved', problems: 'payment-problems' }} />
     </form>
+  );
+}
+
+type Payment = LedgerView['payments'][number];
+
+/** The payments recorded, newest as the server orders them, each with who recorded it and why it overpaid. */
+function usePaymentColumns(lang: AppLocale): ColumnDef<Payment, unknown>[] {
+  const t = useTranslations('fund');
+  return useMemo(
+    () => [
+      { id: 'paidOn', header: t('ledger.payment.paidOn'), cell: ({ row }) => <span className="num">{row.original.paidOn}</span> },
+      { id: 'year', header: t('ledger.col.year'), cell: ({ row }) => <span className="num">{row.original.year}</span> },
+      { id: 'funder', header: t('ledger.col.funder'), cell: ({ row }) => t(`funder.${row.original.funder}`) },
+      { id: 'direction', header: t('ledger.payment.direction'), cell: ({ row }) => (row.original.direction === 'TO_UPSTREAM' ? t('ledger.payment.toUpstream') : t('ledger.payment.fromUpstream')) },
+      { id: 'amount', header: t('ledger.payment.amount'), meta: { numeric: true }, cell: ({ row }) => yuan(row.original.amount, lang) },
+      {
+        id: 'reference',
+        header: t('ledger.payment.reference'),
+        cell: ({ row }) => (
+          <>
+            {row.original.reference}
+            {row.original.overpaymentNote && (
+              <div className="text-xs text-amber-800">
+                {t('ledger.payment.overpaid', { amount: yuan(row.original.overpayment, lang) })}: {row.original.overpaymentNote}
+              </div>
+            )}
+          </>
+        ),
+      },
+      {
+        id: 'kind',
+        header: t('ledger.payment.kind'),
+        cell: ({ row }) => (
+          <span className="text-xs text-slate-600">
+            {t(`ledger.payment.kindValue.${row.original.kind}`)} · {row.original.recordedBy}
+          </span>
+        ),
+      },
+    ],
+    [t, lang],
   );
 }
 
@@ -151,6 +188,7 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
   const lang = isLocale(locale) ? locale : 'zh';
   const router = useRouter();
   const refresh = () => router.refresh();
+  const paymentColumns = usePaymentColumns(lang);
   const mayAct = view.me.mayAdminister && view.agreement.status === 'ARCHIVED';
   const exportBase = `/api/v1/deals/${dealId}/agreements/${agreementId}/ledger`;
   return (
@@ -158,12 +196,12 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
       <div className="flex flex-wrap items-center gap-2">
         <p className="text-sm text-slate-600">{t('ledger.explain')}</p>
         <span className="ml-auto flex gap-2">
-          <a className={quiet} href={`${exportBase}?format=xlsx`} download data-testid="ledger-xlsx">
+          <ButtonLink intent="quiet" href={`${exportBase}?format=xlsx`} download testId="ledger-xlsx">
             {t('common.exportXlsx')}
-          </a>
-          <a className={quiet} href={`${exportBase}?format=csv`} download data-testid="ledger-csv">
+          </ButtonLink>
+          <ButtonLink intent="quiet" href={`${exportBase}?format=csv`} download testId="ledger-csv">
             {t('common.exportCsv')}
-          </a>
+          </ButtonLink>
         </span>
       </div>
       <TotalsCards totals={view.totals} testId="ledger-totals" />
@@ -232,47 +270,23 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
         </div>
       )}
 
-      <TableSection
-        title={t('ledger.payments')}
-        testId="payments"
-        empty={
-          view.payments.length === 0 && (
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">{t('ledger.payments')}</h2>
+        <DataTable
+          className="mt-3"
+          testId="payments"
+          rowTestId="payment-row"
+          caption={t('ledger.payments')}
+          columns={paymentColumns}
+          data={view.payments}
+          rowKey={(p) => p.id}
+          empty={
             <p className="mt-2 text-sm text-slate-600" data-testid="payments-none">
               {mayAct ? t('ledger.noPaymentsAdmin') : t('ledger.noPayments')}
             </p>
-          )
-        }
-        columns={[
-          { label: t('ledger.payment.paidOn') },
-          { label: t('ledger.col.year') },
-          { label: t('ledger.col.funder') },
-          { label: t('ledger.payment.direction') },
-          { label: t('ledger.payment.amount'), numeric: true },
-          { label: t('ledger.payment.reference') },
-          { label: t('ledger.payment.kind') },
-        ]}
-      >
-        {view.payments.map((p) => (
-          <tr key={p.id} className="border-t border-slate-100 align-top" data-testid="payment-row">
-            <td className="num py-1 pr-3">{p.paidOn}</td>
-            <td className="num py-1 pr-3">{p.year}</td>
-            <td className="py-1 pr-3">{t(`funder.${p.funder}`)}</td>
-            <td className="py-1 pr-3">{p.direction === 'TO_UPSTREAM' ? t('ledger.payment.toUpstream') : t('ledger.payment.fromUpstream')}</td>
-            <td className="num py-1 pr-3 text-right">{yuan(p.amount, lang)}</td>
-            <td className="py-1 pr-3">
-              {p.reference}
-              {p.overpaymentNote && (
-                <div className="text-xs text-amber-800">
-                  {t('ledger.payment.overpaid', { amount: yuan(p.overpayment, lang) })}: {p.overpaymentNote}
-                </div>
-              )}
-            </td>
-            <td className="py-1 text-xs text-slate-600">
-              {t(`ledger.payment.kindValue.${p.kind}`)} · {p.recordedBy}
-            </td>
-          </tr>
-        ))}
-      </TableSection>
+          }
+        />
+      </section>
     </div>
   );
 }

@@ -9,16 +9,19 @@ import { isLocale } from '@/lib/domain/locale';
 import type { SettlementDto } from '@/lib/server/fund/fund-dto';
 import type { SettlementsView } from '@/lib/server/fund/list-settlements';
 import { isNegative, magnitude, yuan } from './format';
-import { Problems, submitButton as button } from './api-form';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/input';
+import { Problems } from '@/components/ui/problems';
+import type { BadgeTone } from '@/components/ui/variants';
 
-const stateTone: Record<string, string> = {
-  CONFIRMED: 'bg-emerald-100 text-emerald-900',
-  DRAFT: 'bg-amber-100 text-amber-900',
-  READY: 'bg-sky-100 text-sky-900',
-  BLOCKED: 'bg-red-100 text-red-900',
-  OPEN: 'bg-slate-100 text-slate-600',
+const stateTone: Record<string, BadgeTone> = {
+  CONFIRMED: 'success',
+  DRAFT: 'warning',
+  READY: 'info',
+  BLOCKED: 'danger',
+  OPEN: 'quiet',
 };
-const quiet = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50 disabled:opacity-50';
 
 function SettlementDetail({ settlement }: { settlement: SettlementDto }) {
   const t = useTranslations('fund');
@@ -155,17 +158,17 @@ export function SettlementsPanel({ dealId, agreementId, view }: { dealId: string
           <section key={y.year} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`settlement-year-${y.year}`} data-state={y.state}>
             <div className="flex flex-wrap items-center gap-3">
               <h2 className="num text-lg font-semibold">{y.year}</h2>
-              <span className={`rounded px-2 py-0.5 text-xs ${stateTone[y.state] ?? ''}`}>{t(`settlements.state.${y.state}`)}</span>
+              <Badge tone={stateTone[y.state] ?? 'neutral'}>{t(`settlements.state.${y.state}`)}</Badge>
               {'preview' in y && y.preview && (
                 <span className="text-sm text-slate-600">
                   {t('settlements.preview', { amount: yuan(magnitude(y.preview.due), lang), direction: t(`settlements.direction.${y.preview.direction}`) })}
                 </span>
               )}
-              {y.stale && <span className="rounded bg-amber-200 px-2 py-0.5 text-xs text-amber-900">{t('settlements.stale')}</span>}
+              {y.stale && <Badge tone="warning">{t('settlements.stale')}</Badge>}
               {mayAct && y.state !== 'CONFIRMED' && (
-                <button type="button" className={`${y.state === 'DRAFT' ? quiet : button} ml-auto`} disabled={busy !== null} onClick={() => void run(y.year)} data-testid={`run-${y.year}`}>
+                <Button intent={y.state === 'DRAFT' ? 'quiet' : 'primary'} className="ml-auto" disabled={busy !== null} onClick={() => void run(y.year)} testId={`run-${y.year}`}>
                   {busy === String(y.year) ? t('common.saving') : y.state === 'DRAFT' ? t('settlements.runAgain') : t('settlements.run')}
-                </button>
+                </Button>
               )}
             </div>
             {y.problems.length > 0 && y.state !== 'CONFIRMED' && (
@@ -181,19 +184,16 @@ export function SettlementsPanel({ dealId, agreementId, view }: { dealId: string
             )}
             {failure && (
               <div className="mt-2">
-                <Problems failure={failure} testId={`settlement-problems-${y.year}`} />
+                <Problems failure={failure} testId={`settlement-problems-${y.year}`} recover />
               </div>
             )}
             {y.settlement && <SettlementDetail settlement={y.settlement} />}
             {y.state === 'DRAFT' && y.settlement && mayAct && (
               <div className="mt-4 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-                <label className="flex items-center gap-2">
-                  <input type="checkbox" checked={Boolean(checked[y.year])} onChange={(e) => setChecked({ ...checked, [y.year]: e.target.checked })} data-testid={`confirm-check-${y.year}`} />
-                  {t('settlements.confirmCheck')}
-                </label>
-                <button type="button" className={button} disabled={!checked[y.year] || busy !== null || y.stale} onClick={() => void confirm(y.year, y.settlement!)} data-testid={`confirm-${y.year}`}>
+                <Checkbox className="gap-2" checked={Boolean(checked[y.year])} onChange={(e) => setChecked({ ...checked, [y.year]: e.target.checked })} testId={`confirm-check-${y.year}`} label={t('settlements.confirmCheck')} />
+                <Button disabled={!checked[y.year] || busy !== null || y.stale} onClick={() => void confirm(y.year, y.settlement!)} testId={`confirm-${y.year}`}>
                   {t('settlements.confirm')}
-                </button>
+                </Button>
                 {y.stale && <span className="text-amber-900">{t('settlements.staleExplain')}</span>}
               </div>
             )}

@@ -2,12 +2,18 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
-import { callApi } from '@/components/api-client';
+import { useState } from 'react';
+import { callApi, type ApiFailure } from '@/components/api-client';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
+import { Checkbox, Input } from '@/components/ui/input';
+import { Problems } from '@/components/ui/problems';
+import { Select } from '@/components/ui/select';
+import { useDomainForm } from '@/components/ui/use-domain-form';
 import { sides, type Side } from '@/lib/domain/actor';
 import { partySides } from '@/lib/domain/deal-rights';
-
-type Outcome = { error?: string; done?: boolean };
+import { ZChangeMember, ZInviteMember } from '@/lib/domain/deal-schemas';
 
 /**
  * Member changes go through the same v1 API as any other client (and its authorisation matrix);
@@ -15,107 +21,94 @@ type Outcome = { error?: string; done?: boolean };
  */
 function useMemberCall() {
   const router = useRouter();
-  const t = useTranslations('version');
-  const [outcome, setOutcome] = useState<Outcome>({});
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const call = async (url: string, method: string, json?: unknown) => {
     setBusy(true);
+    setDone(false);
     const answer = await callApi(url, { method, json });
     setBusy(false);
-    if (!answer.ok) return setOutcome({ error: answer.status === 0 ? t('network') : answer.message });
-    setOutcome({ done: true });
+    if (!answer.ok) return setFailure(answer);
+    setFailure(null);
+    setDone(true);
     router.refresh();
   };
-  return { outcome, busy, call };
+  return { failure, done, busy, call };
 }
 
-function Feedback({ outcome }: { outcome: Outcome }) {
+function Feedback({ failure, done }: { failure: ApiFailure | null; done: boolean }) {
   const t = useTranslations('members');
-  if (outcome.error) return <p role="alert" className="text-xs text-red-700">{outcome.error}</p>;
-  return outcome.done ? <p className="text-xs text-green-700">{t('saved')}</p> : null;
+  if (failure) return <Problems failure={failure} className="text-xs" />;
+  return done ? <p className="text-xs text-green-700">{t('saved')}</p> : null;
 }
 
 /** Party sides and the sign right are offered only to a platform administrator (the API refuses them to anyone else). */
-function SideSelect({ value, mayGrant }: { value?: Side; mayGrant: boolean }) {
+function useSideOptions(mayGrant: boolean, current?: Side) {
   const tSide = useTranslations('side');
-  return (
-    <select name="side" defaultValue={value ?? 'OBSERVER'} className="rounded-md border border-slate-300 px-2 py-1">
-      {sides.map((side) => (
-        <option key={side} value={side} disabled={!mayGrant && side !== value && partySides.includes(side)}>
-          {tSide(side)}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-function rightsOf(form: HTMLFormElement) {
-  const data = new FormData(form);
-  return { side: String(data.get('side')), canEdit: data.get('canEdit') === 'on', canSign: data.get('canSign') === 'on' };
+  return sides.map((side) => ({ value: side, label: tSide(side), disabled: !mayGrant && side !== current && partySides.includes(side) }));
 }
 
 export function MemberRowForm({ dealId, member, self, mayGrant }: { dealId: string; member: { id: string; side: Side; canEdit: boolean; canSign: boolean }; self: boolean; mayGrant: boolean }) {
   const t = useTranslations('members');
-  const { outcome, busy, call } = useMemberCall();
+  const { failure, done, busy, call } = useMemberCall();
+  const [confirming, setConfirming] = useState(false);
+  const sideOptions = useSideOptions(mayGrant, member.side);
+  const { register, handleSubmit } = useDomainForm(ZChangeMember, { defaultValues: { side: member.side, canEdit: member.canEdit, canSign: member.canSign } });
   const url = `/api/v1/deals/${dealId}/members/${member.id}`;
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <form
-        onSubmit={(event: FormEvent<HTMLFormElement>) => {
-          event.preventDefault();
-          void call(url, 'PATCH', rightsOf(event.currentTarget));
-        }}
-        className="flex flex-wrap items-center gap-3"
-      >
-        <SideSelect value={member.side} mayGrant={mayGrant} />
-        <label className="flex items-center gap-1">
-          <input type="checkbox" name="canEdit" defaultChecked={member.canEdit} /> {t('canEdit')}
-        </label>
-        <label className="flex items-center gap-1">
-          <input type="checkbox" name="canSign" defaultChecked={member.canSign} disabled={!mayGrant && !member.canSign} /> {t('canSign')}
-        </label>
-        <button type="submit" disabled={busy} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
+      <form onSubmit={handleSubmit((change) => call(url, 'PATCH', change))} className="flex flex-wrap items-center gap-3">
+        <Select aria-label={t('side')} options={sideOptions} {...register('side')} />
+        <Checkbox label={t('canEdit')} {...register('canEdit')} />
+        <Checkbox label={t('canSign')} disabled={!mayGrant && !member.canSign} {...register('canSign')} />
+        <Button type="submit" intent="secondary" size="sm" disabled={busy}>
           {t('save')}
-        </button>
+        </Button>
       </form>
       {!self && (
-        <button type="button" disabled={busy} onClick={() => void call(url, 'DELETE')} className="rounded-md border border-red-200 px-2 py-1 text-red-700 hover:bg-red-50">
+        <Button intent="dangerOutline" size="sm" disabled={busy} onClick={() => setConfirming(true)}>
           {t('remove')}
-        </button>
+        </Button>
       )}
-      <Feedback outcome={outcome} />
+      <ConfirmDialog
+        open={confirming}
+        danger
+        busy={busy}
+        title={t('removeTitle')}
+        body={t('removeBody')}
+        confirmLabel={t('removeConfirm')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void call(url, 'DELETE');
+        }}
+        testId="remove-member"
+      />
+      <Feedback failure={failure} done={done} />
     </div>
   );
 }
 
 export function AddMemberForm({ dealId, mayGrant }: { dealId: string; mayGrant: boolean }) {
   const t = useTranslations('members');
-  const { outcome, busy, call } = useMemberCall();
+  const { failure, done, busy, call } = useMemberCall();
+  const sideOptions = useSideOptions(mayGrant);
+  const { register, handleSubmit, formState } = useDomainForm(ZInviteMember, { defaultValues: { email: '', side: 'OBSERVER', canEdit: false, canSign: false } });
   return (
-    <form
-      onSubmit={(event: FormEvent<HTMLFormElement>) => {
-        event.preventDefault();
-        const form = event.currentTarget;
-        void call(`/api/v1/deals/${dealId}/members`, 'POST', { email: String(new FormData(form).get('email') ?? '').trim(), ...rightsOf(form) });
-      }}
-      className="flex flex-wrap items-end gap-3 text-sm"
-      data-testid="add-member"
-    >
-      <label className="flex flex-col gap-1">
-        {t('email')}
-        <input name="email" type="email" required className="w-64 rounded-md border border-slate-300 px-2 py-1" />
-      </label>
-      <SideSelect mayGrant={mayGrant} />
-      <label className="flex items-center gap-1">
-        <input type="checkbox" name="canEdit" /> {t('canEdit')}
-      </label>
-      <label className="flex items-center gap-1">
-        <input type="checkbox" name="canSign" disabled={!mayGrant} /> {t('canSign')}
-      </label>
-      <button type="submit" disabled={busy} className="rounded-md bg-water-700 px-3 py-1.5 text-white">
+    <form onSubmit={handleSubmit((invite) => call(`/api/v1/deals/${dealId}/members`, 'POST', invite))} className="flex flex-wrap items-end gap-3 text-sm" data-testid="add-member" noValidate>
+      <Field label={t('email')} error={formState.errors.email?.message}>
+        <Input type="email" className="w-64" {...register('email')} />
+      </Field>
+      <Field label={t('side')}>
+        <Select options={sideOptions} {...register('side')} />
+      </Field>
+      <Checkbox label={t('canEdit')} className="pb-1" {...register('canEdit')} />
+      <Checkbox label={t('canSign')} className="pb-1" disabled={!mayGrant} {...register('canSign')} />
+      <Button type="submit" disabled={busy}>
         {t('addButton')}
-      </button>
-      <Feedback outcome={outcome} />
+      </Button>
+      <Feedback failure={failure} done={done} />
     </form>
   );
 }

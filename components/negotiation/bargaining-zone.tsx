@@ -5,6 +5,9 @@ import { useCallback, useMemo, useState } from 'react';
 import { D } from '@/lib/engine/decimal';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { ZoneOffer } from '@/lib/server/negotiation/zone-dto';
+import { Button } from '@/components/ui/button';
+import { Checkbox, Slider } from '@/components/ui/input';
+import { ToggleGroup } from '@/components/ui/toggle-group';
 import { EChart } from '@/components/ui/echart';
 import { FairnessPanel } from './fairness-panel';
 import { GAP_COLOUR, OFFER_COLOURS, VERSION_COLOURS } from './format';
@@ -80,25 +83,14 @@ export function BargainingZone({ versions, offers, lang }: { versions: ZoneVersi
             <label htmlFor="nash-weight" className="font-medium">
               {t('weight.label')}
             </label>
-            <input
-              id="nash-weight"
-              type="range"
-              min="0"
-              max="1"
-              step="0.05"
-              value={weightValue}
-              onChange={(e) => setWeightValue(weightText(e.target.value))}
-              className="w-48 accent-water-700"
-              aria-describedby="nash-weight-hint"
-              data-testid="weight-slider"
-            />
+            <Slider id="nash-weight" min="0" max="1" step="0.05" value={weightValue} onChange={(e) => setWeightValue(weightText(e.target.value))} className="w-48" aria-describedby="nash-weight-hint" testId="weight-slider" />
             <output htmlFor="nash-weight" className="num w-12 font-semibold text-water-900" data-testid="weight-value">
               {weightValue}
             </output>
             {weightValue !== ownWeight && (
-              <button type="button" onClick={() => setWeightValue(ownWeight)} className="text-xs text-water-700 hover:underline">
+              <Button intent="link" size="xs" onClick={() => setWeightValue(ownWeight)}>
                 {t('weight.reset', { weight: ownWeight })}
-              </button>
+              </Button>
             )}
           </div>
           <p id="nash-weight-hint" className="mt-1 text-xs text-slate-600">
@@ -137,30 +129,22 @@ export function BargainingZone({ versions, offers, lang }: { versions: ZoneVersi
 
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-lg font-semibold text-water-900">{t('table.title')}</h2>
-          <div role="group" aria-label={t('table.by')} className="flex rounded-md border border-slate-300 bg-white text-sm">
-            {(['period', 'year'] as const).map((value) => (
-              <button
-                key={value}
-                type="button"
-                aria-pressed={by === value}
-                onClick={() => setBy(value)}
-                className={`px-3 py-1 ${by === value ? 'bg-water-700 text-white' : 'text-slate-700 hover:bg-slate-50'} first:rounded-l-md last:rounded-r-md`}
-                data-testid={`by-${value}`}
-              >
-                {value === 'period' ? t('table.byPeriod') : t('table.byYear')}
-              </button>
-            ))}
-          </div>
+          <ToggleGroup
+            label={t('table.by')}
+            value={by}
+            onChange={setBy}
+            options={[
+              { value: 'period', label: t('table.byPeriod'), testId: 'by-period' },
+              { value: 'year', label: t('table.byYear'), testId: 'by-year' },
+            ]}
+          />
         </div>
         <ZoneTable versions={versions} weight={weight} by={by} scale={scale} lang={lang} versionLabel={versionLabel} />
 
         <div className="flex flex-wrap items-center justify-between gap-2 pt-2">
           <h2 className="text-lg font-semibold text-water-900">{t('offers.title')}</h2>
           {offers.length > 0 && (
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={allOffers} onChange={(e) => setAllOffers(e.target.checked)} data-testid="all-offers" />
-              {t('offers.showAll', { count: offers.length - offers.filter((o) => CURRENT.has(o.status)).length })}
-            </label>
+            <Checkbox className="gap-2 text-sm" checked={allOffers} onChange={(e) => setAllOffers(e.target.checked)} testId="all-offers" label={t('offers.showAll', { count: offers.length - offers.filter((o) => CURRENT.has(o.status)).length })} />
           )}
         </div>
         <p className="text-sm text-slate-600">{t('offers.hint')}</p>

@@ -1,6 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
 import { useMemo, useState } from 'react';
 import type { Dec } from '@/lib/engine/decimal';
 import { PARTIES, fairnessRows, type FairnessRow, type Party } from '@/lib/engine/negotiation';
@@ -36,16 +38,9 @@ export function FairnessPanel({ versions, weight, lang, versionLabel }: { versio
       <h2 id="fairness-title" className="font-semibold text-water-900">
         {t('fairness.title')}
       </h2>
-      <label className="grid gap-1 text-sm">
-        <span className="text-slate-600">{t('fairness.version')}</span>
-        <select value={version.id} onChange={(e) => setChosen(e.target.value)} className="w-full min-w-0 truncate rounded-md border border-slate-300 bg-white px-2 py-1" data-testid="fairness-version">
-          {versions.map((v) => (
-            <option key={v.id} value={v.id}>
-              {versionLabel(v)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label={t('fairness.version')}>
+        <Select value={version.id} onChange={(e) => setChosen(e.target.value)} className="w-full min-w-0 truncate" testId="fairness-version" options={versions.map((v) => ({ value: v.id, label: versionLabel(v) }))} />
+      </Field>
       <p className="text-xs text-slate-600">{t('fairness.intro')}</p>
       <div className="flex flex-wrap gap-3 text-xs text-slate-600" aria-hidden>
         {SHARES.map((s) => (

@@ -1,6 +1,7 @@
 'use client';
 
 import { flexRender, getCoreRowModel, getExpandedRowModel, useReactTable, type ColumnDef, type ExpandedState } from '@tanstack/react-table';
+import { Button } from '@/components/ui/button';
 import { useState, type ReactNode } from 'react';
 
 export type GroupedRow<G, L> = { kind: 'group'; id: string; group: G; subRows: GroupedRow<G, L>[] } | { kind: 'leaf'; id: string; leaf: L; subRows?: undefined };
@@ -59,9 +60,9 @@ export function GroupedTable<G, L>({ data, columns, renderGroup, leafClass, capt
                 <tr key={row.id} className="border-t border-slate-200 bg-water-50/60">
                   <td colSpan={width} className="px-2 py-1.5">
                     <div className="flex items-start gap-1.5">
-                      <button type="button" onClick={row.getToggleExpandedHandler()} aria-expanded={row.getIsExpanded()} aria-label={expandLabel} className="w-4 shrink-0 text-slate-500">
+                      <Button intent="plain" onClick={row.getToggleExpandedHandler()} aria-expanded={row.getIsExpanded()} aria-label={expandLabel} className="w-4 shrink-0 text-slate-500 no-underline">
                         {row.getIsExpanded() ? '▾' : '▸'}
-                      </button>
+                      </Button>
                       <div className="min-w-0 flex-1">{renderGroup(r.group)}</div>
                     </div>
                   </td>

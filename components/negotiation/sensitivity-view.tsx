@@ -1,6 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
+import { ToggleGroup } from '@/components/ui/toggle-group';
 import { useCallback, useMemo, useState } from 'react';
 import { D, ZERO, type Dec } from '@/lib/engine/decimal';
 import type { MeasuresJson, SensitivityJson, SensitivityMeasure } from '@/lib/engine/sensitivity';
@@ -91,34 +94,25 @@ export function SensitivityView({ data, lang }: { data: SensitivityJson; lang: A
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        <div role="group" aria-label={t('sensitivity.measure')} className="grid gap-1">
-          <span className="text-slate-600">{t('sensitivity.measure')}</span>
-          <div className="flex rounded-md border border-slate-300">
-            {(['lowerBound', 'payment'] as const).map((m) => (
-              <button
-                key={m}
-                type="button"
-                aria-pressed={measure === m}
-                onClick={() => setMeasure(m)}
-                className={`px-3 py-1 ${measure === m ? 'bg-water-700 text-white' : 'text-slate-700 hover:bg-slate-50'} first:rounded-l-md last:rounded-r-md`}
-                data-testid={`measure-${m}`}
-              >
-                {t(`sensitivity.measures.${m}`)}
-              </button>
-            ))}
-          </div>
+        <div className="grid gap-1">
+          <span className="text-slate-600" aria-hidden>
+            {t('sensitivity.measure')}
+          </span>
+          <ToggleGroup
+            label={t('sensitivity.measure')}
+            value={measure}
+            onChange={setMeasure}
+            options={(['lowerBound', 'payment'] as const).map((m) => ({ value: m, label: t(`sensitivity.measures.${m}`), testId: `measure-${m}` }))}
+          />
         </div>
-        <label className="grid gap-1">
-          <span className="text-slate-600">{t('sensitivity.scope')}</span>
-          <select value={String(scope)} onChange={(e) => setScope(e.target.value === 'total' ? 'total' : Number(e.target.value))} className="rounded-md border border-slate-300 bg-white px-2 py-1" data-testid="scope-select">
-            <option value="total">{t('sensitivity.scopeTotal', { from: data.periods[0]?.from ?? '', to: data.periods.at(-1)?.to ?? '' })}</option>
-            {data.periods.map((p, i) => (
-              <option key={p.label} value={i}>
-                {t('sensitivity.scopePeriod', { period: p.label })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label={t('sensitivity.scope')}>
+          <Select
+            value={String(scope)}
+            onChange={(e) => setScope(e.target.value === 'total' ? 'total' : Number(e.target.value))}
+            testId="scope-select"
+            options={[{ value: 'total', label: t('sensitivity.scopeTotal', { from: data.periods[0]?.from ?? '', to: data.periods.at(-1)?.to ?? '' }) }, ...data.periods.map((p, i) => ({ value: String(i), label: t('sensitivity.scopePeriod', { period: p.label }) }))]}
+          />
+        </Field>
         <p className="text-slate-600" data-testid="sensitivity-units">
           {t('units', { scale: scaleWord, priceBase: data.priceBase })}
         </p>

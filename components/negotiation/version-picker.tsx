@@ -1,5 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { versionMessageText } from '@/components/scenario-workspace/version-message-text';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/input';
 import { formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { ZoneChoice } from '@/lib/server/negotiation/get-bargaining-zone';
@@ -28,23 +30,31 @@ export async function VersionPicker({ dealId, choices, selected, max, lang }: { 
                   .filter((c) => c.scenarioId === s.id)
                   .map((c) => (
                     <li key={c.id}>
-                      <label className="flex items-baseline gap-2">
-                        <input type="checkbox" name="versions" value={c.id} defaultChecked={selected.includes(c.id)} data-testid={`pick-${c.id}`} />
+                      <Checkbox
+                        className="flex items-baseline gap-2"
+                        name="versions"
+                        value={c.id}
+                        defaultChecked={selected.includes(c.id)}
+                        testId={`pick-${c.id}`}
+                        label={
+                          <>
                         <span className="font-medium">v{c.number}</span>
                         <span className="min-w-0 flex-1 truncate text-slate-600" title={message(c.message)}>
                           {message(c.message)}
                         </span>
                         <span className="num shrink-0 text-xs text-slate-500">{formatDateTime(c.createdAt, lang)}</span>
-                      </label>
+                          </>
+                        }
+                      />
                     </li>
                   ))}
               </ul>
             </fieldset>
           ))}
         </div>
-        <button type="submit" className="rounded-md bg-water-700 px-4 py-1.5 font-medium text-white hover:bg-water-900" data-testid="picker-show">
+        <Button type="submit" size="lg" className="py-1.5" testId="picker-show">
           {t('picker.show')}
-        </button>
+        </Button>
       </form>
     </details>
   );

@@ -1,6 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
 import { memo, useState } from 'react';
 import { CATEGORIES, GROUPS, type Category, type Group } from '@/lib/engine/categories';
 import { EditCell, onGridKeyDown } from './cells';
@@ -76,9 +78,9 @@ function SpanGrid({ rows, spans, kind, testId, emptyMeans }: { rows: GridRow[]; 
               {!readOnly && (
                 <td className="px-1 text-right">
                   {row.remove && (
-                    <button type="button" onClick={row.remove} title={t('table.remove')} aria-label={t('table.removeOf', { label: row.label })} className="rounded px-1.5 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-red-700">
+                    <Button intent="iconDanger" size="xs" className="px-1.5 text-sm" onClick={row.remove} title={t('table.remove')} aria-label={t('table.removeOf', { label: row.label })}>
                       ✕
-                    </button>
+                    </Button>
                   )}
                 </td>
               )}
@@ -119,26 +121,27 @@ export const AlphaEditor = memo(function AlphaEditor({ alpha, overrides, spans }
       {overrideRows.length > 0 && <SpanGrid rows={overrideRows} spans={spans} kind="fraction" testId="alpha-overrides" />}
       {!readOnly && available.length > 0 && (
         <div className="flex items-center gap-2">
-          <select value={newOverride} onChange={(e) => setNewOverride(e.target.value as Category | '')} aria-label={t('alpha.overrideCategory')} className="rounded border border-slate-300 bg-white px-1 py-1 text-xs">
+          <Select size="xs" value={newOverride} onChange={(e) => setNewOverride(e.target.value as Category | '')} aria-label={t('alpha.overrideCategory')}>
             <option value="">{t('alpha.chooseCategory')}</option>
             {available.map((c) => (
               <option key={c} value={c}>
                 {c} {t(`categories.${c}`)}
               </option>
             ))}
-          </select>
-          <button
-            type="button"
+          </Select>
+          <Button
+            intent="add"
+            size="xs"
+            className="px-2.5 py-1"
             disabled={!newOverride}
             onClick={() => {
               if (!newOverride) return;
               actions.apply((d) => addOverride(d, newOverride));
               setNewOverride('');
             }}
-            className="rounded-md border border-water-600 px-2.5 py-1 text-xs font-medium text-water-700 hover:bg-water-50 disabled:opacity-50"
           >
             + {t('alpha.addOverride')}
-          </button>
+          </Button>
         </div>
       )}
     </div>

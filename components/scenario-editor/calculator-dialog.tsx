@@ -1,6 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import { useEffect, useMemo, useState } from 'react';
 import { agriculturalOpportunityCost, areaTimesUnitCost, industrialOpportunityCost, peopleTimesCompensation, type CalculatorOutcome } from '@/lib/engine/calculators';
 import { EditCell, onGridKeyDown } from './cells';
@@ -106,13 +109,13 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
       <>
         <SeriesTable rows={[...rows, ...fixed, ...extra]} spans={spans} />
         <div className="flex flex-wrap gap-2">
-          <button type="button" className={smallButton} onClick={() => set(partsKey, [...partsOf(partsKey), kind === 'areaTimesUnitCost' ? { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {}, unitCost: {} } : { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {} }])}>
+          <Button intent="add" size="xs" className="px-2.5 py-1" onClick={() => set(partsKey, [...partsOf(partsKey), kind === 'areaTimesUnitCost' ? { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {}, unitCost: {} } : { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {} }])}>
             + {t('calculator.addPart')}
-          </button>
+          </Button>
           {kind === 'areaTimesUnitCost' && (
-            <button type="button" className={smallButton} onClick={() => set('fixedItems', [...partsOf('fixedItems'), { label: t('calculator.fixedLabel', { n: partsOf('fixedItems').length + 1 }), values: {} }])}>
+            <Button intent="add" size="xs" className="px-2.5 py-1" onClick={() => set('fixedItems', [...partsOf('fixedItems'), { label: t('calculator.fixedLabel', { n: partsOf('fixedItems').length + 1 }), values: {} }])}>
               + {t('calculator.addFixed')}
-            </button>
+            </Button>
           )}
         </div>
       </>
@@ -137,10 +140,7 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
           {scalar('sourceGrowthAfter')}
           {scalar('referenceGrowthBefore')}
           {scalar('referenceGrowthAfter')}
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={draft.floorAtZero === true} onChange={(e) => set('floorAtZero', e.target.checked)} />
-            {t('calculator.industrial.floorAtZero')}
-          </label>
+          <Checkbox className="gap-2 text-sm" checked={draft.floorAtZero === true} onChange={(e) => set('floorAtZero', e.target.checked)} label={t('calculator.industrial.floorAtZero')} />
         </div>
         <SeriesTable
           rows={[
@@ -165,27 +165,21 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
             </h3>
             <p className="text-sm text-slate-600">{t('calculator.hint', { unit: String(unit) })}</p>
           </div>
-          <button type="button" onClick={onClose} className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100">
+          <Button intent="secondary" size="sm" onClick={onClose}>
             {t('calculator.cancel')}
-          </button>
+          </Button>
         </div>
         <label className="flex items-center gap-2 text-sm">
           <span className="text-slate-600">{t('calculator.kind')}</span>
-          <select
+          <Select
             value={kind}
             onChange={(e) => {
               const k = e.target.value as CalculatorKind;
               setKind(k);
               setDraft(entry?.calculator === k ? { ...(entry.input as Draft), unit } : emptyDraft(k, unit, startYear, firstLabel));
             }}
-            className="rounded border border-slate-300 bg-white px-2 py-1"
-          >
-            {CALCULATOR_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`calculator.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
+            options={CALCULATOR_KINDS.map((k) => ({ value: k, label: t(`calculator.kinds.${k}`) }))}
+          />
         </label>
         <p className="rounded bg-slate-50 px-3 py-2 font-mono text-xs text-slate-700">{t(`calculator.formulas.${kind}`)}</p>
         {body}
@@ -238,24 +232,21 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
           )}
         </div>
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+          <Button intent="secondary" onClick={onClose}>
             {t('calculator.cancel')}
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
             disabled={!outcome.ok || Object.keys(outcome.result.values).length === 0}
             onClick={() => outcome.ok && onApply({ calculator: kind, input: outcome.result.inputs, appliedValues: outcome.result.values } as CalculatorEntry)}
-            className="rounded-md bg-water-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-water-600 disabled:opacity-50"
           >
             {t('calculator.apply')}
-          </button>
+          </Button>
         </div>
       </div>
     </div>
   );
 }
 
-const smallButton = 'rounded-md border border-water-600 px-2.5 py-1 text-xs font-medium text-water-700 hover:bg-water-50';
 
 interface SeriesRow {
   label: string;
@@ -290,9 +281,9 @@ function SeriesTable({ rows, spans }: { rows: SeriesRow[]; spans: readonly Span[
                       <EditCell value={row.part.label} kind="text" required label={t('calculator.partName')} onCommit={row.part.onLabel} />
                     </span>
                     <span className="text-xs text-slate-500">{row.label.slice(row.part.label.length + 3)}</span>
-                    <button type="button" onClick={row.part.onRemove} aria-label={t('table.removeOf', { label: row.part.label })} className="ml-auto rounded px-1 text-slate-400 hover:text-red-700">
+                    <Button intent="iconDanger" size="xs" className="ml-auto px-1 text-sm" onClick={row.part.onRemove} aria-label={t('table.removeOf', { label: row.part.label })}>
                       ✕
-                    </button>
+                    </Button>
                   </div>
                 ) : (
                   row.label

@@ -1,8 +1,11 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { createContext, memo, useContext, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { checkCell, groupDigits, type CellKind, type CellProblem } from './model';
+import { CellInput } from '@/components/ui/cell-input';
+import { numberValueOf } from '@/components/ui/number-text';
+import { groupDigits } from '@/lib/domain/format';
+import { checkCell, type CellKind, type CellProblem } from './model';
 
 /**
  * Editable cells. Each cell keeps what the user typed in its own state: a text
@@ -21,6 +24,9 @@ function check(text: string, kind: EditKind, required: boolean): { ok: true } | 
   if (kind === 'text') return { ok: true };
   return checkCell(text, kind);
 }
+
+/** What a cell commits: a number as the kit's NumberInput reads it ("１，２３４．５" → "1234.5"), a text as typed. */
+const committed = (text: string, kind: EditKind) => (kind === 'text' ? text : numberValueOf(text));
 
 export interface EditCellProps {
   /** The text in the document ('' = not given). */
@@ -42,6 +48,7 @@ export interface EditCellProps {
 
 export const EditCell = memo(function EditCell({ value, kind, onCommit, label, placeholder, hint, required = false, readOnly, navCol, testId, className }: EditCellProps) {
   const t = useTranslations('editor');
+  const locale = useLocale();
   const [text, setText] = useState(value);
   const [seen, setSeen] = useState(value);
   const [focused, setFocused] = useState(false);
@@ -50,7 +57,7 @@ export const EditCell = memo(function EditCell({ value, kind, onCommit, label, p
     setSeen(value);
     setText(value);
   }
-  const result = check(text, kind, required);
+  const result = check(committed(text, kind), kind, required);
   const invalid = !result.ok;
   const report = useContext(InvalidDraftsContext);
   const id = useId();
@@ -59,45 +66,52 @@ export const EditCell = memo(function EditCell({ value, kind, onCommit, label, p
     return () => report(id, false);
   }, [id, invalid, report]);
 
-  // Focus swaps "1,234" for "1234"; keep a whole-text selection (Tab, select-all) across that swap.
+  // A focused cell has its text selected, so typing replaces it, as in a spreadsheet; focus swaps
+  // "1,234" for "1234", so the selection is made again after that render.
   const input = useRef<HTMLInputElement>(null);
   const reselect = useRef(false);
+  const clicked = useRef(false);
   useLayoutEffect(() => {
     if (focused && reselect.current) input.current?.select();
     reselect.current = false;
   }, [focused]);
 
   const numeric = kind !== 'text';
-  const shown = numeric && !focused && !invalid && kind !== 'year' && kind !== 'count' ? groupDigits(text) : text;
+  const shown = numeric && !focused && !invalid && kind !== 'year' && kind !== 'count' ? groupDigits(text, locale === 'en' ? 'en' : 'zh') : text;
   return (
     <div className="relative min-w-0 flex-1">
-      <input
-        type="text"
-        inputMode={numeric ? 'decimal' : undefined}
+      <CellInput
+        numeric={numeric}
+        invalid={invalid}
         value={shown}
         placeholder={placeholder}
         readOnly={readOnly}
         aria-label={label}
-        aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-problem` : undefined}
         data-nav-col={navCol}
-        data-testid={testId}
+        testId={testId}
         ref={input}
         title={invalid ? t(`problems.${result.problem}`) : hint}
-        onFocus={(e) => {
-          const el = e.currentTarget;
-          reselect.current = el.value.length > 0 && el.selectionStart === 0 && el.selectionEnd === el.value.length;
+        onFocus={() => {
+          reselect.current = !readOnly;
           setFocused(true);
+        }}
+        onMouseDown={(e) => {
+          clicked.current = document.activeElement !== e.currentTarget;
+        }}
+        onMouseUp={(e) => {
+          // The click that focused the cell would put the caret where it landed and drop the selection.
+          if (clicked.current) e.preventDefault();
+          clicked.current = false;
         }}
         onBlur={() => setFocused(false)}
         onChange={(e) => {
           const next = e.target.value;
           setText(next);
-          if (check(next, kind, required).ok) onCommit(next);
+          const value = committed(next, kind);
+          if (check(value, kind, required).ok) onCommit(value);
         }}
-        className={`w-full rounded border px-1.5 py-1 ${numeric ? 'num text-right' : ''} ${
-          invalid ? 'border-red-500 bg-red-50 text-red-900' : 'border-transparent bg-transparent hover:border-slate-300 focus:border-water-600 focus:bg-white'
-        } outline-none placeholder:text-slate-400 read-only:hover:border-transparent ${className ?? ''}`}
+        className={className}
       />
       {invalid && (
         <p id={`${id}-problem`} className="absolute right-0 top-full z-20 mt-0.5 whitespace-nowrap rounded bg-red-700 px-1.5 py-0.5 text-xs text-white shadow">

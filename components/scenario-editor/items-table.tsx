@@ -1,6 +1,8 @@
 'use client';
 
 import { flexRender, getCoreRowModel, getExpandedRowModel, useReactTable, type Cell, type ColumnDef, type ExpandedState, type Row } from '@tanstack/react-table';
+import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
 import { useTranslations } from 'next-intl';
 import { memo, useMemo, useState } from 'react';
 import { CATEGORIES, type Category, type Group } from '@/lib/engine/categories';
@@ -81,13 +83,13 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
           const r = row.original;
           if (r.kind === 'group') {
             return (
-              <button type="button" onClick={row.getToggleExpandedHandler()} aria-expanded={row.getIsExpanded()} className="flex items-center gap-1.5 text-left font-semibold text-water-900">
+              <Button intent="plain" onClick={row.getToggleExpandedHandler()} aria-expanded={row.getIsExpanded()} className="flex items-center gap-1.5 text-left font-semibold text-water-900 hover:no-underline">
                 <span aria-hidden className="inline-block w-3 text-slate-500">
                   {row.getIsExpanded() ? '▾' : '▸'}
                 </span>
                 {r.group ? `${r.group} · ${t(`groups.${r.group}`)}` : t('groups.unknown')}
                 <span className="font-normal text-slate-500">({r.count})</span>
-              </button>
+              </Button>
             );
           }
           return (
@@ -123,13 +125,15 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
           if (r.kind === 'group') return null;
           const code = (r.item as EditorCostItem).code;
           return (
-            <select
+            <Select
+              bare
+              size="xs"
               value={code}
               disabled={readOnly}
               aria-label={t('table.categoryOf', { label: r.item.label })}
               title={(CATEGORIES as readonly string[]).includes(code) ? t(`categories.${code}`) : undefined}
               onChange={(e) => actions.setItemCode(list, r.index, e.target.value as Category)}
-              className="w-full rounded border border-transparent bg-transparent py-1 text-xs hover:border-slate-300"
+              className="w-full px-0 disabled:bg-transparent"
             >
               {!(CATEGORIES as readonly string[]).includes(code) && <option value={code}>{code}</option>}
               {CATEGORIES.map((c) => (
@@ -137,7 +141,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
                   {c} {t(`categories.${c}`)}
                 </option>
               ))}
-            </select>
+            </Select>
           );
         },
       });
@@ -182,23 +186,22 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
         cell: ({ row }) => {
           const r = row.original;
           if (r.kind === 'group') return null;
-          const button = 'rounded px-1.5 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-water-700';
           return (
             <div className="flex justify-end gap-0.5 whitespace-nowrap">
               {list === 'costs' && (
-                <button type="button" className={button} title={t('calculator.open')} aria-label={t('calculator.openFor', { label: r.item.label })} onClick={() => actions.openCalculator(r.index)}>
+                <Button intent="icon" size="xs" className="px-1.5 text-sm" title={t('calculator.open')} aria-label={t('calculator.openFor', { label: r.item.label })} onClick={() => actions.openCalculator(r.index)}>
                   ƒ(x)
-                </button>
+                </Button>
               )}
-              <button type="button" className={button} title={t('table.duplicate')} aria-label={t('table.duplicateOf', { label: r.item.label })} onClick={() => actions.duplicateItem(list, r.index)}>
+              <Button intent="icon" size="xs" className="px-1.5 text-sm" title={t('table.duplicate')} aria-label={t('table.duplicateOf', { label: r.item.label })} onClick={() => actions.duplicateItem(list, r.index)}>
                 <svg aria-hidden viewBox="0 0 16 16" className="inline h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5">
                   <rect x="5" y="5" width="9" height="9" rx="1.5" />
                   <path d="M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5" />
                 </svg>
-              </button>
-              <button type="button" className={`${button} hover:text-red-700`} title={t('table.remove')} aria-label={t('table.removeOf', { label: r.item.label })} onClick={() => actions.removeItem(list, r.index)}>
+              </Button>
+              <Button intent="iconDanger" size="xs" className="px-1.5 text-sm" title={t('table.remove')} aria-label={t('table.removeOf', { label: r.item.label })} onClick={() => actions.removeItem(list, r.index)}>
                 ✕
-              </button>
+              </Button>
             </div>
           );
         },
@@ -273,17 +276,17 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
               <td colSpan={columns.length} className="px-3 py-2">
                 <div className="flex flex-wrap items-center gap-2">
                   {coded && (
-                    <select value={newCode} onChange={(e) => setNewCode(e.target.value as Category)} aria-label={t('table.newCategory')} className="rounded border border-slate-300 bg-white px-1 py-1 text-xs">
+                    <Select size="xs" value={newCode} onChange={(e) => setNewCode(e.target.value as Category)} aria-label={t('table.newCategory')}>
                       {CATEGORIES.map((c) => (
                         <option key={c} value={c}>
                           {c} {t(`categories.${c}`)}
                         </option>
                       ))}
-                    </select>
+                    </Select>
                   )}
-                  <button type="button" onClick={() => actions.addItem(list, coded ? newCode : undefined)} className="rounded-md border border-water-600 px-2.5 py-1 text-xs font-medium text-water-700 hover:bg-water-50">
+                  <Button intent="add" size="xs" className="px-2.5 py-1" onClick={() => actions.addItem(list, coded ? newCode : undefined)}>
                     + {t('table.add')}
-                  </button>
+                  </Button>
                 </div>
               </td>
             </tr>

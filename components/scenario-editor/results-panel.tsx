@@ -1,6 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { ToggleGroup } from '@/components/ui/toggle-group';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { formatAmount, type AmountScale } from '@/lib/domain/format';
@@ -93,13 +95,7 @@ export function ResultsPanel({ outcome, document, result, locale, unitWord, curr
           {t('results.title')}
         </h2>
         {locale === 'zh' && (
-          <div role="group" aria-label={t('scale.label')} className="inline-flex overflow-hidden rounded border border-slate-300 text-xs">
-            {(['unit', 'wan', 'yi'] as const).map((s) => (
-              <button key={s} type="button" aria-pressed={scale === s} onClick={() => setScale(s)} className={`px-2 py-0.5 ${scale === s ? 'bg-water-700 text-white' : 'bg-white hover:bg-slate-100'}`}>
-                {s === 'unit' ? unitWord : t(`scale.${s}`)}
-              </button>
-            ))}
-          </div>
+          <ToggleGroup size="sm" label={t('scale.label')} value={scale} onChange={setScale} options={(['unit', 'wan', 'yi'] as const).map((s) => ({ value: s, label: s === 'unit' ? unitWord : t(`scale.${s}`) }))} />
         )}
       </div>
       <p className="mt-1 text-xs text-slate-500">
@@ -155,9 +151,9 @@ export function ResultsPanel({ outcome, document, result, locale, unitWord, curr
         <Figure label={t('results.catchUp')} value={result.backPay.catchUpYears ? `${result.backPay.catchUpYears.from}–${result.backPay.catchUpYears.to}` : t('results.none')} />
       </dl>
 
-      <button type="button" onClick={() => setShowYears((v) => !v)} aria-expanded={showYears} className="mt-4 text-sm font-medium text-water-700 hover:underline">
+      <Button intent="link" onClick={() => setShowYears((v) => !v)} aria-expanded={showYears} className="mt-4 font-medium">
         {showYears ? '▾' : '▸'} {t('results.byYear', { count: result.years.length })}
-      </button>
+      </Button>
       {showYears && (
         <div className="mt-2 max-h-[28rem] overflow-y-auto rounded border border-slate-200">
           <table className="w-full text-sm" data-testid="results-years">
@@ -213,9 +209,9 @@ function NumberButton({ value, onClick, strong }: { value: string | null; onClic
           —
         </span>
       ) : (
-        <button type="button" onClick={onClick} className={`num rounded px-0.5 text-right underline decoration-slate-300 decoration-dotted underline-offset-4 hover:bg-water-50 hover:decoration-water-600 ${strong ? 'font-semibold text-water-900' : ''}`}>
+        <Button intent="trace" size="xs" onClick={onClick} className={`num px-0.5 py-0 text-right text-sm ${strong ? 'font-semibold text-water-900' : ''}`}>
           {value}
-        </button>
+        </Button>
       )}
     </td>
   );
@@ -227,9 +223,9 @@ function Figure({ label, value, unit, onClick }: { label: string; value: string;
       <dt className="text-xs text-slate-500">{label}</dt>
       <dd className="num font-medium">
         {onClick ? (
-          <button type="button" onClick={onClick} className="underline decoration-slate-300 decoration-dotted underline-offset-4 hover:decoration-water-600">
+          <Button intent="trace" size="xs" onClick={onClick} className="px-0 py-0 text-sm hover:bg-transparent">
             {value}
-          </button>
+          </Button>
         ) : (
           value
         )}
@@ -334,9 +330,9 @@ function Explanation({
             {content.title}
           </h3>
         </div>
-        <button type="button" onClick={close} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100">
+        <Button intent="secondary" size="sm" onClick={close}>
           {t('explain.close')}
-        </button>
+        </Button>
       </div>
       <div className="flex-1 space-y-4 overflow-y-auto px-5 py-4 text-sm">
         {content.error ? (
@@ -382,9 +378,9 @@ function Explanation({
                 <ul className="mt-1 flex flex-wrap gap-1">
                   {content.years.map((y) => (
                     <li key={y.year}>
-                      <button type="button" onClick={() => open({ kind: 'year', year: y.year, field: selection.field })} className="rounded border border-slate-200 px-1.5 py-0.5 text-xs hover:bg-water-50">
+                      <Button intent="chip" size="xs" className="px-1.5" onClick={() => open({ kind: 'year', year: y.year, field: selection.field })}>
                         {y.year}
-                      </button>
+                      </Button>
                     </li>
                   ))}
                 </ul>
@@ -396,9 +392,9 @@ function Explanation({
                 <ul className="mt-1 flex flex-wrap gap-1">
                   {RELATED[selection.field]!.map((f) => (
                     <li key={f}>
-                      <button type="button" onClick={() => open({ kind: 'year', year: selection.year, field: f })} className="rounded border border-slate-200 px-1.5 py-0.5 text-xs hover:bg-water-50">
+                      <Button intent="chip" size="xs" className="px-1.5" onClick={() => open({ kind: 'year', year: selection.year, field: f })}>
                         {t(`fieldNames.${f}`)}
-                      </button>
+                      </Button>
                     </li>
                   ))}
                 </ul>

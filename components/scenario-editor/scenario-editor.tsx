@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { ToggleGroup } from '@/components/ui/toggle-group';
 import dynamic from 'next/dynamic';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatAmount } from '@/lib/domain/format';
@@ -138,13 +139,15 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
               <p className="text-sm text-slate-700" data-testid="unit-caption">
                 <span className="font-medium">{t('units.label')}</span> {unitCaption}
               </p>
-              <div role="group" aria-label={t('view.label')} className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm">
-                {[false, true].map((y) => (
-                  <button key={String(y)} type="button" aria-pressed={byYear === y} onClick={() => setByYear(y)} className={`px-3 py-1 ${byYear === y ? 'bg-water-700 text-white' : 'bg-white text-slate-700 hover:bg-slate-100'}`}>
-                    {y ? t('view.byYear') : t('view.byPeriod')}
-                  </button>
-                ))}
-              </div>
+              <ToggleGroup
+                label={t('view.label')}
+                value={byYear ? 'year' : 'period'}
+                onChange={(view) => setByYear(view === 'year')}
+                options={[
+                  { value: 'period', label: t('view.byPeriod') },
+                  { value: 'year', label: t('view.byYear') },
+                ]}
+              />
             </div>
 
             <Section id="costs" title={t('sections.costs')} hint={t('sections.costsHint')}>

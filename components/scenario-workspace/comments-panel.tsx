@@ -5,7 +5,14 @@ import { useState } from 'react';
 import type { ScenarioDocument } from '@/components/scenario-editor/model';
 import { formatDateTime } from '@/lib/domain/format';
 import { callApi } from '@/components/api-client';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Textarea } from '@/components/ui/input';
+import { Problems } from '@/components/ui/problems';
 import { useApiForm } from '@/components/ui/use-api-form';
+import { useDomainForm } from '@/components/ui/use-domain-form';
+import { ZComment } from '@/lib/domain/scenario-schemas';
 import { TargetSelect } from './target-select';
 import { targetLabel } from './targets';
 
@@ -24,16 +31,18 @@ export function CommentsPanel({ dealId, versionId, document, initial }: { dealId
   const tSide = useTranslations('side');
   const lang = useLocale() === 'en' ? 'en' : 'zh';
   const [comments, setComments] = useState(initial);
-  const [target, setTarget] = useState('scenario');
-  const [body, setBody] = useState('');
-  const { busy, failure, onSubmit } = useApiForm<CommentDto>();
+  const { busy, failure, send } = useApiForm<CommentDto>();
+  const { register, handleSubmit, formState, resetField } = useDomainForm(ZComment, { defaultValues: { body: '', target: 'scenario' } });
   const whole = t('wholeVersion');
 
-  const post = () => callApi<CommentDto>(`/api/v1/deals/${dealId}/versions/${versionId}/comments`, { json: { body, target: target === 'scenario' ? null : target } });
-  const posted = (comment: CommentDto) => {
-    setComments([...comments, comment]);
-    setBody('');
-  };
+  const post = ({ body, target }: { body: string; target?: string | null }) =>
+    send(
+      () => callApi<CommentDto>(`/api/v1/deals/${dealId}/versions/${versionId}/comments`, { json: { body, target: target === 'scenario' ? null : target } }),
+      (comment) => {
+        setComments([...comments, comment]);
+        resetField('body');
+      },
+    );
 
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="comments-heading" data-testid="comments">
@@ -47,32 +56,24 @@ export function CommentsPanel({ dealId, versionId, document, initial }: { dealId
           {comments.map((c) => (
             <li key={c.id} className="rounded-md border border-slate-100 bg-slate-50 px-3 py-2" data-testid="comment">
               <p className="text-xs text-slate-500">
-                {c.author} · {tSide(c.side)} · {formatDateTime(new Date(c.createdAt), lang)} · <span className="rounded bg-white px-1">{targetLabel(document, c.target, whole)}</span>
+                {c.author} · {tSide(c.side)} · {formatDateTime(new Date(c.createdAt), lang)} · <Badge tone="outline">{targetLabel(document, c.target, whole)}</Badge>
               </p>
               <p className="mt-1 whitespace-pre-wrap">{c.body}</p>
             </li>
           ))}
         </ol>
       )}
-      <form
-        className="mt-4 grid gap-2 border-t border-slate-100 pt-3 text-sm"
-        onSubmit={onSubmit(post, posted)}
-      >
-        <TargetSelect label={t('commentOn')} whole={whole} document={document} value={target} onChange={setTarget} testId="comment-target" />
-        <label className="grid gap-1">
-          <span className="text-slate-700">{t('comment')}</span>
-          <textarea value={body} onChange={(e) => setBody(e.target.value)} maxLength={4000} rows={3} className="rounded-md border border-slate-300 px-2 py-1" data-testid="comment-body" />
-        </label>
+      <form className="mt-4 grid gap-2 border-t border-slate-100 pt-3 text-sm" onSubmit={handleSubmit(post)} noValidate>
+        <TargetSelect label={t('commentOn')} whole={whole} document={document} testId="comment-target" {...register('target')} />
+        <Field label={t('comment')} error={formState.errors.body?.message}>
+          <Textarea maxLength={4000} rows={3} testId="comment-body" {...register('body')} />
+        </Field>
         <div>
-          <button type="submit" disabled={busy || !body.trim()} className="rounded-md bg-water-700 px-3 py-1.5 text-white disabled:opacity-50" data-testid="comment-post">
+          <Button type="submit" disabled={busy} testId="comment-post">
             {busy ? t('posting') : t('post')}
-          </button>
+          </Button>
         </div>
-        {failure && (
-          <p role="alert" className="text-red-800">
-            {failure.status === 0 ? t('network') : failure.message}
-          </p>
-        )}
+        {failure && <Problems failure={failure} />}
       </form>
     </section>
   );

@@ -4,10 +4,20 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ScenarioDocument } from '@/components/scenario-editor/model';
 import { callApi } from '@/components/api-client';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FileInput, Input } from '@/components/ui/input';
+import { Problems } from '@/components/ui/problems';
 import { useApiForm } from '@/components/ui/use-api-form';
+import { useDomainForm } from '@/components/ui/use-domain-form';
+import { ZEvidenceLink } from '@/lib/domain/scenario-schemas';
 import { TargetSelect } from './target-select';
 import { targetLabel } from './targets';
 import type { EvidenceDraft } from './use-draft';
+
+/** What the member types about a file; the file's name and hash come from the upload. */
+const ZEvidenceForm = ZEvidenceLink.pick({ target: true, note: true });
 
 /**
  * The files a version cites, each pinned by its SHA-256. While editing, new files are uploaded at
@@ -15,10 +25,9 @@ import type { EvidenceDraft } from './use-draft';
  */
 export function EvidencePanel({ dealId, document, evidence, editing, onChange }: { dealId: string; document: ScenarioDocument; evidence: EvidenceDraft[]; editing: boolean; onChange: (next: EvidenceDraft[]) => void }) {
   const t = useTranslations('version');
-  const [target, setTarget] = useState('scenario');
-  const [note, setNote] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const { busy, failure, onSubmit } = useApiForm<{ sha256: string; fileName: string }>();
+  const { busy, failure, send } = useApiForm<{ sha256: string; fileName: string }>();
+  const { register, handleSubmit, formState, resetField } = useDomainForm(ZEvidenceForm, { defaultValues: { target: 'scenario', note: '' } });
   const whole = t('wholeScenario');
 
   const upload = () => {
@@ -26,11 +35,12 @@ export function EvidencePanel({ dealId, document, evidence, editing, onChange }:
     if (file) form.set('file', file);
     return callApi<{ sha256: string; fileName: string }>(`/api/v1/deals/${dealId}/evidence`, { form });
   };
-  const uploaded = (stored: { sha256: string; fileName: string }) => {
-    onChange([...evidence, { target, fileName: stored.fileName, sha256: stored.sha256, note: note.trim() || null }]);
-    setFile(null);
-    setNote('');
-  };
+  const attach = ({ target, note }: { target: string; note?: string | null }) =>
+    send(upload, (stored) => {
+      onChange([...evidence, { target, fileName: stored.fileName, sha256: stored.sha256, note: note || null }]);
+      setFile(null);
+      resetField('note');
+    });
 
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="evidence-heading" data-testid="evidence">
@@ -44,7 +54,7 @@ export function EvidencePanel({ dealId, document, evidence, editing, onChange }:
         <ul className="mt-3 divide-y divide-slate-100 text-sm">
           {evidence.map((link, index) => (
             <li key={`${link.sha256}-${link.target}-${index}`} className="flex flex-wrap items-baseline gap-2 py-2">
-              <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">{targetLabel(document, link.target, whole)}</span>
+              <Badge tone="quiet">{targetLabel(document, link.target, whole)}</Badge>
               <a href={`/api/v1/deals/${dealId}/evidence/${link.sha256}`} className="font-medium text-water-700 hover:underline">
                 {link.fileName}
               </a>
@@ -53,39 +63,29 @@ export function EvidencePanel({ dealId, document, evidence, editing, onChange }:
               </span>
               {link.note && <span className="w-full text-slate-600">{t('sourceNote')}: {link.note}</span>}
               {editing && (
-                <button type="button" className="ml-auto text-xs text-red-700 hover:underline" onClick={() => onChange(evidence.filter((_, i) => i !== index))}>
+                <Button intent="dangerLink" size="xs" className="ml-auto" onClick={() => onChange(evidence.filter((_, i) => i !== index))}>
                   {t('unlink')}
-                </button>
+                </Button>
               )}
             </li>
           ))}
         </ul>
       )}
       {editing && (
-        <form
-          className="mt-4 grid gap-2 border-t border-slate-100 pt-3 text-sm"
-          onSubmit={onSubmit(upload, uploaded)}
-        >
-          <TargetSelect label={t('evidenceFor')} whole={whole} document={document} value={target} onChange={setTarget} testId="evidence-target" />
-          <label className="grid gap-1">
-            <span className="text-slate-700">{t('evidenceFile')}</span>
-            <input type="file" accept=".pdf,.xlsx,.docx,.csv,.png,.jpg,.jpeg,.webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="evidence-file" />
-            <span className="text-xs text-slate-500">{t('evidenceLimits')}</span>
-          </label>
-          <label className="grid gap-1">
-            <span className="text-slate-700">{t('sourceNote')}</span>
-            <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} placeholder={t('sourceNotePlaceholder')} className="rounded-md border border-slate-300 px-2 py-1" data-testid="evidence-note" />
-          </label>
+        <form className="mt-4 grid gap-2 border-t border-slate-100 pt-3 text-sm" onSubmit={handleSubmit(attach)} noValidate>
+          <TargetSelect label={t('evidenceFor')} whole={whole} document={document} testId="evidence-target" error={formState.errors.target?.message} {...register('target')} />
+          <Field label={t('evidenceFile')} hint={t('evidenceLimits')}>
+            <FileInput accept=".pdf,.xlsx,.docx,.csv,.png,.jpg,.jpeg,.webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} testId="evidence-file" />
+          </Field>
+          <Field label={t('sourceNote')} error={formState.errors.note?.message}>
+            <Input maxLength={2000} placeholder={t('sourceNotePlaceholder')} testId="evidence-note" {...register('note')} />
+          </Field>
           <div>
-            <button type="submit" disabled={!file || busy} className="rounded-md bg-water-700 px-3 py-1.5 text-white disabled:opacity-50" data-testid="evidence-upload">
+            <Button type="submit" disabled={!file || busy} testId="evidence-upload">
               {busy ? t('uploading') : t('attach')}
-            </button>
+            </Button>
           </div>
-          {failure && (
-            <p role="alert" className="text-red-800">
-              {failure.status === 0 ? t('network') : failure.message}
-            </p>
-          )}
+          {failure && <Problems failure={failure} />}
         </form>
       )}
     </section>

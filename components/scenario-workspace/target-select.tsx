@@ -1,21 +1,16 @@
 'use client';
 
+import type { ComponentProps } from 'react';
 import type { ScenarioDocument } from '@/components/scenario-editor/model';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
 import { itemTargets } from './targets';
 
 /** "The whole thing" or one line item of the document, as evidence and comments address them. */
-export function TargetSelect({ label, whole, document, value, onChange, testId }: { label: string; whole: string; document: ScenarioDocument; value: string; onChange: (target: string) => void; testId: string }) {
+export function TargetSelect({ label, whole, document, testId, error, ...select }: { label: string; whole: string; document: ScenarioDocument; testId: string; error?: string } & Omit<ComponentProps<typeof Select>, 'options' | 'testId'>) {
   return (
-    <label className="grid gap-1">
-      <span className="text-slate-700">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1" data-testid={testId}>
-        <option value="scenario">{whole}</option>
-        {itemTargets(document).map((item) => (
-          <option key={item.target} value={item.target}>
-            {item.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Field label={label} error={error}>
+      <Select {...select} testId={testId} options={[{ value: 'scenario', label: whole }, ...itemTargets(document).map((item) => ({ value: item.target, label: item.label }))]} />
+    </Field>
   );
 }

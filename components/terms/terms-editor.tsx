@@ -1,6 +1,11 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { FileButton, Input, Textarea } from '@/components/ui/input';
+import { NumberInput } from '@/components/ui/number-input';
+import { Select } from '@/components/ui/select';
 import Papa from 'papaparse';
 import { useMemo, useState } from 'react';
 import { formatAmount } from '@/lib/domain/format';
@@ -23,7 +28,6 @@ export function termsDocument(draft: TermsDraft): unknown {
   return { ...draft, unit: num(draft.unit), from: num(draft.from), to: num(draft.to) };
 }
 
-const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
 
 /**
  * payment-terms/1 as a form: templates for the shapes real agreements use, every formula checked
@@ -93,7 +97,7 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
       <div className="flex flex-wrap items-end gap-3">
         <label className="grid gap-1">
           <span className="font-medium">{t('template')}</span>
-          <select defaultValue="" onChange={(e) => loadTemplate(e.target.value)} className={`${input} bg-white`} data-testid="terms-template">
+          <Select defaultValue="" onChange={(e) => loadTemplate(e.target.value)} testId="terms-template">
             <option value="" disabled>
               {t('chooseTemplate')}
             </option>
@@ -102,14 +106,14 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
                 {tpl.name[lang]}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
-        <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1" onClick={() => (setShowJson(!showJson), setJsonText(JSON.stringify(termsDocument(value), null, 2)))}>
+        <Button intent="secondary" size="sm" onClick={() => (setShowJson(!showJson), setJsonText(JSON.stringify(termsDocument(value), null, 2)))}>
           {showJson ? t('hideJson') : t('showJson')}
-        </button>
-        <span className={`rounded px-2 py-0.5 text-xs ${outcome.ok ? 'bg-emerald-100 text-emerald-900' : 'bg-red-100 text-red-900'}`} data-testid="terms-validity">
+        </Button>
+        <Badge tone={outcome.ok ? 'success' : 'danger'} className="px-2" testId="terms-validity">
           {outcome.ok ? t('valid') : t('problems', { count: outcome.problems.length })}
-        </span>
+        </Badge>
       </div>
       {TERMS_TEMPLATES.find((tpl) => tpl.terms.formulas.length === value.formulas.length && tpl.terms.formulas.every((f, i) => f.expr === value.formulas[i]?.expr)) && (
         <p className="text-slate-600">{TERMS_TEMPLATES.find((tpl) => tpl.terms.formulas.every((f, i) => f.expr === value.formulas[i]?.expr))!.summary[lang]}</p>
@@ -117,10 +121,9 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
 
       {showJson && (
         <div className="space-y-1">
-          <textarea value={jsonText} onChange={(e) => setJsonText(e.target.value)} rows={10} className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" data-testid="terms-json" />
-          <button
-            type="button"
-            className="rounded bg-water-700 px-2 py-1 text-white"
+          <Textarea value={jsonText} onChange={(e) => setJsonText(e.target.value)} rows={10} className="w-full font-mono text-xs" testId="terms-json" />
+          <Button
+            size="sm"
             onClick={() => {
               try {
                 const doc = JSON.parse(jsonText) as TermsDraft;
@@ -132,7 +135,7 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
             }}
           >
             {t('useJson')}
-          </button>
+          </Button>
           {jsonProblem && <p className="text-red-800">{jsonProblem}</p>}
         </div>
       )}
@@ -140,22 +143,22 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
       <div className="grid gap-3 md:grid-cols-5">
         <label className="grid gap-1 md:col-span-2">
           <span>{t('name')}</span>
-          <input value={value.name} onChange={(e) => set({ name: e.target.value })} className={input} />
+          <Input value={value.name} onChange={(e) => set({ name: e.target.value })} />
         </label>
         <label className="grid gap-1">
           <span>{t('currencyUnit')}</span>
           <span className="flex gap-1">
-            <input value={value.currency} onChange={(e) => set({ currency: e.target.value })} className={`${input} w-16`} aria-label={t('currency')} />
-            <input value={String(value.unit)} onChange={(e) => set({ unit: e.target.value })} className={`${input} w-24`} aria-label={t('unit')} />
+            <Input value={value.currency} onChange={(e) => set({ currency: e.target.value })} className="w-16" aria-label={t('currency')} />
+            <NumberInput value={String(value.unit)} onChange={(unit) => set({ unit })} className="w-24 text-left" aria-label={t('unit')} />
           </span>
         </label>
         <label className="grid gap-1">
           <span>{t('from')}</span>
-          <input value={String(value.from)} onChange={(e) => set({ from: e.target.value })} className={`${input} num w-24`} />
+          <NumberInput value={String(value.from)} onChange={(from) => set({ from })} className="w-24 text-left" />
         </label>
         <label className="grid gap-1">
           <span>{t('to')}</span>
-          <input value={String(value.to)} onChange={(e) => set({ to: e.target.value })} className={`${input} num w-24`} />
+          <NumberInput value={String(value.to)} onChange={(to) => set({ to })} className="w-24 text-left" />
         </label>
       </div>
       {otherProblems.length > 0 && (
@@ -182,22 +185,22 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
             return (
               <li key={i} className="space-y-1">
                 <div className="flex flex-wrap items-center gap-2">
-                  <input value={formula.name} onChange={(e) => set({ formulas: value.formulas.map((f, j) => (j === i ? { ...f, name: e.target.value } : f)) })} className={`${input} w-32 font-mono`} aria-label={t('formulaName', { n: i + 1 })} />
+                  <Input value={formula.name} onChange={(e) => set({ formulas: value.formulas.map((f, j) => (j === i ? { ...f, name: e.target.value } : f)) })} className="w-32 font-mono" aria-label={t('formulaName', { n: i + 1 })} />
                   <span>=</span>
-                  <input
+                  <Input
                     value={formula.expr}
                     onChange={(e) => set({ formulas: value.formulas.map((f, j) => (j === i ? { ...f, expr: e.target.value } : f)) })}
-                    className={`${input} min-w-64 flex-1 font-mono ${problems.length ? 'border-red-500 bg-red-50' : ''}`}
+                    className="min-w-64 flex-1 font-mono"
                     aria-label={t('formulaExpr', { n: i + 1 })}
                     aria-invalid={problems.length > 0 || undefined}
-                    data-testid={`terms-formula-${i}`}
+                    testId={`terms-formula-${i}`}
                   />
-                  <button type="button" className="text-slate-500 hover:text-slate-900" disabled={i === 0} onClick={() => set({ formulas: swap(value.formulas, i, i - 1) })} aria-label={t('moveUp')}>
+                  <Button intent="icon" size="xs" className="px-1 text-sm" disabled={i === 0} onClick={() => set({ formulas: swap(value.formulas, i, i - 1) })} aria-label={t('moveUp')}>
                     ↑
-                  </button>
-                  <button type="button" className="text-slate-500 hover:text-red-700" onClick={() => set({ formulas: value.formulas.filter((_, j) => j !== i) })} aria-label={t('removeFormula')}>
+                  </Button>
+                  <Button intent="iconDanger" size="xs" className="px-1 text-sm" onClick={() => set({ formulas: value.formulas.filter((_, j) => j !== i) })} aria-label={t('removeFormula')}>
                     ✕
-                  </button>
+                  </Button>
                 </div>
                 {problems.map((p, k) => (
                   <p key={k} className="text-xs text-red-800" role="alert">
@@ -208,9 +211,9 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
             );
           })}
         </ol>
-        <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1" onClick={() => set({ formulas: [...value.formulas, { name: `f${value.formulas.length + 1}`, expr: '' }] })}>
+        <Button intent="secondary" size="sm" onClick={() => set({ formulas: [...value.formulas, { name: `f${value.formulas.length + 1}`, expr: '' }] })}>
           + {t('addFormula')}
-        </button>
+        </Button>
       </section>
 
       <section className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-labelledby="backtest-title">
@@ -218,10 +221,7 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
           {t('backTest')}
         </h4>
         <p className="text-slate-600">{t('backTestHint')}</p>
-        <label className="inline-flex cursor-pointer items-center gap-2 rounded border border-slate-300 bg-white px-2 py-1">
-          {t('importMonitoring')}
-          <input type="file" accept=".csv,.json,text/csv,application/json" className="sr-only" onChange={(e) => e.target.files?.[0] && void importMonitoring(e.target.files[0])} data-testid="monitoring-file" />
-        </label>
+        <FileButton size="sm" label={t('importMonitoring')} accept=".csv,.json,text/csv,application/json" onChange={(e) => e.target.files?.[0] && void importMonitoring(e.target.files[0])} testId="monitoring-file" />
         {importProblem && <p className="text-red-800">{importProblem}</p>}
         {years.length === 0 ? (
           <p className="text-slate-600">{t('noYears')}</p>
@@ -247,13 +247,12 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
                       <th className="px-2 py-1 text-left font-medium">{year}</th>
                       {indicators.map((name) => (
                         <td key={name} className="px-1 py-1">
-                          <input
+                          <NumberInput
                             value={monitoring[year]?.[name] ?? ''}
-                            onChange={(e) => setMonitoring({ ...monitoring, [year]: { ...monitoring[year], [name]: e.target.value } })}
-                            className={`${input} num w-24 text-right`}
-                            inputMode="decimal"
+                            onChange={(measured) => setMonitoring({ ...monitoring, [year]: { ...monitoring[year], [name]: measured } })}
+                            className="w-24"
                             aria-label={`${name} ${year}`}
-                            data-testid={`monitoring-${year}-${name}`}
+                            testId={`monitoring-${year}-${name}`}
                           />
                         </td>
                       ))}
@@ -261,9 +260,9 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
                         {!row ? (
                           '—'
                         ) : isSettled(row) ? (
-                          <button type="button" className="text-water-700 underline decoration-dotted" onClick={() => setTraceYear(traceYear === year ? null : year)}>
+                          <Button intent="trace" size="xs" className="px-0 py-0 text-sm text-water-700 decoration-water-700" onClick={() => setTraceYear(traceYear === year ? null : year)}>
                             {formatAmount(row.payment, lang, { unit: Number(value.unit) || 1, scale: 'yuan', fractionDigits: 2 })}
-                          </button>
+                          </Button>
                         ) : 'missing' in row ? (
                           <span className="text-amber-800">{t('missing', { names: row.missing.join(', ') })}</span>
                         ) : (
@@ -344,11 +343,11 @@ function NamedValues({
       <p className="text-xs text-slate-600">{hint}</p>
       {entries.map(([name, v]) => (
         <div key={name} className="flex items-center gap-2">
-          <input defaultValue={name} onBlur={(e) => e.target.value !== name && onChange(rename(record, name, e.target.value.trim()))} className={`${input} w-32 font-mono`} aria-label={t('nameOf', { name })} />
-          <input value={v} onChange={(e) => onChange({ ...record, [name]: e.target.value })} className={`${input} w-36`} aria-label={`${valueLabel} ${name}`} />
-          <button type="button" className="text-slate-500 hover:text-red-700" onClick={() => onChange(Object.fromEntries(entries.filter(([k]) => k !== name)))} aria-label={t('removeName', { name })}>
+          <Input defaultValue={name} onBlur={(e) => e.target.value !== name && onChange(rename(record, name, e.target.value.trim()))} className="w-32 font-mono" aria-label={t('nameOf', { name })} />
+          <Input value={v} onChange={(e) => onChange({ ...record, [name]: e.target.value })} className="w-36" aria-label={`${valueLabel} ${name}`} />
+          <Button intent="iconDanger" size="xs" className="px-1 text-sm" onClick={() => onChange(Object.fromEntries(entries.filter(([k]) => k !== name)))} aria-label={t('removeName', { name })}>
             ✕
-          </button>
+          </Button>
         </div>
       ))}
       {problems.map((p, i) => (
@@ -356,9 +355,9 @@ function NamedValues({
           <FieldProblem field={p.path} message={say(p)} fieldClassName="font-mono" />
         </p>
       ))}
-      <button
-        type="button"
-        className="rounded border border-slate-300 bg-white px-2 py-1"
+      <Button
+        intent="secondary"
+        size="sm"
         onClick={() => {
           let n = entries.length + 1;
           while (`name${n}` in record) n++;
@@ -366,7 +365,7 @@ function NamedValues({
         }}
       >
         + {t('add')}
-      </button>
+      </Button>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
 import { useState } from 'react';
 import { TermsEditor, blankTerms, termsDocument, type TermsDraft } from './terms-editor';
 
@@ -18,9 +19,7 @@ export function TermsWorkbench() {
   return (
     <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <TermsEditor value={terms} onChange={setTerms} />
-      <button type="button" onClick={download} className="rounded-md bg-water-700 px-3 py-1.5 text-sm text-white">
-        {t('download')}
-      </button>
+      <Button onClick={download}>{t('download')}</Button>
     </div>
   );
 }

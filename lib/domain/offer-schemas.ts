@@ -15,9 +15,12 @@ export const ZSendOffer = z.strictObject({
 });
 export type SendOfferInput = z.infer<typeof ZSendOffer>;
 
+/** A rejection says why (the rejecting form in the offer room checks it with this too). */
+export const ZRejectOffer = z.strictObject({ move: z.literal('reject'), reason: z.string().trim().min(1, say('sayWhyRejected')).max(2000, say('atMostCharacters', { max: 2000 })) });
+
 export const ZAnswerOffer = z.discriminatedUnion('move', [
   z.strictObject({ move: z.literal('accept') }),
-  z.strictObject({ move: z.literal('reject'), reason: z.string().trim().min(1, say('sayWhyRejected')).max(2000, say('atMostCharacters', { max: 2000 })) }),
+  ZRejectOffer,
   z.strictObject({ move: z.literal('withdraw') }),
 ], say('moveMustBe'));
 export type AnswerOfferInput = z.infer<typeof ZAnswerOffer>;

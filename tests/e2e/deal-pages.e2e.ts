@@ -86,6 +86,9 @@ describe('deal pages in Chromium', () => {
 
     const row = manager.page.getByTestId('member-list').locator('tr', { hasText: 'chengde@pes.demo' });
     await row.getByRole('button', { name: '移除' }).click();
+    // Removing asks first.
+    await manager.page.getByTestId('remove-member').getByText('移除该成员？').waitFor();
+    await manager.page.getByTestId('remove-member-confirm').click();
     await manager.page.getByTestId('member-list').getByText('chengde@pes.demo').waitFor({ state: 'detached' });
     // Same session cookie, next request: the membership is gone.
     expect((await newcomer.page.goto(`${baseUrl()}/deals/${dealId}`))?.status()).toBe(404);

@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { cn } from '@/components/ui/cn';
+import { badgeVariants } from '@/components/ui/variants';
 import { isNegative, yuan } from '@/components/fund/format';
 import { TotalsCards } from '@/components/fund/ledger-panel';
 import { PortfolioCharts } from '@/components/fund/portfolio-charts';
@@ -82,12 +84,12 @@ export default async function FundDashboardPage() {
                 <td className={`num whitespace-nowrap py-1 pr-3 text-right ${isNegative(a.totals.outstanding) ? 'text-amber-800' : ''}`}>{yuan(a.totals.outstanding, lang)}</td>
                 <td className="py-1 text-xs">
                   {a.disputed > 0 && (
-                    <Link href={admin(a, 'monitoring')} className="mr-2 rounded bg-red-600 px-2 py-0.5 text-white">
+                    <Link href={admin(a, 'monitoring')} className={cn(badgeVariants({ tone: 'alarm' }), 'mr-2 px-2')}>
                       {t('dashboard.disputed', { count: a.disputed })}
                     </Link>
                   )}
                   {a.closedUnsettled > 0 && (
-                    <Link href={admin(a, 'settlements')} className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">
+                    <Link href={admin(a, 'settlements')} className={cn(badgeVariants({ tone: 'warning' }), 'px-2')}>
                       {t('dashboard.toSettle', { count: a.closedUnsettled })}
                     </Link>
                   )}

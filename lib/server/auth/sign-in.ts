@@ -1,15 +1,11 @@
 import 'server-only';
-import { z } from 'zod';
+import { ZSignIn } from '@/lib/domain/auth-schemas';
 import type { AppLocale } from '@/lib/domain/locale';
 import { recordSecurityEvent, type RequestOrigin } from '@/lib/server/audit/record-security-event';
 import { db } from '@/lib/server/db';
 import { verifyPassword } from './password';
 import { clearAccountFailures, recordFailedSignIn, signInBlockedFor } from './rate-limit';
 
-export const ZSignInInput = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(1024),
-});
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; locale: AppLocale } }
@@ -23,7 +19,7 @@ export type SignInResult =
  * per source and window (recordSecurityEvent).
  */
 export async function signIn(input: { email: unknown; password: unknown; origin: RequestOrigin }): Promise<SignInResult> {
-  const parsed = ZSignInInput.safeParse({ email: input.email, password: input.password });
+  const parsed = ZSignIn.safeParse({ email: input.email, password: input.password });
   const email = typeof input.email === 'string' ? input.email.trim().toLowerCase().slice(0, 254) : '';
   const ip = input.origin.ip;
 

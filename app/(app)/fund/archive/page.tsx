@@ -1,6 +1,13 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { yuan } from '@/components/fund/format';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { NumberInput } from '@/components/ui/number-input';
+import { Select } from '@/components/ui/select';
+import type { BadgeTone } from '@/components/ui/variants';
 import { ZFundArchiveFilter, type FundArchiveFilter } from '@/lib/domain/fund-schemas';
 import { problemLine, render } from '@/lib/domain/local-text';
 import { schemaProblems } from '@/lib/domain/schema-problems';
@@ -8,8 +15,7 @@ import { isLocale } from '@/lib/domain/locale';
 import { searchFundArchive } from '@/lib/server/fund/search-fund-archive';
 import { pageContext } from '@/lib/server/http/page-context';
 
-const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
-const statusTone: Record<string, string> = { DRAFT: 'bg-amber-100 text-amber-900', ARCHIVED: 'bg-emerald-100 text-emerald-900', VOID: 'bg-slate-200 text-slate-700' };
+const statusTone: Record<string, BadgeTone> = { DRAFT: 'warning', ARCHIVED: 'success', VOID: 'neutral' };
 
 /** The fund's archive: every agreement it keeps, searchable and filterable, each hash checked on this request. */
 export default async function FundArchivePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -38,34 +44,23 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="archive-filter">
         {(
           [
-            ['q', t('archive.filter.q'), 'text', 'w-48'],
-            ['watershed', t('archive.filter.watershed'), 'text', 'w-36'],
-            ['party', t('archive.filter.party'), 'text', 'w-40'],
-            ['fromYear', t('archive.filter.fromYear'), 'number', 'w-24'],
-            ['toYear', t('archive.filter.toYear'), 'number', 'w-24'],
-            ['minAmount', t('archive.filter.minAmount'), 'text', 'w-36'],
-            ['maxAmount', t('archive.filter.maxAmount'), 'text', 'w-36'],
+            ['q', t('archive.filter.q'), false, 'w-48'],
+            ['watershed', t('archive.filter.watershed'), false, 'w-36'],
+            ['party', t('archive.filter.party'), false, 'w-40'],
+            ['fromYear', t('archive.filter.fromYear'), true, 'w-24'],
+            ['toYear', t('archive.filter.toYear'), true, 'w-24'],
+            ['minAmount', t('archive.filter.minAmount'), true, 'w-36'],
+            ['maxAmount', t('archive.filter.maxAmount'), true, 'w-36'],
           ] as const
-        ).map(([name, label, type, width]) => (
-          <label key={name} className="flex flex-col gap-1 text-sm">
-            <span className="text-slate-600">{label}</span>
-            <input name={name} type={type} defaultValue={raw[name] ?? ''} className={`${input} ${width}`} />
-          </label>
+        ).map(([name, label, numeric, width]) => (
+          <Field key={name} label={label}>
+            {numeric ? <NumberInput name={name} defaultValue={raw[name] ?? ''} className={width} /> : <Input name={name} defaultValue={raw[name] ?? ''} className={width} />}
+          </Field>
         ))}
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="text-slate-600">{t('archive.filter.status')}</span>
-          <select name="status" defaultValue={raw.status ?? ''} className={input}>
-            <option value="">{t('archive.filter.any')}</option>
-            {(['ARCHIVED', 'DRAFT', 'VOID'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`archive.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded-md bg-water-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-water-900">
-          {t('archive.filter.submit')}
-        </button>
+        <Field label={t('archive.filter.status')}>
+          <Select name="status" defaultValue={raw.status ?? ''} options={[{ value: '', label: t('archive.filter.any') }, ...(['ARCHIVED', 'DRAFT', 'VOID'] as const).map((s) => ({ value: s, label: t(`archive.status.${s}`) }))]} />
+        </Field>
+        <Button type="submit">{t('archive.filter.submit')}</Button>
         <Link href="/fund/archive" className="text-sm text-water-700 hover:underline">
           {t('archive.filter.clear')}
         </Link>
@@ -137,7 +132,7 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
                     </td>
                     <td className="num px-3 py-2 text-right">{yuan(a.totalAmount, lang)}</td>
                     <td className="px-3 py-2">
-                      <span className={`rounded px-2 py-0.5 text-xs ${statusTone[a.status] ?? ''}`}>{t(`archive.status.${a.status}`)}</span>
+                      <Badge tone={statusTone[a.status] ?? 'neutral'} className="px-2">{t(`archive.status.${a.status}`)}</Badge>
                     </td>
                     <td className="px-3 py-2 text-xs" data-testid="archive-hash" data-verified={a.hashVerified === null ? 'pending' : String(a.hashVerified)}>
                       {a.hashVerified === true && <span className="text-emerald-800">✓ {t('header.hashVerified')}</span>}

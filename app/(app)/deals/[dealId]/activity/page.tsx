@@ -1,6 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AuditChanges, AuditSentence } from '@/components/deals/audit-event';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import { auditGroups } from '@/lib/domain/audit-summary';
 import { ZActivityFilter } from '@/lib/domain/deal-schemas';
 import { formatDateTime } from '@/lib/domain/format';
@@ -30,28 +34,23 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       <h1 className="mt-2 text-2xl font-semibold text-water-900">{t('title')}</h1>
       <p className="mt-1 text-slate-600">{t('subtitle')}</p>
       <form className="mt-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm" method="get">
-        <label className="flex flex-col gap-1">
-          {t('filterAction')}
-          <select name="action" defaultValue={search.action ?? ''} className="rounded-md border border-slate-300 bg-white px-2 py-1">
+        <Field label={t('filterAction')}>
+          <Select name="action" defaultValue={search.action ?? ''}>
             <option value="">{t('allActions')}</option>
             {auditGroups.map((group) => (
               <option key={group} value={`${group}.`}>
                 {tGroup(group)}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          {t('filterFrom')}
-          <input name="from" type="date" defaultValue={search.from ?? ''} className="rounded-md border border-slate-300 px-2 py-1" />
-        </label>
-        <label className="flex flex-col gap-1">
-          {t('filterTo')}
-          <input name="to" type="date" defaultValue={search.to ?? ''} className="rounded-md border border-slate-300 px-2 py-1" />
-        </label>
-        <button type="submit" className="rounded-md bg-water-700 px-3 py-1.5 text-white">
-          {t('apply')}
-        </button>
+          </Select>
+        </Field>
+        <Field label={t('filterFrom')}>
+          <Input name="from" type="date" defaultValue={search.from ?? ''} />
+        </Field>
+        <Field label={t('filterTo')}>
+          <Input name="to" type="date" defaultValue={search.to ?? ''} />
+        </Field>
+        <Button type="submit">{t('apply')}</Button>
         <Link href={`/deals/${dealId}/activity`} className="px-2 py-1.5 text-water-700 hover:underline">
           {t('clear')}
         </Link>

@@ -1,4 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { cn } from '@/components/ui/cn';
+import { buttonVariants } from '@/components/ui/variants';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AuditTable } from '@/components/agreements/audit-table';
@@ -66,7 +68,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
           {t(`agreements.state.${agreement.status}`)}
         </span>
         <span className="text-sm text-slate-600">{t('agreements.signedCount', agreement.signatures)}</span>
-        <a href={pdfHref} className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50" data-testid="pdf-link" download>
+        <a href={pdfHref} className={cn(buttonVariants({ intent: 'quiet' }), 'ml-auto')} data-testid="pdf-link" download>
           {t('agreements.pdf')}
         </a>
       </div>

@@ -1,5 +1,9 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { NumberInput } from '@/components/ui/number-input';
 import { SensitivityView } from '@/components/negotiation/sensitivity-view';
 import { isLocale } from '@/lib/domain/locale';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
@@ -34,22 +38,21 @@ export default async function SensitivityPage({ params, searchParams }: { params
       <div>
         <h1 className="text-2xl font-semibold text-water-900">{t('sensitivity.title')}</h1>
         <p className="mt-1 text-slate-700">
-          {version.scenario} · v{version.number} <span className="ml-1 rounded-full bg-water-50 px-2 py-0.5 text-xs text-water-700">{t(`sides.${version.side}`)}</span>
+          {version.scenario} · v{version.number} <Badge tone="side" className="ml-1 text-xs">{t(`sides.${version.side}`)}</Badge>
         </p>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('sensitivity.intro')}</p>
       </div>
       <form method="get" action={`/deals/${dealId}/versions/${version.id}/sensitivity`} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        <label className="grid gap-1">
-          <span className="text-slate-700">{t('sensitivity.percentLabel')}</span>
+        <Field id="percent-input" label={t('sensitivity.percentLabel')}>
           <span className="flex items-center gap-1">
             ±
-            <input name="percent" type="number" min="0" max="100" step="any" defaultValue={percent} className="num w-24 rounded-md border border-slate-300 px-2 py-1.5" data-testid="percent-input" />
+            <NumberInput name="percent" defaultValue={String(percent)} className="w-24 py-1.5" testId="percent-input" />
             %
           </span>
-        </label>
-        <button type="submit" className="rounded-md bg-water-700 px-4 py-1.5 font-medium text-white hover:bg-water-900" data-testid="percent-apply">
+        </Field>
+        <Button type="submit" size="lg" className="py-1.5" testId="percent-apply">
           {t('sensitivity.apply')}
-        </button>
+        </Button>
         {parsed && !parsed.success && (
           <p role="alert" className="text-red-700" data-testid="percent-invalid">
             {t('sensitivity.percentInvalid', { percent: DEFAULT_SENSITIVITY_PERCENT })}

@@ -1,0 +1,35 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { callApi } from '@/components/api-client';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Problems } from '@/components/ui/problems';
+import { useApiForm } from '@/components/ui/use-api-form';
+import { useDomainForm } from '@/components/ui/use-domain-form';
+import { ZFork } from '@/lib/domain/scenario-schemas';
+
+/** A new scenario of the member's side starting from this version, under a name of its own. */
+export function ForkForm({ dealId, versionId, defaultName, onCancel }: { dealId: string; versionId: string; defaultName: string; onCancel: () => void }) {
+  const t = useTranslations('version');
+  const router = useRouter();
+  const { busy, failure, send } = useApiForm<{ versionId: string }>();
+  const { register, handleSubmit, formState } = useDomainForm(ZFork, { defaultValues: { name: defaultName } });
+  const fork = ({ name }: { name: string }) => send(() => callApi<{ versionId: string }>(`/api/v1/deals/${dealId}/versions/${versionId}/fork`, { json: { name } }), (data) => router.push(`/deals/${dealId}/versions/${data.versionId}`));
+  return (
+    <form className="flex flex-wrap items-start gap-2" onSubmit={handleSubmit(fork)} noValidate>
+      <Field id="fork-name" label={t('forkName')} error={formState.errors.name?.message}>
+        <Input className="w-72" {...register('name')} />
+      </Field>
+      <Button type="submit" disabled={busy}>
+        {t('forkConfirm')}
+      </Button>
+      <Button intent="plain" onClick={onCancel} className="py-1.5">
+        {t('cancel')}
+      </Button>
+      {failure && <Problems failure={failure} className="w-full" />}
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { useState, type ReactNode } from 'react';
+
+/** A column's look beyond what TanStack knows: numbers right-aligned, no wrapping. */
+export interface DataColumnMeta {
+  numeric?: boolean;
+  nowrap?: boolean;
+}
+
+/**
+ * A read-only table on TanStack Table: the caller's columns (header, cell, optional sorting), a
+ * caption for screen readers and what to show when there are no rows.
+ */
+export function DataTable<Row>({ columns, data, caption, empty, testId, rowTestId, rowKey, className }: { columns: ColumnDef<Row, unknown>[]; data: Row[]; caption?: string; empty?: ReactNode; testId?: string; rowTestId?: string; rowKey?: (row: Row, index: number) => string; className?: string }) {
+  const [sorting, setSorting] = useState<SortingState>([]);
+  // TanStack's table object is not memoisable; the React Compiler skips this component, as intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({ data, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel(), getRowId: rowKey });
+  if (data.length === 0 && empty) return <>{empty}</>;
+  const align = (meta: unknown) => {
+    const m = (meta ?? {}) as DataColumnMeta;
+    return `${m.numeric ? 'text-right num' : 'text-left'}${m.nowrap ? ' whitespace-nowrap' : ''}`;
+  };
+  return (
+    <div className={`overflow-x-auto ${className ?? ''}`}>
+      <table className="w-full text-sm" data-testid={testId}>
+        {caption && <caption className="sr-only">{caption}</caption>}
+        <thead className="text-slate-600">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const label = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <th key={header.id} className={`py-1 pr-3 font-medium last:pr-0 ${align(header.column.columnDef.meta)}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                    {header.column.getCanSort() ? (
+                      <button type="button" className="hover:underline" onClick={header.column.getToggleSortingHandler()}>
+                        {label}
+                        {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                      </button>
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className="border-t border-slate-100 align-top" data-testid={rowTestId}>
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className={`py-1.5 pr-3 last:pr-0 ${align(cell.column.columnDef.meta)}`}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
