@@ -6,6 +6,7 @@ import { useTransition } from 'react';
 import { chooseAmountUnit } from '@/app/actions/amount-unit';
 import { amountUnitWord, readerUnits } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
+import { Select } from '@/components/ui/select';
 import { useReaderUnit } from './reader-unit';
 
 /** Next to the language switcher: the unit every amount is shown in, for this reader. */
@@ -19,8 +20,9 @@ export function AmountUnitSwitcher() {
   return (
     <label className="inline-flex items-center gap-1 text-sm text-slate-600">
       {t('amountUnit')}
-      <select
-        data-testid="amount-unit"
+      <Select
+        size="sm"
+        testId="amount-unit"
         value={current}
         disabled={pending}
         onChange={(event) => {
@@ -30,14 +32,13 @@ export function AmountUnitSwitcher() {
             router.refresh();
           });
         }}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1"
       >
         {readerUnits.map((unit) => (
           <option key={unit} value={unit}>
             {amountUnitWord(unit, lang)}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

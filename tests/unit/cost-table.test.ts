@@ -78,7 +78,7 @@ describe('cost table interchange', () => {
     expect(outside.ok).toBe(false);
     if (outside.ok) return;
     const texts = outside.problems.map((p) => render(p.text!, 'zh'));
-    expect(texts).toContain('开始支付年份：2060 年不在情景的年份 2003—2050 年之内（这是成本表之外的设置；请在情景中修改）');
+    expect(texts).toContain('补偿起始年份：2060 年不在情景的年份 2003—2050 年之内（这是成本表之外的设置；请在情景中修改）');
     expect(outside.problems.map((p) => render(p.text!, 'en'))).toContain('Year payments start: 2060 is outside startYear..endYear (2003..2050) (a setting outside the cost table; fix it in the scenario)');
   });
 

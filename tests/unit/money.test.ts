@@ -24,8 +24,8 @@ describe('formatMoney (an amount with its unit and price base)', () => {
   });
 
   it('says them in English', () => {
-    expect(formatMoney('12345', 'en', { unit: 1000, priceBase: '2015 prices' })).toBe('12,345,000 CNY (2015 prices)');
-    expect(formatMoney('12345', 'en', { unit: 1000, scale: 'wan', fractionDigits: 1 })).toBe('1,234.5 × 10⁴ CNY');
+    expect(formatMoney('12345', 'en', { unit: 1000, priceBase: '2015 prices' })).toBe('12,345,000 yuan (2015 prices)');
+    expect(formatMoney('12345', 'en', { unit: 1000, scale: 'wan', fractionDigits: 1 })).toBe('1,234.5 ten thousand yuan');
   });
 
   it('leaves out an empty price base and agrees with formatAmount', () => {
