@@ -508,6 +508,7 @@ function say(key: string, caller: string, answer: Answer): string {
 const serverActions: Record<string, string> = {
   'app/actions/locale.ts chooseLocale': "the caller's own language (cookie, and their profile when signed in)",
   'app/actions/locale.ts settleLocaleAfterSignIn': "the caller's own language, right after their sign-in",
+  'app/actions/amount-unit.ts chooseAmountUnit': "the unit the signed-in caller reads amounts in, in their own profile",
 };
 
 function serverActionsOnDisk(): string[] {
