@@ -99,7 +99,7 @@ describe('agreements in Chromium', () => {
     await expect(page.getByTestId('hash').getAttribute('data-verified')).resolves.toBe('true');
     await expect(page.getByTestId('hash-value').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
     await expect(page.getByTestId('signatories').locator('[data-signed=yes]').count()).resolves.toBe(2);
-    await expect(page.getByTestId('audit').textContent()).resolves.toContain('agreement.archived');
+    await expect(page.getByTestId('audit').textContent()).resolves.toContain('Agreement fully signed and archived');
     await screenshot(page, 'agreement-archived-en');
     await page.context().close();
   });
