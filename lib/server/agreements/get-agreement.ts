@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { describeAuditEvent } from '@/lib/domain/audit-summary';
 import { grants } from '@/lib/domain/deal-rights';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { loadAgreementRows } from './agreement-content';

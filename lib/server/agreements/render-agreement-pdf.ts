@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { Actor } from '@/lib/domain/actor';
 import type { Anchor } from '@/lib/infra/audit-anchors';
 import { anchorDealChainHead } from '@/lib/server/audit/chain-anchors';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { getAgreement, type AgreementDetail } from './get-agreement';
 import { createTranslator } from 'next-intl';
 import { auditSentenceText, type Translate } from '@/lib/domain/audit-text';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { LD, fenText, funders, isYearClosed, signedPayment, totalsOf, type LedgerLine } from '@/lib/domain/ledger';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { ledgerOf, loadAdministration, type Administration } from './administration';
 import { paymentDto } from './fund-dto';

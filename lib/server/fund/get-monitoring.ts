@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { confirmedYears, loadAdministration } from './administration';
 import { readAdministered } from './fund-access';

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { isYearClosed } from '@/lib/domain/ledger';
 import { problem, problemIn, text } from '@/lib/domain/local-text';
 import type { AppLocale } from '@/lib/domain/locale';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { loadAdministration, runYear } from './administration';
 import { readAdministered } from './fund-access';

@@ -4,7 +4,7 @@ import type { FundArchiveFilter } from '@/lib/domain/fund-schemas';
 import { totalsOf } from '@/lib/domain/ledger';
 import type { Party } from '@/lib/server/agreements/agreement-dto';
 import { listFundAgreements } from '@/lib/server/agreements/list-fund-agreements';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { ledgerOf, loadAdministration } from './administration';
 

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { grants } from '@/lib/domain/deal-rights';
 import { counterpart } from '@/lib/domain/offer-state';
 import type { ResultJson } from '@/lib/engine';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { offerTimeline } from './list-offers';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { diffScenarios, type ResultJson } from '@/lib/engine';
 import type { Actor } from '@/lib/domain/actor';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { parseOrRefuse } from './save-scenario-version';
 import { versionInDeal } from './scenario-access';
