@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import type { FundArchiveFilter } from '@/lib/domain/fund-schemas';
 import { totalsOf } from '@/lib/domain/ledger';
-import type { Party } from '@/lib/server/agreements/agreement-dto';
+import type { Party } from '@/lib/contracts/agreements';
 import { listFundAgreements } from '@/lib/server/agreements/list-fund-agreements';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
