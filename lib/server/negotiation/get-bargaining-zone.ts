@@ -8,7 +8,7 @@ import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { offerTimeline } from '@/lib/server/offers/list-offers';
-import type { BargainingZone, OfferDistances, ZoneChoice, ZoneOffer, ZoneVersion } from '@/lib/contracts/negotiation';
+import type { BargainingZone, OfferDistances, ZoneChoice, ZoneVersion } from '@/lib/contracts/negotiation';
 import { offerDistances, zoneOfferDto, zoneVersionDto } from './zone-dto';
 import { text } from '@/lib/domain/local-text';
 

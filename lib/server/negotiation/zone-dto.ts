@@ -1,8 +1,8 @@
 import 'server-only';
-import { ZERO, compileScenario, distancesFromBounds, formatDecimal, scheduleByYear, type DistanceFromBounds, type Dec, type NegotiationYear, type ResultJson } from '@/lib/engine';
+import { ZERO, compileScenario, distancesFromBounds, formatDecimal, scheduleByYear, type DistanceFromBounds, type Dec, type ResultJson } from '@/lib/engine';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Side } from '@/lib/domain/actor';
-import type { OfferDistance, OfferDistances, ZoneOffer, ZonePeriod, ZoneVersion, ZoneYear } from '@/lib/contracts/negotiation';
+import type { OfferDistance, OfferDistances, ZoneOffer, ZoneVersion } from '@/lib/contracts/negotiation';
 import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
 
 /**
