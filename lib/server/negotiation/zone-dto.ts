@@ -70,19 +70,8 @@ export function zoneVersionDto(version: StoredVersion): ZoneVersion {
 
 // ------------------------------------------------------------------ offers
 
-interface OfferRow {
-  id: string;
-  number: number;
-  fromSide: Side;
-  toSide: Side;
-  status: string;
-  createdAt: string;
-  validUntil: string;
-  createdBy: string;
-  versionId: string;
-  version: string;
-  schedule: unknown;
-}
+/** An offer of the timeline, as much of it as the zone reads. */
+type OfferRow = Pick<ZoneOffer, 'id' | 'number' | 'fromSide' | 'toSide' | 'status' | 'createdAt' | 'validUntil' | 'createdBy' | 'versionId' | 'version'> & { schedule: unknown };
 
 /** The engine's distances as the DTO's decimal strings. */
 function distanceDto(d: DistanceFromBounds): OfferDistance {
