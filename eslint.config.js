@@ -3,6 +3,39 @@ import nextTs from 'eslint-config-next/typescript';
 
 const engineForbidden = ['@prisma/*', '@/lib/generated/*', 'next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom', 'pg', 'node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process', '@/lib/server/*', '@/app/*', '@/components/*'];
 
+/**
+ * The layers (docs/decisions/0070-layers-as-lint-rules.md): app → components → lib/server →
+ * lib/domain → lib/engine and lib/terms, lib/infra beside lib/server; lib/contracts holds the DTO
+ * types that cross from lib/server to app and components. Each zone: files in `target` may not
+ * import files in `from`. Checked on resolved files (import/no-restricted-paths, from
+ * eslint-config-next's eslint-plugin-import), so `@/lib/server/db` and `../lib/server/db` are the
+ * same import; a test file of a layer may reach the test support and the layers above it.
+ */
+const zone = (target, from, message) => ({ target, from, message });
+const layerZones = [
+  zone('./app', ['./lib/infra', './lib/generated'], 'app reaches the database only through a use case of lib/server.'),
+  zone('./components', ['./app', './lib/server', './lib/infra', './lib/generated', './lib/seed', './lib/interchange', './scripts', './bench', './tests'], 'components render DTOs: types from lib/contracts, rules from lib/domain, arithmetic from lib/engine and lib/terms; actions come in as props.'),
+  zone('./lib/server', ['./app', './components', './scripts', './bench', './tests'], 'lib/server is below app and components.'),
+  zone('./lib/infra', ['./app', './components', './lib/server', './scripts', './bench', './tests'], 'lib/infra sits beside lib/server and does not call it.'),
+  zone('./lib/contracts', ['./app', './components', './lib/server', './lib/infra', './lib/generated', './lib/seed', './lib/interchange', './scripts', './bench', './tests'], 'lib/contracts is plain types built from lib/domain, lib/engine and lib/terms only.'),
+  zone('./lib/interchange', ['./app', './components', './lib/server', './lib/infra', './lib/generated', './lib/seed', './lib/contracts'], 'lib/interchange reads and writes files; it stands beside lib/domain, below lib/server.'),
+  zone('./lib/domain', ['./app', './components', './lib/server', './lib/infra', './lib/generated', './lib/seed', './lib/interchange', './lib/contracts', './scripts', './bench', './tests'], 'lib/domain imports no lib/server, lib/infra, components or app.'),
+  zone('./lib/engine', ['./app', './components', './lib/server', './lib/infra', './lib/generated', './lib/seed', './lib/interchange', './lib/contracts', './lib/domain', './lib/terms', './scripts', './bench', './tests'], 'lib/engine is the bottom layer: it imports only itself.'),
+  zone('./lib/terms', ['./app', './components', './lib/server', './lib/infra', './lib/generated', './lib/seed', './lib/interchange', './lib/contracts', './lib/domain', './scripts', './bench', './tests'], 'lib/terms is pure: it imports only itself and lib/engine.'),
+  zone('./scripts', ['./tests'], 'scripts import nothing from tests.'),
+  zone('./bench', ['./tests'], 'bench imports nothing from tests.'),
+];
+
+// lib/contracts: types only, so that a component importing one brings no server code into the bundle.
+const typesOnly = [
+  { selector: "ImportDeclaration[importKind='value']", message: 'lib/contracts imports types only (import type …).' },
+  { selector: 'Program > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration, ExpressionStatement, ExportDefaultDeclaration)', message: 'lib/contracts holds types only: no runtime code.' },
+  { selector: 'ExportNamedDeclaration > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration)', message: 'lib/contracts holds types only: no runtime code.' },
+  { selector: "ExportNamedDeclaration[exportKind='value'][source], ExportAllDeclaration[exportKind='value']", message: 'lib/contracts re-exports types only (export type …).' },
+];
+
+const testFiles = ['**/*.test.ts', '**/*.test.tsx'];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -13,9 +46,21 @@ const config = [
   {
     // The PES calculation and the payment terms stay pure: decimal.js, zod and their own files only (the terms' parser is generated code with no imports).
     files: ['lib/engine/**/*.ts', 'lib/terms/**/*.ts'],
-    ignores: ['lib/engine/**/*.test.ts', 'lib/terms/**/*.test.ts'],
+    ignores: testFiles,
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: engineForbidden, message: 'lib/engine and lib/terms are pure: no I/O, framework or database imports.' }] }],
+    },
+  },
+  {
+    ignores: testFiles,
+    rules: {
+      'import/no-restricted-paths': ['error', { zones: layerZones }],
+    },
+  },
+  {
+    files: ['lib/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...typesOnly],
     },
   },
   {

@@ -3,14 +3,16 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { chooseAmountUnit } from '@/app/actions/amount-unit';
 import { amountUnitWord, readerUnits } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
 import { Select } from '@/components/ui/select';
 import { useReaderUnit } from './reader-unit';
 
-/** Next to the language switcher: the unit every amount is shown in, for this reader. */
-export function AmountUnitSwitcher() {
+/**
+ * Next to the language switcher: the unit every amount is shown in, for this reader.
+ * `chooseAmountUnit`: the server action that saves it (app/actions/amount-unit.ts), passed in by the layout so that components stay below app/; it checks the unit.
+ */
+export function AmountUnitSwitcher({ chooseAmountUnit }: { chooseAmountUnit: (unit: string) => Promise<{ ok: boolean }> }) {
   const t = useTranslations('nav');
   const locale = useLocale();
   const lang = isLocale(locale) ? locale : 'zh';

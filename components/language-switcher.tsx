@@ -3,11 +3,11 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { chooseLocale } from '@/app/actions/locale';
 import { ToggleGroup } from '@/components/ui/toggle-group';
 import { locales, type AppLocale } from '@/lib/domain/locale';
 
-export function LanguageSwitcher() {
+/** `chooseLocale`: the server action that remembers the choice (app/actions/locale.ts), passed in by the page so that components stay below app/. */
+export function LanguageSwitcher({ chooseLocale }: { chooseLocale: (locale: AppLocale) => Promise<{ ok: boolean }> }) {
   const t = useTranslations('language');
   const tNav = useTranslations('nav');
   const current = useLocale();

@@ -4,7 +4,6 @@ import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { settleLocaleAfterSignIn } from '@/app/actions/locale';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -21,7 +20,8 @@ function problemFrom(error: string): Problem {
   return { key: error === 'invalid' || error === 'CredentialsSignin' ? 'invalid' : 'unavailable' };
 }
 
-export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+/** `settleLocaleAfterSignIn`: the server action of app/actions/locale.ts, passed in by the page so that components stay below app/. */
+export function LoginForm({ callbackUrl, settleLocaleAfterSignIn }: { callbackUrl?: string; settleLocaleAfterSignIn: () => Promise<void> }) {
   const t = useTranslations('login');
   const router = useRouter();
   const [problem, setProblem] = useState<Problem | null>(null);

@@ -7,6 +7,8 @@ import { LanguageSwitcher } from '@/components/language-switcher';
 import { ReaderUnitProvider } from '@/components/reader-unit';
 import { SignOutButton } from '@/components/sign-out-button';
 import { SignOutEverywhereButton } from '@/components/sign-out-everywhere-button';
+import { chooseAmountUnit } from '@/app/actions/amount-unit';
+import { chooseLocale } from '@/app/actions/locale';
 import { currentActor } from '@/lib/server/auth/current-actor';
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
@@ -37,8 +39,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
               <span className="text-slate-600" data-testid="signed-in-user">
                 {t('nav.signedInAs', { name: actor.name })} · {organisation} · {t(`role.${actor.role}`)}
               </span>
-              <AmountUnitSwitcher />
-              <LanguageSwitcher />
+              <AmountUnitSwitcher chooseAmountUnit={chooseAmountUnit} />
+              <LanguageSwitcher chooseLocale={chooseLocale} />
               <SignOutButton />
               <SignOutEverywhereButton />
             </div>

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { LoginForm } from '@/components/login-form';
 import { safeDestination } from '@/lib/domain/safe-destination';
+import { chooseLocale, settleLocaleAfterSignIn } from '@/app/actions/locale';
 import { currentActor } from '@/lib/server/auth/current-actor';
 import { demoAccounts, demoPassword } from '@/lib/seed/demo-accounts';
 
@@ -15,7 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="mx-auto flex min-h-screen max-w-5xl flex-col gap-10 px-6 py-12 md:flex-row md:items-start">
       <section className="md:w-1/2">
         <div className="mb-6 flex justify-end md:justify-start">
-          <LanguageSwitcher />
+          <LanguageSwitcher chooseLocale={chooseLocale} />
         </div>
         <h1 className="text-3xl font-semibold text-water-900">{t('app.name')}</h1>
         <p className="mt-4 text-slate-600">{t('app.tagline')}</p>
@@ -36,7 +37,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <section className="w-full rounded-xl border border-slate-200 bg-white p-8 shadow-sm md:w-1/2">
         <h2 className="mb-6 text-xl font-semibold">{t('login.title')}</h2>
         {error === 'SessionRequired' && <p className="mb-4 text-sm text-amber-800">{t('login.sessionEnded')}</p>}
-        <LoginForm callbackUrl={safeDestination(callbackUrl)} />
+        <LoginForm callbackUrl={safeDestination(callbackUrl)} settleLocaleAfterSignIn={settleLocaleAfterSignIn} />
       </section>
     </main>
   );

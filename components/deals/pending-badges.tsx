@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import type { PendingTasks } from '@/lib/server/deals/list-pending-tasks';
+import type { PendingTasks } from '@/lib/contracts/deals';
 
 /** What awaits the reader in one deal, each a link to where it is done. Nothing pending: nothing shown. */
 export async function PendingBadges({ dealId, tasks, banner = false }: { dealId: string; tasks: PendingTasks | undefined; banner?: boolean }) {

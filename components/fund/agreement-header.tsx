@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import { badgeVariants, buttonVariants } from '@/components/ui/variants';
-import type { AgreementDetail } from '@/lib/server/agreements/get-agreement';
+import type { AgreementDetail } from '@/lib/contracts/agreements';
 
 export const administrationTabs = ['monitoring', 'settlements', 'ledger', 'history'] as const;
 export type AdministrationTab = (typeof administrationTabs)[number];

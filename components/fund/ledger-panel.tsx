@@ -8,7 +8,7 @@ import { callApi } from '@/components/api-client';
 import { TableSection } from '@/components/ui/table-section';
 import { DataTable } from '@/components/ui/data-table';
 import { isLocale, type AppLocale } from '@/lib/domain/locale';
-import type { LedgerView } from '@/lib/server/fund/get-ledger';
+import type { LedgerView } from '@/lib/contracts/fund';
 import { isNegative, yuan } from './format';
 import { FormOutcome } from './api-form';
 import { Button, ButtonLink } from '@/components/ui/button';

@@ -9,7 +9,7 @@ import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { useDomainForm } from '@/components/ui/use-domain-form';
 import { ZEnterMonitoringValue, type EnterMonitoringValueInput } from '@/lib/domain/fund-schemas';
-import type { MonitoringView } from '@/lib/server/fund/get-monitoring';
+import type { MonitoringView } from '@/lib/contracts/fund';
 import { FormOutcome } from './api-form';
 import { latestClosed } from './monitoring-years';
 

@@ -5,8 +5,8 @@ import { Fragment } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { BadgeTone } from '@/components/ui/variants';
-import type { CellDto } from '@/lib/server/fund/fund-dto';
-import type { MonitoringView } from '@/lib/server/fund/get-monitoring';
+import type { CellDto } from '@/lib/contracts/fund';
+import type { MonitoringView } from '@/lib/contracts/fund';
 import { ResolveForm } from './resolve-form';
 
 const sides = ['UPSTREAM', 'DOWNSTREAM', 'FUND'] as const;

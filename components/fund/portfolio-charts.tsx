@@ -4,7 +4,7 @@ import Decimal from 'decimal.js';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { EChart, type EChartOption } from '@/components/ui/echart';
-import type { FundPortfolio } from '@/lib/server/fund/get-fund-portfolio';
+import type { FundPortfolio } from '@/lib/contracts/fund';
 import { chartNumber } from './format';
 
 const palette = ['#1d6fa5', '#7fb8dc', '#2e9d6a', '#d97706', '#9333ea', '#dc2626', '#0f766e', '#64748b'];

@@ -10,7 +10,7 @@ import { NumberInput } from '@/components/ui/number-input';
 import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
-import type { CellDto } from '@/lib/server/fund/fund-dto';
+import type { CellDto } from '@/lib/contracts/fund';
 
 /** How the fund settles a disputed result: accept one side's value, average them, or record a retest with its evidence. */
 export function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: string; agreementId: string; cell: CellDto; onDone: () => void }) {

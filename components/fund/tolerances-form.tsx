@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { callApi } from '@/components/api-client';
 import { NumberInput } from '@/components/ui/number-input';
 import { useApiForm } from '@/components/ui/use-api-form';
-import type { MonitoringView } from '@/lib/server/fund/get-monitoring';
+import type { MonitoringView } from '@/lib/contracts/fund';
 import { FormOutcome } from './api-form';
 
 /** How far two sides' results may lie apart before they are disputed, per indicator. */

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
 import { D } from '@/lib/engine/decimal';
 import type { AppLocale } from '@/lib/domain/locale';
-import type { ZoneOffer } from '@/lib/server/negotiation/zone-dto';
+import type { ZoneOffer } from '@/lib/contracts/negotiation';
 import { Button } from '@/components/ui/button';
 import { Checkbox, Slider } from '@/components/ui/input';
 import { ToggleGroup } from '@/components/ui/toggle-group';

@@ -6,7 +6,7 @@ import { useMemo, type ReactNode } from 'react';
 import { D } from '@/lib/engine/decimal';
 import { formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
-import type { OfferDistance, ZoneOffer } from '@/lib/server/negotiation/zone-dto';
+import type { OfferDistance, ZoneOffer } from '@/lib/contracts/negotiation';
 import { GAP_COLOUR, OFFER_COLOURS, money, price, signedMoney, type DisplayScale } from './format';
 import { GroupedTable, type GroupedRow } from './grouped-table';
 

@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/input';
 import { formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
-import type { ZoneChoice } from '@/lib/server/negotiation/get-bargaining-zone';
+import type { ZoneChoice } from '@/lib/contracts/negotiation';
 
 /**
  * A plain GET form: the chosen versions are the page's URL (?versions=…), so a view can be sent to

@@ -1,7 +1,7 @@
 import { D, ZERO, type Dec } from '@/lib/engine/decimal';
 import { suggestedAt } from '@/lib/engine/negotiation';
 import type { AppLocale } from '@/lib/domain/locale';
-import type { ZoneOffer } from '@/lib/server/negotiation/zone-dto';
+import type { ZoneOffer } from '@/lib/contracts/negotiation';
 import type { EChartOption } from '@/components/ui/echart';
 import { GAP_COLOUR, OFFER_COLOURS, VERSION_COLOURS, escapeHtml, money, type DisplayScale } from './format';
 import { toChartNumber, type ZoneVersionDto } from './zone-math';

@@ -1,6 +1,6 @@
 import { ZERO, type Dec } from '@/lib/engine/decimal';
 import type { AmountScale } from '@/lib/domain/format';
-import type { ZoneVersion } from '@/lib/server/negotiation/zone-dto';
+import type { ZoneVersion } from '@/lib/contracts/negotiation';
 
 /**
  * Display helpers of the bargaining-zone view: the scale amounts are shown in and chart

@@ -17,7 +17,7 @@ import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 import type { BoundCheck } from '@/lib/engine/negotiation';
 import { ZRejectOffer } from '@/lib/domain/offer-schemas';
-import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
+import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { useReaderUnit } from '@/components/reader-unit';
 import { Distance } from './bound-distance';
 import type { Lang, Offer, Version } from './offer-draft';

@@ -17,7 +17,7 @@ import { formatAmount } from '@/lib/domain/format';
 import { checkAgainstBounds, scheduleInUnit } from '@/lib/engine/negotiation';
 import { ZSendOffer } from '@/lib/domain/offer-schemas';
 import { parseTerms } from '@/lib/terms';
-import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
+import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { useReaderUnit } from '@/components/reader-unit';
 import { Distance } from './bound-distance';
 import { draftFor, inDays, scheduleOf, type Draft, type Lang } from './offer-draft';

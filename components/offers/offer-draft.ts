@@ -1,6 +1,6 @@
 import { D } from '@/lib/engine/decimal';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
-import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
+import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { blankTerms, type TermsDraft } from '@/components/terms/terms-editor';
 import { beijingDay } from '@/lib/domain/format';
 

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
-import type { OfferRoom as OfferRoomDto } from '@/lib/server/offers/get-offer-room';
+import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { OfferCard } from './offer-card';
 import { OfferComposer } from './offer-composer';
 import { draftFor, type Draft, type Lang, type Offer } from './offer-draft';

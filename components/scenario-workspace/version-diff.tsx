@@ -3,10 +3,9 @@ import Link from 'next/link';
 import { amountUnitWord, formatAmount, type ReaderUnit, formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
 import { formatRange as range } from '@/lib/engine/years';
-import type { compareScenarioVersions } from '@/lib/server/scenarios/compare-scenario-versions';
+import type { VersionComparison as Comparison } from '@/lib/contracts/scenarios';
 import { VersionMessageText } from './version-message-text';
 
-type Comparison = Awaited<ReturnType<typeof compareScenarioVersions>>;
 type Side = Comparison['from'];
 
 /**

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/domain/actor';
 import type { ZCreateOrganisation } from '@/lib/domain/deal-schemas';
 import { ConflictError, ForbiddenError } from '@/lib/domain/errors';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { text } from '@/lib/domain/local-text';
 

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/domain/actor';
 import type { ZCreateUser } from '@/lib/domain/deal-schemas';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/domain/errors';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { hashPassword } from '@/lib/server/auth/password';
 import { passwordProblem } from '@/lib/server/auth/password-policy';
 import { db } from '@/lib/server/db';

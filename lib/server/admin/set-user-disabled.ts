@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/domain/errors';
 import { isId } from '@/lib/domain/ids';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { endUserSessions } from '@/lib/server/auth/sessions';
 import { db } from '@/lib/server/db';
 import { text } from '@/lib/domain/local-text';

@@ -4,7 +4,7 @@ import { NotFoundError } from '@/lib/domain/errors';
 import { isId } from '@/lib/domain/ids';
 import type { Agreement, AgreementSignatory, AgreementSignature } from '@/lib/generated/prisma/client';
 import { canonicalJson } from '@/lib/infra/audit-chain';
-import type { Tx } from '@/lib/server/audit/append-audit-event';
+import type { Tx } from '@/lib/server/transaction';
 
 export const agreementFormat = 'pes-agreement/1';
 

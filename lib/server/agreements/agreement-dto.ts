@@ -1,21 +1,9 @@
 import 'server-only';
+import type { AgreementSummary, SchedulePeriod } from '@/lib/contracts/agreements';
 import { hashVerdict } from '@/lib/domain/agreement-state';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 import { lineInCurrency } from '@/lib/engine';
 import { agreementHash, type AgreementRows } from './agreement-content';
-
-export interface Party {
-  side: 'UPSTREAM' | 'DOWNSTREAM';
-  organisations: { id: string; name: string; nameZh: string; kind: string }[];
-}
-
-export interface DealSnapshot {
-  slug: string;
-  name: string;
-  nameZh: string;
-  watershed: string;
-  watershedZh: string;
-}
 
 /**
  * The hash is recomputed from the stored rows every time an agreement is read, and compared with
@@ -28,7 +16,7 @@ export function verifyAgreement(rows: AgreementRows) {
 }
 
 /** `mayStillSign`: the reader holds the sign right in this deal right now. */
-export function agreementSummaryDto(rows: AgreementRows, reader: { userId: string; mayStillSign: boolean }) {
+export function agreementSummaryDto(rows: AgreementRows, reader: { userId: string; mayStillSign: boolean }): AgreementSummary {
   const { agreement, signatories } = rows;
   const mine = signatories.find((s) => s.userId === reader.userId);
   const { hashVerified } = verifyAgreement(rows);
@@ -57,7 +45,7 @@ export function agreementSummaryDto(rows: AgreementRows, reader: { userId: strin
 }
 
 /** The schedule's periods with the yearly amount in whole currency next to what the offer said. */
-export function schedulePeriods(schedule: ScheduleEntry[], unit: number) {
+export function schedulePeriods(schedule: ScheduleEntry[], unit: number): SchedulePeriod[] {
   return [...schedule]
     .sort((a, b) => a.from - b.from)
     .map((entry) => ({

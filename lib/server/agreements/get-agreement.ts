@@ -1,19 +1,20 @@
 import 'server-only';
+import type { AgreementDetail, DealSnapshot, Party } from '@/lib/contracts/agreements';
 import type { Actor } from '@/lib/domain/actor';
 import { describeAuditEvent } from '@/lib/domain/audit-summary';
 import { grants } from '@/lib/domain/deal-rights';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { loadAgreementRows } from './agreement-content';
-import { agreementSummaryDto, schedulePeriods, verifyAgreement, type DealSnapshot, type Party } from './agreement-dto';
+import { agreementSummaryDto, schedulePeriods, verifyAgreement } from './agreement-dto';
 
 /**
  * One agreement with its parties, schedule, terms, signatories and who has signed, the audit
  * events about it, and its hash checked again against the stored rows.
  */
-export async function getAgreement({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }) {
+export async function getAgreement({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }): Promise<AgreementDetail> {
   const { membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
   const rows = await loadAgreementRows(db(), dealId, agreementId);
   const { agreement, signatories } = rows;
@@ -61,5 +62,3 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
     }),
   };
 }
-
-export type AgreementDetail = Awaited<ReturnType<typeof getAgreement>>;

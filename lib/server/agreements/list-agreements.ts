@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { grants } from '@/lib/domain/deal-rights';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { auditedAgreementHashes } from './agreement-content';

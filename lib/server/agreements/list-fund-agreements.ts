@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import type { AgreementArchiveFilter } from '@/lib/domain/agreement-schemas';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { auditedAgreementHashes } from './agreement-content';
 import { agreementSummaryDto } from './agreement-dto';

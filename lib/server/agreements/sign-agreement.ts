@@ -5,7 +5,7 @@ import type { SignAgreementInput } from '@/lib/domain/agreement-schemas';
 import { mayMoveDeal } from '@/lib/domain/deal-rights';
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from '@/lib/domain/errors';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { verifyPassword } from '@/lib/server/auth/password';
 import { clearAccountFailures, recordFailedSignIn, signInBlockedFor } from '@/lib/server/auth/rate-limit';
 import { inDealTransaction, requireDealAccess } from '@/lib/server/authz/require-deal-access';

@@ -3,9 +3,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor, Side } from '@/lib/domain/actor';
 import type { AuditAction, AuditSummaries } from '@/lib/domain/audit-summary';
 import { appendToChain, platformChain } from '@/lib/infra/audit-chain';
-import type { RequestOrigin } from './record-security-event';
-
-export type Tx = Prisma.TransactionClient;
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
+import type { Tx } from '@/lib/server/transaction';
 
 interface AuditBase {
   origin: RequestOrigin;

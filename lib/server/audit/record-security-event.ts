@@ -2,13 +2,9 @@ import 'server-only';
 import type { AuditSummaries } from '@/lib/domain/audit-summary';
 import { db } from '@/lib/server/db';
 import { appendAuditEvent } from './append-audit-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 
 export type SecurityAction = 'auth.sign_in' | 'auth.sign_in_failed' | 'auth.sign_in_blocked' | 'access.refused';
-
-export interface RequestOrigin {
-  ip: string;
-  userAgent: string | null;
-}
 
 /** Refusals repeat (a guesser, a scanner): one audit event per source and window, the rest counted. */
 const repeatedActions = new Set<SecurityAction>(['auth.sign_in_failed', 'auth.sign_in_blocked', 'access.refused']);

@@ -1,5 +1,10 @@
 import 'server-only';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+
+/** Where a request came from, as every audit and security event records it. */
+export interface RequestOrigin {
+  ip: string;
+  userAgent: string | null;
+}
 
 type HeaderBag = Headers | Record<string, string | string[] | undefined> | undefined;
 

@@ -1,7 +1,8 @@
 import 'server-only';
 import { ZSignIn } from '@/lib/domain/auth-schemas';
 import type { AppLocale } from '@/lib/domain/locale';
-import { recordSecurityEvent, type RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { recordSecurityEvent } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { verifyPassword } from './password';
 import { clearAccountFailures, recordFailedSignIn, signInBlockedFor } from './rate-limit';

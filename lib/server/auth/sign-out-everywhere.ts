@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { endUserSessions } from './sessions';
 

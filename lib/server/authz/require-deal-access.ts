@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
 import { grants, type DealRight } from '@/lib/domain/deal-rights';
 import { ForbiddenError, NotFoundError } from '@/lib/domain/errors';
-import type { Tx } from '@/lib/server/audit/append-audit-event';
-import { recordSecurityEvent, type RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { Tx } from '@/lib/server/transaction';
+import { recordSecurityEvent } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 
 const ZId = z.uuid();

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/domain/actor';
 import type { AddMemberInput } from '@/lib/domain/deal-schemas';
 import { ConflictError, ValidationError } from '@/lib/domain/errors';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { recordingPartyRightsRefusal, refuseUnlessMayGrant } from './guard-party-rights';
 import { memberWithUser, memberDto, memberSummary } from './member-dto';

@@ -4,7 +4,7 @@ import type { ChangeMemberInput } from '@/lib/domain/deal-schemas';
 import { NotFoundError } from '@/lib/domain/errors';
 import { isId } from '@/lib/domain/ids';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { recordingPartyRightsRefusal, refuseUnlessMayGrant } from './guard-party-rights';
 import { memberWithUser, memberDto, memberSummary } from './member-dto';

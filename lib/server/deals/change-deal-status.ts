@@ -3,7 +3,7 @@ import type { Actor, DealStatus } from '@/lib/domain/actor';
 import { mayMoveDeal } from '@/lib/domain/deal-rights';
 import { ConflictError } from '@/lib/domain/errors';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { dealDto } from './deal-dto';
 import { text } from '@/lib/domain/local-text';

@@ -4,7 +4,7 @@ import { mayCreateDeals } from '@/lib/domain/deal-rights';
 import type { CreateDealInput } from '@/lib/domain/deal-schemas';
 import { ConflictError, ForbiddenError } from '@/lib/domain/errors';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { dealDto } from './deal-dto';
 import { text } from '@/lib/domain/local-text';

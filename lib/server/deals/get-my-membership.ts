@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { grants } from '@/lib/domain/deal-rights';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 
 /** The actor's side and rights in one deal (not found for a non-member), without loading the deal's contents. */

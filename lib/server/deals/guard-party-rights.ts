@@ -3,7 +3,8 @@ import type { Actor, Side } from '@/lib/domain/actor';
 import { givesPartyRights, mayGrantPartyRights } from '@/lib/domain/deal-rights';
 import { ForbiddenError } from '@/lib/domain/errors';
 import { text } from '@/lib/domain/local-text';
-import { recordSecurityEvent, type RequestOrigin } from '@/lib/server/audit/record-security-event';
+import { recordSecurityEvent } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 
 class PartyRightsRefused extends ForbiddenError {
   constructor() {

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { describeAuditEvent } from '@/lib/domain/audit-summary';
 import type { ActivityFilter } from '@/lib/domain/deal-schemas';
 import type { AuditEvent } from '@/lib/generated/prisma/client';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 

@@ -1,13 +1,7 @@
 import 'server-only';
+import type { PendingTasks } from '@/lib/contracts/deals';
 import type { Actor } from '@/lib/domain/actor';
 import { db } from '@/lib/server/db';
-
-export interface PendingTasks {
-  /** Offers sent to the actor's side, still open, that the actor may answer. */
-  offersToAnswer: number;
-  /** Agreements waiting for the actor's own signature. */
-  agreementsToSign: number;
-}
 
 interface PendingRow {
   dealId: string;

@@ -6,7 +6,7 @@ import { assessMonitoring, canonicalValue, noTolerance, type CellAssessment, typ
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Agreement, DisputeResolution, MonitoringValue, Payment, Settlement } from '@/lib/generated/prisma/client';
 import { canonicalJson } from '@/lib/infra/audit-chain';
-import type { Tx } from '@/lib/server/audit/append-audit-event';
+import type { Tx } from '@/lib/server/transaction';
 
 /**
  * Everything the fund knows about one agreement, read in one go: its terms and indicators, the

@@ -5,7 +5,7 @@ import type { EnterMonitoringValueInput } from '@/lib/domain/fund-schemas';
 import { assessCell, type MonitoringSide } from '@/lib/domain/monitoring';
 import { monitoringColumns, monitoringFromGrid } from '@/lib/interchange/monitoring-table';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { confirmedYears, loadAdministration, toEntry, toleranceOf } from './administration';
 import { inFundTransaction, mayEnterMonitoring } from './fund-access';
 import { cellDto } from './fund-dto';

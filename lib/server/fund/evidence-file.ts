@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { ValidationError } from '@/lib/domain/errors';
-import type { Tx } from '@/lib/server/audit/append-audit-event';
+import type { Tx } from '@/lib/server/transaction';
 import { evidenceType } from '@/lib/server/scenarios/evidence-type';
 import { text } from '@/lib/domain/local-text';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { ledgerToCsv, ledgerToXlsx, type LedgerExportLine, type LedgerExportPayment } from '@/lib/interchange/ledger-table';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { ledgerOf } from './administration';
 import { paymentDto } from './fund-dto';
 import { loadPortfolio } from './get-fund-portfolio';

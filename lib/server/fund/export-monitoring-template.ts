@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
 import { gridToCsv, gridToXlsx, monitoringTemplate } from '@/lib/interchange/monitoring-table';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { agreementTerms, termsIndicators } from '@/lib/domain/fund-settlement';
 import { readAdministered } from './fund-access';

@@ -4,8 +4,9 @@ import { grants } from '@/lib/domain/deal-rights';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/domain/errors';
 import { isId } from '@/lib/domain/ids';
 import { isMonitoringSide } from '@/lib/domain/monitoring';
-import type { Tx } from '@/lib/server/audit/append-audit-event';
-import { recordSecurityEvent, type RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { Tx } from '@/lib/server/transaction';
+import { recordSecurityEvent } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { inDealTransaction, requireDealAccess, type DealAccess } from '@/lib/server/authz/require-deal-access';
 import { text } from '@/lib/domain/local-text';
 

@@ -1,11 +1,12 @@
 import 'server-only';
+import type { CellDto, MonitoringEntryDto, PaymentDto, ResolutionDto, SettlementDto } from '@/lib/contracts/fund';
 import type { CellAssessment } from '@/lib/domain/monitoring';
 import type { Payment, Settlement } from '@/lib/generated/prisma/client';
 import type { Entry, Ruling } from './administration';
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
-export function entryDto(entry: Entry) {
+export function entryDto(entry: Entry): MonitoringEntryDto {
   const r = entry.row;
   return {
     id: r.id,
@@ -23,7 +24,7 @@ export function entryDto(entry: Entry) {
   };
 }
 
-export function resolutionDto(ruling: Ruling) {
+export function resolutionDto(ruling: Ruling): ResolutionDto {
   const r = ruling.row;
   return {
     id: r.id,
@@ -43,7 +44,7 @@ export function resolutionDto(ruling: Ruling) {
   };
 }
 
-export function cellDto(cell: CellAssessment<Entry, Ruling>) {
+export function cellDto(cell: CellAssessment<Entry, Ruling>): CellDto {
   return {
     year: cell.year,
     indicator: cell.indicator,
@@ -56,9 +57,8 @@ export function cellDto(cell: CellAssessment<Entry, Ruling>) {
     resolution: cell.resolution ? resolutionDto(cell.resolution) : null,
   };
 }
-export type CellDto = ReturnType<typeof cellDto>;
 
-export function settlementDto(s: Settlement, names: Map<string, string>) {
+export function settlementDto(s: Settlement, names: Map<string, string>): SettlementDto {
   return {
     id: s.id,
     year: s.year,
@@ -81,9 +81,8 @@ export function settlementDto(s: Settlement, names: Map<string, string>) {
     confirmedAt: s.confirmedAt?.toISOString() ?? null,
   };
 }
-export type SettlementDto = ReturnType<typeof settlementDto>;
 
-export function paymentDto(p: Payment) {
+export function paymentDto(p: Payment): PaymentDto {
   return {
     id: p.id,
     year: p.year,
@@ -100,7 +99,6 @@ export function paymentDto(p: Payment) {
     recordedAt: p.createdAt.toISOString(),
   };
 }
-export type PaymentDto = ReturnType<typeof paymentDto>;
 
 /** Names of the people who ran or confirmed settlements. */
 export async function namesOf(client: { user: { findMany: (args: { where: { id: { in: string[] } }; select: { id: true; name: true } }) => Promise<{ id: string; name: string }[]> } }, ids: (string | null)[]) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { getAgreement } from '@/lib/server/agreements/get-agreement';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 
 /** However long a negotiation ran, the chain of counter-offers read back is bounded. */

@@ -1,7 +1,8 @@
 import 'server-only';
+import type { FundPortfolio } from '@/lib/contracts/fund';
 import type { Actor } from '@/lib/domain/actor';
 import { LD, fenText, funders, isYearClosed, signedPayment, totalsOf, type LedgerLine } from '@/lib/domain/ledger';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { ledgerOf, loadAdministration, type Administration } from './administration';
 import { paymentDto } from './fund-dto';
@@ -43,7 +44,7 @@ export async function loadPortfolio(actor: Actor) {
   return admins;
 }
 
-export async function getFundPortfolio({ actor, now = new Date() }: { actor: Actor; origin: RequestOrigin; now?: Date }) {
+export async function getFundPortfolio({ actor, now = new Date() }: { actor: Actor; origin: RequestOrigin; now?: Date }): Promise<FundPortfolio> {
   const admins = await loadPortfolio(actor);
   const fundDeals = await db().deal.count({ where: { members: { some: { userId: actor.id, side: 'FUND' } } } });
 
@@ -125,5 +126,3 @@ export async function getFundPortfolio({ actor, now = new Date() }: { actor: Act
     results,
   };
 }
-
-export type FundPortfolio = Awaited<ReturnType<typeof getFundPortfolio>>;

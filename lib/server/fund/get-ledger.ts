@@ -1,7 +1,8 @@
 import 'server-only';
+import type { LedgerView } from '@/lib/contracts/fund';
 import type { Actor } from '@/lib/domain/actor';
 import { funders, totalsOf } from '@/lib/domain/ledger';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { ledgerOf, loadAdministration } from './administration';
 import { readAdministered } from './fund-access';
@@ -12,7 +13,7 @@ import { paymentDto } from './fund-dto';
  * amounts in whole currency to the fen, totals per year, per funder and for the agreement, and
  * every payment with its reference.
  */
-export async function getLedger({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }) {
+export async function getLedger({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }): Promise<LedgerView> {
   const { agreement, abilities } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
   const admin = await loadAdministration(db(), agreement);
   const lines = ledgerOf(admin);
@@ -30,5 +31,3 @@ export async function getLedger({ actor, origin, dealId, agreementId }: { actor:
     me: abilities,
   };
 }
-
-export type LedgerView = Awaited<ReturnType<typeof getLedger>>;

@@ -1,6 +1,7 @@
 import 'server-only';
+import type { MonitoringView } from '@/lib/contracts/fund';
 import type { Actor } from '@/lib/domain/actor';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { confirmedYears, loadAdministration } from './administration';
 import { readAdministered } from './fund-access';
@@ -11,7 +12,7 @@ import { cellDto } from './fund-dto';
  * result with who entered it, the laboratory and sampling dates, superseded ones, whether the
  * sides agree within the tolerance, and the resolution of a dispute.
  */
-export async function getMonitoring({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }) {
+export async function getMonitoring({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }): Promise<MonitoringView> {
   const { agreement, abilities } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
   const admin = await loadAdministration(db(), agreement);
   const settled = confirmedYears(admin);
@@ -24,5 +25,3 @@ export async function getMonitoring({ actor, origin, dealId, agreementId }: { ac
     me: abilities,
   };
 }
-
-export type MonitoringView = Awaited<ReturnType<typeof getMonitoring>>;

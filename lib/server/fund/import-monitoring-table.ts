@@ -7,7 +7,7 @@ import { gridBounds } from '@/lib/interchange/grid-bounds';
 import { monitoringColumns, monitoringFromCsv, monitoringFromXlsx } from '@/lib/interchange/monitoring-table';
 import { gridProblem, problemAt, problemField, type GridProblem } from '@/lib/interchange/grid-problem';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { assessMonitoring } from '@/lib/domain/monitoring';
 import { confirmedYears, loadAdministration, toEntry } from './administration';
 import { inFundTransaction, mayEnterMonitoring } from './fund-access';

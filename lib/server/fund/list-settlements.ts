@@ -1,9 +1,10 @@
 import 'server-only';
+import type { SettlementsView } from '@/lib/contracts/fund';
 import type { Actor } from '@/lib/domain/actor';
 import { isYearClosed } from '@/lib/domain/ledger';
 import { problem, problemIn, text } from '@/lib/domain/local-text';
 import type { AppLocale } from '@/lib/domain/locale';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { loadAdministration, runYear } from './administration';
 import { readAdministered } from './fund-access';
@@ -15,7 +16,7 @@ import { namesOf, settlementDto } from './fund-dto';
  * not closed yet. A draft whose data changed since it was run says so. The reasons are in the
  * reader's language.
  */
-export async function listSettlements({ actor, origin, dealId, agreementId, locale = 'en', now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; locale?: AppLocale; now?: Date }) {
+export async function listSettlements({ actor, origin, dealId, agreementId, locale = 'en', now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; locale?: AppLocale; now?: Date }): Promise<SettlementsView> {
   const { agreement, abilities } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
   const admin = await loadAdministration(db(), agreement);
   const names = await namesOf(db(), admin.settlements.flatMap((s) => [s.runById, s.confirmedById]));
@@ -36,5 +37,3 @@ export async function listSettlements({ actor, origin, dealId, agreementId, loca
     me: abilities,
   };
 }
-
-export type SettlementsView = Awaited<ReturnType<typeof listSettlements>>;

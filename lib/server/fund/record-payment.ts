@@ -4,7 +4,7 @@ import { ValidationError } from '@/lib/domain/errors';
 import type { RecordPaymentInput } from '@/lib/domain/fund-schemas';
 import { checkPayment } from '@/lib/domain/ledger';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { ledgerOf, loadAdministration } from './administration';
 import { inFundTransaction, mayAdminister } from './fund-access';
 import { paymentDto } from './fund-dto';

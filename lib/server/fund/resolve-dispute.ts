@@ -4,7 +4,7 @@ import { ConflictError, ValidationError } from '@/lib/domain/errors';
 import type { ResolveDisputeInput } from '@/lib/domain/fund-schemas';
 import { assessCell, resolvedValue } from '@/lib/domain/monitoring';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { confirmedYears, loadAdministration, toRuling, toleranceOf } from './administration';
 import { checkEvidence, storeEvidence } from './evidence-file';
 import { inFundTransaction, mayAdminister } from './fund-access';

@@ -2,9 +2,9 @@ import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import type { FundArchiveFilter } from '@/lib/domain/fund-schemas';
 import { totalsOf } from '@/lib/domain/ledger';
-import type { Party } from '@/lib/server/agreements/agreement-dto';
+import type { Party } from '@/lib/contracts/agreements';
 import { listFundAgreements } from '@/lib/server/agreements/list-fund-agreements';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { ledgerOf, loadAdministration } from './administration';
 

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
 import { funders, parseShares } from '@/lib/domain/ledger';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { loadAdministration } from './administration';
 import { inFundTransaction, mayAdminister } from './fund-access';
 

@@ -4,7 +4,7 @@ import { ValidationError } from '@/lib/domain/errors';
 import type { SetTolerancesInput } from '@/lib/domain/fund-schemas';
 import { parseTolerance, type Tolerance } from '@/lib/domain/monitoring';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { loadAdministration } from './administration';
 import { inFundTransaction, mayAdminister } from './fund-access';
 import { problem, text, type Problem } from '@/lib/domain/local-text';

@@ -7,7 +7,7 @@ import { isDomainError, ValidationError } from '@/lib/domain/errors';
 import { problem, problemIn, problemLines, render, text, type LocalText, type Problem, type ProblemIn } from '@/lib/domain/local-text';
 import { schemaProblems } from '@/lib/domain/schema-problems';
 import { isLocale, localeCookie, type AppLocale } from '@/lib/domain/locale';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { sessionCookieName, refreshedSessionCookie } from '@/lib/infra/session-token';
 import { currentSession, loadSessionActor } from '@/lib/server/auth/current-actor';
 import { requestOrigin } from '@/lib/server/auth/request-origin';

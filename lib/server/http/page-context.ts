@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import type { Actor } from '@/lib/domain/actor';
 import { NotFoundError } from '@/lib/domain/errors';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { currentActor } from '@/lib/server/auth/current-actor';
 import { requestOrigin } from '@/lib/server/auth/request-origin';
 

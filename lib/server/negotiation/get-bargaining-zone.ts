@@ -4,11 +4,12 @@ import type { Actor } from '@/lib/domain/actor';
 import { NotFoundError, ValidationError } from '@/lib/domain/errors';
 import { isId } from '@/lib/domain/ids';
 import { LRUCache } from 'lru-cache';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { offerTimeline } from '@/lib/server/offers/list-offers';
-import { offerDistances, zoneOfferDto, zoneVersionDto, type OfferDistances, type ZoneOffer, type ZoneVersion } from './zone-dto';
+import type { BargainingZone, OfferDistances, ZoneChoice, ZoneVersion } from '@/lib/contracts/negotiation';
+import { offerDistances, zoneOfferDto, zoneVersionDto } from './zone-dto';
 import { text } from '@/lib/domain/local-text';
 
 /** At most this many versions side by side: beyond it the chart stops being readable. */
@@ -24,27 +25,6 @@ export const ZZoneQuery = z.strictObject({
     .transform((text) => [...new Set((text ?? '').split(',').map((s) => s.trim()).filter(Boolean))])
     .pipe(z.array(z.string().refine(isId, 'must be a version id (UUID)')).max(MAX_ZONE_VERSIONS, `pick at most ${MAX_ZONE_VERSIONS} versions`)),
 });
-
-export interface ZoneChoice {
-  id: string;
-  scenarioId: string;
-  scenario: string;
-  side: string;
-  number: number;
-  message: string;
-  createdAt: string;
-  latest: boolean;
-}
-
-export interface BargainingZone {
-  deal: { id: string; name: string; nameZh: string; currency: string; unit: number; priceBase: string };
-  /** Every version of the deal (both sides'), scenario by scenario, newest version first. */
-  choices: ZoneChoice[];
-  /** The versions shown, in the order asked for. */
-  versions: ZoneVersion[];
-  /** Every offer of the deal, oldest first, against the bounds of the version it was made on. */
-  offers: ZoneOffer[];
-}
 
 // A version's zone DTO depends only on the version's document and result, which no one can change
 // once saved (a trigger refuses it), so it is computed once per server process and kept: parsing

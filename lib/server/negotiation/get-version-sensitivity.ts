@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { D, computeSensitivity, formatDecimal, parseDecimal, toSensitivityJson, type ResultJson, type SensitivityJson } from '@/lib/engine';
 import type { Actor, Side } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { versionInDeal } from '@/lib/server/scenarios/scenario-access';
 import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';

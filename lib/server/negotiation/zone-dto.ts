@@ -1,7 +1,8 @@
 import 'server-only';
-import { ZERO, compileScenario, distancesFromBounds, formatDecimal, scheduleByYear, type DistanceFromBounds, type Dec, type NegotiationYear, type ResultJson } from '@/lib/engine';
+import { ZERO, compileScenario, distancesFromBounds, formatDecimal, scheduleByYear, type DistanceFromBounds, type Dec, type ResultJson } from '@/lib/engine';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Side } from '@/lib/domain/actor';
+import type { OfferDistance, OfferDistances, ZoneOffer, ZoneVersion } from '@/lib/contracts/negotiation';
 import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
 
 /**
@@ -9,41 +10,6 @@ import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
  * version's own unit × currency per year (the client converts for display), prices per m³ in
  * whole currency.
  */
-
-/** A year of a version: what the negotiation arithmetic needs (lib/engine/negotiation.ts), and the stored suggestion. */
-export interface ZoneYear extends NegotiationYear {
-  suggestedPayment: string | null;
-  feasible: boolean | null;
-}
-
-export interface ZonePeriod {
-  label: string;
-  from: number;
-  to: number;
-  lowerBound: string;
-  upperBound: string | null;
-  payment: string;
-  pricePerM3: string | null;
-}
-
-export interface ZoneVersion {
-  id: string;
-  scenarioId: string;
-  scenario: string;
-  side: Side;
-  number: number;
-  message: string;
-  createdAt: string;
-  currency: string;
-  unit: number;
-  priceBase: string;
-  /** The scenario's own bargaining weight (0.5 when it states none). */
-  bargainingWeight: string;
-  paymentStartYear: number;
-  backPayAnnuity: string;
-  years: ZoneYear[];
-  periods: ZonePeriod[];
-}
 
 interface StoredVersion {
   id: string;
@@ -104,51 +70,8 @@ export function zoneVersionDto(version: StoredVersion): ZoneVersion {
 
 // ------------------------------------------------------------------ offers
 
-/** An offer against its own version's bounds: `aboveLower` = offered − lower (negative: under-compensates upstream), `belowUpper` = upper − offered (negative: overcharges downstream). */
-export interface OfferDistance {
-  offered: string;
-  lowerBound: string;
-  upperBound: string | null;
-  aboveLower: string;
-  belowUpper: string | null;
-  /** Price per m³ of the offered amount, whole currency; null without a volume. */
-  pricePerM3: string | null;
-}
-
-export interface ZoneOffer {
-  id: string;
-  number: number;
-  fromSide: Side;
-  toSide: Side;
-  status: string;
-  createdAt: string;
-  validUntil: string;
-  createdBy: string;
-  versionId: string;
-  version: string;
-  currency: string;
-  unit: number;
-  priceBase: string;
-  years: (OfferDistance & { year: number })[];
-  /** Per period of the offer's version, over the period's years the offer covers (annual averages). */
-  periods: (OfferDistance & { label: string; from: number; to: number; years: number })[];
-  /** Sums over all years the offer covers. */
-  totals: OfferDistance;
-}
-
-interface OfferRow {
-  id: string;
-  number: number;
-  fromSide: Side;
-  toSide: Side;
-  status: string;
-  createdAt: string;
-  validUntil: string;
-  createdBy: string;
-  versionId: string;
-  version: string;
-  schedule: unknown;
-}
+/** An offer of the timeline, as much of it as the zone reads. */
+type OfferRow = Pick<ZoneOffer, 'id' | 'number' | 'fromSide' | 'toSide' | 'status' | 'createdAt' | 'validUntil' | 'createdBy' | 'versionId' | 'version'> & { schedule: unknown };
 
 /** The engine's distances as the DTO's decimal strings. */
 function distanceDto(d: DistanceFromBounds): OfferDistance {
@@ -161,8 +84,6 @@ function distanceDto(d: DistanceFromBounds): OfferDistance {
     pricePerM3: orNull(d.pricePerM3),
   };
 }
-
-export type OfferDistances = Pick<ZoneOffer, 'years' | 'periods' | 'totals'>;
 
 /**
  * Where an offer's schedule stands against the bounds of the version it was made on, year by

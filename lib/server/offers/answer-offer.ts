@@ -6,7 +6,7 @@ import type { AnswerOfferInput } from '@/lib/domain/offer-schemas';
 import { refuseMove, statusAfter, type OfferStatus } from '@/lib/domain/offer-state';
 import { createAgreement } from '@/lib/server/agreements/create-agreement';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { offerDto } from './offer-dto';
 

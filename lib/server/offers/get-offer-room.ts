@@ -1,9 +1,10 @@
 import 'server-only';
+import type { OfferRoom } from '@/lib/contracts/offers';
 import type { Actor } from '@/lib/domain/actor';
 import { grants } from '@/lib/domain/deal-rights';
 import { counterpart } from '@/lib/domain/offer-state';
 import type { ResultJson } from '@/lib/engine';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { offerTimeline } from './list-offers';
@@ -12,7 +13,7 @@ import { offerTimeline } from './list-offers';
  * The offers page: the timeline, what the actor may do, and for each visible version the bounds
  * an offer is checked against in the browser before it is sent (the server checks again).
  */
-export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }) {
+export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }): Promise<OfferRoom> {
   const { deal, membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
   const offers = await offerTimeline(dealId);
   const versions = await db().scenarioVersion.findMany({
@@ -39,5 +40,3 @@ export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; or
     }),
   };
 }
-
-export type OfferRoom = Awaited<ReturnType<typeof getOfferRoom>>;

@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
+import type { TimelineOffer } from '@/lib/contracts/offers';
 import { offerDto } from './offer-dto';
 
 /** The deal's offer timeline, oldest first, with who made each and on which version. */
@@ -12,7 +13,7 @@ export async function listOffers({ actor, origin, dealId }: { actor: Actor; orig
 }
 
 /** listOffers for a use case that has already checked the actor's access to the deal. */
-export async function offerTimeline(dealId: string) {
+export async function offerTimeline(dealId: string): Promise<TimelineOffer[]> {
   const offers = await db().offer.findMany({ where: { dealId }, orderBy: { number: 'asc' } });
   const [people, versions] = await Promise.all([
     db().user.findMany({ where: { id: { in: [...new Set(offers.flatMap((o) => [o.createdById, o.answeredById].filter((id): id is string => Boolean(id))))] } }, select: { id: true, name: true } }),

@@ -1,8 +1,11 @@
 import 'server-only';
+import type { OfferDto } from '@/lib/contracts/offers';
+import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 import { effectiveStatus } from '@/lib/domain/offer-state';
+import type { BoundCheck } from '@/lib/engine/negotiation';
 import type { Offer } from '@/lib/generated/prisma/client';
 
-export function offerDto(offer: Offer, now = new Date()) {
+export function offerDto(offer: Offer, now = new Date()): OfferDto {
   return {
     id: offer.id,
     number: offer.number,
@@ -11,10 +14,11 @@ export function offerDto(offer: Offer, now = new Date()) {
     createdById: offer.createdById,
     createdAt: offer.createdAt.toISOString(),
     versionId: offer.versionId,
-    schedule: offer.schedule,
-    terms: offer.terms,
+    // Stored as sent, after the schema checked them.
+    schedule: offer.schedule as unknown as ScheduleEntry[],
+    terms: (offer.terms ?? null) as Record<string, unknown> | null,
     validUntil: offer.validUntil.toISOString(),
-    boundCheck: offer.boundCheck,
+    boundCheck: offer.boundCheck as unknown as BoundCheck,
     answersOfferId: offer.answersOfferId,
     status: effectiveStatus(offer, now),
     answeredAt: offer.answeredAt?.toISOString() ?? null,

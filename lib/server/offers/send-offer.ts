@@ -6,7 +6,7 @@ import type { SendOfferInput } from '@/lib/domain/offer-schemas';
 import { counterpart, refuseMove, type OfferStatus } from '@/lib/domain/offer-state';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { parseTerms } from '@/lib/terms';
 import { versionResultInDeal } from '@/lib/server/scenarios/scenario-access';

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { versionInDeal } from './scenario-access';
 import { text } from '@/lib/domain/local-text';

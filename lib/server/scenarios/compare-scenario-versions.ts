@@ -1,19 +1,20 @@
 import 'server-only';
 import { diffScenarios, type ResultJson } from '@/lib/engine';
+import type { ComparedVersion, VersionComparison } from '@/lib/contracts/scenarios';
 import type { Actor } from '@/lib/domain/actor';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { parseOrRefuse } from './save-scenario-version';
 import { versionInDeal } from './scenario-access';
 
 /** Inputs and outputs of two versions of the same deal, side by side (engine diff). */
-export async function compareScenarioVersions({ actor, origin, dealId, fromVersionId, toVersionId }: { actor: Actor; origin: RequestOrigin; dealId: string; fromVersionId: string; toVersionId: string }) {
+export async function compareScenarioVersions({ actor, origin, dealId, fromVersionId, toVersionId }: { actor: Actor; origin: RequestOrigin; dealId: string; fromVersionId: string; toVersionId: string }): Promise<VersionComparison> {
   await requireDealAccess({ actor, dealId, right: 'view', origin });
   const [from, to] = await Promise.all([versionInDeal(dealId, fromVersionId), versionInDeal(dealId, toVersionId)]);
   const [a, b] = [parseOrRefuse(from.document), parseOrRefuse(to.document)];
   const diff = diffScenarios(a, b);
   // Period results come from the stored pes-result/1: what each version said when it was saved.
-  const label = (v: typeof from, s: typeof a) => ({
+  const label = (v: typeof from, s: typeof a): ComparedVersion => ({
     id: v.id,
     scenario: v.scenario.name,
     side: v.scenario.side,

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { serializeScenario } from '@/lib/engine';
 import { toCsv, toXlsx } from '@/lib/interchange/cost-table';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { parseOrRefuse } from './save-scenario-version';
 import { versionInDeal, versionResultInDeal } from './scenario-access';

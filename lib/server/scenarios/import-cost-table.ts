@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
 import { fromCsv, fromXlsx } from '@/lib/interchange/cost-table';
 import { gridBounds } from '@/lib/interchange/grid-bounds';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { inEnglish, text } from '@/lib/domain/local-text';
 

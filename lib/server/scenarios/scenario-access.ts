@@ -2,7 +2,7 @@ import 'server-only';
 import type { Side } from '@/lib/domain/actor';
 import { NotFoundError } from '@/lib/domain/errors';
 import { isId } from '@/lib/domain/ids';
-import type { Tx } from '@/lib/server/audit/append-audit-event';
+import type { Tx } from '@/lib/server/transaction';
 import { db } from '@/lib/server/db';
 
 /** A version of the given deal, or not found: a version id of another deal reveals nothing. */

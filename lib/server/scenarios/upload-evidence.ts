@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
-import type { RequestOrigin } from '@/lib/server/audit/record-security-event';
+import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { evidenceType } from './evidence-type';

@@ -1,0 +1,169 @@
+import type { Side } from '@/lib/domain/actor';
+import type { AgreementStatus } from '@/lib/domain/agreement-state';
+import type { Funder, LedgerLine, LedgerTotals, PaymentDirection, Shares } from '@/lib/domain/ledger';
+import type { ProblemIn } from '@/lib/domain/local-text';
+import type { CellState, ResolutionMethod, Tolerance } from '@/lib/domain/monitoring';
+
+/**
+ * The water fund's pages: monitoring, settlements, ledger and portfolio. Amounts are decimal
+ * strings, days YYYY-MM-DD, times ISO 8601.
+ */
+
+/** What the reader may do on an agreement's fund pages. */
+export interface FundAbilities {
+  side: Side;
+  mayEnter: boolean;
+  mayAdminister: boolean;
+}
+
+/** One side's monitoring result for a year and indicator. */
+export interface MonitoringEntryDto {
+  id: string;
+  year: number;
+  indicator: string;
+  value: string;
+  side: Side;
+  laboratory: string;
+  sampledFrom: string;
+  sampledTo: string;
+  source: 'MANUAL' | 'IMPORT';
+  fileName: string | null;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+/** How the fund resolved a dispute between the sides' results. */
+export interface ResolutionDto {
+  id: string;
+  year: number;
+  indicator: string;
+  method: ResolutionMethod;
+  value: string;
+  note: string;
+  basisValueIds: string[];
+  acceptedValueId: string | null;
+  laboratory: string | null;
+  sampledFrom: string | null;
+  sampledTo: string | null;
+  evidence: { sha256: string; fileName: string } | null;
+  resolvedBy: string;
+  resolvedAt: string;
+}
+
+/** A year × indicator cell of the monitoring table. */
+export interface CellDto {
+  year: number;
+  indicator: string;
+  state: CellState;
+  value: string | null;
+  spread: string | null;
+  allowed: string | null;
+  current: MonitoringEntryDto[];
+  superseded: MonitoringEntryDto[];
+  resolution: ResolutionDto | null;
+}
+
+export type SettlementDirection = 'NONE' | 'FROM_UPSTREAM' | 'TO_UPSTREAM';
+
+export interface SettlementDto {
+  id: string;
+  year: number;
+  status: 'DRAFT' | 'CONFIRMED';
+  payment: string;
+  unit: number;
+  due: string;
+  direction: SettlementDirection;
+  advances: string;
+  balance: string;
+  funders: { funder: string; due: string; advances: string; balance: string }[];
+  shares: Record<string, string>;
+  inputs: Record<string, { value: string | null; state: string; entryIds: string[]; resolutionId: string | null }>;
+  formulas: Record<string, string>;
+  trace: { name: string; expr: string; substituted: string; value: string; text: string }[];
+  fingerprint: string;
+  runBy: string | null;
+  runAt: string;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+}
+
+export interface PaymentDto {
+  id: string;
+  year: number;
+  settlementId: string | null;
+  kind: 'SETTLEMENT' | 'ADVANCE';
+  funder: Funder;
+  direction: PaymentDirection;
+  amount: string;
+  paidOn: string;
+  reference: string;
+  overpaymentNote: string | null;
+  overpayment: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface MonitoringView {
+  agreement: { id: string; number: number; status: AgreementStatus; startYear: number; endYear: number; hasTerms: boolean };
+  indicators: { name: string; unit: string; needed: boolean; tolerance: Tolerance }[];
+  years: { year: number; settled: boolean }[];
+  cells: CellDto[];
+  disputed: number;
+  me: FundAbilities;
+}
+
+/** A year of an agreement and where its settlement stands. */
+export type SettlementYear =
+  | { year: number; state: 'CONFIRMED'; settlement: SettlementDto; problems: never[]; stale: boolean; preview?: undefined }
+  | { year: number; state: 'OPEN'; settlement: null; problems: never[]; stale: boolean; preview?: undefined }
+  | { year: number; state: 'DRAFT'; settlement: SettlementDto; problems: ProblemIn[]; stale: boolean; preview?: undefined }
+  | { year: number; state: 'READY' | 'BLOCKED'; settlement: null; problems: ProblemIn[]; stale: boolean; preview: { due: string; direction: SettlementDirection } | null };
+
+export interface SettlementsView {
+  agreement: { id: string; number: number; status: AgreementStatus; startYear: number; endYear: number; currency: string; termsUnit: number };
+  shares: Shares;
+  sharesAgreed: boolean;
+  years: SettlementYear[];
+  me: FundAbilities;
+}
+
+export interface LedgerView {
+  agreement: { id: string; number: number; status: AgreementStatus; startYear: number; endYear: number; currency: string };
+  deal: { name: string; slug: string; nameZh: string };
+  shares: Shares;
+  sharesAgreed: boolean;
+  lines: LedgerLine[];
+  byYear: (LedgerTotals & { year: number; confirmed: boolean })[];
+  byFunder: (LedgerTotals & { funder: Funder })[];
+  totals: LedgerTotals;
+  payments: PaymentDto[];
+  me: FundAbilities;
+}
+
+export interface PortfolioDeal {
+  id: string;
+  name: string;
+  slug: string;
+  nameZh: string;
+  watershed: string;
+  watershedZh: string;
+}
+
+/** Where a portfolio row comes from. */
+interface PortfolioSource {
+  agreementId: string;
+  agreementNumber: number;
+  dealId: string;
+  deal: PortfolioDeal;
+}
+
+export interface FundPortfolio {
+  fundDeals: number;
+  agreements: { id: string; dealId: string; deal: PortfolioDeal; number: number; startYear: number; endYear: number; totals: LedgerTotals; confirmedYears: number; closedUnsettled: number; disputed: number }[];
+  totals: LedgerTotals;
+  byFunder: (LedgerTotals & { funder: Funder })[];
+  byYear: (LedgerTotals & { year: number; cumulativeOutstanding: string })[];
+  payments: (PortfolioSource & PaymentDto)[];
+  paymentsOverTime: { month: string; paid: string; cumulative: string }[];
+  results: (PortfolioSource & { indicator: string; unit: string; year: number; state: CellState; value: string | null; target: string | null; higherIsBetter: boolean; volume: boolean; met: boolean | null })[];
+}

@@ -1,0 +1,97 @@
+import type { Side } from '@/lib/domain/actor';
+import type { NegotiationYear } from '@/lib/engine/negotiation';
+
+/**
+ * The bargaining-zone view as small JSON DTOs: every amount a decimal string in the version's own
+ * unit × currency per year (the client converts for display), prices per m³ in whole currency.
+ */
+
+/** A year of a version: what the negotiation arithmetic needs (lib/engine/negotiation.ts), and the stored suggestion. */
+export interface ZoneYear extends NegotiationYear {
+  suggestedPayment: string | null;
+  feasible: boolean | null;
+}
+
+export interface ZonePeriod {
+  label: string;
+  from: number;
+  to: number;
+  lowerBound: string;
+  upperBound: string | null;
+  payment: string;
+  pricePerM3: string | null;
+}
+
+export interface ZoneVersion {
+  id: string;
+  scenarioId: string;
+  scenario: string;
+  side: Side;
+  number: number;
+  message: string;
+  createdAt: string;
+  currency: string;
+  unit: number;
+  priceBase: string;
+  /** The scenario's own bargaining weight (0.5 when it states none). */
+  bargainingWeight: string;
+  paymentStartYear: number;
+  backPayAnnuity: string;
+  years: ZoneYear[];
+  periods: ZonePeriod[];
+}
+
+/** An offer against its own version's bounds: `aboveLower` = offered − lower (negative: under-compensates upstream), `belowUpper` = upper − offered (negative: overcharges downstream). */
+export interface OfferDistance {
+  offered: string;
+  lowerBound: string;
+  upperBound: string | null;
+  aboveLower: string;
+  belowUpper: string | null;
+  /** Price per m³ of the offered amount, whole currency; null without a volume. */
+  pricePerM3: string | null;
+}
+
+export interface ZoneOffer {
+  id: string;
+  number: number;
+  fromSide: Side;
+  toSide: Side;
+  status: string;
+  createdAt: string;
+  validUntil: string;
+  createdBy: string;
+  versionId: string;
+  version: string;
+  currency: string;
+  unit: number;
+  priceBase: string;
+  years: (OfferDistance & { year: number })[];
+  /** Per period of the offer's version, over the period's years the offer covers (annual averages). */
+  periods: (OfferDistance & { label: string; from: number; to: number; years: number })[];
+  /** Sums over all years the offer covers. */
+  totals: OfferDistance;
+}
+
+export type OfferDistances = Pick<ZoneOffer, 'years' | 'periods' | 'totals'>;
+
+export interface ZoneChoice {
+  id: string;
+  scenarioId: string;
+  scenario: string;
+  side: string;
+  number: number;
+  message: string;
+  createdAt: string;
+  latest: boolean;
+}
+
+export interface BargainingZone {
+  deal: { id: string; name: string; nameZh: string; currency: string; unit: number; priceBase: string };
+  /** Every version of the deal (both sides'), scenario by scenario, newest version first. */
+  choices: ZoneChoice[];
+  /** The versions shown, in the order asked for. */
+  versions: ZoneVersion[];
+  /** Every offer of the deal, oldest first, against the bounds of the version it was made on. */
+  offers: ZoneOffer[];
+}
