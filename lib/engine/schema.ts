@@ -73,8 +73,13 @@ function valuesMap(check?: DecimalCheck) {
       }
     }
     ranges.sort((a, b) => a.from - b.from || a.to - b.to);
+    // The latest year any earlier range reaches: only when it reaches cur.from is there an
+    // overlap to name, so a map without overlaps is one pass, not a scan of all earlier keys per key.
+    let reach = -Infinity;
     for (let i = 1; i < ranges.length; i++) {
       const cur = ranges[i]!;
+      reach = Math.max(reach, ranges[i - 1]!.to);
+      if (reach < cur.from) continue;
       // Compare with every earlier range still open at cur.from, not just the previous one.
       for (let j = i - 1; j >= 0; j--) {
         const prev = ranges[j]!;
