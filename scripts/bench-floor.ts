@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { auditKeyring } from '../lib/infra/audit-key';
 import { freePort } from '../lib/infra/embedded-db';
 import { spawnServer, stopProcessGroup } from '../lib/infra/next-process';
 import type { LoadPlan } from './load-seed';
@@ -202,7 +203,16 @@ async function main(): Promise<number> {
     const floorPort = await freePort();
     const platformUrl = `http://127.0.0.1:${platformPort}`;
     const floorUrl = `http://127.0.0.1:${floorPort}`;
-    const serverEnv = { ...childEnv, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', PES_WORKERS: '1', PES_DEMO: '' };
+    // As in production: the audit key outside the database, anchors to a log of this run's own.
+    const serverEnv = {
+      ...childEnv,
+      NODE_ENV: 'production' as const,
+      NEXT_TELEMETRY_DISABLED: '1',
+      PES_WORKERS: '1',
+      PES_DEMO: '',
+      PES_AUDIT_KEY: auditKeyring().current.secret.toString('utf8'),
+      PES_AUDIT_ANCHOR_LOG: path.join(resultsDir, 'audit-anchors.log'),
+    };
     const platform = spawnServer({ port: platformPort, stdio: 'pipe', env: { ...serverEnv, NEXTAUTH_URL: platformUrl, NEXTAUTH_SECRET: randomBytes(32).toString('base64url') } });
     const floor = startFloor(floorPort, serverEnv);
     servers.push(platform, floor);
@@ -265,7 +275,14 @@ async function main(): Promise<number> {
     printTable(results);
     return errors.length ? 1 : 0;
   } finally {
-    for (const server of servers) stopProcessGroup(server);
+    // The servers end before their database does, or their last queries fail loudly.
+    await Promise.all(
+      servers.map((server) => {
+        const exited = server.exitCode !== null ? Promise.resolve() : new Promise((resolve) => server.once('exit', resolve));
+        stopProcessGroup(server);
+        return Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      }),
+    );
     await database.drop();
   }
 }
