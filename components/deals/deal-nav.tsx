@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { buttonVariants } from '@/components/ui/variants';
 
 const sections = ['scenarios', 'negotiation', 'offers', 'agreements', 'terms', 'activity', 'members'] as const;
 
@@ -9,7 +10,7 @@ export async function DealNav({ dealId }: { dealId: string }) {
   return (
     <nav aria-label={t('label')} className="flex flex-wrap gap-2 text-sm" data-testid="deal-nav">
       {sections.map((section) => (
-        <Link key={section} href={`/deals/${dealId}/${section}`} className="rounded-md border border-slate-200 bg-white px-3 py-1.5 text-water-800 hover:border-water-300 hover:bg-water-50">
+        <Link key={section} href={`/deals/${dealId}/${section}`} className={buttonVariants({ intent: 'quiet', size: 'md' })}>
           {t(section)}
         </Link>
       ))}

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { badgeVariants } from '@/components/ui/variants';
 import type { PendingTasks } from '@/lib/contracts/deals';
 
 /** What awaits the reader in one deal, each a link to where it is done. Nothing pending: nothing shown. */
@@ -14,7 +15,7 @@ export async function PendingBadges({ dealId, tasks, banner = false }: { dealId:
     <div role="status" className={banner ? 'flex flex-wrap items-center gap-3 rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900' : 'mt-1 flex flex-wrap gap-2'} data-testid="pending">
       {banner && <span className="font-medium">{t('title')}</span>}
       {items.map((item) => (
-        <Link key={item.href} href={item.href} className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900 hover:bg-sky-200">
+        <Link key={item.href} href={item.href} className={badgeVariants({ tone: 'info' })}>
           {item.text}
         </Link>
       ))}

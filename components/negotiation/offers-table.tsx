@@ -9,6 +9,7 @@ import type { AppLocale } from '@/lib/domain/locale';
 import type { OfferDistance, ZoneOffer } from '@/lib/contracts/negotiation';
 import { GAP_COLOUR, OFFER_COLOURS, money, price, signedMoney, type DisplayScale } from './format';
 import { GroupedTable, type GroupedRow } from './grouped-table';
+import { Badge } from '@/components/ui/badge';
 
 type Leaf = OfferDistance & { key: string; label: string; unit: number; total: boolean };
 type Row = GroupedRow<ZoneOffer, Leaf>;
@@ -78,7 +79,7 @@ export function OffersTable({ offers, by, scale, lang }: { offers: ZoneOffer[]; 
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 text-sm">
           <span className="inline-block h-2.5 w-2.5 shrink-0 rotate-45" style={{ background: OFFER_COLOURS[offer.fromSide] }} aria-hidden />
           <span className="font-semibold">{t('offers.heading', { number: offer.number, from: t(`sides.${offer.fromSide}`), to: t(`sides.${offer.toSide}`) })}</span>
-          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs">{t(`offers.status.${offer.status}`)}</span>
+          <Badge tone="quiet" className="rounded-full px-2">{t(`offers.status.${offer.status}`)}</Badge>
           <span className="text-xs text-slate-600">{t('offers.onVersion', { version: offer.version, by: offer.createdBy, at: formatDateTime(new Date(offer.createdAt), lang) })}</span>
         </div>
       )}

@@ -5,6 +5,7 @@ import type { AppLocale } from '@/lib/domain/locale';
 import { formatRange as range } from '@/lib/engine/years';
 import type { VersionComparison as Comparison } from '@/lib/contracts/scenarios';
 import { VersionMessageText } from './version-message-text';
+import { Badge } from '@/components/ui/badge';
 
 type Side = Comparison['from'];
 
@@ -36,7 +37,7 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
         <Link href={`/deals/${dealId}/versions/${side.id}`} className="text-water-700 hover:underline">
           {side.scenario} · v{side.number}
         </Link>{' '}
-        <span className="rounded-full bg-water-50 px-2 py-0.5 text-xs text-water-700">{tSide(side.side)}</span>
+        <Badge tone="side" className="text-xs">{tSide(side.side)}</Badge>
       </p>
       <p className="text-slate-600">
         “<VersionMessageText message={side.message} />” · {formatDateTime(new Date(side.createdAt), lang)}
@@ -164,7 +165,7 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
             ))}
             {diff.assumptions.map((a, i) => (
               <li key={`assumption-${i}`} className="rounded-md border border-slate-200 bg-white px-3 py-2">
-                <span className="mr-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900">{t('assumption')}</span>
+                <Badge tone="info" className="mr-2">{t('assumption')}</Badge>
                 <span className="font-medium">{assumptionName(a.field, (key) => t(`assumptions.${key}`))}</span>
                 {a.years && <span className="text-slate-500"> ({range(a.years)})</span>}: <span className="num">{a.before ?? '—'}</span> → <span className="num">{a.after ?? '—'}</span>
               </li>

@@ -5,6 +5,7 @@ import { currentActor } from '@/lib/server/auth/current-actor';
 import { PendingBadges } from '@/components/deals/pending-badges';
 import { listDeals } from '@/lib/server/deals/list-deals';
 import { listPendingTasks } from '@/lib/server/deals/list-pending-tasks';
+import { Badge } from '@/components/ui/badge';
 
 export default async function DealsPage() {
   const actor = await currentActor();
@@ -41,7 +42,7 @@ export default async function DealsPage() {
                       {zh ? deal.nameZh : deal.name}
                     </Link>
                     {deal.illustrative && (
-                      <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">{t('deals.illustrative')}</span>
+                      <Badge tone="warning" className="ml-2">{t('deals.illustrative')}</Badge>
                     )}
                     <PendingBadges dealId={deal.id} tasks={pending.get(deal.id)} />
                   </td>
@@ -50,7 +51,7 @@ export default async function DealsPage() {
                     {deal.startYear}–{deal.endYear}
                   </td>
                   <td className="px-4 py-3">
-                    <span className="rounded-full bg-water-50 px-2 py-0.5 text-water-700">{t(`status.${deal.status}`)}</span>
+                    <Badge tone="side">{t(`status.${deal.status}`)}</Badge>
                   </td>
                   <td className="px-4 py-3">
                     <ul className="space-y-0.5">

@@ -11,6 +11,7 @@ import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { listOffers } from '@/lib/server/offers/list-offers';
 import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
 import { versionMessageText } from '@/components/scenario-workspace/version-message-text';
+import { Badge } from '@/components/ui/badge';
 
 export default async function DealOverviewPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
@@ -29,7 +30,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
         </Link>
         <h1 className="mt-2 text-2xl font-semibold text-water-900" data-testid="deal-title">
           {zh ? deal.nameZh : deal.name}
-          {deal.illustrative && <span className="ml-3 rounded bg-amber-100 px-1.5 py-0.5 align-middle text-xs text-amber-800">{t('deal.illustrative')}</span>}
+          {deal.illustrative && <Badge tone="warning" className="ml-3 align-middle">{t('deal.illustrative')}</Badge>}
         </h1>
         <p className="mt-1 text-slate-600">{zh ? deal.watershedZh : deal.watershed}</p>
         <div className="mt-3 space-y-3">
@@ -99,7 +100,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
                 const latest = scenario.versions[0]!;
                 return (
                   <li key={scenario.id}>
-                    <span className="mr-2 rounded-full bg-water-50 px-2 py-0.5 text-water-700">{t(`side.${scenario.side}`)}</span>
+                    <Badge tone="side" className="mr-2">{t(`side.${scenario.side}`)}</Badge>
                     <Link href={`/deals/${dealId}/versions/${latest.id}`} className="font-medium text-water-700 hover:underline">
                       {scenario.name}
                     </Link>

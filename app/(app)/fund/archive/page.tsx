@@ -136,7 +136,7 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
                     </td>
                     <td className="px-3 py-2 text-xs" data-testid="archive-hash" data-verified={a.hashVerified === null ? 'pending' : String(a.hashVerified)}>
                       {a.hashVerified === true && <span className="text-emerald-800">✓ {t('header.hashVerified')}</span>}
-                      {a.hashVerified === false && <span className="rounded bg-red-600 px-2 py-0.5 font-semibold text-white">✗ {t('header.hashMismatch')}</span>}
+                      {a.hashVerified === false && <Badge tone="alarm" className="px-2 font-semibold">✗ {t('header.hashMismatch')}</Badge>}
                       {a.hashVerified === null && <span className="text-slate-500">{t('header.unsigned')}</span>}
                       {a.hash && (
                         <div className="font-mono text-slate-500" title={a.hash}>

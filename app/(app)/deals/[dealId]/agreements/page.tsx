@@ -5,6 +5,7 @@ import { isLocale } from '@/lib/domain/locale';
 import { listAgreements } from '@/lib/server/agreements/list-agreements';
 import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+import { Badge } from '@/components/ui/badge';
 
 const stateTone: Record<string, string> = {
   DRAFT: 'bg-amber-100 text-amber-900',
@@ -64,9 +65,9 @@ export default async function AgreementsPage({ params }: { params: Promise<{ dea
                   <td className="num px-3 py-2 whitespace-nowrap">{formatDateTime(new Date(agreement.draftedAt), lang)}</td>
                   <td className="px-3 py-2 text-xs">
                     {agreement.hashVerified === false ? (
-                      <span role="alert" className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-800">
+                      <Badge role="alert" tone="danger" className="font-medium">
                         {t('agreements.hashMismatchShort')}
-                      </span>
+                      </Badge>
                     ) : agreement.hash ? (
                       <span className="font-mono text-emerald-800" title={agreement.hash}>
                         {agreement.hash.slice(0, 12)}… {t('agreements.hashVerifiedShort')}

@@ -8,6 +8,7 @@ import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
 import { getMyMembership } from '@/lib/server/deals/get-my-membership';
 import { NewScenarioForm } from '@/components/scenario-workspace/new-scenario-form';
 import { VersionMessageText } from '@/components/scenario-workspace/version-message-text';
+import { Badge } from '@/components/ui/badge';
 
 export default async function ScenariosPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
@@ -41,7 +42,7 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
           {scenarios.map((scenario) => (
             <section key={scenario.id} className="rounded-lg border border-slate-200 bg-white" data-testid="scenario">
               <header className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-4 py-3">
-                <span className="rounded-full bg-water-50 px-2 py-0.5 text-sm text-water-700">{tSide(scenario.side)}</span>
+                <Badge tone="side">{tSide(scenario.side)}</Badge>
                 <h2 className="font-medium">{scenario.name}</h2>
                 {scenario.forkedFromVersionId && <span className="text-xs text-slate-500">{t('forked')}</span>}
               </header>
