@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { useMemo, useState } from 'react';
 import { formatAmount } from '@/lib/domain/format';
 import { TERMS_TEMPLATES, isSettled, parseMonitoring, parseTerms, settle, traceSettlement, type Monitoring, type PaymentTerms, type Problem } from '@/lib/terms';
-import { useCodedMessage } from '@/components/ui/use-coded-message';
+import { useProblemText } from '@/components/ui/use-problem-text';
 import { FieldProblem } from '@/components/ui/field-problem';
 
 /** The document being edited: loose, because a half-typed document is still shown and checked. */
@@ -36,7 +36,7 @@ export function termsDocument(draft: TermsDraft): unknown {
  */
 export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft; onChange: (next: TermsDraft) => void; scheduled?: Record<string, string> }) {
   const t = useTranslations('terms');
-  const say = useCodedMessage();
+  const say = useProblemText().message;
   const lang: Lang = useLocale() === 'en' ? 'en' : 'zh';
   const [monitoring, setMonitoring] = useState<Record<string, Record<string, string>>>({});
   const [showJson, setShowJson] = useState(false);
@@ -335,7 +335,7 @@ function NamedValues({
   testId: string;
 }) {
   const t = useTranslations('terms');
-  const say = useCodedMessage();
+  const say = useProblemText().message;
   const entries = Object.entries(record);
   return (
     <section className="space-y-1" data-testid={testId}>

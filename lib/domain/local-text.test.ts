@@ -66,7 +66,7 @@ describe('the catalogue of server messages', () => {
     for (const dir of ['lib', 'app']) walk(path.join(root, dir));
     const all = sources.join('\n');
     // Keys built from a value (`thing.${what}`, `side.${side}`) are used through their prefix; the
-    // engines' templates all at once, by lib/domain/engine-text.ts (its test checks them).
+    // engines' codes come from lib/engine and lib/terms (lib/domain/engine-message.test.ts checks them).
     const unused = keys.filter((key) => !key.startsWith('engine.') && !all.includes(`'${key}'`) && !all.includes(`\`${key.split('.')[0]}.\${`));
     expect(unused).toEqual([]);
   });

@@ -34,7 +34,8 @@ export function issueText(what: Message): string {
   return CODED + JSON.stringify({ code: what.code, params: what.params });
 }
 
-function isMessage(value: unknown): value is Message {
+/** Whether a value has a message's shape: a code and its parameters. */
+export function isMessage(value: unknown): value is Message {
   if (typeof value !== 'object' || value === null) return false;
   const { code, params } = value as { code?: unknown; params?: unknown };
   return typeof code === 'string' && typeof params === 'object' && params !== null && !Array.isArray(params);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { message, problemAt, type CodedProblem, type Message } from '../engine/problem';
+import { isMessage, message, problemAt, type CodedProblem, type Message } from '../engine/problem';
 import { MAX_DOCUMENT_BYTES, ZUnit, exceedsBytes, formatPath } from '../engine/schema';
 import { parseDecimalString, type TDec } from './decimal';
 import { MAX_EXPRESSION_LENGTH, compileExpression, describeRefusal, type CompiledExpression } from './expression';
@@ -129,10 +129,6 @@ function coded(iss: z.core.$ZodIssue): Message {
   if (iss.code === 'too_big') return message(iss.message, { max: Number(iss.maximum) });
   if (iss.code === 'invalid_value') return message(iss.message, { format: String(iss.values[0]) });
   return message(iss.message);
-}
-
-function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && typeof (value as Message).code === 'string' && typeof (value as Message).params === 'object';
 }
 
 /** Problems of a failed parse, an unknown field once per key. */

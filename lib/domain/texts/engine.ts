@@ -2,9 +2,9 @@ import type { TextEntry } from '../text-catalogue';
 
 /**
  * What the scenario and payment-terms engines (lib/engine, lib/terms) say of a document, in
- * English and in Chinese. The scenario engine names these keys as codes with parameters
- * (lib/engine/problem.ts); the `pes` CLI prints them in English. lib/domain/engine-text.ts still
- * reads lib/terms' English messages against these templates, until lib/terms reports codes too.
+ * English and in Chinese. Both engines name these keys as codes with parameters
+ * (lib/engine/problem.ts); the edge renders them in the reader's language and the `pes` CLI in
+ * English.
  */
 export const engineTexts = {
   // --- Values and documents --------------------------------------------------------------------
