@@ -60,3 +60,27 @@ export {
 } from './settle';
 export { parseScheduled, parseScheduledText, scheduledFromScenario, type ScheduledMap, type ScheduledOutcome } from './scheduled';
 export { TERMS_TEMPLATES, findTemplate, templateTerms, type TermsTemplate, type TemplateId, type Locale } from './templates';
+export {
+  belowLimitRules,
+  countedValue,
+  defaultRule,
+  directions,
+  frequencies,
+  labResultText,
+  labRules,
+  meetsTarget,
+  missingLabs,
+  monitoringRules,
+  parseLabResult,
+  readMonitoringSections,
+  termsFunders,
+  type BelowLimitRule,
+  type Direction,
+  type Frequency,
+  type LabResult,
+  type LabRule,
+  type LabTolerance,
+  type MonitoringRule,
+  type MonitoringRuleInput,
+  type TermsFunder,
+} from './monitoring-rules';

@@ -3,6 +3,7 @@ import { isMessage, message, problemAt, type CodedProblem, type Message } from '
 import { MAX_DOCUMENT_BYTES, ZUnit, exceedsBytes, formatPath } from '../engine/schema';
 import { parseDecimalString, type TDec } from './decimal';
 import { MAX_EXPRESSION_LENGTH, compileExpression, describeRefusal, type CompiledExpression } from './expression';
+import { readMonitoringSections, type MonitoringRuleInput, type TermsFunder } from './monitoring-rules';
 import { nameProblem } from './names';
 
 /**
@@ -40,6 +41,10 @@ export interface PaymentTerms {
   /** Name → measurement unit ("mg/L"). */
   indicators: Record<string, string>;
   formulas: Formula[];
+  /** Indicator → how it is measured and judged (docs/terms.md); absent = the defaults. */
+  monitoring?: Record<string, MonitoringRuleInput>;
+  /** Who funds the payments to the upstream party, fractions adding up to 1; absent = not agreed in the terms. */
+  fundingShares?: Record<TermsFunder, string>;
 }
 
 export type TermsOutcome = { ok: true; terms: PaymentTerms } | { ok: false; problems: Problem[] };
@@ -106,6 +111,9 @@ export const ZTermsShape = z.strictObject({
   constants: nameMap(constantValue),
   indicators: nameMap(indicatorUnit),
   formulas: z.array(ZFormula).min(1, 'engine.atLeastOneFormula').max(MAX_FORMULAS, 'engine.moreThanFormulas'),
+  // Read by readMonitoringSections, which checks them against the declared indicators.
+  monitoring: z.unknown().optional(),
+  fundingShares: z.unknown().optional(),
 });
 
 const KINDS: Record<string, string> = { array: 'engine.aList', object: 'engine.anObject', string: 'engine.aString', number: 'engine.aNumber', boolean: 'engine.aBoolean', int: 'engine.aNumber' };
@@ -230,9 +238,15 @@ export function parseTerms(json: unknown): TermsOutcome {
   const result = ZTermsShape.safeParse(json, { reportInput: true });
   const problems = result.success ? [] : issueProblems(result.error.issues);
   const seen = new Set(problems.map((p) => JSON.stringify(p)));
-  for (const p of crossFieldRules(json).problems) if (!seen.has(JSON.stringify(p))) problems.push(p);
+  const sections = readMonitoringSections(json);
+  for (const p of [...crossFieldRules(json).problems, ...sections.problems]) if (!seen.has(JSON.stringify(p))) problems.push(p);
   if (!result.success || problems.length > 0) return { ok: false, problems };
-  return { ok: true, terms: result.data as PaymentTerms };
+  const { monitoring: _monitoring, fundingShares: _fundingShares, ...rest } = result.data;
+  // Absent sections stay absent: an older document reads, and hashes, as it did.
+  const terms: PaymentTerms = { ...(rest as Omit<PaymentTerms, 'monitoring' | 'fundingShares'>) };
+  if (sections.monitoring) terms.monitoring = sections.monitoring;
+  if (sections.fundingShares) terms.fundingShares = sections.fundingShares;
+  return { ok: true, terms };
 }
 
 /** The path of a problem with the whole document. */
