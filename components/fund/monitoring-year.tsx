@@ -14,6 +14,7 @@ type Side = (typeof sides)[number];
 
 const stateTone: Record<string, BadgeTone> = {
   missing: 'quiet',
+  incomplete: 'warning',
   single: 'info',
   agreed: 'success',
   disputed: 'alarm',
@@ -121,7 +122,12 @@ export function MonitoringYear({
                     <div className="num text-xs text-slate-600">{t('monitoring.spread', { spread: cell.spread, allowed: cell.allowed ?? '0' })}</div>
                   )}
                   {cell.superseded.length > 0 && <div className="text-xs text-slate-500">{t('monitoring.superseded', { count: cell.superseded.length })}</div>}
-                  {cell.state === 'disputed' && view.agreement.status === 'ARCHIVED' && view.me.mayAdminister && !settled && (
+                  {cell.state === 'incomplete' && (
+                    <div className="text-xs text-amber-800" data-testid={`missing-labs-${key}`}>
+                      {t('monitoring.missingLabs', { labs: cell.missingLabs.map((lab) => t(`monitoring.lab.${lab}`)).join(t('common.listSeparator')) })}
+                    </div>
+                  )}
+                  {(cell.state === 'disputed' || cell.state === 'incomplete') && view.agreement.status === 'ARCHIVED' && view.me.mayAdminister && !settled && (
                     <Button intent="quiet" className="mt-1" onClick={() => onResolve(resolving === key ? null : key)} testId={`resolve-${key}`}>
                       {t('monitoring.resolve.open')}
                     </Button>

@@ -3,6 +3,7 @@ import type { AgreementStatus } from '@/lib/domain/agreement-state';
 import type { Funder, LedgerLine, LedgerTotals, PaymentDirection, Shares } from '@/lib/domain/ledger';
 import type { ProblemIn } from '@/lib/domain/local-text';
 import type { CellState, ResolutionMethod, Tolerance } from '@/lib/domain/monitoring';
+import type { Lab, LabRule } from '@/lib/terms';
 
 /**
  * The water fund's pages: monitoring, settlements, ledger and portfolio. Amounts are decimal
@@ -56,6 +57,8 @@ export interface CellDto {
   indicator: string;
   state: CellState;
   value: string | null;
+  /** The labs the terms require that have not reported. */
+  missingLabs: (Lab | 'either')[];
   spread: string | null;
   allowed: string | null;
   current: MonitoringEntryDto[];
@@ -105,7 +108,7 @@ export interface PaymentDto {
 
 export interface MonitoringView {
   agreement: { id: string; number: number; status: AgreementStatus; startYear: number; endYear: number; hasTerms: boolean };
-  indicators: { name: string; unit: string; needed: boolean; tolerance: Tolerance }[];
+  indicators: { name: string; unit: string; needed: boolean; tolerance: Tolerance; labs: LabRule }[];
   years: { year: number; settled: boolean }[];
   cells: CellDto[];
   disputed: number;

@@ -2,14 +2,16 @@ import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { templateTerms } from '@/lib/terms';
 import { defaultShares } from './ledger';
-import { assessMonitoring, type MonitoringEntry } from './monitoring';
+import { assessMonitoring, cellRule, type MonitoringEntry } from './monitoring';
 import { runSettlement, termsIndicators } from './fund-settlement';
 
 const twoWay = templateTerms('two-way-quality-index', 'en');
 let n = 0;
 const entries = (year: number, values: Record<string, string>, side: MonitoringEntry['side'] = 'FUND'): MonitoringEntry[] =>
   Object.entries(values).map(([indicator, value]) => ({ id: `m${++n}`, year, indicator, value, side, enteredAt: new Date(n) }));
-const cellsOf = (list: MonitoringEntry[]) => assessMonitoring({ years: [2018, 2019], indicators: Object.keys(twoWay.indicators), entries: list, resolutions: [], tolerances: {} });
+// Any one lab's result settles here: what the terms require of the labs is monitoring.test.ts's.
+const anyLab = Object.fromEntries(Object.keys(twoWay.indicators).map((name) => [name, { ...cellRule(), labs: 'either' as const }]));
+const cellsOf = (list: MonitoringEntry[]) => assessMonitoring({ years: [2018, 2019], indicators: Object.keys(twoWay.indicators), entries: list, resolutions: [], rules: anyLab });
 const base = { terms: twoWay, startYear: 2018, endYear: 2020, scheduled: '200000000', shares: defaultShares, paid: {}, closed: true };
 
 describe('running the terms for a year', () => {
@@ -63,7 +65,7 @@ describe('running the terms for a year', () => {
   it('reports a formula that fails on the year’s data', () => {
     const terms = { ...twoWay, formulas: [{ name: 'payment', expr: 'amount / (codmn - 2)' }] };
     const list = entries(2018, { codmn: '2' });
-    const outcome = runSettlement({ ...base, terms, year: 2018, cells: assessMonitoring({ years: [2018], indicators: ['codmn'], entries: list, resolutions: [], tolerances: {} }) });
+    const outcome = runSettlement({ ...base, terms, year: 2018, cells: assessMonitoring({ years: [2018], indicators: ['codmn'], entries: list, resolutions: [], rules: anyLab }) });
     expect(outcome).toMatchObject({ ok: false, problems: [{ field: 'terms.payment', message: 'division by zero in formula "payment" for 2018' }] });
     expect(termsIndicators(terms).needed).toEqual(['codmn']);
   });

@@ -5,6 +5,7 @@ import {
   assessCell,
   assessMonitoring,
   canonicalValue,
+  cellRule,
   differBeyondTolerance,
   meanOf,
   noTolerance,
@@ -67,9 +68,33 @@ describe('tolerance', () => {
 });
 
 describe('a cell of monitoring results', () => {
-  it('is missing without results and single with one side’s result', () => {
-    expect(assessCell(2023, 'codmn', [], [])).toMatchObject({ state: 'missing', value: null });
-    expect(assessCell(2023, 'codmn', [entry('FUND', '2.310')], [])).toMatchObject({ state: 'single', value: '2.31' });
+  it('is missing without results, incomplete while a lab the terms require has not reported, single where one is enough', () => {
+    expect(assessCell(2023, 'codmn', [], [])).toMatchObject({ state: 'missing', value: null, missingLabs: [] });
+    // By default both parties' labs must report: the side that is paid cannot settle a year alone.
+    expect(assessCell(2023, 'codmn', [entry('UPSTREAM', '2.310')], [])).toMatchObject({ state: 'incomplete', value: null, missingLabs: ['downstream'] });
+    expect(assessCell(2023, 'codmn', [entry('FUND', '2.310')], [])).toMatchObject({ state: 'incomplete', missingLabs: ['upstream', 'downstream'] });
+    const either = { ...cellRule(), labs: 'either' as const };
+    expect(assessCell(2023, 'codmn', [entry('FUND', '2.310')], [], either)).toMatchObject({ state: 'single', value: '2.31' });
+    expect(assessCell(2023, 'codmn', [entry('DOWNSTREAM', '2.3')], [], { ...cellRule(), labs: 'upstream' })).toMatchObject({ state: 'incomplete', missingLabs: ['upstream'] });
+  });
+
+  it('lets the fund close an incomplete cell by a resolution of exactly its current results', () => {
+    const up = entry('UPSTREAM', '2.3', 1);
+    const retest = resolution([up], '2.5', 100, 'RETEST');
+    expect(assessCell(2023, 'codmn', [up], [retest])).toMatchObject({ state: 'resolved', value: '2.5' });
+    const cell = assessCell(2023, 'codmn', [up], []);
+    expect(resolvedValue(cell, { method: 'AVERAGE' })).toMatchObject({ ok: false });
+    expect(resolvedValue(cell, { method: 'ACCEPT', valueId: up.id })).toEqual({ ok: true, value: '2.3' });
+  });
+
+  it('counts a censored result by the terms’ detection-limit rule', () => {
+    const up = entry('UPSTREAM', '<0.02');
+    const down = entry('DOWNSTREAM', '0.012');
+    const rule = (belowLimit: 'limit' | 'half' | 'zero') => ({ ...cellRule({ absolute: '0.002', relative: null }), belowLimit });
+    expect(assessCell(2023, 'tp', [up, down], [], rule('half'))).toMatchObject({ state: 'agreed', value: '0.011' });
+    expect(assessCell(2023, 'tp', [up, down], [], rule('limit'))).toMatchObject({ state: 'disputed', spread: '0.008' });
+    expect(assessCell(2023, 'tp', [up, down], [], rule('zero'))).toMatchObject({ state: 'disputed', spread: '0.012' });
+    expect(assessCell(2023, 'tp', [up, down], [], rule('half')).current.map((e) => e.value)).toEqual(['<0.02', '0.012']);
   });
 
   it('uses the newest result of each side; earlier ones are superseded, not lost', () => {
@@ -84,15 +109,15 @@ describe('a cell of monitoring results', () => {
   it('agrees within tolerance (the mean is used) and disputes beyond it', () => {
     const up = entry('UPSTREAM', '2.30');
     const down = entry('DOWNSTREAM', '2.40');
-    expect(assessCell(2023, 'codmn', [up, down], [], { absolute: '0.1', relative: null })).toMatchObject({ state: 'agreed', value: '2.35', spread: '0.1', allowed: '0.1' });
-    expect(assessCell(2023, 'codmn', [up, down], [], { absolute: '0.05', relative: null })).toMatchObject({ state: 'disputed', value: null, spread: '0.1', allowed: '0.05' });
+    expect(assessCell(2023, 'codmn', [up, down], [], cellRule({ absolute: '0.1', relative: null }))).toMatchObject({ state: 'agreed', value: '2.35', spread: '0.1', allowed: '0.1' });
+    expect(assessCell(2023, 'codmn', [up, down], [], cellRule({ absolute: '0.05', relative: null }))).toMatchObject({ state: 'disputed', value: null, spread: '0.1', allowed: '0.05' });
   });
 
   it('checks every pair of three sides against a relative tolerance', () => {
     // 0.010 and 0.0115 differ by 14 % of their mean; the other pairs by less than 10 %.
     const cells = [entry('UPSTREAM', '0.010'), entry('DOWNSTREAM', '0.011'), entry('FUND', '0.0115')];
-    expect(assessCell(2023, 'tp', cells, [], { absolute: null, relative: '0.2' }).state).toBe('agreed');
-    expect(assessCell(2023, 'tp', cells, [], { absolute: null, relative: '0.1' }).state).toBe('disputed');
+    expect(assessCell(2023, 'tp', cells, [], cellRule({ absolute: null, relative: '0.2' })).state).toBe('agreed');
+    expect(assessCell(2023, 'tp', cells, [], cellRule({ absolute: null, relative: '0.1' })).state).toBe('disputed');
   });
 
   it('is resolved by a resolution of exactly its current results, and reopened by a new result', () => {
@@ -108,21 +133,22 @@ describe('a cell of monitoring results', () => {
   });
 
   it('lists cells of every year and indicator, and extra cells that have results', () => {
-    const cells = assessMonitoring({ years: [2022, 2023], indicators: ['codmn', 'tp'], entries: [entry('FUND', '1', 0, 2023, 'xyz')], resolutions: [], tolerances: {} });
-    expect(cells.map((c) => `${c.year}.${c.indicator}.${c.state}`)).toEqual(['2022.codmn.missing', '2022.tp.missing', '2023.codmn.missing', '2023.tp.missing', '2023.xyz.single']);
+    const cells = assessMonitoring({ years: [2022, 2023], indicators: ['codmn', 'tp'], entries: [entry('FUND', '1', 0, 2023, 'xyz')], resolutions: [], rules: {} });
+    expect(cells.map((c) => `${c.year}.${c.indicator}.${c.state}`)).toEqual(['2022.codmn.missing', '2022.tp.missing', '2023.codmn.missing', '2023.tp.missing', '2023.xyz.incomplete']);
   });
 });
 
 describe('values for a settlement', () => {
   it('gives every needed undisputed value, and lists every missing or disputed one', () => {
-    const entries = [entry('UPSTREAM', '2.3', 0, 2023, 'codmn'), entry('DOWNSTREAM', '2.9', 0, 2023, 'codmn'), entry('FUND', '0.1', 0, 2023, 'nh3n')];
-    const cells = assessMonitoring({ years: [2023], indicators: ['codmn', 'nh3n', 'tp'], entries, resolutions: [], tolerances: {} });
-    const outcome = valuesForSettlement(cells, 2023, ['codmn', 'nh3n', 'tp']);
+    const entries = [entry('UPSTREAM', '2.3', 0, 2023, 'codmn'), entry('DOWNSTREAM', '2.9', 0, 2023, 'codmn'), entry('FUND', '0.1', 0, 2023, 'nh3n'), entry('UPSTREAM', '5', 0, 2023, 'tn')];
+    const cells = assessMonitoring({ years: [2023], indicators: ['codmn', 'nh3n', 'tp', 'tn'], entries, resolutions: [], rules: { nh3n: { ...cellRule(), labs: 'fund' } } });
+    const outcome = valuesForSettlement(cells, 2023, ['codmn', 'nh3n', 'tp', 'tn']);
     expect(outcome).toMatchObject({
       ok: false,
       problems: [
         { field: '2023.codmn', message: 'codmn for 2023 is disputed (upstream 2.3, downstream 2.9; they differ by 0.6, the tolerance allows 0): resolve it first' },
         { field: '2023.tp', message: 'no result for tp in 2023: enter or import it first' },
+        { field: '2023.tn', message: 'tn in 2023: no result yet from the downstream lab, which the terms require before the year can settle' },
       ],
     });
     expect(valuesForSettlement(cells, 2023, ['nh3n'])).toEqual({ ok: true, values: { nh3n: '0.1' } });
@@ -143,7 +169,10 @@ describe('resolving a dispute', () => {
   it('refuses a result that is not current, a bad re-test value, and a cell that is not disputed', () => {
     expect(resolvedValue(disputed, { method: 'ACCEPT', valueId: 'elsewhere' })).toMatchObject({ ok: false });
     expect(resolvedValue(disputed, { method: 'RETEST', value: '2,6' })).toMatchObject({ ok: false, message: 'the re-test result "2,6" is not a decimal number' });
-    expect(resolvedValue(assessCell(2023, 'codmn', [up], []), { method: 'AVERAGE' })).toMatchObject({ ok: false, message: 'codmn for 2023 is not disputed: only one side has entered a result' });
+    const agreed = assessCell(2023, 'codmn', [up, entry('DOWNSTREAM', '2.30')], []);
+    expect(resolvedValue(agreed, { method: 'AVERAGE' })).toMatchObject({ ok: false, message: 'codmn for 2023 is not disputed: the results agree within the tolerance' });
+    const single = assessCell(2023, 'codmn', [up], [], { ...cellRule(), labs: 'upstream' });
+    expect(resolvedValue(single, { method: 'RETEST', value: '2.4' })).toMatchObject({ ok: false, message: 'codmn for 2023 is not disputed: only one side has entered a result' });
   });
 
   it('averages exactly, whatever the number of sides', () => {

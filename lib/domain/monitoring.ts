@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { parseDecimal } from '@/lib/engine';
+import { countedValue, defaultRule, missingLabs, type Lab, type MonitoringRule } from '@/lib/terms';
 import { problem, refusal, text, type Problem, type Refusal } from './local-text';
 
 /**
@@ -66,7 +67,28 @@ export interface Resolution {
   resolvedAt: Date;
 }
 
-export type CellState = 'missing' | 'single' | 'agreed' | 'disputed' | 'resolved';
+/**
+ * `incomplete`: a lab the terms require has not reported (docs/decisions/0066); `single`: one
+ * result where the terms require no second.
+ */
+export type CellState = 'missing' | 'incomplete' | 'single' | 'agreed' | 'disputed' | 'resolved';
+
+/** What a cell is judged by: the tolerance, the labs required and the detection-limit rule of the signed terms. */
+export type CellRule = Pick<MonitoringRule, 'tolerance' | 'labs' | 'belowLimit'>;
+
+/** The rule of an indicator the terms say nothing about (docs/terms.md), with a tolerance as given. */
+export function cellRule(tolerance: Tolerance = noTolerance): CellRule {
+  const { labs, belowLimit } = defaultRule('');
+  return { tolerance, labs, belowLimit };
+}
+
+/** The value a stored result counts as: a censored one ("<0.025") by the terms' detection-limit rule. */
+export function countedResult(value: string, rule: Pick<MonitoringRule, 'belowLimit'>): string {
+  const censored = /^[<＜]\s*/.exec(value);
+  return censored ? countedValue({ kind: 'belowLimit', limit: value.slice(censored[0].length) }, rule) : value;
+}
+
+const labOfSide = { UPSTREAM: 'upstream', DOWNSTREAM: 'downstream', FUND: 'fund' } as const;
 
 export interface CellAssessment<E extends MonitoringEntry = MonitoringEntry, R extends Resolution = Resolution> {
   year: number;
@@ -78,6 +100,8 @@ export interface CellAssessment<E extends MonitoringEntry = MonitoringEntry, R e
   current: E[];
   /** Earlier results, superseded by a newer entry of the same side. */
   superseded: E[];
+  /** The required labs that have not reported (`either`: neither of the two has). */
+  missingLabs: (Lab | 'either')[];
   /** Largest minus smallest current result, and the difference the tolerance allows between them. */
   spread: string | null;
   allowed: string | null;
@@ -127,35 +151,42 @@ export function currentBySide<E extends MonitoringEntry>(entries: readonly E[]):
   return { current, superseded: entries.filter((e) => !kept.has(e.id)) };
 }
 
-/** One cell: the entries and resolutions of one year and indicator. */
+/** One cell: the entries and resolutions of one year and indicator, judged by the terms' rule. */
 export function assessCell<E extends MonitoringEntry, R extends Resolution>(
   year: number,
   indicator: string,
   entries: readonly E[],
   resolutions: readonly R[],
-  tolerance: Tolerance = noTolerance,
+  rule: CellRule = cellRule(),
 ): CellAssessment<E, R> {
   const { current, superseded } = currentBySide(entries);
-  const base = { year, indicator, current, superseded };
+  const reported = new Set(current.map((e) => labOfSide[e.side]));
+  const missing = current.length ? missingLabs(rule, reported) : [];
+  const base = { year, indicator, current, superseded, missingLabs: missing };
   if (current.length === 0) return { ...base, state: 'missing', value: null, spread: null, allowed: null, resolution: null };
-  if (current.length === 1) return { ...base, state: 'single', value: canonicalValue(current[0]!.value), spread: null, allowed: null, resolution: null };
-
-  const sorted = [...current].sort((a, b) => new MD(a.value).comparedTo(b.value));
-  const low = sorted[0]!.value;
-  const high = sorted[sorted.length - 1]!.value;
-  const spread = canonicalValue(new MD(high).minus(low));
-  const allowed = canonicalValue(allowedDifference(tolerance, low, high));
-  // Every pair within tolerance: the extremes decide for the absolute rule; for the relative one
-  // every pair is checked, since a pair of small values may differ more in percent.
-  const disputed = sorted.some((a, i) => sorted.slice(i + 1).some((b) => differBeyondTolerance(tolerance, a.value, b.value)));
-  if (!disputed) return { ...base, state: 'agreed', value: meanOf(current.map((e) => e.value)), spread, allowed, resolution: null };
 
   const ids = current.map((e) => e.id);
+  // A resolution applies while the results it was recorded on are still the current ones.
   const applying = resolutions
     .filter((r) => r.year === year && r.indicator === indicator && sameSet(r.basisValueIds, ids))
     .sort((a, b) => a.resolvedAt.getTime() - b.resolvedAt.getTime())
     .at(-1);
-  if (applying) return { ...base, state: 'resolved', value: canonicalValue(applying.value), spread, allowed, resolution: applying };
+  const resolved = (spread: string | null, allowed: string | null): CellAssessment<E, R> => ({ ...base, state: 'resolved', value: canonicalValue(applying!.value), spread, allowed, resolution: applying! });
+
+  if (missing.length) return applying ? resolved(null, null) : { ...base, state: 'incomplete', value: null, spread: null, allowed: null, resolution: null };
+  const counted = current.map((e) => ({ entry: e, value: countedResult(e.value, rule) }));
+  if (counted.length === 1) return { ...base, state: 'single', value: canonicalValue(counted[0]!.value), spread: null, allowed: null, resolution: null };
+
+  const sorted = [...counted].sort((a, b) => new MD(a.value).comparedTo(b.value));
+  const low = sorted[0]!.value;
+  const high = sorted[sorted.length - 1]!.value;
+  const spread = canonicalValue(new MD(high).minus(low));
+  const allowed = canonicalValue(allowedDifference(rule.tolerance, low, high));
+  // Every pair within tolerance: the extremes decide for the absolute rule; for the relative one
+  // every pair is checked, since a pair of small values may differ more in percent.
+  const disputed = sorted.some((a, i) => sorted.slice(i + 1).some((b) => differBeyondTolerance(rule.tolerance, a.value, b.value)));
+  if (!disputed) return { ...base, state: 'agreed', value: meanOf(counted.map((c) => c.value)), spread, allowed, resolution: null };
+  if (applying) return resolved(spread, allowed);
   return { ...base, state: 'disputed', value: null, spread, allowed, resolution: null };
 }
 
@@ -168,7 +199,7 @@ export function assessMonitoring<E extends MonitoringEntry, R extends Resolution
   indicators: readonly string[];
   entries: readonly E[];
   resolutions: readonly R[];
-  tolerances: Readonly<Record<string, Tolerance>>;
+  rules: Readonly<Record<string, CellRule>>;
 }): CellAssessment<E, R>[] {
   const entriesByCell = new Map<string, E[]>();
   for (const entry of input.entries) {
@@ -182,7 +213,7 @@ export function assessMonitoring<E extends MonitoringEntry, R extends Resolution
   return [...cells.values()]
     .sort((a, b) => a.year - b.year || (order.get(a.indicator) ?? Infinity) - (order.get(b.indicator) ?? Infinity) || a.indicator.localeCompare(b.indicator))
     .map(({ year, indicator }) =>
-      assessCell(year, indicator, entriesByCell.get(cellKey(year, indicator)) ?? [], input.resolutions, input.tolerances[indicator] ?? noTolerance),
+      assessCell(year, indicator, entriesByCell.get(cellKey(year, indicator)) ?? [], input.resolutions, input.rules[indicator] ?? cellRule()),
     );
 }
 
@@ -199,6 +230,8 @@ export function valuesForSettlement(cells: readonly CellAssessment[], year: numb
     const cell = cells.find((c) => c.year === year && c.indicator === indicator);
     if (!cell || cell.state === 'missing') {
       problems.push(problem(`${year}.${indicator}`, text('noResultForYear', { indicator, year })));
+    } else if (cell.state === 'incomplete') {
+      problems.push(problem(`${year}.${indicator}`, text('labsMissing', { indicator, year, labs: cell.missingLabs.map((lab) => text(`lab.${lab}`)) })));
     } else if (cell.state === 'disputed') {
       const results = cell.current.map((e) => text('sideResult', { side: text(`side.${e.side}`), value: canonicalValue(e.value) }));
       problems.push(problem(`${year}.${indicator}`, text('resultDisputed', { indicator, year, results, spread: cell.spread ?? '', allowed: cell.allowed ?? '' })));
@@ -216,7 +249,9 @@ export type ResolutionInput = { method: 'ACCEPT'; valueId: string } | { method: 
  * be disputed now; an accepted result must be one of the current ones.
  */
 export function resolvedValue(cell: CellAssessment, input: ResolutionInput): { ok: true; value: string } | ({ ok: false } & Refusal) {
-  if (cell.state !== 'disputed') {
+  // A cell a required lab has not reported may be closed by the fund too (an accepted result or a
+  // re-test it commissioned), so that a side cannot block a year by not reporting.
+  if (cell.state !== 'disputed' && cell.state !== 'incomplete') {
     return { ok: false, ...refusal(text('notDisputed', { indicator: cell.indicator, year: cell.year, why: text(`notDisputed.${cell.state}`) })) };
   }
   switch (input.method) {
@@ -226,6 +261,7 @@ export function resolvedValue(cell: CellAssessment, input: ResolutionInput): { o
       return { ok: true, value: canonicalValue(chosen.value) };
     }
     case 'AVERAGE':
+      if (cell.current.length < 2) return { ok: false, ...refusal(text('averageNeedsTwo')) };
       return { ok: true, value: meanOf(cell.current.map((e) => e.value)) };
     case 'RETEST': {
       const parsed = parseDecimal(input.value);

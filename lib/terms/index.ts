@@ -77,6 +77,7 @@ export {
   type BelowLimitRule,
   type Direction,
   type Frequency,
+  type Lab,
   type LabResult,
   type LabRule,
   type LabTolerance,

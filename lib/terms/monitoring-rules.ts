@@ -16,8 +16,11 @@ import { TD, type TDec } from './decimal';
 export const directions = ['lower', 'higher'] as const;
 export type Direction = (typeof directions)[number];
 
-/** Which labs must have reported before a year can settle. */
-export const labRules = ['both', 'upstream', 'downstream', 'either'] as const;
+/**
+ * Which labs must have reported before a year can settle: both parties' labs, one party's, the
+ * lab the fund commissions, or any one of them.
+ */
+export const labRules = ['both', 'upstream', 'downstream', 'fund', 'either'] as const;
 export type LabRule = (typeof labRules)[number];
 
 /** What a censored result ("<0.01") counts as: the limit itself, half of it, or zero. */
@@ -268,10 +271,12 @@ export function meetsTarget(value: string, target: string, direction: Direction)
 }
 
 /**
- * Which required labs have not reported: under "both" each missing side, under one side's rule that
- * side, under "either" the pair as "either" when neither has.
+ * Which required labs have not reported: under "both" each missing party's, under one lab's rule
+ * that lab, under "either" `either` while none has.
  */
-export function missingLabs(rule: Pick<MonitoringRule, 'labs'>, reported: ReadonlySet<'upstream' | 'downstream'>): ('upstream' | 'downstream' | 'either')[] {
+export type Lab = 'upstream' | 'downstream' | 'fund';
+
+export function missingLabs(rule: Pick<MonitoringRule, 'labs'>, reported: ReadonlySet<Lab>): (Lab | 'either')[] {
   if (rule.labs === 'either') return reported.size ? [] : ['either'];
   const required = rule.labs === 'both' ? (['upstream', 'downstream'] as const) : [rule.labs];
   return required.filter((side) => !reported.has(side));

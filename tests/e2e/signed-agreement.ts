@@ -17,7 +17,11 @@ export async function signedShiyanAgreement(upstream: HttpSession, downstream: H
   const dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
   const versionId = (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM' } }, orderBy: { createdAt: 'desc' } })).id;
   await prisma.$disconnect();
-  const terms = { ...templateTerms('two-way-quality-index', 'zh'), from: 2021, to: 2030 };
+  const template = templateTerms('two-way-quality-index', 'zh');
+  // The parties agreed on the section's station, commissioned by the fund, as the lab whose results
+  // settle a year; a party's own lab result is compared with it within the tolerance.
+  const monitoring = Object.fromEntries(Object.keys(template.indicators).map((name) => [name, { labs: 'fund' }]));
+  const terms = { ...template, from: 2021, to: 2030, monitoring };
   const validUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
   const offer = await must(upstream.json<{ id: string }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil }), 201, 'offer');
   const { agreementId } = await must(downstream.json<{ agreementId: string }>(`/api/v1/deals/${dealId}/offers/${offer.id}`, 'POST', { move: 'accept' }), 200, 'accept');

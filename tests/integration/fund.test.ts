@@ -36,6 +36,9 @@ const now = new Date('2027-06-01T00:00:00Z');
 // yuan, so that every split and balance below is checked to the fen.
 const terms = { ...templateTerms('two-way-quality-index', 'en'), name: 'Two-way rule 2021–2030', from: 2021, to: 2030 };
 terms.constants = { ...terms.constants, amount: '200000000.05' };
+// Most tests here settle on one lab's results (the fund's station): these terms say any one lab is
+// enough. What the default — both parties' labs — requires is tested on its own below.
+const anyLab = { ...terms, monitoring: Object.fromEntries(Object.keys(terms.indicators).map((name) => [name, { labs: 'either' }])) };
 const good = { codmn: '2.31', nh3n: '0.10', tn: '1.05', tp: '0.026' }; // P = 0.779… ≤ 1: downstream pays
 const bad = { codmn: '2.80', nh3n: '0.15', tn: '1.40', tp: '0.035' }; // P > 1: upstream pays
 // The Shiyan version counts in thousand CNY: 200 000 thousand a year is 200 000 000 CNY scheduled.
@@ -44,7 +47,7 @@ const schedule = [{ from: 2021, to: 2030, amount: '200000' }];
 type Actor = NonNullable<Awaited<ReturnType<typeof loadActor>>>;
 
 /** A deal with an agreement signed by both sides, a fund administrator, and members who may less. */
-async function administered(options: { sign?: boolean } = {}) {
+async function administered(options: { sign?: boolean; terms?: Record<string, unknown> } = {}) {
   const [up, down, fund, fundReader, observer, platformAdmin] = await Promise.all([
     makeUser(),
     makeUser(),
@@ -64,7 +67,7 @@ async function administered(options: { sign?: boolean } = {}) {
   await testDb().deal.update({ where: { id: deal.id }, data: { status: 'NEGOTIATING' } });
   const [upstream, downstream, fundAdmin, reader, viewer, admin] = (await Promise.all([up, down, fund, fundReader, observer, platformAdmin].map((u) => loadActor(u.id)))) as Actor[];
   const { versionId } = await saveScenarioVersion({ actor: upstream!, origin: origin(), dealId: deal.id, input: { document: shiyanDocument(), message: 'v1' } });
-  const offer = await sendOffer({ actor: upstream!, origin: origin(), dealId: deal.id, input: { versionId, schedule, terms, validUntil: inAMonth() } });
+  const offer = await sendOffer({ actor: upstream!, origin: origin(), dealId: deal.id, input: { versionId, schedule, terms: options.terms ?? anyLab, validUntil: inAMonth() } });
   const { agreementId } = (await answerOffer({ actor: downstream!, origin: origin(), dealId: deal.id, offerId: offer.id, input: { move: 'accept' } })) as { agreementId: string };
   if (options.sign !== false) {
     await signAgreement({ actor: upstream!, origin: origin(), dealId: deal.id, agreementId, input: { password: testPassword } });
@@ -92,6 +95,54 @@ const confirm = (t: Table, settlement: { id: string; fingerprint: string }, acto
   confirmSettlement({ actor, origin: origin(), ...t.at, settlementId: settlement.id, fingerprint: settlement.fingerprint, now });
 const pay = (t: Table, input: { year: number; funder: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM'; amount: string; direction?: 'TO_UPSTREAM' | 'FROM_UPSTREAM'; overpaymentNote?: string }, actor = t.fundAdmin) =>
   recordPayment({ actor, origin: origin(), ...t.at, input: { direction: 'TO_UPSTREAM', paidOn: '2027-03-01', reference: `BANK-${input.year}-${input.funder}`, ...input } });
+
+describe('fund: the monitoring rules of the signed terms', () => {
+  it('by default settles a year only when both parties’ labs have reported, naming who is missing what', async () => {
+    const t = await administered({ terms });
+    await importAs(t, t.upstream, csvOf(yearOf(2024, good), 'Upstream lab'));
+    const view = await getMonitoring({ actor: t.fundAdmin, origin: origin(), ...t.at });
+    expect(view.cells.find((c) => c.year === 2024 && c.indicator === 'tp')).toMatchObject({ state: 'incomplete', value: null, missingLabs: ['downstream'] });
+    expect(view.indicators.find((i) => i.name === 'tp')).toMatchObject({ labs: 'both' });
+
+    // The party that is paid cannot settle a year on its own results.
+    const blocked = await run(t, 2024).catch((error: unknown) => error);
+    expect(blocked).toBeInstanceOf(ValidationError);
+    expect((blocked as ValidationError).problems.map((p) => [p.field, p.message])).toEqual(
+      ['codmn', 'nh3n', 'tn', 'tp'].map((name) => [`2024.${name}`, `${name} in 2024: no result yet from the downstream lab, which the terms require before the year can settle`]),
+    );
+    const listed = await listSettlements({ actor: t.fundAdmin, origin: origin(), ...t.at, now });
+    expect(listed.years.find((y) => y.year === 2024)).toMatchObject({ state: 'BLOCKED' });
+
+    await importAs(t, t.downstream, csvOf(yearOf(2024, good), 'Downstream lab'));
+    expect(await run(t, 2024)).toMatchObject({ status: 'DRAFT', direction: 'TO_UPSTREAM', inputs: { tp: { state: 'agreed', value: '0.026' } } });
+  });
+
+  it('judges by the tolerance the parties signed, which the fund cannot change afterwards', async () => {
+    const signed = { ...terms, monitoring: { codmn: { tolerance: { absolute: '0.2' } } } };
+    const t = await administered({ terms: signed });
+    await enter(t, t.upstream, 2024, 'codmn', '2.31');
+    const entered = await enter(t, t.downstream, 2024, 'codmn', '2.45');
+    expect(entered.cell).toMatchObject({ state: 'agreed', value: '2.38', allowed: '0.2' });
+    await expect(setIndicatorTolerances({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { tolerances: { codmn: { absolute: '0', relative: null } } } })).rejects.toMatchObject({ status: 409 });
+    expect(await testDb().indicatorTolerance.count({ where: { agreementId: t.agreementId } })).toBe(0);
+    const after = (await getMonitoring({ actor: t.fundAdmin, origin: origin(), ...t.at })).cells.find((c) => c.year === 2024 && c.indicator === 'codmn');
+    expect(after).toMatchObject({ state: 'agreed', value: '2.38' });
+  });
+
+  it('lets the fund close a year a lab never reported by a re-test it commissioned', async () => {
+    const t = await administered({ terms });
+    const up = await enter(t, t.upstream, 2024, 'codmn', '2.31');
+    expect(up.cell).toMatchObject({ state: 'incomplete', missingLabs: ['downstream'] });
+    const resolved = await resolveDispute({
+      actor: t.fundAdmin,
+      origin: origin(),
+      ...t.at,
+      input: { year: 2024, indicator: 'codmn', method: 'RETEST', value: '2.35', note: 'downstream lab did not report', laboratory: 'Fund station', sampledFrom: '2024-06-01', sampledTo: '2024-06-30' },
+      evidence: { fileName: 'retest.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n% re-test report\n%%EOF\n') },
+    });
+    expect(resolved).toMatchObject({ cell: { state: 'resolved', value: '2.35' } });
+  });
+});
 
 describe('fund: monitoring data and disputes', () => {
   it('imports a year of results with who, laboratory and sampling dates, for the importer’s side', async () => {

@@ -2,7 +2,8 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { agreementTerms, runSettlement, termsIndicators, type SettlementRunOutcome } from '@/lib/domain/fund-settlement';
 import { buildLedger, defaultShares, funders, isYearClosed, LD, signedPayment, type Funder, type LedgerPayment, type Shares } from '@/lib/domain/ledger';
-import { assessMonitoring, canonicalValue, noTolerance, type CellAssessment, type MonitoringEntry, type MonitoringSide, type Resolution, type Tolerance } from '@/lib/domain/monitoring';
+import { assessMonitoring, canonicalValue, cellRule, noTolerance, type CellAssessment, type CellRule, type MonitoringEntry, type MonitoringSide, type Resolution, type Tolerance } from '@/lib/domain/monitoring';
+import { monitoringRules, type PaymentTerms } from '@/lib/terms';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Agreement, DisputeResolution, MonitoringValue, Payment, Settlement } from '@/lib/generated/prisma/client';
 import { canonicalJson } from '@/lib/infra/audit-chain';
@@ -38,6 +39,23 @@ export function toRuling(row: DisputeResolution): Ruling {
   return { id: row.id, year: row.year, indicator: row.indicator, method: row.method, basisValueIds: row.basisValueIds, value: row.value, resolvedAt: row.createdAt, row };
 }
 
+/**
+ * How each indicator is judged: the required labs and the detection-limit rule always from the
+ * signed terms (their defaults where they say nothing); the tolerance from the terms where they
+ * state one, else the one the fund recorded for an agreement signed before tolerances were part
+ * of the terms (docs/decisions/0066).
+ */
+function cellRules(terms: PaymentTerms | null, declared: readonly string[], recorded: Record<string, Tolerance>): Record<string, CellRule> {
+  const signed = terms ? monitoringRules(terms) : {};
+  const rules: Record<string, CellRule> = {};
+  for (const indicator of declared) {
+    const rule = signed[indicator];
+    const tolerance = terms?.monitoring?.[indicator]?.tolerance ? rule!.tolerance : (recorded[indicator] ?? noTolerance);
+    rules[indicator] = rule ? { labs: rule.labs, belowLimit: rule.belowLimit, tolerance } : cellRule(tolerance);
+  }
+  return rules;
+}
+
 export async function loadAdministration(client: Tx, agreement: Agreement) {
   const where = { agreementId: agreement.id };
   const [values, resolutions, toleranceRows, shareRows, settlements, payments] = await Promise.all([
@@ -56,9 +74,10 @@ export async function loadAdministration(client: Tx, agreement: Agreement) {
   for (const row of toleranceRows) tolerances[row.indicator] = { absolute: row.absolute ? canonicalValue(row.absolute.toString()) : null, relative: row.relative ? canonicalValue(row.relative.toString()) : null };
   const shares: Shares = shareRows.length ? { CENTRAL: '0', DOWNSTREAM: '0', UPSTREAM: '0' } : { ...defaultShares };
   for (const row of shareRows) shares[row.funder] = row.share.toString();
+  const rules = cellRules(terms, indicators.declared, tolerances);
   const entries = values.map(toEntry);
   const rulings = resolutions.map(toRuling);
-  const cells = assessMonitoring({ years, indicators: indicators.declared, entries, resolutions: rulings, tolerances });
+  const cells = assessMonitoring<Entry, Ruling>({ years, indicators: indicators.declared, entries, resolutions: rulings, rules });
   return {
     agreement,
     terms,
@@ -67,6 +86,8 @@ export async function loadAdministration(client: Tx, agreement: Agreement) {
     years,
     scheduled: scheduledByYear(agreement),
     tolerances,
+    rules,
+    tolerancesSigned: Boolean(terms?.monitoring && Object.values(terms.monitoring).some((rule) => rule.tolerance)),
     shares,
     sharesAgreed: shareRows.length > 0,
     entries,
@@ -145,4 +166,4 @@ export function ledgerOf(admin: Pick<Administration, 'agreement' | 'years' | 'sc
   });
 }
 
-export const toleranceOf = (admin: Pick<Administration, 'tolerances'>, indicator: string): Tolerance => admin.tolerances[indicator] ?? noTolerance;
+export const ruleOf = (admin: Pick<Administration, 'rules'>, indicator: string): CellRule => admin.rules[indicator] ?? cellRule();

@@ -6,7 +6,7 @@ import { assessCell, type MonitoringSide } from '@/lib/domain/monitoring';
 import { monitoringColumns, monitoringFromGrid } from '@/lib/interchange/monitoring-table';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
-import { confirmedYears, loadAdministration, toEntry, toleranceOf } from './administration';
+import { confirmedYears, loadAdministration, ruleOf, toEntry } from './administration';
 import { inFundTransaction, mayEnterMonitoring } from './fund-access';
 import { cellDto } from './fund-dto';
 import { text } from '@/lib/domain/local-text';
@@ -48,7 +48,7 @@ export async function enterMonitoringValue({ actor, origin, dealId, agreementId,
       },
     });
     const entries = [...admin.entries.filter((e) => e.year === row.year && e.indicator === row.indicator), toEntry(created)];
-    const cell = assessCell(row.year, row.indicator, entries, admin.rulings, toleranceOf(admin, row.indicator));
+    const cell = assessCell(row.year, row.indicator, entries, admin.rulings, ruleOf(admin, row.indicator));
     await appendAuditEvent(tx, {
       action: 'monitoring.entered',
       origin,

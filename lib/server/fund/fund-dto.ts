@@ -50,6 +50,7 @@ export function cellDto(cell: CellAssessment<Entry, Ruling>): CellDto {
     indicator: cell.indicator,
     state: cell.state,
     value: cell.value,
+    missingLabs: cell.missingLabs,
     spread: cell.spread,
     allowed: cell.allowed,
     current: cell.current.map(entryDto),

@@ -18,7 +18,7 @@ export async function getMonitoring({ actor, origin, dealId, agreementId }: { ac
   const settled = confirmedYears(admin);
   return {
     agreement: { id: agreement.id, number: agreement.number, status: agreement.status, startYear: agreement.startYear, endYear: agreement.endYear, hasTerms: agreement.terms !== null },
-    indicators: admin.indicators.declared.map((name) => ({ name, unit: admin.indicators.units[name] ?? '', needed: admin.indicators.needed.includes(name), tolerance: admin.tolerances[name] ?? { absolute: null, relative: null } })),
+    indicators: admin.indicators.declared.map((name) => ({ name, unit: admin.indicators.units[name] ?? '', needed: admin.indicators.needed.includes(name), tolerance: admin.rules[name]?.tolerance ?? { absolute: null, relative: null }, labs: admin.rules[name]?.labs ?? 'both' })),
     years: admin.years.map((year) => ({ year, settled: settled.has(year) })),
     cells: admin.cells.map(cellDto),
     disputed: admin.cells.filter((c) => c.state === 'disputed').length,

@@ -5,7 +5,7 @@ import type { ResolveDisputeInput } from '@/lib/domain/fund-schemas';
 import { assessCell, resolvedValue } from '@/lib/domain/monitoring';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
-import { confirmedYears, loadAdministration, toRuling, toleranceOf } from './administration';
+import { confirmedYears, loadAdministration, ruleOf, toRuling } from './administration';
 import { checkEvidence, storeEvidence } from './evidence-file';
 import { inFundTransaction, mayAdminister } from './fund-access';
 import { cellDto } from './fund-dto';
@@ -23,7 +23,7 @@ export async function resolveDispute({ actor, origin, dealId, agreementId, input
     const admin = await loadAdministration(tx, agreement);
     if (confirmedYears(admin).has(input.year)) throw new ConflictError(text('yearSettledFinal', { year: input.year }));
     const entries = admin.entries.filter((e) => e.year === input.year && e.indicator === input.indicator);
-    const cell = assessCell(input.year, input.indicator, entries, admin.rulings, toleranceOf(admin, input.indicator));
+    const cell = assessCell(input.year, input.indicator, entries, admin.rulings, ruleOf(admin, input.indicator));
     const resolved = resolvedValue(cell, input.method === 'ACCEPT' ? { method: 'ACCEPT', valueId: input.valueId } : input.method === 'RETEST' ? { method: 'RETEST', value: input.value } : { method: 'AVERAGE' });
     if (!resolved.ok) {
       if (cell.state === 'disputed') throw new ValidationError(resolved.text, input.method === 'ACCEPT' ? 'valueId' : 'value');
@@ -47,7 +47,7 @@ export async function resolveDispute({ actor, origin, dealId, agreementId, input
         resolvedByName: actor.name,
       },
     });
-    const after = assessCell(input.year, input.indicator, entries, [...admin.rulings, toRuling(created)], toleranceOf(admin, input.indicator));
+    const after = assessCell(input.year, input.indicator, entries, [...admin.rulings, toRuling(created)], ruleOf(admin, input.indicator));
     await appendAuditEvent(tx, {
       action: 'monitoring.dispute_resolved',
       origin,

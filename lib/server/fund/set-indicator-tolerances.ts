@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
-import { ValidationError } from '@/lib/domain/errors';
+import { ConflictError, ValidationError } from '@/lib/domain/errors';
 import type { SetTolerancesInput } from '@/lib/domain/fund-schemas';
 import { parseTolerance, type Tolerance } from '@/lib/domain/monitoring';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
@@ -17,6 +17,8 @@ import { problem, text, type Problem } from '@/lib/domain/local-text';
 export async function setIndicatorTolerances({ actor, origin, dealId, agreementId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: SetTolerancesInput }) {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
+    // What both parties signed is not the fund's to change (docs/decisions/0066).
+    if (admin.tolerancesSigned) throw new ConflictError(text('tolerancesSigned'));
     const problems: Problem[] = [];
     const parsed: Record<string, Tolerance> = {};
     for (const [indicator, raw] of Object.entries(input.tolerances)) {
