@@ -102,6 +102,11 @@ export interface PaymentDto {
   reference: string;
   overpaymentNote: string | null;
   overpayment: string | null;
+  /** A reversal names the payment it undoes, and why. */
+  reversesId: string | null;
+  reversalReason: string | null;
+  /** The reversal that undid this payment, if any. */
+  reversedById: string | null;
   recordedBy: string;
   recordedAt: string;
 }

@@ -52,7 +52,11 @@ export interface AuditSummaries {
   'settlement.confirmed': { after: { settlementId: string; year: number; due: Decimal; advances: Decimal; balance: Decimal; fingerprint: string } };
   'payment.recorded': {
     before: Json;
-    after: { paymentId: string; year: number; funder: string; direction: string; amount: Decimal; paidOn: string; reference: string; kind: string; overpayment: Decimal | null; overpaymentNote: string | null };
+    after: { paymentId: string; year: number; funder: string; direction: string; amount: Decimal; paidOn: string; reference: string; kind: string; overpayment: Decimal | null; overpaymentNote: string | null; confirmedDuplicateOf?: string };
+  };
+  'payment.reversed': {
+    before: { paymentId: string; direction: string; amount: Decimal; paidOn: string; reference: string };
+    after: { paymentId: string; reversesId: string; year: number; funder: string; direction: string; amount: Decimal; paidOn: string; reason: string };
   };
 }
 
@@ -108,6 +112,7 @@ export const auditActions = [
   'settlement.run',
   'settlement.confirmed',
   'payment.recorded',
+  'payment.reversed',
 ] as const satisfies readonly AuditAction[];
 
 // Every action is listed once (the type checks it, both ways).
@@ -264,6 +269,9 @@ export function describeAuditEvent(event: { action: string; summary: unknown }, 
     case 'settlement.confirmed':
       put('year', after?.year);
       return describe(action, changesOf(summary, ['due', 'balance']));
+    case 'payment.reversed':
+      put('reason', after?.reason);
+    // falls through: the rest reads like the payment it undoes
     case 'payment.recorded':
       put('year', after?.year);
       if (after?.amount !== undefined) values.amount = { kind: 'amount', yuan: String(after.amount) };

@@ -83,8 +83,30 @@ export const ZRecordPayment = z.strictObject({
   paidOn: isoDate,
   reference: text(200, 'giveReference'),
   overpaymentNote: z.string().trim().max(2000, say('atMostCharacters', { max: 2000 })).optional(),
+  /** A second payment identical to a recorded one is refused unless the fund says it is intended. */
+  confirmDuplicate: z.boolean(say('mustBeTrueOrFalse')).optional(),
 });
 export type RecordPaymentInput = z.infer<typeof ZRecordPayment>;
+
+/** The correction of a recorded payment: a reversal naming it, with the reason and the day the money went back. */
+export const ZReversePayment = z.strictObject({
+  reverses: z.uuid(say('mustBePaymentId')),
+  reason: text(2000, 'sayWhyReversed'),
+  paidOn: isoDate,
+});
+export type ReversePaymentInput = z.infer<typeof ZReversePayment>;
+
+/** `POST …/payments` takes either: a body naming `reverses` is a reversal. */
+export const ZPaymentRequest = z.unknown().transform((value, ctx): RecordPaymentInput | ReversePaymentInput => {
+  const reversal = typeof value === 'object' && value !== null && 'reverses' in value;
+  const parsed = (reversal ? ZReversePayment : ZRecordPayment).safeParse(value);
+  if (!parsed.success) {
+    ctx.issues.push(...(parsed.error.issues as never[]));
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+export const isReversal = (input: RecordPaymentInput | ReversePaymentInput): input is ReversePaymentInput => 'reverses' in input;
 
 export const ZExportFormat = z.strictObject({ format: z.enum(['json', 'csv', 'xlsx'], say('mustBeJsonCsvXlsx')).default('json') });
 

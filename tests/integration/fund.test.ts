@@ -18,6 +18,7 @@ import { listSettlements } from '../../lib/server/fund/list-settlements';
 import { recordPayment } from '../../lib/server/fund/record-payment';
 import { resolveDispute } from '../../lib/server/fund/resolve-dispute';
 import { runSettlementYear } from '../../lib/server/fund/run-settlement';
+import { reversePayment } from '../../lib/server/fund/reverse-payment';
 import { searchFundArchive } from '../../lib/server/fund/search-fund-archive';
 import { setFundingShares } from '../../lib/server/fund/set-funding-shares';
 import { setIndicatorTolerances } from '../../lib/server/fund/set-indicator-tolerances';
@@ -93,8 +94,9 @@ const enter = (t: Table, actor: Actor, year: number, indicator: string, value: s
 const run = (t: Table, year: number, actor = t.fundAdmin) => runSettlementYear({ actor, origin: origin(), ...t.at, year, now });
 const confirm = (t: Table, settlement: { id: string; fingerprint: string }, actor = t.fundAdmin) =>
   confirmSettlement({ actor, origin: origin(), ...t.at, settlementId: settlement.id, fingerprint: settlement.fingerprint, now });
-const pay = (t: Table, input: { year: number; funder: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM'; amount: string; direction?: 'TO_UPSTREAM' | 'FROM_UPSTREAM'; overpaymentNote?: string }, actor = t.fundAdmin) =>
-  recordPayment({ actor, origin: origin(), ...t.at, input: { direction: 'TO_UPSTREAM', paidOn: '2027-03-01', reference: `BANK-${input.year}-${input.funder}`, ...input } });
+const pay = (t: Table, input: { year: number; funder: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM'; amount: string; direction?: 'TO_UPSTREAM' | 'FROM_UPSTREAM'; overpaymentNote?: string; reference?: string; paidOn?: string }, actor = t.fundAdmin) =>
+  recordPayment({ actor, origin: origin(), ...t.at, now, input: { direction: 'TO_UPSTREAM', paidOn: '2027-03-01', reference: `BANK-${input.year}-${input.funder}`, ...input } });
+const reverse = (t: Table, input: { reverses: string; reason: string; paidOn: string }, actor = t.fundAdmin) => reversePayment({ actor, origin: origin(), ...t.at, now, input });
 
 describe('fund: the monitoring rules of the signed terms', () => {
   it('by default settles a year only when both parties’ labs have reported, naming who is missing what', async () => {
@@ -141,6 +143,50 @@ describe('fund: the monitoring rules of the signed terms', () => {
       evidence: { fileName: 'retest.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n% re-test report\n%%EOF\n') },
     });
     expect(resolved).toMatchObject({ cell: { state: 'resolved', value: '2.35' } });
+  });
+});
+
+describe('fund: correcting payments honestly', () => {
+  it('undoes a payment only by a reversal that names it and says why, shown linked in the ledger', async () => {
+    const t = await administered();
+    const paid = await pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '1000.00' });
+    await expect(reverse(t, { reverses: paid.id, reason: 'before it came', paidOn: '2027-02-01' })).rejects.toMatchObject({ problems: [{ field: 'paidOn' }] });
+    const undone = await reverse(t, { reverses: paid.id, reason: 'entered against the wrong year', paidOn: '2027-03-05' });
+    expect(undone).toMatchObject({ reversesId: paid.id, reversalReason: 'entered against the wrong year', direction: 'FROM_UPSTREAM', amount: '1000.00', funder: 'DOWNSTREAM', year: 2024 });
+    const ledger = await getLedger({ actor: t.fundAdmin, origin: origin(), ...t.at });
+    expect(ledger.payments.find((p) => p.id === paid.id)).toMatchObject({ reversedById: undone.id, overpayment: null });
+    // The two net to nothing; no overpayment, no fictitious refund.
+    expect(ledger.lines.find((l) => l.year === 2024 && l.funder === 'DOWNSTREAM')).toMatchObject({ paid: '0.00' });
+
+    await expect(reverse(t, { reverses: paid.id, reason: 'again', paidOn: '2027-03-06' })).rejects.toMatchObject({ status: 409, message: expect.stringContaining('already reversed on 2027-03-05') });
+    await expect(reverse(t, { reverses: undone.id, reason: 'undo the undo', paidOn: '2027-03-06' })).rejects.toMatchObject({ status: 409 });
+    await expect(reverse(t, { reverses: '00000000-0000-4000-8000-000000000000', reason: 'x', paidOn: '2027-03-06' })).rejects.toMatchObject({ status: 400, field: 'reverses' });
+    await expect(reverse(t, { reverses: paid.id, reason: 'x', paidOn: '2027-03-06' }, t.upstream)).rejects.toMatchObject({ status: 403 });
+    // The database itself refuses a "reversal" that does not undo exactly the payment it names.
+    await expect(
+      testDb().payment.create({ data: { agreementId: t.agreementId, year: 2024, funder: 'DOWNSTREAM', direction: 'FROM_UPSTREAM', amount: '999.00', paidOn: new Date('2027-03-07'), reference: 'x', reversesId: paid.id, reversalReason: 'x', recordedById: t.fundAdmin.id, recordedByName: 'x' } }),
+    ).rejects.toThrow();
+  });
+
+  it('refuses an exact second entry of a transfer unless confirmed as intended', async () => {
+    const t = await administered();
+    const first = await pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '500.00' });
+    const again = await pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '500.00' }).catch((error: unknown) => error);
+    expect(again).toMatchObject({ status: 409, message: expect.stringContaining(`reference ${first.reference}`) });
+    expect(await testDb().payment.count({ where: { agreementId: t.agreementId } })).toBe(1);
+    // A different reference is a different transfer; a confirmed second one is recorded.
+    await pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '500.00', reference: 'BANK-2024-DOWNSTREAM-2' });
+    await recordPayment({ actor: t.fundAdmin, origin: origin(), ...t.at, now, input: { year: 2024, funder: 'DOWNSTREAM', direction: 'TO_UPSTREAM', amount: '500.00', paidOn: '2027-03-01', reference: first.reference, confirmDuplicate: true } });
+    expect(await testDb().payment.count({ where: { agreementId: t.agreementId } })).toBe(3);
+  });
+
+  it('refuses a payment dated in the future or long before the agreement and its year', async () => {
+    const t = await administered();
+    await expect(pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '1.00', paidOn: '2031-01-01' })).rejects.toMatchObject({ problems: [{ field: 'paidOn', message: expect.stringContaining('after today (2027-06-01') }] });
+    await expect(pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '1.00', paidOn: '1990-01-01' })).rejects.toMatchObject({ problems: [{ field: 'paidOn', message: expect.stringContaining('is before') }] });
+    // An advance up to a year ahead of its year is fine.
+    await expect(pay(t, { year: 2027, funder: 'DOWNSTREAM', amount: '1.00', paidOn: '2027-01-02' })).resolves.toMatchObject({ kind: 'ADVANCE' });
+    expect(await testDb().payment.count({ where: { agreementId: t.agreementId } })).toBe(1);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { ledgerToCsv, ledgerToXlsx, type LedgerExportLine, type LedgerExportPayment } from '@/lib/interchange/ledger-table';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { ledgerOf } from './administration';
-import { paymentDto } from './fund-dto';
+import { paymentDtos } from './fund-dto';
 import { loadPortfolio } from './get-fund-portfolio';
 import { getLedger } from './get-ledger';
 import { beijingDay } from '@/lib/domain/format';
@@ -35,7 +35,7 @@ export async function exportPortfolioLedger({ actor, format, now = new Date() }:
   for (const { deal, admin } of await loadPortfolio(actor)) {
     const agreement = admin.agreement.number;
     for (const l of ledgerOf(admin)) lines.push({ deal: deal.slug, agreement, year: l.year, funder: l.funder, scheduled: l.scheduled, settled: l.settled, paid: l.paid, outstanding: l.outstanding });
-    for (const p of admin.payments.map(paymentDto)) {
+    for (const p of paymentDtos(admin.payments)) {
       payments.push({ deal: deal.slug, agreement, year: p.year, funder: p.funder, direction: p.direction, amount: p.amount, paidOn: p.paidOn, reference: p.reference, overpaymentNote: p.overpaymentNote, recordedBy: p.recordedBy, recordedAt: p.recordedAt });
     }
   }

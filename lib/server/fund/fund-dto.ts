@@ -83,7 +83,8 @@ export function settlementDto(s: Settlement, names: Map<string, string>): Settle
   };
 }
 
-export function paymentDto(p: Payment): PaymentDto {
+/** A payment as the ledger shows it; `reversedById` from the other payments of its agreement. */
+export function paymentDto(p: Payment, reversedById: string | null = null): PaymentDto {
   return {
     id: p.id,
     year: p.year,
@@ -96,6 +97,9 @@ export function paymentDto(p: Payment): PaymentDto {
     reference: p.reference,
     overpaymentNote: p.overpaymentNote,
     overpayment: p.overpayment?.toFixed(2) ?? null,
+    reversesId: p.reversesId,
+    reversalReason: p.reversalReason,
+    reversedById,
     recordedBy: p.recordedByName,
     recordedAt: p.createdAt.toISOString(),
   };
@@ -106,4 +110,10 @@ export async function namesOf(client: { user: { findMany: (args: { where: { id: 
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (!wanted.length) return new Map<string, string>();
   return new Map((await client.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+}
+
+/** An agreement's payments, each original marked with the reversal that undid it. */
+export function paymentDtos(payments: readonly Payment[]): PaymentDto[] {
+  const reversedBy = new Map(payments.flatMap((p) => (p.reversesId ? [[p.reversesId, p.id] as const] : [])));
+  return payments.map((p) => paymentDto(p, reversedBy.get(p.id) ?? null));
 }

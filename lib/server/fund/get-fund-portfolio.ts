@@ -5,7 +5,7 @@ import { LD, fenText, funders, isYearClosed, signedPayment, totalsOf, type Ledge
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { ledgerOf, loadAdministration, type Administration } from './administration';
-import { paymentDto } from './fund-dto';
+import { paymentDtos } from './fund-dto';
 
 /** At most this many agreements on one dashboard; the archive lists them all. */
 const maxAgreements = 200;
@@ -77,7 +77,7 @@ export async function getFundPortfolio({ actor, now = new Date() }: { actor: Act
   });
 
   const payments = admins
-    .flatMap(({ deal, admin }) => admin.payments.map((p) => ({ ...paymentDto(p), agreementId: admin.agreement.id, agreementNumber: admin.agreement.number, dealId: deal.id, deal })))
+    .flatMap(({ deal, admin }) => paymentDtos(admin.payments).map((p) => ({ ...p, agreementId: admin.agreement.id, agreementNumber: admin.agreement.number, dealId: deal.id, deal })))
     .sort((a, b) => (a.paidOn === b.paidOn ? a.recordedAt.localeCompare(b.recordedAt) : a.paidOn.localeCompare(b.paidOn)));
   const byMonth = new Map<string, InstanceType<typeof LD>>();
   for (const p of payments) byMonth.set(p.paidOn.slice(0, 7), (byMonth.get(p.paidOn.slice(0, 7)) ?? new LD(0)).plus(signedPayment(p.direction, p.amount)));

@@ -6,7 +6,7 @@ import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { ledgerOf, loadAdministration } from './administration';
 import { readAdministered } from './fund-access';
-import { paymentDto } from './fund-dto';
+import { paymentDtos } from './fund-dto';
 
 /**
  * An agreement's ledger: per year and funder the scheduled, settled, paid and outstanding
@@ -27,7 +27,7 @@ export async function getLedger({ actor, origin, dealId, agreementId }: { actor:
     byYear: admin.years.map((year) => ({ year, confirmed: admin.settlements.some((s) => s.year === year && s.status === 'CONFIRMED'), ...totalsOf(lines.filter((l) => l.year === year)) })),
     byFunder: funders.map((funder) => ({ funder, ...totalsOf(lines.filter((l) => l.funder === funder)) })),
     totals: totalsOf(lines),
-    payments: admin.payments.map(paymentDto),
+    payments: paymentDtos(admin.payments),
     me: abilities,
   };
 }

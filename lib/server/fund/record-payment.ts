@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
-import { ValidationError } from '@/lib/domain/errors';
+import { ConflictError, ValidationError } from '@/lib/domain/errors';
+import { beijingDay, formatDateTime } from '@/lib/domain/format';
+import { exactDuplicate, paymentDateProblem, paymentDateWindow } from '@/lib/domain/payment-rules';
 import type { RecordPaymentInput } from '@/lib/domain/fund-schemas';
 import { checkPayment } from '@/lib/domain/ledger';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
@@ -14,13 +16,17 @@ import { problem, text, type Problem } from '@/lib/domain/local-text';
  * Records money that moved for a year of an agreement: against the year's confirmed settlement,
  * or before it as an advance (which the settlement then nets). A payment larger than what is
  * still owed in its direction is refused unless it carries an overpayment note; the excess is
- * kept with it. Payments are append-only: a mistake is corrected by a payment the other way.
+ * kept with it. The date must be one the money can have moved on, and an exact second entry of a
+ * recorded transfer is refused unless confirmed. Payments are append-only: a mistake is undone by
+ * a reversal (reverse-payment.ts).
  */
-export async function recordPayment({ actor, origin, dealId, agreementId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: RecordPaymentInput }) {
+export async function recordPayment({ actor, origin, dealId, agreementId, input, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: RecordPaymentInput; now?: Date }) {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
     const problems: Problem[] = [];
     if (input.year < agreement.startYear || input.year > agreement.endYear) problems.push(problem('year', text('yearOutsideAgreement', { year: input.year, from: agreement.startYear, to: agreement.endYear })));
+    const dateProblem = paymentDateProblem(input.paidOn, paymentDateWindow({ year: input.year, agreementDrafted: beijingDay(agreement.createdAt), today: beijingDay(now) }));
+    if (dateProblem) problems.push(dateProblem);
     const settlement = admin.settlements.find((s) => s.year === input.year && s.status === 'CONFIRMED') ?? null;
     const line = ledgerOf(admin).find((l) => l.year === input.year && l.funder === input.funder);
     const checked = checkPayment({
@@ -31,6 +37,11 @@ export async function recordPayment({ actor, origin, dealId, agreementId, input 
     });
     if (!checked.ok) problems.push(...checked.problems);
     if (problems.length || !checked.ok) throw ValidationError.listing(problems, (lines) => text('paymentNotRecorded', { problems: lines }));
+    const recorded = admin.payments.map((p) => ({ ...p, paidOn: p.paidOn.toISOString().slice(0, 10) }));
+    const duplicate = exactDuplicate({ funder: input.funder, direction: input.direction, amount: checked.amount, paidOn: input.paidOn, reference: input.reference }, recorded);
+    if (duplicate && input.confirmDuplicate !== true) {
+      throw new ConflictError(text('duplicatePayment', { reference: duplicate.reference, recordedAt: formatDateTime(duplicate.createdAt, 'en', { numeric: true }) }));
+    }
     const payment = await tx.payment.create({
       data: {
         agreementId: agreement.id,
@@ -56,7 +67,7 @@ export async function recordPayment({ actor, origin, dealId, agreementId, input 
       object: { type: 'agreement', id: agreement.id },
       summary: {
         before: line ? { scheduled: line.scheduled, settled: line.settled, paid: line.paid, outstanding: line.outstanding } : null,
-        after: { paymentId: payment.id, year: input.year, funder: input.funder, direction: input.direction, amount: checked.amount, paidOn: input.paidOn, reference: input.reference, kind: settlement ? 'SETTLEMENT' : 'ADVANCE', overpayment: checked.overpayment, overpaymentNote: payment.overpaymentNote },
+        after: { paymentId: payment.id, year: input.year, funder: input.funder, direction: input.direction, amount: checked.amount, paidOn: input.paidOn, reference: input.reference, kind: settlement ? 'SETTLEMENT' : 'ADVANCE', overpayment: checked.overpayment, overpaymentNote: payment.overpaymentNote, ...(duplicate ? { confirmedDuplicateOf: duplicate.id } : {}) },
       },
     });
     return paymentDto(payment);
