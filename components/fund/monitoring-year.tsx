@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { CloseEntryButton } from './close-entry-button';
 import { Fragment } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -14,6 +15,7 @@ type Side = (typeof sides)[number];
 
 const stateTone: Record<string, BadgeTone> = {
   missing: 'quiet',
+  sealed: 'quiet',
   incomplete: 'warning',
   single: 'info',
   agreed: 'success',
@@ -25,7 +27,7 @@ function EntryLine({ entry }: { entry: CellDto['current'][number] }) {
   const t = useTranslations('fund');
   return (
     <div className="space-y-0.5" data-testid={`entry-${entry.side}`} data-entry-id={entry.id}>
-      <div className="num font-medium">{entry.value}</div>
+      {entry.value === null ? <div className="text-xs text-slate-600" data-testid="sealed-value">{t('monitoring.sealedValue')}</div> : <div className="num font-medium">{entry.value}</div>}
       <div className="text-xs text-slate-500">
         {entry.laboratory} · {entry.sampledFrom === entry.sampledTo ? entry.sampledFrom : `${entry.sampledFrom} – ${entry.sampledTo}`}
       </div>
@@ -66,6 +68,10 @@ export function MonitoringYear({
     <h2 className="flex items-baseline gap-3 font-semibold">
       <span className="num">{year}</span>
       {settled && <Badge tone="neutral" className="px-2">{t('monitoring.settledFinal')}</Badge>}
+      {!settled && view.years.find((y) => y.year === year)?.entryClosed && <Badge tone="neutral" className="px-2">{t('monitoring.closeEntry.closed')}</Badge>}
+      {!settled && !view.years.find((y) => y.year === year)?.entryClosed && view.me.mayAdminister && view.agreement.status === 'ARCHIVED' && (
+        <CloseEntryButton dealId={dealId} agreementId={agreementId} year={year} onClosed={onResolved} />
+      )}
     </h2>
     <div className="mt-3 overflow-x-auto">
       <table className="w-full text-left text-sm">

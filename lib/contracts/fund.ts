@@ -22,7 +22,8 @@ export interface MonitoringEntryDto {
   id: string;
   year: number;
   indicator: string;
-  value: string;
+  /** Null while the reader's own lab has not entered its result for the cell (blind entry). */
+  value: string | null;
   side: Side;
   laboratory: string;
   sampledFrom: string;
@@ -39,7 +40,8 @@ export interface ResolutionDto {
   year: number;
   indicator: string;
   method: ResolutionMethod;
-  value: string;
+  /** Null while the cell is sealed for the reader (blind entry). */
+  value: string | null;
   note: string;
   basisValueIds: string[];
   acceptedValueId: string | null;
@@ -55,7 +57,8 @@ export interface ResolutionDto {
 export interface CellDto {
   year: number;
   indicator: string;
-  state: CellState;
+  /** `sealed`: the reader's lab enters blind and has not entered its own result yet. */
+  state: CellState | 'sealed';
   value: string | null;
   /** The labs the terms require that have not reported. */
   missingLabs: (Lab | 'either')[];
@@ -114,7 +117,7 @@ export interface PaymentDto {
 export interface MonitoringView {
   agreement: { id: string; number: number; status: AgreementStatus; startYear: number; endYear: number; hasTerms: boolean };
   indicators: { name: string; unit: string; needed: boolean; tolerance: Tolerance; labs: LabRule }[];
-  years: { year: number; settled: boolean }[];
+  years: { year: number; settled: boolean; entryClosed: boolean }[];
   cells: CellDto[];
   disputed: number;
   me: FundAbilities;

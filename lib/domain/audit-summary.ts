@@ -46,6 +46,7 @@ export interface AuditSummaries {
   'monitoring.entered': { before: { value: string; laboratory: string } | null; after: { valueId: string; year: number; indicator: string; value: string; laboratory: string; sampled: string; cell: string } };
   'monitoring.imported': { after: { importId: string; fileName: string; rows: number; years: number[]; values: Json[]; truncated?: boolean; disputed: Json } };
   'monitoring.tolerances_set': { before: Json; after: Json };
+  'monitoring.entry_closed': { after: { year: number } };
   'monitoring.dispute_resolved': { before: Json & { year: number; indicator: string }; after: { resolutionId: string; method: string; value: string; note: string; [key: string]: Json } };
   'fund.shares_set': { before: Json; after: Json };
   'settlement.run': { before: { due: Decimal; balance: Decimal; fingerprint: string } | null; after: { settlementId: string; year: number; due: Decimal; direction: string; advances: Decimal; balance: Decimal; values: Json; fingerprint: string } };
@@ -107,6 +108,7 @@ export const auditActions = [
   'monitoring.entered',
   'monitoring.imported',
   'monitoring.tolerances_set',
+  'monitoring.entry_closed',
   'monitoring.dispute_resolved',
   'fund.shares_set',
   'settlement.run',
@@ -255,6 +257,9 @@ export function describeAuditEvent(event: { action: string; summary: unknown }, 
       put('year', after?.year);
       put('indicator', after?.indicator);
       return describe(action, changesOf(summary, ['value', 'laboratory']));
+    case 'monitoring.entry_closed':
+      put('year', after?.year);
+      return describe(action);
     case 'monitoring.imported':
       put('fileName', after?.fileName);
       values.count = typeof after?.rows === 'number' ? after.rows : 0;

@@ -70,6 +70,9 @@ export const ZSetFundingShares = z.strictObject({
 
 export const ZRunSettlement = z.strictObject({ year });
 
+export const ZCloseMonitoringEntry = z.strictObject({ year });
+export type CloseMonitoringEntryInput = z.infer<typeof ZCloseMonitoringEntry>;
+
 export const ZConfirmSettlement = z.strictObject({
   /** The fingerprint of the run the administrator looked at: confirming refuses a run whose data changed since. */
   fingerprint: z.string(say('giveFingerprint')).regex(/^[0-9a-f]{64}$/, say('mustBeFingerprint')),

@@ -265,6 +265,7 @@ const apiMatrix: Record<string, ApiRow> = {
     probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { tolerances: { tp: { absolute: '0.001', relative: null } } } }),
     allowed: { as: 'fund', status: 200 },
   },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/closures': { right: 'manage', probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { year: 2026 } }), allowed: { as: 'fund', status: 201 } },
   'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/resolutions': {
     right: 'manage',
     probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { method: 'AVERAGE', year: 2024, indicator: 'codmn', note: 'authz matrix probe' } }),
@@ -442,7 +443,9 @@ beforeAll(async () => {
   // administering an agreement needs the fund side, so the fund administrator moves there.
   const members = await must<{ members: { id: string; userId: string }[] }>(fund, 'members', `${dealUrl}/members`, 'GET', undefined, 200);
   await must(fund, 'fund side', `${dealUrl}/members/${members.members.find((m) => m.userId === users.fund.id)!.id}`, 'PATCH', { side: 'FUND' }, 200);
-  const fundTerms = { ...templateTerms('two-way-quality-index', 'en'), from: 2021, to: 2030 };
+  // Any one lab's result settles a year here (the fund's for 2022–2023; both parties' disagree on 2024).
+  const template = templateTerms('two-way-quality-index', 'en');
+  const fundTerms = { ...template, from: 2021, to: 2030, monitoring: Object.fromEntries(Object.keys(template.indicators).map((name) => [name, { labs: 'either' }])) };
   const withTerms = await must<{ id: string }>(sessions.upstream, 'offer with terms', `${dealUrl}/offers`, 'POST', { ...offerBody({ versionId: saved.versionId } as Fixture), terms: fundTerms }, 201);
   const signed = await must<{ agreementId: string }>(sessions.downstream, 'accept the offer with terms', `${dealUrl}/offers/${withTerms.id}`, 'POST', { move: 'accept' }, 200);
   const agreementUrl = `${dealUrl}/agreements/${signed.agreementId}`;

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { z } from 'zod';
 import { ZChangeDealStatus, ZChangeMember, ZCreateDeal, ZCreateOrganisation, ZCreateUser, ZInviteMember } from '../../lib/domain/deal-schemas';
 import { ZSignAgreement } from '../../lib/domain/agreement-schemas';
-import { ZConfirmSettlement, ZEnterMonitoringValue, ZRecordPayment, ZResolveDispute, ZRunSettlement, ZSetFundingShares, ZSetTolerances } from '../../lib/domain/fund-schemas';
+import { ZCloseMonitoringEntry, ZConfirmSettlement, ZEnterMonitoringValue, ZRecordPayment, ZResolveDispute, ZRunSettlement, ZSetFundingShares, ZSetTolerances } from '../../lib/domain/fund-schemas';
 import { ZAnswerOffer, ZSendOffer } from '../../lib/domain/offer-schemas';
 import { ZComment, ZFork, ZNewScenario, ZSaveVersion } from '../../lib/domain/scenario-schemas';
 import { parseScenario, shiyanDocument } from '../../lib/engine';
@@ -128,6 +128,7 @@ const templates: Record<string, Template> = {
     schema: ZEnterMonitoringValue,
     valid: () => ({ year: 2022, indicator: 'codmn', value: '2.31', laboratory: 'Fuzz laboratory', sampledFrom: '2022-01-01', sampledTo: '2022-01-31' }),
   },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/closures': { kind: 'json', lacksRight: true, schema: ZCloseMonitoringEntry, valid: () => ({ year: 2022 }) },
   'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/resolutions': { kind: 'json', lacksRight: true, schema: ZResolveDispute, valid: () => ({ method: 'AVERAGE', year: 2022, indicator: 'codmn', note: 'fuzz' }) },
   'PUT /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/tolerances': { kind: 'json', lacksRight: true, schema: ZSetTolerances, valid: () => ({ tolerances: { codmn: { absolute: '0.1', relative: null } } }) },
   'PUT /api/v1/deals/[dealId]/agreements/[agreementId]/funding-shares': { kind: 'json', lacksRight: true, schema: ZSetFundingShares, valid: () => ({ shares: { CENTRAL: '0.5', DOWNSTREAM: '0.5' } }) },

@@ -19,6 +19,8 @@ import { recordPayment } from '../../lib/server/fund/record-payment';
 import { resolveDispute } from '../../lib/server/fund/resolve-dispute';
 import { runSettlementYear } from '../../lib/server/fund/run-settlement';
 import { reversePayment } from '../../lib/server/fund/reverse-payment';
+import { closeMonitoringEntry } from '../../lib/server/fund/close-monitoring-entry';
+import { listDealActivity } from '../../lib/server/deals/list-deal-activity';
 import { searchFundArchive } from '../../lib/server/fund/search-fund-archive';
 import { setFundingShares } from '../../lib/server/fund/set-funding-shares';
 import { setIndicatorTolerances } from '../../lib/server/fund/set-indicator-tolerances';
@@ -143,6 +145,42 @@ describe('fund: the monitoring rules of the signed terms', () => {
       evidence: { fileName: 'retest.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n% re-test report\n%%EOF\n') },
     });
     expect(resolved).toMatchObject({ cell: { state: 'resolved', value: '2.35' } });
+  });
+});
+
+describe('fund: blind entry', () => {
+  it('shows a lab the other side’s result only once it has entered its own, or the fund closes the year', async () => {
+    const t = await administered({ terms });
+    await enter(t, t.upstream, 2024, 'codmn', '2.31');
+    await enter(t, t.upstream, 2024, 'tp', '0.026');
+    const cell = async (actor: Actor, indicator: string) => (await getMonitoring({ actor, origin: origin(), ...t.at })).cells.find((c) => c.year === 2024 && c.indicator === indicator)!;
+
+    // Downstream has entered nothing for 2024: it sees that upstream reported, not what.
+    const sealed = await cell(t.downstream, 'codmn');
+    expect(sealed).toMatchObject({ state: 'sealed', value: null, current: [{ side: 'UPSTREAM', value: null, laboratory: 'Own lab' }] });
+    expect(JSON.stringify(await getMonitoring({ actor: t.downstream, origin: origin(), ...t.at }))).not.toContain('2.31');
+    // Nor from the activity, the agreement's trail or their sentences.
+    const activity = await listDealActivity({ actor: t.downstream, origin: origin(), dealId: t.deal.id, filter: { limit: 200 } });
+    expect(activity.events.some((e) => e.action === 'monitoring.entered')).toBe(true);
+    expect(JSON.stringify(activity)).not.toContain('2.31');
+    expect(JSON.stringify(await getAgreement({ actor: t.downstream, origin: origin(), ...t.at }))).not.toContain('2.31');
+    // The fund and the side that entered see the value.
+    expect(await cell(t.fundAdmin, 'codmn')).toMatchObject({ state: 'incomplete', current: [{ value: '2.31' }] });
+    expect(JSON.stringify(await listDealActivity({ actor: t.upstream, origin: origin(), dealId: t.deal.id, filter: { limit: 200 } }))).toContain('2.31');
+
+    // Once downstream has entered its own codmn, that cell opens for it; tp stays sealed.
+    await enter(t, t.downstream, 2024, 'codmn', '2.33');
+    expect(await cell(t.downstream, 'codmn')).toMatchObject({ state: 'disputed', current: [{ side: 'UPSTREAM', value: '2.31' }, { side: 'DOWNSTREAM', value: '2.33' }] });
+    expect(await cell(t.downstream, 'tp')).toMatchObject({ state: 'sealed' });
+
+    // The fund closes the year's entry: everything opens, once.
+    await expect(closeMonitoringEntry({ actor: t.upstream, origin: origin(), ...t.at, input: { year: 2024 } })).rejects.toMatchObject({ status: 403 });
+    await closeMonitoringEntry({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { year: 2024 } });
+    expect(await cell(t.downstream, 'tp')).toMatchObject({ state: 'incomplete', current: [{ value: '0.026' }] });
+    expect((await getMonitoring({ actor: t.downstream, origin: origin(), ...t.at })).years.find((y) => y.year === 2024)).toMatchObject({ entryClosed: true });
+    await expect(closeMonitoringEntry({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { year: 2024 } })).rejects.toMatchObject({ status: 409 });
+    await expect(closeMonitoringEntry({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { year: 2040 } })).rejects.toMatchObject({ status: 400, field: 'year' });
+    await expect(testDb().monitoringEntryClosure.deleteMany({ where: { agreementId: t.agreementId } })).rejects.toThrow();
   });
 });
 

@@ -67,6 +67,7 @@ export const fundTexts = {
   mustBePaymentId: { en: 'must be the id of a recorded payment', zh: '应为已登记付款的编号' },
   sayWhyReversed: { en: 'say why the payment is reversed', zh: '请说明冲正原因' },
   mustBeTrueOrFalse: { en: 'must be true or false', zh: '应为“是”或“否”' },
+  entryAlreadyClosed: { en: 'the entry for {year} was already closed by {by}', zh: '{year} 年的录入已由{by}关闭' },
   averageNeedsTwo: { en: 'an average needs the results of two labs', zh: '取平均值需要双方监测机构的结果' },
   'notDisputed.missing': { en: 'it has no results yet', zh: '尚无结果' },
   'notDisputed.single': { en: 'only one side has entered a result', zh: '只有一方录入了结果' },

@@ -2,6 +2,8 @@ import 'server-only';
 import type { AgreementDetail, DealSnapshot, Party } from '@/lib/contracts/agreements';
 import type { Actor } from '@/lib/domain/actor';
 import { describeAuditEvent } from '@/lib/domain/audit-summary';
+import { sealedSummary } from '@/lib/domain/monitoring-visibility';
+import { monitoringSeal } from '@/lib/server/fund/monitoring-seal';
 import { grants } from '@/lib/domain/deal-rights';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
@@ -26,9 +28,10 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
     db().auditEvent.findMany({
       where: { dealId, OR: [{ objectType: 'agreement', objectId: agreement.id }, { objectType: 'offer', objectId: agreement.offerId }] },
       orderBy: { seq: 'asc' },
-      select: { seq: true, at: true, action: true, actorId: true, email: true, summary: true, hash: true },
+      select: { seq: true, at: true, action: true, actorId: true, email: true, summary: true, hash: true, side: true, objectId: true },
     }),
   ]);
+  const sealed = await monitoringSeal(db(), membership.side, [agreement.id]);
   const people = new Map(
     (await db().user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
   );
@@ -58,7 +61,7 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
     me: { isSignatory: Boolean(mine), hasSigned: Boolean(mine?.signature), maySign: mayStillSign },
     audit: events.map((e) => {
       const by = e.actorId ? (people.get(e.actorId) ?? null) : null;
-      return { seq: e.seq, at: e.at.toISOString(), action: e.action, actor: by, description: describeAuditEvent(e, by ?? e.email ?? '—', { user: (id) => people.get(id), scenario: () => version?.scenario.name }), hash: e.hash };
+      return { seq: e.seq, at: e.at.toISOString(), action: e.action, actor: by, description: describeAuditEvent({ action: e.action, summary: sealedSummary(e, membership.side, sealed) }, by ?? e.email ?? '—', { user: (id) => people.get(id), scenario: () => version?.scenario.name }), hash: e.hash };
     }),
   };
 }

@@ -2,10 +2,12 @@ import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { describeAuditEvent } from '@/lib/domain/audit-summary';
 import type { ActivityFilter } from '@/lib/domain/deal-schemas';
+import { entersBlind, sealedSummary } from '@/lib/domain/monitoring-visibility';
 import type { AuditEvent } from '@/lib/generated/prisma/client';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
+import { monitoringSeal } from '@/lib/server/fund/monitoring-seal';
 
 export type ActivityDto = Awaited<ReturnType<typeof activityDto>>[number];
 
@@ -45,9 +47,17 @@ export async function activityDto(events: AuditEvent[]) {
   });
 }
 
+/** The events with the monitoring values a blind viewer may not see yet removed (decision 0067). */
+async function sealMonitoring(events: AuditEvent[], side: string): Promise<AuditEvent[]> {
+  const agreementIds = [...new Set(events.filter((e) => e.action.startsWith('monitoring.') && e.objectId).map((e) => e.objectId!))];
+  if (!entersBlind(side) || agreementIds.length === 0) return events;
+  const sealed = await monitoringSeal(db(), side, agreementIds);
+  return events.map((event) => ({ ...event, summary: sealedSummary(event, side, sealed) as AuditEvent['summary'] }));
+}
+
 /** A deal's activity, newest first, filtered; members only. */
 export async function listDealActivity({ actor, origin, dealId, filter }: { actor: Actor; origin: RequestOrigin; dealId: string; filter: ActivityFilter }) {
-  await requireDealAccess({ actor, dealId, right: 'view', origin });
+  const { membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
   const events = await db().auditEvent.findMany({
     where: {
       dealId,
@@ -59,6 +69,6 @@ export async function listDealActivity({ actor, origin, dealId, filter }: { acto
     orderBy: { id: 'desc' },
     take: filter.limit + 1,
   });
-  const page = events.slice(0, filter.limit);
+  const page = await sealMonitoring(events.slice(0, filter.limit), membership.side);
   return { events: await activityDto(page), nextBefore: events.length > filter.limit ? page.at(-1)!.id.toString() : null };
 }

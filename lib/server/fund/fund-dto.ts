@@ -59,6 +59,12 @@ export function cellDto(cell: CellAssessment<Entry, Ruling>): CellDto {
   };
 }
 
+/** A cell as a lab that has not entered its own result may see it: who reported, not what. */
+export function sealedCellDto(cell: CellDto, viewer: string): CellDto {
+  const hide = (entry: MonitoringEntryDto): MonitoringEntryDto => (entry.side === viewer ? entry : { ...entry, value: null });
+  return { ...cell, state: 'sealed', value: null, spread: null, allowed: null, missingLabs: [], current: cell.current.map(hide), superseded: cell.superseded.map(hide), resolution: cell.resolution ? { ...cell.resolution, value: null } : null };
+}
+
 export function settlementDto(s: Settlement, names: Map<string, string>): SettlementDto {
   return {
     id: s.id,
