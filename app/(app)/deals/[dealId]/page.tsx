@@ -9,7 +9,7 @@ import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
 import { listPendingTasks } from '@/lib/server/deals/list-pending-tasks';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { listOffers } from '@/lib/server/offers/list-offers';
-import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
+import { listLatestVersions } from '@/lib/server/scenarios/list-latest-versions';
 import { versionMessageText } from '@/components/scenario-workspace/version-message-text';
 import { Badge } from '@/components/ui/badge';
 
@@ -17,7 +17,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
   const { dealId } = await params;
   const { actor, origin } = await pageContext();
   const overview = await orNotFound(getDealOverview({ actor, origin, dealId }));
-  const [scenarios, offers, pending, t, locale] = await Promise.all([listScenarios({ actor, origin, dealId }), listOffers({ actor, origin, dealId }), listPendingTasks({ actor }), getTranslations(), getLocale()]);
+  const [scenarios, offers, pending, t, locale] = await Promise.all([listLatestVersions({ actor, origin, dealId }), listOffers({ actor, origin, dealId }), listPendingTasks({ actor }), getTranslations(), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
   const zh = lang === 'zh';
   const { deal, me } = overview;
@@ -96,8 +96,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
             </div>
           ) : (
             <ul className="mt-3 space-y-3 text-sm" data-testid="latest-versions">
-              {scenarios.map((scenario) => {
-                const latest = scenario.versions[0]!;
+              {scenarios.map(({ latest, ...scenario }) => {
                 return (
                   <li key={scenario.id}>
                     <Badge tone="side" className="mr-2">{t(`side.${scenario.side}`)}</Badge>
