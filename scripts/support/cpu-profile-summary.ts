@@ -89,8 +89,22 @@ function files(): string[] {
   return readdirSync(dir!).filter((f) => f.endsWith('.cpuprofile'));
 }
 
+/** Coarse kinds of work, for the decision records: what a lever would have to move. */
+function categoryOf(module: string): string {
+  if (module === '(garbage collector)') return 'garbage collection';
+  if (module === 'next' || module === 'react' || module === 'react-dom' || module.startsWith('[turbopack]')) return 'Next.js and React (routing, rendering, streaming)';
+  if (module.startsWith('@prisma') || module === '%40prisma') return 'Prisma client';
+  if (/^(pg|pg-protocol|pg-pool|pg-types|postgres-)/.test(module)) return 'pg driver';
+  if (/^(use-intl|next-intl|%40formatjs|@formatjs|intl-messageformat)/.test(module) || module.endsWith('core.ts')) return 'messages (next-intl, ICU)';
+  if (/^(next-auth|jose|%40panva|@panva)/.test(module) || module.includes('crypto')) return 'session cookie crypto';
+  if (/^(app|lib|components|i18n)\//.test(module) || module === 'proxy.ts') return `the platform's code (${module.split('/')[0]}/)`;
+  if (module.startsWith('node:') || ['writev', 'writeUtf8String', 'encodeUtf8String', 'runMicrotasks', '(program)', 'parse'].includes(module)) return 'Node (streams, sockets, timers, JSON)';
+  return 'other packages';
+}
+
 interface Tally {
   busy: number;
+  selfByCategory: Map<string, number>;
   idle: number;
   selfByModule: Map<string, number>;
   totalByModule: Map<string, number>;
@@ -123,7 +137,7 @@ for (const file of files()) {
     if (!phase) return;
     let tally = tallies.get(phase.id);
     if (!tally) {
-      tally = { busy: 0, idle: 0, selfByModule: new Map(), totalByModule: new Map(), selfByFunction: new Map(), totalByFunction: new Map() };
+      tally = { busy: 0, idle: 0, selfByCategory: new Map(), selfByModule: new Map(), totalByModule: new Map(), selfByFunction: new Map(), totalByFunction: new Map() };
       tallies.set(phase.id, tally);
     }
     const leaf = describe(sample);
@@ -133,6 +147,7 @@ for (const file of files()) {
     }
     tally.busy++;
     add(tally.selfByModule, leaf.module);
+    add(tally.selfByCategory, categoryOf(leaf.module));
     add(tally.selfByFunction, leaf.fn);
     const modules = new Set<string>();
     const fns = new Set<string>();
@@ -158,6 +173,7 @@ for (const phase of phases) {
   if (!tally) continue;
   const seconds = (phase.endUs! - phase.startUs) / 1e6;
   console.log(`\n== ${phase.id} (${phase.stage}, ${seconds.toFixed(1)} s): ${tally.busy} busy samples, ${pct(tally.idle, tally.busy + tally.idle).trim()} idle`);
+  list('self, by kind of work', tally.selfByCategory, tally.busy);
   list('self, by module', tally.selfByModule, tally.busy);
   list('total, by module', tally.totalByModule, tally.busy);
   list('self, by function', tally.selfByFunction, tally.busy);
