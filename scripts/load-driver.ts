@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import type { ScheduleEntry } from '../lib/domain/offer-schedule';
 
-export type EndpointId = 'deals-api' | 'deals-page' | 'deal-overview' | 'version-result' | 'bargaining-zone' | 'save-version' | 'post-offer';
+export type EndpointId = 'deals-api' | 'deals-page' | 'deal-page' | 'version-page' | 'deal-overview' | 'version-result' | 'bargaining-zone' | 'save-version' | 'post-offer';
 
 export interface DriverSession {
   email: string;
@@ -122,6 +122,8 @@ const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 const endpoints: Record<EndpointId, EndpointDef> = {
   'deals-api': { build: () => ({ method: 'GET', path: '/api/v1/deals' }) },
   'deals-page': { build: () => ({ method: 'GET', path: '/deals' }) },
+  'deal-page': { build: (s) => ({ method: 'GET', path: `/deals/${s.dealId}` }) },
+  'version-page': { build: (s) => ({ method: 'GET', path: `/deals/${s.dealId}/versions/${s.resultVersionId}` }) },
   'deal-overview': { build: (s) => ({ method: 'GET', path: `/api/v1/deals/${s.dealId}` }) },
   'version-result': { build: (s) => ({ method: 'GET', path: `/api/v1/deals/${s.dealId}/versions/${s.resultVersionId}?format=result` }) },
   'bargaining-zone': { build: (s) => ({ method: 'GET', path: `/api/v1/deals/${s.dealId}/bargaining-zone?versions=${s.zoneVersionIds.join(',')}` }) },

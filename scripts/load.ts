@@ -18,9 +18,11 @@
 //     hashes), prints a table with PASS/FAIL against the targets and the change against the
 //     previous run, and writes test-results/load/last.json (and scale-N.json).
 //
-// --only drives some endpoints (ids as in the catalogue below) and --cpu-prof writes the server's
-// V8 CPU profiles into DIR (open them in Chrome's DevTools): both for finding what a request
-// costs, so such runs replace neither last.json nor scale-N.json (they write partial.json).
+// --only drives some endpoints (ids as in the catalogue below; the deal and version pages only when
+// named) and --cpu-prof writes the server's V8 CPU profiles into DIR (open them in Chrome's
+// DevTools) with phases.json, when each endpoint ran, for scripts/support/cpu-profile-summary.ts:
+// both for finding what a request costs, so such runs replace neither last.json nor scale-N.json
+// (they write partial.json).
 //
 // Exit 1 only on errors: transport errors or timeouts, 5xx answers, a crashed server, failed
 // sign-ins, or a failed integrity check. Missed latency targets are reported, not fatal.
@@ -45,11 +47,15 @@ interface EndpointSpec {
   id: EndpointId;
   label: string;
   kind: 'read' | 'write';
+  /** Driven only when named in --only: pages profiled against the floor (docs/decisions/0076), not the load targets. */
+  onlyWhenNamed?: true;
 }
 
 const catalogue: EndpointSpec[] = [
   { id: 'deals-api', label: 'GET /api/v1/deals', kind: 'read' },
   { id: 'deals-page', label: 'GET /deals (page)', kind: 'read' },
+  { id: 'deal-page', label: 'GET /deals/{id} (page)', kind: 'read', onlyWhenNamed: true },
+  { id: 'version-page', label: 'GET /deals/{id}/versions/{vid} (page)', kind: 'read', onlyWhenNamed: true },
   { id: 'deal-overview', label: 'GET /api/v1/deals/{id}', kind: 'read' },
   { id: 'version-result', label: 'GET …/versions/{vid}?format=result', kind: 'read' },
   { id: 'bargaining-zone', label: 'GET …/bargaining-zone?versions=…', kind: 'read' },
@@ -120,6 +126,8 @@ async function probe(baseUrl: string, session: DriverSession, id: EndpointId): P
   const paths: Partial<Record<EndpointId, string>> = {
     'deals-api': '/api/v1/deals',
     'deals-page': '/deals',
+    'deal-page': `/deals/${session.dealId}`,
+    'version-page': `/deals/${session.dealId}/versions/${session.resultVersionId}`,
     'deal-overview': `/api/v1/deals/${session.dealId}`,
     'version-result': `/api/v1/deals/${session.dealId}/versions/${session.resultVersionId}?format=result`,
     'bargaining-zone': `/api/v1/deals/${session.dealId}/bargaining-zone?versions=${session.zoneVersionIds.join(',')}`,
@@ -138,7 +146,17 @@ async function probe(baseUrl: string, session: DriverSession, id: EndpointId): P
 // ---------------------------------------------------------------------------------------------
 // Driver
 
-function drive(config: DriverConfig, sampler: RssSampler): Promise<{ runs: Map<EndpointId, EndpointRun>; warmups: Map<EndpointId, EndpointRun>; paced: Map<EndpointId, EndpointRun> }> {
+/** One stage of one endpoint on the monotonic clock V8's CPU profiles are timed by (µs), to cut a profile by endpoint. */
+export interface PhaseWindow {
+  id: EndpointId;
+  stage: 'warmup' | 'measure' | 'paced';
+  startUs: number;
+  endUs?: number;
+}
+
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
+function drive(config: DriverConfig, sampler: RssSampler, phases: PhaseWindow[]): Promise<{ runs: Map<EndpointId, EndpointRun>; warmups: Map<EndpointId, EndpointRun>; paced: Map<EndpointId, EndpointRun> }> {
   return new Promise((resolve, reject) => {
     const runs = new Map<EndpointId, EndpointRun>();
     const warmups = new Map<EndpointId, EndpointRun>();
@@ -148,12 +166,17 @@ function drive(config: DriverConfig, sampler: RssSampler): Promise<{ runs: Map<E
     driver.on('message', (message: DriverMessage) => {
       if (message.type === 'phase') {
         sampler.mark(`${message.id}:${message.stage}`);
+        phases.push({ id: message.id, stage: message.stage, startUs: monotonicUs() });
         const label = catalogue.find((e) => e.id === message.id)!.label;
         if (message.stage === 'measure') process.stdout.write(`  ${label.padEnd(38)} capacity `);
         if (message.stage === 'paced') process.stdout.write(`; ${config.connections} users `);
-      } else if (message.type === 'warmup') warmups.set(message.run.id, message.run);
+      } else if (message.type === 'warmup') {
+        phases.at(-1)!.endUs = monotonicUs();
+        warmups.set(message.run.id, message.run);
+      }
       else if (message.type === 'result' || message.type === 'paced') {
         sampler.mark('between');
+        phases.at(-1)!.endUs = monotonicUs();
         (message.type === 'result' ? runs : paced).set(message.run.id, message.run);
         process.stdout.write(`${message.run.rps} req/s, p95 ${message.run.latencyMs.p95} ms`);
         if (message.type === 'paced' || config.thinkSeconds === null) process.stdout.write('\n');
@@ -307,7 +330,7 @@ async function main(): Promise<number> {
     if (signedIn.sessions.length === 0) throw new Error('no session to drive the load with');
 
     const endpoints: EndpointResult[] = [];
-    for (const spec of catalogue.filter((s) => !only || only.includes(s.id))) {
+    for (const spec of catalogue.filter((s) => (only ? only.includes(s.id) : !s.onlyWhenNamed))) {
       const { available, note } = await probe(baseUrl, signedIn.sessions[0]!, spec.id);
       endpoints.push({ ...spec, available, note, targetP95Ms: targetP95Ms[spec.kind], pass: null, peakRssMb: null, run: null, paced: null, warmupCreated: 0 });
     }
@@ -315,10 +338,15 @@ async function main(): Promise<number> {
       `Driving each endpoint from a separate process: ${connections} connections that never pause for ${durationSeconds} s (after a ${warmupSeconds} s warm-up)` +
         (thinkSeconds === null ? ':' : `, then ${connections} users thinking ${thinkSeconds} s on average for ${durationSeconds} s:`),
     );
+    const phases: PhaseWindow[] = [];
     const { runs, warmups, paced } = await drive(
       { baseUrl, connections, durationSeconds, warmupSeconds, thinkSeconds, endpoints: endpoints.filter((e) => e.available).map((e) => e.id), sessions: signedIn.sessions },
       sampler,
+      phases,
     );
+    // scripts/support/cpu-profile-summary.ts cuts the profiles by these windows.
+    if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
+    if (cpuProfDir) writeFileSync(path.join(cpuProfDir, 'phases.json'), `${JSON.stringify(phases, null, 2)}\n`);
     sampler.stop();
     for (const e of endpoints) {
       e.run = runs.get(e.id) ?? null;

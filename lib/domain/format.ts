@@ -55,8 +55,22 @@ export function groupDigits(value: string, locale: AppLocale): string {
   const match = /^[+-]?\d+(?:\.(\d*))?$/.exec(value.trim());
   if (!match) return value;
   const places = Math.min(match[1]?.length ?? 0, 100);
-  const formatter = new Intl.NumberFormat(intlLocale[locale], { minimumFractionDigits: places, maximumFractionDigits: places });
-  return formatter.format(value.trim() as unknown as number);
+  return digitGrouping(locale, places).format(value.trim() as unknown as number);
+}
+
+// Building an Intl.NumberFormat costs far more than formatting with one: a version page formats
+// thousands of cells, and making a formatter per cell was an eighth of its server time
+// (docs/decisions/0076-where-request-time-goes.md). Two locales × at most 101 places.
+const digitGroupings = new Map<string, Intl.NumberFormat>();
+
+function digitGrouping(locale: AppLocale, places: number): Intl.NumberFormat {
+  const id = `${locale}:${places}`;
+  let formatter = digitGroupings.get(id);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(intlLocale[locale], { minimumFractionDigits: places, maximumFractionDigits: places });
+    digitGroupings.set(id, formatter);
+  }
+  return formatter;
 }
 
 /**
@@ -106,5 +120,7 @@ const numericFormat = new Intl.DateTimeFormat('en-GB', { timeZone: readerTimeZon
 
 /** The calendar day of a moment in Beijing time, as YYYY-MM-DD (file names, a day a record belongs to). */
 export function beijingDay(value: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: readerTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(value);
+  return beijingDayFormat.format(value);
 }
+
+const beijingDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: readerTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { decode, encode, type JWT } from 'next-auth/jwt';
-import { sessionAbsoluteSeconds, sessionState, type SessionState } from '@/lib/domain/session-policy';
+import { sessionAbsoluteSeconds, sessionRefreshSeconds, sessionState, type SessionState } from '@/lib/domain/session-policy';
 
 // The session cookie next-auth writes at sign-in, read and kept here for the proxy (pages) and for
 // the API's own gate (lib/server/http/api-route.ts). Reading it costs one decryption; next-auth's
@@ -66,11 +66,25 @@ export async function readSessionCookie(cookies: CookieReader, nowSeconds = Math
   return { userId: token.sub, sessionId: token.sid, state: sessionState(token, nowSeconds), token };
 }
 
+// A client that sends requests in parallel, or keeps sending the cookie it had, sends the same
+// stale cookie many times before the rewritten one replaces it: each would derive a key and
+// encrypt a new cookie (a few per cent of an API request's time under load, docs/decisions/0076).
+// The cookie rewritten for a session's last-seen time is reused for half the rewrite interval, so
+// the last-seen time it carries stays within that interval of the request, as it does anyway.
+// Revocation is untouched: every request still reads the session record.
+const rewritten = new LRUCache<string, { value: string; lastSeen: number }>({ max: 10_000 });
+const rewriteReuseSeconds = sessionRefreshSeconds / 2;
+
 /** The cookie that carries the same session with this request as its last one (the idle timeout). */
 export async function refreshedSessionCookie(token: JWT, nowSeconds = Math.floor(Date.now() / 1000)) {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) return null;
   const remaining = sessionAbsoluteSeconds - (nowSeconds - (token.authTime as number));
-  const value = await encode({ token: { ...token, lastSeen: nowSeconds }, secret, maxAge: remaining });
-  return { name: sessionCookieName, value, options: { httpOnly: true, sameSite: 'lax' as const, secure: secureSessionCookie, path: '/', maxAge: remaining } };
+  const key = `${String(token.sub)}:${String(token.sid)}:${String(token.lastSeen)}`;
+  let kept = rewritten.get(key);
+  if (!kept || nowSeconds - kept.lastSeen > rewriteReuseSeconds || nowSeconds < kept.lastSeen) {
+    kept = { value: await encode({ token: { ...token, lastSeen: nowSeconds }, secret, maxAge: remaining }), lastSeen: nowSeconds };
+    rewritten.set(key, kept);
+  }
+  return { name: sessionCookieName, value: kept.value, options: { httpOnly: true, sameSite: 'lax' as const, secure: secureSessionCookie, path: '/', maxAge: remaining } };
 }

@@ -32,6 +32,8 @@ describe('listDeals', () => {
     expect(deals.map((deal) => deal.id)).toEqual([shared.id]);
     expect(deals[0]!.mySide).toBe('UPSTREAM');
     expect(deals[0]!.parties.map((party) => party.side)).toEqual(['UPSTREAM', 'DOWNSTREAM']);
+    // The API's deal list keeps every field of the deal's DTO, read in the same one query.
+    expect(deals[0]).toMatchObject({ unit: shared.unit, currency: shared.currency, createdAt: shared.createdAt.toISOString(), status: shared.status, illustrative: shared.illustrative });
 
     expect(await listDeals({ actor: (await loadActor(stranger.id))! })).toEqual([]);
     expect(await listDeals({ actor: (await loadActor(downstream.id))! })).toHaveLength(2);

@@ -7,6 +7,9 @@ import { compareScenarioVersions } from '../../lib/server/scenarios/compare-scen
 import { forkScenarioVersion } from '../../lib/server/scenarios/fork-scenario-version';
 import { getScenarioVersion } from '../../lib/server/scenarios/get-scenario-version';
 import { listScenarios } from '../../lib/server/scenarios/list-scenarios';
+import { listLatestVersions } from '../../lib/server/scenarios/list-latest-versions';
+import { getVersionWorkspace } from '../../lib/server/scenarios/get-version-workspace';
+import { getDealOverview } from '../../lib/server/deals/get-deal-overview';
 import { saveScenarioVersion, StaleBaseError } from '../../lib/server/scenarios/save-scenario-version';
 import { uploadEvidence } from '../../lib/server/scenarios/upload-evidence';
 import { makeDeal, makeUser, testDb } from '../factories';
@@ -22,6 +25,9 @@ async function negotiation() {
     { userId: down.id, side: 'DOWNSTREAM', canEdit: true },
     { userId: viewer.id, side: 'OBSERVER' },
   ]);
+  // Names of their own, so that a test of who is named can tell the two sides apart.
+  await testDb().user.update({ where: { id: up.id }, data: { name: 'Upstream official' } });
+  await testDb().user.update({ where: { id: down.id }, data: { name: 'Downstream official' } });
   const [upstream, downstream, observer, outsider] = await Promise.all([up, down, viewer, stranger].map((u) => loadActor(u.id)));
   return { deal, upstream: upstream!, downstream: downstream!, observer: observer!, outsider: outsider! };
 }
@@ -190,5 +196,53 @@ describe('evidence and comments', () => {
       ['DOWNSTREAM', 'costs[0]'],
       ['UPSTREAM', null],
     ]);
+    // The version's author and each commenter named from the one query of their names.
+    const version = await getScenarioVersion({ actor: downstream, origin, dealId: deal.id, versionId });
+    expect([version.author, ...version.comments.map((c) => c.author)]).toEqual([upstream.name, downstream.name, upstream.name]);
+  });
+});
+
+describe('the deal page and the version page', () => {
+  it("lists each scenario once with only its latest version and that version's author", async () => {
+    const { deal, upstream, downstream, outsider } = await negotiation();
+    const v1 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'upstream v1' } });
+    const v2 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: withCost(shiyanDocument(), 'C_f', '1'), message: 'upstream v2' } });
+    const fork = await forkScenarioVersion({ actor: downstream, origin, dealId: deal.id, versionId: v1.versionId, name: 'Downstream counter-proposal' });
+    const latest = await listLatestVersions({ actor: downstream, origin, dealId: deal.id });
+    expect(latest.map((s) => [s.side, s.latest.id, s.latest.number, s.latest.author])).toEqual([
+      ['UPSTREAM', v2.versionId, 2, upstream.name],
+      ['DOWNSTREAM', fork.versionId, 1, downstream.name],
+    ]);
+    expect(latest[0]!.latest).toMatchObject({ message: 'upstream v2', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    await expect(listLatestVersions({ actor: outsider, origin, dealId: deal.id })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('gives the version page the latest version, the fork it came from and every version to compare with', async () => {
+    const { deal, upstream, downstream, outsider } = await negotiation();
+    const v1 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'upstream v1' } });
+    const v2 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: withCost(shiyanDocument(), 'C_f', '1'), message: 'upstream v2' } });
+    const fork = await forkScenarioVersion({ actor: downstream, origin, dealId: deal.id, versionId: v1.versionId, name: 'Counter' });
+    const workspace = await getVersionWorkspace({ actor: downstream, origin, dealId: deal.id, versionId: fork.versionId });
+    expect(workspace.latest).toEqual({ id: fork.versionId, number: 1 });
+    expect(workspace.forkedFrom).toMatchObject({ id: v1.versionId, number: 1 });
+    expect(workspace.comparable.map((c) => c.id).sort()).toEqual([v1.versionId, v2.versionId, fork.versionId].sort());
+    expect(workspace).toMatchObject({ canEdit: true, canFork: true, version: { author: downstream.name } });
+    const older = await getVersionWorkspace({ actor: downstream, origin, dealId: deal.id, versionId: v1.versionId });
+    expect(older).toMatchObject({ latest: { id: v2.versionId, number: 2 }, canEdit: false });
+    await expect(getVersionWorkspace({ actor: outsider, origin, dealId: deal.id, versionId: v1.versionId })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("names the deal's recent activity by its members and by the users who are not members", async () => {
+    const { deal, upstream } = await negotiation();
+    await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'upstream v1' } });
+    const overview = await getDealOverview({ actor: upstream, origin, dealId: deal.id });
+    const saved = overview.recentActivity.find((event) => event.actor?.id === upstream.id);
+    expect(saved?.actor).toEqual({ id: upstream.id, name: upstream.name, organisation: upstream.organisation.name, organisationZh: upstream.organisation.nameZh });
+    const removed = await testDb().user.update({ where: { id: (await makeUser()).id }, data: { name: 'Successor' } });
+    await testDb().dealMember.deleteMany({ where: { dealId: deal.id, userId: upstream.id } });
+    await testDb().dealMember.create({ data: { dealId: deal.id, userId: removed.id, side: 'UPSTREAM', canEdit: true } });
+    const viewer = (await loadActor(removed.id))!;
+    const later = await getDealOverview({ actor: viewer, origin, dealId: deal.id });
+    expect(later.recentActivity.find((event) => event.id === saved!.id)?.actor?.name).toBe(upstream.name);
   });
 });

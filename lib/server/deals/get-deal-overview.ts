@@ -15,6 +15,7 @@ export async function getDealOverview({ actor, origin, dealId }: { actor: Actor;
     // Newest first by id, as the activity page: the (dealId, id) index answers it without a sort.
     db().auditEvent.findMany({ where: { dealId }, orderBy: { id: 'desc' }, take: 10 }),
   ]);
+  const memberDtos = members.map(memberDto);
   return {
     deal: dealDto(deal),
     me: {
@@ -25,7 +26,8 @@ export async function getDealOverview({ actor, origin, dealId }: { actor: Actor;
       canManage: grants(actor, membership, 'manage'),
       canGrantPartyRights: grants(actor, membership, 'manage') && mayGrantPartyRights(actor),
     },
-    members: members.map(memberDto),
-    recentActivity: await activityDto(recent),
+    members: memberDtos,
+    // Most events are the members' own: their names are in hand, and only others are read.
+    recentActivity: await activityDto(recent, memberDtos.map(({ userId, name, organisation }) => ({ id: userId, name, organisation }))),
   };
 }

@@ -20,14 +20,28 @@ function mentioned(events: AuditEvent[], key: 'scenarioId' | 'userId'): string[]
   return ids.filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
 }
 
-export async function activityDto(events: AuditEvent[]) {
-  const userIds = [...new Set([...events.map((event) => event.actorId).filter((id): id is string => Boolean(id)), ...mentioned(events, 'userId')])];
+/** A user an event names, as its sentence and actor column show them. */
+export interface NamedUser {
+  id: string;
+  name: string;
+  organisation: { name: string; nameZh: string };
+}
+
+const namedUser = { id: true, name: true, organisation: { select: { name: true, nameZh: true } } } as const;
+
+/**
+ * The events as the activity list shows them. `known`: users the caller has already read (the
+ * deal overview reads the members anyway), who are then not read again; only the others are.
+ */
+export async function activityDto(events: AuditEvent[], known: readonly NamedUser[] = []) {
+  const byId = new Map(known.map((user) => [user.id, user]));
+  const userIds = [...new Set([...events.map((event) => event.actorId).filter((id): id is string => Boolean(id)), ...mentioned(events, 'userId')])].filter((id) => !byId.has(id));
   const scenarioIds = [...new Set(mentioned(events, 'scenarioId'))];
   const [users, scenarios] = await Promise.all([
-    userIds.length ? db().user.findMany({ where: { id: { in: userIds } }, include: { organisation: true } }) : [],
+    userIds.length ? db().user.findMany({ where: { id: { in: userIds } }, select: namedUser }) : [],
     scenarioIds.length ? db().scenario.findMany({ where: { id: { in: scenarioIds } }, select: { id: true, name: true } }) : [],
   ]);
-  const byId = new Map(users.map((user) => [user.id, user]));
+  for (const user of users) byId.set(user.id, user);
   const scenarioNames = new Map(scenarios.map((scenario) => [scenario.id, scenario.name]));
   const names = { user: (id: string) => byId.get(id)?.name, scenario: (id: string) => scenarioNames.get(id) };
   return events.map((event) => {

@@ -6,18 +6,29 @@ import { AuditSentence } from '@/components/deals/audit-event';
 import { DealNav } from '@/components/deals/deal-nav';
 import { PendingBadges } from '@/components/deals/pending-badges';
 import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
+import { getMyMembership } from '@/lib/server/deals/get-my-membership';
 import { listPendingTasks } from '@/lib/server/deals/list-pending-tasks';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { listOffers } from '@/lib/server/offers/list-offers';
-import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
+import { listLatestVersions } from '@/lib/server/scenarios/list-latest-versions';
 import { versionMessageText } from '@/components/scenario-workspace/version-message-text';
 import { Badge } from '@/components/ui/badge';
 
 export default async function DealOverviewPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
   const { actor, origin } = await pageContext();
-  const overview = await orNotFound(getDealOverview({ actor, origin, dealId }));
-  const [scenarios, offers, pending, t, locale] = await Promise.all([listScenarios({ actor, origin, dealId }), listOffers({ actor, origin, dealId }), listPendingTasks({ actor }), getTranslations(), getLocale()]);
+  // The access check first (a refusal is a 404, recorded once); then every part at once, each
+  // with the membership this render has already read: one round trip after the check instead
+  // of the overview's before the others' (docs/decisions/0076-where-request-time-goes.md).
+  await orNotFound(getMyMembership({ actor, origin, dealId }));
+  const [overview, scenarios, offers, pending, t, locale] = await Promise.all([
+    orNotFound(getDealOverview({ actor, origin, dealId })),
+    orNotFound(listLatestVersions({ actor, origin, dealId })),
+    orNotFound(listOffers({ actor, origin, dealId })),
+    listPendingTasks({ actor }),
+    getTranslations(),
+    getLocale(),
+  ]);
   const lang = isLocale(locale) ? locale : 'zh';
   const zh = lang === 'zh';
   const { deal, me } = overview;
@@ -96,8 +107,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
             </div>
           ) : (
             <ul className="mt-3 space-y-3 text-sm" data-testid="latest-versions">
-              {scenarios.map((scenario) => {
-                const latest = scenario.versions[0]!;
+              {scenarios.map(({ latest, ...scenario }) => {
                 return (
                   <li key={scenario.id}>
                     <Badge tone="side" className="mr-2">{t(`side.${scenario.side}`)}</Badge>
