@@ -1,0 +1,36 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { createContext, useContext } from 'react';
+import { Badge } from '@/components/ui/badge';
+import type { ScenarioComment } from '@/lib/contracts/scenarios';
+import { CommentEntry, commentAbout } from './comment-entry';
+
+/** The scenario's thread, for the lines of the version shown (VersionWorkspace provides it). */
+export const CommentThreadContext = createContext<readonly ScenarioComment[]>([]);
+
+/**
+ * The comments about one line of the version shown, next to that line: those written about it on
+ * this version and those written about the same line on another (lib/domain/comment-anchor.ts).
+ * Nothing when there are none, or outside a version page.
+ */
+export function ItemComments({ list, index }: { list: string; index: number }) {
+  const t = useTranslations('version');
+  const target = `${list}[${index}]`;
+  const comments = useContext(CommentThreadContext).filter((c) => c.here === target);
+  if (comments.length === 0) return null;
+  return (
+    <details className="text-xs" data-testid={`item-comments-${target}`}>
+      <summary className="cursor-pointer list-none">
+        <Badge tone="info">{t('itemComments', { count: comments.length })}</Badge>
+      </summary>
+      <section aria-label={t('itemCommentsTitle', { label: commentAbout(comments[comments.length - 1]!, '') })}>
+        <ol className="mt-1 max-w-md space-y-2">
+          {comments.map((comment) => (
+            <CommentEntry key={comment.id} comment={comment} showAbout={false} />
+          ))}
+        </ol>
+      </section>
+    </details>
+  );
+}
