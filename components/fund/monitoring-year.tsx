@@ -151,7 +151,7 @@ export function MonitoringYear({
       columns={columns}
       data={cells}
       rowKey={cellKey}
-      rowLook={(cell) => ({ testId: `cell-${cellKey(cell)}`, state: cell.state, className: cell.state === 'disputed' ? 'bg-red-50' : undefined })}
+      rowLook={(cell) => ({ testId: `cell-${cellKey(cell)}`, data: { state: cell.state }, className: cell.state === 'disputed' ? 'bg-red-50' : undefined })}
       detail={(cell) => (resolving === cellKey(cell) ? <ResolveForm dealId={dealId} agreementId={agreementId} cell={cell} onDone={onResolved} /> : null)}
     />
   </section>

@@ -9,11 +9,11 @@ export interface DataColumnMeta {
   nowrap?: boolean;
 }
 
-/** What a row shows of its state: a test id, a tint, a data-state for the tests and styles. */
+/** What a row shows of itself: a test id, a tint, data attributes for the tests (`{ state: 'disputed' }` → data-state). */
 export interface DataRowLook {
   testId?: string;
   className?: string;
-  state?: string;
+  data?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -85,7 +85,7 @@ export function DataTable<Row>({
             const opened = detail?.(row.original);
             return (
               <Fragment key={row.id}>
-                <tr className={`border-t border-slate-100 align-top ${look.className ?? ''}`} data-testid={look.testId ?? rowTestId} data-state={look.state}>
+                <tr className={`border-t border-slate-100 align-top ${look.className ?? ''}`} data-testid={look.testId ?? rowTestId} {...Object.fromEntries(Object.entries(look.data ?? {}).map(([name, value]) => [`data-${name}`, value]))}>
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className={`py-1.5 pr-3 last:pr-0 ${align(cell.column.columnDef.meta)}`}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -2,7 +2,7 @@
 
 import type { ColumnDef } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
-import { DataTable, type DataColumnMeta } from './data-table';
+import { DataTable, type DataColumnMeta, type DataRowLook } from './data-table';
 
 /** A column of a table whose cells a server page rendered: its header, and its look. */
 export interface RenderedColumn extends DataColumnMeta {
@@ -16,6 +16,7 @@ export interface RenderedRow {
   key: string;
   cells: Readonly<Record<string, ReactNode>>;
   sort?: Readonly<Record<string, string | number>>;
+  look?: DataRowLook;
 }
 
 /**
@@ -32,5 +33,5 @@ export function RenderedTable({ columns, rows, caption, empty, testId, rowTestId
     enableSorting: Boolean(sortable),
     meta: { numeric, nowrap } satisfies DataColumnMeta,
   }));
-  return <DataTable columns={defs} data={rows} caption={caption} empty={empty} testId={testId} rowTestId={rowTestId} rowKey={(row) => row.key} className={className} />;
+  return <DataTable columns={defs} data={rows} caption={caption} empty={empty} testId={testId} rowTestId={rowTestId} rowKey={(row) => row.key} rowLook={(row) => row.look ?? {}} className={className} />;
 }
