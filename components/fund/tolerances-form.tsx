@@ -23,7 +23,7 @@ export function TolerancesForm({ dealId, agreementId, view, onDone }: { dealId: 
       <p className="text-sm text-slate-600">{t('monitoring.tolerance.explain')}</p>
       <div className="space-y-3">
         {view.indicators.map((i) => (
-          <fieldset key={i.name} className="grid gap-3 sm:grid-cols-[8rem_1fr_1fr] sm:items-start" data-testid={`tolerance-${i.name}`}>
+          <fieldset key={i.name} className="grid gap-3 sm:grid-cols-[8rem_16rem_16rem] sm:items-start" data-testid={`tolerance-${i.name}`}>
             <legend className="sr-only">{i.name}</legend>
             <p className="pt-6 font-mono text-sm" aria-hidden>
               {i.name}
