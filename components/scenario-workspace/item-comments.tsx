@@ -15,10 +15,14 @@ export const CommentThreadContext = createContext<readonly ScenarioComment[]>([]
  * Nothing when there are none, or outside a version page.
  */
 export function ItemComments({ list, index }: { list: string; index: number }) {
-  const t = useTranslations('version');
   const target = `${list}[${index}]`;
   const comments = useContext(CommentThreadContext).filter((c) => c.here === target);
-  if (comments.length === 0) return null;
+  // Outside a version page there is no thread, and no messages of the version page either.
+  return comments.length === 0 ? null : <LineComments target={target} comments={comments} />;
+}
+
+function LineComments({ target, comments }: { target: string; comments: readonly ScenarioComment[] }) {
+  const t = useTranslations('version');
   return (
     <details className="text-xs" data-testid={`item-comments-${target}`}>
       <summary className="cursor-pointer list-none">
