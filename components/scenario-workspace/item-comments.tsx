@@ -24,12 +24,13 @@ export function ItemComments({ list, index }: { list: string; index: number }) {
 function LineComments({ target, comments }: { target: string; comments: readonly ScenarioComment[] }) {
   const t = useTranslations('version');
   return (
-    <details className="text-xs" data-testid={`item-comments-${target}`}>
-      <summary className="cursor-pointer list-none">
+    <details className="relative shrink-0 text-xs" data-testid={`item-comments-${target}`}>
+      <summary className="cursor-pointer list-none whitespace-nowrap">
         <Badge tone="info">{t('itemComments', { count: comments.length })}</Badge>
       </summary>
-      <section aria-label={t('itemCommentsTitle', { label: commentAbout(comments[comments.length - 1]!, '') })}>
-        <ol className="mt-1 max-w-md space-y-2">
+      {/* Over the table, so the line keeps its place and width while its comments are open. */}
+      <section className="absolute top-full left-0 z-20 mt-1 w-80 rounded-md border border-slate-200 bg-white p-2 shadow-lg" aria-label={t('itemCommentsTitle', { label: commentAbout(comments[comments.length - 1]!, '') })}>
+        <ol className="space-y-2">
           {comments.map((comment) => (
             <CommentEntry key={comment.id} comment={comment} showAbout={false} />
           ))}
