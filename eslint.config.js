@@ -12,6 +12,8 @@ const engineForbidden = ['@prisma/*', '@/lib/generated/*', 'next', 'next/*', 'ne
  * same import; a test file of a layer may reach the test support and the layers above it.
  */
 const zone = (target, from, message) => ({ target, from, message });
+// The files at the root of the project (proxy.ts, instrumentation.ts, the tools' configurations), not its folders.
+const rootFiles = './*.{ts,js,mjs}';
 const layerZones = [
   zone('./app', ['./lib/infra', './lib/generated'], 'app reaches the database only through a use case of lib/server.'),
   zone('./components', ['./app', './lib/server', './lib/infra', './lib/generated', './lib/seed', './lib/interchange', './scripts', './bench', './tests'], 'components render DTOs: types from lib/contracts, rules from lib/domain, arithmetic from lib/engine and lib/terms; actions come in as props.'),
@@ -22,6 +24,10 @@ const layerZones = [
   zone('./lib/domain', ['./app', './components', './lib/server', './lib/infra', './lib/generated', './lib/seed', './lib/interchange', './lib/contracts', './scripts', './bench', './tests'], 'lib/domain imports no lib/server, lib/infra, components or app.'),
   zone('./lib/engine', ['./app', './components', './lib/server', './lib/infra', './lib/generated', './lib/seed', './lib/interchange', './lib/contracts', './lib/domain', './lib/terms', './scripts', './bench', './tests'], 'lib/engine is the bottom layer: it imports only itself.'),
   zone('./lib/terms', ['./app', './components', './lib/server', './lib/infra', './lib/generated', './lib/seed', './lib/interchange', './lib/contracts', './lib/domain', './scripts', './bench', './tests'], 'lib/terms is pure: it imports only itself and lib/engine.'),
+  zone('./lib/seed', ['./app', './components', './lib/server', './lib/contracts', './lib/interchange', './i18n', './prisma', './scripts', './bench', './tests'], 'lib/seed writes the demo through the Prisma client it is given: rules from lib/domain, documents from lib/engine, the audit chain from lib/infra.'),
+  zone('./i18n', ['./app', './components', './lib/server', './lib/infra', './lib/generated', './lib/seed', './lib/interchange', './lib/contracts', './lib/engine', './lib/terms', './prisma', './scripts', './bench', './tests'], 'i18n picks the locale (lib/domain/locale) and loads messages/; nothing else.'),
+  zone('./prisma', ['./app', './components', './lib/server', './lib/contracts', './lib/interchange', './lib/domain', './lib/engine', './lib/terms', './i18n', './scripts', './bench', './tests'], 'prisma/ seeds through lib/seed with the client of lib/infra, and nothing else.'),
+  zone(rootFiles, ['./app', './components', './lib/seed', './lib/interchange', './lib/contracts', './i18n', './prisma', './scripts', './bench', './tests'], 'The root files are configuration and the hooks Next.js calls (proxy, instrumentation): they reach lib/infra and lib/server, never pages, components or tests.'),
   zone('./scripts', ['./tests'], 'scripts import nothing from tests.'),
   zone('./bench', ['./tests'], 'bench imports nothing from tests.'),
 ];

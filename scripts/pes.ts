@@ -18,7 +18,6 @@ import {
   explainResult,
   parseScenarioText,
   toResultCsv,
-  readIssueText,
   toResultJson,
   type CodedProblem,
   type Message,
@@ -51,13 +50,12 @@ function read(file: string): string {
   }
 }
 
-/** A problem in English, from its code (the engine's) or as lib/terms words it. */
-function english(problem: Message | { path: string; message: string }): string {
-  const coded = 'code' in problem ? problem : readIssueText(problem.message);
-  return coded ? inEnglish(fromMessage(coded)) : (problem as { message: string }).message;
+/** The engines' problems are codes; the CLI says them in English. */
+function english(problem: Message): string {
+  return inEnglish(fromMessage(problem));
 }
 
-function refuse(file: string, problems: readonly (CodedProblem | { path: string; message: string })[]): never {
+function refuse(file: string, problems: readonly CodedProblem[]): never {
   throw new BadInput(problems.map((p) => `${file}: ${p.path}: ${english(p)}`));
 }
 

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
+import { TabLinks } from '@/components/ui/tab-links';
 import { badgeVariants, buttonVariants } from '@/components/ui/variants';
 import type { AgreementDetail } from '@/lib/contracts/agreements';
 
@@ -66,19 +67,7 @@ export async function AgreementHeader({ dealId, agreement, active, zh }: { dealI
           {t('header.notArchived')}
         </p>
       )}
-      <nav className="flex gap-1 border-b border-slate-200 text-sm" aria-label={t('header.tabs')}>
-        {administrationTabs.map((tab) => (
-          <Link
-            key={tab}
-            href={`${base}/${tab}`}
-            aria-current={tab === active ? 'page' : undefined}
-            className={`-mb-px rounded-t-md border px-4 py-2 ${tab === active ? 'border-slate-200 border-b-white bg-white font-medium text-water-900' : 'border-transparent text-water-700 hover:bg-slate-100'}`}
-            data-testid={`tab-${tab}`}
-          >
-            {t(`header.tab.${tab}`)}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks label={t('header.tabs')} links={administrationTabs.map((tab) => ({ href: `${base}/${tab}`, label: t(`header.tab.${tab}`), current: tab === active, testId: `tab-${tab}` }))} />
     </div>
   );
 }

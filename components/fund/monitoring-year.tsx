@@ -2,9 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { CloseEntryButton } from './close-entry-button';
-import { Fragment } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import type { BadgeTone } from '@/components/ui/variants';
 import type { CellDto } from '@/lib/contracts/fund';
 import type { MonitoringView } from '@/lib/contracts/fund';
@@ -39,6 +40,89 @@ function EntryLine({ entry }: { entry: CellDto['current'][number] }) {
   );
 }
 
+const cellKey = (cell: CellDto) => `${cell.year}-${cell.indicator}`;
+
+/** The columns of a year's results: indicator, state, the value used (and how a dispute was resolved), each side's entry, the difference. */
+function useCellColumns({ dealId, agreementId, view, settled, resolving, onResolve }: { dealId: string; agreementId: string; view: MonitoringView; settled: boolean; resolving: string | null; onResolve: (key: string | null) => void }): ColumnDef<CellDto, unknown>[] {
+  const t = useTranslations('fund');
+  const units = Object.fromEntries(view.indicators.map((i) => [i.name, i.unit]));
+  const entryOf = (cell: CellDto, side: Side) => cell.current.find((e) => e.side === side);
+  return [
+    {
+      id: 'indicator',
+      header: t('monitoring.field.indicator'),
+      cell: ({ row }) => (
+        <>
+          <span className="font-mono">{row.original.indicator}</span> <span className="text-xs text-slate-500">{units[row.original.indicator] ?? ''}</span>
+        </>
+      ),
+    },
+    {
+      id: 'state',
+      header: t('monitoring.col.state'),
+      cell: ({ row }) => (
+        <Badge tone={stateTone[row.original.state] ?? 'neutral'} className="px-2">
+          {t(`monitoring.state.${row.original.state}`)}
+        </Badge>
+      ),
+    },
+    {
+      id: 'used',
+      header: t('monitoring.col.used'),
+      cell: ({ row: { original: cell } }) => (
+        <div className="num font-medium" data-testid={`used-${cellKey(cell)}`}>
+          {cell.value ?? '—'}
+          {cell.resolution && (
+            <div className="text-xs font-normal text-violet-900">
+              {t(`monitoring.resolve.method.${cell.resolution.method}`)} · {cell.resolution.resolvedBy}
+              {cell.resolution.evidence && (
+                <>
+                  {' · '}
+                  <a className="underline" href={`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring/evidence/${cell.resolution.evidence.sha256}`}>
+                    {cell.resolution.evidence.fileName}
+                  </a>
+                </>
+              )}
+              <div className="text-slate-600">{cell.resolution.note}</div>
+            </div>
+          )}
+        </div>
+      ),
+    },
+    ...sides.map(
+      (side): ColumnDef<CellDto, unknown> => ({
+        id: side,
+        header: t(`side.${side}`),
+        cell: ({ row }) => {
+          const entry = entryOf(row.original, side);
+          return entry ? <EntryLine entry={entry} /> : <span className="text-slate-400">—</span>;
+        },
+      }),
+    ),
+    {
+      id: 'difference',
+      header: t('monitoring.col.difference'),
+      cell: ({ row: { original: cell } }) => (
+        <>
+          {cell.spread !== null && <div className="num text-xs text-slate-600">{t('monitoring.spread', { spread: cell.spread, allowed: cell.allowed ?? '0' })}</div>}
+          {cell.superseded.length > 0 && <div className="text-xs text-slate-500">{t('monitoring.superseded', { count: cell.superseded.length })}</div>}
+          {cell.state === 'incomplete' && (
+            <div className="text-xs text-amber-800" data-testid={`missing-labs-${cellKey(cell)}`}>
+              {t('monitoring.missingLabs', { labs: cell.missingLabs.map((lab) => t(`monitoring.lab.${lab}`)).join(t('common.listSeparator')) })}
+            </div>
+          )}
+          {(cell.state === 'disputed' || cell.state === 'incomplete') && view.agreement.status === 'ARCHIVED' && view.me.mayAdminister && !settled && (
+            <Button intent="quiet" className="mt-1" onClick={() => onResolve(resolving === cellKey(cell) ? null : cellKey(cell))} testId={`resolve-${cellKey(cell)}`}>
+              {t('monitoring.resolve.open')}
+            </Button>
+          )}
+          {cell.state === 'disputed' && !view.me.mayAdminister && <div className="text-xs text-red-800">{t('monitoring.waitForFund')}</div>}
+        </>
+      ),
+    },
+  ];
+}
+
 /** A year's results: per indicator the value used, each side's entry, how far they differ, and the fund's resolution of a dispute. */
 export function MonitoringYear({
   dealId,
@@ -62,7 +146,7 @@ export function MonitoringYear({
   onResolved: () => void;
 }) {
   const t = useTranslations('fund');
-  const units = Object.fromEntries(view.indicators.map((i) => [i.name, i.unit]));
+  const columns = useCellColumns({ dealId, agreementId, view, settled, resolving, onResolve });
   return (
   <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`monitoring-year-${year}`}>
     <h2 className="flex items-baseline gap-3 font-semibold">
@@ -73,87 +157,15 @@ export function MonitoringYear({
         <CloseEntryButton dealId={dealId} agreementId={agreementId} year={year} onClosed={onResolved} />
       )}
     </h2>
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-600">
-          <tr>
-            <th className="py-1 pr-3 font-medium">{t('monitoring.field.indicator')}</th>
-            <th className="py-1 pr-3 font-medium">{t('monitoring.col.state')}</th>
-            <th className="py-1 pr-3 font-medium">{t('monitoring.col.used')}</th>
-            {sides.map((s) => (
-              <th key={s} className="py-1 pr-3 font-medium">
-                {t(`side.${s}`)}
-              </th>
-            ))}
-            <th className="py-1 font-medium">{t('monitoring.col.difference')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cells.map((cell) => {
-            const key = `${cell.year}-${cell.indicator}`;
-            const bySide = new Map<Side, CellDto['current'][number]>(cell.current.map((e) => [e.side as Side, e]));
-            return (
-              <Fragment key={key}>
-              <tr className={`border-t border-slate-100 align-top ${cell.state === 'disputed' ? 'bg-red-50' : ''}`} data-testid={`cell-${key}`} data-state={cell.state}>
-                <td className="py-2 pr-3">
-                  <span className="font-mono">{cell.indicator}</span> <span className="text-xs text-slate-500">{units[cell.indicator] ?? ''}</span>
-                </td>
-                <td className="py-2 pr-3">
-                  <Badge tone={stateTone[cell.state] ?? 'neutral'} className="px-2">{t(`monitoring.state.${cell.state}`)}</Badge>
-                </td>
-                <td className="num py-2 pr-3 font-medium" data-testid={`used-${key}`}>
-                  {cell.value ?? '—'}
-                  {cell.resolution && (
-                    <div className="text-xs font-normal text-violet-900">
-                      {t(`monitoring.resolve.method.${cell.resolution.method}`)} · {cell.resolution.resolvedBy}
-                      {cell.resolution.evidence && (
-                        <>
-                          {' · '}
-                          <a className="underline" href={`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring/evidence/${cell.resolution.evidence.sha256}`}>
-                            {cell.resolution.evidence.fileName}
-                          </a>
-                        </>
-                      )}
-                      <div className="text-slate-600">{cell.resolution.note}</div>
-                    </div>
-                  )}
-                </td>
-                {sides.map((s) => (
-                  <td key={s} className="py-2 pr-3">
-                    {bySide.has(s) ? <EntryLine entry={bySide.get(s)!} /> : <span className="text-slate-400">—</span>}
-                  </td>
-                ))}
-                <td className="py-2">
-                  {cell.spread !== null && (
-                    <div className="num text-xs text-slate-600">{t('monitoring.spread', { spread: cell.spread, allowed: cell.allowed ?? '0' })}</div>
-                  )}
-                  {cell.superseded.length > 0 && <div className="text-xs text-slate-500">{t('monitoring.superseded', { count: cell.superseded.length })}</div>}
-                  {cell.state === 'incomplete' && (
-                    <div className="text-xs text-amber-800" data-testid={`missing-labs-${key}`}>
-                      {t('monitoring.missingLabs', { labs: cell.missingLabs.map((lab) => t(`monitoring.lab.${lab}`)).join(t('common.listSeparator')) })}
-                    </div>
-                  )}
-                  {(cell.state === 'disputed' || cell.state === 'incomplete') && view.agreement.status === 'ARCHIVED' && view.me.mayAdminister && !settled && (
-                    <Button intent="quiet" className="mt-1" onClick={() => onResolve(resolving === key ? null : key)} testId={`resolve-${key}`}>
-                      {t('monitoring.resolve.open')}
-                    </Button>
-                  )}
-                  {cell.state === 'disputed' && !view.me.mayAdminister && <div className="text-xs text-red-800">{t('monitoring.waitForFund')}</div>}
-                </td>
-              </tr>
-              {resolving === key && (
-                <tr className="bg-red-50">
-                  <td colSpan={7} className="px-2 pb-3">
-                    <ResolveForm dealId={dealId} agreementId={agreementId} cell={cell} onDone={onResolved} />
-                  </td>
-                </tr>
-              )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="mt-3"
+      caption={t('monitoring.yearResults', { year })}
+      columns={columns}
+      data={cells}
+      rowKey={cellKey}
+      rowLook={(cell) => ({ testId: `cell-${cellKey(cell)}`, data: { state: cell.state }, className: cell.state === 'disputed' ? 'bg-red-50' : undefined })}
+      detail={(cell) => (resolving === cellKey(cell) ? <ResolveForm dealId={dealId} agreementId={agreementId} cell={cell} onDone={onResolved} /> : null)}
+    />
   </section>
   );
 }

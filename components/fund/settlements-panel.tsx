@@ -5,12 +5,14 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
 import { formatDateTime } from '@/lib/domain/format';
-import { isLocale } from '@/lib/domain/locale';
+import type { ColumnDef } from '@tanstack/react-table';
+import { isLocale, type AppLocale } from '@/lib/domain/locale';
 import type { SettlementDto } from '@/lib/contracts/fund';
 import type { SettlementsView } from '@/lib/contracts/fund';
 import { isNegative, magnitude, yuan } from './format';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import { Checkbox } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
 import type { BadgeTone } from '@/components/ui/variants';
@@ -23,10 +25,25 @@ const stateTone: Record<string, BadgeTone> = {
   OPEN: 'quiet',
 };
 
+type FunderLine = SettlementDto['funders'][number];
+
+/** A settled year's funders: share, what each owes, has advanced, and the balance. */
+function useFunderColumns(lang: AppLocale, shares: SettlementDto['shares']): ColumnDef<FunderLine, unknown>[] {
+  const t = useTranslations('fund');
+  return [
+    { id: 'funder', header: t('ledger.col.funder'), cell: ({ row }) => t(`funder.${row.original.funder}`) },
+    { id: 'share', header: t('settlements.share'), cell: ({ row }) => <span className="num">{shares[row.original.funder] ?? '0'}</span> },
+    { id: 'due', header: t('settlements.due'), meta: { numeric: true }, cell: ({ row }) => yuan(row.original.due, lang) },
+    { id: 'advances', header: t('settlements.advances'), meta: { numeric: true }, cell: ({ row }) => yuan(row.original.advances, lang) },
+    { id: 'balance', header: t('settlements.balance'), meta: { numeric: true }, cell: ({ row }) => <span className={isNegative(row.original.balance) ? 'text-amber-800' : ''}>{yuan(row.original.balance, lang)}</span> },
+  ];
+}
+
 function SettlementDetail({ settlement }: { settlement: SettlementDto }) {
   const t = useTranslations('fund');
   const locale = useLocale();
   const lang = isLocale(locale) ? locale : 'zh';
+  const funderColumns = useFunderColumns(lang, settlement.shares);
   return (
     <div className="mt-3 space-y-4 text-sm">
       <dl className="grid gap-3 sm:grid-cols-4">
@@ -57,28 +74,13 @@ function SettlementDetail({ settlement }: { settlement: SettlementDto }) {
           </dd>
         </div>
       </dl>
-      <table className="w-full text-left">
-        <thead className="text-slate-600">
-          <tr>
-            <th className="py-1 pr-3 font-medium">{t('ledger.col.funder')}</th>
-            <th className="py-1 pr-3 font-medium">{t('settlements.share')}</th>
-            <th className="py-1 pr-3 text-right font-medium">{t('settlements.due')}</th>
-            <th className="py-1 pr-3 text-right font-medium">{t('settlements.advances')}</th>
-            <th className="py-1 text-right font-medium">{t('settlements.balance')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {settlement.funders.map((f) => (
-            <tr key={f.funder} className="border-t border-slate-100">
-              <td className="py-1 pr-3">{t(`funder.${f.funder}`)}</td>
-              <td className="num py-1 pr-3">{settlement.shares[f.funder] ?? '0'}</td>
-              <td className="num py-1 pr-3 text-right">{yuan(f.due, lang)}</td>
-              <td className="num py-1 pr-3 text-right">{yuan(f.advances, lang)}</td>
-              <td className={`num py-1 text-right ${isNegative(f.balance) ? 'text-amber-800' : ''}`}>{yuan(f.balance, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('settlements.funders', { year: settlement.year })}
+        testId={`funders-${settlement.year}`}
+        columns={funderColumns}
+        data={settlement.funders}
+        rowKey={(f) => f.funder}
+      />
       <div>
         <h3 className="text-slate-500">{t('settlements.values')}</h3>
         <p className="mt-1 font-mono text-xs">

@@ -10,6 +10,7 @@ import { Field } from '@/components/ui/field';
 import { Checkbox, Input } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
+import { useApiForm } from '@/components/ui/use-api-form';
 import { useDomainForm } from '@/components/ui/use-domain-form';
 import { sides, type Side } from '@/lib/domain/actor';
 import { partySides } from '@/lib/domain/deal-rights';
@@ -21,20 +22,9 @@ import { ZChangeMember, ZInviteMember } from '@/lib/domain/deal-schemas';
  */
 function useMemberCall() {
   const router = useRouter();
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const call = async (url: string, method: string, json?: unknown) => {
-    setBusy(true);
-    setDone(false);
-    const answer = await callApi(url, { method, json });
-    setBusy(false);
-    if (!answer.ok) return setFailure(answer);
-    setFailure(null);
-    setDone(true);
-    router.refresh();
-  };
-  return { failure, done, busy, call };
+  const { busy, failure, done, send } = useApiForm();
+  const call = (url: string, method: string, json?: unknown) => send(() => callApi(url, { method, json }), () => router.refresh());
+  return { failure, done: Boolean(done), busy, call };
 }
 
 function Feedback({ failure, done }: { failure: ApiFailure | null; done: boolean }) {

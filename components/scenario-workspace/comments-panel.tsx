@@ -1,45 +1,34 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { ScenarioDocument } from '@/components/scenario-editor/model';
-import { formatDateTime } from '@/lib/domain/format';
 import { callApi } from '@/components/api-client';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { useDomainForm } from '@/components/ui/use-domain-form';
+import type { ScenarioComment } from '@/lib/contracts/scenarios';
 import { ZComment } from '@/lib/domain/scenario-schemas';
+import { CommentEntry } from './comment-entry';
 import { TargetSelect } from './target-select';
-import { targetLabel } from './targets';
 
-export interface CommentDto {
-  id: string;
-  target: string | null;
-  body: string;
-  author: string;
-  side: string;
-  createdAt: string;
-}
-
-/** Comments on a saved version or one of its line items; every member of the deal sees them. */
-export function CommentsPanel({ dealId, versionId, document, initial }: { dealId: string; versionId: string; document: ScenarioDocument; initial: CommentDto[] }) {
+/**
+ * The scenario's comment thread, every version's comments oldest first, each marked with the
+ * version it was written on; a new comment is written on this version, about the scenario or one
+ * of this version's lines. Every member of the deal sees them.
+ */
+export function CommentsPanel({ dealId, versionId, document, comments, onPosted }: { dealId: string; versionId: string; document: ScenarioDocument; comments: readonly ScenarioComment[]; onPosted: (comment: ScenarioComment) => void }) {
   const t = useTranslations('version');
-  const tSide = useTranslations('side');
-  const lang = useLocale() === 'en' ? 'en' : 'zh';
-  const [comments, setComments] = useState(initial);
-  const { busy, failure, send } = useApiForm<CommentDto>();
+  const { busy, failure, send } = useApiForm<ScenarioComment>();
   const { register, handleSubmit, formState, resetField } = useDomainForm(ZComment, { defaultValues: { body: '', target: 'scenario' } });
-  const whole = t('wholeVersion');
 
   const post = ({ body, target }: { body: string; target?: string | null }) =>
     send(
-      () => callApi<CommentDto>(`/api/v1/deals/${dealId}/versions/${versionId}/comments`, { json: { body, target: target === 'scenario' ? null : target } }),
+      () => callApi<ScenarioComment>(`/api/v1/deals/${dealId}/versions/${versionId}/comments`, { json: { body, target: target === 'scenario' ? null : target } }),
       (comment) => {
-        setComments([...comments, comment]);
+        onPosted(comment);
         resetField('body');
       },
     );
@@ -49,22 +38,18 @@ export function CommentsPanel({ dealId, versionId, document, initial }: { dealId
       <h2 id="comments-heading" className="text-lg font-semibold text-water-900">
         {t('comments')}
       </h2>
+      <p className="mt-1 text-xs text-slate-500">{t('threadHint')}</p>
       {comments.length === 0 ? (
         <p className="mt-2 text-sm text-slate-500">{t('noComments')}</p>
       ) : (
         <ol className="mt-3 space-y-3 text-sm">
-          {comments.map((c) => (
-            <li key={c.id} className="rounded-md border border-slate-100 bg-slate-50 px-3 py-2" data-testid="comment">
-              <p className="text-xs text-slate-500">
-                {c.author} · {tSide(c.side)} · {formatDateTime(new Date(c.createdAt), lang)} · <Badge tone="outline">{targetLabel(document, c.target, whole)}</Badge>
-              </p>
-              <p className="mt-1 whitespace-pre-wrap">{c.body}</p>
-            </li>
+          {comments.map((comment) => (
+            <CommentEntry key={comment.id} comment={comment} />
           ))}
         </ol>
       )}
       <form className="mt-4 grid gap-2 border-t border-slate-100 pt-3 text-sm" onSubmit={handleSubmit(post)} noValidate>
-        <TargetSelect label={t('commentOn')} whole={whole} document={document} testId="comment-target" {...register('target')} />
+        <TargetSelect label={t('commentOn')} whole={t('wholeScenario')} document={document} testId="comment-target" error={formState.errors.target?.message} {...register('target')} />
         <Field label={t('comment')} error={formState.errors.body?.message}>
           <Textarea maxLength={4000} rows={3} testId="comment-body" {...register('body')} />
         </Field>

@@ -6,8 +6,10 @@ import { ScenarioEditor } from '@/components/scenario-editor/scenario-editor';
 import { toScenarioDocument, type CalculatorInputs, type ScenarioDocument } from '@/components/scenario-editor/model';
 import { rebaseDocument } from '@/lib/domain/rebase';
 import { callApi, type ApiFailure } from '@/components/api-client';
-import { CommentsPanel, type CommentDto } from './comments-panel';
+import type { ScenarioComment } from '@/lib/contracts/scenarios';
+import { CommentsPanel } from './comments-panel';
 import { EvidencePanel } from './evidence-panel';
+import { CommentThreadContext } from './item-comments';
 import { useDraft, type EvidenceDraft } from './use-draft';
 import { Problems } from '@/components/ui/problems';
 import { SaveBar, type StaleBase } from './save-bar';
@@ -26,7 +28,7 @@ export interface VersionWorkspaceProps {
     calculatorInputs: CalculatorInputs;
     scenario: { id: string; name: string; side: string };
     evidence: EvidenceDraft[];
-    comments: CommentDto[];
+    comments: ScenarioComment[];
   };
   latest: { id: string; number: number } | null;
   comparable: { id: string; label: string }[];
@@ -52,6 +54,7 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [stale, setStale] = useState<StaleBase | null>(null);
   const [rebased, setRebased] = useState<{ number: number; conflicts: string[] } | null>(null);
+  const [comments, setComments] = useState<ScenarioComment[]>(version.comments);
   const [saving, startSaving] = useTransition();
   const { stored, keep, discard, keepFailed } = useDraft(dealId, version.scenario.id);
   const isLatest = latest?.id === version.id;
@@ -164,13 +167,16 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
       )}
       {!editing && failure && <Problems failure={failure} testId="failure" />}
 
-      <div className="relative ml-[calc(50%-50vw+0.75rem)] w-[calc(100vw-1.5rem)] max-w-none px-2">
-        <ScenarioEditor document={document} onChange={setDocument} readOnly={!editing} calculatorInputs={calculatorInputs} onCalculatorInputsChange={setCalculatorInputs} />
-      </div>
+      {/* The thread's comments about a line are shown next to it while the saved version is read (item-comments.tsx). */}
+      <CommentThreadContext.Provider value={editing ? [] : comments}>
+        <div className="relative ml-[calc(50%-50vw+0.75rem)] w-[calc(100vw-1.5rem)] max-w-none px-2">
+          <ScenarioEditor document={document} onChange={setDocument} readOnly={!editing} calculatorInputs={calculatorInputs} onCalculatorInputsChange={setCalculatorInputs} />
+        </div>
+      </CommentThreadContext.Provider>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <EvidencePanel dealId={dealId} document={document} evidence={evidence} editing={editing} onChange={setEvidence} />
-        <CommentsPanel dealId={dealId} versionId={version.id} document={saved} initial={version.comments} />
+        <CommentsPanel dealId={dealId} versionId={version.id} document={saved} comments={comments} onPosted={(comment) => setComments((thread) => [...thread, comment])} />
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
-import { useState, type ReactNode } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 
 /** A column's look beyond what TanStack knows: numbers right-aligned, no wrapping. */
 export interface DataColumnMeta {
@@ -9,11 +9,41 @@ export interface DataColumnMeta {
   nowrap?: boolean;
 }
 
+/** What a row shows of itself: a test id, a tint, data attributes for the tests (`{ state: 'disputed' }` → data-state). */
+export interface DataRowLook {
+  testId?: string;
+  className?: string;
+  data?: Readonly<Record<string, string>>;
+}
+
 /**
  * A read-only table on TanStack Table: the caller's columns (header, cell, optional sorting), a
- * caption for screen readers and what to show when there are no rows.
+ * caption for screen readers and what to show when there are no rows. `rowLook` marks a row;
+ * `detail`, when it gives something for a row, opens a full-width row under it (a form about it).
  */
-export function DataTable<Row>({ columns, data, caption, empty, testId, rowTestId, rowKey, className }: { columns: ColumnDef<Row, unknown>[]; data: Row[]; caption?: string; empty?: ReactNode; testId?: string; rowTestId?: string; rowKey?: (row: Row, index: number) => string; className?: string }) {
+export function DataTable<Row>({
+  columns,
+  data,
+  caption,
+  empty,
+  testId,
+  rowTestId,
+  rowKey,
+  rowLook,
+  detail,
+  className,
+}: {
+  columns: ColumnDef<Row, unknown>[];
+  data: Row[];
+  caption?: string;
+  empty?: ReactNode;
+  testId?: string;
+  rowTestId?: string;
+  rowKey?: (row: Row, index: number) => string;
+  rowLook?: (row: Row) => DataRowLook;
+  detail?: (row: Row) => ReactNode;
+  className?: string;
+}) {
   const [sorting, setSorting] = useState<SortingState>([]);
   // TanStack's table object is not memoisable; the React Compiler skips this component, as intended.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -50,15 +80,28 @@ export function DataTable<Row>({ columns, data, caption, empty, testId, rowTestI
           ))}
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="border-t border-slate-100 align-top" data-testid={rowTestId}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={`py-1.5 pr-3 last:pr-0 ${align(cell.column.columnDef.meta)}`}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {table.getRowModel().rows.map((row) => {
+            const look = rowLook?.(row.original) ?? {};
+            const opened = detail?.(row.original);
+            return (
+              <Fragment key={row.id}>
+                <tr className={`border-t border-slate-100 align-top ${look.className ?? ''}`} data-testid={look.testId ?? rowTestId} {...Object.fromEntries(Object.entries(look.data ?? {}).map(([name, value]) => [`data-${name}`, value]))}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className={`py-1.5 pr-3 last:pr-0 ${align(cell.column.columnDef.meta)}`}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+                {opened && (
+                  <tr className={look.className}>
+                    <td colSpan={row.getVisibleCells().length} className="px-2 pb-3">
+                      {opened}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -23,3 +23,24 @@ export interface VersionComparison {
   to: ComparedVersion;
   diff: ScenarioDiff;
 }
+
+/**
+ * A comment of a scenario's thread (all its versions), as the page of one version shows it
+ * (lib/domain/comment-anchor.ts).
+ */
+export interface ScenarioComment {
+  id: string;
+  /** The version it was written on. */
+  versionId: string;
+  versionNumber: number;
+  /** The line it is about, by its position on that version ("costs[3]"); null for the whole scenario. */
+  target: string | null;
+  /** That line's category code and label on that version; null for the whole scenario. */
+  item: { code: string | null; label: string } | null;
+  /** The same line on the version shown ("costs[4]"), or null: then the comment is in the thread only. */
+  here: string | null;
+  body: string;
+  author: string;
+  side: Side;
+  createdAt: string;
+}

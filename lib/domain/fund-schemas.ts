@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { parseDecimal } from '@/lib/engine';
 import { agreementStatuses } from './agreement-state';
 import { funders, paymentDirections } from './ledger';
-import { resolutionMethods } from './monitoring';
-import { say, text as localText } from './local-text';
+import { parseTolerance, resolutionMethods } from './monitoring';
+import { say, saying, text as localText } from './local-text';
 import type { TextKey } from './text-catalogue';
 
 /** Request bodies and queries of the fund administration API (docs/api.md, decision 0016). */
@@ -54,13 +54,34 @@ export const ZResolveDispute = z.discriminatedUnion(
 );
 export type ResolveDisputeInput = z.infer<typeof ZResolveDispute>;
 
+/** The fields each way of resolving sends besides the year and indicator. */
+const resolutionFields = { ACCEPT: ['valueId', 'note'], AVERAGE: ['note'], RETEST: ['value', 'laboratory', 'sampledFrom', 'sampledTo', 'note'] } as const;
+
+/**
+ * The dispute form in the browser holds every method's fields at once; what it sends, and what is
+ * checked, is the chosen method's, by ZResolveDispute (the API's schema).
+ */
+export const ZResolveDisputeForm = z
+  .record(z.string(), z.unknown())
+  .transform((form) => {
+    const fields: readonly string[] = resolutionFields[form.method as keyof typeof resolutionFields] ?? [];
+    return Object.fromEntries(Object.entries(form).filter(([key]) => key === 'method' || key === 'year' || key === 'indicator' || fields.includes(key)));
+  })
+  .pipe(ZResolveDispute);
+
 const optionalDecimal = z
   .union([z.string(), z.null()], say('decimalOrNull'))
   .optional()
   .transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value.trim()));
 
+/** An indicator's tolerance, checked as the fund checks it (parseTolerance), so the form says what the server would. */
+const tolerance = z.strictObject({ absolute: optionalDecimal, relative: optionalDecimal }).superRefine((value, ctx) => {
+  const outcome = parseTolerance(value);
+  if (!outcome.ok) for (const p of outcome.problems) ctx.issues.push({ code: 'custom', path: [p.field], message: p.text ? saying(p.text) : p.message, input: value });
+});
+
 export const ZSetTolerances = z.strictObject({
-  tolerances: z.record(z.string().regex(/^[A-Za-z_]\w*$/, say('notIndicatorName')).max(100), z.strictObject({ absolute: optionalDecimal, relative: optionalDecimal }), say('tolerancesMap')),
+  tolerances: z.record(z.string().regex(/^[A-Za-z_]\w*$/, say('notIndicatorName')).max(100), tolerance, say('tolerancesMap')),
 });
 export type SetTolerancesInput = z.infer<typeof ZSetTolerances>;
 

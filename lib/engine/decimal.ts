@@ -37,13 +37,10 @@ export const DECIMAL_SYNTAX = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 export const MAX_EXPONENT = 30;
 
-/**
- * `problem` says why as a code; `reason` is the same in English for lib/terms, which still
- * compares and passes on sentences (remove it once lib/terms reads `problem`).
- */
-export type DecimalParse = { ok: true; value: Dec } | { ok: false; problem: Message; reason: string };
+/** `problem` says why as a code with its parameters (lib/engine/problem.ts). */
+export type DecimalParse = { ok: true; value: Dec } | { ok: false; problem: Message };
 
-const NOT_A_NUMBER = { ok: false, problem: message('engine.notANumber'), reason: 'not a number' } as const;
+const NOT_A_NUMBER = { ok: false, problem: message('engine.notANumber') } as const;
 
 /** Strict parse of a decimal string or a JSON number. Never throws. */
 export function parseDecimal(input: unknown): DecimalParse {
@@ -51,11 +48,7 @@ export function parseDecimal(input: unknown): DecimalParse {
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return NOT_A_NUMBER;
     if (Number.isInteger(input) && !Number.isSafeInteger(input)) {
-      return {
-        ok: false,
-        problem: message('engine.beyondJsonRange', { value: String(input) }),
-        reason: `${String(input)} is beyond the exact range of a JSON number; write it as a decimal string`,
-      };
+      return { ok: false, problem: message('engine.beyondJsonRange', { value: String(input) }) };
     }
     // String() of a double is its shortest round-trip form, i.e. the digits the author wrote.
     text = String(input);
@@ -67,11 +60,7 @@ export function parseDecimal(input: unknown): DecimalParse {
   if (!DECIMAL_SYNTAX.test(text)) return NOT_A_NUMBER;
   const value = new D(text);
   if (!value.isZero() && (value.e > MAX_EXPONENT || value.e < -MAX_EXPONENT)) {
-    return {
-      ok: false,
-      problem: message('engine.outOfRange', { value: text, max: MAX_EXPONENT }),
-      reason: `${text} is out of range (magnitude must be between 1e-${MAX_EXPONENT} and 1e${MAX_EXPONENT})`,
-    };
+    return { ok: false, problem: message('engine.outOfRange', { value: text, max: MAX_EXPONENT }) };
   }
   return { ok: true, value };
 }

@@ -15,15 +15,6 @@ export const SCENARIO_FORMAT = 'pes-scenario/1';
 /** Refuse documents above 5 MB before JSON.parse gets to allocate for them. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-/**
- * A problem of a payment-terms document in English (lib/terms, until it reports codes too).
- * The scenario engine's own problems are CodedProblems.
- */
-export interface Problem {
-  path: string;
-  message: string;
-}
-
 type DecimalCheck = (value: Dec, text: string) => Message | undefined;
 
 const between =
@@ -291,33 +282,6 @@ export function toCodedProblems(issues: readonly z.core.$ZodIssue[]): CodedProbl
       for (const key of issue.keys) problems.push(problemAt(formatPath([...issue.path, key]), message('engine.keyed', { message: what ?? message('engine.unknownField'), key })));
     } else {
       problems.push(problemAt(formatPath(issue.path), what ?? message('engine.invalidValue')));
-    }
-  }
-  return problems;
-}
-
-// The English of the engine's schemas lib/terms uses (ZUnit), for the English problems lib/terms
-// still words itself. Transitional: goes with toProblems once lib/terms reports codes.
-const termsEnglish: Record<string, (params: Message['params']) => string> = {
-  'engine.notANumber': () => 'not a number',
-  'engine.notPositiveWhole': (params) => `${String(params.value)} is not a positive whole number`,
-};
-
-function englishForTerms(text: string): string {
-  const coded = readIssueText(text);
-  const english = coded && termsEnglish[coded.code];
-  return english ? english(coded.params) : text;
-}
-
-/** Problems in English for lib/terms' schemas (until they report codes; then use toCodedProblems). */
-export function toProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
-  const problems: Problem[] = [];
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') {
-      const message = issue.message.startsWith('Unrecognized key') ? 'unknown field' : issue.message;
-      for (const key of issue.keys) problems.push({ path: formatPath([...issue.path, key]), message: `${message}: "${key}"` });
-    } else {
-      problems.push({ path: formatPath(issue.path), message: englishForTerms(issue.message) });
     }
   }
   return problems;

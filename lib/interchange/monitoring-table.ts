@@ -98,7 +98,7 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
     const parsed = parseDecimal(valueText);
     if (valueText === '') problem('value', text('valueEmpty'));
     // A cell's text parses as a number or is out of range: the two reasons parseDecimal gives a string.
-    else if (!parsed.ok) problem('value', parsed.reason === 'not a number' ? text('valueNotNumber', { text: valueText }) : text('valueOutOfRange', { text: valueText, max: MAX_EXPONENT }));
+    else if (!parsed.ok) problem('value', parsed.problem.code === 'engine.notANumber' ? text('valueNotNumber', { text: valueText }) : text('valueOutOfRange', { text: valueText, max: MAX_EXPONENT }));
 
     const laboratory = cell('laboratory');
     if (laboratory === '') problem('laboratory', text('laboratoryEmpty'));

@@ -1,5 +1,5 @@
 import { computeScenario } from '../engine/compute';
-import { SCENARIO_FORMAT, parseScenario, type Problem as ScenarioProblem, type Scenario } from '../engine/schema';
+import { SCENARIO_FORMAT, parseScenario, type Scenario, type ScenarioProblem } from '../engine/schema';
 import { TD, formatTermsDecimal, parseDecimalString } from './decimal';
 import { message, problemAt } from '../engine/problem';
 import { DOCUMENT, readJson, type PaymentTerms, type Problem } from './schema';

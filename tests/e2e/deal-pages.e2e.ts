@@ -47,7 +47,7 @@ describe('deal pages in Chromium', () => {
       await expect(page.locator('[data-testid=activity] tbody tr').count()).resolves.toBeGreaterThanOrEqual(4);
       await screenshot(page, `deal-activity-${language}`);
       await page.goto(`${baseUrl()}/deals/${dealId}/activity?action=scenario.`);
-      const actions = await page.locator('[data-testid=activity] tbody td[data-action]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-action') ?? ''));
+      const actions = await page.locator('[data-testid=activity] tbody [data-action]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-action') ?? ''));
       expect(actions.length).toBeGreaterThan(0);
       expect(actions.every((action) => action.startsWith('scenario.'))).toBe(true);
       await page.goto(`${baseUrl()}/deals/${dealId}/activity?from=not-a-date`);

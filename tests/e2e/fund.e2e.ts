@@ -148,7 +148,13 @@ describe('fund administration in Chromium', () => {
 
     await page.getByTestId('resolve-2025-codmn').click();
     await page.getByTestId('resolve-method-AVERAGE').check();
-    await page.getByTestId('resolve-note').fill('2026年1月联席会议：双方同意取两家实验室结果的平均值');
+    // The browser refuses what the API would, with its message under the field, in the page's language.
+    await page.getByTestId('resolve-submit').click();
+    const note = page.getByTestId('resolve-note');
+    await page.getByText('请说明取平均值的理由').waitFor();
+    await expect(note.getAttribute('aria-invalid')).resolves.toBe('true');
+    await screenshot(page, 'fund-resolve-refused-zh');
+    await note.fill('2026年1月联席会议：双方同意取两家实验室结果的平均值');
     await page.getByTestId('resolve-submit').click();
     await page.locator('[data-testid="cell-2025-codmn"][data-state="resolved"]').waitFor();
     await expect(page.getByTestId('used-2025-codmn').textContent()).resolves.toContain('2.38');
@@ -158,6 +164,13 @@ describe('fund administration in Chromium', () => {
     await page.locator('[data-testid="cell-2025-codmn"][data-state="resolved"]').waitFor();
     await expect(page.getByTestId('used-2025-codmn').textContent()).resolves.toContain('Average the results');
     await screenshot(page, 'fund-monitoring-resolved-en');
+
+    // A relative tolerance above 1 is refused in the browser with the fund's own words, nothing sent.
+    await page.getByTestId('tolerance-codmn-relative').fill('2');
+    await page.getByTestId('tolerances-form').locator('button[type=submit]').click();
+    await page.getByTestId('tolerances-form').getByText('a fraction of the mean, at most 1').waitFor();
+    await expect(page.getByTestId('tolerance-codmn-relative').getAttribute('aria-invalid')).resolves.toBe('true');
+    await screenshot(page, 'fund-tolerances-refused-en');
   });
 
   it('settles the year: amount, direction and trace, then confirms it', async () => {

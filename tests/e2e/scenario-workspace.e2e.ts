@@ -175,6 +175,12 @@ describe('scenario workspace in Chromium', () => {
     const upstream = await open('shiyan@pes.demo', 'zh', `/deals/${dealId}/versions/${v2}`);
     await upstream.getByTestId('comment').filter({ hasText: 'audit annex' }).waitFor();
     await screenshot(upstream, 'version-comment-zh');
+    // One thread per scenario: v1's page shows the comment written on v2, marked with its version.
+    await upstream.goto(`${baseUrl()}/deals/${dealId}/versions/${v1}`);
+    const fromV2 = upstream.getByTestId('comment').filter({ hasText: 'audit annex' });
+    await fromV2.waitFor();
+    await expect(fromV2.getAttribute('data-version')).resolves.toBe('2');
+    await expect(fromV2.getByTestId('comment-version').textContent()).resolves.toBe('写于 v2');
     await upstream.context().close();
   });
   it('starts a new scenario from a pes-scenario/1 file, refusing an invalid one with its problems', async () => {

@@ -55,6 +55,14 @@ describe('layer rules', () => {
     ['lib/contracts/probe.ts', "import { sides } from '@/lib/domain/actor';\nexport type S = typeof sides;\n", 'no-restricted-syntax'],
     ['lib/contracts/probe.ts', "import type { Prisma } from '@/lib/generated/prisma/client';\nexport type J = Prisma.JsonValue;\n", 'import/no-restricted-paths'],
     ['lib/engine/probe.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'no-restricted-imports'],
+    ['lib/seed/probe.ts', "import { Button } from '@/components/ui/button';\nexport const b = Button;\n", 'import/no-restricted-paths'],
+    ['lib/seed/probe.ts', "import { db } from '@/lib/server/db';\nexport const d = db;\n", 'import/no-restricted-paths'],
+    ['i18n/probe.ts', "import { db } from '@/lib/server/db';\nexport const d = db;\n", 'import/no-restricted-paths'],
+    ['i18n/probe.ts', "import { formatDecimal } from '@/lib/engine';\nexport const f = formatDecimal;\n", 'import/no-restricted-paths'],
+    ['prisma/probe.ts', "import { sides } from '../lib/domain/actor';\nexport const s = sides;\n", 'import/no-restricted-paths'],
+    ['prisma/probe.ts', "import { db } from '../lib/server/db';\nexport const d = db;\n", 'import/no-restricted-paths'],
+    ['probe.ts', "import { Button } from '@/components/ui/button';\nexport const b = Button;\n", 'import/no-restricted-paths'],
+    ['probe.ts', "import { english } from './tests/support/english';\nexport const e = english;\n", 'import/no-restricted-paths'],
   ];
   const firstLine = (code: string) => code.split('\n')[0];
   it.each(forbidden.map(([filePath, code, rule]) => ({ filePath, code, rule, first: firstLine(code) })))('$filePath: $first is refused by $rule', async ({ filePath, code, rule }) => {
@@ -67,6 +75,10 @@ describe('layer rules', () => {
     ['scripts/probe.ts', "import { createPrismaClient } from '../lib/infra/prisma';\nexport const c = createPrismaClient;\n"],
     ['lib/terms/probe.ts', "import { ZERO } from '../engine/decimal';\nexport const z = ZERO;\n"],
     ['lib/contracts/probe.ts', "import type { Side } from '@/lib/domain/actor';\nexport interface S {\n  side: Side;\n}\nexport type T = S[];\n"],
+    ['lib/seed/probe.ts', "import { prepareVersion } from '@/lib/domain/scenario-version';\nimport { appendToChain } from '@/lib/infra/audit-chain';\nimport { miyunDocument } from '@/lib/engine';\nexport const s = [prepareVersion, appendToChain, miyunDocument];\n"],
+    ['i18n/probe.ts', "import { isLocale } from '@/lib/domain/locale';\nexport const l = isLocale;\n"],
+    ['prisma/probe.ts', "import { createPrismaClient } from '../lib/infra/prisma';\nimport { seedDemo } from '../lib/seed/seed-demo';\nexport const s = [createPrismaClient, seedDemo];\n"],
+    ['probe.ts', "import { readSessionCookie } from '@/lib/infra/session-token';\nexport const r = readSessionCookie;\n"],
   ];
   it.each(allowed.map(([filePath, code]) => ({ filePath, code, first: firstLine(code) })))('$filePath: $first … is allowed', async ({ filePath, code }) => {
     expect(await ruleIds(filePath, code)).toEqual([]);

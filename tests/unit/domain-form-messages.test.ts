@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { domainResolver } from '../../components/ui/domain-resolver';
+import { ZSignAgreement } from '../../lib/domain/agreement-schemas';
 import { ZSignIn } from '../../lib/domain/auth-schemas';
+import { ZResolveDisputeForm, ZSetTolerances } from '../../lib/domain/fund-schemas';
 import { ZComment } from '../../lib/domain/scenario-schemas';
 
 // What components/ui/use-domain-form.ts gives react-hook-form: a domain schema's message in the page's language.
@@ -22,5 +24,32 @@ describe('domain schemas in a react-hook-form form', () => {
     const accepted = await check(ZSignIn, { email: ' Shiyan@PES.demo ', password: 'x' }, 'zh');
     expect(accepted.errors).toEqual({});
     expect(accepted.values).toEqual({ email: 'shiyan@pes.demo', password: 'x' });
+  });
+
+  it("checks the dispute form by the chosen method's fields only, with the API's messages", async () => {
+    const form = { year: 2015, indicator: 'codmn', valueId: '', value: '', laboratory: '', sampledFrom: '2015-01-01', sampledTo: '2015-12-31', note: '' };
+    const averaged = await check(ZResolveDisputeForm, { ...form, method: 'AVERAGE' }, 'zh');
+    expect(Object.keys(averaged.errors)).toEqual(['note']);
+    expect(averaged.errors.note?.message).toBe('请说明取平均值的理由');
+    const retest = await check(ZResolveDisputeForm, { ...form, method: 'RETEST', value: '2,3', laboratory: 'Lab', note: 'retested', sampledTo: '2014-12-31' }, 'en');
+    expect(retest.errors.value?.message).toBe('must be a decimal number such as 2.31 (no units, separators or "<")');
+    expect(retest.errors.sampledTo?.message).toMatch(/not be before/);
+    expect(retest.errors.valueId).toBeUndefined();
+    const accepted = await check(ZResolveDisputeForm, { ...form, method: 'AVERAGE', note: 'both labs credible', file: 'ignored' }, 'zh');
+    expect(accepted.values).toEqual({ method: 'AVERAGE', year: 2015, indicator: 'codmn', note: 'both labs credible' });
+  });
+
+  it('says a bad tolerance at its indicator and part, as the fund would', async () => {
+    const refused = await check(ZSetTolerances, { tolerances: { codmn: { absolute: 'abc', relative: '2' }, tp: { absolute: '-1', relative: '' } } }, 'zh');
+    const errors = refused.errors as unknown as Record<string, Record<string, Record<string, { message: string }>>>;
+    expect(errors.tolerances!.codmn!.absolute!.message).toBe('“abc”不是十进制数');
+    expect(errors.tolerances!.codmn!.relative!.message).toBe('为平均值的比例，不超过 1（10% 请写 0.1）');
+    expect(errors.tolerances!.tp!.absolute!.message).toBe('不得为负数');
+    const accepted = await check(ZSetTolerances, { tolerances: { codmn: { absolute: ' 0.5 ', relative: '' } } }, 'en');
+    expect(accepted.values).toEqual({ tolerances: { codmn: { absolute: '0.5', relative: null } } });
+  });
+
+  it('asks for the password to sign in the page language', async () => {
+    expect((await check(ZSignAgreement, { password: '' }, 'zh')).errors.password?.message).toBe('请输入您的密码以签署');
   });
 });

@@ -6,6 +6,7 @@ import { PendingBadges } from '@/components/deals/pending-badges';
 import { listDeals } from '@/lib/server/deals/list-deals';
 import { listPendingTasks } from '@/lib/server/deals/list-pending-tasks';
 import { Badge } from '@/components/ui/badge';
+import { RenderedTable } from '@/components/ui/rendered-table';
 
 export default async function DealsPage() {
   const actor = await currentActor();
@@ -22,52 +23,56 @@ export default async function DealsPage() {
           <p className="mt-2 text-slate-600">{t('deals.emptyNext')}</p>
         </div>
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="deal-list">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th className="px-4 py-3 font-medium">{t('deals.columns.name')}</th>
-                <th className="px-4 py-3 font-medium">{t('deals.columns.watershed')}</th>
-                <th className="px-4 py-3 font-medium">{t('deals.columns.years')}</th>
-                <th className="px-4 py-3 font-medium">{t('deals.columns.status')}</th>
-                <th className="px-4 py-3 font-medium">{t('deals.columns.parties')}</th>
-                <th className="px-4 py-3 font-medium">{t('deals.columns.mySide')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deals.map((deal) => (
-                <tr key={deal.id} className="border-t border-slate-100 align-top">
-                  <td className="px-4 py-3">
+        <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <RenderedTable
+            testId="deal-list"
+            caption={t('deals.title')}
+            columns={[
+              { id: 'name', header: t('deals.columns.name'), sortable: true },
+              { id: 'watershed', header: t('deals.columns.watershed'), sortable: true },
+              { id: 'years', header: t('deals.columns.years'), sortable: true, nowrap: true },
+              { id: 'status', header: t('deals.columns.status') },
+              { id: 'parties', header: t('deals.columns.parties') },
+              { id: 'mySide', header: t('deals.columns.mySide') },
+            ]}
+            rows={deals.map((deal) => ({
+              key: deal.id,
+              sort: { name: zh ? deal.nameZh : deal.name, watershed: zh ? deal.watershedZh : deal.watershed, years: deal.startYear },
+              cells: {
+                name: (
+                  <>
                     <Link href={`/deals/${deal.id}`} className="font-medium text-water-900 hover:underline">
                       {zh ? deal.nameZh : deal.name}
                     </Link>
                     {deal.illustrative && (
-                      <Badge tone="warning" className="ml-2">{t('deals.illustrative')}</Badge>
+                      <Badge tone="warning" className="ml-2">
+                        {t('deals.illustrative')}
+                      </Badge>
                     )}
                     <PendingBadges dealId={deal.id} tasks={pending.get(deal.id)} />
-                  </td>
-                  <td className="px-4 py-3">{zh ? deal.watershedZh : deal.watershed}</td>
-                  <td className="num px-4 py-3">
+                  </>
+                ),
+                watershed: zh ? deal.watershedZh : deal.watershed,
+                years: (
+                  <span className="num">
                     {deal.startYear}–{deal.endYear}
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge tone="side">{t(`status.${deal.status}`)}</Badge>
-                  </td>
-                  <td className="px-4 py-3">
-                    <ul className="space-y-0.5">
-                      {deal.parties.map((party) => (
-                        <li key={`${party.side}-${party.organisation}`}>
-                          <span className="text-slate-500">{t(`side.${party.side}`)}:</span> {zh ? party.organisationZh : party.organisation}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td className="px-4 py-3">{t(`side.${deal.mySide}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </span>
+                ),
+                status: <Badge tone="side">{t(`status.${deal.status}`)}</Badge>,
+                parties: (
+                  <ul className="space-y-0.5">
+                    {deal.parties.map((party) => (
+                      <li key={`${party.side}-${party.organisation}`}>
+                        <span className="text-slate-500">{t(`side.${party.side}`)}:</span> {zh ? party.organisationZh : party.organisation}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+                mySide: t(`side.${deal.mySide}`),
+              },
+            }))}
+          />
+        </section>
       )}
     </div>
   );

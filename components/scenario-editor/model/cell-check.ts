@@ -11,7 +11,7 @@ export function checkCell(text: string, kind: CellKind): CellCheck {
   if (kind === 'year') return /^\d{4}$/.test(t) ? { ok: true } : { ok: false, problem: 'notAYear' };
   if (kind === 'count') return /^\d+$/.test(t) && t.length < 6 ? { ok: true } : { ok: false, problem: 'notAWholeNumber' };
   const parsed = parseDecimal(t);
-  if (!parsed.ok) return { ok: false, problem: parsed.reason === 'not a number' ? 'notANumber' : 'outOfRange' };
+  if (!parsed.ok) return { ok: false, problem: parsed.problem.code === 'engine.notANumber' ? 'notANumber' : 'outOfRange' };
   if (kind === 'fraction' && (parsed.value.lt(0) || parsed.value.gt(1))) return { ok: false, problem: 'notBetween01' };
   if (kind === 'positive' && !parsed.value.gt(0)) return { ok: false, problem: 'notPositive' };
   if (kind === 'unit' && (!parsed.value.isInteger() || !parsed.value.gt(0))) return { ok: false, problem: 'notAWholeNumber' };

@@ -54,6 +54,7 @@ export const schemaTexts = {
   // --- Scenarios -----------------------------------------------------------------------------
   mustBeSha256: { en: 'must be a SHA-256 in hex', zh: '必须是十六进制的 SHA-256' },
   mustBeEvidenceTarget: { en: 'must be "scenario" or a line item such as costs[3]', zh: '必须是 "scenario" 或某一行项目，如 costs[3]' },
+  notALineOfVersion: { en: 'is not a line item of this version', zh: '不是本版本中的行项目' },
   missingScenarioDocument: { en: 'missing: the pes-scenario/1 document', zh: '缺少 pes-scenario/1 文档' },
   sayWhatChanged: { en: 'say what changed in this version', zh: '请说明此版本改了什么' },
   atMostEvidenceLinks: { en: 'at most {max} evidence links', zh: '最多 {max} 个证明材料链接' },

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { RenderedTable } from '@/components/ui/rendered-table';
 import { yuan } from '@/components/fund/format';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -96,60 +97,82 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
           {Object.keys(raw).length ? t('archive.emptyFiltered') : t('archive.empty')}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="archive">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th className="px-3 py-2 font-medium">{t('archive.col.deal')}</th>
-                <th className="px-3 py-2 font-medium">{t('archive.col.parties')}</th>
-                <th className="px-3 py-2 font-medium">{t('archive.col.years')}</th>
-                <th className="px-3 py-2 text-right font-medium">{t('archive.col.total')}</th>
-                <th className="px-3 py-2 font-medium">{t('archive.col.status')}</th>
-                <th className="px-3 py-2 font-medium">{t('archive.col.hash')}</th>
-                <th className="px-3 py-2 font-medium">{t('archive.col.administration')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agreements.map((a) => {
-                const base = `/deals/${a.deal.id}/agreements/${a.id}`;
-                return (
-                  <tr key={a.id} className={`border-t border-slate-100 align-top ${a.hashVerified === false ? 'bg-red-50' : ''}`} data-testid="archive-row" data-agreement-id={a.id}>
-                    <td className="px-3 py-2">
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <RenderedTable
+            testId="archive"
+            rowTestId="archive-row"
+            caption={t('archive.title')}
+            columns={[
+              { id: 'deal', header: t('archive.col.deal'), sortable: true },
+              { id: 'parties', header: t('archive.col.parties') },
+              { id: 'years', header: t('archive.col.years'), nowrap: true, sortable: true },
+              { id: 'total', header: t('archive.col.total'), numeric: true },
+              { id: 'status', header: t('archive.col.status') },
+              { id: 'hash', header: t('archive.col.hash') },
+              { id: 'administration', header: t('archive.col.administration') },
+            ]}
+            rows={agreements.map((a) => {
+              const base = `/deals/${a.deal.id}/agreements/${a.id}`;
+              return {
+                key: a.id,
+                look: { data: { 'agreement-id': a.id }, className: a.hashVerified === false ? 'bg-red-50' : undefined },
+                sort: { deal: zh ? a.deal.nameZh : a.deal.name, years: a.startYear },
+                cells: {
+                  deal: (
+                    <>
                       <Link href={base} className="font-medium text-water-700 hover:underline">
                         {zh ? a.deal.nameZh : a.deal.name} · {t('archive.number', { number: a.number })}
                       </Link>
                       <div className="text-xs text-slate-500">{zh ? a.deal.watershedZh : a.deal.watershed}</div>
-                    </td>
-                    <td className="px-3 py-2 text-xs">
+                    </>
+                  ),
+                  parties: (
+                    <div className="text-xs">
                       {a.parties.map((p) => (
                         <div key={p.side}>
                           <span className="text-slate-500">{t(`side.${p.side}`)}:</span> {p.organisations.map((o) => (zh ? o.nameZh : o.name)).join('、')}
                         </div>
                       ))}
-                    </td>
-                    <td className="num px-3 py-2">
+                    </div>
+                  ),
+                  years: (
+                    <span className="num">
                       {a.startYear}–{a.endYear}
-                    </td>
-                    <td className="num px-3 py-2 text-right">{yuan(a.totalAmount, lang)}</td>
-                    <td className="px-3 py-2">
-                      <Badge tone={statusTone[a.status] ?? 'neutral'} className="px-2">{t(`archive.status.${a.status}`)}</Badge>
-                    </td>
-                    <td className="px-3 py-2 text-xs" data-testid="archive-hash" data-verified={a.hashVerified === null ? 'pending' : String(a.hashVerified)}>
+                    </span>
+                  ),
+                  total: yuan(a.totalAmount, lang),
+                  status: (
+                    <Badge tone={statusTone[a.status] ?? 'neutral'} className="px-2">
+                      {t(`archive.status.${a.status}`)}
+                    </Badge>
+                  ),
+                  hash: (
+                    <div className="text-xs" data-testid="archive-hash" data-verified={a.hashVerified === null ? 'pending' : String(a.hashVerified)}>
                       {a.hashVerified === true && <span className="text-emerald-800">✓ {t('header.hashVerified')}</span>}
-                      {a.hashVerified === false && <Badge tone="alarm" className="px-2 font-semibold">✗ {t('header.hashMismatch')}</Badge>}
+                      {a.hashVerified === false && (
+                        <Badge tone="alarm" className="px-2 font-semibold">
+                          ✗ {t('header.hashMismatch')}
+                        </Badge>
+                      )}
                       {a.hashVerified === null && <span className="text-slate-500">{t('header.unsigned')}</span>}
                       {a.hash && (
                         <div className="font-mono text-slate-500" title={a.hash}>
                           {a.hash.slice(0, 12)}…
                         </div>
                       )}
-                    </td>
-                    <td className="px-3 py-2 text-xs">
+                    </div>
+                  ),
+                  administration: (
+                    <div className="text-xs">
                       {a.administration ? (
                         <div className="space-y-1">
                           <div>
                             {t('archive.settledYears', { count: a.administration.confirmedYears.length })}
-                            {a.administration.disputed > 0 && <span className="ml-2 rounded bg-red-600 px-1.5 text-white">{t('dashboard.disputed', { count: a.administration.disputed })}</span>}
+                            {a.administration.disputed > 0 && (
+                              <Badge tone="alarm" className="ml-2">
+                                {t('dashboard.disputed', { count: a.administration.disputed })}
+                              </Badge>
+                            )}
                           </div>
                           <div className="num">{t('archive.outstanding', { amount: yuan(a.administration.totals.outstanding, lang) })}</div>
                           <div className="flex flex-wrap gap-2">
@@ -166,13 +189,13 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
                       ) : (
                         <span className="text-slate-500">{t('archive.notAdministered')}</span>
                       )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                    </div>
+                  ),
+                },
+              };
+            })}
+          />
+        </section>
       )}
     </div>
   );

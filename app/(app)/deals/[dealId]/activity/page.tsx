@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AuditChanges, AuditSentence } from '@/components/deals/audit-event';
 import { Button } from '@/components/ui/button';
+import { RenderedTable } from '@/components/ui/rendered-table';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -65,40 +66,41 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           <p className="mt-2 text-slate-600">{t('emptyNext')}</p>
         </div>
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="activity">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                {(['when', 'who', 'side', 'action', 'change', 'hash'] as const).map((column) => (
-                  <th key={column} className="px-3 py-2 font-medium">
-                    {t(column)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {page!.events.map((event) => (
-                <tr key={event.id} className="border-t border-slate-100 align-top">
-                  <td className="num px-3 py-2 whitespace-nowrap">{formatDateTime(event.at, lang)}</td>
-                  <td className="px-3 py-2">
+        <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <RenderedTable
+            testId="activity"
+            caption={t('title')}
+            columns={(['when', 'who', 'side', 'action', 'change', 'hash'] as const).map((column) => ({ id: column, header: t(column), nowrap: column === 'when' || column === 'side' }))}
+            rows={page!.events.map((event) => ({
+              key: event.id,
+              cells: {
+                when: <span className="num">{formatDateTime(event.at, lang)}</span>,
+                who: (
+                  <>
                     {event.actor?.name ?? '—'}
                     {event.actor && <div className="text-xs text-slate-500">{lang === 'zh' ? event.actor.organisationZh : event.actor.organisation}</div>}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{event.side ? tSide(event.side) : '—'}</td>
-                  <td className="px-3 py-2" data-action={event.action}>
+                  </>
+                ),
+                side: event.side ? tSide(event.side) : '—',
+                action: (
+                  <span data-action={event.action}>
                     <AuditSentence description={event.description} lang={lang} unit={actor.amountUnit} />
-                  </td>
-                  <td className="max-w-md px-3 py-2">
+                  </span>
+                ),
+                change: (
+                  <div className="max-w-md">
                     <AuditChanges changes={event.description.changes} lang={lang} unit={actor.amountUnit} />
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-500" title={event.hash}>
+                  </div>
+                ),
+                hash: (
+                  <span className="font-mono text-xs text-slate-500" title={event.hash}>
                     #{event.seq} {event.hash.slice(0, 10)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </span>
+                ),
+              },
+            }))}
+          />
+        </section>
       )}
       {olderHref && (
         <Link href={olderHref} className="mt-4 inline-block text-water-700 hover:underline">

@@ -1,16 +1,18 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { RenderedTable } from '@/components/ui/rendered-table';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
 import { listAgreements } from '@/lib/server/agreements/list-agreements';
 import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { Badge } from '@/components/ui/badge';
+import type { BadgeTone } from '@/components/ui/variants';
 
-const stateTone: Record<string, string> = {
-  DRAFT: 'bg-amber-100 text-amber-900',
-  ARCHIVED: 'bg-emerald-100 text-emerald-900',
-  VOID: 'bg-slate-200 text-slate-700',
+const stateTone: Record<string, BadgeTone> = {
+  DRAFT: 'warning',
+  ARCHIVED: 'success',
+  VOID: 'neutral',
 };
 
 export default async function AgreementsPage({ params }: { params: Promise<{ dealId: string }> }) {
@@ -32,38 +34,46 @@ export default async function AgreementsPage({ params }: { params: Promise<{ dea
           <p className="mt-2 text-slate-600">{t('agreements.emptyNext')}</p>
         </div>
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="agreements">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th className="px-3 py-2 font-medium">{t('agreements.col.number')}</th>
-                <th className="px-3 py-2 font-medium">{t('agreements.col.status')}</th>
-                <th className="px-3 py-2 font-medium">{t('agreements.col.years')}</th>
-                <th className="px-3 py-2 text-right font-medium">{t('agreements.col.total')}</th>
-                <th className="px-3 py-2 font-medium">{t('agreements.col.signatures')}</th>
-                <th className="px-3 py-2 font-medium">{t('agreements.col.drafted')}</th>
-                <th className="px-3 py-2 font-medium">{t('agreements.col.hash')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agreements.map((agreement) => (
-                <tr key={agreement.id} className="border-t border-slate-100 align-top" data-testid="agreement-row" data-agreement-id={agreement.id}>
-                  <td className="px-3 py-2">
-                    <Link href={`/deals/${dealId}/agreements/${agreement.id}`} className="font-medium text-water-700 hover:underline">
-                      {t('agreements.heading', { number: agreement.number })}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className={`rounded px-1.5 py-0.5 text-xs ${stateTone[agreement.status] ?? ''}`}>{t(`agreements.state.${agreement.status}`)}</span>
+        <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <RenderedTable
+            testId="agreements"
+            rowTestId="agreement-row"
+            caption={t('agreements.title')}
+            columns={[
+              { id: 'number', header: t('agreements.col.number'), sortable: true },
+              { id: 'status', header: t('agreements.col.status') },
+              { id: 'years', header: t('agreements.col.years'), nowrap: true },
+              { id: 'total', header: t('agreements.col.total'), numeric: true, nowrap: true },
+              { id: 'signatures', header: t('agreements.col.signatures') },
+              { id: 'drafted', header: t('agreements.col.drafted'), nowrap: true, sortable: true },
+              { id: 'hash', header: t('agreements.col.hash') },
+            ]}
+            rows={agreements.map((agreement) => ({
+              key: agreement.id,
+              look: { data: { 'agreement-id': agreement.id } },
+              sort: { number: agreement.number, drafted: agreement.draftedAt },
+              cells: {
+                number: (
+                  <Link href={`/deals/${dealId}/agreements/${agreement.id}`} className="font-medium text-water-700 hover:underline">
+                    {t('agreements.heading', { number: agreement.number })}
+                  </Link>
+                ),
+                status: (
+                  <>
+                    <Badge tone={stateTone[agreement.status] ?? 'neutral'}>{t(`agreements.state.${agreement.status}`)}</Badge>
                     {agreement.awaitingMySignature && <div className="mt-1 text-xs font-medium text-water-700">{t('agreements.awaitingYou')}</div>}
-                  </td>
-                  <td className="num px-3 py-2">
+                  </>
+                ),
+                years: (
+                  <span className="num">
                     {agreement.startYear}–{agreement.endYear}
-                  </td>
-                  <td className="num px-3 py-2 text-right whitespace-nowrap">{formatAmount(agreement.totalAmount, lang, { scale: actor.amountUnit })}</td>
-                  <td className="px-3 py-2">{t('agreements.signedCount', agreement.signatures)}</td>
-                  <td className="num px-3 py-2 whitespace-nowrap">{formatDateTime(new Date(agreement.draftedAt), lang)}</td>
-                  <td className="px-3 py-2 text-xs">
+                  </span>
+                ),
+                total: formatAmount(agreement.totalAmount, lang, { scale: actor.amountUnit }),
+                signatures: t('agreements.signedCount', agreement.signatures),
+                drafted: <span className="num">{formatDateTime(new Date(agreement.draftedAt), lang)}</span>,
+                hash: (
+                  <span className="text-xs">
                     {agreement.hashVerified === false ? (
                       <Badge role="alert" tone="danger" className="font-medium">
                         {t('agreements.hashMismatchShort')}
@@ -75,12 +85,12 @@ export default async function AgreementsPage({ params }: { params: Promise<{ dea
                     ) : (
                       <span className="text-slate-500">{t('agreements.hashPendingShort')}</span>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </span>
+                ),
+              },
+            }))}
+          />
+        </section>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AddMemberForm, MemberRowForm } from '@/components/members/member-forms';
+import { RenderedTable } from '@/components/ui/rendered-table';
 import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 
@@ -18,39 +19,39 @@ export default async function MembersPage({ params }: { params: Promise<{ dealId
       <h1 className="mt-2 text-2xl font-semibold text-water-900">{t('title')}</h1>
       <p className="mt-1 text-slate-600">{t('subtitle')}</p>
       {!overview.me.canManage && <p className="mt-4 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600">{t('notManager')}</p>}
-      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="member-list">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th className="px-4 py-2 font-medium">{t('name')}</th>
-              <th className="px-4 py-2 font-medium">{t('organisation')}</th>
-              <th className="px-4 py-2 font-medium">{t('side')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.members.map((member) => (
-              <tr key={member.id} className="border-t border-slate-100 align-top">
-                <td className="px-4 py-2">
+      <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <RenderedTable
+          testId="member-list"
+          caption={t('title')}
+          columns={[
+            { id: 'name', header: t('name'), sortable: true },
+            { id: 'organisation', header: t('organisation'), sortable: true },
+            { id: 'side', header: t('side') },
+          ]}
+          rows={overview.members.map((member) => ({
+            key: member.id,
+            sort: { name: member.name, organisation: zh ? member.organisation.nameZh : member.organisation.name },
+            cells: {
+              name: (
+                <>
                   {member.name} {member.id === overview.me.memberId && <span className="text-xs text-slate-500">({t('you')})</span>}
                   <div className="text-xs text-slate-500">{member.email}</div>
-                </td>
-                <td className="px-4 py-2">{zh ? member.organisation.nameZh : member.organisation.name}</td>
-                <td className="px-4 py-2">
-                  {overview.me.canManage ? (
-                    <MemberRowForm dealId={dealId} member={member} self={member.id === overview.me.memberId} mayGrant={overview.me.canGrantPartyRights} />
-                  ) : (
-                    <>
-                      {tSide(member.side)}
-                      {member.canEdit && ` · ${t('canEdit')}`}
-                      {member.canSign && ` · ${t('canSign')}`}
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </>
+              ),
+              organisation: zh ? member.organisation.nameZh : member.organisation.name,
+              side: overview.me.canManage ? (
+                <MemberRowForm dealId={dealId} member={member} self={member.id === overview.me.memberId} mayGrant={overview.me.canGrantPartyRights} />
+              ) : (
+                <>
+                  {tSide(member.side)}
+                  {member.canEdit && ` · ${t('canEdit')}`}
+                  {member.canSign && ` · ${t('canSign')}`}
+                </>
+              ),
+            },
+          }))}
+        />
+      </section>
       {overview.me.canManage && (
         <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 font-semibold">{t('add')}</h2>

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { RenderedTable } from '@/components/ui/rendered-table';
 import { formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
 import { counterpart } from '@/lib/domain/offer-state';
@@ -46,32 +47,31 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
                 <h2 className="font-medium">{scenario.name}</h2>
                 {scenario.forkedFromVersionId && <span className="text-xs text-slate-500">{t('forked')}</span>}
               </header>
-              <table className="w-full text-left text-sm">
-                <thead className="text-slate-500">
-                  <tr>
-                    <th className="px-4 py-2 font-medium">{t('version')}</th>
-                    <th className="px-4 py-2 font-medium">{t('message')}</th>
-                    <th className="px-4 py-2 font-medium">{t('author')}</th>
-                    <th className="px-4 py-2 font-medium">{t('savedAt')}</th>
-                    <th className="px-4 py-2 font-medium" />
-                  </tr>
-                </thead>
-                <tbody>
-                  {scenario.versions.map((version, index) => {
-                    const previous = scenario.versions[index + 1];
-                    return (
-                      <tr key={version.id} className="border-t border-slate-100">
-                        <td className="num px-4 py-2 font-medium">
-                          <Link href={`/deals/${dealId}/versions/${version.id}`} className="text-water-700 hover:underline" data-testid="version-link">
-                            v{version.number}
-                          </Link>
-                        </td>
-                        <td className="px-4 py-2">
-                          <VersionMessageText message={version.message} />
-                        </td>
-                        <td className="px-4 py-2">{version.author}</td>
-                        <td className="num px-4 py-2">{formatDateTime(new Date(version.createdAt), lang)}</td>
-                        <td className="space-x-3 px-4 py-2 text-right whitespace-nowrap">
+              <RenderedTable
+                className="px-4 pb-2"
+                caption={scenario.name}
+                columns={[
+                  { id: 'version', header: t('version') },
+                  { id: 'message', header: t('message') },
+                  { id: 'author', header: t('author') },
+                  { id: 'savedAt', header: t('savedAt'), nowrap: true },
+                  { id: 'links', header: null, numeric: true, nowrap: true },
+                ]}
+                rows={scenario.versions.map((version, index) => {
+                  const previous = scenario.versions[index + 1];
+                  return {
+                    key: version.id,
+                    cells: {
+                      version: (
+                        <Link href={`/deals/${dealId}/versions/${version.id}`} className="num font-medium text-water-700 hover:underline" data-testid="version-link">
+                          v{version.number}
+                        </Link>
+                      ),
+                      message: <VersionMessageText message={version.message} />,
+                      author: version.author,
+                      savedAt: <span className="num">{formatDateTime(new Date(version.createdAt), lang)}</span>,
+                      links: (
+                        <span className="space-x-3">
                           {previous && (
                             <Link className="text-water-700 hover:underline" href={`/deals/${dealId}/compare?from=${previous.id}&to=${version.id}`}>
                               {t('compareWithPrevious', { number: previous.number })}
@@ -83,12 +83,12 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
                           <a className="text-water-700 hover:underline" href={`/api/v1/deals/${dealId}/versions/${version.id}`} download={`v${version.number}.json`}>
                             JSON
                           </a>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+                        </span>
+                      ),
+                    },
+                  };
+                })}
+              />
             </section>
           ))}
         </div>

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { cn } from '@/components/ui/cn';
 import { buttonVariants } from '@/components/ui/variants';
 import Link from 'next/link';
+import { TableSection } from '@/components/ui/table-section';
 import type { ReactNode } from 'react';
 import { AuditTable } from '@/components/agreements/audit-table';
 import { SignForm } from '@/components/agreements/sign-form';
@@ -155,38 +156,32 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
         </section>
       </div>
 
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="font-semibold">{t('agreements.schedule')}</h2>
-        <table className="mt-3 w-full text-left text-sm" data-testid="schedule">
-          <thead className="text-slate-600">
-            <tr>
-              <th className="py-1 pr-3 font-medium">{t('agreements.years')}</th>
-              <th className="py-1 pr-3 text-right font-medium">{t('agreements.perYear')}</th>
-              <th className="py-1 font-medium">{t('agreements.basis')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agreement.schedule.map((entry) => (
-              <tr key={entry.from} className="border-t border-slate-100">
-                <td className="num py-1 pr-3">{entry.from === entry.to ? entry.from : `${entry.from}–${entry.to}`}</td>
-                <td className="num py-1 pr-3 text-right">{money(entry.perYear)}</td>
-                <td className="num py-1 text-slate-600">
-                  {'amount' in entry
-                    ? t('agreements.basisAmount', { amount: grouped(entry.amount), unit: agreement.unit.toLocaleString(zh ? 'zh-CN' : 'en-US'), currency: agreement.currency })
-                    : t('agreements.basisPrice', { price: entry.pricePerM3, volume: grouped(entry.volume), currency: agreement.currency })}
-                </td>
-              </tr>
-            ))}
-            <tr className="border-t-2 border-slate-300 font-medium">
-              <td className="py-1 pr-3">{t('agreements.total')}</td>
-              <td className="num py-1 pr-3 text-right" data-testid="total">
-                {money(agreement.totalAmount)}
-              </td>
-              <td />
-            </tr>
-          </tbody>
-        </table>
-      </section>
+      <TableSection
+        title={t('agreements.schedule')}
+        testId="schedule"
+        columns={[{ label: t('agreements.years') }, { label: t('agreements.perYear'), numeric: true }, { label: t('agreements.basis') }]}
+        foot={
+          <tr className="border-t-2 border-slate-300 font-medium">
+            <td className="py-1 pr-3">{t('agreements.total')}</td>
+            <td className="num py-1 pr-3 text-right" data-testid="total">
+              {money(agreement.totalAmount)}
+            </td>
+            <td />
+          </tr>
+        }
+      >
+        {agreement.schedule.map((entry) => (
+          <tr key={entry.from} className="border-t border-slate-100">
+            <td className="num py-1 pr-3">{entry.from === entry.to ? entry.from : `${entry.from}–${entry.to}`}</td>
+            <td className="num py-1 pr-3 text-right">{money(entry.perYear)}</td>
+            <td className="num py-1 text-slate-600">
+              {'amount' in entry
+                ? t('agreements.basisAmount', { amount: grouped(entry.amount), unit: agreement.unit.toLocaleString(zh ? 'zh-CN' : 'en-US'), currency: agreement.currency })
+                : t('agreements.basisPrice', { price: entry.pricePerM3, volume: grouped(entry.volume), currency: agreement.currency })}
+            </td>
+          </tr>
+        ))}
+      </TableSection>
 
       <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="terms">
         <h2 className="font-semibold">{t('agreements.terms')}</h2>
