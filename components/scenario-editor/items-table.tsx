@@ -14,6 +14,9 @@ import {
   groupSubtotals,
   groupedIndexes,
   hasCode,
+  itemLabelPath,
+  itemValuePath,
+  itemsGrid,
   listTotals,
   rowKey,
   spanValue,
@@ -74,6 +77,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
     return { data: rows, total: sub.total };
   }, [items, spans, coded, list, calculatorInputs]);
 
+  const grid = useMemo(() => itemsGrid(list, spans), [list, spans]);
   const columns = useMemo<ColumnDef<TRow>[]>(() => {
     const cols: ColumnDef<TRow>[] = [
       {
@@ -97,6 +101,8 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
               <EditCell
                 value={r.item.label}
                 kind="text"
+                path={itemLabelPath(list, r.index)}
+                grid={grid}
                 required
                 readOnly={readOnly}
                 navCol={0}
@@ -169,6 +175,8 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
               placeholder={v.kind === 'mixed' ? t('table.varies', { average: formatUnitAmount(v.average) }) : undefined}
               hint={v.kind === 'mixed' ? t('table.variesHint') : undefined}
               kind="amount"
+              path={itemValuePath(list, r.index, span)}
+              grid={grid}
               readOnly={readOnly}
               navCol={si + 2}
               testId={`cell-${list}-${r.index}-${si}`}
@@ -208,7 +216,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
       });
     }
     return cols;
-  }, [spans, coded, list, readOnly, actions, formatUnitAmount, t]);
+  }, [spans, coded, list, readOnly, actions, formatUnitAmount, t, grid]);
 
   // TanStack's table instance is not memoisable by the React Compiler; rows below are memoised by hand.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -223,7 +231,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
     getExpandedRowModel: getExpandedRowModel(),
   });
 
-  const labelWidth = coded ? 'min-w-[17.5rem]' : 'min-w-[24rem]';
+  const labelWidth = coded ? 'min-w-[12rem]' : 'min-w-[17rem]';
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" onKeyDown={onGridKeyDown}>
       <table className="w-full border-collapse text-sm" data-testid={`items-${list}`}>
@@ -235,7 +243,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
                 <th
                   key={h.id}
                   scope="col"
-                  className={`border-b border-slate-200 px-2 py-2 align-bottom font-medium ${h.column.id === 'label' ? `${labelWidth} text-left` : h.column.id === 'code' ? 'w-[8.5rem] min-w-[8.5rem] text-left' : h.column.id === 'actions' ? 'w-20' : 'min-w-[5.75rem]'}`}
+                  className={`border-b border-slate-200 bg-slate-50 px-2 py-2 align-bottom font-medium ${stickyCell(h.column.id)} ${h.column.id === 'label' ? `${labelWidth} text-left` : h.column.id === 'code' ? 'w-[5.5rem] min-w-[5.5rem] text-left' : h.column.id === 'actions' ? 'w-[5.5rem]' : 'min-w-[5.5rem]'}`}
                 >
                   {flexRender(h.column.columnDef.header, h.getContext())}
                 </th>
@@ -298,6 +306,16 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
 }
 
 /**
+ * The item's name and its actions stay in view when the periods scroll sideways (a long
+ * scenario, a narrow screen): what a row is and what can be done with it are never off-screen.
+ */
+function stickyCell(columnId: string): string {
+  if (columnId === 'label') return 'sticky left-0 z-10';
+  if (columnId === 'actions') return 'sticky right-0 z-10';
+  return '';
+}
+
+/**
  * Calls the column's cell function directly. flexRender would mount it as a component, and
  * a new column set (another period layout) would then remount every cell and lose the focus.
  */
@@ -330,7 +348,7 @@ const ItemRow = memo(
     return (
       <tr className="border-t border-slate-100 hover:bg-slate-50/60">
         {row.getVisibleCells().map((cell) => (
-          <td key={cell.id} className="px-1 py-0.5">
+          <td key={cell.id} className={`bg-white px-1 py-0.5 ${stickyCell(cell.column.id)}`}>
             {renderCell(cell)}
           </td>
         ))}

@@ -34,14 +34,14 @@ export type CellReading =
 
 /**
  * What a typed or pasted text means for a cell of `kind`: the value it writes, why it is refused,
- * or a negative amount that needs a confirmation. The one reading every way into a cell shares.
+ * or a negative amount that needs a confirmation (unless `confirmNegative` is false: a growth rate). The one reading every way into a cell shares.
  */
-export function readCellText(text: string, kind: EditKind, required = false): CellReading {
+export function readCellText(text: string, kind: EditKind, required = false, confirmNegative = true): CellReading {
   if (required && text.trim() === '') return { kind: 'refused', problem: 'empty' };
   if (kind === 'text') return { kind: 'value', value: text };
   const value = numberValueOf(text);
   const check = checkCell(value, kind);
   if (!check.ok) return { kind: 'refused', problem: check.problem };
-  if (kind === 'amount' && value.startsWith('-')) return { kind: 'confirm', value };
+  if (confirmNegative && kind === 'amount' && value.startsWith('-')) return { kind: 'confirm', value };
   return { kind: 'value', value };
 }
