@@ -21,6 +21,8 @@ import {
   type GridCells,
 } from '../../components/scenario-editor/model';
 import { parseScenario, shiyanDocument } from '../../lib/engine';
+import { readVersionMessage, restoredMessage } from '../../lib/domain/version-message';
+import { versionMessageText } from '../../components/scenario-workspace/version-message-text';
 
 const shiyan = () => toScenarioDocument(shiyanDocument());
 
@@ -157,5 +159,16 @@ describe('periods and fill right', () => {
     for (const s of spans) expect(spanValue(alpha.alpha.ED, s.from, s.to)).toEqual({ kind: 'uniform', value: '0.4' });
     const mixed = writeCell(doc, itemValuePath('costs', 0, { from: 2003, to: 2003 }), '1');
     expect(fillCellRight(mixed, itemValuePath('costs', 0, spans[0]!), spans, 0)).toBeNull();
+  });
+});
+
+describe('the message of a restored version', () => {
+  it('is stored as a code with the version and the note, and read in the reader’s words', () => {
+    const stored = restoredMessage(3, ' 回到论文假设 ');
+    expect(readVersionMessage(stored)).toEqual({ kind: 'restored', number: 3, note: '回到论文假设' });
+    expect(versionMessageText(stored, () => 'fork', ({ number, note }) => `恢复 v${number}：${note}`)).toBe('恢复 v3：回到论文假设');
+    // A page that has no words for it yet still shows which version and the note, never the code.
+    expect(versionMessageText(stored, () => 'fork')).toBe('v3 回到论文假设');
+    expect(readVersionMessage('pes:restored {broken')).toEqual({ kind: 'typed', text: 'pes:restored {broken' });
   });
 });
