@@ -167,7 +167,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
         ),
         cell: ({ row }) => {
           const r = row.original;
-          if (r.kind === 'group') return <span className="num block px-1.5 text-right font-semibold text-slate-700">{formatUnitAmount(r.subtotal[si]!)}</span>;
+          if (r.kind === 'group') return <span className="num block pr-1.5 text-right font-semibold text-slate-700">{formatUnitAmount(r.subtotal[si]!)}</span>;
           const v = spanValue(r.item.values, span.from, span.to);
           return (
             <EditCell
@@ -197,17 +197,17 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
           return (
             <div className="flex justify-end gap-0.5 whitespace-nowrap">
               {list === 'costs' && (
-                <Button intent="icon" size="xs" className="px-1.5 text-sm" title={t('calculator.open')} aria-label={t('calculator.openFor', { label: r.item.label })} onClick={() => actions.openCalculator(r.index)}>
+                <Button intent="icon" size="xs" className="px-1 text-sm" title={t('calculator.open')} aria-label={t('calculator.openFor', { label: r.item.label })} onClick={() => actions.openCalculator(r.index)}>
                   ƒ(x)
                 </Button>
               )}
-              <Button intent="icon" size="xs" className="px-1.5 text-sm" title={t('table.duplicate')} aria-label={t('table.duplicateOf', { label: r.item.label })} onClick={() => actions.duplicateItem(list, r.index)}>
+              <Button intent="icon" size="xs" className="px-1 text-sm" title={t('table.duplicate')} aria-label={t('table.duplicateOf', { label: r.item.label })} onClick={() => actions.duplicateItem(list, r.index)}>
                 <svg aria-hidden viewBox="0 0 16 16" className="inline h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5">
                   <rect x="5" y="5" width="9" height="9" rx="1.5" />
                   <path d="M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5" />
                 </svg>
               </Button>
-              <Button intent="iconDanger" size="xs" className="px-1.5 text-sm" title={t('table.remove')} aria-label={t('table.removeOf', { label: r.item.label })} onClick={() => actions.removeItem(list, r.index)}>
+              <Button intent="iconDanger" size="xs" className="px-1 text-sm" title={t('table.remove')} aria-label={t('table.removeOf', { label: r.item.label })} onClick={() => actions.removeItem(list, r.index)}>
                 ✕
               </Button>
             </div>
@@ -231,7 +231,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
     getExpandedRowModel: getExpandedRowModel(),
   });
 
-  const labelWidth = coded ? 'min-w-[12rem]' : 'min-w-[17rem]';
+  const labelWidth = coded ? 'min-w-[10.5rem]' : 'min-w-[15rem]';
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" onKeyDown={onGridKeyDown}>
       <table className="w-full border-collapse text-sm" data-testid={`items-${list}`}>
@@ -243,7 +243,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
                 <th
                   key={h.id}
                   scope="col"
-                  className={`border-b border-slate-200 bg-slate-50 px-2 py-2 align-bottom font-medium ${stickyCell(h.column.id)} ${h.column.id === 'label' ? `${labelWidth} text-left` : h.column.id === 'code' ? 'w-[5.5rem] min-w-[5.5rem] text-left' : h.column.id === 'actions' ? 'w-[5.5rem]' : 'min-w-[5.5rem]'}`}
+                  className={`border-b border-slate-200 bg-slate-50 px-1.5 py-2 align-bottom font-medium ${stickyCell(h.column.id)} ${h.column.id === 'label' ? `${labelWidth} text-left` : h.column.id === 'code' ? 'w-[4.75rem] min-w-[4.75rem] text-left' : h.column.id === 'actions' ? 'w-[5rem]' : 'min-w-[5.25rem]'}`}
                 >
                   {flexRender(h.column.columnDef.header, h.getContext())}
                 </th>
@@ -273,7 +273,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
               {t('table.total')}
             </th>
             {total.map((v, i) => (
-              <td key={spans[i]!.id} className="num px-3 py-2 text-right font-semibold" data-testid={`total-${list}-${i}`}>
+              <td key={spans[i]!.id} className="num py-2 pl-1 pr-2.5 text-right font-semibold" data-testid={`total-${list}-${i}`}>
                 {formatUnitAmount(v)}
               </td>
             ))}
@@ -332,7 +332,7 @@ const GroupRow = memo(
           .getVisibleCells()
           .filter((cell) => cell.column.id !== 'code')
           .map((cell) => (
-            <td key={cell.id} colSpan={cell.column.id === 'label' && row.getVisibleCells().some((c) => c.column.id === 'code') ? 2 : 1} className="px-2 py-1.5">
+            <td key={cell.id} colSpan={cell.column.id === 'label' && row.getVisibleCells().some((c) => c.column.id === 'code') ? 2 : 1} className={`bg-water-50 px-1 py-1.5 ${stickyCell(cell.column.id)}`}>
               {renderCell(cell)}
             </td>
           ))}

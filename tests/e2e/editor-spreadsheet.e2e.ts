@@ -113,7 +113,9 @@ describe('the scenario editor as a spreadsheet, in Chinese', () => {
     expect(texts[1]).toContain('须在 0 到 1 之间');
     await screenshot(page, 'editor-invalid-zh-1366');
 
-    // The row actions and the last of the six periods are on screen at 1366 px.
+    // The row actions and the last of the six periods are on screen at 1366 px: the table does not scroll sideways.
+    const costTable = page.getByTestId('items-costs').locator('xpath=..');
+    await expect(costTable.evaluate((e) => e.scrollWidth - e.clientWidth)).resolves.toBeLessThanOrEqual(0);
     const removeFirst = page.getByTestId('items-costs').locator('tbody tr').filter({ has: page.locator('input[data-nav-col]') }).first().getByRole('button', { name: /删除/ });
     for (const box of [await removeFirst.boundingBox(), await first![5]!.boundingBox()]) {
       expect(box).not.toBeNull();
@@ -181,6 +183,7 @@ describe('the scenario editor as a spreadsheet, in Chinese', () => {
     await page.getByTestId('edit-version').click();
     const [first] = await shownCostCells(page, 6);
     await expect(first![5]!.isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('items-costs').locator('xpath=..').evaluate((e) => e.scrollWidth - e.clientWidth)).resolves.toBeLessThanOrEqual(0);
     const box = await first![5]!.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
     await screenshot(page, 'editor-edit-en-1366');
@@ -195,7 +198,7 @@ describe('the scenario editor as a spreadsheet, in Chinese', () => {
     await page.getByTestId('save-version').click();
     await page.waitForURL(/\?saved=1$/);
     await expect(page.getByTestId('version-title').textContent()).resolves.toMatch(new RegExp(`v${before.number + 1}$`));
-    await expect(page.locator('header').textContent()).resolves.toContain('恢复 v1：回到论文假设');
+    await page.getByText('恢复 v1：回到论文假设').first().waitFor();
     const restored = await latestVersion();
     expect(restored.document.periods).toHaveLength(5);
     await page.context().close();
