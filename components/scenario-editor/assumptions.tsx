@@ -3,13 +3,18 @@
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { CATEGORIES, GROUPS, type Category, type Group } from '@/lib/engine/categories';
 import { EditCell, onGridKeyDown } from './cells';
 import { useEditor } from './editor-context';
 import {
   addOverride,
+  alphaPath,
+  overridePath,
   removeOverride,
+  settingPath,
+  spanRowsGrid,
+  waterVolumePath,
   setAlphaSpan,
   setOverrideSpan,
   setSetting,
@@ -24,6 +29,8 @@ import {
 
 interface GridRow {
   id: string;
+  /** The document path of the row's cell over a span (model/cell-path.ts). */
+  pathOf: (span: Span) => string;
   label: string;
   hint?: string;
   values: ValuesText | undefined;
@@ -35,6 +42,7 @@ interface GridRow {
 function SpanGrid({ rows, spans, kind, testId, emptyMeans }: { rows: GridRow[]; spans: readonly Span[]; kind: CellKind; testId: string; emptyMeans?: string }) {
   const t = useTranslations('editor');
   const { readOnly, formatUnitAmount } = useEditor();
+  const grid = useMemo(() => spanRowsGrid(rows.map((r) => r.pathOf), spans, kind), [rows, spans, kind]);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" onKeyDown={onGridKeyDown}>
       <table className="w-full border-collapse text-sm" data-testid={testId}>
@@ -66,6 +74,8 @@ function SpanGrid({ rows, spans, kind, testId, emptyMeans }: { rows: GridRow[]; 
                       placeholder={v.kind === 'mixed' ? t('table.varies', { average: formatUnitAmount(v.average) }) : undefined}
                       hint={v.kind === 'mixed' ? t('table.variesHint') : undefined}
                       kind={kind}
+                      path={row.pathOf(s)}
+                      grid={grid}
                       readOnly={readOnly}
                       navCol={si + 1}
                       testId={`${testId}-${row.id}-${si}`}
@@ -99,6 +109,7 @@ export const AlphaEditor = memo(function AlphaEditor({ alpha, overrides, spans }
   const [newOverride, setNewOverride] = useState<Category | ''>('');
   const groupRows: GridRow[] = GROUPS.map((g: Group) => ({
     id: g,
+    pathOf: (span) => alphaPath(g, span),
     label: `α ${g}`,
     hint: t(`groups.${g}`),
     values: alpha[g],
@@ -106,6 +117,7 @@ export const AlphaEditor = memo(function AlphaEditor({ alpha, overrides, spans }
   }));
   const overrideRows: GridRow[] = Object.keys(overrides ?? {}).map((code) => ({
     id: code,
+    pathOf: (span) => overridePath(code, span),
     label: `α ${code}`,
     hint: (CATEGORIES as readonly string[]).includes(code) ? t(`categories.${code}`) : undefined,
     values: overrides?.[code],
@@ -152,7 +164,7 @@ export const WaterVolumeEditor = memo(function WaterVolumeEditor({ waterVolume, 
   const t = useTranslations('editor');
   const { actions } = useEditor();
   const rows: GridRow[] = [
-    { id: 'volume', label: t('water.volume'), hint: t('water.unit'), values: waterVolume, commit: (from, to, text) => actions.apply((d) => setWaterVolumeSpan(d, from, to, text)) },
+    { id: 'volume', pathOf: waterVolumePath, label: t('water.volume'), hint: t('water.unit'), values: waterVolume, commit: (from, to, text) => actions.apply((d) => setWaterVolumeSpan(d, from, to, text)) },
   ];
   return <SpanGrid rows={rows} spans={spans} kind="positive" testId="water" emptyMeans={t('water.emptyMeans')} />;
 });
@@ -200,6 +212,7 @@ function Fields({ doc, specs, testId }: { doc: ScenarioDocument; specs: FieldSpe
                 readOnly={readOnly}
                 label={t(`fields.${field}`)}
                 testId={`field-${field}`}
+                path={settingPath(field)}
                 className={kind === 'text' ? '' : 'text-left'}
                 onCommit={(text) => actions.apply((d) => setSetting(d, field, text))}
               />

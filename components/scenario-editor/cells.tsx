@@ -1,37 +1,50 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { createContext, memo, useContext, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createContext, memo, useContext, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { Button } from '@/components/ui/button';
 import { CellInput } from '@/components/ui/cell-input';
-import { numberValueOf } from '@/components/ui/number-text';
 import { groupDigits } from '@/lib/domain/format';
-import { checkCell, type CellKind, type CellProblem } from './model';
+import { useEditor } from './editor-context';
+import { CellDrafts, parseClipboardBlock, readCellText, type CellDraft, type EditKind, type EditGridOf } from './model';
 
 /**
- * Editable cells. Each cell keeps what the user typed in its own state: a text
- * that is not valid stays in the cell (red, with the reason) and never reaches the
- * document; a valid text is committed at once, so the results follow the typing.
- * Cells are memoised, so a keystroke re-renders one cell and the row it is in.
+ * Editable cells. A valid text goes into the document at once, so the results follow the typing;
+ * any other text (refused, or a negative amount not yet confirmed) stays in the cell, red with the
+ * reason, and in the editor's drafts (model/cell-drafts.ts), which keep Save disabled and list
+ * where each such cell is. A cell re-renders on its own keystrokes and its own draft only.
  */
 
-/** Counts cells holding text that did not reach the document. */
-export const InvalidDraftsContext = createContext<(id: string, invalid: boolean) => void>(() => {});
+export const CellDraftsContext = createContext<CellDrafts>(new CellDrafts());
 
-export type EditKind = CellKind | 'text';
+const noDraft = () => undefined;
 
-function check(text: string, kind: EditKind, required: boolean): { ok: true } | { ok: false; problem: CellProblem | 'empty' } {
-  if (required && text.trim() === '') return { ok: false, problem: 'empty' };
-  if (kind === 'text') return { ok: true };
-  return checkCell(text, kind);
+/** The draft of one cell, re-rendering only that cell when it changes. */
+function useCellDraft(path: string | undefined): CellDraft | undefined {
+  const drafts = useContext(CellDraftsContext);
+  return useSyncExternalStore(drafts.subscribe, path ? () => drafts.get(path) : noDraft, noDraft);
 }
 
-/** What a cell commits: a number as the kit's NumberInput reads it ("１，２３４．５" → "1234.5"), a text as typed. */
-const committed = (text: string, kind: EditKind) => (kind === 'text' ? text : numberValueOf(text));
+/** Every cell whose text is not in the document. */
+export function useCellDraftList(): readonly CellDraft[] {
+  const drafts = useContext(CellDraftsContext);
+  return useSyncExternalStore(drafts.subscribe, drafts.list, drafts.list);
+}
+
+export type { EditKind };
 
 export interface EditCellProps {
   /** The text in the document ('' = not given). */
   value: string;
   kind: EditKind;
+  /**
+   * Where in the document the cell writes (model/cell-path.ts): keys its draft in the editor's
+   * drafts, which block Save and name it for readers. A cell outside the document (a calculator's
+   * input) has none and keeps its draft to itself.
+   */
+  path?: string;
+  /** A negative amount waits for a confirmation (default: for amounts of the document). */
+  confirmNegative?: boolean;
   onCommit: (text: string) => void;
   /** Accessible name, e.g. "Forest construction, 2003–2010". */
   label: string;
@@ -42,29 +55,27 @@ export interface EditCellProps {
   hint?: string;
   /** Column for keyboard navigation (arrow keys / Enter move between cells of the same column / row). */
   navCol?: number;
+  /** The grid the cell is in, for a block pasted from a spreadsheet. */
+  grid?: EditGridOf;
   testId?: string;
   className?: string;
 }
 
-export const EditCell = memo(function EditCell({ value, kind, onCommit, label, placeholder, hint, required = false, readOnly, navCol, testId, className }: EditCellProps) {
+export const EditCell = memo(function EditCell({ value, kind, path, onCommit, label, placeholder, hint, required = false, confirmNegative = path !== undefined, readOnly, navCol, grid, testId, className }: EditCellProps) {
   const t = useTranslations('editor');
   const locale = useLocale();
-  const [text, setText] = useState(value);
-  const [seen, setSeen] = useState(value);
+  const { actions } = useEditor();
+  const drafts = useContext(CellDraftsContext);
+  const sharedDraft = useCellDraft(readOnly ? undefined : path);
+  const [ownDraft, setOwnDraft] = useState<CellDraft | undefined>(undefined);
+  const draft = path ? sharedDraft : ownDraft;
+  // What the user is typing in this cell; null once it is left (the cell then shows the document or its draft).
+  const [typed, setTyped] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);
-  // The document changed underneath (undo, calculator, another cell of the same span): show it.
-  if (seen !== value) {
-    setSeen(value);
-    setText(value);
-  }
-  const result = check(committed(text, kind), kind, required);
-  const invalid = !result.ok;
-  const report = useContext(InvalidDraftsContext);
+  const text = typed ?? draft?.text ?? value;
+  const problem = draft?.problem;
+  const flagged = problem !== undefined;
   const id = useId();
-  useEffect(() => {
-    report(id, invalid);
-    return () => report(id, false);
-  }, [id, invalid, report]);
 
   // A focused cell has its text selected, so typing replaces it, as in a spreadsheet; focus swaps
   // "1,234" for "1234", so the selection is made again after that render.
@@ -76,25 +87,46 @@ export const EditCell = memo(function EditCell({ value, kind, onCommit, label, p
     reselect.current = false;
   }, [focused]);
 
+  const take = (next: string) => {
+    const reading = readCellText(next, kind, required, confirmNegative);
+    if (reading.kind === 'value') {
+      if (path) drafts.clear(path);
+      else setOwnDraft(undefined);
+      onCommit(reading.value);
+      return;
+    }
+    const flaggedDraft: CellDraft = reading.kind === 'confirm' ? { path: path ?? id, text: next, problem: 'negative', value: reading.value } : { path: path ?? id, text: next, problem: reading.problem };
+    if (path) drafts.set(flaggedDraft);
+    else setOwnDraft(flaggedDraft);
+  };
+  const confirm = () => {
+    if (path) return actions.confirmDraft(path);
+    if (ownDraft?.value !== undefined) onCommit(ownDraft.value);
+    setOwnDraft(undefined);
+  };
+
   const numeric = kind !== 'text';
-  const shown = numeric && !focused && !invalid && kind !== 'year' && kind !== 'count' ? groupDigits(text, locale === 'en' ? 'en' : 'zh') : text;
+  const shown = numeric && !focused && !flagged && kind !== 'year' && kind !== 'count' ? groupDigits(text, locale === 'en' ? 'en' : 'zh') : text;
+  const problemText = problem ? t(`problems.${problem}`) : undefined;
   return (
     <div className="relative min-w-0 flex-1">
       <CellInput
         numeric={numeric}
-        invalid={invalid}
+        invalid={flagged}
         value={shown}
         placeholder={placeholder}
         readOnly={readOnly}
         aria-label={label}
-        aria-describedby={invalid ? `${id}-problem` : undefined}
+        aria-describedby={flagged ? `${id}-problem` : undefined}
         data-nav-col={navCol}
+        data-cell-path={path}
         testId={testId}
         ref={input}
-        title={invalid ? t(`problems.${result.problem}`) : hint}
+        title={problemText ?? hint}
         onFocus={() => {
           reselect.current = !readOnly;
           setFocused(true);
+          if (!readOnly && path) actions.focusCell(path);
         }}
         onMouseDown={(e) => {
           clicked.current = document.activeElement !== e.currentTarget;
@@ -104,19 +136,33 @@ export const EditCell = memo(function EditCell({ value, kind, onCommit, label, p
           if (clicked.current) e.preventDefault();
           clicked.current = false;
         }}
-        onBlur={() => setFocused(false)}
+        onBlur={() => {
+          setFocused(false);
+          setTyped(null);
+        }}
+        onPaste={(e) => {
+          if (readOnly || !grid || !path) return;
+          const block = parseClipboardBlock(e.clipboardData.getData('text/plain'));
+          if (!block) return;
+          e.preventDefault();
+          setTyped(null);
+          actions.pasteBlock(grid, path, block);
+        }}
         onChange={(e) => {
-          const next = e.target.value;
-          setText(next);
-          const value = committed(next, kind);
-          if (check(value, kind, required).ok) onCommit(value);
+          setTyped(e.target.value);
+          take(e.target.value);
         }}
         className={className}
       />
-      {invalid && (
-        <p id={`${id}-problem`} className="absolute right-0 top-full z-20 mt-0.5 whitespace-nowrap rounded bg-red-700 px-1.5 py-0.5 text-xs text-white shadow">
-          {t(`problems.${result.problem}`)}
-        </p>
+      {flagged && (
+        <div id={`${id}-problem`} className="absolute right-0 top-full z-20 mt-0.5 flex items-center gap-1.5 whitespace-nowrap rounded bg-red-700 px-1.5 py-0.5 text-xs text-white shadow">
+          <span>{problemText}</span>
+          {problem === 'negative' && (
+            <Button intent="secondary" size="xs" className="px-1.5 py-0" onMouseDown={(e) => e.preventDefault()} onClick={confirm} testId={testId && `${testId}-confirm`}>
+              {t('problems.confirmNegative')}
+            </Button>
+          )}
+        </div>
       )}
     </div>
   );

@@ -3,7 +3,7 @@
 import { createContext, useContext } from 'react';
 import type { Category } from '@/lib/engine/categories';
 import type { Dec } from '@/lib/engine/decimal';
-import type { ItemList, ScenarioDocument } from './model';
+import type { EditGridOf, ItemList, ScenarioDocument } from './model';
 
 /** Stable callbacks of the editor (they read the latest document through a ref). */
 export interface EditorActions {
@@ -16,6 +16,12 @@ export interface EditorActions {
   removeItem(list: ItemList, index: number): void;
   duplicateItem(list: ItemList, index: number): void;
   openCalculator(index: number): void;
+  /** The cell the spreadsheet commands (fill right, split a period) act on. */
+  focusCell(path: string): void;
+  /** Pastes a block from a spreadsheet with its first value at the cell `path` of `grid`, each value checked. */
+  pasteBlock(grid: EditGridOf, path: string, block: string[][]): void;
+  /** Writes a negative amount waiting in its cell as typed. */
+  confirmDraft(path: string): void;
 }
 
 export interface EditorSettings {

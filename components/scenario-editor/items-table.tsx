@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import { memo, useMemo, useState } from 'react';
 import { CATEGORIES, type Category, type Group } from '@/lib/engine/categories';
 import { ZERO, type Dec } from '@/lib/engine/decimal';
+import { ItemComments } from '@/components/scenario-workspace/item-comments';
 import { EditCell, onGridKeyDown } from './cells';
 import { useEditor } from './editor-context';
 import {
@@ -14,6 +15,9 @@ import {
   groupSubtotals,
   groupedIndexes,
   hasCode,
+  itemLabelPath,
+  itemValuePath,
+  itemsGrid,
   listTotals,
   rowKey,
   spanValue,
@@ -74,6 +78,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
     return { data: rows, total: sub.total };
   }, [items, spans, coded, list, calculatorInputs]);
 
+  const grid = useMemo(() => itemsGrid(list, spans), [list, spans]);
   const columns = useMemo<ColumnDef<TRow>[]>(() => {
     const cols: ColumnDef<TRow>[] = [
       {
@@ -97,12 +102,15 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
               <EditCell
                 value={r.item.label}
                 kind="text"
+                path={itemLabelPath(list, r.index)}
+                grid={grid}
                 required
                 readOnly={readOnly}
                 navCol={0}
                 label={t('table.labelOf', { index: r.index + 1 })}
                 onCommit={(text) => actions.setItemLabel(list, r.index, text)}
               />
+              <ItemComments list={list} index={r.index} />
               {r.calc && (
                 <span
                   title={r.calc === 'current' ? t('calculator.badgeCurrent') : t('calculator.badgeStale')}
@@ -161,7 +169,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
         ),
         cell: ({ row }) => {
           const r = row.original;
-          if (r.kind === 'group') return <span className="num block px-1.5 text-right font-semibold text-slate-700">{formatUnitAmount(r.subtotal[si]!)}</span>;
+          if (r.kind === 'group') return <span className="num block pr-1.5 text-right font-semibold text-slate-700">{formatUnitAmount(r.subtotal[si]!)}</span>;
           const v = spanValue(r.item.values, span.from, span.to);
           return (
             <EditCell
@@ -169,6 +177,8 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
               placeholder={v.kind === 'mixed' ? t('table.varies', { average: formatUnitAmount(v.average) }) : undefined}
               hint={v.kind === 'mixed' ? t('table.variesHint') : undefined}
               kind="amount"
+              path={itemValuePath(list, r.index, span)}
+              grid={grid}
               readOnly={readOnly}
               navCol={si + 2}
               testId={`cell-${list}-${r.index}-${si}`}
@@ -189,17 +199,17 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
           return (
             <div className="flex justify-end gap-0.5 whitespace-nowrap">
               {list === 'costs' && (
-                <Button intent="icon" size="xs" className="px-1.5 text-sm" title={t('calculator.open')} aria-label={t('calculator.openFor', { label: r.item.label })} onClick={() => actions.openCalculator(r.index)}>
+                <Button intent="icon" size="xs" className="px-1 text-sm" title={t('calculator.open')} aria-label={t('calculator.openFor', { label: r.item.label })} onClick={() => actions.openCalculator(r.index)}>
                   ƒ(x)
                 </Button>
               )}
-              <Button intent="icon" size="xs" className="px-1.5 text-sm" title={t('table.duplicate')} aria-label={t('table.duplicateOf', { label: r.item.label })} onClick={() => actions.duplicateItem(list, r.index)}>
+              <Button intent="icon" size="xs" className="px-1 text-sm" title={t('table.duplicate')} aria-label={t('table.duplicateOf', { label: r.item.label })} onClick={() => actions.duplicateItem(list, r.index)}>
                 <svg aria-hidden viewBox="0 0 16 16" className="inline h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5">
                   <rect x="5" y="5" width="9" height="9" rx="1.5" />
                   <path d="M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5" />
                 </svg>
               </Button>
-              <Button intent="iconDanger" size="xs" className="px-1.5 text-sm" title={t('table.remove')} aria-label={t('table.removeOf', { label: r.item.label })} onClick={() => actions.removeItem(list, r.index)}>
+              <Button intent="iconDanger" size="xs" className="px-1 text-sm" title={t('table.remove')} aria-label={t('table.removeOf', { label: r.item.label })} onClick={() => actions.removeItem(list, r.index)}>
                 ✕
               </Button>
             </div>
@@ -208,7 +218,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
       });
     }
     return cols;
-  }, [spans, coded, list, readOnly, actions, formatUnitAmount, t]);
+  }, [spans, coded, list, readOnly, actions, formatUnitAmount, t, grid]);
 
   // TanStack's table instance is not memoisable by the React Compiler; rows below are memoised by hand.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -223,7 +233,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
     getExpandedRowModel: getExpandedRowModel(),
   });
 
-  const labelWidth = coded ? 'min-w-[17.5rem]' : 'min-w-[24rem]';
+  const labelWidth = coded ? 'min-w-[10.5rem]' : 'min-w-[15rem]';
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" onKeyDown={onGridKeyDown}>
       <table className="w-full border-collapse text-sm" data-testid={`items-${list}`}>
@@ -235,7 +245,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
                 <th
                   key={h.id}
                   scope="col"
-                  className={`border-b border-slate-200 px-2 py-2 align-bottom font-medium ${h.column.id === 'label' ? `${labelWidth} text-left` : h.column.id === 'code' ? 'w-[8.5rem] min-w-[8.5rem] text-left' : h.column.id === 'actions' ? 'w-20' : 'min-w-[5.75rem]'}`}
+                  className={`border-b border-slate-200 bg-slate-50 px-1.5 py-2 align-bottom font-medium ${stickyCell(h.column.id)} ${h.column.id === 'label' ? `${labelWidth} text-left` : h.column.id === 'code' ? 'w-[4.75rem] min-w-[4.75rem] text-left' : h.column.id === 'actions' ? 'w-[5rem]' : 'min-w-[5.25rem]'}`}
                 >
                   {flexRender(h.column.columnDef.header, h.getContext())}
                 </th>
@@ -265,7 +275,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
               {t('table.total')}
             </th>
             {total.map((v, i) => (
-              <td key={spans[i]!.id} className="num px-3 py-2 text-right font-semibold" data-testid={`total-${list}-${i}`}>
+              <td key={spans[i]!.id} className="num py-2 pl-1 pr-2.5 text-right font-semibold" data-testid={`total-${list}-${i}`}>
                 {formatUnitAmount(v)}
               </td>
             ))}
@@ -298,6 +308,16 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
 }
 
 /**
+ * The item's name and its actions stay in view when the periods scroll sideways (a long
+ * scenario, a narrow screen): what a row is and what can be done with it are never off-screen.
+ */
+function stickyCell(columnId: string): string {
+  if (columnId === 'label') return 'sticky left-0 z-10';
+  if (columnId === 'actions') return 'sticky right-0 z-10';
+  return '';
+}
+
+/**
  * Calls the column's cell function directly. flexRender would mount it as a component, and
  * a new column set (another period layout) would then remount every cell and lose the focus.
  */
@@ -314,7 +334,7 @@ const GroupRow = memo(
           .getVisibleCells()
           .filter((cell) => cell.column.id !== 'code')
           .map((cell) => (
-            <td key={cell.id} colSpan={cell.column.id === 'label' && row.getVisibleCells().some((c) => c.column.id === 'code') ? 2 : 1} className="px-2 py-1.5">
+            <td key={cell.id} colSpan={cell.column.id === 'label' && row.getVisibleCells().some((c) => c.column.id === 'code') ? 2 : 1} className={`bg-water-50 px-1 py-1.5 ${stickyCell(cell.column.id)}`}>
               {renderCell(cell)}
             </td>
           ))}
@@ -330,7 +350,7 @@ const ItemRow = memo(
     return (
       <tr className="border-t border-slate-100 hover:bg-slate-50/60">
         {row.getVisibleCells().map((cell) => (
-          <td key={cell.id} className="px-1 py-0.5">
+          <td key={cell.id} className={`bg-white px-1 py-0.5 ${stickyCell(cell.column.id)}`}>
             {renderCell(cell)}
           </td>
         ))}

@@ -14,6 +14,7 @@ import { explainPeriod, formatPrice, type PeriodField } from './model';
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { scenarioFields } from '@/lib/domain/problem-place';
 import { FieldProblem } from '@/components/ui/field-problem';
+import { useCellDraftList } from './cells';
 
 /** 'unit' = the scenario's own unit (e.g. thousand CNY); 'wan' / 'yi' = 万元 / 亿元. */
 export type ResultScale = 'unit' | Extract<AmountScale, 'wan' | 'yi'>;
@@ -33,8 +34,6 @@ export interface ResultsPanelProps {
   unitWord: string;
   /** The currency in words ("CNY", "元"), for the price per m³. */
   currencyWord: string;
-  /** Cells that hold text that is not a valid number (kept out of the document). */
-  invalidDrafts?: number;
 }
 
 /** Which related figures an explanation offers to open next. */
@@ -51,9 +50,11 @@ const RELATED: Partial<Record<ExplainField, ExplainField[]>> = {
  * by period and year by year, recomputed by the caller on every valid change.
  * Each figure opens "why this number" (the engine's explain()).
  */
-export function ResultsPanel({ outcome, document, result, locale, unitWord, currencyWord, invalidDrafts = 0 }: ResultsPanelProps) {
+export function ResultsPanel({ outcome, document, result, locale, unitWord, currencyWord }: ResultsPanelProps) {
   const t = useTranslations('editor');
   const say = useProblemText();
+  // Cells whose text is not in the document: the results are those of the last values that were.
+  const invalidDrafts = useCellDraftList().length;
   // Chinese readers choose 千元 / 万元 / 亿元 (default 万元); English readers read the scenario unit with separators.
   const [zhScale, setScale] = useState<ResultScale>('wan');
   const scale: ResultScale = locale === 'zh' ? zhScale : 'unit';

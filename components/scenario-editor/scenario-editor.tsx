@@ -9,12 +9,17 @@ import { computeScenario } from '@/lib/engine/compute';
 import { parseScenario } from '@/lib/engine/schema';
 import type { Dec } from '@/lib/engine/decimal';
 import { AlphaEditor, PaymentSettings, ScenarioSettings, WaterVolumeEditor } from './assumptions';
-import { InvalidDraftsContext } from './cells';
+import { CellDraftsContext } from './cells';
+import { EditorToolbar, useActiveCell } from './editor-toolbar';
 import { EditorContext, type EditorActions, type EditorSettings } from './editor-context';
 import { ItemsTable } from './items-table';
 import {
+  CellDrafts,
   NAMED_UNITS,
   addItem,
+  cellPosition,
+  pasteBlock,
+  writeCell,
   afterDuplicate,
   afterRemove,
   carryCalculatorInputs,
@@ -52,19 +57,27 @@ export interface ScenarioEditorProps {
    */
   calculatorInputs?: CalculatorInputs;
   onCalculatorInputsChange?: (inputs: CalculatorInputs) => void;
+  /**
+   * The cells holding text that is not in the document (refused, or a negative amount to
+   * confirm). The page that saves passes its own, to keep Save disabled and list them.
+   */
+  drafts?: CellDrafts;
 }
 
 /**
  * The scenario editor: the whole pes-scenario/1 document as editable tables, and
  * beside it the results, recomputed in the browser on every valid change.
  */
-export function ScenarioEditor({ document, onChange, readOnly = false, calculatorInputs, onCalculatorInputsChange }: ScenarioEditorProps) {
+export function ScenarioEditor({ document, onChange, readOnly = false, calculatorInputs, onCalculatorInputsChange, drafts: givenDrafts }: ScenarioEditorProps) {
   const t = useTranslations('editor');
   const locale = useLocale() === 'en' ? 'en' : 'zh';
   const [byYear, setByYear] = useState(false);
   const [ownCalc, setOwnCalc] = useState<CalculatorInputs>({});
   const calc = calculatorInputs ?? ownCalc;
   const [calculatorRow, setCalculatorRow] = useState<number | null>(null);
+  const [ownDrafts] = useState(() => new CellDrafts());
+  const drafts = givenDrafts ?? ownDrafts;
+  const activeCell = useActiveCell();
 
   // Latest document / callbacks for the stable actions below (cells keep their callbacks across renders).
   const latest = useRef({ document, onChange, calc, onCalculatorInputsChange });
@@ -95,11 +108,38 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
       setItemLabel: (list, index, label) => rowEdit(list, (d) => updateItem(d, list, index, { label }), sameIndex),
       setItemCode: (list, index, code) => rowEdit(list, (d) => updateItem(d, list, index, { code }), sameIndex),
       addItem: (list, code) => rowEdit(list, (d) => addItem(d, list, t('table.newItem'), code), (j) => (j < itemsOf(latest.current.document, list).length ? j : undefined)),
-      removeItem: (list, index) => rowEdit(list, (d) => removeItem(d, list, index), afterRemove(index)),
-      duplicateItem: (list, index) => rowEdit(list, (d) => duplicateItem(d, list, index, (l) => t('table.copyOf', { label: l })), afterDuplicate(index)),
+      removeItem: (list, index) => {
+        rowEdit(list, (d) => removeItem(d, list, index), afterRemove(index));
+        drafts.moveRows(list, index, 'removed');
+      },
+      duplicateItem: (list, index) => {
+        rowEdit(list, (d) => duplicateItem(d, list, index, (l) => t('table.copyOf', { label: l })), afterDuplicate(index));
+        drafts.moveRows(list, index + 1, 'inserted');
+      },
       openCalculator: (index) => setCalculatorRow(index),
+      focusCell: (path) => activeCell.set(path),
+      pasteBlock: (gridOf, path, block) => {
+        const before = latest.current.document;
+        const grid = gridOf(before);
+        const at = cellPosition(grid, path);
+        if (!at) return;
+        const outcome = pasteBlock(before, grid.at, at.row, at.column, block);
+        // A pasted label renames its row: its calculator inputs go with it, as when typed.
+        const relabelled = new Set(outcome.written.filter((p) => p.endsWith('.label')).map((p) => p.slice(0, p.indexOf('['))));
+        let calc = latest.current.calc;
+        for (const list of relabelled) calc = carryCalculatorInputs(calc, list as ItemList, itemsOf(before, list as ItemList), itemsOf(outcome.document, list as ItemList), sameIndex);
+        commit(outcome.document, relabelled.size ? calc : undefined);
+        for (const written of outcome.written) drafts.clear(written);
+        for (const flagged of outcome.flagged) drafts.set(flagged);
+      },
+      confirmDraft: (path) => {
+        const draft = drafts.get(path);
+        if (draft?.problem !== 'negative' || draft.value === undefined) return;
+        commit(writeCell(latest.current.document, path, draft.value));
+        drafts.clear(path);
+      },
     };
-  }, [t]);
+  }, [t, drafts, activeCell]);
 
   const unitText = String(document.unit);
   const currencyWord = t.has(`currency.${document.currency}`) ? t(`currency.${document.currency}`) : document.currency;
@@ -118,27 +158,18 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
   const years = useMemo(() => yearSpans({ startYear, endYear }), [startYear, endYear]);
   const spans = byYear ? years : periods;
 
-  const invalid = useRef(new Set<string>());
-  const [invalidDrafts, setInvalidDrafts] = useState(0);
-  const reportInvalid = useCallback((id: string, isInvalid: boolean) => {
-    const set = invalid.current;
-    if (isInvalid === set.has(id)) return;
-    if (isInvalid) set.add(id);
-    else set.delete(id);
-    setInvalidDrafts(set.size);
-  }, []);
-
   const calculatorItem = calculatorRow === null ? undefined : (document.costs[calculatorRow] as EditorCostItem | undefined);
 
   return (
     <EditorContext.Provider value={settings}>
-      <InvalidDraftsContext.Provider value={reportInvalid}>
-        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_30rem]" data-testid="scenario-editor">
+      <CellDraftsContext.Provider value={drafts}>
+        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_25rem] xl:gap-4 2xl:grid-cols-[minmax(0,1fr)_30rem] 2xl:gap-6" data-testid="scenario-editor">
           <div className="min-w-0 space-y-8">
             <div className="sticky top-0 z-30 -mx-1 flex flex-wrap items-center justify-between gap-3 rounded-b-lg border-b border-slate-200 bg-slate-50/95 px-1 py-2 backdrop-blur">
               <p className="text-sm text-slate-700" data-testid="unit-caption">
                 <span className="font-medium">{t('units.label')}</span> {unitCaption}
               </p>
+              {!readOnly && <EditorToolbar activeCell={activeCell} spans={spans} periods={periods} />}
               <ToggleGroup
                 label={t('view.label')}
                 value={byYear ? 'year' : 'period'}
@@ -178,7 +209,7 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
             </Section>
           </div>
           <div className="xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto">
-            <ResultsPanel outcome={outcome} document={document} result={result} locale={locale} unitWord={unitWord} currencyWord={currencyWord} invalidDrafts={invalidDrafts} />
+            <ResultsPanel outcome={outcome} document={document} result={result} locale={locale} unitWord={unitWord} currencyWord={currencyWord} />
           </div>
         </div>
         {calculatorItem && calculatorRow !== null && (
@@ -204,7 +235,7 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
             }}
           />
         )}
-      </InvalidDraftsContext.Provider>
+      </CellDraftsContext.Provider>
     </EditorContext.Provider>
   );
 }

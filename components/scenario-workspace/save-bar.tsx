@@ -1,15 +1,21 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { useSyncExternalStore } from 'react';
 import type { ApiFailure } from '@/components/api-client';
-import type { ScenarioDocument } from '@/components/scenario-editor/model';
+import type { CellDrafts, ScenarioDocument } from '@/components/scenario-editor/model';
 import { Button, ButtonLink } from '@/components/ui/button';
+import { FieldProblem } from '@/components/ui/field-problem';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { Problems } from '@/components/ui/problems';
+import { useDomainForm } from '@/components/ui/use-domain-form';
+import { useProblemText } from '@/components/ui/use-problem-text';
 import { formatDateTime } from '@/lib/domain/format';
+import { scenarioFields } from '@/lib/domain/problem-place';
+import { ZVersionMessage } from '@/lib/domain/scenario-schemas';
 import { ImportScenarioJson, ImportTable } from './version-imports';
-import { versionMessageText } from './version-message-text';
+import { useVersionMessageText } from './version-message-text';
 
 export interface StaleBase {
   id: string;
@@ -19,13 +25,24 @@ export interface StaleBase {
   message: string;
 }
 
+/** Moves the focus to the cell at `path`, if it is on screen (a year's cell is not in the period view). */
+function focusCell(path: string) {
+  const cell = window.document.querySelector<HTMLInputElement>(`[data-cell-path="${CSS.escape(path)}"]`);
+  cell?.focus();
+  cell?.scrollIntoView({ block: 'center', inline: 'center' });
+}
+
 /**
  * The bar over a draft being edited: what changed (the version's message), save, the file imports,
  * and what happened to the last save (a newer version to rebase onto, a rebase done, a refusal).
+ * Save stays disabled while a cell holds text that is not in the document, and the bar lists
+ * where each such cell is: what is saved is only ever what the user typed.
  */
 export function SaveBar({
   dealId,
   document,
+  drafts,
+  restoring,
   baseNumber,
   message,
   onMessage,
@@ -42,6 +59,9 @@ export function SaveBar({
 }: {
   dealId: string;
   document: ScenarioDocument;
+  drafts: CellDrafts;
+  /** The number of the earlier version being restored as the next one, if that is what this draft is. */
+  restoring: number | null;
   baseNumber: number;
   message: string;
   onMessage: (message: string) => void;
@@ -57,21 +77,42 @@ export function SaveBar({
   onFailure: (failure: ApiFailure | null) => void;
 }) {
   const t = useTranslations('version');
+  const tEditor = useTranslations('editor');
   const lang = useLocale() === 'en' ? 'en' : 'zh';
+  const say = useProblemText();
+  const messageText = useVersionMessageText();
+  const flagged = useSyncExternalStore(drafts.subscribe, drafts.list, drafts.list);
+  const form = useDomainForm(ZVersionMessage, { defaultValues: { message } });
+  const blocked = flagged.length > 0;
   return (
     <div className="sticky top-0 z-40 space-y-2 rounded-lg border border-water-100 bg-white/95 p-3 shadow-sm backdrop-blur" data-testid="save-bar">
       <form
         className="flex flex-wrap items-center gap-2"
         onSubmit={(event) => {
-          event.preventDefault();
-          onSave();
+          if (blocked) {
+            event.preventDefault();
+            return;
+          }
+          void form.handleSubmit(() => onSave())(event);
         }}
       >
+        {restoring !== null && (
+          <span className="rounded bg-water-100 px-2 py-1 text-sm font-medium text-water-900" data-testid="restoring">
+            {t('restoring', { number: restoring })}
+          </span>
+        )}
         <label htmlFor="version-message" className="text-sm font-medium text-slate-700">
-          {t('message')}
+          {restoring !== null ? t('restoreNote') : t('message')}
         </label>
-        <Input id="version-message" value={message} onChange={(e) => onMessage(e.target.value)} maxLength={500} placeholder={t('messagePlaceholder')} className="min-w-64 flex-1 py-1.5" />
-        <Button type="submit" size="lg" className="py-1.5" disabled={saving || !message.trim()} testId="save-version">
+        <Input
+          id="version-message"
+          {...form.register('message', { onChange: (e: { target: { value: string } }) => onMessage(e.target.value) })}
+          maxLength={500}
+          aria-invalid={form.formState.errors.message ? true : undefined}
+          placeholder={restoring !== null ? t('restoreNotePlaceholder', { number: restoring }) : t('messagePlaceholder')}
+          className="min-w-64 flex-1 py-1.5"
+        />
+        <Button type="submit" size="lg" className="py-1.5" disabled={saving || blocked || !message.trim()} testId="save-version">
           {saving ? t('saving') : t('save', { number: baseNumber + 1 })}
         </Button>
         <ImportTable dealId={dealId} document={document} onImported={onImported} onFailure={onFailure} />
@@ -80,13 +121,33 @@ export function SaveBar({
           {t('discardEdits')}
         </Button>
       </form>
+      {form.formState.errors.message?.message && (
+        <p className="text-xs text-red-700" data-field-error>
+          {form.formState.errors.message.message}
+        </p>
+      )}
       <p className="text-xs text-slate-500">
         {keepFailed ? t('draftNotKept') : t('draftKept', { number: baseNumber })}
         {!message.trim() && ` ${t('messageNeeded')}`}
       </p>
+      {blocked && (
+        <Notice tone="error" testId="invalid-cells">
+          <p className="font-medium">{t('invalidCells', { count: flagged.length })}</p>
+          <ul className="mt-1 max-h-40 space-y-0.5 overflow-y-auto text-sm">
+            {flagged.map((draft) => (
+              <li key={draft.path} data-testid="invalid-cell">
+                <Button intent="inline" className="text-left" onClick={() => focusCell(draft.path)}>
+                  <FieldProblem field={say.place(draft.path, document, scenarioFields)} message={tEditor(`problems.${draft.problem}`)} fieldClassName="font-medium" />
+                </Button>{' '}
+                <span className="text-slate-600">{t('invalidCellText', { text: draft.text })}</span>
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       {stale && (
         <Notice tone="error" className="space-y-2" testId="conflict">
-          <p>{t('conflict', { author: stale.authorName, number: stale.number, message: versionMessageText(stale.message, (values) => t('forkedFromMessage', values)), time: formatDateTime(stale.createdAt, lang) })}</p>
+          <p>{t('conflict', { author: stale.authorName, number: stale.number, message: messageText(stale.message), time: formatDateTime(stale.createdAt, lang) })}</p>
           <div className="flex flex-wrap gap-3">
             <Button intent="danger" size="sm" onClick={onRebase} disabled={saving} testId="rebase">
               {t('rebase', { number: stale.number })}

@@ -18,6 +18,8 @@ export interface Draft {
   calculatorInputs: CalculatorInputs;
   evidence: EvidenceDraft[];
   message: string;
+  /** The earlier version these edits restore (saved with a message saying so), if they do. */
+  restoring?: number | null;
   keptAt: string;
 }
 

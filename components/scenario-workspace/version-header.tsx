@@ -24,6 +24,7 @@ export function VersionHeader({
   editing,
   draftElsewhere,
   onEdit,
+  onRestore,
   onResumeDraft,
   onDiscardDraft,
 }: Omit<VersionWorkspaceProps, 'version'> & {
@@ -31,6 +32,7 @@ export function VersionHeader({
   editing: boolean;
   draftElsewhere: Draft | null;
   onEdit: () => void;
+  onRestore: () => void;
   onResumeDraft: () => void;
   onDiscardDraft: () => void;
 }) {
@@ -68,7 +70,11 @@ export function VersionHeader({
               {t('edit')}
             </Button>
           )}
-          {canEdit && !isLatest && <span className="text-slate-600">{t('editLatestOnly')}</span>}
+          {canEdit && !isLatest && latest && (
+            <Button onClick={onRestore} testId="restore-version" title={t('restoreHint', { number: version.number, latest: latest.number })}>
+              {t('restore', { number: version.number, next: latest.number + 1 })}
+            </Button>
+          )}
           {canFork && !forking && (
             <Button intent="secondary" onClick={() => setForking(true)} testId="fork-version">
               {t('fork')}

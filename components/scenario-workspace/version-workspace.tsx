@@ -3,8 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, useTransition } from 'react';
 import { ScenarioEditor } from '@/components/scenario-editor/scenario-editor';
-import { toScenarioDocument, type CalculatorInputs, type ScenarioDocument } from '@/components/scenario-editor/model';
+import { CellDrafts, toScenarioDocument, type CalculatorInputs, type ScenarioDocument } from '@/components/scenario-editor/model';
 import { rebaseDocument } from '@/lib/domain/rebase';
+import { restoredMessage } from '@/lib/domain/version-message';
+import { DraftDialog } from './draft-dialog';
 import { callApi, type ApiFailure } from '@/components/api-client';
 import type { ScenarioComment } from '@/lib/contracts/scenarios';
 import { CommentsPanel } from './comments-panel';
@@ -36,7 +38,8 @@ export interface VersionWorkspaceProps {
   canFork: boolean;
 }
 
-type Mode = { kind: 'view' } | { kind: 'edit'; baseVersionId: string; baseNumber: number; baseDocument: Record<string, unknown> };
+/** `restoring`: the edits start from this (earlier) version and are saved onto the latest as a restore of it. */
+type Mode = { kind: 'view' } | { kind: 'edit'; baseVersionId: string; baseNumber: number; baseDocument: Record<string, unknown>; restoring: number | null };
 
 /**
  * One saved version: read it, or (on the owner's side) edit it into the next version. Edits are
@@ -56,6 +59,9 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
   const [rebased, setRebased] = useState<{ number: number; conflicts: string[] } | null>(null);
   const [comments, setComments] = useState<ScenarioComment[]>(version.comments);
   const [saving, startSaving] = useTransition();
+  const [drafts] = useState(() => new CellDrafts());
+  // Edit or restore asked for while a draft is stored: the member resumes or discards it first.
+  const [asking, setAsking] = useState<'edit' | 'restore' | null>(null);
   const { stored, keep, discard, keepFailed } = useDraft(dealId, version.scenario.id);
   const isLatest = latest?.id === version.id;
   const editing = mode.kind === 'edit';
@@ -64,11 +70,30 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
   useEffect(() => {
     if (mode.kind !== 'edit') return;
     if (document === saved && !message && evidence === version.evidence) return;
-    keep({ baseVersionId: mode.baseVersionId, baseNumber: mode.baseNumber, document, calculatorInputs, evidence, message });
+    keep({ baseVersionId: mode.baseVersionId, baseNumber: mode.baseNumber, document, calculatorInputs, evidence, message, restoring: mode.restoring });
   }, [mode, document, calculatorInputs, evidence, message, keep, saved, version.evidence]);
 
   const startEditing = () => {
-    setMode({ kind: 'edit', baseVersionId: version.id, baseNumber: version.number, baseDocument: saved as unknown as Record<string, unknown> });
+    setMode({ kind: 'edit', baseVersionId: version.id, baseNumber: version.number, baseDocument: saved as unknown as Record<string, unknown>, restoring: null });
+  };
+
+  // This earlier version, as edits onto the latest one: saved, it becomes the next version.
+  const startRestoring = async () => {
+    if (!latest) return;
+    const base = await callApi<Record<string, unknown>>(`/api/v1/deals/${dealId}/versions/${latest.id}`);
+    if (!base.ok) return setFailure(base);
+    setDocument(saved);
+    setCalculatorInputs(version.calculatorInputs);
+    setEvidence(version.evidence);
+    setMessage('');
+    setMode({ kind: 'edit', baseVersionId: latest.id, baseNumber: latest.number, baseDocument: toScenarioDocument(base.data) as unknown as Record<string, unknown>, restoring: version.number });
+  };
+
+  /** Edit and restore never overwrite a stored draft: with one, the member is asked first. */
+  const begin = (what: 'edit' | 'restore') => {
+    if (stored) return setAsking(what);
+    if (what === 'edit') startEditing();
+    else void startRestoring();
   };
 
   const resumeDraft = async () => {
@@ -83,11 +108,12 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
     setCalculatorInputs(stored.calculatorInputs ?? {});
     setEvidence(stored.evidence ?? []);
     setMessage(stored.message ?? '');
-    setMode({ kind: 'edit', baseVersionId: stored.baseVersionId, baseNumber: stored.baseNumber, baseDocument });
+    setMode({ kind: 'edit', baseVersionId: stored.baseVersionId, baseNumber: stored.baseNumber, baseDocument, restoring: stored.restoring ?? null });
   };
 
   const stopEditing = () => {
     discard();
+    drafts.clearAll();
     setMode({ kind: 'view' });
     setDocument(saved);
     setCalculatorInputs(version.calculatorInputs);
@@ -103,7 +129,7 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
       if (mode.kind !== 'edit') return;
       setFailure(null);
       const outcome = await callApi<{ versionId: string; number: number }>(`/api/v1/deals/${dealId}/scenarios/${version.scenario.id}/versions`, {
-        json: { document, message, baseVersionId: mode.baseVersionId, evidence, calculatorInputs },
+        json: { document, message: mode.restoring === null ? message : restoredMessage(mode.restoring, message), baseVersionId: mode.baseVersionId, evidence, calculatorInputs },
       });
       if (outcome.ok) {
         discard();
@@ -123,7 +149,7 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
       const theirDocument = toScenarioDocument(theirs.data) as unknown as Record<string, unknown>;
       const outcome = rebaseDocument(mode.baseDocument, document as unknown as Record<string, unknown>, theirDocument);
       setDocument(outcome.document as unknown as ScenarioDocument);
-      setMode({ kind: 'edit', baseVersionId: stale.id, baseNumber: stale.number, baseDocument: theirDocument });
+      setMode({ kind: 'edit', baseVersionId: stale.id, baseNumber: stale.number, baseDocument: theirDocument, restoring: mode.restoring });
       setRebased({ number: stale.number, conflicts: outcome.conflicts });
       setStale(null);
     });
@@ -141,15 +167,36 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
         canFork={canFork}
         editing={editing}
         draftElsewhere={draftElsewhere ? stored : null}
-        onEdit={startEditing}
+        onEdit={() => begin('edit')}
+        onRestore={() => begin('restore')}
         onResumeDraft={() => void resumeDraft()}
         onDiscardDraft={discard}
       />
+      {asking && stored && (
+        <DraftDialog
+          draft={stored}
+          instead={asking === 'edit' ? { kind: 'edit', number: version.number } : { kind: 'restore', number: version.number }}
+          onResume={() => {
+            setAsking(null);
+            void resumeDraft();
+          }}
+          onDiscard={() => {
+            const what = asking;
+            setAsking(null);
+            discard();
+            if (what === 'edit') startEditing();
+            else void startRestoring();
+          }}
+          onCancel={() => setAsking(null)}
+        />
+      )}
 
       {editing && (
         <SaveBar
           dealId={dealId}
           document={document}
+          drafts={drafts}
+          restoring={mode.kind === 'edit' ? mode.restoring : null}
           baseNumber={mode.kind === 'edit' ? mode.baseNumber : version.number}
           message={message}
           onMessage={setMessage}
@@ -161,7 +208,10 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
           onSave={save}
           onRebase={rebase}
           onDiscard={stopEditing}
-          onImported={(next) => setDocument(toScenarioDocument(next))}
+          onImported={(next) => {
+            drafts.clearAll();
+            setDocument(toScenarioDocument(next));
+          }}
           onFailure={setFailure}
         />
       )}
@@ -170,7 +220,7 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
       {/* The thread's comments about a line are shown next to it while the saved version is read (item-comments.tsx). */}
       <CommentThreadContext.Provider value={editing ? [] : comments}>
         <div className="relative ml-[calc(50%-50vw+0.75rem)] w-[calc(100vw-1.5rem)] max-w-none px-2">
-          <ScenarioEditor document={document} onChange={setDocument} readOnly={!editing} calculatorInputs={calculatorInputs} onCalculatorInputsChange={setCalculatorInputs} />
+          <ScenarioEditor document={document} onChange={setDocument} readOnly={!editing} drafts={drafts} calculatorInputs={calculatorInputs} onCalculatorInputsChange={setCalculatorInputs} />
         </div>
       </CommentThreadContext.Provider>
 

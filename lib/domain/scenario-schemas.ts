@@ -36,3 +36,15 @@ export const ZComment = z.strictObject({
 
 export const ZVersionFormat = z.strictObject({ format: z.enum(['scenario', 'result', 'csv', 'xlsx'], say('mustBeVersionFormat')).default('scenario') });
 export const ZCompare = z.strictObject({ with: ZId });
+
+/** The message of a version being saved, as the save bar's form checks it (the server checks the same). */
+export const ZVersionMessage = ZSaveVersion.pick({ message: true });
+
+const periodYear = z.coerce.number(say('mustBeYear')).int(say('mustBeWholeYear')).min(1900, say('yearFrom1900')).max(2200, say('yearTo2200'));
+const periodLabel = z.string().trim().min(1, say('mustNotBeEmpty')).max(200, say('atMostCharacters', { max: 200 }));
+
+/** Cutting a period in two: the last year of the first part and the two parts' labels. */
+export const ZSplitPeriod = z.strictObject({ lastYearOfFirst: periodYear, firstLabel: periodLabel, secondLabel: periodLabel });
+
+/** A period added after the last one: its last year and label. */
+export const ZAddPeriod = z.strictObject({ to: periodYear, label: periodLabel });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, GROUPS } from './categories';
 import { D, ZERO, type Dec } from './decimal';
 import { groupSubtotals, listTotals } from './span-totals';
-import { MAX_YEAR_COLUMNS, periodSpans, sameValues, setSpan, spanAverage, spanValue, splitSpanIntoYears, tidyValues, yearRuns, yearSpans, yearValue, type ValuesText } from './spans';
+import { MAX_YEAR_COLUMNS, fillRight, periodSpans, sameValues, setSpan, splitRange, spanAverage, spanValue, splitSpanIntoYears, tidyValues, yearRuns, yearSpans, yearValue, type ValuesText } from './spans';
 import { parseYearKey, toYearMap, type YearRange } from './years';
 
 const START = 2000;
@@ -232,5 +232,47 @@ describe('subtotals over spans', () => {
         });
       }),
     );
+  });
+});
+
+describe('fill right and split', () => {
+  it('gives every later period the value of the source period, leaves earlier ones, and refuses a period whose years differ', () => {
+    const caseArb = periodsArb.chain((periods) => fc.tuple(fc.constant(periods), fc.nat({ max: periods.length - 1 }), valuesArb(periods)));
+    fc.assert(
+      fc.property(caseArb, ([periods, index, values]) => {
+        const source = periods[index]!;
+        const filled = fillRight(values, periods, index, periods);
+        const before = spanValue(values, source.from, source.to);
+        if (before.kind === 'mixed') {
+          expect(filled).toBeNull();
+          return;
+        }
+        expect(filled).not.toBeNull();
+        for (const p of periods.slice(index + 1)) expect(spanValue(filled!, p.from, p.to)).toEqual(before);
+        for (let y = START; y <= source.to; y++) expect(yearly(filled!).get(y)).toBe(yearly(values).get(y));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('fills 2011–2020 and 2021–2030 from 2003–2010 and keeps the periods apart', () => {
+    const periods = [
+      { from: 2003, to: 2010 },
+      { from: 2011, to: 2020 },
+      { from: 2021, to: 2030 },
+    ];
+    expect(fillRight({ '2003-2010': '158266', '2011-2020': '171729' }, periods, 0, periods)).toEqual({ '2003-2010': '158266', '2011-2020': '158266', '2021-2030': '158266' });
+    expect(fillRight({ '2003-2010': '1', '2015': '3' }, periods, 1, periods)).toBeNull();
+    expect(fillRight({ '2011-2020': '5', '2021-2030': '6' }, periods, 0, periods)).toEqual({});
+  });
+
+  it('cuts 2011–2020 after 2013 into 2011–2013 and 2014–2020, and refuses a cut that leaves one side empty', () => {
+    expect(splitRange({ from: 2011, to: 2020 }, 2013)).toEqual([
+      { from: 2011, to: 2013 },
+      { from: 2014, to: 2020 },
+    ]);
+    expect(splitRange({ from: 2011, to: 2020 }, 2020)).toBeNull();
+    expect(splitRange({ from: 2011, to: 2020 }, 2010)).toBeNull();
+    expect(splitRange({ from: 2011, to: 2011 }, 2011)).toBeNull();
   });
 });

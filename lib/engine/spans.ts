@@ -197,3 +197,32 @@ export function splitSpanIntoYears(values: ValuesText | undefined, from: number,
   }
   return out;
 }
+
+// ------------------------------------------------------------- spreadsheet edits
+
+/**
+ * "Fill right": every span after `spans[index]` takes what that span holds (a blank span blanks
+ * them). A span whose years differ has no one value to copy: null, and nothing is changed.
+ */
+export function fillRight(values: ValuesText | undefined, spans: readonly YearRange[], index: number, boundaries?: readonly YearRange[]): ValuesText | null {
+  const source = spans[index];
+  if (!source) return null;
+  const v = spanValue(values, source.from, source.to);
+  if (v.kind === 'mixed') return null;
+  const text = v.kind === 'uniform' ? v.value : '';
+  let out: ValuesText = { ...(values ?? {}) };
+  for (const span of spans.slice(index + 1)) out = setSpan(out, span.from, span.to, text);
+  return sortedByYear(boundaries ? tidyValues(out, boundaries) : out);
+}
+
+/**
+ * A range cut after `lastOfFirst` (2011–2020 after 2013: 2011–2013 and 2014–2020); null when the
+ * cut leaves one side empty.
+ */
+export function splitRange(range: YearRange, lastOfFirst: number): [YearRange, YearRange] | null {
+  if (!Number.isInteger(lastOfFirst) || lastOfFirst < range.from || lastOfFirst >= range.to) return null;
+  return [
+    { from: range.from, to: lastOfFirst },
+    { from: lastOfFirst + 1, to: range.to },
+  ];
+}

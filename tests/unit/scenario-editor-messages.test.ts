@@ -23,7 +23,7 @@ describe('editor messages', () => {
     ...EXPLAIN_FIELDS.map((f) => `fieldNames.${f}`),
     ...CALCULATOR_KINDS.flatMap((k) => [`calculator.kinds.${k}`, `calculator.formulas.${k}`]),
     ...NAMED_UNITS.map((u) => `units.u${u}`),
-    ...['notANumber', 'outOfRange', 'notBetween01', 'notPositive', 'notAYear', 'notAWholeNumber', 'empty'].map((p) => `problems.${p}`),
+    ...['notANumber', 'outOfRange', 'notBetween01', 'notPositive', 'notAYear', 'notAWholeNumber', 'empty', 'negative'].map((p) => `problems.${p}`),
     ...['name', 'currency', 'unit', 'priceBase', 'startYear', 'endYear', 'paymentStartYear', 'catchUpYears', 'discountRate', 'bargainingWeight'].flatMap((f) => [`fields.${f}`, `fieldHints.${f}`]),
     ...['baseYear', 'gdp0', 'sourceGrowthBefore', 'sourceGrowthAfter', 'referenceGrowthBefore', 'referenceGrowthAfter', 'gdpActual', 'population', 'revenueRatio', 'growthFactor', 'floorAtZero'].map((k) => `calculator.industrial.${k}`),
     'scale.wan',

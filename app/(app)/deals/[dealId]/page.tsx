@@ -115,7 +115,11 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
                       {scenario.name}
                     </Link>
                     <div className="mt-1 text-slate-600">
-                      {t('deal.latest', { number: latest.number, message: versionMessageText(latest.message, (values) => t('version.forkedFromMessage', values)) })} · {t('deal.by', { name: latest.author })} · <span className="num">{formatDateTime(latest.createdAt, lang)}</span>
+                      {t('deal.latest', { number: latest.number, message: versionMessageText(
+                        latest.message,
+                        (values) => t('version.forkedFromMessage', values),
+                        (values) => t('version.restoredMessage', values),
+                      ) })} · {t('deal.by', { name: latest.author })} · <span className="num">{formatDateTime(latest.createdAt, lang)}</span>
                     </div>
                   </li>
                 );
