@@ -201,5 +201,8 @@ export const placeTexts = {
   'field.base': { en: 'Base document', zh: '基础文档' },
   'field.versions': { en: 'Versions', zh: '版本' },
   'field.percent': { en: 'Change (%)', zh: '变动幅度（%）' },
+  'field.offer': { en: 'Offered payment per year', zh: '报价（每年补偿额）' },
+  'field.rows': { en: 'Rows of the two-way table', zh: '双因素表的行' },
+  'field.cols': { en: 'Columns of the two-way table', zh: '双因素表的列' },
   'field.sha256': { en: 'File fingerprint (SHA-256)', zh: '文件指纹（SHA-256）' },
 } as const satisfies Record<string, TextEntry>;
