@@ -92,9 +92,11 @@ describe('sensitivity beyond the lower bound', () => {
     expect(total(t.cells[0]![4]!.measures, 'nashPayment').toString()).toBe(nash.toString());
   });
 
-  it('falls back to the first two parameters when the asked ones do not exist, and never pairs one with itself', () => {
+  it('falls back to α × rate when the asked parameters do not exist, and never pairs one with itself', () => {
     const t = computeSensitivity(s, { twoWay: { rows: 'nonsense', cols: 'alpha' } }).twoWay!;
-    expect([t.rows.id, t.cols.id]).toEqual(['alpha', 'alpha:ED']);
+    expect([t.rows.id, t.cols.id]).toEqual(['alpha', 'rate']);
+    const same = computeSensitivity(s, { twoWay: { rows: 'rate', cols: 'rate' } }).twoWay!;
+    expect([same.rows.id, same.cols.id]).toEqual(['rate', 'alpha']);
   });
 
   it('writes nulls, not zeros, in JSON where a measure is not stated', () => {

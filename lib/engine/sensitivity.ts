@@ -129,7 +129,7 @@ export interface SensitivityOptions {
   rates?: readonly (Dec | string)[];
   /** An offered yearly payment (the scenario's unit) from paymentStartYear on. */
   offer?: Dec | string | null;
-  /** The two parameters of the two-way table (ids as in `parameters`); default the first two. */
+  /** The two parameters of the two-way table (ids as in `parameters`); default α × rate, else the first two. */
   twoWay?: { rows: string; cols: string };
 }
 
@@ -375,9 +375,11 @@ export function computeSensitivity(s: Scenario, options: SensitivityOptions = {}
   });
 
   let twoWay: TwoWayTable | null = null;
+  // Default pair: α × rate where both exist (the table of before), else the first two parameters.
   const asked = options.twoWay;
-  const rowsId = asked && byId.has(asked.rows) ? asked.rows : parameters[0]?.id;
-  const colsId = asked && byId.has(asked.cols) && asked.cols !== rowsId ? asked.cols : parameters.find((p) => p.id !== rowsId)?.id;
+  const [firstId, secondId] = byId.has('alpha') && byId.has('rate') ? ['alpha', 'rate'] : [parameters[0]?.id, parameters[1]?.id];
+  const rowsId = asked && byId.has(asked.rows) ? asked.rows : firstId;
+  const colsId = asked && byId.has(asked.cols) && asked.cols !== rowsId ? asked.cols : secondId !== rowsId ? secondId : parameters.find((p) => p.id !== rowsId)?.id;
   if (rowsId !== undefined && colsId !== undefined) {
     const changes = twoWayChanges(change);
     const rowFactor = byId.get(rowsId)!;

@@ -46,7 +46,7 @@ describe('a downstream scenario that states only its upper bound', () => {
     const saved = await saveScenarioVersion({ actor: downstream, origin, dealId: d.id, input: { document: benefitsOnly, message: 'Our benefits' } });
     const version = await getScenarioVersion({ actor: downstream, origin, dealId: d.id, versionId: saved.versionId });
     expect(version.scenario.side).toBe('DOWNSTREAM');
-    const result = version.result as AnyResultJson;
+    const result = version.result as unknown as AnyResultJson;
     expect(result).toMatchObject({ format: 'pes-result/1', lowerBoundStated: false, backPayAnnuity: null, totals: { lowerBound: null, payment: null } });
     expect(result.years).toHaveLength(17);
     for (const y of result.years) {
