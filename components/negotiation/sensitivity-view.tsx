@@ -113,7 +113,17 @@ export function SensitivityView({ data, lang }: { data: SensitivityJson; lang: A
           return `<b>${escapeHtml(factorLabel(r.f.factor))}</b><br/>${escapeHtml(lowName)}: ${escapeHtml(text(r.low, true))}<br/>${escapeHtml(highName)}: ${escapeHtml(text(r.high, true))}`;
         },
       },
-      xAxis: { type: 'value', name: t('sensitivity.axis', { scale: unitWord }), nameLocation: 'middle', nameGap: 26, splitLine: { lineStyle: { color: '#e2e8f0' } } },
+      // Room beyond the longest bars for their labels, which would otherwise run into the factor names.
+      xAxis: {
+        type: 'value',
+        name: t('sensitivity.axis', { scale: unitWord }),
+        nameLocation: 'middle',
+        nameGap: 26,
+        min: (v: { min: number }) => v.min * 1.35,
+        max: (v: { max: number }) => v.max * 1.35,
+        axisLabel: { showMinLabel: false, showMaxLabel: false },
+        splitLine: { lineStyle: { color: '#e2e8f0' } },
+      },
       yAxis: { type: 'category', data: labels, inverse: true, axisTick: { show: false } },
       series: [bar(lowName, LOW_COLOUR, rows.map((r) => r.low)), bar(highName, HIGH_COLOUR, rows.map((r) => r.high))],
     };
