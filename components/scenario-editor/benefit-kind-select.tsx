@@ -10,22 +10,22 @@ import { BENEFIT_KINDS, type BenefitKind } from '@/lib/engine/schema';
  * every document written before the extension.
  */
 export function BenefitKindSelect({ value, label, onChange, disabled }: { value: BenefitKind | undefined; label: string; onChange: (kind: BenefitKind | undefined) => void; disabled?: boolean }) {
-  const t = useTranslations('editor.benefitKind');
+  const t = useTranslations('editor');
   return (
     <Select
       size="sm"
       value={value ?? ''}
       disabled={disabled}
-      aria-label={t('labelFor', { label })}
+      aria-label={t('benefitKind.labelFor', { label })}
       testId="benefit-kind"
       onChange={(e) => onChange(e.target.value === '' ? undefined : (e.target.value as BenefitKind))}
-      options={[{ value: '', label: t('unspecified') }, ...BENEFIT_KINDS.map((kind) => ({ value: kind, label: t(kind) }))]}
+      options={[{ value: '', label: t('benefitKind.unspecified') }, ...BENEFIT_KINDS.map((kind) => ({ value: kind, label: t(`benefitKind.${kind}`) }))]}
     />
   );
 }
 
 /** The heading of the benefit rows' kind column. */
 export function BenefitKindHeader() {
-  const t = useTranslations('editor.benefitKind');
-  return <>{t('label')}</>;
+  const t = useTranslations('editor');
+  return <>{t('benefitKind.label')}</>;
 }
