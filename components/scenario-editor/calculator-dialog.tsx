@@ -5,9 +5,9 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { useEffect, useMemo, useState } from 'react';
-import { agriculturalOpportunityCost, areaTimesUnitCost, industrialOpportunityCost, peopleTimesCompensation, type CalculatorOutcome } from '@/lib/engine/calculators';
+import { agriculturalOpportunityCost, areaTimesUnitCost, avoidedCostTimesVolume, industrialOpportunityCost, peopleTimesCompensation, priceTimesVolume, type CalculatorOutcome, type PerM3Result } from '@/lib/engine/calculators';
 import { EditCell, onGridKeyDown } from './cells';
-import { CALCULATOR_KINDS, defaultCalculator, setSpan, spanValue, type CalculatorEntry, type CalculatorKind, type EditorCostItem, type Span, type ValuesText } from './model';
+import { calculatorsFor, defaultCalculator, setSpan, spanValue, type CalculatorEntry, type CalculatorKind, type EditorCostItem, type Span, type ValuesText } from './model';
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { calculatorFields } from '@/lib/domain/problem-place';
 import { FieldProblem } from '@/components/ui/field-problem';
@@ -19,7 +19,12 @@ const RUN: Record<CalculatorKind, (input: unknown) => CalculatorOutcome<unknown>
   peopleTimesCompensation,
   industrialOpportunityCost,
   agriculturalOpportunityCost,
+  priceTimesVolume,
+  avoidedCostTimesVolume,
 };
+
+/** The per-m³ calculators' result says what it computed, for the row's source note. */
+const noteOf = (result: object) => ('note' in result ? (result as PerM3Result<unknown>).note : undefined);
 
 function emptyDraft(kind: CalculatorKind, unit: number | string, startYear: number, firstLabel: string): Draft {
   switch (kind) {
@@ -27,6 +32,10 @@ function emptyDraft(kind: CalculatorKind, unit: number | string, startYear: numb
       return { unit, lines: [{ label: firstLabel, area: {}, unitCost: {} }], fixedItems: [] };
     case 'peopleTimesCompensation':
       return { unit, persons: {}, compensationPerPerson: {} };
+    case 'priceTimesVolume':
+      return { unit, pricePerM3: {}, volume: {} };
+    case 'avoidedCostTimesVolume':
+      return { unit, avoidedCostPerM3: {}, volume: {} };
     case 'agriculturalOpportunityCost':
       return { unit, parcels: [{ label: firstLabel, area: {} }], netBenefitPerHa: {} };
     case 'industrialOpportunityCost':
@@ -59,10 +68,12 @@ export interface CalculatorDialogProps {
 }
 
 /**
- * "Use a calculator" for one cost row: the §2 calculators of the engine
- * (area × unit cost, people × compensation, eqs. 3–5, eq. 6) with their inputs
- * per period; the result fills the row's values, the inputs are kept beside the
- * document (see ScenarioEditor's calculatorInputs).
+ * "Use a calculator" for one row: for a cost row the §2 calculators of the engine
+ * (area × unit cost, people × compensation, eqs. 3–5, eq. 6), for a benefit or
+ * downstream-cost row the §4 ones (price × volume, avoided cost per m³ × volume,
+ * area × unit cost), with their inputs per period; the result fills the row's
+ * values, the inputs are kept beside the document (see ScenarioEditor's
+ * calculatorInputs), and a per-m³ result carries a note of what it computed.
  */
 export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply, onClose }: CalculatorDialogProps) {
   const t = useTranslations('editor');
@@ -120,6 +131,9 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
         </div>
       </>
     );
+  } else if (kind === 'priceTimesVolume' || kind === 'avoidedCostTimesVolume') {
+    const rateKey = kind === 'priceTimesVolume' ? 'pricePerM3' : 'avoidedCostPerM3';
+    body = <SeriesTable rows={[series(rateKey, t(`calculator.${rateKey}`)), series('volume', t('calculator.volume'))]} spans={spans} />;
   } else if (kind === 'peopleTimesCompensation') {
     body = <SeriesTable rows={[series('persons', t('calculator.persons')), series('compensationPerPerson', t('calculator.compensationPerPerson'))]} spans={spans} />;
   } else {
@@ -178,7 +192,8 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
               setKind(k);
               setDraft(entry?.calculator === k ? { ...(entry.input as Draft), unit } : emptyDraft(k, unit, startYear, firstLabel));
             }}
-            options={CALCULATOR_KINDS.map((k) => ({ value: k, label: t(`calculator.kinds.${k}`) }))}
+            testId="calculator-kind"
+            options={calculatorsFor(item.code).map((k) => ({ value: k, label: t(`calculator.kinds.${k}`) }))}
           />
         </label>
         <p className="rounded bg-slate-50 px-3 py-2 font-mono text-xs text-slate-700">{t(`calculator.formulas.${kind}`)}</p>
@@ -210,6 +225,11 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
                   </tr>
                 </tbody>
               </table>
+              {noteOf(outcome.result) && (
+                <p className="mt-2 text-xs text-slate-700" data-testid="calculator-note">
+                  {t('calculator.noteLabel')} {say.message(noteOf(outcome.result)!)}
+                </p>
+              )}
               <details className="mt-2 text-xs">
                 <summary className="cursor-pointer text-water-700">{t('calculator.steps', { count: outcome.result.steps.length })}</summary>
                 <ol className="mt-1 max-h-48 space-y-0.5 overflow-y-auto font-mono">
@@ -237,7 +257,7 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
           </Button>
           <Button
             disabled={!outcome.ok || Object.keys(outcome.result.values).length === 0}
-            onClick={() => outcome.ok && onApply({ calculator: kind, input: outcome.result.inputs, appliedValues: outcome.result.values } as CalculatorEntry)}
+            onClick={() => outcome.ok && onApply({ calculator: kind, input: outcome.result.inputs, appliedValues: outcome.result.values, ...(noteOf(outcome.result) ? { note: noteOf(outcome.result) } : {}) } as CalculatorEntry)}
           >
             {t('calculator.apply')}
           </Button>

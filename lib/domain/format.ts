@@ -21,6 +21,11 @@ const scaleSuffix: Record<AmountScale, Record<AppLocale, string>> = {
   yi: { zh: '亿元', en: 'hundred million yuan' },
 };
 
+/** An amount typed in a reader's unit as an amount in `unit` × CNY (a scenario's unit): decimal, exact. */
+export function amountInUnit(value: string | Decimal, scale: AmountScale, unit: number | string): Decimal {
+  return new Decimal(value).times(scaleDivisor[scale]).dividedBy(unit);
+}
+
 /** The word of a unit alone, for a column heading: "万元", "ten thousand yuan". */
 export function amountUnitWord(scale: AmountScale, locale: AppLocale): string {
   return scaleSuffix[scale][locale];

@@ -238,3 +238,62 @@ export function industrialOpportunityCost(input: unknown): CalculatorOutcome<Par
     result: finish('industrialOpportunityCost', 'C_IO(n) = [GDP_0 · Π_{t=1..n}(a_t + i) − GDP_n] · N(n) · m(n),  i = |(a′ − b′) − (a − b)|  (eqs. 3–5)', d, d.unit, steps),
   };
 }
+
+// ------------------------------------------------- upper-bound calculators (pes-model.md §4)
+
+/** price (currency/m³) · volume (m³), per year: willingness to pay or the next-best supply's price. */
+export const ZPriceTimesVolumeInput = z.strictObject({ unit, pricePerM3: ZValuesMap, volume: ZValuesMap });
+export type PriceTimesVolumeInput = z.input<typeof ZPriceTimesVolumeInput>;
+
+/** avoided cost (currency/m³) · volume (m³), per year: e.g. the treatment a cleaner inflow saves. */
+export const ZAvoidedCostTimesVolumeInput = z.strictObject({ unit, avoidedCostPerM3: ZValuesMap, volume: ZValuesMap });
+export type AvoidedCostTimesVolumeInput = z.input<typeof ZAvoidedCostTimesVolumeInput>;
+
+/**
+ * What a per-m³ calculator computed, for the item's source note: each run of years with the same
+ * rate and volume as `years: rate × volume`, so the note names the inputs, not only the result.
+ */
+function perM3Runs(rate: Map<number, Dec>, volume: Map<number, Dec>): string {
+  const years = [...new Set([...rate.keys(), ...volume.keys()])].sort((a, b) => a - b);
+  const runs: { from: number; to: number; rate: Dec; volume: Dec }[] = [];
+  for (const year of years) {
+    const r = rate.get(year) ?? ZERO;
+    const v = volume.get(year) ?? ZERO;
+    const last = runs[runs.length - 1];
+    if (last && last.to === year - 1 && last.rate.eq(r) && last.volume.eq(v)) last.to = year;
+    else runs.push({ from: year, to: year, rate: r, volume: v });
+  }
+  return runs.map((run) => `${yearKey(run)}: ${showDecimal(run.rate)} × ${showDecimal(run.volume)}`).join('; ');
+}
+
+/** A per-m³ result with the note its source note takes over. */
+export interface PerM3Result<I> extends CalculatorResult<I> {
+  /** "Computed as price per m³ × volume (m³): 2014-2030: 0.9 × 9500000000; …" as a catalogue code. */
+  note: Message;
+}
+
+export type PerM3Outcome<I> = { ok: true; result: PerM3Result<I> } | { ok: false; problems: CodedProblem[] };
+
+function perM3<I extends { unit: number }>(calculator: string, formula: string, noteCode: string, inputs: I, rateValues: ValuesMap, volumeValues: ValuesMap): PerM3Result<I> {
+  const rate = toYearMap(rateValues);
+  const volume = toYearMap(volumeValues);
+  const steps = sumOfProducts([{ factors: [rate, volume] }], []);
+  const result = finish(calculator, formula, inputs, inputs.unit, steps);
+  return { ...result, note: message(noteCode, { runs: perM3Runs(rate, volume), unit: inputs.unit }) };
+}
+
+/** price per m³ · volume (m³): willingness to pay, or the cost of the next-best supply (pes-model.md §4). */
+export function priceTimesVolume(input: unknown): PerM3Outcome<Parsed<typeof ZPriceTimesVolumeInput>> {
+  const v = validate(ZPriceTimesVolumeInput, input);
+  if (!v.ok) return v;
+  const d = v.data;
+  return { ok: true, result: perM3('priceTimesVolume', 'price(currency/m³) · volume(m³)', 'engine.calc.priceTimesVolumeNote', d, d.pricePerM3, d.volume) };
+}
+
+/** avoided cost per m³ · volume (m³): avoided treatment cost (pes-model.md §4). */
+export function avoidedCostTimesVolume(input: unknown): PerM3Outcome<Parsed<typeof ZAvoidedCostTimesVolumeInput>> {
+  const v = validate(ZAvoidedCostTimesVolumeInput, input);
+  if (!v.ok) return v;
+  const d = v.data;
+  return { ok: true, result: perM3('avoidedCostTimesVolume', 'avoided cost(currency/m³) · volume(m³)', 'engine.calc.avoidedCostTimesVolumeNote', d, d.avoidedCostPerM3, d.volume) };
+}

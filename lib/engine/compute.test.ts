@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backPayAnnuity, computeScenario, toResultCsv, toResultJson } from './compute';
+import { backPayAnnuity, computeScenario, toResultCsv, toStatedResultJson } from './compute';
 import { D } from './decimal';
 import { miyunScenario } from './fixtures';
 import { parseScenario, type Scenario, type ScenarioInput } from './schema';
@@ -37,14 +37,14 @@ describe('eq. 8 back-pay annuity', () => {
 
   it('is carried into payments of the catch-up years only', () => {
     const s = scenario({ paymentStartYear: 2002, catchUpYears: 2, discountRate: '0.1', costs: [{ code: 'C_f', label: 'f', values: { '2000': '100', '2001': '200', '2002-2005': '10' } }] });
-    const j = toResultJson(computeScenario(s));
+    const j = toStatedResultJson(computeScenario(s));
     const annuity = new D('41.261').div('0.21');
     expect(j.backPayAnnuity).toBe(annuity.toString());
     expect(j.years.map((y) => y.payment)).toEqual(['0', '0', annuity.plus(10).toString(), annuity.plus(10).toString(), '10', '10']);
   });
 
   it('without paymentStartYear pays the lower bound from the first year, no annuity', () => {
-    const j = toResultJson(computeScenario(scenario({ costs: [{ code: 'C_f', label: 'f', values: { '2000-2005': '7' } }] })));
+    const j = toStatedResultJson(computeScenario(scenario({ costs: [{ code: 'C_f', label: 'f', values: { '2000-2005': '7' } }] })));
     expect(j.backPayAnnuity).toBe('0');
     expect(j.years.every((y) => y.payment === '7')).toBe(true);
   });
@@ -85,7 +85,7 @@ describe('lower bound', () => {
 
 describe('upper bound, suggestion, price (Miyun, illustrative)', () => {
   const s = miyunScenario();
-  const j = toResultJson(computeScenario(s));
+  const j = toStatedResultJson(computeScenario(s));
 
   it('upper = Σ benefits − Σ downstream costs', () => {
     expect(j.years.every((y) => y.upperBound === '56500')).toBe(true);
@@ -104,9 +104,14 @@ describe('upper bound, suggestion, price (Miyun, illustrative)', () => {
   });
 
   it('upper bound is null where no benefit is given; an explicit 0 counts as given', () => {
-    const r = toResultJson(
+    const r = toStatedResultJson(
       computeScenario(
-        scenario({ benefits: [{ label: 'b', values: { '2001': '0', '2002': '10' } }], downstreamCosts: [{ label: 'd', values: { '2000-2005': '4' } }] }),
+        scenario({
+          // An explicit cost of 0 states a lower bound of 0 (without any cost the lower bound is not stated).
+          costs: [{ code: 'C_f', label: 'c', values: { '2000-2005': '0' } }],
+          benefits: [{ label: 'b', values: { '2001': '0', '2002': '10' } }],
+          downstreamCosts: [{ label: 'd', values: { '2000-2005': '4' } }],
+        }),
       ),
     );
     expect(r.years.map((y) => y.upperBound)).toEqual([null, '-4', '6', null, null, null]);
@@ -116,13 +121,13 @@ describe('upper bound, suggestion, price (Miyun, illustrative)', () => {
 
 describe('periods and totals', () => {
   it('defaults to one period over the whole range', () => {
-    const j = toResultJson(computeScenario(scenario({ costs: [{ code: 'C_f', label: 'f', values: { '2000': '6' } }] })));
+    const j = toStatedResultJson(computeScenario(scenario({ costs: [{ code: 'C_f', label: 'f', values: { '2000': '6' } }] })));
     expect(j.periods).toEqual([{ label: '2000–2005', from: 2000, to: 2005, lowerBound: '1', upperBound: null, payment: '1', pricePerM3: null }]);
     expect(j.totals).toEqual({ directCost: '6', opportunityCost: '0', subsidies: '0', internalEffect: '0', lowerBound: '6', payment: '6' });
   });
 
   it('averages a period only when every year has a value', () => {
-    const j = toResultJson(
+    const j = toStatedResultJson(
       computeScenario(
         scenario({
           periods: [
@@ -144,7 +149,7 @@ describe('periods and totals', () => {
 
 describe('output format', () => {
   it('has exactly the fields of pes-result/1', () => {
-    const j = toResultJson(computeScenario(miyunScenario()));
+    const j = toStatedResultJson(computeScenario(miyunScenario()));
     expect(Object.keys(j)).toEqual(['format', 'currency', 'unit', 'backPayAnnuity', 'years', 'periods', 'totals']);
     expect(Object.keys(j.years[0]!)).toEqual([
       'year',
@@ -164,12 +169,12 @@ describe('output format', () => {
   });
 
   it('writes inexact values with at least 12 significant digits and never in exponent notation', () => {
-    const j = toResultJson(computeScenario(miyunScenario()));
+    const j = toStatedResultJson(computeScenario(miyunScenario()));
     const price = j.years.find((y) => y.year === 2025)!.pricePerM3!;
     expect(price.replace(/^0\.0*|\./g, '').length).toBeGreaterThanOrEqual(12);
     const all = JSON.stringify(j);
     expect(all).not.toMatch(/\d[eE][+-]?\d/);
-    const tiny = toResultJson(computeScenario(scenario({ unit: 1, costs: [{ code: 'C_f', label: 'f', values: { '2000-2005': '0.000001' } }], waterVolume: { '2000-2005': '1e20' } })));
+    const tiny = toStatedResultJson(computeScenario(scenario({ unit: 1, costs: [{ code: 'C_f', label: 'f', values: { '2000-2005': '0.000001' } }], waterVolume: { '2000-2005': '1e20' } })));
     expect(tiny.years[0]!.pricePerM3).toBe('0.00000000000000000000000001');
   });
 

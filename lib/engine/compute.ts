@@ -169,6 +169,12 @@ export interface Totals {
 }
 
 export interface Result {
+  /**
+   * False for a scenario with no cost or subsidy item: one side's own scenario that states only
+   * the upper bound (docs/scenario-format-extensions.md). Its lower bound, payment and the
+   * figures built on them are then 0 here and null (not stated) in pes-result/1.
+   */
+  lowerBoundStated: boolean;
   name: string;
   currency: string;
   unit: number;
@@ -258,6 +264,7 @@ export function computeCompiled(s: Scenario, c: CompiledScenario): Result {
   const w = new D(s.bargainingWeight ?? DEFAULT_BARGAINING_WEIGHT);
   const unit = new D(s.unit);
 
+  const lowerBoundStated = s.costs.length > 0 || s.subsidies.length > 0;
   const partial = [];
   for (let i = 0; i < c.years; i++) partial.push(lowerBoundOfYear(c, i));
   const annuity = backPayAnnuity(
@@ -283,8 +290,8 @@ export function computeCompiled(s: Scenario, c: CompiledScenario): Result {
       payment,
       waterVolume: volume,
       pricePerM3: volume ? payment.times(unit).div(volume) : null,
-      suggestedPayment: upperBound ? nashSplit(p.lowerBound, upperBound, w) : null,
-      feasible: upperBound ? p.lowerBound.lte(upperBound) : null,
+      suggestedPayment: upperBound && lowerBoundStated ? nashSplit(p.lowerBound, upperBound, w) : null,
+      feasible: upperBound && lowerBoundStated ? p.lowerBound.lte(upperBound) : null,
     };
   });
 
@@ -308,6 +315,7 @@ export function computeCompiled(s: Scenario, c: CompiledScenario): Result {
   for (const y of years) for (const k of Object.keys(totals) as (keyof Totals)[]) totals[k] = totals[k].plus(y[k]);
 
   return {
+    lowerBoundStated,
     name: s.name,
     currency: s.currency,
     unit: s.unit,
@@ -348,6 +356,7 @@ export interface YearJson {
   feasible: boolean | null;
 }
 
+/** A pes-result/1 of a scenario that states its lower bound (every document before the extension). */
 export interface ResultJson {
   format: typeof RESULT_FORMAT;
   currency: string;
@@ -390,8 +399,56 @@ function yearJson(y: YearResult): YearJson {
   };
 }
 
+/** The fields of pes-result/1 that follow from the lower bound: null where it is not stated. */
+type FromLowerBound = 'lowerBound' | 'payment' | 'pricePerM3' | 'suggestedPayment' | 'feasible';
+type NotStated<T, K extends keyof T> = Omit<T, K> & { [P in K]: null };
+
+/**
+ * The pes-result/1 of a scenario that states only the upper bound (a side's own scenario without
+ * costs): `lowerBoundStated: false`, and the lower bound and everything computed from it null —
+ * "not stated", never 0 (docs/scenario-format-extensions.md).
+ */
+export interface UpperBoundOnlyResultJson extends Omit<ResultJson, 'backPayAnnuity' | 'years' | 'periods' | 'totals'> {
+  lowerBoundStated: false;
+  backPayAnnuity: null;
+  years: NotStated<YearJson, FromLowerBound>[];
+  periods: NotStated<ResultJson['periods'][number], 'lowerBound' | 'payment' | 'pricePerM3'>[];
+  totals: NotStated<ResultJson['totals'], 'lowerBound' | 'payment'>;
+}
+
+export type AnyResultJson = ResultJson | UpperBoundOnlyResultJson;
+
+/** Whether a stored pes-result/1 states its lower bound (absent marker = stated, as before the extension). */
+export function statesLowerBound(r: AnyResultJson): r is ResultJson {
+  return !('lowerBoundStated' in r) || r.lowerBoundStated !== false;
+}
+
+function upperBoundOnlyJson(stated: ResultJson): UpperBoundOnlyResultJson {
+  return {
+    format: stated.format,
+    lowerBoundStated: false,
+    currency: stated.currency,
+    unit: stated.unit,
+    backPayAnnuity: null,
+    years: stated.years.map((y) => ({ ...y, lowerBound: null, payment: null, pricePerM3: null, suggestedPayment: null, feasible: null })),
+    periods: stated.periods.map((p) => ({ ...p, lowerBound: null, payment: null, pricePerM3: null })),
+    totals: { ...stated.totals, lowerBound: null, payment: null },
+  };
+}
+
 /** The `pes-result/1` object of scenario-format.md, nothing more (the breakdowns stay in Result). */
-export function toResultJson(r: Result): ResultJson {
+export function toResultJson(r: Result): AnyResultJson {
+  const stated = statedResultJson(r);
+  return r.lowerBoundStated ? stated : upperBoundOnlyJson(stated);
+}
+
+/** pes-result/1 of a result that states its lower bound; for one that does not, a caller's bug. */
+export function toStatedResultJson(r: Result): ResultJson {
+  if (!r.lowerBoundStated) throw new Error('the scenario states no lower bound');
+  return statedResultJson(r);
+}
+
+function statedResultJson(r: Result): ResultJson {
   return {
     format: RESULT_FORMAT,
     currency: r.currency,
@@ -421,6 +478,6 @@ export function toResultJson(r: Result): ResultJson {
 /** The years of a result as CSV (same strings as the JSON; empty cell for null). */
 export function toResultCsv(r: Result): string {
   const lines = [['year', ...YEAR_FIELDS].join(',')];
-  for (const y of r.years.map(yearJson)) lines.push([y.year, ...YEAR_FIELDS.map((k) => y[k] ?? '')].join(','));
+  for (const y of toResultJson(r).years) lines.push([y.year, ...YEAR_FIELDS.map((k) => y[k] ?? '')].join(','));
   return lines.join('\n') + '\n';
 }

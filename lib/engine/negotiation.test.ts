@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileScenario, computeScenario, toResultJson } from './compute';
+import { compileScenario, computeScenario, toStatedResultJson } from './compute';
 import { D, ZERO, formatDecimal, type Dec } from './decimal';
 import { shiyanScenario } from './fixtures';
 import {
@@ -69,7 +69,7 @@ const yearsOf = (v: NegotiationVersion, from: number, to: number) => v.years.fil
 
 /** The bargaining-zone view's data of a computed scenario, as lib/server/negotiation/zone-dto.ts builds it. */
 function versionOf(s = shiyanScenario()): NegotiationVersion {
-  const result = toResultJson(computeScenario(s));
+  const result = toStatedResultJson(computeScenario(s));
   const inputs = compileScenario(s);
   const years: NegotiationYear[] = result.years.map((y, i) => ({
     year: y.year,
@@ -151,7 +151,7 @@ describe('zone rows', () => {
 
   it('gives the Shiyan periods the stored period averages at the scenario’s own weight', () => {
     const s = shiyanScenario();
-    const result = toResultJson(computeScenario(s));
+    const result = toStatedResultJson(computeScenario(s));
     const rows = zoneRows(versionOf(s), new D(s.bargainingWeight ?? '0.5'), 'period');
     expect(rows.map((r) => [r.lower.toString(), r.upper?.toString() ?? null])).toEqual(result.periods.map((p) => [new D(p.lowerBound).toString(), p.upperBound === null ? null : new D(p.upperBound).toString()]));
   });

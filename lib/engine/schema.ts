@@ -103,8 +103,18 @@ export const ZCategoryCode = z.enum(CATEGORIES, {
 
 /** A cost or subsidy line item. */
 export const ZCostItem = z.strictObject({ code: ZCategoryCode, label: text, values: ZValuesMap });
-/** A benefit or downstream-cost line item (upper bound side). */
+/** A downstream-cost line item (upper bound side). */
 export const ZLabelledItem = z.strictObject({ label: text, values: ZValuesMap });
+
+/**
+ * What a benefit row measures (pes-model.md §4), an extension of pes-scenario/1
+ * (docs/scenario-format-extensions.md). Absent = unspecified, as in every document before it.
+ */
+export const BENEFIT_KINDS = ['avoidedTreatment', 'nextBestSupply', 'ecosystemServiceValue', 'willingnessToPay'] as const;
+export type BenefitKind = (typeof BENEFIT_KINDS)[number];
+export const ZBenefitKind = z.enum(BENEFIT_KINDS, { error: said('engine.unknownBenefitKind', { kinds: [...BENEFIT_KINDS] }) });
+/** A benefit line item: label, values and, optionally, its kind. */
+export const ZBenefitItem = z.strictObject({ kind: ZBenefitKind.optional(), label: text, values: ZValuesMap });
 export const ZPeriod = z.strictObject({ label: text, from: year, to: year });
 
 const groupKeys = Object.fromEntries(GROUPS.map((g) => [g, valuesMap(between(0, 1)).optional()])) as {
@@ -141,11 +151,13 @@ const ZScenarioShape = z.strictObject({
   discountRate: ZFraction.optional(),
   bargainingWeight: ZFraction.optional(),
   periods: z.array(ZPeriod).optional(),
-  costs: z.array(ZCostItem),
+  // Optional since a side may state only its own bound: a downstream scenario without costs
+  // states no lower bound (docs/scenario-format-extensions.md).
+  costs: z.array(ZCostItem).default([]),
   subsidies: z.array(ZCostItem).default([]),
-  alpha: ZAlpha,
+  alpha: ZAlpha.default({}),
   alphaOverrides: ZAlphaOverrides.default({}),
-  benefits: z.array(ZLabelledItem).optional(),
+  benefits: z.array(ZBenefitItem).optional(),
   downstreamCosts: z.array(ZLabelledItem).optional(),
   waterVolume: valuesMap(positive).optional(),
 });
@@ -224,6 +236,7 @@ export type Scenario = z.output<typeof ZScenario>;
 export type ScenarioInput = z.input<typeof ZScenario>;
 export type CostItem = z.output<typeof ZCostItem>;
 export type LabelledItem = z.output<typeof ZLabelledItem>;
+export type BenefitItem = z.output<typeof ZBenefitItem>;
 export type Period = z.output<typeof ZPeriod>;
 export type ValuesMap = Record<string, string>;
 

@@ -73,7 +73,12 @@ function scenarioArb(opts: { alphaBelowOne?: boolean; subsidies?: boolean } = {}
 /** A change p in [0, 1] with two decimal places. */
 const changeArb = fc.integer({ min: 0, max: 100 }).map((p) => new D(p).div(100));
 
-const allValues = (m: Measures, measure: SensitivityMeasure): Dec[] => [m[measure].total, ...m[measure].periods];
+/** Every value of a measure the scenario states (a null here is a failure: these scenarios state both bounds where asked). */
+const allValues = (m: Measures, measure: SensitivityMeasure): Dec[] =>
+  [m[measure].total, ...m[measure].periods].map((v) => {
+    if (v === null) throw new Error(`${measure} is not stated`);
+    return v;
+  });
 const everyAlpha = (s: Scenario): Dec[] => [...Object.values(s.alpha), ...Object.values(s.alphaOverrides)].flatMap((values) => Object.values(values ?? {}).map((v) => new D(v)));
 
 // ----------------------------------------------------------------- unit tests
@@ -84,30 +89,30 @@ describe('sensitivity on the Shiyan reference case', () => {
   const base = computeScenario(s);
 
   it('reports the base case exactly as computeScenario does', () => {
-    expect(r.base.lowerBound.total.eq(base.totals.lowerBound)).toBe(true);
-    expect(r.base.payment.total.eq(base.totals.payment)).toBe(true);
+    expect(r.base.lowerBound.total!.eq(base.totals.lowerBound)).toBe(true);
+    expect(r.base.payment.total!.eq(base.totals.payment)).toBe(true);
     expect(r.base.lowerBound.periods.map(String)).toEqual(base.periods.map((p) => p.lowerBound.toString()));
     expect(r.periods.map((p) => p.label)).toEqual(base.periods.map((p) => p.label));
     expect(r.change.toString()).toBe('0.1');
   });
 
-  it('lists α and cost groups present in the scenario, and the rate', () => {
-    expect(r.factors.map((f) => f.id)).toEqual(['alpha:ED', 'alpha:PD', 'alpha:AD', 'alpha:IO', 'alpha:AO', 'rate', 'cost:ED', 'cost:PD', 'cost:AD', 'cost:IO', 'cost:AO']);
+  it('lists α and cost groups present in the scenario, the rate and the water volume (no benefits: no weight)', () => {
+    expect(r.factors.map((f) => f.id)).toEqual(['alpha:ED', 'alpha:PD', 'alpha:AD', 'alpha:IO', 'alpha:AO', 'rate', 'cost:ED', 'cost:PD', 'cost:AD', 'cost:IO', 'cost:AO', 'waterVolume']);
   });
 
   it('moves the lower bound by exactly p · Σ C_g · (1 − α) for a cost group', () => {
     const ed = r.factors.find((f) => f.id === 'cost:ED')!;
     // ED has α 0.15 in every year: ΔA = 0.1 · 0.85 · Σ_t C_ED(t).
     const costED = base.years.reduce((sum, y) => sum.plus(y.byGroup.ED.cost), ZERO);
-    expect(ed.high.delta.lowerBound.total.toString()).toBe(costED.times('0.085').toString());
-    expect(ed.low.delta.lowerBound.total.toString()).toBe(costED.times('-0.085').toString());
+    expect(ed.high.delta.lowerBound.total!.toString()).toBe(costED.times('0.085').toString());
+    expect(ed.low.delta.lowerBound.total!.toString()).toBe(costED.times('-0.085').toString());
   });
 
   it('moves the lower bound by −p · Σ (C − I) · α for an α group', () => {
     const pd = r.factors.find((f) => f.id === 'alpha:PD')!;
     const netPD = base.years.reduce((sum, y) => sum.plus(y.byGroup.PD.cost.minus(y.byGroup.PD.subsidy)), ZERO);
     // PD α 0.2 → 0.22: ΔA = −0.02 · Σ (C − I).
-    expect(pd.high.delta.lowerBound.total.toString()).toBe(netPD.times('-0.02').toString());
+    expect(pd.high.delta.lowerBound.total!.toString()).toBe(netPD.times('-0.02').toString());
     expect(pd.high.clamped).toBe(false);
   });
 
@@ -116,10 +121,10 @@ describe('sensitivity on the Shiyan reference case', () => {
     expect(rate.baseValue!.toString()).toBe('0.03');
     expect([rate.low.value!.toString(), rate.high.value!.toString()]).toEqual(['0.027', '0.033']);
     expect(allValues(rate.high.delta, 'lowerBound').every((v) => v.isZero())).toBe(true);
-    expect(rate.high.delta.payment.total.gt(0)).toBe(true);
-    expect(rate.low.delta.payment.total.lt(0)).toBe(true);
+    expect(rate.high.delta.payment.total!.gt(0)).toBe(true);
+    expect(rate.low.delta.payment.total!.lt(0)).toBe(true);
     // Only P2 (2011–2020) holds catch-up years (2014–2020).
-    expect(rate.high.delta.payment.periods.map((v) => !v.isZero())).toEqual([false, true, false, false, false]);
+    expect(rate.high.delta.payment.periods.map((v) => !v!.isZero())).toEqual([false, true, false, false, false]);
   });
 
   it('clamps α to 1 and says so', () => {
@@ -136,10 +141,10 @@ describe('sensitivity on the Shiyan reference case', () => {
     expect(r.grid.alphaChanges.map(String)).toEqual(['-0.2', '-0.1', '0', '0.1', '0.2']);
     expect(r.grid.rates.map(String)).toEqual(['0', '0.01', '0.02', '0.03', '0.04', '0.05', '0.06']);
     const cell = r.grid.cells[2]![3]!;
-    expect(cell.measures.payment.total.eq(r.base.payment.total)).toBe(true);
-    expect(cell.measures.lowerBound.total.eq(r.base.lowerBound.total)).toBe(true);
+    expect(cell.measures.payment.total!.eq(r.base.payment.total!)).toBe(true);
+    expect(cell.measures.lowerBound.total!.eq(r.base.lowerBound.total!)).toBe(true);
     // More α → more internal effect → lower bound down.
-    expect(r.grid.cells[4]![3]!.measures.lowerBound.total.lt(r.grid.cells[0]![3]!.measures.lowerBound.total)).toBe(true);
+    expect(r.grid.cells[4]![3]!.measures.lowerBound.total!.lt(r.grid.cells[0]![3]!.measures.lowerBound.total!)).toBe(true);
   });
 
   it('refuses a change outside [0, 1]', () => {
@@ -149,7 +154,7 @@ describe('sensitivity on the Shiyan reference case', () => {
 
   it('writes decimal strings', () => {
     const json = toSensitivityJson(r);
-    expect(json.base.lowerBound.total).toBe(base.totals.lowerBound.toString());
+    expect(json.base.lowerBound.total!).toBe(base.totals.lowerBound.toString());
     expect(json.factors[0]!.high.delta.lowerBound.periods).toHaveLength(5);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
@@ -180,7 +185,7 @@ describe('sensitivity properties', () => {
           // With α < 1 every unit of cost adds to the lower bound: a positive move where costs exist.
           const g = (f.factor as { group: string }).group;
           const hasCost = s.costs.some((c) => groupOf(c.code) === g && Object.values(c.values).some((v) => new D(v).gt(0)));
-          if (hasCost && p.gt(0)) expect(f.high.delta.lowerBound.total.gt(0)).toBe(true);
+          if (hasCost && p.gt(0)) expect(f.high.delta.lowerBound.total!.gt(0)).toBe(true);
         }
       }),
       { numRuns: 60 },

@@ -1,5 +1,5 @@
 import { CATEGORIES, GROUPS } from './categories';
-import type { CostItem, LabelledItem, Scenario, ValuesMap } from './schema';
+import type { BenefitItem, CostItem, LabelledItem, Scenario, ValuesMap } from './schema';
 import { SCENARIO_FORMAT } from './schema';
 import { parseYearKey } from './years';
 
@@ -42,9 +42,10 @@ function valuesNode(values: ValuesMap): JsonObject {
   return new JsonObject(keyed.map(({ k, v }) => [k, v]), true);
 }
 
-function itemNode(item: CostItem | LabelledItem): JsonObject {
+function itemNode(item: CostItem | LabelledItem | BenefitItem): JsonObject {
   const entries: [string, JsonNode][] = [];
   if ('code' in item) entries.push(['code', item.code]);
+  if ('kind' in item && item.kind !== undefined) entries.push(['kind', item.kind]);
   entries.push(['label', item.label], ['values', valuesNode(item.values)]);
   return new JsonObject(entries);
 }

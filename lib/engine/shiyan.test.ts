@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { computeScenario, toResultJson } from './compute';
+import { computeScenario, toStatedResultJson } from './compute';
 import { shiyanScenario } from './fixtures';
 
 /**
@@ -49,7 +49,7 @@ const yearsOf = (p: number) => PERIODS[p]![1] - PERIODS[p]![0] + 1;
 describe('Shiyan 2003–2050 (paper Tables 3–5)', () => {
   const s = shiyanScenario();
   const r = computeScenario(s);
-  const json = toResultJson(r);
+  const json = toStatedResultJson(r);
 
   it('covers every year with the stated unit and currency', () => {
     expect(json.years.map((y) => y.year)).toEqual(Array.from({ length: 48 }, (_, i) => 2003 + i));

@@ -61,9 +61,12 @@ async function chartDrawn(page: Page, testId: string) {
   return page.locator(`[data-testid=${testId}] svg path`).count();
 }
 
+/** The tornado table's row of the interest rate. */
+const rateRow = (page: Page) => page.getByTestId('tornado-table').locator('tbody tr', { has: page.getByTestId('factor-rate') });
+
 /** "i_s 4.00 % → 3.60 %" → [4, 3.6], from the text of the tornado table's rate row. */
 async function rateMove(page: Page): Promise<number[]> {
-  const text = (await page.getByTestId('factor-rate').textContent()) ?? '';
+  const text = (await rateRow(page).textContent()) ?? '';
   return [...text.matchAll(/i_s ([\d.]+) % → ([\d.]+) %/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
 }
 
@@ -131,26 +134,30 @@ describe('bargaining zone in Chromium', () => {
 
 describe('sensitivity in Chromium', () => {
   for (const language of ['zh', 'en'] as const) {
-    it(`shows the tornado and the α × rate table (${language})`, async () => {
+    it(`shows the tornado and the α × rate two-way table (${language})`, async () => {
       const page = await open('beijing@pes.demo', language, `/deals/${dealId}/versions/${paper}/sensitivity`);
       expect(await chartDrawn(page, 'tornado-chart')).toBeGreaterThan(5);
       const tornado = page.getByTestId('tornado-table');
-      await expect(tornado.locator('tbody tr').count()).resolves.toBe(11);
+      // Five α groups, the rate, five cost groups, and whatever of the upper-bound side the version states.
+      await expect(tornado.locator('tbody tr').count()).resolves.toBeGreaterThanOrEqual(11);
+      for (const id of ['alpha:ED', 'rate', 'cost:AO']) await page.getByTestId(`factor-${id}`).waitFor();
       // The rate does not move the yearly lower bound …
       // The version's own rate ± 10 % (the paper scenario's latest version may have any rate).
       const [rate, low, , high] = await rateMove(page);
       expect(low).toBeCloseTo(rate! * 0.9, 6);
       expect(high).toBeCloseTo(rate! * 1.1, 6);
-      const grid = page.getByTestId('alpha-rate-table');
+      const grid = page.getByTestId('two-way-table');
+      await expect(page.getByTestId('two-way-rows').inputValue()).resolves.toBe('alpha');
+      await expect(page.getByTestId('two-way-cols').inputValue()).resolves.toBe('rate');
       await expect(grid.locator('tbody tr').count()).resolves.toBe(5);
-      await expect(grid.locator('thead th').count()).resolves.toBe(8);
-      await page.getByTestId('grid-base').waitFor();
+      await expect(grid.locator('thead th').count()).resolves.toBe(6);
+      await page.getByTestId('two-way-base').waitFor();
       await screenshot(page, `sensitivity-${language}`);
       // … it moves the payment (back-pay annuity).
-      await page.getByTestId('measure-payment').click();
-      await expect(page.getByTestId('factor-rate').locator('td').nth(1).textContent()).resolves.toMatch(/^−/);
+      await page.getByTestId('measure-select').selectOption('payment');
+      await expect(rateRow(page).locator('td').nth(2).textContent()).resolves.toMatch(/^−/);
       await page.getByTestId('scope-select').selectOption('2');
-      await expect(page.getByTestId('factor-rate').locator('td').nth(1).textContent()).resolves.toBe('0.00');
+      await expect(rateRow(page).locator('td').nth(2).textContent()).resolves.toBe('0.00');
       await page.context().close();
     });
   }

@@ -1,15 +1,34 @@
 import { sameValues, type ValuesText } from '@/lib/engine/spans';
-import { type AgriculturalOpportunityCostInput, type AreaTimesUnitCostInput, type IndustrialOpportunityCostInput, type PeopleTimesCompensationInput } from '@/lib/engine/calculators';
+import {
+  type AgriculturalOpportunityCostInput,
+  type AreaTimesUnitCostInput,
+  type AvoidedCostTimesVolumeInput,
+  type IndustrialOpportunityCostInput,
+  type PeopleTimesCompensationInput,
+  type PriceTimesVolumeInput,
+} from '@/lib/engine/calculators';
+import type { Message } from '@/lib/engine/problem';
 import type { AnyItem, ItemList } from './document';
 
-export type CalculatorKind = 'areaTimesUnitCost' | 'peopleTimesCompensation' | 'industrialOpportunityCost' | 'agriculturalOpportunityCost';
+export type CalculatorKind = 'areaTimesUnitCost' | 'peopleTimesCompensation' | 'industrialOpportunityCost' | 'agriculturalOpportunityCost' | 'priceTimesVolume' | 'avoidedCostTimesVolume';
+/** The calculators of a cost or subsidy row (pes-model.md §2). */
 export const CALCULATOR_KINDS: readonly CalculatorKind[] = ['areaTimesUnitCost', 'peopleTimesCompensation', 'industrialOpportunityCost', 'agriculturalOpportunityCost'];
+/** The calculators of a benefit or downstream-cost row (§4): per m³ × volume, or area × unit cost. */
+export const UPPER_BOUND_CALCULATOR_KINDS: readonly CalculatorKind[] = ['priceTimesVolume', 'avoidedCostTimesVolume', 'areaTimesUnitCost'];
+
+/** The calculators a row can use: a row with a category code is a cost or subsidy, one without is on the upper-bound side. */
+export function calculatorsFor(code: string | undefined): readonly CalculatorKind[] {
+  return code === undefined ? UPPER_BOUND_CALCULATOR_KINDS : CALCULATOR_KINDS;
+}
 
 export type CalculatorEntry =
   | { calculator: 'areaTimesUnitCost'; input: AreaTimesUnitCostInput; appliedValues: ValuesText }
   | { calculator: 'peopleTimesCompensation'; input: PeopleTimesCompensationInput; appliedValues: ValuesText }
   | { calculator: 'industrialOpportunityCost'; input: IndustrialOpportunityCostInput; appliedValues: ValuesText }
-  | { calculator: 'agriculturalOpportunityCost'; input: AgriculturalOpportunityCostInput; appliedValues: ValuesText };
+  | { calculator: 'agriculturalOpportunityCost'; input: AgriculturalOpportunityCostInput; appliedValues: ValuesText }
+  /** `note` says what was computed from which inputs, for the row's source note. */
+  | { calculator: 'priceTimesVolume'; input: PriceTimesVolumeInput; appliedValues: ValuesText; note: Message }
+  | { calculator: 'avoidedCostTimesVolume'; input: AvoidedCostTimesVolumeInput; appliedValues: ValuesText; note: Message };
 
 /**
  * The calculator inputs of the rows, beside the document (pes-scenario/1 has no
@@ -24,6 +43,7 @@ export function rowKey(list: ItemList, index: number, item: { label: string; cod
 
 /** The calculator a category suggests (pes-model.md §2). */
 export function defaultCalculator(code: string | undefined): CalculatorKind {
+  if (code === undefined) return 'priceTimesVolume';
   if (code === 'C_m') return 'peopleTimesCompensation';
   if (code === 'C_IO') return 'industrialOpportunityCost';
   if (code === 'C_AO') return 'agriculturalOpportunityCost';

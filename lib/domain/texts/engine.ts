@@ -27,6 +27,7 @@ export const engineTexts = {
   'engine.keyed': { en: '{message}: "{key}"', zh: '{message}：“{key}”' },
   'engine.unknownField': { en: 'unknown field', zh: '未知字段' },
   'engine.unknownCategoryCode': { en: 'unknown category code {code} (one of {codes})', zh: '未知的类别代码 {code}（应为 {codes} 之一）' },
+  'engine.unknownBenefitKind': { en: 'unknown benefit kind (one of {kinds})', zh: '未知的效益类型（应为 {kinds} 之一）' },
   'engine.unknownCategory': { en: 'unknown category code (one of {codes})', zh: '未知的类别代码（应为 {codes} 之一）' },
   'engine.unknownGroup': { en: 'unknown group (one of {groups})', zh: '未知的组（应为 {groups} 之一）' },
   'engine.notPositiveWhole': { en: '{value} is not a positive whole number', zh: '{value} 不是正整数' },
@@ -58,6 +59,14 @@ export const engineTexts = {
   // --- Traces: where a figure of a scenario came from (lib/engine/explain.ts) ---------------------
   // The paper's notation (A_PES, C_f, α, i_s) stays as written in both languages.
   'engine.trace.math': { en: '{math}', zh: '{math}' },
+  'engine.calc.priceTimesVolumeNote': {
+    en: 'Computed as price per m³ × water volume (m³), divided by the unit {unit}: {runs}',
+    zh: '按每立方米价格 × 水量（立方米）计算，再除以金额单位 {unit}：{runs}',
+  },
+  'engine.calc.avoidedCostTimesVolumeNote': {
+    en: 'Computed as avoided cost per m³ × water volume (m³), divided by the unit {unit}: {runs}',
+    zh: '按每立方米避免的成本 × 水量（立方米）计算，再除以金额单位 {unit}：{runs}',
+  },
   'engine.trace.withEquation': { en: '{formula}  (eq. {eq})', zh: '{formula}（式 {eq}）' },
   'engine.trace.internalEffect': {
     en: 'E_E(t) = Σ_c ( C_c(t) − I_c(t) ) · α_c(t),  α_c = alphaOverrides[c] ?? alpha[group of c]  (eq. 7)',

@@ -42,6 +42,7 @@ export const placeTexts = {
   'scenarioField.waterVolume': { en: 'Water volume (m³)', zh: '水量（立方米）' },
   'scenarioField.code': { en: 'Category', zh: '类别' },
   'scenarioField.label': { en: 'Name', zh: '名称' },
+  'scenarioField.kind': { en: 'Kind of benefit', zh: '效益类型' },
   'scenarioField.values': { en: 'Amount', zh: '金额' },
   'scenarioField.from': { en: 'First year', zh: '开始年份' },
   'scenarioField.to': { en: 'Last year', zh: '结束年份' },
@@ -76,6 +77,9 @@ export const placeTexts = {
   'calculatorField.sourceGrowthAfter': { en: 'Growth of the source region after protection (a′)', zh: '水源区保护后增长率（“a′”）' },
   'calculatorField.referenceGrowthBefore': { en: 'Growth of the reference region before protection (b)', zh: '参照区保护前增长率（b）' },
   'calculatorField.referenceGrowthAfter': { en: 'Growth of the reference region after protection (b′)', zh: '参照区保护后增长率（b′）' },
+  'calculatorField.pricePerM3': { en: 'Price per m³', zh: '每立方米价格' },
+  'calculatorField.avoidedCostPerM3': { en: 'Avoided cost per m³', zh: '每立方米避免的成本' },
+  'calculatorField.volume': { en: 'Water volume (m³)', zh: '水量（立方米）' },
   'calculatorField.floorAtZero': { en: 'Count a negative loss as 0', zh: '负损失按 0 计' },
 
   // --- The cost groups and categories of pes-model.md §2, with the paper's notation ---------------
@@ -197,5 +201,8 @@ export const placeTexts = {
   'field.base': { en: 'Base document', zh: '基础文档' },
   'field.versions': { en: 'Versions', zh: '版本' },
   'field.percent': { en: 'Change (%)', zh: '变动幅度（%）' },
+  'field.offer': { en: 'Offered payment per year', zh: '报价（每年补偿额）' },
+  'field.rows': { en: 'Rows of the two-way table', zh: '双因素表的行' },
+  'field.cols': { en: 'Columns of the two-way table', zh: '双因素表的列' },
   'field.sha256': { en: 'File fingerprint (SHA-256)', zh: '文件指纹（SHA-256）' },
 } as const satisfies Record<string, TextEntry>;

@@ -84,4 +84,5 @@ export const serverTexts = {
   sendBaseScenario: { en: 'send the scenario the table goes into, as pes-scenario/1 JSON', zh: '请以 pes-scenario/1 JSON 格式发送该表格所属的情景' },
   pickAtMostVersions: { en: 'pick at most {max} versions', zh: '最多选择 {max} 个版本' },
   mustBePercentage: { en: 'must be a percentage between 0 and 100', zh: '必须是 0 到 100 之间的百分比' },
+  mustBeAmountNotNegative: { en: 'must be an amount of 0 or more', zh: '必须是不小于 0 的金额' },
 } as const satisfies Record<string, TextEntry>;

@@ -3,20 +3,32 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { HiddenInput } from '@/components/ui/input';
 import { NumberInput } from '@/components/ui/number-input';
 import { SensitivityView } from '@/components/negotiation/sensitivity-view';
+import { amountUnitWord } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
-import { DEFAULT_SENSITIVITY_PERCENT, getVersionSensitivity, ZPercent } from '@/lib/server/negotiation/get-version-sensitivity';
+import { DEFAULT_SENSITIVITY_PERCENT, getVersionSensitivity, ZOfferAmount, ZPercent } from '@/lib/server/negotiation/get-version-sensitivity';
 
-/** How one version's lower bound moves with α, the rate and each cost group; ?percent= sets the ± move. */
-export default async function SensitivityPage({ params, searchParams }: { params: Promise<{ dealId: string; versionId: string }>; searchParams: Promise<{ percent?: string | string[] }> }) {
+type Query = { percent?: string | string[]; offer?: string | string[]; rows?: string | string[]; cols?: string | string[] };
+const first = (value: string | string[] | undefined) => [value ?? []].flat()[0];
+
+/**
+ * How one version's bounds and payments move with each parameter; ?percent= sets the ± move,
+ * ?offer= an offered yearly payment in the reader's unit, ?rows=&cols= the two-way table's parameters.
+ */
+export default async function SensitivityPage({ params, searchParams }: { params: Promise<{ dealId: string; versionId: string }>; searchParams: Promise<Query> }) {
   const [{ dealId, versionId }, query] = await Promise.all([params, searchParams]);
   const { actor, origin } = await pageContext();
-  const asked = [query.percent ?? []].flat()[0];
+  const asked = first(query.percent);
   const parsed = asked === undefined ? null : ZPercent.safeParse(asked);
   const percent = parsed?.success ? parsed.data : DEFAULT_SENSITIVITY_PERCENT;
-  const data = await orNotFound(getVersionSensitivity({ actor, origin, dealId, versionId, percent }));
+  const askedOffer = first(query.offer)?.trim() || undefined;
+  const offerParsed = askedOffer === undefined ? null : ZOfferAmount.safeParse(askedOffer);
+  const offer = offerParsed?.success ? offerParsed.data : undefined;
+  // The offer is typed in the reader's unit (decision 0050); the use case converts it to the version's.
+  const data = await orNotFound(getVersionSensitivity({ actor, origin, dealId, versionId, percent, offer, offerScale: actor.amountUnit, rows: first(query.rows), cols: first(query.cols) }));
   const [t, locale] = await Promise.all([getTranslations('negotiation'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
   const { version } = data;
@@ -50,12 +62,26 @@ export default async function SensitivityPage({ params, searchParams }: { params
             %
           </span>
         </Field>
+        <Field id="offer-input" label={t('sensitivity.offerLabel', { scale: amountUnitWord(actor.amountUnit, lang) })} hint={t('sensitivity.offerHint')}>
+          <NumberInput name="offer" defaultValue={offerParsed?.success ? offerParsed.data : ''} className="w-40 py-1.5" testId="offer-input" />
+        </Field>
+        {data.sensitivity.twoWay && (
+          <>
+            <HiddenInput name="rows" value={data.sensitivity.twoWay.rows.id} />
+            <HiddenInput name="cols" value={data.sensitivity.twoWay.cols.id} />
+          </>
+        )}
         <Button type="submit" size="lg" className="py-1.5" testId="percent-apply">
           {t('sensitivity.apply')}
         </Button>
         {parsed && !parsed.success && (
           <p role="alert" className="text-red-700" data-testid="percent-invalid">
             {t('sensitivity.percentInvalid', { percent: DEFAULT_SENSITIVITY_PERCENT })}
+          </p>
+        )}
+        {offerParsed && !offerParsed.success && (
+          <p role="alert" className="text-red-700" data-testid="offer-invalid">
+            {t('sensitivity.offerInvalid')}
           </p>
         )}
       </form>

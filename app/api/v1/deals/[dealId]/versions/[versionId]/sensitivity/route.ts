@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/server/http/api-route';
 import { getVersionSensitivity, ZSensitivityQuery } from '@/lib/server/negotiation/get-version-sensitivity';
 
-// GET …/versions/{versionId}/sensitivity?percent=10 (0 … 100; default 10)
+// GET …/versions/{versionId}/sensitivity?percent=10 (0 … 100; default 10)&offer=…&rows=…&cols=…
 export const GET = apiRoute<{ dealId: string; versionId: string }>(async (_request, { actor, origin, query }, { dealId, versionId }) =>
-  getVersionSensitivity({ actor, origin, dealId, versionId, percent: query(ZSensitivityQuery).percent }),
+  getVersionSensitivity({ actor, origin, dealId, versionId, ...query(ZSensitivityQuery) }),
 );
