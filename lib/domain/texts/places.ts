@@ -197,5 +197,8 @@ export const placeTexts = {
   'field.base': { en: 'Base document', zh: '基础文档' },
   'field.versions': { en: 'Versions', zh: '版本' },
   'field.percent': { en: 'Change (%)', zh: '变动幅度（%）' },
+  'field.lower': { en: 'Version for the lower bound', zh: '补偿下限所依据的版本' },
+  'field.upper': { en: 'Version for the upper bound', zh: '补偿上限所依据的版本' },
+  'field.w': { en: 'Bargaining weight w', zh: '议价权重 w' },
   'field.sha256': { en: 'File fingerprint (SHA-256)', zh: '文件指纹（SHA-256）' },
 } as const satisfies Record<string, TextEntry>;
