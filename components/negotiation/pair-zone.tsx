@@ -4,6 +4,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { D, type Dec } from '@/lib/engine/decimal';
+import { sumOrNull } from '@/lib/engine/period-average';
 import { pairAsVersion, pairPeriods, pairYears, type PairCoverage } from '@/lib/engine/version-pair';
 import { amountUnitWord } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
@@ -18,7 +19,7 @@ import { Money } from '@/components/ui/money';
 import { Notice } from '@/components/ui/notice';
 import { Tabs } from '@/components/ui/tabs';
 import { PairFairnessPanel } from './fairness-panel';
-import { GAP_COLOUR, OFFER_COLOURS } from './format';
+import { GAP_COLOUR, OFFER_COLOURS, money } from './format';
 import { pairChartOption } from './pair-chart';
 
 /** A row of the pair's table: a year or a period. */
@@ -74,17 +75,18 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
     [by, years, periods],
   );
   const columns = useMemo<ColumnDef<PairRow, unknown>[]>(() => {
-    const money = (pick: (r: PairRow) => Dec | null, testId?: string) =>
-      function MoneyCell({ row }: { row: { original: PairRow } }) {
-        return <Money value={pick(row.original)} unit={unit} scale={scale} testId={testId ? `${testId}-${row.original.key}` : undefined} />;
+    // The unit is in the headings: a unit word in every cell would push the table past the page.
+    const amount = (pick: (r: PairRow) => Dec | null, testId: string) =>
+      function AmountCell({ row }: { row: { original: PairRow } }) {
+        return <span data-testid={`${testId}-${row.original.key}`}>{money(pick(row.original), unit, scale, lang)}</span>;
       };
     return [
       { id: 'label', header: () => (by === 'period' ? t('table.period') : t('table.year')), cell: ({ row }) => row.original.label, meta: { nowrap: true } },
-      { id: 'lower', header: () => t('pair.table.lower'), cell: money((r) => r.lowerBound, 'pair-lower'), meta: { numeric: true, nowrap: true } },
-      { id: 'upper', header: () => t('pair.table.upper'), cell: money((r) => r.upperBound, 'pair-upper'), meta: { numeric: true, nowrap: true } },
+      { id: 'lower', header: () => t('pair.table.lower', { unit: unitWord }), cell: amount((r) => r.lowerBound, 'pair-lower'), meta: { numeric: true, nowrap: true } },
+      { id: 'upper', header: () => t('pair.table.upper', { unit: unitWord }), cell: amount((r) => r.upperBound, 'pair-upper'), meta: { numeric: true, nowrap: true } },
       {
         id: 'width',
-        header: () => t('table.width'),
+        header: () => t('pair.table.width', { unit: unitWord }),
         meta: { numeric: true, nowrap: true },
         cell: ({ row }) => {
           const r = row.original;
@@ -92,18 +94,23 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
           const width = r.upperBound.minus(r.lowerBound);
           return width.isNegative() ? (
             <span className="font-medium" style={{ color: GAP_COLOUR }}>
-              {t('pair.table.gap')} <Money value={width.abs()} unit={unit} scale={scale} />
+              {t('table.gap', { amount: money(width.abs(), unit, scale, lang) })}
             </span>
           ) : (
-            <Money value={width} unit={unit} scale={scale} />
+            money(width, unit, scale, lang)
           );
         },
       },
-      { id: 'suggested', header: () => t('pair.table.suggested', { weight: weightValue }), cell: money((r) => r.suggestedPayment, 'pair-suggested'), meta: { numeric: true, nowrap: true } },
+      { id: 'suggested', header: () => t('pair.table.suggested', { weight: weightValue, unit: unitWord }), cell: amount((r) => r.suggestedPayment, 'pair-suggested'), meta: { numeric: true, nowrap: true } },
       { id: 'state', header: () => t('pair.table.state'), cell: ({ row }) => <RowState row={row.original} />, meta: { nowrap: true } },
     ];
-  }, [by, unit, scale, t, weightValue]);
+  }, [by, unit, scale, lang, t, weightValue, unitWord]);
 
+  // Sums over the years with both bounds: what the whole deal comes to between the sides.
+  const totals = useMemo(() => {
+    const both = years.filter((y) => y.feasible !== null);
+    return both.length ? { years: both.length, lower: sumOrNull(both.map((y) => y.lowerBound)), upper: sumOrNull(both.map((y) => y.upperBound)), suggested: sumOrNull(both.map((y) => y.suggestedPayment)) } : null;
+  }, [years]);
   const lowerOnly = years.filter((y) => y.coverage === 'lowerOnly').length;
   const upperOnly = years.filter((y) => y.coverage === 'upperOnly').length;
   const priceBases = [...new Set([lower?.priceBase, upper?.priceBase].filter((b): b is string => b !== undefined))];
@@ -173,6 +180,20 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
           </p>
         </div>
 
+        {totals && (
+          <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="pair-totals">
+            <span className="text-slate-600">{t('pair.totals', { count: totals.years })}</span>
+            <span>
+              {t('chart.lower')} <Money value={totals.lower} unit={unit} scale={scale} />
+            </span>
+            <span>
+              {t('chart.upper')} <Money value={totals.upper} unit={unit} scale={scale} />
+            </span>
+            <span className="font-medium text-water-900">
+              {t('chart.suggested')} <Money value={totals.suggested} unit={unit} scale={scale} testId="pair-total-suggested" />
+            </span>
+          </p>
+        )}
         <h2 className="text-lg font-semibold text-water-900">{t('pair.tableTitle')}</h2>
         <Tabs
           label={t('table.by')}

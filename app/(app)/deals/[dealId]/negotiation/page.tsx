@@ -8,7 +8,8 @@ import { ZoneViews } from '@/components/negotiation/zone-views';
 import { isId } from '@/lib/domain/ids';
 import { isLocale } from '@/lib/domain/locale';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
-import { getBargainingZone, MAX_ZONE_VERSIONS } from '@/lib/server/negotiation/get-bargaining-zone';
+import { getBargainingZone, MAX_ZONE_VERSIONS, type PairQuery } from '@/lib/server/negotiation/get-bargaining-zone';
+import { ValidationError } from '@/lib/domain/errors';
 
 /** ?versions=a,b or ?versions=a&versions=b (the picker's form); anything that is not an id is ignored. */
 function chosenIds(raw: string | string[] | undefined): string[] {
@@ -29,7 +30,11 @@ export default async function NegotiationPage({ params, searchParams }: { params
   const asked = chosenIds(query.versions);
   const [t, locale] = await Promise.all([getTranslations('negotiation'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
-  const zone = await orNotFound(getBargainingZone({ actor, origin, dealId, versionIds: asked.slice(0, MAX_ZONE_VERSIONS), pair: { lower: oneId(query.lower), upper: oneId(query.upper) }, locale: lang }));
+  const load = (pair: PairQuery) => getBargainingZone({ actor, origin, dealId, versionIds: asked.slice(0, MAX_ZONE_VERSIONS), pair, locale: lang });
+  // A version of the wrong side in a hand-made address falls back to the latest of each side, as the picker then shows.
+  const zone = await orNotFound(
+    load({ lower: oneId(query.lower), upper: oneId(query.upper) }).catch((error: unknown) => (error instanceof ValidationError && (error.field === 'lower' || error.field === 'upper') ? load({}) : Promise.reject(error))),
+  );
   const view = query.view === 'versions' || (query.versions !== undefined && query.view === undefined) ? 'versions' : 'pair';
   return (
     <div className="space-y-6">
