@@ -75,36 +75,36 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
     [by, years, periods],
   );
   const columns = useMemo<ColumnDef<PairRow, unknown>[]>(() => {
-    // The unit is in the headings: a unit word in every cell would push the table past the page.
+    // The unit is said once above the chart (pair-units): a unit word in every cell would push the table past the page.
     const amount = (pick: (r: PairRow) => Dec | null, testId: string) =>
       function AmountCell({ row }: { row: { original: PairRow } }) {
-        return <span data-testid={`${testId}-${row.original.key}`}>{money(pick(row.original), unit, scale, lang)}</span>;
+        return <span className="whitespace-nowrap" data-testid={`${testId}-${row.original.key}`}>{money(pick(row.original), unit, scale, lang)}</span>;
       };
     return [
       { id: 'label', header: () => (by === 'period' ? t('table.period') : t('table.year')), cell: ({ row }) => row.original.label, meta: { nowrap: true } },
-      { id: 'lower', header: () => t('pair.table.lower', { unit: unitWord }), cell: amount((r) => r.lowerBound, 'pair-lower'), meta: { numeric: true, nowrap: true } },
-      { id: 'upper', header: () => t('pair.table.upper', { unit: unitWord }), cell: amount((r) => r.upperBound, 'pair-upper'), meta: { numeric: true, nowrap: true } },
+      { id: 'lower', header: () => t('pair.table.lower'), cell: amount((r) => r.lowerBound, 'pair-lower'), meta: { numeric: true } },
+      { id: 'upper', header: () => t('pair.table.upper'), cell: amount((r) => r.upperBound, 'pair-upper'), meta: { numeric: true } },
       {
         id: 'width',
-        header: () => t('pair.table.width', { unit: unitWord }),
-        meta: { numeric: true, nowrap: true },
+        header: () => t('table.width'),
+        meta: { numeric: true },
         cell: ({ row }) => {
           const r = row.original;
           if (r.lowerBound === null || r.upperBound === null) return '—';
           const width = r.upperBound.minus(r.lowerBound);
           return width.isNegative() ? (
-            <span className="font-medium" style={{ color: GAP_COLOUR }}>
+            <span className="font-medium whitespace-nowrap" style={{ color: GAP_COLOUR }}>
               {t('table.gap', { amount: money(width.abs(), unit, scale, lang) })}
             </span>
           ) : (
-            money(width, unit, scale, lang)
+            <span className="whitespace-nowrap">{money(width, unit, scale, lang)}</span>
           );
         },
       },
-      { id: 'suggested', header: () => t('pair.table.suggested', { weight: weightValue, unit: unitWord }), cell: amount((r) => r.suggestedPayment, 'pair-suggested'), meta: { numeric: true, nowrap: true } },
+      { id: 'suggested', header: () => t('pair.table.suggested', { weight: weightValue }), cell: amount((r) => r.suggestedPayment, 'pair-suggested'), meta: { numeric: true } },
       { id: 'state', header: () => t('pair.table.state'), cell: ({ row }) => <RowState row={row.original} />, meta: { nowrap: true } },
     ];
-  }, [by, unit, scale, lang, t, weightValue, unitWord]);
+  }, [by, unit, scale, lang, t, weightValue]);
 
   // Sums over the years with both bounds: what the whole deal comes to between the sides.
   const totals = useMemo(() => {
