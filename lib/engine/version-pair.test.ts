@@ -93,7 +93,7 @@ const side = fc.record({
   first: fc.integer({ min: 2000, max: 2005 }),
   bounds: fc.array(fc.record({ lowerBound: amount(1e9), upperBound: fc.option(amount(1e9), { nil: null }) }), { minLength: 0, maxLength: 8 }),
 });
-const toSide = (s: fc.RecordValue<{ unit: fc.Arbitrary<number>; first: fc.Arbitrary<number>; bounds: fc.Arbitrary<{ lowerBound: string; upperBound: string | null }[]> }>): PairSide => ({ unit: s.unit, years: s.bounds.map((b, i) => ({ year: s.first + i, ...b })) });
+const toSide = (s: { unit: number; first: number; bounds: { lowerBound: string; upperBound: string | null }[] }): PairSide => ({ unit: s.unit, years: s.bounds.map((b, i) => ({ year: s.first + i, ...b })) });
 
 describe('pairYears properties', () => {
   it('suggests a payment within [lower, upper] wherever the zone is not empty, the lower bound at w = 0 and the upper at w = 1', () => {
