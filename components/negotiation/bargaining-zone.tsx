@@ -9,11 +9,13 @@ import { Button } from '@/components/ui/button';
 import { Checkbox, Slider } from '@/components/ui/input';
 import { ToggleGroup } from '@/components/ui/toggle-group';
 import { EChart } from '@/components/ui/echart';
+import { useReaderUnit } from '@/components/reader-unit';
+import { amountUnitWord } from '@/lib/domain/format';
 import { FairnessPanel } from './fairness-panel';
 import { GAP_COLOUR, OFFER_COLOURS, VERSION_COLOURS } from './format';
 import { OffersTable } from './offers-table';
 import { zoneChartOption } from './zone-chart';
-import { chooseScale, type ZoneVersionDto } from './zone-math';
+import type { ZoneVersionDto } from './zone-math';
 import { ZoneTable } from './zone-table';
 
 /** Offers still on the table (or agreed); answered ones can be shown too. */
@@ -40,12 +42,8 @@ export function BargainingZone({ versions, offers, lang }: { versions: ZoneVersi
 
   const versionLabel = useCallback((v: ZoneVersionDto) => `${v.scenario} · v${v.number}`, []);
   const shownOffers = useMemo(() => offers.filter((o) => allOffers || CURRENT.has(o.status)), [offers, allOffers]);
-  const scale = useMemo(
-    () => chooseScale(versions.flatMap((v) => v.years.flatMap((y) => [{ value: new D(y.lowerBound), unit: v.unit }, ...(y.upperBound === null ? [] : [{ value: new D(y.upperBound), unit: v.unit }])]))),
-    [versions],
-  );
-  const currency = versions[0]?.currency ?? 'CNY';
-  const scaleWord = t(`scale.${scale}`, { currency: lang === 'zh' && currency === 'CNY' ? '元' : currency });
+  const scale = useReaderUnit();
+  const scaleWord = amountUnitWord(scale, lang);
   const priceBases = [...new Set(versions.map((v) => v.priceBase))];
   const currencies = [...new Set(versions.map((v) => v.currency))];
 

@@ -3,15 +3,17 @@
 import { useTranslations } from 'next-intl';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { Dec } from '@/lib/engine/decimal';
-import { PARTIES, fairnessRows, type FairnessRow, type Party } from '@/lib/engine/negotiation';
+import { PARTIES, fairnessRows, type FairnessRow, type NegotiationVersion, type Party } from '@/lib/engine/negotiation';
 import type { AppLocale } from '@/lib/domain/locale';
 import { percent } from './format';
 import type { ZoneVersionDto } from './zone-math';
 
 const SHARES = ['cost', 'benefit', 'payment'] as const;
 const BAR: Record<(typeof SHARES)[number], string> = { cost: 'bg-rose-400', benefit: 'bg-emerald-500', payment: 'bg-sky-500' };
+
+const outsideShare = (share: Dec | null) => share !== null && (share.lt(0) || share.gt(1));
 
 /** A share as a bar width. CSS needs a number; the figure next to it is printed from the decimal. */
 function barWidth(share: Dec | null): string {
@@ -32,15 +34,44 @@ export function FairnessPanel({ versions, weight, lang, versionLabel }: { versio
   const version = versions.find((v) => v.id === chosen) ?? versions[0];
   const rows = useMemo(() => (version ? fairnessRows(version, weight, t('fairness.allYears')) : []), [version, weight, t]);
   if (!version) return null;
-
   return (
-    <section aria-labelledby="fairness-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="fairness-panel">
-      <h2 id="fairness-title" className="font-semibold text-water-900">
-        {t('fairness.title')}
-      </h2>
+    <FairnessShares rows={rows} lang={lang} testId="fairness-panel">
       <Field label={t('fairness.version')}>
         <Select value={version.id} onChange={(e) => setChosen(e.target.value)} className="w-full min-w-0 truncate" testId="fairness-version" options={versions.map((v) => ({ value: v.id, label: versionLabel(v) }))} />
       </Field>
+    </FairnessShares>
+  );
+}
+
+/**
+ * The fairness shares of the zone between the sides: upstream's figures from the lower bound's
+ * version, downstream's from the upper bound's (lib/engine/version-pair.ts pairAsVersion), with
+ * what a share outside 0 … 100 % means, since on a pair it happens as soon as w moves.
+ */
+export function PairFairnessPanel({ version, weight, lang }: { version: NegotiationVersion; weight: Dec; lang: AppLocale }) {
+  const t = useTranslations('negotiation');
+  const rows = useMemo(() => fairnessRows(version, weight, t('fairness.allYears')), [version, weight, t]);
+  const outside = rows.some((row) => SHARES.some((s) => PARTIES.some((p) => outsideShare(row[s]?.[p] ?? null))));
+  return (
+    <FairnessShares rows={rows} lang={lang} testId="pair-fairness">
+      <p className="text-xs text-slate-600">{t('pair.fairnessBasis')}</p>
+      <p className={`rounded-md px-2 py-1.5 text-xs ${outside ? 'border border-amber-300 bg-amber-50 text-amber-900' : 'bg-slate-50 text-slate-700'}`} data-testid="pair-fairness-outside">
+        {t('fairness.outsideRange')}
+      </p>
+    </FairnessShares>
+  );
+}
+
+/** The three parties' shares per period, under a heading and what the caller puts above them. */
+function FairnessShares({ rows, lang, testId, children }: { rows: FairnessRow[]; lang: AppLocale; testId: string; children: ReactNode }) {
+  const t = useTranslations('negotiation');
+  const titleId = `${testId}-title`;
+  return (
+    <section aria-labelledby={titleId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
+      <h2 id={titleId} className="font-semibold text-water-900">
+        {t('fairness.title')}
+      </h2>
+      {children}
       <p className="text-xs text-slate-600">{t('fairness.intro')}</p>
       <div className="flex flex-wrap gap-3 text-xs text-slate-600" aria-hidden>
         {SHARES.map((s) => (

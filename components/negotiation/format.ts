@@ -1,10 +1,11 @@
 import type { Dec } from '@/lib/engine/decimal';
-import { formatAmount, type AmountScale } from '@/lib/domain/format';
+import { formatAmount, type ReaderUnit } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
 
 /** Display helpers of the negotiation views: decimals in, text out (no JavaScript numbers). */
 
-export type DisplayScale = Extract<AmountScale, 'wan' | 'yi'>;
+/** The unit amounts are shown in: the reader's (decision 0050). */
+export type DisplayScale = ReaderUnit;
 
 /** An amount in `unit` × currency, shown in the display scale without suffix (the heading says it). */
 export function money(value: Dec | string | null, unit: number, scale: DisplayScale, lang: AppLocale): string {

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { versionMessageText } from '@/components/scenario-workspace/version-message-text';
 import { Button } from '@/components/ui/button';
-import { Checkbox } from '@/components/ui/input';
+import { Checkbox, HiddenInput } from '@/components/ui/input';
 import { formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { ZoneChoice } from '@/lib/contracts/negotiation';
@@ -18,6 +18,7 @@ export async function VersionPicker({ dealId, choices, selected, max, lang }: { 
     <details className="rounded-lg border border-slate-200 bg-white text-sm" open={selected.length === 0} data-testid="version-picker">
       <summary className="cursor-pointer px-4 py-3 font-medium text-water-700">{t('picker.summary', { count: selected.length })}</summary>
       <form method="get" action={`/deals/${dealId}/negotiation`} className="space-y-3 border-t border-slate-100 px-4 py-3">
+        <HiddenInput name="view" value="versions" />
         <p className="text-slate-600">{t('picker.hint', { max })}</p>
         <div className="grid gap-3 md:grid-cols-2">
           {scenarios.map((s) => (

@@ -1,5 +1,6 @@
 import type { Side } from '@/lib/domain/actor';
 import type { NegotiationYear } from '@/lib/engine/negotiation';
+import type { PairCoverage } from '@/lib/engine/version-pair';
 
 /**
  * The bargaining-zone view as small JSON DTOs: every amount a decimal string in the version's own
@@ -86,6 +87,55 @@ export interface ZoneChoice {
   latest: boolean;
 }
 
+/** A year of the zone between the sides, in the pair's unit (see ZonePair). */
+export interface ZonePairYear {
+  year: number;
+  lowerBound: string | null;
+  upperBound: string | null;
+  /** Nash split at the pair's weight; null unless both bounds are known and upper ≥ lower. */
+  suggestedPayment: string | null;
+  feasible: boolean | null;
+  /** `lowerOnly` / `upperOnly`: the year is in one of the two versions only. */
+  coverage: PairCoverage;
+}
+
+export interface ZonePairPeriod {
+  label: string;
+  from: number;
+  to: number;
+  years: number;
+  lowerBound: string | null;
+  upperBound: string | null;
+  suggestedPayment: string | null;
+  feasible: boolean | null;
+}
+
+/** A bound the pair lacks because its side has no version: a code, and its text in the reader's language. */
+export interface ZonePairMissing {
+  bound: 'lower' | 'upper';
+  code: 'noUpstreamVersion' | 'noDownstreamVersion';
+  message: string;
+}
+
+/**
+ * The zone between the sides: the lower bound of an upstream version and the upper bound of a
+ * downstream one, per year and period, in one unit (the deal's), from the versions' stored
+ * results, and the Nash split at weight `weight`.
+ */
+export interface ZonePair {
+  lower: ZoneVersion | null;
+  upper: ZoneVersion | null;
+  missing: ZonePairMissing[];
+  /** Currency per amount unit of every amount of `years` and `periods`. */
+  unit: number;
+  currency: string;
+  /** w as asked, else the weight both versions state, else 0.5. */
+  weight: string;
+  years: ZonePairYear[];
+  /** The lower version's periods (else the upper's). */
+  periods: ZonePairPeriod[];
+}
+
 export interface BargainingZone {
   deal: { id: string; name: string; nameZh: string; currency: string; unit: number; priceBase: string };
   /** Every version of the deal (both sides'), scenario by scenario, newest version first. */
@@ -94,4 +144,6 @@ export interface BargainingZone {
   versions: ZoneVersion[];
   /** Every offer of the deal, oldest first, against the bounds of the version it was made on. */
   offers: ZoneOffer[];
+  /** The zone between an upstream and a downstream version. */
+  pair: ZonePair;
 }

@@ -78,12 +78,12 @@ describe('bargaining zone in Chromium', () => {
       // The chart's bands: a zone (version colour) and a gap (red) are filled areas in the SVG.
       await expect(page.locator('[data-testid=zone-chart] svg path[fill="#dc2626"]').count()).resolves.toBeGreaterThan(0);
 
-      // Per-period bounds of the counter-proposal, in 亿元 (P3: lower 4 738 884, upper 11 880 000 thousand CNY).
+      // Per-period bounds of the counter-proposal, in the reader's 万元 (P3: lower 4 738 884.4, upper 11 880 000 thousand CNY).
       const table = page.getByTestId('zone-table');
       await expect(table.textContent()).resolves.toMatch(/P3 2021–2030/);
       const p3 = table.locator('tr', { hasText: 'P3 2021–2030' }).first();
-      await expect(p3.textContent()).resolves.toMatch(/47\.39.*118\.80/);
-      await expect(page.getByTestId('zone-units').textContent()).resolves.toMatch(language === 'zh' ? /亿元.*2000 年不变价/ : /100 million CNY.*2000 年不变价/);
+      await expect(p3.textContent()).resolves.toMatch(/473,888\.44.*1,188,000\.00/);
+      await expect(page.getByTestId('zone-units').textContent()).resolves.toMatch(language === 'zh' ? /万元.*2000 年不变价/ : /ten thousand yuan.*2000 年不变价/);
       // The gap version shows its no-deal gap in 2014–2020 (P2 has years without an upper bound, so per year).
       await page.getByTestId('by-year').click();
       await expect(table.locator('tr.bg-red-50').count()).resolves.toBe(7);
@@ -95,13 +95,13 @@ describe('bargaining zone in Chromium', () => {
 
       // The Nash slider: 0.5 → 1 moves the suggestion from the middle of the zone to the upper bound.
       const suggested = page.getByTestId('suggested-0-2021-2030');
-      await expect(suggested.textContent()).resolves.toBe('83.09');
+      await expect(suggested.textContent()).resolves.toBe('830,944.22');
       await page.getByTestId('weight-slider').focus();
       await page.keyboard.press('End');
       await expect(page.getByTestId('weight-value').textContent()).resolves.toBe('1.00');
-      await expect(suggested.textContent()).resolves.toBe('118.80');
+      await expect(suggested.textContent()).resolves.toBe('1,188,000.00');
       await page.keyboard.press('ArrowLeft');
-      await expect(suggested.textContent()).resolves.not.toBe('118.80');
+      await expect(suggested.textContent()).resolves.not.toBe('1,188,000.00');
       // Back to the scenario's weight for the picture.
       await page.keyboard.press('Home');
       for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
@@ -118,7 +118,7 @@ describe('bargaining zone in Chromium', () => {
   }
 
   it('opens on the latest version of each scenario, and the picker changes the URL', async () => {
-    const page = await open('beijing@pes.demo', 'en', `/deals/${dealId}/negotiation`);
+    const page = await open('beijing@pes.demo', 'en', `/deals/${dealId}/negotiation?view=versions`);
     await chartDrawn(page, 'zone-chart');
     await expect(page.getByTestId('zone-table-version').count()).resolves.toBeGreaterThanOrEqual(2);
     await expect(page.getByTestId('zone-table-version').count()).resolves.toBeLessThanOrEqual(4);

@@ -204,5 +204,8 @@ export const placeTexts = {
   'field.offer': { en: 'Offered payment per year', zh: '报价（每年补偿额）' },
   'field.rows': { en: 'Rows of the two-way table', zh: '双因素表的行' },
   'field.cols': { en: 'Columns of the two-way table', zh: '双因素表的列' },
+  'field.lower': { en: 'Version for the lower bound', zh: '补偿下限所依据的版本' },
+  'field.upper': { en: 'Version for the upper bound', zh: '补偿上限所依据的版本' },
+  'field.w': { en: 'Bargaining weight w', zh: '议价权重 w' },
   'field.sha256': { en: 'File fingerprint (SHA-256)', zh: '文件指纹（SHA-256）' },
 } as const satisfies Record<string, TextEntry>;

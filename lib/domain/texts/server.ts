@@ -85,4 +85,9 @@ export const serverTexts = {
   pickAtMostVersions: { en: 'pick at most {max} versions', zh: '最多选择 {max} 个版本' },
   mustBePercentage: { en: 'must be a percentage between 0 and 100', zh: '必须是 0 到 100 之间的百分比' },
   mustBeAmountNotNegative: { en: 'must be an amount of 0 or more', zh: '必须是不小于 0 的金额' },
+  mustBeWeight: { en: 'must be a bargaining weight between 0 and 1, such as 0.4', zh: '必须是 0 到 1 之间的议价权重，例如 0.4' },
+  mustBeUpstreamVersion: { en: 'must be a version of an upstream scenario: the upstream side states the lower bound', zh: '必须是上游情景的版本：补偿下限由上游提出' },
+  mustBeDownstreamVersion: { en: 'must be a version of a downstream scenario: the downstream side states the upper bound', zh: '必须是下游情景的版本：补偿上限由下游提出' },
+  pairNoUpstreamVersion: { en: 'no upstream scenario has a saved version yet, so there is no lower bound', zh: '上游尚无已保存的情景版本，因此没有补偿下限' },
+  pairNoDownstreamVersion: { en: 'no downstream scenario has a saved version yet, so there is no upper bound', zh: '下游尚无已保存的情景版本，因此没有补偿上限' },
 } as const satisfies Record<string, TextEntry>;

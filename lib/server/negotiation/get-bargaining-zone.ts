@@ -9,22 +9,51 @@ import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { offerTimeline } from '@/lib/server/offers/list-offers';
 import type { BargainingZone, OfferDistances, ZoneChoice, ZoneVersion } from '@/lib/contracts/negotiation';
-import { offerDistances, zoneOfferDto, zoneVersionDto } from './zone-dto';
-import { text } from '@/lib/domain/local-text';
+import { formatDecimal, parseDecimal } from '@/lib/engine';
+import type { AppLocale } from '@/lib/domain/locale';
+import { offerDistances, zonePairDto, zoneOfferDto, zoneVersionDto } from './zone-dto';
+import { resolveVersionPair } from './resolve-version-pair';
+import { render, say, saying, text } from '@/lib/domain/local-text';
 
 /** At most this many versions side by side: beyond it the chart stops being readable. */
 export const MAX_ZONE_VERSIONS = 6;
 /** Without a choice: the latest version of each scenario, the most recently saved first, this many. */
 export const DEFAULT_ZONE_VERSIONS = 4;
 
-/** `?versions=id,id,…` (comma-separated ids; none = the default selection). */
+/** A bargaining weight 0 … 1 as a decimal string ("0.4"), never through a binary float. */
+export const ZWeight = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const parsed = parseDecimal(value);
+    if (!parsed.ok || parsed.value.lt(0) || parsed.value.gt(1)) {
+      ctx.issues.push({ code: 'custom', message: saying(text('mustBeWeight')), input: value });
+      return z.NEVER;
+    }
+    return formatDecimal(parsed.value);
+  });
+
+/**
+ * `?versions=id,id,…` (comma-separated ids; none = the default selection) for the versions side
+ * by side; `?lower=id&upper=id&w=0.4` for the zone between the sides (none = the latest of each).
+ */
 export const ZZoneQuery = z.strictObject({
   versions: z
     .string()
     .optional()
     .transform((text) => [...new Set((text ?? '').split(',').map((s) => s.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().refine(isId, 'must be a version id (UUID)')).max(MAX_ZONE_VERSIONS, `pick at most ${MAX_ZONE_VERSIONS} versions`)),
+    .pipe(z.array(z.string().refine(isId, say('mustBeId'))).max(MAX_ZONE_VERSIONS, say('pickAtMostVersions', { max: MAX_ZONE_VERSIONS }))),
+  lower: z.string().trim().refine(isId, say('mustBeId')).optional(),
+  upper: z.string().trim().refine(isId, say('mustBeId')).optional(),
+  w: ZWeight.optional(),
 });
+
+/** What the zone between the sides is asked for: two version ids and a weight, each optional. */
+export interface PairQuery {
+  lower?: string;
+  upper?: string;
+  w?: string;
+}
 
 // A version's zone DTO depends only on the version's document and result, which no one can change
 // once saved (a trigger refuses it), so it is computed once per server process and kept: parsing
@@ -57,9 +86,25 @@ async function zoneVersions(dealId: string, ids: string[]): Promise<Map<string, 
 /**
  * The bargaining zone of chosen versions of a deal (either side's): per year and period the lower
  * and upper bound of each, the payment and the Nash suggestion, the inputs the fairness shares
- * need, and every offer with its distance from both bounds. A version id of another deal is 404.
+ * need, and every offer with its distance from both bounds; and the zone between the sides, an
+ * upstream version's lower bound against a downstream version's upper bound (resolve-version-pair.ts).
+ * A version id of another deal is 404.
  */
-export async function getBargainingZone({ actor, origin, dealId, versionIds = [] }: { actor: Actor; origin: RequestOrigin; dealId: string; versionIds?: string[] }): Promise<BargainingZone> {
+export async function getBargainingZone({
+  actor,
+  origin,
+  dealId,
+  versionIds = [],
+  pair: pairQuery = {},
+  locale = 'en',
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  versionIds?: string[];
+  pair?: PairQuery;
+  locale?: AppLocale;
+}): Promise<BargainingZone> {
   const { deal } = await requireDealAccess({ actor, dealId, right: 'view', origin });
   const wanted = [...new Set(versionIds)];
   if (wanted.length > MAX_ZONE_VERSIONS) throw new ValidationError(text('pickAtMostVersions', { max: MAX_ZONE_VERSIONS }), 'versions');
@@ -83,9 +128,13 @@ export async function getBargainingZone({ actor, origin, dealId, versionIds = []
   // Only versions of this deal can be shown: an id of another deal is the same 404 as one that does not exist.
   const inDeal = new Set(choices.map((c) => c.id));
   for (const id of selected) if (!inDeal.has(id)) throw new NotFoundError('scenarioVersion');
+  const weight = pairQuery.w === undefined ? undefined : ZWeight.safeParse(pairQuery.w);
+  if (weight && !weight.success) throw new ValidationError(text('mustBeWeight'), 'w');
+  const pairIds = resolveVersionPair({ scenarios, lower: pairQuery.lower, upper: pairQuery.upper });
 
   const offers = await offerTimeline(dealId);
-  const needed = [...new Set([...selected, ...offers.map((o) => o.versionId)])].filter((id) => inDeal.has(id));
+  const pairVersionIds = [pairIds.lowerId, pairIds.upperId].filter((id): id is string => id !== null);
+  const needed = [...new Set([...selected, ...pairVersionIds, ...offers.map((o) => o.versionId)])].filter((id) => inDeal.has(id));
   const shown = await zoneVersions(dealId, needed);
   const versions = selected.map((id) => shown.get(id)!);
   const zoneOffers = offers.flatMap((offer) => {
@@ -105,5 +154,13 @@ export async function getBargainingZone({ actor, origin, dealId, versionIds = []
     choices,
     versions,
     offers: zoneOffers,
+    pair: zonePairDto({
+      lower: pairIds.lowerId ? shown.get(pairIds.lowerId)! : null,
+      upper: pairIds.upperId ? shown.get(pairIds.upperId)! : null,
+      missing: pairIds.missing.map((m) => ({ bound: m.bound, code: m.code, message: render(m.text, locale) })),
+      unit: deal.unit,
+      currency: deal.currency,
+      weight: weight?.data,
+    }),
   };
 }

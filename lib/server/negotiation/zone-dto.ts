@@ -1,8 +1,8 @@
 import 'server-only';
-import { ZERO, compileScenario, distancesFromBounds, formatDecimal, scheduleByYear, type DistanceFromBounds, type Dec, type ResultJson } from '@/lib/engine';
+import { D, ZERO, compileScenario, distancesFromBounds, formatDecimal, pairPeriods, pairYears, scheduleByYear, type DistanceFromBounds, type Dec, type ResultJson } from '@/lib/engine';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Side } from '@/lib/domain/actor';
-import type { OfferDistance, OfferDistances, ZoneOffer, ZoneVersion } from '@/lib/contracts/negotiation';
+import type { OfferDistance, OfferDistances, ZoneOffer, ZonePair, ZonePairMissing, ZoneVersion } from '@/lib/contracts/negotiation';
 import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
 
 /**
@@ -118,5 +118,38 @@ export function zoneOfferDto(offer: OfferRow, version: ZoneVersion, distances = 
     unit: version.unit,
     priceBase: version.priceBase,
     ...distances,
+  };
+}
+
+// ------------------------------------------------------------------ the zone between the sides
+
+/** The weight both versions state, else the symmetric 0.5: neither side's own weight is imposed on the other. */
+function defaultWeight(lower: ZoneVersion | null, upper: ZoneVersion | null): string {
+  if (lower && upper) return new D(lower.bargainingWeight).eq(upper.bargainingWeight) ? formatDecimal(new D(lower.bargainingWeight)) : '0.5';
+  return formatDecimal(new D((lower ?? upper)?.bargainingWeight ?? '0.5'));
+}
+
+/** The pair of an upstream (lower bound) and a downstream version (upper bound), in `unit`, at weight w (else the default). */
+export function zonePairDto({ lower, upper, missing, unit, currency, weight }: { lower: ZoneVersion | null; upper: ZoneVersion | null; missing: ZonePairMissing[]; unit: number; currency: string; weight?: string }): ZonePair {
+  const w = weight ?? defaultWeight(lower, upper);
+  const years = pairYears(lower, upper, new D(w), unit);
+  return {
+    lower,
+    upper,
+    missing,
+    unit,
+    currency: lower?.currency ?? upper?.currency ?? currency,
+    weight: w,
+    years: years.map((y) => ({ year: y.year, lowerBound: orNull(y.lowerBound), upperBound: orNull(y.upperBound), suggestedPayment: orNull(y.suggestedPayment), feasible: y.feasible, coverage: y.coverage })),
+    periods: pairPeriods(years, (lower ?? upper)?.periods ?? []).map((p) => ({
+      label: p.label,
+      from: p.from,
+      to: p.to,
+      years: p.years,
+      lowerBound: orNull(p.lowerBound),
+      upperBound: orNull(p.upperBound),
+      suggestedPayment: orNull(p.suggestedPayment),
+      feasible: p.feasible,
+    })),
   };
 }

@@ -1,25 +1,41 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { BargainingZone } from '@/components/negotiation/bargaining-zone';
+import { PairPicker } from '@/components/negotiation/pair-picker';
+import { PairZone } from '@/components/negotiation/pair-zone';
 import { VersionPicker } from '@/components/negotiation/version-picker';
+import { ZoneViews } from '@/components/negotiation/zone-views';
 import { isId } from '@/lib/domain/ids';
 import { isLocale } from '@/lib/domain/locale';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
-import { getBargainingZone, MAX_ZONE_VERSIONS } from '@/lib/server/negotiation/get-bargaining-zone';
+import { getBargainingZone, MAX_ZONE_VERSIONS, type PairQuery } from '@/lib/server/negotiation/get-bargaining-zone';
+import { ValidationError } from '@/lib/domain/errors';
 
 /** ?versions=a,b or ?versions=a&versions=b (the picker's form); anything that is not an id is ignored. */
 function chosenIds(raw: string | string[] | undefined): string[] {
   return [...new Set([raw ?? []].flat().flatMap((s) => s.split(',')).map((s) => s.trim()).filter(isId))];
 }
 
-/** The bargaining zone of chosen versions (either side's), their offers and the fairness shares. */
-export default async function NegotiationPage({ params, searchParams }: { params: Promise<{ dealId: string }>; searchParams: Promise<{ versions?: string | string[] }> }) {
+/** One id of ?lower= or ?upper=, or none (anything that is not an id is ignored, as the picker never sends one). */
+const oneId = (raw: string | string[] | undefined) => chosenIds(raw)[0];
+
+/**
+ * The zone between the sides (an upstream version's lower bound against a downstream version's
+ * upper bound, ?lower=&upper=) and the bargaining zone of chosen versions side by side
+ * (?versions=, ?view=versions), their offers and the fairness shares.
+ */
+export default async function NegotiationPage({ params, searchParams }: { params: Promise<{ dealId: string }>; searchParams: Promise<{ versions?: string | string[]; lower?: string | string[]; upper?: string | string[]; view?: string | string[] }> }) {
   const [{ dealId }, query] = await Promise.all([params, searchParams]);
   const { actor, origin } = await pageContext();
   const asked = chosenIds(query.versions);
-  const zone = await orNotFound(getBargainingZone({ actor, origin, dealId, versionIds: asked.slice(0, MAX_ZONE_VERSIONS) }));
   const [t, locale] = await Promise.all([getTranslations('negotiation'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
+  const load = (pair: PairQuery) => getBargainingZone({ actor, origin, dealId, versionIds: asked.slice(0, MAX_ZONE_VERSIONS), pair, locale: lang });
+  // A version of the wrong side in a hand-made address falls back to the latest of each side, as the picker then shows.
+  const zone = await orNotFound(
+    load({ lower: oneId(query.lower), upper: oneId(query.upper) }).catch((error: unknown) => (error instanceof ValidationError && (error.field === 'lower' || error.field === 'upper') ? load({}) : Promise.reject(error))),
+  );
+  const view = query.view === 'versions' || (query.versions !== undefined && query.view === undefined) ? 'versions' : 'pair';
   return (
     <div className="space-y-6">
       <nav className="flex flex-wrap gap-3 text-sm text-water-700" aria-label={t('breadcrumb')}>
@@ -35,11 +51,6 @@ export default async function NegotiationPage({ params, searchParams }: { params
         <h1 className="text-2xl font-semibold text-water-900">{t('title')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
       </div>
-      {asked.length > MAX_ZONE_VERSIONS && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="too-many">
-          {t('picker.tooMany', { max: MAX_ZONE_VERSIONS })}
-        </p>
-      )}
       {zone.choices.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="zone-empty">
           <p className="font-medium">{t('empty.noVersions')}</p>
@@ -49,16 +60,32 @@ export default async function NegotiationPage({ params, searchParams }: { params
           </Link>
         </div>
       ) : (
-        <>
-          <VersionPicker dealId={dealId} choices={zone.choices} selected={zone.versions.map((v) => v.id)} max={MAX_ZONE_VERSIONS} lang={lang} />
-          {zone.versions.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="zone-none-picked">
-              {t('empty.pick')}
-            </p>
-          ) : (
-            <BargainingZone key={zone.versions.map((v) => v.id).join(',')} versions={zone.versions} offers={zone.offers} lang={lang} />
-          )}
-        </>
+        <ZoneViews
+          initial={view}
+          pair={
+            <>
+              <PairPicker dealId={dealId} choices={zone.choices} lower={zone.pair.lower?.id ?? null} upper={zone.pair.upper?.id ?? null} lang={lang} />
+              <PairZone key={`${zone.pair.lower?.id}-${zone.pair.upper?.id}`} pair={zone.pair} lang={lang} />
+            </>
+          }
+          versions={
+            <>
+              {asked.length > MAX_ZONE_VERSIONS && (
+                <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="too-many">
+                  {t('picker.tooMany', { max: MAX_ZONE_VERSIONS })}
+                </p>
+              )}
+              <VersionPicker dealId={dealId} choices={zone.choices} selected={zone.versions.map((v) => v.id)} max={MAX_ZONE_VERSIONS} lang={lang} />
+              {zone.versions.length === 0 ? (
+                <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="zone-none-picked">
+                  {t('empty.pick')}
+                </p>
+              ) : (
+                <BargainingZone key={zone.versions.map((v) => v.id).join(',')} versions={zone.versions} offers={zone.offers} lang={lang} />
+              )}
+            </>
+          }
+        />
       )}
     </div>
   );
