@@ -59,4 +59,4 @@ export {
   type YearTrace,
 } from './settle';
 export { parseScheduled, parseScheduledText, scheduledFromScenario, type ScheduledMap, type ScheduledOutcome } from './scheduled';
-export { TERMS_TEMPLATES, findTemplate, templateTerms, type TermsTemplate, type TemplateId, type Locale } from './templates';
+export { TERMS_TEMPLATES, findTemplate, templateTerms, templateSample, type TermsTemplate, type TemplateId, type TermsDefaults, type Locale } from './templates';
