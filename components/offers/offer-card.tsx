@@ -143,6 +143,7 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
         onCancel={() => setConfirming(false)}
         onConfirm={() => void answer({ move: 'accept' }).then(() => setConfirming(false))}
         testId="accept-dialog"
+        className="max-w-4xl"
         body={
           <div className="space-y-3 text-sm">
             <p>{t('acceptBody', { from: tSide(offer.fromSide), to: tSide(offer.toSide) })}</p>

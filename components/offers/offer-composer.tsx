@@ -45,7 +45,7 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
   const [upperVersionId, setUpperVersionId] = useState(room.defaultUpperVersionId ?? start.versionId);
   const [weight, setWeight] = useState('0.5');
   const [terms, setTerms] = useState<TermsDraft | null>(start.terms);
-  const [termsMonitoring, setTermsMonitoring] = useState<Monitoring>({});
+  const [termsMonitoring, setTermsMonitoring] = useState<Monitoring>(start.termsMonitoring);
   const form = useDomainForm(ZOfferForm, { defaultValues: { rows: start.rows, validUntil: inDays(30), message: '' } });
   const rows = useFieldArray({ control: form.control, name: 'rows' });
   const version = room.versions.find((v) => v.id === versionId) ?? room.versions[0]!;
@@ -232,7 +232,7 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
       <section className="space-y-2 text-sm">
         <Checkbox className="gap-2 font-medium" checked={Boolean(terms)} onChange={(e) => setTerms(e.target.checked ? blankTerms(termsDefaults) : null)} testId="offer-has-terms" label={t('termsTitle')} />
         <p className="text-slate-600">{t('termsHint')}</p>
-        {terms && <TermsEditor value={terms} onChange={setTerms} scheduled={scheduledForTerms} defaults={termsDefaults} onMonitoringChange={setTermsMonitoring} />}
+        {terms && <TermsEditor value={terms} onChange={setTerms} scheduled={scheduledForTerms} defaults={termsDefaults} initialMonitoring={start.termsMonitoring} onMonitoringChange={setTermsMonitoring} />}
         {termsProblem && <p className="text-red-800">{termsProblem}</p>}
         {termsOffRange && range && (
           <Notice tone="warning" testId="terms-off-range">

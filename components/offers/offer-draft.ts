@@ -4,6 +4,7 @@ import { modelScheduleLines, nashScheduleLines, type ModelVersion } from '@/lib/
 import type { ScheduleLine } from '@/lib/engine/negotiation';
 import { blankTerms, type TermsDraft } from '@/components/terms/terms-editor';
 import { beijingDay } from '@/lib/domain/format';
+import type { Monitoring } from '@/lib/terms';
 
 // An offer being written: its schedule rows as typed, before the form's schema reads them as a schedule.
 
@@ -19,6 +20,8 @@ export interface DraftStart {
   versionId: string;
   rows: DraftRow[];
   terms: TermsDraft | null;
+  /** The back-test data the terms came with. */
+  termsMonitoring: Monitoring;
 }
 
 // Days are Beijing days, as the validity's end (23:59:59+08:00) is.
@@ -47,6 +50,7 @@ export function draftFor(version: Version, from?: Offer): DraftStart {
     versionId: version.id,
     rows: schedule ? rowsOf(schedule) : modelRows(version),
     terms: from?.terms ? ({ ...blankTerms(), ...(from.terms as object) } as TermsDraft) : null,
+    termsMonitoring: from?.termsView?.backTest?.monitoring ?? {},
   };
 }
 

@@ -34,12 +34,12 @@ export function ScheduleTable({ schedule, unit, testId }: { schedule: readonly S
           const perYear = lineInCurrency(e, unit);
           return (
             <tr key={i} className="border-t border-slate-100">
-              <td className="num py-1 text-left">{formatRange(e)}</td>
+              <td className="num py-1 pr-2 text-left whitespace-nowrap">{formatRange(e)}</td>
               <td className="py-1 text-left text-slate-600">{'amount' in e ? t('basisAmount') : t('basisPrice', { price: groupDigits(e.pricePerM3, lang), volume: groupDigits(e.volume, lang) })}</td>
-              <td className="py-1">
+              <td className="py-1 pl-2 whitespace-nowrap">
                 <Money value={perYear} scale={scale} />
               </td>
-              <td className="py-1">
+              <td className="py-1 pl-2 whitespace-nowrap">
                 <Money value={perYear.times(e.to - e.from + 1)} scale={scale} />
               </td>
             </tr>
@@ -51,7 +51,7 @@ export function ScheduleTable({ schedule, unit, testId }: { schedule: readonly S
           <td className="py-1 text-left" colSpan={3}>
             {t('scheduleTotal')}
           </td>
-          <td className="py-1" data-testid={testId && `${testId}-total`}>
+          <td className="py-1 pl-2 whitespace-nowrap" data-testid={testId && `${testId}-total`}>
             <Money value={scheduleTotal(schedule, unit)} scale={scale} />
           </td>
         </tr>

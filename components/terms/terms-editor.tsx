@@ -40,6 +40,7 @@ export function TermsEditor({
   onChange,
   scheduled,
   defaults,
+  initialMonitoring,
   onMonitoringChange,
 }: {
   value: TermsDraft;
@@ -47,13 +48,15 @@ export function TermsEditor({
   scheduled?: Record<string, string>;
   /** The years, unit and currency a template takes (the deal's, or an offer's schedule). */
   defaults?: TermsDefaults;
+  /** Back-test data to start from (a counter's, those of the offer it answers). */
+  initialMonitoring?: Monitoring;
   /** The monitoring data of the back-test as entered, for who sends the terms with it. */
   onMonitoringChange?: (monitoring: Monitoring) => void;
 }) {
   const t = useTranslations('terms');
   const say = useProblemText().message;
   const lang: Lang = useLocale() === 'en' ? 'en' : 'zh';
-  const [monitoring, setMonitoringState] = useState<Record<string, Record<string, string>>>({});
+  const [monitoring, setMonitoringState] = useState<Record<string, Record<string, string>>>(() => initialMonitoring ?? {});
   const setMonitoring = (next: Record<string, Record<string, string>>) => {
     setMonitoringState(next);
     onMonitoringChange?.(next);

@@ -18,6 +18,9 @@ export function TermsView({ terms, testId }: { terms: OfferTermsView; testId?: s
   const constants = Object.entries(terms.constants);
   const indicators = Object.entries(terms.indicators);
   const backTest = terms.backTest;
+  // Years nobody measured would only repeat "missing": they are counted, not listed.
+  const measured = backTest ? backTest.settlement.years.filter((y) => Object.hasOwn(backTest.monitoring, String(y.year))) : [];
+  const unmeasured = backTest ? backTest.settlement.years.length - measured.length : 0;
   return (
     <div className="space-y-3 text-sm" data-testid={testId}>
       <p>
@@ -60,7 +63,7 @@ export function TermsView({ terms, testId }: { terms: OfferTermsView; testId?: s
               </tr>
             </thead>
             <tbody>
-              {backTest.settlement.years.map((y) => (
+              {measured.map((y) => (
                 <tr key={y.year} className="border-t border-slate-100">
                   <td className="num py-1 text-left">{y.year}</td>
                   <td className="py-1 text-left">
@@ -74,6 +77,15 @@ export function TermsView({ terms, testId }: { terms: OfferTermsView; testId?: s
                 </tr>
               ))}
             </tbody>
+            {unmeasured > 0 && (
+              <tfoot>
+                <tr>
+                  <td colSpan={3} className="py-1 text-left text-slate-500">
+                    {t('unmeasuredYears', { count: unmeasured })}
+                  </td>
+                </tr>
+              </tfoot>
+            )}
           </table>
         ) : (
           <p className="text-slate-600">{t('noBackTest')}</p>
