@@ -83,6 +83,13 @@ describe('offers on the model schedule in Chromium', () => {
     const en = await open('shiyan@pes.demo', 'en');
     await compose(en);
     await shot(en, 'composer-en', 'composer');
+    // Another version keeps what was typed; only filling again replaces it.
+    await en.getByTestId('offer-amount-1').fill('5500000');
+    const other = await en.getByTestId('offer-version').locator('option', { hasText: demoScenarioNames.beijingCounter }).first().getAttribute('value');
+    await en.getByTestId('offer-version').selectOption(other!);
+    await expect(en.getByTestId('offer-amount-1').inputValue()).resolves.toBe('5500000');
+    await en.getByTestId('fill-model').click();
+    await expect(en.getByTestId('offer-amount-1').inputValue()).resolves.not.toBe('5500000');
     await en.context().close();
   });
 
