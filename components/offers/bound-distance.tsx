@@ -1,31 +1,58 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Money } from '@/components/ui/money';
 import { Notice } from '@/components/ui/notice';
-import { formatAmount } from '@/lib/domain/format';
 import { D } from '@/lib/engine/decimal';
-import { boundDistance, type BoundCheck } from '@/lib/engine/negotiation';
+import { boundDistance } from '@/lib/engine/negotiation';
+import type { StoredOfferCheck } from '@/lib/engine/offer-schedule';
 import { yearRuns } from '@/lib/engine/spans';
 import { formatRange } from '@/lib/engine/years';
 import { useReaderUnit } from '@/components/reader-unit';
-import type { Lang } from './offer-draft';
 
-/** How far an offer is from both bounds, as the other side will read it. */
-export function Distance({ check, unit, lang }: { check: BoundCheck; unit: string; lang: Lang }) {
+/**
+ * Where an offer stands against the pair, as the other side will read it: totals against both
+ * bounds, the whole term in present value against the model, and the years deferred to the
+ * catch-up, below the lower bound or above the upper bound.
+ */
+export function Distance({ check, unit }: { check: StoredOfferCheck; unit: string }) {
   const t = useTranslations('offers');
   const scale = useReaderUnit();
-  const money = (v: string) => formatAmount(v, lang, { unit, scale });
+  const money = (v: string) => <Money value={v} unit={unit} scale={scale} />;
   const { offered, lowerBound, upperBound } = check.totals;
   const { aboveLower, belowUpper } = boundDistance(D(offered), D(lowerBound), upperBound === null ? null : D(upperBound));
+  const pv = check.presentValue;
   return (
     <div className="space-y-1 text-sm" data-testid="bound-check">
       <p>
-        {t('totalOffered', { amount: money(offered) })} · {t('lowerTotal', { amount: money(lowerBound) })} · {upperBound === null ? t('noUpper') : t('upperTotal', { amount: money(upperBound) })}
+        {t('totalOffered')} {money(offered)} · {t('lowerTotal')} {money(lowerBound)} · {upperBound === null ? t('noUpper') : <>{t('upperTotal')} {money(upperBound)}</>}
       </p>
       <p className="text-slate-600">
-        {aboveLower.isNegative() ? t('belowLowerBy', { amount: money(aboveLower.negated().toFixed()) }) : t('aboveLowerBy', { amount: money(aboveLower.toFixed()) })}
-        {belowUpper !== null && ` · ${belowUpper.isNegative() ? t('aboveUpperBy', { amount: money(belowUpper.negated().toFixed()) }) : t('belowUpperBy', { amount: money(belowUpper.toFixed()) })}`}
+        {aboveLower.isNegative() ? t('belowLowerBy') : t('aboveLowerBy')} {money(aboveLower.abs().toFixed())}
+        {belowUpper !== null && (
+          <>
+            {' · '}
+            {belowUpper.isNegative() ? t('aboveUpperBy') : t('belowUpperBy')} {money(belowUpper.abs().toFixed())}
+          </>
+        )}
       </p>
+      {pv && (
+        <p className="text-slate-600" data-testid="present-value">
+          {t('presentValue', { year: pv.baseYear, rate: D(pv.rate).times(100).toFixed() })} {money(pv.offered)} · {t('modelPresentValue')} {money(pv.model)} ·{' '}
+          {D(pv.aboveModel).isNegative() ? t('belowModelBy') : t('aboveModelBy')} {money(D(pv.aboveModel).abs().toFixed())}
+          {pv.belowUpper !== null && D(pv.belowUpper).isNegative() && (
+            <>
+              {' · '}
+              {t('aboveUpperBy')} {money(D(pv.belowUpper).abs().toFixed())}
+            </>
+          )}
+        </p>
+      )}
+      {check.deferredYears && check.deferredYears.length > 0 && (
+        <Notice tone="info" testId="flag-deferred">
+          {t('flagDeferred', { years: ranges(check.deferredYears) })}
+        </Notice>
+      )}
       {check.belowLowerYears.length > 0 && (
         <Notice tone="warning" testId="flag-below">
           {t('flagBelow', { years: ranges(check.belowLowerYears) })}

@@ -9,17 +9,16 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Money } from '@/components/ui/money';
+import { ConfirmDialog } from '@/components/ui/dialog';
 import { Problems } from '@/components/ui/problems';
+import { TermsView } from '@/components/terms/terms-view';
 import type { BadgeTone } from '@/components/ui/variants';
 import { useDomainForm } from '@/components/ui/use-domain-form';
-import { formatAmount, formatDateTime } from '@/lib/domain/format';
-import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
-import type { BoundCheck } from '@/lib/engine/negotiation';
+import { formatDateTime } from '@/lib/domain/format';
 import { ZRejectOffer } from '@/lib/domain/offer-schemas';
 import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
-import { useReaderUnit } from '@/components/reader-unit';
 import { Distance } from './bound-distance';
+import { ScheduleTable } from './schedule-table';
 import type { Lang, Offer, Version } from './offer-draft';
 
 const statusTone: Record<string, BadgeTone> = {
@@ -41,17 +40,23 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
   const rejection = useDomainForm(ZRejectOffer, { defaultValues: { move: 'reject', reason: '' } });
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
-  const unit = version?.unit ?? '1';
-  const scale = useReaderUnit();
+  const [confirming, setConfirming] = useState(false);
+  const [showTerms, setShowTerms] = useState(false);
+  // Offers sent before the check knew its unit are read in their version's unit.
+  const unit = String(offer.boundCheck.unit ?? version?.unit ?? '1');
   const mine = offer.fromSide === room.mySide;
   const open = offer.status === 'SENT';
-  const answer = async (json: unknown) => {
+  const upper = offer.upperVersionId ? room.versions.find((v) => v.id === offer.upperVersionId) : undefined;
+  const answer = async (json: { move: string }) => {
     setBusy(true);
-    const outcome = await callApi(`/api/v1/deals/${dealId}/offers/${offer.id}`, { method: 'POST', json });
+    const outcome = await callApi<{ agreementId?: string }>(`/api/v1/deals/${dealId}/offers/${offer.id}`, { method: 'POST', json });
     setBusy(false);
     if (!outcome.ok) return setFailure(outcome);
+    // An accepted offer has its agreement drafted: that is where the signing happens.
+    if (outcome.data.agreementId) return router.push(`/deals/${dealId}/agreements/${outcome.data.agreementId}`);
     router.refresh();
   };
+  const years = `${Math.min(...offer.schedule.map((e) => e.from))}–${Math.max(...offer.schedule.map((e) => e.to))}`;
   const answered = offer.answersOfferId ? room.offers.find((o) => o.id === offer.answersOfferId) : undefined;
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4" data-testid="offer" data-offer-number={offer.number}>
@@ -72,26 +77,26 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
           {version?.label ?? offer.version}
         </Link>
       </p>
-      <table className="mt-2 w-full max-w-2xl text-right text-sm">
-        <thead className="text-slate-500">
-          <tr>
-            <th className="py-1 text-left font-medium">{t('years')}</th>
-            <th className="py-1 font-medium">{t('perYear')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(offer.schedule as ScheduleEntry[]).map((e, i) => (
-            <tr key={i} className="border-t border-slate-100">
-              <td className="num py-1 text-left">{e.from === e.to ? e.from : `${e.from}–${e.to}`}</td>
-              <td className="num py-1">{'amount' in e ? <Money value={e.amount} unit={unit} scale={scale} /> : t('priceTimesVolume', { price: e.pricePerM3, volume: formatAmount(e.volume, lang, { scale: 'wan' }) })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {upper && upper.id !== offer.versionId && <p className="text-sm text-slate-600">{t('upperFrom', { version: upper.label })}</p>}
+      {offer.message && (
+        <p className="mt-2 rounded bg-water-50 px-2 py-1 text-sm text-water-900" data-testid="offer-message-text">
+          {t('messageFrom', { name: offer.createdBy, message: offer.message })}
+        </p>
+      )}
       <div className="mt-2">
-        <Distance check={offer.boundCheck as unknown as BoundCheck} unit={unit} lang={lang} />
+        <ScheduleTable schedule={offer.schedule} unit={unit} testId="offer-schedule" />
       </div>
-      {Boolean(offer.terms) && <p className="mt-1 text-sm text-slate-700">{t('withTerms', { name: String((offer.terms as { name?: string }).name ?? 'payment-terms/1') })}</p>}
+      <div className="mt-2">
+        <Distance check={offer.boundCheck} unit={unit} />
+      </div>
+      {offer.termsView && (
+        <div className="mt-2 text-sm">
+          <Button intent="plain" size="sm" onClick={() => setShowTerms(!showTerms)} testId="offer-show-terms" aria-expanded={showTerms}>
+            {showTerms ? t('hideTerms', { name: offer.termsView.name }) : t('showTerms', { name: offer.termsView.name })}
+          </Button>
+          {showTerms && <TermsView terms={offer.termsView} testId="offer-terms" />}
+        </div>
+      )}
       {offer.answerReason && (
         <p className="mt-2 rounded bg-red-50 px-2 py-1 text-sm text-red-900">
           {t('rejectedBecause', { name: offer.answeredBy ?? '—', reason: offer.answerReason })}
@@ -101,7 +106,7 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
         <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
           {!mine && (
             <>
-              <Button intent="success" disabled={busy} onClick={() => answer({ move: 'accept' })} testId="accept">
+              <Button intent="success" disabled={busy} onClick={() => setConfirming(true)} testId="accept">
                 {t('accept')}
               </Button>
               <Button intent="secondary" disabled={busy} onClick={onCounter} testId="counter">
@@ -130,6 +135,24 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
         </form>
       )}
       {failure && <Problems failure={failure} className="mt-2" />}
+      <ConfirmDialog
+        open={confirming}
+        title={t('acceptTitle', { number: offer.number, years })}
+        busy={busy}
+        confirmLabel={t('acceptConfirm')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void answer({ move: 'accept' }).then(() => setConfirming(false))}
+        testId="accept-dialog"
+        className="max-w-4xl"
+        body={
+          <div className="space-y-3 text-sm">
+            <p>{t('acceptBody', { from: tSide(offer.fromSide), to: tSide(offer.toSide) })}</p>
+            <ScheduleTable schedule={offer.schedule} unit={unit} testId="accept-schedule" />
+            {offer.termsView ? <TermsView terms={offer.termsView} testId="accept-terms" /> : <p className="text-slate-600">{t('acceptNoTerms')}</p>}
+            <p className="text-slate-600">{t('acceptNext')}</p>
+          </div>
+        }
+      />
     </li>
   );
 }

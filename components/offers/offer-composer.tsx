@@ -3,144 +3,248 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
+import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { callApi, type ApiFailure } from '@/components/api-client';
-import { TermsEditor, blankTerms, termsDocument } from '@/components/terms/terms-editor';
+import { TermsEditor, blankTerms, termsDocument, type TermsDraft } from '@/components/terms/terms-editor';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Checkbox, Input } from '@/components/ui/input';
+import { Checkbox, Input, Textarea } from '@/components/ui/input';
+import { Money } from '@/components/ui/money';
+import { Notice } from '@/components/ui/notice';
 import { NumberInput } from '@/components/ui/number-input';
 import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
 import { useDomainForm } from '@/components/ui/use-domain-form';
 import { useUnitWord } from '@/components/ui/use-unit-word';
-import { formatAmount } from '@/lib/domain/format';
-import { checkAgainstBounds, scheduleInUnit } from '@/lib/engine/negotiation';
-import { ZSendOffer } from '@/lib/domain/offer-schemas';
-import { parseTerms } from '@/lib/terms';
+import { ZScheduleRows } from '@/lib/domain/offer-schedule';
+import { ZOfferForm } from '@/lib/domain/offer-schemas';
+import { D } from '@/lib/engine/decimal';
+import { scheduleInUnit } from '@/lib/engine/negotiation';
+import { checkOfferSchedule, scheduleRange } from '@/lib/engine/offer-schedule';
+import { formatRange } from '@/lib/engine/years';
+import { parseTerms, type Monitoring } from '@/lib/terms';
 import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { useReaderUnit } from '@/components/reader-unit';
 import { Distance } from './bound-distance';
-import { draftFor, inDays, scheduleOf, type Draft, type Lang } from './offer-draft';
+import { inDays, modelOf, modelRows, nashRows, splitRow, type DraftRow, type DraftStart } from './offer-draft';
 
-/** The composer's own fields, checked by the schema the API reads the offer with. */
-const ZValidity = ZSendOffer.pick({ validUntil: true });
-
-/** A new offer or a counter-offer: the schedule per period, its distance from the bounds, optional performance terms. */
-export function OfferComposer({ dealId, room, draft, onChange, onClose, lang }: { dealId: string; room: OfferRoomDto; draft: Draft; onChange: (d: Draft) => void; onClose: () => void; lang: Lang }) {
+/**
+ * A new offer or a counter-offer: rows of any year range, filled from the model's schedule or the
+ * pair's Nash suggestion, checked as typed against the lower bound of the chosen version and the
+ * upper bound of the upper version, year by year and in present value; a message; optional
+ * performance terms over the schedule's years.
+ */
+export function OfferComposer({ dealId, room, start, onClose }: { dealId: string; room: OfferRoomDto; start: DraftStart; onClose: () => void }) {
   const t = useTranslations('offers');
   const readerUnit = useReaderUnit();
   const router = useRouter();
   const unitWord = useUnitWord();
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
-  const validity = useDomainForm(ZValidity, { defaultValues: { validUntil: draft.validUntil } });
-  const version = room.versions.find((v) => v.id === draft.versionId) ?? room.versions[0]!;
-  const { schedule, problems } = scheduleOf(draft);
-  const check = useMemo(() => (problems.length ? null : checkAgainstBounds(schedule, version.unit, version.years)), [problems.length, schedule, version]);
-  const termsOutcome = useMemo(() => (draft.terms ? parseTerms(termsDocument(draft.terms)) : null), [draft.terms]);
+  const [versionId, setVersionId] = useState(start.versionId);
+  const [upperVersionId, setUpperVersionId] = useState(room.defaultUpperVersionId ?? start.versionId);
+  const [weight, setWeight] = useState('0.5');
+  const [terms, setTerms] = useState<TermsDraft | null>(start.terms);
+  const [termsMonitoring, setTermsMonitoring] = useState<Monitoring>(start.termsMonitoring);
+  const form = useDomainForm(ZOfferForm, { defaultValues: { rows: start.rows, validUntil: inDays(30), message: '' } });
+  const rows = useFieldArray({ control: form.control, name: 'rows' });
+  const version = room.versions.find((v) => v.id === versionId) ?? room.versions[0]!;
+  const upper = room.versions.find((v) => v.id === upperVersionId) ?? version;
+  const typed = useWatch({ control: form.control, name: 'rows' }) as DraftRow[];
+  const parsed = useMemo(() => ZScheduleRows.safeParse(typed), [typed]);
+  const schedule = parsed.success ? parsed.data : null;
+  const check = useMemo(() => {
+    if (!schedule) return null;
+    const result = checkOfferSchedule(schedule, modelOf(version), modelOf(upper));
+    return result.outsideScenarioYears.length ? null : result;
+  }, [schedule, version, upper]);
+  const range = schedule ? scheduleRange(schedule) : null;
+  const termsDefaults = range ? { ...range, unit: Number(version.unit), currency: version.currency } : undefined;
+  const termsOutcome = useMemo(() => (terms ? parseTerms(termsDocument(terms)) : null), [terms]);
   const termsProblem = termsOutcome && !termsOutcome.ok ? t('termsInvalid', { count: termsOutcome.problems.length }) : null;
+  const termsOffRange = terms && range && (Number(terms.from) !== range.from || Number(terms.to) !== range.to);
   // `scheduled` in a formula is this offer's payment for the year, in the terms' own unit.
   const scheduledForTerms = useMemo(() => {
-    if (problems.length || !draft.terms) return undefined;
-    return Object.fromEntries([...scheduleInUnit(schedule, version.unit, String(draft.terms.unit || 1))].map(([year, amount]) => [String(year), amount.toFixed()]));
-  }, [problems.length, draft.terms, schedule, version.unit]);
-  const setRow = (i: number, patch: Partial<Draft['rows'][number]>) => onChange({ ...draft, rows: draft.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
-  const send = async () => {
+    if (!schedule || !terms) return undefined;
+    return Object.fromEntries([...scheduleInUnit(schedule, version.unit, String(terms.unit || 1))].map(([year, amount]) => [String(year), amount.toFixed()]));
+  }, [schedule, terms, version.unit]);
+
+  const fill = (next: DraftRow[]) => rows.replace(next);
+  const addRow = () => {
+    const last = typed.at(-1);
+    const from = last ? Number(last.to) + 1 : version.paymentStartYear;
+    rows.append({ from, to: Math.max(from, version.endYear), mode: 'amount', amount: '', pricePerM3: '', volume: '' });
+  };
+
+  const send = form.handleSubmit(async (values) => {
     setBusy(true);
     setFailure(null);
     const outcome = await callApi(`/api/v1/deals/${dealId}/offers`, {
       json: {
-        versionId: draft.versionId,
-        schedule,
-        validUntil: new Date(`${String(validity.getValues('validUntil'))}T23:59:59+08:00`).toISOString(),
-        ...(draft.terms ? { terms: termsDocument(draft.terms) } : {}),
-        ...(draft.answersOfferId ? { answersOfferId: draft.answersOfferId } : {}),
+        versionId,
+        upperVersionId: upper.id,
+        schedule: values.rows,
+        validUntil: new Date(`${String(form.getValues('validUntil'))}T23:59:59+08:00`).toISOString(),
+        ...(values.message ? { message: values.message } : {}),
+        ...(terms ? { terms: termsDocument(terms), ...(Object.keys(termsMonitoring).length ? { termsMonitoring: filledMonitoring(termsMonitoring) } : {}) } : {}),
+        ...(start.answersOfferId ? { answersOfferId: start.answersOfferId } : {}),
       },
     });
     setBusy(false);
     if (!outcome.ok) return setFailure(outcome);
     onClose();
     router.refresh();
-  };
+  });
+
+  const rowError = (i: number, key: keyof DraftRow) => (form.formState.errors.rows?.[i] as Record<string, { message?: string }> | undefined)?.[key]?.message;
+  const versionOptions = room.versions.map((v) => ({ value: v.id, label: v.label }));
   return (
     <section className="space-y-4 rounded-lg border-2 border-water-100 bg-white p-4" aria-labelledby="composer-title" data-testid="composer">
       <h2 id="composer-title" className="text-lg font-semibold text-water-900">
-        {draft.answersNumber ? t('counterTitle', { number: draft.answersNumber }) : t('newOfferTitle')}
+        {start.answersNumber ? t('counterTitle', { number: start.answersNumber }) : t('newOfferTitle')}
       </h2>
-      <Field label={t('version')} hint={t('unitNote', { unit: unitWord(version.unit, version.currency), priceBase: room.deal.priceBase })} className="max-w-xl">
-        <Select
-          value={draft.versionId}
-          onChange={(e) => onChange({ ...draftFor(room.versions.find((v) => v.id === e.target.value)!), answersOfferId: draft.answersOfferId, answersNumber: draft.answersNumber })}
-          options={room.versions.map((v) => ({ value: v.id, label: v.label }))}
-          testId="offer-version"
-        />
-      </Field>
-      <table className="w-full max-w-4xl text-sm">
+      <div className="flex flex-wrap gap-4">
+        <Field label={t('version')} hint={t('unitNote', { unit: unitWord(version.unit, version.currency), priceBase: room.deal.priceBase })} className="max-w-md flex-1">
+          {/* Keeps the typed rows: only "fill again" replaces them. */}
+          <Select value={versionId} onChange={(e) => setVersionId(e.target.value)} options={versionOptions} testId="offer-version" />
+        </Field>
+        <Field label={t('upperVersion')} hint={t('upperVersionHint')} className="max-w-md flex-1">
+          <Select value={upper.id} onChange={(e) => setUpperVersionId(e.target.value)} options={versionOptions} testId="offer-upper-version" />
+        </Field>
+      </div>
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <Button intent="secondary" onClick={() => fill(modelRows(version))} testId="fill-model">
+          {t('fillModel')}
+        </Button>
+        <Field label={t('nashWeight')} className="w-28">
+          <NumberInput value={weight} onChange={setWeight} testId="nash-weight" />
+        </Field>
+        <Button intent="secondary" disabled={!isWeight(weight)} onClick={() => fill(nashRows(version, upper, weight))} testId="fill-nash">
+          {t('fillNash')}
+        </Button>
+        <p className="text-xs text-slate-500">{t('fillHint', { start: version.paymentStartYear, catchUp: version.catchUpYears ? formatRange(version.catchUpYears) : '—' })}</p>
+      </div>
+      <table className="w-full text-sm">
         <thead className="text-left text-slate-500">
           <tr>
-            <th className="py-1 font-medium">{t('years')}</th>
+            <th className="py-1 font-medium">{t('fromYear')}</th>
+            <th className="py-1 font-medium">{t('toYear')}</th>
             <th className="py-1 font-medium">{t('how')}</th>
             <th className="py-1 font-medium">{t('perYearIn', { unit: unitWord(version.unit, version.currency) })}</th>
-            <th className="py-1 text-right font-medium">{t('boundsOfPeriod')}</th>
+            <th className="py-1 font-medium">
+              <span className="sr-only">{t('rowActions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
-          {draft.rows.map((row, i) => {
-            const period = version.periods.find((p) => p.from === row.from && p.to === row.to);
+          {rows.fields.map((field, i) => {
+            const row = typed[i] ?? (field as unknown as DraftRow);
+            const priceAmount = row.mode === 'price' && isNumber(String(row.pricePerM3)) && isNumber(String(row.volume)) ? D(row.pricePerM3).times(row.volume) : null;
             return (
-              <tr key={i} className="border-t border-slate-100 align-top">
-                <td className="num py-2">{row.from === row.to ? row.from : `${row.from}–${row.to}`}</td>
-                <td className="py-2">
-                  <Select
-                    value={row.mode}
-                    onChange={(e) => setRow(i, { mode: e.target.value as 'amount' | 'price' })}
-                    aria-label={t('how')}
-                    options={[
-                      { value: 'amount', label: t('modeAmount') },
-                      { value: 'price', label: t('modePrice') },
-                    ]}
-                  />
+              <tr key={field.id} className="border-t border-slate-100 align-top" data-testid={`offer-row-${i}`}>
+                {(['from', 'to'] as const).map((key) => (
+                  <td key={key} className="py-2 pr-2">
+                    <Controller
+                      control={form.control}
+                      name={`rows.${i}.${key}`}
+                      render={({ field: f }) => (
+                        <Field label={<span className="sr-only">{t(key === 'from' ? 'fromYear' : 'toYear')}</span>} error={rowError(i, key)}>
+                          <NumberInput value={String(f.value ?? '')} onChange={f.onChange} onBlur={f.onBlur} className="w-20" testId={`offer-${key}-${i}`} />
+                        </Field>
+                      )}
+                    />
+                  </td>
+                ))}
+                <td className="py-2 pr-2">
+                  <Select {...form.register(`rows.${i}.mode`)} aria-label={t('how')} options={[{ value: 'amount', label: t('modeAmount') }, { value: 'price', label: t('modePrice') }]} testId={`offer-mode-${i}`} />
                 </td>
-                <td className="py-2">
+                <td className="py-2 pr-2">
                   {row.mode === 'amount' ? (
-                    <NumberInput value={row.amount} onChange={(amount) => setRow(i, { amount })} aria-label={t('amountFor', { years: `${row.from}–${row.to}` })} className="w-44" testId={`offer-amount-${i}`} />
+                    <Controller
+                      control={form.control}
+                      name={`rows.${i}.amount`}
+                      render={({ field: f }) => (
+                        <Field label={<span className="sr-only">{t('amountFor', { years: `${row.from}–${row.to}` })}</span>} error={rowError(i, 'amount')}>
+                          <NumberInput value={String(f.value ?? '')} onChange={f.onChange} onBlur={f.onBlur} className="w-44" testId={`offer-amount-${i}`} />
+                        </Field>
+                      )}
+                    />
                   ) : (
-                    <span className="flex flex-wrap items-center gap-1">
-                      <NumberInput value={row.pricePerM3} onChange={(pricePerM3) => setRow(i, { pricePerM3 })} aria-label={t('priceFor', { years: `${row.from}–${row.to}` })} className="w-24" />
-                      <span className="text-xs text-slate-500">{t('yuanPerM3')} ×</span>
-                      <NumberInput value={row.volume} onChange={(volume) => setRow(i, { volume })} aria-label={t('volumeFor', { years: `${row.from}–${row.to}` })} className="w-36" />
-                      <span className="text-xs text-slate-500">{t('m3PerYear')}</span>
+                    <span className="flex flex-wrap items-start gap-1">
+                      <Controller
+                        control={form.control}
+                        name={`rows.${i}.pricePerM3`}
+                        render={({ field: f }) => (
+                          <Field label={t('priceLabel')} error={rowError(i, 'pricePerM3')}>
+                            <NumberInput value={String(f.value ?? '')} onChange={f.onChange} onBlur={f.onBlur} className="w-24" testId={`offer-price-${i}`} />
+                          </Field>
+                        )}
+                      />
+                      <span className="pt-7 text-slate-500">×</span>
+                      <Controller
+                        control={form.control}
+                        name={`rows.${i}.volume`}
+                        render={({ field: f }) => (
+                          <Field label={t('volumeLabel')} error={rowError(i, 'volume')}>
+                            <NumberInput value={String(f.value ?? '')} onChange={f.onChange} onBlur={f.onBlur} className="w-40" testId={`offer-volume-${i}`} />
+                          </Field>
+                        )}
+                      />
+                      <span className="pt-7 text-slate-600" data-testid={`offer-price-amount-${i}`}>
+                        = <Money value={priceAmount} scale={readerUnit} />
+                      </span>
                     </span>
                   )}
                 </td>
-                <td className="num py-2 text-right text-xs text-slate-600">
-                  {period ? `${formatAmount(period.lowerBound, lang, { unit: version.unit, scale: readerUnit })} – ${period.upperBound === null ? '—' : formatAmount(period.upperBound, lang, { unit: version.unit, scale: readerUnit })}` : '—'}
+                <td className="space-x-1 py-2 text-right whitespace-nowrap">
+                  <Button intent="plain" size="sm" onClick={() => fill([...typed.slice(0, i), ...splitRow(row), ...typed.slice(i + 1)])} testId={`offer-split-${i}`}>
+                    {t('splitRow')}
+                  </Button>
+                  <Button intent="plain" size="sm" disabled={rows.fields.length === 1} onClick={() => rows.remove(i)} testId={`offer-remove-${i}`}>
+                    {t('removeRow')}
+                  </Button>
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      {problems.length > 0 ? (
+      <Button intent="secondary" size="sm" onClick={addRow} testId="offer-add-row">
+        {t('addRow')}
+      </Button>
+      {!schedule ? (
         <p className="text-sm text-red-800" role="alert">
-          {t('notNumbers', { fields: problems.join(', ') })}
+          {t('rowsIncomplete')}
         </p>
+      ) : check ? (
+        <Distance check={check} unit={version.unit} />
       ) : (
-        check && <Distance check={check} unit={version.unit} lang={lang} />
+        <Notice tone="warning">{t('outsideVersion', { years: `${version.startYear}–${version.endYear}` })}</Notice>
       )}
       <div className="flex flex-wrap gap-4 text-sm">
-        <Field label={t('validUntilLabel')} error={validity.formState.errors.validUntil?.message}>
-          <Input type="date" min={inDays(1)} testId="offer-valid-until" {...validity.register('validUntil')} />
+        <Field label={t('validUntilLabel')} error={form.formState.errors.validUntil?.message}>
+          <Input type="date" min={inDays(1)} testId="offer-valid-until" {...form.register('validUntil')} />
+        </Field>
+        <Field label={start.answersNumber ? t('counterMessage') : t('offerMessage')} hint={start.answersNumber ? t('counterMessageHint') : undefined} error={form.formState.errors.message?.message} className="min-w-80 flex-1">
+          <Textarea rows={2} maxLength={2000} testId="offer-message" {...form.register('message')} />
         </Field>
       </div>
       <section className="space-y-2 text-sm">
-        <Checkbox className="gap-2 font-medium" checked={Boolean(draft.terms)} onChange={(e) => onChange({ ...draft, terms: e.target.checked ? blankTerms() : null })} testId="offer-has-terms" label={t('termsTitle')} />
+        <Checkbox className="gap-2 font-medium" checked={Boolean(terms)} onChange={(e) => setTerms(e.target.checked ? blankTerms(termsDefaults) : null)} testId="offer-has-terms" label={t('termsTitle')} />
         <p className="text-slate-600">{t('termsHint')}</p>
-        {draft.terms && <TermsEditor value={draft.terms} onChange={(terms) => onChange({ ...draft, terms })} scheduled={scheduledForTerms} />}
+        {terms && <TermsEditor value={terms} onChange={setTerms} scheduled={scheduledForTerms} defaults={termsDefaults} initialMonitoring={start.termsMonitoring} onMonitoringChange={setTermsMonitoring} />}
         {termsProblem && <p className="text-red-800">{termsProblem}</p>}
+        {termsOffRange && range && (
+          <Notice tone="warning" testId="terms-off-range">
+            {t('termsOffRange', { terms: `${terms.from}–${terms.to}`, schedule: formatRange(range) })}{' '}
+            <Button intent="plain" size="sm" onClick={() => setTerms({ ...terms, from: range.from, to: range.to })} testId="terms-take-range">
+              {t('termsTakeRange')}
+            </Button>
+          </Notice>
+        )}
       </section>
       <div className="flex flex-wrap items-center gap-3">
-        <Button size="lg" disabled={busy || problems.length > 0 || Boolean(termsProblem)} onClick={validity.handleSubmit(() => send())} testId="send-offer">
+        <Button size="lg" disabled={busy || !check || Boolean(termsProblem) || Boolean(termsOffRange)} onClick={send} testId="send-offer">
           {busy ? t('sending') : check && (check.belowLowerYears.length || check.aboveUpperYears.length) ? t('sendAnyway') : t('send')}
         </Button>
         <Button intent="plain" onClick={onClose}>
@@ -149,5 +253,17 @@ export function OfferComposer({ dealId, room, draft, onChange, onClose, lang }: 
       </div>
       {failure && <Problems failure={failure} testId="offer-failure" />}
     </section>
+  );
+}
+
+const isNumber = (v: string) => /^\d+(\.\d+)?$/.test(v.trim());
+const isWeight = (v: string) => isNumber(v) && D(v).lessThanOrEqualTo(1);
+
+/** The back-test rows the sender filled in; blank cells are not data. */
+function filledMonitoring(monitoring: Monitoring): Monitoring {
+  return Object.fromEntries(
+    Object.entries(monitoring)
+      .map(([year, values]) => [year, Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''))] as const)
+      .filter(([, values]) => Object.keys(values).length > 0),
   );
 }

@@ -7,13 +7,13 @@ import { Notice } from '@/components/ui/notice';
 import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { OfferCard } from './offer-card';
 import { OfferComposer } from './offer-composer';
-import { draftFor, type Draft, type Lang, type Offer } from './offer-draft';
+import { draftFor, type DraftStart, type Lang, type Offer } from './offer-draft';
 
 /** A deal's offers: the timeline, newest first, and the composer for a new offer or a counter-offer. */
 export function OfferRoom({ dealId, room }: { dealId: string; room: OfferRoomDto }) {
   const t = useTranslations('offers');
   const lang: Lang = useLocale() === 'en' ? 'en' : 'zh';
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<DraftStart | null>(null);
   const versions = new Map(room.versions.map((v) => [v.id, v]));
   const newest = [...room.offers].reverse();
   const awaiting = room.offers.filter((o) => o.status === 'SENT' && o.toSide === room.mySide).length;
@@ -35,7 +35,7 @@ export function OfferRoom({ dealId, room }: { dealId: string; room: OfferRoomDto
           {t('newOffer')}
         </Button>
       )}
-      {draft && <OfferComposer dealId={dealId} room={room} draft={draft} onChange={setDraft} onClose={() => setDraft(null)} lang={lang} />}
+      {draft && <OfferComposer key={draft.answersOfferId ?? 'new'} dealId={dealId} room={room} start={draft} onClose={() => setDraft(null)} />}
       {room.offers.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="no-offers">
           <p className="font-medium">{t('empty')}</p>

@@ -9,7 +9,7 @@ import { Select } from '@/components/ui/select';
 import Papa from 'papaparse';
 import { useMemo, useState } from 'react';
 import { formatAmount } from '@/lib/domain/format';
-import { TERMS_TEMPLATES, isSettled, parseMonitoring, parseTerms, settle, traceSettlement, type Monitoring, type PaymentTerms, type Problem } from '@/lib/terms';
+import { TERMS_TEMPLATES, isSettled, parseMonitoring, parseTerms, settle, templateSample, templateTerms, traceSettlement, type Monitoring, type PaymentTerms, type Problem, type TermsDefaults } from '@/lib/terms';
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { FieldProblem } from '@/components/ui/field-problem';
 
@@ -18,8 +18,9 @@ export type TermsDraft = Omit<PaymentTerms, 'unit' | 'from' | 'to'> & { unit: nu
 
 type Lang = 'zh' | 'en';
 
-export function blankTerms(): TermsDraft {
-  return { format: 'payment-terms/1', name: '', currency: 'CNY', unit: 1, from: 2021, to: 2025, constants: {}, indicators: {}, formulas: [{ name: 'payment', expr: 'scheduled' }] };
+/** Empty terms that pay the schedule; over the years, unit and currency of where they are used when given. */
+export function blankTerms(defaults?: TermsDefaults): TermsDraft {
+  return { format: 'payment-terms/1', name: '', currency: defaults?.currency ?? 'CNY', unit: defaults?.unit ?? 1, from: defaults?.from ?? 2021, to: defaults?.to ?? 2025, constants: {}, indicators: {}, formulas: [{ name: 'payment', expr: 'scheduled' }] };
 }
 
 /** Numbers typed into fields stay text until the parser reads them; the JSON carries numbers. */
@@ -34,11 +35,32 @@ export function termsDocument(draft: TermsDraft): unknown {
  * as it is typed (by the terms engine, the same code the server runs), and a back-test on past
  * monitoring data showing what each year would have paid and why.
  */
-export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft; onChange: (next: TermsDraft) => void; scheduled?: Record<string, string> }) {
+export function TermsEditor({
+  value,
+  onChange,
+  scheduled,
+  defaults,
+  initialMonitoring,
+  onMonitoringChange,
+}: {
+  value: TermsDraft;
+  onChange: (next: TermsDraft) => void;
+  scheduled?: Record<string, string>;
+  /** The years, unit and currency a template takes (the deal's, or an offer's schedule). */
+  defaults?: TermsDefaults;
+  /** Back-test data to start from (a counter's, those of the offer it answers). */
+  initialMonitoring?: Monitoring;
+  /** The monitoring data of the back-test as entered, for who sends the terms with it. */
+  onMonitoringChange?: (monitoring: Monitoring) => void;
+}) {
   const t = useTranslations('terms');
   const say = useProblemText().message;
   const lang: Lang = useLocale() === 'en' ? 'en' : 'zh';
-  const [monitoring, setMonitoring] = useState<Record<string, Record<string, string>>>({});
+  const [monitoring, setMonitoringState] = useState<Record<string, Record<string, string>>>(() => initialMonitoring ?? {});
+  const setMonitoring = (next: Record<string, Record<string, string>>) => {
+    setMonitoringState(next);
+    onMonitoringChange?.(next);
+  };
   const [showJson, setShowJson] = useState(false);
   const [jsonText, setJsonText] = useState('');
   const [jsonProblem, setJsonProblem] = useState<string | null>(null);
@@ -70,8 +92,8 @@ export function TermsEditor({ value, onChange, scheduled }: { value: TermsDraft;
   const loadTemplate = (id: string) => {
     const template = TERMS_TEMPLATES.find((tpl) => tpl.id === id);
     if (!template) return;
-    onChange({ ...structuredClone(template.terms), name: template.name[lang] });
-    setMonitoring(structuredClone(template.sample.monitoring));
+    onChange(templateTerms(template.id, lang, defaults));
+    setMonitoring(templateSample(template.id, defaults));
     setTraceYear(null);
   };
 

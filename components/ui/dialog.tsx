@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from './button';
+import { cn } from './cn';
 
 /**
  * A modal on the browser's own <dialog>: showModal gives the focus trap, Escape, the backdrop and
@@ -26,7 +27,7 @@ export function Dialog({ open, onClose, title, children, footer, testId, classNa
         event.preventDefault();
         onClose();
       }}
-      className={`m-auto max-w-lg rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 ${className ?? ''}`}
+      className={cn('m-auto max-w-lg rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40', className)}
       data-testid={testId}
     >
       {open && (
@@ -54,6 +55,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   testId,
+  className,
 }: {
   open: boolean;
   title: ReactNode;
@@ -65,6 +67,8 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
   testId?: string;
+  /** A wider dialog for a body that is a table. */
+  className?: string;
 }) {
   const t = useTranslations('ui');
   return (
@@ -73,6 +77,7 @@ export function ConfirmDialog({
       onClose={onCancel}
       title={title}
       testId={testId}
+      className={className}
       footer={
         <>
           <Button intent="secondary" onClick={onCancel} testId={testId && `${testId}-cancel`}>

@@ -1,7 +1,22 @@
 import type { Side } from '@/lib/domain/actor';
 import type { OfferStatus } from '@/lib/domain/offer-state';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
-import type { BoundCheck } from '@/lib/engine/negotiation';
+import type { ModelVersion, StoredOfferCheck } from '@/lib/engine/offer-schedule';
+import type { Monitoring, Settlement } from '@/lib/terms';
+
+/** An offer's performance terms as its receiver reads them, with the sender's back-test. */
+export interface OfferTermsView {
+  name: string;
+  currency: string;
+  unit: number;
+  from: number;
+  to: number;
+  constants: Record<string, string>;
+  indicators: Record<string, string>;
+  formulas: { name: string; expr: string }[];
+  /** The monitoring data the sender back-tested on and what each year would have paid; null without data. */
+  backTest: { monitoring: Monitoring; settlement: Settlement } | null;
+}
 
 /** An offer as stored, with its status as of now (a sent offer past its validity is EXPIRED); times ISO 8601. */
 export interface OfferDto {
@@ -16,8 +31,17 @@ export interface OfferDto {
   /** A payment-terms/1 document, when the payment is performance-linked. */
   terms: Record<string, unknown> | null;
   validUntil: string;
-  /** The schedule against its version's bounds, as checked when it was sent. */
-  boundCheck: BoundCheck;
+  /**
+   * The schedule against the pair, as checked when it was sent: each year's status (deferred to
+   * the catch-up, below the lower bound, above the upper bound) and the present value of the whole
+   * term. Offers sent before decision 0052 carry only the BoundCheck part.
+   */
+  boundCheck: StoredOfferCheck;
+  /** The version the upper bound came from; null for offers sent before it was recorded. */
+  upperVersionId: string | null;
+  /** What the sender says with the offer; a counter says why it differs. */
+  message: string | null;
+  termsView: OfferTermsView | null;
   answersOfferId: string | null;
   status: OfferStatus;
   answeredAt: string | null;
@@ -32,15 +56,22 @@ export interface TimelineOffer extends OfferDto {
   version: string;
 }
 
-/** A version an offer may be made on, with the bounds the browser checks it against before sending. */
-export interface OfferRoomVersion {
+/**
+ * A version an offer may be made on, or whose upper bound it is checked against: the model's
+ * payment, bounds, payment start, catch-up years and i_s, which the browser checks an offer
+ * against before it is sent (the server checks again).
+ */
+export interface OfferRoomVersion extends Omit<ModelVersion, 'unit'> {
   id: string;
   label: string;
   side: Side;
   unit: string;
   currency: string;
+  /** The scenario's bargaining weight w of the Nash suggestion. */
+  bargainingWeight: string;
+  startYear: number;
+  endYear: number;
   periods: { label: string; from: number; to: number; lowerBound: string; upperBound: string | null }[];
-  years: { year: number; lowerBound: string; upperBound: string | null }[];
 }
 
 export interface OfferRoom {
@@ -49,4 +80,6 @@ export interface OfferRoom {
   canOffer: boolean;
   offers: TimelineOffer[];
   versions: OfferRoomVersion[];
+  /** The upper version an offer is checked against unless another is chosen: the latest downstream version, else null. */
+  defaultUpperVersionId: string | null;
 }

@@ -1,19 +1,33 @@
 import { z } from 'zod';
 import { ZBoundedDate } from './bounded-values';
-import { ZSchedule } from './offer-schedule';
+import { ZSchedule, ZScheduleRows } from './offer-schedule';
 import { say } from './local-text';
 
 const ZId = z.uuid(say('mustBeId'));
+const ZOfferMessage = z.string().trim().max(2000, say('atMostCharacters', { max: 2000 }));
 
 export const ZSendOffer = z.strictObject({
   versionId: ZId,
   schedule: ZSchedule,
   // payment-terms/1 when the payment is performance-linked; checked by the terms engine.
   terms: z.record(z.string(), z.unknown(), say('mustBePaymentTerms')).optional(),
+  /** The monitoring data the terms were back-tested on, shown to the receiver with the terms. */
+  termsMonitoring: z.record(z.string(), z.record(z.string(), z.string()), say('mustBeMonitoring')).optional(),
   validUntil: ZBoundedDate,
   answersOfferId: ZId.optional(),
+  /** The version whose upper bound the offer is checked against; without it, the latest downstream version. */
+  upperVersionId: ZId.optional(),
+  /** What the sender says with it; a counter says here why it differs. */
+  message: ZOfferMessage.optional(),
 });
 export type SendOfferInput = z.infer<typeof ZSendOffer>;
+
+/** The composer's form: its rows as typed, the validity day, and the message (a counter's says why). */
+export const ZOfferForm = z.strictObject({
+  rows: ZScheduleRows,
+  validUntil: ZBoundedDate,
+  message: z.union([ZOfferMessage, z.literal('')]),
+});
 
 /** A rejection says why (the rejecting form in the offer room checks it with this too). */
 export const ZRejectOffer = z.strictObject({ move: z.literal('reject'), reason: z.string().trim().min(1, say('sayWhyRejected')).max(2000, say('atMostCharacters', { max: 2000 })) });

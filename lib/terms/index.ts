@@ -59,7 +59,6 @@ export {
   type YearTrace,
 } from './settle';
 export { parseScheduled, parseScheduledText, scheduledFromScenario, type ScheduledMap, type ScheduledOutcome } from './scheduled';
-export { TERMS_TEMPLATES, findTemplate, templateTerms, type TermsTemplate, type TemplateId, type Locale } from './templates';
 export {
   belowLimitRules,
   countedValue,
@@ -85,3 +84,4 @@ export {
   type MonitoringRuleInput,
   type TermsFunder,
 } from './monitoring-rules';
+export { TERMS_TEMPLATES, findTemplate, templateTerms, templateSample, type TermsTemplate, type TemplateId, type TermsDefaults, type Locale } from './templates';

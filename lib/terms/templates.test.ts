@@ -5,7 +5,7 @@ import { parseTerms, type Problem } from './schema';
 
 const lines = (problems: readonly Problem[]) => problems.map((p) => `${p.path}: ${messageIn(p, 'en')}`).join('\n');
 import { isSettled, parseMonitoring, settle, traceSettlement, type SettledYear } from './settle';
-import { TERMS_TEMPLATES, findTemplate, templateTerms, type TemplateId } from './templates';
+import { TERMS_TEMPLATES, findTemplate, templateSample, templateTerms, type TemplateId } from './templates';
 
 function settleTemplate(id: TemplateId) {
   const template = findTemplate(id)!;
@@ -85,5 +85,24 @@ describe('templates', () => {
     expect(findTemplate('two-way-quality-index')!.terms.constants.k).toBe('0.9');
     expect(templateTerms('score-based').name).toBe('Score-based rule with advance and balance');
     expect(parseTerms(zh).ok).toBe(true);
+  });
+
+  it('takes the years, unit and currency of where it is used, and pays the same money in that unit', () => {
+    const defaults = { from: 2014, to: 2050, unit: 10000, currency: 'CNY' };
+    for (const template of TERMS_TEMPLATES) {
+      const terms = templateTerms(template.id, 'zh', defaults);
+      expect(terms).toMatchObject({ from: 2014, to: 2050, unit: 10000, currency: 'CNY' });
+      const parsed = parseTerms(terms);
+      expect(parsed.ok, template.id).toBe(true);
+      const sample = templateSample(template.id, defaults);
+      expect(Object.keys(sample).every((y) => Number(y) >= 2014 && Number(y) <= 2050)).toBe(true);
+    }
+    // 200 000 000 CNY is 20 000 × 10 000 CNY; the price rule divides its whole-currency amount by the unit.
+    expect(templateTerms('two-way-quality-index', 'en', defaults).constants.amount).toBe('20000');
+    const price = parseTerms(templateTerms('price-per-m3', 'en', defaults));
+    if (!price.ok) throw new Error(lines(price.problems));
+    const monitoring = parseMonitoring(templateSample('price-per-m3', defaults), price.terms);
+    if (!monitoring.ok) throw new Error(lines(monitoring.problems));
+    expect(year(settle(price.terms, monitoring.monitoring).years, 2014).values.payment).toBe('15200');
   });
 });

@@ -1,6 +1,7 @@
 import type { PaymentTerms } from './schema';
 import type { Monitoring } from './settle';
 import type { ScheduledMap } from './scheduled';
+import { TD } from './decimal';
 
 /**
  * Ready-made `payment-terms/1` documents for the shapes real watershed
@@ -19,6 +20,20 @@ export interface TermsTemplate {
   summary: Record<Locale, string>;
   terms: PaymentTerms;
   sample: { monitoring: Monitoring; scheduled?: ScheduledMap };
+  /** Constants that are sums of money in whole currency: counted in the terms' unit when it changes. */
+  money?: readonly string[];
+  /** A constant that holds the currency per unit (a formula computing in whole currency divides by it). */
+  unitConstant?: string;
+  /** A constant that holds the first year of the terms. */
+  yearConstant?: string;
+}
+
+/** What terms take from where they are used (a deal, an offer's schedule) unless the user changes it. */
+export interface TermsDefaults {
+  from: number;
+  to: number;
+  unit: number;
+  currency: string;
 }
 
 const base = { format: 'payment-terms/1', currency: 'CNY', unit: 1 } as const;
@@ -57,14 +72,16 @@ const pricePerM3: TermsTemplate = {
     name: 'Price per m³ of water delivered',
     from: 2021,
     to: 2025,
-    constants: { base_price: '0.16', escalation: '0.03', base_year: '2021' },
+    constants: { base_price: '0.16', escalation: '0.03', base_year: '2021', currency_per_unit: '1' },
     indicators: { volume: 'm³' },
     formulas: [
       { name: 'price', expr: 'base_price * (1 + escalation) ^ (year - base_year)' },
-      { name: 'payment', expr: 'round(price * volume, 2)' },
+      { name: 'payment', expr: 'round(price * volume / currency_per_unit, 2)' },
     ],
   },
   sample: { monitoring: { '2021': { volume: '950000000' }, '2022': { volume: '1020000000' } } },
+  unitConstant: 'currency_per_unit',
+  yearConstant: 'base_year',
 };
 
 const twoWay: TermsTemplate = {
@@ -103,6 +120,7 @@ const twoWay: TermsTemplate = {
       '2019': { codmn: '2.80', nh3n: '0.15', tn: '1.40', tp: '0.035' },
     },
   },
+  money: ['amount'],
 };
 
 /** Lower is better for a concentration, higher for a volume: the score runs 0 at the baseline to 1 at the target either way. */
@@ -160,6 +178,7 @@ const scoreBased: TermsTemplate = {
       '2023': { codmn: '2.9', nh3n: '0.28', tp: '0.04', volume: '96.5' },
     },
   },
+  money: ['pot'],
 };
 
 const steppedClass: TermsTemplate = {
@@ -190,6 +209,7 @@ const steppedClass: TermsTemplate = {
       '2023': { class_in: '4', class_out: '5' },
     },
   },
+  money: ['per_class'],
 };
 
 export const TERMS_TEMPLATES: readonly TermsTemplate[] = [fixedSchedule, pricePerM3, twoWay, scoreBased, steppedClass];
@@ -198,9 +218,31 @@ export function findTemplate(id: string): TermsTemplate | undefined {
   return TERMS_TEMPLATES.find((t) => t.id === id);
 }
 
-/** A fresh copy of a template's terms, named in the reader's language, ready to edit. */
-export function templateTerms(id: TemplateId, locale: Locale = 'en'): PaymentTerms {
+/**
+ * A fresh copy of a template's terms, named in the reader's language, ready to edit; with defaults
+ * it covers their years in their unit and currency (sums of money recounted in that unit).
+ */
+export function templateTerms(id: TemplateId, locale: Locale = 'en', defaults?: TermsDefaults): PaymentTerms {
   const template = findTemplate(id);
   if (!template) throw new Error(`unknown template "${id}"`);
-  return { ...structuredClone(template.terms), name: template.name[locale] };
+  const terms = { ...structuredClone(template.terms), name: template.name[locale] };
+  if (!defaults) return terms;
+  const constants = { ...terms.constants };
+  for (const name of template.money ?? []) constants[name] = new TD(constants[name]!).times(template.terms.unit).div(defaults.unit).toFixed();
+  if (template.unitConstant) constants[template.unitConstant] = String(defaults.unit);
+  if (template.yearConstant) constants[template.yearConstant] = String(defaults.from);
+  return { ...terms, from: defaults.from, to: defaults.to, unit: defaults.unit, currency: defaults.currency, constants };
+}
+
+/** A template's sample monitoring data moved to the first years of the defaults, so the back-test reads years the terms cover. */
+export function templateSample(id: TemplateId, defaults?: Pick<TermsDefaults, 'from' | 'to'>): Monitoring {
+  const template = findTemplate(id);
+  if (!template) throw new Error(`unknown template "${id}"`);
+  const shift = defaults ? defaults.from - template.terms.from : 0;
+  return Object.fromEntries(
+    Object.entries(structuredClone(template.sample.monitoring))
+      .map(([year, values]) => [Number(year) + shift, values] as const)
+      .filter(([year]) => !defaults || year <= defaults.to)
+      .map(([year, values]) => [String(year), values]),
+  );
 }

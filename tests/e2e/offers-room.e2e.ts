@@ -86,11 +86,12 @@ describe('offers in Chromium', () => {
       await page.getByTestId('new-offer').click();
       await page.getByTestId('offer-has-terms').check();
       await page.getByTestId('terms-template').selectOption('two-way-quality-index');
-      // The template's sample data: 2018 clean water (downstream pays), 2019 polluted (upstream pays), 2020 not measured.
-      await expect(page.getByTestId('backtest-2018').textContent()).resolves.toMatch(/200,000,000/);
-      await expect(page.getByTestId('backtest-2019').textContent()).resolves.toMatch(/-200,000,000/);
-      await expect(page.getByTestId('backtest-2020').textContent()).resolves.toMatch(/codmn/);
-      await page.getByTestId('backtest-2018').getByRole('button').click();
+      // The template takes the schedule's years (the model pays from 2014) and its unit (thousand CNY), its
+      // sample data moved with it: 2014 clean water (downstream pays), 2015 polluted (upstream pays), 2016 not measured.
+      await expect(page.getByTestId('backtest-2014').textContent()).resolves.toMatch(/200,000,000/);
+      await expect(page.getByTestId('backtest-2015').textContent()).resolves.toMatch(/-200,000,000/);
+      await expect(page.getByTestId('backtest-2016').textContent()).resolves.toMatch(/codmn/);
+      await page.getByTestId('backtest-2014').getByRole('button').click();
       await expect(page.getByTestId('trace').textContent()).resolves.toMatch(/P = /);
       await screenshot(page, `terms-editor-${language}`);
       const formula = page.getByTestId('terms-formula-0');

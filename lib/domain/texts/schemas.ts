@@ -65,6 +65,7 @@ export const schemaTexts = {
   mustBeVersionFormat: { en: 'must be scenario, result, csv or xlsx', zh: '必须是 scenario、result、csv 或 xlsx' },
 
   // --- Offers, schedules, agreements ---------------------------------------------------------
+  mustBeMonitoring: { en: 'must be monitoring data: for each year, a value per indicator', zh: '必须是监测数据：每年每项指标一个数值' },
   mustBePaymentTerms: { en: 'must be a payment-terms/1 document', zh: '必须是 payment-terms/1 文档' },
   sayWhyRejected: { en: 'say why the offer is rejected', zh: '请说明拒绝该报价的理由' },
   moveMustBe: {

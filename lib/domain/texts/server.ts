@@ -32,6 +32,8 @@ export const serverTexts = {
   mustBeInFuture: { en: 'must be in the future', zh: '必须是将来的时间' },
   termsProblems: { en: 'the payment terms have {count} problem(s): {problems}', zh: '支付条款有 {count} 处问题：{problems}' },
   yearsOutsideScenario: { en: "years {years} are outside the scenario version's years", zh: '{years} 年不在情景版本的年限之内' },
+  termsYearsDifferFromSchedule: { en: 'the payment terms cover {terms} but the schedule covers {schedule}: give the terms the schedule’s years', zh: '支付条款覆盖 {terms} 年，而支付计划覆盖 {schedule} 年：请使条款年限与支付计划一致' },
+  monitoringWithoutTerms: { en: 'monitoring data for a back-test needs payment terms', zh: '回测所用的监测数据须附有支付条款' },
   noOfferInDeal: { en: 'no offer with that id in this deal', zh: '本项目中没有该编号的报价' },
   offerIsAlready: { en: 'the offer is {status} already', zh: '该报价已{status}' },
   'offerState.SENT': { en: 'sent', zh: '发出' },

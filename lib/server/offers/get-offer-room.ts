@@ -4,14 +4,18 @@ import type { Actor } from '@/lib/domain/actor';
 import { grants } from '@/lib/domain/deal-rights';
 import { counterpart } from '@/lib/domain/offer-state';
 import type { ResultJson } from '@/lib/engine';
+import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { offerTimeline } from './list-offers';
+import { modelVersion } from './model-version';
+import { upperBoundVersion } from './upper-bound-version';
 
 /**
- * The offers page: the timeline, what the actor may do, and for each visible version the bounds
- * an offer is checked against in the browser before it is sent (the server checks again).
+ * The offers page: the timeline, what the actor may do, and for each visible version the model's
+ * schedule and bounds an offer is checked against in the browser before it is sent (the server
+ * checks again), with the upper version an offer is checked against by default.
  */
 export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }): Promise<OfferRoom> {
   const { deal, membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
@@ -19,8 +23,9 @@ export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; or
   const versions = await db().scenarioVersion.findMany({
     where: { scenario: { dealId } },
     orderBy: [{ scenario: { createdAt: 'asc' } }, { number: 'desc' }],
-    select: { id: true, number: true, result: true, scenario: { select: { name: true, side: true } } },
+    select: { id: true, number: true, result: true, document: true, scenario: { select: { name: true, side: true } } },
   });
+  const defaultUpper = await upperBoundVersion({ dealId });
   return {
     deal: { id: deal.id, name: deal.name, nameZh: deal.nameZh, priceBase: deal.priceBase, currency: deal.currency },
     mySide: membership.side,
@@ -28,15 +33,21 @@ export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; or
     offers,
     versions: versions.map((v) => {
       const result = v.result as unknown as ResultJson;
+      const scenario = parseOrRefuse(v.document);
+      const model = modelVersion(v);
       return {
+        ...model,
         id: v.id,
         label: `${v.scenario.name} · v${v.number}`,
         side: v.scenario.side,
         unit: String(result.unit),
         currency: result.currency,
+        bargainingWeight: scenario.bargainingWeight ?? '0.5',
+        startYear: scenario.startYear,
+        endYear: scenario.endYear,
         periods: result.periods.map(({ label, from, to, lowerBound, upperBound }) => ({ label, from, to, lowerBound, upperBound })),
-        years: result.years.map((y) => ({ year: y.year, lowerBound: y.lowerBound, upperBound: y.upperBound })),
       };
     }),
+    defaultUpperVersionId: defaultUpper?.id ?? null,
   };
 }

@@ -2,8 +2,8 @@ import 'server-only';
 import type { OfferDto } from '@/lib/contracts/offers';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 import { effectiveStatus } from '@/lib/domain/offer-state';
-import type { BoundCheck } from '@/lib/engine/negotiation';
 import type { Offer } from '@/lib/generated/prisma/client';
+import { offerTermsView } from './offer-terms';
 
 export function offerDto(offer: Offer, now = new Date()): OfferDto {
   return {
@@ -18,7 +18,10 @@ export function offerDto(offer: Offer, now = new Date()): OfferDto {
     schedule: offer.schedule as unknown as ScheduleEntry[],
     terms: (offer.terms ?? null) as Record<string, unknown> | null,
     validUntil: offer.validUntil.toISOString(),
-    boundCheck: offer.boundCheck as unknown as BoundCheck,
+    boundCheck: offer.boundCheck as unknown as OfferDto['boundCheck'],
+    upperVersionId: offer.upperVersionId,
+    message: offer.message,
+    termsView: offerTermsView(offer.terms, offer.termsMonitoring, offer.boundCheck as unknown as OfferDto['boundCheck']),
     answersOfferId: offer.answersOfferId,
     status: effectiveStatus(offer, now),
     answeredAt: offer.answeredAt?.toISOString() ?? null,

@@ -1,40 +1,65 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/domain/errors';
-import { checkAgainstBounds } from '@/lib/engine';
+import { checkOfferSchedule, scheduleRange } from '@/lib/engine/offer-schedule';
+import { formatRange } from '@/lib/engine/years';
+import type { CodedProblem } from '@/lib/engine';
 import type { SendOfferInput } from '@/lib/domain/offer-schemas';
 import { counterpart, refuseMove, type OfferStatus } from '@/lib/domain/offer-state';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
-import { parseTerms } from '@/lib/terms';
-import { versionResultInDeal } from '@/lib/server/scenarios/scenario-access';
+import { parseMonitoring, parseTerms } from '@/lib/terms';
+import { versionInDeal } from '@/lib/server/scenarios/scenario-access';
+import { modelVersion } from './model-version';
 import { offerDto } from './offer-dto';
+import { upperBoundVersion } from './upper-bound-version';
 import { text } from '@/lib/domain/local-text';
 import { codedProblem } from '@/lib/domain/engine-message';
 
+/** Terms that parse, over the schedule's own years, and the back-test data they can read; else refused with the field. */
+function checkTerms(input: SendOfferInput) {
+  if (!input.terms) {
+    if (input.termsMonitoring) throw new ValidationError(text('monitoringWithoutTerms'), 'termsMonitoring');
+    return;
+  }
+  // The same engine that settles the terms checks them: a formula that does not parse, names
+  // something unknown or reaches outside the expression language is refused with its name.
+  const parsed = parseTerms(input.terms);
+  const fail = (found: readonly CodedProblem[], prefix: string) => {
+    const problems = found.map((p) => codedProblem(p, `${prefix}${p.path}`));
+    throw ValidationError.listing(problems, (lines) => text('termsProblems', { count: problems.length, problems: lines }), problems[0]?.field);
+  };
+  if (!parsed.ok) return fail(parsed.problems, 'terms.');
+  // Terms settle the years the schedule pays: other years would be paid by a rule nobody priced.
+  const schedule = scheduleRange(input.schedule);
+  if (parsed.terms.from !== schedule.from || parsed.terms.to !== schedule.to) {
+    throw new ValidationError(text('termsYearsDifferFromSchedule', { terms: formatRange({ from: parsed.terms.from, to: parsed.terms.to }), schedule: formatRange(schedule) }), 'terms.from');
+  }
+  if (input.termsMonitoring) {
+    const monitoring = parseMonitoring(input.termsMonitoring, parsed.terms);
+    if (!monitoring.ok) fail(monitoring.problems, 'termsMonitoring.');
+  }
+}
+
 /**
  * Sends an offer to the other side on a visible scenario version, with where it stands against
- * that version's bounds; as a counter it also marks the offer it answers, in the same transaction.
+ * the pair (the lower bound and model payment of its version, the upper bound of the upper
+ * version) year by year and in present value; as a counter it also marks the offer it answers,
+ * in the same transaction.
  */
 export async function sendOffer({ actor, origin, dealId, input, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; input: SendOfferInput; now?: Date }) {
   if (input.validUntil.getTime() <= now.getTime()) throw new ValidationError(text('mustBeInFuture'), 'validUntil');
-  if (input.terms) {
-    // The same engine that settles the terms checks them: a formula that does not parse, names
-    // something unknown or reaches outside the expression language is refused with its name.
-    const parsed = parseTerms(input.terms);
-    if (!parsed.ok) {
-      const problems = parsed.problems.map((p) => codedProblem(p, `terms.${p.path}`));
-      throw ValidationError.listing(problems, (lines) => text('termsProblems', { count: problems.length, problems: lines }), problems[0]?.field);
-    }
-  }
+  checkTerms(input);
   return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { membership }) => {
     const toSide = counterpart(membership.side);
     if (!toSide) throw new ForbiddenError('makeOffers', text('right.makeOffers'));
-    const version = await versionResultInDeal(dealId, input.versionId, tx);
-    const result = version.result as { unit: number; years: { year: number; lowerBound: string; upperBound: string | null }[] };
-    const boundCheck = checkAgainstBounds(input.schedule, result.unit, result.years);
+    const version = await versionInDeal(dealId, input.versionId, tx);
+    const upper = await upperBoundVersion({ dealId, upperVersionId: input.upperVersionId, tx });
+    const lowerModel = modelVersion(version);
+    // Without a downstream version the offer's own version states the upper bound.
+    const boundCheck = checkOfferSchedule(input.schedule, lowerModel, upper ? modelVersion(upper) : lowerModel);
     if (boundCheck.outsideScenarioYears.length) {
       throw new ValidationError(text('yearsOutsideScenario', { years: boundCheck.outsideScenarioYears.map(String) }), 'schedule');
     }
@@ -64,6 +89,9 @@ export async function sendOffer({ actor, origin, dealId, input, now = new Date()
         validUntil: input.validUntil,
         boundCheck: boundCheck as unknown as Prisma.InputJsonValue,
         answersOfferId: input.answersOfferId ?? null,
+        upperVersionId: upper?.id ?? version.id,
+        message: input.message || null,
+        termsMonitoring: input.termsMonitoring as Prisma.InputJsonValue | undefined,
       },
     });
     await appendAuditEvent(tx, {

@@ -1,15 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { TermsWorkbench } from '@/components/terms/terms-workbench';
-import { getMyMembership } from '@/lib/server/deals/get-my-membership';
+import { getTermsDefaults } from '@/lib/server/terms/get-terms-defaults';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 
 /** Drafting and back-testing performance-linked terms for this deal; nothing is stored. */
 export default async function TermsPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
   const { actor, origin } = await pageContext();
-  // Members only, like every page of a deal, although nothing of the deal is shown.
-  await orNotFound(getMyMembership({ actor, origin, dealId }));
+  // Members only, like every page of a deal; the terms start from the deal's years and unit.
+  const defaults = await orNotFound(getTermsDefaults({ actor, origin, dealId }));
   const t = await getTranslations('terms');
   return (
     <div className="space-y-4">
@@ -20,7 +20,7 @@ export default async function TermsPage({ params }: { params: Promise<{ dealId: 
         </Link>
       </div>
       <p className="text-slate-600">{t('pageSubtitle')}</p>
-      <TermsWorkbench />
+      <TermsWorkbench defaults={defaults} />
     </div>
   );
 }

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Offer" ADD COLUMN     "message" TEXT,
+ADD COLUMN     "termsMonitoring" JSONB,
+ADD COLUMN     "upperVersionId" UUID;
