@@ -78,3 +78,4 @@ export { periodAverage, sumOrNull } from './period-average';
 export * from './negotiation';
 export * from './spans';
 export * from './span-totals';
+export * from './templates';

@@ -21,7 +21,7 @@ export async function scenarioVersionDetail(dealId: string, versionId: string) {
   const commenters = new Map((await db().user.findMany({ where: { id: { in: comments.map((c) => c.authorId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   return {
     id: version.id,
-    scenario: { id: version.scenario.id, name: version.scenario.name, side: version.scenario.side, forkedFromVersionId: version.scenario.forkedFromVersionId },
+    scenario: { id: version.scenario.id, name: version.scenario.name, side: version.scenario.side, forkedFromVersionId: version.scenario.forkedFromVersionId, template: version.scenario.template },
     number: version.number,
     message: version.message,
     author: author?.name ?? '—',

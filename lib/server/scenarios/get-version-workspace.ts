@@ -4,7 +4,7 @@ import { grants } from '@/lib/domain/deal-rights';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { scenarioVersionDetail } from './get-scenario-version';
-import { scenarioHistories } from './list-scenarios';
+import { forkKind, scenarioHistories } from './list-scenarios';
 
 /**
  * What the version page needs: the version itself, its scenario's history, every version of the
@@ -15,12 +15,13 @@ export async function getVersionWorkspace({ actor, origin, dealId, versionId }: 
   const [version, scenarios] = await Promise.all([scenarioVersionDetail(dealId, versionId), scenarioHistories(dealId)]);
   const history = scenarios.find((s) => s.id === version.scenario.id)?.versions ?? [];
   const mayEdit = grants(actor, membership, 'edit');
+  const forkedFrom = version.scenario.forkedFromVersionId ? (scenarios.flatMap((s) => s.versions.map((v) => ({ ...v, scenario: s.name, side: s.side }))).find((v) => v.id === version.scenario.forkedFromVersionId) ?? null) : null;
   return {
     deal: { id: deal.id, name: deal.name, nameZh: deal.nameZh },
     version,
     history,
     latest: history[0] ?? null,
-    forkedFrom: version.scenario.forkedFromVersionId ? (scenarios.flatMap((s) => s.versions.map((v) => ({ ...v, scenario: s.name }))).find((v) => v.id === version.scenario.forkedFromVersionId) ?? null) : null,
+    forkedFrom: forkedFrom ? { ...forkedFrom, kind: forkKind(version.scenario.side, forkedFrom.side) } : null,
     comparable: scenarios.flatMap((s) => s.versions.map((v) => ({ id: v.id, label: `${s.name} · v${v.number}`, side: s.side }))),
     mySide: membership.side,
     canEdit: mayEdit && membership.side === version.scenario.side,

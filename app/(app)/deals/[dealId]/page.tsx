@@ -12,6 +12,9 @@ import { listOffers } from '@/lib/server/offers/list-offers';
 import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
 import { versionMessageText } from '@/components/scenario-workspace/version-message-text';
 import { Badge } from '@/components/ui/badge';
+import { DealStatusSteps } from '@/components/deals/deal-status-steps';
+import { MoveDealStatus } from '@/components/deals/move-deal-status';
+import { dealStatusTransitions } from '@/lib/domain/deal-rights';
 
 export default async function DealOverviewPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
@@ -21,6 +24,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
   const lang = isLocale(locale) ? locale : 'zh';
   const zh = lang === 'zh';
   const { deal, me } = overview;
+  const nextStatus = dealStatusTransitions[deal.status][0];
   const rights = [t('deal.rightView'), me.canEdit && t('deal.rightEdit'), me.canSign && t('deal.rightSign'), me.canManage && t('deal.rightManage')].filter(Boolean).join(' · ');
   return (
     <div className="space-y-8">
@@ -61,7 +65,12 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
             <dd className="font-medium">{rights}</dd>
           </div>
         </dl>
+        <p className="mt-2 text-sm text-slate-600" data-testid="deal-periods">
+          {t('deal.periods')}: {deal.periods.length ? deal.periods.map((p) => p.label).join(zh ? '、' : ', ') : t('deal.onePeriod', { from: deal.startYear, to: deal.endYear })}
+        </p>
       </div>
+
+      <DealStatusSteps current={deal.status} action={me.canManage && nextStatus ? <MoveDealStatus dealId={dealId} to={nextStatus} /> : undefined} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="rounded-lg border border-slate-200 bg-white p-4">

@@ -29,7 +29,7 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
       <p className="mt-1 text-slate-600">{t('subtitle')}</p>
       {canStart && (
         <div className="mt-4">
-          <NewScenarioForm dealId={dealId} />
+          <NewScenarioForm dealId={dealId} deal={me.deal} />
         </div>
       )}
       {scenarios.length === 0 ? (
@@ -44,7 +44,8 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
               <header className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-4 py-3">
                 <Badge tone="side">{tSide(scenario.side)}</Badge>
                 <h2 className="font-medium">{scenario.name}</h2>
-                {scenario.forkedFromVersionId && <span className="text-xs text-slate-500">{t('forked')}</span>}
+                {scenario.forkKind && <span className="text-xs text-slate-500">{t(scenario.forkKind === 'duplicate' ? 'duplicated' : 'forked')}</span>}
+                {scenario.template && <span className="text-xs text-slate-500">{t(`fromTemplate.${scenario.template === 'blank' ? 'blank' : 'paper-table-2'}`)}</span>}
               </header>
               <table className="w-full text-left text-sm">
                 <thead className="text-slate-500">

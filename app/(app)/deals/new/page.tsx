@@ -1,0 +1,31 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { DealStatusSteps } from '@/components/deals/deal-status-steps';
+import { NewDealForm } from '@/components/deals/new-deal-form';
+import { mayCreateDeals, mayGrantPartyRights } from '@/lib/domain/deal-rights';
+import { currentActor } from '@/lib/server/auth/current-actor';
+
+/** A platform or fund administrator opens a deal with its periods and first members (POST /api/v1/deals). */
+export default async function NewDealPage() {
+  const actor = await currentActor();
+  if (!actor) redirect('/login');
+  // Nobody else may create deals; the page is as absent for them as any deal they are not in.
+  if (!mayCreateDeals(actor)) notFound();
+  const t = await getTranslations('newDeal');
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/deals" className="text-sm text-water-700 hover:underline">
+          ← {t('backToDeals')}
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold text-water-900">{t('title')}</h1>
+        <p className="mt-1 text-slate-600">{t('subtitle')}</p>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <NewDealForm mayGrant={mayGrantPartyRights(actor)} />
+        <DealStatusSteps current="DRAFT" className="self-start" />
+      </div>
+    </div>
+  );
+}
