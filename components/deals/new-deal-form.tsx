@@ -10,18 +10,15 @@ import { Field } from '@/components/ui/field';
 import { Checkbox, Input } from '@/components/ui/input';
 import { NumberInput } from '@/components/ui/number-input';
 import { Problems } from '@/components/ui/problems';
-import { Select } from '@/components/ui/select';
+import { Select, type SelectOption } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { useDomainForm } from '@/components/ui/use-domain-form';
-import { useUnitWord } from '@/components/ui/use-unit-word';
 import { sides } from '@/lib/domain/actor';
 import { partySides } from '@/lib/domain/deal-rights';
 import { ZCreateDeal } from '@/lib/domain/deal-schemas';
 
 type DealForm = z.input<typeof ZCreateDeal>;
 type YearName = 'startYear' | 'endYear' | `periods.${number}.from` | `periods.${number}.to`;
-
-const units = [1, 1000, 10000, 1000000, 100000000] as const;
 
 /** A year box: what is typed reaches the schema as a number, or as the text's NaN, which it refuses by name. */
 function YearField({ control, name, label, testId }: { control: Control<DealForm>; name: YearName; label: string; testId?: string }) {
@@ -49,12 +46,12 @@ function YearField({ control, name, label, testId }: { control: Control<DealForm
 /**
  * The deal's settings, its periods and its first members in one form and one request: the deal
  * exists with all of them or not at all. Party sides and the sign right are offered to platform
- * administrators only (decision 0056); the API refuses them to anyone else.
+ * administrators only (decision 0056); the API refuses them to anyone else. `unitOptions` are the
+ * units of ZCreateDeal as the page words them ("万元/年").
  */
-export function NewDealForm({ mayGrant }: { mayGrant: boolean }) {
+export function NewDealForm({ mayGrant, unitOptions }: { mayGrant: boolean; unitOptions: readonly SelectOption[] }) {
   const t = useTranslations('newDeal');
   const tSide = useTranslations('side');
-  const unitWord = useUnitWord();
   const router = useRouter();
   const { busy, failure, send } = useApiForm<{ id: string }>();
   const { register, control, handleSubmit, formState, getValues } = useDomainForm(ZCreateDeal, {
@@ -101,7 +98,7 @@ export function NewDealForm({ mayGrant }: { mayGrant: boolean }) {
           <Field label={t('unit')} error={errors.unit?.message}>
             <Select
               {...register('unit', { setValueAs: (value: string) => (value === '' ? '' : Number(value)) })}
-              options={[{ value: '', label: t('chooseUnit') }, ...units.map((unit) => ({ value: String(unit), label: t('unitOption', { unit: unitWord(unit, 'CNY') }) }))]}
+              options={[{ value: '', label: t('chooseUnit') }, ...unitOptions]}
               testId="deal-unit"
             />
           </Field>

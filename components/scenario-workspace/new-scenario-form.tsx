@@ -8,7 +8,6 @@ import { parseScenarioText } from '@/lib/engine/schema';
 import type { ScenarioTemplate } from '@/lib/engine/templates';
 import { documentOf, useProblemText } from '@/components/ui/use-problem-text';
 import { scenarioFields } from '@/lib/domain/problem-place';
-import type { DealSettings } from '@/lib/contracts/deals';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FileInput, Input } from '@/components/ui/input';
@@ -16,7 +15,6 @@ import { Problems } from '@/components/ui/problems';
 import { ToggleGroup } from '@/components/ui/toggle-group';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { useDomainForm } from '@/components/ui/use-domain-form';
-import { useUnitWord } from '@/components/ui/use-unit-word';
 import { ZNewScenarioFromDocument, ZNewScenarioFromTemplate } from '@/lib/domain/scenario-schemas';
 
 type Start = ScenarioTemplate | 'file';
@@ -30,7 +28,8 @@ const ZFileForm = ZNewScenarioFromDocument.pick({ message: true });
  * blank, on the deal's settings, or from a pes-scenario/1 file. A template's v1 holds no number:
  * the member fills it in the editor and saves v2 (decision 0041).
  */
-export function NewScenarioForm({ dealId, deal }: { dealId: string; deal: DealSettings }) {
+/** `dealTerms` says what a template takes from the deal (its years, unit, price base, periods), worded by the page. */
+export function NewScenarioForm({ dealId, dealTerms }: { dealId: string; dealTerms: string }) {
   const t = useTranslations('scenarios');
   const [start, setStart] = useState<Start>('paper-table-2');
   const options = (['paper-table-2', 'blank', 'file'] as const).map((value) => ({ value, label: t(`start.${value}`), testId: `start-${value}` }));
@@ -38,7 +37,7 @@ export function NewScenarioForm({ dealId, deal }: { dealId: string; deal: DealSe
     <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="new-scenario">
       <h2 className="font-medium">{t('newTitle')}</h2>
       <ToggleGroup label={t('startLabel')} options={options} value={start} onChange={setStart} />
-      {start === 'file' ? <FileStart dealId={dealId} /> : <TemplateStart key={start} dealId={dealId} deal={deal} template={start} />}
+      {start === 'file' ? <FileStart dealId={dealId} /> : <TemplateStart key={start} dealId={dealId} dealTerms={dealTerms} template={start} />}
     </section>
   );
 }
@@ -49,20 +48,18 @@ function useOpenVersion(dealId: string) {
 }
 
 /** What the template will hold, in the deal's terms, so nothing about it is a surprise. */
-function TemplateContents({ deal, template }: { deal: DealSettings; template: ScenarioTemplate }) {
+function TemplateContents({ dealTerms, template }: { dealTerms: string; template: ScenarioTemplate }) {
   const t = useTranslations('scenarios');
-  const unitWord = useUnitWord();
-  const periods = deal.periods.length ? deal.periods.map((p) => p.label).join(t('listSeparator')) : t('wholeRange', { from: deal.startYear, to: deal.endYear });
   return (
     <div className="space-y-1 text-slate-700" data-testid="template-contents">
       <p>{t(`startExplain.${template}`)}</p>
-      <p className="text-slate-600">{t('takesFromDeal', { from: deal.startYear, to: deal.endYear, unit: unitWord(deal.unit, deal.currency), priceBase: deal.priceBase, periods })}</p>
+      <p className="text-slate-600">{dealTerms}</p>
       {template === 'paper-table-2' && <p className="text-slate-600">{t('leftToFill')}</p>}
     </div>
   );
 }
 
-function TemplateStart({ dealId, deal, template }: { dealId: string; deal: DealSettings; template: ScenarioTemplate }) {
+function TemplateStart({ dealId, dealTerms, template }: { dealId: string; dealTerms: string; template: ScenarioTemplate }) {
   const t = useTranslations('scenarios');
   const opened = useOpenVersion(dealId);
   const { busy, failure, send } = useApiForm<Started>();
@@ -70,7 +67,7 @@ function TemplateStart({ dealId, deal, template }: { dealId: string; deal: DealS
   const submit = (input: { template: ScenarioTemplate; name: string; message: string }) => send(() => callApi<Started>(`/api/v1/deals/${dealId}/scenarios`, { json: input }), opened);
   return (
     <form className="space-y-3" onSubmit={handleSubmit(submit)} noValidate>
-      <TemplateContents deal={deal} template={template} />
+      <TemplateContents dealTerms={dealTerms} template={template} />
       <div className="flex flex-wrap items-end gap-3">
         <Field label={t('name')} error={formState.errors.name?.message}>
           <Input className="w-72" maxLength={200} {...register('name')} testId="new-scenario-name" />

@@ -43,6 +43,9 @@ const periodFinding = (finding: PeriodPlanFinding, deal: { startYear: number; en
   }
 };
 
+/** The units a deal's amounts may be in (yuan, thousand, ten thousand, million, hundred million yuan). */
+export const dealUnits = [1, 1000, 10000, 1000000, 100000000] as const;
+
 export const ZCreateDeal = z
   .strictObject({
     slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, say('slugFormat')),

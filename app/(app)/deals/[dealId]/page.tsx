@@ -13,7 +13,6 @@ import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
 import { versionMessageText } from '@/components/scenario-workspace/version-message-text';
 import { Badge } from '@/components/ui/badge';
 import { DealStatusSteps } from '@/components/deals/deal-status-steps';
-import { MoveDealStatus } from '@/components/deals/move-deal-status';
 import { dealStatusTransitions } from '@/lib/domain/deal-rights';
 
 export default async function DealOverviewPage({ params }: { params: Promise<{ dealId: string }> }) {
@@ -70,7 +69,17 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
         </p>
       </div>
 
-      <DealStatusSteps current={deal.status} action={me.canManage && nextStatus ? <MoveDealStatus dealId={dealId} to={nextStatus} /> : undefined} />
+      {/* The move itself is on the members page, where managers manage the deal: this page stays light (decision 0065). */}
+      <DealStatusSteps
+        current={deal.status}
+        action={
+          me.canManage && nextStatus ? (
+            <Link href={`/deals/${dealId}/members#deal-status`} className="text-sm text-water-700 hover:underline" data-testid="move-status-link">
+              {t('dealStatus.moveButton', { status: t(`status.${nextStatus}`) })}
+            </Link>
+          ) : undefined
+        }
+      />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="rounded-lg border border-slate-200 bg-white p-4">

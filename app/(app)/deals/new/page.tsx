@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { DealStatusSteps } from '@/components/deals/deal-status-steps';
 import { NewDealForm } from '@/components/deals/new-deal-form';
 import { mayCreateDeals, mayGrantPartyRights } from '@/lib/domain/deal-rights';
+import { dealUnits } from '@/lib/domain/deal-schemas';
 import { currentActor } from '@/lib/server/auth/current-actor';
 
 /** A platform or fund administrator opens a deal with its periods and first members (POST /api/v1/deals). */
@@ -12,7 +13,8 @@ export default async function NewDealPage() {
   if (!actor) redirect('/login');
   // Nobody else may create deals; the page is as absent for them as any deal they are not in.
   if (!mayCreateDeals(actor)) notFound();
-  const t = await getTranslations('newDeal');
+  const [t, tEditor] = await Promise.all([getTranslations('newDeal'), getTranslations('editor')]);
+  const unitOptions = dealUnits.map((unit) => ({ value: String(unit), label: t('unitOption', { unit: tEditor(`units.u${unit}`, { currency: tEditor('currency.CNY') }) }) }));
   return (
     <div className="space-y-6">
       <div>
@@ -23,7 +25,7 @@ export default async function NewDealPage() {
         <p className="mt-1 text-slate-600">{t('subtitle')}</p>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <NewDealForm mayGrant={mayGrantPartyRights(actor)} />
+        <NewDealForm mayGrant={mayGrantPartyRights(actor)} unitOptions={unitOptions} />
         <DealStatusSteps current="DRAFT" className="self-start" />
       </div>
     </div>

@@ -16,8 +16,13 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
   const [scenarios, me] = await Promise.all([orNotFound(listScenarios({ actor, origin, dealId })), orNotFound(getMyMembership({ actor, origin, dealId }))]);
   // The negotiating sides start scenarios; the fund and observers read and fork.
   const canStart = me.canEdit && counterpart(me.side) !== null;
-  const [t, tSide, locale] = await Promise.all([getTranslations('scenarios'), getTranslations('side'), getLocale()]);
+  const [t, tSide, tEditor, locale] = await Promise.all([getTranslations('scenarios'), getTranslations('side'), getTranslations('editor'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
+  const { deal } = me;
+  const currency = tEditor.has(`currency.${deal.currency}`) ? tEditor(`currency.${deal.currency}`) : deal.currency;
+  const unit = tEditor.has(`units.u${deal.unit}`) ? tEditor(`units.u${deal.unit}`, { currency }) : tEditor('units.other', { unit: String(deal.unit), currency });
+  const periods = deal.periods.length ? deal.periods.map((p) => p.label).join(t('listSeparator')) : t('wholeRange', { from: deal.startYear, to: deal.endYear });
+  const dealTerms = t('takesFromDeal', { from: deal.startYear, to: deal.endYear, unit, priceBase: deal.priceBase, periods });
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -29,7 +34,7 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
       <p className="mt-1 text-slate-600">{t('subtitle')}</p>
       {canStart && (
         <div className="mt-4">
-          <NewScenarioForm dealId={dealId} deal={me.deal} />
+          <NewScenarioForm dealId={dealId} dealTerms={dealTerms} />
         </div>
       )}
       {scenarios.length === 0 ? (
