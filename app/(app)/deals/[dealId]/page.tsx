@@ -65,7 +65,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
           </div>
         </dl>
         <p className="mt-2 text-sm text-slate-600" data-testid="deal-periods">
-          {t('deal.periods')}: {deal.periods.length ? deal.periods.map((p) => p.label).join(zh ? '、' : ', ') : t('deal.onePeriod', { from: deal.startYear, to: deal.endYear })}
+          {t('deal.periods', { periods: deal.periods.length ? deal.periods.map((p) => p.label).join(zh ? '、' : ', ') : t('deal.onePeriod', { from: deal.startYear, to: deal.endYear }) })}
         </p>
       </div>
 
