@@ -54,7 +54,9 @@ export function NewDealForm({ mayGrant, unitOptions }: { mayGrant: boolean; unit
   const tSide = useTranslations('side');
   const router = useRouter();
   const { busy, failure, send } = useApiForm<{ id: string }>();
+  // Checked on submit, then as each problem is fixed: a period's end is not wrong while the next one is still to be added.
   const { register, control, handleSubmit, formState, getValues } = useDomainForm(ZCreateDeal, {
+    mode: 'onSubmit',
     defaultValues: { slug: '', name: '', nameZh: '', watershed: '', watershedZh: '', priceBase: '', currency: 'CNY', illustrative: false, periods: [], members: [] },
   });
   const periods = useFieldArray({ control, name: 'periods' });
