@@ -75,7 +75,7 @@ describe.sequential('creating a deal and starting its scenarios without a file',
     expect(members).toMatch(/上游.*李伟/s);
     expect(members).toMatch(/下游.*陈静/s);
     const status = page.getByTestId('deal-status');
-    await expect(status.locator('[aria-current=step]').textContent()).resolves.toMatch(/^草拟当前/);
+    await expect(status.locator('[aria-current=step]').textContent()).resolves.toMatch(/^1草拟当前/);
     await expect(status.textContent()).resolves.toMatch(/项目管理者.*改为“协商中”/);
     await expect(page.getByTestId('move-status-link').textContent()).resolves.toBe('改为“协商中”');
     await page.context().close();
