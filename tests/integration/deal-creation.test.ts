@@ -105,7 +105,7 @@ describe('creating a deal with its periods and first members', () => {
     expect(problems([{ from: 2011, to: 2014 }, { from: 2014, to: 2020 }])).toEqual([['periods.1.from', 'starts in 2014, a year the period before already holds']]);
     expect(problems([{ from: 2011, to: 2012 }, { from: 2015, to: 2020 }])).toEqual([['periods.1.from', expect.stringMatching(/^leaves 2013–2014 outside every period/)]]);
     expect(problems([{ from: 2011, to: 2018 }])).toEqual([['periods.0.to', expect.stringMatching(/^leaves 2019–2020 outside every period: end the last period/)]]);
-    expect(problems([{ from: 2011, to: 2021 }])).toEqual([['periods.0.from', 'must lie within the deal’s years 2011–2020']]);
+    expect(problems([{ from: 2011, to: 2021 }])).toEqual([['periods.0.from', "must lie within the deal's years 2011–2020"]]);
     expect(problems(periods)).toEqual([]);
   });
 });
