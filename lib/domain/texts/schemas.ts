@@ -50,10 +50,10 @@ export const schemaTexts = {
   oneOfUserIdOrEmail: { en: 'give exactly one of userId or email', zh: '请在 userId 和 email 中恰好填写一项' },
   nameOneChange: { en: 'name at least one of side, canEdit, canSign', zh: '请至少填写 side、canEdit、canSign 中的一项' },
   mustBeEventId: { en: 'must be an event id', zh: '必须是事件编号' },
-  periodOutsideDeal: { en: 'must lie within the deal's years {from}–{to}', zh: '必须在项目年份 {from}—{to} 之内' },
+  periodOutsideDeal: { en: "must lie within the deal's years {from}–{to}", zh: '必须在项目年份 {from}—{to} 之内' },
   periodOverlaps: { en: 'starts in {year}, a year the period before already holds', zh: '起始于 {year} 年，而该年已属于前一时段' },
   periodGapBefore: { en: 'leaves {from}–{to} outside every period: start it the year after the period before ends', zh: '使 {from}—{to} 年不属于任何时段：请从前一时段结束的次年开始' },
-  periodGapAfter: { en: 'leaves {from}–{to} outside every period: end the last period in the deal's last year', zh: '使 {from}—{to} 年不属于任何时段：最后一个时段应在项目结束年份结束' },
+  periodGapAfter: { en: "leaves {from}–{to} outside every period: end the last period in the deal's last year", zh: '使 {from}—{to} 年不属于任何时段：最后一个时段应在项目结束年份结束' },
   memberListedTwice: { en: 'this e-mail is listed twice', zh: '该电子邮件重复列出' },
 
   // --- Scenarios -----------------------------------------------------------------------------
