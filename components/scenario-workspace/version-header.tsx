@@ -76,11 +76,12 @@ export function VersionHeader({
             </Button>
           )}
           {canFork && !forking && (
-            <Button intent="secondary" onClick={() => setForking(true)} testId="fork-version">
-              {t('fork')}
+            <Button intent="secondary" onClick={() => setForking(true)} testId={canEdit ? 'duplicate-version' : 'fork-version'}>
+              {t(canEdit ? 'duplicate' : 'fork')}
             </Button>
           )}
-          {forking && <ForkForm dealId={dealId} versionId={version.id} defaultName={t('forkDefaultName', { name: version.scenario.name })} onCancel={() => setForking(false)} />}
+          {/* canEdit: the version is the reader's own side's, so a copy of it is a duplicate, not a counter-proposal. */}
+          {forking && <ForkForm dealId={dealId} versionId={version.id} scenarioName={version.scenario.name} duplicate={canEdit} onCancel={() => setForking(false)} />}
           <CompareForm dealId={dealId} versionId={version.id} comparable={comparable} />
           <span className="ml-auto space-x-3">
             <ButtonLink intent="link" href={exportUrl} download={`v${version.number}.json`}>

@@ -5,3 +5,16 @@ export interface PendingTasks {
   /** Agreements waiting for the actor's own signature. */
   agreementsToSign: number;
 }
+
+/** A reporting period of a deal (consecutive over its years; none = one period over them all). */
+export type DealPeriod = { label: string; from: number; to: number };
+
+/** What every scenario started on a deal takes from it. */
+export interface DealSettings {
+  startYear: number;
+  endYear: number;
+  currency: string;
+  unit: number;
+  priceBase: string;
+  periods: DealPeriod[];
+}

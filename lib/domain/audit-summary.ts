@@ -30,8 +30,10 @@ export interface AuditSummaries {
   'member.added': { after: MemberState & { email: string } };
   'member.changed': { before: MemberState; after: MemberState };
   'member.removed': { before: MemberState };
-  'scenario.version_saved': { after: { scenarioId: string; number: number; message: string; documentHash: string; evidence?: number } };
+  'scenario.version_saved': { after: { scenarioId: string; number: number; message: string; documentHash: string; evidence?: number; template?: string } };
   'scenario.forked': { after: { scenarioId: string; name: string; forkedFromVersionId: string } };
+  /** A fork of the actor's own side's version: a copy to work on, not a counter-proposal. */
+  'scenario.duplicated': { after: { scenarioId: string; name: string; forkedFromVersionId: string } };
   'evidence.uploaded': { after: { fileName: string; contentType: string; size: number } };
   'comment.added': { after: { versionId: string; target: string | null; length: number } };
   'offer.sent': { after: OfferSent };
@@ -94,6 +96,7 @@ export const auditActions = [
   'member.removed',
   'scenario.version_saved',
   'scenario.forked',
+  'scenario.duplicated',
   'evidence.uploaded',
   'comment.added',
   'offer.sent',
@@ -216,6 +219,7 @@ export function describeAuditEvent(event: { action: string; summary: unknown }, 
       put('message', after?.message);
       return describe(action);
     case 'scenario.forked':
+    case 'scenario.duplicated':
       put('scenario', after?.name);
       return describe(action);
     case 'member.added':

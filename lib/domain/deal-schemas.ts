@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { periodPlanFindings, type PeriodPlanFinding } from '@/lib/engine/spans';
 import { dealStatuses, organisationKinds, platformRoles, sides } from './actor';
 import { ZBoundedDate, ZEventId } from './bounded-values';
 import { locales } from './locale';
@@ -8,6 +9,42 @@ const text = (max: number) => z.string().trim().min(1, say('mustNotBeEmpty')).ma
 const year = z.int(say('mustBeWholeYear')).min(1900, say('yearFrom1900')).max(2200, say('yearTo2200'));
 
 export const ZId = z.uuid(say('mustBeId'));
+
+const ZMemberRights = {
+  side: z.enum(sides, say('mustBeSide')),
+  canEdit: z.boolean().default(false),
+  canSign: z.boolean().default(false),
+};
+
+/** A reporting period of a deal; without a label it is named by its years ("2011–2013"). */
+export const ZDealPeriod = z.strictObject({
+  label: z.string().trim().max(60, say('atMostCharacters', { max: 60 })).optional(),
+  from: year,
+  to: year,
+});
+
+/** A first member of a new deal, known by e-mail as people know each other (as on the members page). */
+export const ZNewDealMember = z.strictObject({ email: z.string().trim().toLowerCase().pipe(z.email(say('mustBeEmail'))), ...ZMemberRights });
+
+const periodFinding = (finding: PeriodPlanFinding, deal: { startYear: number; endYear: number }, count: number): { path: (string | number)[]; error: string } => {
+  const at = (field: 'from' | 'to') => ['periods', finding.index, field];
+  switch (finding.kind) {
+    case 'backwards':
+      return { path: at('to'), ...say('mustNotBeBefore', { other: localText('field.from') }) };
+    case 'outside':
+      return { path: at('from'), ...say('periodOutsideDeal', { from: String(deal.startYear), to: String(deal.endYear) }) };
+    case 'overlap':
+      return { path: at('from'), ...say('periodOverlaps', { year: String(finding.year) }) };
+    case 'gap': {
+      const range = { from: String(finding.from), to: String(finding.to) };
+      // A gap at the end is the last period's to fix; any other, the period after it.
+      return finding.index === count - 1 && finding.from > deal.startYear && finding.to === deal.endYear ? { path: at('to'), ...say('periodGapAfter', range) } : { path: at('from'), ...say('periodGapBefore', range) };
+    }
+  }
+};
+
+/** The units a deal's amounts may be in (yuan, thousand, ten thousand, million, hundred million yuan). */
+export const dealUnits = [1, 1000, 10000, 1000000, 100000000] as const;
 
 export const ZCreateDeal = z
   .strictObject({
@@ -22,17 +59,28 @@ export const ZCreateDeal = z
     unit: z.union([z.literal(1), z.literal(1000), z.literal(10000), z.literal(1000000), z.literal(100000000)], say('mustBeUnit')).default(1),
     priceBase: text(120),
     illustrative: z.boolean().default(false),
+    // Consecutive periods over the deal's years; none = one period over them all (decision 0042).
+    periods: z.array(ZDealPeriod).max(50, say('atMostPeriods', { max: 50 })).default([]),
+    members: z.array(ZNewDealMember).max(100, say('zod.atMostItems', { max: 100 })).default([]),
   })
-  .refine((deal) => deal.endYear >= deal.startYear, { path: ['endYear'], ...say('mustNotBeBefore', { other: localText('field.startYear') }) });
+  .superRefine((deal, ctx) => {
+    if (deal.endYear < deal.startYear) {
+      ctx.addIssue({ code: 'custom', path: ['endYear'], message: say('mustNotBeBefore', { other: localText('field.startYear') }).error });
+      return;
+    }
+    for (const finding of periodPlanFindings(deal.periods, { from: deal.startYear, to: deal.endYear })) {
+      const { path, error } = periodFinding(finding, deal, deal.periods.length);
+      ctx.addIssue({ code: 'custom', path, message: error });
+    }
+    const seen = new Set<string>();
+    deal.members.forEach((member, i) => {
+      if (seen.has(member.email)) ctx.addIssue({ code: 'custom', path: ['members', i, 'email'], message: say('memberListedTwice').error });
+      seen.add(member.email);
+    });
+  });
 export type CreateDealInput = z.infer<typeof ZCreateDeal>;
 
 export const ZChangeDealStatus = z.strictObject({ status: z.enum(dealStatuses, say('mustBeDealStatus')) });
-
-const ZMemberRights = {
-  side: z.enum(sides, say('mustBeSide')),
-  canEdit: z.boolean().default(false),
-  canSign: z.boolean().default(false),
-};
 export const ZAddMember = z.strictObject({ userId: ZId, ...ZMemberRights });
 export type AddMemberInput = z.infer<typeof ZAddMember>;
 /** The API takes the invitee by id or, as people know each other, by e-mail. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCENARIO_TEMPLATES } from '@/lib/engine/templates';
 import { say } from './local-text';
 
 const ZId = z.uuid(say('mustBeId'));
@@ -23,8 +24,34 @@ export const ZSaveVersion = z.strictObject({
   calculatorInputs: z.record(z.string().max(400), z.record(z.string(), z.unknown(), say('mustBeObject')), say('mustBeObjectByRow')).refine((inputs) => Object.keys(inputs).length <= 2000, say('atMostCalculatedRows', { max: 2000 })).optional(),
 });
 
-export const ZNewScenario = ZSaveVersion.omit({ baseVersionId: true }).extend({
+/** A new scenario from a pes-scenario/1 document (an uploaded file, a client's own). */
+export const ZNewScenarioFromDocument = ZSaveVersion.omit({ baseVersionId: true }).extend({
   name: z.string().trim().min(1, say('mustNotBeEmpty')).max(200, say('atMostCharacters', { max: 200 })).optional(),
+});
+
+/** A new scenario from a template of lib/engine/templates.ts, on the deal's settings (decision 0041). */
+export const ZNewScenarioFromTemplate = z.strictObject({
+  template: z.enum(SCENARIO_TEMPLATES, say('mustBeTemplate', { templates: [...SCENARIO_TEMPLATES] })),
+  name: z.string().trim().min(1, say('nameNewScenario')).max(200, say('atMostCharacters', { max: 200 })),
+  message: ZSaveVersion.shape.message,
+});
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `POST /deals/{id}/scenarios`: `{ document, … }` or `{ template, name, message }`, told apart by
+ * the key `template` (a document has no literal to discriminate on). Either is checked whole by
+ * its own schema, so a wrong template name is that field's problem, not "matches no option".
+ */
+export const ZNewScenario = z.unknown().transform((body, ctx) => {
+  if (isRecord(body) && 'template' in body && 'document' in body) {
+    ctx.issues.push({ code: 'custom', path: ['template'], message: say('documentOrTemplate').error, input: body });
+    return z.NEVER;
+  }
+  const parsed = isRecord(body) && 'template' in body ? ZNewScenarioFromTemplate.safeParse(body) : ZNewScenarioFromDocument.safeParse(body);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.issues.push({ ...issue, input: undefined } as (typeof ctx.issues)[number]);
+  return z.NEVER;
 });
 
 export const ZFork = z.strictObject({ name: z.string().trim().min(1, say('nameNewScenario')).max(200, say('atMostCharacters', { max: 200 })) });

@@ -88,3 +88,4 @@ export * from './negotiation';
 export { pairYears, pairPeriods, pairAsVersion, inUnit, type PairSide, type PairYear, type PairPeriod, type PairCoverage, type PairVersion } from './version-pair';
 export * from './spans';
 export * from './span-totals';
+export * from './templates';

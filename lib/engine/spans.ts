@@ -226,3 +226,37 @@ export function splitRange(range: YearRange, lastOfFirst: number): [YearRange, Y
     { from: lastOfFirst + 1, to: range.to },
   ];
 }
+
+// ------------------------------------------------------------- a deal's periods
+
+/**
+ * Why a list of periods does not cut `range` into consecutive spans, as a deal's periods must
+ * (a scenario's periods may overlap or leave gaps, decision 0100; a deal's are its reporting plan,
+ * so every year is in exactly one). Read in the order given: each period starts the year after
+ * the one before it ends. An empty list is the engine's one period over the whole range.
+ */
+export type PeriodPlanFinding =
+  /** Period `index` ends before it starts. */
+  | { kind: 'backwards'; index: number }
+  /** Period `index` reaches outside the range. */
+  | { kind: 'outside'; index: number }
+  /** Period `index` starts in `year`, a year the periods before it already hold. */
+  | { kind: 'overlap'; index: number; year: number }
+  /** No period holds `from..to`; `index` is the period after the gap, or the last one for a gap at the end. */
+  | { kind: 'gap'; index: number; from: number; to: number };
+
+export function periodPlanFindings(periods: readonly YearRange[], range: YearRange): PeriodPlanFinding[] {
+  const findings: PeriodPlanFinding[] = [];
+  let next = range.from;
+  periods.forEach((period, index) => {
+    if (period.to < period.from) return findings.push({ kind: 'backwards', index });
+    if (period.from < range.from || period.to > range.to) return findings.push({ kind: 'outside', index });
+    if (period.from < next) findings.push({ kind: 'overlap', index, year: period.from });
+    else if (period.from > next) findings.push({ kind: 'gap', index, from: next, to: period.from - 1 });
+    next = Math.max(next, period.to + 1);
+  });
+  // A period that is backwards or outside was skipped: the end it leaves uncovered is not news.
+  const skipped = findings.some((f) => f.kind === 'backwards' || f.kind === 'outside');
+  if (periods.length > 0 && !skipped && next <= range.to) findings.push({ kind: 'gap', index: periods.length - 1, from: next, to: range.to });
+  return findings;
+}

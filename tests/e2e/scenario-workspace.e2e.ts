@@ -185,6 +185,7 @@ describe('scenario workspace in Chromium', () => {
   });
   it('starts a new scenario from a pes-scenario/1 file, refusing an invalid one with its problems', async () => {
     const page = await open('shiyan@pes.demo', 'en', `/deals/${dealId}/scenarios`);
+    await page.getByTestId('start-file').click();
     await page.getByTestId('new-scenario-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"pes-scenario/1","startYear":2003}') });
     await page.getByTestId('new-scenario').locator('button[type=submit]').click();
     const refusal = page.getByTestId('new-scenario').getByRole('alert');

@@ -7,20 +7,35 @@ import { listDeals } from '@/lib/server/deals/list-deals';
 import { listPendingTasks } from '@/lib/server/deals/list-pending-tasks';
 import { Badge } from '@/components/ui/badge';
 import { RenderedTable } from '@/components/ui/rendered-table';
+import { ButtonLink } from '@/components/ui/button';
+import { mayCreateDeals } from '@/lib/domain/deal-rights';
 
 export default async function DealsPage() {
   const actor = await currentActor();
   if (!actor) redirect('/login');
   const [deals, pending, t, locale] = await Promise.all([listDeals({ actor }), listPendingTasks({ actor }), getTranslations(), getLocale()]);
   const zh = locale === 'zh';
+  const mayCreate = mayCreateDeals(actor);
   return (
     <div>
-      <h1 className="text-2xl font-semibold text-water-900">{t('deals.title')}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold text-water-900">{t('deals.title')}</h1>
+        {mayCreate && deals.length > 0 && (
+          <ButtonLink href="/deals/new" testId="create-deal">
+            {t('deals.create')}
+          </ButtonLink>
+        )}
+      </div>
       <p className="mt-1 text-slate-600">{t('deals.subtitle')}</p>
       {deals.length === 0 ? (
-        <div className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+        <div className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="deals-empty">
           <p className="font-medium">{t('deals.empty')}</p>
-          <p className="mt-2 text-slate-600">{t('deals.emptyNext')}</p>
+          <p className="mt-2 text-slate-600">{t(mayCreate ? 'deals.emptyCreate' : 'deals.emptyNext')}</p>
+          {mayCreate && (
+            <ButtonLink href="/deals/new" className="mt-4" testId="create-deal">
+              {t('deals.create')}
+            </ButtonLink>
+          )}
         </div>
       ) : (
         <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">

@@ -103,6 +103,10 @@ export const placeTexts = {
 
   // --- Fields of request bodies and queries (lib/domain/*-schemas.ts), by their names ----------
   'field.canEdit': { en: 'May edit', zh: '可编辑' },
+  'field.label': { en: 'Label', zh: '标签' },
+  'field.members': { en: 'Members', zh: '成员' },
+  'field.periods': { en: 'Periods', zh: '时段' },
+  'field.template': { en: 'Template', zh: '模板' },
   'field.canSign': { en: 'May sign', zh: '可签署' },
   'field.currency': { en: 'Currency', zh: '货币' },
   'field.endYear': { en: 'Last year', zh: '结束年份' },

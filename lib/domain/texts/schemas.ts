@@ -50,6 +50,11 @@ export const schemaTexts = {
   oneOfUserIdOrEmail: { en: 'give exactly one of userId or email', zh: '请在 userId 和 email 中恰好填写一项' },
   nameOneChange: { en: 'name at least one of side, canEdit, canSign', zh: '请至少填写 side、canEdit、canSign 中的一项' },
   mustBeEventId: { en: 'must be an event id', zh: '必须是事件编号' },
+  periodOutsideDeal: { en: "must lie within the deal's years {from}–{to}", zh: '必须在项目年份 {from}—{to} 之内' },
+  periodOverlaps: { en: 'starts in {year}, a year the period before already holds', zh: '起始于 {year} 年，而该年已属于前一时段' },
+  periodGapBefore: { en: 'leaves {from}–{to} outside every period: start it the year after the period before ends', zh: '使 {from}—{to} 年不属于任何时段：请从前一时段结束的次年开始' },
+  periodGapAfter: { en: "leaves {from}–{to} outside every period: end the last period in the deal's last year", zh: '使 {from}—{to} 年不属于任何时段：最后一个时段应在项目结束年份结束' },
+  memberListedTwice: { en: 'this e-mail is listed twice', zh: '该电子邮件重复列出' },
 
   // --- Scenarios -----------------------------------------------------------------------------
   mustBeSha256: { en: 'must be a SHA-256 in hex', zh: '必须是十六进制的 SHA-256' },
@@ -63,6 +68,8 @@ export const schemaTexts = {
   nameNewScenario: { en: 'give the new scenario a name', zh: '请为新情景命名' },
   writeSomething: { en: 'write something', zh: '请填写内容' },
   mustBeVersionFormat: { en: 'must be scenario, result, csv or xlsx', zh: '必须是 scenario、result、csv 或 xlsx' },
+  mustBeTemplate: { en: 'must be {templates}', zh: '必须是 {templates} 之一' },
+  documentOrTemplate: { en: 'give either a document or a template, not both', zh: '请提供文档或模板之一，不要同时提供' },
 
   // --- Offers, schedules, agreements ---------------------------------------------------------
   mustBeMonitoring: { en: 'must be monitoring data: for each year, a value per indicator', zh: '必须是监测数据：每年每项指标一个数值' },

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { DealPeriod } from '@/lib/contracts/deals';
 import type { Deal } from '@/lib/generated/prisma/client';
 
 export type DealDto = ReturnType<typeof dealDto>;
@@ -16,6 +17,8 @@ export function dealDto(deal: Deal) {
     currency: deal.currency,
     unit: deal.unit,
     priceBase: deal.priceBase,
+    // Written only by createDeal, from a checked list (lib/domain/deal-schemas.ts).
+    periods: deal.periods as unknown as DealPeriod[],
     status: deal.status,
     illustrative: deal.illustrative,
     createdAt: deal.createdAt.toISOString(),

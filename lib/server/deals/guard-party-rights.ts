@@ -17,13 +17,13 @@ export function refuseUnlessMayGrant(actor: Actor, after: { side?: Side; canSign
   if (givesPartyRights(after, before) && !mayGrantPartyRights(actor)) throw new PartyRightsRefused();
 }
 
-/** Around the member change: the refusal goes on the audit trail once the change has rolled back. */
-export async function recordingPartyRightsRefusal<T>({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }, change: () => Promise<T>): Promise<T> {
+/** Around the member change: the refusal goes on the audit trail once the change has rolled back (`dealId` null: a deal being opened). */
+export async function recordingPartyRightsRefusal<T>({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string | null }, change: () => Promise<T>): Promise<T> {
   try {
     return await change();
   } catch (error) {
     if (error instanceof PartyRightsRefused) {
-      await recordSecurityEvent({ action: 'access.refused', origin, actorId: actor.id, object: { type: 'deal', id: dealId }, detail: { right: 'grantPartyRights', status: 403 } });
+      await recordSecurityEvent({ action: 'access.refused', origin, actorId: actor.id, object: dealId ? { type: 'deal', id: dealId } : null, detail: { right: 'grantPartyRights', status: 403 } });
     }
     throw error;
   }

@@ -9,7 +9,10 @@ import { insertVersion } from './save-scenario-version';
 import { text } from '@/lib/domain/local-text';
 import { forkedFromMessage } from '@/lib/domain/version-message';
 
-/** A counter-proposal: any visible version becomes v1 of a new scenario of the actor's side. */
+/**
+ * Any visible version becomes v1 of a new scenario of the actor's side: a counter-proposal when the
+ * version is the other side's, a duplicate when it is the actor's own side's.
+ */
 export async function forkScenarioVersion({ actor, origin, dealId, versionId, name }: { actor: Actor; origin: RequestOrigin; dealId: string; versionId: string; name: string }) {
   if (!name.trim()) throw new ValidationError(text('nameNewScenario'), 'name');
   return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { membership }) => {
@@ -26,7 +29,7 @@ export async function forkScenarioVersion({ actor, origin, dealId, versionId, na
       evidence: origin_.evidence.map(({ target, fileName, sha256, note }) => ({ target, fileName, sha256, note })),
     });
     await appendAuditEvent(tx, {
-      action: 'scenario.forked',
+      action: origin_.scenario.side === membership.side ? 'scenario.duplicated' : 'scenario.forked',
       origin,
       actor,
       side: membership.side,

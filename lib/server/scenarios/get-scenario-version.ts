@@ -18,7 +18,7 @@ export async function scenarioVersionDetail(dealId: string, versionId: string) {
   const [author, comments] = await Promise.all([db().user.findUnique({ where: { id: version.authorId }, select: { name: true } }), commentThread(version.scenarioId, version)]);
   return {
     id: version.id,
-    scenario: { id: version.scenario.id, name: version.scenario.name, side: version.scenario.side, forkedFromVersionId: version.scenario.forkedFromVersionId },
+    scenario: { id: version.scenario.id, name: version.scenario.name, side: version.scenario.side, forkedFromVersionId: version.scenario.forkedFromVersionId, template: version.scenario.template },
     number: version.number,
     message: version.message,
     author: author?.name ?? '—',

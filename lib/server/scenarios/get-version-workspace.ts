@@ -5,6 +5,7 @@ import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { scenarioVersionDetail } from './get-scenario-version';
+import { forkKind } from './list-scenarios';
 
 /**
  * What the version page needs: the version itself, its scenario's latest version, every version
@@ -20,11 +21,12 @@ export async function getVersionWorkspace({ actor, origin, dealId, versionId }: 
   ]);
   const history = scenarios.find((s) => s.id === version.scenario.id)?.versions ?? [];
   const mayEdit = grants(actor, membership, 'edit');
+  const forkedFrom = version.scenario.forkedFromVersionId ? (scenarios.flatMap((s) => s.versions.map((v) => ({ ...v, scenario: s.name, side: s.side }))).find((v) => v.id === version.scenario.forkedFromVersionId) ?? null) : null;
   return {
     deal: { id: deal.id, name: deal.name, nameZh: deal.nameZh },
     version,
     latest: history[0] ?? null,
-    forkedFrom: version.scenario.forkedFromVersionId ? (scenarios.flatMap((s) => s.versions.map((v) => ({ ...v, scenario: s.name }))).find((v) => v.id === version.scenario.forkedFromVersionId) ?? null) : null,
+    forkedFrom: forkedFrom ? { ...forkedFrom, kind: forkKind(version.scenario.side, forkedFrom.side) } : null,
     comparable: scenarios.flatMap((s) => s.versions.map((v) => ({ id: v.id, label: `${s.name} · v${v.number}`, side: s.side }))),
     mySide: membership.side,
     canEdit: mayEdit && membership.side === version.scenario.side,

@@ -13,6 +13,8 @@ import { listOffers } from '@/lib/server/offers/list-offers';
 import { listLatestVersions } from '@/lib/server/scenarios/list-latest-versions';
 import { versionMessageText } from '@/components/scenario-workspace/version-message-text';
 import { Badge } from '@/components/ui/badge';
+import { DealStatusSteps } from '@/components/deals/deal-status-steps';
+import { dealStatusTransitions } from '@/lib/domain/deal-rights';
 
 export default async function DealOverviewPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
@@ -32,6 +34,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
   const lang = isLocale(locale) ? locale : 'zh';
   const zh = lang === 'zh';
   const { deal, me } = overview;
+  const nextStatus = dealStatusTransitions[deal.status][0];
   const rights = [t('deal.rightView'), me.canEdit && t('deal.rightEdit'), me.canSign && t('deal.rightSign'), me.canManage && t('deal.rightManage')].filter(Boolean).join(' · ');
   return (
     <div className="space-y-8">
@@ -72,7 +75,22 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
             <dd className="font-medium">{rights}</dd>
           </div>
         </dl>
+        <p className="mt-2 text-sm text-slate-600" data-testid="deal-periods">
+          {t('deal.periods', { periods: deal.periods.length ? deal.periods.map((p) => p.label).join(zh ? '、' : ', ') : t('deal.onePeriod', { from: deal.startYear, to: deal.endYear }) })}
+        </p>
       </div>
+
+      {/* The move itself is on the members page, where managers manage the deal: this page stays light (decision 0065). */}
+      <DealStatusSteps
+        current={deal.status}
+        action={
+          me.canManage && nextStatus ? (
+            <Link href={`/deals/${dealId}/members#deal-status`} className="text-sm text-water-700 hover:underline" data-testid="move-status-link">
+              {t('dealStatus.moveButton', { status: t(`status.${nextStatus}`) })}
+            </Link>
+          ) : undefined
+        }
+      />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="rounded-lg border border-slate-200 bg-white p-4">

@@ -2,6 +2,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AddMemberForm, MemberRowForm } from '@/components/members/member-forms';
 import { RenderedTable } from '@/components/ui/rendered-table';
+import { DealStatusSteps } from '@/components/deals/deal-status-steps';
+import { MoveDealStatus } from '@/components/deals/move-deal-status';
+import { dealStatusTransitions } from '@/lib/domain/deal-rights';
 import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 
@@ -11,6 +14,7 @@ export default async function MembersPage({ params }: { params: Promise<{ dealId
   const overview = await orNotFound(getDealOverview({ actor, origin, dealId }));
   const [t, tSide, locale] = await Promise.all([getTranslations('members'), getTranslations('side'), getLocale()]);
   const zh = locale === 'zh';
+  const nextStatus = dealStatusTransitions[overview.deal.status][0];
   return (
     <div>
       <Link href={`/deals/${dealId}`} className="text-sm text-water-700 hover:underline">
@@ -52,6 +56,9 @@ export default async function MembersPage({ params }: { params: Promise<{ dealId
           }))}
         />
       </section>
+      <div id="deal-status" className="mt-6">
+        <DealStatusSteps current={overview.deal.status} action={overview.me.canManage && nextStatus ? <MoveDealStatus dealId={dealId} to={nextStatus} /> : undefined} />
+      </div>
       {overview.me.canManage && (
         <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 font-semibold">{t('add')}</h2>

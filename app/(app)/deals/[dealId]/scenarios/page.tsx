@@ -17,8 +17,13 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
   const [scenarios, me] = await Promise.all([orNotFound(listScenarios({ actor, origin, dealId })), orNotFound(getMyMembership({ actor, origin, dealId }))]);
   // The negotiating sides start scenarios; the fund and observers read and fork.
   const canStart = me.canEdit && counterpart(me.side) !== null;
-  const [t, tSide, locale] = await Promise.all([getTranslations('scenarios'), getTranslations('side'), getLocale()]);
+  const [t, tSide, tEditor, locale] = await Promise.all([getTranslations('scenarios'), getTranslations('side'), getTranslations('editor'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
+  const { deal } = me;
+  const currency = tEditor.has(`currency.${deal.currency}`) ? tEditor(`currency.${deal.currency}`) : deal.currency;
+  const unit = tEditor.has(`units.u${deal.unit}`) ? tEditor(`units.u${deal.unit}`, { currency }) : tEditor('units.other', { unit: String(deal.unit), currency });
+  const periods = deal.periods.length ? deal.periods.map((p) => p.label).join(t('listSeparator')) : t('wholeRange', { from: deal.startYear, to: deal.endYear });
+  const dealTerms = t('takesFromDeal', { from: deal.startYear, to: deal.endYear, unit, priceBase: deal.priceBase, periods });
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -30,7 +35,7 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
       <p className="mt-1 text-slate-600">{t('subtitle')}</p>
       {canStart && (
         <div className="mt-4">
-          <NewScenarioForm dealId={dealId} />
+          <NewScenarioForm dealId={dealId} dealTerms={dealTerms} />
         </div>
       )}
       {scenarios.length === 0 ? (
@@ -45,7 +50,8 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
               <header className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-4 py-3">
                 <Badge tone="side">{tSide(scenario.side)}</Badge>
                 <h2 className="font-medium">{scenario.name}</h2>
-                {scenario.forkedFromVersionId && <span className="text-xs text-slate-500">{t('forked')}</span>}
+                {scenario.forkKind && <span className="text-xs text-slate-500">{t(scenario.forkKind === 'duplicate' ? 'duplicated' : 'forked')}</span>}
+                {scenario.template && <span className="text-xs text-slate-500">{t(`fromTemplate.${scenario.template === 'blank' ? 'blank' : 'paper-table-2'}`)}</span>}
               </header>
               <RenderedTable
                 className="px-4 pb-2"

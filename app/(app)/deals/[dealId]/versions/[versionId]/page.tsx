@@ -3,8 +3,12 @@ import Link from 'next/link';
 import type { CalculatorInputs } from '@/components/scenario-editor/model';
 import { SensitivityLink } from '@/components/negotiation/sensitivity-link';
 import { VersionWorkspace } from '@/components/scenario-workspace/version-workspace';
+import { Notice } from '@/components/ui/notice';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { getVersionWorkspace } from '@/lib/server/scenarios/get-version-workspace';
+
+/** A Table 2 template's payment start stays for the member to type (decision 0041); until a version has one, the page says so. */
+const hasPaymentStart = (document: unknown) => typeof document === 'object' && document !== null && 'paymentStartYear' in document;
 
 export default async function VersionPage({ params, searchParams }: { params: Promise<{ dealId: string; versionId: string }>; searchParams: Promise<{ saved?: string }> }) {
   const [{ dealId, versionId }, { saved }] = await Promise.all([params, searchParams]);
@@ -28,7 +32,7 @@ export default async function VersionPage({ params, searchParams }: { params: Pr
           <>
             <span className="text-slate-400">·</span>
             <Link href={`/deals/${dealId}/versions/${workspace.forkedFrom.id}`} className="hover:underline" data-testid="forked-from">
-              {t('forkedFrom', { label: `${workspace.forkedFrom.scenario} · v${workspace.forkedFrom.number}` })}
+              {t(workspace.forkedFrom.kind === 'duplicate' ? 'duplicatedFrom' : 'forkedFrom', { label: `${workspace.forkedFrom.scenario} · v${workspace.forkedFrom.number}` })}
             </Link>
           </>
         )}
@@ -37,6 +41,11 @@ export default async function VersionPage({ params, searchParams }: { params: Pr
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="saved-notice">
           {t('savedNotice', { number: version.number })}
         </p>
+      )}
+      {workspace.canEdit && version.scenario.template === 'paper-table-2' && !hasPaymentStart(version.document) && (
+        <Notice tone="info" testId="template-to-fill">
+          {t('templateToFill')}
+        </Notice>
       )}
       <VersionWorkspace
         key={version.id}
