@@ -217,7 +217,7 @@ export type ResolutionInput = { method: 'ACCEPT'; valueId: string } | { method: 
  */
 export function resolvedValue(cell: CellAssessment, input: ResolutionInput): { ok: true; value: string } | ({ ok: false } & Refusal) {
   if (cell.state !== 'disputed') {
-    return { ok: false, ...refusal(text('notDisputed', { indicator: cell.indicator, year: cell.year, why: text(`notDisputed.${cell.state}`) })) };
+    return { ok: false, ...refusal(text('notDisputed', { indicator: cell.indicator, year: cell.year, why: text(`notDisputedBecause.${cell.state}`) })) };
   }
   switch (input.method) {
     case 'ACCEPT': {
