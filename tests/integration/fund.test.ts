@@ -290,12 +290,17 @@ describe('fund: payments and the ledger', () => {
 
     const csv = await exportAgreementLedger({ actor: t.viewer, origin: origin(), ...t.at, format: 'csv' });
     const text = csv.bytes.toString('utf8');
-    expect(text).toContain(`${t.deal.slug},1,2024,UPSTREAM,66680000.00,66680000.01,12345.67,66667654.34,CNY`);
-    expect(text).toContain(`${t.deal.slug},1,2025,DOWNSTREAM,66660000.00,,0.00,,CNY`);
+    // A report in the reader's language (a Chinese reader here): headers and funders from the catalogue, amounts as they are.
+    expect(text).toContain('项目,协议编号,年度,出资方,计划金额,结算金额,已付金额,未结清金额,币种');
+    expect(text).toContain(`${t.deal.slug},1,2024,上游方（自筹）,66680000.00,66680000.01,12345.67,66667654.34,CNY`);
+    expect(text).toContain(`${t.deal.slug},1,2025,下游方,66660000.00,,0.00,,CNY`);
     const xlsx = await exportPortfolioLedger({ actor: t.fundAdmin, origin: origin(), format: 'xlsx' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
-    expect(workbook.getWorksheet('Payments')!.rowCount).toBe(5);
+    expect(workbook.getWorksheet('付款记录')!.rowCount).toBe(5);
+    expect(workbook.getWorksheet('付款记录')!.getRow(1).getCell(5).text).toBe('方向');
+    const english = await exportAgreementLedger({ actor: { ...t.viewer, locale: 'en' }, origin: origin(), ...t.at, format: 'csv' });
+    expect(english.bytes.toString('utf8')).toContain(`${t.deal.slug},1,2024,Upstream party (own budget)`);
   });
 
   it('refuses a payment larger than the outstanding balance unless it carries an overpayment note', async () => {
