@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useIndicatorName } from './use-indicator-name';
 import { Fragment } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -59,6 +60,7 @@ export function MonitoringYear({
   onResolved: () => void;
 }) {
   const t = useTranslations('fund');
+  const indicatorName = useIndicatorName();
   const units = Object.fromEntries(view.indicators.map((i) => [i.name, i.unit]));
   return (
   <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`monitoring-year-${year}`}>
@@ -89,7 +91,7 @@ export function MonitoringYear({
               <Fragment key={key}>
               <tr className={`border-t border-slate-100 align-top ${cell.state === 'disputed' ? 'bg-red-50' : ''}`} data-testid={`cell-${key}`} data-state={cell.state}>
                 <td className="py-2 pr-3">
-                  <span className="font-mono">{cell.indicator}</span> <span className="text-xs text-slate-500">{units[cell.indicator] ?? ''}</span>
+                  <span title={cell.indicator}>{indicatorName(cell.indicator)}</span> <span className="text-xs text-slate-500">{units[cell.indicator] ?? ''}</span>
                 </td>
                 <td className="py-2 pr-3">
                   <Badge tone={stateTone[cell.state] ?? 'neutral'} className="px-2">{t(`monitoring.state.${cell.state}`)}</Badge>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useIndicatorName } from './use-indicator-name';
 import { useState } from 'react';
 import { callApi } from '@/components/api-client';
 import { NumberInput } from '@/components/ui/number-input';
@@ -11,6 +12,7 @@ import { FormOutcome } from './api-form';
 /** How far two sides' results may lie apart before they are disputed, per indicator. */
 export function TolerancesForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: MonitoringView; onDone: () => void }) {
   const t = useTranslations('fund');
+  const indicatorName = useIndicatorName();
   const [values, setValues] = useState(() => Object.fromEntries(view.indicators.map((i) => [i.name, { absolute: i.tolerance.absolute ?? '', relative: i.tolerance.relative ?? '' }])));
   const { busy, failure, done, onSubmit } = useApiForm();
   return (
@@ -28,9 +30,9 @@ export function TolerancesForm({ dealId, agreementId, view, onDone }: { dealId: 
         <tbody>
           {view.indicators.map((i) => (
             <tr key={i.name}>
-              <td className="py-1 pr-4 font-mono">{i.name}</td>
+              <td className="py-1 pr-4" title={i.name}>{indicatorName(i.name)}</td>
               <td className="py-1 pr-4">
-                <NumberInput className="w-28" value={values[i.name]?.absolute ?? ''} onChange={(absolute) => setValues({ ...values, [i.name]: { ...values[i.name]!, absolute } })} aria-label={`${i.name} ${t('monitoring.tolerance.absolute')}`} />{' '}
+                <NumberInput className="w-28" value={values[i.name]?.absolute ?? ''} onChange={(absolute) => setValues({ ...values, [i.name]: { ...values[i.name]!, absolute } })} aria-label={`${indicatorName(i.name)} ${t('monitoring.tolerance.absolute')}`} />{' '}
                 <span className="text-xs text-slate-500">{i.unit}</span>
               </td>
               <td className="py-1">
