@@ -1,12 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useCallback } from 'react';
 
-/**
- * An indicator as readers know it: the catalogue's name for the codes the demo and common terms use
- * (codmn is 高锰酸盐指数), the code as the terms declare it otherwise, since a deal may name its own.
- */
+/** An indicator by its name in the catalogue (messages namespace `indicator`), else by its code: lib/domain/indicator-name.ts. */
 export function useIndicatorName(): (code: string) => string {
-  const t = useTranslations('fund');
-  return (code) => (t.has(`indicatorName.${code}`) ? t(`indicatorName.${code}`) : code);
+  const t = useTranslations('indicator');
+  return useCallback((code: string) => (t.has(code) ? t(code) : code), [t]);
 }

@@ -8,7 +8,7 @@ import { inEnglish, problem, problemIn, problemLine, render, text } from './loca
 import { schemaProblems } from './schema-problems';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
-import { codeNamespace, textEntries, textNamespaces, type TextKey } from './text-catalogue';
+import { codeNamespaces, textEntries, textNamespaces, type TextKey } from './text-catalogue';
 
 /** The names of the values a message reads, whatever ICU element they sit in. */
 function argumentsOf(source: string): string[] {
@@ -48,8 +48,8 @@ describe('the catalogue of server messages', () => {
     const seen = new Map<string, string>();
     const twice: string[] = [];
     const leaves = (tree: object, prefix: string): string[] => Object.entries(tree).flatMap(([name, value]) => (typeof value === 'string' ? [`${prefix}${name}`] : leaves(value as object, `${prefix}${name}.`)));
-    for (const namespace of [...textNamespaces, codeNamespace]) {
-      const inside = namespace === codeNamespace ? leaves({ [codeNamespace]: en[codeNamespace] }, '') : leaves((en as Record<string, object>)[namespace]!, '');
+    for (const namespace of [...textNamespaces, ...codeNamespaces]) {
+      const inside = (codeNamespaces as readonly string[]).includes(namespace) ? leaves({ [namespace]: (en as Record<string, object>)[namespace]! }, '') : leaves((en as Record<string, object>)[namespace]!, '');
       for (const key of inside) {
         if (seen.has(key)) twice.push(`${key}: ${seen.get(key)} and ${namespace}`);
         seen.set(key, namespace);

@@ -121,8 +121,8 @@ describe('values for a settlement', () => {
     expect(outcome).toMatchObject({
       ok: false,
       problems: [
-        { field: '2023.codmn', message: 'codmn for 2023 is disputed (upstream 2.3, downstream 2.9; they differ by 0.6, the tolerance allows 0): resolve it first' },
-        { field: '2023.tp', message: 'no result for tp in 2023: enter or import it first' },
+        { field: '2023.codmn', message: 'Permanganate index (COD_Mn) for 2023 is disputed (upstream 2.3, downstream 2.9; they differ by 0.6, the tolerance allows 0): resolve it first' },
+        { field: '2023.tp', message: 'no result for Total phosphorus (TP) in 2023: enter or import it first' },
       ],
     });
     expect(valuesForSettlement(cells, 2023, ['nh3n'])).toEqual({ ok: true, values: { nh3n: '0.1' } });
@@ -143,7 +143,7 @@ describe('resolving a dispute', () => {
   it('refuses a result that is not current, a bad re-test value, and a cell that is not disputed', () => {
     expect(resolvedValue(disputed, { method: 'ACCEPT', valueId: 'elsewhere' })).toMatchObject({ ok: false });
     expect(resolvedValue(disputed, { method: 'RETEST', value: '2,6' })).toMatchObject({ ok: false, message: 'the re-test result "2,6" is not a decimal number' });
-    expect(resolvedValue(assessCell(2023, 'codmn', [up], []), { method: 'AVERAGE' })).toMatchObject({ ok: false, message: 'codmn for 2023 is not disputed: only one side has entered a result' });
+    expect(resolvedValue(assessCell(2023, 'codmn', [up], []), { method: 'AVERAGE' })).toMatchObject({ ok: false, message: 'Permanganate index (COD_Mn) for 2023 is not disputed: only one side has entered a result' });
   });
 
   it('averages exactly, whatever the number of sides', () => {

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { parseDecimal } from '@/lib/engine';
 import { problem, refusal, text, type Problem, type Refusal } from './local-text';
+import { indicatorText } from './indicator-name';
 
 /**
  * Monitoring results of an administered agreement, and when they disagree (docs/decisions/0016).
@@ -198,10 +199,10 @@ export function valuesForSettlement(cells: readonly CellAssessment[], year: numb
   for (const indicator of needed) {
     const cell = cells.find((c) => c.year === year && c.indicator === indicator);
     if (!cell || cell.state === 'missing') {
-      problems.push(problem(`${year}.${indicator}`, text('noResultForYear', { indicator, year })));
+      problems.push(problem(`${year}.${indicator}`, text('noResultForYear', { indicator: indicatorText(indicator), year })));
     } else if (cell.state === 'disputed') {
       const results = cell.current.map((e) => text('sideResult', { side: text(`side.${e.side}`), value: canonicalValue(e.value) }));
-      problems.push(problem(`${year}.${indicator}`, text('resultDisputed', { indicator, year, results, spread: cell.spread ?? '', allowed: cell.allowed ?? '' })));
+      problems.push(problem(`${year}.${indicator}`, text('resultDisputed', { indicator: indicatorText(indicator), year, results, spread: cell.spread ?? '', allowed: cell.allowed ?? '' })));
     } else {
       values[indicator] = cell.value!;
     }
@@ -217,7 +218,7 @@ export type ResolutionInput = { method: 'ACCEPT'; valueId: string } | { method: 
  */
 export function resolvedValue(cell: CellAssessment, input: ResolutionInput): { ok: true; value: string } | ({ ok: false } & Refusal) {
   if (cell.state !== 'disputed') {
-    return { ok: false, ...refusal(text('notDisputed', { indicator: cell.indicator, year: cell.year, why: text(`notDisputedBecause.${cell.state}`) })) };
+    return { ok: false, ...refusal(text('notDisputed', { indicator: indicatorText(cell.indicator), year: cell.year, why: text(`notDisputedBecause.${cell.state}`) })) };
   }
   switch (input.method) {
     case 'ACCEPT': {

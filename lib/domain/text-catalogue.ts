@@ -1,7 +1,7 @@
 // The server's messages (refusals, problems, errors, places, the engines' codes) are namespaces of
 // the one catalogue, messages/{en,zh}.json, beside the pages' (docs/decisions/0032-one-catalogue.md).
 // A key names a message inside its namespace (`cannotDisableYourself` is `server.cannotDisableYourself`),
-// except the engines' codes, which carry their namespace already (`engine.invalidValue`): the keys
+// except the engines' codes and the indicators' names, which carry their namespace (`engine.invalidValue`, `indicator.codmn`): the keys
 // callers write do not say where the message is kept. lib/domain/local-text.test.ts checks that no
 // key is in two namespaces. ICU MessageFormat: {name} is a value, `count` the only number (plurals).
 import { createTranslator } from 'use-intl/core';
@@ -10,15 +10,15 @@ import type { AppLocale } from './locale';
 
 /** The namespaces whose keys are relative to them. */
 export const textNamespaces = ['api', 'server', 'fundServer', 'schemas', 'places'] as const;
-/** The engines' codes: `engine.…`, the namespace included. */
-export const codeNamespace = 'engine';
+/** Keys that carry their namespace: the engines' codes (`engine.…`) and indicators' names (`indicator.codmn`). */
+export const codeNamespaces = ['engine', 'indicator'] as const;
 
-export type TextNamespace = (typeof textNamespaces)[number] | typeof codeNamespace;
+export type TextNamespace = (typeof textNamespaces)[number] | (typeof codeNamespaces)[number];
 
 type Catalogue = typeof catalogue;
 type Leaves<T, Prefix extends string> = T extends string ? Prefix : { [K in keyof T & string]: Leaves<T[K], Prefix extends '' ? K : `${Prefix}.${K}`> }[keyof T & string];
 
-export type TextKey = { [N in (typeof textNamespaces)[number]]: Leaves<Catalogue[N], ''> }[(typeof textNamespaces)[number]] | Leaves<Pick<Catalogue, typeof codeNamespace>, ''>;
+export type TextKey = { [N in (typeof textNamespaces)[number]]: Leaves<Catalogue[N], ''> }[(typeof textNamespaces)[number]] | Leaves<Pick<Catalogue, (typeof codeNamespaces)[number]>, ''>;
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -38,7 +38,7 @@ export function keyPaths(messages: Readonly<Record<string, unknown>>): Map<strin
     if (messages[namespace]) leaves(messages[namespace] as Tree, '', keys);
     for (const key of keys.keys()) paths.set(key, `${namespace}.${key}`);
   }
-  if (messages[codeNamespace]) leaves({ [codeNamespace]: messages[codeNamespace] as Tree }, '', paths);
+  for (const namespace of codeNamespaces) if (messages[namespace]) leaves({ [namespace]: messages[namespace] as Tree }, '', paths);
   return paths;
 }
 
@@ -60,7 +60,7 @@ export function textCatalogue(locale: AppLocale, messages: Readonly<Record<strin
     },
   });
   return {
-    namespaces: new Set(Object.keys(messages).filter((name) => name === codeNamespace || (textNamespaces as readonly string[]).includes(name))),
+    namespaces: new Set(Object.keys(messages).filter((name) => (codeNamespaces as readonly string[]).includes(name) || (textNamespaces as readonly string[]).includes(name))),
     has: (key) => paths.has(key),
     format: (key, values) => {
       const path = paths.get(key);

@@ -141,7 +141,7 @@ describe('fund: monitoring data and disputes', () => {
 
     const blocked = await run(t, 2024).catch((error: unknown) => error);
     expect(blocked).toBeInstanceOf(ValidationError);
-    expect((blocked as ValidationError).problems).toMatchObject([{ field: '2024.codmn', message: 'codmn for 2024 is disputed (upstream 2.45, fund 2.31; they differ by 0.14, the tolerance allows 0): resolve it first' }]);
+    expect((blocked as ValidationError).problems).toMatchObject([{ field: '2024.codmn', message: 'Permanganate index (COD_Mn) for 2024 is disputed (upstream 2.45, fund 2.31; they differ by 0.14, the tolerance allows 0): resolve it first' }]);
     expect(await testDb().settlement.count({ where: { agreementId: t.agreementId } })).toBe(0);
     const listed = await listSettlements({ actor: t.fundAdmin, origin: origin(), ...t.at, now });
     expect(listed.years.find((y) => y.year === 2024)).toMatchObject({ state: 'BLOCKED', problems: [{ field: '2024.codmn' }] });
@@ -161,7 +161,7 @@ describe('fund: monitoring data and disputes', () => {
     const { id: upstreamValue } = await enter(t, t.upstream, 2024, 'codmn', '2.45');
     await expect(resolveDispute({ actor: t.upstream, origin: origin(), ...t.at, input: { method: 'AVERAGE', year: 2024, indicator: 'codmn', note: 'meeting' } })).rejects.toMatchObject({ status: 403, right: 'manage' });
     await expect(resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'ACCEPT', year: 2024, indicator: 'codmn', valueId: '00000000-0000-4000-8000-000000000000', note: 'x' } })).rejects.toBeInstanceOf(ValidationError);
-    await expect(resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'AVERAGE', year: 2024, indicator: 'tp', note: 'x' } })).rejects.toThrow(/tp for 2024 is not disputed: only one side has entered a result/);
+    await expect(resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'AVERAGE', year: 2024, indicator: 'tp', note: 'x' } })).rejects.toThrow(/Total phosphorus \(TP\) for 2024 is not disputed: only one side has entered a result/);
 
     const accepted = await resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'ACCEPT', year: 2024, indicator: 'codmn', valueId: upstreamValue, note: 'upstream sampled at the boundary section' } });
     expect(accepted.cell).toMatchObject({ state: 'resolved', value: '2.45', resolution: { method: 'ACCEPT', acceptedValueId: upstreamValue } });
