@@ -1,5 +1,6 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
+import '@/lib/domain/catalogue';
 import { defaultLocale, isLocale, localeCookie, type AppLocale } from '@/lib/domain/locale';
 
 // No locale in the URL: a deal link must open the same page for a Chinese and an English

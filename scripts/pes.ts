@@ -12,6 +12,7 @@
  * document), 1 an internal error. Never prints a stack trace.
  */
 import { readFileSync } from 'node:fs';
+import '../lib/domain/catalogue';
 import {
   computeScenario,
   diffScenarios,

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useIndicatorName } from './use-indicator-name';
 import { callApi } from '@/components/api-client';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -16,6 +17,7 @@ import { latestClosed } from './monitoring-years';
 /** One result as a side measured it: year, indicator, value, laboratory and sampling period. */
 export function MonitoringEnterForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: MonitoringView; onDone: () => void }) {
   const t = useTranslations('fund');
+  const indicatorName = useIndicatorName();
   const open = view.years.filter((y) => !y.settled).map((y) => y.year);
   const { register, control, handleSubmit, formState, resetField } = useDomainForm(ZEnterMonitoringValue, {
     defaultValues: { year: latestClosed(open), indicator: view.indicators[0]?.name ?? '', value: '', laboratory: '', sampledFrom: '', sampledTo: '' },
@@ -39,7 +41,7 @@ export function MonitoringEnterForm({ dealId, agreementId, view, onDone }: { dea
           <Select options={open.map((y) => ({ value: String(y), label: String(y) }))} {...register('year', { valueAsNumber: true })} />
         </Field>
         <Field label={t('monitoring.field.indicator')} error={errors.indicator?.message}>
-          <Select options={view.indicators.map((i) => ({ value: i.name, label: `${i.name} (${i.unit})` }))} {...register('indicator')} />
+          <Select options={view.indicators.map((i) => ({ value: i.name, label: `${indicatorName(i.name)} (${i.unit})` }))} {...register('indicator')} />
         </Field>
         <NumberField control={control} name="value" label={t('monitoring.field.value')} testId="enter-value" />
         <Field label={t('monitoring.field.laboratory')} error={errors.laboratory?.message}>

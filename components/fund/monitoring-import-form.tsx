@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useIndicatorName } from './use-indicator-name';
 import { useState } from 'react';
 import { callApi } from '@/components/api-client';
 import { Button, ButtonLink } from '@/components/ui/button';
@@ -15,6 +16,7 @@ import { latestClosed } from './monitoring-years';
 /** A year's results from a table (xlsx or CSV, the template's columns): all rows or none. */
 export function MonitoringImportForm({ dealId, agreementId, years, onDone }: { dealId: string; agreementId: string; years: number[]; onDone: () => void }) {
   const t = useTranslations('fund');
+  const indicatorName = useIndicatorName();
   const [file, setFile] = useState<File | null>(null);
   const { busy, failure, done: answered, onSubmit } = useApiForm<{ imported: number; years: number[]; disputed: { year: number; indicator: string }[] }>();
   const done = answered?.data;
@@ -52,7 +54,7 @@ export function MonitoringImportForm({ dealId, agreementId, years, onDone }: { d
       {done && (
         <Notice tone="success" testId="import-result">
           {t('monitoring.import.done', { count: done.imported, years: done.years.join(', ') })}
-          {done.disputed.length > 0 && ` ${t('monitoring.import.disputed', { list: done.disputed.map((d) => `${d.year} ${d.indicator}`).join(', ') })}`}
+          {done.disputed.length > 0 && ` ${t('monitoring.import.disputed', { list: done.disputed.map((d) => `${d.year} ${indicatorName(d.indicator)}`).join(', ') })}`}
         </Notice>
       )}
       {failure && <Problems failure={failure} testId="import-problems" recover />}

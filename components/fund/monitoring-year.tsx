@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { CloseEntryButton } from './close-entry-button';
 import type { ColumnDef } from '@tanstack/react-table';
+import { useIndicatorName } from './use-indicator-name';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
@@ -46,6 +47,7 @@ const cellKey = (cell: CellDto) => `${cell.year}-${cell.indicator}`;
 function useCellColumns({ dealId, agreementId, view, settled, resolving, onResolve }: { dealId: string; agreementId: string; view: MonitoringView; settled: boolean; resolving: string | null; onResolve: (key: string | null) => void }): ColumnDef<CellDto, unknown>[] {
   const t = useTranslations('fund');
   const units = Object.fromEntries(view.indicators.map((i) => [i.name, i.unit]));
+  const indicatorName = useIndicatorName();
   const entryOf = (cell: CellDto, side: Side) => cell.current.find((e) => e.side === side);
   return [
     {
@@ -53,7 +55,7 @@ function useCellColumns({ dealId, agreementId, view, settled, resolving, onResol
       header: t('monitoring.field.indicator'),
       cell: ({ row }) => (
         <>
-          <span className="font-mono">{row.original.indicator}</span> <span className="text-xs text-slate-500">{units[row.original.indicator] ?? ''}</span>
+          <span title={row.original.indicator}>{indicatorName(row.original.indicator)}</span> <span className="text-xs text-slate-500">{units[row.original.indicator] ?? ''}</span>
         </>
       ),
     },

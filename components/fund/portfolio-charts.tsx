@@ -2,6 +2,7 @@
 
 import Decimal from 'decimal.js';
 import { useLocale, useTranslations } from 'next-intl';
+import { useIndicatorName } from './use-indicator-name';
 import { useMemo } from 'react';
 import { EChart, type EChartOption } from '@/components/ui/echart';
 import type { FundPortfolio } from '@/lib/contracts/fund';
@@ -22,6 +23,7 @@ function axisScale(lang: string, max: number) {
  */
 export function PortfolioCharts({ portfolio }: { portfolio: FundPortfolio }) {
   const t = useTranslations('fund');
+  const indicatorName = useIndicatorName();
   const lang = useLocale();
 
   const money = useMemo<EChartOption | null>(() => {
@@ -83,7 +85,7 @@ export function PortfolioCharts({ portfolio }: { portfolio: FundPortfolio }) {
         const deal = rows.find((r) => r.dealId === dealId)!.deal;
         return {
           type: 'line',
-          name: `${indicator} · ${deal.slug} #${number}`,
+          name: `${indicatorName(indicator)} · ${deal.slug} #${number}`,
           connectNulls: false,
           showSymbol: true,
           symbol: 'circle',
@@ -97,7 +99,7 @@ export function PortfolioCharts({ portfolio }: { portfolio: FundPortfolio }) {
         };
       }),
     } as EChartOption;
-  }, [portfolio.results, t]);
+  }, [portfolio.results, t, indicatorName]);
 
   const water = useMemo<EChartOption | null>(() => {
     const rows = portfolio.results.filter((r) => r.volume && r.value !== null);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { useIndicatorName } from './use-indicator-name';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
@@ -41,6 +42,7 @@ function useFunderColumns(lang: AppLocale, shares: SettlementDto['shares']): Col
 
 function SettlementDetail({ settlement }: { settlement: SettlementDto }) {
   const t = useTranslations('fund');
+  const indicatorName = useIndicatorName();
   const locale = useLocale();
   const lang = isLocale(locale) ? locale : 'zh';
   const funderColumns = useFunderColumns(lang, settlement.shares);
@@ -86,7 +88,7 @@ function SettlementDetail({ settlement }: { settlement: SettlementDto }) {
         <p className="mt-1 font-mono text-xs">
           {Object.entries(settlement.inputs).length
             ? Object.entries(settlement.inputs)
-                .map(([name, input]) => `${name} = ${input.value ?? '—'}${input.state === 'resolved' ? ` (${t('monitoring.state.resolved')})` : ''}`)
+                .map(([name, input]) => `${indicatorName(name)} = ${input.value ?? '—'}${input.state === 'resolved' ? ` (${t('monitoring.state.resolved')})` : ''}`)
                 .join(' · ')
             : t('settlements.noValues')}
         </p>

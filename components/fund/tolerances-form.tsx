@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useIndicatorName } from './use-indicator-name';
 import { callApi } from '@/components/api-client';
 import { NumberField } from '@/components/ui/number-field';
 import { useApiForm } from '@/components/ui/use-api-form';
@@ -12,6 +13,7 @@ import { FormOutcome } from './api-form';
 /** How far two sides' results may lie apart before they are disputed, per indicator. */
 export function TolerancesForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: MonitoringView; onDone: () => void }) {
   const t = useTranslations('fund');
+  const indicatorName = useIndicatorName();
   const { control, handleSubmit } = useDomainForm(ZSetTolerances, {
     defaultValues: { tolerances: Object.fromEntries(view.indicators.map((i) => [i.name, { absolute: i.tolerance.absolute ?? '', relative: i.tolerance.relative ?? '' }])) },
   });
@@ -24,9 +26,9 @@ export function TolerancesForm({ dealId, agreementId, view, onDone }: { dealId: 
       <div className="space-y-3">
         {view.indicators.map((i) => (
           <fieldset key={i.name} className="grid gap-3 sm:grid-cols-[8rem_16rem_16rem] sm:items-start" data-testid={`tolerance-${i.name}`}>
-            <legend className="sr-only">{i.name}</legend>
-            <p className="pt-6 font-mono text-sm" aria-hidden>
-              {i.name}
+            <legend className="sr-only">{indicatorName(i.name)}</legend>
+            <p className="pt-6 text-sm" aria-hidden>
+              {indicatorName(i.name)}
             </p>
             <NumberField control={control} name={`tolerances.${i.name}.absolute`} label={t('monitoring.tolerance.absolute')} hint={i.unit} className="w-32" testId={`tolerance-${i.name}-absolute`} />
             <NumberField control={control} name={`tolerances.${i.name}.relative`} label={t('monitoring.tolerance.relative')} className="w-32" testId={`tolerance-${i.name}-relative`} />

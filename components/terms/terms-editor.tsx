@@ -108,10 +108,11 @@ export function TermsEditor({
       }
       return;
     }
-    // CSV: a "year" column, then one column per indicator.
+    // CSV: a year column ("year", or "年度" as the Chinese help names it), then one column per indicator.
     const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
-    if (parsed.errors.length || !parsed.meta.fields?.includes('year')) return setImportProblem(t('monitoringCsv'));
-    setMonitoring(Object.fromEntries(parsed.data.map((row) => [String(row.year).trim(), Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'year').map(([k, v]) => [k, String(v ?? '').trim()]))])));
+    const yearColumn = ['year', '年度'].find((name) => parsed.meta.fields?.includes(name));
+    if (parsed.errors.length || !yearColumn) return setImportProblem(t('monitoringCsv'));
+    setMonitoring(Object.fromEntries(parsed.data.map((row) => [String(row[yearColumn]).trim(), Object.fromEntries(Object.entries(row).filter(([k]) => k !== yearColumn).map(([k, v]) => [k, String(v ?? '').trim()]))])));
   };
 
   return (

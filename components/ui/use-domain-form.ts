@@ -1,16 +1,14 @@
 'use client';
 
-import { useLocale } from 'next-intl';
 import { useMemo } from 'react';
 import { useForm, type FieldValues, type UseFormProps } from 'react-hook-form';
 import type { z } from 'zod';
-import { isLocale } from '@/lib/domain/locale';
 import { domainResolver } from './domain-resolver';
+import { useTextCatalogue } from './use-text-catalogue';
 
 /** A react-hook-form form checked by a schema of lib/domain, in the page's language (domain-resolver.ts). */
 export function useDomainForm<S extends z.ZodType<unknown, FieldValues>>(schema: S, props: Omit<UseFormProps<z.input<S> & FieldValues, unknown, z.output<S> & FieldValues>, 'resolver'> = {}) {
-  const locale = useLocale();
-  const lang = isLocale(locale) ? locale : 'zh';
+  const lang = useTextCatalogue(['schemas']);
   const resolver = useMemo(() => domainResolver(schema, lang), [schema, lang]);
   return useForm<z.input<S> & FieldValues, unknown, z.output<S> & FieldValues>({ mode: 'onTouched', ...props, resolver });
 }

@@ -1,12 +1,11 @@
 'use client';
 
-import { useLocale } from 'next-intl';
 import { useMemo } from 'react';
 import type { ApiProblem } from '@/components/api-client';
 import type { CodedProblem, Message } from '@/lib/engine';
 import { fromMessage, render } from '@/lib/domain/local-text';
-import { isLocale } from '@/lib/domain/locale';
 import { placeOf, type FieldLabels } from '@/lib/domain/problem-place';
+import { useTextCatalogue } from './use-text-catalogue';
 
 /** The document a file holds, for naming its problems' places; nothing when it is not JSON. */
 export function documentOf(text: string): unknown {
@@ -27,8 +26,7 @@ export interface ProblemText {
 
 /** The engines' codes in the page's language: messages from their codes, places by the fields' labels. */
 export function useProblemText(): ProblemText {
-  const locale = useLocale();
-  const lang = isLocale(locale) ? locale : 'zh';
+  const lang = useTextCatalogue(['engine', 'places']);
   return useMemo(() => {
     const message = (what: Message) => render(fromMessage(what), lang);
     const place = (path: string, input: unknown, labels: FieldLabels) => render(placeOf(path, input, labels), lang);

@@ -137,7 +137,7 @@ export function isAuditAction(action: string): action is AuditAction {
 export type AuditValue =
   | { kind: 'text'; text: string }
   | { kind: 'amount'; yuan: string }
-  | { kind: 'term'; term: 'status' | 'offerStatus' | 'agreementStatus' | 'side' | 'yesNo' | 'method' | 'funder' | 'direction'; value: string };
+  | { kind: 'term'; term: 'status' | 'offerStatus' | 'agreementStatus' | 'side' | 'yesNo' | 'method' | 'funder' | 'direction' | 'indicator'; value: string };
 
 export type AuditField = 'status' | 'side' | 'canEdit' | 'canSign' | 'reason' | 'value' | 'laboratory' | 'due' | 'balance' | 'disabled';
 
@@ -259,7 +259,7 @@ export function describeAuditEvent(event: { action: string; summary: unknown }, 
       return describe(action);
     case 'monitoring.entered':
       put('year', after?.year);
-      put('indicator', after?.indicator);
+      if (after?.indicator !== undefined) values.indicator = { kind: 'term', term: 'indicator', value: String(after.indicator) };
       return describe(action, changesOf(summary, ['value', 'laboratory']));
     case 'monitoring.entry_closed':
       put('year', after?.year);
@@ -270,7 +270,7 @@ export function describeAuditEvent(event: { action: string; summary: unknown }, 
       return describe(action);
     case 'monitoring.dispute_resolved':
       put('year', before?.year);
-      put('indicator', before?.indicator);
+      if (before?.indicator !== undefined) values.indicator = { kind: 'term', term: 'indicator', value: String(before.indicator) };
       if (after?.method !== undefined) values.method = { kind: 'term', term: 'method', value: String(after.method) };
       put('value', after?.value);
       return describe(action);

@@ -19,6 +19,8 @@ const termKeys: Record<Extract<AuditValue, { kind: 'term' }>['term'], string> = 
   method: 'fund.monitoring.resolve.method',
   funder: 'fund.funder',
   direction: 'fund.settlements.direction',
+  // An indicator by its name where the catalogue has one (codmn is 高锰酸盐指数), else its code.
+  indicator: 'indicator',
 };
 
 export function auditValueText(value: AuditValue, t: Translate, lang: AppLocale, unit: ReaderUnit): string {

@@ -7,7 +7,7 @@
  * checks each page's client code asks for nothing its provider does not send, and that no
  * provider sends a namespace nobody below it asks for.
  */
-export const shellNamespaces = ['nav', 'language', 'login', 'errors', 'side', 'role', 'app'] as const;
+export const shellNamespaces = ['nav', 'language', 'login', 'errors', 'side', 'role', 'app', 'schemas'] as const;
 
 export function pickNamespaces<T extends Record<string, unknown>>(messages: T, namespaces: readonly string[]): Partial<T> {
   return Object.fromEntries(namespaces.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]])) as Partial<T>;

@@ -41,9 +41,9 @@ describe('running the terms for a year', () => {
       ok: false,
       problems: [
         { field: 'year', message: '2019 is not over yet: a year is settled once it has closed' },
-        { field: '2019.codmn', message: expect.stringContaining('codmn for 2019 is disputed (upstream 2.95, fund 2.8') },
-        { field: '2019.tn', message: 'no result for tn in 2019: enter or import it first' },
-        { field: '2019.tp', message: 'no result for tp in 2019: enter or import it first' },
+        { field: '2019.codmn', message: expect.stringContaining('Permanganate index (COD_Mn) for 2019 is disputed (upstream 2.95, fund 2.8') },
+        { field: '2019.tn', message: 'no result for Total nitrogen (TN) in 2019: enter or import it first' },
+        { field: '2019.tp', message: 'no result for Total phosphorus (TP) in 2019: enter or import it first' },
       ],
     });
     const outside = runSettlement({ ...base, year: 2021, endYear: 2021, cells: [] });

@@ -177,7 +177,7 @@ export function checkPayment(input: { line: LineBalance; direction: PaymentDirec
   if (parsed.amount.lessThanOrEqualTo(owed)) return { ok: true, amount: fenText(parsed.amount), overpayment: null };
   const excess = parsed.amount.minus(owed);
   if (!input.overpaymentNote?.trim()) {
-    const against = text(input.line.settled === null ? 'overpayment.scheduled' : 'overpayment.outstanding');
+    const against = text(input.line.settled === null ? 'overpaymentAgainst.scheduled' : 'overpaymentAgainst.outstanding');
     return { ok: false, problems: [problem('amount', text('overpayment', { amount: fenText(parsed.amount), against, owed: fenText(owed), excess: fenText(excess) }))] };
   }
   return { ok: true, amount: fenText(parsed.amount), overpayment: fenText(excess) };

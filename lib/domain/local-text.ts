@@ -1,11 +1,13 @@
 // Messages the server sends back (refusals, problems, errors) in the reader's language. A use case
-// or a domain check names a message by its key in lib/domain/text-catalogue.ts with its values;
-// the English text is made at once (logs, the CLI and tests read it), and the API renders the
-// message again in the language the request asks for (docs/decisions/0020-server-messages-in-both-languages.md).
-import { IntlMessageFormat } from 'intl-messageformat';
+// or a domain check names a message by its key in the catalogue (messages/{en,zh}.json, the
+// namespaces of lib/domain/text-catalogue.ts) with its values; the English text is made at once
+// (logs, the CLI and tests read it), and the API renders the message again in the language the
+// request asks for (docs/decisions/0020-server-messages-in-both-languages.md, 0032-one-catalogue.md).
 import { issueText, type Message, type MessageParam } from '@/lib/engine/problem';
 import type { AppLocale } from './locale';
-import { textCatalogue, type TextKey } from './text-catalogue';
+import { textCatalogue, type TextCatalogue, type TextKey } from './text-catalogue';
+
+export type { TextKey } from './text-catalogue';
 
 /** Messages in a list, separated by semicolons (a list of names is a plain array). */
 export interface Lines {
@@ -23,25 +25,34 @@ export function text(key: TextKey, values: Record<string, TextValue> = {}): Loca
   return { key, values };
 }
 
+// The catalogues this process can render with, by language. Kept on globalThis: Next bundles a
+// module once per entry (instrumentation, each route), and one load of lib/domain/catalogue.ts
+// must serve them all. The server loads both languages whole; a browser page only the
+// namespaces its provider sent, in its reader's language.
+const registry = Symbol.for('pes.textCatalogues');
+type Registry = Map<AppLocale, { messages: Record<string, unknown>; catalogue: TextCatalogue }>;
+const catalogues = ((globalThis as Record<symbol, unknown>)[registry] ??= new Map()) as Registry;
+
+/** Lets this process render messages of `locale` from these namespaces (added to any it has). */
+export function provideCatalogue(locale: AppLocale, messages: Readonly<Record<string, unknown>>): void {
+  const known = catalogues.get(locale);
+  if (known && Object.keys(messages).every((name) => name in known.messages)) return;
+  const merged = { ...known?.messages, ...messages };
+  catalogues.set(locale, { messages: merged, catalogue: textCatalogue(locale, merged) });
+}
+
+function catalogueFor(locale: AppLocale): TextCatalogue | undefined {
+  return catalogues.get(locale)?.catalogue;
+}
+
 export function isTextKey(key: string): key is TextKey {
-  return Object.hasOwn(textCatalogue, key);
+  for (const { catalogue } of catalogues.values()) if (catalogue.has(key)) return true;
+  return false;
 }
 
 // A list of names reads "a, b" in English and "a、b" in Chinese; a list of messages "a; b" and "a；b".
 const nameSeparator: Record<AppLocale, string> = { en: ', ', zh: '、' };
 const lineSeparator: Record<AppLocale, string> = { en: '; ', zh: '；' };
-
-const compiled = new Map<string, IntlMessageFormat>();
-
-function formatFor(key: TextKey, locale: AppLocale): IntlMessageFormat {
-  const id = `${locale}:${key}`;
-  let format = compiled.get(id);
-  if (!format) {
-    format = new IntlMessageFormat(textCatalogue[key][locale], locale === 'zh' ? 'zh-CN' : 'en');
-    compiled.set(id, format);
-  }
-  return format;
-}
 
 function renderValue(name: string, value: TextValue, locale: AppLocale): string | number {
   const each = (items: readonly (string | LocalText)[]) => items.map((item) => (typeof item === 'string' ? item : render(item, locale)));
@@ -53,8 +64,16 @@ function renderValue(name: string, value: TextValue, locale: AppLocale): string 
 }
 
 export function render(message: LocalText, locale: AppLocale): string {
+  const catalogue = catalogueFor(locale);
+  if (!catalogue?.has(message.key)) {
+    // The server and the CLI load the whole catalogue (lib/domain/catalogue.ts); a page's browser
+    // code has the namespaces its provider sends, and a message outside them is a bug the
+    // client-messages test names. Its key is better than nothing.
+    if (typeof window === 'undefined') throw new Error(`no ${locale} message "${message.key}": import '@/lib/domain/catalogue' where the server starts`);
+    return message.key;
+  }
   const values = Object.fromEntries(Object.entries(message.values).map(([name, value]) => [name, renderValue(name, value, locale)]));
-  return String(formatFor(message.key, locale).format(values));
+  return catalogue.format(message.key, values);
 }
 
 export const inEnglish = (message: LocalText): string => render(message, 'en');

@@ -146,9 +146,9 @@ describe('values for a settlement', () => {
     expect(outcome).toMatchObject({
       ok: false,
       problems: [
-        { field: '2023.codmn', message: 'codmn for 2023 is disputed (upstream 2.3, downstream 2.9; they differ by 0.6, the tolerance allows 0): resolve it first' },
-        { field: '2023.tp', message: 'no result for tp in 2023: enter or import it first' },
-        { field: '2023.tn', message: 'tn in 2023: no result yet from the downstream lab, which the terms require before the year can settle' },
+        { field: '2023.codmn', message: 'Permanganate index (COD_Mn) for 2023 is disputed (upstream 2.3, downstream 2.9; they differ by 0.6, the tolerance allows 0): resolve it first' },
+        { field: '2023.tp', message: 'no result for Total phosphorus (TP) in 2023: enter or import it first' },
+        { field: '2023.tn', message: expect.stringMatching(/^Total nitrogen .* in 2023: no result yet from the downstream lab, which the terms require before the year can settle$/) },
       ],
     });
     expect(valuesForSettlement(cells, 2023, ['nh3n'])).toEqual({ ok: true, values: { nh3n: '0.1' } });
@@ -170,9 +170,9 @@ describe('resolving a dispute', () => {
     expect(resolvedValue(disputed, { method: 'ACCEPT', valueId: 'elsewhere' })).toMatchObject({ ok: false });
     expect(resolvedValue(disputed, { method: 'RETEST', value: '2,6' })).toMatchObject({ ok: false, message: 'the re-test result "2,6" is not a decimal number' });
     const agreed = assessCell(2023, 'codmn', [up, entry('DOWNSTREAM', '2.30')], []);
-    expect(resolvedValue(agreed, { method: 'AVERAGE' })).toMatchObject({ ok: false, message: 'codmn for 2023 is not disputed: the results agree within the tolerance' });
+    expect(resolvedValue(agreed, { method: 'AVERAGE' })).toMatchObject({ ok: false, message: 'Permanganate index (COD_Mn) for 2023 is not disputed: the results agree within the tolerance' });
     const single = assessCell(2023, 'codmn', [up], [], { ...cellRule(), labs: 'upstream' });
-    expect(resolvedValue(single, { method: 'RETEST', value: '2.4' })).toMatchObject({ ok: false, message: 'codmn for 2023 is not disputed: only one side has entered a result' });
+    expect(resolvedValue(single, { method: 'RETEST', value: '2.4' })).toMatchObject({ ok: false, message: 'Permanganate index (COD_Mn) for 2023 is not disputed: only one side has entered a result' });
   });
 
   it('averages exactly, whatever the number of sides', () => {

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { parseDecimal } from '@/lib/engine';
 import { countedValue, defaultRule, missingLabs, type Lab, type MonitoringRule } from '@/lib/terms';
 import { problem, refusal, text, type Problem, type Refusal } from './local-text';
+import { indicatorText } from './indicator-name';
 
 /**
  * Monitoring results of an administered agreement, and when they disagree (docs/decisions/0016).
@@ -229,12 +230,12 @@ export function valuesForSettlement(cells: readonly CellAssessment[], year: numb
   for (const indicator of needed) {
     const cell = cells.find((c) => c.year === year && c.indicator === indicator);
     if (!cell || cell.state === 'missing') {
-      problems.push(problem(`${year}.${indicator}`, text('noResultForYear', { indicator, year })));
+      problems.push(problem(`${year}.${indicator}`, text('noResultForYear', { indicator: indicatorText(indicator), year })));
     } else if (cell.state === 'incomplete') {
-      problems.push(problem(`${year}.${indicator}`, text('labsMissing', { indicator, year, labs: cell.missingLabs.map((lab) => text(`lab.${lab}`)) })));
+      problems.push(problem(`${year}.${indicator}`, text('labsMissing', { indicator: indicatorText(indicator), year, labs: cell.missingLabs.map((lab) => text(`lab.${lab}`)) })));
     } else if (cell.state === 'disputed') {
       const results = cell.current.map((e) => text('sideResult', { side: text(`side.${e.side}`), value: canonicalValue(e.value) }));
-      problems.push(problem(`${year}.${indicator}`, text('resultDisputed', { indicator, year, results, spread: cell.spread ?? '', allowed: cell.allowed ?? '' })));
+      problems.push(problem(`${year}.${indicator}`, text('resultDisputed', { indicator: indicatorText(indicator), year, results, spread: cell.spread ?? '', allowed: cell.allowed ?? '' })));
     } else {
       values[indicator] = cell.value!;
     }
@@ -252,7 +253,7 @@ export function resolvedValue(cell: CellAssessment, input: ResolutionInput): { o
   // A cell a required lab has not reported may be closed by the fund too (an accepted result or a
   // re-test it commissioned), so that a side cannot block a year by not reporting.
   if (cell.state !== 'disputed' && cell.state !== 'incomplete') {
-    return { ok: false, ...refusal(text('notDisputed', { indicator: cell.indicator, year: cell.year, why: text(`notDisputed.${cell.state}`) })) };
+    return { ok: false, ...refusal(text('notDisputed', { indicator: indicatorText(cell.indicator), year: cell.year, why: text(`notDisputedBecause.${cell.state}`) })) };
   }
   switch (input.method) {
     case 'ACCEPT': {

@@ -1,19 +1,82 @@
-// The server's messages in both languages, side by side, so that no message can exist in one
-// language only (the type asks for both). ICU MessageFormat: {name} is a value, `count` is the
-// only number (for plurals); apostrophes are literal unless they quote a brace. Values that are
-// lists of names print "a, b" / "a、b", lists of messages "a; b" / "a；b". lib/domain/local-text.ts
-// renders them. One file per area in ./texts; lib/domain/local-text.test.ts checks no key is in two.
-import { apiTexts } from './texts/api';
-import { engineTexts } from './texts/engine';
-import { fundTexts } from './texts/fund';
-import { placeTexts } from './texts/places';
-import { schemaTexts } from './texts/schemas';
-import { serverTexts } from './texts/server';
+// The server's messages (refusals, problems, errors, places, the engines' codes) are namespaces of
+// the one catalogue, messages/{en,zh}.json, beside the pages' (docs/decisions/0032-one-catalogue.md).
+// A key names a message inside its namespace (`cannotDisableYourself` is `server.cannotDisableYourself`),
+// except the engines' codes and the indicators' names, which carry their namespace (`engine.invalidValue`, `indicator.codmn`): the keys
+// callers write do not say where the message is kept. lib/domain/local-text.test.ts checks that no
+// key is in two namespaces. ICU MessageFormat: {name} is a value, `count` the only number (plurals).
+import { createTranslator } from 'use-intl/core';
+import type catalogue from '@/messages/en.json';
+import type { AppLocale } from './locale';
 
-export type TextEntry = { readonly en: string; readonly zh: string };
+/** The namespaces whose keys are relative to them. */
+export const textNamespaces = ['api', 'server', 'fundServer', 'schemas', 'places'] as const;
+/** Keys that carry their namespace: the engines' codes (`engine.…`) and indicators' names (`indicator.codmn`). */
+export const codeNamespaces = ['engine', 'indicator'] as const;
 
-export const textParts = { apiTexts, fundTexts, schemaTexts, serverTexts, engineTexts, placeTexts } as const;
+export type TextNamespace = (typeof textNamespaces)[number] | (typeof codeNamespaces)[number];
 
-export const textCatalogue = { ...apiTexts, ...fundTexts, ...schemaTexts, ...serverTexts, ...engineTexts, ...placeTexts } as const satisfies Record<string, TextEntry>;
+type Catalogue = typeof catalogue;
+type Leaves<T, Prefix extends string> = T extends string ? Prefix : { [K in keyof T & string]: Leaves<T[K], Prefix extends '' ? K : `${Prefix}.${K}`> }[keyof T & string];
 
-export type TextKey = keyof typeof textCatalogue;
+export type TextKey = { [N in (typeof textNamespaces)[number]]: Leaves<Catalogue[N], ''> }[(typeof textNamespaces)[number]] | Leaves<Pick<Catalogue, (typeof codeNamespaces)[number]>, ''>;
+
+type Tree = { readonly [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix: string, into: Map<string, string>): void {
+  for (const [name, value] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${name}` : name;
+    if (typeof value === 'string') into.set(key, key);
+    else leaves(value, key, into);
+  }
+}
+
+/** Each key and the message's path in the catalogue, for the namespaces these messages hold. */
+export function keyPaths(messages: Readonly<Record<string, unknown>>): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const namespace of textNamespaces) {
+    const keys = new Map<string, string>();
+    if (messages[namespace]) leaves(messages[namespace] as Tree, '', keys);
+    for (const key of keys.keys()) paths.set(key, `${namespace}.${key}`);
+  }
+  for (const namespace of codeNamespaces) if (messages[namespace]) leaves({ [namespace]: messages[namespace] as Tree }, '', paths);
+  return paths;
+}
+
+/** One language's server messages: the key's ICU message formatted by next-intl's translator. */
+export interface TextCatalogue {
+  readonly namespaces: ReadonlySet<string>;
+  has(key: string): boolean;
+  format(key: TextKey, values: Record<string, string | number>): string;
+}
+
+export function textCatalogue(locale: AppLocale, messages: Readonly<Record<string, unknown>>): TextCatalogue {
+  const paths = keyPaths(messages);
+  const translate = createTranslator({
+    locale,
+    messages: messages as Record<string, Tree>,
+    timeZone: 'Asia/Shanghai',
+    onError: (error) => {
+      throw error;
+    },
+  });
+  return {
+    namespaces: new Set(Object.keys(messages).filter((name) => (codeNamespaces as readonly string[]).includes(name) || (textNamespaces as readonly string[]).includes(name))),
+    has: (key) => paths.has(key),
+    format: (key, values) => {
+      const path = paths.get(key);
+      if (!path) throw new Error(`no message "${key}" in the ${locale} catalogue`);
+      return (translate as unknown as (path: string, values: Record<string, string | number>) => string)(path, values);
+    },
+  };
+}
+
+function messageAt(messages: Readonly<Record<string, unknown>>, path: string): string {
+  return path.split('.').reduce<unknown>((tree, name) => (tree as Tree)[name], messages) as string;
+}
+
+/** Every server message in both languages with its place in the catalogue (for the catalogue's tests). */
+export function textEntries(en: Readonly<Record<string, unknown>>, zh: Readonly<Record<string, unknown>>): Map<TextKey, { en: string; zh: string; path: string }> {
+  const entries = new Map<TextKey, { en: string; zh: string; path: string }>();
+  for (const [key, path] of keyPaths(en)) entries.set(key as TextKey, { en: messageAt(en, path), zh: messageAt(zh, path), path });
+  return entries;
+}

@@ -3,6 +3,7 @@
 // replaces the four item lists of a base document and validates the result with the engine, so a
 // spreadsheet obeys exactly the rules of pes-scenario/1; problems name the row and column.
 import ExcelJS from 'exceljs';
+import { addColumnGuide, type ColumnGuide } from './column-guide';
 import { csvText, parseCsvText } from './csv-text';
 import { columnLetter, gridProblem, type GridProblem } from './grid-problem';
 import { gridProblems } from './grid-bounds';
@@ -14,7 +15,7 @@ import { parseScenario, parseYearKey, type Scenario } from '@/lib/engine';
 export const sections = ['cost', 'subsidy', 'benefit', 'downstreamCost'] as const;
 type Section = (typeof sections)[number];
 const listOf: Record<Section, 'costs' | 'subsidies' | 'benefits' | 'downstreamCosts'> = { cost: 'costs', subsidy: 'subsidies', benefit: 'benefits', downstreamCost: 'downstreamCosts' };
-const fixedColumns = ['section', 'code', 'label'] as const;
+export const fixedColumns = ['section', 'code', 'label'] as const;
 export const sheetName = 'Cost table';
 
 export type ImportOutcome = { ok: true; document: Record<string, unknown> } | { ok: false; problems: GridProblem[] };
@@ -39,7 +40,8 @@ export function toCsv(scenario: Scenario): string {
   return csvText([header, ...rows]);
 }
 
-export async function toXlsx(scenario: Scenario): Promise<Buffer> {
+/** The .xlsx of a scenario's cost table; with a guide, a sheet naming its columns in the reader's language. */
+export async function toXlsx(scenario: Scenario, guide?: ColumnGuide): Promise<Buffer> {
   const { header, rows } = costTable(scenario);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
@@ -49,8 +51,7 @@ export async function toXlsx(scenario: Scenario): Promise<Buffer> {
     sheet.addRow(row.map((cell, index) => (index >= fixedColumns.length && cell !== '' && cell.replace(/[-.]/g, '').replace(/^0+/, '').length <= 15 ? Number(cell) : cell)));
   }
   sheet.getColumn(3).width = 40;
-  const note = workbook.addWorksheet('Read me');
-  note.addRow([`Units: ${scenario.unit} × ${scenario.currency} per year, ${scenario.priceBase}. Layout: docs/cost-table-format.md.`]);
+  if (guide) addColumnGuide(workbook, guide);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

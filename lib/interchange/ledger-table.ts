@@ -31,17 +31,31 @@ export interface LedgerExportPayment {
 export const ledgerColumns = ['deal', 'agreement', 'year', 'funder', 'scheduled', 'settled', 'paid', 'outstanding', 'currency'] as const;
 export const paymentColumns = ['deal', 'agreement', 'year', 'funder', 'direction', 'amount', 'paidOn', 'reference', 'overpaymentNote', 'recordedBy', 'recordedAt', 'currency'] as const;
 
-function ledgerRows(lines: readonly LedgerExportLine[]): string[][] {
-  return lines.map((l) => [l.deal, String(l.agreement), String(l.year), l.funder, l.scheduled, l.settled ?? '', l.paid, l.outstanding ?? '', 'CNY']);
+/**
+ * What the reader reads in the file: headers, sheet names, funders and directions in their language
+ * (the ledger is a report, never imported back: docs/decisions/0032-one-catalogue.md). Without
+ * labels, the columns' and codes' own names.
+ */
+export interface LedgerLabels {
+  column(name: (typeof paymentColumns)[number] | (typeof ledgerColumns)[number]): string;
+  sheet: { lines: string; payments: string };
+  funder(code: string): string;
+  direction(code: string): string;
 }
 
-function paymentRows(payments: readonly LedgerExportPayment[]): string[][] {
-  return payments.map((p) => [p.deal, String(p.agreement), String(p.year), p.funder, p.direction, p.amount, p.paidOn, p.reference, p.overpaymentNote ?? '', p.recordedBy, p.recordedAt, 'CNY']);
+const machineLabels: LedgerLabels = { column: (name) => name, sheet: { lines: 'Ledger', payments: 'Payments' }, funder: (code) => code, direction: (code) => code };
+
+function ledgerRows(lines: readonly LedgerExportLine[], labels: LedgerLabels): string[][] {
+  return lines.map((l) => [l.deal, String(l.agreement), String(l.year), labels.funder(l.funder), l.scheduled, l.settled ?? '', l.paid, l.outstanding ?? '', 'CNY']);
+}
+
+function paymentRows(payments: readonly LedgerExportPayment[], labels: LedgerLabels): string[][] {
+  return payments.map((p) => [p.deal, String(p.agreement), String(p.year), labels.funder(p.funder), labels.direction(p.direction), p.amount, p.paidOn, p.reference, p.overpaymentNote ?? '', p.recordedBy, p.recordedAt, 'CNY']);
 }
 
 /** The ledger lines as CSV (amounts exact, as text; "settled" and "outstanding" empty before settlement). */
-export function ledgerToCsv(lines: readonly LedgerExportLine[]): string {
-  return csvText([[...ledgerColumns], ...ledgerRows(lines)]);
+export function ledgerToCsv(lines: readonly LedgerExportLine[], labels: LedgerLabels = machineLabels): string {
+  return csvText([ledgerColumns.map(labels.column), ...ledgerRows(lines, labels)]);
 }
 
 const moneyColumns = new Set(['scheduled', 'settled', 'paid', 'outstanding', 'amount']);
@@ -56,14 +70,14 @@ function cell(column: string, text: string): string | number {
   return text.replace(/[-.]/g, '').replace(/^0+/, '').length <= 15 ? Number(text) : text;
 }
 
-export async function ledgerToXlsx(lines: readonly LedgerExportLine[], payments: readonly LedgerExportPayment[]): Promise<Buffer> {
+export async function ledgerToXlsx(lines: readonly LedgerExportLine[], payments: readonly LedgerExportPayment[], labels: LedgerLabels = machineLabels): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   for (const [name, columns, rows] of [
-    ['Ledger', ledgerColumns, ledgerRows(lines)],
-    ['Payments', paymentColumns, paymentRows(payments)],
+    [labels.sheet.lines, ledgerColumns, ledgerRows(lines, labels)],
+    [labels.sheet.payments, paymentColumns, paymentRows(payments, labels)],
   ] as const) {
     const sheet = workbook.addWorksheet(name);
-    sheet.addRow([...columns]).font = { bold: true };
+    sheet.addRow(columns.map(labels.column)).font = { bold: true };
     for (const row of rows) sheet.addRow(row.map((text, i) => cell(columns[i]!, text)));
     columns.forEach((column, i) => {
       const c = sheet.getColumn(i + 1);

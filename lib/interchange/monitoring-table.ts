@@ -3,6 +3,7 @@
 // import is all or nothing: every problem is listed with its row and column, and a table with any
 // problem saves nothing. Values stay decimal text; dates are ISO (YYYY-MM-DD).
 import ExcelJS from 'exceljs';
+import { addColumnGuide, type ColumnGuide } from './column-guide';
 import { csvText, parseCsvText } from './csv-text';
 import { columnLetter, gridProblem, type GridProblem } from './grid-problem';
 import { gridProblems } from './grid-bounds';
@@ -153,7 +154,8 @@ export function gridToCsv(grid: readonly (readonly string[])[]): string {
   return csvText(grid);
 }
 
-export async function gridToXlsx(grid: readonly (readonly string[])[], sheetName = monitoringSheetName): Promise<Buffer> {
+/** The .xlsx of a table in the import layout; with a guide, a sheet naming its columns in the reader's language. */
+export async function gridToXlsx(grid: readonly (readonly string[])[], sheetName = monitoringSheetName, guide?: ColumnGuide): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   grid.forEach((row, index) => {
@@ -164,5 +166,6 @@ export async function gridToXlsx(grid: readonly (readonly string[])[], sheetName
   sheet.columns.forEach((column) => {
     column.width = 16;
   });
+  if (guide) addColumnGuide(workbook, guide);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

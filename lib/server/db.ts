@@ -1,4 +1,6 @@
 import 'server-only';
+// Whatever the server does with data, it may refuse in words: the catalogue is loaded with it.
+import '@/lib/domain/catalogue';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { createPrismaClient } from '@/lib/infra/prisma';
 

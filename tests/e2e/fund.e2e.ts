@@ -144,7 +144,7 @@ describe('fund administration in Chromium', () => {
   it('will not settle the disputed year, then resolves the dispute by averaging', async () => {
     const blocked = await fund.json<{ error: { problems: { field: string; message: string }[] } }>(`/api/v1/deals/${dealId}/agreements/${agreementId}/settlements`, 'POST', { year });
     expect(blocked.status).toBe(400);
-    expect(blocked.body.error.problems).toEqual([{ field: '2025.codmn', message: expect.stringContaining('codmn for 2025 is disputed') }]);
+    expect(blocked.body.error.problems).toEqual([{ field: '2025.codmn', message: expect.stringContaining('Permanganate index (COD_Mn) for 2025 is disputed') }]);
 
     await page.getByTestId('resolve-2025-codmn').click();
     await page.getByTestId('resolve-method-AVERAGE').check();

@@ -50,14 +50,6 @@ const temporaryAllowlist: { language: Language; page: string; word: string }[] =
   // editor's help (components/terms), the agreed formula and its variables on the agreement page.
   ...['scheduled', 'name', 'year', 'payment', 'and', 'or', 'not', 'min', 'max', 'abs', 'round'].map((word) => ({ language: 'zh' as const, page: '/deals/:id/terms', word })),
   ...['codmn', 'payment', 'scheduled'].map((word) => ({ language: 'zh' as const, page: '/deals/:id/agreements/:id', word })),
-  // An indicator named by its code in the terms (codmn) instead of a label, on the fund's pages.
-  { language: 'zh', page: '/deals/:id/agreements/:id/settlements', word: 'codmn' },
-  { language: 'zh', page: '/deals/:id/agreements/:id/monitoring', word: 'codmn' },
-  // The monitoring table's column names, which the import accepts in English only (lib/interchange/monitoring-table.ts).
-  ...['year', 'indicator', 'value', 'laboratory', 'sampledFrom', 'sampledTo'].map((word) => ({ language: 'zh' as const, page: '/deals/:id/agreements/:id/monitoring', word })),
-  // The naming rule of target constants in the terms, quoted in the fund dashboard's empty chart.
-  { language: 'zh', page: '/fund', word: 'target_X' },
-  { language: 'zh', page: '/fund', word: 'c0_X' },
 ];
 
 const cjk = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;

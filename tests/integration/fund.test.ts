@@ -112,7 +112,12 @@ describe('fund: the monitoring rules of the signed terms', () => {
     const blocked = await run(t, 2024).catch((error: unknown) => error);
     expect(blocked).toBeInstanceOf(ValidationError);
     expect((blocked as ValidationError).problems.map((p) => [p.field, p.message])).toEqual(
-      ['codmn', 'nh3n', 'tn', 'tp'].map((name) => [`2024.${name}`, `${name} in 2024: no result yet from the downstream lab, which the terms require before the year can settle`]),
+      [
+        ['codmn', 'Permanganate index (COD_Mn)'],
+        ['nh3n', 'Ammonia nitrogen (NH₃-N)'],
+        ['tn', 'Total nitrogen (TN)'],
+        ['tp', 'Total phosphorus (TP)'],
+      ].map(([code, name]) => [`2024.${code}`, `${name} in 2024: no result yet from the downstream lab, which the terms require before the year can settle`]),
     );
     const listed = await listSettlements({ actor: t.fundAdmin, origin: origin(), ...t.at, now });
     expect(listed.years.find((y) => y.year === 2024)).toMatchObject({ state: 'BLOCKED' });
@@ -233,9 +238,12 @@ describe('fund: monitoring data and disputes', () => {
     const t = await administered();
     const imported = await importAs(t, t.fundAdmin, csvOf(yearOf(2024, good)), 'station-2024.csv');
     expect(imported).toMatchObject({ imported: 4, years: [2024], disputed: [] });
-    const view = await getMonitoring({ actor: t.upstream, origin: origin(), ...t.at });
-    const cell = view.cells.find((c) => c.year === 2024 && c.indicator === 'codmn')!;
+    const fundView = await getMonitoring({ actor: t.fundAdmin, origin: origin(), ...t.at });
+    const cell = fundView.cells.find((c) => c.year === 2024 && c.indicator === 'codmn')!;
     expect(cell).toMatchObject({ state: 'single', value: '2.31', current: [{ side: 'FUND', laboratory: 'Danjiangkou station', sampledFrom: '2024-01-10', sampledTo: '2024-12-15', source: 'IMPORT', fileName: 'station-2024.csv', enteredBy: 'Test User' }] });
+    // A party's lab that has not entered its own sees who reported, not what (blind entry).
+    const view = await getMonitoring({ actor: t.upstream, origin: origin(), ...t.at });
+    expect(view.cells.find((c) => c.year === 2024 && c.indicator === 'codmn')).toMatchObject({ state: 'sealed', value: null, current: [{ side: 'FUND', value: null, laboratory: 'Danjiangkou station' }] });
     expect(view.me).toMatchObject({ side: 'UPSTREAM', mayEnter: true, mayAdminister: false });
   });
 
@@ -276,7 +284,7 @@ describe('fund: monitoring data and disputes', () => {
 
     const blocked = await run(t, 2024).catch((error: unknown) => error);
     expect(blocked).toBeInstanceOf(ValidationError);
-    expect((blocked as ValidationError).problems).toMatchObject([{ field: '2024.codmn', message: 'codmn for 2024 is disputed (upstream 2.45, fund 2.31; they differ by 0.14, the tolerance allows 0): resolve it first' }]);
+    expect((blocked as ValidationError).problems).toMatchObject([{ field: '2024.codmn', message: 'Permanganate index (COD_Mn) for 2024 is disputed (upstream 2.45, fund 2.31; they differ by 0.14, the tolerance allows 0): resolve it first' }]);
     expect(await testDb().settlement.count({ where: { agreementId: t.agreementId } })).toBe(0);
     const listed = await listSettlements({ actor: t.fundAdmin, origin: origin(), ...t.at, now });
     expect(listed.years.find((y) => y.year === 2024)).toMatchObject({ state: 'BLOCKED', problems: [{ field: '2024.codmn' }] });
@@ -296,7 +304,7 @@ describe('fund: monitoring data and disputes', () => {
     const { id: upstreamValue } = await enter(t, t.upstream, 2024, 'codmn', '2.45');
     await expect(resolveDispute({ actor: t.upstream, origin: origin(), ...t.at, input: { method: 'AVERAGE', year: 2024, indicator: 'codmn', note: 'meeting' } })).rejects.toMatchObject({ status: 403, right: 'manage' });
     await expect(resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'ACCEPT', year: 2024, indicator: 'codmn', valueId: '00000000-0000-4000-8000-000000000000', note: 'x' } })).rejects.toBeInstanceOf(ValidationError);
-    await expect(resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'AVERAGE', year: 2024, indicator: 'tp', note: 'x' } })).rejects.toThrow(/tp for 2024 is not disputed: only one side has entered a result/);
+    await expect(resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'AVERAGE', year: 2024, indicator: 'tp', note: 'x' } })).rejects.toThrow(/Total phosphorus \(TP\) for 2024 is not disputed: only one side has entered a result/);
 
     const accepted = await resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'ACCEPT', year: 2024, indicator: 'codmn', valueId: upstreamValue, note: 'upstream sampled at the boundary section' } });
     expect(accepted.cell).toMatchObject({ state: 'resolved', value: '2.45', resolution: { method: 'ACCEPT', acceptedValueId: upstreamValue } });
@@ -425,12 +433,17 @@ describe('fund: payments and the ledger', () => {
 
     const csv = await exportAgreementLedger({ actor: t.viewer, origin: origin(), ...t.at, format: 'csv' });
     const text = csv.bytes.toString('utf8');
-    expect(text).toContain(`${t.deal.slug},1,2024,UPSTREAM,66680000.00,66680000.01,12345.67,66667654.34,CNY`);
-    expect(text).toContain(`${t.deal.slug},1,2025,DOWNSTREAM,66660000.00,,0.00,,CNY`);
+    // A report in the reader's language (a Chinese reader here): headers and funders from the catalogue, amounts as they are.
+    expect(text).toContain('项目,协议编号,年度,出资方,计划金额,结算金额,已付金额,未结清金额,币种');
+    expect(text).toContain(`${t.deal.slug},1,2024,上游方（自筹）,66680000.00,66680000.01,12345.67,66667654.34,CNY`);
+    expect(text).toContain(`${t.deal.slug},1,2025,下游方,66660000.00,,0.00,,CNY`);
     const xlsx = await exportPortfolioLedger({ actor: t.fundAdmin, origin: origin(), format: 'xlsx' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
-    expect(workbook.getWorksheet('Payments')!.rowCount).toBe(5);
+    expect(workbook.getWorksheet('付款记录')!.rowCount).toBe(5);
+    expect(workbook.getWorksheet('付款记录')!.getRow(1).getCell(5).text).toBe('方向');
+    const english = await exportAgreementLedger({ actor: { ...t.viewer, locale: 'en' }, origin: origin(), ...t.at, format: 'csv' });
+    expect(english.bytes.toString('utf8')).toContain(`${t.deal.slug},1,2024,Upstream party (own budget)`);
   });
 
   it('refuses a payment larger than the outstanding balance unless it carries an overpayment note', async () => {

@@ -1,6 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
+// Tests render server messages as the server does, from the whole catalogue.
+import '@/lib/domain/catalogue';
 
 // Every test file talks to the run's own database, whatever DATABASE_URL said at start.
 process.env.DATABASE_URL = inject('databaseUrl');

@@ -34,7 +34,9 @@ function clientNamespaces(entries: string[]): Map<string, string> {
     const client = inClient || /^\s*['"]use client['"]/.test(source);
     if (client) {
       for (const m of source.matchAll(/\buseTranslations\(\s*(?:['"]([^'"]*)['"])?\s*\)/g)) found.set(m[1] ? m[1].split('.')[0]! : '*', path.relative(root, file));
-      if (/\buseMessages\(/.test(source)) found.set('*', path.relative(root, file));
+      // The server's messages a client hook renders (components/ui/use-text-catalogue.ts) are asked for by name.
+      for (const m of source.matchAll(/\buseTextCatalogue\(\s*\[([^\]]*)\]/g)) for (const ns of m[1]!.matchAll(/['"]([^'"]+)['"]/g)) found.set(ns[1]!, path.relative(root, file));
+      if (/\buseMessages\(/.test(source) && !file.endsWith('use-text-catalogue.ts')) found.set('*', path.relative(root, file));
     }
     for (const specifier of specifiers(source)) {
       const target = resolveModule(file, specifier);

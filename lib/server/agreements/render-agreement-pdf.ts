@@ -32,18 +32,22 @@ function cjkFont(): Buffer {
   return fontBytes;
 }
 
-const sideLabel: Record<string, string> = { UPSTREAM: '上游 Upstream', DOWNSTREAM: '下游 Downstream', FUND: '水基金 Water fund', OBSERVER: '观察方 Observer' };
-const statusLabel: Record<string, string> = {
-  DRAFT: '草案，待签署 · Draft, awaiting signatures',
-  ARCHIVED: '已签署并归档 · Signed and archived',
-  VOID: '已作废 · Void',
-};
-
-// The audit summary's sentences in both languages, from the catalogue the pages use.
+// The agreement binds both sides in both languages: every label and sentence is printed in Chinese,
+// then English, both from the catalogue the pages use (namespace agreementPdf; docs/decisions/0032-one-catalogue.md).
 const translators: Record<'zh' | 'en', Translate> = {
   zh: createTranslator({ locale: 'zh', messages: zh }) as unknown as Translate,
   en: createTranslator({ locale: 'en', messages: en }) as unknown as Translate,
 };
+const says = { zh: createTranslator({ locale: 'zh', messages: zh, namespace: 'agreementPdf' }), en: createTranslator({ locale: 'en', messages: en, namespace: 'agreementPdf' }) };
+type PdfKey = Parameters<(typeof says)['zh']>[0];
+
+/** A label or sentence in Chinese, then English. */
+function both(key: PdfKey, values?: Record<string, string | number>, between = ' '): string {
+  return `${says.zh(key, values)}${between}${says.en(key, values)}`;
+}
+
+const sideLabel = (side: string): string => (side in zh.side ? `${zh.side[side as keyof typeof zh.side]} ${en.side[side as keyof typeof en.side]}` : side);
+const statusLabel = (status: string): string => (status === 'DRAFT' || status === 'ARCHIVED' || status === 'VOID' ? both(`status.${status}`, undefined, ' · ') : status);
 
 /** Beijing time with seconds: what a signatory saw on the clock when signing. */
 export function beijingTime(iso: string): string {
@@ -62,9 +66,9 @@ type Doc = PDFKit.PDFDocument;
 const page = { margin: 50, width: 595.28 - 100 };
 const colour = { ink: '#1e293b', muted: '#64748b', rule: '#cbd5e1', water: '#185a79', bad: '#b91c1c', good: '#15803d' };
 
-function heading(doc: Doc, zh: string, en: string) {
+function heading(doc: Doc, key: PdfKey) {
   ensureSpace(doc, 40);
-  doc.moveDown(0.8).fontSize(12).fillColor(colour.water).text(`${zh}  ${en}`, page.margin, doc.y, { width: page.width });
+  doc.moveDown(0.8).fontSize(12).fillColor(colour.water).text(both(key, undefined, '  '), page.margin, doc.y, { width: page.width });
   doc.moveDown(0.3).fillColor(colour.ink).fontSize(9.5);
 }
 
@@ -109,9 +113,9 @@ function termsLines(terms: Record<string, unknown>): string[][] {
   const constants = (terms.constants ?? {}) as Record<string, unknown>;
   const indicators = (terms.indicators ?? {}) as Record<string, unknown>;
   const formulas = (Array.isArray(terms.formulas) ? terms.formulas : []) as { name?: unknown; expr?: unknown }[];
-  for (const [name, value] of Object.entries(constants)) rows.push(['常量 constant', name, String(value)]);
-  for (const [name, unit] of Object.entries(indicators)) rows.push(['指标 indicator', name, String(unit)]);
-  for (const formula of formulas) rows.push(['公式 formula', String(formula.name ?? ''), String(formula.expr ?? '')]);
+  for (const [name, value] of Object.entries(constants)) rows.push([both('constant'), name, String(value)]);
+  for (const [name, unit] of Object.entries(indicators)) rows.push([both('indicator'), name, String(unit)]);
+  for (const formula of formulas) rows.push([both('formula'), String(formula.name ?? ''), String(formula.expr ?? '')]);
   return rows;
 }
 
@@ -122,10 +126,10 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
     margin: page.margin,
     bufferPages: true,
     info: {
-      Title: `生态补偿协议 No. ${agreement.number} · Eco-compensation agreement No. ${agreement.number}`,
+      Title: both('documentTitle', { number: agreement.number }, ' · '),
       Subject: `${agreement.deal.nameZh} · ${agreement.deal.name}`,
       Keywords: agreement.hash ? `sha256:${agreement.hash}` : 'draft',
-      Creator: 'PES negotiation platform',
+      Creator: both('creator', undefined, ' · '),
     },
   });
   const chunks: Buffer[] = [];
@@ -138,32 +142,32 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
   doc.registerFont('cjk', cjkFont());
   doc.font('cjk').fillColor(colour.ink);
 
-  doc.fontSize(18).fillColor(colour.water).text(`流域生态补偿协议 第 ${agreement.number} 号`);
-  doc.fontSize(13).text(`Watershed eco-compensation agreement No. ${agreement.number}`);
-  doc.moveDown(0.4).fontSize(10.5).fillColor(agreement.status === 'ARCHIVED' ? colour.good : colour.muted).text(statusLabel[agreement.status] ?? agreement.status);
+  doc.fontSize(18).fillColor(colour.water).text(says.zh('title', { number: agreement.number }));
+  doc.fontSize(13).text(says.en('title', { number: agreement.number }));
+  doc.moveDown(0.4).fontSize(10.5).fillColor(agreement.status === 'ARCHIVED' ? colour.good : colour.muted).text(statusLabel(agreement.status));
   doc.fillColor(colour.ink).fontSize(9.5).moveDown(0.6);
 
-  field(doc, '项目 Deal', `${agreement.deal.nameZh}\n${agreement.deal.name}`);
-  field(doc, '流域 Watershed', `${agreement.deal.watershedZh} · ${agreement.deal.watershed}`);
-  field(doc, '期限 Term', `${agreement.startYear}–${agreement.endYear}`);
-  field(doc, '币种与单位 Currency, unit', `${agreement.currency}, ${grouped(String(agreement.unit))} · ${agreement.priceBase}`);
-  field(doc, '情景版本 Scenario version', `${agreement.version.scenarioName ?? agreement.version.id} v${agreement.version.number ?? '?'}`);
-  field(doc, '情景文档哈希 Scenario hash', agreement.version.documentHash, 7.5);
-  field(doc, '报价 Offer', `No. ${agreement.offerNumber}`);
-  field(doc, '起草时间 Drafted', beijingTime(agreement.draftedAt));
-  if (agreement.archivedAt) field(doc, '归档时间 Archived', beijingTime(agreement.archivedAt));
+  field(doc, both('deal'), `${agreement.deal.nameZh}\n${agreement.deal.name}`);
+  field(doc, both('watershed'), `${agreement.deal.watershedZh} · ${agreement.deal.watershed}`);
+  field(doc, both('term'), `${agreement.startYear}–${agreement.endYear}`);
+  field(doc, both('currencyUnit'), `${agreement.currency}, ${grouped(String(agreement.unit))} · ${agreement.priceBase}`);
+  field(doc, both('scenarioVersion'), `${agreement.version.scenarioName ?? agreement.version.id} ${both('versionNumber', { number: agreement.version.number ?? '?' }, ' · ')}`);
+  field(doc, both('scenarioHash'), agreement.version.documentHash, 7.5);
+  field(doc, both('offer'), both('offerNumber', { number: agreement.offerNumber }, ' · '));
+  field(doc, both('drafted'), beijingTime(agreement.draftedAt));
+  if (agreement.archivedAt) field(doc, both('archived'), beijingTime(agreement.archivedAt));
 
-  heading(doc, '协议双方', 'Parties');
+  heading(doc, 'parties');
   for (const party of agreement.parties) {
-    field(doc, sideLabel[party.side] ?? party.side, party.organisations.map((o) => `${o.nameZh} · ${o.name}`).join('\n') || '—');
+    field(doc, sideLabel(party.side), party.organisations.map((o) => `${o.nameZh} · ${o.name}`).join('\n') || '—');
   }
-  field(doc, '付款方向 Direction', '下游向上游付款 · the downstream party pays the upstream party');
+  field(doc, both('direction'), both('directionValue', undefined, ' · '));
 
-  heading(doc, '付款计划', 'Payment schedule');
+  heading(doc, 'schedule');
   table(
     doc,
     [90, 175, 230],
-    ['年份 Years', `每年金额 Per year (${agreement.currency})`, '依据 Basis'],
+    [both('years'), both('perYear', { currency: agreement.currency }), both('basis')],
     agreement.schedule.map((entry) => [
       entry.from === entry.to ? String(entry.from) : `${entry.from}–${entry.to}`,
       grouped(entry.perYear),
@@ -173,63 +177,63 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
     ]),
   );
   doc.moveDown(0.3);
-  field(doc, '合计 Total', `${grouped(agreement.totalAmount)} ${agreement.currency}`);
+  field(doc, both('total'), `${grouped(agreement.totalAmount)} ${agreement.currency}`);
 
-  heading(doc, '绩效挂钩条款', 'Performance-linked terms');
+  heading(doc, 'terms');
   if (agreement.terms) {
     const terms = agreement.terms;
-    field(doc, '名称 Name', String(terms.name ?? '—'));
-    field(doc, '年份 Years', `${String(terms.from ?? '?')}–${String(terms.to ?? '?')}`);
-    table(doc, [110, 110, 275], ['类别 Kind', '名称 Name', '值 Value'], termsLines(terms));
+    field(doc, both('name'), String(terms.name ?? '—'));
+    field(doc, both('years'), `${String(terms.from ?? '?')}–${String(terms.to ?? '?')}`);
+    table(doc, [110, 110, 275], [both('kind'), both('name'), both('value')], termsLines(terms));
     doc.moveDown(0.3);
-    doc.fillColor(colour.muted).text('公式名为 payment 者即每年应付金额；正数由下游付给上游，负数反之。 The formula named "payment" is the amount due each year: positive, downstream pays upstream; negative, the reverse.', page.margin, doc.y, { width: page.width });
+    doc.fillColor(colour.muted).text(both('paymentFormula'), page.margin, doc.y, { width: page.width });
     doc.fillColor(colour.ink);
   } else {
-    doc.text('无：按上表固定金额付款。 None: the fixed amounts above are paid.', page.margin, doc.y, { width: page.width });
+    doc.text(both('noTerms'), page.margin, doc.y, { width: page.width });
   }
 
-  heading(doc, '签署', 'Signatures');
+  heading(doc, 'signatures');
   table(
     doc,
     [85, 170, 240],
-    ['一方 Side', '签署人 Signatory', '签署时间 Signed at'],
-    agreement.signatories.map((s) => [sideLabel[s.side] ?? s.side, `${s.name}\n${s.organisation.nameZh} · ${s.organisation.name}\n${s.email}`, s.signedAt ? beijingTime(s.signedAt) : '未签署 not signed']),
+    [both('side'), both('signatory'), both('signedAt')],
+    agreement.signatories.map((s) => [sideLabel(s.side), `${s.name}\n${s.organisation.nameZh} · ${s.organisation.name}\n${s.email}`, s.signedAt ? beijingTime(s.signedAt) : both('notSigned')]),
   );
-  doc.moveDown(0.3).fillColor(colour.muted).text('每位签署人在签署时重新输入了本人密码。 Each signatory re-entered their own password to sign.', page.margin, doc.y, { width: page.width });
+  doc.moveDown(0.3).fillColor(colour.muted).text(both('passwordNote'), page.margin, doc.y, { width: page.width });
   doc.fillColor(colour.ink);
 
-  heading(doc, '哈希', 'Hash (SHA-256 of the canonical JSON)');
+  heading(doc, 'hash');
   if (agreement.hash) {
     field(doc, 'SHA-256', agreement.hash, 8);
-    if (agreement.auditedHash) field(doc, '归档时审计记录 Audit record at archiving', agreement.auditedHash, 8);
+    if (agreement.auditedHash) field(doc, both('auditedHash'), agreement.auditedHash, 8);
     if (agreement.hashVerified) {
-      doc.fillColor(colour.good).text('已核验：与存储内容重新计算的哈希及归档时审计记录的哈希一致。 Verified: recomputed from the stored agreement, it matches, as does the hash the audit trail recorded at archiving.', page.margin, doc.y, { width: page.width });
+      doc.fillColor(colour.good).text(both('verified'), page.margin, doc.y, { width: page.width });
     } else if (agreement.hash === agreement.recomputedHash) {
-      doc.fillColor(colour.bad).text(`核验失败：存储的哈希与归档时审计记录的哈希不一致，协议在归档后被改动并重新计算了哈希。 VERIFICATION FAILED: the stored hash differs from the one the audit trail recorded at archiving (${agreement.auditedHash ?? 'none recorded'}): the agreement was changed after archiving and its hash recomputed.`, page.margin, doc.y, { width: page.width });
+      doc.fillColor(colour.bad).text(`${says.zh('rehashed', { audited: agreement.auditedHash ?? says.zh('noneRecorded') })} ${says.en('rehashed', { audited: agreement.auditedHash ?? says.en('noneRecorded') })}`, page.margin, doc.y, { width: page.width });
     } else {
-      doc.fillColor(colour.bad).text(`核验失败：存储内容已被改动。 VERIFICATION FAILED: the stored agreement no longer matches its hash (recomputed ${agreement.recomputedHash}).`, page.margin, doc.y, { width: page.width });
+      doc.fillColor(colour.bad).text(both('changed', { recomputed: agreement.recomputedHash }), page.margin, doc.y, { width: page.width });
     }
   } else if (agreement.status === 'ARCHIVED') {
-    doc.fillColor(colour.bad).text('核验失败：已归档协议缺少哈希。 VERIFICATION FAILED: an archived agreement without a hash.', page.margin, doc.y, { width: page.width });
+    doc.fillColor(colour.bad).text(both('hashMissing'), page.margin, doc.y, { width: page.width });
   } else {
-    doc.fillColor(colour.muted).text('尚未生成：全部签署后归档时计算。 Not yet: computed when the last signature archives the agreement.', page.margin, doc.y, { width: page.width });
+    doc.fillColor(colour.muted).text(both('hashNotYet'), page.margin, doc.y, { width: page.width });
   }
   doc.fillColor(colour.ink);
 
-  heading(doc, '审计摘要', 'Audit summary');
+  heading(doc, 'audit');
   table(
     doc,
     [35, 130, 125, 95, 110],
-    ['#', '时间 Time', '操作 Action', '操作人 By', '事件哈希 Event hash'],
+    ['#', both('time'), both('action'), both('by'), both('eventHash')],
     agreement.audit.map((e) => [String(e.seq), beijingTime(e.at), `${auditSentenceText(e.description, translators.zh, 'zh', unit)}\n${auditSentenceText(e.description, translators.en, 'en', unit)}`, e.actor ?? '—', `${e.hash.slice(0, 16)}…`]),
   );
   if (chainHead) {
-    heading(doc, '审计链锚点', 'Audit chain anchor');
-    field(doc, '链 Chain', chainHead.chain, 8);
-    field(doc, '最新事件 Newest event', `#${chainHead.seq}`);
-    field(doc, '事件哈希 Event hash', chainHead.hash, 7.5);
-    field(doc, '锚定时间 Anchored', beijingTime(chainHead.at));
-    doc.fillColor(colour.muted).text('此链头已写入数据库之外的锚点日志；npm run audit:verify 可据此发现其后被改写或删除的事件。 This head was written to the anchor log outside the database; npm run audit:verify detects events rewritten or deleted behind it.', page.margin, doc.y, { width: page.width });
+    heading(doc, 'anchor');
+    field(doc, both('chain'), chainHead.chain, 8);
+    field(doc, both('newestEvent'), `#${chainHead.seq}`);
+    field(doc, both('eventHash'), chainHead.hash, 7.5);
+    field(doc, both('anchored'), beijingTime(chainHead.at));
+    doc.fillColor(colour.muted).text(both('anchorNote'), page.margin, doc.y, { width: page.width });
     doc.fillColor(colour.ink);
   }
 
@@ -240,7 +244,7 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.fontSize(7.5).fillColor(colour.muted).text(
-      `协议 No. ${agreement.number} · ${agreement.hash ? `SHA-256 ${agreement.hash.slice(0, 16)}…` : '草案 draft'} · 生成于 generated ${beijingTime(generatedAt.toISOString())} · ${i + 1}/${range.count}`,
+      `${both('footerAgreement')} No. ${agreement.number} · ${agreement.hash ? `SHA-256 ${agreement.hash.slice(0, 16)}…` : both('draft')} · ${both('generated')} ${beijingTime(generatedAt.toISOString())} · ${i + 1}/${range.count}`,
       page.margin,
       doc.page.height - 30,
       { width: page.width, align: 'center', lineBreak: false },

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
-import { ledgerToCsv, ledgerToXlsx, type LedgerExportLine, type LedgerExportPayment } from '@/lib/interchange/ledger-table';
+import type { AppLocale } from '@/lib/domain/locale';
+import { ledgerToCsv, ledgerToXlsx, type LedgerExportLine, type LedgerExportPayment, type LedgerLabels } from '@/lib/interchange/ledger-table';
+import { labelOr, readerTranslator } from '@/lib/server/i18n/reader-translator';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { ledgerOf } from './administration';
 import { paymentDtos } from './fund-dto';
@@ -10,10 +12,22 @@ import { beijingDay } from '@/lib/domain/format';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function encode(format: 'csv' | 'xlsx', name: string, lines: LedgerExportLine[], payments: LedgerExportPayment[]) {
+/** The file's headers, sheets, funders and directions in the reader's language, from the catalogue. */
+function ledgerLabels(locale: AppLocale): LedgerLabels {
+  const t = readerTranslator(locale);
+  return {
+    column: (name) => t(`exports.ledger.column.${name}`),
+    sheet: { lines: t('exports.ledger.sheet.lines'), payments: t('exports.ledger.sheet.payments') },
+    funder: (code) => labelOr(t, `fund.funder.${code}`, code),
+    direction: (code) => labelOr(t, `fund.settlements.direction.${code}`, code),
+  };
+}
+
+async function encode(format: 'csv' | 'xlsx', name: string, lines: LedgerExportLine[], payments: LedgerExportPayment[], locale: AppLocale) {
+  const labels = ledgerLabels(locale);
   // The BOM lets Excel open the UTF-8 CSV with its Chinese deal names intact.
-  if (format === 'csv') return { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(`\uFEFF${ledgerToCsv(lines)}`, 'utf8') };
-  return { fileName: `${name}.xlsx`, contentType: xlsxType, bytes: await ledgerToXlsx(lines, payments) };
+  if (format === 'csv') return { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(`\uFEFF${ledgerToCsv(lines, labels)}`, 'utf8') };
+  return { fileName: `${name}.xlsx`, contentType: xlsxType, bytes: await ledgerToXlsx(lines, payments, labels) };
 }
 
 /** One agreement's ledger as CSV (the lines) or .xlsx (lines and payments); the view right. */
@@ -25,6 +39,7 @@ export async function exportAgreementLedger({ actor, origin, dealId, agreementId
     `ledger-${deal}-${ledger.agreement.number}`,
     ledger.lines.map((l) => ({ deal, agreement: ledger.agreement.number, year: l.year, funder: l.funder, scheduled: l.scheduled, settled: l.settled, paid: l.paid, outstanding: l.outstanding })),
     ledger.payments.map((p) => ({ deal, agreement: ledger.agreement.number, year: p.year, funder: p.funder, direction: p.direction, amount: p.amount, paidOn: p.paidOn, reference: p.reference, overpaymentNote: p.overpaymentNote, recordedBy: p.recordedBy, recordedAt: p.recordedAt })),
+    actor.locale,
   );
 }
 
@@ -39,5 +54,5 @@ export async function exportPortfolioLedger({ actor, format, now = new Date() }:
       payments.push({ deal: deal.slug, agreement, year: p.year, funder: p.funder, direction: p.direction, amount: p.amount, paidOn: p.paidOn, reference: p.reference, overpaymentNote: p.overpaymentNote, recordedBy: p.recordedBy, recordedAt: p.recordedAt });
     }
   }
-  return encode(format, `fund-ledger-${beijingDay(now)}`, lines, payments);
+  return encode(format, `fund-ledger-${beijingDay(now)}`, lines, payments, actor.locale);
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
-import { gridToCsv, gridToXlsx, monitoringTemplate } from '@/lib/interchange/monitoring-table';
+import { gridToCsv, gridToXlsx, monitoringColumns, monitoringSheetName, monitoringTemplate } from '@/lib/interchange/monitoring-table';
+import { readerTranslator } from '@/lib/server/i18n/reader-translator';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { agreementTerms, termsIndicators } from '@/lib/domain/fund-settlement';
@@ -15,5 +16,15 @@ export async function exportMonitoringTemplate({ actor, origin, dealId, agreemen
   const read = agreementTerms(agreement.terms);
   const grid = monitoringTemplate(termsIndicators(read.ok ? read.terms : null).declared, year);
   const fileName = `monitoring-${agreement.number}-${year}.${format}`;
-  return format === 'csv' ? { fileName, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(`\uFEFF${gridToCsv(grid)}`, 'utf8') } : { fileName, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await gridToXlsx(grid) };
+  if (format === 'csv') return { fileName, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(`\uFEFF${gridToCsv(grid)}`, 'utf8') };
+  // The header row stays the import's column names; the guide sheet names them in the reader's language.
+  const t = readerTranslator(actor.locale);
+  const guide = {
+    sheet: t('exports.guide.sheet'),
+    columnHeader: t('exports.guide.column'),
+    meaningHeader: t('exports.guide.meaning'),
+    lines: [t('exports.guide.note')],
+    columns: monitoringColumns.map((column) => [column, t(`exports.monitoring.${column}`)] as const),
+  };
+  return { fileName, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await gridToXlsx(grid, monitoringSheetName, guide) };
 }

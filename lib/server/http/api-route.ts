@@ -1,4 +1,5 @@
 import 'server-only';
+import '@/lib/domain/catalogue';
 import { cookies, headers } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';

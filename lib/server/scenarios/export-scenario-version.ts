@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { serializeScenario } from '@/lib/engine';
-import { toCsv, toXlsx } from '@/lib/interchange/cost-table';
+import { costTable, fixedColumns, toCsv, toXlsx } from '@/lib/interchange/cost-table';
+import { readerTranslator } from '@/lib/server/i18n/reader-translator';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { parseOrRefuse } from './save-scenario-version';
@@ -23,8 +24,18 @@ export async function exportScenarioVersion({ actor, origin, dealId, versionId, 
   switch (format) {
     case 'csv':
       return { body: `\uFEFF${toCsv(scenario)}`, contentType: 'text/csv; charset=utf-8', fileName: `${encodeURIComponent(base)}.csv` };
-    case 'xlsx':
-      return { body: new Uint8Array(await toXlsx(scenario)), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${encodeURIComponent(base)}.xlsx` };
+    case 'xlsx': {
+      // The header row stays the import's column names; the guide sheet names them in the reader's language.
+      const t = readerTranslator(actor.locale);
+      const guide = {
+        sheet: t('exports.guide.sheet'),
+        columnHeader: t('exports.guide.column'),
+        meaningHeader: t('exports.guide.meaning'),
+        lines: [t('exports.costTable.units', { unit: scenario.unit, currency: scenario.currency, priceBase: scenario.priceBase }), t('exports.guide.note')],
+        columns: [...fixedColumns.map((column) => [column, t(`exports.costTable.${column}`)] as const), [costTable(scenario).header.slice(fixedColumns.length).join(', ') || '—', t('exports.costTable.years')] as const],
+      };
+      return { body: new Uint8Array(await toXlsx(scenario, guide)), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${encodeURIComponent(base)}.xlsx` };
+    }
     default:
       return { body: serializeScenario(scenario), contentType: 'application/json; charset=utf-8', fileName: null };
   }

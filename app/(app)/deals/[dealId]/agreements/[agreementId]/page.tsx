@@ -198,7 +198,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
                 <span className="font-mono text-xs">{entries(terms.constants).map(([k, v]) => `${k} = ${v}`).join(' · ') || '—'}</span>
               </Row>
               <Row label={t('agreements.indicators')}>
-                <span className="font-mono text-xs">{entries(terms.indicators).map(([k, v]) => `${k} (${v})`).join(' · ') || '—'}</span>
+                <span className="text-xs">{entries(terms.indicators).map(([k, v]) => `${t.has(`indicator.${k}`) ? t(`indicator.${k}`) : k} (${v})`).join(' · ') || '—'}</span>
               </Row>
             </dl>
             <div>
