@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useIndicatorName } from './use-indicator-name';
+import { useTextCatalogue } from '@/components/ui/use-text-catalogue';
 import { callApi } from '@/components/api-client';
 import { NumberField } from '@/components/ui/number-field';
 import { useApiForm } from '@/components/ui/use-api-form';
@@ -14,6 +15,8 @@ import { FormOutcome } from './api-form';
 export function TolerancesForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: MonitoringView; onDone: () => void }) {
   const t = useTranslations('fund');
   const indicatorName = useIndicatorName();
+  // ZSetTolerances words its refusals with the fund's own checks (parseTolerance): the browser needs them.
+  useTextCatalogue(['fundServer']);
   const { control, handleSubmit } = useDomainForm(ZSetTolerances, {
     defaultValues: { tolerances: Object.fromEntries(view.indicators.map((i) => [i.name, { absolute: i.tolerance.absolute ?? '', relative: i.tolerance.relative ?? '' }])) },
   });

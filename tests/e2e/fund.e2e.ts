@@ -114,7 +114,7 @@ describe('fund administration in Chromium', () => {
   it('refuses a table with problems whole, then imports a year of monitoring data', async () => {
     await page.goto(administration('monitoring'));
     await page.getByTestId('monitoring-year-2025').waitFor();
-    await expect(page.getByTestId('cell-2025-codmn').getAttribute('data-state')).resolves.toBe('single');
+    await expect(page.getByTestId('cell-2025-codmn').getAttribute('data-state')).resolves.toBe('incomplete');
 
     await page.getByTestId('import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(badTable) });
     await page.getByTestId('import-submit').click();
@@ -134,7 +134,7 @@ describe('fund administration in Chromium', () => {
 
     await page.getByTestId('import-file').setInputFiles({ name: 'danjiangkou-2025.csv', mimeType: 'text/csv', buffer: Buffer.from(goodTable) });
     await page.getByTestId('import-submit').click();
-    await expect(page.getByTestId('import-result').textContent()).resolves.toMatch(/已导入 4 条结果[\s\S]*2025 codmn/);
+    await expect(page.getByTestId('import-result').textContent()).resolves.toMatch(/已导入 4 条结果[\s\S]*2025 高锰酸盐指数/);
     await page.locator('[data-testid="cell-2025-codmn"][data-state="disputed"]').waitFor();
     await expect(page.getByTestId('cell-2025-tp').getAttribute('data-state')).resolves.toBe('single');
     await expect(page.getByTestId('disputed-banner').isVisible()).resolves.toBe(true);

@@ -55,7 +55,7 @@ describe('offers on the model schedule in Chromium', () => {
     await expect(page.getByTestId('offer-from-0').inputValue()).resolves.toBe('2014');
     await expect(page.getByTestId('offer-to-0').inputValue()).resolves.toBe('2020');
     await expect(page.getByTestId('composer').getByTestId('flag-below').count()).resolves.toBe(0);
-    await expect(page.getByTestId('present-value').textContent()).resolves.toMatch(/i_s = \d+(\.\d+)?% 折现到 2014 年/);
+    await expect(page.getByTestId('composer').getByTestId('present-value').textContent()).resolves.toMatch(/i_s = \d+(\.\d+)?% 折现到 2014 年/);
     // The last row split in two; its second half paid as a price per m³ of the water transferred.
     const last = (await page.locator('[data-testid^=offer-row-]').count()) - 1;
     await page.getByTestId(`offer-split-${last}`).click();

@@ -166,18 +166,18 @@ describe('scenario workspace in Chromium', () => {
         await page.getByTestId('comment-target').selectOption('costs[0]');
         await page.getByTestId('comment-body').fill('Please attach the audit annex for 2011–2020.');
         await page.getByTestId('comment-post').click();
-        await page.getByTestId('comment').filter({ hasText: 'audit annex' }).waitFor();
+        await page.getByTestId('comments').getByTestId('comment').filter({ hasText: 'audit annex' }).waitFor();
         await screenshot(page, 'version-comment-en');
       }
       await page.context().close();
     }
     // Both sides see it.
     const upstream = await open('shiyan@pes.demo', 'zh', `/deals/${dealId}/versions/${v2}`);
-    await upstream.getByTestId('comment').filter({ hasText: 'audit annex' }).waitFor();
+    await upstream.getByTestId('comments').getByTestId('comment').filter({ hasText: 'audit annex' }).waitFor();
     await screenshot(upstream, 'version-comment-zh');
     // One thread per scenario: v1's page shows the comment written on v2, marked with its version.
     await upstream.goto(`${baseUrl()}/deals/${dealId}/versions/${v1}`);
-    const fromV2 = upstream.getByTestId('comment').filter({ hasText: 'audit annex' });
+    const fromV2 = upstream.getByTestId('comments').getByTestId('comment').filter({ hasText: 'audit annex' });
     await fromV2.waitFor();
     await expect(fromV2.getAttribute('data-version')).resolves.toBe('2');
     await expect(fromV2.getByTestId('comment-version').textContent()).resolves.toBe('写于 v2');
