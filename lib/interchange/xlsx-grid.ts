@@ -73,8 +73,13 @@ export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreada
   try {
     for await (const sheet of reader) {
       const named = (sheet as unknown as { name?: string }).name === sheetName;
-      // Only the named sheet and the first are read; any other is skipped unparsed.
-      if (!named && first) continue;
+      // Only the named sheet and the first are read. Another is skipped after its first row: exceljs
+      // deletes a skipped sheet's temporary file when asked for the next one, and a file stream
+      // not yet opened then fails with ENOENT outside any handler (an uncaught error in tests).
+      if (!named && first) {
+        for await (const _row of sheet as unknown as AsyncIterable<ExcelJS.Row>) break;
+        continue;
+      }
       const read = await readSheet(sheet as unknown as AsyncIterable<ExcelJS.Row>);
       if (named || !read.ok) return read;
       first = read;
