@@ -42,7 +42,7 @@ describe('the codes of lib/terms in the reader’s language', () => {
   it('gives a failed year in Chinese, and a problem for the API in both languages', () => {
     const failing = parseTerms(withFormula('codmn / (tp - tp)'));
     if (!failing.ok) throw new Error('expected terms that parse');
-    const [year] = settle(failing.terms, { '2024': { codmn: '2', nh3n: '0.1', tn: '1', tp: '0.02' } }).years;
+    const year = settle(failing.terms, { '2024': { codmn: '2', nh3n: '0.1', tn: '1', tp: '0.02' } }).years.find((y) => y.year === 2024);
     expect(year && 'error' in year && messageIn(year.error, 'zh')).toBe('除数为零（公式“payment”，2024 年）');
     const problem = codedProblem(problemsOf({ ...terms, to: 2020 })[0]!, 'terms.to');
     expect(problem).toMatchObject({ field: 'terms.to', message: '2020 is before from 2021', text: { key: 'engine.beforeFrom', values: { to: 2020, from: 2021 } } });

@@ -7,7 +7,10 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { type Anchor, type AnchorSet } from './audit-anchors';
+import type { ChainProblem } from '@/lib/domain/audit-chain-problem';
 import { auditKeyring, type AuditKeyring } from './audit-key';
+
+export type { ChainProblem };
 
 export const genesisHash = '0'.repeat(64);
 export const platformChain = 'platform';
@@ -74,13 +77,40 @@ export function sealEvent(content: ChainedContent, keyring: AuditKeyring = audit
   return { scheme: keyedScheme, keyId: keyring.current.id, hash: keyedEventHash(content, keyring.current) };
 }
 
+/** A chain problem in English, for `npm run audit:verify` and the other terminal commands. */
+export function chainProblemText(problem: ChainProblem): string {
+  switch (problem.code) {
+    case 'sequenceGap':
+      return `sequence jumps from ${problem.params.after} to ${problem.params.found} (an event is missing)`;
+    case 'previousHash':
+      return 'previous-event hash does not match the event before it';
+    case 'altered':
+      return 'content does not match its hash (the event was altered)';
+    case 'alteredKeyed':
+      return 'content does not match its keyed hash (the event was altered, or its hashes recomputed without the audit key)';
+    case 'unknownScheme':
+      return `unknown hash scheme ${problem.params.scheme}`;
+    case 'unknownKey':
+      return `hashed with audit key ${problem.params.keyId}, which is neither PES_AUDIT_KEY nor in PES_AUDIT_RETIRED_KEYS`;
+    case 'unkeyedAfterKeyed':
+      return `unkeyed hash after keyed events from #${problem.params.since} on (the chain was rewritten without the audit key)`;
+    case 'anchorDiffers':
+      return `differs from the anchor written ${problem.params.at} (the event was rewritten and the chain's hashes recomputed)`;
+    case 'tailCut':
+      return `event #${problem.params.anchored} was anchored ${problem.params.at} but the chain ends at #${problem.params.last} (its newest events were deleted)`;
+    case 'chainDeleted':
+      return `event #${problem.params.anchored} was anchored ${problem.params.at} but the chain has no events (all were deleted)`;
+  }
+}
+
 /** Why a stored event does not match its hash, or null when it does. */
-function sealProblem(content: ChainedContent, seal: Seal, keyring: AuditKeyring): string | null {
-  if (seal.scheme === legacyScheme) return legacyEventHash(content) === seal.hash ? null : 'content does not match its hash (the event was altered)';
-  if (seal.scheme !== keyedScheme) return `unknown hash scheme ${seal.scheme}`;
+function sealProblem(content: ChainedContent, seal: Seal, keyring: AuditKeyring): ChainProblem | null {
+  const none = {} as Record<string, never>;
+  if (seal.scheme === legacyScheme) return legacyEventHash(content) === seal.hash ? null : { code: 'altered', params: none };
+  if (seal.scheme !== keyedScheme) return { code: 'unknownScheme', params: { scheme: seal.scheme } };
   const key = seal.keyId ? keyring.byId(seal.keyId) : undefined;
-  if (!key) return `hashed with audit key ${seal.keyId ?? '(none)'}, which is neither PES_AUDIT_KEY nor in PES_AUDIT_RETIRED_KEYS`;
-  return keyedEventHash(content, key) === seal.hash ? null : 'content does not match its keyed hash (the event was altered, or its hashes recomputed without the audit key)';
+  if (!key) return { code: 'unknownKey', params: { keyId: seal.keyId ?? '(none)' } };
+  return keyedEventHash(content, key) === seal.hash ? null : { code: 'alteredKeyed', params: none };
 }
 
 /**
@@ -101,7 +131,13 @@ export interface BrokenLink {
   chain: string;
   seq: number;
   id: string;
+  /** What is wrong, in English for a terminal (chainProblemText of `reason`). */
   problem: string;
+  reason: ChainProblem;
+}
+
+function brokenLink(at: { chain: string; seq: number; id: string }, reason: ChainProblem): BrokenLink {
+  return { ...at, problem: chainProblemText(reason), reason };
 }
 
 export interface ChainCheck {
@@ -110,6 +146,8 @@ export interface ChainCheck {
   broken: BrokenLink[];
   /** How many anchors the chains were checked against. */
   anchors: number;
+  /** Each chain's newest intact event: the head a reader can compare with one printed elsewhere. */
+  heads: { chain: string; seq: number; hash: string }[];
 }
 
 /**
@@ -118,11 +156,15 @@ export interface ChainCheck {
  * anchored event rewritten, or missing because the chain's tail was cut). Returns the first broken
  * link of each broken chain.
  */
-export async function verifyAuditChains(prisma: PrismaClient, options: { anchors?: AnchorSet; keyring?: AuditKeyring } = {}): Promise<ChainCheck> {
+export async function verifyAuditChains(prisma: PrismaClient, options: { anchors?: AnchorSet; keyring?: AuditKeyring; chain?: string } = {}): Promise<ChainCheck> {
   const keyring = options.keyring ?? auditKeyring();
-  const anchors = options.anchors ?? new Map<string, Map<number, Anchor>>();
-  const stored = await prisma.auditEvent.findMany({ distinct: ['chain'], select: { chain: true }, orderBy: { chain: 'asc' } });
+  const allAnchors = options.anchors ?? new Map<string, Map<number, Anchor>>();
+  // One chain (a deal's, for its members) or all of them (the terminal command).
+  const only = options.chain;
+  const anchors = only === undefined ? allAnchors : new Map([...allAnchors].filter(([chain]) => chain === only));
+  const stored = await prisma.auditEvent.findMany({ where: only === undefined ? {} : { chain: only }, distinct: ['chain'], select: { chain: true }, orderBy: { chain: 'asc' } });
   const broken: BrokenLink[] = [];
+  const heads: ChainCheck['heads'] = [];
   let events = 0;
   for (const { chain } of stored) {
     const anchored = anchors.get(chain);
@@ -141,16 +183,16 @@ export async function verifyAuditChains(prisma: PrismaClient, options: { anchors
       for (const event of page) {
         events++;
         const where = { chain, seq: event.seq, id: event.id.toString() };
-        const fail = (problem: string) => {
-          broken.push({ ...where, problem });
+        const fail = (problem: ChainProblem) => {
+          broken.push(brokenLink(where, problem));
           intact = false;
         };
         if (event.seq !== expectedSeq) {
-          fail(`sequence jumps from ${expectedSeq - 1} to ${event.seq} (an event is missing)`);
+          fail({ code: 'sequenceGap', params: { after: expectedSeq - 1, found: event.seq } });
           break chainLoop;
         }
         if (event.prevHash !== expectedPrev) {
-          fail('previous-event hash does not match the event before it');
+          fail({ code: 'previousHash', params: {} });
           break chainLoop;
         }
         const { id: _id, hash, scheme, keyId, ...content } = event;
@@ -161,12 +203,12 @@ export async function verifyAuditChains(prisma: PrismaClient, options: { anchors
         }
         if (scheme === keyedScheme) keyedSince ??= event.seq;
         else if (keyedSince !== null) {
-          fail(`unkeyed hash after keyed events from #${keyedSince} on (the chain was rewritten without the audit key)`);
+          fail({ code: 'unkeyedAfterKeyed', params: { since: keyedSince } });
           break chainLoop;
         }
         const anchor = anchored?.get(event.seq);
         if (anchor && anchor.hash !== hash) {
-          fail(`differs from the anchor written ${anchor.at} (the event was rewritten and the chain's hashes recomputed)`);
+          fail({ code: 'anchorDiffers', params: { at: anchor.at } });
           break chainLoop;
         }
         expectedPrev = hash;
@@ -174,15 +216,11 @@ export async function verifyAuditChains(prisma: PrismaClient, options: { anchors
         last = { seq: event.seq, id: where.id };
       }
     }
+    if (last) heads.push({ chain, seq: last.seq, hash: expectedPrev });
     if (!intact || !anchored) continue;
     const beyond = [...anchored.values()].filter((anchor) => anchor.seq > (last?.seq ?? 0)).sort((a, b) => b.seq - a.seq)[0];
     if (beyond) {
-      broken.push({
-        chain,
-        seq: beyond.seq,
-        id: last?.id ?? '-',
-        problem: `event #${beyond.seq} was anchored ${beyond.at} but the chain ends at #${last?.seq ?? 0} (its newest events were deleted)`,
-      });
+      broken.push(brokenLink({ chain, seq: beyond.seq, id: last?.id ?? '-' }, { code: 'tailCut', params: { anchored: beyond.seq, at: beyond.at, last: last?.seq ?? 0 } }));
     }
   }
   // A chain the anchors know that has no events left at all.
@@ -190,9 +228,9 @@ export async function verifyAuditChains(prisma: PrismaClient, options: { anchors
   for (const [chain, anchored] of anchors) {
     if (present.has(chain)) continue;
     const newest = [...anchored.values()].sort((a, b) => b.seq - a.seq)[0];
-    if (newest) broken.push({ chain, seq: newest.seq, id: '-', problem: `event #${newest.seq} was anchored ${newest.at} but the chain has no events (all were deleted)` });
+    if (newest) broken.push(brokenLink({ chain, seq: newest.seq, id: '-' }, { code: 'chainDeleted', params: { anchored: newest.seq, at: newest.at } }));
   }
   let anchorCount = 0;
   for (const anchored of anchors.values()) anchorCount += anchored.size;
-  return { chains: stored.length, events, broken, anchors: anchorCount };
+  return { chains: stored.length, events, broken, anchors: anchorCount, heads };
 }

@@ -74,6 +74,8 @@ describe('settle: the example of the format document', () => {
       years: [
         { year: 2018, values: { P: p2018.toSignificantDigits(40).toString(), payment: '200000000' }, payment: '200000000' },
         { year: 2019, values: { P: p2019.toSignificantDigits(40).toString(), payment: '-200000000' }, payment: '-200000000' },
+        // The terms run to 2020, for which nothing was measured: listed as missing, never left out.
+        { year: 2020, missing: ['codmn', 'nh3n', 'tn', 'tp'] },
       ],
       total: '0',
     });
@@ -95,12 +97,18 @@ describe('settle: missing data and failures', () => {
     const r = settle(t, monitoring(t, { '2018': { codmn: '2.31', nh3n: '0.10', tn: '1.05', tp: '0.026' }, '2019': { codmn: '2.80', nh3n: '0.15', tn: '1.40' }, '2020': {} }));
     expect(r.years).toEqual([expect.objectContaining({ year: 2018, payment: '200000000' }), { year: 2019, missing: ['tp'] }, { year: 2020, missing: ['codmn', 'nh3n', 'tn', 'tp'] }]);
     expect(r.total).toBe('200000000');
-    expect(traceSettlement(t, monitoring(t, { '2020': { codmn: '1' } }))).toEqual([{ year: 2020, steps: [], missing: ['nh3n', 'tn', 'tp'] }]);
+    expect(traceSettlement(t, monitoring(t, { '2020': { codmn: '1' } }))).toEqual([
+      { year: 2018, steps: [], missing: ['codmn', 'nh3n', 'tn', 'tp'] },
+      { year: 2019, steps: [], missing: ['codmn', 'nh3n', 'tn', 'tp'] },
+      { year: 2020, steps: [], missing: ['nh3n', 'tn', 'tp'] },
+    ]);
   });
 
   it('does not need indicators no formula reads', () => {
     const t = terms({ indicators: { codmn: 'mg/L', nh3n: 'mg/L', tn: 'mg/L', tp: 'mg/L', turbidity: 'NTU' } });
-    expect(settle(t, monitoring(t)).years.every(isSettled)).toBe(true);
+    const years = settle(t, monitoring(t)).years;
+    expect(years.filter((y) => y.year < 2020).every(isSettled)).toBe(true);
+    expect(years.find((y) => y.year === 2020)).toEqual({ year: 2020, missing: ['codmn', 'nh3n', 'tn', 'tp'] });
   });
 
   it('reports division by zero on a year’s data with the formula and the year', () => {
@@ -115,9 +123,10 @@ describe('settle: missing data and failures', () => {
     expect(r.years.map(failedInEnglish)).toEqual([
       { year: 2018, values: { unit_price: '2', payment: '4' }, payment: '4' },
       { year: 2019, formula: 'unit_price', error: 'division by zero in formula "unit_price" for 2019' },
+      { year: 2020, missing: ['volume'] },
     ]);
     expect(r.total).toBe('4');
-    expect(failedInEnglish(traceSettlement(t, monitoring(t, { '2019': { volume: '0' } }))[0]!)).toMatchObject({ year: 2019, error: 'division by zero in formula "unit_price" for 2019' });
+    expect(failedInEnglish(traceSettlement(t, monitoring(t, { '2019': { volume: '0' } })).find((y) => y.year === 2019)!)).toMatchObject({ year: 2019, error: 'division by zero in formula "unit_price" for 2019' });
   });
 
   it('refuses terms and monitoring that did not go through the parsers', () => {
@@ -136,12 +145,13 @@ describe('scheduled', () => {
     expect(r.years).toEqual([
       { year: 2018, values: { payment: '110.5' }, payment: '110.5' },
       { year: 2019, values: { payment: '210' }, payment: '210' },
+      { year: 2020, missing: ['scheduled'] },
     ]);
     expect(r.total).toBe('320.5');
   });
 
   it('reports "scheduled" as missing for a monitored year without a scheduled payment', () => {
-    expect(settle(t, monitoring(t, { '2020': {} }), { scheduled: { 2018: '1' } }).years).toEqual([expect.objectContaining({ year: 2018 }), { year: 2020, missing: ['scheduled'] }]);
+    expect(settle(t, monitoring(t, { '2020': {} }), { scheduled: { 2018: '1' } }).years).toEqual([expect.objectContaining({ year: 2018 }), { year: 2019, missing: ['scheduled'] }, { year: 2020, missing: ['scheduled'] }]);
   });
 
   it('takes the engine’s payment of a scenario, converted to the unit of the terms', () => {
@@ -218,7 +228,9 @@ describe('parseMonitoring', () => {
         expect(r.ok).toBe(true);
         if (!r.ok) return;
         const s = settle(t, r.monitoring);
-        expect(s.years.map((y) => y.year)).toEqual(Object.keys(data).map(Number).sort());
+        // Every year of the terms, whatever was measured.
+        expect(s.years.map((y) => y.year)).toEqual([2018, 2019, 2020]);
+        for (const y of s.years) if (!Object.hasOwn(data, String(y.year))) expect(y).toEqual({ year: y.year, missing: ['codmn', 'nh3n', 'tn', 'tp'] });
         const settled = s.years.filter(isSettled);
         const sum = settled.reduce((acc, y) => acc.plus(y.payment), new Decimal(0));
         expect(sum.eq(s.total)).toBe(true);

@@ -175,12 +175,16 @@ function runYear(compiled: CompiledTerms, year: number, measured: Record<string,
   return { year, values, steps };
 }
 
-/** The years settled: those with monitoring data or a scheduled payment, within from..to. */
-function settlementYears(compiled: CompiledTerms, monitoring: Monitoring, scheduled: Map<number, TDec>): number[] {
+/**
+ * The years settled: every year of from..to, so that a year nobody reported on is listed as
+ * missing each indicator it needs, never left out; and any year of data outside them (which
+ * parseMonitoring refuses before this is reached, so only as a safeguard).
+ */
+function settlementYears(compiled: CompiledTerms, monitoring: Monitoring): number[] {
   const { from, to } = compiled.terms;
   const years = new Set<number>();
+  for (let year = from; year <= to; year++) years.add(year);
   for (const key of Object.keys(monitoring)) years.add(Number(key));
-  for (const year of scheduled.keys()) if (year >= from && year <= to) years.add(year);
   return [...years].sort((a, b) => a - b);
 }
 
@@ -189,11 +193,12 @@ function prepare(terms: PaymentTerms, monitoring: Monitoring, options: SettleOpt
   const checked = parseMonitoring(monitoring, compiled.terms);
   if (!checked.ok) throw new TermsError(checked.problems);
   const scheduled = scheduledValues(options.scheduled);
-  return { compiled, monitoring: checked.monitoring, scheduled, years: settlementYears(compiled, checked.monitoring, scheduled) };
+  return { compiled, monitoring: checked.monitoring, scheduled, years: settlementYears(compiled, checked.monitoring) };
 }
 
 /**
- * Settles every year that has monitoring data or a scheduled payment.
+ * Settles every year of the terms, from..to: one without the data a formula needs is reported
+ * as missing it.
  * Expects terms and monitoring as returned by parseTerms / parseMonitoring
  * and throws TermsError otherwise; failures that depend on the data (a missing
  * indicator, a division by zero) are reported per year instead.

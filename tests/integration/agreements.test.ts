@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { shiyanDocument } from '../../lib/engine';
@@ -5,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { anchorLogPath, readAnchors } from '../../lib/infra/audit-anchors';
 import { verifyAuditChains } from '../../lib/infra/audit-chain';
 import { agreementHash, loadAgreementRows } from '../../lib/server/agreements/agreement-content';
+import { exportCanonicalAgreement } from '../../lib/server/agreements/export-canonical-agreement';
 import { getAgreement } from '../../lib/server/agreements/get-agreement';
 import { listAgreements } from '../../lib/server/agreements/list-agreements';
 import { listFundAgreements } from '../../lib/server/agreements/list-fund-agreements';
@@ -16,6 +18,7 @@ import { changeDealMember } from '../../lib/server/deals/change-deal-member';
 import { changeDealStatus } from '../../lib/server/deals/change-deal-status';
 import { listPendingTasks } from '../../lib/server/deals/list-pending-tasks';
 import { answerOffer } from '../../lib/server/offers/answer-offer';
+import { searchFundArchive } from '../../lib/server/fund/search-fund-archive';
 import { sendOffer } from '../../lib/server/offers/send-offer';
 import { saveScenarioVersion } from '../../lib/server/scenarios/save-scenario-version';
 import { makeDeal, makeUser, testDb, testPassword } from '../factories';
@@ -475,5 +478,21 @@ describe('what awaits a member (listPendingTasks)', () => {
     expect(await pending(t.upstream, t.deal.id)).toEqual({ offersToAnswer: 0, agreementsToSign: 0 });
     // Deals the actor is not a member of are not in the map.
     expect((await listPendingTasks({ actor: t.upstream })).has((await makeDeal()).id)).toBe(false);
+  });
+});
+
+describe('agreements: checked outside the platform', () => {
+  it('downloads the canonical JSON whose SHA-256 is the hash, and finds the agreement in the fund archive by that hash', async () => {
+    const t = await archivedAgreement();
+    const file = await exportCanonicalAgreement({ actor: t.fundAdmin, origin, dealId: t.deal.id, agreementId: t.agreementId });
+    const stored = await testDb().agreement.findUniqueOrThrow({ where: { id: t.agreementId } });
+    expect(stored.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(createHash('sha256').update(Buffer.from(file.text, 'utf8')).digest('hex')).toBe(stored.hash);
+    expect(JSON.parse(file.text)).toMatchObject({ format: 'pes-agreement/1', id: t.agreementId, signatories: expect.any(Array) });
+
+    const found = await searchFundArchive({ actor: t.fundAdmin, origin, filter: { q: `SHA-256 ${stored.hash!.slice(0, 12).toUpperCase()}` } });
+    expect(found.agreements.map((a) => a.id)).toEqual([t.agreementId]);
+    const stranger = (await loadActor((await makeUser()).id))!;
+    await expect(exportCanonicalAgreement({ actor: stranger, origin, dealId: t.deal.id, agreementId: t.agreementId })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

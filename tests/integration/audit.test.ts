@@ -94,7 +94,7 @@ describe('audit trail', () => {
     await tamper(`UPDATE "AuditEvent" SET summary = '{"before":{"status":"NEGOTIATING"},"after":{"status":"ARCHIVED"}}' WHERE id = ${original.id}`);
     try {
       const altered = (await verifyAuditChains(testDb())).broken.filter((link) => link.chain === deal.id);
-      expect(altered).toEqual([{ chain: deal.id, seq: 2, id: original.id.toString(), problem: expect.stringMatching(/altered/) }]);
+      expect(altered).toEqual([{ chain: deal.id, seq: 2, id: original.id.toString(), problem: expect.stringMatching(/altered/), reason: { code: 'alteredKeyed', params: {} } }]);
 
       const script = spawnSync('npx', ['tsx', 'scripts/audit-verify.ts'], {
         cwd: path.resolve(import.meta.dirname, '../..'),
@@ -111,7 +111,7 @@ describe('audit trail', () => {
     const last = await testDb().auditEvent.findFirstOrThrow({ where: { chain: deal.id, seq: 3 } });
     await tamper(`DELETE FROM "AuditEvent" WHERE "chain" = '${deal.id}' AND seq = 2`);
     expect((await verifyAuditChains(testDb())).broken.filter((link) => link.chain === deal.id)).toEqual([
-      { chain: deal.id, seq: 3, id: last.id.toString(), problem: expect.stringMatching(/missing/) },
+      { chain: deal.id, seq: 3, id: last.id.toString(), problem: expect.stringMatching(/missing/), reason: { code: 'sequenceGap', params: { after: 1, found: 3 } } },
     ]);
   });
 
@@ -164,7 +164,7 @@ describe('audit trail', () => {
       const { anchors, problems } = readAnchors([file]);
       expect(problems).toEqual([]);
       const broken = (await verifyAuditChains(testDb(), { anchors })).broken.filter((l) => l.chain === other.id);
-      expect(broken).toEqual([{ chain: other.id, seq: 3, id: expect.any(String), problem: expect.stringMatching(/differs from the anchor/) }]);
+      expect(broken).toEqual([{ chain: other.id, seq: 3, id: expect.any(String), problem: expect.stringMatching(/differs from the anchor/), reason: { code: 'anchorDiffers', params: { at: expect.any(String) } } }]);
     });
 
     it('detects a chain hashed with a key it does not know, and a chain recomputed with another key', async () => {
@@ -187,7 +187,7 @@ describe('audit trail', () => {
       expect((await verifyAuditChains(testDb())).broken.filter((l) => l.chain === deal.id)).toEqual([]);
       const { anchors } = readAnchors([file]);
       expect((await verifyAuditChains(testDb(), { anchors })).broken.filter((l) => l.chain === deal.id)).toEqual([
-        { chain: deal.id, seq: 4, id: expect.any(String), problem: expect.stringMatching(/anchored .* but the chain ends at #2 \(its newest events were deleted\)/) },
+        { chain: deal.id, seq: 4, id: expect.any(String), problem: expect.stringMatching(/anchored .* but the chain ends at #2 \(its newest events were deleted\)/), reason: { code: 'tailCut', params: { anchored: 4, at: expect.any(String), last: 2 } } },
       ]);
       const script = spawnSync('npx', ['tsx', 'scripts/audit-verify.ts', '--anchors', file], { cwd: path.resolve(import.meta.dirname, '../..'), env: process.env, encoding: 'utf8' });
       expect(script.status).toBe(1);

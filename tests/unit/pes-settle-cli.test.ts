@@ -39,17 +39,24 @@ describe('scripts/pes.ts settle', { timeout: 60_000 }, () => {
     expect(json.years.map((y: { year: number; payment: string }) => [y.year, y.payment])).toEqual([
       [2018, '200000000'],
       [2019, '-200000000'],
+      [2020, undefined],
     ]);
+    expect(json.years[2]).toEqual({ year: 2020, missing: ['codmn', 'nh3n', 'tn', 'tp'] });
     expect(json.years[0].values.P).toMatch(/^0\.77927884615384615/);
   });
 
-  it('reports missing indicators in the JSON, exit code 0', async () => {
+  it('reports missing indicators in the JSON, exit code 0, for every year of the terms', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'monitoring.json');
     writeFileSync(file, JSON.stringify({ '2018': { codmn: '2.31', nh3n: '0.10', tn: '1.05' } }));
     const r = await pes('settle', terms, file);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).years).toEqual([{ year: 2018, missing: ['tp'] }]);
+    const all = ['codmn', 'nh3n', 'tn', 'tp'];
+    expect(JSON.parse(r.stdout).years).toEqual([
+      { year: 2018, missing: ['tp'] },
+      { year: 2019, missing: all },
+      { year: 2020, missing: all },
+    ]);
   });
 
   it('takes --scheduled from a pes-scenario/1 document or a year map', async () => {

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import type { FundArchiveFilter } from '@/lib/domain/fund-schemas';
 import { totalsOf } from '@/lib/domain/ledger';
+import { printedHashMatches } from '@/lib/domain/printed-hash';
 import type { Party } from '@/lib/contracts/agreements';
 import { listFundAgreements } from '@/lib/server/agreements/list-fund-agreements';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
@@ -40,7 +41,7 @@ export async function searchFundArchive({ actor, origin, filter = {} }: { actor:
     if (filter.party && !contains(partyNames, filter.party)) continue;
     if (filter.fromYear !== undefined && row.endYear < filter.fromYear) continue;
     if (filter.toYear !== undefined && row.startYear > filter.toYear) continue;
-    if (filter.q && !contains([summary.deal.name, summary.deal.nameZh, summary.deal.slug, summary.deal.watershed, summary.deal.watershedZh, ...partyNames, String(summary.number)], filter.q)) continue;
+    if (filter.q && !contains([summary.deal.name, summary.deal.nameZh, summary.deal.slug, summary.deal.watershed, summary.deal.watershedZh, ...partyNames, String(summary.number)], filter.q) && !printedHashMatches(summary.hash, filter.q)) continue;
     const admin = row.status === 'ARCHIVED' ? await loadAdministration(db(), row) : null;
     out.push({
       ...summary,

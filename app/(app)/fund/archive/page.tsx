@@ -45,7 +45,7 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="archive-filter">
         {(
           [
-            ['q', t('archive.filter.q'), false, 'w-48'],
+            ['q', t('archive.filter.q'), false, 'w-72'],
             ['watershed', t('archive.filter.watershed'), false, 'w-36'],
             ['party', t('archive.filter.party'), false, 'w-40'],
             ['fromYear', t('archive.filter.fromYear'), true, 'w-24'],

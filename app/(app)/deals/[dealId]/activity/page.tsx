@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AuditChanges, AuditSentence } from '@/components/deals/audit-event';
+import { VerifyChainButton } from '@/components/deals/verify-chain-button';
 import { Button } from '@/components/ui/button';
 import { RenderedTable } from '@/components/ui/rendered-table';
 import { Field } from '@/components/ui/field';
@@ -34,6 +35,9 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       </Link>
       <h1 className="mt-2 text-2xl font-semibold text-water-900">{t('title')}</h1>
       <p className="mt-1 text-slate-600">{t('subtitle')}</p>
+      <div className="mt-4">
+        <VerifyChainButton dealId={dealId} />
+      </div>
       <form className="mt-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm" method="get">
         <Field label={t('filterAction')}>
           <Select name="action" defaultValue={search.action ?? ''}>

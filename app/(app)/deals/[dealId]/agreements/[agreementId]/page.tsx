@@ -258,6 +258,14 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
         <p className={`mt-2 text-sm ${agreement.hashVerified === false ? 'font-semibold text-red-800' : agreement.hashVerified ? 'text-emerald-900' : 'text-slate-600'}`}>
           {agreement.hashVerified === null ? t('agreements.hashDraft') : agreement.hashVerified ? t('agreements.hashVerified') : agreement.hash ? t('agreements.hashMismatch') : t('agreements.hashMissing')}
         </p>
+        {agreement.hash && (
+          <p className="mt-2 text-sm text-slate-700">
+            <a href={`/api/v1/deals/${dealId}/agreements/${agreement.id}/canonical`} className={buttonVariants({ intent: 'link' })} data-testid="canonical-link" download>
+              {t('agreements.canonicalDownload')}
+            </a>{' '}
+            {t('agreements.canonicalExplain')}
+          </p>
+        )}
       </section>
 
       <section className="rounded-lg border border-slate-200 bg-white p-4">

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AuditTable } from '@/components/agreements/audit-table';
+import { VerifyChainButton } from '@/components/deals/verify-chain-button';
 import { AgreementHeader } from '@/components/fund/agreement-header';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
@@ -55,6 +56,9 @@ export default async function HistoryPage({ params }: { params: Promise<{ dealId
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">{t('history.audit')}</h2>
         <p className="mt-1 text-sm text-slate-600">{t('history.auditExplain')}</p>
+        <div className="mt-3">
+          <VerifyChainButton dealId={dealId} />
+        </div>
         <AuditTable events={agreement.audit} lang={lang} unit={actor.amountUnit} testId="audit-trail" labels={{ seq: '#', at: t('history.at'), action: t('history.action'), by: t('history.by'), hash: t('history.hash') }} />
       </section>
     </div>

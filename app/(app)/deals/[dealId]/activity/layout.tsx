@@ -1,0 +1,6 @@
+import type { ReactNode } from 'react';
+import { ClientMessages } from '@/components/client-messages';
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return <ClientMessages namespaces={['auditVerify']}>{children}</ClientMessages>;
+}
