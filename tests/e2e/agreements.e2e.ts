@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient } from '../../lib/infra/prisma';
@@ -130,6 +131,10 @@ describe('agreements in Chromium', () => {
     expect(raw).toContain('/FontFile2');
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/);
     expect(raw).toContain(`sha256:${hash}`);
+    // The canonical JSON hashes to the same digest outside the platform (docs/agreement-hash.md).
+    const canonical = await page.request.get(`${baseUrl()}${(await page.getByTestId('canonical-link').getAttribute('href'))!}`);
+    expect(canonical.status()).toBe(200);
+    expect(createHash('sha256').update(Buffer.from(await canonical.body())).digest('hex')).toBe(hash);
     await page.context().close();
   });
 

@@ -45,6 +45,11 @@ describe('deal pages in Chromium', () => {
       await screenshot(page, `deal-scenarios-${language}`);
       await page.goto(`${baseUrl()}/deals/${dealId}/activity`);
       await expect(page.locator('[data-testid=activity] tbody tr').count()).resolves.toBeGreaterThanOrEqual(4);
+      // The chain checked in the app, as npm run audit:verify would: it holds, with its head.
+      await page.getByTestId('audit-verify').getByRole('button').click();
+      const verdict = page.getByTestId('audit-verify-result');
+      await verdict.waitFor();
+      await expect(verdict.textContent()).resolves.toMatch(language === 'zh' ? /审计链完好：已核验 \d+ 条事件.*链头 第 \d+ 条：\s*[0-9a-f]{64}/ : /The audit chain holds: \d+ events checked.*Head, event #\d+:\s*[0-9a-f]{64}/);
       await screenshot(page, `deal-activity-${language}`);
       await page.goto(`${baseUrl()}/deals/${dealId}/activity?action=scenario.`);
       const actions = await page.locator('[data-testid=activity] tbody [data-action]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-action') ?? ''));
