@@ -166,6 +166,8 @@ export interface LedgerView {
   byFunder: (LedgerTotals & { funder: Funder })[];
   totals: LedgerTotals;
   payments: PaymentDto[];
+  /** Per year with a settlement (draft or confirmed): the terms' advance beside the advances paid before it. */
+  advances: { year: number; status: 'DRAFT' | 'CONFIRMED'; called: string | null; paid: string; difference: string | null }[];
   me: FundAbilities;
 }
 

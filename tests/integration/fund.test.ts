@@ -545,6 +545,9 @@ describe('fund: a settlement an accountant can file', () => {
     const agreement = await getAgreement({ actor: t.fundAdmin, origin: origin(), ...t.at });
     expect(draft.parties.UPSTREAM.map((o) => o.name)).toEqual(agreement.parties.find((p) => p.side === 'UPSTREAM')!.organisations.map((o) => o.name));
     expect(draft.parties.DOWNSTREAM.length).toBeGreaterThan(0);
+    // The ledger compares the advances the same way, per year with a settlement.
+    const ledger = await getLedger({ actor: t.fundAdmin, origin: origin(), ...t.at });
+    expect(ledger.advances).toEqual([{ year: 2021, status: 'DRAFT', called: '90000000.00', paid: '80000000.00', difference: '-10000000.00' }]);
   });
 
   it('says the upstream party compensates, not that advances exceed the amount due, when it owes under a two-way rule with nothing advanced', async () => {
