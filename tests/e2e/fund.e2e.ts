@@ -195,7 +195,7 @@ describe('fund administration in Chromium', () => {
     await expect(section.getAttribute('data-state')).resolves.toBe('READY');
     await page.getByTestId('run-2025').click();
     await page.locator('[data-testid="settlement-year-2025"][data-state="DRAFT"]').waitFor();
-    await expect(page.getByTestId('due-2025').textContent()).resolves.toBe('200,000,000.00 CNY');
+    await expect(page.getByTestId('due-2025').textContent()).resolves.toBe('200,000,000.00 yuan');
     await expect(page.getByTestId('direction-2025').textContent()).resolves.toBe('downstream pays upstream');
     await expect(page.getByTestId('trace-2025').textContent()).resolves.toMatch(/P = 0\.9 \* \(0\.25 \* 2\.38 \/ 2\.6/);
     await screenshot(page, 'fund-settlement-draft-en');
@@ -231,7 +231,7 @@ describe('fund administration in Chromium', () => {
 
     await chooseLanguage(page, 'en');
     await page.locator('[data-testid="settlement-year-2025"][data-state="CONFIRMED"]').waitFor();
-    await expect(page.getByTestId('transfers-2025').textContent()).resolves.toMatch(/pays .+ 200,000,000\.00 CNY \(/);
+    await expect(page.getByTestId('transfers-2025').textContent()).resolves.toMatch(/pays .+ 200,000,000\.00 yuan \(/);
     await screenshot(page, 'fund-settlement-confirmed-en');
     await chooseLanguage(page, 'zh');
   });
