@@ -2,14 +2,18 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { callApi } from '@/components/api-client';
 import { TableSection } from '@/components/ui/table-section';
 import { DataTable } from '@/components/ui/data-table';
 import { isLocale, type AppLocale } from '@/lib/domain/locale';
 import type { LedgerView } from '@/lib/contracts/fund';
-import { isNegative, yuan } from './format';
+import { isNegative, isZero, yuan } from './format';
+import { LedgerChart } from './ledger-chart';
+import { ReversePaymentDialog } from './reverse-payment-dialog';
+import { Badge } from '@/components/ui/badge';
+import { Money } from '@/components/ui/money';
 import { FormOutcome } from './api-form';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -143,12 +147,46 @@ function PaymentForm({ dealId, agreementId, view, onDone }: { dealId: string; ag
 
 type Payment = LedgerView['payments'][number];
 
-/** The payments recorded, newest as the server orders them, each with who recorded it and why it overpaid. */
-function usePaymentColumns(lang: AppLocale): ColumnDef<Payment, unknown>[] {
+/** A reversal names the payment it undoes and why; the undone payment links to its reversal. */
+function Correction({ payment, byId }: { payment: Payment; byId: Map<string, Payment> }) {
   const t = useTranslations('fund');
-  return useMemo(
-    () => [
-      { id: 'paidOn', header: t('ledger.payment.paidOn'), cell: ({ row }) => <span className="num">{row.original.paidOn}</span> },
+  if (payment.reversesId) {
+    const original = byId.get(payment.reversesId);
+    return (
+      <span className="text-xs text-slate-700" data-testid="payment-reverses">
+        <Badge tone="warning">{t('ledger.reverse.mark')}</Badge>{' '}
+        <ButtonLink intent="link" href={`#payment-${payment.reversesId}`}>
+          {t('ledger.reverse.reverses', { paidOn: original?.paidOn ?? '—', reference: original?.reference ?? '—', reason: payment.reversalReason ?? '' })}
+        </ButtonLink>
+      </span>
+    );
+  }
+  if (payment.reversedById) {
+    const reversal = byId.get(payment.reversedById);
+    return (
+      <ButtonLink intent="link" className="text-xs" href={`#payment-${payment.reversedById}`} testId="payment-reversed">
+        {t('ledger.reverse.reversedBy', { paidOn: reversal?.paidOn ?? '—' })}
+      </ButtonLink>
+    );
+  }
+  return null;
+}
+
+/** The payments recorded, newest as the server orders them, each with who recorded it, why it overpaid, and its reversal. */
+function usePaymentColumns(lang: AppLocale, payments: readonly Payment[], onReverse: ((payment: Payment) => void) | null): ColumnDef<Payment, unknown>[] {
+  const t = useTranslations('fund');
+  return useMemo(() => {
+    const byId = new Map(payments.map((p) => [p.id, p]));
+    const columns: ColumnDef<Payment, unknown>[] = [
+      {
+        id: 'paidOn',
+        header: t('ledger.payment.paidOn'),
+        cell: ({ row }) => (
+          <span id={`payment-${row.original.id}`} className="num scroll-mt-20">
+            {row.original.paidOn}
+          </span>
+        ),
+      },
       { id: 'year', header: t('ledger.col.year'), cell: ({ row }) => <span className="num">{row.original.year}</span> },
       { id: 'funder', header: t('ledger.col.funder'), cell: ({ row }) => t(`funder.${row.original.funder}`) },
       { id: 'direction', header: t('ledger.payment.direction'), cell: ({ row }) => (row.original.direction === 'TO_UPSTREAM' ? t('ledger.payment.toUpstream') : t('ledger.payment.fromUpstream')) },
@@ -176,8 +214,49 @@ function usePaymentColumns(lang: AppLocale): ColumnDef<Payment, unknown>[] {
           </span>
         ),
       },
+      { id: 'correction', header: t('ledger.reverse.mark'), cell: ({ row }) => <Correction payment={row.original} byId={byId} /> },
+    ];
+    if (onReverse) {
+      columns.push({
+        id: 'reverse',
+        header: '',
+        cell: ({ row }) =>
+          row.original.reversesId || row.original.reversedById ? null : (
+            <Button intent="dangerOutline" size="sm" onClick={() => onReverse(row.original)} testId={`reverse-${row.original.id}`}>
+              {t('ledger.reverse.action')}
+            </Button>
+          ),
+      });
+    }
+    return columns;
+  }, [t, lang, payments, onReverse]);
+}
+
+/** Per year with a settlement: the advance the terms call for beside what was paid before it, flagged where they differ. */
+function AdvancesTable({ advances }: { advances: LedgerView['advances'] }) {
+  const t = useTranslations('fund');
+  const columns = useMemo<ColumnDef<LedgerView['advances'][number], unknown>[]>(
+    () => [
+      { id: 'year', header: t('ledger.advance.year'), cell: ({ row }) => <span className="num">{row.original.year}</span> },
+      { id: 'called', header: t('ledger.advance.called'), meta: { numeric: true }, cell: ({ row }) => (row.original.called === null ? <span className="text-slate-400">{t('ledger.advance.unknown')}</span> : <Money value={row.original.called} fractionDigits={2} />) },
+      { id: 'paid', header: t('ledger.advance.paid'), meta: { numeric: true }, cell: ({ row }) => <Money value={row.original.paid} fractionDigits={2} /> },
+      { id: 'difference', header: t('ledger.advance.difference'), meta: { numeric: true }, cell: ({ row }) => (row.original.difference === null ? '—' : <Money value={row.original.difference} fractionDigits={2} />) },
+      {
+        id: 'flag',
+        header: '',
+        cell: ({ row }) =>
+          row.original.difference === null ? null : isZero(row.original.difference) ? <Badge tone="success">{t('ledger.advance.matches')}</Badge> : <Badge tone="warning">{t('ledger.advance.differs')}</Badge>,
+      },
     ],
-    [t, lang],
+    [t],
+  );
+  if (!advances.length) return null;
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="font-semibold">{t('ledger.advance.title')}</h2>
+      <p className="mt-1 text-sm text-slate-600">{t('ledger.advance.explain')}</p>
+      <DataTable className="mt-3" testId="ledger-advances" rowTestId="advance-row" caption={t('ledger.advance.title')} columns={columns} data={advances} rowKey={(a) => String(a.year)} />
+    </section>
   );
 }
 
@@ -188,8 +267,9 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
   const lang = isLocale(locale) ? locale : 'zh';
   const router = useRouter();
   const refresh = () => router.refresh();
-  const paymentColumns = usePaymentColumns(lang);
   const mayAct = view.me.mayAdminister && view.agreement.status === 'ARCHIVED';
+  const [reversing, setReversing] = useState<Payment | null>(null);
+  const paymentColumns = usePaymentColumns(lang, view.payments, mayAct ? setReversing : null);
   const exportBase = `/api/v1/deals/${dealId}/agreements/${agreementId}/ledger`;
   return (
     <div className="space-y-6">
@@ -263,6 +343,9 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
         })}
       </TableSection>
 
+      <LedgerChart byYear={view.byYear} />
+      <AdvancesTable advances={view.advances} />
+
       {mayAct && (
         <div className="grid gap-6 lg:grid-cols-2">
           <PaymentForm dealId={dealId} agreementId={agreementId} view={view} onDone={refresh} />
@@ -280,6 +363,7 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
           columns={paymentColumns}
           data={view.payments}
           rowKey={(p) => p.id}
+          rowLook={(p) => ({ className: p.reversesId || p.reversedById ? 'bg-slate-50 text-slate-500' : '', data: { payment: p.id, ...(p.reversesId ? { reverses: p.reversesId } : {}) } })}
           empty={
             <p className="mt-2 text-sm text-slate-600" data-testid="payments-none">
               {mayAct ? t('ledger.noPaymentsAdmin') : t('ledger.noPayments')}
@@ -287,6 +371,7 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
           }
         />
       </section>
+      {reversing && <ReversePaymentDialog dealId={dealId} agreementId={agreementId} payment={reversing} onClose={() => setReversing(null)} onDone={refresh} />}
     </div>
   );
 }

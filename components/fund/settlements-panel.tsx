@@ -5,14 +5,16 @@ import { useIndicatorName } from './use-indicator-name';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
-import { formatDateTime } from '@/lib/domain/format';
+import { formatDateTime, formatMoney } from '@/lib/domain/format';
+import { organisationNames } from '@/lib/domain/settlement-transfers';
+import { Money } from '@/components/ui/money';
 import type { ColumnDef } from '@tanstack/react-table';
 import { isLocale, type AppLocale } from '@/lib/domain/locale';
 import type { SettlementDto } from '@/lib/contracts/fund';
 import type { SettlementsView } from '@/lib/contracts/fund';
-import { isNegative, magnitude, yuan } from './format';
+import { isNegative, isZero, magnitude } from './format';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { Checkbox } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
@@ -28,54 +30,131 @@ const stateTone: Record<string, BadgeTone> = {
 
 type FunderLine = SettlementDto['funders'][number];
 
+const readerOf = (locale: string): AppLocale => (isLocale(locale) ? locale : 'zh');
+
 /** A settled year's funders: share, what each owes, has advanced, and the balance. */
-function useFunderColumns(lang: AppLocale, shares: SettlementDto['shares']): ColumnDef<FunderLine, unknown>[] {
+function useFunderColumns(shares: SettlementDto['shares']): ColumnDef<FunderLine, unknown>[] {
   const t = useTranslations('fund');
+  const amount = (value: string) => <Money value={value} fractionDigits={2} />;
   return [
     { id: 'funder', header: t('ledger.col.funder'), cell: ({ row }) => t(`funder.${row.original.funder}`) },
     { id: 'share', header: t('settlements.share'), cell: ({ row }) => <span className="num">{shares[row.original.funder] ?? '0'}</span> },
-    { id: 'due', header: t('settlements.due'), meta: { numeric: true }, cell: ({ row }) => yuan(row.original.due, lang) },
-    { id: 'advances', header: t('settlements.advances'), meta: { numeric: true }, cell: ({ row }) => yuan(row.original.advances, lang) },
-    { id: 'balance', header: t('settlements.balance'), meta: { numeric: true }, cell: ({ row }) => <span className={isNegative(row.original.balance) ? 'text-amber-800' : ''}>{yuan(row.original.balance, lang)}</span> },
+    { id: 'due', header: t('settlements.due'), meta: { numeric: true }, cell: ({ row }) => amount(row.original.due) },
+    { id: 'advances', header: t('settlements.advances'), meta: { numeric: true }, cell: ({ row }) => amount(row.original.advances) },
+    { id: 'balance', header: t('settlements.bindingBalance'), meta: { numeric: true }, cell: ({ row }) => <span className={isNegative(row.original.balance) ? 'text-amber-800' : ''}>{amount(row.original.balance)}</span> },
   ];
 }
 
-function SettlementDetail({ settlement }: { settlement: SettlementDto }) {
+/** A funder, or the upstream party, by the organisations the agreement names. */
+function usePartyName(parties: SettlementDto['parties']): (who: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM') => string {
+  const t = useTranslations('fund');
+  const reader = readerOf(useLocale());
+  return (who) => (who === 'CENTRAL' ? null : organisationNames(parties[who], reader)) ?? t(`funder.${who}`);
+}
+
+/** Who pays whom, in words, with the reason: a balance, compensation under a two-way rule, or a refund. */
+function Transfers({ settlement }: { settlement: SettlementDto }) {
+  const t = useTranslations('fund');
+  const name = usePartyName(settlement.parties);
+  const reader = readerOf(useLocale());
+  return (
+    <div>
+      <h3 className="text-slate-500">{t('settlements.transfers')}</h3>
+      <ul className="mt-1 space-y-1" data-testid={`transfers-${settlement.year}`}>
+        {settlement.transfers.length === 0 && <li>{t('settlements.nothingToPay')}</li>}
+        {settlement.transfers.map((transfer) => {
+          const funder = name(transfer.funder);
+          const upstream = name('UPSTREAM');
+          return (
+            <li key={transfer.funder} data-reason={transfer.reason}>
+              <span className="font-medium">
+                {t('settlements.transfer', {
+                  payer: transfer.payer === 'FUNDER' ? funder : upstream,
+                  payee: transfer.payer === 'FUNDER' ? upstream : funder,
+                  amount: formatMoney(transfer.amount, reader, { fractionDigits: 2, priceBase: settlement.priceBase }),
+                })}
+              </span>
+              <span className="text-slate-600"> · {t(`settlements.reason.${transfer.reason}`)}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+
+/** What the terms call for as an advance beside what was paid, flagged where they differ. */
+function Advances({ settlement }: { settlement: SettlementDto }) {
+  const t = useTranslations('fund');
+  const reader = readerOf(useLocale());
+  const differs = settlement.advanceDifference !== null && !isZero(settlement.advanceDifference);
+  return (
+    <div className={`rounded-md p-3 ${differs ? 'bg-amber-50' : 'bg-slate-50'}`} data-testid={`advances-${settlement.year}`}>
+      <dt className="text-slate-500">{t('settlements.advances')}</dt>
+      <dd className="text-lg font-semibold">
+        <Money value={settlement.advances} fractionDigits={2} />
+      </dd>
+      <dd className="text-xs text-slate-600">
+        {t('settlements.termsAdvance')}: {settlement.termsAdvance === null ? t('settlements.noTermsAdvance') : <Money value={settlement.termsAdvance} fractionDigits={2} />}
+      </dd>
+      {settlement.advanceDifference !== null && (
+        <dd className="mt-1">
+          {differs ? (
+            <Badge tone="warning" testId={`advance-differs-${settlement.year}`}>
+              {t('settlements.advanceDiffers', { amount: formatMoney(settlement.advanceDifference, reader, { fractionDigits: 2 }) })}
+            </Badge>
+          ) : (
+            <Badge tone="success">{t('settlements.advanceMatches')}</Badge>
+          )}
+        </dd>
+      )}
+    </div>
+  );
+}
+
+function SettlementDetail({ settlement, statementHref }: { settlement: SettlementDto; statementHref: string }) {
   const t = useTranslations('fund');
   const indicatorName = useIndicatorName();
   const locale = useLocale();
-  const lang = isLocale(locale) ? locale : 'zh';
-  const funderColumns = useFunderColumns(lang, settlement.shares);
+  const reader = readerOf(locale);
+  const funderColumns = useFunderColumns(settlement.shares);
   return (
     <div className="mt-3 space-y-4 text-sm">
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="text-xs text-slate-600" data-testid={`price-base-${settlement.year}`}>
+          {t('settlements.priceBase', { currency: settlement.currency, priceBase: settlement.priceBase })}
+        </p>
+        <ButtonLink intent="quiet" className="ml-auto" href={statementHref} download testId={`statement-${settlement.year}`}>
+          {t('settlements.statement')}
+        </ButtonLink>
+      </div>
       <dl className="grid gap-3 sm:grid-cols-4">
         <div className="rounded-md bg-slate-50 p-3">
           <dt className="text-slate-500">{t('settlements.due')}</dt>
-          <dd className="num text-lg font-semibold" data-testid={`due-${settlement.year}`}>
-            {yuan(magnitude(settlement.due), lang)}
+          <dd className="text-lg font-semibold">
+            <Money value={magnitude(settlement.due)} fractionDigits={2} testId={`due-${settlement.year}`} />
           </dd>
           <dd className="text-xs text-slate-600" data-testid={`direction-${settlement.year}`}>
             {t(`settlements.direction.${settlement.direction}`)}
           </dd>
         </div>
-        <div className="rounded-md bg-slate-50 p-3">
-          <dt className="text-slate-500">{t('settlements.advances')}</dt>
-          <dd className="num text-lg font-semibold">{yuan(settlement.advances, lang)}</dd>
-        </div>
-        <div className={`rounded-md p-3 ${isNegative(settlement.balance) ? 'bg-amber-50' : 'bg-slate-50'}`}>
-          <dt className="text-slate-500">{isNegative(settlement.balance) ? t('settlements.refund') : t('settlements.balance')}</dt>
-          <dd className="num text-lg font-semibold" data-testid={`balance-${settlement.year}`}>
-            {yuan(magnitude(settlement.balance), lang)}
+        <Advances settlement={settlement} />
+        <div className={`rounded-md border-2 p-3 ${isNegative(settlement.balance) ? 'border-amber-300 bg-amber-50' : 'border-water-200 bg-white'}`}>
+          <dt className="text-slate-500">{t('settlements.bindingBalance')}</dt>
+          <dd className="text-lg font-semibold">
+            <Money value={settlement.balance} fractionDigits={2} priceBase={settlement.priceBase} testId={`balance-${settlement.year}`} />
           </dd>
-          <dd className="text-xs text-slate-600">{isNegative(settlement.balance) ? t('settlements.refundExplain') : t('settlements.balanceExplain')}</dd>
+          <dd className="text-xs text-slate-600">{t('settlements.bindingExplain')}</dd>
         </div>
         <div className="rounded-md bg-slate-50 p-3">
           <dt className="text-slate-500">{t('settlements.payment')}</dt>
           <dd className="num font-mono text-xs break-all">
-            {settlement.payment} × {settlement.unit}
+            {settlement.payment} × {settlement.unit} {settlement.currency}
           </dd>
         </div>
       </dl>
+      <Transfers settlement={settlement} />
       <DataTable
         caption={t('settlements.funders', { year: settlement.year })}
         testId={`funders-${settlement.year}`}
@@ -100,10 +179,11 @@ function SettlementDetail({ settlement }: { settlement: SettlementDto }) {
             <li key={step.name}>{step.text}</li>
           ))}
         </ol>
+        {settlement.trace.some((step) => step.name === 'advance' || step.name === 'balance') && <p className="mt-1 text-xs text-slate-500">{t('settlements.traceNote')}</p>}
       </div>
       <p className="text-xs text-slate-500">
-        {t('settlements.runBy', { name: settlement.runBy ?? '—', at: formatDateTime(settlement.runAt, lang) })}
-        {settlement.confirmedAt && ` · ${t('settlements.confirmedBy', { name: settlement.confirmedBy ?? '—', at: formatDateTime(settlement.confirmedAt, lang) })}`}
+        {t('settlements.runBy', { name: settlement.runBy ?? '—', at: formatDateTime(settlement.runAt, reader) })}
+        {settlement.confirmedAt && ` · ${t('settlements.confirmedBy', { name: settlement.confirmedBy ?? '—', at: formatDateTime(settlement.confirmedAt, reader) })}`}
         <span className="ml-2 font-mono" title={t('settlements.fingerprint')}>
           {settlement.fingerprint.slice(0, 12)}
         </span>
@@ -165,7 +245,7 @@ export function SettlementsPanel({ dealId, agreementId, view }: { dealId: string
               <Badge tone={stateTone[y.state] ?? 'neutral'}>{t(`settlements.state.${y.state}`)}</Badge>
               {'preview' in y && y.preview && (
                 <span className="text-sm text-slate-600">
-                  {t('settlements.preview', { amount: yuan(magnitude(y.preview.due), lang), direction: t(`settlements.direction.${y.preview.direction}`) })}
+                  {t('settlements.preview', { amount: formatMoney(magnitude(y.preview.due), lang, { fractionDigits: 2 }), direction: t(`settlements.direction.${y.preview.direction}`) })}
                 </span>
               )}
               {y.stale && <Badge tone="warning">{t('settlements.stale')}</Badge>}
@@ -191,7 +271,7 @@ export function SettlementsPanel({ dealId, agreementId, view }: { dealId: string
                 <Problems failure={failure} testId={`settlement-problems-${y.year}`} recover />
               </div>
             )}
-            {y.settlement && <SettlementDetail settlement={y.settlement} />}
+            {y.settlement && <SettlementDetail settlement={y.settlement} statementHref={`${base}/${y.settlement.id}/pdf`} />}
             {y.state === 'DRAFT' && y.settlement && mayAct && (
               <div className="mt-4 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
                 <Checkbox className="gap-2" checked={Boolean(checked[y.year])} onChange={(e) => setChecked({ ...checked, [y.year]: e.target.checked })} testId={`confirm-check-${y.year}`} label={t('settlements.confirmCheck')} />

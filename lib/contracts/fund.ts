@@ -4,6 +4,7 @@ import type { Funder, LedgerLine, LedgerTotals, PaymentDirection, Shares } from 
 import type { ProblemIn } from '@/lib/domain/local-text';
 import type { CellState, ResolutionMethod, Tolerance } from '@/lib/domain/monitoring';
 import type { Lab, LabRule } from '@/lib/terms';
+import type { Transfer } from '@/lib/domain/settlement-transfers';
 
 /**
  * The water fund's pages: monitoring, settlements, ledger and portfolio. Amounts are decimal
@@ -71,6 +72,12 @@ export interface CellDto {
 
 export type SettlementDirection = 'NONE' | 'FROM_UPSTREAM' | 'TO_UPSTREAM';
 
+/** An organisation as the agreement names it, in both languages. */
+export interface OrganisationName {
+  name: string;
+  nameZh: string;
+}
+
 export interface SettlementDto {
   id: string;
   year: number;
@@ -91,6 +98,17 @@ export interface SettlementDto {
   runAt: string;
   confirmedBy: string | null;
   confirmedAt: string | null;
+  /** The agreement's currency and price base: every amount above is whole `currency` at `priceBase`. */
+  currency: string;
+  priceBase: string;
+  /** The advance the terms call for (their `advance` formula × unit), or null when they name none. */
+  termsAdvance: string | null;
+  /** Advances actually paid less the terms' advance; null when the terms call for none. */
+  advanceDifference: string | null;
+  /** Who pays whom the balance, per funder, and why. */
+  transfers: Transfer[];
+  /** The parties' organisations, to name payers. */
+  parties: Record<'UPSTREAM' | 'DOWNSTREAM', OrganisationName[]>;
 }
 
 export interface PaymentDto {
@@ -148,6 +166,8 @@ export interface LedgerView {
   byFunder: (LedgerTotals & { funder: Funder })[];
   totals: LedgerTotals;
   payments: PaymentDto[];
+  /** Per year with a settlement (draft or confirmed): the terms' advance beside the advances paid before it. */
+  advances: { year: number; status: 'DRAFT' | 'CONFIRMED'; called: string | null; paid: string; difference: string | null }[];
   me: FundAbilities;
 }
 

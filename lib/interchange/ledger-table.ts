@@ -15,6 +15,8 @@ export interface LedgerExportLine {
 }
 
 export interface LedgerExportPayment {
+  /** The payment's id, so that a reversal's `reverses` can be looked up in the same file. */
+  id: string;
   deal: string;
   agreement: number;
   year: number;
@@ -26,10 +28,14 @@ export interface LedgerExportPayment {
   overpaymentNote: string | null;
   recordedBy: string;
   recordedAt: string;
+  /** A reversal names the payment it undoes and why; the undone payment names its reversal. */
+  reverses: string | null;
+  reversalReason: string | null;
+  reversedBy: string | null;
 }
 
 export const ledgerColumns = ['deal', 'agreement', 'year', 'funder', 'scheduled', 'settled', 'paid', 'outstanding', 'currency'] as const;
-export const paymentColumns = ['deal', 'agreement', 'year', 'funder', 'direction', 'amount', 'paidOn', 'reference', 'overpaymentNote', 'recordedBy', 'recordedAt', 'currency'] as const;
+export const paymentColumns = ['payment', 'deal', 'agreement', 'year', 'funder', 'direction', 'amount', 'paidOn', 'reference', 'overpaymentNote', 'reverses', 'reversalReason', 'reversedBy', 'recordedBy', 'recordedAt', 'currency'] as const;
 
 /**
  * What the reader reads in the file: headers, sheet names, funders and directions in their language
@@ -50,7 +56,7 @@ function ledgerRows(lines: readonly LedgerExportLine[], labels: LedgerLabels): s
 }
 
 function paymentRows(payments: readonly LedgerExportPayment[], labels: LedgerLabels): string[][] {
-  return payments.map((p) => [p.deal, String(p.agreement), String(p.year), labels.funder(p.funder), labels.direction(p.direction), p.amount, p.paidOn, p.reference, p.overpaymentNote ?? '', p.recordedBy, p.recordedAt, 'CNY']);
+  return payments.map((p) => [p.id, p.deal, String(p.agreement), String(p.year), labels.funder(p.funder), labels.direction(p.direction), p.amount, p.paidOn, p.reference, p.overpaymentNote ?? '', p.reverses ?? '', p.reversalReason ?? '', p.reversedBy ?? '', p.recordedBy, p.recordedAt, 'CNY']);
 }
 
 /** The ledger lines as CSV (amounts exact, as text; "settled" and "outstanding" empty before settlement). */
@@ -81,7 +87,7 @@ export async function ledgerToXlsx(lines: readonly LedgerExportLine[], payments:
     for (const row of rows) sheet.addRow(row.map((text, i) => cell(columns[i]!, text)));
     columns.forEach((column, i) => {
       const c = sheet.getColumn(i + 1);
-      c.width = column === 'deal' || column === 'reference' || column === 'overpaymentNote' ? 28 : 16;
+      c.width = column === 'payment' || column === 'reverses' || column === 'reversedBy' ? 38 : column === 'deal' || column === 'reference' || column === 'overpaymentNote' || column === 'reversalReason' ? 28 : 16;
       if (moneyColumns.has(column)) c.numFmt = '#,##0.00';
     });
   }

@@ -283,6 +283,11 @@ const apiMatrix: Record<string, ApiRow> = {
     probe: (f) => ({ params: { agreementId: f.fundAgreementId, settlementId: f.settlementId }, json: { fingerprint: f.settlementFingerprint } }),
     allowed: { as: 'fund', status: 200 },
   },
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/settlements/[settlementId]/pdf': {
+    right: 'view',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId, settlementId: f.settlementId } }),
+    allowed: { as: 'viewer', status: 200 },
+  },
   'GET /api/v1/deals/[dealId]/agreements/[agreementId]/ledger': { right: 'view', probe: (f) => ({ params: { agreementId: f.fundAgreementId }, query: 'format=json' }), allowed: { as: 'viewer', status: 200 } },
   'POST /api/v1/deals/[dealId]/agreements/[agreementId]/payments': {
     right: 'manage',

@@ -2,10 +2,13 @@
 // (after a table with problems is refused whole), resolves a dispute with the downstream side's
 // own result, settles the year, records the payment (after an overpayment is refused), and the
 // portfolio dashboard shows it.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
-import { baseUrl, chooseLanguage, launch, screenshot, signIn } from './browser';
+import { baseUrl, chooseLanguage, launch, screenshot, screenshotDir, signIn } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
 import { must, signedShiyanAgreement } from './signed-agreement';
 
@@ -33,12 +36,25 @@ beforeAll(async () => {
   await must(downstream.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`, 'POST', { year, indicator: 'codmn', value: '2.45', laboratory: '北京市水文总站', sampledFrom: `${year}-02-01`, sampledTo: `${year}-11-30` }), 201, 'downstream result');
 
   browser = await launch();
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 1000 } });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 1000 } });
   page = await context.newPage();
   await signIn(page, 'fund@pes.demo', demoPassword);
   await page.waitForURL(/\/deals$/);
   await chooseLanguage(page, 'zh');
 });
+
+/** The statement downloaded, kept beside the screenshots and turned into PNG pages where poppler is installed, to be looked at. */
+function keepStatement(bytes: Buffer) {
+  const dir = screenshotDir;
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'fund-statement.pdf');
+  writeFileSync(file, bytes);
+  try {
+    execFileSync('pdftoppm', ['-r', '80', '-png', file, path.join(dir, 'fund-statement')]);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -179,7 +195,7 @@ describe('fund administration in Chromium', () => {
     await expect(section.getAttribute('data-state')).resolves.toBe('READY');
     await page.getByTestId('run-2025').click();
     await page.locator('[data-testid="settlement-year-2025"][data-state="DRAFT"]').waitFor();
-    await expect(page.getByTestId('due-2025').textContent()).resolves.toBe('200,000,000.00');
+    await expect(page.getByTestId('due-2025').textContent()).resolves.toBe('200,000,000.00 yuan');
     await expect(page.getByTestId('direction-2025').textContent()).resolves.toBe('downstream pays upstream');
     await expect(page.getByTestId('trace-2025').textContent()).resolves.toMatch(/P = 0\.9 \* \(0\.25 \* 2\.38 \/ 2\.6/);
     await screenshot(page, 'fund-settlement-draft-en');
@@ -194,7 +210,30 @@ describe('fund administration in Chromium', () => {
     await chooseLanguage(page, 'zh');
     await page.locator('[data-testid="settlement-year-2025"][data-state="CONFIRMED"]').waitFor();
     await expect(page.getByTestId('direction-2025').textContent()).resolves.toBe('下游向上游支付');
+    // Who pays whom, by organisation, and the one binding balance with its price base.
+    await expect(page.getByTestId('transfers-2025').textContent()).resolves.toMatch(/向 .+ 支付 200,000,000\.00 元（/);
+    await expect(page.getByTestId('balance-2025').textContent()).resolves.toMatch(/^200,000,000\.00 元（.+）$/);
     await screenshot(page, 'fund-settlement-confirmed-zh');
+
+    // The statement to file: linked from the panel, a PDF for any member of the deal.
+    const href = await page.getByTestId('statement-2025').getAttribute('href');
+    expect(href).toMatch(new RegExp(`/api/v1/deals/${dealId}/agreements/${agreementId}/settlements/[0-9a-f-]{36}/pdf$`));
+    const statement = await page.request.get(`${baseUrl()}${href}`);
+    expect(statement.status()).toBe(200);
+    expect(statement.headers()['content-type']).toBe('application/pdf');
+    const bytes = await statement.body();
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const upstreamCopy = await upstream.request(href!, { headers: { Cookie: upstream.cookie } });
+    expect(upstreamCopy.status).toBe(200);
+    const stranger = await upstream.request(href!.replace(agreementId, '00000000-0000-4000-8000-000000000000'), { headers: { Cookie: upstream.cookie } });
+    expect(stranger.status).toBe(404);
+    keepStatement(bytes);
+
+    await chooseLanguage(page, 'en');
+    await page.locator('[data-testid="settlement-year-2025"][data-state="CONFIRMED"]').waitFor();
+    await expect(page.getByTestId('transfers-2025').textContent()).resolves.toMatch(/pays .+ 200,000,000\.00 yuan \(/);
+    await screenshot(page, 'fund-settlement-confirmed-en');
+    await chooseLanguage(page, 'zh');
   });
 
   it('records the payment, after refusing an overpayment without a note', async () => {
@@ -214,7 +253,31 @@ describe('fund administration in Chromium', () => {
     await page.getByTestId('payment-row').first().waitFor();
     await expect(page.getByTestId('payment-row').first().textContent()).resolves.toContain(reference);
     await expect(page.getByTestId('outstanding-2025-DOWNSTREAM').textContent()).resolves.toBe('0.00');
+    await page.getByTestId('ledger-chart').locator('svg').waitFor();
+    await expect(page.getByTestId('ledger-advances').textContent()).resolves.toContain('2025');
+
+    // A mistaken advance, corrected by reversal in the dialog: the two rows linked, the year netted to nothing.
+    const mistaken = `${reference}-DUP`;
+    await must(fund.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/payments`, 'POST', { year: year + 1, funder: 'DOWNSTREAM', direction: 'TO_UPSTREAM', amount: '1000.00', paidOn: '2026-03-19', reference: mistaken }), 201, 'mistaken advance');
+    await page.reload();
+    const row = page.getByTestId('payment-row').filter({ hasText: mistaken }).first();
+    await row.getByRole('button').click();
+    await page.getByTestId('reverse-dialog').waitFor();
+    await page.getByTestId('reverse-submit').click();
+    // No reason, no reversal: the field says so in the reader's language.
+    await page.getByTestId('reverse-dialog').locator('[data-field-error]').waitFor();
+    await expect(page.getByTestId('reverse-reason').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByTestId('reverse-reason').fill('同一笔转账录入了两次');
+    await page.getByTestId('reverse-date').fill('2026-03-20');
+    await page.getByTestId('reverse-submit').click();
+    await page.getByTestId('payment-reverses').first().waitFor();
+    await expect(page.getByTestId('payment-reverses').first().textContent()).resolves.toContain('同一笔转账录入了两次');
+    await expect(page.getByTestId('payment-reversed').first().textContent()).resolves.toContain('2026-03-20');
     await screenshot(page, 'fund-ledger-zh');
+    await chooseLanguage(page, 'en');
+    await page.getByTestId('ledger-chart').locator('svg').waitFor();
+    await screenshot(page, 'fund-ledger-en');
+    await chooseLanguage(page, 'zh');
 
     const csv = await page.request.get(`${baseUrl()}/api/v1/deals/${dealId}/agreements/${agreementId}/ledger?format=csv`);
     expect(csv.status()).toBe(200);

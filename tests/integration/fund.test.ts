@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { shiyanDocument } from '../../lib/engine';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/domain/errors';
@@ -441,7 +442,7 @@ describe('fund: payments and the ledger', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('付款记录')!.rowCount).toBe(5);
-    expect(workbook.getWorksheet('付款记录')!.getRow(1).getCell(5).text).toBe('方向');
+    expect(workbook.getWorksheet('付款记录')!.getRow(1).getCell(6).text).toBe('方向');
     const english = await exportAgreementLedger({ actor: { ...t.viewer, locale: 'en' }, origin: origin(), ...t.at, format: 'csv' });
     expect(english.bytes.toString('utf8')).toContain(`${t.deal.slug},1,2024,Upstream party (own budget)`);
   });
@@ -526,3 +527,96 @@ describe('fund: immutability and authorisation', () => {
     expect((await searchFundArchive({ actor: stranger, origin: origin(), filter: {} })).agreements).toEqual([]);
   });
 });
+
+describe('fund: a settlement an accountant can file', () => {
+  // The score-based rule: 2021's results give 117 750 000 due; the terms call for a 90 000 000 advance.
+  const scoreTerms = { ...templateTerms('score-based', 'en'), from: 2021, to: 2030 };
+  const scoreAnyLab = { ...scoreTerms, monitoring: Object.fromEntries(Object.keys(scoreTerms.indicators).map((name) => [name, { labs: 'either' }])) };
+  const scored2021 = { codmn: '3.2', nh3n: '0.35', tp: '0.06', volume: '92' };
+
+  it('names the currency and price base, the terms’ advance beside the advances paid, and who pays whom by organisation', async () => {
+    const t = await administered({ terms: scoreAnyLab });
+    await pay(t, { year: 2021, funder: 'DOWNSTREAM', amount: '80000000.00' });
+    await importAs(t, t.fundAdmin, csvOf(yearOf(2021, scored2021)));
+    const draft = await run(t, 2021);
+    expect(draft).toMatchObject({ currency: 'CNY', due: '117750000.00', advances: '80000000.00', balance: '37750000.00', termsAdvance: '90000000.00', advanceDifference: '-10000000.00' });
+    expect(draft.priceBase).not.toBe('');
+    expect(draft.transfers).toEqual([{ funder: 'DOWNSTREAM', payer: 'FUNDER', amount: '37750000.00', reason: 'balance' }]);
+    const agreement = await getAgreement({ actor: t.fundAdmin, origin: origin(), ...t.at });
+    expect(draft.parties.UPSTREAM.map((o) => o.name)).toEqual(agreement.parties.find((p) => p.side === 'UPSTREAM')!.organisations.map((o) => o.name));
+    expect(draft.parties.DOWNSTREAM.length).toBeGreaterThan(0);
+    // The ledger compares the advances the same way, per year with a settlement.
+    const ledger = await getLedger({ actor: t.fundAdmin, origin: origin(), ...t.at });
+    expect(ledger.advances).toEqual([{ year: 2021, status: 'DRAFT', called: '90000000.00', paid: '80000000.00', difference: '-10000000.00' }]);
+  });
+
+  it('says the upstream party compensates, not that advances exceed the amount due, when it owes under a two-way rule with nothing advanced', async () => {
+    const t = await administered();
+    await importAs(t, t.fundAdmin, csvOf([...yearOf(2024, bad), ...yearOf(2025, good)]));
+    const owed = await run(t, 2024);
+    expect(owed).toMatchObject({ direction: 'FROM_UPSTREAM', advances: '0.00', termsAdvance: null, advanceDifference: null });
+    expect(owed.transfers).toEqual([{ funder: 'DOWNSTREAM', payer: 'UPSTREAM', amount: '200000000.05', reason: 'compensation' }]);
+    // An advance larger than what is due, under the same rule, is a refund.
+    await pay(t, { year: 2025, funder: 'DOWNSTREAM', amount: '250000000.00', overpaymentNote: 'advance above the schedule, by mistake' });
+    const refunded = await run(t, 2025);
+    expect(refunded).toMatchObject({ direction: 'TO_UPSTREAM', balance: '-49999999.95' });
+    expect(refunded.transfers).toEqual([{ funder: 'DOWNSTREAM', payer: 'UPSTREAM', amount: '49999999.95', reason: 'refund' }]);
+  });
+
+  it('prints a bilingual statement with the inputs, formulas, advances, payers, who ran and confirmed it, the hash and the chain head; not found for others', async () => {
+    const t = await administered({ terms: scoreAnyLab });
+    await pay(t, { year: 2021, funder: 'DOWNSTREAM', amount: '90000000.00', reference: 'ADV-2021' });
+    await importAs(t, t.fundAdmin, csvOf(yearOf(2021, scored2021), 'Miyun station'));
+    const draft = await run(t, 2021);
+    const confirmed = await confirm(t, draft);
+    const { renderSettlementPdf } = await import('../../lib/server/fund/render-settlement-pdf');
+    const pdf = await renderSettlementPdf({ actor: t.upstream, origin: origin(), ...t.at, settlementId: confirmed.id });
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.bytes.length).toBeGreaterThan(10_000);
+    expect(pdf.fileName).toBe(`settlement-${t.deal.slug}-1-2021.pdf`);
+    if (process.env.PES_KEEP_PDF) (await import('node:fs')).writeFileSync(process.env.PES_KEEP_PDF, pdf.bytes);
+    const agreement = await testDb().agreement.findUniqueOrThrow({ where: { id: t.agreementId } });
+    const text = pdfText(pdf.bytes);
+    if (text !== null) {
+      for (const expected of ['生态补偿结算单', 'Settlement statement', 'Miyun station', '117,750,000.00 CNY', '90,000,000.00 CNY', 'ADV-2021', 'Run by', 'Confirmed by', '北京时间', 'Beijing time', agreement.hash!.slice(0, 32), 'Head of the chain', 'advance_rate']) {
+        expect(text.replace(/\s+/g, ' '), expected).toContain(expected);
+      }
+      expect(text).toMatch(/pays .* 27,750,000\.00 CNY/);
+    }
+    // Another agreement's settlement, a settlement id that is not one, and a stranger: not found.
+    const other = await administered();
+    await expect(renderSettlementPdf({ actor: other.fundAdmin, origin: origin(), ...other.at, settlementId: confirmed.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(renderSettlementPdf({ actor: t.fundAdmin, origin: origin(), ...t.at, settlementId: 'nope' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(renderSettlementPdf({ actor: other.fundAdmin, origin: origin(), ...t.at, settlementId: confirmed.id })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('exports which payment a reversal undoes and why, in the reader’s language', async () => {
+    const t = await administered();
+    const paid = await pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '1000.00' });
+    const undone = await reverse(t, { reverses: paid.id, reason: '重复录入', paidOn: '2027-03-05' });
+    const xlsx = await exportAgreementLedger({ actor: t.fundAdmin, origin: origin(), ...t.at, format: 'xlsx' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('付款记录')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const column = (name: string) => header.indexOf(name) + 1;
+    expect(header).toEqual(expect.arrayContaining(['付款编号', '冲销的付款', '冲销原因', '冲销分录']));
+    const rows = [2, 3].map((i) => sheet.getRow(i));
+    const reversal = rows.find((r) => r.getCell(column('付款编号')).text === undone.id)!;
+    const original = rows.find((r) => r.getCell(column('付款编号')).text === paid.id)!;
+    expect(reversal.getCell(column('冲销的付款')).text).toBe(paid.id);
+    expect(reversal.getCell(column('冲销原因')).text).toBe('重复录入');
+    expect(original.getCell(column('冲销分录')).text).toBe(undone.id);
+    expect(original.getCell(column('冲销的付款')).text).toBe('');
+  });
+});
+
+/** The PDF's text through poppler's pdftotext where the machine has it (CI installs poppler-utils), else null. */
+function pdfText(bytes: Buffer): string | null {
+  try {
+    return execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes, encoding: 'utf8' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}

@@ -23,7 +23,7 @@ let fontBytes: Buffer | undefined;
  * Read once per process, by path from the project root (where `next start` and the tests run):
  * a module import or require.resolve would make the bundler try to compile the .ttf.
  */
-function cjkFont(): Buffer {
+export function cjkFont(): Buffer {
   if (!fontBytes) {
     const file = path.join(process.cwd(), fontFile);
     if (!existsSync(file)) throw new Error(`The PDF font is missing at ${file}: run the server from the project root with its node_modules installed.`);
@@ -55,16 +55,16 @@ export function beijingTime(iso: string): string {
 }
 
 /** Digits grouped by thousands without passing through a JavaScript number. */
-function grouped(decimal: string): string {
+export function grouped(decimal: string): string {
   const [whole = '0', fraction] = decimal.replace(/^-/, '').split('.');
   const sign = decimal.startsWith('-') ? '-' : '';
   return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
 }
 
-type Doc = PDFKit.PDFDocument;
+export type Doc = PDFKit.PDFDocument;
 
-const page = { margin: 50, width: 595.28 - 100 };
-const colour = { ink: '#1e293b', muted: '#64748b', rule: '#cbd5e1', water: '#185a79', bad: '#b91c1c', good: '#15803d' };
+export const page = { margin: 50, width: 595.28 - 100 };
+export const colour = { ink: '#1e293b', muted: '#64748b', rule: '#cbd5e1', water: '#185a79', bad: '#b91c1c', good: '#15803d' };
 
 function heading(doc: Doc, key: PdfKey) {
   ensureSpace(doc, 40);
@@ -72,12 +72,12 @@ function heading(doc: Doc, key: PdfKey) {
   doc.moveDown(0.3).fillColor(colour.ink).fontSize(9.5);
 }
 
-function ensureSpace(doc: Doc, height: number) {
+export function ensureSpace(doc: Doc, height: number) {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
 /** `size` smaller for hashes, so 64 hex digits stay on one line and copy as one. */
-function field(doc: Doc, label: string, value: string, size = 9.5) {
+export function field(doc: Doc, label: string, value: string, size = 9.5) {
   ensureSpace(doc, 16);
   const y = doc.y;
   doc.fontSize(9.5).fillColor(colour.muted).text(label, page.margin, y, { width: 150 });
@@ -88,7 +88,7 @@ function field(doc: Doc, label: string, value: string, size = 9.5) {
   doc.x = page.margin;
 }
 
-function table(doc: Doc, widths: number[], header: string[], rows: string[][]) {
+export function table(doc: Doc, widths: number[], header: string[], rows: string[][]) {
   const line = (cells: string[], isHeader: boolean) => {
     doc.fontSize(isHeader ? 8.5 : 9);
     const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 6 }))) + 6;

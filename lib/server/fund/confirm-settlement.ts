@@ -39,6 +39,6 @@ export async function confirmSettlement({ actor, origin, dealId, agreementId, se
       object: { type: 'agreement', id: agreement.id },
       summary: { after: { settlementId: confirmed.id, year: confirmed.year, due: confirmed.due.toFixed(2), advances: confirmed.advances.toFixed(2), balance: confirmed.balance.toFixed(2), fingerprint: confirmed.fingerprint } },
     });
-    return settlementDto(confirmed, await namesOf(tx, [confirmed.runById, confirmed.confirmedById]));
+    return settlementDto(confirmed, await namesOf(tx, [confirmed.runById, confirmed.confirmedById]), agreement);
   });
 }

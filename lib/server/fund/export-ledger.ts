@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PaymentDto } from '@/lib/contracts/fund';
 import type { Actor } from '@/lib/domain/actor';
 import type { AppLocale } from '@/lib/domain/locale';
 import { ledgerToCsv, ledgerToXlsx, type LedgerExportLine, type LedgerExportPayment, type LedgerLabels } from '@/lib/interchange/ledger-table';
@@ -23,6 +24,27 @@ function ledgerLabels(locale: AppLocale): LedgerLabels {
   };
 }
 
+/** A payment row of the export, with the reversal it is or that undid it. */
+function exportPayment(deal: string, agreement: number, p: PaymentDto): LedgerExportPayment {
+  return {
+    id: p.id,
+    deal,
+    agreement,
+    year: p.year,
+    funder: p.funder,
+    direction: p.direction,
+    amount: p.amount,
+    paidOn: p.paidOn,
+    reference: p.reference,
+    overpaymentNote: p.overpaymentNote,
+    reverses: p.reversesId,
+    reversalReason: p.reversalReason,
+    reversedBy: p.reversedById,
+    recordedBy: p.recordedBy,
+    recordedAt: p.recordedAt,
+  };
+}
+
 async function encode(format: 'csv' | 'xlsx', name: string, lines: LedgerExportLine[], payments: LedgerExportPayment[], locale: AppLocale) {
   const labels = ledgerLabels(locale);
   // The BOM lets Excel open the UTF-8 CSV with its Chinese deal names intact.
@@ -38,7 +60,7 @@ export async function exportAgreementLedger({ actor, origin, dealId, agreementId
     format,
     `ledger-${deal}-${ledger.agreement.number}`,
     ledger.lines.map((l) => ({ deal, agreement: ledger.agreement.number, year: l.year, funder: l.funder, scheduled: l.scheduled, settled: l.settled, paid: l.paid, outstanding: l.outstanding })),
-    ledger.payments.map((p) => ({ deal, agreement: ledger.agreement.number, year: p.year, funder: p.funder, direction: p.direction, amount: p.amount, paidOn: p.paidOn, reference: p.reference, overpaymentNote: p.overpaymentNote, recordedBy: p.recordedBy, recordedAt: p.recordedAt })),
+    ledger.payments.map((p) => exportPayment(deal, ledger.agreement.number, p)),
     actor.locale,
   );
 }
@@ -50,9 +72,7 @@ export async function exportPortfolioLedger({ actor, format, now = new Date() }:
   for (const { deal, admin } of await loadPortfolio(actor)) {
     const agreement = admin.agreement.number;
     for (const l of ledgerOf(admin)) lines.push({ deal: deal.slug, agreement, year: l.year, funder: l.funder, scheduled: l.scheduled, settled: l.settled, paid: l.paid, outstanding: l.outstanding });
-    for (const p of paymentDtos(admin.payments)) {
-      payments.push({ deal: deal.slug, agreement, year: p.year, funder: p.funder, direction: p.direction, amount: p.amount, paidOn: p.paidOn, reference: p.reference, overpaymentNote: p.overpaymentNote, recordedBy: p.recordedBy, recordedAt: p.recordedAt });
-    }
+    for (const p of paymentDtos(admin.payments)) payments.push(exportPayment(deal.slug, agreement, p));
   }
   return encode(format, `fund-ledger-${beijingDay(now)}`, lines, payments, actor.locale);
 }

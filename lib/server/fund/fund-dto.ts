@@ -1,7 +1,10 @@
 import 'server-only';
 import type { CellDto, MonitoringEntryDto, PaymentDto, ResolutionDto, SettlementDto } from '@/lib/contracts/fund';
 import type { CellAssessment } from '@/lib/domain/monitoring';
-import type { Payment, Settlement } from '@/lib/generated/prisma/client';
+import type { Agreement, Payment, Settlement } from '@/lib/generated/prisma/client';
+import type { Party } from '@/lib/contracts/agreements';
+import type { FunderNetting } from '@/lib/domain/ledger';
+import { advanceDifference, termsAdvance, transfersOf } from '@/lib/domain/settlement-transfers';
 import type { Entry, Ruling } from './administration';
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -65,7 +68,19 @@ export function sealedCellDto(cell: CellDto, viewer: string): CellDto {
   return { ...cell, state: 'sealed', value: null, spread: null, allowed: null, missingLabs: [], current: cell.current.map(hide), superseded: cell.superseded.map(hide), resolution: cell.resolution ? { ...cell.resolution, value: null } : null };
 }
 
-export function settlementDto(s: Settlement, names: Map<string, string>): SettlementDto {
+type SettlementAgreement = Pick<Agreement, 'currency' | 'priceBase' | 'parties'>;
+
+/** The parties' organisations as the agreement was drafted with them. */
+export function partyOrganisations(agreement: Pick<Agreement, 'parties'>): SettlementDto['parties'] {
+  const parties = (agreement.parties ?? []) as unknown as Party[];
+  const of = (side: Party['side']) => (parties.find((p) => p.side === side)?.organisations ?? []).map((o) => ({ name: o.name, nameZh: o.nameZh }));
+  return { UPSTREAM: of('UPSTREAM'), DOWNSTREAM: of('DOWNSTREAM') };
+}
+
+export function settlementDto(s: Settlement, names: Map<string, string>, agreement: SettlementAgreement): SettlementDto {
+  const funders = s.funders as unknown as FunderNetting[];
+  const formulas = s.formulas as Record<string, string>;
+  const called = termsAdvance(formulas, s.unit);
   return {
     id: s.id,
     year: s.year,
@@ -76,16 +91,22 @@ export function settlementDto(s: Settlement, names: Map<string, string>): Settle
     direction: s.due.isZero() ? 'NONE' : s.due.isNegative() ? 'FROM_UPSTREAM' : 'TO_UPSTREAM',
     advances: s.advances.toFixed(2),
     balance: s.balance.toFixed(2),
-    funders: s.funders as { funder: string; due: string; advances: string; balance: string }[],
+    funders,
     shares: s.shares as Record<string, string>,
     inputs: s.inputs as Record<string, { value: string | null; state: string; entryIds: string[]; resolutionId: string | null }>,
-    formulas: s.formulas as Record<string, string>,
+    formulas,
     trace: s.trace as { name: string; expr: string; substituted: string; value: string; text: string }[],
     fingerprint: s.fingerprint,
     runBy: names.get(s.runById) ?? null,
     runAt: s.runAt.toISOString(),
     confirmedBy: s.confirmedById ? (names.get(s.confirmedById) ?? null) : null,
     confirmedAt: s.confirmedAt?.toISOString() ?? null,
+    currency: agreement.currency,
+    priceBase: agreement.priceBase,
+    termsAdvance: called,
+    advanceDifference: advanceDifference(called, s.advances.toFixed(2)),
+    transfers: transfersOf(funders),
+    parties: partyOrganisations(agreement),
   };
 }
 

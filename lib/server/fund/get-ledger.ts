@@ -2,6 +2,7 @@ import 'server-only';
 import type { LedgerView } from '@/lib/contracts/fund';
 import type { Actor } from '@/lib/domain/actor';
 import { funders, totalsOf } from '@/lib/domain/ledger';
+import { advanceDifference, termsAdvance } from '@/lib/domain/settlement-transfers';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { ledgerOf, loadAdministration } from './administration';
@@ -11,7 +12,7 @@ import { paymentDtos } from './fund-dto';
 /**
  * An agreement's ledger: per year and funder the scheduled, settled, paid and outstanding
  * amounts in whole currency to the fen, totals per year, per funder and for the agreement, and
- * every payment with its reference.
+ * every payment with its reference, and the advances paid against what the terms call for.
  */
 export async function getLedger({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }): Promise<LedgerView> {
   const { agreement, abilities } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
@@ -28,6 +29,11 @@ export async function getLedger({ actor, origin, dealId, agreementId }: { actor:
     byFunder: funders.map((funder) => ({ funder, ...totalsOf(lines.filter((l) => l.funder === funder)) })),
     totals: totalsOf(lines),
     payments: paymentDtos(admin.payments),
+    advances: admin.settlements.map((s) => {
+      const called = termsAdvance(s.formulas as Record<string, string>, s.unit);
+      const paid = s.advances.toFixed(2);
+      return { year: s.year, status: s.status, called, paid, difference: advanceDifference(called, paid) };
+    }),
     me: abilities,
   };
 }

@@ -22,11 +22,11 @@ export async function listSettlements({ actor, origin, dealId, agreementId, loca
   const names = await namesOf(db(), admin.settlements.flatMap((s) => [s.runById, s.confirmedById]));
   const years = admin.years.map((year) => {
     const settlement = admin.settlements.find((s) => s.year === year);
-    if (settlement?.status === 'CONFIRMED') return { year, state: 'CONFIRMED' as const, settlement: settlementDto(settlement, names), problems: [], stale: false };
+    if (settlement?.status === 'CONFIRMED') return { year, state: 'CONFIRMED' as const, settlement: settlementDto(settlement, names, agreement), problems: [], stale: false };
     if (!isYearClosed(year, now)) return { year, state: 'OPEN' as const, settlement: null, problems: [], stale: false };
     const { outcome, fingerprint } = agreement.status === 'ARCHIVED' ? runYear(admin, year, now) : { outcome: { ok: false as const, problems: [problem('agreement', text('agreementNotArchived'))] }, fingerprint: null };
     const problems = outcome.ok ? [] : outcome.problems.map((p) => problemIn(p, locale));
-    if (settlement) return { year, state: 'DRAFT' as const, settlement: settlementDto(settlement, names), problems, stale: fingerprint !== settlement.fingerprint };
+    if (settlement) return { year, state: 'DRAFT' as const, settlement: settlementDto(settlement, names, agreement), problems, stale: fingerprint !== settlement.fingerprint };
     return { year, state: outcome.ok ? ('READY' as const) : ('BLOCKED' as const), settlement: null, problems, stale: false, preview: outcome.ok ? { due: outcome.run.netting.due, direction: outcome.run.netting.direction } : null };
   });
   return {

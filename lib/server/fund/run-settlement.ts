@@ -55,6 +55,6 @@ export async function runSettlementYear({ actor, origin, dealId, agreementId, ye
         after: { settlementId: settlement.id, year, due: run.netting.due, direction: run.netting.direction, advances: run.netting.advances, balance: run.netting.balance, values: run.values, fingerprint: fingerprint! },
       },
     });
-    return settlementDto(settlement, await namesOf(tx, [settlement.runById]));
+    return settlementDto(settlement, await namesOf(tx, [settlement.runById]), agreement);
   });
 }
