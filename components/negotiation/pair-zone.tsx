@@ -132,7 +132,7 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
         </dl>
         {pair.missing.map((m) => (
           <Notice key={m.code} tone="warning" testId={`pair-missing-${m.bound}`}>
-            {t('pair.missingLine', { message: m.message, next: t(`pair.missingNext.${m.bound}`) })}
+            {t('pair.missingLine', { message: m.message, next: t(`pair.missingNext.${m.code === 'lowerBoundNotStated' ? m.code : m.bound}`) })}
           </Notice>
         ))}
         <p className="text-sm text-slate-600" data-testid="pair-units">
