@@ -25,13 +25,13 @@ describe('the zone charts’ shared builder', () => {
       { year: 2021, lowerBound: '100', upperBound: '160' },
       { year: 2022, lowerBound: '120', upperBound: '90' },
     ];
-    const pair = pairChartOption(pairYears({ unit: 1, years }, { unit: 1, years }, D('0.5'), 1), 1, 'yuan', 'zh', text);
+    const pair = pairChartOption(pairYears({ unit: 1000, years }, { unit: 1000, years }, D('0.5'), 1000), 1000, 'thousand', 'zh', text);
     const version = {
       id: 'v',
-      unit: 1,
+      unit: 1000,
       years: years.map((y) => ({ ...y, payment: y.lowerBound, suggestedPayment: null, feasible: null, waterVolume: null, directCost: '0', opportunityCost: '0', subsidies: '0', internalEffect: '0', benefits: y.upperBound, downstreamCosts: '0' })),
     } as unknown as ZoneVersion;
-    const zone = zoneChartOption([version], [], D('0.5'), 'yuan', 'zh', { ...text, versionLabel: () => 'v1', offerLabel: () => 'o' });
+    const zone = zoneChartOption([version], [], D('0.5'), 'thousand', 'zh', { ...text, versionLabel: () => 'v1', offerLabel: () => 'o' });
     const band = (option: { series?: unknown }) => (option.series as Series[]).slice(0, 3).map((s) => s.data);
     expect(band(pair)).toEqual([
       [100, 90],
