@@ -1,31 +1,25 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useMemo, useState } from 'react';
-import { D } from '@/lib/engine/decimal';
+import { useMemo, useState } from 'react';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { ZoneOffer } from '@/lib/contracts/negotiation';
-import { Button } from '@/components/ui/button';
-import { Checkbox, Slider } from '@/components/ui/input';
+import { Checkbox } from '@/components/ui/input';
+import { Notice } from '@/components/ui/notice';
 import { ToggleGroup } from '@/components/ui/toggle-group';
-import { EChart } from '@/components/ui/echart';
 import { useReaderUnit } from '@/components/reader-unit';
 import { amountUnitWord } from '@/lib/domain/format';
 import { FairnessPanel } from './fairness-panel';
-import { GAP_COLOUR, OFFER_COLOURS, VERSION_COLOURS } from './format';
+import { OFFER_COLOURS, VERSION_COLOURS, versionLabel } from './format';
 import { OffersTable } from './offers-table';
+import { useWeight } from './weight';
+import { ZoneChartCard } from './zone-chart-card';
 import { zoneChartOption } from './zone-chart';
 import type { ZoneVersionDto } from './zone-math';
 import { ZoneTable } from './zone-table';
 
 /** Offers still on the table (or agreed); answered ones can be shown too. */
 const CURRENT = new Set(['SENT', 'ACCEPTED']);
-
-/** The weight as the slider's string with two places: the decimal is built from the string, never from a float. */
-function weightText(value: string): string {
-  const d = new D(value);
-  return d.lt(0) || d.gt(1) ? '0.50' : d.toFixed(2);
-}
 
 /**
  * The bargaining zone of the chosen versions: chart, the same numbers in a table, the offers with
@@ -34,13 +28,11 @@ function weightText(value: string): string {
  */
 export function BargainingZone({ versions, offers, lang }: { versions: ZoneVersionDto[]; offers: ZoneOffer[]; lang: AppLocale }) {
   const t = useTranslations('negotiation');
-  const ownWeight = weightText(versions[0]?.bargainingWeight ?? '0.5');
-  const [weightValue, setWeightValue] = useState(ownWeight);
+  const slider = useWeight(versions[0]?.bargainingWeight ?? '0.5');
+  const { weight } = slider;
   const [by, setBy] = useState<'period' | 'year'>('period');
   const [allOffers, setAllOffers] = useState(false);
-  const weight = useMemo(() => new D(weightValue), [weightValue]);
 
-  const versionLabel = useCallback((v: ZoneVersionDto) => `${v.scenario} · v${v.number}`, []);
   const shownOffers = useMemo(() => offers.filter((o) => allOffers || CURRENT.has(o.status)), [offers, allOffers]);
   const scale = useReaderUnit();
   const scaleWord = amountUnitWord(scale, lang);
@@ -59,7 +51,7 @@ export function BargainingZone({ versions, offers, lang }: { versions: ZoneVersi
         gap: t('chart.gap'),
         axis: scaleWord,
       }),
-    [versions, shownOffers, weight, scale, lang, versionLabel, t, scaleWord],
+    [versions, shownOffers, weight, scale, lang, t, scaleWord],
   );
   const anyUpper = versions.some((v) => v.years.some((y) => y.upperBound !== null));
   const anyGap = versions.some((v) => v.years.some((y) => y.feasible === false));
@@ -70,60 +62,36 @@ export function BargainingZone({ versions, offers, lang }: { versions: ZoneVersi
         <p className="text-sm text-slate-600" data-testid="zone-units">
           {t('units', { scale: scaleWord, priceBase: priceBases.join(' / ') })}
         </p>
-        {(priceBases.length > 1 || currencies.length > 1) && (
-          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            {t('differentBases')}
-          </p>
-        )}
+        {(priceBases.length > 1 || currencies.length > 1) && <Notice tone="warning">{t('differentBases')}</Notice>}
 
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-            <label htmlFor="nash-weight" className="font-medium">
-              {t('weight.label')}
-            </label>
-            <Slider id="nash-weight" min="0" max="1" step="0.05" value={weightValue} onChange={(e) => setWeightValue(weightText(e.target.value))} className="w-48" aria-describedby="nash-weight-hint" testId="weight-slider" />
-            <output htmlFor="nash-weight" className="num w-12 font-semibold text-water-900" data-testid="weight-value">
-              {weightValue}
-            </output>
-            {weightValue !== ownWeight && (
-              <Button intent="link" size="xs" onClick={() => setWeightValue(ownWeight)}>
-                {t('weight.reset', { weight: ownWeight })}
-              </Button>
-            )}
-          </div>
-          <p id="nash-weight-hint" className="mt-1 text-xs text-slate-600">
-            {t('weight.hint')}
-          </p>
-          {!anyUpper && <p className="mt-2 text-xs text-amber-800">{t('weight.noUpper')}</p>}
-
-          <div className="mt-3">
-            <EChart option={option} height={400} label={t('chart.label')} testId="zone-chart" />
-          </div>
-          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" data-testid="zone-key">
-            {versions.map((v, i) => (
-              <li key={v.id} className="flex items-center gap-1.5">
-                <span className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: VERSION_COLOURS[i % VERSION_COLOURS.length] }} aria-hidden />
-                {versionLabel(v)} <span className="text-slate-500">({t(`sides.${v.side}`)})</span>
-              </li>
-            ))}
-          </ul>
-          <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
-            <span>━ {t('chart.lower')}</span>
-            <span>┅ {t('chart.upper')}</span>
-            <span>┈ {t('chart.suggestedAt', { weight: weightValue })}</span>
-            <span className="flex items-center gap-1">
-              <span className="inline-block h-2.5 w-4 rounded-sm bg-water-600/20" aria-hidden /> {t('chart.zone')}
-            </span>
-            <span className="flex items-center gap-1">
-              <span className="inline-block h-2.5 w-4 rounded-sm" style={{ background: `${GAP_COLOUR}66` }} aria-hidden /> {t('chart.gap')}
-              {!anyGap && anyUpper && <span className="text-slate-400">({t('chart.noGap')})</span>}
-            </span>
+        <ZoneChartCard
+          ids={{ slider: 'nash-weight', sliderTestId: 'weight-slider', valueTestId: 'weight-value', chartTestId: 'zone-chart' }}
+          weight={slider}
+          resetLabel={t('weight.reset', { weight: slider.start })}
+          notes={!anyUpper && <p className="mt-2 text-xs text-amber-800">{t('weight.noUpper')}</p>}
+          option={option}
+          height={400}
+          chartLabel={t('chart.label')}
+          lower={{ text: t('chart.lower') }}
+          upper={{ text: t('chart.upper') }}
+          gapNote={!anyGap && anyUpper && <span className="text-slate-400">({t('chart.noGap')})</span>}
+          beforeKey={
+            <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" data-testid="zone-key">
+              {versions.map((v, i) => (
+                <li key={v.id} className="flex items-center gap-1.5">
+                  <span className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: VERSION_COLOURS[i % VERSION_COLOURS.length] }} aria-hidden />
+                  {versionLabel(v)} <span className="text-slate-500">({t(`sides.${v.side}`)})</span>
+                </li>
+              ))}
+            </ul>
+          }
+          extraKey={
             <span className="flex items-center gap-1">
               <span style={{ color: OFFER_COLOURS.UPSTREAM }}>◆</span>
               <span style={{ color: OFFER_COLOURS.DOWNSTREAM }}>◆</span> {t('chart.offers')}
             </span>
-          </p>
-        </div>
+          }
+        />
 
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-lg font-semibold text-water-900">{t('table.title')}</h2>

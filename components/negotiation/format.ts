@@ -35,6 +35,9 @@ export function signedPercent(value: Dec, lang: AppLocale, digits = 0): string {
   return value.isZero() ? text : `${value.isNegative() ? '−' : '+'}${text}`;
 }
 
+/** A version as the negotiation views name it: `Scenario · v3`. */
+export const versionLabel = (v: { scenario: string; number: number }) => `${v.scenario} · v${v.number}`;
+
 /** Escapes text for ECharts' HTML tooltips (scenario names are user input). */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -3,24 +3,23 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { D, type Dec } from '@/lib/engine/decimal';
+import type { Dec } from '@/lib/engine/decimal';
 import { sumOrNull } from '@/lib/engine/period-average';
 import { pairAsVersion, pairPeriods, pairYears, type PairCoverage } from '@/lib/engine/version-pair';
 import { amountUnitWord } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
-import type { ZonePair, ZoneVersion } from '@/lib/contracts/negotiation';
+import type { ZonePair } from '@/lib/contracts/negotiation';
 import { useReaderUnit } from '@/components/reader-unit';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
-import { EChart } from '@/components/ui/echart';
-import { Slider } from '@/components/ui/input';
 import { Money } from '@/components/ui/money';
 import { Notice } from '@/components/ui/notice';
 import { Tabs } from '@/components/ui/tabs';
 import { PairFairnessPanel } from './fairness-panel';
-import { GAP_COLOUR, OFFER_COLOURS, money } from './format';
+import { GAP_COLOUR, OFFER_COLOURS, money, versionLabel } from './format';
 import { pairChartOption } from './pair-chart';
+import { useWeight } from './weight';
+import { ZoneChartCard } from './zone-chart-card';
 
 /** A row of the pair's table: a year or a period. */
 interface PairRow {
@@ -34,14 +33,6 @@ interface PairRow {
   coverage?: PairCoverage;
 }
 
-/** The weight as the slider's string with two places: the decimal is built from the string, never from a float. */
-function weightText(value: string): string {
-  const d = new D(value);
-  return d.lt(0) || d.gt(1) ? '0.50' : d.toFixed(2);
-}
-
-const versionName = (v: ZoneVersion) => `${v.scenario} · v${v.number}`;
-
 /**
  * The zone between the sides: the lower bound of the upstream version and the upper bound of the
  * downstream one, chart and table per period or year, the Nash suggestion at the weight of the
@@ -51,10 +42,9 @@ const versionName = (v: ZoneVersion) => `${v.scenario} · v${v.number}`;
 export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
   const t = useTranslations('negotiation');
   const scale = useReaderUnit();
-  const startWeight = weightText(pair.weight);
-  const [weightValue, setWeightValue] = useState(startWeight);
+  const slider = useWeight(pair.weight);
+  const { weight, value: weightValue } = slider;
   const [by, setBy] = useState<'period' | 'year'>('period');
-  const weight = useMemo(() => new D(weightValue), [weightValue]);
   const { lower, upper, unit } = pair;
   const periodsOf = (lower ?? upper)?.periods;
 
@@ -123,16 +113,16 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
         <dl className="grid gap-2 text-sm sm:grid-cols-2" data-testid="pair-versions">
           <div className="rounded-md border-l-4 bg-white px-3 py-2" style={{ borderColor: OFFER_COLOURS.UPSTREAM }}>
             <dt className="text-xs text-slate-600">{t('pair.lowerFrom')}</dt>
-            <dd className="font-medium text-water-900">{lower ? versionName(lower) : '—'}</dd>
+            <dd className="font-medium text-water-900">{lower ? versionLabel(lower) : '—'}</dd>
           </div>
           <div className="rounded-md border-l-4 bg-white px-3 py-2" style={{ borderColor: OFFER_COLOURS.DOWNSTREAM }}>
             <dt className="text-xs text-slate-600">{t('pair.upperFrom')}</dt>
-            <dd className="font-medium text-water-900">{upper ? versionName(upper) : '—'}</dd>
+            <dd className="font-medium text-water-900">{upper ? versionLabel(upper) : '—'}</dd>
           </div>
         </dl>
         {pair.missing.map((m) => (
           <Notice key={m.code} tone="warning" testId={`pair-missing-${m.bound}`}>
-            {t('pair.missingLine', { message: m.message, next: t(`pair.missingNext.${m.bound}`) })}
+            {t('pair.missingLine', { message: m.message, next: t(`pair.missingNext.${m.code === 'lowerBoundNotStated' ? m.code : m.bound}`) })}
           </Notice>
         ))}
         <p className="text-sm text-slate-600" data-testid="pair-units">
@@ -145,40 +135,17 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
           </p>
         )}
 
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-            <label htmlFor="pair-weight" className="font-medium">
-              {t('weight.label')}
-            </label>
-            <Slider id="pair-weight" min="0" max="1" step="0.05" value={weightValue} onChange={(e) => setWeightValue(weightText(e.target.value))} className="w-48" aria-describedby="pair-weight-hint" testId="pair-weight-slider" />
-            <output htmlFor="pair-weight" className="num w-12 font-semibold text-water-900" data-testid="pair-weight-value">
-              {weightValue}
-            </output>
-            {weightValue !== startWeight && (
-              <Button intent="link" size="xs" onClick={() => setWeightValue(startWeight)}>
-                {t('pair.weightReset', { weight: startWeight })}
-              </Button>
-            )}
-          </div>
-          <p id="pair-weight-hint" className="mt-1 text-xs text-slate-600">
-            {t('weight.hint')}
-          </p>
-          {!anyZone && lower && upper && <p className="mt-2 text-xs text-amber-800">{t('pair.noCommonYears')}</p>}
-          <div className="mt-3">
-            <EChart option={option} height={380} label={t('pair.chartLabel')} testId="pair-chart" />
-          </div>
-          <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
-            <span style={{ color: OFFER_COLOURS.UPSTREAM }}>━ {t('pair.legendLower')}</span>
-            <span style={{ color: OFFER_COLOURS.DOWNSTREAM }}>┅ {t('pair.legendUpper')}</span>
-            <span>┈ {t('chart.suggestedAt', { weight: weightValue })}</span>
-            <span className="flex items-center gap-1">
-              <span className="inline-block h-2.5 w-4 rounded-sm bg-water-600/20" aria-hidden /> {t('chart.zone')}
-            </span>
-            <span className="flex items-center gap-1">
-              <span className="inline-block h-2.5 w-4 rounded-sm" style={{ background: `${GAP_COLOUR}66` }} aria-hidden /> {t('chart.gap')}
-            </span>
-          </p>
-        </div>
+        <ZoneChartCard
+          ids={{ slider: 'pair-weight', sliderTestId: 'pair-weight-slider', valueTestId: 'pair-weight-value', chartTestId: 'pair-chart' }}
+          weight={slider}
+          resetLabel={t('pair.weightReset', { weight: slider.start })}
+          notes={!anyZone && lower && upper && <p className="mt-2 text-xs text-amber-800">{t('pair.noCommonYears')}</p>}
+          option={option}
+          height={380}
+          chartLabel={t('pair.chartLabel')}
+          lower={{ text: t('pair.legendLower'), colour: OFFER_COLOURS.UPSTREAM }}
+          upper={{ text: t('pair.legendUpper'), colour: OFFER_COLOURS.DOWNSTREAM }}
+        />
 
         {totals && (
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="pair-totals">

@@ -1,8 +1,9 @@
-import { D, ZERO, type Dec } from '@/lib/engine/decimal';
+import { D, type Dec } from '@/lib/engine/decimal';
 import { suggestedAt } from '@/lib/engine/negotiation';
 import type { AppLocale } from '@/lib/domain/locale';
 import type { ZoneOffer } from '@/lib/contracts/negotiation';
 import type { EChartOption } from '@/components/ui/echart';
+import { bandSeries, boundStyles, lineSeries, zoneChartFrame, type LineSeries } from './chart-builder';
 import { GAP_COLOUR, OFFER_COLOURS, VERSION_COLOURS, escapeHtml, money, type DisplayScale } from './format';
 import { toChartNumber, type ZoneVersionDto } from './zone-math';
 
@@ -16,8 +17,6 @@ export interface ZoneChartText {
   gap: string;
   axis: string;
 }
-
-type LineSeries = Extract<NonNullable<EChartOption['series']>, readonly unknown[]>[number];
 
 /**
  * The bargaining zone as ECharts option: per version its lower bound (solid), upper bound
@@ -33,8 +32,6 @@ export function zoneChartOption(versions: ZoneVersionDto[], offers: ZoneOffer[],
   const series: LineSeries[] = [];
   // Tooltip lines per year, from the decimals (not from the chart's numbers).
   const tips = new Map<number, string[]>(years.map((y) => [y, []]));
-  const line = (name: string, colour: string, data: (number | null)[], style: Partial<LineSeries> = {}): LineSeries =>
-    ({ type: 'line', name, data, step: 'middle', symbol: 'none', connectNulls: false, color: colour, lineStyle: { color: colour, width: 2 }, emphasis: { disabled: true }, ...style }) as LineSeries;
 
   versions.forEach((v, index) => {
     const colour = VERSION_COLOURS[index % VERSION_COLOURS.length]!;
@@ -45,17 +42,11 @@ export function zoneChartOption(versions: ZoneVersionDto[], offers: ZoneOffer[],
     const upper = rows.map((y) => (y && y.upperBound !== null ? new D(y.upperBound) : null));
     const suggested = rows.map((y) => (y ? suggestedAt(y, w) : null));
     const hasUpper = upper.some((u) => u !== null);
+    if (hasUpper) series.push(...bandSeries({ stack: `band-${v.id}`, names: { base: `${label} base`, zone: `${label} ${text.zone}`, gap: `${label} ${text.gap}` }, colour, lower, upper, num }));
+    series.push(lineSeries(`${label} · ${text.lower}`, colour, lower.map(num)));
     if (hasUpper) {
-      const stack = `band-${v.id}`;
-      const band = { stack, stackStrategy: 'all', silent: true, tooltip: { show: false }, lineStyle: { opacity: 0 } } as const;
-      series.push(line(`${label} base`, colour, lower.map((l, i) => (l && upper[i] ? num(l.lt(upper[i]!) ? l : upper[i]!) : null)), band));
-      series.push(line(`${label} ${text.zone}`, colour, lower.map((l, i) => (l && upper[i] ? num(D.max(upper[i]!.minus(l), ZERO)) : null)), { ...band, areaStyle: { color: colour, opacity: 0.16 } }));
-      series.push(line(`${label} ${text.gap}`, GAP_COLOUR, lower.map((l, i) => (l && upper[i] ? num(D.max(l.minus(upper[i]!), ZERO)) : null)), { ...band, areaStyle: { color: GAP_COLOUR, opacity: 0.4 } }));
-    }
-    series.push(line(`${label} · ${text.lower}`, colour, lower.map(num)));
-    if (hasUpper) {
-      series.push(line(`${label} · ${text.upper}`, colour, upper.map(num), { lineStyle: { color: colour, width: 2, type: 'dashed' } }));
-      series.push(line(`${label} · ${text.suggested}`, colour, suggested.map(num), { lineStyle: { color: colour, width: 1.5, type: 'dotted' } }));
+      series.push(lineSeries(`${label} · ${text.upper}`, colour, upper.map(num), boundStyles.upper(colour)));
+      series.push(lineSeries(`${label} · ${text.suggested}`, colour, suggested.map(num), boundStyles.suggested(colour)));
     }
     rows.forEach((y, i) => {
       if (!y) return;
@@ -72,7 +63,7 @@ export function zoneChartOption(versions: ZoneVersionDto[], offers: ZoneOffer[],
     const rows = at(o.years, (y) => y.year);
     const label = text.offerLabel(o);
     series.push(
-      line(label, colour, rows.map((y) => (y ? toChartNumber(new D(y.offered), o.unit, scale) : null)), {
+      lineSeries(label, colour, rows.map((y) => (y ? toChartNumber(new D(y.offered), o.unit, scale) : null)), {
         symbol: 'diamond',
         symbolSize: 7,
         lineStyle: { color: colour, width: 2.5 },
@@ -84,21 +75,6 @@ export function zoneChartOption(versions: ZoneVersionDto[], offers: ZoneOffer[],
     });
   });
 
-  return {
-    animation: false,
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const first = Array.isArray(params) ? (params[0] as { axisValue?: string | number } | undefined) : undefined;
-        const year = Number(first?.axisValue);
-        const lines = tips.get(year) ?? [];
-        return lines.length ? `<b>${year}</b><br/>${lines.join('<br/>')}` : '';
-      },
-    },
-    xAxis: { type: 'category', data: years.map(String), boundaryGap: false, axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', name: text.axis, nameTextStyle: { align: 'left' }, splitLine: { lineStyle: { color: '#e2e8f0' } } },
-    series,
-  };
+  const joined = new Map([...tips].filter(([, lines]) => lines.length > 0).map(([year, lines]) => [year, lines.join('<br/>')]));
+  return zoneChartFrame({ years, tips: joined, axis: text.axis, series });
 }

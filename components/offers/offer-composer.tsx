@@ -49,7 +49,7 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
   const form = useDomainForm(ZOfferForm, { defaultValues: { rows: start.rows, validUntil: inDays(30), message: '' } });
   const rows = useFieldArray({ control: form.control, name: 'rows' });
   const version = room.versions.find((v) => v.id === versionId) ?? room.versions[0]!;
-  const upper = room.versions.find((v) => v.id === upperVersionId) ?? version;
+  const upper = room.versions.find((v) => v.id === upperVersionId && (v.side === 'DOWNSTREAM' || v.id === versionId)) ?? version;
   const typed = useWatch({ control: form.control, name: 'rows' }) as DraftRow[];
   const parsed = useMemo(() => ZScheduleRows.safeParse(typed), [typed]);
   const schedule = parsed.success ? parsed.data : null;
@@ -82,7 +82,7 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
     const outcome = await callApi(`/api/v1/deals/${dealId}/offers`, {
       json: {
         versionId,
-        upperVersionId: upper.id,
+        ...(upper.id !== versionId ? { upperVersionId: upper.id } : {}),
         schedule: values.rows,
         validUntil: new Date(`${String(form.getValues('validUntil'))}T23:59:59+08:00`).toISOString(),
         ...(values.message ? { message: values.message } : {}),
@@ -97,7 +97,9 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
   });
 
   const rowError = (i: number, key: keyof DraftRow) => (form.formState.errors.rows?.[i] as Record<string, { message?: string }> | undefined)?.[key]?.message;
-  const versionOptions = room.versions.map((v) => ({ value: v.id, label: v.label }));
+  // Offered on a version that states the lower bound; checked against a downstream version's upper bound, or the offer's own.
+  const versionOptions = room.versions.filter((v) => v.lowerBoundStated).map((v) => ({ value: v.id, label: v.label }));
+  const upperOptions = room.versions.filter((v) => v.side === 'DOWNSTREAM' || v.id === versionId).map((v) => ({ value: v.id, label: v.label }));
   return (
     <section className="space-y-4 rounded-lg border-2 border-water-100 bg-white p-4" aria-labelledby="composer-title" data-testid="composer">
       <h2 id="composer-title" className="text-lg font-semibold text-water-900">
@@ -109,7 +111,7 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
           <Select value={versionId} onChange={(e) => setVersionId(e.target.value)} options={versionOptions} testId="offer-version" />
         </Field>
         <Field label={t('upperVersion')} hint={t('upperVersionHint')} className="max-w-md flex-1">
-          <Select value={upper.id} onChange={(e) => setUpperVersionId(e.target.value)} options={versionOptions} testId="offer-upper-version" />
+          <Select value={upper.id} onChange={(e) => setUpperVersionId(e.target.value)} options={upperOptions} testId="offer-upper-version" />
         </Field>
       </div>
       <div className="flex flex-wrap items-end gap-3 text-sm">

@@ -15,11 +15,14 @@ export function OfferRoom({ dealId, room }: { dealId: string; room: OfferRoomDto
   const lang: Lang = useLocale() === 'en' ? 'en' : 'zh';
   const [draft, setDraft] = useState<DraftStart | null>(null);
   const versions = new Map(room.versions.map((v) => [v.id, v]));
+  // An offer is made on a version that states the lower bound it is checked against.
+  const offerable = room.versions.filter((v) => v.lowerBoundStated);
   const newest = [...room.offers].reverse();
   const awaiting = room.offers.filter((o) => o.status === 'SENT' && o.toSide === room.mySide).length;
 
   const startOffer = (from?: Offer) => {
-    const version = (from && versions.get(from.versionId)) ?? room.versions.find((v) => v.side === room.mySide) ?? room.versions[0];
+    const asked = from && versions.get(from.versionId);
+    const version = (asked?.lowerBoundStated ? asked : undefined) ?? offerable.find((v) => v.side === room.mySide) ?? offerable[0];
     if (version) setDraft(draftFor(version, from));
   };
 
@@ -30,7 +33,12 @@ export function OfferRoom({ dealId, room }: { dealId: string; room: OfferRoomDto
           {t('awaitingYou', { count: awaiting })}
         </Notice>
       )}
-      {room.canOffer && !draft && room.versions.length > 0 && (
+      {room.canOffer && offerable.length === 0 && room.versions.length > 0 && (
+        <Notice tone="info" testId="no-lower-bound">
+          {t('noVersionStatesLowerBound')}
+        </Notice>
+      )}
+      {room.canOffer && !draft && offerable.length > 0 && (
         <Button size="lg" onClick={() => startOffer()} testId="new-offer">
           {t('newOffer')}
         </Button>

@@ -3,7 +3,7 @@
 import type { ComponentProps } from 'react';
 import { cn } from './cn';
 import { useFieldWiring } from './field-context';
-import { buttonVariants, controlVariants, type ButtonVariants, type ControlVariants } from './variants';
+import { buttonVariants, controlVariants, sliderVariants, type ButtonVariants, type ControlVariants, type SliderVariants } from './variants';
 
 type Own = { className?: string; testId?: string; size?: ControlVariants['size']; numeric?: boolean };
 
@@ -59,7 +59,7 @@ export function FileButton({ label, intent = 'secondary', size = 'md', className
   );
 }
 
-/** A range slider (a weight between 0 and 1); the number it stands for is shown beside it by the caller. */
-export function Slider({ className, testId, ...props }: Omit<ComponentProps<'input'>, 'className' | 'type'> & { className?: string; testId?: string }) {
-  return <input {...props} type="range" className={cn('accent-water-700', className)} data-testid={testId} />;
+/** A range slider (a weight between 0 and 1); the number it stands for is shown beside it by the caller. Its look is `sliderVariants`. */
+export function Slider({ className, testId, width, ...props }: Omit<ComponentProps<'input'>, 'className' | 'type' | 'width'> & SliderVariants & { className?: string; testId?: string }) {
+  return <input {...props} type="range" className={cn(sliderVariants({ width }), className)} data-testid={testId} />;
 }

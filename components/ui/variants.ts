@@ -65,6 +65,15 @@ export const controlVariants = cva('rounded-md border bg-white text-slate-900 fo
 });
 export type ControlVariants = VariantProps<typeof controlVariants>;
 
+/** A range slider (a weight between 0 and 1): the platform's accent, a width from the kit. */
+export const sliderVariants = cva('accent-water-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-water-600 disabled:cursor-not-allowed disabled:opacity-50', {
+  variants: {
+    width: { auto: '', md: 'w-48', full: 'w-full' },
+  },
+  defaultVariants: { width: 'md' },
+});
+export type SliderVariants = VariantProps<typeof sliderVariants>;
+
 export const badgeVariants = cva('inline-block rounded px-1.5 py-0.5 text-xs font-normal', {
   variants: {
     tone: {

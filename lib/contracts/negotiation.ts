@@ -25,6 +25,12 @@ export interface ZonePeriod {
 
 export interface ZoneVersion {
   id: string;
+  /**
+   * False for a version with no cost or subsidy item (decision 0046): it states only the upper
+   * bound, and its lower bound, payment and back-pay annuity here are the engine's placeholder 0,
+   * which nobody stated: never shown, never used as a lower bound.
+   */
+  lowerBoundStated: boolean;
   scenarioId: string;
   scenario: string;
   side: Side;
@@ -110,10 +116,15 @@ export interface ZonePairPeriod {
   feasible: boolean | null;
 }
 
-/** A bound the pair lacks because its side has no version: a code, and its text in the reader's language. */
+/**
+ * A bound the pair lacks, because its side has no version or the version picked for it states no
+ * lower bound (`versionId`): a code, and its text in the reader's language.
+ */
 export interface ZonePairMissing {
   bound: 'lower' | 'upper';
-  code: 'noUpstreamVersion' | 'noDownstreamVersion';
+  code: 'noUpstreamVersion' | 'noDownstreamVersion' | 'lowerBoundNotStated';
+  /** The version picked for the bound that does not state it. */
+  versionId?: string;
   message: string;
 }
 
@@ -140,8 +151,10 @@ export interface BargainingZone {
   deal: { id: string; name: string; nameZh: string; currency: string; unit: number; priceBase: string };
   /** Every version of the deal (both sides'), scenario by scenario, newest version first. */
   choices: ZoneChoice[];
-  /** The versions shown, in the order asked for. */
+  /** The versions shown, in the order asked for: those that state their lower bound. */
   versions: ZoneVersion[];
+  /** Versions asked for (or chosen by default) that state no lower bound, left out of `versions`: `Scenario · v3`. */
+  withoutLowerBound: { id: string; label: string }[];
   /** Every offer of the deal, oldest first, against the bounds of the version it was made on. */
   offers: ZoneOffer[];
   /** The zone between an upstream and a downstream version. */

@@ -1,19 +1,15 @@
 import type { Side } from '@/lib/domain/actor';
 import type { OfferStatus } from '@/lib/domain/offer-state';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
+import type { AnyResultJson } from '@/lib/engine';
 import type { ModelVersion, StoredOfferCheck } from '@/lib/engine/offer-schedule';
-import type { Monitoring, Settlement } from '@/lib/terms';
+import type { Monitoring, PaymentTerms, Settlement } from '@/lib/terms';
 
-/** An offer's performance terms as its receiver reads them, with the sender's back-test. */
-export interface OfferTermsView {
-  name: string;
-  currency: string;
-  unit: number;
-  from: number;
-  to: number;
-  constants: Record<string, string>;
-  indicators: Record<string, string>;
-  formulas: { name: string; expr: string }[];
+/**
+ * An offer's performance terms as its receiver reads them (the payment-terms/1 fields it shows,
+ * typed as lib/terms parses them), with the sender's back-test.
+ */
+export interface OfferTermsView extends Pick<PaymentTerms, 'name' | 'currency' | 'unit' | 'from' | 'to' | 'constants' | 'indicators' | 'formulas'> {
   /** The monitoring data the sender back-tested on and what each year would have paid; null without data. */
   backTest: { monitoring: Monitoring; settlement: Settlement } | null;
 }
@@ -63,6 +59,12 @@ export interface TimelineOffer extends OfferDto {
  */
 export interface OfferRoomVersion extends Omit<ModelVersion, 'unit'> {
   id: string;
+  /**
+   * False for a version that states only the upper bound (no cost or subsidy item, decision 0046):
+   * no offer is made on it and its lower bound is not shown (its years carry the engine's 0, which
+   * nobody stated); it may still give the upper bound.
+   */
+  lowerBoundStated: boolean;
   label: string;
   side: Side;
   unit: string;
@@ -71,7 +73,8 @@ export interface OfferRoomVersion extends Omit<ModelVersion, 'unit'> {
   bargainingWeight: string;
   startYear: number;
   endYear: number;
-  periods: { label: string; from: number; to: number; lowerBound: string; upperBound: string | null }[];
+  /** As stored: `lowerBound` null where the version states none. */
+  periods: Pick<AnyResultJson['periods'][number], 'label' | 'from' | 'to' | 'lowerBound' | 'upperBound'>[];
 }
 
 export interface OfferRoom {

@@ -4,6 +4,8 @@
 // summaries are plain JSON and older rows may lack fields or hold others: reading never assumes
 // the current shape, it takes what it recognises and leaves the rest out.
 
+import { D } from '@/lib/engine/decimal';
+
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type Decimal = string;
 
@@ -63,12 +65,20 @@ export interface AuditSummaries {
   };
 }
 
-interface OfferSent {
+/** An offer as sent; amounts in the offer version's unit × currency (`unit` currency each). */
+export interface OfferSent {
   number: number;
   versionId: string;
+  /** Currency per amount unit of `offered` and `presentValue` (rows before it carry neither reading). */
+  unit: number;
+  /** Σ offered over the whole term. */
   offered: Decimal;
   belowLowerYears: number[];
   aboveUpperYears: number[];
+  /** Pre-payment years with nothing offered, repaid by the back-pay annuity in the catch-up years (decision 0052). */
+  deferredYears: number[];
+  /** The whole term discounted at i_s to its first year; null for an empty term. */
+  presentValue: { baseYear: number; rate: Decimal; offered: Decimal } | null;
   answersOfferId: string | null;
 }
 
@@ -137,6 +147,7 @@ export function isAuditAction(action: string): action is AuditAction {
 export type AuditValue =
   | { kind: 'text'; text: string }
   | { kind: 'amount'; yuan: string }
+  | { kind: 'years'; years: number[] }
   | { kind: 'term'; term: 'status' | 'offerStatus' | 'agreementStatus' | 'side' | 'yesNo' | 'method' | 'funder' | 'direction' | 'indicator'; value: string };
 
 export type AuditField = 'status' | 'side' | 'canEdit' | 'canSign' | 'reason' | 'value' | 'laboratory' | 'due' | 'balance' | 'disabled';
@@ -196,6 +207,27 @@ function changesOf(summary: Obj | undefined, fields: readonly AuditField[], stat
 
 const memberFields = ['side', 'canEdit', 'canSign'] as const;
 
+const yearsOf = (value: unknown): number[] => (Array.isArray(value) ? value.filter((y): y is number => Number.isInteger(y)) : []);
+
+/**
+ * The total, present value and deferred years of a sent offer, in yuan. `none` (the sentence
+ * leaves the part out) where the row does not say it: rows written before `unit` was recorded
+ * hold amounts in a unit nobody can tell any more.
+ */
+function offerSentValues(after: Obj | undefined): Record<string, AuditSentenceValue> {
+  const unit = typeof after?.unit === 'number' && after.unit > 0 ? after.unit : null;
+  const yuan = (amount: unknown): AuditSentenceValue => (unit !== null && typeof amount === 'string' ? { kind: 'amount', yuan: D(amount).times(unit).toFixed() } : 'none');
+  const presentValue = asObj(after?.presentValue);
+  const deferred = yearsOf(after?.deferredYears);
+  return {
+    offered: yuan(after?.offered),
+    presentValue: yuan(presentValue?.offered),
+    baseYear: str(presentValue?.baseYear) ?? '—',
+    count: deferred.length,
+    deferredYears: { kind: 'years', years: deferred },
+  };
+}
+
 /**
  * Reads a stored event as a sentence and its changes. `actor` is who did it (a name, or the email
  * an anonymous attempt gave).
@@ -237,7 +269,7 @@ export function describeAuditEvent(event: { action: string; summary: unknown }, 
     case 'offer.sent':
     case 'offer.countered':
       put('number', after?.number);
-      if (after?.offered !== undefined) values.offered = { kind: 'amount', yuan: String(after.offered) };
+      Object.assign(values, offerSentValues(after));
       return describe(action);
     case 'offer.accepted':
     case 'offer.rejected':

@@ -11,7 +11,7 @@ import { offerTimeline } from '@/lib/server/offers/list-offers';
 import type { BargainingZone, OfferDistances, ZoneChoice, ZoneVersion } from '@/lib/contracts/negotiation';
 import { formatDecimal, parseDecimal } from '@/lib/engine';
 import type { AppLocale } from '@/lib/domain/locale';
-import { offerDistances, zonePairDto, zoneOfferDto, zoneVersionDto } from './zone-dto';
+import { offerDistances, versionLabel, zonePairDto, zoneOfferDto, zoneVersionDto } from './zone-dto';
 import { resolveVersionPair } from './resolve-version-pair';
 import { render, say, saying, text } from '@/lib/domain/local-text';
 
@@ -136,10 +136,14 @@ export async function getBargainingZone({
   const pairVersionIds = [pairIds.lowerId, pairIds.upperId].filter((id): id is string => id !== null);
   const needed = [...new Set([...selected, ...pairVersionIds, ...offers.map((o) => o.versionId)])].filter((id) => inDeal.has(id));
   const shown = await zoneVersions(dealId, needed);
-  const versions = selected.map((id) => shown.get(id)!);
+  // Side by side, each version is shown inside its own bounds: one that states no lower bound has no zone of its own.
+  const picked = selected.map((id) => shown.get(id)!);
+  const versions = picked.filter((v) => v.lowerBoundStated);
+  const withoutLowerBound = picked.filter((v) => !v.lowerBoundStated).map((v) => ({ id: v.id, label: versionLabel(v) }));
   const zoneOffers = offers.flatMap((offer) => {
     const version = shown.get(offer.versionId);
-    if (!version) return [];
+    // An offer's distance is from its version's lower bound; a version that states none gives no distance.
+    if (!version?.lowerBoundStated) return [];
     let distances = offerDistanceCache.get(offer.id);
     if (!distances) {
       distances = offerDistances(offer.schedule, version) ?? 'unparsable';
@@ -153,6 +157,7 @@ export async function getBargainingZone({
     deal: { id: deal.id, name: deal.name, nameZh: deal.nameZh, currency: deal.currency, unit: deal.unit, priceBase: deal.priceBase },
     choices,
     versions,
+    withoutLowerBound,
     offers: zoneOffers,
     pair: zonePairDto({
       lower: pairIds.lowerId ? shown.get(pairIds.lowerId)! : null,
@@ -161,6 +166,7 @@ export async function getBargainingZone({
       unit: deal.unit,
       currency: deal.currency,
       weight: weight?.data,
+      locale,
     }),
   };
 }

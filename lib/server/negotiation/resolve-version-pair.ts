@@ -45,9 +45,20 @@ function latestOfSide(scenarios: readonly PairScenario[], side: Side): string | 
  * Which two versions make the pair: the ones asked for (`lower` an upstream version, `upper` a
  * downstream one), else the latest of each side. An id that is not a version of this deal is the
  * same 404 as one that does not exist; a version of the other side is refused, naming the
- * parameter. A side without any version is no error: the pair says which bound is missing.
+ * parameter (`fields` names them as the caller's input does, `lower` / `upper` by default). A side
+ * without any version is no error: the pair says which bound is missing.
  */
-export function resolveVersionPair({ scenarios, lower, upper }: { scenarios: readonly PairScenario[]; lower?: string; upper?: string }): VersionPairIds {
+export function resolveVersionPair({
+  scenarios,
+  lower,
+  upper,
+  fields = {},
+}: {
+  scenarios: readonly PairScenario[];
+  lower?: string;
+  upper?: string;
+  fields?: Partial<Record<'lower' | 'upper', string>>;
+}): VersionPairIds {
   const sideOf = new Map(scenarios.flatMap((s) => s.versions.map((v) => [v.id, s.side] as const)));
   const missing: PairGap[] = [];
   const pick = (bound: 'lower' | 'upper', asked: string | undefined): string | null => {
@@ -55,7 +66,7 @@ export function resolveVersionPair({ scenarios, lower, upper }: { scenarios: rea
     if (asked !== undefined) {
       const side = sideOf.get(asked);
       if (!side) throw new NotFoundError('scenarioVersion');
-      if (side !== rule.side) throw new ValidationError(text(rule.wrongSide), bound);
+      if (side !== rule.side) throw new ValidationError(text(rule.wrongSide), fields[bound] ?? bound);
       return asked;
     }
     const latest = latestOfSide(scenarios, rule.side);

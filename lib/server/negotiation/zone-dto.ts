@@ -1,5 +1,7 @@
 import 'server-only';
-import { D, ZERO, compileScenario, distancesFromBounds, formatDecimal, pairPeriods, pairYears, scheduleByYear, type DistanceFromBounds, type Dec, type ResultJson } from '@/lib/engine';
+import { D, ZERO, compileScenario, distancesFromBounds, formatDecimal, pairPeriods, pairYears, scheduleByYear, statesLowerBound, type AnyResultJson, type DistanceFromBounds, type Dec } from '@/lib/engine';
+import type { AppLocale } from '@/lib/domain/locale';
+import { render, text } from '@/lib/domain/local-text';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Side } from '@/lib/domain/actor';
 import type { OfferDistance, OfferDistances, ZoneOffer, ZonePair, ZonePairMissing, ZoneVersion } from '@/lib/contracts/negotiation';
@@ -23,21 +25,26 @@ interface StoredVersion {
 
 const orNull = (v: Dec | undefined | null) => (v === undefined || v === null ? null : formatDecimal(v));
 
+// A version that states no lower bound stores null for it and what is built on it (decision 0046);
+// its DTO carries the engine's own placeholder 0 with `lowerBoundStated: false`, as the engine's
+// Result does, and nothing here lets it stand as a lower bound (zonePairDto, getBargainingZone).
+const NOT_STATED = '0';
+
 /**
  * Bounds, payment and Nash suggestion come from the stored pes-result/1 (what the version said when
  * it was saved); volumes, benefits and downstream costs are inputs, read from the document.
  */
 export function zoneVersionDto(version: StoredVersion): ZoneVersion {
   const scenario = parseOrRefuse(version.document);
-  const result = version.result as ResultJson;
+  const result = version.result as AnyResultJson;
   const inputs = compileScenario(scenario);
   const years = result.years.map((y) => {
     const i = y.year - inputs.firstYear;
     return {
       year: y.year,
-      lowerBound: y.lowerBound,
+      lowerBound: y.lowerBound ?? NOT_STATED,
       upperBound: y.upperBound,
-      payment: y.payment,
+      payment: y.payment ?? NOT_STATED,
       suggestedPayment: y.suggestedPayment,
       feasible: y.feasible,
       waterVolume: orNull(inputs.waterVolume[i]),
@@ -51,6 +58,7 @@ export function zoneVersionDto(version: StoredVersion): ZoneVersion {
   });
   return {
     id: version.id,
+    lowerBoundStated: statesLowerBound(result),
     scenarioId: version.scenario.id,
     scenario: version.scenario.name,
     side: version.scenario.side,
@@ -62,9 +70,9 @@ export function zoneVersionDto(version: StoredVersion): ZoneVersion {
     priceBase: scenario.priceBase,
     bargainingWeight: scenario.bargainingWeight ?? '0.5',
     paymentStartYear: scenario.paymentStartYear ?? scenario.startYear,
-    backPayAnnuity: result.backPayAnnuity,
+    backPayAnnuity: result.backPayAnnuity ?? NOT_STATED,
     years,
-    periods: result.periods,
+    periods: result.periods.map((p) => ({ ...p, lowerBound: p.lowerBound ?? NOT_STATED, payment: p.payment ?? NOT_STATED })),
   };
 }
 
@@ -129,8 +137,34 @@ function defaultWeight(lower: ZoneVersion | null, upper: ZoneVersion | null): st
   return formatDecimal(new D((lower ?? upper)?.bargainingWeight ?? '0.5'));
 }
 
-/** The pair of an upstream (lower bound) and a downstream version (upper bound), in `unit`, at weight w (else the default). */
-export function zonePairDto({ lower, upper, missing, unit, currency, weight }: { lower: ZoneVersion | null; upper: ZoneVersion | null; missing: ZonePairMissing[]; unit: number; currency: string; weight?: string }): ZonePair {
+/** `Scenario · v3`, as the pages name a version. */
+export const versionLabel = (v: Pick<ZoneVersion, 'scenario' | 'number'>) => `${v.scenario} · v${v.number}`;
+
+/**
+ * The pair of an upstream (lower bound) and a downstream version (upper bound), in `unit`, at
+ * weight w (else the default). An upstream version that states no lower bound (no cost or subsidy
+ * item) is no lower bound: the pair has none, and `missing` says that version does not state it.
+ */
+export function zonePairDto({
+  lower: asked,
+  upper,
+  missing: gaps,
+  unit,
+  currency,
+  weight,
+  locale = 'en',
+}: {
+  lower: ZoneVersion | null;
+  upper: ZoneVersion | null;
+  missing: ZonePairMissing[];
+  unit: number;
+  currency: string;
+  weight?: string;
+  locale?: AppLocale;
+}): ZonePair {
+  const stated = !asked || asked.lowerBoundStated;
+  const lower = stated ? asked : null;
+  const missing: ZonePairMissing[] = stated ? gaps : [...gaps, { bound: 'lower', code: 'lowerBoundNotStated', versionId: asked.id, message: render(text('pairLowerBoundNotStated', { version: versionLabel(asked) }), locale) }];
   const w = weight ?? defaultWeight(lower, upper);
   const years = pairYears(lower, upper, new D(w), unit);
   return {

@@ -3,7 +3,7 @@ import type { OfferRoom } from '@/lib/contracts/offers';
 import type { Actor } from '@/lib/domain/actor';
 import { grants } from '@/lib/domain/deal-rights';
 import { counterpart } from '@/lib/domain/offer-state';
-import type { ResultJson } from '@/lib/engine';
+import { statesLowerBound, type AnyResultJson } from '@/lib/engine';
 import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
@@ -15,7 +15,8 @@ import { upperBoundVersion } from './upper-bound-version';
 /**
  * The offers page: the timeline, what the actor may do, and for each visible version the model's
  * schedule and bounds an offer is checked against in the browser before it is sent (the server
- * checks again), with the upper version an offer is checked against by default.
+ * checks again), with the upper version an offer is checked against by default. A version that
+ * states no lower bound is flagged: the composer offers it only as the upper version.
  */
 export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }): Promise<OfferRoom> {
   const { deal, membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
@@ -32,12 +33,13 @@ export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; or
     canOffer: grants(actor, membership, 'edit') && counterpart(membership.side) !== null,
     offers,
     versions: versions.map((v) => {
-      const result = v.result as unknown as ResultJson;
+      const result = v.result as unknown as AnyResultJson;
       const scenario = parseOrRefuse(v.document);
       const model = modelVersion(v);
       return {
         ...model,
         id: v.id,
+        lowerBoundStated: statesLowerBound(result),
         label: `${v.scenario.name} · v${v.number}`,
         side: v.scenario.side,
         unit: String(result.unit),

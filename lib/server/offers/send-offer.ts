@@ -3,7 +3,8 @@ import type { Actor } from '@/lib/domain/actor';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/domain/errors';
 import { checkOfferSchedule, scheduleRange } from '@/lib/engine/offer-schedule';
 import { formatRange } from '@/lib/engine/years';
-import type { CodedProblem } from '@/lib/engine';
+import { statesLowerBound, type AnyResultJson, type CodedProblem } from '@/lib/engine';
+import type { OfferSent } from '@/lib/domain/audit-summary';
 import type { SendOfferInput } from '@/lib/domain/offer-schemas';
 import { counterpart, refuseMove, type OfferStatus } from '@/lib/domain/offer-state';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -56,7 +57,12 @@ export async function sendOffer({ actor, origin, dealId, input, now = new Date()
     const toSide = counterpart(membership.side);
     if (!toSide) throw new ForbiddenError('makeOffers', text('right.makeOffers'));
     const version = await versionInDeal(dealId, input.versionId, tx);
-    const upper = await upperBoundVersion({ dealId, upperVersionId: input.upperVersionId, tx });
+    // An offer is checked against its version's lower bound: a version that states none (only the
+    // upper bound, decision 0046) would check it against the engine's placeholder 0.
+    if (!statesLowerBound(version.result as unknown as AnyResultJson)) {
+      throw new ValidationError(text('offerVersionStatesNoLowerBound', { version: `${version.scenario.name} · v${version.number}` }), 'versionId');
+    }
+    const upper = await upperBoundVersion({ dealId, upperVersionId: input.upperVersionId, offerVersionId: version.id, tx });
     const lowerModel = modelVersion(version);
     // Without a downstream version the offer's own version states the upper bound.
     const boundCheck = checkOfferSchedule(input.schedule, lowerModel, upper ? modelVersion(upper) : lowerModel);
@@ -94,6 +100,17 @@ export async function sendOffer({ actor, origin, dealId, input, now = new Date()
         termsMonitoring: input.termsMonitoring as Prisma.InputJsonValue | undefined,
       },
     });
+    const sent: OfferSent = {
+      number: offer.number,
+      versionId: version.id,
+      unit: boundCheck.unit,
+      offered: boundCheck.totals.offered,
+      belowLowerYears: boundCheck.belowLowerYears,
+      aboveUpperYears: boundCheck.aboveUpperYears,
+      deferredYears: boundCheck.deferredYears,
+      presentValue: boundCheck.presentValue && { baseYear: boundCheck.presentValue.baseYear, rate: boundCheck.presentValue.rate, offered: boundCheck.presentValue.offered },
+      answersOfferId: offer.answersOfferId,
+    };
     await appendAuditEvent(tx, {
       action: input.answersOfferId ? 'offer.countered' : 'offer.sent',
       origin,
@@ -101,7 +118,7 @@ export async function sendOffer({ actor, origin, dealId, input, now = new Date()
       side: membership.side,
       dealId,
       object: { type: 'offer', id: offer.id },
-      summary: { after: { number: offer.number, versionId: version.id, offered: boundCheck.totals.offered, belowLowerYears: boundCheck.belowLowerYears, aboveUpperYears: boundCheck.aboveUpperYears, answersOfferId: offer.answersOfferId } },
+      summary: { after: sent },
     });
     return offerDto(offer, now);
   });

@@ -5,6 +5,7 @@ import { PairPicker } from '@/components/negotiation/pair-picker';
 import { PairZone } from '@/components/negotiation/pair-zone';
 import { VersionPicker } from '@/components/negotiation/version-picker';
 import { ZoneViews } from '@/components/negotiation/zone-views';
+import { Notice } from '@/components/ui/notice';
 import { isId } from '@/lib/domain/ids';
 import { isLocale } from '@/lib/domain/locale';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
@@ -64,7 +65,7 @@ export default async function NegotiationPage({ params, searchParams }: { params
           initial={view}
           pair={
             <>
-              <PairPicker dealId={dealId} choices={zone.choices} lower={zone.pair.lower?.id ?? null} upper={zone.pair.upper?.id ?? null} lang={lang} />
+              <PairPicker dealId={dealId} choices={zone.choices} lower={zone.pair.lower?.id ?? zone.pair.missing.find((m) => m.versionId)?.versionId ?? null} upper={zone.pair.upper?.id ?? null} lang={lang} />
               <PairZone key={`${zone.pair.lower?.id}-${zone.pair.upper?.id}`} pair={zone.pair} lang={lang} />
             </>
           }
@@ -74,6 +75,11 @@ export default async function NegotiationPage({ params, searchParams }: { params
                 <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="too-many">
                   {t('picker.tooMany', { max: MAX_ZONE_VERSIONS })}
                 </p>
+              )}
+              {zone.withoutLowerBound.length > 0 && (
+                <Notice tone="info" testId="zone-without-lower">
+                  {t('withoutLowerBound', { count: zone.withoutLowerBound.length, versions: zone.withoutLowerBound.map((v) => v.label).join(lang === 'zh' ? '、' : ', ') })}
+                </Notice>
               )}
               <VersionPicker dealId={dealId} choices={zone.choices} selected={zone.versions.map((v) => v.id)} max={MAX_ZONE_VERSIONS} lang={lang} />
               {zone.versions.length === 0 ? (
