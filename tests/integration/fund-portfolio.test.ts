@@ -34,7 +34,7 @@ const bad = { codmn: '2.80', nh3n: '0.15', tn: '1.40', tp: '0.035' }; // upstrea
 
 async function signedAgreement({ sign = true } = {}) {
   const users = await Promise.all([makeUser(), makeUser(), makeUser({ role: 'FUND_ADMIN', kind: 'WATER_FUND' }), makeUser(), makeUser()]);
-  const [up, down, fund, observer, stranger] = users;
+  const [up, down, fund, observer] = users;
   const deal = await makeDeal([
     { userId: up.id, side: 'UPSTREAM', canEdit: true, canSign: true },
     { userId: down.id, side: 'DOWNSTREAM', canEdit: true, canSign: true },
