@@ -38,12 +38,12 @@ function indicatorOption(view: MonitoringView, indicator: MonitoringView['indica
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { top: 0, data: [...reporting.map((side) => t(`monitoring.lab.${labKey[side]}`)), bandName, t('monitoring.chart.used')] },
-    grid: { left: 56, right: 24, top: 56, bottom: 32 },
+    legend: { top: 0, data: [...reporting.map((side) => t(`monitoring.chart.lab.${labKey[side]}`)), bandName, t('monitoring.chart.used')] },
+    grid: { left: 56, right: 24, top: 84, bottom: 32 },
     xAxis: { type: 'category', data: years.map(String) },
     yAxis: { type: 'value', name: indicator.unit, scale: true },
     series: [
-      ...reporting.map((side) => ({ type: 'bar' as const, name: t(`monitoring.lab.${labKey[side]}`), itemStyle: { color: labColour[side] }, barMaxWidth: 18, data: years.map((year) => plotted(labValue(cells.get(year), side))) })),
+      ...reporting.map((side) => ({ type: 'bar' as const, name: t(`monitoring.chart.lab.${labKey[side]}`), itemStyle: { color: labColour[side] }, barMaxWidth: 18, data: years.map((year) => plotted(labValue(cells.get(year), side))) })),
       // The band as two stacked lines: an invisible base at its low edge, its width filled above.
       { type: 'line' as const, name: `${bandName}-base`, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false }, data: bands.map((b) => (b ? chartNumber(b.low) : null)) },
       {

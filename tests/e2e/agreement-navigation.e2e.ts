@@ -131,6 +131,6 @@ describe('the portfolio and the monitoring charts in Chromium', () => {
       await page.getByTestId('echart-quality').scrollIntoViewIfNeeded();
       await screenshot(page, `fund-portfolio-${language}`);
       await page.context().close();
-    });
+    }, 240_000);
   }
 });
