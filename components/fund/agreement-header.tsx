@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
-import { TabLinks } from '@/components/ui/tab-links';
+import { AgreementCrumbs } from '@/components/agreements/agreement-crumbs';
+import { AgreementTabs } from '@/components/agreements/agreement-tabs';
 import { badgeVariants, buttonVariants } from '@/components/ui/variants';
 import type { AgreementDetail } from '@/lib/contracts/agreements';
+import type { AdministrationTab } from '@/lib/domain/agreement-navigation';
 
-export const administrationTabs = ['monitoring', 'settlements', 'ledger', 'history'] as const;
-export type AdministrationTab = (typeof administrationTabs)[number];
 
 /**
  * The head of every fund-administration page of an agreement: where it belongs, its state, the
@@ -18,19 +18,7 @@ export async function AgreementHeader({ dealId, agreement, active, zh }: { dealI
   const verdict = agreement.hashVerified === null ? 'pending' : String(agreement.hashVerified);
   return (
     <div className="space-y-4">
-      <nav className="flex flex-wrap gap-3 text-sm text-water-700">
-        <Link href="/fund" className="hover:underline">
-          {t('dashboard.title')}
-        </Link>
-        <span className="text-slate-400">/</span>
-        <Link href="/fund/archive" className="hover:underline">
-          {t('archive.title')}
-        </Link>
-        <span className="text-slate-400">/</span>
-        <Link href={`/deals/${dealId}`} className="hover:underline">
-          {zh ? agreement.deal.nameZh : agreement.deal.name}
-        </Link>
-      </nav>
+      <AgreementCrumbs dealId={dealId} dealName={zh ? agreement.deal.nameZh : agreement.deal.name} navigation={agreement.navigation} />
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-semibold text-water-900" data-testid="administration-title">
           {t('header.title', { number: agreement.number })}
@@ -67,7 +55,7 @@ export async function AgreementHeader({ dealId, agreement, active, zh }: { dealI
           {t('header.notArchived')}
         </p>
       )}
-      <TabLinks label={t('header.tabs')} links={administrationTabs.map((tab) => ({ href: `${base}/${tab}`, label: t(`header.tab.${tab}`), current: tab === active, testId: `tab-${tab}` }))} />
+      <AgreementTabs dealId={dealId} agreementId={agreement.id} navigation={agreement.navigation} active={active} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useIndicatorName } from './use-indicator-name';
 import { useMemo } from 'react';
 import { EChart, type EChartOption } from '@/components/ui/echart';
 import type { FundPortfolio } from '@/lib/contracts/fund';
+import type { Direction } from '@/lib/terms';
 import { chartNumber } from './format';
 
 const palette = ['#1d6fa5', '#7fb8dc', '#2e9d6a', '#d97706', '#9333ea', '#dc2626', '#0f766e', '#64748b'];
@@ -14,6 +15,17 @@ const palette = ['#1d6fa5', '#7fb8dc', '#2e9d6a', '#d97706', '#9333ea', '#dc2626
 function axisScale(lang: string, max: number) {
   if (lang === 'zh') return max >= 1e8 ? { divisor: 1e8, label: '亿元' } : { divisor: 1e4, label: '万元' };
   return max >= 1e6 ? { divisor: 1e6, label: 'million CNY' } : { divisor: 1, label: 'CNY' };
+}
+
+/**
+ * A result relative to its target so that 1 is the target and at or below 1 meets it, whichever
+ * way the terms say is better: result ÷ target when lower is better, target ÷ result when higher
+ * is (a conduct score of 75 against 90 stands at 1.2, above the line). Null for a zero result
+ * under "higher", which has no ratio.
+ */
+function relativeToTarget(value: string, target: string, direction: Direction): number | null {
+  const ratio = direction === 'lower' ? new Decimal(value).dividedBy(target) : new Decimal(value).isZero() ? null : new Decimal(target).dividedBy(value);
+  return ratio ? ratio.toDecimalPlaces(4).toNumber() : null;
 }
 
 /**
@@ -85,7 +97,7 @@ export function PortfolioCharts({ portfolio }: { portfolio: FundPortfolio }) {
         const deal = rows.find((r) => r.dealId === dealId)!.deal;
         return {
           type: 'line',
-          name: `${indicatorName(indicator)} · ${deal.slug} #${number}`,
+          name: `${indicatorName(indicator)} · ${lang === 'zh' ? deal.nameZh : deal.name} · ${t('archive.number', { number })}`,
           connectNulls: false,
           showSymbol: true,
           symbol: 'circle',
@@ -93,13 +105,13 @@ export function PortfolioCharts({ portfolio }: { portfolio: FundPortfolio }) {
           data: years.map((year) => {
             const row = rows.find((r) => `${r.agreementNumber}\u0000${r.dealId}\u0000${r.indicator}` === key && r.year === year);
             // The ratio is computed in decimal; the coordinate is its JavaScript number.
-            return row ? new Decimal(row.value!).dividedBy(row.target!).toDecimalPlaces(4).toNumber() : null;
+            return row ? relativeToTarget(row.value!, row.target!, row.direction) : null;
           }),
           ...(i === 0 ? { markLine: { silent: true, symbol: 'none', data: [{ yAxis: 1, name: t('dashboard.target') }], label: { formatter: t('dashboard.target') }, lineStyle: { color: '#dc2626', type: 'dashed' } } } : {}),
         };
       }),
     } as EChartOption;
-  }, [portfolio.results, t, indicatorName]);
+  }, [portfolio.results, t, indicatorName, lang]);
 
   const water = useMemo<EChartOption | null>(() => {
     const rows = portfolio.results.filter((r) => r.volume && r.value !== null);

@@ -1,5 +1,6 @@
 import type { Side } from '@/lib/domain/actor';
 import type { AgreementStatus } from '@/lib/domain/agreement-state';
+import type { AgreementNavigation } from '@/lib/domain/agreement-navigation';
 import type { AuditDescription } from '@/lib/domain/audit-summary';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 
@@ -67,5 +68,16 @@ export interface AgreementDetail extends AgreementSummary {
     | { id: string; number: null; scenarioId: null; scenarioName: null; side: null; documentHash: string };
   signatories: AgreementSignatory[];
   me: { isSignatory: boolean; hasSigned: boolean; maySign: boolean };
+  /** The pages of this agreement the reader is shown a way to (docs/decisions/0088). */
+  navigation: AgreementNavigation;
   audit: { seq: number; at: string; action: string; actor: string | null; description: AuditDescription; hash: string }[];
+}
+
+/** A signed agreement as the deal's page links it: the pages of it the reader is shown. */
+export interface AgreementLinks {
+  id: string;
+  number: number;
+  startYear: number;
+  endYear: number;
+  navigation: AgreementNavigation;
 }

@@ -3,7 +3,7 @@ import type { AgreementStatus } from '@/lib/domain/agreement-state';
 import type { Funder, LedgerLine, LedgerTotals, PaymentDirection, Shares } from '@/lib/domain/ledger';
 import type { ProblemIn } from '@/lib/domain/local-text';
 import type { CellState, ResolutionMethod, Tolerance } from '@/lib/domain/monitoring';
-import type { Lab, LabRule } from '@/lib/terms';
+import type { AgreementStanding, Direction, DirectionNetting, FlowDirection, Lab, LabRule } from '@/lib/terms';
 import type { Transfer } from '@/lib/domain/settlement-transfers';
 
 /**
@@ -134,7 +134,8 @@ export interface PaymentDto {
 
 export interface MonitoringView {
   agreement: { id: string; number: number; status: AgreementStatus; startYear: number; endYear: number; hasTerms: boolean };
-  indicators: { name: string; unit: string; needed: boolean; tolerance: Tolerance; labs: LabRule }[];
+  /** Each indicator with its target from the terms' constants and the direction it is judged by (decision 0087). */
+  indicators: { name: string; unit: string; needed: boolean; tolerance: Tolerance; labs: LabRule; target: string | null; direction: Direction; directionSigned: boolean }[];
   years: { year: number; settled: boolean; entryClosed: boolean }[];
   cells: CellDto[];
   disputed: number;
@@ -190,11 +191,13 @@ interface PortfolioSource {
 
 export interface FundPortfolio {
   fundDeals: number;
-  agreements: { id: string; dealId: string; deal: PortfolioDeal; number: number; startYear: number; endYear: number; totals: LedgerTotals; confirmedYears: number; closedUnsettled: number; disputed: number }[];
+  agreements: { id: string; dealId: string; deal: PortfolioDeal; number: number; startYear: number; endYear: number; totals: LedgerTotals; confirmedYears: number; closedUnsettled: number; disputed: number; standing: AgreementStanding }[];
   totals: LedgerTotals;
+  /** What each direction owes and has paid, netted apart (docs/decisions/0087). */
+  netting: Record<FlowDirection, DirectionNetting>;
   byFunder: (LedgerTotals & { funder: Funder })[];
   byYear: (LedgerTotals & { year: number; cumulativeOutstanding: string })[];
   payments: (PortfolioSource & PaymentDto)[];
   paymentsOverTime: { month: string; paid: string; cumulative: string }[];
-  results: (PortfolioSource & { indicator: string; unit: string; year: number; state: CellState; value: string | null; target: string | null; higherIsBetter: boolean; volume: boolean; met: boolean | null })[];
+  results: (PortfolioSource & { indicator: string; unit: string; year: number; state: CellState; value: string | null; target: string | null; direction: Direction; directionSigned: boolean; volume: boolean; met: boolean | null })[];
 }

@@ -84,4 +84,7 @@ export {
   type MonitoringRuleInput,
   type TermsFunder,
 } from './monitoring-rules';
+export { indicatorTarget, isVolumeUnit, judgedDirection, targetMet } from './indicator-target';
+export { toleranceBand } from './tolerance-band';
+export { agreementStanding, nettingByDirection, standings, flowDirections, type AgreementStanding, type DirectionNetting, type FlowDirection, type Standing, type StandingLine } from './agreement-standing';
 export { TERMS_TEMPLATES, findTemplate, templateTerms, templateSample, type TermsTemplate, type TemplateId, type TermsDefaults, type Locale } from './templates';

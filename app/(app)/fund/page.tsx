@@ -1,14 +1,18 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
-import { badgeVariants } from '@/components/ui/variants';
+import { badgeVariants, type BadgeTone } from '@/components/ui/variants';
 import { isNegative, yuan } from '@/components/fund/format';
 import { TotalsCards } from '@/components/fund/ledger-panel';
 import { PortfolioCharts } from '@/components/fund/portfolio-charts';
 import { TableSection } from '@/components/ui/table-section';
 import { isLocale } from '@/lib/domain/locale';
+import { flowDirections, type Standing } from '@/lib/terms';
 import { getFundPortfolio } from '@/lib/server/fund/get-fund-portfolio';
 import { pageContext } from '@/lib/server/http/page-context';
+
+const standingTone: Record<Standing, BadgeTone> = { disputed: 'alarm', outstanding: 'danger', toSettle: 'warning', upToDate: 'success' };
 
 const quiet = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50';
 
@@ -19,6 +23,8 @@ export default async function FundDashboardPage() {
   const [t, locale] = await Promise.all([getTranslations('fund'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
   const zh = lang === 'zh';
+  const ti = await getTranslations('indicator');
+  const indicator = (code: string) => (ti.has(code) ? ti(code) : code);
   const admin = (a: { dealId: string; id: string }, tab: string) => `/deals/${a.dealId}/agreements/${a.id}/${tab}`;
 
   return (
@@ -62,12 +68,13 @@ export default async function FundDashboardPage() {
               { label: t('ledger.col.scheduled'), numeric: true },
               { label: t('ledger.col.settled'), numeric: true },
               { label: t('ledger.col.paid'), numeric: true },
-              { label: t('ledger.col.outstanding'), numeric: true },
-              { label: t('dashboard.todo') },
+              { label: t('dashboard.direction.toUpstream'), numeric: true },
+              { label: t('dashboard.direction.fromUpstream'), numeric: true },
+              { label: t('dashboard.status') },
             ]}
           >
             {portfolio.agreements.map((a) => (
-              <tr key={a.id} className="border-t border-slate-100 align-top" data-testid="portfolio-row" data-agreement-id={a.id}>
+              <tr key={a.id} className="border-t border-slate-100 align-top" data-testid="portfolio-row" data-agreement-id={a.id} data-status={a.standing.status}>
                 <td className="py-1 pr-3">
                   <Link href={admin(a, 'ledger')} className="text-water-700 hover:underline">
                     {zh ? a.deal.nameZh : a.deal.name} · {t('archive.number', { number: a.number })}
@@ -81,11 +88,26 @@ export default async function FundDashboardPage() {
                 <td className="num whitespace-nowrap py-1 pr-3 text-right" data-testid="portfolio-paid">
                   {yuan(a.totals.paid, lang)}
                 </td>
-                <td className={`num whitespace-nowrap py-1 pr-3 text-right ${isNegative(a.totals.outstanding) ? 'text-amber-800' : ''}`}>{yuan(a.totals.outstanding, lang)}</td>
-                <td className="py-1 text-xs">
+                {flowDirections.map((direction) => (
+                  <td key={direction} className={`num whitespace-nowrap py-1 pr-3 text-right ${isNegative(a.standing.netting[direction].outstanding) ? 'text-amber-800' : ''}`} data-testid={`portfolio-outstanding-${direction}`}>
+                    {yuan(a.standing.netting[direction].outstanding, lang)}
+                  </td>
+                ))}
+                <td className="py-1 text-xs" data-testid="portfolio-status">
+                  {/* A dispute and the years to settle are named by their own links below, with their counts. */}
+                  {(a.standing.status === 'outstanding' || a.standing.status === 'upToDate') && (
+                    <Badge tone={standingTone[a.standing.status]} className="mr-2 px-2" testId="portfolio-standing">
+                      {t(`dashboard.standing.${a.standing.status}`)}
+                    </Badge>
+                  )}
                   {a.disputed > 0 && (
                     <Link href={admin(a, 'monitoring')} className={cn(badgeVariants({ tone: 'alarm' }), 'mr-2 px-2')}>
                       {t('dashboard.disputed', { count: a.disputed })}
+                    </Link>
+                  )}
+                  {a.standing.reasons.includes('outstanding') && a.standing.status === 'disputed' && (
+                    <Link href={admin(a, 'ledger')} className={cn(badgeVariants({ tone: 'danger' }), 'mr-2 px-2')}>
+                      {t('dashboard.standing.outstanding')}
                     </Link>
                   )}
                   {a.closedUnsettled > 0 && (
@@ -93,11 +115,35 @@ export default async function FundDashboardPage() {
                       {t('dashboard.toSettle', { count: a.closedUnsettled })}
                     </Link>
                   )}
-                  {a.disputed === 0 && a.closedUnsettled === 0 && <span className="text-slate-500">{t('dashboard.upToDate')}</span>}
                 </td>
               </tr>
             ))}
           </TableSection>
+
+          <TableSection
+            title={t('dashboard.netting')}
+            testId="portfolio-netting"
+            columns={[
+              { label: t('dashboard.nettingDirection') },
+              { label: t('ledger.col.settled'), numeric: true },
+              { label: t('ledger.col.paid'), numeric: true },
+              { label: t('ledger.col.outstanding'), numeric: true },
+              { label: t('ledger.total.advances'), numeric: true },
+            ]}
+          >
+            {flowDirections.map((direction) => (
+              <tr key={direction} className="border-t border-slate-100" data-testid={`netting-${direction}`}>
+                <td className="py-1 pr-3">{t(`dashboard.direction.${direction}`)}</td>
+                <td className="num whitespace-nowrap py-1 pr-3 text-right">{yuan(portfolio.netting[direction].settled, lang)}</td>
+                <td className="num whitespace-nowrap py-1 pr-3 text-right">{yuan(portfolio.netting[direction].paid, lang)}</td>
+                <td className="num whitespace-nowrap py-1 pr-3 text-right" data-testid={`netting-${direction}-outstanding`}>
+                  {yuan(portfolio.netting[direction].outstanding, lang)}
+                </td>
+                <td className="num whitespace-nowrap py-1 text-right">{yuan(portfolio.netting[direction].advances, lang)}</td>
+              </tr>
+            ))}
+          </TableSection>
+          <p className="-mt-4 text-xs text-slate-500">{t('dashboard.nettingNote')}</p>
 
           <div className="grid gap-6 lg:grid-cols-2">
             <TableSection
@@ -171,11 +217,17 @@ export default async function FundDashboardPage() {
                 </td>
                 <td className="num whitespace-nowrap py-1 pr-3">{r.year}</td>
                 <td className="py-1 pr-3">
-                  <span className="font-mono">{r.indicator}</span> <span className="text-xs text-slate-500">{r.unit}</span>
+                  {indicator(r.indicator)} <span className="text-xs text-slate-500">{r.unit}</span>
                 </td>
                 <td className="num whitespace-nowrap py-1 pr-3 text-right">{r.value ?? <span className="text-red-700">{t(`monitoring.state.${r.state}`)}</span>}</td>
                 <td className="num whitespace-nowrap py-1 pr-3 text-right">
-                  {r.target ?? '—'} {r.target && <span className="text-xs text-slate-500">{r.higherIsBetter ? '≥' : '≤'}</span>}
+                  {r.target && <span className="text-xs text-slate-500">{r.direction === 'higher' ? '≥' : '≤'} </span>}
+                  {r.target ?? '—'}
+                  {r.target && !r.directionSigned && (
+                    <span className="block text-xs text-slate-500" data-testid="direction-assumed">
+                      {t(`dashboard.directionAssumed.${r.direction}`)}
+                    </span>
+                  )}
                 </td>
                 <td className="py-1">{r.met === null ? '—' : r.met ? <span className="text-emerald-800">✓ {t('dashboard.metYes')}</span> : <span className="text-red-700">✗ {t('dashboard.metNo')}</span>}</td>
               </tr>

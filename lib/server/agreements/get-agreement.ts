@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { describeAuditEvent } from '@/lib/domain/audit-summary';
 import { sealedSummary } from '@/lib/domain/monitoring-visibility';
 import { monitoringSeal } from '@/lib/server/fund/monitoring-seal';
+import { agreementNavigation } from '@/lib/domain/agreement-navigation';
 import { grants } from '@/lib/domain/deal-rights';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
@@ -59,6 +60,7 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
         signedAt: s.signature?.signedAt.toISOString() ?? null,
       })),
     me: { isSignatory: Boolean(mine), hasSigned: Boolean(mine?.signature), maySign: mayStillSign },
+    navigation: agreementNavigation(actor, membership, agreement),
     audit: events.map((e) => {
       const by = e.actorId ? (people.get(e.actorId) ?? null) : null;
       return { seq: e.seq, at: e.at.toISOString(), action: e.action, actor: by, description: describeAuditEvent({ action: e.action, summary: sealedSummary(e, membership.side, sealed) }, by ?? e.email ?? '—', { user: (id) => people.get(id), scenario: () => version?.scenario.name }), hash: e.hash };

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { grants } from '@/lib/domain/deal-rights';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/domain/errors';
 import { isId } from '@/lib/domain/ids';
-import { isMonitoringSide } from '@/lib/domain/monitoring';
+import { monitoringEntryGap } from '@/lib/domain/agreement-navigation';
 import type { Tx } from '@/lib/server/transaction';
 import { recordSecurityEvent } from '@/lib/server/audit/record-security-event';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
@@ -31,9 +31,9 @@ export const mayAdminister: FundRule = (actor, membership) => {
 };
 
 export const mayEnterMonitoring: FundRule = (actor, membership) => {
-  const fundManager = membership.side === 'FUND' && grants(actor, membership, 'manage');
-  if (!grants(actor, membership, 'edit') && !fundManager) return new ForbiddenError('edit');
-  if (!isMonitoringSide(membership.side)) return new ForbiddenError('enterMonitoring', text('right.enterMonitoring'));
+  const gap = monitoringEntryGap(actor, membership);
+  if (gap === 'edit') return new ForbiddenError('edit');
+  if (gap === 'side') return new ForbiddenError('enterMonitoring', text('right.enterMonitoring'));
   return null;
 };
 

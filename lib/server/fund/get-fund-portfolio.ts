@@ -4,33 +4,13 @@ import type { Actor } from '@/lib/domain/actor';
 import { LD, fenText, funders, isYearClosed, signedPayment, totalsOf, type LedgerLine } from '@/lib/domain/ledger';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
-import { ledgerOf, loadAdministration, type Administration } from './administration';
+import { agreementStanding, indicatorTarget, isVolumeUnit, judgedDirection, nettingByDirection, targetMet } from '@/lib/terms';
+import { ledgerOf, loadAdministration } from './administration';
 import { paymentDtos } from './fund-dto';
 
 /** At most this many agreements on one dashboard; the archive lists them all. */
 const maxAgreements = 200;
 
-/**
- * The target an indicator is measured against, named in the terms' constants: `target_X`,
- * `X_target`, or the standard concentration `c0_X`. Volumes (m³) are better higher, everything
- * else (concentrations, classes) lower.
- */
-export function indicatorTarget(admin: Pick<Administration, 'terms'>, indicator: string): { target: string | null; higherIsBetter: boolean } {
-  const constants = admin.terms?.constants ?? {};
-  const target = constants[`target_${indicator}`] ?? constants[`${indicator}_target`] ?? constants[`c0_${indicator}`] ?? null;
-  const unit = admin.terms?.indicators[indicator] ?? '';
-  return { target, higherIsBetter: /m³|m3/i.test(unit) || /volume/i.test(indicator) };
-}
-
-function isVolume(admin: Pick<Administration, 'terms'>, indicator: string) {
-  return indicatorTarget(admin, indicator).higherIsBetter;
-}
-
-/**
- * The fund's portfolio: every signed agreement of every deal in which the reader is a fund member
- * (the membership is the query), with the ledger totals per agreement, funder and year, payments
- * and outstanding balances over time, and the monitoring results against their targets.
- */
 /** Every signed agreement of every deal in which the reader is a fund member, administration loaded. */
 export async function loadPortfolio(actor: Actor) {
   const agreements = await db().agreement.findMany({
@@ -44,6 +24,13 @@ export async function loadPortfolio(actor: Actor) {
   return admins;
 }
 
+/**
+ * The fund's portfolio: every signed agreement of every deal in which the reader is a fund member
+ * (the membership is the query), with the ledger totals per agreement, funder and year, each
+ * agreement's standing and the netting per direction (docs/decisions/0087), payments and
+ * outstanding balances over time, and the monitoring results against their targets, each judged
+ * by the direction signed in the terms.
+ */
 export async function getFundPortfolio({ actor, now = new Date() }: { actor: Actor; origin: RequestOrigin; now?: Date }): Promise<FundPortfolio> {
   const admins = await loadPortfolio(actor);
   const fundDeals = await db().deal.count({ where: { members: { some: { userId: actor.id, side: 'FUND' } } } });
@@ -65,6 +52,7 @@ export async function getFundPortfolio({ actor, now = new Date() }: { actor: Act
       confirmedYears: admin.settlements.filter((s) => s.status === 'CONFIRMED').length,
       closedUnsettled,
       disputed,
+      standing: agreementStanding({ lines, disputed, closedUnsettled }),
     };
   });
 
@@ -91,25 +79,27 @@ export async function getFundPortfolio({ actor, now = new Date() }: { actor: Act
 
   const results = admins.flatMap(({ deal, admin }) =>
     admin.indicators.declared.flatMap((indicator) => {
-      const { target, higherIsBetter } = indicatorTarget(admin, indicator);
+      const unit = admin.indicators.units[indicator] ?? '';
+      const target = indicatorTarget(admin.terms?.constants ?? {}, indicator);
+      const { direction, signed } = judgedDirection(admin.terms?.monitoring?.[indicator]?.direction, unit);
       return admin.cells
         .filter((c) => c.indicator === indicator && c.state !== 'missing')
         .map((c) => {
-          const met = c.value === null || target === null ? null : higherIsBetter ? new LD(c.value).greaterThanOrEqualTo(target) : new LD(c.value).lessThanOrEqualTo(target);
           return {
             agreementId: admin.agreement.id,
             agreementNumber: admin.agreement.number,
             dealId: deal.id,
             deal,
             indicator,
-            unit: admin.indicators.units[indicator] ?? '',
+            unit,
             year: c.year,
             state: c.state,
             value: c.value,
             target,
-            higherIsBetter,
-            volume: isVolume(admin, indicator),
-            met,
+            direction,
+            directionSigned: signed,
+            volume: isVolumeUnit(unit) || /volume/i.test(indicator),
+            met: targetMet(c.value, target, direction),
           };
         });
     }),
@@ -119,6 +109,7 @@ export async function getFundPortfolio({ actor, now = new Date() }: { actor: Act
     fundDeals,
     agreements: rows,
     totals: totalsOf(allLines),
+    netting: nettingByDirection(allLines),
     byFunder: funders.map((funder) => ({ funder, ...totalsOf(allLines.filter((l) => l.funder === funder)) })),
     byYear,
     payments: payments.slice(-50).reverse(),

@@ -3,6 +3,7 @@ import type { MonitoringView } from '@/lib/contracts/fund';
 import type { Actor } from '@/lib/domain/actor';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
+import { indicatorTarget, judgedDirection } from '@/lib/terms';
 import { confirmedYears, loadAdministration } from './administration';
 import { readAdministered } from './fund-access';
 import { cellDto, sealedCellDto } from './fund-dto';
@@ -26,7 +27,12 @@ export async function getMonitoring({ actor, origin, dealId, agreementId }: { ac
   const closed = new Set(closures.map((c) => c.year));
   return {
     agreement: { id: agreement.id, number: agreement.number, status: agreement.status, startYear: agreement.startYear, endYear: agreement.endYear, hasTerms: agreement.terms !== null },
-    indicators: admin.indicators.declared.map((name) => ({ name, unit: admin.indicators.units[name] ?? '', needed: admin.indicators.needed.includes(name), tolerance: admin.rules[name]?.tolerance ?? { absolute: null, relative: null }, labs: admin.rules[name]?.labs ?? 'both' })),
+    indicators: admin.indicators.declared.map((name) => {
+      const unit = admin.indicators.units[name] ?? '';
+      const { direction, signed } = judgedDirection(admin.terms?.monitoring?.[name]?.direction, unit);
+      const target = indicatorTarget(admin.terms?.constants ?? {}, name);
+      return { name, unit, needed: admin.indicators.needed.includes(name), tolerance: admin.rules[name]?.tolerance ?? { absolute: null, relative: null }, labs: admin.rules[name]?.labs ?? 'both', target, direction, directionSigned: signed };
+    }),
     years: admin.years.map((year) => ({ year, settled: settled.has(year), entryClosed: closed.has(year) })),
     cells: admin.cells.map((cell) => (sealed(agreement.id, cell.year, cell.indicator) ? sealedCellDto(cellDto(cell), viewer) : cellDto(cell))),
     disputed: admin.cells.filter((c) => c.state === 'disputed' && !sealed(agreement.id, c.year, c.indicator)).length,

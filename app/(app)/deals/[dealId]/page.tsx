@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
 import { AuditSentence } from '@/components/deals/audit-event';
+import { DealAgreementLinks } from '@/components/deals/deal-agreement-links';
 import { DealNav } from '@/components/deals/deal-nav';
+import { listAgreementLinks } from '@/lib/server/agreements/list-agreement-links';
 import { PendingBadges } from '@/components/deals/pending-badges';
 import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
 import { getMyMembership } from '@/lib/server/deals/get-my-membership';
@@ -23,10 +25,11 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
   // with the membership this render has already read: one round trip after the check instead
   // of the overview's before the others' (docs/decisions/0076-where-request-time-goes.md).
   await orNotFound(getMyMembership({ actor, origin, dealId }));
-  const [overview, scenarios, offers, pending, t, locale] = await Promise.all([
+  const [overview, scenarios, offers, agreementLinks, pending, t, locale] = await Promise.all([
     orNotFound(getDealOverview({ actor, origin, dealId })),
     orNotFound(listLatestVersions({ actor, origin, dealId })),
     orNotFound(listOffers({ actor, origin, dealId })),
+    orNotFound(listAgreementLinks({ actor, origin, dealId })),
     listPendingTasks({ actor }),
     getTranslations(),
     getLocale(),
@@ -50,6 +53,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
         <div className="mt-3 space-y-3">
           <PendingBadges dealId={dealId} tasks={pending.get(dealId)} banner />
           <DealNav dealId={dealId} />
+          <DealAgreementLinks dealId={dealId} agreements={agreementLinks} />
         </div>
         <dl className="mt-4 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-5">
           <div>

@@ -4,6 +4,8 @@ import { buttonVariants } from '@/components/ui/variants';
 import Link from 'next/link';
 import { TableSection } from '@/components/ui/table-section';
 import type { ReactNode } from 'react';
+import { AgreementCrumbs } from '@/components/agreements/agreement-crumbs';
+import { AgreementTabs } from '@/components/agreements/agreement-tabs';
 import { AuditTable } from '@/components/agreements/audit-table';
 import { SignForm } from '@/components/agreements/sign-form';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
@@ -51,15 +53,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
 
   return (
     <div className="space-y-6">
-      <nav className="flex flex-wrap gap-3 text-sm text-water-700">
-        <Link href={`/deals/${dealId}`} className="hover:underline">
-          {zh ? agreement.deal.nameZh : agreement.deal.name}
-        </Link>
-        <span className="text-slate-400">/</span>
-        <Link href={`/deals/${dealId}/agreements`} className="hover:underline">
-          {t('agreements.allAgreements')}
-        </Link>
-      </nav>
+      <AgreementCrumbs dealId={dealId} dealName={zh ? agreement.deal.nameZh : agreement.deal.name} navigation={agreement.navigation} />
 
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-semibold text-water-900" data-testid="agreement-title">
@@ -73,6 +67,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
           {t('agreements.pdf')}
         </a>
       </div>
+      <AgreementTabs dealId={dealId} agreementId={agreement.id} navigation={agreement.navigation} />
 
       {agreement.hashVerified === false && (
         <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4 text-sm text-red-900" data-testid="hash-mismatch">
