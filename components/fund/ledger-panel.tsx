@@ -19,12 +19,12 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { NumberField } from '@/components/ui/number-field';
-import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { beijingDay } from '@/lib/domain/format';
 import { useDomainForm } from '@/components/ui/use-domain-form';
-import { ZRecordPayment, ZSetFundingShares, type RecordPaymentInput } from '@/lib/domain/fund-schemas';
+import { ZRecordPayment, type RecordPaymentInput } from '@/lib/domain/fund-schemas';
+import Link from 'next/link';
 
 const funders = ['CENTRAL', 'DOWNSTREAM', 'UPSTREAM'] as const;
 
@@ -55,25 +55,30 @@ export function TotalsCards({ totals, testId }: { totals: LedgerView['totals']; 
   );
 }
 
-function SharesForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: LedgerView; onDone: () => void }) {
+/** The funding shares in force: part of the signed terms, changed only by an amendment (docs/decisions/0089). */
+function SharesPanel({ dealId, agreementId, view }: { dealId: string; agreementId: string; view: LedgerView }) {
   const t = useTranslations('fund');
-  const { busy, failure, send } = useApiForm();
-  const { control, handleSubmit } = useDomainForm(ZSetFundingShares, { defaultValues: { shares: { ...view.shares } } });
-  const save = (input: { shares: Record<string, string> }) => send(() => callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/funding-shares`, { method: 'PUT', json: input }), onDone);
   return (
-    <form onSubmit={handleSubmit(save)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="shares-form" noValidate>
+    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="shares-panel">
       <h2 className="font-semibold">{t('ledger.shares.title')}</h2>
       <p className="text-sm text-slate-600">{view.sharesAgreed ? t('ledger.shares.explain') : t('ledger.shares.default')}</p>
-      <div className="flex flex-wrap items-end gap-3">
+      <dl className="flex flex-wrap gap-6 text-sm">
         {funders.map((f) => (
-          <NumberField key={f} control={control} name={`shares.${f}`} label={t(`funder.${f}`)} className="w-28" testId={`share-${f}`} />
+          <div key={f}>
+            <dt className="text-slate-500">{t(`funder.${f}`)}</dt>
+            <dd className="num font-medium" data-testid={`share-${f}`}>
+              {view.shares[f]}
+            </dd>
+          </div>
         ))}
-        <Button type="submit" disabled={busy}>
-          {busy ? t('common.saving') : t('ledger.shares.submit')}
-        </Button>
-      </div>
-      {failure && <Problems failure={failure} testId="shares-problems" recover />}
-    </form>
+      </dl>
+      <p className="text-sm text-slate-600">
+        {t('ledger.shares.amendNote')}{' '}
+        <Link href={`/deals/${dealId}/agreements/${agreementId}#amendments`} className="text-water-700 hover:underline" data-testid="shares-amend-link">
+          {t('ledger.shares.amendLink')}
+        </Link>
+      </p>
+    </section>
   );
 }
 
@@ -349,7 +354,7 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
       {mayAct && (
         <div className="grid gap-6 lg:grid-cols-2">
           <PaymentForm dealId={dealId} agreementId={agreementId} view={view} onDone={refresh} />
-          <SharesForm dealId={dealId} agreementId={agreementId} view={view} onDone={refresh} />
+          <SharesPanel dealId={dealId} agreementId={agreementId} view={view} />
         </div>
       )}
 

@@ -9,7 +9,7 @@ import type { MonitoringView } from '@/lib/contracts/fund';
 import { MonitoringEnterForm } from './monitoring-enter-form';
 import { MonitoringImportForm } from './monitoring-import-form';
 import { MonitoringYear } from './monitoring-year';
-import { TolerancesForm } from './tolerances-form';
+import { TolerancesPanel } from './tolerances-panel';
 
 /** The monitoring results of an agreement, year by year, with import, entry and dispute resolution. */
 export function MonitoringWorkspace({ dealId, agreementId, view }: { dealId: string; agreementId: string; view: MonitoringView }) {
@@ -64,7 +64,7 @@ export function MonitoringWorkspace({ dealId, agreementId, view }: { dealId: str
         .map(([year, cells]) => (
           <MonitoringYear key={year} dealId={dealId} agreementId={agreementId} year={year} cells={cells} view={view} settled={settled.has(year)} resolving={resolving} onResolve={setResolving} onResolved={refresh} />
         ))}
-      {archived && view.me.mayAdminister && <TolerancesForm dealId={dealId} agreementId={agreementId} view={view} onDone={refresh} />}
+      {archived && <TolerancesPanel dealId={dealId} agreementId={agreementId} view={view} />}
     </div>
   );
 }

@@ -67,9 +67,10 @@ export interface AgreementDetail extends AgreementSummary {
     | { id: string; number: number; scenarioId: string; scenarioName: string; side: Side; documentHash: string }
     | { id: string; number: null; scenarioId: null; scenarioName: null; side: null; documentHash: string };
   signatories: AgreementSignatory[];
-  me: { isSignatory: boolean; hasSigned: boolean; maySign: boolean };
+  me: { isSignatory: boolean; hasSigned: boolean; maySign: boolean; mayProposeAmendment: boolean };
   /** The pages of this agreement the reader is shown a way to (docs/decisions/0088). */
   navigation: AgreementNavigation;
+  amendments: AmendmentDto[];
   audit: { seq: number; at: string; action: string; actor: string | null; description: AuditDescription; hash: string }[];
 }
 
@@ -80,4 +81,20 @@ export interface AgreementLinks {
   startYear: number;
   endYear: number;
   navigation: AgreementNavigation;
+}
+
+/** An amendment of a signed agreement (docs/decisions/0089); times ISO 8601. */
+export interface AmendmentDto {
+  id: string;
+  number: number;
+  /** The changed sections, as written in payment-terms/1. */
+  changes: { monitoring?: Record<string, Record<string, unknown>>; fundingShares?: Record<string, string> };
+  effectiveFrom: number;
+  reason: string;
+  proposedBy: { name: string; side: Side };
+  createdAt: string;
+  /** When the last signature made it effective; null while pending. */
+  signedAt: string | null;
+  signatures: { signatoryId: string; name: string; side: Side; signedAt: string | null }[];
+  me: { isSignatory: boolean; hasSigned: boolean };
 }

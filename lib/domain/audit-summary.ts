@@ -47,6 +47,8 @@ export interface AuditSummaries {
   'agreement.signed': { after: { number: number; signedAt: string; signatures: string } };
   'agreement.sign_failed': { reason: 'wrong_password'; dealId: string };
   'agreement.archived': { before: { status: string }; after: { status: string; hash: string } };
+  'agreement.amendment_proposed': { after: { amendmentId: string; number: number; effectiveFrom: number; reason: string; changes: Json } };
+  'agreement.amendment_signed': { after: { amendmentId: string; number: number; effectiveFrom: number; signatures: string; effective: boolean } };
   'monitoring.entered': { before: { value: string; laboratory: string } | null; after: { valueId: string; year: number; indicator: string; value: string; laboratory: string; sampled: string; cell: string } };
   'monitoring.imported': { after: { importId: string; fileName: string; rows: number; years: number[]; values: Json[]; truncated?: boolean; disputed: Json } };
   'monitoring.tolerances_set': { before: Json; after: Json };
@@ -118,6 +120,8 @@ export const auditActions = [
   'agreement.signed',
   'agreement.sign_failed',
   'agreement.archived',
+  'agreement.amendment_proposed',
+  'agreement.amendment_signed',
   'monitoring.entered',
   'monitoring.imported',
   'monitoring.tolerances_set',
@@ -286,6 +290,18 @@ export function describeAuditEvent(event: { action: string; summary: unknown }, 
       return describe(action);
     case 'agreement.archived':
       return describe(action, changesOf(summary, ['status'], 'agreementStatus'));
+    case 'agreement.amendment_proposed':
+      put('number', after?.number);
+      put('year', after?.effectiveFrom);
+      put('reason', after?.reason);
+      return describe(action);
+    case 'agreement.amendment_signed':
+      put('number', after?.number);
+      put('year', after?.effectiveFrom);
+      put('signatures', after?.signatures);
+      // Two sentences: a signature given, or the one that put the amendment in force.
+      values.effective = after?.effective === true ? 'yes' : 'no';
+      return describe(action);
     case 'evidence.uploaded':
       put('fileName', after?.fileName);
       return describe(action);

@@ -24,7 +24,7 @@ export abstract class DomainError extends Error {
   }
 }
 
-export type MissingThing = 'deal' | 'agreement' | 'evidenceFile' | 'member' | 'offer' | 'scenarioVersion' | 'scenario' | 'settlement' | 'user';
+export type MissingThing = 'deal' | 'agreement' | 'amendment' | 'evidenceFile' | 'member' | 'offer' | 'scenarioVersion' | 'scenario' | 'settlement' | 'user';
 
 /** Not found and not yours look the same, so ids of other deals reveal nothing. */
 export class NotFoundError extends DomainError {

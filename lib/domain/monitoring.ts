@@ -200,8 +200,10 @@ export function assessMonitoring<E extends MonitoringEntry, R extends Resolution
   indicators: readonly string[];
   entries: readonly E[];
   resolutions: readonly R[];
-  rules: Readonly<Record<string, CellRule>>;
+  /** The rules, or the rules of each year (a signed amendment changes them from a year on). */
+  rules: Readonly<Record<string, CellRule>> | ((year: number) => Readonly<Record<string, CellRule>>);
 }): CellAssessment<E, R>[] {
+  const rulesOf = typeof input.rules === 'function' ? input.rules : () => input.rules as Readonly<Record<string, CellRule>>;
   const entriesByCell = new Map<string, E[]>();
   for (const entry of input.entries) {
     const key = cellKey(entry.year, entry.indicator);
@@ -214,7 +216,7 @@ export function assessMonitoring<E extends MonitoringEntry, R extends Resolution
   return [...cells.values()]
     .sort((a, b) => a.year - b.year || (order.get(a.indicator) ?? Infinity) - (order.get(b.indicator) ?? Infinity) || a.indicator.localeCompare(b.indicator))
     .map(({ year, indicator }) =>
-      assessCell(year, indicator, entriesByCell.get(cellKey(year, indicator)) ?? [], input.resolutions, input.rules[indicator] ?? cellRule()),
+      assessCell(year, indicator, entriesByCell.get(cellKey(year, indicator)) ?? [], input.resolutions, rulesOf(year)[indicator] ?? cellRule()),
     );
 }
 

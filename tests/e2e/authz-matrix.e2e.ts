@@ -263,7 +263,8 @@ const apiMatrix: Record<string, ApiRow> = {
   'PUT /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/tolerances': {
     right: 'manage',
     probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { tolerances: { tp: { absolute: '0.001', relative: null } } } }),
-    allowed: { as: 'fund', status: 200 },
+    // Signed terms change only by an amendment (docs/decisions/0089): the administrator is told so.
+    allowed: { as: 'fund', status: 409 },
   },
   'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/closures': { right: 'manage', probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { year: 2026 } }), allowed: { as: 'fund', status: 201 } },
   'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/resolutions': {
@@ -297,7 +298,19 @@ const apiMatrix: Record<string, ApiRow> = {
   'PUT /api/v1/deals/[dealId]/agreements/[agreementId]/funding-shares': {
     right: 'manage',
     probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { shares: { CENTRAL: '0.5', DOWNSTREAM: '0.5' } } }),
-    allowed: { as: 'fund', status: 200 },
+    allowed: { as: 'fund', status: 409 },
+  },
+  // A party's signatory or a fund administrator proposes; anyone else lacks the sign right.
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/amendments': {
+    right: 'sign',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { effectiveFrom: 2030, reason: 'authz matrix probe', changes: { fundingShares: { central: '0.5', downstream: '0.5' } } } }),
+    allowed: { as: 'fund', status: 201 },
+  },
+  // No such amendment: a signatory with the right password is told it is not found.
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/amendments/[amendmentId]/signatures': {
+    right: 'sign',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId, amendmentId: '00000000-0000-4000-8000-000000000000' }, json: { password: f.upstreamPassword } }),
+    allowed: { as: 'upstream', status: 404 },
   },
   'GET /api/v1/deals/[dealId]/agreements/[agreementId]/history': { right: 'view', probe: (f) => ({ params: { agreementId: f.fundAgreementId } }), allowed: { as: 'viewer', status: 200 } },
   // The fund's own views across deals: any signed-in user, who sees only deals where they are a fund member.

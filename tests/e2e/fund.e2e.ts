@@ -181,12 +181,9 @@ describe('fund administration in Chromium', () => {
     await expect(page.getByTestId('used-2025-codmn').textContent()).resolves.toContain('Average the results');
     await screenshot(page, 'fund-monitoring-resolved-en');
 
-    // A relative tolerance above 1 is refused in the browser with the fund's own words, nothing sent.
-    await page.getByTestId('tolerance-codmn-relative').fill('2');
-    await page.getByTestId('tolerances-form').locator('button[type=submit]').click();
-    await page.getByTestId('tolerances-form').getByText('a fraction of the mean, at most 1').waitFor();
-    await expect(page.getByTestId('tolerance-codmn-relative').getAttribute('aria-invalid')).resolves.toBe('true');
-    await screenshot(page, 'fund-tolerances-refused-en');
+    // The tolerances are the signed ones, shown but not editable: they change only by an amendment.
+    await page.getByTestId('tolerances-panel').getByText('only by an amendment').waitFor();
+    await screenshot(page, 'fund-tolerances-en');
   });
 
   it('settles the year: amount, direction and trace, then confirms it', async () => {

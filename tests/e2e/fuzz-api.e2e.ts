@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { z } from 'zod';
 import { ZChangeDealStatus, ZChangeMember, ZCreateDeal, ZCreateOrganisation, ZCreateUser, ZInviteMember } from '../../lib/domain/deal-schemas';
 import { ZSignAgreement } from '../../lib/domain/agreement-schemas';
+import { ZProposeAmendment } from '../../lib/domain/amendments';
 import { ZCloseMonitoringEntry, ZConfirmSettlement, ZEnterMonitoringValue, ZRecordPayment, ZResolveDispute, ZRunSettlement, ZSetFundingShares, ZSetTolerances } from '../../lib/domain/fund-schemas';
 import { ZAnswerOffer, ZSendOffer } from '../../lib/domain/offer-schemas';
 import { ZComment, ZFork, ZNewScenario, ZSaveVersion } from '../../lib/domain/scenario-schemas';
@@ -115,6 +116,13 @@ const templates: Record<string, Template> = {
   // The agreement drafted by the fixture's acceptance; a settlement id names none (the route answers 404 to a valid body).
   // A wrong password: even a body that slipped through as valid could not sign.
   'POST /api/v1/deals/[dealId]/agreements/[agreementId]/signatures': { kind: 'json', schema: ZSignAgreement, valid: () => ({ password: `not-the-password-${run}` }) },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/amendments': { kind: 'json', schema: ZProposeAmendment, valid: () => ({ effectiveFrom: 2030, reason: 'fuzz', changes: { fundingShares: { central: '1' } } }) },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/amendments/[amendmentId]/signatures': {
+    kind: 'json',
+    schema: ZSignAgreement,
+    params: () => ({ amendmentId: '00000000-0000-4000-8000-000000000000' }),
+    valid: () => ({ password: `not-the-password-${run}` }),
+  },
   'POST /api/v1/deals/[dealId]/agreements/[agreementId]/payments': {
     kind: 'json',
     lacksRight: true,

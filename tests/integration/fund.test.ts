@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { shiyanDocument } from '../../lib/engine';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/domain/errors';
 import { templateTerms } from '../../lib/terms';
 import { verifyAuditChains } from '../../lib/infra/audit-chain';
 import { getAgreement } from '../../lib/server/agreements/get-agreement';
-import { signAgreement } from '../../lib/server/agreements/sign-agreement';
 import { loadActor } from '../../lib/server/auth/current-actor';
 import { confirmSettlement } from '../../lib/server/fund/confirm-settlement';
 import { enterMonitoringValue } from '../../lib/server/fund/enter-monitoring-value';
@@ -25,14 +23,11 @@ import { listDealActivity } from '../../lib/server/deals/list-deal-activity';
 import { searchFundArchive } from '../../lib/server/fund/search-fund-archive';
 import { setFundingShares } from '../../lib/server/fund/set-funding-shares';
 import { setIndicatorTolerances } from '../../lib/server/fund/set-indicator-tolerances';
-import { answerOffer } from '../../lib/server/offers/answer-offer';
-import { sendOffer } from '../../lib/server/offers/send-offer';
-import { saveScenarioVersion } from '../../lib/server/scenarios/save-scenario-version';
-import { makeDeal, makeUser, testDb, testPassword } from '../factories';
+import { makeUser, testDb } from '../factories';
+import { signedAgreement } from '../factories/signed-agreement';
 
 let ip = 0;
 const origin = () => ({ ip: `203.0.113.${++ip % 250}`, userAgent: 'vitest fund' });
-const inAMonth = () => new Date(Date.now() + 30 * 86_400_000);
 // Everything runs as of mid-2027: 2021–2026 are closed years, 2027 is not.
 const now = new Date('2027-06-01T00:00:00Z');
 
@@ -51,35 +46,7 @@ const schedule = [{ from: 2021, to: 2030, amount: '200000' }];
 type Actor = NonNullable<Awaited<ReturnType<typeof loadActor>>>;
 
 /** A deal with an agreement signed by both sides, a fund administrator, and members who may less. */
-async function administered(options: { sign?: boolean; terms?: Record<string, unknown> } = {}) {
-  const [up, down, fund, fundReader, observer, platformAdmin] = await Promise.all([
-    makeUser(),
-    makeUser(),
-    makeUser({ role: 'FUND_ADMIN', kind: 'WATER_FUND' }),
-    makeUser({ kind: 'WATER_FUND' }),
-    makeUser(),
-    makeUser({ role: 'ADMIN' }),
-  ]);
-  const deal = await makeDeal([
-    { userId: up.id, side: 'UPSTREAM', canEdit: true, canSign: true },
-    { userId: down.id, side: 'DOWNSTREAM', canEdit: true, canSign: true },
-    { userId: fund.id, side: 'FUND' },
-    { userId: fundReader.id, side: 'FUND' },
-    { userId: observer.id, side: 'OBSERVER', canEdit: true },
-    { userId: platformAdmin.id, side: 'OBSERVER' },
-  ]);
-  await testDb().deal.update({ where: { id: deal.id }, data: { status: 'NEGOTIATING' } });
-  const [upstream, downstream, fundAdmin, reader, viewer, admin] = (await Promise.all([up, down, fund, fundReader, observer, platformAdmin].map((u) => loadActor(u.id)))) as Actor[];
-  const { versionId } = await saveScenarioVersion({ actor: upstream!, origin: origin(), dealId: deal.id, input: { document: shiyanDocument(), message: 'v1' } });
-  const offer = await sendOffer({ actor: upstream!, origin: origin(), dealId: deal.id, input: { versionId, schedule, terms: options.terms ?? anyLab, validUntil: inAMonth() } });
-  const { agreementId } = (await answerOffer({ actor: downstream!, origin: origin(), dealId: deal.id, offerId: offer.id, input: { move: 'accept' } })) as { agreementId: string };
-  if (options.sign !== false) {
-    await signAgreement({ actor: upstream!, origin: origin(), dealId: deal.id, agreementId, input: { password: testPassword } });
-    await signAgreement({ actor: downstream!, origin: origin(), dealId: deal.id, agreementId, input: { password: testPassword } });
-  }
-  const at = { dealId: deal.id, agreementId };
-  return { deal, agreementId, at, upstream: upstream!, downstream: downstream!, fundAdmin: fundAdmin!, reader: reader!, viewer: viewer!, admin: admin! };
-}
+const administered = (options: { sign?: boolean; terms?: Record<string, unknown> } = {}) => signedAgreement({ schedule, ...options, terms: options.terms ?? anyLab });
 
 type Table = Awaited<ReturnType<typeof administered>>;
 
@@ -290,13 +257,9 @@ describe('fund: monitoring data and disputes', () => {
     const listed = await listSettlements({ actor: t.fundAdmin, origin: origin(), ...t.at, now });
     expect(listed.years.find((y) => y.year === 2024)).toMatchObject({ state: 'BLOCKED', problems: [{ field: '2024.codmn' }] });
 
-    // An agreed tolerance of 10 % of the mean (0.238) covers a difference of 0.14: the mean is used.
-    await setIndicatorTolerances({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { tolerances: { codmn: { absolute: null, relative: '0.1' } } } });
-    const agreed = (await getMonitoring({ actor: t.fundAdmin, origin: origin(), ...t.at })).cells.find((c) => c.year === 2024 && c.indicator === 'codmn');
-    expect(agreed).toMatchObject({ state: 'agreed', value: '2.38', allowed: '0.238' });
-    await expect(setIndicatorTolerances({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { tolerances: { xyz: { absolute: '1', relative: null }, codmn: { absolute: '-1', relative: null } } } })).rejects.toMatchObject({
-      problems: [{ field: 'tolerances.xyz' }, { field: 'tolerances.codmn.absolute', message: 'must not be negative' }],
-    });
+    // After signing the fund cannot loosen the tolerance on its own (tests/integration/amendments.test.ts: by an amendment).
+    await expect(setIndicatorTolerances({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { tolerances: { codmn: { absolute: null, relative: '0.1' } } } })).rejects.toMatchObject({ status: 409 });
+    expect((await getMonitoring({ actor: t.fundAdmin, origin: origin(), ...t.at })).cells.find((c) => c.year === 2024 && c.indicator === 'codmn')).toMatchObject({ state: 'disputed' });
   });
 
   it('resolves a dispute by accepting one result, averaging, or a re-test with evidence; a new result reopens it', async () => {
@@ -364,9 +327,9 @@ describe('fund: settlement', () => {
   });
 
   it('nets advance payments: per funder, and an advance larger than what is due becomes a refund', async () => {
-    const t = await administered();
-    await expect(setFundingShares({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { shares: { CENTRAL: '0.5', DOWNSTREAM: '0.3', UPSTREAM: '0.3' } } })).rejects.toMatchObject({ problems: [{ field: 'shares', message: 'the shares add up to 1.1; they must add up to exactly 1' }] });
-    await setFundingShares({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { shares: { CENTRAL: '0.5', DOWNSTREAM: '0.3', UPSTREAM: '0.2' } } });
+    // The split is the one the parties signed; the fund cannot set another after signing.
+    const t = await administered({ terms: { ...anyLab, fundingShares: { central: '0.5', downstream: '0.3', upstream: '0.2' } } });
+    await expect(setFundingShares({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { shares: { CENTRAL: '1' } } })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/amendment both parties sign/) });
     // Advances at the start of the year, against the scheduled 200 000 000 (central: 100 000 000).
     await pay(t, { year: 2024, funder: 'CENTRAL', amount: '60000000.00' });
     await pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '36000000.01' });
@@ -398,8 +361,7 @@ describe('fund: settlement', () => {
 
 describe('fund: payments and the ledger', () => {
   it('adds up to the fen per agreement, year and funder, and for the portfolio', async () => {
-    const t = await administered();
-    await setFundingShares({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { shares: { CENTRAL: '0.3333', DOWNSTREAM: '0.3333', UPSTREAM: '0.3334' } } });
+    const t = await administered({ terms: { ...anyLab, fundingShares: { central: '0.3333', downstream: '0.3333', upstream: '0.3334' } } });
     await importAs(t, t.fundAdmin, csvOf(yearOf(2024, good)));
     await pay(t, { year: 2024, funder: 'CENTRAL', amount: '30000000.10' });
     const settlement = await confirm(t, await run(t, 2024));

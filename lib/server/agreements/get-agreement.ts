@@ -12,6 +12,8 @@ import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { loadAgreementRows } from './agreement-content';
 import { agreementSummaryDto, schedulePeriods, verifyAgreement } from './agreement-dto';
+import { mayProposeAmendment } from './amendment-access';
+import { amendmentDtos } from './amendment-dto';
 
 /**
  * One agreement with its parties, schedule, terms, signatories and who has signed, the audit
@@ -24,13 +26,14 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
   const mayStillSign = grants(actor, membership, 'sign');
   const summary = agreementSummaryDto(rows, { userId: actor.id, mayStillSign });
   const { recomputedHash, auditedHash } = verifyAgreement(rows);
-  const [version, events] = await Promise.all([
+  const [version, events, amendments] = await Promise.all([
     db().scenarioVersion.findUnique({ where: { id: agreement.versionId }, select: { id: true, number: true, documentHash: true, scenario: { select: { id: true, name: true, side: true } } } }),
     db().auditEvent.findMany({
       where: { dealId, OR: [{ objectType: 'agreement', objectId: agreement.id }, { objectType: 'offer', objectId: agreement.offerId }] },
       orderBy: { seq: 'asc' },
       select: { seq: true, at: true, action: true, actorId: true, email: true, summary: true, hash: true, side: true, objectId: true },
     }),
+    db().agreementAmendment.findMany({ where: { agreementId: agreement.id }, orderBy: { number: 'asc' }, include: { signatures: true } }),
   ]);
   const sealed = await monitoringSeal(db(), membership.side, [agreement.id]);
   const people = new Map(
@@ -59,8 +62,9 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
         organisation: { id: s.organisationId, name: s.organisationName, nameZh: s.organisationNameZh },
         signedAt: s.signature?.signedAt.toISOString() ?? null,
       })),
-    me: { isSignatory: Boolean(mine), hasSigned: Boolean(mine?.signature), maySign: mayStillSign },
+    me: { isSignatory: Boolean(mine), hasSigned: Boolean(mine?.signature), maySign: mayStillSign, mayProposeAmendment: agreement.status === 'ARCHIVED' && mayProposeAmendment(actor, membership) === null },
     navigation: agreementNavigation(actor, membership, agreement),
+    amendments: amendmentDtos(amendments, signatories, actor.id),
     audit: events.map((e) => {
       const by = e.actorId ? (people.get(e.actorId) ?? null) : null;
       return { seq: e.seq, at: e.at.toISOString(), action: e.action, actor: by, description: describeAuditEvent({ action: e.action, summary: sealedSummary(e, membership.side, sealed) }, by ?? e.email ?? '—', { user: (id) => people.get(id), scenario: () => version?.scenario.name }), hash: e.hash };

@@ -3,27 +3,16 @@ import type { Actor, DealStatus } from '@/lib/domain/actor';
 import { refuseSignature, statusAfterSignature, type AgreementStatus, type SignatureRefusal } from '@/lib/domain/agreement-state';
 import type { SignAgreementInput } from '@/lib/domain/agreement-schemas';
 import { mayMoveDeal } from '@/lib/domain/deal-rights';
-import { ConflictError, DomainError, ForbiddenError, ValidationError } from '@/lib/domain/errors';
+import { ConflictError, ForbiddenError, type DomainError } from '@/lib/domain/errors';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
-import { verifyPassword } from '@/lib/server/auth/password';
-import { clearAccountFailures, recordFailedSignIn, signInBlockedFor } from '@/lib/server/auth/rate-limit';
 import { inDealTransaction, requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
 import { agreementHash, loadAgreementRows } from './agreement-content';
+import { confirmSigningPassword } from './confirm-signing-password';
 import { text } from '@/lib/domain/local-text';
 
-/** Too many wrong passwords: the same per-account and per-address budget as signing in. */
-export class TooManyAttemptsError extends DomainError {
-  readonly status = 429;
-  readonly code = 'rate_limited';
-  override readonly field = 'password';
-  override readonly details: { retryAfterSeconds: number };
-  constructor(retryAfterSeconds: number) {
-    super(text('tooManyWrongPasswords', { seconds: retryAfterSeconds }));
-    this.details = { retryAfterSeconds };
-  }
-}
+export { TooManyAttemptsError } from './confirm-signing-password';
 
 /**
  * Signs an agreement as one of its designated signatories, by re-entering the password. The
@@ -40,18 +29,7 @@ export async function signAgreement({ actor, origin, dealId, agreementId, input,
   const early = refuseSignature(before.agreement, signatoryState(before, actor.id));
   if (early) throw refusal(early);
 
-  const retryAfterSeconds = await signInBlockedFor(actor.email, origin.ip);
-  if (retryAfterSeconds > 0) throw new TooManyAttemptsError(retryAfterSeconds);
-  const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user?.passwordHash ?? null, input.password))) {
-    await recordFailedSignIn(actor.email, origin.ip);
-    // On the platform chain, like a failed sign-in: the attempt changes nothing in the deal.
-    await db().$transaction((tx) =>
-      appendAuditEvent(tx, { action: 'agreement.sign_failed', origin, actor, object: { type: 'agreement', id: agreementId }, summary: { reason: 'wrong_password', dealId } }),
-    );
-    throw new ValidationError(text('passwordIncorrect'), 'password');
-  }
-  await clearAccountFailures(actor.email);
+  await confirmSigningPassword({ actor, origin, dealId, object: { type: 'agreement', id: agreementId }, password: input.password });
 
   return inDealTransaction({ actor, dealId, right: 'sign', origin }, async (tx, { membership }) => {
     await tx.$queryRaw`SELECT id FROM "Agreement" WHERE id = ${agreementId}::uuid FOR UPDATE`;

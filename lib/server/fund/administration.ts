@@ -4,6 +4,7 @@ import { agreementTerms, runSettlement, termsIndicators, type SettlementRunOutco
 import { buildLedger, defaultShares, funders, isYearClosed, LD, signedPayment, type Funder, type LedgerPayment, type Shares } from '@/lib/domain/ledger';
 import { assessMonitoring, canonicalValue, cellRule, noTolerance, type CellAssessment, type CellRule, type MonitoringEntry, type MonitoringSide, type Resolution, type Tolerance } from '@/lib/domain/monitoring';
 import { monitoringRules, type PaymentTerms } from '@/lib/terms';
+import { sharesOfTerms, termsInForce, type AmendmentChanges, type SignedAmendment } from '@/lib/domain/amendments';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Agreement, DisputeResolution, MonitoringValue, Payment, Settlement } from '@/lib/generated/prisma/client';
 import { canonicalJson } from '@/lib/infra/audit-chain';
@@ -41,9 +42,9 @@ export function toRuling(row: DisputeResolution): Ruling {
 
 /**
  * How each indicator is judged: the required labs and the detection-limit rule always from the
- * signed terms (their defaults where they say nothing); the tolerance from the terms where they
+ * terms in force (their defaults where they say nothing); the tolerance from them where they
  * state one, else the one the fund recorded for an agreement signed before tolerances were part
- * of the terms (docs/decisions/0066).
+ * of the terms (docs/decisions/0066, 0089).
  */
 function cellRules(terms: PaymentTerms | null, declared: readonly string[], recorded: Record<string, Tolerance>): Record<string, CellRule> {
   const signed = terms ? monitoringRules(terms) : {};
@@ -58,13 +59,14 @@ function cellRules(terms: PaymentTerms | null, declared: readonly string[], reco
 
 export async function loadAdministration(client: Tx, agreement: Agreement) {
   const where = { agreementId: agreement.id };
-  const [values, resolutions, toleranceRows, shareRows, settlements, payments] = await Promise.all([
+  const [values, resolutions, toleranceRows, shareRows, settlements, payments, amendmentRows] = await Promise.all([
     client.monitoringValue.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     client.disputeResolution.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     client.indicatorTolerance.findMany({ where }),
     client.fundingShare.findMany({ where }),
     client.settlement.findMany({ where, orderBy: { year: 'asc' } }),
     client.payment.findMany({ where, orderBy: [{ paidOn: 'asc' }, { createdAt: 'asc' }] }),
+    client.agreementAmendment.findMany({ where: { ...where, signedAt: { not: null } }, orderBy: { number: 'asc' } }),
   ]);
   const termsRead = agreementTerms(agreement.terms);
   const terms = termsRead.ok ? termsRead.terms : null;
@@ -72,12 +74,27 @@ export async function loadAdministration(client: Tx, agreement: Agreement) {
   const years = Array.from({ length: agreement.endYear - agreement.startYear + 1 }, (_, i) => agreement.startYear + i);
   const tolerances: Record<string, Tolerance> = {};
   for (const row of toleranceRows) tolerances[row.indicator] = { absolute: row.absolute ? canonicalValue(row.absolute.toString()) : null, relative: row.relative ? canonicalValue(row.relative.toString()) : null };
-  const shares: Shares = shareRows.length ? { CENTRAL: '0', DOWNSTREAM: '0', UPSTREAM: '0' } : { ...defaultShares };
-  for (const row of shareRows) shares[row.funder] = row.share.toString();
-  const rules = cellRules(terms, indicators.declared, tolerances);
+  // Shares the fund recorded before the terms named them (docs/decisions/0089): read, never written again.
+  const recordedShares: Shares | null = shareRows.length ? { CENTRAL: '0', DOWNSTREAM: '0', UPSTREAM: '0' } : null;
+  for (const row of shareRows) recordedShares![row.funder] = row.share.toString();
+  const amendments: SignedAmendment[] = amendmentRows.map((a) => ({ number: a.number, effectiveFrom: a.effectiveFrom, signedAt: a.signedAt!, changes: a.changes as AmendmentChanges }));
+  const inForce = (year: number): PaymentTerms | null => (terms ? termsInForce(terms, amendments, year) : null);
+  const rulesByYear = new Map<number, Record<string, CellRule>>();
+  /** The rules a year is judged by: the signed terms overlaid by the amendments in force that year. */
+  const rulesOf = (year: number): Record<string, CellRule> => {
+    let rules = rulesByYear.get(year);
+    if (!rules) rulesByYear.set(year, (rules = cellRules(inForce(year), indicators.declared, tolerances)));
+    return rules;
+  };
+  /** Who funds a year: the terms in force, else what the fund recorded for an older agreement, else the default (docs/terms.md). */
+  const sharesOf = (year: number): Shares => {
+    const agreed = inForce(year)?.fundingShares;
+    return agreed ? sharesOfTerms(agreed) : (recordedShares ?? { ...defaultShares });
+  };
+  const shownYear = Math.min(agreement.endYear, Math.max(agreement.startYear, new Date().getUTCFullYear()));
   const entries = values.map(toEntry);
   const rulings = resolutions.map(toRuling);
-  const cells = assessMonitoring<Entry, Ruling>({ years, indicators: indicators.declared, entries, resolutions: rulings, rules });
+  const cells = assessMonitoring<Entry, Ruling>({ years, indicators: indicators.declared, entries, resolutions: rulings, rules: rulesOf });
   return {
     agreement,
     terms,
@@ -86,10 +103,13 @@ export async function loadAdministration(client: Tx, agreement: Agreement) {
     years,
     scheduled: scheduledByYear(agreement),
     tolerances,
-    rules,
-    tolerancesSigned: Boolean(terms?.monitoring && Object.values(terms.monitoring).some((rule) => rule.tolerance)),
-    shares,
-    sharesAgreed: shareRows.length > 0,
+    amendments,
+    rulesOf,
+    sharesOf,
+    /** The rules and shares of the year the pages show as current (this year, within the agreement's). */
+    rules: rulesOf(shownYear),
+    shares: sharesOf(shownYear),
+    sharesAgreed: Boolean(inForce(shownYear)?.fundingShares) || recordedShares !== null,
     entries,
     rulings,
     cells,
@@ -133,14 +153,14 @@ export function runYear(admin: Administration, year: number, now: Date): { outco
         endYear: admin.agreement.endYear,
         scheduled: admin.scheduled.get(year) ?? null,
         cells: admin.cells,
-        shares: admin.shares,
+        shares: admin.sharesOf(year),
         paid,
         closed: isYearClosed(year, now),
       });
   const inputs = inputsOf(admin.cells, year, admin.indicators.needed);
   const fingerprint = outcome.ok
     ? createHash('sha256')
-        .update(canonicalJson({ agreementId: admin.agreement.id, year, inputs, payment: outcome.run.payment, formulas: outcome.run.formulas, netting: outcome.run.netting, shares: admin.shares }))
+        .update(canonicalJson({ agreementId: admin.agreement.id, year, inputs, payment: outcome.run.payment, formulas: outcome.run.formulas, netting: outcome.run.netting, shares: admin.sharesOf(year) }))
         .digest('hex')
     : null;
   return { outcome, inputs, fingerprint };
@@ -154,16 +174,16 @@ export function settledSplit(settlement: Pick<Settlement, 'funders'>): Record<Fu
 }
 
 /** The agreement's ledger lines: every year of the agreement, plus any year with payments. */
-export function ledgerOf(admin: Pick<Administration, 'agreement' | 'years' | 'scheduled' | 'shares' | 'settlements' | 'payments'>) {
+export function ledgerOf(admin: Pick<Administration, 'agreement' | 'years' | 'scheduled' | 'sharesOf' | 'settlements' | 'payments'>) {
   const confirmed = new Map(admin.settlements.filter((s) => s.status === 'CONFIRMED').map((s) => [s.year, s]));
   const payments: LedgerPayment[] = admin.payments.map((p) => ({ agreementId: p.agreementId, year: p.year, funder: p.funder, direction: p.direction, amount: p.amount.toString() }));
   return buildLedger({
     years: admin.years.map((year) => {
       const settlement = confirmed.get(year);
-      return { agreementId: admin.agreement.id, year, scheduled: admin.scheduled.get(year) ?? null, shares: admin.shares, settled: settlement ? settledSplit(settlement) : null };
+      return { agreementId: admin.agreement.id, year, scheduled: admin.scheduled.get(year) ?? null, shares: admin.sharesOf(year), settled: settlement ? settledSplit(settlement) : null };
     }),
     payments,
   });
 }
 
-export const ruleOf = (admin: Pick<Administration, 'rules'>, indicator: string): CellRule => admin.rules[indicator] ?? cellRule();
+export const ruleOf = (admin: Pick<Administration, 'rulesOf'>, year: number, indicator: string): CellRule => admin.rulesOf(year)[indicator] ?? cellRule();

@@ -48,7 +48,7 @@ export async function enterMonitoringValue({ actor, origin, dealId, agreementId,
       },
     });
     const entries = [...admin.entries.filter((e) => e.year === row.year && e.indicator === row.indicator), toEntry(created)];
-    const cell = assessCell(row.year, row.indicator, entries, admin.rulings, ruleOf(admin, row.indicator));
+    const cell = assessCell(row.year, row.indicator, entries, admin.rulings, ruleOf(admin, row.year, row.indicator));
     await appendAuditEvent(tx, {
       action: 'monitoring.entered',
       origin,

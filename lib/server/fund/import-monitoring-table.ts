@@ -78,7 +78,7 @@ export async function importMonitoringTable({ actor, origin, dealId, agreementId
       })),
     });
     const created = await tx.monitoringValue.findMany({ where: { importId } });
-    const cells = assessMonitoring({ years: [], indicators: [], entries: [...admin.entries, ...created.map(toEntry)], resolutions: admin.rulings, rules: admin.rules });
+    const cells = assessMonitoring({ years: [], indicators: [], entries: [...admin.entries, ...created.map(toEntry)], resolutions: admin.rulings, rules: admin.rulesOf });
     const touched = new Set(outcome.rows.map((r) => `${r.year}.${r.indicator}`));
     const disputed = cells.filter((c) => touched.has(`${c.year}.${c.indicator}`) && c.state === 'disputed').map((c) => ({ year: c.year, indicator: c.indicator }));
     await appendAuditEvent(tx, {

@@ -23,7 +23,7 @@ export async function resolveDispute({ actor, origin, dealId, agreementId, input
     const admin = await loadAdministration(tx, agreement);
     if (confirmedYears(admin).has(input.year)) throw new ConflictError(text('yearSettledFinal', { year: input.year }));
     const entries = admin.entries.filter((e) => e.year === input.year && e.indicator === input.indicator);
-    const cell = assessCell(input.year, input.indicator, entries, admin.rulings, ruleOf(admin, input.indicator));
+    const cell = assessCell(input.year, input.indicator, entries, admin.rulings, ruleOf(admin, input.year, input.indicator));
     const resolved = resolvedValue(cell, input.method === 'ACCEPT' ? { method: 'ACCEPT', valueId: input.valueId } : input.method === 'RETEST' ? { method: 'RETEST', value: input.value } : { method: 'AVERAGE' });
     if (!resolved.ok) {
       if (cell.state === 'disputed') throw new ValidationError(resolved.text, input.method === 'ACCEPT' ? 'valueId' : 'value');
@@ -47,7 +47,7 @@ export async function resolveDispute({ actor, origin, dealId, agreementId, input
         resolvedByName: actor.name,
       },
     });
-    const after = assessCell(input.year, input.indicator, entries, [...admin.rulings, toRuling(created)], ruleOf(admin, input.indicator));
+    const after = assessCell(input.year, input.indicator, entries, [...admin.rulings, toRuling(created)], ruleOf(admin, input.year, input.indicator));
     await appendAuditEvent(tx, {
       action: 'monitoring.dispute_resolved',
       origin,

@@ -8,6 +8,7 @@ import { AgreementCrumbs } from '@/components/agreements/agreement-crumbs';
 import { AgreementTabs } from '@/components/agreements/agreement-tabs';
 import { AuditTable } from '@/components/agreements/audit-table';
 import { SignForm } from '@/components/agreements/sign-form';
+import { AmendmentsSection } from '@/components/agreements/amendments-section';
 import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
 import { getAgreement } from '@/lib/server/agreements/get-agreement';
@@ -212,6 +213,8 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
           <p className="mt-3 text-sm text-slate-600">{t('agreements.noTerms')}</p>
         )}
       </section>
+
+      <AmendmentsSection agreement={agreement} dealId={dealId} lang={lang} />
 
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">{t('agreements.signatories')}</h2>
