@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { cn } from '@/components/ui/cn';
 import { buttonVariants } from '@/components/ui/variants';
+import { Code } from '@/components/ui/code';
 import Link from 'next/link';
 import { TableSection } from '@/components/ui/table-section';
 import type { ReactNode } from 'react';
@@ -195,18 +196,29 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
                 </span>
               </Row>
               <Row label={t('agreements.constants')}>
-                <span className="font-mono text-xs">{entries(terms.constants).map(([k, v]) => `${k} = ${v}`).join(' · ') || '—'}</span>
+                <span className="text-xs">{entries(terms.constants).length ? <Code>{entries(terms.constants).map(([k, v]) => `${k} = ${v}`).join(' · ')}</Code> : '—'}</span>
               </Row>
               <Row label={t('agreements.indicators')}>
-                <span className="text-xs">{entries(terms.indicators).map(([k, v]) => `${t.has(`indicator.${k}`) ? t(`indicator.${k}`) : k} (${v})`).join(' · ') || '—'}</span>
+                <span className="text-xs">
+                  {entries(terms.indicators).length
+                    ? entries(terms.indicators).map(([k, v], i) => (
+                        <span key={k}>
+                          {i > 0 && ' · '}
+                          {t.has(`indicator.${k}`) ? t(`indicator.${k}`) : <Code>{k}</Code>} ({v})
+                        </span>
+                      ))
+                    : '—'}
+                </span>
               </Row>
             </dl>
             <div>
               <h3 className="text-slate-500">{t('agreements.formulas')}</h3>
-              <ol className="mt-1 space-y-1 font-mono text-xs">
+              <ol className="mt-1 space-y-1 text-xs">
                 {formulas.map((formula, index) => (
                   <li key={index}>
-                    <span className="text-water-700">{String(formula.name ?? '')}</span> = {String(formula.expr ?? '')}
+                    <Code>
+                      <span className="text-water-700">{String(formula.name ?? '')}</span> = {String(formula.expr ?? '')}
+                    </Code>
                   </li>
                 ))}
               </ol>
