@@ -4,6 +4,7 @@ import { cn } from '@/components/ui/cn';
 import { TabLinks } from '@/components/ui/tab-links';
 import { badgeVariants, buttonVariants } from '@/components/ui/variants';
 import type { AgreementDetail } from '@/lib/contracts/agreements';
+import { Notice } from '@/components/ui/notice';
 
 export const administrationTabs = ['monitoring', 'settlements', 'ledger', 'history'] as const;
 export type AdministrationTab = (typeof administrationTabs)[number];
@@ -63,9 +64,9 @@ export async function AgreementHeader({ dealId, agreement, active, zh }: { dealI
         </div>
       )}
       {agreement.status !== 'ARCHIVED' && (
-        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="not-administered">
+        <Notice tone="warning" role={undefined} testId="not-administered">
           {t('header.notArchived')}
-        </p>
+        </Notice>
       )}
       <TabLinks label={t('header.tabs')} links={administrationTabs.map((tab) => ({ href: `${base}/${tab}`, label: t(`header.tab.${tab}`), current: tab === active, testId: `tab-${tab}` }))} />
     </div>

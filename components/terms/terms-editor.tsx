@@ -97,7 +97,7 @@ export function TermsEditor({
     if (!row) return '—';
     if (isSettled(row))
       return (
-        <Button intent="trace" size="xs" className="px-0 py-0 text-sm text-water-700 decoration-water-700" onClick={() => setTraceYear(traceYear === year ? null : year)}>
+        <Button intent="traceLink" size="sm" onClick={() => setTraceYear(traceYear === year ? null : year)}>
           {formatAmount(row.payment, lang, { unit: Number(value.unit) || 1, scale: 'yuan', fractionDigits: 2 })}
         </Button>
       );
@@ -152,7 +152,7 @@ export function TermsEditor({
         <Button intent="secondary" size="sm" onClick={() => (setShowJson(!showJson), setJsonText(JSON.stringify(termsDocument(value), null, 2)))}>
           {showJson ? t('hideJson') : t('showJson')}
         </Button>
-        <Badge tone={outcome.ok ? 'success' : 'danger'} className="px-2" testId="terms-validity">
+        <Badge tone={outcome.ok ? 'success' : 'danger'} testId="terms-validity">
           {outcome.ok ? t('valid') : t('problems', { count: outcome.problems.length })}
         </Badge>
       </div>
@@ -236,10 +236,10 @@ export function TermsEditor({
                     aria-invalid={problems.length > 0 || undefined}
                     testId={`terms-formula-${i}`}
                   />
-                  <Button intent="icon" size="xs" className="px-1 text-sm" disabled={i === 0} onClick={() => set({ formulas: swap(value.formulas, i, i - 1) })} aria-label={t('moveUp')}>
+                  <Button intent="icon" size="icon" disabled={i === 0} onClick={() => set({ formulas: swap(value.formulas, i, i - 1) })} aria-label={t('moveUp')}>
                     ↑
                   </Button>
-                  <Button intent="iconDanger" size="xs" className="px-1 text-sm" onClick={() => set({ formulas: value.formulas.filter((_, j) => j !== i) })} aria-label={t('removeFormula')}>
+                  <Button intent="iconDanger" size="icon" onClick={() => set({ formulas: value.formulas.filter((_, j) => j !== i) })} aria-label={t('removeFormula')}>
                     ✕
                   </Button>
                 </div>
@@ -373,7 +373,7 @@ function NamedValues({
         <div key={name} className="flex items-center gap-2">
           <Input defaultValue={name} onBlur={(e) => e.target.value !== name && onChange(rename(record, name, e.target.value.trim()))} className="w-32 font-mono" aria-label={t('nameOf', { name })} />
           <Input value={v} onChange={(e) => onChange({ ...record, [name]: e.target.value })} className="w-36" aria-label={`${valueLabel} ${name}`} />
-          <Button intent="iconDanger" size="xs" className="px-1 text-sm" onClick={() => onChange(Object.fromEntries(entries.filter(([k]) => k !== name)))} aria-label={t('removeName', { name })}>
+          <Button intent="iconDanger" size="icon" onClick={() => onChange(Object.fromEntries(entries.filter(([k]) => k !== name)))} aria-label={t('removeName', { name })}>
             ✕
           </Button>
         </div>

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
-import { badgeVariants } from '@/components/ui/variants';
+import { badgeVariants, buttonVariants } from '@/components/ui/variants';
 import { isNegative, yuan } from '@/components/fund/format';
 import { TotalsCards } from '@/components/fund/ledger-panel';
 import { PortfolioCharts } from '@/components/fund/portfolio-charts';
@@ -10,7 +10,7 @@ import { isLocale } from '@/lib/domain/locale';
 import { getFundPortfolio } from '@/lib/server/fund/get-fund-portfolio';
 import { pageContext } from '@/lib/server/http/page-context';
 
-const quiet = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50';
+const quiet = buttonVariants({ intent: 'quiet' });
 
 /** The fund's portfolio: every signed agreement of the deals where the reader is a fund member. */
 export default async function FundDashboardPage() {

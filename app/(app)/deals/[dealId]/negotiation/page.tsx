@@ -10,6 +10,7 @@ import { isLocale } from '@/lib/domain/locale';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { getBargainingZone, MAX_ZONE_VERSIONS, type PairQuery } from '@/lib/server/negotiation/get-bargaining-zone';
 import { ValidationError } from '@/lib/domain/errors';
+import { Notice } from '@/components/ui/notice';
 
 /** ?versions=a,b or ?versions=a&versions=b (the picker's form); anything that is not an id is ignored. */
 function chosenIds(raw: string | string[] | undefined): string[] {
@@ -71,9 +72,9 @@ export default async function NegotiationPage({ params, searchParams }: { params
           versions={
             <>
               {asked.length > MAX_ZONE_VERSIONS && (
-                <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="too-many">
+                <Notice tone="warning" role="status" testId="too-many">
                   {t('picker.tooMany', { max: MAX_ZONE_VERSIONS })}
-                </p>
+                </Notice>
               )}
               <VersionPicker dealId={dealId} choices={zone.choices} selected={zone.versions.map((v) => v.id)} max={MAX_ZONE_VERSIONS} lang={lang} />
               {zone.versions.length === 0 ? (
