@@ -50,7 +50,7 @@ export function SignForm({ dealId, agreementId }: { dealId: string; agreementId:
         <Field label={t('sign.password')} error={formState.errors.password?.message}>
           <Input type="password" autoComplete="current-password" className="w-64" testId="sign-password" {...register('password')} />
         </Field>
-        <Button type="submit" size="lg" className="py-1.5" disabled={busy || !password} testId="sign-submit">
+        <Button type="submit" disabled={busy || !password} testId="sign-submit">
           {busy ? t('sign.busy') : t('sign.submit')}
         </Button>
       </div>

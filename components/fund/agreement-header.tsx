@@ -6,6 +6,7 @@ import { AgreementTabs } from '@/components/agreements/agreement-tabs';
 import { badgeVariants, buttonVariants } from '@/components/ui/variants';
 import type { AgreementDetail } from '@/lib/contracts/agreements';
 import type { AdministrationTab } from '@/lib/domain/agreement-navigation';
+import { Notice } from '@/components/ui/notice';
 
 
 /**
@@ -51,9 +52,9 @@ export async function AgreementHeader({ dealId, agreement, active, zh }: { dealI
         </div>
       )}
       {agreement.status !== 'ARCHIVED' && (
-        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="not-administered">
+        <Notice tone="warning" role={undefined} testId="not-administered">
           {t('header.notArchived')}
-        </p>
+        </Notice>
       )}
       <AgreementTabs dealId={dealId} agreementId={agreement.id} navigation={agreement.navigation} active={active} />
     </div>

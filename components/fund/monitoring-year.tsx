@@ -63,7 +63,7 @@ function useCellColumns({ dealId, agreementId, view, settled, resolving, onResol
       id: 'state',
       header: t('monitoring.col.state'),
       cell: ({ row }) => (
-        <Badge tone={stateTone[row.original.state] ?? 'neutral'} className="px-2">
+        <Badge tone={stateTone[row.original.state] ?? 'neutral'}>
           {t(`monitoring.state.${row.original.state}`)}
         </Badge>
       ),
@@ -153,8 +153,8 @@ export function MonitoringYear({
   <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`monitoring-year-${year}`}>
     <h2 className="flex items-baseline gap-3 font-semibold">
       <span className="num">{year}</span>
-      {settled && <Badge tone="neutral" className="px-2">{t('monitoring.settledFinal')}</Badge>}
-      {!settled && view.years.find((y) => y.year === year)?.entryClosed && <Badge tone="neutral" className="px-2">{t('monitoring.closeEntry.closed')}</Badge>}
+      {settled && <Badge tone="neutral">{t('monitoring.settledFinal')}</Badge>}
+      {!settled && view.years.find((y) => y.year === year)?.entryClosed && <Badge tone="neutral">{t('monitoring.closeEntry.closed')}</Badge>}
       {!settled && !view.years.find((y) => y.year === year)?.entryClosed && view.me.mayAdminister && view.agreement.status === 'ARCHIVED' && (
         <CloseEntryButton dealId={dealId} agreementId={agreementId} year={year} onClosed={onResolved} />
       )}

@@ -19,6 +19,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { Checkbox } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
 import type { BadgeTone } from '@/components/ui/variants';
+import { Notice } from '@/components/ui/notice';
 
 const stateTone: Record<string, BadgeTone> = {
   CONFIRMED: 'success',
@@ -256,7 +257,7 @@ export function SettlementsPanel({ dealId, agreementId, view }: { dealId: string
               )}
             </div>
             {y.problems.length > 0 && y.state !== 'CONFIRMED' && (
-              <div className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid={`blocked-${y.year}`}>
+              <Notice tone="error" role={undefined} className="mt-2" testId={`blocked-${y.year}`}>
                 <p className="font-medium">{t('settlements.blocked')}</p>
                 <ul className="mt-1 list-disc pl-5">
                   {y.problems.map((p, i) => (
@@ -264,7 +265,7 @@ export function SettlementsPanel({ dealId, agreementId, view }: { dealId: string
                   ))}
                 </ul>
                 <p className="mt-1">{t('settlements.blockedNext')}</p>
-              </div>
+              </Notice>
             )}
             {failure && (
               <div className="mt-2">

@@ -8,7 +8,7 @@ export async function ComparePicker({ dealId, options, from, to }: { dealId: str
   const t = await getTranslations('compare');
   const select = (name: 'from' | 'to', value: string) => (
     <Field label={t(name)}>
-      <Select name={name} defaultValue={value} className="min-w-72 py-1.5" testId={`compare-${name}`} options={options.map((o) => ({ value: o.id, label: o.label }))} />
+      <Select name={name} defaultValue={value} size="beside" className="min-w-72" testId={`compare-${name}`} options={options.map((o) => ({ value: o.id, label: o.label }))} />
     </Field>
   );
   return (
@@ -16,7 +16,7 @@ export async function ComparePicker({ dealId, options, from, to }: { dealId: str
       {select('from', from)}
       <span className="pb-2 text-slate-400">→</span>
       {select('to', to)}
-      <Button type="submit" size="lg" className="py-1.5">
+      <Button type="submit">
         {t('show')}
       </Button>
     </form>

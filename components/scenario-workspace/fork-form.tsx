@@ -29,7 +29,7 @@ export function ForkForm({ dealId, versionId, scenarioName, duplicate, onCancel 
       <Button type="submit" disabled={busy} testId="fork-confirm">
         {t(duplicate ? 'duplicateConfirm' : 'forkConfirm')}
       </Button>
-      <Button intent="plain" onClick={onCancel} className="py-1.5">
+      <Button intent="plain" onClick={onCancel}>
         {t('cancel')}
       </Button>
       {failure && <Problems failure={failure} className="w-full" />}

@@ -110,14 +110,15 @@ export function SaveBar({
           maxLength={500}
           aria-invalid={form.formState.errors.message ? true : undefined}
           placeholder={restoring !== null ? t('restoreNotePlaceholder', { number: restoring }) : t('messagePlaceholder')}
-          className="min-w-64 flex-1 py-1.5"
+          size="beside"
+          className="min-w-64 flex-1"
         />
-        <Button type="submit" size="lg" className="py-1.5" disabled={saving || blocked || !message.trim()} testId="save-version">
+        <Button type="submit" disabled={saving || blocked || !message.trim()} testId="save-version">
           {saving ? t('saving') : t('save', { number: baseNumber + 1 })}
         </Button>
         <ImportTable dealId={dealId} document={document} onImported={onImported} onFailure={onFailure} />
         <ImportScenarioJson onImported={onImported} onFailure={onFailure} />
-        <Button intent="plain" className="px-2 py-1.5" onClick={onDiscard}>
+        <Button intent="plain" onClick={onDiscard}>
           {t('discardEdits')}
         </Button>
       </form>

@@ -6,8 +6,14 @@ import { formatRange as range } from '@/lib/engine/years';
 import type { VersionComparison as Comparison } from '@/lib/contracts/scenarios';
 import { VersionMessageText } from './version-message-text';
 import { Badge } from '@/components/ui/badge';
+import { Notice } from '@/components/ui/notice';
+import { RenderedTable } from '@/components/ui/rendered-table';
+import type { BadgeTone } from '@/components/ui/variants';
 
 type Side = Comparison['from'];
+
+const movedFields = ['lowerBound', 'upperBound', 'payment'] as const;
+const changeTone = { added: 'success', removed: 'danger', changed: 'warning' } as const satisfies Record<string, BadgeTone>;
 
 /**
  * The comparison as a reader who did not make the change needs it: which line items and
@@ -31,6 +37,10 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
   const sameUnits = from.unit === to.unit && from.currency === to.currency && from.priceBase === to.priceBase;
   const periods = to.periods.map((p) => ({ label: p.label, to: p, from: from.periods.find((q) => q.label === p.label) }));
   const listName = (list: string) => t(`lists.${list}`);
+  const sideBySide = [
+    ...(['lowerBound', 'upperBound', 'payment'] as const).map((field) => ({ field, header: `${tField(field)} (${t('perYearAverage')})`, show: cell })),
+    { field: 'pricePerM3' as const, header: `${tField('pricePerM3')} (${t('perM3')})`, show: (_side: Side, value: string | null) => price(value) },
+  ];
   const head = (side: Side) => (
     <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <p className="font-medium">
@@ -53,9 +63,9 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
         {head(to)}
       </div>
       {!sameUnits && (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <Notice tone="warning" role="note">
           {t('differentUnits')}
-        </p>
+        </Notice>
       )}
 
       <section aria-labelledby="results-side-by-side" className="space-y-2">
@@ -63,39 +73,31 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
           {t('resultsTitle')}
         </h2>
         <p className="text-sm text-slate-600">{t('resultsHint', { scale: amountUnitWord(scale, lang) })}</p>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-right text-sm" data-testid="results-side-by-side">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th className="px-3 py-2 text-left font-medium">{t('period')}</th>
-                {(['lowerBound', 'upperBound', 'payment'] as const).map((field) => (
-                  <th key={field} colSpan={2} className="border-l border-slate-200 px-3 py-2 text-center font-medium">
-                    {tField(field)} ({t('perYearAverage')})
-                  </th>
-                ))}
-                <th colSpan={2} className="border-l border-slate-200 px-3 py-2 text-center font-medium">
-                  {tField('pricePerM3')} ({t('perM3')})
-                </th>
-              </tr>
-              <tr className="text-xs">
-                <th />
-                {[0, 1, 2, 3].map((i) => (
-                  <FromTo key={i} from={`v${from.number}`} to={`v${to.number}`} />
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {periods.map(({ label, from: a, to: b }) => (
-                <tr key={label} className="border-t border-slate-100">
-                  <th className="px-3 py-2 text-left font-medium">{label}</th>
-                  {(['lowerBound', 'upperBound', 'payment'] as const).map((field) => (
-                    <Pair key={field} a={cell(from, a?.[field] ?? null)} b={cell(to, b[field])} changed={(a?.[field] ?? null) !== b[field]} />
-                  ))}
-                  <Pair a={price(a?.pricePerM3 ?? null)} b={price(b.pricePerM3)} changed={(a?.pricePerM3 ?? null) !== b.pricePerM3} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="rounded-lg border border-slate-200 bg-white px-3 py-2">
+          <RenderedTable
+            testId="results-side-by-side"
+            columns={[
+              { id: 'period', header: t('period') },
+              ...sideBySide.flatMap(({ field, header }) =>
+                (['from', 'to'] as const).map((side) => ({ id: `${field}-${side}`, header: `v${comparison[side].number}`, numeric: true, nowrap: true, group: { id: field, header } })),
+              ),
+            ]}
+            rows={periods.map(({ label, from: a, to: b }) => ({
+              key: label,
+              cells: {
+                period: <span className="font-medium">{label}</span>,
+                ...Object.fromEntries(
+                  sideBySide.flatMap(({ field, show }) => {
+                    const [before, after] = [a?.[field] ?? null, b[field]];
+                    return [
+                      [`${field}-from`, <span key="from" className="text-slate-600">{show(from, before)}</span>],
+                      [`${field}-to`, <span key="to" className={before !== after ? 'bg-amber-50 font-medium text-slate-900' : 'text-slate-600'}>{show(to, after)}</span>],
+                    ];
+                  }),
+                ),
+              },
+            }))}
+          />
         </div>
       </section>
 
@@ -104,37 +106,43 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
           {t('totalsTitle')}
         </h2>
         <p className="text-sm text-slate-600">{t('totalsHint')}</p>
-        <table className="w-full max-w-3xl text-right text-sm" data-testid="totals-moved">
-          <thead className="text-slate-600">
-            <tr>
-              <th className="px-3 py-1 text-left font-medium" />
-              <th className="px-3 py-1 font-medium">v{from.number}</th>
-              <th className="px-3 py-1 font-medium">v{to.number}</th>
-              <th className="px-3 py-1 font-medium">{t('change')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(['lowerBound', 'upperBound', 'payment', 'backPayAnnuity'] as const).map((field) => {
+        <RenderedTable
+          testId="totals-moved"
+          className="max-w-3xl"
+          columns={[
+            { id: 'field', header: '' },
+            { id: 'before', header: `v${from.number}`, numeric: true },
+            { id: 'after', header: `v${to.number}`, numeric: true },
+            { id: 'change', header: t('change'), numeric: true },
+          ]}
+          rows={[
+            ...(['lowerBound', 'upperBound', 'payment', 'backPayAnnuity'] as const).map((field) => {
               const m = diff.outputs.totals[field];
-              return (
-                <tr key={field} className="border-t border-slate-100">
-                  <th className="px-3 py-1 text-left font-medium">{field === 'backPayAnnuity' ? tField(field) : t('totalOf', { field: tField(field) })}</th>
-                  <td className="num px-3 py-1">{cell(from, m.before)}</td>
-                  <td className="num px-3 py-1">{cell(to, m.after)}</td>
-                  <td className={`num px-3 py-1 ${m.delta && m.delta !== '0' ? 'font-medium text-water-900' : 'text-slate-400'}`}>{m.delta === null ? '—' : m.delta === '0' ? t('same') : signed(cell(to, m.delta), m.delta)}</td>
-                </tr>
-              );
-            })}
-            <tr className="border-t border-slate-100">
-              <th className="px-3 py-1 text-left font-medium">
-                {t('averagePrice')} ({t('perM3')})
-              </th>
-              <td className="num px-3 py-1">{price(diff.outputs.totals.pricePerM3.before)}</td>
-              <td className="num px-3 py-1">{price(diff.outputs.totals.pricePerM3.after)}</td>
-              <td className="num px-3 py-1">{priceDelta === null ? '—' : priceDelta === '0' ? t('same') : signed(price(priceDelta), priceDelta)}</td>
-            </tr>
-          </tbody>
-        </table>
+              return {
+                key: field,
+                cells: {
+                  field: <span className="font-medium">{field === 'backPayAnnuity' ? tField(field) : t('totalOf', { field: tField(field) })}</span>,
+                  before: cell(from, m.before),
+                  after: cell(to, m.after),
+                  change: <span className={m.delta && m.delta !== '0' ? 'font-medium text-water-900' : 'text-slate-400'}>{m.delta === null ? '—' : m.delta === '0' ? t('same') : signed(cell(to, m.delta), m.delta)}</span>,
+                },
+              };
+            }),
+            {
+              key: 'pricePerM3',
+              cells: {
+                field: (
+                  <span className="font-medium">
+                    {t('averagePrice')} ({t('perM3')})
+                  </span>
+                ),
+                before: price(diff.outputs.totals.pricePerM3.before),
+                after: price(diff.outputs.totals.pricePerM3.after),
+                change: priceDelta === null ? '—' : priceDelta === '0' ? t('same') : signed(price(priceDelta), priceDelta),
+              },
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="inputs-changed" className="space-y-3">
@@ -150,7 +158,9 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
             {diff.items.map((item, i) => (
               <li key={`item-${i}`} className="rounded-md border border-slate-200 bg-white px-3 py-2">
                 <p>
-                  <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${item.change === 'added' ? 'bg-emerald-100 text-emerald-900' : item.change === 'removed' ? 'bg-red-100 text-red-900' : 'bg-amber-100 text-amber-900'}`}>{t(`change_${item.change}`)}</span>
+                  <Badge tone={changeTone[item.change]} className="mr-2">
+                    {t(`change_${item.change}`)}
+                  </Badge>
                   <span className="text-slate-500">{listName(item.list)}</span> · {item.code && <span className="font-mono text-xs">{item.code} </span>}
                   <span className="font-medium">{item.label}</span>
                 </p>
@@ -177,30 +187,17 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
       {diff.outputs.years.length > 0 && (
         <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
           <summary className="cursor-pointer font-medium text-water-900">{t('yearsMoved', { count: diff.outputs.years.length })}</summary>
-          <table className="mt-2 w-full text-right">
-            <thead className="text-slate-600">
-              <tr>
-                <th className="px-2 py-1 text-left font-medium">{t('year')}</th>
-                {(['lowerBound', 'upperBound', 'payment'] as const).map((f) => (
-                  <th key={f} className="px-2 py-1 font-medium">
-                    {tField(f)} ({t('change')})
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {diff.outputs.years.map((y) => (
-                <tr key={y.year} className="border-t border-slate-100">
-                  <th className="px-2 py-1 text-left font-medium">{y.year}</th>
-                  {(['lowerBound', 'upperBound', 'payment'] as const).map((f) => (
-                    <td key={f} className="num px-2 py-1">
-                      {y[f].delta === null ? '—' : y[f].delta === '0' ? t('same') : signed(cell(to, y[f].delta), y[f].delta!)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RenderedTable
+            className="mt-2"
+            columns={[{ id: 'year', header: t('year') }, ...movedFields.map((f) => ({ id: f, header: `${tField(f)} (${t('change')})`, numeric: true }))]}
+            rows={diff.outputs.years.map((y) => ({
+              key: String(y.year),
+              cells: {
+                year: <span className="num font-medium">{y.year}</span>,
+                ...Object.fromEntries(movedFields.map((f) => [f, y[f].delta === null ? '—' : y[f].delta === '0' ? t('same') : signed(cell(to, y[f].delta), y[f].delta)])),
+              },
+            }))}
+          />
         </details>
       )}
 
@@ -224,22 +221,4 @@ function assumptionName(field: string, label: (key: string) => string) {
   const known = ['alpha', 'alphaOverrides', 'discountRate', 'paymentStartYear', 'catchUpYears', 'waterVolume', 'periods', 'startYear', 'endYear', 'bargainingWeight', 'unit', 'currency', 'priceBase', 'name'];
   const name = known.includes(head!) ? label(head!) : head!;
   return rest ? `${name} ${rest}` : name;
-}
-
-function FromTo({ from, to }: { from: string; to: string }) {
-  return (
-    <>
-      <th className="border-l border-slate-200 px-3 py-1 font-normal">{from}</th>
-      <th className="px-3 py-1 font-normal">{to}</th>
-    </>
-  );
-}
-
-function Pair({ a, b, changed }: { a: string; b: string; changed: boolean }) {
-  return (
-    <>
-      <td className="num border-l border-slate-100 px-3 py-2 text-slate-600">{a}</td>
-      <td className={`num px-3 py-2 ${changed ? 'bg-amber-50 font-medium text-slate-900' : 'text-slate-600'}`}>{b}</td>
-    </>
-  );
 }

@@ -3,15 +3,18 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { Code, codeTag } from '@/components/ui/code';
+import { DataTable } from '@/components/ui/data-table';
 import { FileButton, Input, Textarea } from '@/components/ui/input';
 import { NumberInput } from '@/components/ui/number-input';
 import { Select } from '@/components/ui/select';
 import Papa from 'papaparse';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { formatAmount } from '@/lib/domain/format';
 import { TERMS_TEMPLATES, isSettled, parseMonitoring, parseTerms, settle, templateSample, templateTerms, traceSettlement, type Monitoring, type PaymentTerms, type Problem, type TermsDefaults } from '@/lib/terms';
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { FieldProblem } from '@/components/ui/field-problem';
+import { termsFields } from '@/lib/domain/problem-place';
 
 /** The document being edited: loose, because a half-typed document is still shown and checked. */
 export type TermsDraft = Omit<PaymentTerms, 'unit' | 'from' | 'to'> & { unit: number | string; from: number | string; to: number | string };
@@ -54,7 +57,10 @@ export function TermsEditor({
   onMonitoringChange?: (monitoring: Monitoring) => void;
 }) {
   const t = useTranslations('terms');
-  const say = useProblemText().message;
+  const problemText = useProblemText();
+  const say = problemText.message;
+  // A refused field by its label and place ("公式第 2 行，表达式"), not its path.
+  const placeOf = (path: string) => problemText.place(path, termsDocument(value), termsFields);
   const lang: Lang = useLocale() === 'en' ? 'en' : 'zh';
   const [monitoring, setMonitoringState] = useState<Record<string, Record<string, string>>>(() => initialMonitoring ?? {});
   const setMonitoring = (next: Record<string, Record<string, string>>) => {
@@ -85,6 +91,18 @@ export function TermsEditor({
     const options = scheduled ? { scheduled } : {};
     return { kind: 'settled', settlement: settle(outcome.terms, parsed.monitoring, options), traces: traceSettlement(outcome.terms, parsed.monitoring, options) } as const;
   }, [outcome, monitoring, scheduled]);
+  // A year's outcome in the back-test: its payment (opening its trace), what is missing, or why it failed.
+  const wouldPay = (year: number): ReactNode => {
+    const row = backTest?.kind === 'settled' ? backTest.settlement.years.find((y) => y.year === year) : undefined;
+    if (!row) return '—';
+    if (isSettled(row))
+      return (
+        <Button intent="traceLink" size="sm" onClick={() => setTraceYear(traceYear === year ? null : year)}>
+          {formatAmount(row.payment, lang, { unit: Number(value.unit) || 1, scale: 'yuan', fractionDigits: 2 })}
+        </Button>
+      );
+    return 'missing' in row ? <span className="text-amber-800">{t('missing', { names: row.missing.join(', ') })}</span> : <span className="text-red-800">{say(row.error)}</span>;
+  };
 
   const set = (patch: Partial<TermsDraft>) => onChange({ ...value, ...patch });
   const renameKey = (record: Record<string, string>, from: string, to: string) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k === from ? to : k, v]));
@@ -134,7 +152,7 @@ export function TermsEditor({
         <Button intent="secondary" size="sm" onClick={() => (setShowJson(!showJson), setJsonText(JSON.stringify(termsDocument(value), null, 2)))}>
           {showJson ? t('hideJson') : t('showJson')}
         </Button>
-        <Badge tone={outcome.ok ? 'success' : 'danger'} className="px-2" testId="terms-validity">
+        <Badge tone={outcome.ok ? 'success' : 'danger'} testId="terms-validity">
           {outcome.ok ? t('valid') : t('problems', { count: outcome.problems.length })}
         </Badge>
       </div>
@@ -188,20 +206,20 @@ export function TermsEditor({
         <ul className="list-disc pl-5 text-red-800" role="alert">
           {otherProblems.map((p, i) => (
             <li key={i}>
-              <FieldProblem field={p.path} message={say(p)} />
+              <FieldProblem field={placeOf(p.path)} message={say(p)} fieldClassName="font-medium" />
             </li>
           ))}
         </ul>
       )}
 
       <div className="grid gap-4 md:grid-cols-2">
-        <NamedValues title={t('constants')} hint={t('constantsHint')} record={value.constants} valueLabel={t('value')} problems={problemsAt('constants')} onChange={(constants) => set({ constants })} rename={renameKey} testId="terms-constants" />
-        <NamedValues title={t('indicators')} hint={t('indicatorsHint')} record={value.indicators} valueLabel={t('measureUnit')} problems={problemsAt('indicators')} onChange={(next) => set({ indicators: next })} rename={renameKey} testId="terms-indicators" />
+        <NamedValues title={t('constants')} hint={t('constantsHint')} record={value.constants} valueLabel={t('value')} problems={problemsAt('constants')} onChange={(constants) => set({ constants })} rename={renameKey} place={placeOf} testId="terms-constants" />
+        <NamedValues title={t('indicators')} hint={t('indicatorsHint')} record={value.indicators} valueLabel={t('measureUnit')} problems={problemsAt('indicators')} onChange={(next) => set({ indicators: next })} rename={renameKey} place={placeOf} testId="terms-indicators" />
       </div>
 
       <section className="space-y-2">
         <h4 className="font-semibold">{t('formulas')}</h4>
-        <p className="text-slate-600">{t('formulasHint')}</p>
+        <p className="text-slate-600">{t.rich('formulasHint', codeTag)}</p>
         <ol className="space-y-2">
           {value.formulas.map((formula, i) => {
             const problems = problemsAt(`formulas[${i}]`);
@@ -218,10 +236,10 @@ export function TermsEditor({
                     aria-invalid={problems.length > 0 || undefined}
                     testId={`terms-formula-${i}`}
                   />
-                  <Button intent="icon" size="xs" className="px-1 text-sm" disabled={i === 0} onClick={() => set({ formulas: swap(value.formulas, i, i - 1) })} aria-label={t('moveUp')}>
+                  <Button intent="icon" size="icon" disabled={i === 0} onClick={() => set({ formulas: swap(value.formulas, i, i - 1) })} aria-label={t('moveUp')}>
                     ↑
                   </Button>
-                  <Button intent="iconDanger" size="xs" className="px-1 text-sm" onClick={() => set({ formulas: value.formulas.filter((_, j) => j !== i) })} aria-label={t('removeFormula')}>
+                  <Button intent="iconDanger" size="icon" onClick={() => set({ formulas: value.formulas.filter((_, j) => j !== i) })} aria-label={t('removeFormula')}>
                     ✕
                   </Button>
                 </div>
@@ -249,72 +267,51 @@ export function TermsEditor({
         {years.length === 0 ? (
           <p className="text-slate-600">{t('noYears')}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="text-right" data-testid="backtest">
-              <thead className="text-slate-600">
-                <tr>
-                  <th className="px-2 py-1 text-left font-medium">{t('year')}</th>
-                  {indicators.map((name) => (
-                    <th key={name} className="px-2 py-1 font-medium">
-                      {name} <span className="text-xs font-normal">({value.indicators[name]})</span>
-                    </th>
-                  ))}
-                  <th className="px-2 py-1 font-medium">{t('wouldPay')}</th>
+          <DataTable
+            testId="backtest"
+            className="max-w-fit"
+            rowKey={(year) => String(year)}
+            data={years}
+            columns={[
+              { id: 'year', header: t('year'), cell: ({ row }) => <span className="num font-medium">{row.original}</span> },
+              ...indicators.map((name) => ({
+                id: `indicator-${name}`,
+                header: () => (
+                  <>
+                    <Code>{name}</Code> <span className="text-xs font-normal">({value.indicators[name]})</span>
+                  </>
+                ),
+                meta: { numeric: true },
+                cell: ({ row }: { row: { original: number } }) => (
+                  <NumberInput
+                    value={monitoring[row.original]?.[name] ?? ''}
+                    onChange={(measured) => setMonitoring({ ...monitoring, [row.original]: { ...monitoring[row.original], [name]: measured } })}
+                    className="w-24"
+                    aria-label={`${name} ${row.original}`}
+                    testId={`monitoring-${row.original}-${name}`}
+                  />
+                ),
+              })),
+              { id: 'wouldPay', header: t('wouldPay'), meta: { numeric: true }, cell: ({ row }) => <span data-testid={`backtest-${row.original}`}>{wouldPay(row.original)}</span> },
+            ]}
+            foot={
+              backTest?.kind === 'settled' && (
+                <tr className="border-t-2 border-slate-300 font-semibold">
+                  <th className="py-1 pr-3 text-left">{t('total')}</th>
+                  <td colSpan={indicators.length} />
+                  <td className="num py-1 text-right" data-testid="backtest-total">
+                    {formatAmount(backTest.settlement.total, lang, { unit: Number(value.unit) || 1, scale: 'yuan', fractionDigits: 2 })}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {years.map((year) => {
-                  const row = backTest?.kind === 'settled' ? backTest.settlement.years.find((y) => y.year === year) : undefined;
-                  return (
-                    <tr key={year} className="border-t border-slate-200">
-                      <th className="px-2 py-1 text-left font-medium">{year}</th>
-                      {indicators.map((name) => (
-                        <td key={name} className="px-1 py-1">
-                          <NumberInput
-                            value={monitoring[year]?.[name] ?? ''}
-                            onChange={(measured) => setMonitoring({ ...monitoring, [year]: { ...monitoring[year], [name]: measured } })}
-                            className="w-24"
-                            aria-label={`${name} ${year}`}
-                            testId={`monitoring-${year}-${name}`}
-                          />
-                        </td>
-                      ))}
-                      <td className="num px-2 py-1" data-testid={`backtest-${year}`}>
-                        {!row ? (
-                          '—'
-                        ) : isSettled(row) ? (
-                          <Button intent="trace" size="xs" className="px-0 py-0 text-sm text-water-700 decoration-water-700" onClick={() => setTraceYear(traceYear === year ? null : year)}>
-                            {formatAmount(row.payment, lang, { unit: Number(value.unit) || 1, scale: 'yuan', fractionDigits: 2 })}
-                          </Button>
-                        ) : 'missing' in row ? (
-                          <span className="text-amber-800">{t('missing', { names: row.missing.join(', ') })}</span>
-                        ) : (
-                          <span className="text-red-800">{say(row.error)}</span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-              {backTest?.kind === 'settled' && (
-                <tfoot>
-                  <tr className="border-t-2 border-slate-300 font-semibold">
-                    <th className="px-2 py-1 text-left">{t('total')}</th>
-                    <td colSpan={indicators.length} />
-                    <td className="num px-2 py-1" data-testid="backtest-total">
-                      {formatAmount(backTest.settlement.total, lang, { unit: Number(value.unit) || 1, scale: 'yuan', fractionDigits: 2 })}
-                    </td>
-                  </tr>
-                </tfoot>
-              )}
-            </table>
-          </div>
+              )
+            }
+          />
         )}
         {backTest?.kind === 'refused' && (
           <ul className="list-disc pl-5 text-red-800" role="alert">
             {backTest.problems.map((p, i) => (
               <li key={i}>
-                <FieldProblem field={p.path} message={say(p)} />
+                <FieldProblem field={placeOf(p.path)} message={say(p)} fieldClassName="font-medium" />
               </li>
             ))}
           </ul>
@@ -323,7 +320,13 @@ export function TermsEditor({
           <div className="rounded border border-slate-200 bg-white p-2" data-testid="trace">
             <p className="font-medium">{t('why', { year: traceYear })}</p>
             <ol className="mt-1 space-y-0.5 font-mono text-xs">
-              {backTest.traces.find((tr) => tr.year === traceYear)?.steps.map((step) => <li key={step.name}>{step.text}</li>)}
+              {backTest.traces
+                .find((tr) => tr.year === traceYear)
+                ?.steps.map((step) => (
+                  <li key={step.name}>
+                    <Code>{step.text}</Code>
+                  </li>
+                ))}
             </ol>
           </div>
         )}
@@ -346,6 +349,7 @@ function NamedValues({
   problems,
   onChange,
   rename,
+  place,
   testId,
 }: {
   title: string;
@@ -355,6 +359,7 @@ function NamedValues({
   problems: Problem[];
   onChange: (next: Record<string, string>) => void;
   rename: (record: Record<string, string>, from: string, to: string) => Record<string, string>;
+  place: (path: string) => string;
   testId: string;
 }) {
   const t = useTranslations('terms');
@@ -368,14 +373,14 @@ function NamedValues({
         <div key={name} className="flex items-center gap-2">
           <Input defaultValue={name} onBlur={(e) => e.target.value !== name && onChange(rename(record, name, e.target.value.trim()))} className="w-32 font-mono" aria-label={t('nameOf', { name })} />
           <Input value={v} onChange={(e) => onChange({ ...record, [name]: e.target.value })} className="w-36" aria-label={`${valueLabel} ${name}`} />
-          <Button intent="iconDanger" size="xs" className="px-1 text-sm" onClick={() => onChange(Object.fromEntries(entries.filter(([k]) => k !== name)))} aria-label={t('removeName', { name })}>
+          <Button intent="iconDanger" size="icon" onClick={() => onChange(Object.fromEntries(entries.filter(([k]) => k !== name)))} aria-label={t('removeName', { name })}>
             ✕
           </Button>
         </div>
       ))}
       {problems.map((p, i) => (
         <p key={i} className="text-xs text-red-800" role="alert">
-          <FieldProblem field={p.path} message={say(p)} fieldClassName="font-mono" />
+          <FieldProblem field={place(p.path)} message={say(p)} fieldClassName="font-medium" />
         </p>
       ))}
       <Button

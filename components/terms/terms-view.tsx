@@ -1,6 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Code, codeTag } from '@/components/ui/code';
+import { DataTable } from '@/components/ui/data-table';
 import { Money } from '@/components/ui/money';
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { useReaderUnit } from '@/components/reader-unit';
@@ -28,65 +30,76 @@ export function TermsView({ terms, testId }: { terms: OfferTermsView; testId?: s
       </p>
       <div>
         <h4 className="font-medium text-slate-700">{t('formulas')}</h4>
-        <ol className="mt-1 space-y-0.5 font-mono text-xs" data-testid={testId && `${testId}-formulas`}>
+        <ol className="mt-1 space-y-0.5 text-xs" data-testid={testId && `${testId}-formulas`}>
           {terms.formulas.map((f) => (
             <li key={f.name}>
-              {f.name} = {f.expr}
+              <Code>
+                {f.name} = {f.expr}
+              </Code>
             </li>
           ))}
         </ol>
-        <p className="mt-1 text-xs text-slate-500">{t('paymentFormulaNote')}</p>
+        <p className="mt-1 text-xs text-slate-500">{t.rich('paymentFormulaNote', codeTag)}</p>
       </div>
       {constants.length > 0 && (
         <div>
           <h4 className="font-medium text-slate-700">{t('constants')}</h4>
-          <p className="mt-1 font-mono text-xs" data-testid={testId && `${testId}-constants`}>
-            {constants.map(([name, value]) => `${name} = ${value}`).join('; ')}
+          <p className="mt-1 text-xs" data-testid={testId && `${testId}-constants`}>
+            <Code>{constants.map(([name, value]) => `${name} = ${value}`).join('; ')}</Code>
           </p>
         </div>
       )}
       {indicators.length > 0 && (
         <div>
           <h4 className="font-medium text-slate-700">{t('indicators')}</h4>
-          <p className="mt-1 text-xs">{indicators.map(([name, unit]) => `${name} (${unit})`).join('; ')}</p>
+          <p className="mt-1 text-xs">
+            {indicators.map(([name, unit], i) => (
+              <span key={name}>
+                {i > 0 && '; '}
+                <Code>{name}</Code> ({unit})
+              </span>
+            ))}
+          </p>
         </div>
       )}
       <div>
         <h4 className="font-medium text-slate-700">{t('backTest')}</h4>
         {backTest ? (
-          <table className="mt-1 w-full max-w-xl text-right text-xs" data-testid={testId && `${testId}-backtest`}>
-            <thead className="text-slate-500">
-              <tr>
-                <th className="py-1 text-left font-medium">{t('year')}</th>
-                <th className="py-1 text-left font-medium">{t('measured')}</th>
-                <th className="py-1 font-medium">{t('wouldPay')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {measured.map((y) => (
-                <tr key={y.year} className="border-t border-slate-100">
-                  <td className="num py-1 text-left">{y.year}</td>
-                  <td className="py-1 text-left">
-                    {Object.entries(backTest.monitoring[String(y.year)] ?? {})
-                      .map(([name, value]) => `${name} ${value}`)
-                      .join(', ') || '—'}
-                  </td>
-                  <td className="py-1">
-                    {'payment' in y ? <Money value={y.payment} unit={terms.unit} scale={scale} /> : 'missing' in y ? t('missing', { names: y.missing.join(', ') }) : say(y.error)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            {unmeasured > 0 && (
-              <tfoot>
-                <tr>
-                  <td colSpan={3} className="py-1 text-left text-slate-500">
-                    {t('unmeasuredYears', { count: unmeasured })}
-                  </td>
-                </tr>
-              </tfoot>
-            )}
-          </table>
+          <div className="mt-1 max-w-xl text-xs">
+            <DataTable
+              testId={testId && `${testId}-backtest`}
+              rowKey={(y) => String(y.year)}
+              data={measured}
+              columns={[
+                { id: 'year', header: t('year'), cell: ({ row }) => <span className="num">{row.original.year}</span> },
+                {
+                  id: 'measured',
+                  header: t('measured'),
+                  cell: ({ row }) => {
+                    const values = Object.entries(backTest.monitoring[String(row.original.year)] ?? {});
+                    return values.length === 0
+                      ? '—'
+                      : values.map(([name, value], i) => (
+                          <span key={name}>
+                            {i > 0 && ', '}
+                            <Code>{name}</Code> {value}
+                          </span>
+                        ));
+                  },
+                },
+                {
+                  id: 'wouldPay',
+                  header: t('wouldPay'),
+                  meta: { numeric: true },
+                  cell: ({ row }) => {
+                    const y = row.original;
+                    return 'payment' in y ? <Money value={y.payment} unit={terms.unit} scale={scale} /> : 'missing' in y ? t('missing', { names: y.missing.join(', ') }) : say(y.error);
+                  },
+                },
+              ]}
+            />
+            {unmeasured > 0 && <p className="py-1 text-slate-500">{t('unmeasuredYears', { count: unmeasured })}</p>}
+          </div>
         ) : (
           <p className="text-slate-600">{t('noBackTest')}</p>
         )}

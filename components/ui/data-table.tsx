@@ -31,6 +31,7 @@ export function DataTable<Row>({
   rowKey,
   rowLook,
   detail,
+  foot,
   className,
 }: {
   columns: ColumnDef<Row, unknown>[];
@@ -42,6 +43,8 @@ export function DataTable<Row>({
   rowKey?: (row: Row, index: number) => string;
   rowLook?: (row: Row) => DataRowLook;
   detail?: (row: Row) => ReactNode;
+  /** Rows under the body (a total), laid out by the caller. */
+  foot?: ReactNode;
   className?: string;
 }) {
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -64,7 +67,7 @@ export function DataTable<Row>({
                 const sorted = header.column.getIsSorted();
                 const label = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
                 return (
-                  <th key={header.id} className={`py-1 pr-3 font-medium last:pr-0 ${align(header.column.columnDef.meta)}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                  <th key={header.id} colSpan={header.colSpan > 1 ? header.colSpan : undefined} className={`py-1 pr-3 font-medium last:pr-0 ${header.subHeaders.length > 0 ? 'text-center' : align(header.column.columnDef.meta)}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
                     {header.column.getCanSort() ? (
                       <button type="button" className="hover:underline" onClick={header.column.getToggleSortingHandler()}>
                         {label}
@@ -103,6 +106,7 @@ export function DataTable<Row>({
             );
           })}
         </tbody>
+        {foot && <tfoot>{foot}</tfoot>}
       </table>
     </div>
   );

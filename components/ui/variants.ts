@@ -20,6 +20,8 @@ export const buttonVariants = cva(
         iconDanger: 'rounded font-normal text-slate-500 hover:bg-slate-100 hover:text-red-700',
         /** A figure that opens its explanation: dotted underline, as in a spreadsheet's trace. */
         trace: 'rounded px-0.5 font-normal underline decoration-slate-300 decoration-dotted underline-offset-4 hover:bg-water-50 hover:decoration-water-600',
+        /** A trace among amounts of a table: the platform's colour, no box of its own. */
+        traceLink: 'rounded font-normal text-water-700 underline decoration-water-700 decoration-dotted underline-offset-4 hover:bg-water-50',
         /** A small choice among several (a year, a field). */
         chip: 'rounded border border-slate-200 font-normal hover:bg-water-50',
         /** "+ Add a line": outlined in the platform's colour. */
@@ -32,6 +34,8 @@ export const buttonVariants = cva(
       },
       size: {
         xs: 'px-2 py-0.5 text-xs',
+        /** A one-character action (✕, ↑, ↓) beside a row. */
+        icon: 'px-1 py-0.5 text-sm',
         sm: 'px-2 py-1 text-sm',
         md: 'px-3 py-1.5 text-sm',
         lg: 'px-4 py-2 text-sm',
@@ -39,7 +43,7 @@ export const buttonVariants = cva(
       },
     },
     // A link-like button has no box to pad (tailwind-merge, in cn, lets these win over the size's padding).
-    compoundVariants: [{ intent: ['link', 'dangerLink', 'plain', 'inline'], className: 'px-0 py-0' }],
+    compoundVariants: [{ intent: ['link', 'dangerLink', 'plain', 'inline', 'traceLink'], className: 'px-0 py-0' }],
     defaultVariants: { intent: 'primary', size: 'md' },
   },
 );
@@ -51,6 +55,8 @@ export const controlVariants = cva('rounded-md border bg-white text-slate-900 fo
       xs: 'px-1 py-1 text-xs',
       sm: 'px-1.5 py-0.5 text-sm',
       md: 'px-2 py-1 text-sm',
+      /** In one row with md buttons: the same height. */
+      beside: 'px-2 py-1.5 text-sm',
       lg: 'px-3 py-2',
     },
     invalid: {

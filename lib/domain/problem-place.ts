@@ -29,6 +29,8 @@ const entryOf = (list: string) => {
 export const scenarioFields: FieldLabels = { field: (name) => labelOf('scenarioField')(name), entry: entryOf, whole: 'place.document' };
 /** The inputs of the engine's calculators. */
 export const calculatorFields: FieldLabels = { field: (name) => labelOf('calculatorField')(name), entry: entryOf, whole: 'place.document' };
+/** The fields of a payment-terms/1 document; a formula is a row of the formulas. */
+export const termsFields: FieldLabels = { field: (name) => labelOf('termsField')(name), entry: () => undefined, whole: 'place.document' };
 /** The fields of request bodies and queries (lib/domain/*-schemas.ts). */
 export const requestFields: FieldLabels = { field: (name) => labelOf('field')(name), entry: () => undefined, whole: 'place.body' };
 

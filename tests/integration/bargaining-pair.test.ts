@@ -120,7 +120,7 @@ describe('the zone between the sides', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         { field: 'w', label: '议价权重 w', message: '必须是 0 到 1 之间的议价权重，例如 0.4' },
-        { field: 'lower', label: '补偿下限所依据的版本', message: '必须是编号（UUID）' },
+        { field: 'lower', label: '补偿下限所依据的版本', message: '必须是有效的编号' },
       ]),
     );
     expect(ZZoneQuery.parse({ w: '0.40' }).w).toBe('0.4');

@@ -2,9 +2,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// Screens build controls from the kit (components/ui): its variants are the one place a button's or
-// an input's look is decided. A raw <button>, <input>, <select> or <textarea> elsewhere is either a
-// control the kit lacks (add it there) or a look typed by hand again.
+// Screens build controls from the kit (components/ui): its variants are the one place a button's,
+// an input's, a badge's or a banner's look is decided. A raw <button>, <input>, <select> or
+// <textarea> elsewhere is either a control the kit lacks (add it there) or a look typed by hand
+// again; so is a class string that draws a button, a badge or a banner on a link or a span, and a
+// kit control whose className repaints its box (padding, corners, fill, border, colour).
 
 const root = path.join(import.meta.dirname, '../..');
 const kit = path.join(root, 'components/ui');
@@ -17,24 +19,111 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+const where = (file: string, text: string, index: number) => `${path.relative(root, file)}:${text.slice(0, index).split('\n').length}`;
+
 /** Every raw control of a file, as "file:line <tag". */
 export function rawControls(file: string, text: string): string[] {
-  const found: string[] = [];
-  text.split('\n').forEach((line, i) => {
-    for (const match of line.matchAll(/<(button|input|select|textarea)\b/g)) found.push(`${path.relative(root, file)}:${i + 1} <${match[1]}`);
-  });
-  return found;
+  return [...text.matchAll(/<(button|input|select|textarea)\b/g)].map((match) => `${where(file, text, match.index)} <${match[1]}`);
 }
+
+const has = (classes: string[], pattern: RegExp) => classes.some((c) => pattern.test(c));
+
+/** The kit's look a class string draws by hand, if any. */
+export function handLook(classString: string): 'button' | 'badge' | 'banner' | null {
+  const classes = classString.split(/\s+/).filter(Boolean);
+  const rounded = has(classes, /^rounded(?:-md|-full)?$/);
+  const padded = has(classes, /^p[xy]-/);
+  if (!rounded || !padded) return null;
+  if (has(classes, /^hover:bg-/) || has(classes, /^bg-(?:water|emerald|red|amber)-[6-9]00$/)) return 'button';
+  if (has(classes, /^border$/) && has(classes, /^bg-(?:red|amber|emerald|sky)-50$/)) return 'banner';
+  if (has(classes, /^py-0\.5$/) && (has(classes, /^text-(?:xs|sm)$/) || classString.includes('${'))) return 'badge';
+  return null;
+}
+
+/** Class strings (quoted or template literals) that draw a kit look by hand, as "file:line look: classes". */
+export function handStyled(file: string, text: string): string[] {
+  return [...text.matchAll(/(['"`])((?:(?!\1)[^\n\\])*)\1/g)].flatMap((match) => {
+    const look = handLook(match[2]!);
+    return look ? [`${where(file, text, match.index)} ${look}: ${match[2]}`] : [];
+  });
+}
+
+const kitControls = ['Button', 'ButtonLink', 'Input', 'NumberInput', 'Textarea', 'Select', 'FileButton', 'Badge', 'CellInput'];
+// What a screen may add to a kit control: where it sits and how wide it is, never its box.
+const repaint = /^(?:[a-z]+:)*(?:p[xytrbl]?-|rounded|bg-|border|decoration-|text-(?:slate|water|red|amber|emerald|sky|white|black)-?)/;
+
+/** Kit controls whose className repaints them, as "file:line <Tag class". */
+export function repaintedControls(file: string, text: string): string[] {
+  const tags = new RegExp(`<(${kitControls.join('|')})\\b[^>]*?className=(?:"([^"]*)"|\\{\`([^\`]*)\`\\})`, 'gs');
+  return [...text.matchAll(tags)].flatMap((match) => {
+    const classes = (match[2] ?? match[3] ?? '').replace(/\$\{[^}]*\}/g, ' ').split(/\s+/).filter(Boolean);
+    const bad = classes.filter((c) => repaint.test(c));
+    return bad.length ? [`${where(file, text, match.index)} <${match[1]} ${bad.join(' ')}`] : [];
+  });
+}
+
+/**
+ * Offenders in folders other helpers are converting at the same time (scenario editor, negotiation,
+ * offers): for the integrator to shrink. An entry is "file <Tag" or "file look"; the test prints
+ * entries that match nothing so they can go.
+ */
+const pendingElsewhere: string[] = [
+  'components/negotiation/bargaining-zone.tsx banner',
+  'components/negotiation/grouped-table.tsx <Button',
+  'components/negotiation/offers-table.tsx <Badge',
+  'components/negotiation/version-picker.tsx <Button',
+  'components/scenario-editor/assumptions.tsx <Button',
+  'components/scenario-editor/calculator-dialog.tsx <Button',
+  'components/scenario-editor/cells.tsx button',
+  'components/scenario-editor/cells.tsx <Button',
+  'components/scenario-editor/editor-toolbar.tsx <Button',
+  'components/scenario-editor/items-table.tsx <Button',
+  'components/scenario-editor/results-panel.tsx banner',
+  'components/scenario-editor/results-panel.tsx <Button',
+];
+
+const pendingKey = (finding: string) => finding.replace(/:\d+ (<\w+|\w+:).*$/, (_, what: string) => ` ${what.replace(/:$/, '')}`);
 
 describe('screens use the kit', () => {
   it('finds a raw control when there is one (the scan itself works)', () => {
     expect(rawControls(path.join(root, 'components/x.tsx'), 'const a = 1;\n  <button type="button" className="rounded bg-water-700">\n<Button />\n<textarea\n')).toEqual(['components/x.tsx:2 <button', 'components/x.tsx:4 <textarea']);
   });
 
+  it('finds a look typed by hand and a repainted kit control (the scans themselves work)', () => {
+    const file = path.join(root, 'components/x.tsx');
+    const text = [
+      "const quiet = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50';",
+      '<span className={`rounded px-2 py-0.5 text-xs ${tone}`}>x</span>',
+      '<p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">x</p>',
+      '<div className="rounded-lg border border-slate-200 bg-white p-4">card</div>',
+      '<Button intent="secondary" className="mt-2 py-1.5">x</Button>',
+      '<Input className="w-64 font-mono" />',
+    ].join('\n');
+    expect(handStyled(file, text)).toEqual([
+      'components/x.tsx:1 button: rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50',
+      'components/x.tsx:2 badge: rounded px-2 py-0.5 text-xs ${tone}',
+      'components/x.tsx:3 banner: rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm',
+    ]);
+    expect(repaintedControls(file, text)).toEqual(['components/x.tsx:5 <Button py-1.5']);
+  });
+
+  const files = [...sourceFiles(path.join(root, 'app')), ...sourceFiles(path.join(root, 'components'))];
+
   it('has no raw <button>, <input>, <select> or <textarea> outside components/ui', () => {
-    const files = [...sourceFiles(path.join(root, 'app')), ...sourceFiles(path.join(root, 'components'))];
     expect(files.length).toBeGreaterThan(20);
     const raw = files.flatMap((file) => rawControls(file, readFileSync(file, 'utf8')));
     expect(raw, 'use the kit (components/ui) instead:\n' + raw.join('\n')).toEqual([]);
+  });
+
+  it('draws no button, badge or banner by hand and repaints no kit control outside components/ui', () => {
+    const found = files.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return [...handStyled(file, text), ...repaintedControls(file, text)];
+    });
+    const pending = new Set(pendingElsewhere);
+    const stale = pendingElsewhere.filter((entry) => !found.some((finding) => pendingKey(finding) === entry));
+    if (stale.length) console.log(`kit-only: pending entries that matched nothing (remove them):\n${stale.join('\n')}`);
+    const offenders = found.filter((finding) => !pending.has(pendingKey(finding)));
+    expect(offenders, 'use Button/ButtonLink, Badge, Notice or a variant of components/ui/variants.ts instead:\n' + offenders.join('\n')).toEqual([]);
   });
 });

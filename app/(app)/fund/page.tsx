@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
-import { badgeVariants, type BadgeTone } from '@/components/ui/variants';
+import { badgeVariants, buttonVariants, type BadgeTone } from '@/components/ui/variants';
 import { isNegative, yuan } from '@/components/fund/format';
 import { TotalsCards } from '@/components/fund/ledger-panel';
 import { PortfolioCharts } from '@/components/fund/portfolio-charts';
@@ -14,7 +14,7 @@ import { pageContext } from '@/lib/server/http/page-context';
 
 const standingTone: Record<Standing, BadgeTone> = { disputed: 'alarm', outstanding: 'danger', toSettle: 'warning', upToDate: 'success' };
 
-const quiet = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50';
+const quiet = buttonVariants({ intent: 'quiet' });
 
 /** The fund's portfolio: every signed agreement of the deals where the reader is a fund member. */
 export default async function FundDashboardPage() {

@@ -15,6 +15,7 @@ import { schemaProblems } from '@/lib/domain/schema-problems';
 import { isLocale } from '@/lib/domain/locale';
 import { searchFundArchive } from '@/lib/server/fund/search-fund-archive';
 import { pageContext } from '@/lib/server/http/page-context';
+import { Notice } from '@/components/ui/notice';
 
 const statusTone: Record<string, BadgeTone> = { DRAFT: 'warning', ARCHIVED: 'success', VOID: 'neutral' };
 
@@ -67,14 +68,14 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
         </Link>
       </form>
       {!parsed.success && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="filter-problems">
+        <Notice tone="error" testId="filter-problems">
           <p className="font-medium">{t('archive.filterInvalid')}</p>
           <ul className="mt-1 list-disc pl-5">
             {schemaProblems(parsed.error.issues, raw).map((p, i) => (
               <li key={i}>{render(problemLine(p), lang)}</li>
             ))}
           </ul>
-        </div>
+        </Notice>
       )}
 
       {mismatches.length > 0 && (
@@ -142,7 +143,7 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
                   ),
                   total: yuan(a.totalAmount, lang),
                   status: (
-                    <Badge tone={statusTone[a.status] ?? 'neutral'} className="px-2">
+                    <Badge tone={statusTone[a.status] ?? 'neutral'}>
                       {t(`archive.status.${a.status}`)}
                     </Badge>
                   ),
@@ -150,7 +151,7 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
                     <div className="text-xs" data-testid="archive-hash" data-verified={a.hashVerified === null ? 'pending' : String(a.hashVerified)}>
                       {a.hashVerified === true && <span className="text-emerald-800">✓ {t('header.hashVerified')}</span>}
                       {a.hashVerified === false && (
-                        <Badge tone="alarm" className="px-2 font-semibold">
+                        <Badge tone="alarm" className="font-semibold">
                           ✗ {t('header.hashMismatch')}
                         </Badge>
                       )}

@@ -15,6 +15,8 @@ import { schemaProblems } from '@/lib/domain/schema-problems';
 import { isLocale } from '@/lib/domain/locale';
 import { listDealActivity } from '@/lib/server/deals/list-deal-activity';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+import { Notice } from '@/components/ui/notice';
+import { buttonVariants } from '@/components/ui/variants';
 
 type Search = { action?: string; from?: string; to?: string; before?: string };
 
@@ -56,14 +58,14 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           <Input name="to" type="date" defaultValue={search.to ?? ''} />
         </Field>
         <Button type="submit">{t('apply')}</Button>
-        <Link href={`/deals/${dealId}/activity`} className="px-2 py-1.5 text-water-700 hover:underline">
+        <Link href={`/deals/${dealId}/activity`} className={buttonVariants({ intent: 'link' })}>
           {t('clear')}
         </Link>
       </form>
       {!filter.success ? (
-        <p role="alert" className="mt-6 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <Notice tone="error" className="mt-6">
           {t('invalidFilter', { problem: schemaProblems(filter.error.issues, query).map((p) => `${filterLabel(p.field)}${lang === 'zh' ? '：' : ': '}${p.text ? render(p.text, lang) : p.message}`).join(lang === 'zh' ? '；' : '; ') })}
-        </p>
+        </Notice>
       ) : page!.events.length === 0 ? (
         <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <p className="font-medium">{t('empty')}</p>

@@ -72,9 +72,9 @@ export default async function NegotiationPage({ params, searchParams }: { params
           versions={
             <>
               {asked.length > MAX_ZONE_VERSIONS && (
-                <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="too-many">
+                <Notice tone="warning" role="status" testId="too-many">
                   {t('picker.tooMany', { max: MAX_ZONE_VERSIONS })}
-                </p>
+                </Notice>
               )}
               {zone.withoutLowerBound.length > 0 && (
                 <Notice tone="info" testId="zone-without-lower">

@@ -1,6 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { cn } from '@/components/ui/cn';
-import { buttonVariants } from '@/components/ui/variants';
+import { buttonVariants, type BadgeTone } from '@/components/ui/variants';
+import { Badge } from '@/components/ui/badge';
+import { Code } from '@/components/ui/code';
 import Link from 'next/link';
 import { TableSection } from '@/components/ui/table-section';
 import type { ReactNode } from 'react';
@@ -13,12 +15,9 @@ import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
 import { getAgreement } from '@/lib/server/agreements/get-agreement';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+import { Notice } from '@/components/ui/notice';
 
-const stateTone: Record<string, string> = {
-  DRAFT: 'bg-amber-100 text-amber-900',
-  ARCHIVED: 'bg-emerald-100 text-emerald-900',
-  VOID: 'bg-slate-200 text-slate-700',
-};
+const stateTone: Record<string, BadgeTone> = { DRAFT: 'warning', ARCHIVED: 'success', VOID: 'neutral' };
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -60,8 +59,8 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
         <h1 className="text-2xl font-semibold text-water-900" data-testid="agreement-title">
           {t('agreements.heading', { number: agreement.number })}
         </h1>
-        <span className={`rounded px-2 py-0.5 text-sm ${stateTone[agreement.status] ?? ''}`} data-testid="agreement-status" data-status={agreement.status}>
-          {t(`agreements.state.${agreement.status}`)}
+        <span data-testid="agreement-status" data-status={agreement.status}>
+          <Badge tone={stateTone[agreement.status] ?? 'neutral'}>{t(`agreements.state.${agreement.status}`)}</Badge>
         </span>
         <span className="text-sm text-slate-600">{t('agreements.signedCount', agreement.signatures)}</span>
         <a href={pdfHref} className={cn(buttonVariants({ intent: 'quiet' }), 'ml-auto')} data-testid="pdf-link" download>
@@ -94,12 +93,14 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
 
       {agreement.awaitingMySignature && <SignForm dealId={dealId} agreementId={agreement.id} />}
       {agreement.status === 'DRAFT' && agreement.me.isSignatory && !agreement.me.hasSigned && !agreement.me.maySign && (
-        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('agreements.lostRight')}</p>
+        <Notice tone="warning" role={undefined}>
+          {t('agreements.lostRight')}
+        </Notice>
       )}
       {agreement.me.hasSigned && (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="you-signed">
+        <Notice tone="success" testId="you-signed">
           {t('agreements.youSigned', { time: when(agreement.signatories.find((s) => s.userId === actor.id)!.signedAt!) })}
-        </p>
+        </Notice>
       )}
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -191,18 +192,29 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
                 </span>
               </Row>
               <Row label={t('agreements.constants')}>
-                <span className="font-mono text-xs">{entries(terms.constants).map(([k, v]) => `${k} = ${v}`).join(' · ') || '—'}</span>
+                <span className="text-xs">{entries(terms.constants).length ? <Code>{entries(terms.constants).map(([k, v]) => `${k} = ${v}`).join(' · ')}</Code> : '—'}</span>
               </Row>
               <Row label={t('agreements.indicators')}>
-                <span className="text-xs">{entries(terms.indicators).map(([k, v]) => `${t.has(`indicator.${k}`) ? t(`indicator.${k}`) : k} (${v})`).join(' · ') || '—'}</span>
+                <span className="text-xs">
+                  {entries(terms.indicators).length
+                    ? entries(terms.indicators).map(([k, v], i) => (
+                        <span key={k}>
+                          {i > 0 && ' · '}
+                          {t.has(`indicator.${k}`) ? t(`indicator.${k}`) : <Code>{k}</Code>} ({v})
+                        </span>
+                      ))
+                    : '—'}
+                </span>
               </Row>
             </dl>
             <div>
               <h3 className="text-slate-500">{t('agreements.formulas')}</h3>
-              <ol className="mt-1 space-y-1 font-mono text-xs">
+              <ol className="mt-1 space-y-1 text-xs">
                 {formulas.map((formula, index) => (
                   <li key={index}>
-                    <span className="text-water-700">{String(formula.name ?? '')}</span> = {String(formula.expr ?? '')}
+                    <Code>
+                      <span className="text-water-700">{String(formula.name ?? '')}</span> = {String(formula.expr ?? '')}
+                    </Code>
                   </li>
                 ))}
               </ol>

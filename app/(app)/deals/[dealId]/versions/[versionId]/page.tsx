@@ -38,9 +38,9 @@ export default async function VersionPage({ params, searchParams }: { params: Pr
         )}
       </nav>
       {saved && (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="saved-notice">
+        <Notice tone="success" testId="saved-notice">
           {t('savedNotice', { number: version.number })}
-        </p>
+        </Notice>
       )}
       {workspace.canEdit && version.scenario.template === 'paper-table-2' && !hasPaymentStart(version.document) && (
         <Notice tone="info" testId="template-to-fill">

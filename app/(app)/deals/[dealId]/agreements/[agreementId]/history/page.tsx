@@ -7,8 +7,10 @@ import { formatAmount, formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
 import { getAgreementHistory } from '@/lib/server/fund/get-agreement-history';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+import { Badge } from '@/components/ui/badge';
+import type { BadgeTone } from '@/components/ui/variants';
 
-const statusTone: Record<string, string> = { ACCEPTED: 'bg-emerald-100 text-emerald-900', COUNTERED: 'bg-sky-100 text-sky-900', REJECTED: 'bg-red-100 text-red-900', WITHDRAWN: 'bg-slate-200 text-slate-700', SENT: 'bg-amber-100 text-amber-900' };
+const statusTone: Record<string, BadgeTone> = { ACCEPTED: 'success', COUNTERED: 'info', REJECTED: 'danger', WITHDRAWN: 'neutral', SENT: 'warning' };
 
 /** How the agreement came to be (the offers, each countering the one before) and its audit trail. */
 export default async function HistoryPage({ params }: { params: Promise<{ dealId: string; agreementId: string }> }) {
@@ -31,7 +33,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ dealId
               <div className="flex flex-wrap items-baseline gap-2">
                 <span className="font-medium">{t('history.offer', { number: o.number })}</span>
                 <span className="text-slate-600">{t('history.fromTo', { from: t(`side.${o.fromSide}`), to: t(`side.${o.toSide}`) })}</span>
-                <span className={`rounded px-2 py-0.5 text-xs ${statusTone[o.status] ?? ''}`}>{t(`history.status.${o.status}`)}</span>
+                <Badge tone={statusTone[o.status] ?? 'neutral'}>{t(`history.status.${o.status}`)}</Badge>
                 <span className="num ml-auto text-xs text-slate-500">
                   {o.createdBy ?? '—'} · {when(o.createdAt)}
                 </span>

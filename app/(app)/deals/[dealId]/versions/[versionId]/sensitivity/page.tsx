@@ -58,12 +58,12 @@ export default async function SensitivityPage({ params, searchParams }: { params
         <Field id="percent-input" label={t('sensitivity.percentLabel')}>
           <span className="flex items-center gap-1">
             ±
-            <NumberInput name="percent" defaultValue={String(percent)} className="w-24 py-1.5" testId="percent-input" />
+            <NumberInput name="percent" defaultValue={String(percent)} size="beside" className="w-24" testId="percent-input" />
             %
           </span>
         </Field>
         <Field id="offer-input" label={t('sensitivity.offerLabel', { scale: amountUnitWord(actor.amountUnit, lang) })} hint={t('sensitivity.offerHint')}>
-          <NumberInput name="offer" defaultValue={offerParsed?.success ? offerParsed.data : ''} className="w-40 py-1.5" testId="offer-input" />
+          <NumberInput name="offer" defaultValue={offerParsed?.success ? offerParsed.data : ''} size="beside" className="w-40" testId="offer-input" />
         </Field>
         {data.sensitivity.twoWay && (
           <>
@@ -71,7 +71,7 @@ export default async function SensitivityPage({ params, searchParams }: { params
             <HiddenInput name="cols" value={data.sensitivity.twoWay.cols.id} />
           </>
         )}
-        <Button type="submit" size="lg" className="py-1.5" testId="percent-apply">
+        <Button type="submit" testId="percent-apply">
           {t('sensitivity.apply')}
         </Button>
         {parsed && !parsed.success && (
