@@ -108,7 +108,8 @@ describe.sequential('from an empty deal to a signed agreement, in Chinese, witho
     // No scenario yet: the periods can still be corrected, on the page where the deal is managed.
     await page.goto(`${baseUrl()}/deals/${dealId}/members`);
     const periods = page.getByTestId('deal-periods-form');
-    await expect(page.getByTestId('period-1-label').inputValue()).resolves.toBe('追溯期');
+    // The stored label appears once the form has hydrated (react-hook-form fills its inputs on mount).
+    await expect.poll(() => page.getByTestId('period-1-label').inputValue(), { timeout: 20_000 }).toBe('追溯期');
     await page.getByTestId('period-1-label').fill('追溯补偿期');
     await page.getByTestId('save-deal-periods').click();
     await page.getByTestId('deal-periods-saved').waitFor();
@@ -212,8 +213,9 @@ describe.sequential('from an empty deal to a signed agreement, in Chinese, witho
     await expect(page.getByTestId('pair-lower-2014-2020').textContent()).resolves.toBe('0.00');
     await expect(page.getByTestId('pair-upper-2014-2020').textContent()).resolves.toBe('1,200.00');
     await page.context().close();
+  }, 120_000);
 
-    // Both sides have versions on the deal's periods: the periods are fixed now, and the page says why.
+  it('4b. with a version on each side the deal’s periods are fixed, and the members page says why', async () => {
     const admin = await as('admin@pes.demo', `/deals/${dealId}/members`);
     await expect(admin.getByTestId('deal-periods-fixed').textContent()).resolves.toContain('已有情景版本采用了项目的时段');
     await expect(admin.getByTestId('save-deal-periods').count()).resolves.toBe(0);
