@@ -2,13 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { Controller, useFieldArray, type Control } from 'react-hook-form';
+import { useFieldArray, type Control, type UseFormRegister } from 'react-hook-form';
 import type { z } from 'zod';
 import { callApi } from '@/components/api-client';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Checkbox, Input } from '@/components/ui/input';
-import { NumberInput } from '@/components/ui/number-input';
 import { Problems } from '@/components/ui/problems';
 import { Select, type SelectOption } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
@@ -16,33 +15,9 @@ import { useDomainForm } from '@/components/ui/use-domain-form';
 import { sides } from '@/lib/domain/actor';
 import { partySides } from '@/lib/domain/deal-rights';
 import { ZCreateDeal } from '@/lib/domain/deal-schemas';
+import { PeriodFields, YearField, type PeriodsForm } from './period-fields';
 
 type DealForm = z.input<typeof ZCreateDeal>;
-type YearName = 'startYear' | 'endYear' | `periods.${number}.from` | `periods.${number}.to`;
-
-/** A year box: what is typed reaches the schema as a number, or as the text's NaN, which it refuses by name. */
-function YearField({ control, name, label, testId }: { control: Control<DealForm>; name: YearName; label: string; testId?: string }) {
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <Field label={label} error={fieldState.error?.message}>
-          <NumberInput
-            className="w-24"
-            value={field.value === undefined || Number.isNaN(field.value) ? undefined : String(field.value)}
-            onChange={(value) => field.onChange(value === '' ? undefined : Number(value))}
-            onBlur={field.onBlur}
-            name={field.name}
-            ref={field.ref}
-            testId={testId}
-          />
-        </Field>
-      )}
-    />
-  );
-}
-
 /**
  * The deal's settings, its periods and its first members in one form and one request: the deal
  * exists with all of them or not at all. Party sides and the sign right are offered to platform
@@ -59,16 +34,9 @@ export function NewDealForm({ mayGrant, unitOptions }: { mayGrant: boolean; unit
     mode: 'onSubmit',
     defaultValues: { slug: '', name: '', nameZh: '', watershed: '', watershedZh: '', priceBase: '', currency: 'CNY', illustrative: false, periods: [], members: [] },
   });
-  const periods = useFieldArray({ control, name: 'periods' });
   const members = useFieldArray({ control, name: 'members' });
   const errors = formState.errors;
   const create = (deal: z.output<typeof ZCreateDeal>) => send(() => callApi<{ id: string }>('/api/v1/deals', { json: deal }), (created) => router.push(`/deals/${created.id}`));
-  // A new period starts the year after the one before ends (or in the deal's first year): the only start the periods' rule allows.
-  const addPeriod = () => {
-    const last = getValues('periods')?.at(-1);
-    const from = last?.to !== undefined && !Number.isNaN(last.to) ? last.to + 1 : getValues('startYear');
-    periods.append({ label: '', from: from as number, to: undefined as unknown as number }, { focusName: `periods.${periods.fields.length}.to` });
-  };
   const sideOptions = [{ value: '', label: t('chooseSide') }, ...sides.map((side) => ({ value: side, label: tSide(side), disabled: !mayGrant && partySides.includes(side) }))];
   return (
     <form className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 text-sm" onSubmit={handleSubmit(create)} noValidate data-testid="new-deal">
@@ -95,8 +63,8 @@ export function NewDealForm({ mayGrant, unitOptions }: { mayGrant: boolean; unit
           </Field>
         </div>
         <div className="flex flex-wrap items-start gap-3">
-          <YearField control={control} name="startYear" label={t('startYear')} testId="deal-startYear" />
-          <YearField control={control} name="endYear" label={t('endYear')} testId="deal-endYear" />
+          <YearField<DealForm> control={control} name="startYear" label={t('startYear')} testId="deal-startYear" />
+          <YearField<DealForm> control={control} name="endYear" label={t('endYear')} testId="deal-endYear" />
           <Field label={t('unit')} error={errors.unit?.message}>
             <Select
               {...register('unit', { setValueAs: (value: string) => (value === '' ? '' : Number(value)) })}
@@ -111,22 +79,13 @@ export function NewDealForm({ mayGrant, unitOptions }: { mayGrant: boolean; unit
       <fieldset className="space-y-2">
         <legend className="font-semibold">{t('periods')}</legend>
         <p className="text-slate-600">{t('periodsExplain')}</p>
-        {periods.fields.map((period, i) => (
-          <div key={period.id} className="flex flex-wrap items-start gap-3" data-testid="deal-period">
-            <YearField control={control} name={`periods.${i}.from`} label={t('periodFrom')} testId={`period-${i}-from`} />
-            <YearField control={control} name={`periods.${i}.to`} label={t('periodTo')} testId={`period-${i}-to`} />
-            <Field label={t('periodLabel')} hint={t('periodLabelHint')} error={errors.periods?.[i]?.label?.message}>
-              <Input className="w-56" maxLength={60} {...register(`periods.${i}.label`)} testId={`period-${i}-label`} />
-            </Field>
-            <Button intent="plain" size="sm" className="mt-6" onClick={() => periods.remove(i)}>
-              {t('remove')}
-            </Button>
-          </div>
-        ))}
-        {errors.periods?.message && <p className="text-xs text-red-700">{errors.periods.message}</p>}
-        <Button intent="secondary" size="sm" onClick={addPeriod} testId="add-period">
-          {t('addPeriod')}
-        </Button>
+        {/* The periods' part of the form is typed on its own: the same rows serve a deal already open. */}
+        <PeriodFields
+          control={control as unknown as Control<PeriodsForm>}
+          register={register as unknown as UseFormRegister<PeriodsForm>}
+          getPeriods={() => getValues('periods')}
+          firstYear={() => getValues('startYear')}
+        />
       </fieldset>
 
       <fieldset className="space-y-2">

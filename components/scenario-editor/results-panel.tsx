@@ -89,6 +89,8 @@ export function ResultsPanel({ outcome, document, result, locale, unitWord, curr
   }
 
   const scenario = outcome.scenario;
+  // A version without a cost or subsidy states no lower bound, nor a payment built on it: "—", never 0 (decision 0046).
+  const stated = (v: Dec) => (result.lowerBoundStated ? money(v) : null);
   return (
     <section aria-labelledby="results-title" data-testid="results-panel" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -135,20 +137,25 @@ export function ResultsPanel({ outcome, document, result, locale, unitWord, curr
               <th scope="row" className="py-1.5 pr-2 text-left font-normal">
                 <span className="block text-xs font-medium text-slate-700">{p.label}</span>
               </th>
-              <NumberButton value={money(p.lowerBound)} onClick={() => open({ kind: 'period', index: i, field: 'lowerBound' })} />
+              <NumberButton value={stated(p.lowerBound)} onClick={() => open({ kind: 'period', index: i, field: 'lowerBound' })} />
               <NumberButton value={p.upperBound === null ? null : money(p.upperBound)} onClick={() => open({ kind: 'period', index: i, field: 'upperBound' })} />
-              <NumberButton value={money(p.payment)} strong onClick={() => open({ kind: 'period', index: i, field: 'payment' })} />
+              <NumberButton value={stated(p.payment)} strong onClick={() => open({ kind: 'period', index: i, field: 'payment' })} />
               <NumberButton value={p.pricePerM3 === null ? null : formatPrice(p.pricePerM3, locale)} onClick={() => open({ kind: 'period', index: i, field: 'pricePerM3' })} />
             </tr>
           ))}
         </tbody>
       </table>
       <p className="mt-1 text-xs text-slate-500">{t('results.periodNote')}</p>
+      {!result.lowerBoundStated && (
+        <p className="mt-1 text-xs text-slate-600" data-testid="lower-not-stated">
+          {t('results.lowerNotStated')}
+        </p>
+      )}
 
       <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
-        <Figure label={t('fieldNames.backPayAnnuity')} value={money(result.backPayAnnuity)} unit={moneyUnit} onClick={() => open({ kind: 'year', year: result.backPay.catchUpYears?.from ?? result.paymentStartYear, field: 'backPayAnnuity' })} />
-        <Figure label={t('results.totalLowerBound')} value={money(result.totals.lowerBound)} unit={moneyUnit} />
-        <Figure label={t('results.totalPayment')} value={money(result.totals.payment)} unit={moneyUnit} />
+        <Figure label={t('fieldNames.backPayAnnuity')} value={stated(result.backPayAnnuity)} unit={moneyUnit} onClick={() => open({ kind: 'year', year: result.backPay.catchUpYears?.from ?? result.paymentStartYear, field: 'backPayAnnuity' })} />
+        <Figure label={t('results.totalLowerBound')} value={stated(result.totals.lowerBound)} unit={moneyUnit} />
+        <Figure label={t('results.totalPayment')} value={stated(result.totals.payment)} unit={moneyUnit} />
         <Figure label={t('results.catchUp')} value={result.backPay.catchUpYears ? `${result.backPay.catchUpYears.from}–${result.backPay.catchUpYears.to}` : t('results.none')} />
       </dl>
 
@@ -182,9 +189,9 @@ export function ResultsPanel({ outcome, document, result, locale, unitWord, curr
                 <YearRow
                   key={y.year}
                   year={y.year}
-                  lower={money(y.lowerBound)}
+                  lower={stated(y.lowerBound)}
                   upper={y.upperBound === null ? null : money(y.upperBound)}
-                  payment={money(y.payment)}
+                  payment={stated(y.payment)}
                   price={y.pricePerM3 === null ? null : formatPrice(y.pricePerM3, locale)}
                   backPay={!y.backPay.isZero()}
                   beforePayments={y.year < result.paymentStartYear}
@@ -218,7 +225,18 @@ function NumberButton({ value, onClick, strong }: { value: string | null; onClic
   );
 }
 
-function Figure({ label, value, unit, onClick }: { label: string; value: string; unit?: string; onClick?: () => void }) {
+function Figure({ label, value, unit, onClick }: { label: string; value: string | null; unit?: string; onClick?: () => void }) {
+  const t = useTranslations('editor');
+  if (value === null) {
+    return (
+      <div className="rounded bg-slate-50 px-2 py-1.5">
+        <dt className="text-xs text-slate-500">{label}</dt>
+        <dd className="num font-medium text-slate-400" title={t('results.lowerNotStated')}>
+          —
+        </dd>
+      </div>
+    );
+  }
   return (
     <div className="rounded bg-slate-50 px-2 py-1.5">
       <dt className="text-xs text-slate-500">{label}</dt>
@@ -238,9 +256,9 @@ function Figure({ label, value, unit, onClick }: { label: string; value: string;
 
 const YearRow = memo(function YearRow(props: {
   year: number;
-  lower: string;
+  lower: string | null;
   upper: string | null;
-  payment: string;
+  payment: string | null;
   price: string | null;
   backPay: boolean;
   beforePayments: boolean;

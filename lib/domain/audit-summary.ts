@@ -29,6 +29,7 @@ export interface AuditSummaries {
   'organisation.created': { after: { name: string; nameZh: string; kind: string; [key: string]: Json | undefined } };
   'deal.created': { after: { name: string; nameZh: string; status: string; [key: string]: Json | undefined } };
   'deal.status_changed': { before: { status: string }; after: { status: string }; agreementNumber?: number };
+  'deal.periods_changed': { before: { periods: DealPeriodJson[] }; after: { periods: DealPeriodJson[] } };
   'member.added': { after: MemberState & { email: string } };
   'member.changed': { before: MemberState; after: MemberState };
   'member.removed': { before: MemberState };
@@ -67,6 +68,12 @@ export interface AuditSummaries {
   };
 }
 
+interface DealPeriodJson {
+  label: string;
+  from: number;
+  to: number;
+}
+
 /** An offer as sent; amounts in the offer version's unit × currency (`unit` currency each). */
 export interface OfferSent {
   number: number;
@@ -103,6 +110,7 @@ export const auditActions = [
   'organisation.created',
   'deal.created',
   'deal.status_changed',
+  'deal.periods_changed',
   'member.added',
   'member.changed',
   'member.removed',
@@ -267,6 +275,10 @@ export function describeAuditEvent(event: { action: string; summary: unknown }, 
     }
     case 'deal.status_changed':
       return describe(action, changesOf(summary, ['status']));
+    case 'deal.periods_changed':
+      // The labels as the manager wrote them (data, in no one language); none = one period over the deal's years.
+      values.periods = Array.isArray(after?.periods) ? after.periods.map((p) => str(asObj(p)?.label) ?? '').join(' · ') || '—' : '—';
+      return describe(action);
     case 'deal.created':
       put('name', after?.nameZh ?? after?.name);
       return describe(action);

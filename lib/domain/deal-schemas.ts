@@ -43,6 +43,23 @@ const periodFinding = (finding: PeriodPlanFinding, deal: { startYear: number; en
   }
 };
 
+// Consecutive periods over the deal's years; none = one period over them all (decision 0042).
+const ZDealPeriods = z.array(ZDealPeriod).max(50, say('atMostPeriods', { max: 50 })).default([]);
+
+function refinePeriods(periods: readonly { from: number; to: number }[], deal: { startYear: number; endYear: number }, ctx: z.RefinementCtx) {
+  for (const finding of periodPlanFindings(periods, { from: deal.startYear, to: deal.endYear })) {
+    const { path, error } = periodFinding(finding, deal, periods.length);
+    ctx.addIssue({ code: 'custom', path, message: error });
+  }
+}
+
+/** A deal's periods changed after it was opened (decision 0083): the shape here, the plan against its years below. */
+export const ZChangeDealPeriods = z.strictObject({ periods: ZDealPeriods });
+export type ChangeDealPeriodsInput = z.infer<typeof ZChangeDealPeriods>;
+
+/** The same, checked against the deal's years: the form's schema, and the use case's once it has read the deal. */
+export const dealPeriodsFor = (deal: { startYear: number; endYear: number }) => ZChangeDealPeriods.superRefine((input, ctx) => refinePeriods(input.periods, deal, ctx));
+
 /** The units a deal's amounts may be in (yuan, thousand, ten thousand, million, hundred million yuan). */
 export const dealUnits = [1, 1000, 10000, 1000000, 100000000] as const;
 
@@ -59,8 +76,7 @@ export const ZCreateDeal = z
     unit: z.union([z.literal(1), z.literal(1000), z.literal(10000), z.literal(1000000), z.literal(100000000)], say('mustBeUnit')).default(1),
     priceBase: text(120),
     illustrative: z.boolean().default(false),
-    // Consecutive periods over the deal's years; none = one period over them all (decision 0042).
-    periods: z.array(ZDealPeriod).max(50, say('atMostPeriods', { max: 50 })).default([]),
+    periods: ZDealPeriods,
     members: z.array(ZNewDealMember).max(100, say('zod.atMostItems', { max: 100 })).default([]),
   })
   .superRefine((deal, ctx) => {
@@ -68,10 +84,7 @@ export const ZCreateDeal = z
       ctx.addIssue({ code: 'custom', path: ['endYear'], message: say('mustNotBeBefore', { other: localText('field.startYear') }).error });
       return;
     }
-    for (const finding of periodPlanFindings(deal.periods, { from: deal.startYear, to: deal.endYear })) {
-      const { path, error } = periodFinding(finding, deal, deal.periods.length);
-      ctx.addIssue({ code: 'custom', path, message: error });
-    }
+    refinePeriods(deal.periods, deal, ctx);
     const seen = new Set<string>();
     deal.members.forEach((member, i) => {
       if (seen.has(member.email)) ctx.addIssue({ code: 'custom', path: ['members', i, 'email'], message: say('memberListedTwice').error });

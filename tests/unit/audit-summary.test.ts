@@ -32,6 +32,15 @@ describe('describeAuditEvent', () => {
     expect(describeAuditEvent({ action: 'agreement.archived', summary: { before: { status: 'DRAFT' }, after: { status: 'ARCHIVED', hash: 'x' } } }, 'a', names).changes[0]!.after).toEqual({ kind: 'term', term: 'agreementStatus', value: 'ARCHIVED' });
   });
 
+  it('reads changed deal periods as their new labels, and a change to none as a dash', () => {
+    const periods = [
+      { label: '2011–2013', from: 2011, to: 2013 },
+      { label: '追溯补偿期', from: 2014, to: 2020 },
+    ];
+    expect(describeAuditEvent({ action: 'deal.periods_changed', summary: { before: { periods: [] }, after: { periods } } }, '管理员', names)).toEqual({ sentence: 'deal.periods_changed', values: { actor: '管理员', periods: '2011–2013 · 追溯补偿期' }, changes: [] });
+    expect(describeAuditEvent({ action: 'deal.periods_changed', summary: { before: { periods }, after: { periods: [] } } }, '管理员', names).values.periods).toBe('—');
+  });
+
   it('keeps old or unknown rows readable: an unknown action is "an action by …", missing fields are left out', () => {
     expect(describeAuditEvent({ action: 'something.new', summary: { x: 1 } }, '陈静', names)).toEqual({ sentence: 'other', values: { actor: '陈静' }, changes: [] });
     expect(describeAuditEvent({ action: 'scenario.version_saved', summary: null }, '陈静', names).values).toEqual({ actor: '陈静', scenario: '—' });

@@ -17,7 +17,10 @@ import { insertVersion } from './save-scenario-version';
 export async function startScenarioFromTemplate({ actor, origin, dealId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; input: { template: ScenarioTemplate; name: string; message: string } }) {
   return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { deal, membership }) => {
     const labels = Object.fromEntries(CATEGORIES.map((code) => [code, render(text(`category.${code}`), actor.locale)])) as Record<Category, string>;
-    const settings = { name: input.name, currency: deal.currency, unit: deal.unit, priceBase: deal.priceBase, startYear: deal.startYear, endYear: deal.endYear, periods: deal.periods as unknown as DealPeriod[] };
+    // The periods under a share lock: a manager changing them (change-deal-periods.ts) waits for this
+    // version, or this reads what the manager saved; never a v1 on periods the deal no longer has.
+    const [locked] = await tx.$queryRaw<{ periods: DealPeriod[] }[]>`SELECT periods FROM "Deal" WHERE id = ${dealId}::uuid FOR SHARE`;
+    const settings = { name: input.name, currency: deal.currency, unit: deal.unit, priceBase: deal.priceBase, startYear: deal.startYear, endYear: deal.endYear, periods: locked!.periods };
     const document = scenarioFromTemplate(input.template, settings, labels);
     const scenario = await tx.scenario.create({ data: { dealId, side: membership.side, name: input.name, template: input.template, createdById: actor.id } });
     const version = await insertVersion(tx, { dealId, scenarioId: scenario.id, number: 1, actor, message: input.message, document, evidence: [] });

@@ -4,14 +4,18 @@ import { AddMemberForm, MemberRowForm } from '@/components/members/member-forms'
 import { RenderedTable } from '@/components/ui/rendered-table';
 import { DealStatusSteps } from '@/components/deals/deal-status-steps';
 import { MoveDealStatus } from '@/components/deals/move-deal-status';
+import { DealPeriodsForm } from '@/components/deals/deal-periods-form';
 import { dealStatusTransitions } from '@/lib/domain/deal-rights';
 import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+import { listLatestVersions } from '@/lib/server/scenarios/list-latest-versions';
 
 export default async function MembersPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
   const { actor, origin } = await pageContext();
   const overview = await orNotFound(getDealOverview({ actor, origin, dealId }));
+  // Every scenario has its v1 from the start: none listed = no version, the periods may still change (decision 0083).
+  const scenarios = overview.me.canManage ? await orNotFound(listLatestVersions({ actor, origin, dealId })) : [];
   const [t, tSide, locale] = await Promise.all([getTranslations('members'), getTranslations('side'), getLocale()]);
   const zh = locale === 'zh';
   const nextStatus = dealStatusTransitions[overview.deal.status][0];
@@ -59,6 +63,11 @@ export default async function MembersPage({ params }: { params: Promise<{ dealId
       <div id="deal-status" className="mt-6">
         <DealStatusSteps current={overview.deal.status} action={overview.me.canManage && nextStatus ? <MoveDealStatus dealId={dealId} to={nextStatus} /> : undefined} />
       </div>
+      {overview.me.canManage && (
+        <div className="mt-6">
+          <DealPeriodsForm dealId={dealId} startYear={overview.deal.startYear} endYear={overview.deal.endYear} periods={overview.deal.periods} editable={scenarios.length === 0} />
+        </div>
+      )}
       {overview.me.canManage && (
         <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 font-semibold">{t('add')}</h2>
