@@ -7,7 +7,7 @@ import { Select } from '@/components/ui/select';
 import { useEffect, useMemo, useState } from 'react';
 import { agriculturalOpportunityCost, areaTimesUnitCost, avoidedCostTimesVolume, industrialOpportunityCost, peopleTimesCompensation, priceTimesVolume, type CalculatorOutcome, type PerM3Result } from '@/lib/engine/calculators';
 import { EditCell, onGridKeyDown } from './cells';
-import { calculatorsFor, defaultCalculator, setSpan, spanValue, type CalculatorEntry, type CalculatorKind, type EditorCostItem, type Span, type ValuesText } from './model';
+import { calculatorsFor, defaultCalculator, setSpan, spanValue, type AnyItem, type CalculatorEntry, type CalculatorKind, type Span, type ValuesText } from './model';
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { calculatorFields } from '@/lib/domain/problem-place';
 import { FieldProblem } from '@/components/ui/field-problem';
@@ -57,7 +57,8 @@ function emptyDraft(kind: CalculatorKind, unit: number | string, startYear: numb
 }
 
 export interface CalculatorDialogProps {
-  item: EditorCostItem;
+  /** A cost row (with its category code) or a benefit or downstream-cost row (without). */
+  item: AnyItem;
   /** The inputs kept for this row, if any. */
   entry: CalculatorEntry | undefined;
   unit: number | string;
@@ -79,7 +80,8 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
   const t = useTranslations('editor');
   const say = useProblemText();
   const firstLabel = t('calculator.partLabel', { n: 1 });
-  const [kind, setKind] = useState<CalculatorKind>(entry?.calculator ?? defaultCalculator(item.code));
+  const code = 'code' in item ? item.code : undefined;
+  const [kind, setKind] = useState<CalculatorKind>(entry?.calculator ?? defaultCalculator(code, 'kind' in item ? item.kind : undefined));
   const [draft, setDraft] = useState<Draft>(() => (entry ? { ...(entry.input as Draft), unit } : emptyDraft(kind, unit, startYear, firstLabel)));
   const outcome = useMemo(() => RUN[kind](draft), [kind, draft]);
 
@@ -120,11 +122,11 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
       <>
         <SeriesTable rows={[...rows, ...fixed, ...extra]} spans={spans} />
         <div className="flex flex-wrap gap-2">
-          <Button intent="add" size="xs" className="px-2.5 py-1" onClick={() => set(partsKey, [...partsOf(partsKey), kind === 'areaTimesUnitCost' ? { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {}, unitCost: {} } : { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {} }])}>
+          <Button intent="add" size="tool" onClick={() => set(partsKey, [...partsOf(partsKey), kind === 'areaTimesUnitCost' ? { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {}, unitCost: {} } : { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {} }])}>
             + {t('calculator.addPart')}
           </Button>
           {kind === 'areaTimesUnitCost' && (
-            <Button intent="add" size="xs" className="px-2.5 py-1" onClick={() => set('fixedItems', [...partsOf('fixedItems'), { label: t('calculator.fixedLabel', { n: partsOf('fixedItems').length + 1 }), values: {} }])}>
+            <Button intent="add" size="tool" onClick={() => set('fixedItems', [...partsOf('fixedItems'), { label: t('calculator.fixedLabel', { n: partsOf('fixedItems').length + 1 }), values: {} }])}>
               + {t('calculator.addFixed')}
             </Button>
           )}
@@ -140,8 +142,8 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
     const scalar = (key: string, kindOf: 'amount' | 'year' = 'amount') => (
       <label key={key} className="flex items-center gap-2 text-sm">
         <span className="w-56 shrink-0 text-slate-600">{t(`calculator.industrial.${key}`)}</span>
-        <span className="w-40 rounded border border-slate-300">
-          <EditCell value={String(draft[key] ?? '')} kind={kindOf} required label={t(`calculator.industrial.${key}`)} onCommit={(v) => set(key, kindOf === 'year' ? Number(v) : v.trim())} className="text-left" />
+        <span className="w-40">
+          <EditCell value={String(draft[key] ?? '')} kind={kindOf} required label={t(`calculator.industrial.${key}`)} onCommit={(v) => set(key, kindOf === 'year' ? Number(v) : v.trim())} className="text-left" boxed />
         </span>
       </label>
     );
@@ -193,7 +195,7 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
               setDraft(entry?.calculator === k ? { ...(entry.input as Draft), unit } : emptyDraft(k, unit, startYear, firstLabel));
             }}
             testId="calculator-kind"
-            options={calculatorsFor(item.code).map((k) => ({ value: k, label: t(`calculator.kinds.${k}`) }))}
+            options={calculatorsFor(code).map((k) => ({ value: k, label: t(`calculator.kinds.${k}`) }))}
           />
         </label>
         <p className="rounded bg-slate-50 px-3 py-2 font-mono text-xs text-slate-700">{t(`calculator.formulas.${kind}`)}</p>
@@ -297,11 +299,11 @@ function SeriesTable({ rows, spans }: { rows: SeriesRow[]; spans: readonly Span[
               <th scope="row" className="px-2 py-0.5 text-left font-normal">
                 {row.part ? (
                   <div className="flex items-center gap-1">
-                    <span className="w-32 rounded border border-slate-200">
-                      <EditCell value={row.part.label} kind="text" required label={t('calculator.partName')} onCommit={row.part.onLabel} />
+                    <span className="w-32">
+                      <EditCell value={row.part.label} kind="text" required label={t('calculator.partName')} onCommit={row.part.onLabel} boxed />
                     </span>
                     <span className="text-xs text-slate-500">{row.label.slice(row.part.label.length + 3)}</span>
-                    <Button intent="iconDanger" size="xs" className="ml-auto px-1 text-sm" onClick={row.part.onRemove} aria-label={t('table.removeOf', { label: row.part.label })}>
+                    <Button intent="iconDanger" size="row" className="ml-auto" onClick={row.part.onRemove} aria-label={t('table.removeOf', { label: row.part.label })}>
                       ✕
                     </Button>
                   </div>

@@ -59,9 +59,11 @@ export interface EditCellProps {
   grid?: EditGridOf;
   testId?: string;
   className?: string;
+  /** A cell on its own (a setting, a calculator's input): its box shows without a hover. */
+  boxed?: boolean;
 }
 
-export const EditCell = memo(function EditCell({ value, kind, path, onCommit, label, placeholder, hint, required = false, confirmNegative = path !== undefined, readOnly, navCol, grid, testId, className }: EditCellProps) {
+export const EditCell = memo(function EditCell({ value, kind, path, onCommit, label, placeholder, hint, required = false, confirmNegative = path !== undefined, readOnly, navCol, grid, testId, className, boxed }: EditCellProps) {
   const t = useTranslations('editor');
   const locale = useLocale();
   const { actions } = useEditor();
@@ -113,6 +115,7 @@ export const EditCell = memo(function EditCell({ value, kind, path, onCommit, la
       <CellInput
         numeric={numeric}
         invalid={flagged}
+        boxed={boxed}
         value={shown}
         placeholder={placeholder}
         readOnly={readOnly}
@@ -158,7 +161,7 @@ export const EditCell = memo(function EditCell({ value, kind, path, onCommit, la
         <div id={`${id}-problem`} className="absolute right-0 top-full z-20 mt-0.5 flex items-center gap-1.5 whitespace-nowrap rounded bg-red-700 px-1.5 py-0.5 text-xs text-white shadow">
           <span>{problemText}</span>
           {problem === 'negative' && (
-            <Button intent="secondary" size="xs" className="px-1.5 py-0" onMouseDown={(e) => e.preventDefault()} onClick={confirm} testId={testId && `${testId}-confirm`}>
+            <Button intent="secondary" size="inline" onMouseDown={(e) => e.preventDefault()} onClick={confirm} testId={testId && `${testId}-confirm`}>
               {t('problems.confirmNegative')}
             </Button>
           )}
