@@ -84,6 +84,17 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
   const [kind, setKind] = useState<CalculatorKind>(entry?.calculator ?? defaultCalculator(code, 'kind' in item ? item.kind : undefined));
   const [draft, setDraft] = useState<Draft>(() => (entry ? { ...(entry.input as Draft), unit } : emptyDraft(kind, unit, startYear, firstLabel)));
   const outcome = useMemo(() => RUN[kind](draft), [kind, draft]);
+  // Inputs whose cell holds a text that is not a value ("95万"): the result would read them as not
+  // given, so nothing is applied until each is corrected, as in the editor's own cells.
+  const [refused, setRefused] = useState<ReadonlySet<string>>(() => new Set());
+  const flag = (key: string) => (flagged: boolean) =>
+    setRefused((old) => {
+      if (old.has(key) === flagged) return old;
+      const next = new Set(old);
+      if (flagged) next.add(key);
+      else next.delete(key);
+      return next;
+    });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -120,7 +131,7 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
     const extra = kind === 'agriculturalOpportunityCost' ? [series('netBenefitPerHa', t('calculator.netBenefitPerHa'))] : [];
     body = (
       <>
-        <SeriesTable rows={[...rows, ...fixed, ...extra]} spans={spans} />
+        <SeriesTable rows={[...rows, ...fixed, ...extra]} spans={spans} onFlag={flag} />
         <div className="flex flex-wrap gap-2">
           <Button intent="add" size="tool" onClick={() => set(partsKey, [...partsOf(partsKey), kind === 'areaTimesUnitCost' ? { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {}, unitCost: {} } : { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {} }])}>
             + {t('calculator.addPart')}
@@ -135,15 +146,15 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
     );
   } else if (kind === 'priceTimesVolume' || kind === 'avoidedCostTimesVolume') {
     const rateKey = kind === 'priceTimesVolume' ? 'pricePerM3' : 'avoidedCostPerM3';
-    body = <SeriesTable rows={[series(rateKey, t(`calculator.${rateKey}`)), series('volume', t('calculator.volume'))]} spans={spans} />;
+    body = <SeriesTable rows={[series(rateKey, t(`calculator.${rateKey}`)), series('volume', t('calculator.volume'))]} spans={spans} onFlag={flag} />;
   } else if (kind === 'peopleTimesCompensation') {
-    body = <SeriesTable rows={[series('persons', t('calculator.persons')), series('compensationPerPerson', t('calculator.compensationPerPerson'))]} spans={spans} />;
+    body = <SeriesTable rows={[series('persons', t('calculator.persons')), series('compensationPerPerson', t('calculator.compensationPerPerson'))]} spans={spans} onFlag={flag} />;
   } else {
     const scalar = (key: string, kindOf: 'amount' | 'year' = 'amount') => (
       <label key={key} className="flex items-center gap-2 text-sm">
         <span className="w-56 shrink-0 text-slate-600">{t(`calculator.industrial.${key}`)}</span>
         <span className="w-40">
-          <EditCell value={String(draft[key] ?? '')} kind={kindOf} required label={t(`calculator.industrial.${key}`)} onCommit={(v) => set(key, kindOf === 'year' ? Number(v) : v.trim())} className="text-left" boxed />
+          <EditCell value={String(draft[key] ?? '')} kind={kindOf} required label={t(`calculator.industrial.${key}`)} onCommit={(v) => set(key, kindOf === 'year' ? Number(v) : v.trim())} className="text-left" boxed onFlag={flag(key)} />
         </span>
       </label>
     );
@@ -166,6 +177,7 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
             series('growthFactor', t('calculator.industrial.growthFactor')),
           ]}
           spans={spans}
+          onFlag={flag}
         />
       </>
     );
@@ -258,7 +270,8 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
             {t('calculator.cancel')}
           </Button>
           <Button
-            disabled={!outcome.ok || Object.keys(outcome.result.values).length === 0}
+            testId="calculator-apply"
+            disabled={!outcome.ok || Object.keys(outcome.result.values).length === 0 || refused.size > 0}
             onClick={() => outcome.ok && onApply({ calculator: kind, input: outcome.result.inputs, appliedValues: outcome.result.values, ...(noteOf(outcome.result) ? { note: noteOf(outcome.result) } : {}) } as CalculatorEntry)}
           >
             {t('calculator.apply')}
@@ -278,7 +291,7 @@ interface SeriesRow {
 }
 
 /** Inputs that vary by year, entered per period (a period value fills its years). */
-function SeriesTable({ rows, spans }: { rows: SeriesRow[]; spans: readonly Span[] }) {
+function SeriesTable({ rows, spans, onFlag }: { rows: SeriesRow[]; spans: readonly Span[]; onFlag: (key: string) => (flagged: boolean) => void }) {
   const t = useTranslations('editor');
   return (
     <div className="overflow-x-auto rounded border border-slate-200" onKeyDown={onGridKeyDown}>
@@ -300,7 +313,7 @@ function SeriesTable({ rows, spans }: { rows: SeriesRow[]; spans: readonly Span[
                 {row.part ? (
                   <div className="flex items-center gap-1">
                     <span className="w-32">
-                      <EditCell value={row.part.label} kind="text" required label={t('calculator.partName')} onCommit={row.part.onLabel} boxed />
+                      <EditCell value={row.part.label} kind="text" required label={t('calculator.partName')} onCommit={row.part.onLabel} boxed onFlag={onFlag(`${ri}.label`)} />
                     </span>
                     <span className="text-xs text-slate-500">{row.label.slice(row.part.label.length + 3)}</span>
                     <Button intent="iconDanger" size="row" className="ml-auto" onClick={row.part.onRemove} aria-label={t('table.removeOf', { label: row.part.label })}>
@@ -321,6 +334,7 @@ function SeriesTable({ rows, spans }: { rows: SeriesRow[]; spans: readonly Span[
                       kind="amount"
                       navCol={si + 1}
                       label={`${row.label}, ${s.label}`}
+                      onFlag={onFlag(`${ri}.${s.id}`)}
                       onCommit={(text) => row.onChange(setSpan(row.values, s.from, s.to, text, spans))}
                     />
                   </td>

@@ -310,7 +310,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
                       ))}
                     </Select>
                   )}
-                  <Button intent="add" size="tool" onClick={() => actions.addItem(list, coded ? newCode : undefined)}>
+                  <Button intent="add" size="tool" onClick={() => actions.addItem(list, coded ? newCode : undefined)} testId={`add-${list}`}>
                     + {t('table.add')}
                   </Button>
                 </div>
