@@ -124,6 +124,7 @@ function PeriodDialog({
   submitTestId,
   refuse,
   apply,
+  suggest,
   onClose,
 }: {
   title: string;
@@ -132,6 +133,8 @@ function PeriodDialog({
   schema: z.ZodType<Record<string, unknown>, FieldValues>;
   defaultValues: Record<string, string>;
   year: { name: string; label: string; testId: string; hint?: (year: number) => string | undefined };
+  /** The labels a year suggests ("P2 2011–2013"): they follow the year until the user types one. */
+  suggest?: (year: number) => Record<string, string> | null;
   labels: readonly LabelField[];
   submitLabel: string;
   submitTestId: string;
@@ -143,6 +146,12 @@ function PeriodDialog({
   const { actions } = useEditor();
   const form = useDomainForm(schema, { defaultValues });
   const typedYear = Number(form.watch(year.name));
+  const followYear = (text: string) => {
+    const labels = Number.isInteger(Number(text)) ? suggest?.(Number(text)) : null;
+    if (!labels) return;
+    const dirty = form.formState.dirtyFields as Record<string, boolean | undefined>;
+    for (const [name, label] of Object.entries(labels)) if (!dirty[name]) form.setValue(name, label);
+  };
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
   const submit = form.handleSubmit((values) => {
     const refused = refuse(values[year.name] as number);
@@ -163,7 +172,16 @@ function PeriodDialog({
           name={year.name}
           render={({ field, fieldState }) => (
             <Field label={year.label} hint={Number.isInteger(typedYear) ? year.hint?.(typedYear) : undefined} error={fieldState.error?.message}>
-              <NumberInput value={String(field.value ?? '')} onChange={field.onChange} onBlur={field.onBlur} name={field.name} testId={year.testId} />
+              <NumberInput
+                value={String(field.value ?? '')}
+                onChange={(value) => {
+                  field.onChange(value);
+                  followYear(String(value));
+                }}
+                onBlur={field.onBlur}
+                name={field.name}
+                testId={year.testId}
+              />
             </Field>
           )}
         />
@@ -188,17 +206,18 @@ function PeriodDialog({
 function SplitDialog({ period, index, onClose }: { period: Span; index: number; onClose: () => void }) {
   const t = useTranslations('editor');
   const middle = period.from + Math.floor((period.to - period.from + 1) / 2) - 1;
+  const labelsAt = (cut: number) => ({
+    firstLabel: periodLabelFor(period.label, period, { from: period.from, to: cut }),
+    secondLabel: periodLabelFor(period.label, period, { from: cut + 1, to: period.to }),
+  });
   return (
     <PeriodDialog
       title={t('toolbar.splitTitle', { period: period.label })}
       body={t('toolbar.splitBody', { years: formatRange(period) })}
       testId="split-dialog"
       schema={ZSplitPeriod}
-      defaultValues={{
-        lastYearOfFirst: String(middle),
-        firstLabel: periodLabelFor(period.label, period, { from: period.from, to: middle }),
-        secondLabel: periodLabelFor(period.label, period, { from: middle + 1, to: period.to }),
-      }}
+      defaultValues={{ lastYearOfFirst: String(middle), ...labelsAt(middle) }}
+      suggest={(cut) => (cut >= period.from && cut < period.to ? labelsAt(cut) : null)}
       year={{
         name: 'lastYearOfFirst',
         label: t('toolbar.lastYearOfFirst'),
@@ -229,6 +248,7 @@ function AddDialog({ last, onClose }: { last: Span; onClose: () => void }) {
       schema={ZAddPeriod}
       defaultValues={{ to: String(last.to + length), label: formatRange({ from: last.to + 1, to: last.to + length }) }}
       year={{ name: 'to', label: t('toolbar.lastYear'), testId: 'add-period-to' }}
+      suggest={(to) => (to > last.to ? { label: formatRange({ from: last.to + 1, to }) } : null)}
       labels={[{ name: 'label', label: t('toolbar.periodLabel'), testId: 'add-period-label' }]}
       submitLabel={t('toolbar.addPeriod')}
       submitTestId="add-period-confirm"

@@ -261,7 +261,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
                 <th
                   key={h.id}
                   scope="col"
-                  className={`border-b border-slate-200 px-1.5 py-2 align-bottom font-medium ${stickyColumnVariants({ edge: edgeOf(h.column.id), band: 'head' })} ${h.column.id === 'label' ? `${labelWidth} text-left` : h.column.id === 'code' ? 'w-[4.75rem] min-w-[4.75rem] text-left' : h.column.id === 'kind' ? 'w-[7.5rem] min-w-[7.5rem] text-left' : h.column.id === 'actions' ? 'w-[5rem]' : 'min-w-[5.25rem]'}`}
+                  className={`border-b border-slate-200 px-1.5 py-2 align-bottom font-medium ${stickyColumnVariants({ edge: edgeOf(h.column.id), band: 'head' })} ${h.column.id === 'label' ? `${labelWidth} text-left` : h.column.id === 'code' ? 'w-[4.75rem] min-w-[4.75rem] text-left' : h.column.id === 'kind' ? 'w-[6.5rem] min-w-[6.5rem] text-left' : h.column.id === 'actions' ? 'w-[5rem]' : 'min-w-[5.25rem]'}`}
                 >
                   {flexRender(h.column.columnDef.header, h.getContext())}
                 </th>

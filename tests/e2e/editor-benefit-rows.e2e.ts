@@ -66,8 +66,11 @@ describe('benefit rows in the editor, in Chinese and English', () => {
     await split.waitFor();
     await split.getByTestId('split-year').fill('2013');
     await expect(split.textContent()).resolves.toContain('2011–2013');
+    // The suggested labels follow the year typed (never "P2 2011–2015" for 2011–2013).
+    await expect(split.getByTestId('split-first-label').inputValue()).resolves.toBe('P2 2011–2013');
+    await expect(split.getByTestId('split-second-label').inputValue()).resolves.toBe('P2 2014–2020');
     await page.getByTestId('split-confirm').click();
-    await expect(page.getByTestId('items-costs').locator('thead th').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('2011–2013'), expect.stringContaining('2014–2020')]));
+    await expect(page.getByTestId('items-costs').locator('thead th').allTextContents()).resolves.toEqual(expect.arrayContaining(['P2 2011–2013', 'P2 2014–2020']));
 
     await page.getByTestId('add-benefits').click();
     const table = page.getByTestId('items-benefits');
