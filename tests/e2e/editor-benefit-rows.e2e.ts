@@ -148,5 +148,5 @@ describe('benefit rows in the editor, in Chinese and English', () => {
     await table.scrollIntoViewIfNeeded();
     await screenshot(page, 'editor-benefit-row-en-1366');
     await page.context().close();
-  });
+  }, 120_000);
 });
