@@ -132,7 +132,8 @@ describe('benefit rows in the editor, in Chinese and English', () => {
     await page.reload();
     await expect(page.getByTestId('items-benefits').getByTestId('benefit-kind').inputValue()).resolves.toBe('nextBestSupply');
     await page.context().close();
-  });
+    // Twelve calculator cells typed one by one: on a loaded machine this takes longer than the default minute.
+  }, 180_000);
 
   it('shows the kind and the calculator mark again in English at 1366 px', async () => {
     const saved = await latestVersion();
