@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { versionMessageText } from '@/components/scenario-workspace/version-message-text';
+import { versionMessageText, versionWords } from '@/components/scenario-workspace/version-message-text';
 import { Button } from '@/components/ui/button';
 import { Checkbox, HiddenInput } from '@/components/ui/input';
 import { formatDateTime } from '@/lib/domain/format';
@@ -12,7 +12,9 @@ import type { ZoneChoice } from '@/lib/contracts/negotiation';
  */
 export async function VersionPicker({ dealId, choices, selected, max, lang }: { dealId: string; choices: ZoneChoice[]; selected: string[]; max: number; lang: AppLocale }) {
   const [t, tVersion] = await Promise.all([getTranslations('negotiation'), getTranslations('version')]);
-  const message = (stored: string) => versionMessageText(stored, (values) => tVersion('forkedFromMessage', values));
+  // A restored version reads "恢复 v3：…" here as in the workspace, from the same catalogue words.
+  const words = versionWords((key, values) => tVersion(key, values));
+  const message = (stored: string) => versionMessageText(stored, words);
   const scenarios = [...new Map(choices.map((c) => [c.scenarioId, { id: c.scenarioId, name: c.scenario, side: c.side }])).values()];
   return (
     <details className="rounded-lg border border-slate-200 bg-white text-sm" open={selected.length === 0} data-testid="version-picker">

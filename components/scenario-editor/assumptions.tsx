@@ -88,7 +88,7 @@ function SpanGrid({ rows, spans, kind, testId, emptyMeans }: { rows: GridRow[]; 
               {!readOnly && (
                 <td className="px-1 text-right">
                   {row.remove && (
-                    <Button intent="iconDanger" size="xs" className="px-1.5 text-sm" onClick={row.remove} title={t('table.remove')} aria-label={t('table.removeOf', { label: row.label })}>
+                    <Button intent="iconDanger" size="row" onClick={row.remove} title={t('table.remove')} aria-label={t('table.removeOf', { label: row.label })}>
                       ✕
                     </Button>
                   )}
@@ -143,8 +143,7 @@ export const AlphaEditor = memo(function AlphaEditor({ alpha, overrides, spans }
           </Select>
           <Button
             intent="add"
-            size="xs"
-            className="px-2.5 py-1"
+            size="tool"
             disabled={!newOverride}
             onClick={() => {
               if (!newOverride) return;
@@ -204,7 +203,7 @@ function Fields({ doc, specs, testId }: { doc: ScenarioDocument; specs: FieldSpe
               {t(`fields.${field}`)}
               <span className="block text-xs text-slate-400">{t(`fieldHints.${field}`)}</span>
             </dt>
-            <dd className="w-full min-w-0 rounded border border-slate-200 bg-white">
+            <dd className="w-full min-w-0">
               <EditCell
                 value={raw === undefined || raw === null ? '' : String(raw)}
                 kind={kind}
@@ -214,6 +213,7 @@ function Fields({ doc, specs, testId }: { doc: ScenarioDocument; specs: FieldSpe
                 testId={`field-${field}`}
                 path={settingPath(field)}
                 className={kind === 'text' ? '' : 'text-left'}
+                boxed
                 onCommit={(text) => actions.apply((d) => setSetting(d, field, text))}
               />
             </dd>

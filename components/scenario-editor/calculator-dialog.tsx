@@ -7,7 +7,7 @@ import { Select } from '@/components/ui/select';
 import { useEffect, useMemo, useState } from 'react';
 import { agriculturalOpportunityCost, areaTimesUnitCost, avoidedCostTimesVolume, industrialOpportunityCost, peopleTimesCompensation, priceTimesVolume, type CalculatorOutcome, type PerM3Result } from '@/lib/engine/calculators';
 import { EditCell, onGridKeyDown } from './cells';
-import { calculatorsFor, defaultCalculator, setSpan, spanValue, type CalculatorEntry, type CalculatorKind, type EditorCostItem, type Span, type ValuesText } from './model';
+import { calculatorsFor, defaultCalculator, setSpan, spanValue, type AnyItem, type CalculatorEntry, type CalculatorKind, type Span, type ValuesText } from './model';
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { calculatorFields } from '@/lib/domain/problem-place';
 import { FieldProblem } from '@/components/ui/field-problem';
@@ -57,7 +57,8 @@ function emptyDraft(kind: CalculatorKind, unit: number | string, startYear: numb
 }
 
 export interface CalculatorDialogProps {
-  item: EditorCostItem;
+  /** A cost row (with its category code) or a benefit or downstream-cost row (without). */
+  item: AnyItem;
   /** The inputs kept for this row, if any. */
   entry: CalculatorEntry | undefined;
   unit: number | string;
@@ -79,9 +80,21 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
   const t = useTranslations('editor');
   const say = useProblemText();
   const firstLabel = t('calculator.partLabel', { n: 1 });
-  const [kind, setKind] = useState<CalculatorKind>(entry?.calculator ?? defaultCalculator(item.code));
+  const code = 'code' in item ? item.code : undefined;
+  const [kind, setKind] = useState<CalculatorKind>(entry?.calculator ?? defaultCalculator(code, 'kind' in item ? item.kind : undefined));
   const [draft, setDraft] = useState<Draft>(() => (entry ? { ...(entry.input as Draft), unit } : emptyDraft(kind, unit, startYear, firstLabel)));
   const outcome = useMemo(() => RUN[kind](draft), [kind, draft]);
+  // Inputs whose cell holds a text that is not a value ("95万"): the result would read them as not
+  // given, so nothing is applied until each is corrected, as in the editor's own cells.
+  const [refused, setRefused] = useState<ReadonlySet<string>>(() => new Set());
+  const flag = (key: string) => (flagged: boolean) =>
+    setRefused((old) => {
+      if (old.has(key) === flagged) return old;
+      const next = new Set(old);
+      if (flagged) next.add(key);
+      else next.delete(key);
+      return next;
+    });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -118,13 +131,13 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
     const extra = kind === 'agriculturalOpportunityCost' ? [series('netBenefitPerHa', t('calculator.netBenefitPerHa'))] : [];
     body = (
       <>
-        <SeriesTable rows={[...rows, ...fixed, ...extra]} spans={spans} />
+        <SeriesTable rows={[...rows, ...fixed, ...extra]} spans={spans} onFlag={flag} />
         <div className="flex flex-wrap gap-2">
-          <Button intent="add" size="xs" className="px-2.5 py-1" onClick={() => set(partsKey, [...partsOf(partsKey), kind === 'areaTimesUnitCost' ? { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {}, unitCost: {} } : { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {} }])}>
+          <Button intent="add" size="tool" onClick={() => set(partsKey, [...partsOf(partsKey), kind === 'areaTimesUnitCost' ? { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {}, unitCost: {} } : { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {} }])}>
             + {t('calculator.addPart')}
           </Button>
           {kind === 'areaTimesUnitCost' && (
-            <Button intent="add" size="xs" className="px-2.5 py-1" onClick={() => set('fixedItems', [...partsOf('fixedItems'), { label: t('calculator.fixedLabel', { n: partsOf('fixedItems').length + 1 }), values: {} }])}>
+            <Button intent="add" size="tool" onClick={() => set('fixedItems', [...partsOf('fixedItems'), { label: t('calculator.fixedLabel', { n: partsOf('fixedItems').length + 1 }), values: {} }])}>
               + {t('calculator.addFixed')}
             </Button>
           )}
@@ -133,15 +146,15 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
     );
   } else if (kind === 'priceTimesVolume' || kind === 'avoidedCostTimesVolume') {
     const rateKey = kind === 'priceTimesVolume' ? 'pricePerM3' : 'avoidedCostPerM3';
-    body = <SeriesTable rows={[series(rateKey, t(`calculator.${rateKey}`)), series('volume', t('calculator.volume'))]} spans={spans} />;
+    body = <SeriesTable rows={[series(rateKey, t(`calculator.${rateKey}`)), series('volume', t('calculator.volume'))]} spans={spans} onFlag={flag} />;
   } else if (kind === 'peopleTimesCompensation') {
-    body = <SeriesTable rows={[series('persons', t('calculator.persons')), series('compensationPerPerson', t('calculator.compensationPerPerson'))]} spans={spans} />;
+    body = <SeriesTable rows={[series('persons', t('calculator.persons')), series('compensationPerPerson', t('calculator.compensationPerPerson'))]} spans={spans} onFlag={flag} />;
   } else {
     const scalar = (key: string, kindOf: 'amount' | 'year' = 'amount') => (
       <label key={key} className="flex items-center gap-2 text-sm">
         <span className="w-56 shrink-0 text-slate-600">{t(`calculator.industrial.${key}`)}</span>
-        <span className="w-40 rounded border border-slate-300">
-          <EditCell value={String(draft[key] ?? '')} kind={kindOf} required label={t(`calculator.industrial.${key}`)} onCommit={(v) => set(key, kindOf === 'year' ? Number(v) : v.trim())} className="text-left" />
+        <span className="w-40">
+          <EditCell value={String(draft[key] ?? '')} kind={kindOf} required label={t(`calculator.industrial.${key}`)} onCommit={(v) => set(key, kindOf === 'year' ? Number(v) : v.trim())} className="text-left" boxed onFlag={flag(key)} />
         </span>
       </label>
     );
@@ -164,6 +177,7 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
             series('growthFactor', t('calculator.industrial.growthFactor')),
           ]}
           spans={spans}
+          onFlag={flag}
         />
       </>
     );
@@ -193,7 +207,7 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
               setDraft(entry?.calculator === k ? { ...(entry.input as Draft), unit } : emptyDraft(k, unit, startYear, firstLabel));
             }}
             testId="calculator-kind"
-            options={calculatorsFor(item.code).map((k) => ({ value: k, label: t(`calculator.kinds.${k}`) }))}
+            options={calculatorsFor(code).map((k) => ({ value: k, label: t(`calculator.kinds.${k}`) }))}
           />
         </label>
         <p className="rounded bg-slate-50 px-3 py-2 font-mono text-xs text-slate-700">{t(`calculator.formulas.${kind}`)}</p>
@@ -256,7 +270,8 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
             {t('calculator.cancel')}
           </Button>
           <Button
-            disabled={!outcome.ok || Object.keys(outcome.result.values).length === 0}
+            testId="calculator-apply"
+            disabled={!outcome.ok || Object.keys(outcome.result.values).length === 0 || refused.size > 0}
             onClick={() => outcome.ok && onApply({ calculator: kind, input: outcome.result.inputs, appliedValues: outcome.result.values, ...(noteOf(outcome.result) ? { note: noteOf(outcome.result) } : {}) } as CalculatorEntry)}
           >
             {t('calculator.apply')}
@@ -276,7 +291,7 @@ interface SeriesRow {
 }
 
 /** Inputs that vary by year, entered per period (a period value fills its years). */
-function SeriesTable({ rows, spans }: { rows: SeriesRow[]; spans: readonly Span[] }) {
+function SeriesTable({ rows, spans, onFlag }: { rows: SeriesRow[]; spans: readonly Span[]; onFlag: (key: string) => (flagged: boolean) => void }) {
   const t = useTranslations('editor');
   return (
     <div className="overflow-x-auto rounded border border-slate-200" onKeyDown={onGridKeyDown}>
@@ -297,11 +312,11 @@ function SeriesTable({ rows, spans }: { rows: SeriesRow[]; spans: readonly Span[
               <th scope="row" className="px-2 py-0.5 text-left font-normal">
                 {row.part ? (
                   <div className="flex items-center gap-1">
-                    <span className="w-32 rounded border border-slate-200">
-                      <EditCell value={row.part.label} kind="text" required label={t('calculator.partName')} onCommit={row.part.onLabel} />
+                    <span className="w-32">
+                      <EditCell value={row.part.label} kind="text" required label={t('calculator.partName')} onCommit={row.part.onLabel} boxed onFlag={onFlag(`${ri}.label`)} />
                     </span>
                     <span className="text-xs text-slate-500">{row.label.slice(row.part.label.length + 3)}</span>
-                    <Button intent="iconDanger" size="xs" className="ml-auto px-1 text-sm" onClick={row.part.onRemove} aria-label={t('table.removeOf', { label: row.part.label })}>
+                    <Button intent="iconDanger" size="row" className="ml-auto" onClick={row.part.onRemove} aria-label={t('table.removeOf', { label: row.part.label })}>
                       ✕
                     </Button>
                   </div>
@@ -319,6 +334,7 @@ function SeriesTable({ rows, spans }: { rows: SeriesRow[]; spans: readonly Span[
                       kind="amount"
                       navCol={si + 1}
                       label={`${row.label}, ${s.label}`}
+                      onFlag={onFlag(`${ri}.${s.id}`)}
                       onCommit={(text) => row.onChange(setSpan(row.values, s.from, s.to, text, spans))}
                     />
                   </td>

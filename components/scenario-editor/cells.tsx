@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { createContext, memo, useContext, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { createContext, memo, useContext, useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { CellInput } from '@/components/ui/cell-input';
 import { groupDigits } from '@/lib/domain/format';
@@ -59,9 +59,16 @@ export interface EditCellProps {
   grid?: EditGridOf;
   testId?: string;
   className?: string;
+  /** A cell on its own (a setting, a calculator's input): its box shows without a hover. */
+  boxed?: boolean;
+  /**
+   * For a cell outside the document (no path): told whether it now holds a text that is not in
+   * its value, so its form (the calculator) can refuse to go on while one does.
+   */
+  onFlag?: (flagged: boolean) => void;
 }
 
-export const EditCell = memo(function EditCell({ value, kind, path, onCommit, label, placeholder, hint, required = false, confirmNegative = path !== undefined, readOnly, navCol, grid, testId, className }: EditCellProps) {
+export const EditCell = memo(function EditCell({ value, kind, path, onCommit, label, placeholder, hint, required = false, confirmNegative = path !== undefined, readOnly, navCol, grid, testId, className, boxed, onFlag }: EditCellProps) {
   const t = useTranslations('editor');
   const locale = useLocale();
   const { actions } = useEditor();
@@ -87,22 +94,41 @@ export const EditCell = memo(function EditCell({ value, kind, path, onCommit, la
     reselect.current = false;
   }, [focused]);
 
+  // A cell that goes (another calculator, a part removed) takes its refused text with it.
+  const ownFlag = useRef({ flagged: false, onFlag });
+  useLayoutEffect(() => {
+    ownFlag.current = { flagged: ownDraft !== undefined, onFlag };
+  });
+  useEffect(
+    () => () => {
+      if (ownFlag.current.flagged) ownFlag.current.onFlag?.(false);
+    },
+    [],
+  );
+
   const take = (next: string) => {
     const reading = readCellText(next, kind, required, confirmNegative);
     if (reading.kind === 'value') {
       if (path) drafts.clear(path);
-      else setOwnDraft(undefined);
+      else {
+        setOwnDraft(undefined);
+        onFlag?.(false);
+      }
       onCommit(reading.value);
       return;
     }
     const flaggedDraft: CellDraft = reading.kind === 'confirm' ? { path: path ?? id, text: next, problem: 'negative', value: reading.value } : { path: path ?? id, text: next, problem: reading.problem };
     if (path) drafts.set(flaggedDraft);
-    else setOwnDraft(flaggedDraft);
+    else {
+      setOwnDraft(flaggedDraft);
+      onFlag?.(true);
+    }
   };
   const confirm = () => {
     if (path) return actions.confirmDraft(path);
     if (ownDraft?.value !== undefined) onCommit(ownDraft.value);
     setOwnDraft(undefined);
+    onFlag?.(false);
   };
 
   const numeric = kind !== 'text';
@@ -113,6 +139,7 @@ export const EditCell = memo(function EditCell({ value, kind, path, onCommit, la
       <CellInput
         numeric={numeric}
         invalid={flagged}
+        boxed={boxed}
         value={shown}
         placeholder={placeholder}
         readOnly={readOnly}
@@ -158,7 +185,7 @@ export const EditCell = memo(function EditCell({ value, kind, path, onCommit, la
         <div id={`${id}-problem`} className="absolute right-0 top-full z-20 mt-0.5 flex items-center gap-1.5 whitespace-nowrap rounded bg-red-700 px-1.5 py-0.5 text-xs text-white shadow">
           <span>{problemText}</span>
           {problem === 'negative' && (
-            <Button intent="secondary" size="xs" className="px-1.5 py-0" onMouseDown={(e) => e.preventDefault()} onClick={confirm} testId={testId && `${testId}-confirm`}>
+            <Button intent="secondary" size="inline" onMouseDown={(e) => e.preventDefault()} onClick={confirm} testId={testId && `${testId}-confirm`}>
               {t('problems.confirmNegative')}
             </Button>
           )}

@@ -3,7 +3,8 @@
 import { createContext, useContext } from 'react';
 import type { Category } from '@/lib/engine/categories';
 import type { Dec } from '@/lib/engine/decimal';
-import type { EditGridOf, ItemList, ScenarioDocument } from './model';
+import type { BenefitKind } from '@/lib/engine/schema';
+import type { CalculatorEntry, EditGridOf, ItemList, ScenarioDocument } from './model';
 
 /** Stable callbacks of the editor (they read the latest document through a ref). */
 export interface EditorActions {
@@ -15,7 +16,12 @@ export interface EditorActions {
   addItem(list: ItemList, code?: Category): void;
   removeItem(list: ItemList, index: number): void;
   duplicateItem(list: ItemList, index: number): void;
-  openCalculator(index: number): void;
+  /** What benefit row `index` measures; undefined = not specified. */
+  setBenefitKind(index: number, kind: BenefitKind | undefined): void;
+  /** Opens the calculator of a row (costs, benefits, downstream costs). */
+  openCalculator(list: ItemList, index: number): void;
+  /** Fills the row from a calculator's result (each value read as typed) and keeps its inputs. */
+  applyCalculator(list: ItemList, index: number, entry: CalculatorEntry): void;
   /** The cell the spreadsheet commands (fill right, split a period) act on. */
   focusCell(path: string): void;
   /** Pastes a block from a spreadsheet with its first value at the cell `path` of `grid`, each value checked. */

@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useContext, useState, useSyncExternalStore } from 'react';
-import { Controller } from 'react-hook-form';
+import { Controller, type FieldValues } from 'react-hook-form';
+import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
@@ -14,7 +15,7 @@ import { pathParts } from '@/lib/domain/problem-place';
 import { formatRange, parseYearKey, yearKey, type YearRange } from '@/lib/engine/years';
 import { CellDraftsContext } from './cells';
 import { useEditor } from './editor-context';
-import { addPeriod, fillCellRight, periodLabelFor, splitPeriod, type Span } from './model';
+import { addPeriod, fillCellRight, periodLabelFor, splitPeriod, type ScenarioDocument, type Span } from './model';
 
 /** The last cell focused in a grid: what the spreadsheet commands act on (kept outside React state, so focusing re-renders only the toolbar). */
 export class ActiveCell {
@@ -78,13 +79,13 @@ export function EditorToolbar({ activeCell, spans, periods }: { activeCell: Acti
 
   return (
     <div className="flex flex-wrap items-center gap-1.5" role="toolbar" aria-label={t('toolbar.label')} data-testid="editor-toolbar">
-      <Button intent="secondary" size="xs" className="px-2 py-1" disabled={spanIndex < 0 || spanIndex >= spans.length - 1} onClick={fill} title={t('toolbar.fillRightHint')} testId="fill-right">
+      <Button intent="secondary" size="tool" disabled={spanIndex < 0 || spanIndex >= spans.length - 1} onClick={fill} title={t('toolbar.fillRightHint')} testId="fill-right">
         {t('toolbar.fillRight')} →
       </Button>
-      <Button intent="secondary" size="xs" className="px-2 py-1" disabled={!period || period.from === period.to} onClick={() => setDialog('split')} title={t('toolbar.splitHint')} testId="split-period">
+      <Button intent="secondary" size="tool" disabled={!period || period.from === period.to} onClick={() => setDialog('split')} title={t('toolbar.splitHint')} testId="split-period">
         {period ? t('toolbar.splitPeriod', { period: period.label }) : t('toolbar.split')}
       </Button>
-      <Button intent="secondary" size="xs" className="px-2 py-1" disabled={periods.length === 0} onClick={() => setDialog('add')} testId="add-period">
+      <Button intent="secondary" size="tool" disabled={periods.length === 0} onClick={() => setDialog('add')} testId="add-period">
         + {t('toolbar.addPeriod')}
       </Button>
       {notice && (
@@ -98,51 +99,103 @@ export function EditorToolbar({ activeCell, spans, periods }: { activeCell: Acti
   );
 }
 
-function SplitDialog({ period, index, onClose }: { period: Span; index: number; onClose: () => void }) {
+/** One text field of a period dialog: a period's label. */
+interface LabelField {
+  name: string;
+  label: string;
+  testId: string;
+}
+
+/**
+ * The one dialog that changes the periods (cut one in two, add one after the last): a year, the
+ * labels of the periods it makes, each checked by the domain's schema in the page's language;
+ * `refuse` adds the check only the periods on screen can make (the year must fall inside the
+ * period, after the last one). Nothing changes until it is submitted.
+ */
+function PeriodDialog({
+  title,
+  body,
+  testId,
+  schema,
+  defaultValues,
+  year,
+  labels,
+  submitLabel,
+  submitTestId,
+  refuse,
+  apply,
+  suggest,
+  onClose,
+}: {
+  title: string;
+  body: string;
+  testId: string;
+  schema: z.ZodType<Record<string, unknown>, FieldValues>;
+  defaultValues: Record<string, string>;
+  year: { name: string; label: string; testId: string; hint?: (year: number) => string | undefined };
+  /** The labels a year suggests ("P2 2011–2013"): they follow the year until the user types one. */
+  suggest?: (year: number) => Record<string, string> | null;
+  labels: readonly LabelField[];
+  submitLabel: string;
+  submitTestId: string;
+  refuse: (year: number) => string | null;
+  apply: (values: Record<string, unknown>) => (doc: ScenarioDocument) => ScenarioDocument | null;
+  onClose: () => void;
+}) {
   const t = useTranslations('editor');
   const { actions } = useEditor();
-  const middle = period.from + Math.floor((period.to - period.from + 1) / 2) - 1;
-  const form = useDomainForm(ZSplitPeriod, {
-    defaultValues: {
-      lastYearOfFirst: String(middle),
-      firstLabel: periodLabelFor(period.label, period, { from: period.from, to: middle }),
-      secondLabel: periodLabelFor(period.label, period, { from: middle + 1, to: period.to }),
-    },
-  });
-  const cut = Number(form.watch('lastYearOfFirst'));
+  const form = useDomainForm(schema, { defaultValues });
+  const typedYear = Number(form.watch(year.name));
+  const followYear = (text: string) => {
+    const labels = Number.isInteger(Number(text)) ? suggest?.(Number(text)) : null;
+    if (!labels) return;
+    const dirty = form.formState.dirtyFields as Record<string, boolean | undefined>;
+    for (const [name, label] of Object.entries(labels)) if (!dirty[name]) form.setValue(name, label);
+  };
+  const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
   const submit = form.handleSubmit((values) => {
-    if (values.lastYearOfFirst < period.from || values.lastYearOfFirst >= period.to) {
-      form.setError('lastYearOfFirst', { message: t('toolbar.cutOutside', { from: period.from, to: period.to - 1 }) });
+    const refused = refuse(values[year.name] as number);
+    if (refused) {
+      form.setError(year.name, { message: refused });
       return;
     }
-    actions.apply((doc) => splitPeriod(doc, index, values.lastYearOfFirst, [values.firstLabel, values.secondLabel]) ?? doc);
+    const edit = apply(values);
+    actions.apply((doc) => edit(doc) ?? doc);
     onClose();
   });
   return (
-    <Dialog open onClose={onClose} title={t('toolbar.splitTitle', { period: `${period.label}` })} testId="split-dialog">
+    <Dialog open onClose={onClose} title={title} testId={testId}>
       <form className="space-y-3" onSubmit={(e) => void submit(e)}>
-        <p>{t('toolbar.splitBody', { years: formatRange(period) })}</p>
+        <p>{body}</p>
         <Controller
           control={form.control}
-          name="lastYearOfFirst"
+          name={year.name}
           render={({ field, fieldState }) => (
-            <Field label={t('toolbar.lastYearOfFirst')} hint={Number.isInteger(cut) && cut >= period.from && cut < period.to ? t('toolbar.splitInto', { first: formatRange({ from: period.from, to: cut }), second: formatRange({ from: cut + 1, to: period.to }) }) : undefined} error={fieldState.error?.message}>
-              <NumberInput value={String(field.value ?? '')} onChange={field.onChange} onBlur={field.onBlur} name={field.name} testId="split-year" />
+            <Field label={year.label} hint={Number.isInteger(typedYear) ? year.hint?.(typedYear) : undefined} error={fieldState.error?.message}>
+              <NumberInput
+                value={String(field.value ?? '')}
+                onChange={(value) => {
+                  field.onChange(value);
+                  followYear(String(value));
+                }}
+                onBlur={field.onBlur}
+                name={field.name}
+                testId={year.testId}
+              />
             </Field>
           )}
         />
-        <Field label={t('toolbar.firstLabel')} error={form.formState.errors.firstLabel?.message}>
-          <Input {...form.register('firstLabel')} testId="split-first-label" />
-        </Field>
-        <Field label={t('toolbar.secondLabel')} error={form.formState.errors.secondLabel?.message}>
-          <Input {...form.register('secondLabel')} testId="split-second-label" />
-        </Field>
+        {labels.map((l) => (
+          <Field key={l.name} label={l.label} error={errors[l.name]?.message}>
+            <Input {...form.register(l.name)} testId={l.testId} />
+          </Field>
+        ))}
         <div className="flex justify-end gap-2 pt-1">
           <Button intent="secondary" onClick={onClose}>
             {t('toolbar.cancel')}
           </Button>
-          <Button type="submit" testId="split-confirm">
-            {t('toolbar.split')}
+          <Button type="submit" testId={submitTestId}>
+            {submitLabel}
           </Button>
         </div>
       </form>
@@ -150,44 +203,58 @@ function SplitDialog({ period, index, onClose }: { period: Span; index: number; 
   );
 }
 
-function AddDialog({ last, onClose }: { last: Span; onClose: () => void }) {
+function SplitDialog({ period, index, onClose }: { period: Span; index: number; onClose: () => void }) {
   const t = useTranslations('editor');
-  const { actions } = useEditor();
-  const length = last.to - last.from + 1;
-  const form = useDomainForm(ZAddPeriod, { defaultValues: { to: String(last.to + length), label: formatRange({ from: last.to + 1, to: last.to + length }) } });
-  const submit = form.handleSubmit((values) => {
-    if (values.to <= last.to) {
-      form.setError('to', { message: t('toolbar.addAfter', { year: last.to }) });
-      return;
-    }
-    actions.apply((doc) => addPeriod(doc, values.to, values.label) ?? doc);
-    onClose();
+  const middle = period.from + Math.floor((period.to - period.from + 1) / 2) - 1;
+  const labelsAt = (cut: number) => ({
+    firstLabel: periodLabelFor(period.label, period, { from: period.from, to: cut }),
+    secondLabel: periodLabelFor(period.label, period, { from: cut + 1, to: period.to }),
   });
   return (
-    <Dialog open onClose={onClose} title={t('toolbar.addTitle')} testId="add-period-dialog">
-      <form className="space-y-3" onSubmit={(e) => void submit(e)}>
-        <p>{t('toolbar.addBody', { year: last.to + 1 })}</p>
-        <Controller
-          control={form.control}
-          name="to"
-          render={({ field, fieldState }) => (
-            <Field label={t('toolbar.lastYear')} error={fieldState.error?.message}>
-              <NumberInput value={String(field.value ?? '')} onChange={field.onChange} onBlur={field.onBlur} name={field.name} testId="add-period-to" />
-            </Field>
-          )}
-        />
-        <Field label={t('toolbar.periodLabel')} error={form.formState.errors.label?.message}>
-          <Input {...form.register('label')} testId="add-period-label" />
-        </Field>
-        <div className="flex justify-end gap-2 pt-1">
-          <Button intent="secondary" onClick={onClose}>
-            {t('toolbar.cancel')}
-          </Button>
-          <Button type="submit" testId="add-period-confirm">
-            {t('toolbar.addPeriod')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <PeriodDialog
+      title={t('toolbar.splitTitle', { period: period.label })}
+      body={t('toolbar.splitBody', { years: formatRange(period) })}
+      testId="split-dialog"
+      schema={ZSplitPeriod}
+      defaultValues={{ lastYearOfFirst: String(middle), ...labelsAt(middle) }}
+      suggest={(cut) => (cut >= period.from && cut < period.to ? labelsAt(cut) : null)}
+      year={{
+        name: 'lastYearOfFirst',
+        label: t('toolbar.lastYearOfFirst'),
+        testId: 'split-year',
+        hint: (cut) => (cut >= period.from && cut < period.to ? t('toolbar.splitInto', { first: formatRange({ from: period.from, to: cut }), second: formatRange({ from: cut + 1, to: period.to }) }) : undefined),
+      }}
+      labels={[
+        { name: 'firstLabel', label: t('toolbar.firstLabel'), testId: 'split-first-label' },
+        { name: 'secondLabel', label: t('toolbar.secondLabel'), testId: 'split-second-label' },
+      ]}
+      submitLabel={t('toolbar.split')}
+      submitTestId="split-confirm"
+      refuse={(cut) => (cut < period.from || cut >= period.to ? t('toolbar.cutOutside', { from: period.from, to: period.to - 1 }) : null)}
+      apply={(values) => (doc) => splitPeriod(doc, index, values.lastYearOfFirst as number, [values.firstLabel as string, values.secondLabel as string])}
+      onClose={onClose}
+    />
+  );
+}
+
+function AddDialog({ last, onClose }: { last: Span; onClose: () => void }) {
+  const t = useTranslations('editor');
+  const length = last.to - last.from + 1;
+  return (
+    <PeriodDialog
+      title={t('toolbar.addTitle')}
+      body={t('toolbar.addBody', { year: last.to + 1 })}
+      testId="add-period-dialog"
+      schema={ZAddPeriod}
+      defaultValues={{ to: String(last.to + length), label: formatRange({ from: last.to + 1, to: last.to + length }) }}
+      year={{ name: 'to', label: t('toolbar.lastYear'), testId: 'add-period-to' }}
+      suggest={(to) => (to > last.to ? { label: formatRange({ from: last.to + 1, to }) } : null)}
+      labels={[{ name: 'label', label: t('toolbar.periodLabel'), testId: 'add-period-label' }]}
+      submitLabel={t('toolbar.addPeriod')}
+      submitTestId="add-period-confirm"
+      refuse={(to) => (to <= last.to ? t('toolbar.addAfter', { year: last.to }) : null)}
+      apply={(values) => (doc) => addPeriod(doc, values.to as number, values.label as string)}
+      onClose={onClose}
+    />
   );
 }

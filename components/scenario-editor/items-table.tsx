@@ -1,13 +1,16 @@
 'use client';
 
 import { flexRender, getCoreRowModel, getExpandedRowModel, useReactTable, type Cell, type ColumnDef, type ExpandedState, type Row } from '@tanstack/react-table';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
+import { stickyColumnVariants } from '@/components/ui/variants';
 import { useTranslations } from 'next-intl';
 import { memo, useMemo, useState } from 'react';
 import { CATEGORIES, type Category, type Group } from '@/lib/engine/categories';
 import { ZERO, type Dec } from '@/lib/engine/decimal';
 import { ItemComments } from '@/components/scenario-workspace/item-comments';
+import { BenefitKindHeader, BenefitKindSelect } from './benefit-kind-select';
 import { EditCell, onGridKeyDown } from './cells';
 import { useEditor } from './editor-context';
 import {
@@ -52,6 +55,10 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
   const t = useTranslations('editor');
   const { readOnly, actions, formatUnitAmount, unitCaption } = useEditor();
   const coded = hasCode(list);
+  // Benefit rows say what they measure (docs/scenario-format-extensions.md §2); other lists have no kind.
+  const kinded = list === 'benefits';
+  // Every row of the lower and upper bound has a calculator (pes-model.md §2, §4); subsidies are entered as granted.
+  const calculable = list !== 'subsidies';
   const [expanded, setExpanded] = useState<ExpandedState>(true);
   const [newCode, setNewCode] = useState<Category>('C_f');
 
@@ -112,12 +119,9 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
               />
               <ItemComments list={list} index={r.index} />
               {r.calc && (
-                <span
-                  title={r.calc === 'current' ? t('calculator.badgeCurrent') : t('calculator.badgeStale')}
-                  className={`shrink-0 rounded px-1 text-[10px] leading-4 ${r.calc === 'current' ? 'bg-water-100 text-water-700' : 'bg-amber-100 text-amber-800'}`}
-                >
+                <Badge size="mark" tone={r.calc === 'current' ? 'formula' : 'formulaStale'} title={r.calc === 'current' ? t('calculator.badgeCurrent') : t('calculator.badgeStale')} testId={`calc-badge-${list}-${r.index}`}>
                   ƒ
-                </span>
+                </Badge>
               )}
             </div>
           );
@@ -141,7 +145,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
               aria-label={t('table.categoryOf', { label: r.item.label })}
               title={(CATEGORIES as readonly string[]).includes(code) ? t(`categories.${code}`) : undefined}
               onChange={(e) => actions.setItemCode(list, r.index, e.target.value as Category)}
-              className="w-full px-0 disabled:bg-transparent"
+              className="w-full"
             >
               {!(CATEGORIES as readonly string[]).includes(code) && <option value={code}>{code}</option>}
               {CATEGORIES.map((c) => (
@@ -151,6 +155,17 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
               ))}
             </Select>
           );
+        },
+      });
+    }
+    if (kinded) {
+      cols.push({
+        id: 'kind',
+        header: () => <BenefitKindHeader />,
+        cell: ({ row }) => {
+          const r = row.original;
+          if (r.kind === 'group') return null;
+          return <BenefitKindSelect inGrid className="w-full" value={(r.item as EditorLabelledItem).kind} label={r.item.label} disabled={readOnly} onChange={(kind) => actions.setBenefitKind(r.index, kind)} />;
         },
       });
     }
@@ -198,18 +213,18 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
           if (r.kind === 'group') return null;
           return (
             <div className="flex justify-end gap-0.5 whitespace-nowrap">
-              {list === 'costs' && (
-                <Button intent="icon" size="xs" className="px-1 text-sm" title={t('calculator.open')} aria-label={t('calculator.openFor', { label: r.item.label })} onClick={() => actions.openCalculator(r.index)}>
+              {calculable && (
+                <Button intent="icon" size="row" title={t('calculator.open')} aria-label={t('calculator.openFor', { label: r.item.label })} onClick={() => actions.openCalculator(list, r.index)} testId={`open-calculator-${list}-${r.index}`}>
                   ƒ(x)
                 </Button>
               )}
-              <Button intent="icon" size="xs" className="px-1 text-sm" title={t('table.duplicate')} aria-label={t('table.duplicateOf', { label: r.item.label })} onClick={() => actions.duplicateItem(list, r.index)}>
+              <Button intent="icon" size="row" title={t('table.duplicate')} aria-label={t('table.duplicateOf', { label: r.item.label })} onClick={() => actions.duplicateItem(list, r.index)}>
                 <svg aria-hidden viewBox="0 0 16 16" className="inline h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5">
                   <rect x="5" y="5" width="9" height="9" rx="1.5" />
                   <path d="M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5" />
                 </svg>
               </Button>
-              <Button intent="iconDanger" size="xs" className="px-1 text-sm" title={t('table.remove')} aria-label={t('table.removeOf', { label: r.item.label })} onClick={() => actions.removeItem(list, r.index)}>
+              <Button intent="iconDanger" size="row" title={t('table.remove')} aria-label={t('table.removeOf', { label: r.item.label })} onClick={() => actions.removeItem(list, r.index)}>
                 ✕
               </Button>
             </div>
@@ -218,7 +233,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
       });
     }
     return cols;
-  }, [spans, coded, list, readOnly, actions, formatUnitAmount, t, grid]);
+  }, [spans, coded, kinded, calculable, list, readOnly, actions, formatUnitAmount, t, grid]);
 
   // TanStack's table instance is not memoisable by the React Compiler; rows below are memoised by hand.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -233,7 +248,8 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
     getExpandedRowModel: getExpandedRowModel(),
   });
 
-  const labelWidth = coded ? 'min-w-[10.5rem]' : 'min-w-[15rem]';
+  // At 1366 px the label gives up the room a category or kind column takes, so six periods and the actions stay in view.
+  const labelWidth = coded || kinded ? 'min-w-[10.5rem]' : 'min-w-[15rem]';
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" onKeyDown={onGridKeyDown}>
       <table className="w-full border-collapse text-sm" data-testid={`items-${list}`}>
@@ -245,7 +261,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
                 <th
                   key={h.id}
                   scope="col"
-                  className={`border-b border-slate-200 bg-slate-50 px-1.5 py-2 align-bottom font-medium ${stickyCell(h.column.id)} ${h.column.id === 'label' ? `${labelWidth} text-left` : h.column.id === 'code' ? 'w-[4.75rem] min-w-[4.75rem] text-left' : h.column.id === 'actions' ? 'w-[5rem]' : 'min-w-[5.25rem]'}`}
+                  className={`border-b border-slate-200 px-1.5 py-2 align-bottom font-medium ${stickyColumnVariants({ edge: edgeOf(h.column.id), band: 'head' })} ${h.column.id === 'label' ? `${labelWidth} text-left` : h.column.id === 'code' ? 'w-[4.75rem] min-w-[4.75rem] text-left' : h.column.id === 'kind' ? 'w-[6.5rem] min-w-[6.5rem] text-left' : h.column.id === 'actions' ? 'w-[5rem]' : 'min-w-[5.25rem]'}`}
                 >
                   {flexRender(h.column.columnDef.header, h.getContext())}
                 </th>
@@ -271,7 +287,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
         </tbody>
         <tfoot>
           <tr className="border-t-2 border-slate-300 bg-slate-50">
-            <th scope="row" colSpan={coded ? 2 : 1} className="px-3 py-2 text-left font-semibold">
+            <th scope="row" colSpan={coded || kinded ? 2 : 1} className="px-3 py-2 text-left font-semibold">
               {t('table.total')}
             </th>
             {total.map((v, i) => (
@@ -294,7 +310,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
                       ))}
                     </Select>
                   )}
-                  <Button intent="add" size="xs" className="px-2.5 py-1" onClick={() => actions.addItem(list, coded ? newCode : undefined)}>
+                  <Button intent="add" size="tool" onClick={() => actions.addItem(list, coded ? newCode : undefined)} testId={`add-${list}`}>
                     + {t('table.add')}
                   </Button>
                 </div>
@@ -311,10 +327,8 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
  * The item's name and its actions stay in view when the periods scroll sideways (a long
  * scenario, a narrow screen): what a row is and what can be done with it are never off-screen.
  */
-function stickyCell(columnId: string): string {
-  if (columnId === 'label') return 'sticky left-0 z-10';
-  if (columnId === 'actions') return 'sticky right-0 z-10';
-  return '';
+function edgeOf(columnId: string): 'left' | 'right' | 'none' {
+  return columnId === 'label' ? 'left' : columnId === 'actions' ? 'right' : 'none';
 }
 
 /**
@@ -334,7 +348,7 @@ const GroupRow = memo(
           .getVisibleCells()
           .filter((cell) => cell.column.id !== 'code')
           .map((cell) => (
-            <td key={cell.id} colSpan={cell.column.id === 'label' && row.getVisibleCells().some((c) => c.column.id === 'code') ? 2 : 1} className={`bg-water-50 px-1 py-1.5 ${stickyCell(cell.column.id)}`}>
+            <td key={cell.id} colSpan={cell.column.id === 'label' && row.getVisibleCells().some((c) => c.column.id === 'code') ? 2 : 1} className={`px-1 py-1.5 ${stickyColumnVariants({ edge: edgeOf(cell.column.id), band: 'group' })}`}>
               {renderCell(cell)}
             </td>
           ))}
@@ -350,7 +364,7 @@ const ItemRow = memo(
     return (
       <tr className="border-t border-slate-100 hover:bg-slate-50/60">
         {row.getVisibleCells().map((cell) => (
-          <td key={cell.id} className={`bg-white px-1 py-0.5 ${stickyCell(cell.column.id)}`}>
+          <td key={cell.id} className={`px-1 py-0.5 ${stickyColumnVariants({ edge: edgeOf(cell.column.id), band: 'item' })}`}>
             {renderCell(cell)}
           </td>
         ))}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ToggleGroup } from '@/components/ui/toggle-group';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
@@ -217,7 +218,7 @@ function NumberButton({ value, onClick, strong }: { value: string | null; onClic
           —
         </span>
       ) : (
-        <Button intent="trace" size="xs" onClick={onClick} className={`num px-0.5 py-0 text-right text-sm ${strong ? 'font-semibold text-water-900' : ''}`}>
+        <Button intent="trace" size="figure" onClick={onClick} className={`num text-right ${strong ? 'font-semibold text-water-900' : ''}`}>
           {value}
         </Button>
       )}
@@ -242,7 +243,7 @@ function Figure({ label, value, unit, onClick }: { label: string; value: string 
       <dt className="text-xs text-slate-500">{label}</dt>
       <dd className="num font-medium">
         {onClick ? (
-          <Button intent="trace" size="xs" onClick={onClick} className="px-0 py-0 text-sm hover:bg-transparent">
+          <Button intent="trace" size="figure" onClick={onClick}>
             {value}
           </Button>
         ) : (
@@ -271,9 +272,9 @@ const YearRow = memo(function YearRow(props: {
       <th scope="row" className="num px-2 py-1 text-left font-normal">
         {year}
         {props.backPay && (
-          <span title={props.annuityNote} className="ml-1 rounded bg-amber-100 px-1 text-[10px] text-amber-800">
+          <Badge size="mark" tone="warning" title={props.annuityNote} className="ml-1">
             +
-          </span>
+          </Badge>
         )}
       </th>
       <NumberButton value={props.lower} onClick={() => open({ kind: 'year', year, field: 'lowerBound' })} />
@@ -397,7 +398,7 @@ function Explanation({
                 <ul className="mt-1 flex flex-wrap gap-1">
                   {content.years.map((y) => (
                     <li key={y.year}>
-                      <Button intent="chip" size="xs" className="px-1.5" onClick={() => open({ kind: 'year', year: y.year, field: selection.field })}>
+                      <Button intent="chip" size="chip" onClick={() => open({ kind: 'year', year: y.year, field: selection.field })}>
                         {y.year}
                       </Button>
                     </li>
@@ -411,7 +412,7 @@ function Explanation({
                 <ul className="mt-1 flex flex-wrap gap-1">
                   {RELATED[selection.field]!.map((f) => (
                     <li key={f}>
-                      <Button intent="chip" size="xs" className="px-1.5" onClick={() => open({ kind: 'year', year: selection.year, field: f })}>
+                      <Button intent="chip" size="chip" onClick={() => open({ kind: 'year', year: selection.year, field: f })}>
                         {t(`fieldNames.${f}`)}
                       </Button>
                     </li>

@@ -30,12 +30,12 @@ import {
   rowKey,
   sameIndex,
   setItemSpan,
-  setItemValues,
+  setBenefitKind,
+  fillRowFromCalculator,
   updateItem,
   yearSpans,
   type CalculatorEntry,
   type CalculatorInputs,
-  type EditorCostItem,
   type ItemList,
   type ScenarioDocument,
 } from './model';
@@ -74,7 +74,7 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
   const [byYear, setByYear] = useState(false);
   const [ownCalc, setOwnCalc] = useState<CalculatorInputs>({});
   const calc = calculatorInputs ?? ownCalc;
-  const [calculatorRow, setCalculatorRow] = useState<number | null>(null);
+  const [calculatorRow, setCalculatorRow] = useState<{ list: ItemList; index: number } | null>(null);
   const [ownDrafts] = useState(() => new CellDrafts());
   const drafts = givenDrafts ?? ownDrafts;
   const activeCell = useActiveCell();
@@ -116,7 +116,19 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
         rowEdit(list, (d) => duplicateItem(d, list, index, (l) => t('table.copyOf', { label: l })), afterDuplicate(index));
         drafts.moveRows(list, index + 1, 'inserted');
       },
-      openCalculator: (index) => setCalculatorRow(index),
+      // The kind does not move rows or rename them: calculator inputs and drafts stay where they are.
+      setBenefitKind: (index, kind) => commit(setBenefitKind(latest.current.document, index, kind)),
+      openCalculator: (list, index) => setCalculatorRow({ list, index }),
+      applyCalculator: (list, index, entry) => {
+        const before = latest.current.document;
+        const item = itemsOf(before, list)[index];
+        if (!item) return;
+        // The row's cells take the result as typed values: what is not valid, or negative and not yet confirmed, waits in its cell.
+        const fill = fillRowFromCalculator(before, list, index, entry.appliedValues);
+        for (const draft of drafts.list()) if (draft.path.startsWith(`${list}[${index}].values`)) drafts.clear(draft.path);
+        commit(fill.document, { ...latest.current.calc, [rowKey(list, index, item)]: entry });
+        for (const flagged of fill.flagged) drafts.set(flagged);
+      },
       focusCell: (path) => activeCell.set(path),
       pasteBlock: (gridOf, path, block) => {
         const before = latest.current.document;
@@ -158,7 +170,7 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
   const years = useMemo(() => yearSpans({ startYear, endYear }), [startYear, endYear]);
   const spans = byYear ? years : periods;
 
-  const calculatorItem = calculatorRow === null ? undefined : (document.costs[calculatorRow] as EditorCostItem | undefined);
+  const calculatorItem = calculatorRow === null ? undefined : itemsOf(document, calculatorRow.list)[calculatorRow.index];
 
   return (
     <EditorContext.Provider value={settings}>
@@ -214,23 +226,15 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
         </div>
         {calculatorItem && calculatorRow !== null && (
           <CalculatorDialog
-            key={calculatorRow}
+            key={`${calculatorRow.list}-${calculatorRow.index}`}
             item={calculatorItem}
-            entry={calc[rowKey('costs', calculatorRow, calculatorItem)]}
+            entry={calc[rowKey(calculatorRow.list, calculatorRow.index, calculatorItem)]}
             unit={document.unit}
             startYear={document.startYear}
             spans={periods}
             onClose={() => setCalculatorRow(null)}
             onApply={(entry: CalculatorEntry) => {
-              const before = latest.current.document;
-              const next = setItemValues(before, 'costs', calculatorRow, entry.appliedValues);
-              const key = rowKey('costs', calculatorRow, calculatorItem);
-              const nextCalc = { ...latest.current.calc, [key]: entry };
-              latest.current.document = next;
-              latest.current.calc = nextCalc;
-              onChange(next);
-              setOwnCalc(nextCalc);
-              onCalculatorInputsChange?.(nextCalc);
+              actions.applyCalculator(calculatorRow.list, calculatorRow.index, entry);
               setCalculatorRow(null);
             }}
           />

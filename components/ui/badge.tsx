@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { cn } from './cn';
-import { badgeVariants, type BadgeTone } from './variants';
+import { badgeVariants, type BadgeSize, type BadgeTone } from './variants';
 
 /** A short state word ("已接受", "有争议") in a tone of the kit. */
-export function Badge({ tone, children, className, testId, role }: { tone?: BadgeTone; children: ReactNode; className?: string; testId?: string; role?: 'alert' | 'status' }) {
+export function Badge({ tone, size, children, className, testId, role, title }: { tone?: BadgeTone; size?: BadgeSize; children: ReactNode; className?: string; testId?: string; role?: 'alert' | 'status'; title?: string }) {
   return (
-    <span role={role} className={cn(badgeVariants({ tone }), className)} data-testid={testId}>
+    <span role={role} title={title} className={cn(badgeVariants({ tone, size }), className)} data-testid={testId}>
       {children}
     </span>
   );

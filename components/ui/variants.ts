@@ -40,6 +40,16 @@ export const buttonVariants = cva(
         md: 'px-3 py-1.5 text-sm',
         lg: 'px-4 py-2 text-sm',
         block: 'w-full px-4 py-2',
+        /** An action beside a row of a grid (ƒ(x), duplicate, ✕): a glyph at the text's size. */
+        row: 'px-1 py-0.5 text-sm',
+        /** A command of a toolbar or a "+ add" under a table: small text, room to click. */
+        tool: 'px-2 py-1 text-xs',
+        /** An answer inside a cell's flag ("confirm the negative value"). */
+        inline: 'px-1.5 py-0 text-xs',
+        /** A choice among many in a line (a year, a field). */
+        chip: 'px-1.5 py-0.5 text-xs',
+        /** A figure in a table or a summary that opens its trace: the figure's own size, no box. */
+        figure: 'px-0.5 py-0 text-sm',
       },
     },
     // A link-like button has no box to pad (tailwind-merge, in cn, lets these win over the size's padding).
@@ -65,7 +75,7 @@ export const controlVariants = cva('rounded-md border bg-white text-slate-900 fo
     },
     numeric: { true: 'num text-right', false: '' },
     /** Inside a table cell: no box until hovered (after `invalid`, so tailwind-merge lets it win). */
-    bare: { true: 'border-transparent bg-transparent hover:border-slate-300', false: '' },
+    bare: { true: 'border-transparent bg-transparent px-0 hover:border-slate-300 disabled:bg-transparent', false: '' },
   },
   defaultVariants: { size: 'md', invalid: false, numeric: false, bare: false },
 });
@@ -94,11 +104,34 @@ export const badgeVariants = cva('inline-block rounded px-1.5 py-0.5 text-xs fon
       outline: 'bg-white text-slate-700',
       /** A party's side next to a title. */
       side: 'rounded-full bg-water-50 px-2 text-sm text-water-700',
+      /** A row's values come from its calculator (ƒ). */
+      formula: 'bg-water-100 text-water-700',
+      /** A row's values were changed by hand after its calculator filled them. */
+      formulaStale: 'bg-amber-100 text-amber-800',
+    },
+    size: {
+      md: '',
+      /** A one-glyph mark beside a name in a grid row. */
+      mark: 'shrink-0 px-1 py-0 text-[10px] leading-4',
     },
   },
-  defaultVariants: { tone: 'neutral' },
+  defaultVariants: { tone: 'neutral', size: 'md' },
 });
 export type BadgeTone = NonNullable<VariantProps<typeof badgeVariants>['tone']>;
+export type BadgeSize = NonNullable<VariantProps<typeof badgeVariants>['size']>;
+
+/**
+ * A grid column that stays in view while the others scroll sideways (a row's name on the left,
+ * its actions on the right). `band` is the row's background, which the sticky cell must paint so
+ * the scrolled cells do not show through it.
+ */
+export const stickyColumnVariants = cva('', {
+  variants: {
+    edge: { left: 'sticky left-0 z-10', right: 'sticky right-0 z-10', none: '' },
+    band: { head: 'bg-slate-50', group: 'bg-water-50', item: 'bg-white' },
+  },
+  defaultVariants: { edge: 'none', band: 'item' },
+});
 
 export const noticeVariants = cva('rounded-md border px-3 py-2 text-sm', {
   variants: {
@@ -135,6 +168,9 @@ export const cellVariants = cva('w-full rounded border px-1.5 py-1 outline-none 
   variants: {
     invalid: { true: 'border-red-500 bg-red-50 text-red-900', false: 'border-transparent bg-transparent hover:border-slate-300 focus:border-water-600 focus:bg-white' },
     numeric: { true: 'num text-right', false: '' },
+    /** A cell on its own (a setting, a calculator's input), not in a grid: its box always shows. */
+    boxed: { true: '', false: '' },
   },
-  defaultVariants: { invalid: false, numeric: false },
+  compoundVariants: [{ invalid: false, boxed: true, className: 'border-slate-300 bg-white read-only:hover:border-slate-300' }],
+  defaultVariants: { invalid: false, numeric: false, boxed: false },
 });

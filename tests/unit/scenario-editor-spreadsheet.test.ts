@@ -21,8 +21,8 @@ import {
   type GridCells,
 } from '../../components/scenario-editor/model';
 import { parseScenario, shiyanDocument } from '../../lib/engine';
-import { readVersionMessage, restoredMessage } from '../../lib/domain/version-message';
-import { versionMessageText } from '../../components/scenario-workspace/version-message-text';
+import { forkedFromMessage, readVersionMessage, restoredMessage } from '../../lib/domain/version-message';
+import { versionMessageText, versionWords } from '../../components/scenario-workspace/version-message-text';
 
 const shiyan = () => toScenarioDocument(shiyanDocument());
 
@@ -166,9 +166,12 @@ describe('the message of a restored version', () => {
   it('is stored as a code with the version and the note, and read in the reader’s words', () => {
     const stored = restoredMessage(3, ' 回到论文假设 ');
     expect(readVersionMessage(stored)).toEqual({ kind: 'restored', number: 3, note: '回到论文假设' });
-    expect(versionMessageText(stored, () => 'fork', ({ number, note }) => `恢复 v${number}：${note}`)).toBe('恢复 v3：回到论文假设');
-    // A page that has no words for it yet still shows which version and the note, never the code.
-    expect(versionMessageText(stored, () => 'fork')).toBe('v3 回到论文假设');
+    expect(versionMessageText(stored, { forkedFrom: () => 'fork', restored: ({ number, note }) => `恢复 v${number}：${note}` })).toBe('恢复 v3：回到论文假设');
+    // Every page reads it through the catalogue: the words of a translator of the version namespace.
+    const catalogue = { forkedFromMessage: '从 {scenario} v{number} 派生', restoredMessage: '恢复 v{number}：{note}' };
+    const t = (key: keyof typeof catalogue, values: Record<string, string | number>) => catalogue[key].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+    expect(versionMessageText(stored, versionWords(t))).toBe('恢复 v3：回到论文假设');
+    expect(versionMessageText(forkedFromMessage('论文情景', 2), versionWords(t))).toBe('从 论文情景 v2 派生');
     expect(readVersionMessage('pes:restored {broken')).toEqual({ kind: 'typed', text: 'pes:restored {broken' });
   });
 });

@@ -96,22 +96,22 @@ export default async function FundDashboardPage() {
                 <td className="py-1 text-xs" data-testid="portfolio-status">
                   {/* A dispute and the years to settle are named by their own links below, with their counts. */}
                   {(a.standing.status === 'outstanding' || a.standing.status === 'upToDate') && (
-                    <Badge tone={standingTone[a.standing.status]} className="mr-2 px-2" testId="portfolio-standing">
+                    <Badge tone={standingTone[a.standing.status]} className="mr-2" testId="portfolio-standing">
                       {t(`dashboard.standing.${a.standing.status}`)}
                     </Badge>
                   )}
                   {a.disputed > 0 && (
-                    <Link href={admin(a, 'monitoring')} className={cn(badgeVariants({ tone: 'alarm' }), 'mr-2 px-2')}>
+                    <Link href={admin(a, 'monitoring')} className={cn(badgeVariants({ tone: 'alarm' }), 'mr-2')}>
                       {t('dashboard.disputed', { count: a.disputed })}
                     </Link>
                   )}
                   {a.standing.reasons.includes('outstanding') && a.standing.status === 'disputed' && (
-                    <Link href={admin(a, 'ledger')} className={cn(badgeVariants({ tone: 'danger' }), 'mr-2 px-2')}>
+                    <Link href={admin(a, 'ledger')} className={cn(badgeVariants({ tone: 'danger' }), 'mr-2')}>
                       {t('dashboard.standing.outstanding')}
                     </Link>
                   )}
                   {a.closedUnsettled > 0 && (
-                    <Link href={admin(a, 'settlements')} className={cn(badgeVariants({ tone: 'warning' }), 'px-2')}>
+                    <Link href={admin(a, 'settlements')} className={badgeVariants({ tone: 'warning' })}>
                       {t('dashboard.toSettle', { count: a.closedUnsettled })}
                     </Link>
                   )}

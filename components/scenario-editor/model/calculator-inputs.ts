@@ -1,4 +1,5 @@
-import { sameValues, type ValuesText } from '@/lib/engine/spans';
+import { sameValues, yearValue, type ValuesText } from '@/lib/engine/spans';
+import { parseYearKey } from '@/lib/engine/years';
 import {
   type AgriculturalOpportunityCostInput,
   type AreaTimesUnitCostInput,
@@ -42,8 +43,9 @@ export function rowKey(list: ItemList, index: number, item: { label: string; cod
 }
 
 /** The calculator a category suggests (pes-model.md §2). */
-export function defaultCalculator(code: string | undefined): CalculatorKind {
-  if (code === undefined) return 'priceTimesVolume';
+export function defaultCalculator(code: string | undefined, benefitKind?: string): CalculatorKind {
+  // A treatment cost avoided is a cost per m³ saved; the next-best supply and a willingness to pay are prices per m³.
+  if (code === undefined) return benefitKind === 'avoidedTreatment' ? 'avoidedCostTimesVolume' : 'priceTimesVolume';
   if (code === 'C_m') return 'peopleTimesCompensation';
   if (code === 'C_IO') return 'industrialOpportunityCost';
   if (code === 'C_AO') return 'agriculturalOpportunityCost';
@@ -79,7 +81,21 @@ export const afterRemove = (removed: number) => (j: number) => (j < removed ? j 
 export const afterDuplicate = (copied: number) => (j: number) => (j <= copied ? j : j === copied + 1 ? copied : j - 1);
 export const sameIndex = (j: number) => j;
 
-/** Whether a row still holds what its calculator produced. */
+/**
+ * Whether a row still holds what its calculator produced, year by year: the row's keys may be
+ * tidied into its periods ("2014-2020") where the calculator wrote single years.
+ */
 export function calculatorIsCurrent(entry: CalculatorEntry, values: ValuesText): boolean {
-  return sameValues(entry.appliedValues, values);
+  if (sameValues(entry.appliedValues, values)) return true;
+  const years = new Set<number>();
+  for (const key of [...Object.keys(entry.appliedValues), ...Object.keys(values)]) {
+    const range = parseYearKey(key);
+    if (!range.ok) return false;
+    for (let year = range.from; year <= range.to; year++) years.add(year);
+  }
+  return [...years].every((year) => {
+    const a = yearValue(entry.appliedValues, year);
+    const b = yearValue(values, year);
+    return a === undefined || b === undefined ? a === b : sameValues({ v: a }, { v: b });
+  });
 }

@@ -14,6 +14,8 @@ export interface EditorCostItem {
 }
 
 export interface EditorLabelledItem {
+  /** What a benefit row measures (docs/scenario-format-extensions.md §2); absent = not specified. */
+  kind?: string;
   label: string;
   values: ValuesText;
 }

@@ -1,6 +1,7 @@
 import { CATEGORIES, isCategory, type Category, type Group } from '@/lib/engine/categories';
 import { periodSpans, setSpan, sortedByYear, type ValuesText } from '@/lib/engine/spans';
-import { hasCode, type AnyItem, type EditorCostItem, type ItemList, type ScenarioDocument } from './document';
+import type { BenefitKind } from '@/lib/engine/schema';
+import { hasCode, type AnyItem, type EditorCostItem, type EditorLabelledItem, type ItemList, type ScenarioDocument } from './document';
 
 /**
  * The editor's changes to a document, each a pure function from the document before to the
@@ -38,6 +39,19 @@ export function setItemValues(doc: ScenarioDocument, list: ItemList, index: numb
 export function addItem(doc: ScenarioDocument, list: ItemList, label: string, code?: Category): ScenarioDocument {
   const item: AnyItem = hasCode(list) ? { code: code ?? 'C_f', label, values: {} } : { label, values: {} };
   return withItems(doc, list, [...itemsOf(doc, list), item]);
+}
+
+/**
+ * What a benefit row measures. `undefined` ("not specified") leaves `kind` out of the item, so a
+ * row nobody typed a kind for reads as every document before the extension did.
+ */
+export function setBenefitKind(doc: ScenarioDocument, index: number, kind: BenefitKind | undefined): ScenarioDocument {
+  const items = itemsOf(doc, 'benefits').slice();
+  const item = items[index];
+  if (!item) return doc;
+  const { kind: _old, ...rest } = item as EditorLabelledItem;
+  items[index] = kind === undefined ? rest : { kind, ...rest };
+  return withItems(doc, 'benefits', items);
 }
 
 export function removeItem(doc: ScenarioDocument, list: ItemList, index: number): ScenarioDocument {

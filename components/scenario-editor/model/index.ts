@@ -14,6 +14,7 @@ export * from './cell-path';
 export * from './paste';
 export * from './periods';
 export * from './calculator-inputs';
+export * from './calculator-apply';
 export * from './period-explanation';
 export * from './display';
 export { groupSubtotals, listTotals, type SubtotalRow } from '@/lib/engine/span-totals';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { parseScenario, type CodedProblem } from '@/lib/engine';
-import type { Actor } from '@/lib/domain/actor';
+import type { Actor, Side } from '@/lib/domain/actor';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/domain/errors';
 import { prepareVersion } from '@/lib/domain/scenario-version';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -84,37 +84,76 @@ export async function insertVersion(
   });
 }
 
+/** Where a version goes: the next number of a scenario the actor's side edits (from the version the edits started from), or v1 of a new one. */
+export type VersionTarget = { scenarioId: string; baseVersionId?: string | null } | { newScenario: { name: string | undefined; template?: string } };
+
+/**
+ * The one way a version is written, inside the caller's deal transaction: the scenario it belongs
+ * to (locked and checked, or created), the version, and its `scenario.version_saved` event.
+ * `audit` adds to the event's summary what only the caller knows (the template started from).
+ */
+export async function writeScenarioVersion(
+  tx: Tx,
+  args: {
+    actor: Actor;
+    origin: RequestOrigin;
+    dealId: string;
+    side: Side;
+    target: VersionTarget;
+    document: unknown;
+    message: string;
+    evidence?: EvidenceLink[];
+    calculatorInputs?: unknown;
+    audit?: Record<string, string | number>;
+  },
+) {
+  const { actor, origin, dealId, side, target, message } = args;
+  const evidence = args.evidence ?? [];
+  let scenarioId: string;
+  let number = 1;
+  if ('scenarioId' in target) {
+    scenarioId = target.scenarioId;
+    // Locked as it is read: of two racing saves of one scenario from the same base, one conflicts.
+    const scenario = await lockScenarioInDeal(tx, dealId, scenarioId);
+    if (scenario.side !== side) throw new ForbiddenError('edit', text('right.editSideScenarios', { side: text(`side.${scenario.side}`) }));
+    const latest = await tx.scenarioVersion.findFirst({ where: { scenarioId }, orderBy: { number: 'desc' }, select: { id: true, number: true, authorId: true, createdAt: true, message: true } });
+    if (latest && latest.id !== target.baseVersionId) {
+      const author = await tx.user.findUnique({ where: { id: latest.authorId }, select: { name: true } });
+      throw new StaleBaseError({ id: latest.id, number: latest.number, authorName: author?.name ?? 'someone', createdAt: latest.createdAt.toISOString(), message: latest.message });
+    }
+    number = (latest?.number ?? 0) + 1;
+  } else {
+    // The document first: its problems (a missing name among them) are listed all at once.
+    const name = target.newScenario.name?.trim() || parseOrRefuse(args.document).name;
+    scenarioId = (await tx.scenario.create({ data: { dealId, side, name, createdById: actor.id, ...(target.newScenario.template ? { template: target.newScenario.template } : {}) } })).id;
+  }
+  const version = await insertVersion(tx, { dealId, scenarioId, number, actor, message, document: args.document, evidence, calculatorInputs: args.calculatorInputs });
+  await appendAuditEvent(tx, {
+    action: 'scenario.version_saved',
+    origin,
+    actor,
+    side,
+    dealId,
+    object: { type: 'scenario_version', id: version.id },
+    summary: { after: { scenarioId, number, message, documentHash: version.documentHash, evidence: evidence.length, ...args.audit } },
+  });
+  return { scenarioId, versionId: version.id, number, documentHash: version.documentHash };
+}
+
 export async function saveScenarioVersion({ actor, origin, dealId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; input: SaveVersionInput }) {
   const message = input.message.trim();
   if (!message) throw new ValidationError(text('sayWhatChanged'), 'message');
-  return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { membership }) => {
-    let scenarioId = input.scenarioId;
-    let number = 1;
-    if (scenarioId) {
-      // Locked as it is read: of two racing saves of one scenario from the same base, one conflicts.
-      const scenario = await lockScenarioInDeal(tx, dealId, scenarioId);
-      if (scenario.side !== membership.side) throw new ForbiddenError('edit', text('right.editSideScenarios', { side: text(`side.${scenario.side}`) }));
-      const latest = await tx.scenarioVersion.findFirst({ where: { scenarioId }, orderBy: { number: 'desc' }, select: { id: true, number: true, authorId: true, createdAt: true, message: true } });
-      if (latest && latest.id !== input.baseVersionId) {
-        const author = await tx.user.findUnique({ where: { id: latest.authorId }, select: { name: true } });
-        throw new StaleBaseError({ id: latest.id, number: latest.number, authorName: author?.name ?? 'someone', createdAt: latest.createdAt.toISOString(), message: latest.message });
-      }
-      number = (latest?.number ?? 0) + 1;
-    } else {
-      // The document first: its problems (a missing name among them) are listed all at once.
-      const name = input.name?.trim() || parseOrRefuse(input.document).name;
-      scenarioId = (await tx.scenario.create({ data: { dealId, side: membership.side, name, createdById: actor.id } })).id;
-    }
-    const version = await insertVersion(tx, { dealId, scenarioId, number, actor, message, document: input.document, evidence: input.evidence ?? [], calculatorInputs: input.calculatorInputs });
-    await appendAuditEvent(tx, {
-      action: 'scenario.version_saved',
-      origin,
+  return inDealTransaction({ actor, dealId, right: 'edit', origin }, (tx, { membership }) =>
+    writeScenarioVersion(tx, {
       actor,
-      side: membership.side,
+      origin,
       dealId,
-      object: { type: 'scenario_version', id: version.id },
-      summary: { after: { scenarioId, number, message, documentHash: version.documentHash, evidence: (input.evidence ?? []).length } },
-    });
-    return { scenarioId, versionId: version.id, number, documentHash: version.documentHash };
-  });
+      side: membership.side,
+      target: input.scenarioId ? { scenarioId: input.scenarioId, baseVersionId: input.baseVersionId } : { newScenario: { name: input.name } },
+      document: input.document,
+      message,
+      evidence: input.evidence,
+      calculatorInputs: input.calculatorInputs,
+    }),
+  );
 }

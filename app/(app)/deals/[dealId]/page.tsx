@@ -13,7 +13,7 @@ import { listPendingTasks } from '@/lib/server/deals/list-pending-tasks';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { listOffers } from '@/lib/server/offers/list-offers';
 import { listLatestVersions } from '@/lib/server/scenarios/list-latest-versions';
-import { versionMessageText } from '@/components/scenario-workspace/version-message-text';
+import { versionMessageText, versionWords } from '@/components/scenario-workspace/version-message-text';
 import { Badge } from '@/components/ui/badge';
 import { DealStatusSteps } from '@/components/deals/deal-status-steps';
 import { dealStatusTransitions } from '@/lib/domain/deal-rights';
@@ -137,11 +137,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
                       {scenario.name}
                     </Link>
                     <div className="mt-1 text-slate-600">
-                      {t('deal.latest', { number: latest.number, message: versionMessageText(
-                        latest.message,
-                        (values) => t('version.forkedFromMessage', values),
-                        (values) => t('version.restoredMessage', values),
-                      ) })} · {t('deal.by', { name: latest.author })} · <span className="num">{formatDateTime(latest.createdAt, lang)}</span>
+                      {t('deal.latest', { number: latest.number, message: versionMessageText(latest.message, versionWords((key, values) => t(`version.${key}`, values))) })} · {t('deal.by', { name: latest.author })} · <span className="num">{formatDateTime(latest.createdAt, lang)}</span>
                     </div>
                   </li>
                 );
