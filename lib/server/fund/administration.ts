@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { agreementTerms, runSettlement, termsIndicators, type SettlementRunOutcome } from '@/lib/domain/fund-settlement';
 import { buildLedger, defaultShares, funders, isYearClosed, LD, signedPayment, type Funder, type LedgerPayment, type Shares } from '@/lib/domain/ledger';
 import { assessMonitoring, canonicalValue, cellRule, noTolerance, type CellAssessment, type CellRule, type MonitoringEntry, type MonitoringSide, type Resolution, type Tolerance } from '@/lib/domain/monitoring';
-import { monitoringRules, type PaymentTerms } from '@/lib/terms';
+import { defaultRule, monitoringRules, type MonitoringRule, type PaymentTerms } from '@/lib/terms';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Agreement, DisputeResolution, MonitoringValue, Payment, Settlement } from '@/lib/generated/prisma/client';
 import { canonicalJson } from '@/lib/infra/audit-chain';
@@ -56,6 +56,12 @@ function cellRules(terms: PaymentTerms | null, declared: readonly string[], reco
   return rules;
 }
 
+/** How a lab result of each declared indicator is read: unit and plausible range from the signed terms, their defaults otherwise. */
+function resultRules(terms: PaymentTerms | null, declared: readonly string[], units: Record<string, string>): Record<string, MonitoringRule> {
+  const signed = terms ? monitoringRules(terms) : {};
+  return Object.fromEntries(declared.map((indicator) => [indicator, signed[indicator] ?? defaultRule(units[indicator] ?? '')]));
+}
+
 export async function loadAdministration(client: Tx, agreement: Agreement) {
   const where = { agreementId: agreement.id };
   const [values, resolutions, toleranceRows, shareRows, settlements, payments] = await Promise.all([
@@ -87,6 +93,7 @@ export async function loadAdministration(client: Tx, agreement: Agreement) {
     scheduled: scheduledByYear(agreement),
     tolerances,
     rules,
+    resultRules: resultRules(terms, indicators.declared, indicators.units),
     tolerancesSigned: Boolean(terms?.monitoring && Object.values(terms.monitoring).some((rule) => rule.tolerance)),
     shares,
     sharesAgreed: shareRows.length > 0,
