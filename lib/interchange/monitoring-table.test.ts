@@ -31,7 +31,7 @@ describe('monitoring table: CSV', () => {
       ok: false,
       problems: [
         { row: 1, column: 'D', message: 'unknown column "lab" (the columns are year, indicator, value, unit, laboratory, sampledFrom, sampledTo)' },
-        { row: 1, column: '—', message: 'the header lacks "laboratory", "sampledTo" (the columns are year, indicator, value, laboratory, sampledFrom, sampledTo)' },
+        { row: 1, column: '—', message: 'the header lacks laboratory, sampledTo (the columns are year, indicator, value, laboratory, sampledFrom, sampledTo)' },
       ],
     });
   });
