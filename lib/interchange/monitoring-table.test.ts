@@ -21,6 +21,7 @@ describe('monitoring table: CSV', () => {
         { row: 2, year: 2023, indicator: 'codmn', value: '2.31', laboratory: 'Shiyan station', sampledFrom: '2023-01-05', sampledTo: '2023-12-20' },
         { row: 3, year: 2023, indicator: 'tp', value: '0.026', laboratory: 'Hubei centre, lab 2', sampledFrom: '2023-01-05', sampledTo: '2023-12-20' },
       ],
+      columns: { year: 'A', indicator: 'B', value: 'C', laboratory: 'D', sampledFrom: 'E', sampledTo: 'F' },
     });
   });
 
@@ -161,6 +162,7 @@ describe('monitoring table: Chinese headers, lab results under the terms, labels
         { row: 2, year: 2018, indicator: 'tp', value: '<0.025', laboratory: '密云水库站', sampledFrom: '2018-01-01', sampledTo: '2018-12-31' },
         { row: 3, year: 2018, indicator: 'tn', value: '<0.5', laboratory: '密云水库站', sampledFrom: '2018-01-01', sampledTo: '2018-12-31' },
       ],
+      columns: { year: 'A', indicator: 'B', value: 'C', unit: 'D', laboratory: 'E', sampledFrom: 'F', sampledTo: 'G' },
     });
   });
 

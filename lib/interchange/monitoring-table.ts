@@ -58,7 +58,8 @@ export interface MonitoringRules {
   monitoring?: Readonly<Record<string, MonitoringRule>>;
 }
 
-export type MonitoringImport = { ok: true; rows: MonitoringRow[] } | { ok: false; problems: GridProblem[] };
+/** An accepted table's rows, and where each column is (its letter), for problems found later (a settled year). */
+export type MonitoringImport = { ok: true; rows: MonitoringRow[]; columns: Partial<Record<AnyColumn, string>> } | { ok: false; problems: GridProblem[] };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -91,7 +92,7 @@ export function samplingDate(written: string): string | null {
   return null;
 }
 
-const columnLabel = (column: AnyColumn): LocalText => text(`column.${column}`);
+export const columnLabel = (column: AnyColumn): LocalText => text(`column.${column}`);
 const headerKey = (name: string) => name.replace(/^\uFEFF/, '').trim().toLowerCase();
 const knownHeaders = new Map<string, AnyColumn>(Object.values(monitoringHeaders).flatMap((names) => Object.entries(names).map(([column, name]) => [headerKey(name), column as AnyColumn] as const)));
 
@@ -182,7 +183,7 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
     }
   });
   if (!problems.length && rows.length === 0) problems.push(gridProblem(0, '—', text('tableEmpty')));
-  return problems.length ? { ok: false, problems } : { ok: true, rows };
+  return problems.length ? { ok: false, problems } : { ok: true, rows, columns: Object.fromEntries([...where].map(([column, index]) => [column, columnLetter(index)])) };
 }
 
 export function monitoringFromCsv(csv: string, rules: MonitoringRules): MonitoringImport {

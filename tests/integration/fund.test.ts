@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { shiyanDocument } from '../../lib/engine';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/domain/errors';
 import { templateTerms } from '../../lib/terms';
 import { verifyAuditChains } from '../../lib/infra/audit-chain';
 import { getAgreement } from '../../lib/server/agreements/get-agreement';
-import { signAgreement } from '../../lib/server/agreements/sign-agreement';
 import { loadActor } from '../../lib/server/auth/current-actor';
 import { confirmSettlement } from '../../lib/server/fund/confirm-settlement';
 import { enterMonitoringValue } from '../../lib/server/fund/enter-monitoring-value';
@@ -24,14 +22,10 @@ import { listDealActivity } from '../../lib/server/deals/list-deal-activity';
 import { searchFundArchive } from '../../lib/server/fund/search-fund-archive';
 import { setFundingShares } from '../../lib/server/fund/set-funding-shares';
 import { setIndicatorTolerances } from '../../lib/server/fund/set-indicator-tolerances';
-import { answerOffer } from '../../lib/server/offers/answer-offer';
-import { sendOffer } from '../../lib/server/offers/send-offer';
-import { saveScenarioVersion } from '../../lib/server/scenarios/save-scenario-version';
-import { makeDeal, makeUser, testDb, testPassword } from '../factories';
+import { makeUser, testDb } from '../factories';
+import { fundOrigin, signedAgreement, type FundActor } from '../factories/signed-agreement';
 
-let ip = 0;
-const origin = () => ({ ip: `203.0.113.${++ip % 250}`, userAgent: 'vitest fund' });
-const inAMonth = () => new Date(Date.now() + 30 * 86_400_000);
+const origin = fundOrigin;
 // Everything runs as of mid-2027: 2021–2026 are closed years, 2027 is not.
 const now = new Date('2027-06-01T00:00:00Z');
 
@@ -44,41 +38,11 @@ terms.constants = { ...terms.constants, amount: '200000000.05' };
 const anyLab = { ...terms, monitoring: Object.fromEntries(Object.keys(terms.indicators).map((name) => [name, { labs: 'either' }])) };
 const good = { codmn: '2.31', nh3n: '0.10', tn: '1.05', tp: '0.026' }; // P = 0.779… ≤ 1: downstream pays
 const bad = { codmn: '2.80', nh3n: '0.15', tn: '1.40', tp: '0.035' }; // P > 1: upstream pays
-// The Shiyan version counts in thousand CNY: 200 000 thousand a year is 200 000 000 CNY scheduled.
-const schedule = [{ from: 2021, to: 2030, amount: '200000' }];
 
-type Actor = NonNullable<Awaited<ReturnType<typeof loadActor>>>;
+type Actor = FundActor;
 
 /** A deal with an agreement signed by both sides, a fund administrator, and members who may less. */
-async function administered(options: { sign?: boolean; terms?: Record<string, unknown> } = {}) {
-  const [up, down, fund, fundReader, observer, platformAdmin] = await Promise.all([
-    makeUser(),
-    makeUser(),
-    makeUser({ role: 'FUND_ADMIN', kind: 'WATER_FUND' }),
-    makeUser({ kind: 'WATER_FUND' }),
-    makeUser(),
-    makeUser({ role: 'ADMIN' }),
-  ]);
-  const deal = await makeDeal([
-    { userId: up.id, side: 'UPSTREAM', canEdit: true, canSign: true },
-    { userId: down.id, side: 'DOWNSTREAM', canEdit: true, canSign: true },
-    { userId: fund.id, side: 'FUND' },
-    { userId: fundReader.id, side: 'FUND' },
-    { userId: observer.id, side: 'OBSERVER', canEdit: true },
-    { userId: platformAdmin.id, side: 'OBSERVER' },
-  ]);
-  await testDb().deal.update({ where: { id: deal.id }, data: { status: 'NEGOTIATING' } });
-  const [upstream, downstream, fundAdmin, reader, viewer, admin] = (await Promise.all([up, down, fund, fundReader, observer, platformAdmin].map((u) => loadActor(u.id)))) as Actor[];
-  const { versionId } = await saveScenarioVersion({ actor: upstream!, origin: origin(), dealId: deal.id, input: { document: shiyanDocument(), message: 'v1' } });
-  const offer = await sendOffer({ actor: upstream!, origin: origin(), dealId: deal.id, input: { versionId, schedule, terms: options.terms ?? anyLab, validUntil: inAMonth() } });
-  const { agreementId } = (await answerOffer({ actor: downstream!, origin: origin(), dealId: deal.id, offerId: offer.id, input: { move: 'accept' } })) as { agreementId: string };
-  if (options.sign !== false) {
-    await signAgreement({ actor: upstream!, origin: origin(), dealId: deal.id, agreementId, input: { password: testPassword } });
-    await signAgreement({ actor: downstream!, origin: origin(), dealId: deal.id, agreementId, input: { password: testPassword } });
-  }
-  const at = { dealId: deal.id, agreementId };
-  return { deal, agreementId, at, upstream: upstream!, downstream: downstream!, fundAdmin: fundAdmin!, reader: reader!, viewer: viewer!, admin: admin! };
-}
+const administered = (options: { sign?: boolean; terms?: Record<string, unknown> } = {}) => signedAgreement({ terms: options.terms ?? anyLab, sign: options.sign });
 
 type Table = Awaited<ReturnType<typeof administered>>;
 

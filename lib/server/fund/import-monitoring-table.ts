@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
 import type { MonitoringSide } from '@/lib/domain/monitoring';
 import { gridBounds } from '@/lib/interchange/grid-bounds';
-import { monitoringFromCsv, monitoringFromXlsx } from '@/lib/interchange/monitoring-table';
+import { columnLabel, monitoringFromCsv, monitoringFromXlsx } from '@/lib/interchange/monitoring-table';
 import { gridProblem, problemAt, problemField, type GridProblem } from '@/lib/interchange/grid-problem';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
@@ -52,7 +52,7 @@ export async function importMonitoringTable({ actor, origin, dealId, agreementId
     const settled = confirmedYears(admin);
     if (outcome.ok) {
       for (const row of outcome.rows) {
-        if (settled.has(row.year)) problems.push(gridProblem(row.row, 'A', text('yearSettledFinal', { year: row.year })));
+        if (settled.has(row.year)) problems.push(gridProblem(row.row, outcome.columns.year ?? '—', text('yearSettledFinal', { year: row.year }), columnLabel('year')));
       }
     }
     if (problems.length || !outcome.ok) {

@@ -24,7 +24,7 @@ export async function resolveDispute({ actor, origin, dealId, agreementId, input
     if (confirmedYears(admin).has(input.year)) throw new ConflictError(text('yearSettledFinal', { year: input.year }));
     const entries = admin.entries.filter((e) => e.year === input.year && e.indicator === input.indicator);
     const cell = assessCell(input.year, input.indicator, entries, admin.rulings, ruleOf(admin, input.indicator));
-    const resolved = resolvedValue(cell, input.method === 'ACCEPT' ? { method: 'ACCEPT', valueId: input.valueId } : input.method === 'RETEST' ? { method: 'RETEST', value: input.value } : { method: 'AVERAGE' });
+    const resolved = resolvedValue(cell, input.method === 'ACCEPT' ? { method: 'ACCEPT', valueId: input.valueId } : input.method === 'RETEST' ? { method: 'RETEST', value: input.value } : { method: 'AVERAGE' }, ruleOf(admin, input.indicator));
     if (!resolved.ok) {
       if (cell.state === 'disputed') throw new ValidationError(resolved.text, input.method === 'ACCEPT' ? 'valueId' : 'value');
       throw new ConflictError(resolved.text);
