@@ -219,8 +219,8 @@ describe('fund: monitoring data and disputes', () => {
     expect((refused as ValidationError).message).toMatch(/^File: the table has 4 problems and nothing was saved/);
     expect((refused as ValidationError).problems).toMatchObject([
       { field: 'row 3, column B (indicator)', message: expect.stringContaining('unknown indicator "cod" (the agreement\'s terms declare codmn, nh3n, tn, tp)') },
-      { field: 'row 4, column E (sampledFrom)', message: '"Lab" is not a date written YYYY-MM-DD' },
-      { field: 'row 5, column C (value)', message: expect.stringContaining('"n.d." is not a number') },
+      { field: 'row 4, column E (sampledFrom)', message: '"Lab" is not a date (write 2018-01-01, 2018/1/1 or an Excel date)' },
+      { field: 'row 5, column C (value)', message: expect.stringContaining('"n.d." is not a lab result') },
       { field: 'row 6, column A (year)', message: "2035 is outside the agreement's years 2021–2030" },
     ]);
     expect(await testDb().monitoringValue.count({ where: { agreementId: t.agreementId } })).toBe(0);
