@@ -8,6 +8,7 @@ import type { CellDto } from '@/lib/contracts/fund';
 import type { MonitoringView } from '@/lib/contracts/fund';
 import { MonitoringEnterForm } from './monitoring-enter-form';
 import { MonitoringImportForm } from './monitoring-import-form';
+import { MonitoringImports } from './monitoring-imports';
 import { MonitoringYear } from './monitoring-year';
 import { TolerancesPanel } from './tolerances-panel';
 
@@ -64,6 +65,7 @@ export function MonitoringWorkspace({ dealId, agreementId, view }: { dealId: str
         .map(([year, cells]) => (
           <MonitoringYear key={year} dealId={dealId} agreementId={agreementId} year={year} cells={cells} view={view} settled={settled.has(year)} resolving={resolving} onResolve={setResolving} onResolved={refresh} />
         ))}
+      <MonitoringImports dealId={dealId} agreementId={agreementId} imports={view.imports} />
       {archived && <TolerancesPanel dealId={dealId} agreementId={agreementId} view={view} />}
     </div>
   );

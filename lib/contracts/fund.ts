@@ -139,7 +139,20 @@ export interface MonitoringView {
   years: { year: number; settled: boolean; entryClosed: boolean }[];
   cells: CellDto[];
   disputed: number;
+  /** The imported files this member may download (its own side's; the fund all), newest first. */
+  imports: MonitoringImportDto[];
   me: FundAbilities;
+}
+
+export interface MonitoringImportDto {
+  id: string;
+  fileName: string;
+  sha256: string;
+  size: number;
+  rows: number;
+  side: string;
+  importedByName: string;
+  importedAt: string;
 }
 
 /** A year of an agreement and where its settlement stands. */

@@ -51,7 +51,7 @@ export interface AuditSummaries {
   'agreement.amendment_proposed': { after: { amendmentId: string; number: number; effectiveFrom: number; reason: string; changes: Json } };
   'agreement.amendment_signed': { after: { amendmentId: string; number: number; effectiveFrom: number; signatures: string; effective: boolean } };
   'monitoring.entered': { before: { value: string; laboratory: string } | null; after: { valueId: string; year: number; indicator: string; value: string; laboratory: string; sampled: string; cell: string } };
-  'monitoring.imported': { after: { importId: string; fileName: string; rows: number; years: number[]; values: Json[]; truncated?: boolean; disputed: Json } };
+  'monitoring.imported': { after: { importId: string; fileName: string; sha256?: string; rows: number; years: number[]; values: Json[]; truncated?: boolean; disputed: Json } };
   'monitoring.tolerances_set': { before: Json; after: Json };
   'monitoring.entry_closed': { after: { year: number } };
   'monitoring.dispute_resolved': { before: Json & { year: number; indicator: string }; after: { resolutionId: string; method: string; value: string; note: string; [key: string]: Json } };

@@ -23,6 +23,16 @@ const isoDate = z
 /** A measured value: a decimal string (a JSON number has already passed through a binary double). */
 const measured = z.string(say('writeValueAsString')).trim().refine((value) => parseDecimal(value).ok, say('mustBeMeasured'));
 
+/**
+ * A lab's result as typed: a plain decimal or a censored "<0.025". Its range is the terms' rule,
+ * checked by the use case (lib/terms/monitoring-rules.ts parseLabResult); an exponent is no result.
+ */
+const labResult = z
+  .string(say('writeValueAsString'))
+  .trim()
+  .max(50, say('atMostCharacters', { max: 50 }))
+  .regex(/^(?:[<＜]\s*)?[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/, say('mustBeLabResult'));
+
 const sampling = {
   laboratory: text(200, 'laboratoryEmpty'),
   sampledFrom: isoDate,
@@ -35,7 +45,7 @@ export const ZEnterMonitoringValue = z
   .strictObject({
     year,
     indicator: z.string(say('nameIndicator')).trim().min(1, say('nameIndicator')).max(100),
-    value: measured,
+    value: labResult,
     ...sampling,
   })
   .refine(samplingOrder, { path: ['sampledTo'], ...say('mustNotBeBefore', { other: localText('field.sampledFrom') }) });

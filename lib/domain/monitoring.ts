@@ -236,7 +236,8 @@ export function valuesForSettlement(cells: readonly CellAssessment[], year: numb
     } else if (cell.state === 'incomplete') {
       problems.push(problem(`${year}.${indicator}`, text('labsMissing', { indicator: indicatorText(indicator), year, labs: cell.missingLabs.map((lab) => text(`lab.${lab}`)) })));
     } else if (cell.state === 'disputed') {
-      const results = cell.current.map((e) => text('sideResult', { side: text(`side.${e.side}`), value: canonicalValue(e.value) }));
+      // A censored result is shown as the lab wrote it ("<0.025").
+      const results = cell.current.map((e) => text('sideResult', { side: text(`side.${e.side}`), value: /^[<＜]/.test(e.value) ? e.value : canonicalValue(e.value) }));
       problems.push(problem(`${year}.${indicator}`, text('resultDisputed', { indicator: indicatorText(indicator), year, results, spread: cell.spread ?? '', allowed: cell.allowed ?? '' })));
     } else {
       values[indicator] = cell.value!;
@@ -251,7 +252,7 @@ export type ResolutionInput = { method: 'ACCEPT'; valueId: string } | { method: 
  * The value a resolution of a disputed cell records, or why it cannot be recorded. The cell must
  * be disputed now; an accepted result must be one of the current ones.
  */
-export function resolvedValue(cell: CellAssessment, input: ResolutionInput): { ok: true; value: string } | ({ ok: false } & Refusal) {
+export function resolvedValue(cell: CellAssessment, input: ResolutionInput, rule: Pick<MonitoringRule, 'belowLimit'> = cellRule(noTolerance)): { ok: true; value: string } | ({ ok: false } & Refusal) {
   // A cell a required lab has not reported may be closed by the fund too (an accepted result or a
   // re-test it commissioned), so that a side cannot block a year by not reporting.
   if (cell.state !== 'disputed' && cell.state !== 'incomplete') {
@@ -261,11 +262,12 @@ export function resolvedValue(cell: CellAssessment, input: ResolutionInput): { o
     case 'ACCEPT': {
       const chosen = cell.current.find((e) => e.id === input.valueId);
       if (!chosen) return { ok: false, ...refusal(text('acceptedNotCurrent')) };
-      return { ok: true, value: canonicalValue(chosen.value) };
+      // An accepted censored result ("<0.025") counts as the terms' detection-limit rule says.
+      return { ok: true, value: canonicalValue(countedResult(chosen.value, rule)) };
     }
     case 'AVERAGE':
       if (cell.current.length < 2) return { ok: false, ...refusal(text('averageNeedsTwo')) };
-      return { ok: true, value: meanOf(cell.current.map((e) => e.value)) };
+      return { ok: true, value: meanOf(cell.current.map((e) => countedResult(e.value, rule))) };
     case 'RETEST': {
       const parsed = parseDecimal(input.value);
       if (!parsed.ok || typeof input.value !== 'string') return { ok: false, ...refusal(text('retestNotDecimal', { value: String(input.value) })) };

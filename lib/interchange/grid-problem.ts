@@ -10,10 +10,13 @@ export interface GridProblem {
   column: string;
   message: string;
   text?: LocalText;
+  /** The column's label in the catalogue, when the table knows which of its columns this is. */
+  label?: LocalText;
 }
 
-export function gridProblem(row: number, column: string, message: string | LocalText): GridProblem {
-  return typeof message === 'string' ? { row, column, message } : { row, column, message: inEnglish(message), text: message };
+export function gridProblem(row: number, column: string, message: string | LocalText, label?: LocalText): GridProblem {
+  const located = label ? { row, column, label } : { row, column };
+  return typeof message === 'string' ? { ...located, message } : { ...located, message: inEnglish(message), text: message };
 }
 
 export const columnLetter = (index: number): string => (index < 26 ? '' : columnLetter(Math.floor(index / 26) - 1)) + String.fromCharCode(65 + (index % 26));
@@ -22,6 +25,8 @@ export const columnLetter = (index: number): string => (index < 26 ? '' : column
 export function problemAt(problem: GridProblem, header?: readonly string[]): LocalText {
   if (problem.row === 0) return text('at.table');
   if (problem.column === '—') return text('at.row', { row: problem.row });
+  // The column's label in the reader's language, whichever language (and order) the file's header has.
+  if (problem.label) return text('at.namedCell', { row: problem.row, column: problem.column, name: problem.label });
   const index = header?.findIndex((_, i) => columnLetter(i) === problem.column) ?? -1;
   const name = index >= 0 ? header?.[index] : undefined;
   return name ? text('at.namedCell', { row: problem.row, column: problem.column, name }) : text('at.cell', { row: problem.row, column: problem.column });

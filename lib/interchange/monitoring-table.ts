@@ -1,18 +1,38 @@
 // Monitoring results as a CSV or .xlsx table: one row per indicator and year, in the columns
-// year, indicator, value, laboratory, sampledFrom, sampledTo (any order, header in row 1). An
-// import is all or nothing: every problem is listed with its row and column, and a table with any
-// problem saves nothing. Values stay decimal text; dates are ISO (YYYY-MM-DD).
+// year, indicator, value, laboratory, sampledFrom, sampledTo (any order, header in row 1, in
+// English or Chinese: 年度, 指标, 数值, 实验室, 采样起, 采样止), and optionally the indicator's unit
+// (unit, 单位), which the template states and an import checks. An import is all or nothing: every
+// problem is listed with its row and column, and a table with any problem saves nothing. A value
+// is a lab result under the signed terms' rule (lib/terms/monitoring-rules.ts: a plain decimal in
+// the plausible range, or "<0.025" below the detection limit); dates are read in the forms labs
+// write them (2018-01-01, 2018/1/1, 2018年1月1日, an Excel date) and kept as YYYY-MM-DD.
 import ExcelJS from 'exceljs';
 import { addColumnGuide, type ColumnGuide } from './column-guide';
 import { csvText, parseCsvText } from './csv-text';
 import { columnLetter, gridProblem, type GridProblem } from './grid-problem';
 import { gridProblems } from './grid-bounds';
 import { readXlsxGrid } from './xlsx-grid';
-import { text, type LocalText } from '@/lib/domain/local-text';
-import { MAX_EXPONENT, parseDecimal } from '@/lib/engine';
+import { indicatorText } from '@/lib/domain/indicator-name';
+import { fromMessage, text, type LocalText } from '@/lib/domain/local-text';
+import { defaultRule, labResultText, parseLabResult, type MonitoringRule } from '@/lib/terms';
 
 export const monitoringColumns = ['year', 'indicator', 'value', 'laboratory', 'sampledFrom', 'sampledTo'] as const;
 export type MonitoringColumn = (typeof monitoringColumns)[number];
+/** The optional column the template adds after the value: the indicator's unit as the terms state it. */
+export const unitColumn = 'unit';
+type AnyColumn = MonitoringColumn | typeof unitColumn;
+/** The columns in the order a template writes them. */
+export const templateColumns: readonly AnyColumn[] = ['year', 'indicator', 'value', unitColumn, 'laboratory', 'sampledFrom', 'sampledTo'];
+
+/**
+ * The header each column is known by, per language: part of the file format (docs/api.md), so an
+ * import reads a Chinese reader's template as it reads an English one. The catalogue's
+ * fundServer.column.* label a column in messages; a unit test keeps the two in step.
+ */
+export const monitoringHeaders: Record<'en' | 'zh', Record<AnyColumn, string>> = {
+  en: { year: 'year', indicator: 'indicator', value: 'value', unit: 'unit', laboratory: 'laboratory', sampledFrom: 'sampledFrom', sampledTo: 'sampledTo' },
+  zh: { year: '年度', indicator: '指标', value: '数值', unit: '单位', laboratory: '实验室', sampledFrom: '采样起', sampledTo: '采样止' },
+};
 export const monitoringSheetName = 'Monitoring';
 export const maxMonitoringRows = 10_000;
 
@@ -21,7 +41,7 @@ export interface MonitoringRow {
   row: number;
   year: number;
   indicator: string;
-  /** Canonical decimal text, every digit the laboratory wrote. */
+  /** The result as stored: canonical decimal text, or "<limit" for a result below the detection limit. */
   value: string;
   laboratory: string;
   sampledFrom: string;
@@ -34,9 +54,12 @@ export interface MonitoringRules {
   /** The years results may be entered for. */
   from: number;
   to: number;
+  /** Each indicator's rule from the signed terms; an indicator without one reads with the defaults. */
+  monitoring?: Readonly<Record<string, MonitoringRule>>;
 }
 
-export type MonitoringImport = { ok: true; rows: MonitoringRow[] } | { ok: false; problems: GridProblem[] };
+/** An accepted table's rows, and where each column is (its letter), for problems found later (a settled year). */
+export type MonitoringImport = { ok: true; rows: MonitoringRow[]; columns: Partial<Record<AnyColumn, string>> } | { ok: false; problems: GridProblem[] };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -48,21 +71,46 @@ export function isIsoDate(text: string): boolean {
   return date.toISOString().slice(0, 10) === text;
 }
 
+const pad = (n: string) => n.padStart(2, '0');
+// 2018-01-01, 2018-1-1, 2018/01/01, 2018.1.1, and 2018年1月1日 as a Chinese reader writes it.
+const WRITTEN_DATE = [/^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/, /^(\d{4})(年)(\d{1,2})月(\d{1,2})日?$/];
+// Excel's day numbers in the 1900 system (day 60 is its fictitious 1900-02-29, so from day 61 on,
+// day 0 is 1899-12-30). Five digits: 1927-05-18 to 2173-10-14, every year an agreement can have.
+const EXCEL_SERIAL = /^\d{5}$/;
+const excelEpoch = Date.UTC(1899, 11, 30);
+
+/** A sampling date in any form it is written in, as YYYY-MM-DD; null when it is no date. */
+export function samplingDate(written: string): string | null {
+  const raw = written.trim();
+  if (EXCEL_SERIAL.test(raw)) return new Date(excelEpoch + Number(raw) * 86_400_000).toISOString().slice(0, 10);
+  for (const form of WRITTEN_DATE) {
+    const match = form.exec(raw);
+    if (!match) continue;
+    const iso = `${match[1]}-${pad(match[3]!)}-${pad(match[4]!)}`;
+    return isIsoDate(iso) ? iso : null;
+  }
+  return null;
+}
+
+export const columnLabel = (column: AnyColumn): LocalText => text(`column.${column}`);
+const headerKey = (name: string) => name.replace(/^\uFEFF/, '').trim().toLowerCase();
+const knownHeaders = new Map<string, AnyColumn>(Object.values(monitoringHeaders).flatMap((names) => Object.entries(names).map(([column, name]) => [headerKey(name), column as AnyColumn] as const)));
+
 /** Reads and checks the rows of a table already split into cells; row 1 is the header. */
 export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: MonitoringRules): MonitoringImport {
   const problems: GridProblem[] = [];
   const [header = [], ...body] = grid;
-  const names = header.map((cell) => cell.trim());
-  const where = new Map<MonitoringColumn, number>();
-  names.forEach((name, index) => {
+  const where = new Map<AnyColumn, number>();
+  header.forEach((raw, index) => {
+    const name = raw.replace(/^\uFEFF/, '').trim();
     if (name === '') return;
-    const column = monitoringColumns.find((c) => c.toLowerCase() === name.toLowerCase());
-    if (!column) problems.push(gridProblem(1, columnLetter(index), text('unknownColumn', { name, columns: monitoringColumns })));
-    else if (where.has(column)) problems.push(gridProblem(1, columnLetter(index), text('repeatedColumn', { name, column: columnLetter(where.get(column)!) })));
+    const column = knownHeaders.get(headerKey(name));
+    if (!column) problems.push(gridProblem(1, columnLetter(index), text('unknownColumn', { name, columns: templateColumns.map(columnLabel) })));
+    else if (where.has(column)) problems.push(gridProblem(1, columnLetter(index), text('repeatedColumn', { name, column: columnLetter(where.get(column)!) }), columnLabel(column)));
     else where.set(column, index);
   });
   const absent = monitoringColumns.filter((c) => !where.has(c));
-  if (absent.length) problems.push(gridProblem(1, '—', text('headerLacks', { missing: absent.map((c) => `"${c}"`), columns: monitoringColumns })));
+  if (absent.length) problems.push(gridProblem(1, '—', text('headerLacks', { missing: absent.map(columnLabel), columns: monitoringColumns.map(columnLabel) })));
   if (problems.length) return { ok: false, problems };
 
   const rows: MonitoringRow[] = [];
@@ -76,9 +124,8 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
       if (filled === maxMonitoringRows + 1) problems.push(gridProblem(row, '—', text('tooManyRows', { max: maxMonitoringRows })));
       return;
     }
-    const cell = (column: MonitoringColumn) => (cells[where.get(column)!] ?? '').trim();
-    const at = (column: MonitoringColumn) => columnLetter(where.get(column)!);
-    const problem = (column: MonitoringColumn, message: LocalText) => problems.push(gridProblem(row, at(column), message));
+    const cell = (column: AnyColumn) => (where.has(column) ? (cells[where.get(column)!] ?? '').trim() : '');
+    const problem = (column: AnyColumn, message: LocalText) => problems.push(gridProblem(row, columnLetter(where.get(column)!), message, columnLabel(column)));
     const before = problems.length;
 
     const yearText = cell('year');
@@ -88,31 +135,42 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
     else if (!yearInRange) problem('year', text('yearOutsideAgreement', { year, from: rules.from, to: rules.to }));
 
     const indicator = cell('indicator');
+    const isDeclared = declared.has(indicator);
     if (indicator === '') problem('indicator', text('indicatorEmpty'));
-    else if (!declared.has(indicator)) {
+    else if (!isDeclared) {
       const near = rules.indicators.find((name) => name.toLowerCase() === indicator.toLowerCase());
       const known = rules.indicators.length ? rules.indicators : text('noIndicatorsDeclared');
       problem('indicator', near ? text('unknownIndicatorNear', { indicator, near, known }) : text('unknownIndicator', { indicator, known }));
     }
+    const rule = rules.monitoring?.[indicator] ?? defaultRule('');
+
+    const unit = cell(unitColumn);
+    if (isDeclared && unit !== '' && rule.unit !== '' && unit !== rule.unit) problem(unitColumn, text('unitNotAgreed', { unit, agreed: rule.unit, indicator: indicatorText(indicator) }));
 
     const valueText = cell('value');
-    const parsed = parseDecimal(valueText);
+    let value: string | null = null;
     if (valueText === '') problem('value', text('valueEmpty'));
-    // A cell's text parses as a number or is out of range: the two reasons parseDecimal gives a string.
-    else if (!parsed.ok) problem('value', parsed.problem.code === 'engine.notANumber' ? text('valueNotNumber', { text: valueText }) : text('valueOutOfRange', { text: valueText, max: MAX_EXPONENT }));
+    else {
+      const parsed = parseLabResult(valueText, rule);
+      if (!parsed.ok) problem('value', parsed.reason.code === 'engine.notAPlainDecimal' ? text('valueNotNumber', { text: valueText }) : fromMessage(parsed.reason));
+      else value = labResultText(parsed.result);
+    }
 
     const laboratory = cell('laboratory');
     if (laboratory === '') problem('laboratory', text('laboratoryEmpty'));
     else if (laboratory.length > 200) problem('laboratory', text('tooLong', { max: 200 }));
 
-    const from = cell('sampledFrom');
-    const to = cell('sampledTo');
-    for (const [column, date] of [['sampledFrom', from], ['sampledTo', to]] as const) {
-      if (date === '') problem(column, text('samplingDateEmpty'));
-      else if (!isIsoDate(date)) problem(column, text('notIsoDate', { text: date }));
+    const dates: Partial<Record<'sampledFrom' | 'sampledTo', string>> = {};
+    for (const column of ['sampledFrom', 'sampledTo'] as const) {
+      const written = cell(column);
+      const date = samplingDate(written);
+      if (written === '') problem(column, text('samplingDateEmpty'));
+      else if (date === null) problem(column, text('notIsoDate', { text: written }));
       else if (yearInRange && Number(date.slice(0, 4)) !== year) problem(column, text('dateNotInYear', { date, year }));
+      else dates[column] = date;
     }
-    if (isIsoDate(from) && isIsoDate(to) && to < from) problem('sampledTo', text('sampledToBeforeFrom', { to, from }));
+    const { sampledFrom, sampledTo } = dates;
+    if (sampledFrom && sampledTo && sampledTo < sampledFrom) problem('sampledTo', text('sampledToBeforeFrom', { to: sampledTo, from: sampledFrom }));
 
     if (year !== null && indicator !== '') {
       const key = `${year}\u0000${indicator}`;
@@ -120,12 +178,12 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
       if (first !== undefined) problem('indicator', text('duplicateResult', { indicator, year, row: first }));
       else seen.set(key, row);
     }
-    if (problems.length === before && year !== null && yearInRange && parsed.ok) {
-      rows.push({ row, year, indicator, value: parsed.value.isZero() ? '0' : parsed.value.toString(), laboratory, sampledFrom: from, sampledTo: to });
+    if (problems.length === before && year !== null && value !== null && sampledFrom && sampledTo) {
+      rows.push({ row, year, indicator, value, laboratory, sampledFrom, sampledTo });
     }
   });
   if (!problems.length && rows.length === 0) problems.push(gridProblem(0, '—', text('tableEmpty')));
-  return problems.length ? { ok: false, problems } : { ok: true, rows };
+  return problems.length ? { ok: false, problems } : { ok: true, rows, columns: Object.fromEntries([...where].map(([column, index]) => [column, columnLetter(index)])) };
 }
 
 export function monitoringFromCsv(csv: string, rules: MonitoringRules): MonitoringImport {
@@ -141,13 +199,26 @@ export async function monitoringFromXlsx(bytes: Uint8Array, rules: MonitoringRul
   return read.ok ? monitoringFromGrid(read.grid, rules) : read;
 }
 
-/** A table in the import layout: a filled one to export, or an empty one (a template) with one row per indicator. */
+/** A table in the import layout: a filled one to export. */
 export function monitoringGrid(rows: readonly Omit<MonitoringRow, 'row'>[]): string[][] {
   return [[...monitoringColumns], ...rows.map((r) => [String(r.year), r.indicator, r.value, r.laboratory, r.sampledFrom, r.sampledTo])];
 }
 
-export function monitoringTemplate(indicators: readonly string[], year: number): string[][] {
-  return [[...monitoringColumns], ...indicators.map((indicator) => [String(year), indicator, '', '', `${year}-01-01`, `${year}-12-31`])];
+/**
+ * An empty table to fill in (a template): the header in the reader's language, one row per
+ * indicator with the unit the terms state for it, so that a lab writes its result in that unit.
+ */
+export function monitoringTemplate(indicators: readonly { name: string; unit: string }[], year: number, language: 'en' | 'zh' = 'en'): string[][] {
+  const blank: Record<AnyColumn, (indicator: { name: string; unit: string }) => string> = {
+    year: () => String(year),
+    indicator: (i) => i.name,
+    value: () => '',
+    unit: (i) => i.unit,
+    laboratory: () => '',
+    sampledFrom: () => `${year}-01-01`,
+    sampledTo: () => `${year}-12-31`,
+  };
+  return [templateColumns.map((column) => monitoringHeaders[language][column]), ...indicators.map((indicator) => templateColumns.map((column) => blank[column](indicator)))];
 }
 
 export function gridToCsv(grid: readonly (readonly string[])[]): string {

@@ -78,9 +78,9 @@ describe('the fund API speaks the reader’s language', () => {
     for (const headers of asksForChinese) {
       const chinese = await importBadTable(headers);
       expect(chinese.status).toBe(400);
-      expect(chinese.body.error.message).toMatch(/^文件：表格有 3 处问题，未保存任何内容：第 2 行 B 列（indicator）：未知指标“cod”/);
+      expect(chinese.body.error.message).toMatch(/^文件：表格有 3 处问题，未保存任何内容：第 2 行 B 列（指标）：未知指标“cod”/);
       expect(chinese.body.error.field).toBe('file');
-      expect(chinese.body.error.problems.map((p) => p.field)).toEqual(['第 2 行 B 列（indicator）', '第 2 行 C 列（value）', '第 3 行 C 列（value）']);
+      expect(chinese.body.error.problems.map((p) => p.field)).toEqual(['第 2 行 B 列（指标）', '第 2 行 C 列（数值）', '第 3 行 C 列（数值）']);
     }
     // The reader's choice wins over what the browser asks for.
     const chosen = await importBadTable({ Cookie: `${fund.cookie}; NEXT_LOCALE=en`, 'Accept-Language': 'zh-CN' });
@@ -138,10 +138,10 @@ describe('fund administration in Chromium', () => {
     await problems.waitFor();
     const text = (await problems.textContent())!;
     // The page is in Chinese, and so are the server's reasons.
-    expect(text).toContain('第 2 行 B 列（indicator）');
+    expect(text).toContain('第 2 行 B 列（指标）');
     expect(text).toContain('未知指标“cod”');
-    expect(text).toContain('第 2 行 C 列（value）');
-    expect(text).toContain('第 3 行 C 列（value）');
+    expect(text).toContain('第 2 行 C 列（数值）');
+    expect(text).toContain('第 3 行 C 列（数值）');
     expect(text).toContain('共 3 处问题');
     expect(text).not.toMatch(/unknown indicator|is not a number/);
     await screenshot(page, 'fund-monitoring-refused-zh');

@@ -24,10 +24,9 @@ import { searchFundArchive } from '../../lib/server/fund/search-fund-archive';
 import { setFundingShares } from '../../lib/server/fund/set-funding-shares';
 import { setIndicatorTolerances } from '../../lib/server/fund/set-indicator-tolerances';
 import { makeUser, testDb } from '../factories';
-import { signedAgreement } from '../factories/signed-agreement';
+import { fundOrigin, signedAgreement, type FundActor } from '../factories/signed-agreement';
 
-let ip = 0;
-const origin = () => ({ ip: `203.0.113.${++ip % 250}`, userAgent: 'vitest fund' });
+const origin = fundOrigin;
 // Everything runs as of mid-2027: 2021–2026 are closed years, 2027 is not.
 const now = new Date('2027-06-01T00:00:00Z');
 
@@ -40,13 +39,11 @@ terms.constants = { ...terms.constants, amount: '200000000.05' };
 const anyLab = { ...terms, monitoring: Object.fromEntries(Object.keys(terms.indicators).map((name) => [name, { labs: 'either' }])) };
 const good = { codmn: '2.31', nh3n: '0.10', tn: '1.05', tp: '0.026' }; // P = 0.779… ≤ 1: downstream pays
 const bad = { codmn: '2.80', nh3n: '0.15', tn: '1.40', tp: '0.035' }; // P > 1: upstream pays
-// The Shiyan version counts in thousand CNY: 200 000 thousand a year is 200 000 000 CNY scheduled.
-const schedule = [{ from: 2021, to: 2030, amount: '200000' }];
 
-type Actor = NonNullable<Awaited<ReturnType<typeof loadActor>>>;
+type Actor = FundActor;
 
 /** A deal with an agreement signed by both sides, a fund administrator, and members who may less. */
-const administered = (options: { sign?: boolean; terms?: Record<string, unknown> } = {}) => signedAgreement({ schedule, ...options, terms: options.terms ?? anyLab });
+const administered = (options: { sign?: boolean; terms?: Record<string, unknown> } = {}) => signedAgreement({ terms: options.terms ?? anyLab, sign: options.sign });
 
 type Table = Awaited<ReturnType<typeof administered>>;
 
@@ -223,8 +220,8 @@ describe('fund: monitoring data and disputes', () => {
     expect((refused as ValidationError).message).toMatch(/^File: the table has 4 problems and nothing was saved/);
     expect((refused as ValidationError).problems).toMatchObject([
       { field: 'row 3, column B (indicator)', message: expect.stringContaining('unknown indicator "cod" (the agreement\'s terms declare codmn, nh3n, tn, tp)') },
-      { field: 'row 4, column E (sampledFrom)', message: '"Lab" is not a date written YYYY-MM-DD' },
-      { field: 'row 5, column C (value)', message: expect.stringContaining('"n.d." is not a number') },
+      { field: 'row 4, column E (sampledFrom)', message: '"Lab" is not a date (write 2018-01-01, 2018/1/1 or an Excel date)' },
+      { field: 'row 5, column C (value)', message: expect.stringContaining('"n.d." is not a lab result') },
       { field: 'row 6, column A (year)', message: "2035 is outside the agreement's years 2021–2030" },
     ]);
     expect(await testDb().monitoringValue.count({ where: { agreementId: t.agreementId } })).toBe(0);

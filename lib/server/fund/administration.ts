@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { agreementTerms, runSettlement, termsIndicators, type SettlementRunOutcome } from '@/lib/domain/fund-settlement';
 import { buildLedger, defaultShares, funders, isYearClosed, LD, signedPayment, type Funder, type LedgerPayment, type Shares } from '@/lib/domain/ledger';
 import { assessMonitoring, canonicalValue, cellRule, noTolerance, type CellAssessment, type CellRule, type MonitoringEntry, type MonitoringSide, type Resolution, type Tolerance } from '@/lib/domain/monitoring';
-import { monitoringRules, type PaymentTerms } from '@/lib/terms';
+import { defaultRule, monitoringRules, type MonitoringRule, type PaymentTerms } from '@/lib/terms';
 import { sharesOfTerms, termsInForce, type AmendmentChanges, type SignedAmendment } from '@/lib/domain/amendments';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Agreement, DisputeResolution, MonitoringValue, Payment, Settlement } from '@/lib/generated/prisma/client';
@@ -55,6 +55,12 @@ function cellRules(terms: PaymentTerms | null, declared: readonly string[], reco
     rules[indicator] = rule ? { labs: rule.labs, belowLimit: rule.belowLimit, tolerance } : cellRule(tolerance);
   }
   return rules;
+}
+
+/** How a lab result of each declared indicator is read: unit and plausible range from the signed terms, their defaults otherwise. */
+function resultRules(terms: PaymentTerms | null, declared: readonly string[], units: Record<string, string>): Record<string, MonitoringRule> {
+  const signed = terms ? monitoringRules(terms) : {};
+  return Object.fromEntries(declared.map((indicator) => [indicator, signed[indicator] ?? defaultRule(units[indicator] ?? '')]));
 }
 
 export async function loadAdministration(client: Tx, agreement: Agreement) {
@@ -110,6 +116,7 @@ export async function loadAdministration(client: Tx, agreement: Agreement) {
     rules: rulesOf(shownYear),
     shares: sharesOf(shownYear),
     sharesAgreed: Boolean(inForce(shownYear)?.fundingShares) || recordedShares !== null,
+    resultRules: resultRules(terms, indicators.declared, indicators.units),
     entries,
     rulings,
     cells,

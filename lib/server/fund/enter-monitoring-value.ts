@@ -13,8 +13,8 @@ import { text } from '@/lib/domain/local-text';
 
 /**
  * One monitoring result, entered by a member for their own side. It is checked by exactly the
- * rules of an imported table (a declared indicator, a year of the agreement, a decimal value, a
- * laboratory, sampling dates within the year). A side's newer result supersedes its older one;
+ * rules of an imported table (a declared indicator, a year of the agreement, a lab result in the
+ * terms' plausible range or below the detection limit, a laboratory, sampling dates within the year). A side's newer result supersedes its older one;
  * a year whose settlement is confirmed takes no more results.
  */
 export async function enterMonitoringValue({ actor, origin, dealId, agreementId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: EnterMonitoringValueInput }) {
@@ -22,7 +22,7 @@ export async function enterMonitoringValue({ actor, origin, dealId, agreementId,
     const admin = await loadAdministration(tx, agreement);
     const checked = monitoringFromGrid(
       [[...monitoringColumns], [String(input.year), input.indicator, input.value, input.laboratory, input.sampledFrom, input.sampledTo]],
-      { indicators: admin.indicators.declared, from: agreement.startYear, to: agreement.endYear },
+      { indicators: admin.indicators.declared, from: agreement.startYear, to: agreement.endYear, monitoring: admin.resultRules },
     );
     if (!checked.ok) {
       // The one row's columns are the body's fields.

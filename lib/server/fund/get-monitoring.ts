@@ -8,6 +8,7 @@ import { confirmedYears, loadAdministration } from './administration';
 import { readAdministered } from './fund-access';
 import { cellDto, sealedCellDto } from './fund-dto';
 import { monitoringSeal } from './monitoring-seal';
+import { visibleImports } from './monitoring-import-access';
 
 /**
  * The monitoring results of an agreement, cell by cell (year × indicator): each side's current
@@ -16,13 +17,14 @@ import { monitoringSeal } from './monitoring-seal';
  * labs' values of a cell only once it has entered its own (decision 0067).
  */
 export async function getMonitoring({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string }): Promise<MonitoringView> {
-  const { agreement, abilities } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
+  const { agreement, abilities, access } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
   const admin = await loadAdministration(db(), agreement);
   const settled = confirmedYears(admin);
   const viewer = abilities.side;
-  const [sealed, closures] = await Promise.all([
+  const [sealed, closures, imports] = await Promise.all([
     monitoringSeal(db(), viewer, [agreement.id]),
     db().monitoringEntryClosure.findMany({ where: { agreementId: agreement.id }, select: { year: true } }),
+    db().monitoringImport.findMany({ where: visibleImports(agreement.id, access.membership.side), orderBy: { createdAt: 'desc' }, take: 50 }),
   ]);
   const closed = new Set(closures.map((c) => c.year));
   return {
@@ -36,6 +38,7 @@ export async function getMonitoring({ actor, origin, dealId, agreementId }: { ac
     years: admin.years.map((year) => ({ year, settled: settled.has(year), entryClosed: closed.has(year) })),
     cells: admin.cells.map((cell) => (sealed(agreement.id, cell.year, cell.indicator) ? sealedCellDto(cellDto(cell), viewer) : cellDto(cell))),
     disputed: admin.cells.filter((c) => c.state === 'disputed' && !sealed(agreement.id, c.year, c.indicator)).length,
+    imports: imports.map((i) => ({ id: i.id, fileName: i.fileName, sha256: i.sha256, size: i.size, rows: i.rows, side: i.side, importedByName: i.importedByName, importedAt: i.createdAt.toISOString() })),
     me: abilities,
   };
 }

@@ -1,10 +1,10 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/domain/actor';
 import { ValidationError } from '@/lib/domain/errors';
 import type { MonitoringSide } from '@/lib/domain/monitoring';
 import { gridBounds } from '@/lib/interchange/grid-bounds';
-import { monitoringColumns, monitoringFromCsv, monitoringFromXlsx } from '@/lib/interchange/monitoring-table';
+import { columnLabel, monitoringFromCsv, monitoringFromXlsx } from '@/lib/interchange/monitoring-table';
 import { gridProblem, problemAt, problemField, type GridProblem } from '@/lib/interchange/grid-problem';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
@@ -27,16 +27,18 @@ function isXlsx(bytes: Uint8Array, fileName: string) {
  * A table of monitoring results (CSV or .xlsx, docs/api.md) for the importer's own side, all or
  * nothing: any problem in any row (unknown indicator, bad number, year outside the agreement or
  * already settled, sampling dates) refuses the whole table, listing every problem with its row and
- * column, and saves nothing.
+ * column (by its label in the reader's language), and saves nothing. An accepted file is kept as
+ * it was sent (bytes, name, SHA-256, who and when: MonitoringImport).
  */
 export async function importMonitoringTable({ actor, origin, dealId, agreementId, fileName, bytes }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; fileName: string; bytes: Uint8Array }) {
   if (bytes.byteLength === 0) throw new ValidationError(text('fileEmpty'), 'file');
   if (bytes.byteLength > maxMonitoringTableBytes) throw new ValidationError(text('tableTooLarge', { mb: maxMonitoringTableBytes / 1024 / 1024 }), 'file');
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayEnterMonitoring }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
-    const rules = { indicators: admin.indicators.declared, from: agreement.startYear, to: agreement.endYear };
+    const rules = { indicators: admin.indicators.declared, from: agreement.startYear, to: agreement.endYear, monitoring: admin.resultRules };
+    const xlsx = isXlsx(bytes, fileName);
     let outcome;
-    if (isXlsx(bytes, fileName)) outcome = await monitoringFromXlsx(bytes, rules);
+    if (xlsx) outcome = await monitoringFromXlsx(bytes, rules);
     else {
       let csv: string;
       try {
@@ -50,16 +52,22 @@ export async function importMonitoringTable({ actor, origin, dealId, agreementId
     const settled = confirmedYears(admin);
     if (outcome.ok) {
       for (const row of outcome.rows) {
-        if (settled.has(row.year)) problems.push(gridProblem(row.row, 'A', text('yearSettledFinal', { year: row.year })));
+        if (settled.has(row.year)) problems.push(gridProblem(row.row, outcome.columns.year ?? '—', text('yearSettledFinal', { year: row.year }), columnLabel('year')));
       }
     }
     if (problems.length || !outcome.ok) {
-      const listed = problems.map((p) => ({ field: problemField(p, monitoringColumns), at: problemAt(p, monitoringColumns), message: p.message, text: p.text }));
+      const listed = problems.map((p) => ({ field: problemField(p), at: problemAt(p), message: p.message, text: p.text }));
       throw ValidationError.listing(listed, (lines) => text('tableRefused', { count: listed.length, problems: lines }), 'file', gridBounds.listedProblems);
     }
     const side = access.membership.side as MonitoringSide;
     const importId = randomUUID();
     const name = fileName.slice(0, 255);
+    // The file as sent is kept beside the rows it made, so that what a lab reported can be shown later.
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const contentType = xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
+    const known = await tx.evidenceFile.findUnique({ where: { sha256 }, select: { sha256: true } });
+    if (!known) await tx.evidenceFile.create({ data: { sha256, contentType, size: bytes.byteLength, bytes: Buffer.from(bytes) } });
+    await tx.monitoringImport.create({ data: { id: importId, agreementId: agreement.id, side, fileName: name, sha256, contentType, size: bytes.byteLength, rows: outcome.rows.length, importedById: actor.id, importedByName: actor.name } });
     await tx.monitoringValue.createMany({
       data: outcome.rows.map((row) => ({
         agreementId: agreement.id,
@@ -92,6 +100,7 @@ export async function importMonitoringTable({ actor, origin, dealId, agreementId
         after: {
           importId,
           fileName: name,
+          sha256,
           rows: outcome.rows.length,
           years: [...new Set(outcome.rows.map((r) => r.year))],
           values: outcome.rows.slice(0, auditedRows).map((r) => ({ year: r.year, indicator: r.indicator, value: r.value, laboratory: r.laboratory })),
@@ -100,6 +109,6 @@ export async function importMonitoringTable({ actor, origin, dealId, agreementId
         },
       },
     });
-    return { importId, imported: outcome.rows.length, years: [...new Set(outcome.rows.map((r) => r.year))], disputed };
+    return { importId, sha256, imported: outcome.rows.length, years: [...new Set(outcome.rows.map((r) => r.year))], disputed };
   });
 }

@@ -23,8 +23,9 @@ export async function resolveDispute({ actor, origin, dealId, agreementId, input
     const admin = await loadAdministration(tx, agreement);
     if (confirmedYears(admin).has(input.year)) throw new ConflictError(text('yearSettledFinal', { year: input.year }));
     const entries = admin.entries.filter((e) => e.year === input.year && e.indicator === input.indicator);
-    const cell = assessCell(input.year, input.indicator, entries, admin.rulings, ruleOf(admin, input.year, input.indicator));
-    const resolved = resolvedValue(cell, input.method === 'ACCEPT' ? { method: 'ACCEPT', valueId: input.valueId } : input.method === 'RETEST' ? { method: 'RETEST', value: input.value } : { method: 'AVERAGE' });
+    const rule = ruleOf(admin, input.year, input.indicator);
+    const cell = assessCell(input.year, input.indicator, entries, admin.rulings, rule);
+    const resolved = resolvedValue(cell, input.method === 'ACCEPT' ? { method: 'ACCEPT', valueId: input.valueId } : input.method === 'RETEST' ? { method: 'RETEST', value: input.value } : { method: 'AVERAGE' }, rule);
     if (!resolved.ok) {
       if (cell.state === 'disputed') throw new ValidationError(resolved.text, input.method === 'ACCEPT' ? 'valueId' : 'value');
       throw new ConflictError(resolved.text);
