@@ -536,12 +536,10 @@ describe('fund: a settlement an accountant can file', () => {
     if (process.env.PES_KEEP_PDF) (await import('node:fs')).writeFileSync(process.env.PES_KEEP_PDF, pdf.bytes);
     const agreement = await testDb().agreement.findUniqueOrThrow({ where: { id: t.agreementId } });
     const text = pdfText(pdf.bytes);
-    if (text !== null) {
-      for (const expected of ['生态补偿结算单', 'Settlement statement', 'Miyun station', '117,750,000.00 CNY', '90,000,000.00 CNY', 'ADV-2021', 'Run by', 'Confirmed by', '北京时间', 'Beijing time', agreement.hash!.slice(0, 32), 'Head of the chain', 'advance_rate']) {
-        expect(text.replace(/\s+/g, ' '), expected).toContain(expected);
-      }
-      expect(text).toMatch(/pays .* 27,750,000\.00 CNY/);
+    for (const expected of ['生态补偿结算单', 'Settlement statement', 'Miyun station', '117,750,000.00 CNY', '90,000,000.00 CNY', 'ADV-2021', 'Run by', 'Confirmed by', '北京时间', 'Beijing time', agreement.hash!.slice(0, 32), 'Head of the chain', 'advance_rate']) {
+      expect(text.replace(/\s+/g, ' '), expected).toContain(expected);
     }
+    expect(text).toMatch(/pays .* 27,750,000\.00 CNY/);
     // Another agreement's settlement, a settlement id that is not one, and a stranger: not found.
     const other = await administered();
     await expect(renderSettlementPdf({ actor: other.fundAdmin, origin: origin(), ...other.at, settlementId: confirmed.id })).rejects.toBeInstanceOf(NotFoundError);
@@ -570,12 +568,12 @@ describe('fund: a settlement an accountant can file', () => {
   });
 });
 
-/** The PDF's text through poppler's pdftotext where the machine has it (CI installs poppler-utils), else null. */
-function pdfText(bytes: Buffer): string | null {
+/** The PDF's text through poppler's pdftotext (CI installs poppler-utils; so must a developer's machine). */
+function pdfText(bytes: Buffer): string {
   try {
     return execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes, encoding: 'utf8' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is missing: install poppler-utils (apt-get install poppler-utils) to check the statement’s text');
     throw error;
   }
 }
