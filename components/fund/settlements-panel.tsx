@@ -141,7 +141,7 @@ function SettlementDetail({ settlement, statementHref }: { settlement: Settlemen
           </dd>
         </div>
         <Advances settlement={settlement} />
-        <div className={`rounded-md border-2 p-3 ${isNegative(settlement.balance) ? 'border-amber-300 bg-amber-50' : 'border-water-200 bg-white'}`}>
+        <div className={`rounded-md border-2 p-3 ${isNegative(settlement.balance) ? 'border-amber-300 bg-amber-50' : 'border-water-600 bg-white'}`}>
           <dt className="text-slate-500">{t('settlements.bindingBalance')}</dt>
           <dd className="text-lg font-semibold">
             <Money value={settlement.balance} fractionDigits={2} priceBase={settlement.priceBase} testId={`balance-${settlement.year}`} />

@@ -13,9 +13,9 @@ import { CellDraftsContext } from './cells';
 import { EditorToolbar, useActiveCell } from './editor-toolbar';
 import { EditorContext, type EditorActions, type EditorSettings } from './editor-context';
 import { ItemsTable } from './items-table';
+import { unitWord as nameUnit } from '@/components/ui/unit-word';
 import {
   CellDrafts,
-  NAMED_UNITS,
   addItem,
   cellPosition,
   pasteBlock,
@@ -155,7 +155,7 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
 
   const unitText = String(document.unit);
   const currencyWord = t.has(`currency.${document.currency}`) ? t(`currency.${document.currency}`) : document.currency;
-  const unitWord = (NAMED_UNITS as readonly string[]).includes(unitText) ? t(`units.u${unitText}`, { currency: currencyWord }) : t('units.other', { unit: unitText, currency: currencyWord });
+  const unitWord = nameUnit(t, unitText, document.currency);
   const unitCaption = t('units.caption', { unit: unitWord, priceBase: document.priceBase });
   const formatUnitAmount = useCallback((v: Dec) => formatAmount(v, locale, { withSuffix: false, fractionDigits: v.isInteger() ? 0 : 2 }), [locale]);
   const settings = useMemo<EditorSettings>(() => ({ locale, readOnly, unitCaption, unitWord, formatUnitAmount, actions }), [locale, readOnly, unitCaption, unitWord, formatUnitAmount, actions]);

@@ -1,3 +1,4 @@
+import { unitWord } from '@/components/ui/unit-word';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { amountUnitWord, formatAmount, type ReaderUnit, formatDateTime } from '@/lib/domain/format';
@@ -24,10 +25,7 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
   const tField = await getTranslations('editor.fieldNames');
   const tSide = await getTranslations('side');
   const tEditor = await getTranslations('editor');
-  const unitWord = (side: Side) => {
-    const currency = tEditor.has(`currency.${side.currency}`) ? tEditor(`currency.${side.currency}`) : side.currency;
-    return tEditor.has(`units.u${side.unit}`) ? tEditor(`units.u${side.unit}`, { currency }) : tEditor('units.other', { unit: String(side.unit), currency });
-  };
+  const sideUnit = (side: Side) => unitWord(tEditor, side.unit, side.currency);
   const { from, to, diff } = comparison;
   const money = (side: Side, value: string | null) => (value === null ? '—' : formatAmount(value, lang, { unit: side.unit, scale }));
   // In tables the heading states the reader's unit; a suffix in every cell would only crowd them.
@@ -52,7 +50,7 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
       <p className="text-slate-600">
         “<VersionMessageText message={side.message} />” · {formatDateTime(new Date(side.createdAt), lang)}
       </p>
-      <p className="text-xs text-slate-500">{t('units', { unit: unitWord(side), priceBase: side.priceBase })}</p>
+      <p className="text-xs text-slate-500">{t('units', { unit: sideUnit(side), priceBase: side.priceBase })}</p>
     </div>
   );
   return (

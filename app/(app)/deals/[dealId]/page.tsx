@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { unitWordOnServer } from '@/components/ui/unit-word-on-server';
 import Link from 'next/link';
 import { formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
@@ -37,6 +38,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
   const lang = isLocale(locale) ? locale : 'zh';
   const zh = lang === 'zh';
   const { deal, me } = overview;
+  const dealUnit = await unitWordOnServer(deal.unit, deal.currency);
   const nextStatus = dealStatusTransitions[deal.status][0];
   const rights = [t('deal.rightView'), me.canEdit && t('deal.rightEdit'), me.canSign && t('deal.rightSign'), me.canManage && t('deal.rightManage')].filter(Boolean).join(' · ');
   return (
@@ -68,7 +70,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
           </div>
           <div>
             <dt className="text-slate-500">{t('deal.units')}</dt>
-            <dd className="font-medium">{t('deal.unitsValue', { unit: deal.unit.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'), currency: deal.currency, priceBase: deal.priceBase })}</dd>
+            <dd className="font-medium">{t('deal.unitsValue', { unit: dealUnit, priceBase: deal.priceBase })}</dd>
           </div>
           <div>
             <dt className="text-slate-500">{t('deal.yourSide')}</dt>

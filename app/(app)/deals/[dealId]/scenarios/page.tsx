@@ -1,3 +1,4 @@
+import { unitWord } from '@/components/ui/unit-word';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { RenderedTable } from '@/components/ui/rendered-table';
@@ -20,8 +21,7 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
   const [t, tSide, tEditor, locale] = await Promise.all([getTranslations('scenarios'), getTranslations('side'), getTranslations('editor'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
   const { deal } = me;
-  const currency = tEditor.has(`currency.${deal.currency}`) ? tEditor(`currency.${deal.currency}`) : deal.currency;
-  const unit = tEditor.has(`units.u${deal.unit}`) ? tEditor(`units.u${deal.unit}`, { currency }) : tEditor('units.other', { unit: String(deal.unit), currency });
+  const unit = unitWord(tEditor, deal.unit, deal.currency);
   const periods = deal.periods.length ? deal.periods.map((p) => p.label).join(t('listSeparator')) : t('wholeRange', { from: deal.startYear, to: deal.endYear });
   const dealTerms = t('takesFromDeal', { from: deal.startYear, to: deal.endYear, unit, priceBase: deal.priceBase, periods });
   return (

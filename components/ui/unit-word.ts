@@ -1,0 +1,11 @@
+/** What unitWord needs of the translator useTranslations('editor') (or its server twin) gives: its keys are the editor namespace's. */
+export interface EditorUnitTranslator {
+  (key: string, values?: Record<string, string>): string;
+  has(key: string): boolean;
+}
+
+/** "千元" / "thousand yuan": a deal's or scenario's unit and currency as every page names them. */
+export function unitWord(t: EditorUnitTranslator, unit: string | number, currency: string): string {
+  const currencyWord = t.has(`currency.${currency}`) ? t(`currency.${currency}`) : currency;
+  return t.has(`units.u${unit}`) ? t(`units.u${unit}`, { currency: currencyWord }) : t('units.other', { unit: String(unit), currency: currencyWord });
+}
