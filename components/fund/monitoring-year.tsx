@@ -1,5 +1,6 @@
 'use client';
 
+import { formatMeasurement } from '@/lib/domain/format';
 import { useTranslations } from 'next-intl';
 import { CloseEntryButton } from './close-entry-button';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -73,7 +74,7 @@ function useCellColumns({ dealId, agreementId, view, settled, resolving, onResol
       header: t('monitoring.col.used'),
       cell: ({ row: { original: cell } }) => (
         <div className="num font-medium" data-testid={`used-${cellKey(cell)}`}>
-          {cell.value ?? '—'}
+          {cell.value !== null ? formatMeasurement(cell.value) : '—'}
           {cell.resolution && (
             <div className="text-xs font-normal text-violet-900">
               {t(`monitoring.resolve.method.${cell.resolution.method}`)} · {cell.resolution.resolvedBy}

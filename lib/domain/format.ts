@@ -129,3 +129,13 @@ export function beijingDay(value: Date): string {
 }
 
 const beijingDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: readerTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * A lab value as a table shows it: as measured, except an agreed value computed from several
+ * results (an average of three labs: 2.4533…), which is cut to four decimals and marked ≈.
+ * The stored value, used in the settlement, keeps every digit.
+ */
+export function formatMeasurement(value: string): string {
+  if (!/^-?\d+\.\d{5,}$/.test(value)) return value;
+  return `≈${new Decimal(value).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed()}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount } from '../../lib/domain/format';
+import { formatAmount, formatMeasurement } from '../../lib/domain/format';
 
 describe('formatAmount', () => {
   it('groups thousands by locale', () => {
@@ -20,5 +20,15 @@ describe('formatAmount', () => {
   it('rounds half away from zero at the shown precision', () => {
     expect(formatAmount('0.125', 'en', { scale: 'yuan', fractionDigits: 2, withSuffix: false })).toBe('0.13');
     expect(formatAmount('-1500', 'en', { withSuffix: false })).toBe('-1,500');
+  });
+});
+
+describe('formatMeasurement', () => {
+  it('shows a lab value as measured, and an agreed average of several results to four decimals, marked', () => {
+    expect(formatMeasurement('2.31')).toBe('2.31');
+    expect(formatMeasurement('0.0255')).toBe('0.0255');
+    expect(formatMeasurement('<0.025')).toBe('<0.025');
+    expect(formatMeasurement('2.4533333333333333333333333333333333333333')).toBe('≈2.4533');
+    expect(formatMeasurement('0.026666666')).toBe('≈0.0267');
   });
 });

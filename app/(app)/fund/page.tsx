@@ -7,6 +7,7 @@ import { isNegative, yuan } from '@/components/fund/format';
 import { TotalsCards } from '@/components/fund/ledger-panel';
 import { PortfolioCharts } from '@/components/fund/portfolio-charts';
 import { TableSection } from '@/components/ui/table-section';
+import { formatMeasurement } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
 import { flowDirections, type Standing } from '@/lib/terms';
 import { getFundPortfolio } from '@/lib/server/fund/get-fund-portfolio';
@@ -219,7 +220,7 @@ export default async function FundDashboardPage() {
                 <td className="py-1 pr-3">
                   {indicator(r.indicator)} <span className="text-xs text-slate-500">{r.unit}</span>
                 </td>
-                <td className="num whitespace-nowrap py-1 pr-3 text-right">{r.value ?? <span className="text-red-700">{t(`monitoring.state.${r.state}`)}</span>}</td>
+                <td className="num whitespace-nowrap py-1 pr-3 text-right">{r.value !== null ? formatMeasurement(r.value) : <span className="text-red-700">{t(`monitoring.state.${r.state}`)}</span>}</td>
                 <td className="num whitespace-nowrap py-1 pr-3 text-right">
                   {r.target && <span className="text-xs text-slate-500">{r.direction === 'higher' ? '≥' : '≤'} </span>}
                   {r.target ?? '—'}
