@@ -161,6 +161,7 @@ const apiMatrix: Record<string, ApiRow> = {
   'GET /api/v1/deals/[dealId]': { right: 'view', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
   'PATCH /api/v1/deals/[dealId]': { right: 'manage', probe: () => ({ json: { status: 'NEGOTIATING' } }), allowed: { as: 'fund', status: 200 } },
   'GET /api/v1/deals/[dealId]/activity': { right: 'view', probe: () => ({ query: 'limit=5' }), allowed: { as: 'viewer', status: 200 } },
+  'GET /api/v1/deals/[dealId]/audit/verify': { right: 'view', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
   'GET /api/v1/deals/[dealId]/members': { right: 'view', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
   'POST /api/v1/deals/[dealId]/members': { right: 'manage', probe: (f) => ({ json: { userId: f.addableUserId, side: 'OBSERVER' } }), allowed: { as: 'fund', status: 201 } },
   'PATCH /api/v1/deals/[dealId]/members/[memberId]': { right: 'manage', probe: (f) => ({ params: { memberId: f.disabledMemberId }, json: { canSign: true } }), allowed: { as: 'fund', status: 200 } },
@@ -227,6 +228,7 @@ const apiMatrix: Record<string, ApiRow> = {
   'GET /api/v1/deals/[dealId]/agreements': { right: 'view', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
   'GET /api/v1/deals/[dealId]/agreements/[agreementId]': { right: 'view', probe: (f) => ({ params: { agreementId: f.agreementId } }), allowed: { as: 'viewer', status: 200 } },
   'GET /api/v1/deals/[dealId]/agreements/[agreementId]/pdf': { right: 'view', probe: (f) => ({ params: { agreementId: f.agreementId } }), allowed: { as: 'viewer', status: 200 } },
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/canonical': { right: 'view', probe: (f) => ({ params: { agreementId: f.agreementId } }), allowed: { as: 'viewer', status: 200 } },
   'POST /api/v1/deals/[dealId]/agreements/[agreementId]/signatures': {
     right: 'sign',
     probe: (f) => ({ params: { agreementId: f.agreementId }, json: { password: f.upstreamPassword } }),

@@ -12,7 +12,8 @@ export async function must<T>(answer: Promise<{ status: number; body: T }>, stat
   return body;
 }
 
-export async function signedShiyanAgreement(upstream: HttpSession, downstream: HttpSession): Promise<{ dealId: string; agreementId: string }> {
+/** `rules`: what the terms' monitoring section says of an indicator besides the fund's lab (a tolerance, say). */
+export async function signedShiyanAgreement(upstream: HttpSession, downstream: HttpSession, rules: Record<string, Record<string, unknown>> = {}): Promise<{ dealId: string; agreementId: string }> {
   const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
   const dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
   const versionId = (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM' } }, orderBy: { createdAt: 'desc' } })).id;
@@ -20,7 +21,7 @@ export async function signedShiyanAgreement(upstream: HttpSession, downstream: H
   const template = templateTerms('two-way-quality-index', 'zh');
   // The parties agreed on the section's station, commissioned by the fund, as the lab whose results
   // settle a year; a party's own lab result is compared with it within the tolerance.
-  const monitoring = Object.fromEntries(Object.keys(template.indicators).map((name) => [name, { labs: 'fund' }]));
+  const monitoring = Object.fromEntries(Object.keys(template.indicators).map((name) => [name, { labs: 'fund', ...rules[name] }]));
   const terms = { ...template, from: 2021, to: 2030, monitoring };
   const validUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
   const offer = await must(upstream.json<{ id: string }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil }), 201, 'offer');

@@ -20,10 +20,11 @@ import { confirmSigningPassword } from './confirm-signing-password';
  */
 export async function signAmendment({ actor, origin, dealId, agreementId, amendmentId, input, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; amendmentId: string; input: SignAgreementInput; now?: Date }) {
   await requireDealAccess({ actor, dealId, right: 'sign', origin });
-  await confirmSigningPassword({ actor, origin, dealId, object: { type: 'amendment', id: amendmentId.slice(0, 64) }, password: input.password });
+  // An id that is none is not found before the password is weighed (and never written into its audit event).
+  if (!isId(amendmentId)) throw new NotFoundError('amendment');
+  await confirmSigningPassword({ actor, origin, dealId, object: { type: 'amendment', id: amendmentId }, password: input.password });
 
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: maySignAmendment }, async (tx, { access, agreement }) => {
-    if (!isId(amendmentId)) throw new NotFoundError('amendment');
     await tx.$queryRaw`SELECT id FROM "AgreementAmendment" WHERE id = ${amendmentId}::uuid FOR UPDATE`;
     const amendment = await tx.agreementAmendment.findFirst({ where: { id: amendmentId, agreementId: agreement.id }, include: { signatures: true } });
     if (!amendment) throw new NotFoundError('amendment');
