@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { useMissingNames } from './use-missing-names';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Code, codeTag } from '@/components/ui/code';
@@ -92,6 +93,7 @@ export function TermsEditor({
     return { kind: 'settled', settlement: settle(outcome.terms, parsed.monitoring, options), traces: traceSettlement(outcome.terms, parsed.monitoring, options) } as const;
   }, [outcome, monitoring, scheduled]);
   // A year's outcome in the back-test: its payment (opening its trace), what is missing, or why it failed.
+  const missingNames = useMissingNames();
   const wouldPay = (year: number): ReactNode => {
     const row = backTest?.kind === 'settled' ? backTest.settlement.years.find((y) => y.year === year) : undefined;
     if (!row) return '—';
@@ -101,7 +103,7 @@ export function TermsEditor({
           {formatAmount(row.payment, lang, { unit: Number(value.unit) || 1, scale: 'yuan', fractionDigits: 2 })}
         </Button>
       );
-    return 'missing' in row ? <span className="text-amber-800">{t('missing', { names: row.missing.join(', ') })}</span> : <span className="text-red-800">{say(row.error)}</span>;
+    return 'missing' in row ? <span className="text-amber-800">{t('missing', { names: missingNames(row.missing) })}</span> : <span className="text-red-800">{say(row.error)}</span>;
   };
 
   const set = (patch: Partial<TermsDraft>) => onChange({ ...value, ...patch });

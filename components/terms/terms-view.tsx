@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useMissingNames } from './use-missing-names';
 import { Code, codeTag } from '@/components/ui/code';
 import { DataTable } from '@/components/ui/data-table';
 import { Money } from '@/components/ui/money';
@@ -16,6 +17,7 @@ import { formatRange } from '@/lib/engine/years';
 export function TermsView({ terms, testId }: { terms: OfferTermsView; testId?: string }) {
   const t = useTranslations('terms');
   const say = useProblemText().message;
+  const missingNames = useMissingNames();
   const scale = useReaderUnit();
   const constants = Object.entries(terms.constants);
   const indicators = Object.entries(terms.indicators);
@@ -93,7 +95,7 @@ export function TermsView({ terms, testId }: { terms: OfferTermsView; testId?: s
                   meta: { numeric: true },
                   cell: ({ row }) => {
                     const y = row.original;
-                    return 'payment' in y ? <Money value={y.payment} unit={terms.unit} scale={scale} /> : 'missing' in y ? t('missing', { names: y.missing.join(', ') }) : say(y.error);
+                    return 'payment' in y ? <Money value={y.payment} unit={terms.unit} scale={scale} /> : 'missing' in y ? t('missing', { names: missingNames(y.missing) }) : say(y.error);
                   },
                 },
               ]}

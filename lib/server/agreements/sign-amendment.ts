@@ -7,6 +7,7 @@ import { text } from '@/lib/domain/local-text';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
+import { db } from '@/lib/server/db';
 import { inFundTransaction } from '@/lib/server/fund/fund-access';
 import { maySignAmendment } from './amendment-access';
 import { confirmSigningPassword } from './confirm-signing-password';
@@ -20,8 +21,10 @@ import { confirmSigningPassword } from './confirm-signing-password';
  */
 export async function signAmendment({ actor, origin, dealId, agreementId, amendmentId, input, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; amendmentId: string; input: SignAgreementInput; now?: Date }) {
   await requireDealAccess({ actor, dealId, right: 'sign', origin });
-  // An id that is none is not found before the password is weighed (and never written into its audit event).
-  if (!isId(amendmentId)) throw new NotFoundError('amendment');
+  // An amendment that is not this agreement's is not found before the password is weighed, so a
+  // wrong id neither counts as a wrong password nor reaches the audit trail.
+  const exists = isId(amendmentId) && isId(agreementId) ? await db().agreementAmendment.findFirst({ where: { id: amendmentId, agreementId, agreement: { dealId } }, select: { id: true } }) : null;
+  if (!exists) throw new NotFoundError('amendment');
   await confirmSigningPassword({ actor, origin, dealId, object: { type: 'amendment', id: amendmentId }, password: input.password });
 
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: maySignAmendment }, async (tx, { access, agreement }) => {

@@ -2,5 +2,5 @@ import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/client-messages';
 
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={['terms', 'engine', 'places']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['terms', 'engine', 'places', 'indicator']}>{children}</ClientMessages>;
 }
