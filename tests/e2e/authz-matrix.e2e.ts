@@ -162,6 +162,8 @@ const apiMatrix: Record<string, ApiRow> = {
   'PATCH /api/v1/deals/[dealId]': { right: 'manage', probe: () => ({ json: { status: 'NEGOTIATING' } }), allowed: { as: 'fund', status: 200 } },
   'GET /api/v1/deals/[dealId]/activity': { right: 'view', probe: () => ({ query: 'limit=5' }), allowed: { as: 'viewer', status: 200 } },
   'GET /api/v1/deals/[dealId]/audit/verify': { right: 'view', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
+  // The deal has scenario versions, so its periods are fixed (docs/decisions/0083): the administrator is told so.
+  'PUT /api/v1/deals/[dealId]/periods': { right: 'manage', probe: () => ({ json: { periods: [] } }), allowed: { as: 'fund', status: 409 } },
   'GET /api/v1/deals/[dealId]/members': { right: 'view', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
   'POST /api/v1/deals/[dealId]/members': { right: 'manage', probe: (f) => ({ json: { userId: f.addableUserId, side: 'OBSERVER' } }), allowed: { as: 'fund', status: 201 } },
   'PATCH /api/v1/deals/[dealId]/members/[memberId]': { right: 'manage', probe: (f) => ({ params: { memberId: f.disabledMemberId }, json: { canSign: true } }), allowed: { as: 'fund', status: 200 } },
@@ -278,6 +280,12 @@ const apiMatrix: Record<string, ApiRow> = {
     right: 'view',
     probe: (f) => ({ params: { agreementId: f.fundAgreementId, sha256: f.retestSha256 } }),
     allowed: { as: 'viewer', status: 200 },
+  },
+  // No such import: the fund (which may read every side's imports) is told it is not found.
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/imports/[importId]': {
+    right: 'view',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId, importId: '00000000-0000-4000-8000-000000000000' } }),
+    allowed: { as: 'fund', status: 404 },
   },
   'GET /api/v1/deals/[dealId]/agreements/[agreementId]/settlements': { right: 'view', probe: (f) => ({ params: { agreementId: f.fundAgreementId } }), allowed: { as: 'viewer', status: 200 } },
   'POST /api/v1/deals/[dealId]/agreements/[agreementId]/settlements': { right: 'manage', probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { year: 2022 } }), allowed: { as: 'fund', status: 201 } },
