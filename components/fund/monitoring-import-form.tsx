@@ -31,7 +31,10 @@ export function MonitoringImportForm({ dealId, agreementId, years, onDone }: { d
   return (
     <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="font-semibold">{t('monitoring.import.title')}</h2>
-      <p className="text-sm text-slate-600">{t('monitoring.import.explain')}</p>
+      <p className="text-sm text-slate-600">
+        {/* The Chinese headers are the file's own words, in Chinese on an English page too. */}
+        {t.rich('monitoring.import.explain', { zh: (chunks) => <span lang="zh">{chunks}</span> })}
+      </p>
       <div className="flex flex-wrap items-end gap-2 text-sm">
         <Field label={t('monitoring.import.templateYear')}>
           <Select value={templateYear} onChange={(e) => setTemplateYear(Number(e.target.value))} options={years.map((y) => ({ value: String(y), label: String(y) }))} />

@@ -56,7 +56,7 @@ function useCellColumns({ dealId, agreementId, view, settled, resolving, onResol
       header: t('monitoring.field.indicator'),
       cell: ({ row }) => (
         <>
-          <span title={row.original.indicator}>{indicatorName(row.original.indicator)}</span> <span className="text-xs text-slate-500">{units[row.original.indicator] ?? ''}</span>
+          <span>{indicatorName(row.original.indicator)}</span> <span className="text-xs text-slate-500">{units[row.original.indicator] ?? ''}</span>
         </>
       ),
     },

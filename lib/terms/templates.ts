@@ -42,7 +42,7 @@ const fixedSchedule: TermsTemplate = {
   id: 'fixed-schedule',
   name: { zh: '固定支付计划', en: 'Fixed payment schedule' },
   summary: {
-    zh: '每年支付情景测算的金额（scheduled），与监测结果无关；也可把 scheduled 换成一个固定常数。',
+    zh: '每年支付情景测算的计划金额，与监测结果无关；也可在公式中把计划金额换成一个固定常数。',
     en: 'Pays the scenario’s scheduled amount each year, whatever is measured; replace "scheduled" by a constant for a flat sum.',
   },
   terms: {

@@ -33,6 +33,7 @@ afterAll(async () => {
 describe('an amendment of the signed terms', () => {
   it('is proposed by the fund on the agreement page', async () => {
     await signIn(page, 'fund@pes.demo', demoPassword);
+    await page.waitForURL(/\/deals$/);
     await chooseLanguage(page, 'zh');
     await page.goto(agreementPage());
     await page.getByTestId('amendment-indicator').selectOption('codmn');
@@ -49,6 +50,7 @@ describe('an amendment of the signed terms', () => {
   it('is signed by each signatory with their password, then in force', async () => {
     await page.context().clearCookies();
     await signIn(page, 'shiyan@pes.demo', demoPassword);
+    await page.waitForURL(/\/deals$/);
     await chooseLanguage(page, 'zh');
     await page.goto(agreementPage());
     await mine().locator('button', { hasText: '签署' }).click();
