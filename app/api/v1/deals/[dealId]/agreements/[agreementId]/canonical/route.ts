@@ -1,18 +1,9 @@
 import { exportCanonicalAgreement } from '@/lib/server/agreements/export-canonical-agreement';
 import { apiRoute } from '@/lib/server/http/api-route';
+import { downloadResponse } from '@/lib/server/http/download-response';
 
 // The bytes the agreement's hash is computed over, unchanged: no trailing newline, no pretty-printing.
 export const GET = apiRoute<{ dealId: string; agreementId: string }>(async (_request, { actor, origin }, { dealId, agreementId }) => {
   const file = await exportCanonicalAgreement({ actor, origin, dealId, agreementId });
-  const bytes = new TextEncoder().encode(file.text);
-  return new Response(bytes, {
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': String(bytes.length),
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'Content-Security-Policy': "sandbox; default-src 'none'",
-      'Cache-Control': 'private, no-store',
-      ...(file.hash ? { 'X-Agreement-Hash': file.hash } : {}),
-    },
-  });
+  return downloadResponse(new TextEncoder().encode(file.text), { contentType: 'application/json; charset=utf-8', fileName: file.fileName, headers: file.hash ? { 'X-Agreement-Hash': file.hash } : {} });
 });
