@@ -60,7 +60,7 @@ export function GroupedTable<G, L>({ data, columns, renderGroup, leafClass, capt
                 <tr key={row.id} className="border-t border-slate-200 bg-water-50/60">
                   <td colSpan={width} className="px-2 py-1.5">
                     <div className="flex items-start gap-1.5">
-                      <Button intent="plain" onClick={row.getToggleExpandedHandler()} aria-expanded={row.getIsExpanded()} aria-label={expandLabel} className="w-4 shrink-0 text-slate-500 no-underline">
+                      <Button intent="plain" onClick={row.getToggleExpandedHandler()} aria-expanded={row.getIsExpanded()} aria-label={expandLabel} className="w-4 shrink-0 no-underline">
                         {row.getIsExpanded() ? '▾' : '▸'}
                       </Button>
                       <div className="min-w-0 flex-1">{renderGroup(r.group)}</div>

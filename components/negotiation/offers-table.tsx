@@ -79,7 +79,7 @@ export function OffersTable({ offers, by, scale, lang }: { offers: ZoneOffer[]; 
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 text-sm">
           <span className="inline-block h-2.5 w-2.5 shrink-0 rotate-45" style={{ background: OFFER_COLOURS[offer.fromSide] }} aria-hidden />
           <span className="font-semibold">{t('offers.heading', { number: offer.number, from: t(`sides.${offer.fromSide}`), to: t(`sides.${offer.toSide}`) })}</span>
-          <Badge tone="quiet" className="rounded-full px-2">{t(`offers.status.${offer.status}`)}</Badge>
+          <Badge tone="quiet">{t(`offers.status.${offer.status}`)}</Badge>
           <span className="text-xs text-slate-600">{t('offers.onVersion', { version: offer.version, by: offer.createdBy, at: formatDateTime(new Date(offer.createdAt), lang) })}</span>
         </div>
       )}

@@ -55,7 +55,7 @@ export async function VersionPicker({ dealId, choices, selected, max, lang }: { 
             </fieldset>
           ))}
         </div>
-        <Button type="submit" size="lg" className="py-1.5" testId="picker-show">
+        <Button type="submit" testId="picker-show">
           {t('picker.show')}
         </Button>
       </form>

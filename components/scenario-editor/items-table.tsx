@@ -95,7 +95,7 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
           const r = row.original;
           if (r.kind === 'group') {
             return (
-              <Button intent="plain" onClick={row.getToggleExpandedHandler()} aria-expanded={row.getIsExpanded()} className="flex items-center gap-1.5 text-left font-semibold text-water-900 hover:no-underline">
+              <Button intent="plain" onClick={row.getToggleExpandedHandler()} aria-expanded={row.getIsExpanded()} className="flex items-center gap-1.5 text-left font-semibold hover:no-underline">
                 <span aria-hidden className="inline-block w-3 text-slate-500">
                   {row.getIsExpanded() ? '▾' : '▸'}
                 </span>

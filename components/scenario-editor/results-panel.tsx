@@ -1,5 +1,6 @@
 'use client';
 
+import { Notice } from '@/components/ui/notice';
 import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -106,9 +107,9 @@ export function ResultsPanel({ outcome, document, result, locale, unitWord, curr
         {t('results.units', { unit: moneyUnit, priceBase: result.priceBase })} {t('results.clickHint')}
       </p>
       {invalidDrafts > 0 && (
-        <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900">
+        <Notice tone="warning" role="status" className="mt-2 text-xs">
           {t('results.invalidDrafts', { count: invalidDrafts })}
-        </p>
+        </Notice>
       )}
 
       <table className="mt-3 w-full text-sm" data-testid="results-periods">

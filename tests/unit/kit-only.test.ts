@@ -68,12 +68,8 @@ export function repaintedControls(file: string, text: string): string[] {
  * entries that match nothing so they can go.
  */
 const pendingElsewhere: string[] = [
-  'components/negotiation/grouped-table.tsx <Button',
-  'components/negotiation/offers-table.tsx <Badge',
-  'components/negotiation/version-picker.tsx <Button',
+  // A cell's problem tooltip (red, on the cell), not a button: the scan's colour rule takes it for one.
   'components/scenario-editor/cells.tsx button',
-  'components/scenario-editor/items-table.tsx <Button',
-  'components/scenario-editor/results-panel.tsx banner',
 ];
 
 const pendingKey = (finding: string) => finding.replace(/:\d+ (<\w+|\w+:).*$/, (_, what: string) => ` ${what.replace(/:$/, '')}`);
