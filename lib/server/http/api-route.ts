@@ -5,8 +5,9 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
 import { isDomainError, ValidationError } from '@/lib/domain/errors';
-import { problem, problemIn, problemLines, render, text, type LocalText, type Problem, type ProblemIn } from '@/lib/domain/local-text';
+import { problemIn, problemLines, render, text, type LocalText, type Problem, type ProblemIn } from '@/lib/domain/local-text';
 import { schemaProblems } from '@/lib/domain/schema-problems';
+import { unstorableField } from '@/lib/domain/storable-json';
 import { isLocale, localeCookie, type AppLocale } from '@/lib/domain/locale';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { sessionCookieName, refreshedSessionCookie } from '@/lib/infra/session-token';
@@ -60,37 +61,6 @@ function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(e.cause, depth + 1) || isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1);
 }
 
-// PostgreSQL stores neither U+0000 (text and jsonb refuse it) nor a lone UTF-16 surrogate (text
-// silently gets U+FFFD, jsonb refuses it), so such a string would end as a 500 or as altered data.
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Why this text cannot be stored as sent, or null. */
-export function unstorableText(value: string): LocalText | null {
-  if (value.includes('\u0000')) return text('textHasNul');
-  if (loneSurrogate.test(value)) return text('textHasLoneSurrogate');
-  return null;
-}
-
-/** The first string or key in a parsed body that cannot be stored; iterative, so any depth is fine. */
-function unstorableField(value: unknown): Problem | null {
-  const stack: [unknown, string][] = [[value, '']];
-  while (stack.length) {
-    const [node, at] = stack.pop()!;
-    if (typeof node === 'string') {
-      const why = unstorableText(node);
-      if (why) return problem(at || '(body)', why);
-    } else if (node && typeof node === 'object') {
-      for (const [key, child] of Object.entries(node)) {
-        const field = at ? `${at}.${key}` : key;
-        const why = unstorableText(key);
-        if (why) return problem(at || '(body)', text('fieldNameUnstorable', { problem: why }));
-        stack.push([child, field]);
-      }
-    }
-  }
-  return null;
-}
-
 export interface ApiContext {
   actor: Actor;
   origin: RequestOrigin;
@@ -136,6 +106,24 @@ export async function limitedFormData(request: Request, limit: number, tooLargeE
   const bytes = await readBody(request, limit, tooLargeError);
   const contentType = request.headers.get('content-type') ?? '';
   return new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData().catch(() => null);
+}
+
+/**
+ * A form field holding JSON (beside an uploaded file), parsed and checked as a JSON body is: its
+ * problems are named inside that field. Undefined when the field is missing.
+ */
+export function formJson(form: FormData | null, field: string): unknown {
+  const raw = form?.get(field);
+  if (typeof raw !== 'string') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ValidationError(text('notValidJson'), field);
+  }
+  const unstorable = unstorableField(json);
+  if (unstorable) throw ValidationError.listing([{ ...unstorable, field: unstorable.field === '(body)' ? field : `${field}.${unstorable.field}` }]);
+  return json;
 }
 
 class BadRequest extends Error {

@@ -1,5 +1,5 @@
 import { ValidationError } from '@/lib/domain/errors';
-import { apiRoute, limitedFormData } from '@/lib/server/http/api-route';
+import { apiRoute, formJson, limitedFormData } from '@/lib/server/http/api-route';
 import { importCostTable, maxCostTableBytes } from '@/lib/server/scenarios/import-cost-table';
 import { text } from '@/lib/domain/local-text';
 
@@ -11,13 +11,7 @@ export const POST = apiRoute<{ dealId: string }>(async (request, { actor, origin
   if (!(file instanceof File)) {
     throw new ValidationError(text('sendTableAsMultipart'), 'file');
   }
-  const baseText = form?.get('base');
-  let base: unknown;
-  try {
-    base = typeof baseText === 'string' ? JSON.parse(baseText) : undefined;
-  } catch {
-    throw new ValidationError(text('notValidJson'), 'base');
-  }
+  const base = formJson(form, 'base');
   if (!base || typeof base !== 'object') throw new ValidationError(text('sendBaseScenario'), 'base');
   return importCostTable({ actor, origin, dealId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), base });
 });

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { ValidationError } from '@/lib/domain/errors';
-import { apiRoute, limitedFormData, unstorableText } from '@/lib/server/http/api-route';
+import { unstorableText } from '@/lib/domain/storable-json';
+import { apiRoute, limitedFormData } from '@/lib/server/http/api-route';
 import { maxEvidenceBytes, uploadEvidence } from '@/lib/server/scenarios/upload-evidence';
 import { text } from '@/lib/domain/local-text';
 

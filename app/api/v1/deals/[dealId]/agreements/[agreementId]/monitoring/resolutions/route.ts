@@ -3,7 +3,7 @@ import { ValidationError } from '@/lib/domain/errors';
 import { ZResolveDispute } from '@/lib/domain/fund-schemas';
 import { maxRetestEvidenceBytes } from '@/lib/server/fund/evidence-file';
 import { resolveDispute } from '@/lib/server/fund/resolve-dispute';
-import { apiRoute, limitedFormData } from '@/lib/server/http/api-route';
+import { apiRoute, formJson, limitedFormData } from '@/lib/server/http/api-route';
 import { text } from '@/lib/domain/local-text';
 import { schemaProblems } from '@/lib/domain/schema-problems';
 
@@ -15,13 +15,7 @@ export const POST = apiRoute<{ dealId: string; agreementId: string }>(async (req
     return NextResponse.json(await resolveDispute({ actor, origin, dealId, agreementId, input }), { status: 201 });
   }
   const form = await limitedFormData(request, maxRetestEvidenceBytes + 64 * 1024, () => new ValidationError(text('evidenceTooLarge', { mb: maxRetestEvidenceBytes / 1024 / 1024 }), 'file'));
-  const raw = form?.get('resolution');
-  let json: unknown;
-  try {
-    json = typeof raw === 'string' ? JSON.parse(raw) : undefined;
-  } catch {
-    throw new ValidationError(text('notValidJson'), 'resolution');
-  }
+  const json = formJson(form, 'resolution');
   const parsed = ZResolveDispute.safeParse(json);
   if (!parsed.success) throw ValidationError.listing(schemaProblems(parsed.error.issues, { resolution: json }, undefined, ['resolution']));
   const file = form?.get('file');
