@@ -23,6 +23,13 @@ export type ArchiveVerdict =
   /** A worksheet reaching row `rows` and column number `columns`, or holding more cells than read. */
   | { ok: false; reason: 'tableTooBig'; rows: number; columns: number };
 
+/**
+ * The bytes an inspection inflated, added up as it goes. Only tests read it (through readXlsxGrid's
+ * meter), to check in figures that do not depend on the machine's load that a hostile archive was
+ * refused early: a deflate bomb from its directory with nothing inflated, a lying one after a chunk.
+ */
+export type InflationMeter = { inflatedBytes: number };
+
 const chunkBytes = 16 * 1024;
 const dimensionPrefixBytes = 4 * 1024;
 const worksheetPath = /^xl\/worksheets\/sheet\d+\.xml$/;
@@ -85,7 +92,7 @@ function sheetScanner() {
 }
 
 /** Inflates every entry, counting, and stops at the first that gives more than its directory entry says. */
-function inflatedProblem(bytes: Uint8Array, declared: ReadonlyMap<string, number>, dimensions: Map<string, string | null>): ArchiveVerdict | null {
+function inflatedProblem(bytes: Uint8Array, declared: ReadonlyMap<string, number>, dimensions: Map<string, string | null>, meter: InflationMeter): ArchiveVerdict | null {
   let verdict: ArchiveVerdict | null = null;
   let total = 0;
   const unzip = new Unzip((file) => {
@@ -101,6 +108,7 @@ function inflatedProblem(bytes: Uint8Array, declared: ReadonlyMap<string, number
       }
       inflated += chunk.byteLength;
       total += chunk.byteLength;
+      meter.inflatedBytes += chunk.byteLength;
       if (inflated > allowed || total > archiveBounds.uncompressedBytes) {
         verdict = { ok: false, reason: 'tooLarge', entry: file.name };
         file.terminate();
@@ -131,12 +139,12 @@ function inflatedProblem(bytes: Uint8Array, declared: ReadonlyMap<string, number
   return verdict;
 }
 
-export function inspectXlsxArchive(bytes: Uint8Array): ArchiveVerdict {
+export function inspectXlsxArchive(bytes: Uint8Array, meter: InflationMeter = { inflatedBytes: 0 }): ArchiveVerdict {
   const entries = centralDirectory(bytes);
   if (!entries || entries.length === 0) return { ok: false, reason: 'unreadable' };
   const declared = declaredProblem(entries);
   if (declared) return declared;
   const dimensions = new Map<string, string | null>();
-  const inflated = inflatedProblem(bytes, new Map(entries.map((e) => [e.name, e.originalSize])), dimensions);
+  const inflated = inflatedProblem(bytes, new Map(entries.map((e) => [e.name, e.originalSize])), dimensions, meter);
   return inflated ?? { ok: true, dimensions };
 }

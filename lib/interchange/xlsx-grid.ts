@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { text, type LocalText } from '@/lib/domain/local-text';
 import { cellTooLong, gridBounds, sizeProblem } from './grid-bounds';
 import { gridProblem, type GridProblem } from './grid-problem';
-import { archiveBounds, inspectXlsxArchive } from './xlsx-archive';
+import { archiveBounds, inspectXlsxArchive, type InflationMeter } from './xlsx-archive';
 
 /** A cell as the text a CSV of the same table would hold. */
 function cellText(value: ExcelJS.CellValue): string {
@@ -18,6 +18,15 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/**
+ * What reading a workbook cost, added up as it goes: the bytes the archive inspection inflated, the
+ * worksheets exceljs began to read, and the rows it built for the sheets read (not a skipped
+ * sheet's first row). No production caller passes one; tests do, to check in figures that do not
+ * depend on the machine's load that a hostile workbook was refused early: a sparse-row workbook
+ * before exceljs opens it, a deflate bomb with nothing inflated, or one chunk when its headers lie.
+ */
+export type XlsxMeter = InflationMeter & { sheetsOpened: number; rows: number };
+
 type SheetRead = { ok: true; grid: string[][] } | { ok: false; problems: GridProblem[] };
 
 const columnNumber = (letters: string) => [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
@@ -29,10 +38,11 @@ function dimensionProblem(dimension: string): GridProblem | null {
 }
 
 /** One sheet's rows as a stream, refused at the first row, column, cell count or cell text beyond the bounds. */
-async function readSheet(sheet: AsyncIterable<ExcelJS.Row>): Promise<SheetRead> {
+async function readSheet(sheet: AsyncIterable<ExcelJS.Row>, meter: XlsxMeter): Promise<SheetRead> {
   const grid: string[][] = [];
   let cells = 0;
   for await (const row of sheet) {
+    meter.rows += 1;
     if (row.number > gridBounds.rows) return { ok: false, problems: [sizeProblem(row.number, 1)!] };
     const values: string[] = [];
     let problem: GridProblem | null = null;
@@ -57,11 +67,11 @@ async function readSheet(sheet: AsyncIterable<ExcelJS.Row>): Promise<SheetRead> 
  * The named sheet of an .xlsx workbook (else its first) as rows of cell texts, so that a workbook
  * and a CSV go through one grid parser; or the problem that stops it being read. The archive is
  * inspected first (xlsx-archive.ts), each sheet's stated dimension checked, and only then are the
- * rows read, as a stream, within the grid's bounds.
+ * rows read, as a stream, within the grid's bounds. A `meter`, if given, counts what that cost.
  */
-export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreadable: string | LocalText): Promise<SheetRead> {
+export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreadable: string | LocalText, { meter = { inflatedBytes: 0, sheetsOpened: 0, rows: 0 } }: { meter?: XlsxMeter } = {}): Promise<SheetRead> {
   const refuse = (problem: GridProblem): SheetRead => ({ ok: false, problems: [problem] });
-  const archive = inspectXlsxArchive(bytes);
+  const archive = inspectXlsxArchive(bytes, meter);
   if (!archive.ok && archive.reason === 'tableTooBig') return refuse(sizeProblem(archive.rows, archive.columns)!);
   if (!archive.ok) return refuse(gridProblem(0, '—', archive.reason === 'unreadable' ? unreadable : text('workbookTooBig', { mb: archiveBounds.uncompressedBytes / 1024 / 1024, ratio: archiveBounds.ratio })));
   for (const dimension of archive.dimensions.values()) {
@@ -72,6 +82,7 @@ export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreada
   let first: SheetRead | null = null;
   try {
     for await (const sheet of reader) {
+      meter.sheetsOpened += 1;
       const named = (sheet as unknown as { name?: string }).name === sheetName;
       // Only the named sheet and the first are read. Another is skipped after its first row: exceljs
       // deletes a skipped sheet's temporary file when asked for the next one, and a file stream
@@ -80,7 +91,7 @@ export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreada
         for await (const _row of sheet as unknown as AsyncIterable<ExcelJS.Row>) break;
         continue;
       }
-      const read = await readSheet(sheet as unknown as AsyncIterable<ExcelJS.Row>);
+      const read = await readSheet(sheet as unknown as AsyncIterable<ExcelJS.Row>, meter);
       if (named || !read.ok) return read;
       first = read;
     }
