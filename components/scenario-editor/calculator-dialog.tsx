@@ -2,9 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { Checkbox } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { agriculturalOpportunityCost, areaTimesUnitCost, avoidedCostTimesVolume, industrialOpportunityCost, peopleTimesCompensation, priceTimesVolume, type CalculatorOutcome, type PerM3Result } from '@/lib/engine/calculators';
 import { EditCell, onGridKeyDown } from './cells';
 import { calculatorsFor, defaultCalculator, setSpan, spanValue, type AnyItem, type CalculatorEntry, type CalculatorKind, type Span, type ValuesText } from './model';
@@ -96,14 +97,6 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
       return next;
     });
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
   const set = (key: string, value: unknown) => setDraft((d) => ({ ...d, [key]: value }));
   const series = (key: string, label: string) => ({ label, values: (draft[key] ?? {}) as ValuesText, onChange: (v: ValuesText) => set(key, v) });
   const partsOf = (key: string) => (draft[key] ?? []) as Draft[];
@@ -183,20 +176,29 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
     );
   }
 
+  const apply = () => outcome.ok && onApply({ calculator: kind, input: outcome.result.inputs, appliedValues: outcome.result.values, ...(noteOf(outcome.result) ? { note: noteOf(outcome.result) } : {}) } as CalculatorEntry);
+  // The kit's Dialog (the browser's modal <dialog>): Escape, the focus kept inside, the page behind inert.
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-4" role="presentation">
-      <div role="dialog" aria-modal="true" aria-labelledby="calc-title" data-testid="calculator" className="my-8 w-full max-w-5xl space-y-4 rounded-xl bg-white p-5 shadow-2xl">
-        <div className="flex items-start justify-between gap-4">
-          <div>
-            <h3 id="calc-title" className="text-lg font-semibold text-water-900">
-              {t('calculator.title', { label: item.label })}
-            </h3>
-            <p className="text-sm text-slate-600">{t('calculator.hint', { unit: String(unit) })}</p>
-          </div>
-          <Button intent="secondary" size="sm" onClick={onClose}>
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('calculator.title', { label: item.label })}
+      description={t('calculator.hint', { unit: String(unit) })}
+      dismissLabel={t('calculator.cancel')}
+      testId="calculator"
+      className="w-[calc(100%-2rem)] max-w-5xl"
+      footer={
+        <>
+          <Button intent="secondary" onClick={onClose}>
             {t('calculator.cancel')}
           </Button>
-        </div>
+          <Button testId="calculator-apply" disabled={!outcome.ok || Object.keys(outcome.result.values).length === 0 || refused.size > 0} onClick={apply}>
+            {t('calculator.apply')}
+          </Button>
+        </>
+      }
+    >
+      <div className="space-y-4">
         <label className="flex items-center gap-2 text-sm">
           <span className="text-slate-600">{t('calculator.kind')}</span>
           <Select
@@ -265,20 +267,8 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
             </ul>
           )}
         </div>
-        <div className="flex justify-end gap-2">
-          <Button intent="secondary" onClick={onClose}>
-            {t('calculator.cancel')}
-          </Button>
-          <Button
-            testId="calculator-apply"
-            disabled={!outcome.ok || Object.keys(outcome.result.values).length === 0 || refused.size > 0}
-            onClick={() => outcome.ok && onApply({ calculator: kind, input: outcome.result.inputs, appliedValues: outcome.result.values, ...(noteOf(outcome.result) ? { note: noteOf(outcome.result) } : {}) } as CalculatorEntry)}
-          >
-            {t('calculator.apply')}
-          </Button>
-        </div>
       </div>
-    </div>
+    </Dialog>
   );
 }
 

@@ -4,15 +4,17 @@ import { useLocale, useTranslations } from 'next-intl';
 import { createContext, memo, useContext, useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { CellInput } from '@/components/ui/cell-input';
+import { Tooltip } from '@/components/ui/tooltip';
 import { groupDigits } from '@/lib/domain/format';
 import { useEditor } from './editor-context';
 import { CellDrafts, parseClipboardBlock, readCellText, type CellDraft, type EditKind, type EditGridOf } from './model';
 
 /**
  * Editable cells. A valid text goes into the document at once, so the results follow the typing;
- * any other text (refused, or a negative amount not yet confirmed) stays in the cell, red with the
- * reason, and in the editor's drafts (model/cell-drafts.ts), which keep Save disabled and list
- * where each such cell is. A cell re-renders on its own keystrokes and its own draft only.
+ * any other text (refused, or a negative amount not yet confirmed) stays in the cell, red, with the
+ * reason in the kit's Tooltip while the cell is hovered or focused, and in the editor's drafts
+ * (model/cell-drafts.ts), which keep Save disabled and list where each such cell is. A cell
+ * re-renders on its own keystrokes and its own draft only.
  */
 
 export const CellDraftsContext = createContext<CellDrafts>(new CellDrafts());
@@ -135,63 +137,68 @@ export const EditCell = memo(function EditCell({ value, kind, path, onCommit, la
   const shown = numeric && !focused && !flagged && kind !== 'year' && kind !== 'count' ? groupDigits(text, locale === 'en' ? 'en' : 'zh') : text;
   const problemText = problem ? t(`problems.${problem}`) : undefined;
   return (
-    <div className="relative min-w-0 flex-1">
-      <CellInput
-        numeric={numeric}
-        invalid={flagged}
-        boxed={boxed}
-        value={shown}
-        placeholder={placeholder}
-        readOnly={readOnly}
-        aria-label={label}
-        aria-describedby={flagged ? `${id}-problem` : undefined}
-        data-nav-col={navCol}
-        data-cell-path={path}
-        testId={testId}
-        ref={input}
-        title={problemText ?? hint}
-        onFocus={() => {
-          reselect.current = !readOnly;
-          setFocused(true);
-          if (!readOnly && path) actions.focusCell(path);
-        }}
-        onMouseDown={(e) => {
-          clicked.current = document.activeElement !== e.currentTarget;
-        }}
-        onMouseUp={(e) => {
-          // The click that focused the cell would put the caret where it landed and drop the selection.
-          if (clicked.current) e.preventDefault();
-          clicked.current = false;
-        }}
-        onBlur={() => {
-          setFocused(false);
-          setTyped(null);
-        }}
-        onPaste={(e) => {
-          if (readOnly || !grid || !path) return;
-          const block = parseClipboardBlock(e.clipboardData.getData('text/plain'));
-          if (!block) return;
-          e.preventDefault();
-          setTyped(null);
-          actions.pasteBlock(grid, path, block);
-        }}
-        onChange={(e) => {
-          setTyped(e.target.value);
-          take(e.target.value);
-        }}
-        className={className}
-      />
-      {flagged && (
-        <div id={`${id}-problem`} className="absolute right-0 top-full z-20 mt-0.5 flex items-center gap-1.5 whitespace-nowrap rounded bg-red-700 px-1.5 py-0.5 text-xs text-white shadow">
-          <span>{problemText}</span>
-          {problem === 'negative' && (
-            <Button intent="secondary" size="inline" onMouseDown={(e) => e.preventDefault()} onClick={confirm} testId={testId && `${testId}-confirm`}>
-              {t('problems.confirmNegative')}
-            </Button>
-          )}
-        </div>
+    <Tooltip
+      className="min-w-0 flex-1"
+      tone="danger"
+      placement="belowEnd"
+      content={problemText}
+      action={
+        problem === 'negative' && (
+          <Button intent="secondary" size="inline" onMouseDown={(e) => e.preventDefault()} onClick={confirm} testId={testId && `${testId}-confirm`}>
+            {t('problems.confirmNegative')}
+          </Button>
+        )
+      }
+    >
+      {(describedBy) => (
+        <CellInput
+          numeric={numeric}
+          invalid={flagged}
+          boxed={boxed}
+          value={shown}
+          placeholder={placeholder}
+          readOnly={readOnly}
+          aria-label={label}
+          aria-describedby={describedBy}
+          data-nav-col={navCol}
+          data-cell-path={path}
+          testId={testId}
+          ref={input}
+          // The problem is the kit's tooltip; a browser tooltip saying it again would cover it.
+          title={flagged ? undefined : hint}
+          onFocus={() => {
+            reselect.current = !readOnly;
+            setFocused(true);
+            if (!readOnly && path) actions.focusCell(path);
+          }}
+          onMouseDown={(e) => {
+            clicked.current = document.activeElement !== e.currentTarget;
+          }}
+          onMouseUp={(e) => {
+            // The click that focused the cell would put the caret where it landed and drop the selection.
+            if (clicked.current) e.preventDefault();
+            clicked.current = false;
+          }}
+          onBlur={() => {
+            setFocused(false);
+            setTyped(null);
+          }}
+          onPaste={(e) => {
+            if (readOnly || !grid || !path) return;
+            const block = parseClipboardBlock(e.clipboardData.getData('text/plain'));
+            if (!block) return;
+            e.preventDefault();
+            setTyped(null);
+            actions.pasteBlock(grid, path, block);
+          }}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            take(e.target.value);
+          }}
+          className={className}
+        />
       )}
-    </div>
+    </Tooltip>
   );
 });
 

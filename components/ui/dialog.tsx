@@ -8,10 +8,33 @@ import { cn } from './cn';
 /**
  * A modal on the browser's own <dialog>: showModal gives the focus trap, Escape, the backdrop and
  * the inert page behind it, with nothing to maintain here. The caller keeps whether it is open.
+ * `description` is a line under the title that the dialog is described by; `dismissLabel` puts a
+ * button beside the title that closes it, for a dialog tall enough to scroll its footer away.
  */
-export function Dialog({ open, onClose, title, children, footer, testId, className }: { open: boolean; onClose: () => void; title: ReactNode; children: ReactNode; footer?: ReactNode; testId?: string; className?: string }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  dismissLabel,
+  children,
+  footer,
+  testId,
+  className,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  description?: ReactNode;
+  dismissLabel?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+  testId?: string;
+  className?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const descriptionId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -22,6 +45,7 @@ export function Dialog({ open, onClose, title, children, footer, testId, classNa
     <dialog
       ref={ref}
       aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
       onClose={onClose}
       onCancel={(event) => {
         event.preventDefault();
@@ -32,9 +56,23 @@ export function Dialog({ open, onClose, title, children, footer, testId, classNa
     >
       {open && (
         <div className="space-y-3 p-5">
-          <h2 id={titleId} className="text-lg font-semibold text-water-900">
-            {title}
-          </h2>
+          <div className="flex items-start justify-between gap-4">
+            <div>
+              <h2 id={titleId} className="text-lg font-semibold text-water-900">
+                {title}
+              </h2>
+              {description && (
+                <p id={descriptionId} className="text-sm text-slate-600">
+                  {description}
+                </p>
+              )}
+            </div>
+            {dismissLabel && (
+              <Button intent="secondary" size="sm" onClick={onClose} testId={testId && `${testId}-dismiss`}>
+                {dismissLabel}
+              </Button>
+            )}
+          </div>
           <div className="text-sm text-slate-700">{children}</div>
           {footer && <div className="flex justify-end gap-2 pt-2">{footer}</div>}
         </div>

@@ -146,6 +146,28 @@ export const noticeVariants = cva('rounded-md border px-3 py-2 text-sm', {
 });
 export type NoticeTone = NonNullable<VariantProps<typeof noticeVariants>['tone']>;
 
+/**
+ * A short text on an element while it is hovered or focused (components/ui/tooltip.tsx). It sits
+ * under the element so the element stays readable; `belowEnd` lines its right edge up with the
+ * element's (a cell's problem, whose row runs on to the right).
+ */
+export const tooltipVariants = cva('absolute z-20 flex items-center gap-1.5 whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-normal shadow', {
+  variants: {
+    tone: {
+      neutral: 'bg-slate-800 text-white',
+      /** What is wrong with the element (a cell's text refused): the kit's red. */
+      danger: 'bg-red-700 text-white',
+    },
+    placement: {
+      belowStart: 'left-0 top-full mt-0.5',
+      belowEnd: 'right-0 top-full mt-0.5',
+    },
+  },
+  defaultVariants: { tone: 'neutral', placement: 'belowStart' },
+});
+export type TooltipTone = NonNullable<VariantProps<typeof tooltipVariants>['tone']>;
+export type TooltipPlacement = NonNullable<VariantProps<typeof tooltipVariants>['placement']>;
+
 export const tabVariants = cva('-mb-px border-b-2 px-3 py-1.5 text-sm', {
   variants: {
     selected: {
