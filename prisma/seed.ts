@@ -1,5 +1,6 @@
 import { createPrismaClient } from '../lib/infra/prisma';
 import { seedDemo } from '../lib/seed/seed-demo';
+import { seedDemoAgreement } from '../lib/infra/demo-agreement';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -13,3 +14,4 @@ try {
 } finally {
   await prisma.$disconnect();
 }
+await seedDemoAgreement(url);

@@ -13,6 +13,7 @@ import { createPrismaClient } from '../lib/infra/prisma';
 import { describeTarget, ensureReachable } from '../lib/infra/reachability';
 import { demoAccounts, demoPassword } from '../lib/seed/demo-accounts';
 import { seedDemo } from '../lib/seed/seed-demo';
+import { seedDemoAgreement } from '../lib/infra/demo-agreement';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, '.data');
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     } finally {
       await prisma.$disconnect();
     }
+    // Once, after the first seed; the script leaves a deal that has an agreement alone.
+    await seedDemoAgreement(url, embedded ? { DATABASE_POOL_MAX: '1' } : {});
   }
 
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {

@@ -1,5 +1,6 @@
 'use client';
 
+import { Code } from '@/components/ui/code';
 import { useLocale, useTranslations } from 'next-intl';
 import { useIndicatorName } from './use-indicator-name';
 import { useRouter } from 'next/navigation';
@@ -177,7 +178,9 @@ function SettlementDetail({ settlement, statementHref }: { settlement: Settlemen
         <h3 className="text-slate-500">{t('settlements.trace')}</h3>
         <ol className="mt-1 space-y-1 font-mono text-xs break-all" data-testid={`trace-${settlement.year}`}>
           {settlement.trace.map((step) => (
-            <li key={step.name}>{step.text}</li>
+            <li key={step.name}>
+              <Code>{step.text}</Code>
+            </li>
           ))}
         </ol>
         {settlement.trace.some((step) => step.name === 'advance' || step.name === 'balance') && <p className="mt-1 text-xs text-slate-500">{t('settlements.traceNote')}</p>}

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '../seed/seed-demo';
+import { seedDemoAgreement } from './demo-agreement';
 import { freePort } from './embedded-db';
 import { spawnServer, stopProcessGroup } from './next-process';
 import { createPrismaClient } from './prisma';
@@ -44,16 +45,19 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs: numbe
 /** A fresh database (lib/infra/scratch-database.ts), seeded with the demo, and the built app on a free port. */
 export async function startDemoServer(label: string): Promise<DemoServer> {
   const database = await createScratchDatabase(label);
+  const port = await freePort();
+  // This run's database is dropped afterwards: its anchors go to a log of its own.
+  const anchorLog = path.join(os.tmpdir(), `pes-audit-anchors-${label}-${port}.log`);
   try {
     const prisma = createPrismaClient(database.url);
     await seedDemo(prisma);
     await prisma.$disconnect();
+    await seedDemoAgreement(database.url, { PES_AUDIT_ANCHOR_LOG: anchorLog, ...(database.embedded ? { DATABASE_POOL_MAX: '1' } : {}) });
   } catch (error) {
     await database.drop();
     throw error;
   }
 
-  const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const server = spawnServer({
     port,
@@ -63,8 +67,7 @@ export async function startDemoServer(label: string): Promise<DemoServer> {
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: `${label}-secret-not-for-production-use-0123456789`,
       PES_DEMO: '1',
-      // This run's database is dropped afterwards: its anchors go to a log of its own.
-      PES_AUDIT_ANCHOR_LOG: path.join(os.tmpdir(), `pes-audit-anchors-${label}-${port}.log`),
+      PES_AUDIT_ANCHOR_LOG: anchorLog,
       NEXT_TELEMETRY_DISABLED: '1',
       ...(database.embedded ? { DATABASE_POOL_MAX: '1' } : {}),
     },

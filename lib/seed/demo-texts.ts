@@ -63,9 +63,22 @@ export const counterTexts = {
   downstreamCosts: ['受水区监测与处理成本（示意）'],
 } as const;
 
+// The demo's signed Miyun-style agreement (scripts/seed-demo-agreement.ts): who measured, what was
+// said and the fund's references. Illustrative, like the deal.
+export const miyunAgreementTexts = {
+  termsName: '密云水库上游水质考核与预拨清算（示意）',
+  offerMessage: '按考核评分办法：年初预拨六成，年末按两地实验室结果清算（示意）',
+  upstreamLab: '承德市生态环境监测中心',
+  downstreamLab: '北京市水文总站',
+  disputeNote: '2022 年总磷两家实验室结果之差超过约定容差，经双方复核，取两家结果的平均值',
+  advanceReference: '水基金预拨',
+  balanceReference: '水基金清算',
+  refundReference: '承德市退回多拨预拨款',
+} as const;
+
 /** Every string of demo data a page may show, for tests that tell data from interface text. */
 export function demoDataStrings(): string[] {
   const strings = (value: unknown): string[] =>
     typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
-  return strings([demoScenarioNames, demoPriceBases, shiyanLabels, miyunLabels, shiyanMessages, counterTexts]);
+  return strings([demoScenarioNames, demoPriceBases, shiyanLabels, miyunLabels, shiyanMessages, counterTexts, miyunAgreementTexts]);
 }
