@@ -64,7 +64,11 @@ describe('a fund year from the demo data, in Chinese', () => {
     const text = (await page.locator('main').textContent())!;
     expect(text).toContain(miyunAgreementTexts.upstreamLab);
     expect(text).toContain(miyunAgreementTexts.downstreamLab);
-    await page.getByTestId('echart-indicator-tp').locator('svg').waitFor();
+    // Charts are drawn once they are scrolled into view.
+    for (const indicator of ['codmn', 'nh3n', 'tp', 'volume']) {
+      await page.getByTestId(`monitoring-chart-${indicator}`).scrollIntoViewIfNeeded();
+      await page.getByTestId(`echart-indicator-${indicator}`).locator('svg').waitFor();
+    }
     await screenshot(page, 'fund-demo-monitoring-zh');
   });
 
