@@ -95,7 +95,10 @@ async function main() {
     console.log(`editor keystroke → results, ${KEYSTROKES} keystrokes on ${base}/editor-preview (cell now "${value}")`);
     console.log(summary('keydown → results in DOM', dom));
     console.log(summary('keydown → next frame', frame));
-    const p95 = quantile([...dom].sort((a, b) => a - b), 0.95);
+    const p95 = quantile(
+      [...dom].sort((a, b) => a - b),
+      0.95,
+    );
     console.log(p95 <= 50 ? 'within the 50 ms budget' : 'OVER the 50 ms budget');
   } finally {
     await browser.close();

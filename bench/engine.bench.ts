@@ -6,16 +6,7 @@
  * growth large ÷ quarter ≤ 4.5× for 4× the values (issue 18).
  */
 import { PerformanceObserver, performance } from 'node:perf_hooks';
-import {
-  CATEGORIES,
-  computeScenario,
-  diffScenarios,
-  parseScenario,
-  shiyanDocument,
-  shiyanScenario,
-  toResultJson,
-  type Scenario,
-} from '../lib/engine/index';
+import { CATEGORIES, computeScenario, diffScenarios, parseScenario, shiyanDocument, shiyanScenario, toResultJson, type Scenario } from '../lib/engine/index';
 
 interface Row {
   name: string;

@@ -32,9 +32,27 @@ async function main() {
     const organisation = await prisma.organisation.create({ data: { name: 'Bench upstream', nameZh: '基准上游', kind: 'UPSTREAM_GOVERNMENT' } });
     const user = await prisma.user.create({ data: { email: 'bench@example.test', name: 'Bench', passwordHash: 'not-used', role: 'MEMBER', organisationId: organisation.id } });
     const deal = await prisma.deal.create({
-      data: { slug: 'bench', name: 'Bench', nameZh: '基准', watershed: 'Han', watershedZh: '汉江', startYear: 2003, endYear: 2050, priceBase: '2000 prices', members: { create: [{ userId: user.id, side: 'UPSTREAM', canEdit: true }] } },
+      data: {
+        slug: 'bench',
+        name: 'Bench',
+        nameZh: '基准',
+        watershed: 'Han',
+        watershedZh: '汉江',
+        startYear: 2003,
+        endYear: 2050,
+        priceBase: '2000 prices',
+        members: { create: [{ userId: user.id, side: 'UPSTREAM', canEdit: true }] },
+      },
     });
-    const actor: Actor = { id: user.id, email: user.email, name: user.name, role: 'MEMBER', locale: 'zh', amountUnit: 'wan', organisation: { id: organisation.id, name: organisation.name, nameZh: organisation.nameZh, kind: 'UPSTREAM_GOVERNMENT' } };
+    const actor: Actor = {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: 'MEMBER',
+      locale: 'zh',
+      amountUnit: 'wan',
+      organisation: { id: organisation.id, name: organisation.name, nameZh: organisation.nameZh, kind: 'UPSTREAM_GOVERNMENT' },
+    };
     const origin = { ip: '127.0.0.1', userAgent: 'bench' };
 
     const document = structuredClone(shiyanDocument()) as { costs: { code: string; label: string; values: Record<string, string> }[] };

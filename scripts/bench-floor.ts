@@ -100,7 +100,11 @@ function buildFloor(allowed: boolean): BuildOutcome {
   if (!allowed) throw new Error('--no-build, but the bare app is not built (bench/floor/.next/BUILD_ID)');
   console.log('Building the bare Next.js app (bench/floor) …');
   const started = Date.now();
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build', floorDir], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build', floorDir], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (build.status !== 0) throw new Error('`next build bench/floor` failed; see its output above.');
   return { built: true, reason: 'no build of the bare app yet, or its sources changed', ms: Date.now() - started };
 }
@@ -148,10 +152,14 @@ function printTable(results: FloorResults): void {
   for (const pair of results.pairs) {
     const p = pair.platform;
     const f = pair.floorRun;
-    console.log(line([pair.label, p.rps, f.rps, `${Math.round(pair.ratio * 100)} %`, p.p50Ms, p.p99Ms, f.p99Ms, p.errors + p.non2xx, p.peakRssMb ?? '—', f.peakRssMb ?? '—', pair.pass ? 'PASS' : 'FAIL']));
+    console.log(
+      line([pair.label, p.rps, f.rps, `${Math.round(pair.ratio * 100)} %`, p.p50Ms, p.p99Ms, f.p99Ms, p.errors + p.non2xx, p.peakRssMb ?? '—', f.peakRssMb ?? '—', pair.pass ? 'PASS' : 'FAIL']),
+    );
   }
   const { rss } = results;
-  console.log(`peak worker RSS: platform ${rss.platformWorkerMb ?? '—'} MB, bare app ${rss.floorMb ?? '—'} MB, ratio ${rss.ratio ?? '—'} (target ≤ 1.2: ${rss.pass === null ? '—' : rss.pass ? 'PASS' : 'FAIL'})`);
+  console.log(
+    `peak worker RSS: platform ${rss.platformWorkerMb ?? '—'} MB, bare app ${rss.floorMb ?? '—'} MB, ratio ${rss.ratio ?? '—'} (target ≤ 1.2: ${rss.pass === null ? '—' : rss.pass ? 'PASS' : 'FAIL'})`,
+  );
   if (results.errors.length) console.log(`errors:\n  ${results.errors.join('\n  ')}`);
 }
 

@@ -24,7 +24,10 @@ import { demoPassword } from '../lib/seed/demo-accounts';
 import { templateTerms } from '../lib/terms';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { lang: { type: 'string', default: 'zh' }, only: { type: 'string' }, limit: { type: 'string', default: '200' }, screenshots: { type: 'boolean', default: false } }, strict: true });
+const { values } = parseArgs({
+  options: { lang: { type: 'string', default: 'zh' }, only: { type: 'string' }, limit: { type: 'string', default: '200' }, screenshots: { type: 'boolean', default: false } },
+  strict: true,
+});
 const language = values.lang === 'en' ? 'en' : 'zh';
 const limitKb = Number(values.limit);
 const screenshotDir = path.join(root, 'test-results', 'bench-pages');
@@ -117,9 +120,14 @@ async function must(response: { status(): number; text(): Promise<string>; json(
 async function demoAgreement(baseUrl: string, upstream: BrowserContext, downstream: BrowserContext, dealId: string, versionId: string): Promise<string> {
   const terms = { ...templateTerms('two-way-quality-index', language), from: 2021, to: 2030 };
   const validUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
-  const offer = await must(await upstream.request.post(`${baseUrl}/api/v1/deals/${dealId}/offers`, { data: { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil } }), 201, 'offer');
+  const offer = await must(
+    await upstream.request.post(`${baseUrl}/api/v1/deals/${dealId}/offers`, { data: { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil } }),
+    201,
+    'offer',
+  );
   const { agreementId } = await must(await downstream.request.post(`${baseUrl}/api/v1/deals/${dealId}/offers/${offer.id}`, { data: { move: 'accept' } }), 200, 'accept');
-  for (const party of [upstream, downstream]) await must(await party.request.post(`${baseUrl}/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, { data: { password: demoPassword } }), 201, 'sign');
+  for (const party of [upstream, downstream])
+    await must(await party.request.post(`${baseUrl}/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, { data: { password: demoPassword } }), 201, 'sign');
   return agreementId!;
 }
 
@@ -223,7 +231,16 @@ async function main(): Promise<number> {
     for (const spec of specs) results.push(await measure(browser, baseUrl, sessions, spec));
 
     const header = ['page', 'account', 'status', 'scripts', 'JS KB', 'charts KB', '+scroll KB', 'LCP ms'];
-    const rows = results.map((r) => [r.name, r.account?.split('@')[0] ?? '—', String(r.status), String(r.scripts), kb(r.jsBytes), kb(r.chartBytes), kb(r.scrollJsBytes), r.lcpMs === null ? '—' : r.lcpMs.toFixed(0)]);
+    const rows = results.map((r) => [
+      r.name,
+      r.account?.split('@')[0] ?? '—',
+      String(r.status),
+      String(r.scripts),
+      kb(r.jsBytes),
+      kb(r.chartBytes),
+      kb(r.scrollJsBytes),
+      r.lcpMs === null ? '—' : r.lcpMs.toFixed(0),
+    ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
     const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
     console.log(`\nCompressed JavaScript per page, empty cache, ${language} (limit ${limitKb} KB)\n`);

@@ -58,10 +58,7 @@ export interface EndpointRun {
 }
 
 export type DriverMessage =
-  | { type: 'phase'; id: EndpointId; stage: 'warmup' | 'measure' | 'paced' }
-  | { type: 'warmup' | 'result' | 'paced'; run: EndpointRun }
-  | { type: 'failed'; message: string }
-  | { type: 'done' };
+  { type: 'phase'; id: EndpointId; stage: 'warmup' | 'measure' | 'paced' } | { type: 'warmup' | 'result' | 'paced'; run: EndpointRun } | { type: 'failed'; message: string } | { type: 'done' };
 
 // autocannon 9 ships no types; only what is used here is described.
 interface AutocannonClient {

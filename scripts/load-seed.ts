@@ -108,7 +108,12 @@ class Chain {
   }
 
   async insert(prisma: PrismaClient): Promise<number> {
-    await bulkInsert(prisma, 'AuditEvent', ['chain', 'seq', 'at', 'action', 'actorId', 'email', 'organisationId', 'side', 'dealId', 'objectType', 'objectId', 'summary', 'ip', 'userAgent', 'prevHash', 'hash', 'scheme', 'keyId'], this.rows);
+    await bulkInsert(
+      prisma,
+      'AuditEvent',
+      ['chain', 'seq', 'at', 'action', 'actorId', 'email', 'organisationId', 'side', 'dealId', 'objectType', 'objectId', 'summary', 'ip', 'userAgent', 'prevHash', 'hash', 'scheme', 'keyId'],
+      this.rows,
+    );
     return this.rows.length;
   }
 }
@@ -128,7 +133,10 @@ async function bulkInsert(prisma: PrismaClient, table: string, columns: string[]
 /** Event times: spread over the last months, always increasing, always in the past. */
 class Clock {
   private at: number;
-  constructor(start: number, private readonly stepMs: number) {
+  constructor(
+    start: number,
+    private readonly stepMs: number,
+  ) {
     this.at = start;
   }
   next(): Date {
@@ -212,10 +220,28 @@ function versionDocument(base: Doc, scenario: ScenarioState, dealName: string, r
 function offerSchedule(result: ResultJson, rng: () => number): ScheduleEntry[] {
   const years = result.years.map((y) => y.year);
   const last = Math.max(...years);
-  const periods: [number, number][] = last >= 2040 ? [[2021, 2030], [2031, 2040]] : [[2017, 2020], [2021, last]];
+  const periods: [number, number][] =
+    last >= 2040
+      ? [
+          [2021, 2030],
+          [2031, 2040],
+        ]
+      : [
+          [2017, 2020],
+          [2021, last],
+        ];
   return periods.map(([from, to]) => {
-    const lower = D(result.years.find((y) => y.year === from)?.lowerBound ?? '1000').abs().plus(1);
-    return { from, to, amount: lower.times((0.85 + rng() * 0.5).toFixed(3)).toDecimalPlaces(2).toFixed() };
+    const lower = D(result.years.find((y) => y.year === from)?.lowerBound ?? '1000')
+      .abs()
+      .plus(1);
+    return {
+      from,
+      to,
+      amount: lower
+        .times((0.85 + rng() * 0.5).toFixed(3))
+        .toDecimalPlaces(2)
+        .toFixed(),
+    };
   });
 }
 
@@ -273,10 +299,28 @@ async function seed(url: string, scale: number, planFile: string): Promise<void>
   const platform = new Chain(platformChain);
   const adminActor = { actorId: admin.id, email: admin.email, organisationId: platformOrg.id };
   for (const org of orgs) {
-    platform.append({ ...adminActor, at: clock.next(), action: 'organisation.created', side: null, dealId: null, objectType: 'organisation', objectId: org.id, summary: { after: { name: org.name, nameZh: org.nameZh, kind: org.kind, region: org.region } } });
+    platform.append({
+      ...adminActor,
+      at: clock.next(),
+      action: 'organisation.created',
+      side: null,
+      dealId: null,
+      objectType: 'organisation',
+      objectId: org.id,
+      summary: { after: { name: org.name, nameZh: org.nameZh, kind: org.kind, region: org.region } },
+    });
   }
   for (const u of users) {
-    platform.append({ ...adminActor, at: clock.next(), action: 'user.created', side: null, dealId: null, objectType: 'user', objectId: u.id, summary: { after: { email: u.email, name: u.name, role: u.role, locale: 'zh', organisationId: u.organisationId } } });
+    platform.append({
+      ...adminActor,
+      at: clock.next(),
+      action: 'user.created',
+      side: null,
+      dealId: null,
+      objectType: 'user',
+      objectId: u.id,
+      summary: { after: { email: u.email, name: u.name, role: u.role, locale: 'zh', organisationId: u.organisationId } },
+    });
   }
   let auditEvents = await platform.insert(prisma);
 
@@ -316,25 +360,50 @@ async function seed(url: string, scale: number, planFile: string): Promise<void>
       createdAt,
     };
     await prisma.deal.create({ data: { ...deal, status: 'DRAFT' } });
-    chain.append({ ...fundActor, at: createdAt, action: 'deal.created', side: 'FUND', dealId, objectType: 'deal', objectId: dealId, summary: { after: { ...deal, status: 'DRAFT', createdAt: undefined } } });
+    chain.append({
+      ...fundActor,
+      at: createdAt,
+      action: 'deal.created',
+      side: 'FUND',
+      dealId,
+      objectType: 'deal',
+      objectId: dealId,
+      summary: { after: { ...deal, status: 'DRAFT', createdAt: undefined } },
+    });
 
     const members: Member[] = [];
-    const addMember = (u: UserRow, side: Side, canEdit: boolean, canSign: boolean) => members.push({ id: randomUUID(), user: u, org: orgOf.get(u.organisationId)!, side, canEdit, canSign, createdAt: clock.next() });
+    const addMember = (u: UserRow, side: Side, canEdit: boolean, canSign: boolean) =>
+      members.push({ id: randomUUID(), user: u, org: orgOf.get(u.organisationId)!, side, canEdit, canSign, createdAt: clock.next() });
     addMember(fund, 'FUND', true, false);
     upstreamUsers[d]!.forEach((u, i) => addMember(u, 'UPSTREAM', i < 4, i < 2));
     downstreamUsers[downIndex]!.forEach((u, i) => addMember(u, 'DOWNSTREAM', i < 6, i < 2));
     await prisma.dealMember.createMany({ data: members.map((m) => ({ id: m.id, dealId, userId: m.user.id, side: m.side, canEdit: m.canEdit, canSign: m.canSign, createdAt: m.createdAt })) });
     for (const m of members.slice(1)) {
-      chain.append({ ...fundActor, at: m.createdAt, action: 'member.added', side: 'FUND', dealId, objectType: 'member', objectId: m.id, summary: { after: { userId: m.user.id, side: m.side, canEdit: m.canEdit, canSign: m.canSign, email: m.user.email } } });
+      chain.append({
+        ...fundActor,
+        at: m.createdAt,
+        action: 'member.added',
+        side: 'FUND',
+        dealId,
+        objectType: 'member',
+        objectId: m.id,
+        summary: { after: { userId: m.user.id, side: m.side, canEdit: m.canEdit, canSign: m.canSign, email: m.user.email } },
+      });
     }
-    chain.append({ ...fundActor, at: clock.next(), action: 'deal.status_changed', side: 'FUND', dealId, objectType: 'deal', objectId: dealId, summary: { before: { status: 'DRAFT' }, after: { status: 'NEGOTIATING' } } });
+    chain.append({
+      ...fundActor,
+      at: clock.next(),
+      action: 'deal.status_changed',
+      side: 'FUND',
+      dealId,
+      objectType: 'deal',
+      objectId: dealId,
+      summary: { before: { status: 'DRAFT' }, after: { status: 'NEGOTIATING' } },
+    });
 
     const editors = (side: Side) => members.filter((m) => m.side === side && m.canEdit);
     const actorOf = (m: Member) => ({ actorId: m.user.id, email: m.user.email, organisationId: m.org.id });
-    const scenarios: ScenarioState[] = [
-      ...[0, 1, 2, 3].map((i) => ({ side: 'UPSTREAM' as Side, i })),
-      ...[0, 1].map((i) => ({ side: 'DOWNSTREAM' as Side, i })),
-    ].map(({ side, i }) => {
+    const scenarios: ScenarioState[] = [...[0, 1, 2, 3].map((i) => ({ side: 'UPSTREAM' as Side, i })), ...[0, 1].map((i) => ({ side: 'DOWNSTREAM' as Side, i }))].map(({ side, i }) => {
       const author = editors(side)[i % editors(side).length]!;
       return { id: randomUUID(), side, index: i, name: `${side === 'UPSTREAM' ? 'Upstream' : 'Downstream'} proposal ${i + 1}`, author, count: 0 };
     });
@@ -352,9 +421,28 @@ async function seed(url: string, scale: number, planFile: string): Promise<void>
       const at = clock.next();
       const message = number === 1 ? 'First draft from the county’s cost tables' : `Revised costs and α (revision ${number})`;
       const author = editors(scenario.side)[(number + scenario.index) % editors(scenario.side).length]!;
-      versions.push({ id, scenarioId: scenario.id, number, message, authorId: author.user.id, createdAt: at, document: prepared.document as Prisma.InputJsonValue, result: prepared.result as Prisma.InputJsonValue, documentHash: prepared.documentHash });
+      versions.push({
+        id,
+        scenarioId: scenario.id,
+        number,
+        message,
+        authorId: author.user.id,
+        createdAt: at,
+        document: prepared.document as Prisma.InputJsonValue,
+        result: prepared.result as Prisma.InputJsonValue,
+        documentHash: prepared.documentHash,
+      });
       scenario.latest = { id, document: prepared.document, result: prepared.result as ResultJson };
-      chain.append({ ...actorOf(author), at, action: 'scenario.version_saved', side: scenario.side, dealId, objectType: 'scenario_version', objectId: id, summary: { after: { scenarioId: scenario.id, number, message, documentHash: prepared.documentHash, evidence: 0 } } });
+      chain.append({
+        ...actorOf(author),
+        at,
+        action: 'scenario.version_saved',
+        side: scenario.side,
+        dealId,
+        objectType: 'scenario_version',
+        objectId: id,
+        summary: { after: { scenarioId: scenario.id, number, message, documentHash: prepared.documentHash, evidence: 0 } },
+      });
     }
     await bulkInsert(prisma, 'ScenarioVersion', ['id', 'scenarioId', 'number', 'message', 'authorId', 'createdAt', 'document', 'result', 'documentHash'], versions);
     versionsWritten += versions.length;
@@ -374,7 +462,17 @@ async function seed(url: string, scale: number, planFile: string): Promise<void>
     }));
     const signers = signing.filter((m) => m.canSign);
     const offers: Prisma.OfferCreateManyInput[] = [];
-    const drafts: { id: string; number: number; offer: Prisma.OfferCreateManyInput; document: Doc; documentHash: string; schedule: ScheduleEntry[]; totalAmount: string; acceptor: Member; at: Date }[] = [];
+    const drafts: {
+      id: string;
+      number: number;
+      offer: Prisma.OfferCreateManyInput;
+      document: Doc;
+      documentHash: string;
+      schedule: ScheduleEntry[];
+      totalAmount: string;
+      acceptor: Member;
+      at: Date;
+    }[] = [];
     const versionHash = new Map(versions.map((v) => [v.id!, v.documentHash]));
     let fromSide: Side = 'UPSTREAM';
     for (const [round, size] of roundSizes.entries()) {
@@ -413,7 +511,16 @@ async function seed(url: string, scale: number, planFile: string): Promise<void>
           dealId,
           objectType: 'offer',
           objectId: offer.id!,
-          summary: { after: { number: offer.number, versionId: version.id, offered: boundCheck.totals.offered, belowLowerYears: boundCheck.belowLowerYears, aboveUpperYears: boundCheck.aboveUpperYears, answersOfferId: offer.answersOfferId ?? null } },
+          summary: {
+            after: {
+              number: offer.number,
+              versionId: version.id,
+              offered: boundCheck.totals.offered,
+              belowLowerYears: boundCheck.belowLowerYears,
+              aboveUpperYears: boundCheck.aboveUpperYears,
+              answersOfferId: offer.answersOfferId ?? null,
+            },
+          },
         });
         answering = undefined;
         const lastOfRound = j === size - 1;
@@ -421,10 +528,29 @@ async function seed(url: string, scale: number, planFile: string): Promise<void>
         if (lastOfRound && closes) {
           const answeredAt = clock.next();
           Object.assign(offer, { status: 'ACCEPTED', answeredAt, answeredById: receiver.user.id });
-          chain.append({ ...actorOf(receiver), at: answeredAt, action: 'offer.accepted', side: toSide, dealId, objectType: 'offer', objectId: offer.id!, summary: { before: { status: 'SENT' }, after: { status: 'ACCEPTED', reason: null } } });
+          chain.append({
+            ...actorOf(receiver),
+            at: answeredAt,
+            action: 'offer.accepted',
+            side: toSide,
+            dealId,
+            objectType: 'offer',
+            objectId: offer.id!,
+            summary: { before: { status: 'SENT' }, after: { status: 'ACCEPTED', reason: null } },
+          });
           // The agreement is drafted in the acceptance's transaction, as answerOffer does.
           const document = version.document as Doc;
-          const draft = { id: randomUUID(), number: drafts.length + 1, offer, document, documentHash: versionHash.get(version.id)!, schedule, totalAmount: scheduleTotal(schedule, document.unit).toFixed(), acceptor: receiver, at: answeredAt };
+          const draft = {
+            id: randomUUID(),
+            number: drafts.length + 1,
+            offer,
+            document,
+            documentHash: versionHash.get(version.id)!,
+            schedule,
+            totalAmount: scheduleTotal(schedule, document.unit).toFixed(),
+            acceptor: receiver,
+            at: answeredAt,
+          };
           drafts.push(draft);
           const years = `${Math.min(...schedule.map((e) => e.from))}–${Math.max(...schedule.map((e) => e.to))}`;
           chain.append({
@@ -441,7 +567,16 @@ async function seed(url: string, scale: number, planFile: string): Promise<void>
           const answeredAt = clock.next();
           const reason = 'The amounts for the second period are above what the budget can carry';
           Object.assign(offer, { status: 'REJECTED', answeredAt, answeredById: receiver.user.id, answerReason: reason });
-          chain.append({ ...actorOf(receiver), at: answeredAt, action: 'offer.rejected', side: toSide, dealId, objectType: 'offer', objectId: offer.id!, summary: { before: { status: 'SENT' }, after: { status: 'REJECTED', reason } } });
+          chain.append({
+            ...actorOf(receiver),
+            at: answeredAt,
+            action: 'offer.rejected',
+            side: toSide,
+            dealId,
+            objectType: 'offer',
+            objectId: offer.id!,
+            summary: { before: { status: 'SENT' }, after: { status: 'REJECTED', reason } },
+          });
         } else if (!lastOfRound) {
           answering = offer;
         } else {
@@ -480,7 +615,16 @@ async function seed(url: string, scale: number, planFile: string): Promise<void>
           totalAmount: draft.totalAmount,
           createdAt: draft.at,
           signatories: {
-            create: signatories.map(({ id, member: m }) => ({ id, userId: m.user.id, side: m.side, name: m.user.name, email: m.user.email, organisationId: m.org.id, organisationName: m.org.name, organisationNameZh: m.org.nameZh })),
+            create: signatories.map(({ id, member: m }) => ({
+              id,
+              userId: m.user.id,
+              side: m.side,
+              name: m.user.name,
+              email: m.user.email,
+              organisationId: m.org.id,
+              organisationName: m.org.name,
+              organisationNameZh: m.org.nameZh,
+            })),
           },
         },
       });
@@ -491,7 +635,16 @@ async function seed(url: string, scale: number, planFile: string): Promise<void>
       for (const [k, { id, member }] of signed.entries()) {
         signedAt = clock.next();
         await prisma.agreementSignature.create({ data: { agreementId, signatoryId: id, signedAt, ip: origin.ip, userAgent: origin.userAgent } });
-        chain.append({ ...actorOf(member), at: signedAt, action: 'agreement.signed', side: member.side, dealId, objectType: 'agreement', objectId: agreementId, summary: { after: { number: draft.number, signedAt: signedAt.toISOString(), signatures: `${k + 1}/${signatories.length}` } } });
+        chain.append({
+          ...actorOf(member),
+          at: signedAt,
+          action: 'agreement.signed',
+          side: member.side,
+          dealId,
+          objectType: 'agreement',
+          objectId: agreementId,
+          summary: { after: { number: draft.number, signedAt: signedAt.toISOString(), signatures: `${k + 1}/${signatories.length}` } },
+        });
       }
       if (!archive) continue;
       const last = signed.at(-1)!.member;
@@ -499,10 +652,28 @@ async function seed(url: string, scale: number, planFile: string): Promise<void>
       const digest = agreementHash(rows, signedAt);
       await prisma.agreement.update({ where: { id: agreementId }, data: { status: 'ARCHIVED', archivedAt: signedAt, hash: digest } });
       agreementsArchived++;
-      chain.append({ ...actorOf(last), at: signedAt, action: 'agreement.archived', side: last.side, dealId, objectType: 'agreement', objectId: agreementId, summary: { before: { status: 'DRAFT' }, after: { status: 'ARCHIVED', hash: digest } } });
+      chain.append({
+        ...actorOf(last),
+        at: signedAt,
+        action: 'agreement.archived',
+        side: last.side,
+        dealId,
+        objectType: 'agreement',
+        objectId: agreementId,
+        summary: { before: { status: 'DRAFT' }, after: { status: 'ARCHIVED', hash: digest } },
+      });
       if (!dealAgreed) {
         dealAgreed = true;
-        chain.append({ ...actorOf(last), at: signedAt, action: 'deal.status_changed', side: last.side, dealId, objectType: 'deal', objectId: dealId, summary: { before: { status: 'NEGOTIATING' }, after: { status: 'AGREED' }, reason: `agreement ${draft.number} archived` } });
+        chain.append({
+          ...actorOf(last),
+          at: signedAt,
+          action: 'deal.status_changed',
+          side: last.side,
+          dealId,
+          objectType: 'deal',
+          objectId: dealId,
+          summary: { before: { status: 'NEGOTIATING' }, after: { status: 'AGREED' }, reason: `agreement ${draft.number} archived` },
+        });
       }
     }
     await prisma.deal.update({ where: { id: dealId }, data: { status: dealAgreed ? 'AGREED' : 'NEGOTIATING' } });
@@ -613,7 +784,12 @@ async function verify(url: string, planFile: string, writesFile: string, outFile
     const countOf = (action: string) => prisma.auditEvent.count({ where: { action } });
     const signIns = { succeeded: await countOf('auth.sign_in'), failed: await countOf('auth.sign_in_failed'), blocked: await countOf('auth.sign_in_blocked') };
     const report: VerifyReport = {
-      versions: { expected: plan.counts.versions + writes.versionIds.length, found: versions, unconfirmed: writes.unconfirmed.versions, missing: await missingIds(prisma, 'ScenarioVersion', writes.versionIds) },
+      versions: {
+        expected: plan.counts.versions + writes.versionIds.length,
+        found: versions,
+        unconfirmed: writes.unconfirmed.versions,
+        missing: await missingIds(prisma, 'ScenarioVersion', writes.versionIds),
+      },
       offers: { expected: plan.counts.offers + writes.offerIds.length, found: offers, unconfirmed: writes.unconfirmed.offers, missing: await missingIds(prisma, 'Offer', writes.offerIds) },
       agreements: { found: agreements, archived: archived.length, hashMismatches },
       audit: { chains: audit.chains, events: audit.events, broken: audit.broken.map(({ chain, seq, problem }) => ({ chain, seq, problem })) },

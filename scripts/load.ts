@@ -156,7 +156,11 @@ export interface PhaseWindow {
 
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
-function drive(config: DriverConfig, sampler: RssSampler, phases: PhaseWindow[]): Promise<{ runs: Map<EndpointId, EndpointRun>; warmups: Map<EndpointId, EndpointRun>; paced: Map<EndpointId, EndpointRun> }> {
+function drive(
+  config: DriverConfig,
+  sampler: RssSampler,
+  phases: PhaseWindow[],
+): Promise<{ runs: Map<EndpointId, EndpointRun>; warmups: Map<EndpointId, EndpointRun>; paced: Map<EndpointId, EndpointRun> }> {
   return new Promise((resolve, reject) => {
     const runs = new Map<EndpointId, EndpointRun>();
     const warmups = new Map<EndpointId, EndpointRun>();
@@ -173,8 +177,7 @@ function drive(config: DriverConfig, sampler: RssSampler, phases: PhaseWindow[])
       } else if (message.type === 'warmup') {
         phases.at(-1)!.endUs = monotonicUs();
         warmups.set(message.run.id, message.run);
-      }
-      else if (message.type === 'result' || message.type === 'paced') {
+      } else if (message.type === 'result' || message.type === 'paced') {
         sampler.mark('between');
         phases.at(-1)!.endUs = monotonicUs();
         (message.type === 'result' ? runs : paced).set(message.run.id, message.run);
@@ -223,7 +226,8 @@ function printTable(results: LoadResults, baseline: LoadResults | null, baseline
       console.log(line([e.label, r.rps, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.non2xx, r.conflicts, r.serverErrors, r.errors, e.peakRssMb ?? '—', verdict]));
     }
   };
-  if (results.thinkSeconds !== null) table(`${results.connections} users, each thinking ${results.thinkSeconds} s on average between an answer and the next request (the targets):`, (e) => e.paced, true);
+  if (results.thinkSeconds !== null)
+    table(`${results.connections} users, each thinking ${results.thinkSeconds} s on average between an answer and the next request (the targets):`, (e) => e.paced, true);
   table(`${results.connections} connections that never pause (the capacity):`, (e) => e.run, results.thinkSeconds === null);
   const errors = results.endpoints.reduce((n, e) => n + [e.run, e.paced].reduce((m, r) => m + (r ? r.errors + r.serverErrors : 0), 0), 0);
   console.log(line(['zero errors (transport, timeouts, 5xx)', '', '', '', '', '', '', '', errors, '', errors === 0 ? 'PASS' : 'FAIL']));
@@ -268,7 +272,11 @@ async function main(): Promise<number> {
   const warmupSeconds = Number(values.warmup);
   const think = Number(values.think);
   const thinkSeconds = think > 0 ? think : null;
-  const only = values.only?.split(',').map((id) => id.trim()).filter(Boolean) ?? null;
+  const only =
+    values.only
+      ?.split(',')
+      .map((id) => id.trim())
+      .filter(Boolean) ?? null;
   const unknown = only?.filter((id) => !catalogue.some((spec) => spec.id === id)) ?? [];
   if (!Number.isInteger(scale) || scale < 1 || !(durationSeconds > 0) || !Number.isInteger(connections) || connections < 1 || !(warmupSeconds >= 0) || !(think >= 0) || unknown.length) {
     if (unknown.length) console.error(`--only: unknown endpoint ${unknown.join(', ')}; known: ${catalogue.map((spec) => spec.id).join(', ')}`);
@@ -325,7 +333,9 @@ async function main(): Promise<number> {
     sampler.start();
 
     const signedIn = await signInAll(baseUrl, plan);
-    console.log(`Signed in ${signedIn.result.users} of ${plan.sessions.length} users over HTTP in ${(signedIn.result.ms / 1000).toFixed(1)} s (${signedIn.result.failures.length} failed, ${signedIn.result.rateLimited} rate-limited).`);
+    console.log(
+      `Signed in ${signedIn.result.users} of ${plan.sessions.length} users over HTTP in ${(signedIn.result.ms / 1000).toFixed(1)} s (${signedIn.result.failures.length} failed, ${signedIn.result.rateLimited} rate-limited).`,
+    );
     for (const failure of signedIn.result.failures) errors.push(`sign-in failed: ${failure}`);
     if (signedIn.sessions.length === 0) throw new Error('no session to drive the load with');
 
@@ -355,7 +365,10 @@ async function main(): Promise<number> {
       e.peakRssMb = Math.max(mb(sampler.peaks.get(`${e.id}:measure`)) ?? 0, mb(sampler.peaks.get(`${e.id}:paced`)) ?? 0) || null;
       const judged = thinkSeconds === null ? e.run : e.paced;
       if (judged) e.pass = judged.latencyMs.p95 <= e.targetP95Ms;
-      for (const [run, what] of [[e.run, 'capacity run'], [e.paced, 'paced users']] as const) {
+      for (const [run, what] of [
+        [e.run, 'capacity run'],
+        [e.paced, 'paced users'],
+      ] as const) {
         if (!run) continue;
         if (run.errors) errors.push(`${e.label} (${what}): ${run.errors} transport errors (${run.timeouts} timeouts)`);
         if (run.serverErrors) errors.push(`${e.label} (${what}): ${run.serverErrors} answers 5xx, e.g. ${run.sampleErrorBody ?? '(no body)'}`);
@@ -436,7 +449,9 @@ async function main(): Promise<number> {
     const standard = !partial && connections === 50 && durationSeconds === 15 && think === 1;
     if (standard) writeFileSync(path.join(resultsDir, `scale-${scale}.json`), `${JSON.stringify(results, null, 2)}\n`);
     rmSync(planFile, { force: true });
-    console.log(`\nResults: ${path.relative(process.cwd(), resultsFile)}${standard ? ` and scale-${scale}.json` : ''}; server output in server.log.${cpuProfDir ? ` CPU profiles in ${path.relative(process.cwd(), cpuProfDir)}.` : ''}`);
+    console.log(
+      `\nResults: ${path.relative(process.cwd(), resultsFile)}${standard ? ` and scale-${scale}.json` : ''}; server output in server.log.${cpuProfDir ? ` CPU profiles in ${path.relative(process.cwd(), cpuProfDir)}.` : ''}`,
+    );
     return results.ok ? 0 : 1;
   } finally {
     if (server) {

@@ -13,17 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import '../lib/domain/catalogue';
-import {
-  computeScenario,
-  diffScenarios,
-  explainResult,
-  parseScenarioText,
-  toResultCsv,
-  toResultJson,
-  type CodedProblem,
-  type Message,
-  type Scenario,
-} from '../lib/engine/index';
+import { computeScenario, diffScenarios, explainResult, parseScenarioText, toResultCsv, toResultJson, type CodedProblem, type Message, type Scenario } from '../lib/engine/index';
 import { fromMessage, inEnglish } from '../lib/domain/local-text';
 import type { PaymentTerms } from '../lib/terms/index';
 

@@ -104,7 +104,9 @@ function loadSection(runs: LoadResults[]): string[] {
         continue;
       }
       const verdict = judged ? `≤ ${e.targetP95Ms} ms ${e.pass ? '**PASS**' : '**FAIL**'}` : 'capacity';
-      out.push(`| \`${cell(e.label)}\` | ${r.rps} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.non2xx} | ${r.conflicts} | ${r.errors + r.serverErrors} | ${cell(e.peakRssMb)} | ${verdict} |`);
+      out.push(
+        `| \`${cell(e.label)}\` | ${r.rps} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.non2xx} | ${r.conflicts} | ${r.errors + r.serverErrors} | ${cell(e.peakRssMb)} | ${verdict} |`,
+      );
     }
     return [...out, ''];
   };
@@ -215,17 +217,21 @@ function floorSection(run: FloorResults | null): string[] {
   for (const pair of run.pairs) {
     const p = pair.platform;
     const f = pair.floorRun;
-    lines.push(`| \`${cell(pair.label)}\` vs the ${pair.floor === 'route' ? 'route handler' : 'page'} | ${p.rps} | ${f.rps} | ${Math.round(pair.ratio * 100)} % | ${p.p50Ms} | ${p.p99Ms} | ${f.p99Ms} | ${p.errors + p.non2xx} | ${cell(p.peakRssMb)} | ${cell(f.peakRssMb)} | ${pair.pass ? 'PASS' : '**FAIL**'} |`);
+    lines.push(
+      `| \`${cell(pair.label)}\` vs the ${pair.floor === 'route' ? 'route handler' : 'page'} | ${p.rps} | ${f.rps} | ${Math.round(pair.ratio * 100)} % | ${p.p50Ms} | ${p.p99Ms} | ${f.p99Ms} | ${p.errors + p.non2xx} | ${cell(p.peakRssMb)} | ${cell(f.peakRssMb)} | ${pair.pass ? 'PASS' : '**FAIL**'} |`,
+    );
   }
   const { rss } = run;
-  lines.push('', `Peak worker RSS: platform ${cell(rss.platformWorkerMb)} MB, bare app ${cell(rss.floorMb)} MB, ratio ${cell(rss.ratio)} (${rss.pass === null ? 'not measured' : rss.pass ? 'PASS' : '**FAIL**'}).`, '');
+  lines.push(
+    '',
+    `Peak worker RSS: platform ${cell(rss.platformWorkerMb)} MB, bare app ${cell(rss.floorMb)} MB, ratio ${cell(rss.ratio)} (${rss.pass === null ? 'not measured' : rss.pass ? 'PASS' : '**FAIL**'}).`,
+    '',
+  );
   if (run.errors.length) lines.push('Errors:', '', ...run.errors.map((error) => `- ${cell(error)}`), '');
   return lines;
 }
 
-const loadRuns = [1, 10]
-  .map((scale) => read<LoadResults>(path.join(results, 'load', `scale-${scale}.json`)))
-  .filter((r): r is LoadResults => r?.format === 'pes-load/1');
+const loadRuns = [1, 10].map((scale) => read<LoadResults>(path.join(results, 'load', `scale-${scale}.json`))).filter((r): r is LoadResults => r?.format === 'pes-load/1');
 if (loadRuns.length === 0) {
   const last = read<LoadResults>(path.join(results, 'load', 'last.json'));
   if (last?.format === 'pes-load/1') loadRuns.push(last);
@@ -249,4 +255,6 @@ const page = [
   ...suiteSection('Fuzz tests', fuzzFile, read<SuiteResults>(fuzzFile), 'the fuzz suite'),
 ];
 writeFileSync(out, `${page.join('\n').trimEnd()}\n`);
-console.log(`Wrote ${path.relative(process.cwd(), out)} (load: ${loadRuns.map((r) => `scale ${r.scale}`).join(', ') || 'not run'}; faults: ${existsSync(faultsFile) ? 'yes' : 'not run'}; fuzz: ${existsSync(fuzzFile) ? 'yes' : 'not run'}).`);
+console.log(
+  `Wrote ${path.relative(process.cwd(), out)} (load: ${loadRuns.map((r) => `scale ${r.scale}`).join(', ') || 'not run'}; faults: ${existsSync(faultsFile) ? 'yes' : 'not run'}; fuzz: ${existsSync(fuzzFile) ? 'yes' : 'not run'}).`,
+);

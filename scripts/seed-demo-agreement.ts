@@ -93,7 +93,12 @@ async function main(): Promise<void> {
   const advance = new Decimal(constants.pot!).times(constants.share!).times(constants.advance_rate!).times(deal.unit).toFixed(2);
   const today = beijingDay(new Date());
   for (const year of Object.keys(results).map(Number)) {
-    await recordPayment({ actor: fund, origin, ...inAgreement, input: { year, funder: 'DOWNSTREAM', direction: 'TO_UPSTREAM', amount: advance, paidOn: today, reference: `${texts.advanceReference} ${year}` } });
+    await recordPayment({
+      actor: fund,
+      origin,
+      ...inAgreement,
+      input: { year, funder: 'DOWNSTREAM', direction: 'TO_UPSTREAM', amount: advance, paidOn: today, reference: `${texts.advanceReference} ${year}` },
+    });
   }
   for (const year of settledYears) {
     const draft = await runSettlementYear({ actor: fund, origin, ...inAgreement, year });
@@ -105,7 +110,14 @@ async function main(): Promise<void> {
       actor: fund,
       origin,
       ...inAgreement,
-      input: { year, funder: 'DOWNSTREAM', direction: refund ? 'FROM_UPSTREAM' : 'TO_UPSTREAM', amount: balance.abs().toFixed(2), paidOn: today, reference: `${refund ? texts.refundReference : texts.balanceReference} ${year}` },
+      input: {
+        year,
+        funder: 'DOWNSTREAM',
+        direction: refund ? 'FROM_UPSTREAM' : 'TO_UPSTREAM',
+        amount: balance.abs().toFixed(2),
+        paidOn: today,
+        reference: `${refund ? texts.refundReference : texts.balanceReference} ${year}`,
+      },
     });
   }
   console.log(`Demo agreement seeded: Miyun, ${from}–${to}, ${settledYears.length} years settled.`);

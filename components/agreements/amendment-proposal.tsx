@@ -19,7 +19,19 @@ import { proposalOfForm, ZAmendmentForm, type AmendmentForm } from '@/lib/domain
  * Proposes a changed tolerance or changed funding shares. The server checks the values by reading
  * the amended terms as signed terms are read, and answers with the problems at their places.
  */
-export function AmendmentProposal({ dealId, agreementId, indicators, firstYear, lastYear }: { dealId: string; agreementId: string; indicators: { name: string; unit: string }[]; firstYear: number; lastYear: number }) {
+export function AmendmentProposal({
+  dealId,
+  agreementId,
+  indicators,
+  firstYear,
+  lastYear,
+}: {
+  dealId: string;
+  agreementId: string;
+  indicators: { name: string; unit: string }[];
+  firstYear: number;
+  lastYear: number;
+}) {
   const t = useTranslations('agreements.amendments');
   const tf = useTranslations('fund');
   const indicatorName = useIndicatorName();
@@ -44,7 +56,14 @@ export function AmendmentProposal({ dealId, agreementId, indicators, firstYear, 
       <h3 className="font-medium">{t('propose')}</h3>
       <div className="flex flex-wrap items-start gap-3">
         <Field label={t('kind')}>
-          <Select testId="amendment-kind" {...register('kind')} options={[{ value: 'tolerance', label: t('kindTolerance') }, { value: 'shares', label: t('kindShares') }]} />
+          <Select
+            testId="amendment-kind"
+            {...register('kind')}
+            options={[
+              { value: 'tolerance', label: t('kindTolerance') },
+              { value: 'shares', label: t('kindShares') },
+            ]}
+          />
         </Field>
         <Field label={t('effectiveFrom')} error={formState.errors.effectiveFrom?.message}>
           <Select testId="amendment-from" {...register('effectiveFrom', { valueAsNumber: true })} options={years.map((y) => ({ value: String(y), label: String(y) }))} />

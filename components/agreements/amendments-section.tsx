@@ -53,7 +53,13 @@ export async function AmendmentsSection({ agreement, dealId, lang }: { agreement
           <>
             <p className="mt-3 text-sm text-slate-600">{t('agreements.amendments.explain')}</p>
             {agreement.me.mayProposeAmendment && agreement.terms && (
-              <AmendmentProposal dealId={dealId} agreementId={agreement.id} indicators={Object.entries(units).map(([name, unit]) => ({ name, unit }))} firstYear={agreement.startYear} lastYear={agreement.endYear} />
+              <AmendmentProposal
+                dealId={dealId}
+                agreementId={agreement.id}
+                indicators={Object.entries(units).map(([name, unit]) => ({ name, unit }))}
+                firstYear={agreement.startYear}
+                lastYear={agreement.endYear}
+              />
             )}
           </>
         }
@@ -78,7 +84,9 @@ export async function AmendmentsSection({ agreement, dealId, lang }: { agreement
             </td>
             <td className="py-1 text-xs">
               {a.signatures.map((s) => (
-                <div key={s.signatoryId}>{s.signedAt ? `✓ ${t('agreements.amendments.signedBy', { name: s.name, time: when(s.signedAt) })}` : t('agreements.amendments.notSignedBy', { name: s.name })}</div>
+                <div key={s.signatoryId}>
+                  {s.signedAt ? `✓ ${t('agreements.amendments.signedBy', { name: s.name, time: when(s.signedAt) })}` : t('agreements.amendments.notSignedBy', { name: s.name })}
+                </div>
               ))}
               {!a.signedAt && a.me.isSignatory && !a.me.hasSigned && <AmendmentSignButton dealId={dealId} agreementId={agreement.id} amendmentId={a.id} number={a.number} />}
               {a.me.hasSigned && !a.signedAt && <div className="text-emerald-800">{t('agreements.amendments.youSigned')}</div>}

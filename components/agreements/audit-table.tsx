@@ -13,7 +13,19 @@ export interface AuditRow {
 }
 
 /** An agreement's audit events: sequence, time, what happened (a sentence), who, and the start of each event's hash. */
-export function AuditTable({ events, labels, lang, unit, testId }: { events: AuditRow[]; labels: { seq: string; at: string; action: string; by: string; hash: string }; lang: AppLocale; unit: ReaderUnit; testId: string }) {
+export function AuditTable({
+  events,
+  labels,
+  lang,
+  unit,
+  testId,
+}: {
+  events: AuditRow[];
+  labels: { seq: string; at: string; action: string; by: string; hash: string };
+  lang: AppLocale;
+  unit: ReaderUnit;
+  testId: string;
+}) {
   return (
     <RenderedTable
       className="mt-3"

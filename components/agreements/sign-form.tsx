@@ -24,7 +24,10 @@ export function SignForm({ dealId, agreementId }: { dealId: string; agreementId:
 
   const sign = (input: SignAgreementInput) => {
     resetField('password');
-    return send(() => callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, { json: input }), () => router.refresh());
+    return send(
+      () => callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, { json: input }),
+      () => router.refresh(),
+    );
   };
 
   const retry = (failure?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;

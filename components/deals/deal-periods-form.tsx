@@ -24,19 +24,32 @@ export function DealPeriodsForm({ dealId, startYear, endYear, periods, editable 
   const { busy, failure, done, send } = useApiForm();
   const schema = useMemo(() => dealPeriodsFor({ startYear, endYear }), [startYear, endYear]);
   const { control, register, handleSubmit, getValues } = useDomainForm(schema, { mode: 'onSubmit', defaultValues: { periods: periods.map((p) => ({ ...p })) } });
-  const save = (input: z.output<typeof ZChangeDealPeriods>) => send(() => callApi(`/api/v1/deals/${dealId}/periods`, { method: 'PUT', json: input }), () => router.refresh());
+  const save = (input: z.output<typeof ZChangeDealPeriods>) =>
+    send(
+      () => callApi(`/api/v1/deals/${dealId}/periods`, { method: 'PUT', json: input }),
+      () => router.refresh(),
+    );
   return (
     <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="deal-periods-form">
       <h2 className="font-semibold">{t('title')}</h2>
       {editable ? (
         <form className="space-y-2" onSubmit={handleSubmit(save)} noValidate>
           <p className="text-slate-600">{t('explain', { from: startYear, to: endYear })}</p>
-          <PeriodFields control={control as unknown as Control<PeriodsForm>} register={register as unknown as UseFormRegister<PeriodsForm>} getPeriods={() => getValues('periods')} firstYear={() => startYear} />
+          <PeriodFields
+            control={control as unknown as Control<PeriodsForm>}
+            register={register as unknown as UseFormRegister<PeriodsForm>}
+            getPeriods={() => getValues('periods')}
+            firstYear={() => startYear}
+          />
           <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-3">
             <Button type="submit" disabled={busy} testId="save-deal-periods">
               {t('submit')}
             </Button>
-            {done && !failure && <span className="text-green-700" data-testid="deal-periods-saved">{t('saved')}</span>}
+            {done && !failure && (
+              <span className="text-green-700" data-testid="deal-periods-saved">
+                {t('saved')}
+              </span>
+            )}
           </div>
           {failure && <Problems failure={failure} />}
         </form>

@@ -31,7 +31,10 @@ export function MoveDealStatus({ dealId, to }: { dealId: string; to: DealStatus 
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
           setConfirming(false);
-          void send(() => callApi(`/api/v1/deals/${dealId}`, { method: 'PATCH', json: { status: to } }), () => router.refresh());
+          void send(
+            () => callApi(`/api/v1/deals/${dealId}`, { method: 'PATCH', json: { status: to } }),
+            () => router.refresh(),
+          );
         }}
         testId="move-deal-status-dialog"
       />

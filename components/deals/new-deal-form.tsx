@@ -36,7 +36,11 @@ export function NewDealForm({ mayGrant, unitOptions }: { mayGrant: boolean; unit
   });
   const members = useFieldArray({ control, name: 'members' });
   const errors = formState.errors;
-  const create = (deal: z.output<typeof ZCreateDeal>) => send(() => callApi<{ id: string }>('/api/v1/deals', { json: deal }), (created) => router.push(`/deals/${created.id}`));
+  const create = (deal: z.output<typeof ZCreateDeal>) =>
+    send(
+      () => callApi<{ id: string }>('/api/v1/deals', { json: deal }),
+      (created) => router.push(`/deals/${created.id}`),
+    );
   const sideOptions = [{ value: '', label: t('chooseSide') }, ...sides.map((side) => ({ value: side, label: tSide(side), disabled: !mayGrant && partySides.includes(side) }))];
   return (
     <form className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 text-sm" onSubmit={handleSubmit(create)} noValidate data-testid="new-deal">
@@ -106,7 +110,12 @@ export function NewDealForm({ mayGrant, unitOptions }: { mayGrant: boolean; unit
             </Button>
           </div>
         ))}
-        <Button intent="secondary" size="sm" onClick={() => members.append({ email: '', side: '' as never, canEdit: false, canSign: false }, { focusName: `members.${members.fields.length}.email` })} testId="add-member">
+        <Button
+          intent="secondary"
+          size="sm"
+          onClick={() => members.append({ email: '', side: '' as never, canEdit: false, canSign: false }, { focusName: `members.${members.fields.length}.email` })}
+          testId="add-member"
+        >
           {t('addMember')}
         </Button>
       </fieldset>

@@ -37,7 +37,17 @@ export type PeriodsForm = { periods?: { label?: string; from: number; to: number
  * The deal's periods as rows of from, to and label, with "add period": a new period starts the
  * year after the one before ends (or in `firstYear()`), the only start the periods' rule allows.
  */
-export function PeriodFields({ control, register, getPeriods, firstYear }: { control: Control<PeriodsForm>; register: UseFormRegister<PeriodsForm>; getPeriods: () => PeriodsForm['periods']; firstYear: () => number | undefined }) {
+export function PeriodFields({
+  control,
+  register,
+  getPeriods,
+  firstYear,
+}: {
+  control: Control<PeriodsForm>;
+  register: UseFormRegister<PeriodsForm>;
+  getPeriods: () => PeriodsForm['periods'];
+  firstYear: () => number | undefined;
+}) {
   const t = useTranslations('newDeal');
   const periods = useFieldArray({ control, name: 'periods' });
   const { errors } = useFormState({ control });

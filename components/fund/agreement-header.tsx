@@ -8,7 +8,6 @@ import type { AgreementDetail } from '@/lib/contracts/agreements';
 import type { AdministrationTab } from '@/lib/domain/agreement-navigation';
 import { Notice } from '@/components/ui/notice';
 
-
 /**
  * The head of every fund-administration page of an agreement: where it belongs, its state, the
  * hash checked again on this request (a mismatch is a red alert, never hidden), the PDF, and tabs.

@@ -6,7 +6,21 @@ import { Button } from '@/components/ui/button';
 import { Problems } from '@/components/ui/problems';
 
 /** A fund form's submit button, what happened to the last submission, and its problems. */
-export function FormOutcome({ busy, saved, failure, submit, savedText, testIds }: { busy: boolean; saved: boolean; failure: ApiFailure | null; submit: string; savedText?: string; testIds: { submit?: string; saved?: string; problems: string } }) {
+export function FormOutcome({
+  busy,
+  saved,
+  failure,
+  submit,
+  savedText,
+  testIds,
+}: {
+  busy: boolean;
+  saved: boolean;
+  failure: ApiFailure | null;
+  submit: string;
+  savedText?: string;
+  testIds: { submit?: string; saved?: string; problems: string };
+}) {
   const t = useTranslations('fund');
   return (
     <>

@@ -145,7 +145,14 @@ function PaymentForm({ dealId, agreementId, view, onDone }: { dealId: string; ag
       <Field label={t('ledger.payment.overpaymentNote')} error={errors.overpaymentNote?.message}>
         <Input placeholder={t('ledger.payment.overpaymentPlaceholder')} testId="payment-note" {...register('overpaymentNote')} />
       </Field>
-      <FormOutcome busy={busy} saved={Boolean(done)} failure={failure} submit={t('ledger.payment.submit')} savedText={t('ledger.payment.saved')} testIds={{ submit: 'payment-submit', saved: 'payment-saved', problems: 'payment-problems' }} />
+      <FormOutcome
+        busy={busy}
+        saved={Boolean(done)}
+        failure={failure}
+        submit={t('ledger.payment.submit')}
+        savedText={t('ledger.payment.saved')}
+        testIds={{ submit: 'payment-submit', saved: 'payment-saved', problems: 'payment-problems' }}
+      />
     </form>
   );
 }
@@ -243,14 +250,28 @@ function AdvancesTable({ advances }: { advances: LedgerView['advances'] }) {
   const columns = useMemo<ColumnDef<LedgerView['advances'][number], unknown>[]>(
     () => [
       { id: 'year', header: t('ledger.advance.year'), cell: ({ row }) => <span className="num">{row.original.year}</span> },
-      { id: 'called', header: t('ledger.advance.called'), meta: { numeric: true }, cell: ({ row }) => (row.original.called === null ? <span className="text-slate-400">{t('ledger.advance.unknown')}</span> : <Money value={row.original.called} fractionDigits={2} />) },
+      {
+        id: 'called',
+        header: t('ledger.advance.called'),
+        meta: { numeric: true },
+        cell: ({ row }) => (row.original.called === null ? <span className="text-slate-400">{t('ledger.advance.unknown')}</span> : <Money value={row.original.called} fractionDigits={2} />),
+      },
       { id: 'paid', header: t('ledger.advance.paid'), meta: { numeric: true }, cell: ({ row }) => <Money value={row.original.paid} fractionDigits={2} /> },
-      { id: 'difference', header: t('ledger.advance.difference'), meta: { numeric: true }, cell: ({ row }) => (row.original.difference === null ? '—' : <Money value={row.original.difference} fractionDigits={2} />) },
+      {
+        id: 'difference',
+        header: t('ledger.advance.difference'),
+        meta: { numeric: true },
+        cell: ({ row }) => (row.original.difference === null ? '—' : <Money value={row.original.difference} fractionDigits={2} />),
+      },
       {
         id: 'flag',
         header: '',
         cell: ({ row }) =>
-          row.original.difference === null ? null : isZero(row.original.difference) ? <Badge tone="success">{t('ledger.advance.matches')}</Badge> : <Badge tone="warning">{t('ledger.advance.differs')}</Badge>,
+          row.original.difference === null ? null : isZero(row.original.difference) ? (
+            <Badge tone="success">{t('ledger.advance.matches')}</Badge>
+          ) : (
+            <Badge tone="warning">{t('ledger.advance.differs')}</Badge>
+          ),
       },
     ],
     [t],

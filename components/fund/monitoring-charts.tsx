@@ -30,7 +30,10 @@ function indicatorOption(view: MonitoringView, indicator: MonitoringView['indica
   if (!reporting.length) return null;
   const bands = years.map((year) => {
     const cell = cells.get(year);
-    const values = reporting.map((side) => labValue(cell, side)).filter((v): v is string => v !== null).map((v) => v.replace(/^[<＜]\s*/, ''));
+    const values = reporting
+      .map((side) => labValue(cell, side))
+      .filter((v): v is string => v !== null)
+      .map((v) => v.replace(/^[<＜]\s*/, ''));
     return toleranceBand(values, cell?.allowed ?? null);
   });
   const bandName = t('monitoring.chart.band');
@@ -43,7 +46,13 @@ function indicatorOption(view: MonitoringView, indicator: MonitoringView['indica
     xAxis: { type: 'category', data: years.map(String) },
     yAxis: { type: 'value', name: indicator.unit, scale: true },
     series: [
-      ...reporting.map((side) => ({ type: 'bar' as const, name: t(`monitoring.chart.lab.${labKey[side]}`), itemStyle: { color: labColour[side] }, barMaxWidth: 18, data: years.map((year) => plotted(labValue(cells.get(year), side))) })),
+      ...reporting.map((side) => ({
+        type: 'bar' as const,
+        name: t(`monitoring.chart.lab.${labKey[side]}`),
+        itemStyle: { color: labColour[side] },
+        barMaxWidth: 18,
+        data: years.map((year) => plotted(labValue(cells.get(year), side))),
+      })),
       // The band as two stacked lines: an invisible base at its low edge, its width filled above.
       { type: 'line' as const, name: `${bandName}-base`, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false }, data: bands.map((b) => (b ? chartNumber(b.low) : null)) },
       {
@@ -64,7 +73,17 @@ function indicatorOption(view: MonitoringView, indicator: MonitoringView['indica
         symbolSize: 7,
         connectNulls: false,
         data: years.map((year) => plotted(cells.get(year)?.value ?? null)),
-        ...(targetLabel ? { markLine: { silent: true, symbol: 'none', data: [{ yAxis: chartNumber(indicator.target) ?? 0 }], label: { formatter: targetLabel, position: 'insideEndTop' as const }, lineStyle: { color: '#dc2626', type: 'dashed' as const } } } : {}),
+        ...(targetLabel
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                data: [{ yAxis: chartNumber(indicator.target) ?? 0 }],
+                label: { formatter: targetLabel, position: 'insideEndTop' as const },
+                lineStyle: { color: '#dc2626', type: 'dashed' as const },
+              },
+            }
+          : {}),
       },
     ],
   } as EChartOption;
@@ -97,7 +116,11 @@ export function MonitoringCharts({ view }: { view: MonitoringView }) {
                 {!indicator.directionSigned && ` · ${t('monitoring.chart.directionAssumed')}`}
                 {indicator.target === null && ` · ${t('monitoring.chart.noTarget')}`}
               </p>
-              {option ? <EChart option={option} height={260} label={title} testId={`echart-indicator-${indicator.name}`} /> : <p className="mt-3 text-sm text-slate-500">{t('monitoring.chart.empty')}</p>}
+              {option ? (
+                <EChart option={option} height={260} label={title} testId={`echart-indicator-${indicator.name}`} />
+              ) : (
+                <p className="mt-3 text-sm text-slate-500">{t('monitoring.chart.empty')}</p>
+              )}
             </div>
           );
         })}

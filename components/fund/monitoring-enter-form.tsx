@@ -54,7 +54,14 @@ export function MonitoringEnterForm({ dealId, agreementId, view, onDone }: { dea
           <Input type="date" testId="enter-to" {...register('sampledTo')} />
         </Field>
       </div>
-      <FormOutcome busy={busy} saved={Boolean(done)} failure={failure} submit={t('monitoring.enter.submit')} savedText={t('monitoring.enter.saved')} testIds={{ submit: 'enter-submit', problems: 'enter-problems' }} />
+      <FormOutcome
+        busy={busy}
+        saved={Boolean(done)}
+        failure={failure}
+        submit={t('monitoring.enter.submit')}
+        savedText={t('monitoring.enter.saved')}
+        testIds={{ submit: 'enter-submit', problems: 'enter-problems' }}
+      />
     </form>
   );
 }

@@ -48,7 +48,15 @@ export function MonitoringWorkspace({ dealId, agreementId, view }: { dealId: str
       )}
       {archived && view.me.mayEnter && (
         <div className="grid gap-6 lg:grid-cols-2">
-          <MonitoringImportForm dealId={dealId} agreementId={agreementId} years={view.years.filter((y) => !y.settled).map((y) => y.year).reverse()} onDone={refresh} />
+          <MonitoringImportForm
+            dealId={dealId}
+            agreementId={agreementId}
+            years={view.years
+              .filter((y) => !y.settled)
+              .map((y) => y.year)
+              .reverse()}
+            onDone={refresh}
+          />
           <MonitoringEnterForm dealId={dealId} agreementId={agreementId} view={view} onDone={refresh} />
         </div>
       )}
@@ -63,7 +71,18 @@ export function MonitoringWorkspace({ dealId, agreementId, view }: { dealId: str
       {byYear
         .filter(([, cells]) => cells.some((c) => c.state !== 'missing'))
         .map(([year, cells]) => (
-          <MonitoringYear key={year} dealId={dealId} agreementId={agreementId} year={year} cells={cells} view={view} settled={settled.has(year)} resolving={resolving} onResolve={setResolving} onResolved={refresh} />
+          <MonitoringYear
+            key={year}
+            dealId={dealId}
+            agreementId={agreementId}
+            year={year}
+            cells={cells}
+            view={view}
+            settled={settled.has(year)}
+            resolving={resolving}
+            onResolve={setResolving}
+            onResolved={refresh}
+          />
         ))}
       <MonitoringImports dealId={dealId} agreementId={agreementId} imports={view.imports} />
       {archived && <TolerancesPanel dealId={dealId} agreementId={agreementId} view={view} />}

@@ -30,7 +30,13 @@ function EntryLine({ entry }: { entry: CellDto['current'][number] }) {
   const t = useTranslations('fund');
   return (
     <div className="space-y-0.5" data-testid={`entry-${entry.side}`} data-entry-id={entry.id}>
-      {entry.value === null ? <div className="text-xs text-slate-600" data-testid="sealed-value">{t('monitoring.sealedValue')}</div> : <div className="num font-medium">{entry.value}</div>}
+      {entry.value === null ? (
+        <div className="text-xs text-slate-600" data-testid="sealed-value">
+          {t('monitoring.sealedValue')}
+        </div>
+      ) : (
+        <div className="num font-medium">{entry.value}</div>
+      )}
       <div className="text-xs text-slate-500">
         {entry.laboratory} · {entry.sampledFrom === entry.sampledTo ? entry.sampledFrom : `${entry.sampledFrom} – ${entry.sampledTo}`}
       </div>
@@ -45,7 +51,21 @@ function EntryLine({ entry }: { entry: CellDto['current'][number] }) {
 const cellKey = (cell: CellDto) => `${cell.year}-${cell.indicator}`;
 
 /** The columns of a year's results: indicator, state, the value used (and how a dispute was resolved), each side's entry, the difference. */
-function useCellColumns({ dealId, agreementId, view, settled, resolving, onResolve }: { dealId: string; agreementId: string; view: MonitoringView; settled: boolean; resolving: string | null; onResolve: (key: string | null) => void }): ColumnDef<CellDto, unknown>[] {
+function useCellColumns({
+  dealId,
+  agreementId,
+  view,
+  settled,
+  resolving,
+  onResolve,
+}: {
+  dealId: string;
+  agreementId: string;
+  view: MonitoringView;
+  settled: boolean;
+  resolving: string | null;
+  onResolve: (key: string | null) => void;
+}): ColumnDef<CellDto, unknown>[] {
   const t = useTranslations('fund');
   const units = Object.fromEntries(view.indicators.map((i) => [i.name, i.unit]));
   const indicatorName = useIndicatorName();
@@ -63,11 +83,7 @@ function useCellColumns({ dealId, agreementId, view, settled, resolving, onResol
     {
       id: 'state',
       header: t('monitoring.col.state'),
-      cell: ({ row }) => (
-        <Badge tone={stateTone[row.original.state] ?? 'neutral'}>
-          {t(`monitoring.state.${row.original.state}`)}
-        </Badge>
-      ),
+      cell: ({ row }) => <Badge tone={stateTone[row.original.state] ?? 'neutral'}>{t(`monitoring.state.${row.original.state}`)}</Badge>,
     },
     {
       id: 'used',
@@ -92,16 +108,14 @@ function useCellColumns({ dealId, agreementId, view, settled, resolving, onResol
         </div>
       ),
     },
-    ...sides.map(
-      (side): ColumnDef<CellDto, unknown> => ({
-        id: side,
-        header: t(`side.${side}`),
-        cell: ({ row }) => {
-          const entry = entryOf(row.original, side);
-          return entry ? <EntryLine entry={entry} /> : <span className="text-slate-400">—</span>;
-        },
-      }),
-    ),
+    ...sides.map((side): ColumnDef<CellDto, unknown> => ({
+      id: side,
+      header: t(`side.${side}`),
+      cell: ({ row }) => {
+        const entry = entryOf(row.original, side);
+        return entry ? <EntryLine entry={entry} /> : <span className="text-slate-400">—</span>;
+      },
+    })),
     {
       id: 'difference',
       header: t('monitoring.col.difference'),
@@ -151,24 +165,24 @@ export function MonitoringYear({
   const t = useTranslations('fund');
   const columns = useCellColumns({ dealId, agreementId, view, settled, resolving, onResolve });
   return (
-  <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`monitoring-year-${year}`}>
-    <h2 className="flex items-baseline gap-3 font-semibold">
-      <span className="num">{year}</span>
-      {settled && <Badge tone="neutral">{t('monitoring.settledFinal')}</Badge>}
-      {!settled && view.years.find((y) => y.year === year)?.entryClosed && <Badge tone="neutral">{t('monitoring.closeEntry.closed')}</Badge>}
-      {!settled && !view.years.find((y) => y.year === year)?.entryClosed && view.me.mayAdminister && view.agreement.status === 'ARCHIVED' && (
-        <CloseEntryButton dealId={dealId} agreementId={agreementId} year={year} onClosed={onResolved} />
-      )}
-    </h2>
-    <DataTable
-      className="mt-3"
-      caption={t('monitoring.yearResults', { year })}
-      columns={columns}
-      data={cells}
-      rowKey={cellKey}
-      rowLook={(cell) => ({ testId: `cell-${cellKey(cell)}`, data: { state: cell.state }, className: cell.state === 'disputed' ? 'bg-red-50' : undefined })}
-      detail={(cell) => (resolving === cellKey(cell) ? <ResolveForm dealId={dealId} agreementId={agreementId} cell={cell} onDone={onResolved} /> : null)}
-    />
-  </section>
+    <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`monitoring-year-${year}`}>
+      <h2 className="flex items-baseline gap-3 font-semibold">
+        <span className="num">{year}</span>
+        {settled && <Badge tone="neutral">{t('monitoring.settledFinal')}</Badge>}
+        {!settled && view.years.find((y) => y.year === year)?.entryClosed && <Badge tone="neutral">{t('monitoring.closeEntry.closed')}</Badge>}
+        {!settled && !view.years.find((y) => y.year === year)?.entryClosed && view.me.mayAdminister && view.agreement.status === 'ARCHIVED' && (
+          <CloseEntryButton dealId={dealId} agreementId={agreementId} year={year} onClosed={onResolved} />
+        )}
+      </h2>
+      <DataTable
+        className="mt-3"
+        caption={t('monitoring.yearResults', { year })}
+        columns={columns}
+        data={cells}
+        rowKey={cellKey}
+        rowLook={(cell) => ({ testId: `cell-${cellKey(cell)}`, data: { state: cell.state }, className: cell.state === 'disputed' ? 'bg-red-50' : undefined })}
+        detail={(cell) => (resolving === cellKey(cell) ? <ResolveForm dealId={dealId} agreementId={agreementId} cell={cell} onDone={onResolved} /> : null)}
+      />
+    </section>
   );
 }

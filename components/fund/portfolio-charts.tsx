@@ -107,7 +107,17 @@ export function PortfolioCharts({ portfolio }: { portfolio: FundPortfolio }) {
             // The ratio is computed in decimal; the coordinate is its JavaScript number.
             return row ? relativeToTarget(row.value!, row.target!, row.direction) : null;
           }),
-          ...(i === 0 ? { markLine: { silent: true, symbol: 'none', data: [{ yAxis: 1, name: t('dashboard.target') }], label: { formatter: t('dashboard.target') }, lineStyle: { color: '#dc2626', type: 'dashed' } } } : {}),
+          ...(i === 0
+            ? {
+                markLine: {
+                  silent: true,
+                  symbol: 'none',
+                  data: [{ yAxis: 1, name: t('dashboard.target') }],
+                  label: { formatter: t('dashboard.target') },
+                  lineStyle: { color: '#dc2626', type: 'dashed' },
+                },
+              }
+            : {}),
         };
       }),
     } as EChartOption;
@@ -130,8 +140,17 @@ export function PortfolioCharts({ portfolio }: { portfolio: FundPortfolio }) {
         {
           type: 'bar',
           name: t('dashboard.delivered'),
-          data: years.map((year) => chartNumber(rows.filter((r) => r.year === year).reduce((sum, r) => sum.plus(r.value!), new Decimal(0)).toString())),
-          ...(target ? { markLine: { silent: true, symbol: 'none', data: [{ yAxis: chartNumber(target) ?? 0 }], label: { formatter: t('dashboard.target') }, lineStyle: { color: '#dc2626', type: 'dashed' } } } : {}),
+          data: years.map((year) =>
+            chartNumber(
+              rows
+                .filter((r) => r.year === year)
+                .reduce((sum, r) => sum.plus(r.value!), new Decimal(0))
+                .toString(),
+            ),
+          ),
+          ...(target
+            ? { markLine: { silent: true, symbol: 'none', data: [{ yAxis: chartNumber(target) ?? 0 }], label: { formatter: t('dashboard.target') }, lineStyle: { color: '#dc2626', type: 'dashed' } } }
+            : {}),
         },
       ],
     } as EChartOption;

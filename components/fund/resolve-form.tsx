@@ -18,7 +18,17 @@ import { resolutionMethods } from '@/lib/domain/monitoring';
 export function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: string; agreementId: string; cell: CellDto; onDone: () => void }) {
   const t = useTranslations('fund');
   const { register, control, handleSubmit, formState, watch, getValues } = useDomainForm(ZResolveDisputeForm, {
-    defaultValues: { method: 'AVERAGE', year: cell.year, indicator: cell.indicator, valueId: cell.current[0]?.id ?? '', note: '', value: '', laboratory: '', sampledFrom: `${cell.year}-01-01`, sampledTo: `${cell.year}-12-31` },
+    defaultValues: {
+      method: 'AVERAGE',
+      year: cell.year,
+      indicator: cell.indicator,
+      valueId: cell.current[0]?.id ?? '',
+      note: '',
+      value: '',
+      laboratory: '',
+      sampledFrom: `${cell.year}-01-01`,
+      sampledTo: `${cell.year}-12-31`,
+    },
   });
   const errors = formState.errors as Partial<Record<string, { message?: string }>>;
   const method = watch('method');

@@ -43,7 +43,12 @@ function useFunderColumns(shares: SettlementDto['shares']): ColumnDef<FunderLine
     { id: 'share', header: t('settlements.share'), cell: ({ row }) => <span className="num">{shares[row.original.funder] ?? '0'}</span> },
     { id: 'due', header: t('settlements.due'), meta: { numeric: true }, cell: ({ row }) => amount(row.original.due) },
     { id: 'advances', header: t('settlements.advances'), meta: { numeric: true }, cell: ({ row }) => amount(row.original.advances) },
-    { id: 'balance', header: t('settlements.bindingBalance'), meta: { numeric: true }, cell: ({ row }) => <span className={isNegative(row.original.balance) ? 'text-amber-800' : ''}>{amount(row.original.balance)}</span> },
+    {
+      id: 'balance',
+      header: t('settlements.bindingBalance'),
+      meta: { numeric: true },
+      cell: ({ row }) => <span className={isNegative(row.original.balance) ? 'text-amber-800' : ''}>{amount(row.original.balance)}</span>,
+    },
   ];
 }
 
@@ -84,7 +89,6 @@ function Transfers({ settlement }: { settlement: SettlementDto }) {
     </div>
   );
 }
-
 
 /** What the terms call for as an advance beside what was paid, flagged where they differ. */
 function Advances({ settlement }: { settlement: SettlementDto }) {
@@ -157,13 +161,7 @@ function SettlementDetail({ settlement, statementHref }: { settlement: Settlemen
         </div>
       </dl>
       <Transfers settlement={settlement} />
-      <DataTable
-        caption={t('settlements.funders', { year: settlement.year })}
-        testId={`funders-${settlement.year}`}
-        columns={funderColumns}
-        data={settlement.funders}
-        rowKey={(f) => f.funder}
-      />
+      <DataTable caption={t('settlements.funders', { year: settlement.year })} testId={`funders-${settlement.year}`} columns={funderColumns} data={settlement.funders} rowKey={(f) => f.funder} />
       <div>
         <h3 className="text-slate-500">{t('settlements.values')}</h3>
         <p className="mt-1 font-mono text-xs">
@@ -225,11 +223,7 @@ export function SettlementsPanel({ dealId, agreementId, view }: { dealId: string
     <div className="space-y-4">
       <p className="text-sm text-slate-600">{t('settlements.explain')}</p>
       {!view.me.mayAdminister && <p className="text-sm text-slate-600">{t('settlements.readOnly')}</p>}
-      {!view.sharesAgreed && (
-        <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
-          {t('settlements.defaultShares')}
-        </p>
-      )}
+      {!view.sharesAgreed && <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">{t('settlements.defaultShares')}</p>}
       {closed.length === 0 && (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-700" data-testid="settlements-none">
           {t('settlements.noneClosed', { year: view.agreement.startYear })}
@@ -278,7 +272,13 @@ export function SettlementsPanel({ dealId, agreementId, view }: { dealId: string
             {y.settlement && <SettlementDetail settlement={y.settlement} statementHref={`${base}/${y.settlement.id}/pdf`} />}
             {y.state === 'DRAFT' && y.settlement && mayAct && (
               <div className="mt-4 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-                <Checkbox className="gap-2" checked={Boolean(checked[y.year])} onChange={(e) => setChecked({ ...checked, [y.year]: e.target.checked })} testId={`confirm-check-${y.year}`} label={t('settlements.confirmCheck')} />
+                <Checkbox
+                  className="gap-2"
+                  checked={Boolean(checked[y.year])}
+                  onChange={(e) => setChecked({ ...checked, [y.year]: e.target.checked })}
+                  testId={`confirm-check-${y.year}`}
+                  label={t('settlements.confirmCheck')}
+                />
                 <Button disabled={!checked[y.year] || busy !== null || y.stale} onClick={() => void confirm(y.year, y.settlement!)} testId={`confirm-${y.year}`}>
                   {t('settlements.confirm')}
                 </Button>

@@ -23,7 +23,11 @@ import { ZChangeMember, ZInviteMember } from '@/lib/domain/deal-schemas';
 function useMemberCall() {
   const router = useRouter();
   const { busy, failure, done, send } = useApiForm();
-  const call = (url: string, method: string, json?: unknown) => send(() => callApi(url, { method, json }), () => router.refresh());
+  const call = (url: string, method: string, json?: unknown) =>
+    send(
+      () => callApi(url, { method, json }),
+      () => router.refresh(),
+    );
   return { failure, done: Boolean(done), busy, call };
 }
 

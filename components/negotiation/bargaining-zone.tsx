@@ -110,7 +110,13 @@ export function BargainingZone({ versions, offers, lang }: { versions: ZoneVersi
         <div className="flex flex-wrap items-center justify-between gap-2 pt-2">
           <h2 className="text-lg font-semibold text-water-900">{t('offers.title')}</h2>
           {offers.length > 0 && (
-            <Checkbox className="gap-2 text-sm" checked={allOffers} onChange={(e) => setAllOffers(e.target.checked)} testId="all-offers" label={t('offers.showAll', { count: offers.length - offers.filter((o) => CURRENT.has(o.status)).length })} />
+            <Checkbox
+              className="gap-2 text-sm"
+              checked={allOffers}
+              onChange={(e) => setAllOffers(e.target.checked)}
+              testId="all-offers"
+              label={t('offers.showAll', { count: offers.length - offers.filter((o) => CURRENT.has(o.status)).length })}
+            />
           )}
         </div>
         <p className="text-sm text-slate-600">{t('offers.hint')}</p>

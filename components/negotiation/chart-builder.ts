@@ -27,13 +27,42 @@ export const boundStyles = {
  * invisible base at the smaller bound, the zone (upper − lower where positive) shaded in `colour`
  * and the gap (lower − upper where positive) in red. Years without both bounds have no band.
  */
-export function bandSeries({ stack, names, colour, lower, upper, num }: { stack: string; names: { base: string; zone: string; gap: string }; colour: string; lower: readonly (Dec | null)[]; upper: readonly (Dec | null)[]; num: (value: Dec | null) => number | null }): LineSeries[] {
+export function bandSeries({
+  stack,
+  names,
+  colour,
+  lower,
+  upper,
+  num,
+}: {
+  stack: string;
+  names: { base: string; zone: string; gap: string };
+  colour: string;
+  lower: readonly (Dec | null)[];
+  upper: readonly (Dec | null)[];
+  num: (value: Dec | null) => number | null;
+}): LineSeries[] {
   const band = { stack, stackStrategy: 'all', silent: true, tooltip: { show: false }, lineStyle: { opacity: 0 } } as const;
   const both = (pick: (l: Dec, u: Dec) => Dec) => lower.map((l, i) => (l !== null && upper[i] != null ? num(pick(l, upper[i]!)) : null));
   return [
-    lineSeries(names.base, colour, both((l, u) => D.min(l, u)), band),
-    lineSeries(names.zone, colour, both((l, u) => D.max(u.minus(l), ZERO)), { ...band, areaStyle: { color: colour, opacity: 0.16 } }),
-    lineSeries(names.gap, GAP_COLOUR, both((l, u) => D.max(l.minus(u), ZERO)), { ...band, areaStyle: { color: GAP_COLOUR, opacity: 0.4 } }),
+    lineSeries(
+      names.base,
+      colour,
+      both((l, u) => D.min(l, u)),
+      band,
+    ),
+    lineSeries(
+      names.zone,
+      colour,
+      both((l, u) => D.max(u.minus(l), ZERO)),
+      { ...band, areaStyle: { color: colour, opacity: 0.16 } },
+    ),
+    lineSeries(
+      names.gap,
+      GAP_COLOUR,
+      both((l, u) => D.max(l.minus(u), ZERO)),
+      { ...band, areaStyle: { color: GAP_COLOUR, opacity: 0.4 } },
+    ),
   ];
 }
 

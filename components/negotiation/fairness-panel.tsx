@@ -37,7 +37,13 @@ export function FairnessPanel({ versions, weight, lang, versionLabel }: { versio
   return (
     <FairnessShares rows={rows} lang={lang} testId="fairness-panel">
       <Field label={t('fairness.version')}>
-        <Select value={version.id} onChange={(e) => setChosen(e.target.value)} className="w-full min-w-0 truncate" testId="fairness-version" options={versions.map((v) => ({ value: v.id, label: versionLabel(v) }))} />
+        <Select
+          value={version.id}
+          onChange={(e) => setChosen(e.target.value)}
+          className="w-full min-w-0 truncate"
+          testId="fairness-version"
+          options={versions.map((v) => ({ value: v.id, label: versionLabel(v) }))}
+        />
       </Field>
     </FairnessShares>
   );

@@ -35,7 +35,10 @@ export function OffersTable({ offers, by, scale, lang }: { offers: ZoneOffer[]; 
     [offers, by, t],
   );
   const columns = useMemo<ColumnDef<Row>[]>(() => {
-    const leafCell = (render: (l: Leaf) => ReactNode) => ({ row }: { row: { original: Row } }) => (row.original.kind === 'leaf' ? render(row.original.leaf) : null);
+    const leafCell =
+      (render: (l: Leaf) => ReactNode) =>
+      ({ row }: { row: { original: Row } }) =>
+        row.original.kind === 'leaf' ? render(row.original.leaf) : null;
     const distance = (value: string | null, l: Leaf, warning: string) => {
       if (value === null) return '—';
       const d = new D(value);

@@ -29,9 +29,23 @@ export function pairChartOption(rows: readonly PairYear[], unit: number, scale: 
   const num = (value: Dec | null) => toChartNumber(value, unit, scale);
   const series = [
     ...bandSeries({ stack: 'pair', names: { base: 'base', zone: text.zone, gap: text.gap }, colour: ZONE_COLOUR, lower: rows.map((r) => r.lowerBound), upper: rows.map((r) => r.upperBound), num }),
-    lineSeries(text.lower, LOWER_COLOUR, rows.map((r) => num(r.lowerBound))),
-    lineSeries(text.upper, UPPER_COLOUR, rows.map((r) => num(r.upperBound)), boundStyles.upper(UPPER_COLOUR)),
-    lineSeries(text.suggested, ZONE_COLOUR, rows.map((r) => num(r.suggestedPayment)), boundStyles.suggested(ZONE_COLOUR)),
+    lineSeries(
+      text.lower,
+      LOWER_COLOUR,
+      rows.map((r) => num(r.lowerBound)),
+    ),
+    lineSeries(
+      text.upper,
+      UPPER_COLOUR,
+      rows.map((r) => num(r.upperBound)),
+      boundStyles.upper(UPPER_COLOUR),
+    ),
+    lineSeries(
+      text.suggested,
+      ZONE_COLOUR,
+      rows.map((r) => num(r.suggestedPayment)),
+      boundStyles.suggested(ZONE_COLOUR),
+    ),
   ];
   const tips = new Map(
     rows.map((r) => {

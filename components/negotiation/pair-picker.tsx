@@ -31,7 +31,13 @@ export function PairPicker({ dealId, choices, lower, upper, lang }: { dealId: st
     );
   };
   return (
-    <form ref={form} method="get" action={`/deals/${dealId}/negotiation`} className="grid items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-[1fr_1fr_auto]" data-testid="pair-picker">
+    <form
+      ref={form}
+      method="get"
+      action={`/deals/${dealId}/negotiation`}
+      className="grid items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-[1fr_1fr_auto]"
+      data-testid="pair-picker"
+    >
       {picker('lower', 'UPSTREAM', lower)}
       {picker('upper', 'DOWNSTREAM', upper)}
       <Button type="submit" className="md:mt-6" testId="pair-show">

@@ -68,7 +68,11 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
     // The unit is said once above the chart (pair-units): a unit word in every cell would push the table past the page.
     const amount = (pick: (r: PairRow) => Dec | null, testId: string) =>
       function AmountCell({ row }: { row: { original: PairRow } }) {
-        return <span className="whitespace-nowrap" data-testid={`${testId}-${row.original.key}`}>{money(pick(row.original), unit, scale, lang)}</span>;
+        return (
+          <span className="whitespace-nowrap" data-testid={`${testId}-${row.original.key}`}>
+            {money(pick(row.original), unit, scale, lang)}
+          </span>
+        );
       };
     return [
       { id: 'label', header: () => (by === 'period' ? t('table.period') : t('table.year')), cell: ({ row }) => row.original.label, meta: { nowrap: true } },
@@ -99,7 +103,9 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
   // Sums over the years with both bounds: what the whole deal comes to between the sides.
   const totals = useMemo(() => {
     const both = years.filter((y) => y.feasible !== null);
-    return both.length ? { years: both.length, lower: sumOrNull(both.map((y) => y.lowerBound)), upper: sumOrNull(both.map((y) => y.upperBound)), suggested: sumOrNull(both.map((y) => y.suggestedPayment)) } : null;
+    return both.length
+      ? { years: both.length, lower: sumOrNull(both.map((y) => y.lowerBound)), upper: sumOrNull(both.map((y) => y.upperBound)), suggested: sumOrNull(both.map((y) => y.suggestedPayment)) }
+      : null;
   }, [years]);
   const lowerOnly = years.filter((y) => y.coverage === 'lowerOnly').length;
   const upperOnly = years.filter((y) => y.coverage === 'upperOnly').length;
@@ -172,7 +178,15 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
           ]}
         >
           <div className="rounded-lg border border-slate-200 bg-white px-3 py-2">
-            <DataTable columns={columns} data={rows} rowKey={(r) => r.key} caption={t('pair.tableTitle')} testId="pair-table" rowTestId="pair-row" empty={<p className="p-3 text-sm text-slate-600">{t('pair.noRows')}</p>} />
+            <DataTable
+              columns={columns}
+              data={rows}
+              rowKey={(r) => r.key}
+              caption={t('pair.tableTitle')}
+              testId="pair-table"
+              rowTestId="pair-row"
+              empty={<p className="p-3 text-sm text-slate-600">{t('pair.noRows')}</p>}
+            />
             <p className="pt-2 text-xs text-slate-500">{by === 'period' ? t('table.captionPeriods') : t('table.captionYears')}</p>
           </div>
         </Tabs>

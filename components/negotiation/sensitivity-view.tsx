@@ -62,7 +62,8 @@ export function SensitivityView({ data, lang }: { data: SensitivityJson; lang: A
   const base = pick(data.base, measure, scope);
   const lowName = signedPercent(change.neg(), lang);
   const highName = signedPercent(change, lang);
-  const scopeLabel = scope === 'total' ? t('sensitivity.scopeTotal', { from: data.periods[0]?.from ?? '', to: data.periods.at(-1)?.to ?? '' }) : t('sensitivity.scopePeriod', { period: data.periods[scope]!.label });
+  const scopeLabel =
+    scope === 'total' ? t('sensitivity.scopeTotal', { from: data.periods[0]?.from ?? '', to: data.periods.at(-1)?.to ?? '' }) : t('sensitivity.scopePeriod', { period: data.periods[scope]!.label });
 
   const factorLabel = useCallback(
     (f: SensitivityFactor) => {
@@ -89,7 +90,17 @@ export function SensitivityView({ data, lang }: { data: SensitivityJson; lang: A
   const option = ((): EChartOption => {
     const labels = rows.map((r) => factorLabel(r.f.factor));
     // Chart coordinates only, in the reader's unit: the labels print the decimals.
-    const coordinate = (v: Dec | null) => (v === null ? 0 : Number(measure === 'pricePerM3' ? v.toFixed(6) : v.times(unit).div(scale === 'yi' ? 1e8 : scale === 'wan' ? 1e4 : 1e3).toFixed(4)));
+    const coordinate = (v: Dec | null) =>
+      v === null
+        ? 0
+        : Number(
+            measure === 'pricePerM3'
+              ? v.toFixed(6)
+              : v
+                  .times(unit)
+                  .div(scale === 'yi' ? 1e8 : scale === 'wan' ? 1e4 : 1e3)
+                  .toFixed(4),
+          );
     const bar = (name: string, colour: string, values: (Dec | null)[]) => ({
       type: 'bar' as const,
       name,
@@ -125,7 +136,18 @@ export function SensitivityView({ data, lang }: { data: SensitivityJson; lang: A
         splitLine: { lineStyle: { color: '#e2e8f0' } },
       },
       yAxis: { type: 'category', data: labels, inverse: true, axisTick: { show: false } },
-      series: [bar(lowName, LOW_COLOUR, rows.map((r) => r.low)), bar(highName, HIGH_COLOUR, rows.map((r) => r.high))],
+      series: [
+        bar(
+          lowName,
+          LOW_COLOUR,
+          rows.map((r) => r.low),
+        ),
+        bar(
+          highName,
+          HIGH_COLOUR,
+          rows.map((r) => r.high),
+        ),
+      ],
     };
   })();
 
@@ -181,7 +203,11 @@ export function SensitivityView({ data, lang }: { data: SensitivityJson; lang: A
             value={measure}
             onChange={(e) => setMeasure(e.target.value as SensitivityMeasure)}
             testId="measure-select"
-            options={SENSITIVITY_MEASURES.map((m) => ({ value: m, label: stated(m) ? t(`sensitivity.measures.${m}`) : t('sensitivity.measureNotStated', { measure: t(`sensitivity.measures.${m}`) }), disabled: !stated(m) }))}
+            options={SENSITIVITY_MEASURES.map((m) => ({
+              value: m,
+              label: stated(m) ? t(`sensitivity.measures.${m}`) : t('sensitivity.measureNotStated', { measure: t(`sensitivity.measures.${m}`) }),
+              disabled: !stated(m),
+            }))}
           />
         </Field>
         <Field label={t('sensitivity.scope')}>
@@ -189,7 +215,10 @@ export function SensitivityView({ data, lang }: { data: SensitivityJson; lang: A
             value={String(scope)}
             onChange={(e) => setScope(e.target.value === 'total' ? 'total' : Number(e.target.value))}
             testId="scope-select"
-            options={[{ value: 'total', label: t('sensitivity.scopeTotal', { from: data.periods[0]?.from ?? '', to: data.periods.at(-1)?.to ?? '' }) }, ...data.periods.map((p, i) => ({ value: String(i), label: t('sensitivity.scopePeriod', { period: p.label }) }))]}
+            options={[
+              { value: 'total', label: t('sensitivity.scopeTotal', { from: data.periods[0]?.from ?? '', to: data.periods.at(-1)?.to ?? '' }) },
+              ...data.periods.map((p, i) => ({ value: String(i), label: t('sensitivity.scopePeriod', { period: p.label }) })),
+            ]}
           />
         </Field>
         <p className="text-slate-600" data-testid="sensitivity-units">
@@ -276,23 +305,21 @@ function TwoWaySection({
       header: t('sensitivity.twoWayCorner', { rows: labelOf(table.rows.id), cols: labelOf(table.cols.id) }),
       cell: ({ row }) => <span className={new D(row.original.change).isZero() ? 'font-semibold text-water-900' : ''}>{signedPercent(new D(row.original.change), lang)}</span>,
     },
-    ...table.cols.changes.map(
-      (change, j): ColumnDef<TwoWayRow, unknown> => ({
-        id: `c${j}`,
-        header: signedPercent(new D(change), lang),
-        meta: { numeric: true, nowrap: true },
-        cell: ({ row }) => {
-          const cell = row.original.cells[j]!;
-          const isBase = new D(row.original.change).isZero() && new D(change).isZero();
-          return (
-            <span className={isBase ? 'font-semibold text-water-900 underline' : ''} data-testid={isBase ? 'two-way-base' : undefined} title={cell.clamped ? t('sensitivity.clamped') : undefined}>
-              {cellText(cell)}
-              {cell.clamped && <sup className="text-amber-700">*</sup>}
-            </span>
-          );
-        },
-      }),
-    ),
+    ...table.cols.changes.map((change, j): ColumnDef<TwoWayRow, unknown> => ({
+      id: `c${j}`,
+      header: signedPercent(new D(change), lang),
+      meta: { numeric: true, nowrap: true },
+      cell: ({ row }) => {
+        const cell = row.original.cells[j]!;
+        const isBase = new D(row.original.change).isZero() && new D(change).isZero();
+        return (
+          <span className={isBase ? 'font-semibold text-water-900 underline' : ''} data-testid={isBase ? 'two-way-base' : undefined} title={cell.clamped ? t('sensitivity.clamped') : undefined}>
+            {cellText(cell)}
+            {cell.clamped && <sup className="text-amber-700">*</sup>}
+          </span>
+        );
+      },
+    })),
   ];
   return (
     <section aria-labelledby="two-way-title" className="space-y-2">
@@ -301,10 +328,20 @@ function TwoWaySection({
       </h2>
       <div className="flex flex-wrap items-end gap-4 text-sm">
         <Field label={t('sensitivity.twoWayRows')}>
-          <Select value={table.rows.id} onChange={(e) => onChoose('rows', e.target.value)} testId="two-way-rows" options={parameterOptions.map((o) => ({ ...o, disabled: o.value === table.cols.id }))} />
+          <Select
+            value={table.rows.id}
+            onChange={(e) => onChoose('rows', e.target.value)}
+            testId="two-way-rows"
+            options={parameterOptions.map((o) => ({ ...o, disabled: o.value === table.cols.id }))}
+          />
         </Field>
         <Field label={t('sensitivity.twoWayCols')}>
-          <Select value={table.cols.id} onChange={(e) => onChoose('cols', e.target.value)} testId="two-way-cols" options={parameterOptions.map((o) => ({ ...o, disabled: o.value === table.rows.id }))} />
+          <Select
+            value={table.cols.id}
+            onChange={(e) => onChoose('cols', e.target.value)}
+            testId="two-way-cols"
+            options={parameterOptions.map((o) => ({ ...o, disabled: o.value === table.rows.id }))}
+          />
         </Field>
       </div>
       <p className="text-sm text-slate-600">{t('sensitivity.twoWayHint', { measure: measureLabel, scope: scopeLabel, scale: unitWord })}</p>

@@ -41,11 +41,11 @@ export async function VersionPicker({ dealId, choices, selected, max, lang }: { 
                         testId={`pick-${c.id}`}
                         label={
                           <>
-                        <span className="font-medium">v{c.number}</span>
-                        <span className="min-w-0 flex-1 truncate text-slate-600" title={message(c.message)}>
-                          {message(c.message)}
-                        </span>
-                        <span className="num shrink-0 text-xs text-slate-500">{formatDateTime(c.createdAt, lang)}</span>
+                            <span className="font-medium">v{c.number}</span>
+                            <span className="min-w-0 flex-1 truncate text-slate-600" title={message(c.message)}>
+                              {message(c.message)}
+                            </span>
+                            <span className="num shrink-0 text-xs text-slate-500">{formatDateTime(c.createdAt, lang)}</span>
                           </>
                         }
                       />

@@ -25,7 +25,7 @@ export interface ZoneChartText {
  */
 export function zoneChartOption(versions: ZoneVersionDto[], offers: ZoneOffer[], w: Dec, scale: DisplayScale, lang: AppLocale, text: ZoneChartText): EChartOption {
   const years = [...new Set([...versions.flatMap((v) => v.years.map((y) => y.year)), ...offers.flatMap((o) => o.years.map((y) => y.year))])].sort((a, b) => a - b);
-  const at = <T,>(rows: T[], yearOf: (r: T) => number) => {
+  const at = <T>(rows: T[], yearOf: (r: T) => number) => {
     const map = new Map(rows.map((r) => [yearOf(r), r]));
     return years.map((year) => map.get(year));
   };
@@ -63,12 +63,17 @@ export function zoneChartOption(versions: ZoneVersionDto[], offers: ZoneOffer[],
     const rows = at(o.years, (y) => y.year);
     const label = text.offerLabel(o);
     series.push(
-      lineSeries(label, colour, rows.map((y) => (y ? toChartNumber(new D(y.offered), o.unit, scale) : null)), {
-        symbol: 'diamond',
-        symbolSize: 7,
-        lineStyle: { color: colour, width: 2.5 },
-        itemStyle: { color: colour },
-      }),
+      lineSeries(
+        label,
+        colour,
+        rows.map((y) => (y ? toChartNumber(new D(y.offered), o.unit, scale) : null)),
+        {
+          symbol: 'diamond',
+          symbolSize: 7,
+          lineStyle: { color: colour, width: 2.5 },
+          itemStyle: { color: colour },
+        },
+      ),
     );
     rows.forEach((y) => {
       if (y) tips.get(y.year)!.push(`<span style="color:${colour}">◆</span> ${escapeHtml(label)}: ${escapeHtml(money(y.offered, o.unit, scale, lang))}`);

@@ -15,7 +15,21 @@ type Leaf = ZoneRow & { versionIndex: number; unit: number };
 type Row = GroupedRow<Group, Leaf>;
 
 /** The numbers of the chart: per version and period (or year) the bounds, the zone, the Nash suggestion and the prices per m³. */
-export function ZoneTable({ versions, weight, by, scale, lang, versionLabel }: { versions: ZoneVersionDto[]; weight: Dec; by: 'period' | 'year'; scale: DisplayScale; lang: AppLocale; versionLabel: (v: ZoneVersionDto) => string }) {
+export function ZoneTable({
+  versions,
+  weight,
+  by,
+  scale,
+  lang,
+  versionLabel,
+}: {
+  versions: ZoneVersionDto[];
+  weight: Dec;
+  by: 'period' | 'year';
+  scale: DisplayScale;
+  lang: AppLocale;
+  versionLabel: (v: ZoneVersionDto) => string;
+}) {
   const t = useTranslations('negotiation');
   const data = useMemo<Row[]>(
     () =>
@@ -28,7 +42,10 @@ export function ZoneTable({ versions, weight, by, scale, lang, versionLabel }: {
     [versions, weight, by],
   );
   const columns = useMemo<ColumnDef<Row>[]>(() => {
-    const leafCell = (render: (l: Leaf) => ReactNode) => ({ row }: { row: { original: Row } }) => (row.original.kind === 'leaf' ? render(row.original.leaf) : null);
+    const leafCell =
+      (render: (l: Leaf) => ReactNode) =>
+      ({ row }: { row: { original: Row } }) =>
+        row.original.kind === 'leaf' ? render(row.original.leaf) : null;
     const amount = (pick: (l: Leaf) => Dec | null) => leafCell((l) => money(pick(l), l.unit, scale, lang));
     return [
       { id: 'label', header: () => (by === 'period' ? t('table.period') : t('table.year')), cell: leafCell((l) => l.label) },

@@ -25,7 +25,14 @@ export function Distance({ check, unit }: { check: StoredOfferCheck; unit: strin
   return (
     <div className="space-y-1 text-sm" data-testid="bound-check">
       <p>
-        {t('totalOffered')} {money(offered)} · {t('lowerTotal')} {money(lowerBound)} · {upperBound === null ? t('noUpper') : <>{t('upperTotal')} {money(upperBound)}</>}
+        {t('totalOffered')} {money(offered)} · {t('lowerTotal')} {money(lowerBound)} ·{' '}
+        {upperBound === null ? (
+          t('noUpper')
+        ) : (
+          <>
+            {t('upperTotal')} {money(upperBound)}
+          </>
+        )}
       </p>
       <p className="text-slate-600">
         {aboveLower.isNegative() ? t('belowLowerBy') : t('aboveLowerBy')} {money(aboveLower.abs().toFixed())}

@@ -97,11 +97,7 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
           {showTerms && <TermsView terms={offer.termsView} testId="offer-terms" />}
         </div>
       )}
-      {offer.answerReason && (
-        <p className="mt-2 rounded bg-red-50 px-2 py-1 text-sm text-red-900">
-          {t('rejectedBecause', { name: offer.answeredBy ?? '—', reason: offer.answerReason })}
-        </p>
-      )}
+      {offer.answerReason && <p className="mt-2 rounded bg-red-50 px-2 py-1 text-sm text-red-900">{t('rejectedBecause', { name: offer.answeredBy ?? '—', reason: offer.answerReason })}</p>}
       {open && room.canOffer && (
         <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
           {!mine && (

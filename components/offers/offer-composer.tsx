@@ -158,7 +158,15 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
                   </td>
                 ))}
                 <td className="py-2 pr-2">
-                  <Select {...form.register(`rows.${i}.mode`)} aria-label={t('how')} options={[{ value: 'amount', label: t('modeAmount') }, { value: 'price', label: t('modePrice') }]} testId={`offer-mode-${i}`} />
+                  <Select
+                    {...form.register(`rows.${i}.mode`)}
+                    aria-label={t('how')}
+                    options={[
+                      { value: 'amount', label: t('modeAmount') },
+                      { value: 'price', label: t('modePrice') },
+                    ]}
+                    testId={`offer-mode-${i}`}
+                  />
                 </td>
                 <td className="py-2 pr-2">
                   {row.mode === 'amount' ? (
@@ -227,14 +235,27 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
         <Field label={t('validUntilLabel')} error={form.formState.errors.validUntil?.message}>
           <Input type="date" min={inDays(1)} testId="offer-valid-until" {...form.register('validUntil')} />
         </Field>
-        <Field label={start.answersNumber ? t('counterMessage') : t('offerMessage')} hint={start.answersNumber ? t('counterMessageHint') : undefined} error={form.formState.errors.message?.message} className="min-w-80 flex-1">
+        <Field
+          label={start.answersNumber ? t('counterMessage') : t('offerMessage')}
+          hint={start.answersNumber ? t('counterMessageHint') : undefined}
+          error={form.formState.errors.message?.message}
+          className="min-w-80 flex-1"
+        >
           <Textarea rows={2} maxLength={2000} testId="offer-message" {...form.register('message')} />
         </Field>
       </div>
       <section className="space-y-2 text-sm">
-        <Checkbox className="gap-2 font-medium" checked={Boolean(terms)} onChange={(e) => setTerms(e.target.checked ? blankTerms(termsDefaults) : null)} testId="offer-has-terms" label={t('termsTitle')} />
+        <Checkbox
+          className="gap-2 font-medium"
+          checked={Boolean(terms)}
+          onChange={(e) => setTerms(e.target.checked ? blankTerms(termsDefaults) : null)}
+          testId="offer-has-terms"
+          label={t('termsTitle')}
+        />
         <p className="text-slate-600">{t('termsHint')}</p>
-        {terms && <TermsEditor value={terms} onChange={setTerms} scheduled={scheduledForTerms} defaults={termsDefaults} initialMonitoring={start.termsMonitoring} onMonitoringChange={setTermsMonitoring} />}
+        {terms && (
+          <TermsEditor value={terms} onChange={setTerms} scheduled={scheduledForTerms} defaults={termsDefaults} initialMonitoring={start.termsMonitoring} onMonitoringChange={setTermsMonitoring} />
+        )}
         {termsProblem && <p className="text-red-800">{termsProblem}</p>}
         {termsOffRange && range && (
           <Notice tone="warning" testId="terms-off-range">

@@ -32,7 +32,11 @@ export const modelOf = (version: Version): ModelVersion => ({ ...version, unit: 
 
 /** Money to the cent, rounded up (the engine's prefill), as rows of the composer. */
 export function rowsOf(lines: readonly (ScheduleLine | ScheduleEntry)[]): DraftRow[] {
-  return lines.map((e) => ('amount' in e ? { from: e.from, to: e.to, mode: 'amount', amount: e.amount, pricePerM3: '', volume: '' } : { from: e.from, to: e.to, mode: 'price', amount: '', pricePerM3: e.pricePerM3, volume: e.volume }));
+  return lines.map((e) =>
+    'amount' in e
+      ? { from: e.from, to: e.to, mode: 'amount', amount: e.amount, pricePerM3: '', volume: '' }
+      : { from: e.from, to: e.to, mode: 'price', amount: '', pricePerM3: e.pricePerM3, volume: e.volume },
+  );
 }
 
 /** The model's payment: nothing before the payment start, lower bound + annuity in catch-up years, the lower bound after. */

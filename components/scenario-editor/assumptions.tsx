@@ -42,7 +42,15 @@ interface GridRow {
 function SpanGrid({ rows, spans, kind, testId, emptyMeans }: { rows: GridRow[]; spans: readonly Span[]; kind: CellKind; testId: string; emptyMeans?: string }) {
   const t = useTranslations('editor');
   const { readOnly, formatUnitAmount } = useEditor();
-  const grid = useMemo(() => spanRowsGrid(rows.map((r) => r.pathOf), spans, kind), [rows, spans, kind]);
+  const grid = useMemo(
+    () =>
+      spanRowsGrid(
+        rows.map((r) => r.pathOf),
+        spans,
+        kind,
+      ),
+    [rows, spans, kind],
+  );
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" onKeyDown={onGridKeyDown}>
       <table className="w-full border-collapse text-sm" data-testid={testId}>
@@ -163,7 +171,14 @@ export const WaterVolumeEditor = memo(function WaterVolumeEditor({ waterVolume, 
   const t = useTranslations('editor');
   const { actions } = useEditor();
   const rows: GridRow[] = [
-    { id: 'volume', pathOf: waterVolumePath, label: t('water.volume'), hint: t('water.unit'), values: waterVolume, commit: (from, to, text) => actions.apply((d) => setWaterVolumeSpan(d, from, to, text)) },
+    {
+      id: 'volume',
+      pathOf: waterVolumePath,
+      label: t('water.volume'),
+      hint: t('water.unit'),
+      values: waterVolume,
+      commit: (from, to, text) => actions.apply((d) => setWaterVolumeSpan(d, from, to, text)),
+    },
   ];
   return <SpanGrid rows={rows} spans={spans} kind="positive" testId="water" emptyMeans={t('water.emptyMeans')} />;
 });

@@ -9,7 +9,21 @@ import { BENEFIT_KINDS, type BenefitKind } from '@/lib/engine/schema';
  * docs/scenario-format-extensions.md). "Not specified" leaves `kind` out of the document, as in
  * every document written before the extension.
  */
-export function BenefitKindSelect({ value, label, onChange, disabled, inGrid = false, className }: { value: string | undefined; label: string; onChange: (kind: BenefitKind | undefined) => void; disabled?: boolean; inGrid?: boolean; className?: string }) {
+export function BenefitKindSelect({
+  value,
+  label,
+  onChange,
+  disabled,
+  inGrid = false,
+  className,
+}: {
+  value: string | undefined;
+  label: string;
+  onChange: (kind: BenefitKind | undefined) => void;
+  disabled?: boolean;
+  inGrid?: boolean;
+  className?: string;
+}) {
   const t = useTranslations('editor');
   const known = value === undefined || (BENEFIT_KINDS as readonly string[]).includes(value);
   return (
@@ -24,7 +38,11 @@ export function BenefitKindSelect({ value, label, onChange, disabled, inGrid = f
       testId="benefit-kind"
       onChange={(e) => onChange(e.target.value === '' ? undefined : (e.target.value as BenefitKind))}
       // A kind the engine does not know stays shown as it is, so the engine's problem names what is there.
-      options={[{ value: '', label: t('benefitKind.unspecified') }, ...BENEFIT_KINDS.map((kind) => ({ value: kind, label: t(`benefitKind.${kind}`) })), ...(known ? [] : [{ value: value!, label: value! }])]}
+      options={[
+        { value: '', label: t('benefitKind.unspecified') },
+        ...BENEFIT_KINDS.map((kind) => ({ value: kind, label: t(`benefitKind.${kind}`) })),
+        ...(known ? [] : [{ value: value!, label: value! }]),
+      ]}
     />
   );
 }

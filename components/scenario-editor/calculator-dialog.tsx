@@ -6,7 +6,16 @@ import { Dialog } from '@/components/ui/dialog';
 import { Checkbox } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { useMemo, useState } from 'react';
-import { agriculturalOpportunityCost, areaTimesUnitCost, avoidedCostTimesVolume, industrialOpportunityCost, peopleTimesCompensation, priceTimesVolume, type CalculatorOutcome, type PerM3Result } from '@/lib/engine/calculators';
+import {
+  agriculturalOpportunityCost,
+  areaTimesUnitCost,
+  avoidedCostTimesVolume,
+  industrialOpportunityCost,
+  peopleTimesCompensation,
+  priceTimesVolume,
+  type CalculatorOutcome,
+  type PerM3Result,
+} from '@/lib/engine/calculators';
 import { EditCell, onGridKeyDown } from './cells';
 import { calculatorsFor, defaultCalculator, setSpan, spanValue, type AnyItem, type CalculatorEntry, type CalculatorKind, type Span, type ValuesText } from './model';
 import { useProblemText } from '@/components/ui/use-problem-text';
@@ -100,8 +109,16 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
   const set = (key: string, value: unknown) => setDraft((d) => ({ ...d, [key]: value }));
   const series = (key: string, label: string) => ({ label, values: (draft[key] ?? {}) as ValuesText, onChange: (v: ValuesText) => set(key, v) });
   const partsOf = (key: string) => (draft[key] ?? []) as Draft[];
-  const setPart = (key: string, i: number, patch: Draft) => set(key, partsOf(key).map((p, j) => (j === i ? { ...p, ...patch } : p)));
-  const removePart = (key: string, i: number) => set(key, partsOf(key).filter((_, j) => j !== i));
+  const setPart = (key: string, i: number, patch: Draft) =>
+    set(
+      key,
+      partsOf(key).map((p, j) => (j === i ? { ...p, ...patch } : p)),
+    );
+  const removePart = (key: string, i: number) =>
+    set(
+      key,
+      partsOf(key).filter((_, j) => j !== i),
+    );
 
   let body: React.ReactNode;
   if (kind === 'areaTimesUnitCost' || kind === 'agriculturalOpportunityCost') {
@@ -126,7 +143,18 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
       <>
         <SeriesTable rows={[...rows, ...fixed, ...extra]} spans={spans} onFlag={flag} />
         <div className="flex flex-wrap gap-2">
-          <Button intent="add" size="tool" onClick={() => set(partsKey, [...partsOf(partsKey), kind === 'areaTimesUnitCost' ? { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {}, unitCost: {} } : { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {} }])}>
+          <Button
+            intent="add"
+            size="tool"
+            onClick={() =>
+              set(partsKey, [
+                ...partsOf(partsKey),
+                kind === 'areaTimesUnitCost'
+                  ? { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {}, unitCost: {} }
+                  : { label: t('calculator.partLabel', { n: partsOf(partsKey).length + 1 }), area: {} },
+              ])
+            }
+          >
             + {t('calculator.addPart')}
           </Button>
           {kind === 'areaTimesUnitCost' && (
@@ -147,7 +175,16 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
       <label key={key} className="flex items-center gap-2 text-sm">
         <span className="w-56 shrink-0 text-slate-600">{t(`calculator.industrial.${key}`)}</span>
         <span className="w-40">
-          <EditCell value={String(draft[key] ?? '')} kind={kindOf} required label={t(`calculator.industrial.${key}`)} onCommit={(v) => set(key, kindOf === 'year' ? Number(v) : v.trim())} className="text-left" boxed onFlag={flag(key)} />
+          <EditCell
+            value={String(draft[key] ?? '')}
+            kind={kindOf}
+            required
+            label={t(`calculator.industrial.${key}`)}
+            onCommit={(v) => set(key, kindOf === 'year' ? Number(v) : v.trim())}
+            className="text-left"
+            boxed
+            onFlag={flag(key)}
+          />
         </span>
       </label>
     );
@@ -176,7 +213,9 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
     );
   }
 
-  const apply = () => outcome.ok && onApply({ calculator: kind, input: outcome.result.inputs, appliedValues: outcome.result.values, ...(noteOf(outcome.result) ? { note: noteOf(outcome.result) } : {}) } as CalculatorEntry);
+  const apply = () =>
+    outcome.ok &&
+    onApply({ calculator: kind, input: outcome.result.inputs, appliedValues: outcome.result.values, ...(noteOf(outcome.result) ? { note: noteOf(outcome.result) } : {}) } as CalculatorEntry);
   // The kit's Dialog (the browser's modal <dialog>): Escape, the focus kept inside, the page behind inert.
   return (
     <Dialog
@@ -271,7 +310,6 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
     </Dialog>
   );
 }
-
 
 interface SeriesRow {
   label: string;

@@ -70,7 +70,24 @@ export interface EditCellProps {
   onFlag?: (flagged: boolean) => void;
 }
 
-export const EditCell = memo(function EditCell({ value, kind, path, onCommit, label, placeholder, hint, required = false, confirmNegative = path !== undefined, readOnly, navCol, grid, testId, className, boxed, onFlag }: EditCellProps) {
+export const EditCell = memo(function EditCell({
+  value,
+  kind,
+  path,
+  onCommit,
+  label,
+  placeholder,
+  hint,
+  required = false,
+  confirmNegative = path !== undefined,
+  readOnly,
+  navCol,
+  grid,
+  testId,
+  className,
+  boxed,
+  onFlag,
+}: EditCellProps) {
   const t = useTranslations('editor');
   const locale = useLocale();
   const { actions } = useEditor();
@@ -119,7 +136,8 @@ export const EditCell = memo(function EditCell({ value, kind, path, onCommit, la
       onCommit(reading.value);
       return;
     }
-    const flaggedDraft: CellDraft = reading.kind === 'confirm' ? { path: path ?? id, text: next, problem: 'negative', value: reading.value } : { path: path ?? id, text: next, problem: reading.problem };
+    const flaggedDraft: CellDraft =
+      reading.kind === 'confirm' ? { path: path ?? id, text: next, problem: 'negative', value: reading.value } : { path: path ?? id, text: next, problem: reading.problem };
     if (path) drafts.set(flaggedDraft);
     else {
       setOwnDraft(flaggedDraft);

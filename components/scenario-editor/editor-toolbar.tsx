@@ -222,7 +222,8 @@ function SplitDialog({ period, index, onClose }: { period: Span; index: number; 
         name: 'lastYearOfFirst',
         label: t('toolbar.lastYearOfFirst'),
         testId: 'split-year',
-        hint: (cut) => (cut >= period.from && cut < period.to ? t('toolbar.splitInto', { first: formatRange({ from: period.from, to: cut }), second: formatRange({ from: cut + 1, to: period.to }) }) : undefined),
+        hint: (cut) =>
+          cut >= period.from && cut < period.to ? t('toolbar.splitInto', { first: formatRange({ from: period.from, to: cut }), second: formatRange({ from: cut + 1, to: period.to }) }) : undefined,
       }}
       labels={[
         { name: 'firstLabel', label: t('toolbar.firstLabel'), testId: 'split-first-label' },

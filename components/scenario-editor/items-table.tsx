@@ -119,7 +119,12 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
               />
               <ItemComments list={list} index={r.index} />
               {r.calc && (
-                <Badge size="mark" tone={r.calc === 'current' ? 'formula' : 'formulaStale'} title={r.calc === 'current' ? t('calculator.badgeCurrent') : t('calculator.badgeStale')} testId={`calc-badge-${list}-${r.index}`}>
+                <Badge
+                  size="mark"
+                  tone={r.calc === 'current' ? 'formula' : 'formulaStale'}
+                  title={r.calc === 'current' ? t('calculator.badgeCurrent') : t('calculator.badgeStale')}
+                  testId={`calc-badge-${list}-${r.index}`}
+                >
                   ƒ
                 </Badge>
               )}
@@ -165,7 +170,16 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
         cell: ({ row }) => {
           const r = row.original;
           if (r.kind === 'group') return null;
-          return <BenefitKindSelect inGrid className="w-full" value={(r.item as EditorLabelledItem).kind} label={r.item.label} disabled={readOnly} onChange={(kind) => actions.setBenefitKind(r.index, kind)} />;
+          return (
+            <BenefitKindSelect
+              inGrid
+              className="w-full"
+              value={(r.item as EditorLabelledItem).kind}
+              label={r.item.label}
+              disabled={readOnly}
+              onChange={(kind) => actions.setBenefitKind(r.index, kind)}
+            />
+          );
         },
       });
     }
@@ -214,7 +228,14 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
           return (
             <div className="flex justify-end gap-0.5 whitespace-nowrap">
               {calculable && (
-                <Button intent="icon" size="row" title={t('calculator.open')} aria-label={t('calculator.openFor', { label: r.item.label })} onClick={() => actions.openCalculator(list, r.index)} testId={`open-calculator-${list}-${r.index}`}>
+                <Button
+                  intent="icon"
+                  size="row"
+                  title={t('calculator.open')}
+                  aria-label={t('calculator.openFor', { label: r.item.label })}
+                  onClick={() => actions.openCalculator(list, r.index)}
+                  testId={`open-calculator-${list}-${r.index}`}
+                >
                   ƒ(x)
                 </Button>
               )}
@@ -270,13 +291,15 @@ export function ItemsTable({ list, items, spans, calculatorInputs }: ItemsTableP
           ))}
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) =>
-            row.original.kind === 'group' ? (
-              <GroupRow key={row.id} row={row} original={row.original} columns={columns} expanded={row.getIsExpanded()} />
-            ) : (
-              <ItemRow key={row.id} row={row} item={row.original.item} index={row.original.index} calc={row.original.calc} columns={columns} />
-            ),
-          )}
+          {table
+            .getRowModel()
+            .rows.map((row) =>
+              row.original.kind === 'group' ? (
+                <GroupRow key={row.id} row={row} original={row.original} columns={columns} expanded={row.getIsExpanded()} />
+              ) : (
+                <ItemRow key={row.id} row={row} item={row.original.item} index={row.original.index} calc={row.original.calc} columns={columns} />
+              ),
+            )}
           {data.length === 0 && (
             <tr>
               <td colSpan={columns.length} className="px-3 py-4 text-center text-slate-500">
@@ -348,7 +371,11 @@ const GroupRow = memo(
           .getVisibleCells()
           .filter((cell) => cell.column.id !== 'code')
           .map((cell) => (
-            <td key={cell.id} colSpan={cell.column.id === 'label' && row.getVisibleCells().some((c) => c.column.id === 'code') ? 2 : 1} className={`px-1 py-1.5 ${stickyColumnVariants({ edge: edgeOf(cell.column.id), band: 'group' })}`}>
+            <td
+              key={cell.id}
+              colSpan={cell.column.id === 'label' && row.getVisibleCells().some((c) => c.column.id === 'code') ? 2 : 1}
+              className={`px-1 py-1.5 ${stickyColumnVariants({ edge: edgeOf(cell.column.id), band: 'group' })}`}
+            >
               {renderCell(cell)}
             </td>
           ))}

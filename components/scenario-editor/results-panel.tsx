@@ -100,7 +100,13 @@ export function ResultsPanel({ outcome, document, result, locale, unitWord, curr
           {t('results.title')}
         </h2>
         {locale === 'zh' && (
-          <ToggleGroup size="sm" label={t('scale.label')} value={scale} onChange={setScale} options={(['unit', 'wan', 'yi'] as const).map((s) => ({ value: s, label: s === 'unit' ? unitWord : t(`scale.${s}`) }))} />
+          <ToggleGroup
+            size="sm"
+            label={t('scale.label')}
+            value={scale}
+            onChange={setScale}
+            options={(['unit', 'wan', 'yi'] as const).map((s) => ({ value: s, label: s === 'unit' ? unitWord : t(`scale.${s}`) }))}
+          />
         )}
       </div>
       <p className="mt-1 text-xs text-slate-500">
@@ -155,7 +161,12 @@ export function ResultsPanel({ outcome, document, result, locale, unitWord, curr
       )}
 
       <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
-        <Figure label={t('fieldNames.backPayAnnuity')} value={stated(result.backPayAnnuity)} unit={moneyUnit} onClick={() => open({ kind: 'year', year: result.backPay.catchUpYears?.from ?? result.paymentStartYear, field: 'backPayAnnuity' })} />
+        <Figure
+          label={t('fieldNames.backPayAnnuity')}
+          value={stated(result.backPayAnnuity)}
+          unit={moneyUnit}
+          onClick={() => open({ kind: 'year', year: result.backPay.catchUpYears?.from ?? result.paymentStartYear, field: 'backPayAnnuity' })}
+        />
         <Figure label={t('results.totalLowerBound')} value={stated(result.totals.lowerBound)} unit={moneyUnit} />
         <Figure label={t('results.totalPayment')} value={stated(result.totals.payment)} unit={moneyUnit} />
         <Figure label={t('results.catchUp')} value={result.backPay.catchUpYears ? `${result.backPay.catchUpYears.from}–${result.backPay.catchUpYears.to}` : t('results.none')} />
@@ -325,11 +336,29 @@ function Explanation({
     if (selection.kind === 'period') {
       const e = explainPeriod(result, selection.index, selection.field);
       const p = result.periods[selection.index];
-      return e && p ? { title: `${t(`fieldNames.${selection.field}`)} · ${p.label}`, formula: say.message(e.formula), substituted: say.message(e.substituted), value: e.value, inputs: [] as ExplainInput[], years: e.years, error: null } : null;
+      return e && p
+        ? {
+            title: `${t(`fieldNames.${selection.field}`)} · ${p.label}`,
+            formula: say.message(e.formula),
+            substituted: say.message(e.substituted),
+            value: e.value,
+            inputs: [] as ExplainInput[],
+            years: e.years,
+            error: null,
+          }
+        : null;
     }
     const e = explainResult(scenario, result, selection.year, selection.field);
     if (!e.ok) return { title: t(`fieldNames.${selection.field}`), formula: '', substituted: '', value: '', inputs: [], years: [], error: say.message(e.error) };
-    return { title: `${t(`fieldNames.${selection.field}`)} · ${selection.year}`, formula: say.message(e.formula), substituted: say.message(e.substituted), value: e.value, inputs: e.inputs, years: [], error: null };
+    return {
+      title: `${t(`fieldNames.${selection.field}`)} · ${selection.year}`,
+      formula: say.message(e.formula),
+      substituted: say.message(e.substituted),
+      value: e.value,
+      inputs: e.inputs,
+      years: [],
+      error: null,
+    };
   }, [selection, scenario, result, t, say]);
 
   if (!content) return null;
@@ -343,7 +372,13 @@ function Explanation({
   const inputValue = (input: ExplainInput) => (input.kind === 'amount' && /^-?\d/.test(input.value) ? `${money(new D(input.value))} ${moneyUnit}` : input.value);
   // In a portal: the results column is sticky (its own stacking context), the drawer must cover the page.
   return createPortal(
-    <aside role="dialog" aria-modal="false" aria-labelledby="explain-title" data-testid="explanation" className="fixed inset-y-0 right-0 z-40 flex w-full max-w-xl flex-col border-l border-slate-300 bg-white shadow-2xl">
+    <aside
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="explain-title"
+      data-testid="explanation"
+      className="fixed inset-y-0 right-0 z-40 flex w-full max-w-xl flex-col border-l border-slate-300 bg-white shadow-2xl"
+    >
       <div className="flex items-start justify-between gap-3 border-b border-slate-200 bg-water-50 px-5 py-3">
         <div>
           <p className="text-xs uppercase tracking-wide text-slate-500">{t('explain.title')}</p>

@@ -107,7 +107,12 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
       setItemSpan: (list, index, from, to, text) => commit(setItemSpan(latest.current.document, list, index, from, to, text)),
       setItemLabel: (list, index, label) => rowEdit(list, (d) => updateItem(d, list, index, { label }), sameIndex),
       setItemCode: (list, index, code) => rowEdit(list, (d) => updateItem(d, list, index, { code }), sameIndex),
-      addItem: (list, code) => rowEdit(list, (d) => addItem(d, list, t('table.newItem'), code), (j) => (j < itemsOf(latest.current.document, list).length ? j : undefined)),
+      addItem: (list, code) =>
+        rowEdit(
+          list,
+          (d) => addItem(d, list, t('table.newItem'), code),
+          (j) => (j < itemsOf(latest.current.document, list).length ? j : undefined),
+        ),
       removeItem: (list, index) => {
         rowEdit(list, (d) => removeItem(d, list, index), afterRemove(index));
         drafts.moveRows(list, index, 'removed');

@@ -19,7 +19,19 @@ import { TargetSelect } from './target-select';
  * version it was written on; a new comment is written on this version, about the scenario or one
  * of this version's lines. Every member of the deal sees them.
  */
-export function CommentsPanel({ dealId, versionId, document, comments, onPosted }: { dealId: string; versionId: string; document: ScenarioDocument; comments: readonly ScenarioComment[]; onPosted: (comment: ScenarioComment) => void }) {
+export function CommentsPanel({
+  dealId,
+  versionId,
+  document,
+  comments,
+  onPosted,
+}: {
+  dealId: string;
+  versionId: string;
+  document: ScenarioDocument;
+  comments: readonly ScenarioComment[];
+  onPosted: (comment: ScenarioComment) => void;
+}) {
   const t = useTranslations('version');
   const { busy, failure, send } = useApiForm<ScenarioComment>();
   const { register, handleSubmit, formState, resetField } = useDomainForm(ZComment, { defaultValues: { body: '', target: 'scenario' } });

@@ -16,9 +16,7 @@ export async function ComparePicker({ dealId, options, from, to }: { dealId: str
       {select('from', from)}
       <span className="pb-2 text-slate-400">→</span>
       {select('to', to)}
-      <Button type="submit">
-        {t('show')}
-      </Button>
+      <Button type="submit">{t('show')}</Button>
     </form>
   );
 }

@@ -10,7 +10,19 @@ import type { Draft } from './use-draft';
  * A stored draft met by "Edit" or "Restore": the member resumes it or discards it, explicitly.
  * Three answers, not a confirmation: closing the dialog (Escape) must not be taken for "discard".
  */
-export function DraftDialog({ draft, instead, onResume, onDiscard, onCancel }: { draft: Draft; instead: { kind: 'edit' | 'restore'; number: number }; onResume: () => void; onDiscard: () => void; onCancel: () => void }) {
+export function DraftDialog({
+  draft,
+  instead,
+  onResume,
+  onDiscard,
+  onCancel,
+}: {
+  draft: Draft;
+  instead: { kind: 'edit' | 'restore'; number: number };
+  onResume: () => void;
+  onDiscard: () => void;
+  onCancel: () => void;
+}) {
   const t = useTranslations('version');
   const lang = useLocale() === 'en' ? 'en' : 'zh';
   return (

@@ -23,7 +23,19 @@ const ZEvidenceForm = ZEvidenceLink.pick({ target: true, note: true });
  * The files a version cites, each pinned by its SHA-256. While editing, new files are uploaded at
  * once (stored by hash) and linked to the next version when it is saved.
  */
-export function EvidencePanel({ dealId, document, evidence, editing, onChange }: { dealId: string; document: ScenarioDocument; evidence: EvidenceDraft[]; editing: boolean; onChange: (next: EvidenceDraft[]) => void }) {
+export function EvidencePanel({
+  dealId,
+  document,
+  evidence,
+  editing,
+  onChange,
+}: {
+  dealId: string;
+  document: ScenarioDocument;
+  evidence: EvidenceDraft[];
+  editing: boolean;
+  onChange: (next: EvidenceDraft[]) => void;
+}) {
   const t = useTranslations('version');
   const [file, setFile] = useState<File | null>(null);
   const { busy, failure, send } = useApiForm<{ sha256: string; fileName: string }>();
@@ -61,7 +73,11 @@ export function EvidencePanel({ dealId, document, evidence, editing, onChange }:
               <span className="font-mono text-xs text-slate-500" title={link.sha256}>
                 sha256 {link.sha256.slice(0, 10)}…
               </span>
-              {link.note && <span className="w-full text-slate-600">{t('sourceNote')}: {link.note}</span>}
+              {link.note && (
+                <span className="w-full text-slate-600">
+                  {t('sourceNote')}: {link.note}
+                </span>
+              )}
               {editing && (
                 <Button intent="dangerLink" size="xs" className="ml-auto" onClick={() => onChange(evidence.filter((_, i) => i !== index))}>
                   {t('unlink')}

@@ -20,7 +20,11 @@ export function ForkForm({ dealId, versionId, scenarioName, duplicate, onCancel 
   const router = useRouter();
   const { busy, failure, send } = useApiForm<{ versionId: string }>();
   const { register, handleSubmit, formState } = useDomainForm(ZFork, { defaultValues: { name: t(duplicate ? 'duplicateDefaultName' : 'forkDefaultName', { name: scenarioName }) } });
-  const fork = ({ name }: { name: string }) => send(() => callApi<{ versionId: string }>(`/api/v1/deals/${dealId}/versions/${versionId}/fork`, { json: { name } }), (data) => router.push(`/deals/${dealId}/versions/${data.versionId}`));
+  const fork = ({ name }: { name: string }) =>
+    send(
+      () => callApi<{ versionId: string }>(`/api/v1/deals/${dealId}/versions/${versionId}/fork`, { json: { name } }),
+      (data) => router.push(`/deals/${dealId}/versions/${data.versionId}`),
+    );
   return (
     <form className="flex flex-wrap items-start gap-2" onSubmit={handleSubmit(fork)} noValidate data-testid={duplicate ? 'duplicate-form' : 'fork-form'}>
       <Field id="fork-name" label={t('forkName')} error={formState.errors.name?.message}>

@@ -29,7 +29,10 @@ function LineComments({ target, comments }: { target: string; comments: readonly
         <Badge tone="info">{t('itemComments', { count: comments.length })}</Badge>
       </summary>
       {/* Over the table, so the line keeps its place and width while its comments are open. */}
-      <section className="absolute top-full left-0 z-20 mt-1 w-80 rounded-md border border-slate-200 bg-white p-2 shadow-lg" aria-label={t('itemCommentsTitle', { label: commentAbout(comments[comments.length - 1]!, '') })}>
+      <section
+        className="absolute top-full left-0 z-20 mt-1 w-80 rounded-md border border-slate-200 bg-white p-2 shadow-lg"
+        aria-label={t('itemCommentsTitle', { label: commentAbout(comments[comments.length - 1]!, '') })}
+      >
         <ol className="space-y-2">
           {comments.map((comment) => (
             <CommentEntry key={comment.id} comment={comment} showAbout={false} />

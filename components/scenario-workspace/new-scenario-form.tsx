@@ -63,7 +63,9 @@ function TemplateStart({ dealId, dealTerms, template }: { dealId: string; dealTe
   const t = useTranslations('scenarios');
   const opened = useOpenVersion(dealId);
   const { busy, failure, send } = useApiForm<Started>();
-  const { register, handleSubmit, formState } = useDomainForm(ZNewScenarioFromTemplate, { defaultValues: { template, name: t(`defaultName.${template}`), message: t(`firstVersionFrom.${template}`) } });
+  const { register, handleSubmit, formState } = useDomainForm(ZNewScenarioFromTemplate, {
+    defaultValues: { template, name: t(`defaultName.${template}`), message: t(`firstVersionFrom.${template}`) },
+  });
   const submit = (input: { template: ScenarioTemplate; name: string; message: string }) => send(() => callApi<Started>(`/api/v1/deals/${dealId}/scenarios`, { json: input }), opened);
   return (
     <form className="space-y-3" onSubmit={handleSubmit(submit)} noValidate>

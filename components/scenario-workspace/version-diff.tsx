@@ -45,7 +45,9 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
         <Link href={`/deals/${dealId}/versions/${side.id}`} className="text-water-700 hover:underline">
           {side.scenario} · v{side.number}
         </Link>{' '}
-        <Badge tone="side" className="text-xs">{tSide(side.side)}</Badge>
+        <Badge tone="side" className="text-xs">
+          {tSide(side.side)}
+        </Badge>
       </p>
       <p className="text-slate-600">
         “<VersionMessageText message={side.message} />” · {formatDateTime(new Date(side.createdAt), lang)}
@@ -88,8 +90,18 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
                   sideBySide.flatMap(({ field, show }) => {
                     const [before, after] = [a?.[field] ?? null, b[field]];
                     return [
-                      [`${field}-from`, <span key="from" className="text-slate-600">{show(from, before)}</span>],
-                      [`${field}-to`, <span key="to" className={before !== after ? 'bg-amber-50 font-medium text-slate-900' : 'text-slate-600'}>{show(to, after)}</span>],
+                      [
+                        `${field}-from`,
+                        <span key="from" className="text-slate-600">
+                          {show(from, before)}
+                        </span>,
+                      ],
+                      [
+                        `${field}-to`,
+                        <span key="to" className={before !== after ? 'bg-amber-50 font-medium text-slate-900' : 'text-slate-600'}>
+                          {show(to, after)}
+                        </span>,
+                      ],
                     ];
                   }),
                 ),
@@ -122,7 +134,11 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
                   field: <span className="font-medium">{field === 'backPayAnnuity' ? tField(field) : t('totalOf', { field: tField(field) })}</span>,
                   before: cell(from, m.before),
                   after: cell(to, m.after),
-                  change: <span className={m.delta && m.delta !== '0' ? 'font-medium text-water-900' : 'text-slate-400'}>{m.delta === null ? '—' : m.delta === '0' ? t('same') : signed(cell(to, m.delta), m.delta)}</span>,
+                  change: (
+                    <span className={m.delta && m.delta !== '0' ? 'font-medium text-water-900' : 'text-slate-400'}>
+                      {m.delta === null ? '—' : m.delta === '0' ? t('same') : signed(cell(to, m.delta), m.delta)}
+                    </span>
+                  ),
                 },
               };
             }),
@@ -173,7 +189,9 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
             ))}
             {diff.assumptions.map((a, i) => (
               <li key={`assumption-${i}`} className="rounded-md border border-slate-200 bg-white px-3 py-2">
-                <Badge tone="info" className="mr-2">{t('assumption')}</Badge>
+                <Badge tone="info" className="mr-2">
+                  {t('assumption')}
+                </Badge>
                 <span className="font-medium">{assumptionName(a.field, (key) => t(`assumptions.${key}`))}</span>
                 {a.years && <span className="text-slate-500"> ({range(a.years)})</span>}: <span className="num">{a.before ?? '—'}</span> → <span className="num">{a.after ?? '—'}</span>
               </li>
@@ -216,7 +234,22 @@ function signed(text: string, delta: string) {
 /** "alpha.ED" → "α ED"; "alphaOverrides.C_sa" → "α override C_sa"; plain fields by name. */
 function assumptionName(field: string, label: (key: string) => string) {
   const [head, rest] = field.split('.', 2);
-  const known = ['alpha', 'alphaOverrides', 'discountRate', 'paymentStartYear', 'catchUpYears', 'waterVolume', 'periods', 'startYear', 'endYear', 'bargainingWeight', 'unit', 'currency', 'priceBase', 'name'];
+  const known = [
+    'alpha',
+    'alphaOverrides',
+    'discountRate',
+    'paymentStartYear',
+    'catchUpYears',
+    'waterVolume',
+    'periods',
+    'startYear',
+    'endYear',
+    'bargainingWeight',
+    'unit',
+    'currency',
+    'priceBase',
+    'name',
+  ];
   const name = known.includes(head!) ? label(head!) : head!;
   return rest ? `${name} ${rest}` : name;
 }

@@ -45,9 +45,7 @@ export function VersionHeader({
   return (
     <header className="space-y-3">
       <div className="flex flex-wrap items-baseline gap-3">
-        <Badge tone="side">
-          {tSide(version.scenario.side)}
-        </Badge>
+        <Badge tone="side">{tSide(version.scenario.side)}</Badge>
         <h1 className="text-2xl font-semibold text-water-900" data-testid="version-title">
           {version.scenario.name} · v{version.number}
         </h1>

@@ -12,7 +12,17 @@ import { parseScenarioText } from '@/lib/engine/schema';
 // The two ways a draft takes a file while it is edited: a cost table merged by the server, a whole scenario checked here.
 
 /** A cost table (xlsx or CSV) merged into the draft by the server; a refused table changes nothing. */
-export function ImportTable({ dealId, document, onImported, onFailure }: { dealId: string; document: ScenarioDocument; onImported: (document: unknown) => void; onFailure: (failure: ApiFailure | null) => void }) {
+export function ImportTable({
+  dealId,
+  document,
+  onImported,
+  onFailure,
+}: {
+  dealId: string;
+  document: ScenarioDocument;
+  onImported: (document: unknown) => void;
+  onFailure: (failure: ApiFailure | null) => void;
+}) {
   const t = useTranslations('version');
   const [busy, setBusy] = useState(false);
   return (

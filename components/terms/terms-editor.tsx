@@ -12,7 +12,20 @@ import { Select } from '@/components/ui/select';
 import Papa from 'papaparse';
 import { useMemo, useState, type ReactNode } from 'react';
 import { formatAmount } from '@/lib/domain/format';
-import { TERMS_TEMPLATES, isSettled, parseMonitoring, parseTerms, settle, templateSample, templateTerms, traceSettlement, type Monitoring, type PaymentTerms, type Problem, type TermsDefaults } from '@/lib/terms';
+import {
+  TERMS_TEMPLATES,
+  isSettled,
+  parseMonitoring,
+  parseTerms,
+  settle,
+  templateSample,
+  templateTerms,
+  traceSettlement,
+  type Monitoring,
+  type PaymentTerms,
+  type Problem,
+  type TermsDefaults,
+} from '@/lib/terms';
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { FieldProblem } from '@/components/ui/field-problem';
 import { termsFields } from '@/lib/domain/problem-place';
@@ -24,7 +37,17 @@ type Lang = 'zh' | 'en';
 
 /** Empty terms that pay the schedule; over the years, unit and currency of where they are used when given. */
 export function blankTerms(defaults?: TermsDefaults): TermsDraft {
-  return { format: 'payment-terms/1', name: '', currency: defaults?.currency ?? 'CNY', unit: defaults?.unit ?? 1, from: defaults?.from ?? 2021, to: defaults?.to ?? 2025, constants: {}, indicators: {}, formulas: [{ name: 'payment', expr: 'scheduled' }] };
+  return {
+    format: 'payment-terms/1',
+    name: '',
+    currency: defaults?.currency ?? 'CNY',
+    unit: defaults?.unit ?? 1,
+    from: defaults?.from ?? 2021,
+    to: defaults?.to ?? 2025,
+    constants: {},
+    indicators: {},
+    formulas: [{ name: 'payment', expr: 'scheduled' }],
+  };
 }
 
 /** Numbers typed into fields stay text until the parser reads them; the JSON carries numbers. */
@@ -32,7 +55,6 @@ export function termsDocument(draft: TermsDraft): unknown {
   const num = (v: number | string) => (typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v);
   return { ...draft, unit: num(draft.unit), from: num(draft.from), to: num(draft.to) };
 }
-
 
 /**
  * payment-terms/1 as a form: templates for the shapes real agreements use, every formula checked
@@ -86,7 +108,11 @@ export function TermsEditor({
 
   const backTest = useMemo(() => {
     if (!outcome.ok) return null;
-    const entered: Monitoring = Object.fromEntries(Object.entries(monitoring).filter(([, v]) => Object.values(v).some((x) => x.trim() !== '')).map(([y, v]) => [y, Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim() !== ''))]));
+    const entered: Monitoring = Object.fromEntries(
+      Object.entries(monitoring)
+        .filter(([, v]) => Object.values(v).some((x) => x.trim() !== ''))
+        .map(([y, v]) => [y, Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim() !== ''))]),
+    );
     const parsed = parseMonitoring(entered, outcome.terms);
     if (!parsed.ok) return { kind: 'refused', problems: parsed.problems } as const;
     const options = scheduled ? { scheduled } : {};
@@ -132,7 +158,18 @@ export function TermsEditor({
     const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
     const yearColumn = ['year', '年度'].find((name) => parsed.meta.fields?.includes(name));
     if (parsed.errors.length || !yearColumn) return setImportProblem(t('monitoringCsv'));
-    setMonitoring(Object.fromEntries(parsed.data.map((row) => [String(row[yearColumn]).trim(), Object.fromEntries(Object.entries(row).filter(([k]) => k !== yearColumn).map(([k, v]) => [k, String(v ?? '').trim()]))])));
+    setMonitoring(
+      Object.fromEntries(
+        parsed.data.map((row) => [
+          String(row[yearColumn]).trim(),
+          Object.fromEntries(
+            Object.entries(row)
+              .filter(([k]) => k !== yearColumn)
+              .map(([k, v]) => [k, String(v ?? '').trim()]),
+          ),
+        ]),
+      ),
+    );
   };
 
   return (
@@ -215,8 +252,28 @@ export function TermsEditor({
       )}
 
       <div className="grid gap-4 md:grid-cols-2">
-        <NamedValues title={t('constants')} hint={t('constantsHint')} record={value.constants} valueLabel={t('value')} problems={problemsAt('constants')} onChange={(constants) => set({ constants })} rename={renameKey} place={placeOf} testId="terms-constants" />
-        <NamedValues title={t('indicators')} hint={t('indicatorsHint')} record={value.indicators} valueLabel={t('measureUnit')} problems={problemsAt('indicators')} onChange={(next) => set({ indicators: next })} rename={renameKey} place={placeOf} testId="terms-indicators" />
+        <NamedValues
+          title={t('constants')}
+          hint={t('constantsHint')}
+          record={value.constants}
+          valueLabel={t('value')}
+          problems={problemsAt('constants')}
+          onChange={(constants) => set({ constants })}
+          rename={renameKey}
+          place={placeOf}
+          testId="terms-constants"
+        />
+        <NamedValues
+          title={t('indicators')}
+          hint={t('indicatorsHint')}
+          record={value.indicators}
+          valueLabel={t('measureUnit')}
+          problems={problemsAt('indicators')}
+          onChange={(next) => set({ indicators: next })}
+          rename={renameKey}
+          place={placeOf}
+          testId="terms-indicators"
+        />
       </div>
 
       <section className="space-y-2">
@@ -228,7 +285,12 @@ export function TermsEditor({
             return (
               <li key={i} className="space-y-1">
                 <div className="flex flex-wrap items-center gap-2">
-                  <Input value={formula.name} onChange={(e) => set({ formulas: value.formulas.map((f, j) => (j === i ? { ...f, name: e.target.value } : f)) })} className="w-32 font-mono" aria-label={t('formulaName', { n: i + 1 })} />
+                  <Input
+                    value={formula.name}
+                    onChange={(e) => set({ formulas: value.formulas.map((f, j) => (j === i ? { ...f, name: e.target.value } : f)) })}
+                    className="w-32 font-mono"
+                    aria-label={t('formulaName', { n: i + 1 })}
+                  />
                   <span>=</span>
                   <Input
                     value={formula.expr}
@@ -264,7 +326,13 @@ export function TermsEditor({
           {t('backTest')}
         </h4>
         <p className="text-slate-600">{t('backTestHint')}</p>
-        <FileButton size="sm" label={t('importMonitoring')} accept=".csv,.json,text/csv,application/json" onChange={(e) => e.target.files?.[0] && void importMonitoring(e.target.files[0])} testId="monitoring-file" />
+        <FileButton
+          size="sm"
+          label={t('importMonitoring')}
+          accept=".csv,.json,text/csv,application/json"
+          onChange={(e) => e.target.files?.[0] && void importMonitoring(e.target.files[0])}
+          testId="monitoring-file"
+        />
         {importProblem && <p className="text-red-800">{importProblem}</p>}
         {years.length === 0 ? (
           <p className="text-slate-600">{t('noYears')}</p>

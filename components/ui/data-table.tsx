@@ -67,7 +67,12 @@ export function DataTable<Row>({
                 const sorted = header.column.getIsSorted();
                 const label = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
                 return (
-                  <th key={header.id} colSpan={header.colSpan > 1 ? header.colSpan : undefined} className={`py-1 pr-3 font-medium last:pr-0 ${header.subHeaders.length > 0 ? 'text-center' : align(header.column.columnDef.meta)}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                  <th
+                    key={header.id}
+                    colSpan={header.colSpan > 1 ? header.colSpan : undefined}
+                    className={`py-1 pr-3 font-medium last:pr-0 ${header.subHeaders.length > 0 ? 'text-center' : align(header.column.columnDef.meta)}`}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  >
                     {header.column.getCanSort() ? (
                       <button type="button" className="hover:underline" onClick={header.column.getToggleSortingHandler()}>
                         {label}
@@ -88,7 +93,11 @@ export function DataTable<Row>({
             const opened = detail?.(row.original);
             return (
               <Fragment key={row.id}>
-                <tr className={`border-t border-slate-100 align-top ${look.className ?? ''}`} data-testid={look.testId ?? rowTestId} {...Object.fromEntries(Object.entries(look.data ?? {}).map(([name, value]) => [`data-${name}`, value]))}>
+                <tr
+                  className={`border-t border-slate-100 align-top ${look.className ?? ''}`}
+                  data-testid={look.testId ?? rowTestId}
+                  {...Object.fromEntries(Object.entries(look.data ?? {}).map(([name, value]) => [`data-${name}`, value]))}
+                >
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className={`py-1.5 pr-3 last:pr-0 ${align(cell.column.columnDef.meta)}`}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}

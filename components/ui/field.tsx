@@ -9,7 +9,23 @@ import { FieldContext } from './field-context';
  * the field's error: the control gets the label's id, aria-invalid when there is an error, and
  * aria-describedby naming the hint and the error, so a screen reader reads them with it.
  */
-export function Field({ id: givenId, label, hint, error, children, className, testId }: { id?: string; label: ReactNode; hint?: ReactNode; error?: ReactNode; children: ReactNode; className?: string; testId?: string }) {
+export function Field({
+  id: givenId,
+  label,
+  hint,
+  error,
+  children,
+  className,
+  testId,
+}: {
+  id?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
   const ownId = useId();
   const id = givenId ?? ownId;
   const hintId = hint ? `${id}-hint` : undefined;

@@ -8,14 +8,38 @@ import { buttonVariants, controlVariants, sliderVariants, type ButtonVariants, t
 type Own = { className?: string; testId?: string; size?: ControlVariants['size']; numeric?: boolean };
 
 /** A text, date, e-mail or password box. Numbers go in NumberInput, files in FileInput. */
-export function Input({ className, testId, size, numeric, ...props }: Omit<ComponentProps<'input'>, 'className' | 'size' | 'type'> & Own & { type?: 'text' | 'date' | 'email' | 'password' | 'search' | 'month' }) {
+export function Input({
+  className,
+  testId,
+  size,
+  numeric,
+  ...props
+}: Omit<ComponentProps<'input'>, 'className' | 'size' | 'type'> & Own & { type?: 'text' | 'date' | 'email' | 'password' | 'search' | 'month' }) {
   const wiring = useFieldWiring(props);
-  return <input {...props} id={wiring.id} aria-invalid={wiring['aria-invalid']} aria-describedby={wiring['aria-describedby']} className={cn(controlVariants({ size, numeric, invalid: wiring.invalid }), className)} data-testid={testId} />;
+  return (
+    <input
+      {...props}
+      id={wiring.id}
+      aria-invalid={wiring['aria-invalid']}
+      aria-describedby={wiring['aria-describedby']}
+      className={cn(controlVariants({ size, numeric, invalid: wiring.invalid }), className)}
+      data-testid={testId}
+    />
+  );
 }
 
 export function Textarea({ className, testId, size, ...props }: Omit<ComponentProps<'textarea'>, 'className'> & Omit<Own, 'numeric'>) {
   const wiring = useFieldWiring(props);
-  return <textarea {...props} id={wiring.id} aria-invalid={wiring['aria-invalid']} aria-describedby={wiring['aria-describedby']} className={cn(controlVariants({ size, invalid: wiring.invalid }), className)} data-testid={testId} />;
+  return (
+    <textarea
+      {...props}
+      id={wiring.id}
+      aria-invalid={wiring['aria-invalid']}
+      aria-describedby={wiring['aria-describedby']}
+      className={cn(controlVariants({ size, invalid: wiring.invalid }), className)}
+      data-testid={testId}
+    />
+  );
 }
 
 /** A file picker: the browser's own control (its button text is the browser's language). */
@@ -50,7 +74,14 @@ export function HiddenInput(props: Omit<ComponentProps<'input'>, 'type'>) {
 }
 
 /** A file picker that looks like a button (the browser's own control is hidden, still reachable by keyboard and tests). */
-export function FileButton({ label, intent = 'secondary', size = 'md', className, testId, ...props }: Omit<ComponentProps<'input'>, 'className' | 'type' | 'size'> & ButtonVariants & { label: React.ReactNode; className?: string; testId?: string }) {
+export function FileButton({
+  label,
+  intent = 'secondary',
+  size = 'md',
+  className,
+  testId,
+  ...props
+}: Omit<ComponentProps<'input'>, 'className' | 'type' | 'size'> & ButtonVariants & { label: React.ReactNode; className?: string; testId?: string }) {
   return (
     <label className={cn(buttonVariants({ intent, size }), 'cursor-pointer focus-within:outline-2 focus-within:outline-water-600', props.disabled && 'opacity-50', className)}>
       {label}

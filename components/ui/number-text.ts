@@ -3,9 +3,7 @@
 // flagged: "12abc" is never 12.
 
 export type NumberText =
-  | { kind: 'empty' }
-  | { kind: 'number'; /** Canonical: ASCII digits, no grouping, no leading or trailing zeros ("-1234.5"). */ value: string }
-  | { kind: 'invalid'; text: string };
+  { kind: 'empty' } | { kind: 'number'; /** Canonical: ASCII digits, no grouping, no leading or trailing zeros ("-1234.5"). */ value: string } | { kind: 'invalid'; text: string };
 
 // Full-width digits and signs (a Chinese input method in full-width mode), the full-width and the
 // ideographic full stop and commas. U+3001 "、" is a list separator, never part of a number.

@@ -54,7 +54,7 @@ export function RenderedTable({
     meta: { numeric, nowrap } satisfies DataColumnMeta,
   });
   const defs: ColumnDef<RenderedRow, unknown>[] = [];
-  for (let i = 0; i < columns.length; ) {
+  for (let i = 0; i < columns.length;) {
     const group = columns[i]!.group;
     let end = i + 1;
     while (group && end < columns.length && columns[end]!.group?.id === group.id) end++;
@@ -62,5 +62,18 @@ export function RenderedTable({
     defs.push(group ? { id: group.id, header: () => group.header, meta: { numeric: run[0]!.numeric } satisfies DataColumnMeta, columns: run.map(leaf) } : leaf(run[0]!));
     i = end;
   }
-  return <DataTable columns={defs} data={rows} caption={caption} empty={empty} testId={testId} rowTestId={rowTestId} rowKey={(row) => row.key} rowLook={(row) => row.look ?? {}} foot={foot} className={className} />;
+  return (
+    <DataTable
+      columns={defs}
+      data={rows}
+      caption={caption}
+      empty={empty}
+      testId={testId}
+      rowTestId={rowTestId}
+      rowKey={(row) => row.key}
+      rowLook={(row) => row.look ?? {}}
+      foot={foot}
+      className={className}
+    />
+  );
 }

@@ -13,7 +13,21 @@ export interface Tab<K extends string> {
  * Tabs as the WAI-ARIA pattern has them: a tablist whose arrow keys move between tabs, and the
  * chosen tab's panel. The caller keeps which tab is chosen.
  */
-export function Tabs<K extends string>({ tabs, value, onChange, label, children, className }: { tabs: readonly Tab<K>[]; value: K; onChange: (key: K) => void; label: string; children: ReactNode; className?: string }) {
+export function Tabs<K extends string>({
+  tabs,
+  value,
+  onChange,
+  label,
+  children,
+  className,
+}: {
+  tabs: readonly Tab<K>[];
+  value: K;
+  onChange: (key: K) => void;
+  label: string;
+  children: ReactNode;
+  className?: string;
+}) {
   const id = useId();
   const list = useRef<HTMLDivElement>(null);
   const move = (event: KeyboardEvent) => {

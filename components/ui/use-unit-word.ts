@@ -7,8 +7,5 @@ import { unitWord } from './unit-word';
 /** "千元" / "thousand yuan" for a scenario's unit and currency, as the editor names them. */
 export function useUnitWord() {
   const t = useTranslations('editor');
-  return useCallback(
-    (unit: string | number, currency: string) => unitWord(t, unit, currency),
-    [t],
-  );
+  return useCallback((unit: string | number, currency: string) => unitWord(t, unit, currency), [t]);
 }

@@ -204,7 +204,19 @@ interface PortfolioSource {
 
 export interface FundPortfolio {
   fundDeals: number;
-  agreements: { id: string; dealId: string; deal: PortfolioDeal; number: number; startYear: number; endYear: number; totals: LedgerTotals; confirmedYears: number; closedUnsettled: number; disputed: number; standing: AgreementStanding }[];
+  agreements: {
+    id: string;
+    dealId: string;
+    deal: PortfolioDeal;
+    number: number;
+    startYear: number;
+    endYear: number;
+    totals: LedgerTotals;
+    confirmedYears: number;
+    closedUnsettled: number;
+    disputed: number;
+    standing: AgreementStanding;
+  }[];
   totals: LedgerTotals;
   /** What each direction owes and has paid, netted apart (docs/decisions/0087). */
   netting: Record<FlowDirection, DirectionNetting>;
@@ -212,5 +224,16 @@ export interface FundPortfolio {
   byYear: (LedgerTotals & { year: number; cumulativeOutstanding: string })[];
   payments: (PortfolioSource & PaymentDto)[];
   paymentsOverTime: { month: string; paid: string; cumulative: string }[];
-  results: (PortfolioSource & { indicator: string; unit: string; year: number; state: CellState; value: string | null; target: string | null; direction: Direction; directionSigned: boolean; volume: boolean; met: boolean | null })[];
+  results: (PortfolioSource & {
+    indicator: string;
+    unit: string;
+    year: number;
+    state: CellState;
+    value: string | null;
+    target: string | null;
+    direction: Direction;
+    directionSigned: boolean;
+    volume: boolean;
+    met: boolean | null;
+  })[];
 }

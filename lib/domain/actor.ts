@@ -4,13 +4,7 @@ import type { AppLocale } from './locale';
 export const platformRoles = ['ADMIN', 'FUND_ADMIN', 'MEMBER'] as const;
 export type PlatformRole = (typeof platformRoles)[number];
 
-export const organisationKinds = [
-  'UPSTREAM_GOVERNMENT',
-  'DOWNSTREAM_AUTHORITY',
-  'WATER_FUND',
-  'CENTRAL_GOVERNMENT',
-  'OBSERVER',
-] as const;
+export const organisationKinds = ['UPSTREAM_GOVERNMENT', 'DOWNSTREAM_AUTHORITY', 'WATER_FUND', 'CENTRAL_GOVERNMENT', 'OBSERVER'] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 
 export const sides = ['UPSTREAM', 'DOWNSTREAM', 'FUND', 'OBSERVER'] as const;

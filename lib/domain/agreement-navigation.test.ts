@@ -22,6 +22,7 @@ describe('which pages of an agreement a reader is shown', () => {
   });
 
   it('a draft or void agreement links its history only: there is nothing to administer yet', () => {
-    for (const status of ['DRAFT', 'VOID'] as const) expect(agreementNavigation({ role: 'FUND_ADMIN' }, member('FUND'), { status })).toEqual({ tabs: ['history'], fundCrumbs: true, entersResults: false });
+    for (const status of ['DRAFT', 'VOID'] as const)
+      expect(agreementNavigation({ role: 'FUND_ADMIN' }, member('FUND'), { status })).toEqual({ tabs: ['history'], fundCrumbs: true, entersResults: false });
   });
 });

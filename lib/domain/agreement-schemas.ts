@@ -5,14 +5,20 @@ import { say } from './local-text';
 
 export const ZSignAgreement = z.strictObject({
   // Re-entered at the moment of signing: a session left open is not a signature.
-  password: z.string(say('enterPasswordToSign')).min(1, say('enterPasswordToSign')).max(1024, say('atMostCharacters', { max: 1024 })),
+  password: z
+    .string(say('enterPasswordToSign'))
+    .min(1, say('enterPasswordToSign'))
+    .max(1024, say('atMostCharacters', { max: 1024 })),
 });
 export type SignAgreementInput = z.infer<typeof ZSignAgreement>;
 
-const amount = z.string().trim().refine((value) => {
-  const parsed = parseDecimal(value);
-  return parsed.ok && !parsed.value.isNegative();
-}, say('nonNegativeAmount'));
+const amount = z
+  .string()
+  .trim()
+  .refine((value) => {
+    const parsed = parseDecimal(value);
+    return parsed.ok && !parsed.value.isNegative();
+  }, say('nonNegativeAmount'));
 
 /** The fund archive's filters; amounts are whole currency (CNY), not a scenario's unit. */
 export const ZAgreementArchiveFilter = z.strictObject({

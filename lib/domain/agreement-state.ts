@@ -26,7 +26,8 @@ export type SignatureRefusal = { reason: 'not_draft' | 'not_signatory' | 'signed
 
 /** Null when this person may sign now; otherwise why not. `signatory` is null for someone not designated. */
 export function refuseSignature(agreement: { status: AgreementStatus }, signatory: { signed: boolean } | null): SignatureRefusal | null {
-  if (agreement.status !== 'DRAFT') return { reason: 'not_draft', ...refusal(text('agreementIsAlready', { state: text(agreement.status === 'ARCHIVED' ? 'agreementDone.archived' : 'agreementDone.void') })) };
+  if (agreement.status !== 'DRAFT')
+    return { reason: 'not_draft', ...refusal(text('agreementIsAlready', { state: text(agreement.status === 'ARCHIVED' ? 'agreementDone.archived' : 'agreementDone.void') })) };
   if (!signatory) return { reason: 'not_signatory', ...refusal(text('notASignatory')) };
   if (signatory.signed) return { reason: 'signed_already', ...refusal(text('signedAlready')) };
   return null;

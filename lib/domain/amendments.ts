@@ -22,7 +22,11 @@ export const ZAmendmentChanges = z.strictObject({
 
 export const ZProposeAmendment = z.strictObject({
   effectiveFrom: z.number(say('amendment.effectiveFromYear')).int(say('amendment.effectiveFromYear')),
-  reason: z.string(say('amendment.reasonRequired')).trim().min(1, say('amendment.reasonRequired')).max(2000, say('atMostCharacters', { max: 2000 })),
+  reason: z
+    .string(say('amendment.reasonRequired'))
+    .trim()
+    .min(1, say('amendment.reasonRequired'))
+    .max(2000, say('atMostCharacters', { max: 2000 })),
   changes: ZAmendmentChanges,
 });
 export type ProposeAmendmentInput = z.infer<typeof ZProposeAmendment>;
@@ -84,7 +88,10 @@ export function amendmentProblems(input: { terms: PaymentTerms; changes: Amendme
   const amended = amendTerms({ indicators: terms.indicators, monitoring: terms.monitoring, fundingShares: terms.fundingShares }, changes);
   const read = readMonitoringSections(amended);
   // Only what the amendment touches is reported: the signed sections were read when they were signed.
-  const touched = (path: string) => (path.startsWith('monitoring.') ? Object.keys(changes.monitoring ?? {}).some((name) => path === `monitoring.${name}` || path.startsWith(`monitoring.${name}.`)) : path.startsWith('fundingShares') && Boolean(changes.fundingShares));
+  const touched = (path: string) =>
+    path.startsWith('monitoring.')
+      ? Object.keys(changes.monitoring ?? {}).some((name) => path === `monitoring.${name}` || path.startsWith(`monitoring.${name}.`))
+      : path.startsWith('fundingShares') && Boolean(changes.fundingShares);
   for (const p of read.problems) if (touched(p.path)) problems.push(problem(`changes.${p.path}`, fromMessage(p)));
   return problems;
 }
@@ -99,7 +106,11 @@ export const ZAmendmentForm = z.object({
   downstream: z.string().trim().max(40),
   upstream: z.string().trim().max(40),
   effectiveFrom: z.number(say('amendment.effectiveFromYear')).int(say('amendment.effectiveFromYear')),
-  reason: z.string().trim().min(1, say('amendment.reasonRequired')).max(2000, say('atMostCharacters', { max: 2000 })),
+  reason: z
+    .string()
+    .trim()
+    .min(1, say('amendment.reasonRequired'))
+    .max(2000, say('atMostCharacters', { max: 2000 })),
 });
 export type AmendmentForm = z.infer<typeof ZAmendmentForm>;
 

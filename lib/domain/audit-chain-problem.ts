@@ -13,4 +13,3 @@ export type ChainProblem =
   | { code: 'anchorDiffers'; params: { at: string } }
   | { code: 'tailCut'; params: { anchored: number; at: string; last: number } }
   | { code: 'chainDeleted'; params: { anchored: number; at: string } };
-

@@ -50,17 +50,35 @@ export interface AuditSummaries {
   'agreement.archived': { before: { status: string }; after: { status: string; hash: string } };
   'agreement.amendment_proposed': { after: { amendmentId: string; number: number; effectiveFrom: number; reason: string; changes: Json } };
   'agreement.amendment_signed': { after: { amendmentId: string; number: number; effectiveFrom: number; signatures: string; effective: boolean } };
-  'monitoring.entered': { before: { value: string; laboratory: string } | null; after: { valueId: string; year: number; indicator: string; value: string; laboratory: string; sampled: string; cell: string } };
+  'monitoring.entered': {
+    before: { value: string; laboratory: string } | null;
+    after: { valueId: string; year: number; indicator: string; value: string; laboratory: string; sampled: string; cell: string };
+  };
   'monitoring.imported': { after: { importId: string; fileName: string; sha256?: string; rows: number; years: number[]; values: Json[]; truncated?: boolean; disputed: Json } };
   'monitoring.tolerances_set': { before: Json; after: Json };
   'monitoring.entry_closed': { after: { year: number } };
   'monitoring.dispute_resolved': { before: Json & { year: number; indicator: string }; after: { resolutionId: string; method: string; value: string; note: string; [key: string]: Json } };
   'fund.shares_set': { before: Json; after: Json };
-  'settlement.run': { before: { due: Decimal; balance: Decimal; fingerprint: string } | null; after: { settlementId: string; year: number; due: Decimal; direction: string; advances: Decimal; balance: Decimal; values: Json; fingerprint: string } };
+  'settlement.run': {
+    before: { due: Decimal; balance: Decimal; fingerprint: string } | null;
+    after: { settlementId: string; year: number; due: Decimal; direction: string; advances: Decimal; balance: Decimal; values: Json; fingerprint: string };
+  };
   'settlement.confirmed': { after: { settlementId: string; year: number; due: Decimal; advances: Decimal; balance: Decimal; fingerprint: string } };
   'payment.recorded': {
     before: Json;
-    after: { paymentId: string; year: number; funder: string; direction: string; amount: Decimal; paidOn: string; reference: string; kind: string; overpayment: Decimal | null; overpaymentNote: string | null; confirmedDuplicateOf?: string };
+    after: {
+      paymentId: string;
+      year: number;
+      funder: string;
+      direction: string;
+      amount: Decimal;
+      paidOn: string;
+      reference: string;
+      kind: string;
+      overpayment: Decimal | null;
+      overpaymentNote: string | null;
+      confirmedDuplicateOf?: string;
+    };
   };
   'payment.reversed': {
     before: { paymentId: string; direction: string; amount: Decimal; paidOn: string; reference: string };

@@ -27,7 +27,10 @@ const termKeys: Record<Extract<AuditValue, { kind: 'term' }>['term'], string> = 
 export function auditValueText(value: AuditValue, t: Translate, lang: AppLocale, unit: ReaderUnit): string {
   if (value.kind === 'text') return value.text;
   if (value.kind === 'amount') return formatAmount(value.yuan, lang, { scale: unit });
-  if (value.kind === 'years') return yearRuns(value.years).map(formatRange).join(lang === 'zh' ? '、' : ', ');
+  if (value.kind === 'years')
+    return yearRuns(value.years)
+      .map(formatRange)
+      .join(lang === 'zh' ? '、' : ', ');
   if (value.term === 'yesNo') return t(value.value === 'true' ? 'audit.yes' : 'audit.no');
   const key = `${termKeys[value.term]}.${value.value}`;
   return t.has(key) ? t(key) : value.value;

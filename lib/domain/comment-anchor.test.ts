@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { anchorOn, itemAt } from './comment-anchor';
 
-const v1 = { costs: [{ code: 'C_f', label: 'Forest construction' }, { code: 'C_w', label: 'Water works' }], benefits: [{ label: 'Clean water' }] };
+const v1 = {
+  costs: [
+    { code: 'C_f', label: 'Forest construction' },
+    { code: 'C_w', label: 'Water works' },
+  ],
+  benefits: [{ label: 'Clean water' }],
+};
 // v2 inserted a line before both costs and renamed the water works.
-const v2 = { costs: [{ code: 'C_s', label: 'Soil' }, { code: 'C_f', label: 'Forest construction' }, { code: 'C_w', label: 'Water treatment' }], benefits: [{ label: 'Clean water' }] };
+const v2 = {
+  costs: [
+    { code: 'C_s', label: 'Soil' },
+    { code: 'C_f', label: 'Forest construction' },
+    { code: 'C_w', label: 'Water treatment' },
+  ],
+  benefits: [{ label: 'Clean water' }],
+};
 
 describe('comment anchors', () => {
   it('reads the line a target names, or null for the whole scenario and for a line not there', () => {

@@ -18,13 +18,24 @@ const ZMemberRights = {
 
 /** A reporting period of a deal; without a label it is named by its years ("2011–2013"). */
 export const ZDealPeriod = z.strictObject({
-  label: z.string().trim().max(60, say('atMostCharacters', { max: 60 })).optional(),
+  label: z
+    .string()
+    .trim()
+    .max(60, say('atMostCharacters', { max: 60 }))
+    .optional(),
   from: year,
   to: year,
 });
 
 /** A first member of a new deal, known by e-mail as people know each other (as on the members page). */
-export const ZNewDealMember = z.strictObject({ email: z.string().trim().toLowerCase().pipe(z.email(say('mustBeEmail'))), ...ZMemberRights });
+export const ZNewDealMember = z.strictObject({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email(say('mustBeEmail'))),
+  ...ZMemberRights,
+});
 
 const periodFinding = (finding: PeriodPlanFinding, deal: { startYear: number; endYear: number }, count: number): { path: (string | number)[]; error: string } => {
   const at = (field: 'from' | 'to') => ['periods', finding.index, field];
@@ -38,13 +49,18 @@ const periodFinding = (finding: PeriodPlanFinding, deal: { startYear: number; en
     case 'gap': {
       const range = { from: String(finding.from), to: String(finding.to) };
       // A gap at the end is the last period's to fix; any other, the period after it.
-      return finding.index === count - 1 && finding.from > deal.startYear && finding.to === deal.endYear ? { path: at('to'), ...say('periodGapAfter', range) } : { path: at('from'), ...say('periodGapBefore', range) };
+      return finding.index === count - 1 && finding.from > deal.startYear && finding.to === deal.endYear
+        ? { path: at('to'), ...say('periodGapAfter', range) }
+        : { path: at('from'), ...say('periodGapBefore', range) };
     }
   }
 };
 
 // Consecutive periods over the deal's years; none = one period over them all (decision 0042).
-const ZDealPeriods = z.array(ZDealPeriod).max(50, say('atMostPeriods', { max: 50 })).default([]);
+const ZDealPeriods = z
+  .array(ZDealPeriod)
+  .max(50, say('atMostPeriods', { max: 50 }))
+  .default([]);
 
 function refinePeriods(periods: readonly { from: number; to: number }[], deal: { startYear: number; endYear: number }, ctx: z.RefinementCtx) {
   for (const finding of periodPlanFindings(periods, { from: deal.startYear, to: deal.endYear })) {
@@ -65,7 +81,10 @@ export const dealUnits = [1, 1000, 10000, 1000000, 100000000] as const;
 
 export const ZCreateDeal = z
   .strictObject({
-    slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, say('slugFormat')),
+    slug: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{2,62}$/, say('slugFormat')),
     name: text(200),
     nameZh: text(200),
     watershed: text(200),
@@ -77,7 +96,10 @@ export const ZCreateDeal = z
     priceBase: text(120),
     illustrative: z.boolean().default(false),
     periods: ZDealPeriods,
-    members: z.array(ZNewDealMember).max(100, say('zod.atMostItems', { max: 100 })).default([]),
+    members: z
+      .array(ZNewDealMember)
+      .max(100, say('zod.atMostItems', { max: 100 }))
+      .default([]),
   })
   .superRefine((deal, ctx) => {
     if (deal.endYear < deal.startYear) {
@@ -130,7 +152,10 @@ export const ZCreateOrganisation = z.strictObject({
 export const ZCreateUser = z.strictObject({
   email: z.string().trim().toLowerCase().email(say('mustBeEmail')).max(254),
   name: text(120),
-  password: z.string().min(12, say('atLeastCharacters', { min: 12 })).max(256, say('atMostCharacters', { max: 256 })),
+  password: z
+    .string()
+    .min(12, say('atLeastCharacters', { min: 12 }))
+    .max(256, say('atMostCharacters', { max: 256 })),
   role: z.enum(platformRoles, say('mustBeRole')).default('MEMBER'),
   locale: z.enum(locales).default('zh'),
   organisationId: ZId,

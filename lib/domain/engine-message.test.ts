@@ -54,7 +54,17 @@ describe('the codes of lib/terms in the reader’s language', () => {
 
   it('renders every problem of randomly broken terms in both languages', () => {
     const fields = ['format', 'name', 'unit', 'formulas', 'constants', 'indicators', 'from', 'to', 'extra'];
-    const junk = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.string({ maxLength: 8 }), fc.constant([]), fc.constant({}), fc.constant({ x: 'y' }), fc.constant([{ name: 'payment', expr: 'x +' }]));
+    const junk = fc.oneof(
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer(),
+      fc.double(),
+      fc.string({ maxLength: 8 }),
+      fc.constant([]),
+      fc.constant({}),
+      fc.constant({ x: 'y' }),
+      fc.constant([{ name: 'payment', expr: 'x +' }]),
+    );
     const formula = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('1 +', '(1 + 2', '1 ? 2', '"a', '1 @ 2', 'a[1]', 'x.y', '50%', '1; 2', 'min()', '2 3', '('.repeat(120)));
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...fields), junk, { maxKeys: 3 }), formula, (broken, expr) => {

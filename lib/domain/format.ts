@@ -38,11 +38,7 @@ const intlLocale: Record<AppLocale, string> = { zh: 'zh-CN', en: 'en-US' };
  * display in `scale`. The digits never pass through a JavaScript number: Intl formats the decimal
  * string exactly.
  */
-export function formatAmount(
-  value: string | Decimal,
-  locale: AppLocale,
-  options: { unit?: number | string; scale?: AmountScale; fractionDigits?: number; withSuffix?: boolean } = {},
-): string {
+export function formatAmount(value: string | Decimal, locale: AppLocale, options: { unit?: number | string; scale?: AmountScale; fractionDigits?: number; withSuffix?: boolean } = {}): string {
   const scale = options.scale ?? 'yuan';
   const inYuan = new Decimal(value).times(options.unit ?? 1);
   const scaled = inYuan.dividedBy(scaleDivisor[scale]).toDecimalPlaces(options.fractionDigits ?? (scale === 'yuan' ? 0 : 2));
@@ -83,11 +79,7 @@ function digitGrouping(locale: AppLocale, places: number): Intl.NumberFormat {
  * "1,234.50 万元（2015 年价）", "12,345,000 CNY (2015 prices)". Amounts of different price bases are
  * not comparable, so a figure that leaves its table says which it is in.
  */
-export function formatMoney(
-  value: string | Decimal,
-  locale: AppLocale,
-  options: { unit?: number | string; scale?: AmountScale; fractionDigits?: number; priceBase?: string | null } = {},
-): string {
+export function formatMoney(value: string | Decimal, locale: AppLocale, options: { unit?: number | string; scale?: AmountScale; fractionDigits?: number; priceBase?: string | null } = {}): string {
   const amount = formatAmount(value, locale, options);
   if (!options.priceBase?.trim()) return amount;
   return locale === 'zh' ? `${amount}（${options.priceBase.trim()}）` : `${amount} (${options.priceBase.trim()})`;
@@ -121,7 +113,16 @@ export function formatDateTime(value: Date | string, locale: AppLocale, options:
   return dateTimeFormat(locale, options.seconds ?? false).format(moment);
 }
 
-const numericFormat = new Intl.DateTimeFormat('en-GB', { timeZone: readerTimeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const numericFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: readerTimeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** The calendar day of a moment in Beijing time, as YYYY-MM-DD (file names, a day a record belongs to). */
 export function beijingDay(value: Date): string {

@@ -21,7 +21,10 @@ const isoDate = z
   }, say('notACalendarDate'));
 
 /** A measured value: a decimal string (a JSON number has already passed through a binary double). */
-const measured = z.string(say('writeValueAsString')).trim().refine((value) => parseDecimal(value).ok, say('mustBeMeasured'));
+const measured = z
+  .string(say('writeValueAsString'))
+  .trim()
+  .refine((value) => parseDecimal(value).ok, say('mustBeMeasured'));
 
 /**
  * A lab's result as typed: a plain decimal or a censored "<0.025". Its range is the terms' rule,
@@ -91,7 +94,14 @@ const tolerance = z.strictObject({ absolute: optionalDecimal, relative: optional
 });
 
 export const ZSetTolerances = z.strictObject({
-  tolerances: z.record(z.string().regex(/^[A-Za-z_]\w*$/, say('notIndicatorName')).max(100), tolerance, say('tolerancesMap')),
+  tolerances: z.record(
+    z
+      .string()
+      .regex(/^[A-Za-z_]\w*$/, say('notIndicatorName'))
+      .max(100),
+    tolerance,
+    say('tolerancesMap'),
+  ),
 });
 export type SetTolerancesInput = z.infer<typeof ZSetTolerances>;
 
@@ -116,7 +126,11 @@ export const ZRecordPayment = z.strictObject({
   amount: z.string(say('writeAmountAsString')).trim().min(1, say('mustNotBeEmpty')),
   paidOn: isoDate,
   reference: text(200, 'giveReference'),
-  overpaymentNote: z.string().trim().max(2000, say('atMostCharacters', { max: 2000 })).optional(),
+  overpaymentNote: z
+    .string()
+    .trim()
+    .max(2000, say('atMostCharacters', { max: 2000 }))
+    .optional(),
   /** A second payment identical to a recorded one is refused unless the fund says it is intended. */
   confirmDuplicate: z.boolean(say('mustBeTrueOrFalse')).optional(),
 });
@@ -146,10 +160,13 @@ export const ZExportFormat = z.strictObject({ format: z.enum(['json', 'csv', 'xl
 
 export const ZMonitoringTemplate = z.strictObject({ year: z.coerce.number(say('mustBeYear')).pipe(year), format: z.enum(['csv', 'xlsx'], say('mustBeCsvXlsx')).default('xlsx') });
 
-const amount = z.string().trim().refine((value) => {
-  const parsed = parseDecimal(value);
-  return parsed.ok && !parsed.value.isNegative();
-}, say('nonNegativeAmount'));
+const amount = z
+  .string()
+  .trim()
+  .refine((value) => {
+    const parsed = parseDecimal(value);
+    return parsed.ok && !parsed.value.isNegative();
+  }, say('nonNegativeAmount'));
 
 /** The archive's filters: those of the agreements' own archive plus the parties and a span of years. */
 export const ZFundArchiveFilter = z

@@ -23,7 +23,14 @@ describe('running the terms for a year', () => {
     expect(run.payment).toBe('200000000');
     expect(run.netting).toMatchObject({ due: '200000000.00', direction: 'TO_UPSTREAM', balance: '200000000.00' });
     // P computed by hand: 0.9 × (0.25·2.31/2.6 + 0.25·0.10/0.12 + 0.25·1.05/1.2 + 0.25·0.026/0.03)
-    const p = new Decimal(0.9).times(new Decimal('0.25').times('2.31').div('2.6').plus(new Decimal('0.25').times('0.10').div('0.12')).plus(new Decimal('0.25').times('1.05').div('1.2')).plus(new Decimal('0.25').times('0.026').div('0.03')));
+    const p = new Decimal(0.9).times(
+      new Decimal('0.25')
+        .times('2.31')
+        .div('2.6')
+        .plus(new Decimal('0.25').times('0.10').div('0.12'))
+        .plus(new Decimal('0.25').times('1.05').div('1.2'))
+        .plus(new Decimal('0.25').times('0.026').div('0.03')),
+    );
     expect(run.formulas.P!.slice(0, 12)).toBe(p.toString().slice(0, 12));
     expect(run.trace.map((s) => s.name)).toEqual(['P', 'payment']);
     expect(run.trace[0]!.text).toMatch(/^P = 0\.9 \* \(0\.25 \* 2\.31 \/ 2\.6/);
@@ -47,7 +54,10 @@ describe('running the terms for a year', () => {
       ],
     });
     const outside = runSettlement({ ...base, year: 2021, endYear: 2021, cells: [] });
-    expect(outside).toMatchObject({ ok: false, problems: [{ field: 'year', message: '2021 is outside the years of the payment terms (2018–2020)' }, { field: '2021.codmn' }, { field: '2021.nh3n' }, { field: '2021.tn' }, { field: '2021.tp' }] });
+    expect(outside).toMatchObject({
+      ok: false,
+      problems: [{ field: 'year', message: '2021 is outside the years of the payment terms (2018–2020)' }, { field: '2021.codmn' }, { field: '2021.nh3n' }, { field: '2021.tn' }, { field: '2021.tp' }],
+    });
   });
 
   it('converts the whole-currency schedule into the terms’ unit and the payment back', () => {

@@ -116,4 +116,3 @@ export function runSettlement(input: SettlementRunInput): SettlementRunOutcome {
     throw error;
   }
 }
-

@@ -1,7 +1,21 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildLedger, checkPayment, defaultShares, fenText, isYearClosed, netSettlement, owedInDirection, parsePaymentAmount, parseShares, splitByShares, toFen, totalsOf, type Shares } from './ledger';
+import {
+  buildLedger,
+  checkPayment,
+  defaultShares,
+  fenText,
+  isYearClosed,
+  netSettlement,
+  owedInDirection,
+  parsePaymentAmount,
+  parseShares,
+  splitByShares,
+  toFen,
+  totalsOf,
+  type Shares,
+} from './ledger';
 
 const xinan: Shares = { CENTRAL: '0.6', DOWNSTREAM: '0.2', UPSTREAM: '0.2' };
 const thirds: Shares = { CENTRAL: '0.3333', DOWNSTREAM: '0.3333', UPSTREAM: '0.3334' };
@@ -36,20 +50,22 @@ describe('funding shares', () => {
     // 0.025 rounds half up to 0.03 each: 0.06, one fen too many, taken back from the first largest share.
     expect([odd.CENTRAL.toFixed(2), odd.DOWNSTREAM.toFixed(2)]).toEqual(['0.02', '0.03']);
     fc.assert(
-      fc.property(
-        fc.bigInt({ min: 0n, max: 10n ** 14n }),
-        fc.integer({ min: 0, max: 10_000 }),
-        fc.integer({ min: 0, max: 10_000 }),
-        (fen, a, b) => {
-          fc.pre(a + b <= 10_000);
-          const shares: Shares = { CENTRAL: (a / 10_000).toString(), DOWNSTREAM: (b / 10_000).toString(), UPSTREAM: new Decimal(1).minus(a / 10_000).minus(b / 10_000).toString() };
-          const amount = new Decimal(fen.toString()).dividedBy(100);
-          const split = splitByShares(amount, shares);
-          const total = split.CENTRAL.plus(split.DOWNSTREAM).plus(split.UPSTREAM);
-          expect(total.toFixed(2)).toBe(amount.toFixed(2));
-          for (const part of [split.CENTRAL, split.DOWNSTREAM, split.UPSTREAM]) expect(part.decimalPlaces()).toBeLessThanOrEqual(2);
-        },
-      ),
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10_000 }), (fen, a, b) => {
+        fc.pre(a + b <= 10_000);
+        const shares: Shares = {
+          CENTRAL: (a / 10_000).toString(),
+          DOWNSTREAM: (b / 10_000).toString(),
+          UPSTREAM: new Decimal(1)
+            .minus(a / 10_000)
+            .minus(b / 10_000)
+            .toString(),
+        };
+        const amount = new Decimal(fen.toString()).dividedBy(100);
+        const split = splitByShares(amount, shares);
+        const total = split.CENTRAL.plus(split.DOWNSTREAM).plus(split.UPSTREAM);
+        expect(total.toFixed(2)).toBe(amount.toFixed(2));
+        for (const part of [split.CENTRAL, split.DOWNSTREAM, split.UPSTREAM]) expect(part.decimalPlaces()).toBeLessThanOrEqual(2);
+      }),
     );
   });
 

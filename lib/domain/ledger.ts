@@ -170,7 +170,12 @@ export function owedInDirection(line: LineBalance, direction: PaymentDirection):
  * A payment larger than what is owed in its direction is an overpayment: refused unless it comes
  * with a note saying why (it then stays on the ledger as a negative balance to recover).
  */
-export function checkPayment(input: { line: LineBalance; direction: PaymentDirection; amount: string; overpaymentNote?: string | null }): { ok: true; amount: string; overpayment: string | null } | { ok: false; problems: LedgerProblem[] } {
+export function checkPayment(input: {
+  line: LineBalance;
+  direction: PaymentDirection;
+  amount: string;
+  overpaymentNote?: string | null;
+}): { ok: true; amount: string; overpayment: string | null } | { ok: false; problems: LedgerProblem[] } {
   const parsed = parsePaymentAmount(input.amount);
   if (!parsed.ok) return { ok: false, problems: [problem('amount', parsed.text)] };
   const owed = owedInDirection(input.line, input.direction);

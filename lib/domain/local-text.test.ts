@@ -47,9 +47,12 @@ describe('the catalogue of server messages', () => {
   it('holds each key in one namespace only', () => {
     const seen = new Map<string, string>();
     const twice: string[] = [];
-    const leaves = (tree: object, prefix: string): string[] => Object.entries(tree).flatMap(([name, value]) => (typeof value === 'string' ? [`${prefix}${name}`] : leaves(value as object, `${prefix}${name}.`)));
+    const leaves = (tree: object, prefix: string): string[] =>
+      Object.entries(tree).flatMap(([name, value]) => (typeof value === 'string' ? [`${prefix}${name}`] : leaves(value as object, `${prefix}${name}.`)));
     for (const namespace of [...textNamespaces, ...codeNamespaces]) {
-      const inside = (codeNamespaces as readonly string[]).includes(namespace) ? leaves({ [namespace]: (en as Record<string, object>)[namespace]! }, '') : leaves((en as Record<string, object>)[namespace]!, '');
+      const inside = (codeNamespaces as readonly string[]).includes(namespace)
+        ? leaves({ [namespace]: (en as Record<string, object>)[namespace]! }, '')
+        : leaves((en as Record<string, object>)[namespace]!, '');
       for (const key of inside) {
         if (seen.has(key)) twice.push(`${key}: ${seen.get(key)} and ${namespace}`);
         seen.set(key, namespace);
@@ -112,7 +115,9 @@ describe('a message in the reader’s language', () => {
     expect(single.messageIn('zh')).toBe('文件：文件为空');
     expect(single.problemsIn('zh')).toEqual([{ field: 'file', label: '文件', message: '文件为空' }]);
 
-    const listed = ValidationError.listing([problem('year', text('yearNotOver', { year: 2030 })), problem('amount', text('amountNotPositive'))], (lines) => text('paymentNotRecorded', { problems: lines }));
+    const listed = ValidationError.listing([problem('year', text('yearNotOver', { year: 2030 })), problem('amount', text('amountNotPositive'))], (lines) =>
+      text('paymentNotRecorded', { problems: lines }),
+    );
     expect(listed.field).toBe('year');
     expect(listed.message).toBe('the payment was not recorded: year: 2030 is not over yet: a year is settled once it has closed; amount: must be more than 0 (record the direction separately)');
     expect(listed.messageIn('zh')).toBe('付款未登记：year：2030 年尚未结束：年度结束后方可结算；amount：必须大于 0（付款方向另行选择）');
@@ -157,11 +162,21 @@ describe('a schema’s messages', () => {
 
   it('names an offer’s schedule row by its years', async () => {
     const { ZSchedule } = await import('./offer-schedule');
-    const body = { schedule: [{ from: 2014, to: 2020, amount: '1' }, { from: 2018, to: 2030, amount: 'lots' }] };
+    const body = {
+      schedule: [
+        { from: 2014, to: 2020, amount: '1' },
+        { from: 2018, to: 2030, amount: 'lots' },
+      ],
+    };
     const parsed = z.strictObject({ schedule: ZSchedule }).safeParse(body);
     const problems = schemaProblems(parsed.error!.issues, body);
     expect(problems.map((p) => [p.field, problemIn(p, 'zh').label, problemIn(p, 'en').label])).toEqual([['schedule.1', '2018—2030 年的时段', 'the period 2018–2030']]);
-    const overlapping = { schedule: [{ from: 2014, to: 2020, amount: '1' }, { from: 2018, to: 2030, amount: '2' }] };
+    const overlapping = {
+      schedule: [
+        { from: 2014, to: 2020, amount: '1' },
+        { from: 2018, to: 2030, amount: '2' },
+      ],
+    };
     const [overlap] = schemaProblems(z.strictObject({ schedule: ZSchedule }).safeParse(overlapping).error!.issues, overlapping);
     expect(problemIn(overlap!, 'zh')).toEqual({ field: 'schedule.1.from', label: '2018—2030 年的开始年份', message: '与 2014–2020 年重叠' });
     expect(problemIn(overlap!, 'en')).toEqual({ field: 'schedule.1.from', label: 'First year for 2018–2030', message: 'overlaps 2014–2020' });

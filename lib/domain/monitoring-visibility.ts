@@ -47,7 +47,11 @@ const isObj = (value: unknown): value is Loose => typeof value === 'object' && v
  * A monitoring event's summary as a blind viewer may read it: the values of cells still sealed
  * for it are removed (who entered what, for which year and indicator, stays). Other events pass.
  */
-export function sealedSummary(event: { action: string; objectId: string | null; side: string | null; summary: unknown }, viewer: Side | string, sealed: (agreementId: string, year: number, indicator: string) => boolean): unknown {
+export function sealedSummary(
+  event: { action: string; objectId: string | null; side: string | null; summary: unknown },
+  viewer: Side | string,
+  sealed: (agreementId: string, year: number, indicator: string) => boolean,
+): unknown {
   if (!entersBlind(viewer) || !event.objectId || !isObj(event.summary)) return event.summary;
   const agreementId = event.objectId;
   const { before, after } = event.summary;

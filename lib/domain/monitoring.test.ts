@@ -45,7 +45,16 @@ describe('tolerance', () => {
 
   it('is symmetric and never disputes equal results', () => {
     const dec = fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => (n / 1000).toFixed(3));
-    const tol = fc.record({ absolute: fc.option(fc.integer({ min: 0, max: 1000 }).map((n) => (n / 100).toFixed(2)), { nil: null }), relative: fc.option(fc.integer({ min: 0, max: 100 }).map((n) => (n / 100).toFixed(2)), { nil: null }) });
+    const tol = fc.record({
+      absolute: fc.option(
+        fc.integer({ min: 0, max: 1000 }).map((n) => (n / 100).toFixed(2)),
+        { nil: null },
+      ),
+      relative: fc.option(
+        fc.integer({ min: 0, max: 100 }).map((n) => (n / 100).toFixed(2)),
+        { nil: null },
+      ),
+    });
     fc.assert(
       fc.property(dec, dec, tol, (a, b, t) => {
         expect(differBeyondTolerance(t, a, b)).toBe(differBeyondTolerance(t, b, a));

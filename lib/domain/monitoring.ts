@@ -125,7 +125,10 @@ export function allowedDifference(tolerance: Tolerance, a: Decimal.Value, b: Dec
 
 /** Whether two results differ by more than the tolerance allows. */
 export function differBeyondTolerance(tolerance: Tolerance, a: Decimal.Value, b: Decimal.Value): boolean {
-  return new MD(a).minus(b).abs().greaterThan(allowedDifference(tolerance, a, b));
+  return new MD(a)
+    .minus(b)
+    .abs()
+    .greaterThan(allowedDifference(tolerance, a, b));
 }
 
 /** The exact mean of some results. */
@@ -172,7 +175,14 @@ export function assessCell<E extends MonitoringEntry, R extends Resolution>(
     .filter((r) => r.year === year && r.indicator === indicator && sameSet(r.basisValueIds, ids))
     .sort((a, b) => a.resolvedAt.getTime() - b.resolvedAt.getTime())
     .at(-1);
-  const resolved = (spread: string | null, allowed: string | null): CellAssessment<E, R> => ({ ...base, state: 'resolved', value: canonicalValue(applying!.value), spread, allowed, resolution: applying! });
+  const resolved = (spread: string | null, allowed: string | null): CellAssessment<E, R> => ({
+    ...base,
+    state: 'resolved',
+    value: canonicalValue(applying!.value),
+    spread,
+    allowed,
+    resolution: applying!,
+  });
 
   if (missing.length) return applying ? resolved(null, null) : { ...base, state: 'incomplete', value: null, spread: null, allowed: null, resolution: null };
   const counted = current.map((e) => ({ entry: e, value: countedResult(e.value, rule) }));
@@ -215,9 +225,7 @@ export function assessMonitoring<E extends MonitoringEntry, R extends Resolution
   const order = new Map(input.indicators.map((name, i) => [name, i]));
   return [...cells.values()]
     .sort((a, b) => a.year - b.year || (order.get(a.indicator) ?? Infinity) - (order.get(b.indicator) ?? Infinity) || a.indicator.localeCompare(b.indicator))
-    .map(({ year, indicator }) =>
-      assessCell(year, indicator, entriesByCell.get(cellKey(year, indicator)) ?? [], input.resolutions, rulesOf(year)[indicator] ?? cellRule()),
-    );
+    .map(({ year, indicator }) => assessCell(year, indicator, entriesByCell.get(cellKey(year, indicator)) ?? [], input.resolutions, rulesOf(year)[indicator] ?? cellRule()));
 }
 
 export type MonitoringProblem = Problem;
@@ -226,7 +234,11 @@ export type MonitoringProblem = Problem;
  * The values a settlement of `year` may use: every needed indicator with a value that is not
  * disputed. Anything else is a problem naming the indicator; nothing is settled as 0.
  */
-export function valuesForSettlement(cells: readonly CellAssessment[], year: number, needed: readonly string[]): { ok: true; values: Record<string, string> } | { ok: false; problems: MonitoringProblem[] } {
+export function valuesForSettlement(
+  cells: readonly CellAssessment[],
+  year: number,
+  needed: readonly string[],
+): { ok: true; values: Record<string, string> } | { ok: false; problems: MonitoringProblem[] } {
   const problems: MonitoringProblem[] = [];
   const values: Record<string, string> = {};
   for (const indicator of needed) {

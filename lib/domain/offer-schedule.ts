@@ -19,10 +19,7 @@ const decimal = (what: 'amount' | 'price' | 'volume') =>
 
 /** One period of an offer's annual schedule: an amount per year, or a price per m³ times a volume. */
 export const ZScheduleEntry = z
-  .union([
-    z.strictObject({ from: year, to: year, amount: decimal('amount') }),
-    z.strictObject({ from: year, to: year, pricePerM3: decimal('price'), volume: decimal('volume') }),
-  ], say('amountOrPrice'))
+  .union([z.strictObject({ from: year, to: year, amount: decimal('amount') }), z.strictObject({ from: year, to: year, pricePerM3: decimal('price'), volume: decimal('volume') })], say('amountOrPrice'))
   .refine((entry) => entry.to >= entry.from, { path: ['to'], ...say('mustNotBeBefore', { other: text('field.from') }) });
 export type ScheduleEntry = z.infer<typeof ZScheduleEntry>;
 
@@ -30,11 +27,16 @@ export type ScheduleEntry = z.infer<typeof ZScheduleEntry>;
 function refuseOverlaps(entries: readonly { from: number; to: number }[], ctx: z.RefinementCtx) {
   const sorted = entries.map((entry, index) => ({ ...entry, index })).sort((a, b) => a.from - b.from);
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.from <= sorted[i - 1]!.to) ctx.addIssue({ code: 'custom', path: [sorted[i]!.index, 'from'], message: saying(text('overlapsPeriod', { from: sorted[i - 1]!.from, to: sorted[i - 1]!.to })) });
+    if (sorted[i]!.from <= sorted[i - 1]!.to)
+      ctx.addIssue({ code: 'custom', path: [sorted[i]!.index, 'from'], message: saying(text('overlapsPeriod', { from: sorted[i - 1]!.from, to: sorted[i - 1]!.to })) });
   }
 }
 
-export const ZSchedule = z.array(ZScheduleEntry).min(1, say('giveOnePeriod')).max(200, say('atMostPeriods', { max: 200 })).superRefine(refuseOverlaps);
+export const ZSchedule = z
+  .array(ZScheduleEntry)
+  .min(1, say('giveOnePeriod'))
+  .max(200, say('atMostPeriods', { max: 200 }))
+  .superRefine(refuseOverlaps);
 
 /**
  * The rows of the offer composer as typed (each an amount, or a price per m³ and a volume), checked
@@ -44,10 +46,14 @@ const ZDraftRowBase = { from: z.coerce.number().pipe(year), to: z.coerce.number(
 export const ZScheduleRows = z
   .array(
     z
-      .discriminatedUnion('mode', [
-        z.object({ ...ZDraftRowBase, mode: z.literal('amount'), amount: decimal('amount'), pricePerM3: z.string(), volume: z.string() }),
-        z.object({ ...ZDraftRowBase, mode: z.literal('price'), amount: z.string(), pricePerM3: decimal('price'), volume: decimal('volume') }),
-      ], say('amountOrPrice'))
+      .discriminatedUnion(
+        'mode',
+        [
+          z.object({ ...ZDraftRowBase, mode: z.literal('amount'), amount: decimal('amount'), pricePerM3: z.string(), volume: z.string() }),
+          z.object({ ...ZDraftRowBase, mode: z.literal('price'), amount: z.string(), pricePerM3: decimal('price'), volume: decimal('volume') }),
+        ],
+        say('amountOrPrice'),
+      )
       .refine((row) => row.to >= row.from, { path: ['to'], ...say('mustNotBeBefore', { other: text('field.from') }) }),
   )
   .min(1, say('giveOnePeriod'))

@@ -4,7 +4,10 @@ import { ZSchedule, ZScheduleRows } from './offer-schedule';
 import { say } from './local-text';
 
 const ZId = z.uuid(say('mustBeId'));
-const ZOfferMessage = z.string().trim().max(2000, say('atMostCharacters', { max: 2000 }));
+const ZOfferMessage = z
+  .string()
+  .trim()
+  .max(2000, say('atMostCharacters', { max: 2000 }));
 
 export const ZSendOffer = z.strictObject({
   versionId: ZId,
@@ -30,11 +33,14 @@ export const ZOfferForm = z.strictObject({
 });
 
 /** A rejection says why (the rejecting form in the offer room checks it with this too). */
-export const ZRejectOffer = z.strictObject({ move: z.literal('reject'), reason: z.string().trim().min(1, say('sayWhyRejected')).max(2000, say('atMostCharacters', { max: 2000 })) });
+export const ZRejectOffer = z.strictObject({
+  move: z.literal('reject'),
+  reason: z
+    .string()
+    .trim()
+    .min(1, say('sayWhyRejected'))
+    .max(2000, say('atMostCharacters', { max: 2000 })),
+});
 
-export const ZAnswerOffer = z.discriminatedUnion('move', [
-  z.strictObject({ move: z.literal('accept') }),
-  ZRejectOffer,
-  z.strictObject({ move: z.literal('withdraw') }),
-], say('moveMustBe'));
+export const ZAnswerOffer = z.discriminatedUnion('move', [z.strictObject({ move: z.literal('accept') }), ZRejectOffer, z.strictObject({ move: z.literal('withdraw') })], say('moveMustBe'));
 export type AnswerOfferInput = z.infer<typeof ZAnswerOffer>;

@@ -42,7 +42,12 @@ export function exactDuplicate<P extends PaymentFacts>(candidate: Omit<PaymentFa
   const reference = candidate.reference.trim().toLowerCase();
   return (
     recorded.find(
-      (p) => p.funder === candidate.funder && p.direction === candidate.direction && new Decimal(p.amount).equals(candidate.amount) && p.paidOn === candidate.paidOn && p.reference.trim().toLowerCase() === reference,
+      (p) =>
+        p.funder === candidate.funder &&
+        p.direction === candidate.direction &&
+        new Decimal(p.amount).equals(candidate.amount) &&
+        p.paidOn === candidate.paidOn &&
+        p.reference.trim().toLowerCase() === reference,
     ) ?? null
   );
 }

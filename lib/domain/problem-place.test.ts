@@ -42,7 +42,10 @@ describe('a problem’s place, for readers', () => {
 
   it('names request fields by their labels and a schedule row by its years', () => {
     const body = { schedule: [{ from: 2014, to: 2020, amount: 'x' }], validUntil: 'soon' };
-    expect([render(placeOf(['schedule', 0, 'amount'], body, requestFields), 'zh'), render(placeOf(['schedule', 0, 'amount'], body, requestFields), 'en')]).toEqual(['2014—2020 年的金额', 'Amount for 2014–2020']);
+    expect([render(placeOf(['schedule', 0, 'amount'], body, requestFields), 'zh'), render(placeOf(['schedule', 0, 'amount'], body, requestFields), 'en')]).toEqual([
+      '2014—2020 年的金额',
+      'Amount for 2014–2020',
+    ]);
     expect(render(placeOf(['validUntil'], body, requestFields), 'zh')).toBe('有效期至');
   });
 
@@ -65,7 +68,18 @@ describe('a problem’s place, for readers', () => {
   });
 
   it('names a calculator’s inputs by their labels', () => {
-    const outcome = industrialOpportunityCost({ baseYear: 2002, gdp0: 'x', gdpActual: {}, population: {}, revenueRatio: {}, growthFactor: {}, sourceGrowthBefore: '0', sourceGrowthAfter: '0', referenceGrowthBefore: '0', referenceGrowthAfter: '0' });
+    const outcome = industrialOpportunityCost({
+      baseYear: 2002,
+      gdp0: 'x',
+      gdpActual: {},
+      population: {},
+      revenueRatio: {},
+      growthFactor: {},
+      sourceGrowthBefore: '0',
+      sourceGrowthAfter: '0',
+      referenceGrowthBefore: '0',
+      referenceGrowthAfter: '0',
+    });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.problems.map((p) => render(placeOf(p.path, {}, calculatorFields), 'zh'))).toEqual(['基准年人均第二产业 GDP（GDP_0）']);

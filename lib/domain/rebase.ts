@@ -66,7 +66,8 @@ function mergeItems(name: string, base: Item[], mine: Item[], theirs: Item[], co
   for (const my of mine) {
     const key = identity(my);
     if (theirKeys.has(key)) continue;
-    if (!baseBy.has(key)) merged.push(my); // added by me
+    if (!baseBy.has(key))
+      merged.push(my); // added by me
     else if (!same(my, baseBy.get(key))) {
       // They removed an item I changed: keep my version and say so.
       conflicts.push(`${name}: ${String(my.label ?? key)}`);

@@ -81,7 +81,7 @@ describe('industrialOpportunityCost (eqs. 3–5)', () => {
 
   it('reports a negative loss, and floors it at 0 only when asked', () => {
     const high = { ...base, gdpActual: { '2003': '12000' } };
-    expect(ok(industrialOpportunityCost(high)).values).toEqual({ '2003': '-70000' }) // (11300 − 12000)·1000·0.1;
+    expect(ok(industrialOpportunityCost(high)).values).toEqual({ '2003': '-70000' }); // (11300 − 12000)·1000·0.1;
     const floored = ok(industrialOpportunityCost({ ...high, floorAtZero: true }));
     expect(floored.values).toEqual({ '2003': '0' });
     expect(english(floored.steps[0]!.substituted)).toMatch(/floored at 0$/);

@@ -213,7 +213,7 @@ export function industrialOpportunityCost(input: unknown): CalculatorOutcome<Par
   let product = ONE;
   let t = d.baseYear;
   for (const y of years) {
-    for (; t < y; ) {
+    for (; t < y;) {
       t++;
       product = product.times((growth.get(t) as Dec).plus(i));
     }

@@ -34,7 +34,10 @@ describe('explain', () => {
           // No English in a Chinese trace: words are codes, rendered with Chinese labels; the notation stays.
           const zh = [e.formula, e.substituted, ...e.inputs.map((i) => i.label)].map((m) => render(fromMessage(m), 'zh'));
           const words = zh.flatMap((line) => line.replace(/“[^”]*”/g, '').match(/[A-Za-z]{3,}/g) ?? []);
-          expect(words.filter((w) => !/^(PES|GDP|null)$/.test(w)), `${field} ${y.year}: ${zh.join(' | ')}`).toEqual([]);
+          expect(
+            words.filter((w) => !/^(PES|GDP|null)$/.test(w)),
+            `${field} ${y.year}: ${zh.join(' | ')}`,
+          ).toEqual([]);
           const expected = field === 'backPayAnnuity' ? r2.years[y.year - r2.startYear]!.backPay.toString() : String(y[field]);
           expect(e.value, `${field} ${y.year}`).toBe(expected === '-0' ? '0' : expected);
         }
@@ -71,7 +74,10 @@ describe('explain', () => {
     expect(sp.ok && english(sp.substituted)).toBe('S(2020) = 29150 + 0.5·(56500 − 29150) = 42825');
     const lb = explain(m, 2020, 'lowerBound');
     expect(lb.ok && english(lb.substituted)).toBe('A_PES(2020) = 24100 + 22400 − 4800 − 12550 = 29150');
-    expect(lb.ok && [english(lb.formula), render(fromMessage(lb.formula), 'zh')]).toEqual(['A_PES(t) = C_D(t) + C_O(t) − I_N(t) − E_E(t)  (eq. 1)', 'A_PES(t) = C_D(t) + C_O(t) − I_N(t) − E_E(t)（式 1）']);
+    expect(lb.ok && [english(lb.formula), render(fromMessage(lb.formula), 'zh')]).toEqual([
+      'A_PES(t) = C_D(t) + C_O(t) − I_N(t) − E_E(t)  (eq. 1)',
+      'A_PES(t) = C_D(t) + C_O(t) − I_N(t) − E_E(t)（式 1）',
+    ]);
   });
 
   it('returns an error result for an unknown field or a year outside the range', () => {

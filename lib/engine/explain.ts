@@ -54,7 +54,12 @@ function isField(field: string): field is ExplainField {
 }
 
 /** The line items of a list that give a value for `year`, as explain inputs. */
-function itemInputs(list: 'costs' | 'subsidies' | 'benefits' | 'downstreamCosts', items: readonly (CostItem | LabelledItem)[] | undefined, year: number, keep: (item: CostItem | LabelledItem) => boolean = () => true): ExplainInput[] {
+function itemInputs(
+  list: 'costs' | 'subsidies' | 'benefits' | 'downstreamCosts',
+  items: readonly (CostItem | LabelledItem)[] | undefined,
+  year: number,
+  keep: (item: CostItem | LabelledItem) => boolean = () => true,
+): ExplainInput[] {
   const out: ExplainInput[] = [];
   for (const item of items ?? []) {
     if (!keep(item)) continue;
@@ -81,7 +86,12 @@ function signedSum(terms: readonly { sign: 1 | -1; value: Dec }[]): string {
 }
 
 const groupInput = (part: 'cost' | 'subsidy', g: Group, y: YearResult) =>
-  input(`${part === 'cost' ? 'C' : 'I'}_${g}(${y.year})`, message(part === 'cost' ? 'engine.trace.groupCost' : 'engine.trace.groupSubsidy', { group: message(`group.${g}`) }), formatDecimal(y.byGroup[g][part]), 'amount');
+  input(
+    `${part === 'cost' ? 'C' : 'I'}_${g}(${y.year})`,
+    message(part === 'cost' ? 'engine.trace.groupCost' : 'engine.trace.groupSubsidy', { group: message(`group.${g}`) }),
+    formatDecimal(y.byGroup[g][part]),
+    'amount',
+  );
 
 function groupSum(symbol: string, y: YearResult, groups: readonly Group[], part: 'cost' | 'subsidy', total: Dec) {
   return {
@@ -214,7 +224,9 @@ export function explainResult(s: Scenario, r: Result, year: number, field: strin
       break;
     case 'payment': {
       const catchUp = r.backPay.catchUpYears;
-      const formula = catchUp ? message('engine.trace.paymentFormula', { start: r.paymentStartYear, years: formatRange(catchUp) }) : message('engine.trace.paymentFormulaNoCatchUp', { start: r.paymentStartYear });
+      const formula = catchUp
+        ? message('engine.trace.paymentFormula', { start: r.paymentStartYear, years: formatRange(catchUp) })
+        : message('engine.trace.paymentFormulaNoCatchUp', { start: r.paymentStartYear });
       const substituted =
         t < r.paymentStartYear
           ? message('engine.trace.paymentBefore', { year: t, start: r.paymentStartYear })
@@ -224,7 +236,11 @@ export function explainResult(s: Scenario, r: Result, year: number, field: strin
       e = {
         formula,
         substituted,
-        inputs: [lb(), input('', message('engine.trace.annuityIn', { year: t }), formatDecimal(y.backPay), 'amount'), input('', message('engine.trace.paymentStartYear'), String(r.paymentStartYear), 'year')],
+        inputs: [
+          lb(),
+          input('', message('engine.trace.annuityIn', { year: t }), formatDecimal(y.backPay), 'amount'),
+          input('', message('engine.trace.paymentStartYear'), String(r.paymentStartYear), 'year'),
+        ],
       };
       value = formatDecimal(y.payment);
       break;
@@ -248,9 +264,7 @@ export function explainResult(s: Scenario, r: Result, year: number, field: strin
       e = {
         formula: message('engine.trace.nashFormula'),
         substituted:
-          y.upperBound === null
-            ? noUpper('S')
-            : math(`S(${t}) = ${show(y.lowerBound)} + ${show(r.bargainingWeight)}·(${show(y.upperBound)} − ${show(y.lowerBound)}) = ${show(y.suggestedPayment!)}`),
+          y.upperBound === null ? noUpper('S') : math(`S(${t}) = ${show(y.lowerBound)} + ${show(r.bargainingWeight)}·(${show(y.upperBound)} − ${show(y.lowerBound)}) = ${show(y.suggestedPayment!)}`),
         inputs: [lb(), ub(), input('w', message('engine.trace.bargainingWeight'), formatDecimal(r.bargainingWeight), 'share')],
       };
       value = showOrNull(y.suggestedPayment);

@@ -39,7 +39,10 @@ const yearArb = fc.record({
   lowerBound: amount(1e9, true),
   upperBound: fc.option(amount(1e9, true), { nil: null }),
   payment: amount(1e9, true),
-  waterVolume: fc.option(fc.integer({ min: 1, max: 1e6 }).map((v) => `${v}000`), { nil: null }),
+  waterVolume: fc.option(
+    fc.integer({ min: 1, max: 1e6 }).map((v) => `${v}000`),
+    { nil: null },
+  ),
   directCost: amount(1e9),
   opportunityCost: amount(1e9),
   subsidies: amount(1e8),
@@ -153,7 +156,9 @@ describe('zone rows', () => {
     const s = shiyanScenario();
     const result = toStatedResultJson(computeScenario(s));
     const rows = zoneRows(versionOf(s), new D(s.bargainingWeight ?? '0.5'), 'period');
-    expect(rows.map((r) => [r.lower.toString(), r.upper?.toString() ?? null])).toEqual(result.periods.map((p) => [new D(p.lowerBound).toString(), p.upperBound === null ? null : new D(p.upperBound).toString()]));
+    expect(rows.map((r) => [r.lower.toString(), r.upper?.toString() ?? null])).toEqual(
+      result.periods.map((p) => [new D(p.lowerBound).toString(), p.upperBound === null ? null : new D(p.upperBound).toString()]),
+    );
   });
 });
 
@@ -279,7 +284,12 @@ describe('fairness shares (decision 0014)', () => {
             if (!share) continue;
             // Each share is rounded to 40 significant digits; shares far outside [0, 1] (costs and payments that nearly cancel) carry their rounding into the sum.
             const largest = PARTIES.reduce((m, p) => D.max(m, share[p].abs()), new D(1));
-            expect(PARTIES.reduce((s, p) => s.plus(share[p]), ZERO).minus(1).abs().lte(largest.times('1e-38'))).toBe(true);
+            expect(
+              PARTIES.reduce((s, p) => s.plus(share[p]), ZERO)
+                .minus(1)
+                .abs()
+                .lte(largest.times('1e-38')),
+            ).toBe(true);
           }
           if (row.benefit) expect(row.benefit.central.isZero()).toBe(true);
           expect(row.benefitYears).toBe(yearsOf(v, row.from, row.to).filter((y) => y.benefits !== null).length);
@@ -295,7 +305,12 @@ describe('fairness shares (decision 0014)', () => {
         const all = fairnessRows(v, w, 'all').at(-1)!;
         const sum = (pick: (y: NegotiationYear) => Dec) => v.years.reduce((s, y) => s.plus(pick(y)), ZERO);
         const borne = all.amounts.cost;
-        expect(borne.upstream.plus(borne.downstream).plus(borne.central).eq(sum((y) => new D(y.directCost).plus(y.opportunityCost).plus(y.downstreamCosts)))).toBe(true);
+        expect(
+          borne.upstream
+            .plus(borne.downstream)
+            .plus(borne.central)
+            .eq(sum((y) => new D(y.directCost).plus(y.opportunityCost).plus(y.downstreamCosts))),
+        ).toBe(true);
         expect(all.amounts.payment.downstream.eq(sum((y) => fairnessPayment(v, y, w)))).toBe(true);
         expect(all.amounts.payment.central.eq(sum((y) => new D(y.subsidies)))).toBe(true);
         expect(all.amounts.payment.upstream.isZero()).toBe(true);

@@ -223,7 +223,10 @@ function distance(offered: Dec, lowerBound: Dec, upperBound: Dec | null, pricePe
  * Where offered annual amounts stand against the bounds of a version, year by year (years the
  * version has), per period and in total.
  */
-export function distancesFromBounds(offered: ReadonlyMap<number, Dec>, version: Pick<NegotiationVersion, 'unit' | 'periods'> & { years: readonly (BoundsYear & Pick<NegotiationYear, 'waterVolume'>)[] }): DistancesFromBounds {
+export function distancesFromBounds(
+  offered: ReadonlyMap<number, Dec>,
+  version: Pick<NegotiationVersion, 'unit' | 'periods'> & { years: readonly (BoundsYear & Pick<NegotiationYear, 'waterVolume'>)[] },
+): DistancesFromBounds {
   const unit = new D(version.unit);
   const rows = version.years
     .filter((y) => offered.has(y.year))

@@ -32,7 +32,14 @@ const versionArb = fc
         const year = 2000 + i;
         const backPay = T0 > 0 && year >= start && year < start + T0 ? annuity : D(0);
         const up = spread[i];
-        return { year, lowerBound: String(l), upperBound: up === null || up === undefined ? null : String(l + up), payment: year < start ? '0' : D(l).plus(backPay).toFixed(), backPay: backPay.toFixed(), waterVolume: null };
+        return {
+          year,
+          lowerBound: String(l),
+          upperBound: up === null || up === undefined ? null : String(l + up),
+          payment: year < start ? '0' : D(l).plus(backPay).toFixed(),
+          backPay: backPay.toFixed(),
+          waterVolume: null,
+        };
       }),
     };
   });

@@ -49,7 +49,13 @@ function scenarioArb(opts: { alphaBelowOne?: boolean } = {}): fc.Arbitrary<Scena
         overrides: fc.dictionary(fc.constantFrom(...CATEGORIES), valuesArb(n, alphaValue(!opts.alphaBelowOne)), { maxKeys: 2 }),
         benefits: fc.option(fc.array(values(1e9), { minLength: 1, maxLength: 2 }), { nil: undefined }),
         downstreamCosts: fc.option(fc.array(values(1e8), { maxLength: 2 }), { nil: undefined }),
-        waterVolume: fc.option(valuesArb(n, fc.integer({ min: 1, max: 1e6 }).map((v) => `${v}000`)), { nil: undefined }),
+        waterVolume: fc.option(
+          valuesArb(
+            n,
+            fc.integer({ min: 1, max: 1e6 }).map((v) => `${v}000`),
+          ),
+          { nil: undefined },
+        ),
       })
       .map((g) => {
         const r = parseScenario({

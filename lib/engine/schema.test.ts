@@ -233,8 +233,6 @@ describe('one pass reports every problem', () => {
     });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.problems.map((p) => p.path).sort()).toEqual(
-      ['catchUpYears', 'costs[0].values["2004"]', 'costs[0].values["2012"]', 'discountRate'].sort(),
-    );
+    expect(outcome.problems.map((p) => p.path).sort()).toEqual(['catchUpYears', 'costs[0].values["2004"]', 'costs[0].values["2012"]', 'discountRate'].sort());
   });
 });

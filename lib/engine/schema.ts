@@ -93,7 +93,10 @@ export const ZValuesMap = valuesMap();
 export const ZAmount = decimal();
 export const ZFraction = decimal(between(0, 1));
 
-const year = z.int({ error: said('engine.notAWholeYear') }).min(1000, said('engine.notAFourDigitYear')).max(9999, said('engine.notAFourDigitYear'));
+const year = z
+  .int({ error: said('engine.notAWholeYear') })
+  .min(1000, said('engine.notAFourDigitYear'))
+  .max(9999, said('engine.notAFourDigitYear'));
 export const ZText = z.string().min(1, said('engine.mustNotBeEmpty'));
 const text = ZText;
 
@@ -147,7 +150,10 @@ const ZScenarioShape = z.strictObject({
   startYear: year,
   endYear: year,
   paymentStartYear: year.optional(),
-  catchUpYears: z.int({ error: said('engine.notAWholeNumber') }).min(0, said('engine.mustNotBeNegative')).optional(),
+  catchUpYears: z
+    .int({ error: said('engine.notAWholeNumber') })
+    .min(0, said('engine.mustNotBeNegative'))
+    .optional(),
   discountRate: ZFraction.optional(),
   bargainingWeight: ZFraction.optional(),
   periods: z.array(ZPeriod).optional(),

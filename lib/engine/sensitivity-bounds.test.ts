@@ -86,7 +86,12 @@ describe('sensitivity beyond the lower bound', () => {
     expect(t.rows.changes.map(String)).toEqual(['-0.2', '-0.1', '0', '0.1', '0.2']);
     expect(total(t.cells[2]![2]!.measures, 'nashPayment').eq(total(r.base, 'nashPayment'))).toBe(true);
     // benefits −20 %, w +20 % (0.6) recomputed by hand from a changed document.
-    const changed = parsed({ ...(shiyanDocument() as object), bargainingWeight: '0.6', benefits: [{ label: 'x', values: { '2014-2050': '16000000' } }], downstreamCosts: [{ label: 'm', values: { '2014-2050': '200000' } }] });
+    const changed = parsed({
+      ...(shiyanDocument() as object),
+      bargainingWeight: '0.6',
+      benefits: [{ label: 'x', values: { '2014-2050': '16000000' } }],
+      downstreamCosts: [{ label: 'm', values: { '2014-2050': '200000' } }],
+    });
     let nash = new D(0);
     for (const y of computeScenario(changed).years) if (y.suggestedPayment) nash = nash.plus(y.suggestedPayment);
     expect(total(t.cells[0]![4]!.measures, 'nashPayment').toString()).toBe(nash.toString());

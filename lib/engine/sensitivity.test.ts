@@ -46,7 +46,13 @@ function scenarioArb(opts: { alphaBelowOne?: boolean; subsidies?: boolean } = {}
       .map((g) => {
         const end = START + n - 1;
         const split = START + g.periodSplit;
-        const periods = split > START ? [{ label: 'A', from: START, to: split - 1 }, { label: 'B', from: split, to: end }] : [{ label: 'all', from: START, to: end }];
+        const periods =
+          split > START
+            ? [
+                { label: 'A', from: START, to: split - 1 },
+                { label: 'B', from: split, to: end },
+              ]
+            : [{ label: 'all', from: START, to: end }];
         const r = parseScenario({
           format: 'pes-scenario/1',
           name: 'generated',

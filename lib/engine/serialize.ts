@@ -39,7 +39,10 @@ function valuesNode(values: ValuesMap): JsonObject {
     return { k, v, from: r.ok ? r.from : 0 };
   });
   keyed.sort((a, b) => a.from - b.from);
-  return new JsonObject(keyed.map(({ k, v }) => [k, v]), true);
+  return new JsonObject(
+    keyed.map(({ k, v }) => [k, v]),
+    true,
+  );
 }
 
 function itemNode(item: CostItem | LabelledItem | BenefitItem): JsonObject {
@@ -71,7 +74,20 @@ export function serializeScenario(s: Scenario): string {
   optional('catchUpYears', s.catchUpYears);
   optional('discountRate', s.discountRate);
   optional('bargainingWeight', s.bargainingWeight);
-  optional('periods', s.periods?.map((p) => new JsonObject([['label', p.label], ['from', p.from], ['to', p.to]], true)));
+  optional(
+    'periods',
+    s.periods?.map(
+      (p) =>
+        new JsonObject(
+          [
+            ['label', p.label],
+            ['from', p.from],
+            ['to', p.to],
+          ],
+          true,
+        ),
+    ),
+  );
   e.push(['costs', s.costs.map(itemNode)]);
   e.push(['subsidies', s.subsidies.map(itemNode)]);
   e.push(['alpha', keyedMaps(GROUPS, s.alpha)]);

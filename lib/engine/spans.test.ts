@@ -3,7 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, GROUPS } from './categories';
 import { D, ZERO, type Dec } from './decimal';
 import { groupSubtotals, listTotals } from './span-totals';
-import { MAX_YEAR_COLUMNS, fillRight, periodSpans, sameValues, setSpan, splitRange, spanAverage, spanValue, splitSpanIntoYears, tidyValues, yearRuns, yearSpans, yearValue, type ValuesText } from './spans';
+import {
+  MAX_YEAR_COLUMNS,
+  fillRight,
+  periodSpans,
+  sameValues,
+  setSpan,
+  splitRange,
+  spanAverage,
+  spanValue,
+  splitSpanIntoYears,
+  tidyValues,
+  yearRuns,
+  yearSpans,
+  yearValue,
+  type ValuesText,
+} from './spans';
 import { parseYearKey, toYearMap, type YearRange } from './years';
 
 const START = 2000;
@@ -93,28 +108,34 @@ describe('splitting and merging', () => {
 
   it('merges equal neighbours within a period, never across, without changing any year’s value', () => {
     fc.assert(
-      fc.property(periodsArb.chain((periods) => fc.tuple(fc.constant(periods), valuesArb())), ([periods, values]) => {
-        const tidy = tidyValues(values, periods);
-        expect(yearly(tidy)).toEqual(yearly(values));
-        expect(tidyValues(tidy, periods)).toEqual(tidy);
-        const runs = Object.entries(tidy).map(([k, v]) => ({ ...(parseYearKey(k) as YearRange), value: new D(v) }));
-        runs.slice(1).forEach((r, i) => {
-          const prev = runs[i]!;
-          const samePeriod = periods.some((p) => p.from <= prev.from && r.to <= p.to);
-          if (prev.to + 1 === r.from && samePeriod) expect(prev.value.eq(r.value)).toBe(false);
-        });
-      }),
+      fc.property(
+        periodsArb.chain((periods) => fc.tuple(fc.constant(periods), valuesArb())),
+        ([periods, values]) => {
+          const tidy = tidyValues(values, periods);
+          expect(yearly(tidy)).toEqual(yearly(values));
+          expect(tidyValues(tidy, periods)).toEqual(tidy);
+          const runs = Object.entries(tidy).map(([k, v]) => ({ ...(parseYearKey(k) as YearRange), value: new D(v) }));
+          runs.slice(1).forEach((r, i) => {
+            const prev = runs[i]!;
+            const samePeriod = periods.some((p) => p.from <= prev.from && r.to <= p.to);
+            if (prev.to + 1 === r.from && samePeriod) expect(prev.value.eq(r.value)).toBe(false);
+          });
+        },
+      ),
     );
   });
 
   it('keeps keys that lie within periods within them', () => {
     fc.assert(
-      fc.property(periodsArb.chain((periods) => fc.tuple(fc.constant(periods), valuesArb(periods))), ([periods, values]) => {
-        for (const key of Object.keys(tidyValues(values, periods))) {
-          const r = parseYearKey(key) as YearRange;
-          expect(periods.some((p) => p.from <= r.from && r.to <= p.to)).toBe(true);
-        }
-      }),
+      fc.property(
+        periodsArb.chain((periods) => fc.tuple(fc.constant(periods), valuesArb(periods))),
+        ([periods, values]) => {
+          for (const key of Object.keys(tidyValues(values, periods))) {
+            const r = parseYearKey(key) as YearRange;
+            expect(periods.some((p) => p.from <= r.from && r.to <= p.to)).toBe(true);
+          }
+        },
+      ),
     );
   });
 
@@ -197,7 +218,16 @@ describe('columns', () => {
     );
     expect(yearSpans({ startYear: 2010, endYear: 2000 })).toEqual([]);
     expect(periodSpans({ startYear: 2010, endYear: 2000 })).toEqual([]);
-    expect(periodSpans({ startYear: 2000, endYear: 2010, periods: [{ label: 'P1', from: 2000, to: 2004 }, { label: 'bad', from: 2008, to: 2006 }] })).toEqual([{ id: '2000-2004', label: 'P1', from: 2000, to: 2004 }]);
+    expect(
+      periodSpans({
+        startYear: 2000,
+        endYear: 2010,
+        periods: [
+          { label: 'P1', from: 2000, to: 2004 },
+          { label: 'bad', from: 2008, to: 2006 },
+        ],
+      }),
+    ).toEqual([{ id: '2000-2004', label: 'P1', from: 2000, to: 2004 }]);
   });
 
   it('writes years as runs of consecutive years', () => {
@@ -226,7 +256,12 @@ describe('subtotals over spans', () => {
         expect(GROUPS.reduce((n, g) => n + byGroup[g].count, 0)).toBe(known.length);
         spans.forEach((s, i) => {
           // Summed in another order: equal up to the rounding of 40-digit averages such as 1/15.
-          expect(GROUPS.reduce((sum, g) => sum.plus(byGroup[g].perSpan[i]!), ZERO).minus(total[i]!).abs().lt('1e-30')).toBe(true);
+          expect(
+            GROUPS.reduce((sum, g) => sum.plus(byGroup[g].perSpan[i]!), ZERO)
+              .minus(total[i]!)
+              .abs()
+              .lt('1e-30'),
+          ).toBe(true);
           expect(total[i]!.eq(listTotals(known, spans)[i]!)).toBe(true);
           expect(listTotals(known, [s])[0]!.eq(known.reduce((sum, item) => sum.plus(spanAverage(item.values, s.from, s.to)), ZERO))).toBe(true);
         });

@@ -76,11 +76,43 @@ describe('a deal’s periods', () => {
   });
 
   it('names overlaps, gaps (inside and at either end), backwards and outside periods', () => {
-    expect(periodPlanFindings([{ from: 2011, to: 2014 }, { from: 2014, to: 2020 }], range)).toEqual([{ kind: 'overlap', index: 1, year: 2014 }]);
-    expect(periodPlanFindings([{ from: 2011, to: 2012 }, { from: 2015, to: 2020 }], range)).toEqual([{ kind: 'gap', index: 1, from: 2013, to: 2014 }]);
+    expect(
+      periodPlanFindings(
+        [
+          { from: 2011, to: 2014 },
+          { from: 2014, to: 2020 },
+        ],
+        range,
+      ),
+    ).toEqual([{ kind: 'overlap', index: 1, year: 2014 }]);
+    expect(
+      periodPlanFindings(
+        [
+          { from: 2011, to: 2012 },
+          { from: 2015, to: 2020 },
+        ],
+        range,
+      ),
+    ).toEqual([{ kind: 'gap', index: 1, from: 2013, to: 2014 }]);
     expect(periodPlanFindings([{ from: 2012, to: 2020 }], range)).toEqual([{ kind: 'gap', index: 0, from: 2011, to: 2011 }]);
     expect(periodPlanFindings([{ from: 2011, to: 2018 }], range)).toEqual([{ kind: 'gap', index: 0, from: 2019, to: 2020 }]);
-    expect(periodPlanFindings([{ from: 2011, to: 2013 }, { from: 2016, to: 2014 }], range)).toEqual([{ kind: 'backwards', index: 1 }]);
-    expect(periodPlanFindings([{ from: 2011, to: 2013 }, { from: 2014, to: 2021 }], range)).toEqual([{ kind: 'outside', index: 1 }]);
+    expect(
+      periodPlanFindings(
+        [
+          { from: 2011, to: 2013 },
+          { from: 2016, to: 2014 },
+        ],
+        range,
+      ),
+    ).toEqual([{ kind: 'backwards', index: 1 }]);
+    expect(
+      periodPlanFindings(
+        [
+          { from: 2011, to: 2013 },
+          { from: 2014, to: 2021 },
+        ],
+        range,
+      ),
+    ).toEqual([{ kind: 'outside', index: 1 }]);
   });
 });

@@ -85,15 +85,17 @@ describe('pairPeriods', () => {
   });
 });
 
-const amount = (max: number) =>
-  fc.integer({ min: -max, max }).map((cents) => `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`);
+const amount = (max: number) => fc.integer({ min: -max, max }).map((cents) => `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`);
 const weight = fc.integer({ min: 0, max: 100 }).map((p) => new D(p).div(100));
 const side = fc.record({
   unit: fc.constantFrom(1, 1000, 10000),
   first: fc.integer({ min: 2000, max: 2005 }),
   bounds: fc.array(fc.record({ lowerBound: amount(1e9), upperBound: fc.option(amount(1e9), { nil: null }) }), { minLength: 0, maxLength: 8 }),
 });
-const toSide = (s: { unit: number; first: number; bounds: { lowerBound: string; upperBound: string | null }[] }): PairSide => ({ unit: s.unit, years: s.bounds.map((b, i) => ({ year: s.first + i, ...b })) });
+const toSide = (s: { unit: number; first: number; bounds: { lowerBound: string; upperBound: string | null }[] }): PairSide => ({
+  unit: s.unit,
+  years: s.bounds.map((b, i) => ({ year: s.first + i, ...b })),
+});
 
 describe('pairYears properties', () => {
   it('suggests a payment within [lower, upper] wherever the zone is not empty, the lower bound at w = 0 and the upper at w = 1', () => {
@@ -149,7 +151,11 @@ describe('pairAsVersion', () => {
   });
 
   it('takes upstream’s figures from the lower version and downstream’s from the upper one, over their common years, in one unit', () => {
-    const lower = { unit: 1000, paymentStartYear: 2020, years: [year(2020, { lowerBound: '60', payment: '60', directCost: '100', subsidies: '20', internalEffect: '20', upperBound: '999', benefits: '999' }), year(2021, {})] };
+    const lower = {
+      unit: 1000,
+      paymentStartYear: 2020,
+      years: [year(2020, { lowerBound: '60', payment: '60', directCost: '100', subsidies: '20', internalEffect: '20', upperBound: '999', benefits: '999' }), year(2021, {})],
+    };
     const upper = { unit: 10000, paymentStartYear: 2025, years: [year(2020, { lowerBound: '1', upperBound: '10', benefits: '11', downstreamCosts: '1', directCost: '5' })] };
     const pair = pairAsVersion(lower, upper, [{ label: 'P', from: 2020, to: 2021 }], 1000);
     expect(pair.unit).toBe(1000);

@@ -12,9 +12,7 @@ import { addInto, fillInto, valueEntries } from './years';
 const FIRST = 2000;
 const N = 12;
 
-const key = fc
-  .record({ from: fc.integer({ min: FIRST - 3, max: FIRST + N + 2 }), len: fc.integer({ min: 0, max: 5 }) })
-  .map(({ from, len }) => (len === 0 ? String(from) : `${from}-${from + len}`));
+const key = fc.record({ from: fc.integer({ min: FIRST - 3, max: FIRST + N + 2 }), len: fc.integer({ min: 0, max: 5 }) }).map(({ from, len }) => (len === 0 ? String(from) : `${from}-${from + len}`));
 const text = fc.oneof(
   fc.integer({ min: -500, max: 500 }).map((n) => (n / 4).toString()),
   fc.bigInt({ min: 10n ** 40n, max: 10n ** 41n }).map((n) => n.toString()),

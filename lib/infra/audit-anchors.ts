@@ -123,7 +123,10 @@ export async function anchorChangedChainHeads(prisma: Pick<PrismaClient, '$query
     FROM "AuditEvent" WHERE id > ${after} ORDER BY chain, seq DESC`;
   if (heads[0]) newestSeenId = heads[0].id;
   const moved = heads.filter((head) => anchoredHere.get(head.chain) !== head.seq);
-  const written = writeAnchors(moved.map(({ chain, seq, hash }) => ({ chain, seq, hash })), options);
+  const written = writeAnchors(
+    moved.map(({ chain, seq, hash }) => ({ chain, seq, hash })),
+    options,
+  );
   for (const anchor of written) anchoredHere.set(anchor.chain, anchor.seq);
   return written;
 }

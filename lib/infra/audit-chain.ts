@@ -69,7 +69,9 @@ export function legacyEventHash(content: ChainedContent): string {
 
 /** The keyed hash of scheme 2; the scheme and key id are part of what is hashed. */
 function keyedEventHash(content: ChainedContent, key: { id: string; secret: Buffer }): string {
-  return createHmac('sha256', key.secret).update(`pes-audit/2\0${key.id}\0${canonicalContent(content)}`).digest('hex');
+  return createHmac('sha256', key.secret)
+    .update(`pes-audit/2\0${key.id}\0${canonicalContent(content)}`)
+    .digest('hex');
 }
 
 /** How a new event is sealed: with the current key. */

@@ -59,7 +59,9 @@ export async function verifyChecksum(file: string): Promise<string> {
   if (!/^[0-9a-f]{64}$/.test(expected)) throw new BackupError(`${sumFile} does not hold a SHA-256 checksum`);
   const actual = await sha256OfFile(file);
   if (actual !== expected) {
-    throw new BackupError(`checksum mismatch: ${path.basename(file)} has SHA-256 ${actual}, but ${path.basename(sumFile)} says ${expected}. The backup is damaged or incomplete; nothing was restored.`);
+    throw new BackupError(
+      `checksum mismatch: ${path.basename(file)} has SHA-256 ${actual}, but ${path.basename(sumFile)} says ${expected}. The backup is damaged or incomplete; nothing was restored.`,
+    );
   }
   return actual;
 }
@@ -79,7 +81,10 @@ export async function backupKindOf(file: string): Promise<BackupKind | null> {
 }
 
 function stamp(): string {
-  return new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export function defaultBackupPath(root: string, kind: BackupKind, databaseUrl?: string): string {
@@ -98,7 +103,23 @@ function databaseName(url: string): string {
 // libpq refuses URI parameters it does not know (Prisma-style `schema=`, `connection_limit=`),
 // and a password on a command line is visible to every user of the machine in `ps`: the password
 // goes to the child through PGPASSWORD instead, and only libpq's own parameters stay in the URI.
-const libpqParams = new Set(['sslmode', 'sslcert', 'sslkey', 'sslrootcert', 'sslcrl', 'sslpassword', 'connect_timeout', 'application_name', 'options', 'target_session_attrs', 'gssencmode', 'channel_binding', 'host', 'port', 'keepalives']);
+const libpqParams = new Set([
+  'sslmode',
+  'sslcert',
+  'sslkey',
+  'sslrootcert',
+  'sslcrl',
+  'sslpassword',
+  'connect_timeout',
+  'application_name',
+  'options',
+  'target_session_attrs',
+  'gssencmode',
+  'channel_binding',
+  'host',
+  'port',
+  'keepalives',
+]);
 
 export function libpqConnection(url: string): { uri: string; env: Record<string, string> } {
   const parsed = new URL(url);

@@ -20,7 +20,12 @@ describe('csvText', () => {
 
 describe('parseCsvText', () => {
   it('reads back what csvText wrote, formula-like cells included', () => {
-    const rows = [['label', 'value'], ['=1+1', '-12.5'], ["'kept", '@x'], ["'-12.5", '\t=1']];
+    const rows = [
+      ['label', 'value'],
+      ['=1+1', '-12.5'],
+      ["'kept", '@x'],
+      ["'-12.5", '\t=1'],
+    ];
     expect(parseCsvText(csvText(rows)).data).toEqual(rows);
   });
 });
@@ -37,7 +42,14 @@ describe('every CSV export neutralises formula cells', () => {
   });
 
   it('the monitoring table', () => {
-    expect(cellsOf(gridToCsv([['year', 'indicator'], ['2024', '+cmd']]))[1]).toEqual(['2024', "'+cmd"]);
+    expect(
+      cellsOf(
+        gridToCsv([
+          ['year', 'indicator'],
+          ['2024', '+cmd'],
+        ]),
+      )[1],
+    ).toEqual(['2024', "'+cmd"]);
   });
 
   it('the fund ledger', () => {

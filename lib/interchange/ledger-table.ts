@@ -35,7 +35,24 @@ export interface LedgerExportPayment {
 }
 
 export const ledgerColumns = ['deal', 'agreement', 'year', 'funder', 'scheduled', 'settled', 'paid', 'outstanding', 'currency'] as const;
-export const paymentColumns = ['payment', 'deal', 'agreement', 'year', 'funder', 'direction', 'amount', 'paidOn', 'reference', 'overpaymentNote', 'reverses', 'reversalReason', 'reversedBy', 'recordedBy', 'recordedAt', 'currency'] as const;
+export const paymentColumns = [
+  'payment',
+  'deal',
+  'agreement',
+  'year',
+  'funder',
+  'direction',
+  'amount',
+  'paidOn',
+  'reference',
+  'overpaymentNote',
+  'reverses',
+  'reversalReason',
+  'reversedBy',
+  'recordedBy',
+  'recordedAt',
+  'currency',
+] as const;
 
 /**
  * What the reader reads in the file: headers, sheet names, funders and directions in their language
@@ -56,7 +73,24 @@ function ledgerRows(lines: readonly LedgerExportLine[], labels: LedgerLabels): s
 }
 
 function paymentRows(payments: readonly LedgerExportPayment[], labels: LedgerLabels): string[][] {
-  return payments.map((p) => [p.id, p.deal, String(p.agreement), String(p.year), labels.funder(p.funder), labels.direction(p.direction), p.amount, p.paidOn, p.reference, p.overpaymentNote ?? '', p.reverses ?? '', p.reversalReason ?? '', p.reversedBy ?? '', p.recordedBy, p.recordedAt, 'CNY']);
+  return payments.map((p) => [
+    p.id,
+    p.deal,
+    String(p.agreement),
+    String(p.year),
+    labels.funder(p.funder),
+    labels.direction(p.direction),
+    p.amount,
+    p.paidOn,
+    p.reference,
+    p.overpaymentNote ?? '',
+    p.reverses ?? '',
+    p.reversalReason ?? '',
+    p.reversedBy ?? '',
+    p.recordedBy,
+    p.recordedAt,
+    'CNY',
+  ]);
 }
 
 /** The ledger lines as CSV (amounts exact, as text; "settled" and "outstanding" empty before settlement). */
@@ -87,7 +121,12 @@ export async function ledgerToXlsx(lines: readonly LedgerExportLine[], payments:
     for (const row of rows) sheet.addRow(row.map((text, i) => cell(columns[i]!, text)));
     columns.forEach((column, i) => {
       const c = sheet.getColumn(i + 1);
-      c.width = column === 'payment' || column === 'reverses' || column === 'reversedBy' ? 38 : column === 'deal' || column === 'reference' || column === 'overpaymentNote' || column === 'reversalReason' ? 28 : 16;
+      c.width =
+        column === 'payment' || column === 'reverses' || column === 'reversedBy'
+          ? 38
+          : column === 'deal' || column === 'reference' || column === 'overpaymentNote' || column === 'reversalReason'
+            ? 28
+            : 16;
       if (moneyColumns.has(column)) c.numFmt = '#,##0.00';
     });
   }

@@ -83,7 +83,16 @@ describe('monitoring table: CSV', () => {
     const row = fc.record({
       year: fc.integer({ min: 2021, max: 2030 }),
       indicator: fc.constantFrom(...rules.indicators),
-      value: fc.bigInt({ min: 0n, max: 10n ** 12n }).chain((n) => fc.integer({ min: 0, max: 6 }).map((d) => (d === 0 ? n.toString() : `${n < 0n ? '-' : ''}${(n < 0n ? -n : n).toString().padStart(d + 1, '0').replace(new RegExp(`(\\d{${d}})$`), '.$1')}`))),
+      value: fc.bigInt({ min: 0n, max: 10n ** 12n }).chain((n) =>
+        fc.integer({ min: 0, max: 6 }).map((d) =>
+          d === 0
+            ? n.toString()
+            : `${n < 0n ? '-' : ''}${(n < 0n ? -n : n)
+                .toString()
+                .padStart(d + 1, '0')
+                .replace(new RegExp(`(\\d{${d}})$`), '.$1')}`,
+        ),
+      ),
       laboratory: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s.trim() !== '' && !s.includes('\uFEFF')),
     });
     fc.assert(
@@ -111,11 +120,20 @@ describe('monitoring table: Excel', () => {
     expect(await monitoringFromXlsx(bytes, rules)).toMatchObject({ ok: false, problems: [{ row: 3, column: 'C', message: expect.stringContaining('"n/a" is not a lab result') }] });
     sheet.getRow(3).getCell(3).value = 0.026;
     const fixed = new Uint8Array(await workbook.xlsx.writeBuffer());
-    expect(await monitoringFromXlsx(fixed, rules)).toMatchObject({ ok: true, rows: [{ value: '2.31', sampledFrom: '2023-01-05' }, { value: '0.026', sampledTo: '2023-12-20' }] });
+    expect(await monitoringFromXlsx(fixed, rules)).toMatchObject({
+      ok: true,
+      rows: [
+        { value: '2.31', sampledFrom: '2023-01-05' },
+        { value: '0.026', sampledTo: '2023-12-20' },
+      ],
+    });
   });
 
   it('writes a template that reads back once filled, and refuses bytes that are no workbook', async () => {
-    const template = monitoringTemplate(rules.indicators.map((name) => ({ name, unit: 'mg/L' })), 2024);
+    const template = monitoringTemplate(
+      rules.indicators.map((name) => ({ name, unit: 'mg/L' })),
+      2024,
+    );
     template.slice(1).forEach((row) => {
       row[2] = '1.5';
       row[4] = 'Lab';
@@ -132,7 +150,13 @@ describe('monitoring table: Excel', () => {
     sheet.addRow([2018, 'tp', '<0.025', '密云站', new Date(Date.UTC(2018, 0, 1)), 43465]);
     sheet.addRow([2018, 'tn', 1.05, '密云站', '2018/1/1', '2018年12月31日']);
     const outcome = await monitoringFromXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { ...rules, from: 2014 });
-    expect(outcome).toMatchObject({ ok: true, rows: [{ value: '<0.025', sampledFrom: '2018-01-01', sampledTo: '2018-12-31' }, { value: '1.05', sampledFrom: '2018-01-01', sampledTo: '2018-12-31' }] });
+    expect(outcome).toMatchObject({
+      ok: true,
+      rows: [
+        { value: '<0.025', sampledFrom: '2018-01-01', sampledTo: '2018-12-31' },
+        { value: '1.05', sampledFrom: '2018-01-01', sampledTo: '2018-12-31' },
+      ],
+    });
   });
 
   it('knows a real date', () => {
@@ -167,11 +191,24 @@ describe('monitoring table: Chinese headers, lab results under the terms, labels
   });
 
   it('refuses exponents, negative concentrations, values beyond the plausible range and another unit, naming the column in the reader’s language', () => {
-    const csv = [zhHeader, '2018,tp,1e3,mg/L,站,2018-01-01,2018-12-31', '2018,tn,-0.2,mg/L,站,2018-01-01,2018-12-31', '2018,codmn,<0,mg/L,站,2018-01-01,2018-12-31', '2019,tp,1.5,mg/L,站,2019-01-01,2019-12-31', '2019,tn,1.2,µg/L,站,2019-01-01,2019-12-31'].join('\n');
+    const csv = [
+      zhHeader,
+      '2018,tp,1e3,mg/L,站,2018-01-01,2018-12-31',
+      '2018,tn,-0.2,mg/L,站,2018-01-01,2018-12-31',
+      '2018,codmn,<0,mg/L,站,2018-01-01,2018-12-31',
+      '2019,tp,1.5,mg/L,站,2019-01-01,2019-12-31',
+      '2019,tn,1.2,µg/L,站,2019-01-01,2019-12-31',
+    ].join('\n');
     const outcome = monitoringFromCsv(csv, terms);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.problems.map((p) => [p.row, p.column])).toEqual([[2, 'C'], [3, 'C'], [4, 'C'], [5, 'C'], [6, 'D']]);
+    expect(outcome.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'C'],
+      [3, 'C'],
+      [4, 'C'],
+      [5, 'C'],
+      [6, 'D'],
+    ]);
     expect(outcome.problems[1]!.message).toBe('-0.2 is below the plausible minimum 0 mg/L');
     expect(outcome.problems[3]!.message).toBe('1.5 is above the plausible maximum 1 mg/L');
     expect(render(problemAt(outcome.problems[0]!), 'zh')).toBe('第 2 行 C 列（数值）');
@@ -182,7 +219,10 @@ describe('monitoring table: Chinese headers, lab results under the terms, labels
 
   it('writes its template header in the reader’s language, with each indicator’s unit, and reads it back', () => {
     const template = monitoringTemplate([{ name: 'tp', unit: 'mg/L' }], 2020, 'zh');
-    expect(template).toEqual([['年度', '指标', '数值', '单位', '实验室', '采样起', '采样止'], ['2020', 'tp', '', 'mg/L', '', '2020-01-01', '2020-12-31']]);
+    expect(template).toEqual([
+      ['年度', '指标', '数值', '单位', '实验室', '采样起', '采样止'],
+      ['2020', 'tp', '', 'mg/L', '', '2020-01-01', '2020-12-31'],
+    ]);
     template[1]![2] = '0.03';
     template[1]![4] = '站';
     expect(monitoringFromCsv(gridToCsv(template), terms)).toMatchObject({ ok: true, rows: [{ indicator: 'tp', value: '0.03' }] });

@@ -93,7 +93,11 @@ export function samplingDate(written: string): string | null {
 }
 
 export const columnLabel = (column: AnyColumn): LocalText => text(`column.${column}`);
-const headerKey = (name: string) => name.replace(/^\uFEFF/, '').trim().toLowerCase();
+const headerKey = (name: string) =>
+  name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 const knownHeaders = new Map<string, AnyColumn>(Object.values(monitoringHeaders).flatMap((names) => Object.entries(names).map(([column, name]) => [headerKey(name), column as AnyColumn] as const)));
 
 /** Reads and checks the rows of a table already split into cells; row 1 is the header. */

@@ -13,7 +13,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'object' && 'result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('').trim();
+  if (typeof value === 'object' && 'richText' in value)
+    return value.richText
+      .map((part) => part.text)
+      .join('')
+      .trim();
   if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
   return String(value);
 }
@@ -69,11 +73,17 @@ async function readSheet(sheet: AsyncIterable<ExcelJS.Row>, meter: XlsxMeter): P
  * inspected first (xlsx-archive.ts), each sheet's stated dimension checked, and only then are the
  * rows read, as a stream, within the grid's bounds. A `meter`, if given, counts what that cost.
  */
-export async function readXlsxGrid(bytes: Uint8Array, sheetName: string, unreadable: string | LocalText, { meter = { inflatedBytes: 0, sheetsOpened: 0, rows: 0 } }: { meter?: XlsxMeter } = {}): Promise<SheetRead> {
+export async function readXlsxGrid(
+  bytes: Uint8Array,
+  sheetName: string,
+  unreadable: string | LocalText,
+  { meter = { inflatedBytes: 0, sheetsOpened: 0, rows: 0 } }: { meter?: XlsxMeter } = {},
+): Promise<SheetRead> {
   const refuse = (problem: GridProblem): SheetRead => ({ ok: false, problems: [problem] });
   const archive = inspectXlsxArchive(bytes, meter);
   if (!archive.ok && archive.reason === 'tableTooBig') return refuse(sizeProblem(archive.rows, archive.columns)!);
-  if (!archive.ok) return refuse(gridProblem(0, '—', archive.reason === 'unreadable' ? unreadable : text('workbookTooBig', { mb: archiveBounds.uncompressedBytes / 1024 / 1024, ratio: archiveBounds.ratio })));
+  if (!archive.ok)
+    return refuse(gridProblem(0, '—', archive.reason === 'unreadable' ? unreadable : text('workbookTooBig', { mb: archiveBounds.uncompressedBytes / 1024 / 1024, ratio: archiveBounds.ratio })));
   for (const dimension of archive.dimensions.values()) {
     const problem = dimension ? dimensionProblem(dimension) : null;
     if (problem) return refuse(problem);

@@ -10,7 +10,11 @@ type Doc = Record<string, unknown> & { costs: (Item & { code: string })[]; subsi
 const seedOrigin = { ip: 'seed', userAgent: 'demo seed' };
 
 // The reference documents with the demo's Chinese labels: line items by code, other lists in order.
-function relabel(doc: Doc, labels: { name: string; costs: Record<string, string>; subsidies: Record<string, string>; benefits?: readonly string[]; downstreamCosts?: readonly string[]; periods?: Record<string, string> }, priceBase: string): Doc {
+function relabel(
+  doc: Doc,
+  labels: { name: string; costs: Record<string, string>; subsidies: Record<string, string>; benefits?: readonly string[]; downstreamCosts?: readonly string[]; periods?: Record<string, string> },
+  priceBase: string,
+): Doc {
   const byCode = (items: Item[] | undefined, names: Record<string, string>) => items?.map((item) => ({ ...item, label: (item.code && names[item.code]) || item.label }));
   const inOrder = (items: Item[] | undefined, names: readonly string[] | undefined) => items?.map((item, i) => ({ ...item, label: names?.[i] ?? item.label }));
   return {
@@ -66,7 +70,16 @@ function shiyanHistory() {
 
 async function createScenario(
   prisma: PrismaClient,
-  args: { dealId: string; side: 'UPSTREAM' | 'DOWNSTREAM'; name: string; authorId: string; organisationId: string; email: string; forkedFromVersionId?: string; versions: { document: unknown; message: string }[] },
+  args: {
+    dealId: string;
+    side: 'UPSTREAM' | 'DOWNSTREAM';
+    name: string;
+    authorId: string;
+    organisationId: string;
+    email: string;
+    forkedFromVersionId?: string;
+    versions: { document: unknown; message: string }[];
+  },
 ): Promise<string[]> {
   return prisma.$transaction(async (tx) => {
     const scenario = await tx.scenario.create({ data: { dealId: args.dealId, side: args.side, name: args.name, createdById: args.authorId, forkedFromVersionId: args.forkedFromVersionId } });
@@ -75,7 +88,15 @@ async function createScenario(
       const prepared = prepareVersion(version.document);
       if (!prepared.ok) throw new Error(`demo scenario "${args.name}" v${index + 1} is invalid: ${prepared.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
       const row = await tx.scenarioVersion.create({
-        data: { scenarioId: scenario.id, number: index + 1, message: version.message, authorId: args.authorId, document: prepared.document as Prisma.InputJsonValue, result: prepared.result as Prisma.InputJsonValue, documentHash: prepared.documentHash },
+        data: {
+          scenarioId: scenario.id,
+          number: index + 1,
+          message: version.message,
+          authorId: args.authorId,
+          document: prepared.document as Prisma.InputJsonValue,
+          result: prepared.result as Prisma.InputJsonValue,
+          documentHash: prepared.documentHash,
+        },
       });
       ids.push(row.id);
       await appendToChain(tx, {
@@ -106,14 +127,39 @@ export async function seedDemoScenarios(prisma: PrismaClient): Promise<number> {
   if ((await prisma.scenario.count({ where: { dealId: shiyanDeal.id } })) === 0) {
     const [up, down] = [await user('shiyan@pes.demo'), await user('beijing@pes.demo')];
     const history = shiyanHistory();
-    const upstreamIds = await createScenario(prisma, { dealId: shiyanDeal.id, side: 'UPSTREAM', name: demoScenarioNames.shiyanPaper, authorId: up.id, organisationId: up.organisationId, email: up.email, versions: history.upstream });
-    await createScenario(prisma, { dealId: shiyanDeal.id, side: 'DOWNSTREAM', name: demoScenarioNames.beijingCounter, authorId: down.id, organisationId: down.organisationId, email: down.email, forkedFromVersionId: upstreamIds.at(-1), versions: history.downstream });
+    const upstreamIds = await createScenario(prisma, {
+      dealId: shiyanDeal.id,
+      side: 'UPSTREAM',
+      name: demoScenarioNames.shiyanPaper,
+      authorId: up.id,
+      organisationId: up.organisationId,
+      email: up.email,
+      versions: history.upstream,
+    });
+    await createScenario(prisma, {
+      dealId: shiyanDeal.id,
+      side: 'DOWNSTREAM',
+      name: demoScenarioNames.beijingCounter,
+      authorId: down.id,
+      organisationId: down.organisationId,
+      email: down.email,
+      forkedFromVersionId: upstreamIds.at(-1),
+      versions: history.downstream,
+    });
     created += 2;
   }
   const miyunDeal = await prisma.deal.findUniqueOrThrow({ where: { slug: 'miyun-illustrative' } });
   if ((await prisma.scenario.count({ where: { dealId: miyunDeal.id } })) === 0) {
     const up = await user('chengde@pes.demo');
-    await createScenario(prisma, { dealId: miyunDeal.id, side: 'UPSTREAM', name: demoScenarioNames.miyun, authorId: up.id, organisationId: up.organisationId, email: up.email, versions: [{ document: miyun(), message: shiyanMessages.miyun }] });
+    await createScenario(prisma, {
+      dealId: miyunDeal.id,
+      side: 'UPSTREAM',
+      name: demoScenarioNames.miyun,
+      authorId: up.id,
+      organisationId: up.organisationId,
+      email: up.email,
+      versions: [{ document: miyun(), message: shiyanMessages.miyun }],
+    });
     created += 1;
   }
   return created;

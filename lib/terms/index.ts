@@ -86,5 +86,15 @@ export {
 } from './monitoring-rules';
 export { indicatorTarget, isVolumeUnit, judgedDirection, targetMet } from './indicator-target';
 export { toleranceBand } from './tolerance-band';
-export { agreementStanding, nettingByDirection, standings, flowDirections, type AgreementStanding, type DirectionNetting, type FlowDirection, type Standing, type StandingLine } from './agreement-standing';
+export {
+  agreementStanding,
+  nettingByDirection,
+  standings,
+  flowDirections,
+  type AgreementStanding,
+  type DirectionNetting,
+  type FlowDirection,
+  type Standing,
+  type StandingLine,
+} from './agreement-standing';
 export { TERMS_TEMPLATES, findTemplate, templateTerms, templateSample, type TermsTemplate, type TemplateId, type TermsDefaults, type Locale } from './templates';

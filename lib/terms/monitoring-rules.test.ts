@@ -22,7 +22,10 @@ describe('monitoring and funding sections of payment-terms/1', () => {
   it('reads a rule as the issue writes it and fills in the rest', () => {
     const outcome = parseTerms({
       ...twoWay,
-      monitoring: { tp: { unit: 'mg/L', min: '0', direction: 'lower', tolerance: { absolute: '0.005' }, labs: 'both', belowLimit: 'half' }, codmn: { direction: 'higher', labs: 'either', frequency: 'monthly' } },
+      monitoring: {
+        tp: { unit: 'mg/L', min: '0', direction: 'lower', tolerance: { absolute: '0.005' }, labs: 'both', belowLimit: 'half' },
+        codmn: { direction: 'higher', labs: 'either', frequency: 'monthly' },
+      },
       fundingShares: { central: '0.5', downstream: '0.5' },
     });
     expect(codes(outcome)).toEqual([]);

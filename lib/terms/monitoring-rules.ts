@@ -149,7 +149,8 @@ function readRule(raw: unknown, path: Path, problems: CodedProblem[]): Monitorin
     if (!isRecord(raw.tolerance)) problem([...path, 'tolerance'], message('engine.expectedGot', { expected: message('engine.anObject'), got: typeof raw.tolerance }));
     else {
       const tolerance: { absolute?: string; relative?: string } = {};
-      for (const key of Object.keys(raw.tolerance)) if (key !== 'absolute' && key !== 'relative') problem([...path, 'tolerance', key], message('engine.keyed', { message: message('engine.unknownField'), key }));
+      for (const key of Object.keys(raw.tolerance))
+        if (key !== 'absolute' && key !== 'relative') problem([...path, 'tolerance', key], message('engine.keyed', { message: message('engine.unknownField'), key }));
       for (const key of ['absolute', 'relative'] as const) {
         if (raw.tolerance[key] === undefined) continue;
         const parsed = plainDecimal(raw.tolerance[key]);

@@ -132,9 +132,7 @@ describe('parseTerms', () => {
 
 describe('prototype pollution', () => {
   it('refuses __proto__, constructor and prototype as names, harmlessly', () => {
-    const text = fixture
-      .replace('"k": "0.9"', '"k": "0.9", "__proto__": { "polluted": "1" }, "constructor": "2"')
-      .replace('"codmn": "mg/L"', '"codmn": "mg/L", "prototype": "x"');
+    const text = fixture.replace('"k": "0.9"', '"k": "0.9", "__proto__": { "polluted": "1" }, "constructor": "2"').replace('"codmn": "mg/L"', '"codmn": "mg/L", "prototype": "x"');
     const r = parseTermsText(text);
     expect(r.ok).toBe(false);
     if (r.ok) return;

@@ -69,27 +69,30 @@ const ZName = z.string().superRefine((name, ctx) => {
  * before any check could refuse it.
  */
 function nameMap(value: (raw: unknown) => { ok: true; text: string } | { ok: false; reason: Message }) {
-  return z.unknown().optional().transform((raw, ctx): Record<string, string> => {
-    const out: Record<string, string> = {};
-    if (raw === undefined) return out;
-    if (!isRecord(raw)) {
-      ctx.issues.push({ ...issue(message('engine.expectedNames')), input: raw });
+  return z
+    .unknown()
+    .optional()
+    .transform((raw, ctx): Record<string, string> => {
+      const out: Record<string, string> = {};
+      if (raw === undefined) return out;
+      if (!isRecord(raw)) {
+        ctx.issues.push({ ...issue(message('engine.expectedNames')), input: raw });
+        return out;
+      }
+      const keys = Object.keys(raw);
+      if (keys.length > MAX_NAMES) {
+        ctx.issues.push({ ...issue(message('engine.moreThanNames', { max: MAX_NAMES })), input: raw });
+        return out;
+      }
+      for (const key of keys) {
+        const problem = nameProblem(key);
+        if (problem) ctx.issues.push({ ...issue(problem), path: [key], input: key });
+        const parsed = value(raw[key]);
+        if (!parsed.ok) ctx.issues.push({ ...issue(parsed.reason), path: [key], input: raw[key] });
+        if (!problem && parsed.ok) out[key] = parsed.text;
+      }
       return out;
-    }
-    const keys = Object.keys(raw);
-    if (keys.length > MAX_NAMES) {
-      ctx.issues.push({ ...issue(message('engine.moreThanNames', { max: MAX_NAMES })), input: raw });
-      return out;
-    }
-    for (const key of keys) {
-      const problem = nameProblem(key);
-      if (problem) ctx.issues.push({ ...issue(problem), path: [key], input: key });
-      const parsed = value(raw[key]);
-      if (!parsed.ok) ctx.issues.push({ ...issue(parsed.reason), path: [key], input: raw[key] });
-      if (!problem && parsed.ok) out[key] = parsed.text;
-    }
-    return out;
-  });
+    });
 }
 
 const constantValue = (raw: unknown) => parseDecimalString(raw, 'engine.notADecimal', '0.9');

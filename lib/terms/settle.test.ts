@@ -14,7 +14,8 @@ import { isSettled, parseMonitoring, parseMonitoringText, settle, traceSettlemen
 /** Codes in English, as the `pes` CLI prints them. */
 const english = (what: Message) => messageIn(what, 'en');
 const lines = (problems: readonly Problem[]) => problems.map((p) => `${p.path}: ${english(p)}`);
-const inEnglish = <T extends { ok: boolean }>(outcome: T) => ('problems' in outcome ? { ...outcome, problems: (outcome.problems as Problem[]).map((p) => ({ path: p.path, message: english(p) })) } : outcome);
+const inEnglish = <T extends { ok: boolean }>(outcome: T) =>
+  'problems' in outcome ? { ...outcome, problems: (outcome.problems as Problem[]).map((p) => ({ path: p.path, message: english(p) })) } : outcome;
 /** A year's failure, its message in English. */
 const failedInEnglish = <T extends object>(year: T) => ('error' in year ? { ...year, error: english(year.error as Message) } : year);
 
@@ -49,12 +50,7 @@ function monitoring(t: PaymentTerms, json: unknown = JSON.parse(monitoringText))
 function handP(m: { codmn: string; nh3n: string; tn: string; tp: string }): Decimal {
   const D = Decimal.clone({ precision: 64 });
   const quarter = new D('0.25');
-  const sum = quarter
-    .times(m.codmn)
-    .div('2.6')
-    .plus(quarter.times(m.nh3n).div('0.12'))
-    .plus(quarter.times(m.tn).div('1.2'))
-    .plus(quarter.times(m.tp).div('0.03'));
+  const sum = quarter.times(m.codmn).div('2.6').plus(quarter.times(m.nh3n).div('0.12')).plus(quarter.times(m.tn).div('1.2')).plus(quarter.times(m.tp).div('0.03'));
   return new D('0.9').times(sum);
 }
 
@@ -126,7 +122,10 @@ describe('settle: missing data and failures', () => {
       { year: 2020, missing: ['volume'] },
     ]);
     expect(r.total).toBe('4');
-    expect(failedInEnglish(traceSettlement(t, monitoring(t, { '2019': { volume: '0' } })).find((y) => y.year === 2019)!)).toMatchObject({ year: 2019, error: 'division by zero in formula "unit_price" for 2019' });
+    expect(failedInEnglish(traceSettlement(t, monitoring(t, { '2019': { volume: '0' } })).find((y) => y.year === 2019)!)).toMatchObject({
+      year: 2019,
+      error: 'division by zero in formula "unit_price" for 2019',
+    });
   });
 
   it('refuses terms and monitoring that did not go through the parsers', () => {
@@ -151,7 +150,11 @@ describe('scheduled', () => {
   });
 
   it('reports "scheduled" as missing for a monitored year without a scheduled payment', () => {
-    expect(settle(t, monitoring(t, { '2020': {} }), { scheduled: { 2018: '1' } }).years).toEqual([expect.objectContaining({ year: 2018 }), { year: 2019, missing: ['scheduled'] }, { year: 2020, missing: ['scheduled'] }]);
+    expect(settle(t, monitoring(t, { '2020': {} }), { scheduled: { 2018: '1' } }).years).toEqual([
+      expect.objectContaining({ year: 2018 }),
+      { year: 2019, missing: ['scheduled'] },
+      { year: 2020, missing: ['scheduled'] },
+    ]);
   });
 
   it('takes the engine’s payment of a scenario, converted to the unit of the terms', () => {
@@ -223,19 +226,28 @@ describe('parseMonitoring', () => {
       { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('2018', '2019', '2020'), fc.dictionary(fc.constantFrom('codmn', 'nh3n', 'tn', 'tp'), fc.integer({ min: 0, max: 100_000 }).map((n) => (n / 1000).toFixed(3)))), (data) => {
-        const r = parseMonitoring(data, t);
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
-        const s = settle(t, r.monitoring);
-        // Every year of the terms, whatever was measured.
-        expect(s.years.map((y) => y.year)).toEqual([2018, 2019, 2020]);
-        for (const y of s.years) if (!Object.hasOwn(data, String(y.year))) expect(y).toEqual({ year: y.year, missing: ['codmn', 'nh3n', 'tn', 'tp'] });
-        const settled = s.years.filter(isSettled);
-        const sum = settled.reduce((acc, y) => acc.plus(y.payment), new Decimal(0));
-        expect(sum.eq(s.total)).toBe(true);
-        for (const y of settled) expect(['200000000', '-200000000']).toContain(y.payment);
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('2018', '2019', '2020'),
+          fc.dictionary(
+            fc.constantFrom('codmn', 'nh3n', 'tn', 'tp'),
+            fc.integer({ min: 0, max: 100_000 }).map((n) => (n / 1000).toFixed(3)),
+          ),
+        ),
+        (data) => {
+          const r = parseMonitoring(data, t);
+          expect(r.ok).toBe(true);
+          if (!r.ok) return;
+          const s = settle(t, r.monitoring);
+          // Every year of the terms, whatever was measured.
+          expect(s.years.map((y) => y.year)).toEqual([2018, 2019, 2020]);
+          for (const y of s.years) if (!Object.hasOwn(data, String(y.year))) expect(y).toEqual({ year: y.year, missing: ['codmn', 'nh3n', 'tn', 'tp'] });
+          const settled = s.years.filter(isSettled);
+          const sum = settled.reduce((acc, y) => acc.plus(y.payment), new Decimal(0));
+          expect(sum.eq(s.total)).toBe(true);
+          for (const y of settled) expect(['200000000', '-200000000']).toContain(y.payment);
+        },
+      ),
       { numRuns: 200 },
     );
   });

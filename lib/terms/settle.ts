@@ -113,7 +113,11 @@ function scheduledValues(scheduled: Scheduled | undefined): Map<number, TDec> {
       problems.push(problemAt(`scheduled.${key}`, message('engine.notAFourDigitYear')));
       continue;
     }
-    const parsed = Decimal.isDecimal(raw) ? (raw.isFinite() ? { ok: true as const, value: new TD(raw) } : { ok: false as const, reason: message('engine.notANumber') }) : parseDecimalString(raw, 'engine.notANumber', '1000');
+    const parsed = Decimal.isDecimal(raw)
+      ? raw.isFinite()
+        ? { ok: true as const, value: new TD(raw) }
+        : { ok: false as const, reason: message('engine.notANumber') }
+      : parseDecimalString(raw, 'engine.notANumber', '1000');
     if (parsed.ok) out.set(Number(key), parsed.value);
     else problems.push(problemAt(`scheduled.${key}`, parsed.reason));
   }

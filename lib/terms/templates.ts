@@ -125,9 +125,7 @@ const twoWay: TermsTemplate = {
 
 /** Lower is better for a concentration, higher for a volume: the score runs 0 at the baseline to 1 at the target either way. */
 const clampedScore = (measured: string, baseline: string, target: string, lowerIsBetter: boolean) =>
-  lowerIsBetter
-    ? `max(0, min(1, (${baseline} - ${measured}) / (${baseline} - ${target})))`
-    : `max(0, min(1, (${measured} - ${baseline}) / (${target} - ${baseline})))`;
+  lowerIsBetter ? `max(0, min(1, (${baseline} - ${measured}) / (${baseline} - ${target})))` : `max(0, min(1, (${measured} - ${baseline}) / (${target} - ${baseline})))`;
 
 const scoreBased: TermsTemplate = {
   id: 'score-based',

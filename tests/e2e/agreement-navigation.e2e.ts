@@ -56,8 +56,14 @@ describe('the links of a signed agreement, per role', () => {
       for (const path of [agreementPath(), ...allTabs.map((tab) => `${agreementPath()}/${tab}`)]) {
         const page = await html(reader, path);
         expect(page.status, path).toBe(200);
-        expect(links(page.text, 'tab-').map((l) => l.id), path).toEqual(allTabs);
-        expect(links(page.text, 'crumb-').map((l) => l.id), path).toEqual(want.crumbs);
+        expect(
+          links(page.text, 'tab-').map((l) => l.id),
+          path,
+        ).toEqual(allTabs);
+        expect(
+          links(page.text, 'crumb-').map((l) => l.id),
+          path,
+        ).toEqual(want.crumbs);
       }
       const shown = [...links((await html(reader, agreementPath())).text, 'tab-'), ...links((await html(reader, agreementPath())).text, 'crumb-')];
       for (const link of shown) expect((await html(reader, link.href)).status, link.href).toBe(200);
@@ -97,7 +103,11 @@ describe('the portfolio and the monitoring charts in Chromium', () => {
       for (const [side, values] of Object.entries(bySide))
         for (const [i, value] of values.entries()) {
           const year = years[i]!;
-          await must(sessions[side as 'fund']!.json(at, 'POST', { year, indicator, value, laboratory: `${side} lab`, sampledFrom: `${year}-01-10`, sampledTo: `${year}-12-10` }), 201, `${side} ${indicator} ${year}`);
+          await must(
+            sessions[side as 'fund']!.json(at, 'POST', { year, indicator, value, laboratory: `${side} lab`, sampledFrom: `${year}-01-10`, sampledTo: `${year}-12-10` }),
+            201,
+            `${side} ${indicator} ${year}`,
+          );
         }
     browser = await launch();
   });

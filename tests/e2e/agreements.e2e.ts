@@ -7,7 +7,14 @@ import { baseUrl, launch, openAs, screenshot } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
 
 type Offer = { id: string; status: string; agreementId?: string };
-type Agreement = { id: string; status: string; hash: string | null; hashVerified: boolean | null; signatures: { given: number; required: number }; signatories: { email: string; signedAt: string | null }[] };
+type Agreement = {
+  id: string;
+  status: string;
+  hash: string | null;
+  hashVerified: boolean | null;
+  signatures: { given: number; required: number };
+  signatories: { email: string; signedAt: string | null }[];
+};
 
 let browser: Browser;
 let dealId: string;
@@ -134,7 +141,11 @@ describe('agreements in Chromium', () => {
     // The canonical JSON hashes to the same digest outside the platform (docs/agreement-hash.md).
     const canonical = await page.request.get(`${baseUrl()}${(await page.getByTestId('canonical-link').getAttribute('href'))!}`);
     expect(canonical.status()).toBe(200);
-    expect(createHash('sha256').update(Buffer.from(await canonical.body())).digest('hex')).toBe(hash);
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await canonical.body()))
+        .digest('hex'),
+    ).toBe(hash);
     await page.context().close();
   });
 

@@ -40,7 +40,11 @@ export function exportedMethods(source: string): string[] {
   for (const match of source.matchAll(/export\s+(?:async\s+)?(?:const|let|var|function\*?)\s+([A-Za-z_$][\w$]*)/g)) found.add(match[1]!);
   for (const match of source.matchAll(/export\s*(?:type\s*)?\{([^}]*)\}/g)) {
     for (const part of match[1]!.split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name) found.add(name);
     }
   }
@@ -143,7 +147,9 @@ const apiMatrix: Record<string, ApiRow> = {
   'GET /api/v1/deals': { right: 'session', probe: () => ({}), allowed: { as: 'stranger', status: 200 } },
   'POST /api/v1/deals': {
     right: 'create-deals',
-    probe: (f) => ({ json: { slug: `authz-extra-${f.run}`, name: 'Authz extra', nameZh: '授权附加', watershed: 'Test', watershedZh: '测试', startYear: 2025, endYear: 2030, priceBase: '2025 prices' } }),
+    probe: (f) => ({
+      json: { slug: `authz-extra-${f.run}`, name: 'Authz extra', nameZh: '授权附加', watershed: 'Test', watershedZh: '测试', startYear: 2025, endYear: 2030, priceBase: '2025 prices' },
+    }),
     allowed: { as: 'fund', status: 201 },
   },
   'POST /api/v1/organisations': {
@@ -226,7 +232,11 @@ const apiMatrix: Record<string, ApiRow> = {
   'GET /api/v1/deals/[dealId]/versions/[versionId]/sensitivity': { right: 'view', probe: () => ({ query: 'percent=10' }), allowed: { as: 'viewer', status: 200 } },
   'GET /api/v1/deals/[dealId]/versions/[versionId]/compare': { right: 'view', probe: (f) => ({ query: `with=${f.versionId}` }), allowed: { as: 'viewer', status: 200 } },
   'POST /api/v1/deals/[dealId]/versions/[versionId]/fork': { right: 'edit', probe: () => ({ json: { name: 'Authz probe fork' } }), allowed: { as: 'downstream', status: 201 } },
-  'POST /api/v1/deals/[dealId]/versions/[versionId]/comments': { right: 'view', probe: () => ({ json: { body: 'authz matrix probe comment', target: 'scenario' } }), allowed: { as: 'viewer', status: 201 } },
+  'POST /api/v1/deals/[dealId]/versions/[versionId]/comments': {
+    right: 'view',
+    probe: () => ({ json: { body: 'authz matrix probe comment', target: 'scenario' } }),
+    allowed: { as: 'viewer', status: 201 },
+  },
   'GET /api/v1/deals/[dealId]/agreements': { right: 'view', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
   'GET /api/v1/deals/[dealId]/agreements/[agreementId]': { right: 'view', probe: (f) => ({ params: { agreementId: f.agreementId } }), allowed: { as: 'viewer', status: 200 } },
   'GET /api/v1/deals/[dealId]/agreements/[agreementId]/pdf': { right: 'view', probe: (f) => ({ params: { agreementId: f.agreementId } }), allowed: { as: 'viewer', status: 200 } },
@@ -263,14 +273,22 @@ const apiMatrix: Record<string, ApiRow> = {
     }),
     allowed: { as: 'downstream', status: 201 },
   },
-  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/template': { right: 'view', probe: (f) => ({ params: { agreementId: f.fundAgreementId }, query: 'year=2024&format=csv' }), allowed: { as: 'viewer', status: 200 } },
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/template': {
+    right: 'view',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId }, query: 'year=2024&format=csv' }),
+    allowed: { as: 'viewer', status: 200 },
+  },
   'PUT /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/tolerances': {
     right: 'manage',
     probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { tolerances: { tp: { absolute: '0.001', relative: null } } } }),
     // Signed terms change only by an amendment (docs/decisions/0089): the administrator is told so.
     allowed: { as: 'fund', status: 409 },
   },
-  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/closures': { right: 'manage', probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { year: 2026 } }), allowed: { as: 'fund', status: 201 } },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/closures': {
+    right: 'manage',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { year: 2026 } }),
+    allowed: { as: 'fund', status: 201 },
+  },
   'POST /api/v1/deals/[dealId]/agreements/[agreementId]/monitoring/resolutions': {
     right: 'manage',
     probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { method: 'AVERAGE', year: 2024, indicator: 'codmn', note: 'authz matrix probe' } }),
@@ -288,7 +306,11 @@ const apiMatrix: Record<string, ApiRow> = {
     allowed: { as: 'fund', status: 404 },
   },
   'GET /api/v1/deals/[dealId]/agreements/[agreementId]/settlements': { right: 'view', probe: (f) => ({ params: { agreementId: f.fundAgreementId } }), allowed: { as: 'viewer', status: 200 } },
-  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/settlements': { right: 'manage', probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { year: 2022 } }), allowed: { as: 'fund', status: 201 } },
+  'POST /api/v1/deals/[dealId]/agreements/[agreementId]/settlements': {
+    right: 'manage',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { year: 2022 } }),
+    allowed: { as: 'fund', status: 201 },
+  },
   'POST /api/v1/deals/[dealId]/agreements/[agreementId]/settlements/[settlementId]/confirm': {
     right: 'manage',
     probe: (f) => ({ params: { agreementId: f.fundAgreementId, settlementId: f.settlementId }, json: { fingerprint: f.settlementFingerprint } }),
@@ -299,7 +321,11 @@ const apiMatrix: Record<string, ApiRow> = {
     probe: (f) => ({ params: { agreementId: f.fundAgreementId, settlementId: f.settlementId } }),
     allowed: { as: 'viewer', status: 200 },
   },
-  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/ledger': { right: 'view', probe: (f) => ({ params: { agreementId: f.fundAgreementId }, query: 'format=json' }), allowed: { as: 'viewer', status: 200 } },
+  'GET /api/v1/deals/[dealId]/agreements/[agreementId]/ledger': {
+    right: 'view',
+    probe: (f) => ({ params: { agreementId: f.fundAgreementId }, query: 'format=json' }),
+    allowed: { as: 'viewer', status: 200 },
+  },
   'POST /api/v1/deals/[dealId]/agreements/[agreementId]/payments': {
     right: 'manage',
     probe: (f) => ({ params: { agreementId: f.fundAgreementId }, json: { year: 2025, funder: 'DOWNSTREAM', amount: '1.00', paidOn: '2026-01-15', reference: 'AUTHZ-PROBE' } }),
@@ -425,7 +451,14 @@ beforeAll(async () => {
   const { fund } = sessions;
 
   const dealNameZh = `授权矩阵 ${run}`;
-  const deal = await must<{ id: string }>(fund, 'deal', '/api/v1/deals', 'POST', { slug: `authz-${run}`, name: `Authz matrix ${run}`, nameZh: dealNameZh, watershed: 'Test river', watershedZh: '测试河', startYear: 2003, endYear: 2050, priceBase: '2003 prices' }, 201);
+  const deal = await must<{ id: string }>(
+    fund,
+    'deal',
+    '/api/v1/deals',
+    'POST',
+    { slug: `authz-${run}`, name: `Authz matrix ${run}`, nameZh: dealNameZh, watershed: 'Test river', watershedZh: '测试河', startYear: 2003, endYear: 2050, priceBase: '2003 prices' },
+    201,
+  );
   const dealUrl = `/api/v1/deals/${deal.id}`;
   const memberships = [
     ['upstream', 'UPSTREAM', true, true],
@@ -449,11 +482,18 @@ beforeAll(async () => {
   const upload = await sessions.upstream.request(`${dealUrl}/evidence`, { method: 'POST', body: form });
   if (upload.status !== 201) throw new Error(`setup: evidence answered ${upload.status}: ${await upload.text()}`);
   const { sha256 } = (await upload.json()) as { sha256: string };
-  const saved = await must<{ scenarioId: string; versionId: string }>(sessions.upstream, 'scenario', `${dealUrl}/scenarios`, 'POST', {
-    document: shiyanDocument(),
-    message: 'Authz matrix: the reference case',
-    evidence: [{ target: 'scenario', fileName: 'audit.pdf', sha256 }],
-  }, 201);
+  const saved = await must<{ scenarioId: string; versionId: string }>(
+    sessions.upstream,
+    'scenario',
+    `${dealUrl}/scenarios`,
+    'POST',
+    {
+      document: shiyanDocument(),
+      message: 'Authz matrix: the reference case',
+      evidence: [{ target: 'scenario', fileName: 'audit.pdf', sha256 }],
+    },
+    201,
+  );
   const offer = await must<{ id: string }>(sessions.upstream, 'offer', `${dealUrl}/offers`, 'POST', offerBody({ versionId: saved.versionId } as Fixture), 201);
   const csv = await sessions.upstream.request(`${dealUrl}/versions/${saved.versionId}?format=csv`);
   if (csv.status !== 200) throw new Error(`setup: csv export answered ${csv.status}`);
@@ -480,14 +520,21 @@ beforeAll(async () => {
   await must(sessions.upstream, 'upstream signs', `${agreementUrl}/signatures`, 'POST', { password: users.upstream.password }, 201);
   await must(sessions.downstream, 'downstream signs', `${agreementUrl}/signatures`, 'POST', { password: users.downstream.password }, 201);
   for (const year of [2022, 2023]) {
-    for (const [indicator, value] of Object.entries({ codmn: '2.31', nh3n: '0.10', tn: '1.05', tp: '0.026' })) await must(fund, `result ${year} ${indicator}`, `${agreementUrl}/monitoring`, 'POST', fundResult(year, indicator, value), 201);
+    for (const [indicator, value] of Object.entries({ codmn: '2.31', nh3n: '0.10', tn: '1.05', tp: '0.026' }))
+      await must(fund, `result ${year} ${indicator}`, `${agreementUrl}/monitoring`, 'POST', fundResult(year, indicator, value), 201);
   }
-  for (const [session, codmn, nh3n] of [[sessions.upstream, '2.3', '0.10'], [sessions.downstream, '2.9', '0.20']] as const) {
+  for (const [session, codmn, nh3n] of [
+    [sessions.upstream, '2.3', '0.10'],
+    [sessions.downstream, '2.9', '0.20'],
+  ] as const) {
     await must(session, 'result 2024 codmn', `${agreementUrl}/monitoring`, 'POST', fundResult(2024, 'codmn', codmn), 201);
     await must(session, 'result 2024 nh3n', `${agreementUrl}/monitoring`, 'POST', fundResult(2024, 'nh3n', nh3n), 201);
   }
   const retestForm = new FormData();
-  retestForm.set('resolution', JSON.stringify({ method: 'RETEST', year: 2024, indicator: 'nh3n', value: '0.15', laboratory: 'Authz lab', sampledFrom: '2025-01-10', sampledTo: '2025-01-12', note: 'authz re-test' }));
+  retestForm.set(
+    'resolution',
+    JSON.stringify({ method: 'RETEST', year: 2024, indicator: 'nh3n', value: '0.15', laboratory: 'Authz lab', sampledFrom: '2025-01-10', sampledTo: '2025-01-12', note: 'authz re-test' }),
+  );
   retestForm.set('file', pdf(), 'retest.pdf');
   const retest = await fund.request(`${agreementUrl}/monitoring/resolutions`, { method: 'POST', body: retestForm });
   if (retest.status !== 201) throw new Error(`setup: re-test answered ${retest.status}: ${await retest.text()}`);
@@ -539,7 +586,7 @@ function say(key: string, caller: string, answer: Answer): string {
 const serverActions: Record<string, string> = {
   'app/actions/locale.ts chooseLocale': "the caller's own language (cookie, and their profile when signed in)",
   'app/actions/locale.ts settleLocaleAfterSignIn': "the caller's own language, right after their sign-in",
-  'app/actions/amount-unit.ts chooseAmountUnit': "the unit the signed-in caller reads amounts in, in their own profile",
+  'app/actions/amount-unit.ts chooseAmountUnit': 'the unit the signed-in caller reads amounts in, in their own profile',
 };
 
 function serverActionsOnDisk(): string[] {
@@ -655,7 +702,14 @@ describe('authorisation matrix', () => {
 
   for (const [template, row] of Object.entries(pageMatrix)) {
     it(`page ${template} — ${row.right}`, async () => {
-      const path_ = fill(template, { dealId: fixture.dealId, versionId: fixture.versionId, scenarioId: fixture.scenarioId, offerId: fixture.offerId, sha256: fixture.sha256, agreementId: fixture.agreementId });
+      const path_ = fill(template, {
+        dealId: fixture.dealId,
+        versionId: fixture.versionId,
+        scenarioId: fixture.scenarioId,
+        offerId: fixture.offerId,
+        sha256: fixture.sha256,
+        agreementId: fixture.agreementId,
+      });
       const url = row.query ? `${path_}?${row.query(fixture)}` : path_;
       const key = `PAGE ${template}`;
       const ask = async (caller: Caller) => {

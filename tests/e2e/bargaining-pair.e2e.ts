@@ -36,7 +36,11 @@ beforeAll(async () => {
   downstream = await signInOverHttp('beijing@pes.demo', demoPassword);
   const document = (await downstream.json<{ benefits: { label: string; values: Record<string, string> }[] }>(`/api/v1/deals/${dealId}/versions/${counter}`)).body;
   const benefits = [{ label: document.benefits[0]!.label, values: { '2014-2050': '9000000' } }];
-  const created = await downstream.json<{ versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', { document: { ...document, benefits }, name: mineName, message: 'Lower benefit estimate (zone pair e2e)' });
+  const created = await downstream.json<{ versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', {
+    document: { ...document, benefits },
+    name: mineName,
+    message: 'Lower benefit estimate (zone pair e2e)',
+  });
   expect(created.status).toBe(201);
   mine = created.body.versionId;
 });
@@ -44,7 +48,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type PairBody = { pair: { lower: { id: string } | null; upper: { id: string } | null; weight: string; years: { year: number; lowerBound: string | null; upperBound: string | null; suggestedPayment: string | null; feasible: boolean | null }[] } };
+type PairBody = {
+  pair: {
+    lower: { id: string } | null;
+    upper: { id: string } | null;
+    weight: string;
+    years: { year: number; lowerBound: string | null; upperBound: string | null; suggestedPayment: string | null; feasible: boolean | null }[];
+  };
+};
 
 describe('the zone between the sides over HTTP', () => {
   it('answers the pair asked for, the latest of each side without, and refuses a weight outside 0 … 1 naming it', async () => {

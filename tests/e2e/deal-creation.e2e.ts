@@ -41,7 +41,10 @@ async function fillDeal(page: Page) {
   // A start the period before already holds: refused by name before anything is sent.
   await page.getByTestId('period-1-from').fill('2013');
   await page.getByTestId('period-1-to').fill('2020');
-  for (const [i, email, side] of [[0, 'shiyan@pes.demo', 'UPSTREAM'], [1, 'beijing@pes.demo', 'DOWNSTREAM']] as const) {
+  for (const [i, email, side] of [
+    [0, 'shiyan@pes.demo', 'UPSTREAM'],
+    [1, 'beijing@pes.demo', 'DOWNSTREAM'],
+  ] as const) {
     await page.getByTestId('add-member').click();
     await page.getByTestId(`member-${i}-email`).fill(email);
     await page.getByTestId(`member-${i}-side`).selectOption(side);
@@ -93,7 +96,9 @@ describe.sequential('creating a deal and starting its scenarios without a file',
     const page = await as('shiyan@pes.demo', 'zh', `/deals/${dealId}/scenarios`);
     const form = page.getByTestId('new-scenario');
     await expect(form.getByRole('button', { name: '论文表 2 模板' }).getAttribute('aria-pressed')).resolves.toBe('true');
-    await expect(page.getByTestId('template-contents').textContent()).resolves.toMatch(/取自项目：年份 2011—2020，金额单位 万元\/年，2010 年不变价，时段 2011–2013、追溯补偿期。.*补偿起始年份、追溯补偿年数、资本收益率 i_s/s);
+    await expect(page.getByTestId('template-contents').textContent()).resolves.toMatch(
+      /取自项目：年份 2011—2020，金额单位 万元\/年，2010 年不变价，时段 2011–2013、追溯补偿期。.*补偿起始年份、追溯补偿年数、资本收益率 i_s/s,
+    );
     await screenshot(page, 'scenario-new-choices-zh');
     await page.getByTestId('new-scenario-create').click();
     await page.waitForURL(/\/versions\/[0-9a-f-]+\?saved=1$/);
@@ -135,7 +140,11 @@ describe.sequential('creating a deal and starting its scenarios without a file',
 
   it('the API: a wrong template name is 400 on the field; a deal one is not in is 404', async () => {
     const upstream = await signInOverHttp('shiyan@pes.demo', demoPassword);
-    const wrong = await upstream.json<{ error: { code: string; problems: { field: string; message: string }[] } }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', { template: 'table-3', name: 'n', message: 'm' });
+    const wrong = await upstream.json<{ error: { code: string; problems: { field: string; message: string }[] } }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', {
+      template: 'table-3',
+      name: 'n',
+      message: 'm',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.problems).toEqual([expect.objectContaining({ field: 'template' })]);
     const stranger = await signInOverHttp('chengde@pes.demo', demoPassword);

@@ -51,7 +51,9 @@ describe('deal pages in Chromium', () => {
       await page.getByTestId('audit-verify').getByRole('button').click();
       const verdict = page.getByTestId('audit-verify-result');
       await verdict.waitFor();
-      await expect(verdict.textContent()).resolves.toMatch(language === 'zh' ? /审计链完好：已核验 \d+ 条事件.*链头 第 \d+ 条：\s*[0-9a-f]{64}/ : /The audit chain holds: \d+ events checked.*Head, event #\d+:\s*[0-9a-f]{64}/);
+      await expect(verdict.textContent()).resolves.toMatch(
+        language === 'zh' ? /审计链完好：已核验 \d+ 条事件.*链头 第 \d+ 条：\s*[0-9a-f]{64}/ : /The audit chain holds: \d+ events checked.*Head, event #\d+:\s*[0-9a-f]{64}/,
+      );
       await screenshot(page, `deal-activity-${language}`);
       await page.goto(`${baseUrl()}/deals/${dealId}/activity?action=scenario.`);
       const actions = await page.locator('[data-testid=activity] tbody [data-action]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-action') ?? ''));
@@ -59,7 +61,12 @@ describe('deal pages in Chromium', () => {
       expect(actions.every((action) => action.startsWith('scenario.'))).toBe(true);
       await page.goto(`${baseUrl()}/deals/${dealId}/activity?from=not-a-date`);
       // The refused filter is named by its label, not its parameter.
-      await expect(page.getByRole('alert').filter({ hasText: language === 'zh' ? /起始日期/ : /From/ }).count()).resolves.toBe(1);
+      await expect(
+        page
+          .getByRole('alert')
+          .filter({ hasText: language === 'zh' ? /起始日期/ : /From/ })
+          .count(),
+      ).resolves.toBe(1);
       await context.close();
     }
   });

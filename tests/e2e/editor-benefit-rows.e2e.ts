@@ -28,7 +28,11 @@ beforeAll(async () => {
   await prisma.$disconnect();
   api = await signInOverHttp('shiyan@pes.demo', demoPassword);
   const paper = (await api.json<Doc>(`/api/v1/deals/${dealId}/versions/${seeded.id}`)).body;
-  const created = await api.json<{ scenarioId: string; versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', { document: { ...paper, benefits: [] }, name: `效益行 e2e ${Date.now()}`, message: '论文假设' });
+  const created = await api.json<{ scenarioId: string; versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', {
+    document: { ...paper, benefits: [] },
+    name: `效益行 e2e ${Date.now()}`,
+    message: '论文假设',
+  });
   expect(created.status).toBe(201);
   ({ scenarioId, versionId: v1 } = created.body);
 });

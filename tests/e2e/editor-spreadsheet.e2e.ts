@@ -52,7 +52,10 @@ const open = (language: 'zh' | 'en', versionId: string) => openAs(browser, 'shiy
 
 /** The value cells of the cost table's item rows as shown (group rows have none), by period. */
 async function shownCostCells(page: Page, periods: number): Promise<Locator[][]> {
-  const rows = page.getByTestId('items-costs').locator('tbody tr').filter({ has: page.locator('input[data-nav-col]') });
+  const rows = page
+    .getByTestId('items-costs')
+    .locator('tbody tr')
+    .filter({ has: page.locator('input[data-nav-col]') });
   const count = await rows.count();
   const out: Locator[][] = [];
   for (let r = 0; r < Math.min(count, 3); r++) out.push(Array.from({ length: periods }, (_, si) => rows.nth(r).locator(`input[data-nav-col="${si + 2}"]`)));
@@ -81,7 +84,13 @@ describe('the scenario editor as a spreadsheet, in Chinese', () => {
     const page = await open('zh', latestId);
     await page.getByTestId('edit-version').click();
     const [first, second] = await shownCostCells(page, 6);
-    const firstLabel = await page.getByTestId('items-costs').locator('tbody tr').filter({ has: page.locator('input[data-nav-col]') }).nth(1).locator('input[data-nav-col="0"]').inputValue();
+    const firstLabel = await page
+      .getByTestId('items-costs')
+      .locator('tbody tr')
+      .filter({ has: page.locator('input[data-nav-col]') })
+      .nth(1)
+      .locator('input[data-nav-col="0"]')
+      .inputValue();
 
     // Typing into a clicked cell replaces what it held (never "160,000,158,266").
     await first![0]!.click();
@@ -116,7 +125,12 @@ describe('the scenario editor as a spreadsheet, in Chinese', () => {
     // The row actions and the last of the six periods are on screen at 1366 px: the table does not scroll sideways.
     const costTable = page.getByTestId('items-costs').locator('xpath=..');
     await expect(costTable.evaluate((e) => e.scrollWidth - e.clientWidth)).resolves.toBeLessThanOrEqual(0);
-    const removeFirst = page.getByTestId('items-costs').locator('tbody tr').filter({ has: page.locator('input[data-nav-col]') }).first().getByRole('button', { name: /删除/ });
+    const removeFirst = page
+      .getByTestId('items-costs')
+      .locator('tbody tr')
+      .filter({ has: page.locator('input[data-nav-col]') })
+      .first()
+      .getByRole('button', { name: /删除/ });
     for (const box of [await removeFirst.boundingBox(), await first![5]!.boundingBox()]) {
       expect(box).not.toBeNull();
       expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
@@ -183,7 +197,12 @@ describe('the scenario editor as a spreadsheet, in Chinese', () => {
     await page.getByTestId('edit-version').click();
     const [first] = await shownCostCells(page, 6);
     await expect(first![5]!.isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('items-costs').locator('xpath=..').evaluate((e) => e.scrollWidth - e.clientWidth)).resolves.toBeLessThanOrEqual(0);
+    await expect(
+      page
+        .getByTestId('items-costs')
+        .locator('xpath=..')
+        .evaluate((e) => e.scrollWidth - e.clientWidth),
+    ).resolves.toBeLessThanOrEqual(0);
     const box = await first![5]!.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
     await screenshot(page, 'editor-edit-en-1366');
@@ -203,5 +222,4 @@ describe('the scenario editor as a spreadsheet, in Chinese', () => {
     expect(restored.document.periods).toHaveLength(5);
     await page.context().close();
   });
-
 });

@@ -97,7 +97,8 @@ describe('a fund year from the demo data, in Chinese', () => {
     const pages = keepStatement(bytes);
     expect(pages.length).toBeGreaterThan(0);
     const text = execFileSync('pdftotext', ['-layout', path.join(screenshotDir, 'fund-demo-statement.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const expected of ['生态补偿结算单', '密云水库上游', miyunAgreementTexts.upstreamLab, `${due} CNY`, `${balance} CNY`, '90,000,000.00 CNY', '北京时间', '赵敏']) expect(text, expected).toContain(expected);
+    for (const expected of ['生态补偿结算单', '密云水库上游', miyunAgreementTexts.upstreamLab, `${due} CNY`, `${balance} CNY`, '90,000,000.00 CNY', '北京时间', '赵敏'])
+      expect(text, expected).toContain(expected);
 
     await chooseLanguage(page, 'en');
     await page.locator('[data-testid="settlement-year-2025"][data-state="CONFIRMED"]').waitFor();
@@ -116,7 +117,10 @@ describe('a fund year from the demo data, in Chinese', () => {
     await page.getByTestId('payment-submit').click();
     await page.getByTestId('payment-saved').waitFor();
     // The ledger is read again once the payment is stored.
-    await page.getByTestId('payment-row').filter({ hasText: `${miyunAgreementTexts.balanceReference} 2025` }).waitFor();
+    await page
+      .getByTestId('payment-row')
+      .filter({ hasText: `${miyunAgreementTexts.balanceReference} 2025` })
+      .waitFor();
     await expect.poll(() => page.getByTestId('outstanding-2025-DOWNSTREAM').textContent()).toBe('0.00');
     await screenshot(page, 'fund-demo-ledger-zh');
 

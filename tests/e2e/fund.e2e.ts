@@ -29,11 +29,26 @@ const badTable = [header, `${year},cod,"2,31",丹江口水质监测站,${year}-0
 const administration = (tab: string) => `${baseUrl()}/deals/${dealId}/agreements/${agreementId}/${tab}`;
 
 beforeAll(async () => {
-  [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [HttpSession, HttpSession, HttpSession];
+  [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [
+    HttpSession,
+    HttpSession,
+    HttpSession,
+  ];
   // The agreement this file administers: offered by Shiyan with the two-way terms, accepted and signed by both.
   ({ dealId, agreementId } = await signedShiyanAgreement(upstream, downstream));
   // Beijing's own laboratory measured CODMn higher than the station: a dispute once the fund imports.
-  await must(downstream.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`, 'POST', { year, indicator: 'codmn', value: '2.45', laboratory: '北京市水文总站', sampledFrom: `${year}-02-01`, sampledTo: `${year}-11-30` }), 201, 'downstream result');
+  await must(
+    downstream.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`, 'POST', {
+      year,
+      indicator: 'codmn',
+      value: '2.45',
+      laboratory: '北京市水文总站',
+      sampledFrom: `${year}-02-01`,
+      sampledTo: `${year}-11-30`,
+    }),
+    201,
+    'downstream result',
+  );
 
   browser = await launch();
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 1000 } });
@@ -61,7 +76,9 @@ describe('the fund API speaks the reader’s language', () => {
   const importBadTable = (headers: Record<string, string> = {}) => {
     const form = new FormData();
     form.set('file', new Blob([badTable], { type: 'text/csv' }), 'bad.csv');
-    return fund.request(importPath(), { method: 'POST', body: form, headers: { Cookie: fund.cookie, ...headers } }).then(async (response) => ({ status: response.status, body: (await response.json()) as { error: { message: string; field: string; problems: { field: string; message: string }[] } } }));
+    return fund
+      .request(importPath(), { method: 'POST', body: form, headers: { Cookie: fund.cookie, ...headers } })
+      .then(async (response) => ({ status: response.status, body: (await response.json()) as { error: { message: string; field: string; problems: { field: string; message: string }[] } } }));
   };
 
   it('answers in English when the request asks for no language, in Chinese when the reader chose it or the browser asks for it', async () => {
@@ -251,7 +268,18 @@ describe('fund administration in Chromium', () => {
 
     // A mistaken advance, corrected by reversal in the dialog: the two rows linked, the year netted to nothing.
     const mistaken = `${reference}-DUP`;
-    await must(fund.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/payments`, 'POST', { year: year + 1, funder: 'DOWNSTREAM', direction: 'TO_UPSTREAM', amount: '1000.00', paidOn: '2026-03-19', reference: mistaken }), 201, 'mistaken advance');
+    await must(
+      fund.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/payments`, 'POST', {
+        year: year + 1,
+        funder: 'DOWNSTREAM',
+        direction: 'TO_UPSTREAM',
+        amount: '1000.00',
+        paidOn: '2026-03-19',
+        reference: mistaken,
+      }),
+      201,
+      'mistaken advance',
+    );
     await page.reload();
     const row = page.getByTestId('payment-row').filter({ hasText: mistaken }).first();
     await row.getByRole('button').click();

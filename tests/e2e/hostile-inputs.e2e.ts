@@ -15,7 +15,11 @@ let downstream: HttpSession;
 let fund: HttpSession;
 
 beforeAll(async () => {
-  [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [HttpSession, HttpSession, HttpSession];
+  [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [
+    HttpSession,
+    HttpSession,
+    HttpSession,
+  ];
   ({ dealId, agreementId } = await signedShiyanAgreement(upstream, downstream));
 });
 
@@ -100,7 +104,11 @@ describe('answers of the API', () => {
     const upload = await upstream.request(`/api/v1/deals/${dealId}/evidence`, { method: 'POST', body: form });
     expect(upload.status).toBe(201);
     const { sha256 } = (await upload.json()) as { sha256: string };
-    await must(upstream.json(`/api/v1/deals/${dealId}/scenarios`, 'POST', { document: shiyanDocument(), message: 'cites its evidence', evidence: [{ target: 'scenario', fileName: 'evidence.csv', sha256 }] }), 201, 'save');
+    await must(
+      upstream.json(`/api/v1/deals/${dealId}/scenarios`, 'POST', { document: shiyanDocument(), message: 'cites its evidence', evidence: [{ target: 'scenario', fileName: 'evidence.csv', sha256 }] }),
+      201,
+      'save',
+    );
     for (const path of [`/api/v1/deals/${dealId}/evidence/${sha256}`, `/api/v1/deals/${dealId}/agreements/${agreementId}/pdf`]) {
       const response = await upstream.request(path);
       expect(response.status, path).toBe(200);
@@ -128,7 +136,11 @@ describe('answers of the API', () => {
   });
 
   it('an offer valid until the year 20000 is a 400 naming validUntil', async () => {
-    const answer = await upstream.json<{ error: { field: string } }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId: crypto.randomUUID(), schedule: [{ from: 2021, to: 2030, amount: '1' }], validUntil: '+020000-01-01T00:00:00Z' });
+    const answer = await upstream.json<{ error: { field: string } }>(`/api/v1/deals/${dealId}/offers`, 'POST', {
+      versionId: crypto.randomUUID(),
+      schedule: [{ from: 2021, to: 2030, amount: '1' }],
+      validUntil: '+020000-01-01T00:00:00Z',
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.error.field).toBe('validUntil');
   });

@@ -48,7 +48,10 @@ async function shot(page: Page, name: string) {
 
 /** One part of the page, where a full-page picture would be too small to read. */
 async function shotOf(page: Page, testId: string, name: string) {
-  await page.locator(`[data-testid=${testId}]:visible`).first().screenshot({ path: path.join(shots, `${name}.png`) });
+  await page
+    .locator(`[data-testid=${testId}]:visible`)
+    .first()
+    .screenshot({ path: path.join(shots, `${name}.png`) });
 }
 
 /** Saves the edited version and waits for the new one's page (the old one's URL also ends in ?saved=1). */
@@ -86,7 +89,10 @@ describe.sequential('from an empty deal to a signed agreement, in Chinese, witho
     await page.getByTestId('period-1-to').fill('2020');
     // A slip the administrator corrects on the members page once the deal exists (decision 0083).
     await page.getByTestId('period-1-label').fill('追溯期');
-    for (const [i, email, side] of [[0, 'shiyan@pes.demo', 'UPSTREAM'], [1, 'beijing@pes.demo', 'DOWNSTREAM']] as const) {
+    for (const [i, email, side] of [
+      [0, 'shiyan@pes.demo', 'UPSTREAM'],
+      [1, 'beijing@pes.demo', 'DOWNSTREAM'],
+    ] as const) {
       await page.getByTestId('add-member').click();
       await page.getByTestId(`member-${i}-email`).fill(email);
       await page.getByTestId(`member-${i}-side`).selectOption(side);

@@ -55,7 +55,9 @@ async function visibleText(page: Page): Promise<{ text: string; data: string[] }
     document.querySelectorAll('details').forEach((details) => (details.open = true));
     // Code the reader types or the parties wrote is not interface text (decision 0081). The page is read once, after its screenshot.
     document.querySelectorAll('code').forEach((code) => (code.textContent = ' '));
-    const attributes = [...document.querySelectorAll('[title], [placeholder], [aria-label]')].flatMap((element) => ['title', 'placeholder', 'aria-label'].map((name) => element.getAttribute(name) ?? ''));
+    const attributes = [...document.querySelectorAll('[title], [placeholder], [aria-label]')].flatMap((element) =>
+      ['title', 'placeholder', 'aria-label'].map((name) => element.getAttribute(name) ?? ''),
+    );
     const data = [...document.querySelectorAll('main [lang^="zh"], [data-data]')].map((element) => (element as HTMLElement).innerText);
     return { text: [document.title, document.body.innerText, ...attributes].join('\n'), data };
   });
@@ -101,7 +103,13 @@ async function crawl(context: BrowserContext, user: string, language: Language, 
     }
     if (user === 'shiyan@pes.demo' && screenshotKinds.has(kind)) await screenshot(page, `crawl-${language}${kind.replace(/[/:?&]+/g, '-')}`);
     const seen = await visibleText(page);
-    const words = language === 'zh' ? findEnglish(seen.text) : findChinese(seen.text, [...seen.data, ...data].sort((a, b) => b.length - a.length));
+    const words =
+      language === 'zh'
+        ? findEnglish(seen.text)
+        : findChinese(
+            seen.text,
+            [...seen.data, ...data].sort((a, b) => b.length - a.length),
+          );
     if (words.length) findings.push({ user, language, page: kind, url: url.href, words });
     const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     for (const href of hrefs) {
@@ -133,7 +141,17 @@ async function negotiateAndSign(): Promise<void> {
   const counter = await downstream.json<{ id: string }>(offers, 'POST', {
     versionId: version.id,
     schedule: [{ from: 2021, to: 2030, amount: '5800000' }],
-    terms: { format: 'payment-terms/1', name: termsName, currency: 'CNY', unit: 1000, from: 2021, to: 2030, constants: { c0: '2.6' }, indicators: { codmn: 'mg/L' }, formulas: [{ name: 'payment', expr: 'codmn <= c0 ? scheduled : 0' }] },
+    terms: {
+      format: 'payment-terms/1',
+      name: termsName,
+      currency: 'CNY',
+      unit: 1000,
+      from: 2021,
+      to: 2030,
+      constants: { c0: '2.6' },
+      indicators: { codmn: 'mg/L' },
+      formulas: [{ name: 'payment', expr: 'codmn <= c0 ? scheduled : 0' }],
+    },
     validUntil: inDays(14),
     answersOfferId: sent.body.id,
   });
@@ -189,7 +207,10 @@ describe('language crawl', () => {
           byPage.set(finding.page, words);
         }
         const report = [...byPage].map(([page, words]) => `  ${page}: ${[...words].join(' | ')}`).join('\n');
-        expect(remaining.length, `${language === 'zh' ? 'English or code on Chinese pages' : 'Chinese interface text on English pages'}:\n${report}\n(one finding per user and page; first URL of each: ${[...new Map(remaining.map((f) => [f.page, f.url])).values()].join(' ')})`).toBe(0);
+        expect(
+          remaining.length,
+          `${language === 'zh' ? 'English or code on Chinese pages' : 'Chinese interface text on English pages'}:\n${report}\n(one finding per user and page; first URL of each: ${[...new Map(remaining.map((f) => [f.page, f.url])).values()].join(' ')})`,
+        ).toBe(0);
       },
       15 * 60_000,
     );

@@ -20,11 +20,19 @@ let agreementId: string;
 let importId: string;
 
 const year = 2024;
-const table = ['年度,指标,数值,单位,实验室,采样起,采样止', `${year},tp,<0.025,mg/L,十堰市环境监测站,${year}/1/8,${year}/12/16`, `${year},codmn,2.31,mg/L,十堰市环境监测站,${year}-1-8,${year}-12-16`].join('\r\n');
+const table = [
+  '年度,指标,数值,单位,实验室,采样起,采样止',
+  `${year},tp,<0.025,mg/L,十堰市环境监测站,${year}/1/8,${year}/12/16`,
+  `${year},codmn,2.31,mg/L,十堰市环境监测站,${year}-1-8,${year}-12-16`,
+].join('\r\n');
 const base = () => `/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`;
 
 beforeAll(async () => {
-  [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [HttpSession, HttpSession, HttpSession];
+  [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [
+    HttpSession,
+    HttpSession,
+    HttpSession,
+  ];
   ({ dealId, agreementId } = await signedShiyanAgreement(upstream, downstream));
   browser = await launch();
 });

@@ -44,9 +44,17 @@ describe('offers API v1 over HTTP', () => {
   });
 
   it('refuses bad offers with the field named, and the fund does not make offers', async () => {
-    const past = await upstream.json<{ error: { field: string } }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2030, amount: '1' }], validUntil: '2020-01-01' });
+    const past = await upstream.json<{ error: { field: string } }>(`/api/v1/deals/${dealId}/offers`, 'POST', {
+      versionId,
+      schedule: [{ from: 2021, to: 2030, amount: '1' }],
+      validUntil: '2020-01-01',
+    });
     expect(past).toMatchObject({ status: 400, body: { error: { field: 'validUntil' } } });
-    const wrongType = await upstream.json<{ error: { problems: { field: string }[] } }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2030, amount: 'lots' }], validUntil: validUntil() });
+    const wrongType = await upstream.json<{ error: { problems: { field: string }[] } }>(`/api/v1/deals/${dealId}/offers`, 'POST', {
+      versionId,
+      schedule: [{ from: 2021, to: 2030, amount: 'lots' }],
+      validUntil: validUntil(),
+    });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.error.problems[0]!.field).toMatch(/^schedule\.0/);
     const byFund = await fund.json(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2030, amount: '1' }], validUntil: validUntil() });

@@ -5,7 +5,12 @@ import { signInOverHttp } from './http-session';
 
 function csp(response: Response): Map<string, string> {
   const header = response.headers.get('content-security-policy') ?? '';
-  return new Map(header.split(';').map((part) => part.trim().split(/\s+(.*)/s) as [string, string]).filter(([name]) => name));
+  return new Map(
+    header
+      .split(';')
+      .map((part) => part.trim().split(/\s+(.*)/s) as [string, string])
+      .filter(([name]) => name),
+  );
 }
 
 describe('response headers and cookies', () => {
@@ -37,7 +42,10 @@ describe('response headers and cookies', () => {
     expect(session.cookie).toContain('session-token');
     const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookies = csrf.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const cookies = csrf.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
     const signIn = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
       method: 'POST',
       redirect: 'manual',

@@ -24,7 +24,11 @@ export async function signedShiyanAgreement(upstream: HttpSession, downstream: H
   const monitoring = Object.fromEntries(Object.keys(template.indicators).map((name) => [name, { labs: 'fund', ...rules[name] }]));
   const terms = { ...template, from: 2021, to: 2030, monitoring };
   const validUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
-  const offer = await must(upstream.json<{ id: string }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil }), 201, 'offer');
+  const offer = await must(
+    upstream.json<{ id: string }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil }),
+    201,
+    'offer',
+  );
   const { agreementId } = await must(downstream.json<{ agreementId: string }>(`/api/v1/deals/${dealId}/offers/${offer.id}`, 'POST', { move: 'accept' }), 200, 'accept');
   for (const party of [upstream, downstream]) await must(party.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, 'POST', { password: demoPassword }), 201, 'sign');
   return { dealId, agreementId };

@@ -69,7 +69,10 @@ async function freshUser() {
 async function attempt(base: string, email: string, password: string): Promise<'signed in' | 'rate limited' | 'refused'> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const cookies = csrf.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
   const answer = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
@@ -87,7 +90,10 @@ const sessionEndpoint = (session: HttpSession, base: string) => fetch(`${base}/a
 async function signOutAt(session: HttpSession, base: string) {
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { Cookie: session.cookie } });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
   await fetch(`${base}/api/auth/signout`, {
     method: 'POST',
     redirect: 'manual',

@@ -39,7 +39,12 @@ export async function signedAgreement(options: { terms: Record<string, unknown>;
   await testDb().deal.update({ where: { id: deal.id }, data: { status: 'NEGOTIATING' } });
   const [upstream, downstream, fundAdmin, reader, viewer, admin] = (await Promise.all([up, down, fund, fundReader, observer, platformAdmin].map((u) => loadActor(u.id)))) as FundActor[];
   const { versionId } = await saveScenarioVersion({ actor: upstream!, origin: fundOrigin(), dealId: deal.id, input: { document: shiyanDocument(), message: 'v1' } });
-  const offer = await sendOffer({ actor: upstream!, origin: fundOrigin(), dealId: deal.id, input: { versionId, schedule: options.schedule ?? defaultSchedule, terms: options.terms, validUntil: inAMonth() } });
+  const offer = await sendOffer({
+    actor: upstream!,
+    origin: fundOrigin(),
+    dealId: deal.id,
+    input: { versionId, schedule: options.schedule ?? defaultSchedule, terms: options.terms, validUntil: inAMonth() },
+  });
   const { agreementId } = (await answerOffer({ actor: downstream!, origin: fundOrigin(), dealId: deal.id, offerId: offer.id, input: { move: 'accept' } })) as { agreementId: string };
   if (options.sign !== false) {
     await signAgreement({ actor: upstream!, origin: fundOrigin(), dealId: deal.id, agreementId, input: { password: testPassword } });

@@ -71,7 +71,10 @@ describe('the app process killed during writes (SIGKILL, then restarted)', () =>
 
     expect(unclear, `answers that were neither a success nor a clear JSON error:\n${unclear.join('\n')}`).toEqual([]);
     expect(store.problems, store.problems.join('\n')).toEqual([]);
-    expect(kills.some((k) => k.inFlight > 0), 'no write was in flight when the app was killed: the fault was not exercised').toBe(true);
+    expect(
+      kills.some((k) => k.inFlight > 0),
+      'no write was in flight when the app was killed: the fault was not exercised',
+    ).toBe(true);
     expect(store.facts.acknowledged).toBeGreaterThan(0);
 
     // The restarted app works on the same data: a save onto every line, from the version the database holds.

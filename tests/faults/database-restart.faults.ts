@@ -74,8 +74,25 @@ describe('PostgreSQL restarted in the middle of saves (private cluster, pg_ctl s
     const unclear = unclearAnswers(load.records);
     const store = await checkStore(prisma, fixture, load.records, () => false);
     const slowest = Math.max(...load.records.map((r) => r.answer.ms));
-    const errorsSeen = [...new Set(load.records.filter((r) => r.answer.status >= 400).map((r) => `${r.answer.status} ${(r.answer.json as { error?: { code?: string; message?: string } } | null)?.error?.code ?? ''}: ${(r.answer.json as { error?: { message?: string } } | null)?.error?.message ?? r.answer.text.slice(0, 100)}`))];
-    const details = { database: 'private PostgreSQL cluster (initdb + pg_ctl, run as the postgres user)', outages, answers: tally(load.records), slowestAnswerMs: slowest, errorsSeen, ...store.facts, appExited: app.exited() };
+    const errorsSeen = [
+      ...new Set(
+        load.records
+          .filter((r) => r.answer.status >= 400)
+          .map(
+            (r) =>
+              `${r.answer.status} ${(r.answer.json as { error?: { code?: string; message?: string } } | null)?.error?.code ?? ''}: ${(r.answer.json as { error?: { message?: string } } | null)?.error?.message ?? r.answer.text.slice(0, 100)}`,
+          ),
+      ),
+    ];
+    const details = {
+      database: 'private PostgreSQL cluster (initdb + pg_ctl, run as the postgres user)',
+      outages,
+      answers: tally(load.records),
+      slowestAnswerMs: slowest,
+      errorsSeen,
+      ...store.facts,
+      appExited: app.exited(),
+    };
     (task.meta as { details?: unknown }).details = details;
     console.log('database restart:', JSON.stringify(details, null, 2));
 
@@ -83,11 +100,17 @@ describe('PostgreSQL restarted in the middle of saves (private cluster, pg_ctl s
     expect(unclear, `answers that were neither a success nor a clear JSON error:\n${unclear.join('\n')}`).toEqual([]);
     // A database that is down is the server's to report as such (503 unavailable, to retry), not as a bug (500).
     const notUnavailable = load.records.filter((r) => r.answer.status >= 500 && !(r.answer.status === 503 && (r.answer.json as { error?: { code?: string } } | null)?.error?.code === 'unavailable'));
-    expect(notUnavailable.map((r) => `${r.kind} "${r.tag}": ${r.answer.status} ${r.answer.text.slice(0, 160)}`), 'failures while the database was down should be 503 unavailable').toEqual([]);
+    expect(
+      notUnavailable.map((r) => `${r.kind} "${r.tag}": ${r.answer.status} ${r.answer.text.slice(0, 160)}`),
+      'failures while the database was down should be 503 unavailable',
+    ).toEqual([]);
     for (const outage of outages) {
       expect(outage.servesAgainAfterMs, `after the ${outage.mode} restart the app did not serve GET /api/v1/me within ${recoveryLimitMs / 1000} s\n${app.output()}`).not.toBeNull();
     }
-    expect(outages.reduce((n, o) => n + o.failedDuring, 0), 'no request failed while the database was down: the outage was not exercised').toBeGreaterThan(0);
+    expect(
+      outages.reduce((n, o) => n + o.failedDuring, 0),
+      'no request failed while the database was down: the outage was not exercised',
+    ).toBeGreaterThan(0);
     expect(store.problems, store.problems.join('\n')).toEqual([]);
     expect(store.facts.acknowledged).toBeGreaterThan(0);
   });

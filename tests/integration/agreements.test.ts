@@ -129,7 +129,9 @@ describe('agreements: drafting', () => {
 
     const unsignable = await table({ downstreamSigner: false });
     const offer = await sendOffer({ actor: unsignable.upstream, origin, dealId: unsignable.deal.id, input: { versionId: unsignable.versionId, schedule, validUntil: inAMonth() } });
-    await expect(answerOffer({ actor: unsignable.downstream, origin, dealId: unsignable.deal.id, offerId: offer.id, input: { move: 'accept' } })).rejects.toThrow(/no member of the downstream side may sign/);
+    await expect(answerOffer({ actor: unsignable.downstream, origin, dealId: unsignable.deal.id, offerId: offer.id, input: { move: 'accept' } })).rejects.toThrow(
+      /no member of the downstream side may sign/,
+    );
     expect((await testDb().offer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe('SENT');
     expect(await testDb().agreement.count({ where: { dealId: unsignable.deal.id } })).toBe(0);
   });
@@ -294,7 +296,11 @@ describe('agreements: frozen and verified', () => {
     await expect(testDb().$executeRawUnsafe(`UPDATE "AgreementSignatory" SET name = 'someone else' WHERE "agreementId" = '${id}'`)).rejects.toThrow(refused);
     await expect(testDb().$executeRawUnsafe(`DELETE FROM "AgreementSignatory" WHERE "agreementId" = '${id}'`)).rejects.toThrow(refused);
     const signatory = await testDb().agreementSignatory.findFirstOrThrow({ where: { agreementId: id } });
-    await expect(testDb().$executeRawUnsafe(`INSERT INTO "AgreementSignatory" (id, "agreementId", "userId", side, name, email, "organisationId", "organisationName", "organisationNameZh") VALUES (gen_random_uuid(), '${id}', gen_random_uuid(), 'UPSTREAM', 'x', 'x@example.test', '${signatory.organisationId}', 'x', 'x')`)).rejects.toThrow(refused);
+    await expect(
+      testDb().$executeRawUnsafe(
+        `INSERT INTO "AgreementSignatory" (id, "agreementId", "userId", side, name, email, "organisationId", "organisationName", "organisationNameZh") VALUES (gen_random_uuid(), '${id}', gen_random_uuid(), 'UPSTREAM', 'x', 'x@example.test', '${signatory.organisationId}', 'x', 'x')`,
+      ),
+    ).rejects.toThrow(refused);
     expect((await getAgreement({ actor: t.upstream, origin, dealId: t.deal.id, agreementId: id })).hashVerified).toBe(true);
   });
 
@@ -386,7 +392,11 @@ function pdfText(bytes: Uint8Array): string {
   }
   return streams
     .filter((s) => s.includes(' TJ'))
-    .flatMap((s) => [...s.matchAll(/\[(.*?)\] TJ/g)].map((line) => [...line[1]!.matchAll(/<([0-9a-f]+)>/gi)].map((h) => (h[1]!.match(/.{4}/g) ?? []).map((code) => toUnicode.get(parseInt(code, 16)) ?? '?').join('')).join('')))
+    .flatMap((s) =>
+      [...s.matchAll(/\[(.*?)\] TJ/g)].map((line) =>
+        [...line[1]!.matchAll(/<([0-9a-f]+)>/gi)].map((h) => (h[1]!.match(/.{4}/g) ?? []).map((code) => toUnicode.get(parseInt(code, 16)) ?? '?').join('')).join(''),
+      ),
+    )
     .join('\n');
 }
 

@@ -36,11 +36,20 @@ async function withResults(t: SignedAgreement, years: number[]) {
   await importMonitoringTable({ actor: t.fundAdmin, origin: origin(), ...t.at, fileName: 'fund.csv', bytes: new TextEncoder().encode(csv) });
   // The upstream lab reads 0.14 higher: disputed while the labs must agree exactly.
   for (const year of years) {
-    await enterMonitoringValue({ actor: t.upstream, origin: origin(), ...t.at, input: { year, indicator: 'codmn', value: '2.45', laboratory: 'Upstream lab', sampledFrom: `${year}-03-01`, sampledTo: `${year}-03-31` } });
+    await enterMonitoringValue({
+      actor: t.upstream,
+      origin: origin(),
+      ...t.at,
+      input: { year, indicator: 'codmn', value: '2.45', laboratory: 'Upstream lab', sampledFrom: `${year}-03-01`, sampledTo: `${year}-03-31` },
+    });
   }
 }
 
-const looser = { effectiveFrom: 2024, reason: 'The labs use different methods; 10 % of the mean covers them.', changes: { monitoring: { codmn: { tolerance: { relative: '0.1' } } }, fundingShares: { central: '0.5', downstream: '0.5' } } };
+const looser = {
+  effectiveFrom: 2024,
+  reason: 'The labs use different methods; 10 % of the mean covers them.',
+  changes: { monitoring: { codmn: { tolerance: { relative: '0.1' } } }, fundingShares: { central: '0.5', downstream: '0.5' } },
+};
 
 const propose = (t: SignedAgreement, input: ProposeAmendmentInput = looser, actor = t.fundAdmin) => proposeAmendment({ actor, origin: origin(), ...t.at, input });
 const sign = (t: SignedAgreement, amendmentId: string, actor = t.upstream, password = testPassword) => signAmendment({ actor, origin: origin(), ...t.at, amendmentId, input: { password }, now });
@@ -50,7 +59,10 @@ describe('amendments of a signed agreement', () => {
   it('are needed: after signing the fund can change neither a tolerance nor the funding shares directly', async () => {
     const t = await agreement();
     await withResults(t, [2024]);
-    await expect(setIndicatorTolerances({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { tolerances: { codmn: { absolute: null, relative: '0.1' } } } })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/only by an amendment both parties sign/) });
+    await expect(setIndicatorTolerances({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { tolerances: { codmn: { absolute: null, relative: '0.1' } } } })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/only by an amendment both parties sign/),
+    });
     await expect(setFundingShares({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { shares: { CENTRAL: '0.5', DOWNSTREAM: '0.5' } } })).rejects.toBeInstanceOf(ConflictError);
     // Someone who may not administer is still told so first.
     await expect(setFundingShares({ actor: t.upstream, origin: origin(), ...t.at, input: { shares: { CENTRAL: '1' } } })).rejects.toBeInstanceOf(ForbiddenError);
@@ -93,7 +105,9 @@ describe('amendments of a signed agreement', () => {
     expect([scheduled(2024, 'CENTRAL'), scheduled(2024, 'DOWNSTREAM')]).toEqual(['100000000.00', '100000000.00']);
 
     const page = await getAgreement({ actor: t.upstream, origin: origin(), ...t.at });
-    expect(page.amendments).toMatchObject([{ number: 1, effectiveFrom: 2024, signedAt: now.toISOString(), me: { isSignatory: true, hasSigned: true }, signatures: [{ signedAt: expect.any(String) }, { signedAt: expect.any(String) }] }]);
+    expect(page.amendments).toMatchObject([
+      { number: 1, effectiveFrom: 2024, signedAt: now.toISOString(), me: { isSignatory: true, hasSigned: true }, signatures: [{ signedAt: expect.any(String) }, { signedAt: expect.any(String) }] },
+    ]);
     expect(page.audit.filter((e) => e.action.startsWith('agreement.amendment')).map((e) => [e.action, e.description.values.signatures ?? null, e.description.values.effective ?? null])).toEqual([
       ['agreement.amendment_proposed', null, null],
       ['agreement.amendment_signed', '1/2', 'no'],
@@ -106,14 +120,23 @@ describe('amendments of a signed agreement', () => {
     const t = await agreement();
     await withResults(t, [2022]);
     await expect(propose(t, looser, t.viewer)).rejects.toMatchObject({ status: 403 });
-    const refused = await propose(t, { effectiveFrom: 2031, reason: 'x', changes: { monitoring: { xyz: { tolerance: { absolute: '-1' } } }, fundingShares: { central: '0.6', downstream: '0.5' } } }).catch((e: unknown) => e);
+    const refused = await propose(t, {
+      effectiveFrom: 2031,
+      reason: 'x',
+      changes: { monitoring: { xyz: { tolerance: { absolute: '-1' } } }, fundingShares: { central: '0.6', downstream: '0.5' } },
+    }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).problems.map((p) => p.field).sort()).toEqual(['changes.fundingShares', 'changes.monitoring.xyz', 'changes.monitoring.xyz.tolerance.absolute', 'effectiveFrom']);
     await expect(propose(t, { effectiveFrom: 2025, reason: 'x', changes: {} })).rejects.toMatchObject({ problems: [{ field: 'changes' }] });
 
     // A party's signatory may propose too. Once 2022 is confirmed, an amendment starts in 2023 at the earliest.
     await propose(t, { ...looser, effectiveFrom: 2022 }, t.downstream);
-    await enterMonitoringValue({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { year: 2022, indicator: 'codmn', value: '2.45', laboratory: 'Fund station', sampledFrom: '2022-05-01', sampledTo: '2022-05-02' } });
+    await enterMonitoringValue({
+      actor: t.fundAdmin,
+      origin: origin(),
+      ...t.at,
+      input: { year: 2022, indicator: 'codmn', value: '2.45', laboratory: 'Fund station', sampledFrom: '2022-05-01', sampledTo: '2022-05-02' },
+    });
     const draft = await runSettlementYear({ actor: t.fundAdmin, origin: origin(), ...t.at, year: 2022, now });
     await confirmSettlement({ actor: t.fundAdmin, origin: origin(), ...t.at, settlementId: draft.id, fingerprint: draft.fingerprint, now });
     await expect(propose(t, { ...looser, effectiveFrom: 2022 })).rejects.toMatchObject({ problems: [{ field: 'effectiveFrom', message: expect.stringContaining('between 2023 and 2030') }] });

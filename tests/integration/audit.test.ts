@@ -45,9 +45,7 @@ describe('audit trail', () => {
     const { deal, actor } = await dealWithManager();
     // Make the database refuse this deal's status event only, so parallel tests are unaffected.
     const constraint = `reject_${deal.id.replaceAll('-', '')}`;
-    await testDb().$executeRawUnsafe(
-      `ALTER TABLE "AuditEvent" ADD CONSTRAINT "${constraint}" CHECK (NOT (action = 'deal.status_changed' AND "dealId" = '${deal.id}')) NOT VALID`,
-    );
+    await testDb().$executeRawUnsafe(`ALTER TABLE "AuditEvent" ADD CONSTRAINT "${constraint}" CHECK (NOT (action = 'deal.status_changed' AND "dealId" = '${deal.id}')) NOT VALID`);
     try {
       await expect(changeDealStatus({ actor, origin, dealId: deal.id, status: 'NEGOTIATING' })).rejects.toThrow();
     } finally {
@@ -164,7 +162,9 @@ describe('audit trail', () => {
       const { anchors, problems } = readAnchors([file]);
       expect(problems).toEqual([]);
       const broken = (await verifyAuditChains(testDb(), { anchors })).broken.filter((l) => l.chain === other.id);
-      expect(broken).toEqual([{ chain: other.id, seq: 3, id: expect.any(String), problem: expect.stringMatching(/differs from the anchor/), reason: { code: 'anchorDiffers', params: { at: expect.any(String) } } }]);
+      expect(broken).toEqual([
+        { chain: other.id, seq: 3, id: expect.any(String), problem: expect.stringMatching(/differs from the anchor/), reason: { code: 'anchorDiffers', params: { at: expect.any(String) } } },
+      ]);
     });
 
     it('detects a chain hashed with a key it does not know, and a chain recomputed with another key', async () => {
@@ -187,7 +187,13 @@ describe('audit trail', () => {
       expect((await verifyAuditChains(testDb())).broken.filter((l) => l.chain === deal.id)).toEqual([]);
       const { anchors } = readAnchors([file]);
       expect((await verifyAuditChains(testDb(), { anchors })).broken.filter((l) => l.chain === deal.id)).toEqual([
-        { chain: deal.id, seq: 4, id: expect.any(String), problem: expect.stringMatching(/anchored .* but the chain ends at #2 \(its newest events were deleted\)/), reason: { code: 'tailCut', params: { anchored: 4, at: expect.any(String), last: 2 } } },
+        {
+          chain: deal.id,
+          seq: 4,
+          id: expect.any(String),
+          problem: expect.stringMatching(/anchored .* but the chain ends at #2 \(its newest events were deleted\)/),
+          reason: { code: 'tailCut', params: { anchored: 4, at: expect.any(String), last: 2 } },
+        },
       ]);
       const script = spawnSync('npx', ['tsx', 'scripts/audit-verify.ts', '--anchors', file], { cwd: path.resolve(import.meta.dirname, '../..'), env: process.env, encoding: 'utf8' });
       expect(script.status).toBe(1);

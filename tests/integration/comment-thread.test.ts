@@ -34,7 +34,12 @@ describe("a scenario's comment thread", () => {
     expect(onLine).toMatchObject({ versionNumber: 1, target: 'costs[0]', here: 'costs[0]', item: { code: firstCost.code, label: firstCost.label }, side: 'DOWNSTREAM' });
     await addComment({ actor: upstream, origin, dealId: deal.id, versionId: v1.versionId, input: { body: 'See the forestry audit.' } });
 
-    const v2 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: withLineInFront(shiyanDocument()), message: 'v2' } });
+    const v2 = await saveScenarioVersion({
+      actor: upstream,
+      origin,
+      dealId: deal.id,
+      input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: withLineInFront(shiyanDocument()), message: 'v2' },
+    });
     await addComment({ actor: downstream, origin, dealId: deal.id, versionId: v2.versionId, input: { body: 'And the new survey line?', target: 'costs[0]' } });
 
     const onV2 = (await getScenarioVersion({ actor: downstream, origin, dealId: deal.id, versionId: v2.versionId })).comments;

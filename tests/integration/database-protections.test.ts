@@ -30,7 +30,18 @@ async function storeRow(table: string, values: Record<string, string> = {}): Pro
   const literal = async ({ column_name: name, data_type: type, udt_name: udt }: (typeof columns)[number]): Promise<string> => {
     if (values[name]) return values[name]!;
     if (type === 'USER-DEFINED') return `(SELECT enumlabel::text FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = '${udt}' ORDER BY enumsortorder LIMIT 1)::"${udt}"`;
-    const byType: Record<string, string> = { uuid: 'gen_random_uuid()', integer: '1', bigint: '1', numeric: '1', boolean: 'false', jsonb: `'{}'`, bytea: `'\\x00'`, date: 'current_date', 'timestamp with time zone': 'now()', ARRAY: `'{}'` };
+    const byType: Record<string, string> = {
+      uuid: 'gen_random_uuid()',
+      integer: '1',
+      bigint: '1',
+      numeric: '1',
+      boolean: 'false',
+      jsonb: `'{}'`,
+      bytea: `'\\x00'`,
+      date: 'current_date',
+      'timestamp with time zone': 'now()',
+      ARRAY: `'{}'`,
+    };
     return byType[type] ?? `'p-' || gen_random_uuid()::text`;
   };
   const names = [...new Set([...columns.map((c) => c.column_name), ...Object.keys(values)])];
@@ -44,7 +55,10 @@ async function storeRow(table: string, values: Record<string, string> = {}): Pro
 const count = async (table: string) => Number((await client.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
 
 async function firstColumn(table: string): Promise<string> {
-  const { rows } = await client.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position LIMIT 1`, [table]);
+  const { rows } = await client.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position LIMIT 1`,
+    [table],
+  );
   return rows[0]!.column_name;
 }
 
@@ -92,7 +106,10 @@ describe('what SECURITY.md says the database refuses', () => {
     await expect(client.query(`UPDATE "Scenario" SET "dealId" = $2 WHERE id = $1`, [withVersion, dealB])).rejects.toThrow(/deal and side are fixed/);
     await client.query(`UPDATE "Scenario" SET "name" = 'renamed' WHERE id = $1`, [withVersion]);
     await client.query(`UPDATE "Scenario" SET "side" = 'DOWNSTREAM', "dealId" = $2 WHERE id = $1`, [withoutVersion, dealB]);
-    const { rows } = await client.query<{ id: string; side: string; dealId: string; name: string }>(`SELECT id, side, "dealId", name FROM "Scenario" WHERE id = ANY($1::uuid[]) ORDER BY id = $2 DESC`, [[withVersion, withoutVersion], withVersion]);
+    const { rows } = await client.query<{ id: string; side: string; dealId: string; name: string }>(
+      `SELECT id, side, "dealId", name FROM "Scenario" WHERE id = ANY($1::uuid[]) ORDER BY id = $2 DESC`,
+      [[withVersion, withoutVersion], withVersion],
+    );
     expect(rows).toEqual([
       { id: withVersion, side: 'UPSTREAM', dealId: dealA, name: 'renamed' },
       { id: withoutVersion, side: 'DOWNSTREAM', dealId: dealB, name: expect.any(String) },

@@ -58,7 +58,14 @@ describe('creating a deal with its periods and first members', () => {
       ],
     });
     const deal = await createDeal({ actor: p.admin, origin, input });
-    expect(deal).toMatchObject({ status: 'DRAFT', unit: 10000, periods: [{ label: '2011–2013', from: 2011, to: 2013 }, { label: 'Catch-up 2014–2020', from: 2014, to: 2020 }] });
+    expect(deal).toMatchObject({
+      status: 'DRAFT',
+      unit: 10000,
+      periods: [
+        { label: '2011–2013', from: 2011, to: 2013 },
+        { label: 'Catch-up 2014–2020', from: 2014, to: 2020 },
+      ],
+    });
     const members = await testDb().dealMember.findMany({ where: { dealId: deal.id }, orderBy: { side: 'asc' } });
     expect(members.map((m) => [m.userId, m.side, m.canEdit, m.canSign])).toEqual(
       expect.arrayContaining([
@@ -73,7 +80,13 @@ describe('creating a deal with its periods and first members', () => {
 
   it('a member nobody knows refuses the whole deal, naming the row: no deal, no member, no event is left', async () => {
     const p = await people();
-    const input = parse({ ...settings(), members: [{ email: p.emails.up, side: 'UPSTREAM' }, { email: `nobody-${randomUUID()}@example.test`, side: 'DOWNSTREAM' }] });
+    const input = parse({
+      ...settings(),
+      members: [
+        { email: p.emails.up, side: 'UPSTREAM' },
+        { email: `nobody-${randomUUID()}@example.test`, side: 'DOWNSTREAM' },
+      ],
+    });
     const error = await createDeal({ actor: p.admin, origin, input }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).field).toBe('members[1].email');
@@ -102,8 +115,18 @@ describe('creating a deal with its periods and first members', () => {
       const parsed = ZCreateDeal.safeParse({ ...settings(), periods: list });
       return parsed.success ? [] : schemaProblems(parsed.error.issues, { periods: list }).map((p) => [p.field, problemIn(p, 'en').message]);
     };
-    expect(problems([{ from: 2011, to: 2014 }, { from: 2014, to: 2020 }])).toEqual([['periods.1.from', 'starts in 2014, a year the period before already holds']]);
-    expect(problems([{ from: 2011, to: 2012 }, { from: 2015, to: 2020 }])).toEqual([['periods.1.from', expect.stringMatching(/^leaves 2013–2014 outside every period/)]]);
+    expect(
+      problems([
+        { from: 2011, to: 2014 },
+        { from: 2014, to: 2020 },
+      ]),
+    ).toEqual([['periods.1.from', 'starts in 2014, a year the period before already holds']]);
+    expect(
+      problems([
+        { from: 2011, to: 2012 },
+        { from: 2015, to: 2020 },
+      ]),
+    ).toEqual([['periods.1.from', expect.stringMatching(/^leaves 2013–2014 outside every period/)]]);
     expect(problems([{ from: 2011, to: 2018 }])).toEqual([['periods.0.to', expect.stringMatching(/^leaves 2019–2020 outside every period: end the last period/)]]);
     expect(problems([{ from: 2011, to: 2021 }])).toEqual([['periods.0.from', "must lie within the deal's years 2011–2020"]]);
     expect(problems(periods)).toEqual([]);
@@ -116,7 +139,14 @@ describe('a scenario that starts without a file', () => {
     const deal = await createDeal({
       actor: p.admin,
       origin,
-      input: parse({ ...settings(), periods, members: [{ email: p.emails.up, side: 'UPSTREAM', canEdit: true }, { email: p.emails.down, side: 'DOWNSTREAM', canEdit: true }] }),
+      input: parse({
+        ...settings(),
+        periods,
+        members: [
+          { email: p.emails.up, side: 'UPSTREAM', canEdit: true },
+          { email: p.emails.down, side: 'DOWNSTREAM', canEdit: true },
+        ],
+      }),
     });
     return { ...p, deal };
   }
@@ -128,7 +158,17 @@ describe('a scenario that starts without a file', () => {
     const document = version.document as Scenario;
     expect(document.costs.map((c) => c.code)).toEqual([...CATEGORIES]);
     expect(document.costs[0]).toEqual({ code: 'C_f', label: '林业建设（C_f）', values: {} });
-    expect(document).toMatchObject({ name: '表 2 成本', unit: 10000, priceBase: '2010 年不变价', startYear: 2011, endYear: 2020, periods: [{ label: '2011–2013', from: 2011, to: 2013 }, { label: 'Catch-up 2014–2020', from: 2014, to: 2020 }] });
+    expect(document).toMatchObject({
+      name: '表 2 成本',
+      unit: 10000,
+      priceBase: '2010 年不变价',
+      startYear: 2011,
+      endYear: 2020,
+      periods: [
+        { label: '2011–2013', from: 2011, to: 2013 },
+        { label: 'Catch-up 2014–2020', from: 2014, to: 2020 },
+      ],
+    });
     for (const open of ['paymentStartYear', 'catchUpYears', 'discountRate', 'bargainingWeight']) expect(document).not.toHaveProperty(open);
     expect(version.scenario).toMatchObject({ side: 'UPSTREAM', template: 'paper-table-2' });
     const result = version.result as { years: { year: number; lowerBound: string }[] };

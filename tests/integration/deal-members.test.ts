@@ -19,8 +19,7 @@ async function dealWithManagers() {
   return { deal, fundAdmin: (await loadActor(fundAdmin.id))!, platformAdmin: (await loadActor(platformAdmin.id))!, newcomer, member };
 }
 
-const refusals = (actorId: string, dealId: string) =>
-  testDb().auditEvent.findMany({ where: { action: 'access.refused', actorId, objectId: dealId }, select: { summary: true } });
+const refusals = (actorId: string, dealId: string) => testDb().auditEvent.findMany({ where: { action: 'access.refused', actorId, objectId: dealId }, select: { summary: true } });
 
 describe('deal members: a party side and a sign right come from a platform administrator only', () => {
   it.each<[string, { side?: Side; canSign?: boolean }]>([
@@ -30,7 +29,10 @@ describe('deal members: a party side and a sign right come from a platform admin
   ])('a fund administrator cannot give itself %s; the refusal changes nothing and is audited', async (_, change) => {
     const t = await dealWithManagers();
     const self = await t.member(t.fundAdmin.id);
-    await expect(changeDealMember({ actor: t.fundAdmin, origin, dealId: t.deal.id, memberId: self.id, input: change })).rejects.toMatchObject({ status: 403, right: expect.stringMatching(/platform administrators only/) });
+    await expect(changeDealMember({ actor: t.fundAdmin, origin, dealId: t.deal.id, memberId: self.id, input: change })).rejects.toMatchObject({
+      status: 403,
+      right: expect.stringMatching(/platform administrators only/),
+    });
     expect(await t.member(t.fundAdmin.id)).toMatchObject({ side: 'FUND', canSign: false });
     expect(await testDb().auditEvent.count({ where: { dealId: t.deal.id, action: 'member.changed' } })).toBe(0);
     // Repeated refusals from one source share a window (decision 0064); the first names the right.
@@ -49,7 +51,10 @@ describe('deal members: a party side and a sign right come from a platform admin
     const observer = await addDealMember({ actor: t.fundAdmin, origin, dealId: t.deal.id, input: { userId: t.newcomer.id, side: 'OBSERVER', canEdit: true, canSign: false } });
     expect(observer).toMatchObject({ side: 'OBSERVER', canEdit: true, canSign: false });
     // Other changes, and taking rights away, stay with the fund administrator.
-    await expect(changeDealMember({ actor: t.fundAdmin, origin, dealId: t.deal.id, memberId: observer.id, input: { side: 'FUND', canEdit: false } })).resolves.toMatchObject({ side: 'FUND', canEdit: false });
+    await expect(changeDealMember({ actor: t.fundAdmin, origin, dealId: t.deal.id, memberId: observer.id, input: { side: 'FUND', canEdit: false } })).resolves.toMatchObject({
+      side: 'FUND',
+      canEdit: false,
+    });
   });
 
   it('a platform administrator gives a party side and a sign right, on the audit trail; a fund administrator may then take them away', async () => {

@@ -38,7 +38,15 @@ const change = (periods: unknown) => ZChangeDealPeriods.parse({ periods });
 describe('changing a deal’s periods', () => {
   it('a manager splits the periods before any scenario: the deal and one audit event with before and after; the next template takes them', async () => {
     const t = await openDeal();
-    const updated = await changeDealPeriods({ actor: t.admin, origin, dealId: t.deal.id, input: change([{ from: 2011, to: 2013 }, { label: '追溯补偿期', from: 2014, to: 2020 }]) });
+    const updated = await changeDealPeriods({
+      actor: t.admin,
+      origin,
+      dealId: t.deal.id,
+      input: change([
+        { from: 2011, to: 2013 },
+        { label: '追溯补偿期', from: 2014, to: 2020 },
+      ]),
+    });
     expect(updated.periods).toEqual([
       { label: '2011–2013', from: 2011, to: 2013 },
       { label: '追溯补偿期', from: 2014, to: 2020 },
@@ -67,7 +75,15 @@ describe('changing a deal’s periods', () => {
 
   it('refuses periods that do not fit the deal’s years, naming the period and field, and changes nothing', async () => {
     const t = await openDeal();
-    const error = await changeDealPeriods({ actor: t.admin, origin, dealId: t.deal.id, input: change([{ from: 2011, to: 2013 }, { from: 2013, to: 2020 }]) }).catch((e: unknown) => e);
+    const error = await changeDealPeriods({
+      actor: t.admin,
+      origin,
+      dealId: t.deal.id,
+      input: change([
+        { from: 2011, to: 2013 },
+        { from: 2013, to: 2020 },
+      ]),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).problems.map((p) => p.field)).toEqual(['periods.1.from']);
     expect((error as ValidationError).problemsIn('zh')[0]!.message).toBe('起始于 2013 年，而该年已属于前一时段');

@@ -43,7 +43,9 @@ describe('saving what the editor would not', () => {
     const { actor, deal, v1 } = await scenarioWithV1();
     const document = shiyanDocument() as { costs: { values: Record<string, string> }[] };
     document.costs[0]!.values = { ...document.costs[0]!.values, '2003-2010': '12abc' };
-    const error = await saveScenarioVersion({ actor, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document, message: '改成本' } }).catch((e: unknown) => e);
+    const error = await saveScenarioVersion({ actor, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document, message: '改成本' } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).problems.map((p) => p.field)).toContain('document.costs[0].values["2003-2010"]');
   });
@@ -56,7 +58,12 @@ describe('saving what the editor would not', () => {
     const saved = await getScenarioVersion({ actor, origin, dealId: deal.id, versionId: v2.versionId });
     expect((saved.document as typeof document).costs[0]!.values['2003-2010']).toBe('-1250.5');
 
-    const v3 = await saveScenarioVersion({ actor, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v2.versionId, document: shiyanDocument(), message: restoredMessage(1, '回到论文假设') } });
+    const v3 = await saveScenarioVersion({
+      actor,
+      origin,
+      dealId: deal.id,
+      input: { scenarioId: v1.scenarioId, baseVersionId: v2.versionId, document: shiyanDocument(), message: restoredMessage(1, '回到论文假设') },
+    });
     const restored = await getScenarioVersion({ actor, origin, dealId: deal.id, versionId: v3.versionId });
     expect(v3.number).toBe(3);
     expect(readVersionMessage(restored.message)).toEqual({ kind: 'restored', number: 1, note: '回到论文假设' });

@@ -44,7 +44,12 @@ async function signedAgreement({ sign = true } = {}) {
   await testDb().deal.update({ where: { id: deal.id }, data: { status: 'NEGOTIATING' } });
   const [upstream, downstream, fundAdmin, viewer, outsider] = (await Promise.all(users.map((u) => loadActor(u.id)))) as Actor[];
   const { versionId } = await saveScenarioVersion({ actor: upstream!, origin: origin(), dealId: deal.id, input: { document: shiyanDocument(), message: 'v1' } });
-  const offer = await sendOffer({ actor: upstream!, origin: origin(), dealId: deal.id, input: { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil: new Date(Date.now() + 30 * 86_400_000) } });
+  const offer = await sendOffer({
+    actor: upstream!,
+    origin: origin(),
+    dealId: deal.id,
+    input: { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil: new Date(Date.now() + 30 * 86_400_000) },
+  });
   const { agreementId } = (await answerOffer({ actor: downstream!, origin: origin(), dealId: deal.id, offerId: offer.id, input: { move: 'accept' } })) as { agreementId: string };
   if (sign) for (const party of [upstream!, downstream!]) await signAgreement({ actor: party, origin: origin(), dealId: deal.id, agreementId, input: { password: testPassword } });
   return { at: { dealId: deal.id, agreementId }, agreementId, upstream: upstream!, downstream: downstream!, fundAdmin: fundAdmin!, viewer: viewer!, outsider: outsider! };
@@ -89,14 +94,26 @@ describe('the portfolio', () => {
     // The portfolio nets each direction across agreements, never one against the other.
     expect(before.portfolio.netting.toUpstream.outstanding).toBe(owed.due);
 
-    await recordPayment({ actor: t.fundAdmin, origin: origin(), ...t.at, now, input: { year: 2024, funder: 'DOWNSTREAM', direction: 'TO_UPSTREAM', amount: owed.due, paidOn: '2027-03-01', reference: 'PAID-2024' } });
+    await recordPayment({
+      actor: t.fundAdmin,
+      origin: origin(),
+      ...t.at,
+      now,
+      input: { year: 2024, funder: 'DOWNSTREAM', direction: 'TO_UPSTREAM', amount: owed.due, paidOn: '2027-03-01', reference: 'PAID-2024' },
+    });
     const partly = await row();
     expect(partly.row.standing.netting.toUpstream.outstanding).toBe('0.00');
     // What upstream owes back is still outstanding: the payment downstream made does not net it.
     expect(partly.row.standing.netting.fromUpstream.outstanding).toBe(refund.due.replace('-', ''));
     expect(partly.row.standing.status).toBe('outstanding');
 
-    await recordPayment({ actor: t.fundAdmin, origin: origin(), ...t.at, now, input: { year: 2025, funder: 'DOWNSTREAM', direction: 'FROM_UPSTREAM', amount: refund.due.replace('-', ''), paidOn: '2027-03-02', reference: 'REFUND-2025' } });
+    await recordPayment({
+      actor: t.fundAdmin,
+      origin: origin(),
+      ...t.at,
+      now,
+      input: { year: 2025, funder: 'DOWNSTREAM', direction: 'FROM_UPSTREAM', amount: refund.due.replace('-', ''), paidOn: '2027-03-02', reference: 'REFUND-2025' },
+    });
     const paid = await row();
     expect(paid.row.standing.netting.fromUpstream).toMatchObject({ outstanding: '0.00', paid: refund.due.replace('-', '') });
     expect(paid.row.standing.reasons).toEqual(['toSettle']);

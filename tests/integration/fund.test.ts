@@ -61,8 +61,11 @@ const enter = (t: Table, actor: Actor, year: number, indicator: string, value: s
 const run = (t: Table, year: number, actor = t.fundAdmin) => runSettlementYear({ actor, origin: origin(), ...t.at, year, now });
 const confirm = (t: Table, settlement: { id: string; fingerprint: string }, actor = t.fundAdmin) =>
   confirmSettlement({ actor, origin: origin(), ...t.at, settlementId: settlement.id, fingerprint: settlement.fingerprint, now });
-const pay = (t: Table, input: { year: number; funder: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM'; amount: string; direction?: 'TO_UPSTREAM' | 'FROM_UPSTREAM'; overpaymentNote?: string; reference?: string; paidOn?: string }, actor = t.fundAdmin) =>
-  recordPayment({ actor, origin: origin(), ...t.at, now, input: { direction: 'TO_UPSTREAM', paidOn: '2027-03-01', reference: `BANK-${input.year}-${input.funder}`, ...input } });
+const pay = (
+  t: Table,
+  input: { year: number; funder: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM'; amount: string; direction?: 'TO_UPSTREAM' | 'FROM_UPSTREAM'; overpaymentNote?: string; reference?: string; paidOn?: string },
+  actor = t.fundAdmin,
+) => recordPayment({ actor, origin: origin(), ...t.at, now, input: { direction: 'TO_UPSTREAM', paidOn: '2027-03-01', reference: `BANK-${input.year}-${input.funder}`, ...input } });
 const reverse = (t: Table, input: { reverses: string; reason: string; paidOn: string }, actor = t.fundAdmin) => reversePayment({ actor, origin: origin(), ...t.at, now, input });
 
 describe('fund: the monitoring rules of the signed terms', () => {
@@ -140,7 +143,13 @@ describe('fund: blind entry', () => {
 
     // Once downstream has entered its own codmn, that cell opens for it; tp stays sealed.
     await enter(t, t.downstream, 2024, 'codmn', '2.33');
-    expect(await cell(t.downstream, 'codmn')).toMatchObject({ state: 'disputed', current: [{ side: 'UPSTREAM', value: '2.31' }, { side: 'DOWNSTREAM', value: '2.33' }] });
+    expect(await cell(t.downstream, 'codmn')).toMatchObject({
+      state: 'disputed',
+      current: [
+        { side: 'UPSTREAM', value: '2.31' },
+        { side: 'DOWNSTREAM', value: '2.33' },
+      ],
+    });
     expect(await cell(t.downstream, 'tp')).toMatchObject({ state: 'sealed' });
 
     // The fund closes the year's entry: everything opens, once.
@@ -172,7 +181,21 @@ describe('fund: correcting payments honestly', () => {
     await expect(reverse(t, { reverses: paid.id, reason: 'x', paidOn: '2027-03-06' }, t.upstream)).rejects.toMatchObject({ status: 403 });
     // The database itself refuses a "reversal" that does not undo exactly the payment it names.
     await expect(
-      testDb().payment.create({ data: { agreementId: t.agreementId, year: 2024, funder: 'DOWNSTREAM', direction: 'FROM_UPSTREAM', amount: '999.00', paidOn: new Date('2027-03-07'), reference: 'x', reversesId: paid.id, reversalReason: 'x', recordedById: t.fundAdmin.id, recordedByName: 'x' } }),
+      testDb().payment.create({
+        data: {
+          agreementId: t.agreementId,
+          year: 2024,
+          funder: 'DOWNSTREAM',
+          direction: 'FROM_UPSTREAM',
+          amount: '999.00',
+          paidOn: new Date('2027-03-07'),
+          reference: 'x',
+          reversesId: paid.id,
+          reversalReason: 'x',
+          recordedById: t.fundAdmin.id,
+          recordedByName: 'x',
+        },
+      }),
     ).rejects.toThrow();
   });
 
@@ -184,14 +207,24 @@ describe('fund: correcting payments honestly', () => {
     expect(await testDb().payment.count({ where: { agreementId: t.agreementId } })).toBe(1);
     // A different reference is a different transfer; a confirmed second one is recorded.
     await pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '500.00', reference: 'BANK-2024-DOWNSTREAM-2' });
-    await recordPayment({ actor: t.fundAdmin, origin: origin(), ...t.at, now, input: { year: 2024, funder: 'DOWNSTREAM', direction: 'TO_UPSTREAM', amount: '500.00', paidOn: '2027-03-01', reference: first.reference, confirmDuplicate: true } });
+    await recordPayment({
+      actor: t.fundAdmin,
+      origin: origin(),
+      ...t.at,
+      now,
+      input: { year: 2024, funder: 'DOWNSTREAM', direction: 'TO_UPSTREAM', amount: '500.00', paidOn: '2027-03-01', reference: first.reference, confirmDuplicate: true },
+    });
     expect(await testDb().payment.count({ where: { agreementId: t.agreementId } })).toBe(3);
   });
 
   it('refuses a payment dated in the future or long before the agreement and its year', async () => {
     const t = await administered();
-    await expect(pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '1.00', paidOn: '2031-01-01' })).rejects.toMatchObject({ problems: [{ field: 'paidOn', message: expect.stringContaining('after today (2027-06-01') }] });
-    await expect(pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '1.00', paidOn: '1990-01-01' })).rejects.toMatchObject({ problems: [{ field: 'paidOn', message: expect.stringContaining('is before') }] });
+    await expect(pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '1.00', paidOn: '2031-01-01' })).rejects.toMatchObject({
+      problems: [{ field: 'paidOn', message: expect.stringContaining('after today (2027-06-01') }],
+    });
+    await expect(pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '1.00', paidOn: '1990-01-01' })).rejects.toMatchObject({
+      problems: [{ field: 'paidOn', message: expect.stringContaining('is before') }],
+    });
     // An advance up to a year ahead of its year is fine.
     await expect(pay(t, { year: 2027, funder: 'DOWNSTREAM', amount: '1.00', paidOn: '2027-01-02' })).resolves.toMatchObject({ kind: 'ADVANCE' });
     expect(await testDb().payment.count({ where: { agreementId: t.agreementId } })).toBe(1);
@@ -205,16 +238,31 @@ describe('fund: monitoring data and disputes', () => {
     expect(imported).toMatchObject({ imported: 4, years: [2024], disputed: [] });
     const fundView = await getMonitoring({ actor: t.fundAdmin, origin: origin(), ...t.at });
     const cell = fundView.cells.find((c) => c.year === 2024 && c.indicator === 'codmn')!;
-    expect(cell).toMatchObject({ state: 'single', value: '2.31', current: [{ side: 'FUND', laboratory: 'Danjiangkou station', sampledFrom: '2024-01-10', sampledTo: '2024-12-15', source: 'IMPORT', fileName: 'station-2024.csv', enteredBy: 'Test User' }] });
+    expect(cell).toMatchObject({
+      state: 'single',
+      value: '2.31',
+      current: [{ side: 'FUND', laboratory: 'Danjiangkou station', sampledFrom: '2024-01-10', sampledTo: '2024-12-15', source: 'IMPORT', fileName: 'station-2024.csv', enteredBy: 'Test User' }],
+    });
     // A party's lab that has not entered its own sees who reported, not what (blind entry).
     const view = await getMonitoring({ actor: t.upstream, origin: origin(), ...t.at });
-    expect(view.cells.find((c) => c.year === 2024 && c.indicator === 'codmn')).toMatchObject({ state: 'sealed', value: null, current: [{ side: 'FUND', value: null, laboratory: 'Danjiangkou station' }] });
+    expect(view.cells.find((c) => c.year === 2024 && c.indicator === 'codmn')).toMatchObject({
+      state: 'sealed',
+      value: null,
+      current: [{ side: 'FUND', value: null, laboratory: 'Danjiangkou station' }],
+    });
     expect(view.me).toMatchObject({ side: 'UPSTREAM', mayEnter: true, mayAdminister: false });
   });
 
   it('refuses a table with unknown indicators and bad numbers, listing every problem, saving nothing', async () => {
     const t = await administered();
-    const csv = ['year,indicator,value,laboratory,sampledFrom,sampledTo', '2024,codmn,2.31,Lab,2024-01-01,2024-12-31', '2024,cod,2.4,Lab,2024-01-01,2024-12-31', '2024,tp,0,026,Lab,2024-01-01', '2024,nh3n,n.d.,Lab,2024-01-01,2024-12-31', '2035,tn,1.1,Lab,2035-01-01,2035-12-31'].join('\n');
+    const csv = [
+      'year,indicator,value,laboratory,sampledFrom,sampledTo',
+      '2024,codmn,2.31,Lab,2024-01-01,2024-12-31',
+      '2024,cod,2.4,Lab,2024-01-01,2024-12-31',
+      '2024,tp,0,026,Lab,2024-01-01',
+      '2024,nh3n,n.d.,Lab,2024-01-01,2024-12-31',
+      '2035,tn,1.1,Lab,2035-01-01,2035-12-31',
+    ].join('\n');
     const refused = await importAs(t, t.fundAdmin, csv).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).message).toMatch(/^File: the table has 4 problems and nothing was saved/);
@@ -225,7 +273,9 @@ describe('fund: monitoring data and disputes', () => {
       { field: 'row 6, column A (year)', message: "2035 is outside the agreement's years 2021–2030" },
     ]);
     expect(await testDb().monitoringValue.count({ where: { agreementId: t.agreementId } })).toBe(0);
-    const refusedXlsx = await importMonitoringTable({ actor: t.fundAdmin, origin: origin(), ...t.at, fileName: 'x.xlsx', bytes: new TextEncoder().encode('PK\u0003\u0004 broken') }).catch((e: unknown) => e);
+    const refusedXlsx = await importMonitoringTable({ actor: t.fundAdmin, origin: origin(), ...t.at, fileName: 'x.xlsx', bytes: new TextEncoder().encode('PK\u0003\u0004 broken') }).catch(
+      (e: unknown) => e,
+    );
     expect(refusedXlsx).toMatchObject({ status: 400, problems: [{ message: expect.stringContaining('not a readable .xlsx') }] });
   });
 
@@ -249,13 +299,17 @@ describe('fund: monitoring data and disputes', () => {
 
     const blocked = await run(t, 2024).catch((error: unknown) => error);
     expect(blocked).toBeInstanceOf(ValidationError);
-    expect((blocked as ValidationError).problems).toMatchObject([{ field: '2024.codmn', message: 'Permanganate index (COD_Mn) for 2024 is disputed (upstream 2.45, fund 2.31; they differ by 0.14, the tolerance allows 0): resolve it first' }]);
+    expect((blocked as ValidationError).problems).toMatchObject([
+      { field: '2024.codmn', message: 'Permanganate index (COD_Mn) for 2024 is disputed (upstream 2.45, fund 2.31; they differ by 0.14, the tolerance allows 0): resolve it first' },
+    ]);
     expect(await testDb().settlement.count({ where: { agreementId: t.agreementId } })).toBe(0);
     const listed = await listSettlements({ actor: t.fundAdmin, origin: origin(), ...t.at, now });
     expect(listed.years.find((y) => y.year === 2024)).toMatchObject({ state: 'BLOCKED', problems: [{ field: '2024.codmn' }] });
 
     // After signing the fund cannot loosen the tolerance on its own (tests/integration/amendments.test.ts: by an amendment).
-    await expect(setIndicatorTolerances({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { tolerances: { codmn: { absolute: null, relative: '0.1' } } } })).rejects.toMatchObject({ status: 409 });
+    await expect(setIndicatorTolerances({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { tolerances: { codmn: { absolute: null, relative: '0.1' } } } })).rejects.toMatchObject({
+      status: 409,
+    });
     expect((await getMonitoring({ actor: t.fundAdmin, origin: origin(), ...t.at })).cells.find((c) => c.year === 2024 && c.indicator === 'codmn')).toMatchObject({ state: 'disputed' });
   });
 
@@ -263,11 +317,23 @@ describe('fund: monitoring data and disputes', () => {
     const t = await administered();
     await importAs(t, t.fundAdmin, csvOf(yearOf(2024, good)));
     const { id: upstreamValue } = await enter(t, t.upstream, 2024, 'codmn', '2.45');
-    await expect(resolveDispute({ actor: t.upstream, origin: origin(), ...t.at, input: { method: 'AVERAGE', year: 2024, indicator: 'codmn', note: 'meeting' } })).rejects.toMatchObject({ status: 403, right: 'manage' });
-    await expect(resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'ACCEPT', year: 2024, indicator: 'codmn', valueId: '00000000-0000-4000-8000-000000000000', note: 'x' } })).rejects.toBeInstanceOf(ValidationError);
-    await expect(resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'AVERAGE', year: 2024, indicator: 'tp', note: 'x' } })).rejects.toThrow(/Total phosphorus \(TP\) for 2024 is not disputed: only one side has entered a result/);
+    await expect(resolveDispute({ actor: t.upstream, origin: origin(), ...t.at, input: { method: 'AVERAGE', year: 2024, indicator: 'codmn', note: 'meeting' } })).rejects.toMatchObject({
+      status: 403,
+      right: 'manage',
+    });
+    await expect(
+      resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'ACCEPT', year: 2024, indicator: 'codmn', valueId: '00000000-0000-4000-8000-000000000000', note: 'x' } }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'AVERAGE', year: 2024, indicator: 'tp', note: 'x' } })).rejects.toThrow(
+      /Total phosphorus \(TP\) for 2024 is not disputed: only one side has entered a result/,
+    );
 
-    const accepted = await resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'ACCEPT', year: 2024, indicator: 'codmn', valueId: upstreamValue, note: 'upstream sampled at the boundary section' } });
+    const accepted = await resolveDispute({
+      actor: t.fundAdmin,
+      origin: origin(),
+      ...t.at,
+      input: { method: 'ACCEPT', year: 2024, indicator: 'codmn', valueId: upstreamValue, note: 'upstream sampled at the boundary section' },
+    });
     expect(accepted.cell).toMatchObject({ state: 'resolved', value: '2.45', resolution: { method: 'ACCEPT', acceptedValueId: upstreamValue } });
     const settled = await run(t, 2024);
     expect(settled).toMatchObject({ status: 'DRAFT', due: '200000000.05' });
@@ -275,7 +341,14 @@ describe('fund: monitoring data and disputes', () => {
     // A newer downstream result reopens the dispute; a re-test settles it again.
     await enter(t, t.downstream, 2024, 'codmn', '2.9');
     await expect(run(t, 2024)).rejects.toMatchObject({ problems: [{ field: '2024.codmn', message: expect.stringContaining('disputed') }] });
-    await expect(resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'RETEST', year: 2024, indicator: 'codmn', value: '2.50', laboratory: 'National centre', sampledFrom: '2025-02-01', sampledTo: '2025-02-03', note: 'joint re-test' } })).rejects.toMatchObject({ field: 'file' });
+    await expect(
+      resolveDispute({
+        actor: t.fundAdmin,
+        origin: origin(),
+        ...t.at,
+        input: { method: 'RETEST', year: 2024, indicator: 'codmn', value: '2.50', laboratory: 'National centre', sampledFrom: '2025-02-01', sampledTo: '2025-02-03', note: 'joint re-test' },
+      }),
+    ).rejects.toMatchObject({ field: 'file' });
     const pdf = new TextEncoder().encode('%PDF-1.4\n% re-test report\n%%EOF\n');
     const retest = await resolveDispute({
       actor: t.fundAdmin,
@@ -284,7 +357,11 @@ describe('fund: monitoring data and disputes', () => {
       input: { method: 'RETEST', year: 2024, indicator: 'codmn', value: '2.50', laboratory: 'National centre', sampledFrom: '2025-02-01', sampledTo: '2025-02-03', note: 'joint re-test' },
       evidence: { fileName: 'retest.pdf', bytes: pdf },
     });
-    expect(retest.cell).toMatchObject({ state: 'resolved', value: '2.5', resolution: { method: 'RETEST', laboratory: 'National centre', evidence: { fileName: 'retest.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
+    expect(retest.cell).toMatchObject({
+      state: 'resolved',
+      value: '2.5',
+      resolution: { method: 'RETEST', laboratory: 'National centre', evidence: { fileName: 'retest.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+    });
     expect((await run(t, 2024)).inputs.codmn).toMatchObject({ value: '2.5', state: 'resolved', resolutionId: retest.id });
   });
 });
@@ -297,7 +374,9 @@ describe('fund: settlement', () => {
     expect(missing).toBeInstanceOf(ValidationError);
     expect((missing as ValidationError).problems.map((p) => p.field)).toEqual(['2024.nh3n', '2024.tn', '2024.tp']);
     expect((missing as ValidationError).message).toMatch(/^2024 cannot be settled yet \(3 problems, nothing was saved\)/);
-    await expect(run(t, 2027)).rejects.toMatchObject({ problems: expect.arrayContaining([expect.objectContaining({ field: 'year', message: '2027 is not over yet: a year is settled once it has closed' })]) });
+    await expect(run(t, 2027)).rejects.toMatchObject({
+      problems: expect.arrayContaining([expect.objectContaining({ field: 'year', message: '2027 is not over yet: a year is settled once it has closed' })]),
+    });
     await expect(run(t, 2031)).rejects.toMatchObject({ problems: expect.arrayContaining([expect.objectContaining({ field: 'year', message: "2031 is outside the agreement's years 2021–2030" })]) });
     expect(await testDb().settlement.count({ where: { agreementId: t.agreementId } })).toBe(0);
   });
@@ -326,7 +405,10 @@ describe('fund: settlement', () => {
   it('nets advance payments: per funder, and an advance larger than what is due becomes a refund', async () => {
     // The split is the one the parties signed; the fund cannot set another after signing.
     const t = await administered({ terms: { ...anyLab, fundingShares: { central: '0.5', downstream: '0.3', upstream: '0.2' } } });
-    await expect(setFundingShares({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { shares: { CENTRAL: '1' } } })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/amendment both parties sign/) });
+    await expect(setFundingShares({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { shares: { CENTRAL: '1' } } })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/amendment both parties sign/),
+    });
     // Advances at the start of the year, against the scheduled 200 000 000 (central: 100 000 000).
     await pay(t, { year: 2024, funder: 'CENTRAL', amount: '60000000.00' });
     await pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '36000000.01' });
@@ -376,7 +458,15 @@ describe('fund: payments and the ledger', () => {
     ]);
     expect(ledger.byYear.find((y) => y.year === 2024)).toMatchObject({ confirmed: true, scheduled: '200000000.00', settled: '200000000.05', paid: '133332345.71', outstanding: '66667654.34' });
     // 10 scheduled years of 200 000 000; one settled.
-    expect(ledger.totals).toEqual({ scheduled: '2000000000.00', settled: '200000000.05', paid: '133332345.71', advances: '0.00', outstanding: '66667654.34', owedToUpstream: '66667654.34', owedByUpstream: '0.00' });
+    expect(ledger.totals).toEqual({
+      scheduled: '2000000000.00',
+      settled: '200000000.05',
+      paid: '133332345.71',
+      advances: '0.00',
+      outstanding: '66667654.34',
+      owedToUpstream: '66667654.34',
+      owedByUpstream: '0.00',
+    });
     expect(ledger.payments.map((p) => p.kind)).toEqual(['ADVANCE', 'SETTLEMENT', 'SETTLEMENT', 'SETTLEMENT']);
     // The first payment was made before the settlement: an advance against the schedule.
     expect((await testDb().payment.findMany({ where: { agreementId: t.agreementId }, orderBy: { createdAt: 'asc' } })).map((p) => p.settlementId === null)).toEqual([true, false, false, false]);
@@ -413,10 +503,16 @@ describe('fund: payments and the ledger', () => {
     await pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '200000000.00' });
     const over = await pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '0.06' }).catch((error: unknown) => error);
     expect(over).toBeInstanceOf(ValidationError);
-    expect((over as ValidationError).problems).toMatchObject([{ field: 'amount', message: '0.06 is more than the outstanding balance in this direction (0.05) by 0.01: correct the amount, or add an overpayment note to record it anyway' }]);
-    await expect(pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '1.005' })).rejects.toMatchObject({ problems: [{ field: 'amount', message: '1.005 has more than two decimals: amounts are to the fen' }] });
+    expect((over as ValidationError).problems).toMatchObject([
+      { field: 'amount', message: '0.06 is more than the outstanding balance in this direction (0.05) by 0.01: correct the amount, or add an overpayment note to record it anyway' },
+    ]);
+    await expect(pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '1.005' })).rejects.toMatchObject({
+      problems: [{ field: 'amount', message: '1.005 has more than two decimals: amounts are to the fen' }],
+    });
     await expect(pay(t, { year: 2024, funder: 'CENTRAL', amount: '1' })).rejects.toThrow(/more than the outstanding balance in this direction \(0\.00\)/);
-    await expect(pay(t, { year: 2031, funder: 'DOWNSTREAM', amount: '1' })).rejects.toMatchObject({ problems: expect.arrayContaining([expect.objectContaining({ field: 'year', message: "2031 is outside the agreement's years 2021–2030" })]) });
+    await expect(pay(t, { year: 2031, funder: 'DOWNSTREAM', amount: '1' })).rejects.toMatchObject({
+      problems: expect.arrayContaining([expect.objectContaining({ field: 'year', message: "2031 is outside the agreement's years 2021–2030" })]),
+    });
     expect(await testDb().payment.count({ where: { agreementId: t.agreementId } })).toBe(1);
 
     const noted = await pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '0.06', overpaymentNote: 'bank rounded up the transfer' });
@@ -447,7 +543,9 @@ describe('fund: immutability and authorisation', () => {
     await expect(testDb().monitoringValue.create({ data: { ...value, id: undefined, value: '9.99', createdAt: undefined } })).rejects.toThrow(/settled and final/);
 
     await expect(enter(t, t.upstream, 2024, 'codmn', '2.2')).rejects.toBeInstanceOf(ConflictError);
-    await expect(importAs(t, t.fundAdmin, csvOf([[2024, 'tp', '0.02']]))).rejects.toMatchObject({ problems: [{ field: 'row 2, column A (year)', message: '2024 is settled and final: its monitoring results can no longer change' }] });
+    await expect(importAs(t, t.fundAdmin, csvOf([[2024, 'tp', '0.02']]))).rejects.toMatchObject({
+      problems: [{ field: 'row 2, column A (year)', message: '2024 is settled and final: its monitoring results can no longer change' }],
+    });
     await expect(run(t, 2024)).rejects.toBeInstanceOf(ConflictError);
     await expect(confirm(t, settlement)).rejects.toThrow(/confirmed already/);
     const stored = await testDb().settlement.findUniqueOrThrow({ where: { id: settlement.id } });
@@ -456,7 +554,9 @@ describe('fund: immutability and authorisation', () => {
     // A draft may be re-run, but confirming cannot slip in a different amount.
     await importAs(t, t.fundAdmin, csvOf(yearOf(2023, good)));
     const draft = await run(t, 2023);
-    await expect(testDb().settlement.update({ where: { id: draft.id }, data: { status: 'CONFIRMED', confirmedAt: new Date(), confirmedById: t.fundAdmin.id, due: '1.00' } })).rejects.toThrow(/cannot change what was run/);
+    await expect(testDb().settlement.update({ where: { id: draft.id }, data: { status: 'CONFIRMED', confirmedAt: new Date(), confirmedById: t.fundAdmin.id, due: '1.00' } })).rejects.toThrow(
+      /cannot change what was run/,
+    );
     expect((await verifyAuditChains(testDb())).broken.filter((link) => link.chain === t.deal.id)).toEqual([]);
   });
 
@@ -477,7 +577,23 @@ describe('fund: immutability and authorisation', () => {
     const unsigned = await administered({ sign: false });
     await expect(enter(unsigned, unsigned.upstream, 2024, 'codmn', '2')).rejects.toThrow(/not signed by every signatory yet/);
     expect((await getMonitoring({ actor: unsigned.viewer, origin: origin(), ...unsigned.at })).agreement.status).toBe('DRAFT');
-    await expect(testDb().monitoringValue.create({ data: { agreementId: unsigned.agreementId, year: 2024, indicator: 'codmn', value: '1', side: 'UPSTREAM', laboratory: 'x', sampledFrom: new Date(), sampledTo: new Date(), source: 'MANUAL', enteredById: unsigned.upstream.id, enteredByName: 'x' } })).rejects.toThrow(/not signed and archived/);
+    await expect(
+      testDb().monitoringValue.create({
+        data: {
+          agreementId: unsigned.agreementId,
+          year: 2024,
+          indicator: 'codmn',
+          value: '1',
+          side: 'UPSTREAM',
+          laboratory: 'x',
+          sampledFrom: new Date(),
+          sampledTo: new Date(),
+          source: 'MANUAL',
+          enteredById: unsigned.upstream.id,
+          enteredByName: 'x',
+        },
+      }),
+    ).rejects.toThrow(/not signed and archived/);
 
     const archive = await searchFundArchive({ actor: t.fundAdmin, origin: origin(), filter: { party: 'Org', fromYear: 2029, toYear: 2035 } });
     expect(archive.agreements.map((a) => a.id)).toEqual([t.agreementId]);
@@ -536,7 +652,21 @@ describe('fund: a settlement an accountant can file', () => {
     if (process.env.PES_KEEP_PDF) (await import('node:fs')).writeFileSync(process.env.PES_KEEP_PDF, pdf.bytes);
     const agreement = await testDb().agreement.findUniqueOrThrow({ where: { id: t.agreementId } });
     const text = pdfText(pdf.bytes);
-    for (const expected of ['生态补偿结算单', 'Settlement statement', 'Miyun station', '117,750,000.00 CNY', '90,000,000.00 CNY', 'ADV-2021', 'Run by', 'Confirmed by', '北京时间', 'Beijing time', agreement.hash!.slice(0, 32), 'Head of the chain', 'advance_rate']) {
+    for (const expected of [
+      '生态补偿结算单',
+      'Settlement statement',
+      'Miyun station',
+      '117,750,000.00 CNY',
+      '90,000,000.00 CNY',
+      'ADV-2021',
+      'Run by',
+      'Confirmed by',
+      '北京时间',
+      'Beijing time',
+      agreement.hash!.slice(0, 32),
+      'Head of the chain',
+      'advance_rate',
+    ]) {
       expect(text.replace(/\s+/g, ' '), expected).toContain(expected);
     }
     expect(text).toMatch(/pays .* 27,750,000\.00 CNY/);

@@ -105,7 +105,12 @@ describe('a version that states no lower bound is never used as one', () => {
     const { deal, upstream, downstream, save } = await table();
     const down = await save(downstream, benefitsOnly('北京：效益'), 'our benefits');
     const paper = await save(upstream, shiyanDocument(), 'the paper');
-    const refused = await sendOffer({ actor: downstream, origin, dealId: deal.id, input: { versionId: down.versionId, schedule: [{ from: 2021, to: 2025, amount: '500000' }], validUntil: inAMonth() } }).catch((e: unknown) => e);
+    const refused = await sendOffer({
+      actor: downstream,
+      origin,
+      dealId: deal.id,
+      input: { versionId: down.versionId, schedule: [{ from: 2021, to: 2025, amount: '500000' }], validUntil: inAMonth() },
+    }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ValidationError);
     const error = refused as ValidationError;
     expect([error.status, error.field, error.problems[0]?.text?.key]).toEqual([400, 'versionId', 'offerVersionStatesNoLowerBound']);
@@ -117,7 +122,14 @@ describe('a version that states no lower bound is never used as one', () => {
 
     // An upstream version is no upper bound either (the zone's rule): refused naming upperVersionId.
     const other = await save(upstream, { ...(shiyanDocument() as object), name: '十堰：另一视角' }, 'another view');
-    await expect(sendOffer({ actor: upstream, origin, dealId: deal.id, input: { versionId: paper.versionId, upperVersionId: other.versionId, schedule: [{ from: 2021, to: 2022, amount: '9500000' }], validUntil: inAMonth() } })).rejects.toMatchObject({
+    await expect(
+      sendOffer({
+        actor: upstream,
+        origin,
+        dealId: deal.id,
+        input: { versionId: paper.versionId, upperVersionId: other.versionId, schedule: [{ from: 2021, to: 2022, amount: '9500000' }], validUntil: inAMonth() },
+      }),
+    ).rejects.toMatchObject({
       field: 'upperVersionId',
     });
     // The offer on a version that states its costs goes through, checked against downstream's upper bound.
@@ -158,7 +170,11 @@ describe('the activity sentence of a sent offer', () => {
   });
 
   it('reads a row written before the unit was recorded without the amounts, not as yuan', () => {
-    const old = describeAuditEvent({ action: 'offer.countered', summary: { after: { number: 3, versionId: 'v', offered: '5000', belowLowerYears: [], aboveUpperYears: [], answersOfferId: 'o' } } }, '李伟', { scenario: () => undefined, user: () => undefined });
+    const old = describeAuditEvent(
+      { action: 'offer.countered', summary: { after: { number: 3, versionId: 'v', offered: '5000', belowLowerYears: [], aboveUpperYears: [], answersOfferId: 'o' } } },
+      '李伟',
+      { scenario: () => undefined, user: () => undefined },
+    );
     expect(auditSentenceText(old, t.zh, 'zh', 'wan')).toBe('李伟 以第 3 号报价还价');
     expect(auditSentenceText(old, t.en, 'en', 'wan')).toBe('李伟 countered with offer no. 3');
   });

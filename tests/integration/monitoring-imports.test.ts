@@ -26,7 +26,10 @@ const enter = (t: Table, actor: FundActor, indicator: string, value: string) =>
   enterMonitoringValue({ actor, origin: origin(), ...t.at, input: { year: 2024, indicator, value, laboratory: '上游监测站', sampledFrom: '2024-03-01', sampledTo: '2024-03-31' } });
 const stored = (t: Table) => testDb().monitoringValue.findMany({ where: { agreementId: t.agreementId }, orderBy: { indicator: 'asc' } });
 const refusal = async (attempt: Promise<unknown>) => {
-  const error = await attempt.then(() => null, (e: unknown) => e);
+  const error = await attempt.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return error as ValidationError;
 };
@@ -66,7 +69,12 @@ describe('lab results under the signed terms: ranges and detection limits', () =
 describe('monitoring imports: Chinese headers and the dates labs write', () => {
   it('reads a CSV with Chinese headers and dates as 2024/01/01, 2024-1-1 and Excel day numbers', async () => {
     const t = await signedAgreement({ terms });
-    const csv = ['\uFEFF采样止,年度,指标,数值,单位,实验室,采样起', '2024/12/31,2024,codmn,2.31,mg/L,丹江口水质监测站,2024/01/01', '2024-12-31,2024,nh3n,0.10,mg/L,丹江口水质监测站,2024-1-1', '45657,2024,tp,0.026,mg/L,丹江口水质监测站,45292'].join('\r\n');
+    const csv = [
+      '\uFEFF采样止,年度,指标,数值,单位,实验室,采样起',
+      '2024/12/31,2024,codmn,2.31,mg/L,丹江口水质监测站,2024/01/01',
+      '2024-12-31,2024,nh3n,0.10,mg/L,丹江口水质监测站,2024-1-1',
+      '45657,2024,tp,0.026,mg/L,丹江口水质监测站,45292',
+    ].join('\r\n');
     expect(await importAs(t, t.upstream, encode(csv))).toMatchObject({ imported: 3, years: [2024] });
     const rows = await stored(t);
     expect(rows.map((r) => [r.indicator, r.value, r.sampledFrom.toISOString().slice(0, 10), r.sampledTo.toISOString().slice(0, 10)])).toEqual([
@@ -123,7 +131,16 @@ describe('monitoring imports: the file is kept', () => {
     const bytes = encode('year,indicator,value,laboratory,sampledFrom,sampledTo\n2022,tp,0.021,Danjiangkou station,2022-01-10,2022-12-15\n');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const { importId } = await importAs(t, t.upstream, bytes, '2022 结果.csv');
-    expect(await testDb().monitoringImport.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ agreementId: t.agreementId, side: 'UPSTREAM', fileName: '2022 结果.csv', sha256, size: bytes.byteLength, rows: 1, importedById: t.upstream.id, importedByName: t.upstream.name });
+    expect(await testDb().monitoringImport.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({
+      agreementId: t.agreementId,
+      side: 'UPSTREAM',
+      fileName: '2022 结果.csv',
+      sha256,
+      size: bytes.byteLength,
+      rows: 1,
+      importedById: t.upstream.id,
+      importedByName: t.upstream.name,
+    });
     expect((await stored(t))[0]).toMatchObject({ importId, fileName: '2022 结果.csv' });
 
     for (const actor of [t.upstream, t.fundAdmin, t.reader]) {

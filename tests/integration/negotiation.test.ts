@@ -16,7 +16,7 @@ function counterDocument() {
   return {
     ...(shiyanDocument() as Record<string, unknown>),
     name: 'Counter-proposal',
-    alpha: { ...((shiyanDocument() as { alpha: object }).alpha), ED: { '2003-2050': '0.25' }, PD: { '2003-2050': '0.3' } },
+    alpha: { ...(shiyanDocument() as { alpha: object }).alpha, ED: { '2003-2050': '0.25' }, PD: { '2003-2050': '0.3' } },
     benefits: [{ label: 'Avoided next-best supply', values: { '2014-2030': '11400000', '2031-2050': '15600000' } }],
     downstreamCosts: [{ label: 'Monitoring', values: { '2014-2050': '300000' } }],
   };
@@ -65,11 +65,21 @@ describe('bargaining zone', () => {
       actor: upstream,
       origin,
       dealId: deal.id,
-      input: { scenarioId: (await getBargainingZone({ actor: upstream, origin, dealId: deal.id, versionIds: [paper] })).versions[0]!.scenarioId, baseVersionId: paper, document: { ...(shiyanDocument() as object), discountRate: '0.04' }, message: 'Rate 4 %' },
+      input: {
+        scenarioId: (await getBargainingZone({ actor: upstream, origin, dealId: deal.id, versionIds: [paper] })).versions[0]!.scenarioId,
+        baseVersionId: paper,
+        document: { ...(shiyanDocument() as object), discountRate: '0.04' },
+        message: 'Rate 4 %',
+      },
     });
     const zone = await getBargainingZone({ actor: upstream, origin, dealId: deal.id });
     expect(zone.versions.map((v) => v.id).sort()).toEqual([v2.versionId, counter].sort());
-    expect(zone.choices.filter((c) => c.latest).map((c) => c.id).sort()).toEqual([v2.versionId, counter].sort());
+    expect(
+      zone.choices
+        .filter((c) => c.latest)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([v2.versionId, counter].sort());
     const many = Array.from({ length: 7 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
     await expect(getBargainingZone({ actor: upstream, origin, dealId: deal.id, versionIds: many })).rejects.toBeInstanceOf(ValidationError);
   });

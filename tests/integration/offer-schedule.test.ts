@@ -51,7 +51,12 @@ describe('offers on the model schedule', () => {
   it('checks the upper bound against the latest downstream version by default, or the one chosen', async () => {
     const { deal, versionId, upstream, downstream } = await table();
     const send = (upperVersionId?: string) =>
-      sendOffer({ actor: upstream, origin, dealId: deal.id, input: { versionId, schedule: [{ from: 2021, to: 2022, amount: '9500000' }], validUntil: inAMonth(), ...(upperVersionId ? { upperVersionId } : {}) } });
+      sendOffer({
+        actor: upstream,
+        origin,
+        dealId: deal.id,
+        input: { versionId, schedule: [{ from: 2021, to: 2022, amount: '9500000' }], validUntil: inAMonth(), ...(upperVersionId ? { upperVersionId } : {}) },
+      });
     // No downstream version yet: the offer's own version (no benefits stated) gives no upper bound.
     const alone = await send();
     expect(alone).toMatchObject({ upperVersionId: versionId, boundCheck: { aboveUpperYears: [] } });
@@ -64,7 +69,13 @@ describe('offers on the model schedule', () => {
     const chosen = await send(first.versionId);
     expect(chosen.upperVersionId).toBe(first.versionId);
     expect(chosen.boundCheck.aboveUpperYears).toEqual([2021, 2022]);
-    expect(chosen.boundCheck.presentValue).toMatchObject({ upperBound: D(9000000).plus(D(9000000).div('1.03')).toFixed(), belowUpper: D(9000000).plus(D(9000000).div('1.03')).minus(D(9500000).plus(D(9500000).div('1.03'))).toFixed() });
+    expect(chosen.boundCheck.presentValue).toMatchObject({
+      upperBound: D(9000000).plus(D(9000000).div('1.03')).toFixed(),
+      belowUpper: D(9000000)
+        .plus(D(9000000).div('1.03'))
+        .minus(D(9500000).plus(D(9500000).div('1.03')))
+        .toFixed(),
+    });
     const room = await getOfferRoom({ actor: upstream, origin, dealId: deal.id });
     expect(room.defaultUpperVersionId).toBe(later.versionId);
   });
@@ -92,7 +103,13 @@ describe('offers on the model schedule', () => {
       actor: upstream,
       origin,
       dealId: deal.id,
-      input: { versionId, schedule: [{ from: 2021, to: 2025, amount: '6000000' }], terms: { ...terms, constants: { k: '1' }, indicators: { codmn: 'mg/L' }, formulas: [{ name: 'payment', expr: 'codmn <= 4 ? scheduled * k : 0' }] }, termsMonitoring: { '2021': { codmn: '3.1' }, '2022': { codmn: '4.5' } }, validUntil: inAMonth() },
+      input: {
+        versionId,
+        schedule: [{ from: 2021, to: 2025, amount: '6000000' }],
+        terms: { ...terms, constants: { k: '1' }, indicators: { codmn: 'mg/L' }, formulas: [{ name: 'payment', expr: 'codmn <= 4 ? scheduled * k : 0' }] },
+        termsMonitoring: { '2021': { codmn: '3.1' }, '2022': { codmn: '4.5' } },
+        validUntil: inAMonth(),
+      },
     });
     expect(sent.termsView).toMatchObject({ from: 2021, to: 2025, constants: { k: '1' }, formulas: [{ name: 'payment', expr: 'codmn <= 4 ? scheduled * k : 0' }] });
     expect(sent.termsView!.backTest!.settlement.years.slice(0, 3)).toEqual([

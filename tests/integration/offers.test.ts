@@ -33,7 +33,12 @@ describe('offers', () => {
     const { deal, versionId, upstream } = await table();
     const fair = await sendOffer({ actor: upstream, origin, dealId: deal.id, input: { versionId, schedule: within, validUntil: inAMonth() } });
     expect(fair).toMatchObject({ number: 1, fromSide: 'UPSTREAM', toSide: 'DOWNSTREAM', status: 'SENT', boundCheck: { belowLowerYears: [], totals: { offered: '60000000' } } });
-    const low = await sendOffer({ actor: upstream, origin, dealId: deal.id, input: { versionId, schedule: [{ from: 2021, to: 2022, pricePerM3: '0.5', volume: '9500000000' }], validUntil: inAMonth() } });
+    const low = await sendOffer({
+      actor: upstream,
+      origin,
+      dealId: deal.id,
+      input: { versionId, schedule: [{ from: 2021, to: 2022, pricePerM3: '0.5', volume: '9500000000' }], validUntil: inAMonth() },
+    });
     // 0.5 CNY/m³ × 9.5e9 m³ = 4 750 000 thousand CNY < lower bound
     expect(low.boundCheck).toMatchObject({ belowLowerYears: [2021, 2022], years: [{ offered: '4750000' }, { offered: '4750000' }] });
   });
@@ -49,7 +54,17 @@ describe('offers', () => {
     await expect(attempt(reader, {})).rejects.toBeInstanceOf(ForbiddenError);
     const other = await table();
     await expect(attempt(upstream, { versionId: other.versionId })).rejects.toBeInstanceOf(NotFoundError);
-    const terms = (formulas: { name: string; expr: string }[]) => ({ format: 'payment-terms/1', name: 'T', currency: 'CNY', unit: 1, from: 2021, to: 2030, constants: { amount: '100' }, indicators: { codmn: 'mg/L' }, formulas });
+    const terms = (formulas: { name: string; expr: string }[]) => ({
+      format: 'payment-terms/1',
+      name: 'T',
+      currency: 'CNY',
+      unit: 1,
+      from: 2021,
+      to: 2030,
+      constants: { amount: '100' },
+      indicators: { codmn: 'mg/L' },
+      formulas,
+    });
     // A formula naming something unknown, one that does not parse, one reaching outside the language.
     await expect(attempt(upstream, { terms: terms([{ name: 'payment', expr: 'amout * 2' }]) })).rejects.toMatchObject({ field: 'terms.formulas[0].expr' });
     await expect(attempt(upstream, { terms: terms([{ name: 'payment', expr: 'amount * (' }]) })).rejects.toMatchObject({ field: 'terms.formulas[0].expr' });
@@ -65,11 +80,19 @@ describe('offers', () => {
     const send = () => sendOffer({ actor: upstream, origin, dealId: deal.id, input: { versionId, schedule: within, validUntil: inAMonth() } });
     const a = await send();
     await expect(answerOffer({ actor: upstream, origin, dealId: deal.id, offerId: a.id, input: { move: 'accept' } })).rejects.toThrow(/only the downstream side/);
-    expect(await answerOffer({ actor: downstream, origin, dealId: deal.id, offerId: a.id, input: { move: 'reject', reason: 'α for ED too low' } })).toMatchObject({ status: 'REJECTED', answerReason: 'α for ED too low' });
+    expect(await answerOffer({ actor: downstream, origin, dealId: deal.id, offerId: a.id, input: { move: 'reject', reason: 'α for ED too low' } })).toMatchObject({
+      status: 'REJECTED',
+      answerReason: 'α for ED too low',
+    });
     await expect(answerOffer({ actor: downstream, origin, dealId: deal.id, offerId: a.id, input: { move: 'accept' } })).rejects.toBeInstanceOf(ConflictError);
 
     const b = await send();
-    const counter = await sendOffer({ actor: downstream, origin, dealId: deal.id, input: { versionId, schedule: [{ from: 2021, to: 2030, amount: '5500000' }], validUntil: inAMonth(), answersOfferId: b.id } });
+    const counter = await sendOffer({
+      actor: downstream,
+      origin,
+      dealId: deal.id,
+      input: { versionId, schedule: [{ from: 2021, to: 2030, amount: '5500000' }], validUntil: inAMonth(), answersOfferId: b.id },
+    });
     expect(counter).toMatchObject({ fromSide: 'DOWNSTREAM', answersOfferId: b.id });
     expect(await answerOffer({ actor: upstream, origin, dealId: deal.id, offerId: counter.id, input: { move: 'accept' } })).toMatchObject({ status: 'ACCEPTED' });
 

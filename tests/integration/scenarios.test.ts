@@ -88,7 +88,12 @@ describe('scenario versions', () => {
     const { deal, upstream } = await negotiation();
     const v1 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'v1' } });
     await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: shiyanDocument(), message: 'colleague edit' } });
-    const stale = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: shiyanDocument(), message: 'mine' } }).catch((e: unknown) => e);
+    const stale = await saveScenarioVersion({
+      actor: upstream,
+      origin,
+      dealId: deal.id,
+      input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: shiyanDocument(), message: 'mine' },
+    }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(StaleBaseError);
     expect((stale as StaleBaseError).latest).toMatchObject({ number: 2, authorName: upstream.name, message: 'colleague edit' });
     expect((stale as Error).message).toMatch(/saved v2 \("colleague edit"\)/);
@@ -98,7 +103,14 @@ describe('scenario versions', () => {
     const { deal, upstream } = await negotiation();
     const v1 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'v1' } });
     const race = await Promise.allSettled(
-      ['A', 'B'].map((who) => saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: withCost(shiyanDocument(), 'C_f', who === 'A' ? '1' : '2'), message: who } })),
+      ['A', 'B'].map((who) =>
+        saveScenarioVersion({
+          actor: upstream,
+          origin,
+          dealId: deal.id,
+          input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: withCost(shiyanDocument(), 'C_f', who === 'A' ? '1' : '2'), message: who },
+        }),
+      ),
     );
     expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = race.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -112,7 +124,9 @@ describe('scenario versions', () => {
     const calculatorInputs = { 'costs[0]|C_f|Forest construction': { kind: 'area', inputs: { area: '1200', unitCost: '131.9' } } };
     const v1 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'upstream v1', calculatorInputs } });
     expect((await getScenarioVersion({ actor: downstream, origin, dealId: deal.id, versionId: v1.versionId })).calculatorInputs).toEqual(calculatorInputs);
-    await expect(saveScenarioVersion({ actor: downstream, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: shiyanDocument(), message: 'hijack' } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      saveScenarioVersion({ actor: downstream, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: shiyanDocument(), message: 'hijack' } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     const fork = await forkScenarioVersion({ actor: downstream, origin, dealId: deal.id, versionId: v1.versionId, name: 'Downstream counter-proposal' });
     const forked = await getScenarioVersion({ actor: downstream, origin, dealId: deal.id, versionId: fork.versionId });
     expect(forked).toMatchObject({ number: 1, scenario: { side: 'DOWNSTREAM', forkedFromVersionId: v1.versionId } });
@@ -148,7 +162,12 @@ describe('scenario versions', () => {
   it('compares two versions: changed values by year and how the outputs moved', async () => {
     const { deal, upstream } = await negotiation();
     const v1 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'v1' } });
-    const v2 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: withCost(shiyanDocument(), 'C_f', '258266'), message: 'v2' } });
+    const v2 = await saveScenarioVersion({
+      actor: upstream,
+      origin,
+      dealId: deal.id,
+      input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: withCost(shiyanDocument(), 'C_f', '258266'), message: 'v2' },
+    });
     const { diff } = await compareScenarioVersions({ actor: upstream, origin, dealId: deal.id, fromVersionId: v1.versionId, toVersionId: v2.versionId });
     expect(JSON.stringify(diff.items)).toContain('C_f');
     expect(JSON.stringify(diff.outputs)).toContain('lowerBound');
@@ -180,7 +199,12 @@ describe('evidence and comments', () => {
     await expect(upload('tool.exe', 'application/pdf', new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]))).rejects.toThrow(/only PDF/);
     await expect(upload('empty.pdf', 'application/pdf', new Uint8Array())).rejects.toThrow(/empty/);
     await expect(
-      saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: miyunDocument(), message: 'x', evidence: [{ target: 'scenario', fileName: 'a.pdf', sha256: 'f'.repeat(64) }] } }),
+      saveScenarioVersion({
+        actor: upstream,
+        origin,
+        dealId: deal.id,
+        input: { document: miyunDocument(), message: 'x', evidence: [{ target: 'scenario', fileName: 'a.pdf', sha256: 'f'.repeat(64) }] },
+      }),
     ).rejects.toMatchObject({ field: 'evidence[0].sha256' });
     expect(await testDb().scenario.count({ where: { dealId: deal.id } })).toBe(0);
   });
@@ -206,7 +230,12 @@ describe('the deal page and the version page', () => {
   it("lists each scenario once with only its latest version and that version's author", async () => {
     const { deal, upstream, downstream, outsider } = await negotiation();
     const v1 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'upstream v1' } });
-    const v2 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: withCost(shiyanDocument(), 'C_f', '1'), message: 'upstream v2' } });
+    const v2 = await saveScenarioVersion({
+      actor: upstream,
+      origin,
+      dealId: deal.id,
+      input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: withCost(shiyanDocument(), 'C_f', '1'), message: 'upstream v2' },
+    });
     const fork = await forkScenarioVersion({ actor: downstream, origin, dealId: deal.id, versionId: v1.versionId, name: 'Downstream counter-proposal' });
     const latest = await listLatestVersions({ actor: downstream, origin, dealId: deal.id });
     expect(latest.map((s) => [s.side, s.latest.id, s.latest.number, s.latest.author])).toEqual([
@@ -220,7 +249,12 @@ describe('the deal page and the version page', () => {
   it('gives the version page the latest version, the fork it came from and every version to compare with', async () => {
     const { deal, upstream, downstream, outsider } = await negotiation();
     const v1 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { document: shiyanDocument(), message: 'upstream v1' } });
-    const v2 = await saveScenarioVersion({ actor: upstream, origin, dealId: deal.id, input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: withCost(shiyanDocument(), 'C_f', '1'), message: 'upstream v2' } });
+    const v2 = await saveScenarioVersion({
+      actor: upstream,
+      origin,
+      dealId: deal.id,
+      input: { scenarioId: v1.scenarioId, baseVersionId: v1.versionId, document: withCost(shiyanDocument(), 'C_f', '1'), message: 'upstream v2' },
+    });
     const fork = await forkScenarioVersion({ actor: downstream, origin, dealId: deal.id, versionId: v1.versionId, name: 'Counter' });
     const workspace = await getVersionWorkspace({ actor: downstream, origin, dealId: deal.id, versionId: fork.versionId });
     expect(workspace.latest).toEqual({ id: fork.versionId, number: 1 });

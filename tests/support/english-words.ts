@@ -12,9 +12,48 @@
  * - "English", the language switcher naming the other language in its own script.
  */
 export const allowedWords: ReadonlySet<string> = new Set([
-  'CNY', 'mg', 'km', 'kWh', 'MB',
-  'C_f', 'C_s', 'C_m', 'C_n', 'C_q', 'C_p', 'C_np', 'C_w', 'C_sa', 'C_IO', 'C_AO', 'A_PES', 'ED', 'PD', 'AD', 'IO', 'AO', 'NPV', 'GDP', 'GDP_0', 'GDP_n', 'Dong',
-  'CSV', 'PDF', 'JSON', 'xlsx', 'XLSX', 'Excel', 'Word', 'docx', 'PNG', 'JPEG', 'WebP', 'UTF', 'SHA', 'UTC', 'English',
+  'CNY',
+  'mg',
+  'km',
+  'kWh',
+  'MB',
+  'C_f',
+  'C_s',
+  'C_m',
+  'C_n',
+  'C_q',
+  'C_p',
+  'C_np',
+  'C_w',
+  'C_sa',
+  'C_IO',
+  'C_AO',
+  'A_PES',
+  'ED',
+  'PD',
+  'AD',
+  'IO',
+  'AO',
+  'NPV',
+  'GDP',
+  'GDP_0',
+  'GDP_n',
+  'Dong',
+  'CSV',
+  'PDF',
+  'JSON',
+  'xlsx',
+  'XLSX',
+  'Excel',
+  'Word',
+  'docx',
+  'PNG',
+  'JPEG',
+  'WebP',
+  'UTF',
+  'SHA',
+  'UTC',
+  'English',
 ]);
 
 // The paper's notation: a letter with a subscript (C_f, I_N, i_s, a_t).
@@ -25,7 +64,13 @@ const notation = /^[A-Za-z]_[A-Za-z0-9]+$/;
  * digests, ids, and code the reader types, marked as code in plain text with backticks
  * (`payment`, `application/json`; decision 0081).
  */
-const allowedPatterns = [/`[^`\n]*`/g, /(?:pes-scenario|pes-result|payment-terms)\/\d+/g, /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, /\b[0-9a-f]{8,64}\b/g];
+const allowedPatterns = [
+  /`[^`\n]*`/g,
+  /(?:pes-scenario|pes-result|payment-terms)\/\d+/g,
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g,
+  /\b[0-9a-f]{8,64}\b/g,
+];
 
 const word = /[A-Za-z][A-Za-z0-9_]*(?:[.[][A-Za-z0-9_\]]+)*/g;
 

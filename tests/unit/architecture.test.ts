@@ -65,22 +65,39 @@ describe('layer rules', () => {
     ['probe.ts', "import { english } from './tests/support/english';\nexport const e = english;\n", 'import/no-restricted-paths'],
   ];
   const firstLine = (code: string) => code.split('\n')[0];
-  it.each(forbidden.map(([filePath, code, rule]) => ({ filePath, code, rule, first: firstLine(code) })))('$filePath: $first is refused by $rule', async ({ filePath, code, rule }) => {
-    expect(await ruleIds(filePath, code)).toContain(rule);
-  }, 60_000);
+  it.each(forbidden.map(([filePath, code, rule]) => ({ filePath, code, rule, first: firstLine(code) })))(
+    '$filePath: $first is refused by $rule',
+    async ({ filePath, code, rule }) => {
+      expect(await ruleIds(filePath, code)).toContain(rule);
+    },
+    60_000,
+  );
 
   const allowed: [string, string][] = [
-    ['components/probe.tsx', "import type { PendingTasks } from '@/lib/contracts/deals';\nimport { sides } from '@/lib/domain/actor';\nimport { formatDecimal } from '@/lib/engine';\nexport type P = PendingTasks;\nexport const s = [sides, formatDecimal];\n"],
-    ['lib/server/probe.ts', "import { createPrismaClient } from '@/lib/infra/prisma';\nimport type { PendingTasks } from '@/lib/contracts/deals';\nexport type P = PendingTasks;\nexport const c = createPrismaClient;\n"],
+    [
+      'components/probe.tsx',
+      "import type { PendingTasks } from '@/lib/contracts/deals';\nimport { sides } from '@/lib/domain/actor';\nimport { formatDecimal } from '@/lib/engine';\nexport type P = PendingTasks;\nexport const s = [sides, formatDecimal];\n",
+    ],
+    [
+      'lib/server/probe.ts',
+      "import { createPrismaClient } from '@/lib/infra/prisma';\nimport type { PendingTasks } from '@/lib/contracts/deals';\nexport type P = PendingTasks;\nexport const c = createPrismaClient;\n",
+    ],
     ['scripts/probe.ts', "import { createPrismaClient } from '../lib/infra/prisma';\nexport const c = createPrismaClient;\n"],
     ['lib/terms/probe.ts', "import { ZERO } from '../engine/decimal';\nexport const z = ZERO;\n"],
     ['lib/contracts/probe.ts', "import type { Side } from '@/lib/domain/actor';\nexport interface S {\n  side: Side;\n}\nexport type T = S[];\n"],
-    ['lib/seed/probe.ts', "import { prepareVersion } from '@/lib/domain/scenario-version';\nimport { appendToChain } from '@/lib/infra/audit-chain';\nimport { miyunDocument } from '@/lib/engine';\nexport const s = [prepareVersion, appendToChain, miyunDocument];\n"],
+    [
+      'lib/seed/probe.ts',
+      "import { prepareVersion } from '@/lib/domain/scenario-version';\nimport { appendToChain } from '@/lib/infra/audit-chain';\nimport { miyunDocument } from '@/lib/engine';\nexport const s = [prepareVersion, appendToChain, miyunDocument];\n",
+    ],
     ['i18n/probe.ts', "import { isLocale } from '@/lib/domain/locale';\nexport const l = isLocale;\n"],
     ['prisma/probe.ts', "import { createPrismaClient } from '../lib/infra/prisma';\nimport { seedDemo } from '../lib/seed/seed-demo';\nexport const s = [createPrismaClient, seedDemo];\n"],
     ['probe.ts', "import { readSessionCookie } from '@/lib/infra/session-token';\nexport const r = readSessionCookie;\n"],
   ];
-  it.each(allowed.map(([filePath, code]) => ({ filePath, code, first: firstLine(code) })))('$filePath: $first … is allowed', async ({ filePath, code }) => {
-    expect(await ruleIds(filePath, code)).toEqual([]);
-  }, 60_000);
+  it.each(allowed.map(([filePath, code]) => ({ filePath, code, first: firstLine(code) })))(
+    '$filePath: $first … is allowed',
+    async ({ filePath, code }) => {
+      expect(await ruleIds(filePath, code)).toEqual([]);
+    },
+    60_000,
+  );
 });

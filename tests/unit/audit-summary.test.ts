@@ -29,7 +29,11 @@ describe('describeAuditEvent', () => {
     expect(describeAuditEvent({ action: 'offer.accepted', summary: { before: { status: 'SENT' }, after: { status: 'ACCEPTED', reason: null } } }, 'a', names).changes).toEqual([
       { field: 'status', before: { kind: 'term', term: 'offerStatus', value: 'SENT' }, after: { kind: 'term', term: 'offerStatus', value: 'ACCEPTED' } },
     ]);
-    expect(describeAuditEvent({ action: 'agreement.archived', summary: { before: { status: 'DRAFT' }, after: { status: 'ARCHIVED', hash: 'x' } } }, 'a', names).changes[0]!.after).toEqual({ kind: 'term', term: 'agreementStatus', value: 'ARCHIVED' });
+    expect(describeAuditEvent({ action: 'agreement.archived', summary: { before: { status: 'DRAFT' }, after: { status: 'ARCHIVED', hash: 'x' } } }, 'a', names).changes[0]!.after).toEqual({
+      kind: 'term',
+      term: 'agreementStatus',
+      value: 'ARCHIVED',
+    });
   });
 
   it('reads changed deal periods as their new labels, and a change to none as a dash', () => {
@@ -37,7 +41,11 @@ describe('describeAuditEvent', () => {
       { label: '2011–2013', from: 2011, to: 2013 },
       { label: '追溯补偿期', from: 2014, to: 2020 },
     ];
-    expect(describeAuditEvent({ action: 'deal.periods_changed', summary: { before: { periods: [] }, after: { periods } } }, '管理员', names)).toEqual({ sentence: 'deal.periods_changed', values: { actor: '管理员', periods: '2011–2013 · 追溯补偿期' }, changes: [] });
+    expect(describeAuditEvent({ action: 'deal.periods_changed', summary: { before: { periods: [] }, after: { periods } } }, '管理员', names)).toEqual({
+      sentence: 'deal.periods_changed',
+      values: { actor: '管理员', periods: '2011–2013 · 追溯补偿期' },
+      changes: [],
+    });
     expect(describeAuditEvent({ action: 'deal.periods_changed', summary: { before: { periods }, after: { periods: [] } } }, '管理员', names).values.periods).toBe('—');
   });
 
@@ -47,7 +55,11 @@ describe('describeAuditEvent', () => {
   });
 
   it('carries amounts as decimal yuan for the reader’s unit', () => {
-    const described = describeAuditEvent({ action: 'settlement.run', summary: { before: { due: '100.00', balance: '0.00', fingerprint: 'f' }, after: { year: 2024, due: '250000.00', balance: '0.00' } } }, 'a', names);
+    const described = describeAuditEvent(
+      { action: 'settlement.run', summary: { before: { due: '100.00', balance: '0.00', fingerprint: 'f' }, after: { year: 2024, due: '250000.00', balance: '0.00' } } },
+      'a',
+      names,
+    );
     expect(described.values.year).toBe('2024');
     expect(described.changes).toEqual([{ field: 'due', before: { kind: 'amount', yuan: '100.00' }, after: { kind: 'amount', yuan: '250000.00' } }]);
   });

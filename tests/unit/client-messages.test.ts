@@ -78,7 +78,11 @@ function providerOf(page: string): { layout: string; namespaces: readonly string
     const namespaces = sentBy(layouts[i]!);
     if (namespaces) return { layout: layouts[i]!, namespaces, below: [...layouts.slice(i + 1), page] };
   }
-  return { layout: path.join(appDir, 'layout.tsx'), namespaces: shellNamespaces, below: [...layouts, page, path.join(appDir, 'error.tsx'), path.join(appDir, 'not-found.tsx')].filter((f) => existsSync(f)) };
+  return {
+    layout: path.join(appDir, 'layout.tsx'),
+    namespaces: shellNamespaces,
+    below: [...layouts, page, path.join(appDir, 'error.tsx'), path.join(appDir, 'not-found.tsx')].filter((f) => existsSync(f)),
+  };
 }
 
 describe('messages sent to the browser', () => {

@@ -40,13 +40,7 @@ describe('cost table interchange', () => {
   });
 
   it('refuses a bad table whole, naming row, column and reason for every problem', () => {
-    const csv = [
-      'section,code,label,2003-2010,2011-2020',
-      'cost,C_f,Forest,158266,abc',
-      'cost,C_zz,Unknown,1,2',
-      'rebate,C_f,Wrong section,1,1',
-      'subsidy,C_s,Soil,496081,-',
-    ].join('\n');
+    const csv = ['section,code,label,2003-2010,2011-2020', 'cost,C_f,Forest,158266,abc', 'cost,C_zz,Unknown,1,2', 'rebate,C_f,Wrong section,1,1', 'subsidy,C_s,Soil,496081,-'].join('\n');
     const outcome = fromCsv(csv, shiyan());
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
@@ -79,7 +73,9 @@ describe('cost table interchange', () => {
     if (outside.ok) return;
     const texts = outside.problems.map((p) => render(p.text!, 'zh'));
     expect(texts).toContain('补偿起始年份：2060 年不在情景的年份 2003—2050 年之内（这是成本表之外的设置；请在情景中修改）');
-    expect(outside.problems.map((p) => render(p.text!, 'en'))).toContain('Year payments start: 2060 is outside startYear..endYear (2003..2050) (a setting outside the cost table; fix it in the scenario)');
+    expect(outside.problems.map((p) => render(p.text!, 'en'))).toContain(
+      'Year payments start: 2060 is outside startYear..endYear (2003..2050) (a setting outside the cost table; fix it in the scenario)',
+    );
   });
 
   it('refuses something that is not a workbook', async () => {

@@ -27,10 +27,44 @@ function toText(tree: JTree): string {
 }
 
 const hostileStrings = [
-  'NaN', 'Infinity', '-Infinity', '-0', '9'.repeat(400), '1e308', '1e-400', '0x1F', '0b11', ' 12 ', '1,000', '', ' ',
-  '\u202Eevil\u202C مرحبا', 'a\u0000b', 'x\uD800y', '\uDFFF', '💧🌊👨‍👩‍👧‍👦', '__proto__', 'constructor', 'toString',
-  '2021-02-30', '2021-13-45', '0000-00-00', '9999-99-99', '2021-01-01T00:00:00Z', 'not-a-uuid', '00000000-0000-0000-0000-000000000000',
-  'UPSTREAM', 'ADMIN', 'accept', 'scenario', 'costs[9999]', '2003-2010', '2010-2003', 'CNY', 'pes-scenario/1', 'payment-terms/1',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-0',
+  '9'.repeat(400),
+  '1e308',
+  '1e-400',
+  '0x1F',
+  '0b11',
+  ' 12 ',
+  '1,000',
+  '',
+  ' ',
+  '\u202Eevil\u202C مرحبا',
+  'a\u0000b',
+  'x\uD800y',
+  '\uDFFF',
+  '💧🌊👨‍👩‍👧‍👦',
+  '__proto__',
+  'constructor',
+  'toString',
+  '2021-02-30',
+  '2021-13-45',
+  '0000-00-00',
+  '9999-99-99',
+  '2021-01-01T00:00:00Z',
+  'not-a-uuid',
+  '00000000-0000-0000-0000-000000000000',
+  'UPSTREAM',
+  'ADMIN',
+  'accept',
+  'scenario',
+  'costs[9999]',
+  '2003-2010',
+  '2010-2003',
+  'CNY',
+  'pes-scenario/1',
+  'payment-terms/1',
 ];
 const hostileNumbers: JTree[] = [1e308, -1e308, 5e-324, 0, -1, 2 ** 53 + 1, 1.5, 1900, 2200, 2200.5, 1000, { raw: '1e999' }, { raw: '9'.repeat(400) }, { raw: '-0' }];
 const hostileKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', '\u0000', 'x\uD800'];
@@ -39,7 +73,10 @@ const hostileKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOw
 function treeOf(keys: string[]): fc.Arbitrary<JTree> {
   const tree = anyTree(keys);
   if (!keys.length) return tree;
-  return fc.oneof(tree, fc.array(fc.tuple(fc.constantFrom(...keys), tree), { minLength: 1, maxLength: keys.length + 1 }).map((obj) => ({ obj })));
+  return fc.oneof(
+    tree,
+    fc.array(fc.tuple(fc.constantFrom(...keys), tree), { minLength: 1, maxLength: keys.length + 1 }).map((obj) => ({ obj })),
+  );
 }
 
 function anyTree(keys: string[]): fc.Arbitrary<JTree> {
@@ -132,12 +169,15 @@ describe('parseScenario / parseScenarioText under hostile input', () => {
         // Where the problem may be reported: the changed node or one of its ancestors; a removed
         // list element shifts its successors, so for lists the list itself counts.
         const named = outcome.problems.some((p) => {
-          for (let i = changed.length; i >= 1; i--) if (p.path === formatPath(changed.slice(0, i)) || p.path.startsWith(`${formatPath(changed.slice(0, i))}[`) || p.path.startsWith(`${formatPath(changed.slice(0, i))}.`)) return true;
+          for (let i = changed.length; i >= 1; i--)
+            if (p.path === formatPath(changed.slice(0, i)) || p.path.startsWith(`${formatPath(changed.slice(0, i))}[`) || p.path.startsWith(`${formatPath(changed.slice(0, i))}.`)) return true;
           return p.path === '(document)';
         });
         // Document rules may also move: a changed year range or code is reported where it clashes.
         const crossField = outcome.problems.some((p) => /outside|before|missing|duplicate|overlap|alpha|period|startYear|endYear/i.test(`${p.path} ${english(p)}`));
-        expect(named || crossField, `mutating ${formatPath(changed)}${remove ? ' (removed)' : ` to ${JSON.stringify(tree).slice(0, 80)}`}: ${JSON.stringify(outcome.problems).slice(0, 400)}`).toBe(true);
+        expect(named || crossField, `mutating ${formatPath(changed)}${remove ? ' (removed)' : ` to ${JSON.stringify(tree).slice(0, 80)}`}: ${JSON.stringify(outcome.problems).slice(0, 400)}`).toBe(
+          true,
+        );
       }),
       { numRuns: runs },
     );
@@ -163,7 +203,9 @@ describe('parseScenario / parseScenarioText under hostile input', () => {
 
 // --- Every zod body schema in lib/domain/*-schemas.ts -------------------------------------------
 
-const schemaFiles = readdirSync(domainDir).filter((name) => /-schemas\.ts$/.test(name)).sort();
+const schemaFiles = readdirSync(domainDir)
+  .filter((name) => /-schemas\.ts$/.test(name))
+  .sort();
 const schemas: { name: string; schema: z.ZodType }[] = [];
 for (const file of schemaFiles) {
   const exported = (await import(path.join(domainDir, file))) as Record<string, unknown>;
@@ -188,10 +230,22 @@ const samples: Record<string, unknown> = {
   'deal-schemas.ts ZChangeMember': { side: 'DOWNSTREAM', canEdit: true },
   'deal-schemas.ts ZCreateOrganisation': { name: 'Org', nameZh: '机构', kind: 'OBSERVER', region: 'Hubei' },
   'deal-schemas.ts ZCreateUser': { email: 'a@example.test', name: 'A', password: 'correct horse battery staple', role: 'MEMBER', locale: 'en', organisationId: '6f1c2b0e-8a4d-4c3e-9b7a-1d2e3f4a5b6c' },
-  'offer-schemas.ts ZSendOffer': { versionId: '6f1c2b0e-8a4d-4c3e-9b7a-1d2e3f4a5b6c', schedule: [{ from: 2021, to: 2025, amount: '100' }, { from: 2026, to: 2030, pricePerM3: '0.5', volume: '1000' }], validUntil: '2030-01-01T00:00:00Z' },
+  'offer-schemas.ts ZSendOffer': {
+    versionId: '6f1c2b0e-8a4d-4c3e-9b7a-1d2e3f4a5b6c',
+    schedule: [
+      { from: 2021, to: 2025, amount: '100' },
+      { from: 2026, to: 2030, pricePerM3: '0.5', volume: '1000' },
+    ],
+    validUntil: '2030-01-01T00:00:00Z',
+  },
   'offer-schemas.ts ZAnswerOffer': { move: 'reject', reason: 'too low' },
   'scenario-schemas.ts ZEvidenceLink': { target: 'costs[3]', fileName: 'a.pdf', sha256: 'a'.repeat(64), note: 'n' },
-  'scenario-schemas.ts ZSaveVersion': { document: {}, message: 'm', baseVersionId: '6f1c2b0e-8a4d-4c3e-9b7a-1d2e3f4a5b6c', evidence: [{ target: 'scenario', fileName: 'a.pdf', sha256: 'b'.repeat(64) }] },
+  'scenario-schemas.ts ZSaveVersion': {
+    document: {},
+    message: 'm',
+    baseVersionId: '6f1c2b0e-8a4d-4c3e-9b7a-1d2e3f4a5b6c',
+    evidence: [{ target: 'scenario', fileName: 'a.pdf', sha256: 'b'.repeat(64) }],
+  },
   'scenario-schemas.ts ZNewScenario': { document: {}, message: 'm', name: 'n' },
   'scenario-schemas.ts ZFork': { name: 'n' },
   'scenario-schemas.ts ZComment': { body: 'b', target: 'costs[1]' },
@@ -261,7 +315,9 @@ describe('every zod schema of lib/domain/*-schemas.ts under hostile input', () =
           // A discriminator changed to another valid variant ({ move: "reject", reason } → "accept")
           // leaves the sample's other fields unknown to that variant: the refusal names them.
           const switchedVariant = parsed.error.issues.some((issue) => issue.code === 'unrecognized_keys' && issue.path.length === 0 && issue.keys.some((key) => keys.includes(key)));
-          expect(named || acrossFields || switchedVariant, `${changed.join('.')} ${remove ? 'removed' : `= ${toText(tree).slice(0, 80)}`}: ${JSON.stringify(parsed.error.issues).slice(0, 400)}`).toBe(true);
+          expect(named || acrossFields || switchedVariant, `${changed.join('.')} ${remove ? 'removed' : `= ${toText(tree).slice(0, 80)}`}: ${JSON.stringify(parsed.error.issues).slice(0, 400)}`).toBe(
+            true,
+          );
         }),
         { numRuns: runs },
       );

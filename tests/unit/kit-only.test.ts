@@ -56,7 +56,10 @@ const repaint = /^(?:[a-z]+:)*(?:p[xytrbl]?-|rounded|bg-|border|decoration-|text
 export function repaintedControls(file: string, text: string): string[] {
   const tags = new RegExp(`<(${kitControls.join('|')})\\b[^>]*?className=(?:"([^"]*)"|\\{\`([^\`]*)\`\\})`, 'gs');
   return [...text.matchAll(tags)].flatMap((match) => {
-    const classes = (match[2] ?? match[3] ?? '').replace(/\$\{[^}]*\}/g, ' ').split(/\s+/).filter(Boolean);
+    const classes = (match[2] ?? match[3] ?? '')
+      .replace(/\$\{[^}]*\}/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
     const bad = classes.filter((c) => repaint.test(c));
     return bad.length ? [`${where(file, text, match.index)} <${match[1]} ${bad.join(' ')}`] : [];
   });
@@ -97,7 +100,13 @@ export function handTypedLooks(file: string, text: string): string[] {
       // hover:bg-… and disabled:bg-… restyle it as much as bg-… does.
       const look = classes.filter((c) => LOOK.test(c.replace(/^.*:/, '')));
       if (look.length) found.push(`${where} ${look.join(' ')}`);
-    } else if (tag === 'span' && classes.some((c) => /^rounded/.test(c)) && classes.some((c) => /^bg-/.test(c)) && classes.some((c) => /^px-/.test(c)) && classes.some((c) => /^text-(xs|\[)/.test(c))) {
+    } else if (
+      tag === 'span' &&
+      classes.some((c) => /^rounded/.test(c)) &&
+      classes.some((c) => /^bg-/.test(c)) &&
+      classes.some((c) => /^px-/.test(c)) &&
+      classes.some((c) => /^text-(xs|\[)/.test(c))
+    ) {
       found.push(`${where} a badge by hand`);
     }
   }
@@ -106,7 +115,10 @@ export function handTypedLooks(file: string, text: string): string[] {
 
 describe('screens use the kit', () => {
   it('finds a raw control when there is one (the scan itself works)', () => {
-    expect(rawControls(path.join(root, 'components/x.tsx'), 'const a = 1;\n  <button type="button" className="rounded bg-water-700">\n<Button />\n<textarea\n')).toEqual(['components/x.tsx:2 <button', 'components/x.tsx:4 <textarea']);
+    expect(rawControls(path.join(root, 'components/x.tsx'), 'const a = 1;\n  <button type="button" className="rounded bg-water-700">\n<Button />\n<textarea\n')).toEqual([
+      'components/x.tsx:2 <button',
+      'components/x.tsx:4 <textarea',
+    ]);
   });
 
   it('finds a look typed by hand and a repainted kit control (the scans themselves work)', () => {

@@ -27,12 +27,20 @@ describe('message catalogue', () => {
   it.each(others)('has the same keys in %s as in ' + first, (locale) => {
     const reference = keys(catalogue(first)).sort();
     const other = keys(catalogue(locale)).sort();
-    expect(reference.filter((key) => !other.includes(key)), `missing in ${locale}`).toEqual([]);
-    expect(other.filter((key) => !reference.includes(key)), `missing in ${first}`).toEqual([]);
+    expect(
+      reference.filter((key) => !other.includes(key)),
+      `missing in ${locale}`,
+    ).toEqual([]);
+    expect(
+      other.filter((key) => !reference.includes(key)),
+      `missing in ${first}`,
+    ).toEqual([]);
   });
 
   it.each([...locales])('has no empty message in %s', (locale) => {
-    const empty = Object.entries(Object.fromEntries(keys(catalogue(locale)).map((k) => [k, k.split('.').reduce<string | Tree>((t, p) => (t as Tree)[p]!, catalogue(locale))]))).filter(([, v]) => (v as string).trim() === '');
+    const empty = Object.entries(Object.fromEntries(keys(catalogue(locale)).map((k) => [k, k.split('.').reduce<string | Tree>((t, p) => (t as Tree)[p]!, catalogue(locale))]))).filter(
+      ([, v]) => (v as string).trim() === '',
+    );
     expect(empty).toEqual([]);
   });
 

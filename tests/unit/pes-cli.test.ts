@@ -35,7 +35,20 @@ describe('scripts/pes.ts', () => {
   it('refuses an invalid file with exit code 2, the problems on stderr and no stack trace', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pes-cli-'));
     const file = path.join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ format: 'pes-scenario/1', name: 'x', currency: 'CNY', unit: 1, priceBase: 'p', startYear: 2003, endYear: 2010, costs: [{ code: 'C_f', label: 'f', values: { '2003-2010': 'abc' } }], alpha: { ED: { '2003-2010': '1.4' } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'pes-scenario/1',
+        name: 'x',
+        currency: 'CNY',
+        unit: 1,
+        priceBase: 'p',
+        startYear: 2003,
+        endYear: 2010,
+        costs: [{ code: 'C_f', label: 'f', values: { '2003-2010': 'abc' } }],
+        alpha: { ED: { '2003-2010': '1.4' } },
+      }),
+    );
     const r = await pes('compute', file);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');

@@ -113,7 +113,10 @@ describe('scripts/pes.ts settle', { timeout: 60_000 }, () => {
   it('refuses a division by zero on a year’s data with exit code 2', async () => {
     const dir = tempDir();
     const divTerms = path.join(dir, 'div.json');
-    writeFileSync(divTerms, JSON.stringify({ format: 'payment-terms/1', name: 'd', currency: 'CNY', unit: 1, from: 2018, to: 2020, indicators: { v: 'm³' }, formulas: [{ name: 'payment', expr: '100 / v' }] }));
+    writeFileSync(
+      divTerms,
+      JSON.stringify({ format: 'payment-terms/1', name: 'd', currency: 'CNY', unit: 1, from: 2018, to: 2020, indicators: { v: 'm³' }, formulas: [{ name: 'payment', expr: '100 / v' }] }),
+    );
     const zero = path.join(dir, 'zero.json');
     writeFileSync(zero, JSON.stringify({ '2019': { v: '0' } }));
     const div = await pes('settle', divTerms, zero);
@@ -125,7 +128,13 @@ describe('scripts/pes.ts settle', { timeout: 60_000 }, () => {
 
   it('refuses bad arguments and unreadable files with exit code 2', async () => {
     const missing = path.join(tempDir(), 'nope.json');
-    const cases = [['settle', terms], ['settle', terms, monitoring, '--scheduled'], ['settle', terms, missing], ['compute', shiyan, '--scheduled', monitoring], ['settle', terms, monitoring, '--format', 'csv']];
+    const cases = [
+      ['settle', terms],
+      ['settle', terms, monitoring, '--scheduled'],
+      ['settle', terms, missing],
+      ['compute', shiyan, '--scheduled', monitoring],
+      ['settle', terms, monitoring, '--format', 'csv'],
+    ];
     const results = await Promise.all(cases.map((args) => pes(...args)));
     results.forEach((r, i) => {
       expect(r.code, cases[i]!.join(' ')).toBe(2);

@@ -5,7 +5,8 @@ import { readIssueText } from '../../lib/engine/problem';
 import { evidenceType } from '../../lib/server/scenarios/evidence-type';
 import { english } from '../support/english';
 
-const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => result.error?.issues.map((i) => {
+const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  result.error?.issues.map((i) => {
     // The schemas' own messages are codes; their English is what the test reads.
     const coded = readIssueText(i.message);
     return [i.path.join('.'), coded ? english(coded) : i.message];
@@ -35,9 +36,12 @@ describe('dates and ids from requests are bounded to what the database stores', 
 
 describe('CSV evidence', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
-  it.each(['<!DOCTYPE html><title>x</title>', '  <html><body>x</body></html>', '\uFEFF<script>alert(1)</script>', 'a,b\n1,<svg onload=alert(1)>', '<?xml version="1.0"?><x/>', '<p>note</p>'])('refuses %j, which a browser could take for a page', async (text) => {
-    expect(await evidenceType(bytes(text), 'evidence.csv')).toBeNull();
-  });
+  it.each(['<!DOCTYPE html><title>x</title>', '  <html><body>x</body></html>', '\uFEFF<script>alert(1)</script>', 'a,b\n1,<svg onload=alert(1)>', '<?xml version="1.0"?><x/>', '<p>note</p>'])(
+    'refuses %j, which a browser could take for a page',
+    async (text) => {
+      expect(await evidenceType(bytes(text), 'evidence.csv')).toBeNull();
+    },
+  );
 
   it('accepts plain CSV, comparisons included', async () => {
     expect(await evidenceType(bytes('year,value,note\n2024,<0.01,below detection\n2025,1.2,a<b'), 'evidence.csv')).toBe('text/csv');

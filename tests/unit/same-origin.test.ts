@@ -30,7 +30,11 @@ describe('writeRefusal', () => {
 
   it('accepts the public address behind a proxy that rewrites Host', () => {
     process.env.NEXTAUTH_URL = 'https://pes.gov.example';
-    const behindProxy = new Request(url, { method: 'POST', headers: { host: '10.0.0.5:3000', origin: 'https://pes.gov.example', 'content-type': 'application/json', 'content-length': '2' }, body: '{}' });
+    const behindProxy = new Request(url, {
+      method: 'POST',
+      headers: { host: '10.0.0.5:3000', origin: 'https://pes.gov.example', 'content-type': 'application/json', 'content-length': '2' },
+      body: '{}',
+    });
     expect(writeRefusal(behindProxy)).toBeNull();
   });
 

@@ -68,7 +68,9 @@ describe('a calculator filling a benefit row', () => {
     expect(fill.flagged).toEqual([]);
     // 0.9 · 1 000 000 / 1000 = 900; 1.2 · 1 000 000 / 1000 = 1200; the 500 typed before is gone.
     expect(fill.document.benefits![0]!.values).toEqual({ '2003-2010': '900', '2011-2050': '1200' });
-    expect(calculatorIsCurrent({ calculator: 'priceTimesVolume', input: outcome.result.inputs, appliedValues: outcome.result.values, note: outcome.result.note }, fill.document.benefits![0]!.values)).toBe(true);
+    expect(
+      calculatorIsCurrent({ calculator: 'priceTimesVolume', input: outcome.result.inputs, appliedValues: outcome.result.values, note: outcome.result.note }, fill.document.benefits![0]!.values),
+    ).toBe(true);
     expect(fill.document.benefits![1]).toBe(doc.benefits![1]);
   });
 

@@ -25,7 +25,9 @@ describe('editor messages', () => {
     ...NAMED_UNITS.map((u) => `units.u${u}`),
     ...['notANumber', 'outOfRange', 'notBetween01', 'notPositive', 'notAYear', 'notAWholeNumber', 'empty', 'negative'].map((p) => `problems.${p}`),
     ...['name', 'currency', 'unit', 'priceBase', 'startYear', 'endYear', 'paymentStartYear', 'catchUpYears', 'discountRate', 'bargainingWeight'].flatMap((f) => [`fields.${f}`, `fieldHints.${f}`]),
-    ...['baseYear', 'gdp0', 'sourceGrowthBefore', 'sourceGrowthAfter', 'referenceGrowthBefore', 'referenceGrowthAfter', 'gdpActual', 'population', 'revenueRatio', 'growthFactor', 'floorAtZero'].map((k) => `calculator.industrial.${k}`),
+    ...['baseYear', 'gdp0', 'sourceGrowthBefore', 'sourceGrowthAfter', 'referenceGrowthBefore', 'referenceGrowthAfter', 'gdpActual', 'population', 'revenueRatio', 'growthFactor', 'floorAtZero'].map(
+      (k) => `calculator.industrial.${k}`,
+    ),
     'scale.wan',
     'scale.yi',
   ];

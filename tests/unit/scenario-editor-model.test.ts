@@ -103,7 +103,7 @@ describe('writing a span', () => {
   });
 
   it('writes keys in year order and keeps an invalid key for the engine to report', () => {
-    const out = setSpan({ '2031-2040': '3', '2003-2010': '1', 'soon': '4' }, 2011, 2020, '2');
+    const out = setSpan({ '2031-2040': '3', '2003-2010': '1', soon: '4' }, 2011, 2020, '2');
     expect(Object.keys(out)).toEqual(['2003-2010', '2011-2020', '2031-2040', 'soon']);
   });
 });
@@ -199,7 +199,11 @@ describe('columns and subtotals', () => {
       { code: 'C_x', label: 'c', values: {} },
       { code: 'C_p', label: 'd', values: {} },
     ];
-    expect(groupedIndexes(items).filter((g) => g.indexes.length).map((g) => [g.group, g.indexes])).toEqual([
+    expect(
+      groupedIndexes(items)
+        .filter((g) => g.indexes.length)
+        .map((g) => [g.group, g.indexes]),
+    ).toEqual([
       ['ED', [1]],
       ['PD', [3]],
       ['AO', [0]],

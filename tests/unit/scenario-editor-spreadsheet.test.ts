@@ -115,7 +115,10 @@ describe('pasting a block from a spreadsheet', () => {
     const doc = shiyan();
     const spans = periodSpans(doc);
     const cells: GridCells = (row, column) => (row === 0 && spans[column - 1] ? { path: alphaPath('ED', spans[column - 1]!), kind: 'fraction' } : undefined);
-    const out = pasteBlock(doc, cells, 0, spans.length, [['0.2', '0.3'], ['0.4', '0.5']]);
+    const out = pasteBlock(doc, cells, 0, spans.length, [
+      ['0.2', '0.3'],
+      ['0.4', '0.5'],
+    ]);
     expect(out.outside).toBe(3);
     expect(spanValue(out.document.alpha.ED, spans[spans.length - 1]!.from, spans[spans.length - 1]!.to)).toEqual({ kind: 'uniform', value: '0.2' });
   });

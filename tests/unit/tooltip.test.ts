@@ -35,7 +35,13 @@ describe('the tooltip’s markup', () => {
     renderToStaticMarkup(
       // The trigger is a render prop, JSX's child function: createElement's typings take it only as a prop.
       // eslint-disable-next-line react/no-children-prop
-      createElement(Tooltip, { content, tone: 'danger', placement: 'belowEnd', action: action && createElement('button', { type: 'button' }, action), children: (describedBy: string | undefined) => createElement('input', { 'aria-describedby': describedBy }) }),
+      createElement(Tooltip, {
+        content,
+        tone: 'danger',
+        placement: 'belowEnd',
+        action: action && createElement('button', { type: 'button' }, action),
+        children: (describedBy: string | undefined) => createElement('input', { 'aria-describedby': describedBy }),
+      }),
     );
 
   it('describes the trigger by the text, role="tooltip", hidden until hovered or focused', () => {

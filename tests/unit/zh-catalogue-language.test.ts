@@ -29,7 +29,10 @@ export function readerText(message: string): string {
     elements
       .map((e) => {
         if (e.type === 0) return e.value ?? '';
-        if (e.type === 5 || e.type === 6) return Object.values(e.options ?? {}).map((option) => walk(option.value)).join(' ');
+        if (e.type === 5 || e.type === 6)
+          return Object.values(e.options ?? {})
+            .map((option) => walk(option.value))
+            .join(' ');
         if (e.type === 8) return e.value === 'code' ? ' ' : walk(e.children ?? []);
         return ' ';
       })

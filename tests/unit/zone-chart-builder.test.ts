@@ -13,7 +13,14 @@ type Series = { name: string; data: (number | null)[]; areaStyle?: { color: stri
 
 describe('the zone charts’ shared builder', () => {
   it('shades the zone where upper ≥ lower and the gap in red where lower > upper, nothing without both bounds', () => {
-    const [base, zone, gap] = bandSeries({ stack: 's', names: { base: 'b', zone: 'z', gap: 'g' }, colour: '#123456', lower: [D(10), D(30), D(5)], upper: [D(25), D(20), null], num }) as unknown as Series[];
+    const [base, zone, gap] = bandSeries({
+      stack: 's',
+      names: { base: 'b', zone: 'z', gap: 'g' },
+      colour: '#123456',
+      lower: [D(10), D(30), D(5)],
+      upper: [D(25), D(20), null],
+      num,
+    }) as unknown as Series[];
     expect(base!.data).toEqual([10, 20, null]);
     expect(zone!.data).toEqual([15, 0, null]);
     expect(gap!.data).toEqual([0, 10, null]);
@@ -29,7 +36,19 @@ describe('the zone charts’ shared builder', () => {
     const version = {
       id: 'v',
       unit: 1000,
-      years: years.map((y) => ({ ...y, payment: y.lowerBound, suggestedPayment: null, feasible: null, waterVolume: null, directCost: '0', opportunityCost: '0', subsidies: '0', internalEffect: '0', benefits: y.upperBound, downstreamCosts: '0' })),
+      years: years.map((y) => ({
+        ...y,
+        payment: y.lowerBound,
+        suggestedPayment: null,
+        feasible: null,
+        waterVolume: null,
+        directCost: '0',
+        opportunityCost: '0',
+        subsidies: '0',
+        internalEffect: '0',
+        benefits: y.upperBound,
+        downstreamCosts: '0',
+      })),
     } as unknown as ZoneVersion;
     const zone = zoneChartOption([version], [], D('0.5'), 'thousand', 'zh', { ...text, versionLabel: () => 'v1', offerLabel: () => 'o' });
     const band = (option: { series?: unknown }) => (option.series as Series[]).slice(0, 3).map((s) => s.data);

@@ -90,7 +90,11 @@ export default async function FundDashboardPage() {
                   {yuan(a.totals.paid, lang)}
                 </td>
                 {flowDirections.map((direction) => (
-                  <td key={direction} className={`num whitespace-nowrap py-1 pr-3 text-right ${isNegative(a.standing.netting[direction].outstanding) ? 'text-amber-800' : ''}`} data-testid={`portfolio-outstanding-${direction}`}>
+                  <td
+                    key={direction}
+                    className={`num whitespace-nowrap py-1 pr-3 text-right ${isNegative(a.standing.netting[direction].outstanding) ? 'text-amber-800' : ''}`}
+                    data-testid={`portfolio-outstanding-${direction}`}
+                  >
                     {yuan(a.standing.netting[direction].outstanding, lang)}
                   </td>
                 ))}
@@ -220,7 +224,9 @@ export default async function FundDashboardPage() {
                 <td className="py-1 pr-3">
                   {indicator(r.indicator)} <span className="text-xs text-slate-500">{r.unit}</span>
                 </td>
-                <td className="num whitespace-nowrap py-1 pr-3 text-right">{r.value !== null ? formatMeasurement(r.value) : <span className="text-red-700">{t(`monitoring.state.${r.state}`)}</span>}</td>
+                <td className="num whitespace-nowrap py-1 pr-3 text-right">
+                  {r.value !== null ? formatMeasurement(r.value) : <span className="text-red-700">{t(`monitoring.state.${r.state}`)}</span>}
+                </td>
                 <td className="num whitespace-nowrap py-1 pr-3 text-right">
                   {r.target && <span className="text-xs text-slate-500">{r.direction === 'higher' ? '≥' : '≤'} </span>}
                   {r.target ?? '—'}
@@ -230,7 +236,9 @@ export default async function FundDashboardPage() {
                     </span>
                   )}
                 </td>
-                <td className="py-1">{r.met === null ? '—' : r.met ? <span className="text-emerald-800">✓ {t('dashboard.metYes')}</span> : <span className="text-red-700">✗ {t('dashboard.metNo')}</span>}</td>
+                <td className="py-1">
+                  {r.met === null ? '—' : r.met ? <span className="text-emerald-800">✓ {t('dashboard.metYes')}</span> : <span className="text-red-700">✗ {t('dashboard.metNo')}</span>}
+                </td>
               </tr>
             ))}
           </TableSection>

@@ -57,7 +57,11 @@ export function setBenefitKind(doc: ScenarioDocument, index: number, kind: Benef
 export function removeItem(doc: ScenarioDocument, list: ItemList, index: number): ScenarioDocument {
   const items = itemsOf(doc, list);
   if (index < 0 || index >= items.length) return doc;
-  return withItems(doc, list, items.filter((_, i) => i !== index));
+  return withItems(
+    doc,
+    list,
+    items.filter((_, i) => i !== index),
+  );
 }
 
 /** Inserts a copy of the item right after it. */

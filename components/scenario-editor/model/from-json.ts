@@ -17,8 +17,7 @@ function valuesText(v: unknown): ValuesText {
  */
 export function toScenarioDocument(json: unknown): ScenarioDocument {
   const raw: Loose = isRecord(json) ? structuredClone(json) : {};
-  const items = (list: unknown) =>
-    Array.isArray(list) ? list.map((item) => (isRecord(item) ? { ...item, values: valuesText(item.values) } : item)) : list;
+  const items = (list: unknown) => (Array.isArray(list) ? list.map((item) => (isRecord(item) ? { ...item, values: valuesText(item.values) } : item)) : list);
   const byKey = (m: unknown) => (isRecord(m) ? Object.fromEntries(Object.entries(m).map(([k, v]) => [k, valuesText(v)])) : m);
   const num = (v: unknown) => (typeof v === 'number' ? String(v) : v);
   const doc: Loose = { ...raw, costs: items(raw.costs) ?? [], alpha: byKey(raw.alpha) ?? {} };

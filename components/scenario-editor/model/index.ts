@@ -18,4 +18,18 @@ export * from './calculator-apply';
 export * from './period-explanation';
 export * from './display';
 export { groupSubtotals, listTotals, type SubtotalRow } from '@/lib/engine/span-totals';
-export { MAX_YEAR_COLUMNS, fillRight, splitRange, periodSpans, setSpan, spanAverage, spanValue, splitSpanIntoYears, tidyValues, yearSpans, yearValue, type Span, type SpanValue } from '@/lib/engine/spans';
+export {
+  MAX_YEAR_COLUMNS,
+  fillRight,
+  splitRange,
+  periodSpans,
+  setSpan,
+  spanAverage,
+  spanValue,
+  splitSpanIntoYears,
+  tidyValues,
+  yearSpans,
+  yearValue,
+  type Span,
+  type SpanValue,
+} from '@/lib/engine/spans';

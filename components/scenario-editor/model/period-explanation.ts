@@ -31,7 +31,9 @@ export function explainPeriod(result: Result, periodIndex: number, field: Period
   return {
     formula: message('engine.trace.periodAverage', { symbol, from: p.from, to: p.to, count: years.length }),
     substituted:
-      value === null ? message('engine.trace.periodIncomplete', { symbol, from: p.from, to: p.to }) : message('engine.trace.math', { math: `(${terms.join(' + ')}) / ${years.length} = ${show(value)}` }),
+      value === null
+        ? message('engine.trace.periodIncomplete', { symbol, from: p.from, to: p.to })
+        : message('engine.trace.math', { math: `(${terms.join(' + ')}) / ${years.length} = ${show(value)}` }),
     value: value === null ? 'null' : value.isZero() ? '0' : value.toString(),
     years: years.map((y) => ({ year: y.year, value: y.value === null ? null : y.value.isZero() ? '0' : y.value.toString() })),
   };

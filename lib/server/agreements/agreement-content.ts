@@ -36,9 +36,7 @@ export async function auditedAgreementHashes(client: Tx, agreementIds: string[])
 
 /** The agreement with its signatories and signatures, exactly as stored, or not found. */
 export async function loadAgreementRows(client: Tx, dealId: string, agreementId: string): Promise<AgreementRows> {
-  const agreement = isId(agreementId)
-    ? await client.agreement.findFirst({ where: { id: agreementId, dealId }, include: { signatories: { include: { signature: true } } } })
-    : null;
+  const agreement = isId(agreementId) ? await client.agreement.findFirst({ where: { id: agreementId, dealId }, include: { signatories: { include: { signature: true } } } }) : null;
   if (!agreement) throw new NotFoundError('agreement');
   const { signatories, ...row } = agreement;
   const audited = row.status === 'ARCHIVED' ? await auditedAgreementHashes(client, [row.id]) : new Map<string, string>();
@@ -85,5 +83,7 @@ export function canonicalAgreement({ agreement, signatories }: AgreementRows, ar
 }
 
 export function agreementHash(rows: AgreementRows, archivedAt?: Date | null): string {
-  return createHash('sha256').update(canonicalJson(canonicalAgreement(rows, archivedAt))).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(canonicalAgreement(rows, archivedAt)))
+    .digest('hex');
 }

@@ -25,7 +25,19 @@ export class TooManyAttemptsError extends DomainError {
  * agreement or an amendment) is no side door for guessing a password. A wrong one is recorded on
  * the platform chain like a failed sign-in and changes nothing in the deal.
  */
-export async function confirmSigningPassword({ actor, origin, dealId, object, password }: { actor: Actor; origin: RequestOrigin; dealId: string; object: { type: 'agreement' | 'amendment'; id: string }; password: string }) {
+export async function confirmSigningPassword({
+  actor,
+  origin,
+  dealId,
+  object,
+  password,
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  object: { type: 'agreement' | 'amendment'; id: string };
+  password: string;
+}) {
   const retryAfterSeconds = await signInBlockedFor(actor.email, origin.ip);
   if (retryAfterSeconds > 0) throw new TooManyAttemptsError(retryAfterSeconds);
   const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });

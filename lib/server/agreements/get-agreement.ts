@@ -29,7 +29,13 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
   const [version, events, amendments] = await Promise.all([
     db().scenarioVersion.findUnique({ where: { id: agreement.versionId }, select: { id: true, number: true, documentHash: true, scenario: { select: { id: true, name: true, side: true } } } }),
     db().auditEvent.findMany({
-      where: { dealId, OR: [{ objectType: 'agreement', objectId: agreement.id }, { objectType: 'offer', objectId: agreement.offerId }] },
+      where: {
+        dealId,
+        OR: [
+          { objectType: 'agreement', objectId: agreement.id },
+          { objectType: 'offer', objectId: agreement.offerId },
+        ],
+      },
       orderBy: { seq: 'asc' },
       select: { seq: true, at: true, action: true, actorId: true, email: true, summary: true, hash: true, side: true, objectId: true },
     }),
@@ -37,7 +43,10 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
   ]);
   const sealed = await monitoringSeal(db(), membership.side, [agreement.id]);
   const people = new Map(
-    (await db().user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+    (await db().user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))] } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
   );
   const mine = signatories.find((s) => s.userId === actor.id);
   return {
@@ -62,12 +71,27 @@ export async function getAgreement({ actor, origin, dealId, agreementId }: { act
         organisation: { id: s.organisationId, name: s.organisationName, nameZh: s.organisationNameZh },
         signedAt: s.signature?.signedAt.toISOString() ?? null,
       })),
-    me: { isSignatory: Boolean(mine), hasSigned: Boolean(mine?.signature), maySign: mayStillSign, mayProposeAmendment: agreement.status === 'ARCHIVED' && mayProposeAmendment(actor, membership) === null },
+    me: {
+      isSignatory: Boolean(mine),
+      hasSigned: Boolean(mine?.signature),
+      maySign: mayStillSign,
+      mayProposeAmendment: agreement.status === 'ARCHIVED' && mayProposeAmendment(actor, membership) === null,
+    },
     navigation: agreementNavigation(actor, membership, agreement),
     amendments: amendmentDtos(amendments, signatories, actor.id),
     audit: events.map((e) => {
       const by = e.actorId ? (people.get(e.actorId) ?? null) : null;
-      return { seq: e.seq, at: e.at.toISOString(), action: e.action, actor: by, description: describeAuditEvent({ action: e.action, summary: sealedSummary(e, membership.side, sealed) }, by ?? e.email ?? '—', { user: (id) => people.get(id), scenario: () => version?.scenario.name }), hash: e.hash };
+      return {
+        seq: e.seq,
+        at: e.at.toISOString(),
+        action: e.action,
+        actor: by,
+        description: describeAuditEvent({ action: e.action, summary: sealedSummary(e, membership.side, sealed) }, by ?? e.email ?? '—', {
+          user: (id) => people.get(id),
+          scenario: () => version?.scenario.name,
+        }),
+        hash: e.hash,
+      };
     }),
   };
 }

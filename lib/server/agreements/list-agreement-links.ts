@@ -12,6 +12,10 @@ import { db } from '@/lib/server/db';
  */
 export async function listAgreementLinks({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }): Promise<AgreementLinks[]> {
   const { membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
-  const agreements = await db().agreement.findMany({ where: { dealId, status: 'ARCHIVED' }, select: { id: true, number: true, status: true, startYear: true, endYear: true }, orderBy: { number: 'desc' } });
+  const agreements = await db().agreement.findMany({
+    where: { dealId, status: 'ARCHIVED' },
+    select: { id: true, number: true, status: true, startYear: true, endYear: true },
+    orderBy: { number: 'desc' },
+  });
   return agreements.map((a) => ({ id: a.id, number: a.number, startYear: a.startYear, endYear: a.endYear, navigation: agreementNavigation(actor, membership, a) }));
 }

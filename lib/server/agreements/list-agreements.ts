@@ -12,7 +12,10 @@ export async function listAgreements({ actor, origin, dealId }: { actor: Actor; 
   const { membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
   const agreements = await db().agreement.findMany({ where: { dealId }, include: { signatories: { include: { signature: true } } }, orderBy: { number: 'desc' } });
   const mayStillSign = grants(actor, membership, 'sign');
-  const audited = await auditedAgreementHashes(db(), agreements.filter((a) => a.status === 'ARCHIVED').map((a) => a.id));
+  const audited = await auditedAgreementHashes(
+    db(),
+    agreements.filter((a) => a.status === 'ARCHIVED').map((a) => a.id),
+  );
   return agreements.map(({ signatories, ...agreement }) => agreementSummaryDto({ agreement, signatories, auditedHash: audited.get(agreement.id) ?? null }, { userId: actor.id, mayStillSign }));
 }
 

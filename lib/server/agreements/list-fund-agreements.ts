@@ -31,7 +31,10 @@ export async function listFundAgreements({ actor, filter = {} }: { actor: Actor;
     orderBy: [{ createdAt: 'desc' }],
     take: 500,
   });
-  const audited = await auditedAgreementHashes(db(), agreements.filter((a) => a.status === 'ARCHIVED').map((a) => a.id));
+  const audited = await auditedAgreementHashes(
+    db(),
+    agreements.filter((a) => a.status === 'ARCHIVED').map((a) => a.id),
+  );
   // Fund members hold no sign right in the agreements they keep; nothing waits for them.
   return agreements.map(({ signatories, deal, ...agreement }) => ({
     ...agreementSummaryDto({ agreement, signatories, auditedHash: audited.get(agreement.id) ?? null }, { userId: actor.id, mayStillSign: false }),

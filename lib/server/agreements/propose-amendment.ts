@@ -23,7 +23,14 @@ export async function proposeAmendment({ actor, origin, dealId, agreementId, inp
       tx.settlement.findFirst({ where: { agreementId: agreement.id, status: 'CONFIRMED' }, orderBy: { year: 'desc' }, select: { year: true } }),
       tx.agreementAmendment.count({ where: { agreementId: agreement.id } }),
     ]);
-    const problems = amendmentProblems({ terms: read.terms, changes: input.changes as never, effectiveFrom: input.effectiveFrom, startYear: agreement.startYear, endYear: agreement.endYear, lastConfirmedYear: lastConfirmed?.year ?? null });
+    const problems = amendmentProblems({
+      terms: read.terms,
+      changes: input.changes as never,
+      effectiveFrom: input.effectiveFrom,
+      startYear: agreement.startYear,
+      endYear: agreement.endYear,
+      lastConfirmedYear: lastConfirmed?.year ?? null,
+    });
     if (problems.length) throw ValidationError.listing(problems);
     const created = await tx.agreementAmendment.create({
       data: {

@@ -68,7 +68,11 @@ export const colour = { ink: '#1e293b', muted: '#64748b', rule: '#cbd5e1', water
 
 function heading(doc: Doc, key: PdfKey) {
   ensureSpace(doc, 40);
-  doc.moveDown(0.8).fontSize(12).fillColor(colour.water).text(both(key, undefined, '  '), page.margin, doc.y, { width: page.width });
+  doc
+    .moveDown(0.8)
+    .fontSize(12)
+    .fillColor(colour.water)
+    .text(both(key, undefined, '  '), page.margin, doc.y, { width: page.width });
   doc.moveDown(0.3).fillColor(colour.ink).fontSize(9.5);
 }
 
@@ -82,7 +86,10 @@ export function field(doc: Doc, label: string, value: string, size = 9.5) {
   const y = doc.y;
   doc.fontSize(9.5).fillColor(colour.muted).text(label, page.margin, y, { width: 150 });
   const labelBottom = doc.y;
-  doc.fontSize(size).fillColor(colour.ink).text(value, page.margin + 155, y + (9.5 - size) / 2, { width: page.width - 155 });
+  doc
+    .fontSize(size)
+    .fillColor(colour.ink)
+    .text(value, page.margin + 155, y + (9.5 - size) / 2, { width: page.width - 155 });
   doc.fontSize(9.5);
   doc.y = Math.max(doc.y, labelBottom);
   doc.x = page.margin;
@@ -99,7 +106,12 @@ export function table(doc: Doc, widths: number[], header: string[], rows: string
       doc.fillColor(isHeader ? colour.muted : colour.ink).text(cell, x + 3, y + 3, { width: widths[i]! - 6 });
       x += widths[i]!;
     });
-    doc.moveTo(page.margin, y + height).lineTo(page.margin + page.width, y + height).lineWidth(0.5).strokeColor(colour.rule).stroke();
+    doc
+      .moveTo(page.margin, y + height)
+      .lineTo(page.margin + page.width, y + height)
+      .lineWidth(0.5)
+      .strokeColor(colour.rule)
+      .stroke();
     doc.x = page.margin;
     doc.y = y + height;
   };
@@ -142,9 +154,16 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
   doc.registerFont('cjk', cjkFont());
   doc.font('cjk').fillColor(colour.ink);
 
-  doc.fontSize(18).fillColor(colour.water).text(says.zh('title', { number: agreement.number }));
+  doc
+    .fontSize(18)
+    .fillColor(colour.water)
+    .text(says.zh('title', { number: agreement.number }));
   doc.fontSize(13).text(says.en('title', { number: agreement.number }));
-  doc.moveDown(0.4).fontSize(10.5).fillColor(agreement.status === 'ARCHIVED' ? colour.good : colour.muted).text(statusLabel(agreement.status));
+  doc
+    .moveDown(0.4)
+    .fontSize(10.5)
+    .fillColor(agreement.status === 'ARCHIVED' ? colour.good : colour.muted)
+    .text(statusLabel(agreement.status));
   doc.fillColor(colour.ink).fontSize(9.5).moveDown(0.6);
 
   field(doc, both('deal'), `${agreement.deal.nameZh}\n${agreement.deal.name}`);
@@ -171,9 +190,7 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
     agreement.schedule.map((entry) => [
       entry.from === entry.to ? String(entry.from) : `${entry.from}–${entry.to}`,
       grouped(entry.perYear),
-      'amount' in entry
-        ? `${grouped(entry.amount)} × ${grouped(String(agreement.unit))} ${agreement.currency}`
-        : `${entry.pricePerM3} ${agreement.currency}/m³ × ${grouped(entry.volume)} m³`,
+      'amount' in entry ? `${grouped(entry.amount)} × ${grouped(String(agreement.unit))} ${agreement.currency}` : `${entry.pricePerM3} ${agreement.currency}/m³ × ${grouped(entry.volume)} m³`,
     ]),
   );
   doc.moveDown(0.3);
@@ -209,7 +226,14 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
     if (agreement.hashVerified) {
       doc.fillColor(colour.good).text(both('verified'), page.margin, doc.y, { width: page.width });
     } else if (agreement.hash === agreement.recomputedHash) {
-      doc.fillColor(colour.bad).text(`${says.zh('rehashed', { audited: agreement.auditedHash ?? says.zh('noneRecorded') })} ${says.en('rehashed', { audited: agreement.auditedHash ?? says.en('noneRecorded') })}`, page.margin, doc.y, { width: page.width });
+      doc
+        .fillColor(colour.bad)
+        .text(
+          `${says.zh('rehashed', { audited: agreement.auditedHash ?? says.zh('noneRecorded') })} ${says.en('rehashed', { audited: agreement.auditedHash ?? says.en('noneRecorded') })}`,
+          page.margin,
+          doc.y,
+          { width: page.width },
+        );
     } else {
       doc.fillColor(colour.bad).text(both('changed', { recomputed: agreement.recomputedHash }), page.margin, doc.y, { width: page.width });
     }
@@ -225,7 +249,13 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
     doc,
     [35, 130, 125, 95, 110],
     ['#', both('time'), both('action'), both('by'), both('eventHash')],
-    agreement.audit.map((e) => [String(e.seq), beijingTime(e.at), `${auditSentenceText(e.description, translators.zh, 'zh', unit)}\n${auditSentenceText(e.description, translators.en, 'en', unit)}`, e.actor ?? '—', `${e.hash.slice(0, 16)}…`]),
+    agreement.audit.map((e) => [
+      String(e.seq),
+      beijingTime(e.at),
+      `${auditSentenceText(e.description, translators.zh, 'zh', unit)}\n${auditSentenceText(e.description, translators.en, 'en', unit)}`,
+      e.actor ?? '—',
+      `${e.hash.slice(0, 16)}…`,
+    ]),
   );
   if (chainHead) {
     heading(doc, 'anchor');
@@ -243,12 +273,15 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fontSize(7.5).fillColor(colour.muted).text(
-      `${both('footerAgreement')} No. ${agreement.number} · ${agreement.hash ? `SHA-256 ${agreement.hash.slice(0, 16)}…` : both('draft')} · ${both('generated')} ${beijingTime(generatedAt.toISOString())} · ${i + 1}/${range.count}`,
-      page.margin,
-      doc.page.height - 30,
-      { width: page.width, align: 'center', lineBreak: false },
-    );
+    doc
+      .fontSize(7.5)
+      .fillColor(colour.muted)
+      .text(
+        `${both('footerAgreement')} No. ${agreement.number} · ${agreement.hash ? `SHA-256 ${agreement.hash.slice(0, 16)}…` : both('draft')} · ${both('generated')} ${beijingTime(generatedAt.toISOString())} · ${i + 1}/${range.count}`,
+        page.margin,
+        doc.page.height - 30,
+        { width: page.width, align: 'center', lineBreak: false },
+      );
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -23,7 +23,21 @@ export { TooManyAttemptsError } from './confirm-signing-password';
  * (after which the database refuses any change), and the deal moved to AGREED when it is
  * negotiating. A wrong password writes nothing to the deal.
  */
-export async function signAgreement({ actor, origin, dealId, agreementId, input, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: SignAgreementInput; now?: Date }) {
+export async function signAgreement({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  input: SignAgreementInput;
+  now?: Date;
+}) {
   await requireDealAccess({ actor, dealId, right: 'sign', origin });
   const before = await loadAgreementRows(db(), dealId, agreementId);
   const early = refuseSignature(before.agreement, signatoryState(before, actor.id));

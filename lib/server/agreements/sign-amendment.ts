@@ -19,7 +19,23 @@ import { confirmSigningPassword } from './confirm-signing-password';
  * (signedAt set; from then on the database refuses any change to it). A year confirmed since the
  * proposal, at or after the amendment's first year, refuses it: a confirmed year keeps its rules.
  */
-export async function signAmendment({ actor, origin, dealId, agreementId, amendmentId, input, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; amendmentId: string; input: SignAgreementInput; now?: Date }) {
+export async function signAmendment({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+  amendmentId,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  amendmentId: string;
+  input: SignAgreementInput;
+  now?: Date;
+}) {
   await requireDealAccess({ actor, dealId, right: 'sign', origin });
   // An amendment that is not this agreement's is not found before the password is weighed, so a
   // wrong id neither counts as a wrong password nor reaches the audit trail.
@@ -36,7 +52,11 @@ export async function signAmendment({ actor, origin, dealId, agreementId, amendm
     if (!signatory) throw new ForbiddenError('sign', text('right.signAsDesignated'));
     if (amendment.signedAt) throw new ConflictError(text('amendment.inForceAlready', { number: amendment.number }));
     if (amendment.signatures.some((s) => s.signatoryId === signatory.id)) throw new ConflictError(text('amendment.youSignedAlready', { number: amendment.number }));
-    const confirmedSince = await tx.settlement.findFirst({ where: { agreementId: agreement.id, status: 'CONFIRMED', year: { gte: amendment.effectiveFrom } }, orderBy: { year: 'desc' }, select: { year: true } });
+    const confirmedSince = await tx.settlement.findFirst({
+      where: { agreementId: agreement.id, status: 'CONFIRMED', year: { gte: amendment.effectiveFrom } },
+      orderBy: { year: 'desc' },
+      select: { year: true },
+    });
     if (confirmedSince) throw new ConflictError(text('amendment.yearConfirmedSince', { number: amendment.number, year: confirmedSince.year }));
 
     await tx.agreementAmendmentSignature.create({ data: { amendmentId, signatoryId: signatory.id, signedAt: now, ip: origin.ip, userAgent: origin.userAgent } });

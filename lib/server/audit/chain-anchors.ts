@@ -23,8 +23,7 @@ const defaultIntervalSeconds = 60;
 export function startAnchoring(): void {
   auditKeyring();
   const seconds = Number(process.env.PES_AUDIT_ANCHOR_INTERVAL) || defaultIntervalSeconds;
-  const tick = () =>
-    anchorChangedChainHeads(db()).catch((error: unknown) => console.error('audit anchoring failed (retried next interval):', error instanceof Error ? error.message : error));
+  const tick = () => anchorChangedChainHeads(db()).catch((error: unknown) => console.error('audit anchoring failed (retried next interval):', error instanceof Error ? error.message : error));
   setInterval(tick, seconds * 1000).unref();
   void tick();
 }

@@ -46,7 +46,10 @@ export async function recordSecurityEvent(input: SecurityInput): Promise<void> {
       email: input.email,
       object: input.object,
       summary: window
-        ? { ...(detail && typeof detail === 'object' && !Array.isArray(detail) ? detail : { detail }), window: { id: window.id.toString(), from: window.windowStart.toISOString(), seconds: securityWindowSeconds } }
+        ? {
+            ...(detail && typeof detail === 'object' && !Array.isArray(detail) ? detail : { detail }),
+            window: { id: window.id.toString(), from: window.windowStart.toISOString(), seconds: securityWindowSeconds },
+          }
         : detail,
     } as Parameters<typeof appendAuditEvent>[1]);
   });

@@ -7,11 +7,8 @@ import { db } from '@/lib/server/db';
 import { verifyPassword } from './password';
 import { clearAccountFailures, recordFailedSignIn, signInBlockedFor } from './rate-limit';
 
-
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string; locale: AppLocale } }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+  { ok: true; user: { id: string; email: string; name: string; locale: AppLocale } } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
 /**
  * Checks credentials; one answer for unknown e-mail, wrong password and disabled account. The

@@ -7,8 +7,10 @@ import { recordingPartyRightsRefusal, refuseUnlessMayGrant } from './guard-party
 import { insertDealMember } from './insert-deal-member';
 
 export async function addDealMember({ actor, origin, dealId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; input: AddMemberInput }) {
-  return recordingPartyRightsRefusal({ actor, origin, dealId }, () => inDealTransaction({ actor, dealId, right: 'manage', origin }, async (tx, { membership }) => {
-    refuseUnlessMayGrant(actor, input);
-    return insertDealMember(tx, { actor, origin, dealId, actorSide: membership.side, input });
-  }));
+  return recordingPartyRightsRefusal({ actor, origin, dealId }, () =>
+    inDealTransaction({ actor, dealId, right: 'manage', origin }, async (tx, { membership }) => {
+      refuseUnlessMayGrant(actor, input);
+      return insertDealMember(tx, { actor, origin, dealId, actorSide: membership.side, input });
+    }),
+  );
 }

@@ -28,6 +28,9 @@ export async function getDealOverview({ actor, origin, dealId }: { actor: Actor;
     },
     members: memberDtos,
     // Most events are the members' own: their names are in hand, and only others are read.
-    recentActivity: await activityDto(recent, memberDtos.map(({ userId, name, organisation }) => ({ id: userId, name, organisation }))),
+    recentActivity: await activityDto(
+      recent,
+      memberDtos.map(({ userId, name, organisation }) => ({ id: userId, name, organisation })),
+    ),
   };
 }

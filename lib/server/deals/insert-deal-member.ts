@@ -13,7 +13,10 @@ import { memberDto, memberSummary, memberWithUser } from './member-dto';
  * member to a deal and opening a deal with its first members write the same rows. `field` names
  * the input that chose the user, for the refusals.
  */
-export async function insertDealMember(tx: Tx, { actor, origin, dealId, actorSide, input, field = 'userId' }: { actor: Actor; origin: RequestOrigin; dealId: string; actorSide: Side; input: AddMemberInput; field?: string }) {
+export async function insertDealMember(
+  tx: Tx,
+  { actor, origin, dealId, actorSide, input, field = 'userId' }: { actor: Actor; origin: RequestOrigin; dealId: string; actorSide: Side; input: AddMemberInput; field?: string },
+) {
   const user = await tx.user.findUnique({ where: { id: input.userId } });
   if (!user || user.disabled) throw new ValidationError(text('noActiveUser'), field);
   if (await tx.dealMember.findUnique({ where: { dealId_userId: { dealId, userId: input.userId } } })) {

@@ -2,7 +2,18 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { agreementTerms, runSettlement, termsIndicators, type SettlementRunOutcome } from '@/lib/domain/fund-settlement';
 import { buildLedger, defaultShares, funders, isYearClosed, LD, signedPayment, type Funder, type LedgerPayment, type Shares } from '@/lib/domain/ledger';
-import { assessMonitoring, canonicalValue, cellRule, noTolerance, type CellAssessment, type CellRule, type MonitoringEntry, type MonitoringSide, type Resolution, type Tolerance } from '@/lib/domain/monitoring';
+import {
+  assessMonitoring,
+  canonicalValue,
+  cellRule,
+  noTolerance,
+  type CellAssessment,
+  type CellRule,
+  type MonitoringEntry,
+  type MonitoringSide,
+  type Resolution,
+  type Tolerance,
+} from '@/lib/domain/monitoring';
 import { defaultRule, monitoringRules, type MonitoringRule, type PaymentTerms } from '@/lib/terms';
 import { sharesOfTerms, termsInForce, type AmendmentChanges, type SignedAmendment } from '@/lib/domain/amendments';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
@@ -79,7 +90,8 @@ export async function loadAdministration(client: Tx, agreement: Agreement) {
   const indicators = termsIndicators(terms);
   const years = Array.from({ length: agreement.endYear - agreement.startYear + 1 }, (_, i) => agreement.startYear + i);
   const tolerances: Record<string, Tolerance> = {};
-  for (const row of toleranceRows) tolerances[row.indicator] = { absolute: row.absolute ? canonicalValue(row.absolute.toString()) : null, relative: row.relative ? canonicalValue(row.relative.toString()) : null };
+  for (const row of toleranceRows)
+    tolerances[row.indicator] = { absolute: row.absolute ? canonicalValue(row.absolute.toString()) : null, relative: row.relative ? canonicalValue(row.relative.toString()) : null };
   // Shares the fund recorded before the terms named them (docs/decisions/0089): read, never written again.
   const recordedShares: Shares | null = shareRows.length ? { CENTRAL: '0', DOWNSTREAM: '0', UPSTREAM: '0' } : null;
   for (const row of shareRows) recordedShares![row.funder] = row.share.toString();
@@ -167,7 +179,9 @@ export function runYear(admin: Administration, year: number, now: Date): { outco
   const inputs = inputsOf(admin.cells, year, admin.indicators.needed);
   const fingerprint = outcome.ok
     ? createHash('sha256')
-        .update(canonicalJson({ agreementId: admin.agreement.id, year, inputs, payment: outcome.run.payment, formulas: outcome.run.formulas, netting: outcome.run.netting, shares: admin.sharesOf(year) }))
+        .update(
+          canonicalJson({ agreementId: admin.agreement.id, year, inputs, payment: outcome.run.payment, formulas: outcome.run.formulas, netting: outcome.run.netting, shares: admin.sharesOf(year) }),
+        )
         .digest('hex')
     : null;
   return { outcome, inputs, fingerprint };

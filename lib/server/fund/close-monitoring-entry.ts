@@ -13,7 +13,19 @@ import { inFundTransaction, mayAdminister } from './fund-access';
  * labs had their time, for example before resolving a cell a lab never reported. Closing does not
  * stop entries: a lab may still correct or add a result, which then reopens its cell as usual.
  */
-export async function closeMonitoringEntry({ actor, origin, dealId, agreementId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: CloseMonitoringEntryInput }) {
+export async function closeMonitoringEntry({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+  input,
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  input: CloseMonitoringEntryInput;
+}) {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     if (input.year < agreement.startYear || input.year > agreement.endYear) {
       throw new ValidationError(text('yearOutsideAgreement', { year: input.year, from: agreement.startYear, to: agreement.endYear }), 'year');

@@ -15,7 +15,23 @@ import { problemMessages, text } from '@/lib/domain/local-text';
  * the payments or the shares changed since the draft (or since the run the administrator looked
  * at), confirming is refused and the year must be run again.
  */
-export async function confirmSettlement({ actor, origin, dealId, agreementId, settlementId, fingerprint, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; settlementId: string; fingerprint: string; now?: Date }) {
+export async function confirmSettlement({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+  settlementId,
+  fingerprint,
+  now = new Date(),
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  settlementId: string;
+  fingerprint: string;
+  now?: Date;
+}) {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
     const draft = isId(settlementId) ? admin.settlements.find((s) => s.id === settlementId) : undefined;
@@ -37,7 +53,16 @@ export async function confirmSettlement({ actor, origin, dealId, agreementId, se
       side: access.membership.side,
       dealId,
       object: { type: 'agreement', id: agreement.id },
-      summary: { after: { settlementId: confirmed.id, year: confirmed.year, due: confirmed.due.toFixed(2), advances: confirmed.advances.toFixed(2), balance: confirmed.balance.toFixed(2), fingerprint: confirmed.fingerprint } },
+      summary: {
+        after: {
+          settlementId: confirmed.id,
+          year: confirmed.year,
+          due: confirmed.due.toFixed(2),
+          advances: confirmed.advances.toFixed(2),
+          balance: confirmed.balance.toFixed(2),
+          fingerprint: confirmed.fingerprint,
+        },
+      },
     });
     return settlementDto(confirmed, await namesOf(tx, [confirmed.runById, confirmed.confirmedById]), agreement);
   });

@@ -17,16 +17,32 @@ import { text } from '@/lib/domain/local-text';
  * terms' plausible range or below the detection limit, a laboratory, sampling dates within the year). A side's newer result supersedes its older one;
  * a year whose settlement is confirmed takes no more results.
  */
-export async function enterMonitoringValue({ actor, origin, dealId, agreementId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: EnterMonitoringValueInput }) {
+export async function enterMonitoringValue({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+  input,
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  input: EnterMonitoringValueInput;
+}) {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayEnterMonitoring }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
-    const checked = monitoringFromGrid(
-      [[...monitoringColumns], [String(input.year), input.indicator, input.value, input.laboratory, input.sampledFrom, input.sampledTo]],
-      { indicators: admin.indicators.declared, from: agreement.startYear, to: agreement.endYear, monitoring: admin.resultRules },
-    );
+    const checked = monitoringFromGrid([[...monitoringColumns], [String(input.year), input.indicator, input.value, input.laboratory, input.sampledFrom, input.sampledTo]], {
+      indicators: admin.indicators.declared,
+      from: agreement.startYear,
+      to: agreement.endYear,
+      monitoring: admin.resultRules,
+    });
     if (!checked.ok) {
       // The one row's columns are the body's fields.
-      throw ValidationError.listing(checked.problems.map((p) => ({ field: (/^[A-F]$/.test(p.column) ? monitoringColumns[p.column.charCodeAt(0) - 65] : undefined) ?? '(body)', message: p.message, text: p.text })));
+      throw ValidationError.listing(
+        checked.problems.map((p) => ({ field: (/^[A-F]$/.test(p.column) ? monitoringColumns[p.column.charCodeAt(0) - 65] : undefined) ?? '(body)', message: p.message, text: p.text })),
+      );
     }
     const row = checked.rows[0]!;
     if (confirmedYears(admin).has(row.year)) throw new ConflictError(text('yearSettledFinal', { year: row.year }));

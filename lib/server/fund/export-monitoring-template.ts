@@ -15,7 +15,21 @@ import { text } from '@/lib/domain/local-text';
  * they state for it, values to fill in. The header is in the reader's language (the import reads
  * either), and the .xlsx has a sheet saying what each column holds.
  */
-export async function exportMonitoringTemplate({ actor, origin, dealId, agreementId, year, format }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; year: number; format: 'csv' | 'xlsx' }) {
+export async function exportMonitoringTemplate({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+  year,
+  format,
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  year: number;
+  format: 'csv' | 'xlsx';
+}) {
   const { agreement } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
   if (year < agreement.startYear || year > agreement.endYear) throw new ValidationError(text('yearOutsideAgreement', { year, from: agreement.startYear, to: agreement.endYear }), 'year');
   const read = agreementTerms(agreement.terms);

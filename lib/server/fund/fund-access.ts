@@ -69,12 +69,21 @@ function requireArchived(agreement: { number: number; status: string }) {
  * rule checked again, one writer per agreement (an advisory lock), the agreement found and
  * archived. The change and its audit event commit together.
  */
-export async function inFundTransaction<T>(request: FundRequest, change: (tx: Tx, context: { access: DealAccess; agreement: Awaited<ReturnType<typeof administeredAgreement>> }) => Promise<T>): Promise<T> {
+export async function inFundTransaction<T>(
+  request: FundRequest,
+  change: (tx: Tx, context: { access: DealAccess; agreement: Awaited<ReturnType<typeof administeredAgreement>> }) => Promise<T>,
+): Promise<T> {
   const { actor, origin, dealId, agreementId, rule } = request;
   const access = await requireDealAccess({ actor, dealId, right: 'view', origin });
   const refused = rule(actor, access.membership);
   if (refused) {
-    await recordSecurityEvent({ action: 'access.refused', origin, actorId: actor.id, object: { type: 'agreement', id: agreementId.slice(0, 64) }, detail: { right: refused.right, status: 403, dealId } });
+    await recordSecurityEvent({
+      action: 'access.refused',
+      origin,
+      actorId: actor.id,
+      object: { type: 'agreement', id: agreementId.slice(0, 64) },
+      detail: { right: refused.right, status: 403, dealId },
+    });
     throw refused;
   }
   return inDealTransaction({ actor, dealId, right: 'view', origin }, async (tx, locked) => {

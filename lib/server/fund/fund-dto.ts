@@ -65,7 +65,17 @@ export function cellDto(cell: CellAssessment<Entry, Ruling>): CellDto {
 /** A cell as a lab that has not entered its own result may see it: who reported, not what. */
 export function sealedCellDto(cell: CellDto, viewer: string): CellDto {
   const hide = (entry: MonitoringEntryDto): MonitoringEntryDto => (entry.side === viewer ? entry : { ...entry, value: null });
-  return { ...cell, state: 'sealed', value: null, spread: null, allowed: null, missingLabs: [], current: cell.current.map(hide), superseded: cell.superseded.map(hide), resolution: cell.resolution ? { ...cell.resolution, value: null } : null };
+  return {
+    ...cell,
+    state: 'sealed',
+    value: null,
+    spread: null,
+    allowed: null,
+    missingLabs: [],
+    current: cell.current.map(hide),
+    superseded: cell.superseded.map(hide),
+    resolution: cell.resolution ? { ...cell.resolution, value: null } : null,
+  };
 }
 
 type SettlementAgreement = Pick<Agreement, 'currency' | 'priceBase' | 'parties'>;
@@ -133,7 +143,10 @@ export function paymentDto(p: Payment, reversedById: string | null = null): Paym
 }
 
 /** Names of the people who ran or confirmed settlements. */
-export async function namesOf(client: { user: { findMany: (args: { where: { id: { in: string[] } }; select: { id: true; name: true } }) => Promise<{ id: string; name: string }[]> } }, ids: (string | null)[]) {
+export async function namesOf(
+  client: { user: { findMany: (args: { where: { id: { in: string[] } }; select: { id: true; name: true } }) => Promise<{ id: string; name: string }[]> } },
+  ids: (string | null)[],
+) {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (!wanted.length) return new Map<string, string>();
   return new Map((await client.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));

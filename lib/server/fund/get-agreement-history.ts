@@ -17,8 +17,21 @@ export async function getAgreementHistory({ actor, origin, dealId, agreementId }
   const chain = [];
   let next: string | null = agreement.offerId;
   while (next && chain.length < maxOffers) {
-    const offer: { id: string; number: number; fromSide: string; toSide: string; status: string; createdAt: Date; answeredAt: Date | null; answerReason: string | null; schedule: unknown; terms: unknown; answersOfferId: string | null; createdById: string; versionId: string } | null =
-      await db().offer.findFirst({ where: { id: next, dealId } });
+    const offer: {
+      id: string;
+      number: number;
+      fromSide: string;
+      toSide: string;
+      status: string;
+      createdAt: Date;
+      answeredAt: Date | null;
+      answerReason: string | null;
+      schedule: unknown;
+      terms: unknown;
+      answersOfferId: string | null;
+      createdById: string;
+      versionId: string;
+    } | null = await db().offer.findFirst({ where: { id: next, dealId } });
     if (!offer) break;
     chain.push(offer);
     next = offer.answersOfferId;

@@ -33,12 +33,30 @@ export async function getMonitoring({ actor, origin, dealId, agreementId }: { ac
       const unit = admin.indicators.units[name] ?? '';
       const { direction, signed } = judgedDirection(admin.terms?.monitoring?.[name]?.direction, unit);
       const target = indicatorTarget(admin.terms?.constants ?? {}, name);
-      return { name, unit, needed: admin.indicators.needed.includes(name), tolerance: admin.rules[name]?.tolerance ?? { absolute: null, relative: null }, labs: admin.rules[name]?.labs ?? 'both', target, direction, directionSigned: signed };
+      return {
+        name,
+        unit,
+        needed: admin.indicators.needed.includes(name),
+        tolerance: admin.rules[name]?.tolerance ?? { absolute: null, relative: null },
+        labs: admin.rules[name]?.labs ?? 'both',
+        target,
+        direction,
+        directionSigned: signed,
+      };
     }),
     years: admin.years.map((year) => ({ year, settled: settled.has(year), entryClosed: closed.has(year) })),
     cells: admin.cells.map((cell) => (sealed(agreement.id, cell.year, cell.indicator) ? sealedCellDto(cellDto(cell), viewer) : cellDto(cell))),
     disputed: admin.cells.filter((c) => c.state === 'disputed' && !sealed(agreement.id, c.year, c.indicator)).length,
-    imports: imports.map((i) => ({ id: i.id, fileName: i.fileName, sha256: i.sha256, size: i.size, rows: i.rows, side: i.side, importedByName: i.importedByName, importedAt: i.createdAt.toISOString() })),
+    imports: imports.map((i) => ({
+      id: i.id,
+      fileName: i.fileName,
+      sha256: i.sha256,
+      size: i.size,
+      rows: i.rows,
+      side: i.side,
+      importedByName: i.importedByName,
+      importedAt: i.createdAt.toISOString(),
+    })),
     me: abilities,
   };
 }

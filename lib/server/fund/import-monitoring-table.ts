@@ -30,7 +30,21 @@ function isXlsx(bytes: Uint8Array, fileName: string) {
  * column (by its label in the reader's language), and saves nothing. An accepted file is kept as
  * it was sent (bytes, name, SHA-256, who and when: MonitoringImport).
  */
-export async function importMonitoringTable({ actor, origin, dealId, agreementId, fileName, bytes }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; fileName: string; bytes: Uint8Array }) {
+export async function importMonitoringTable({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+  fileName,
+  bytes,
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  fileName: string;
+  bytes: Uint8Array;
+}) {
   if (bytes.byteLength === 0) throw new ValidationError(text('fileEmpty'), 'file');
   if (bytes.byteLength > maxMonitoringTableBytes) throw new ValidationError(text('tableTooLarge', { mb: maxMonitoringTableBytes / 1024 / 1024 }), 'file');
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayEnterMonitoring }, async (tx, { access, agreement }) => {
@@ -67,7 +81,20 @@ export async function importMonitoringTable({ actor, origin, dealId, agreementId
     const contentType = xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
     const known = await tx.evidenceFile.findUnique({ where: { sha256 }, select: { sha256: true } });
     if (!known) await tx.evidenceFile.create({ data: { sha256, contentType, size: bytes.byteLength, bytes: Buffer.from(bytes) } });
-    await tx.monitoringImport.create({ data: { id: importId, agreementId: agreement.id, side, fileName: name, sha256, contentType, size: bytes.byteLength, rows: outcome.rows.length, importedById: actor.id, importedByName: actor.name } });
+    await tx.monitoringImport.create({
+      data: {
+        id: importId,
+        agreementId: agreement.id,
+        side,
+        fileName: name,
+        sha256,
+        contentType,
+        size: bytes.byteLength,
+        rows: outcome.rows.length,
+        importedById: actor.id,
+        importedByName: actor.name,
+      },
+    });
     await tx.monitoringValue.createMany({
       data: outcome.rows.map((row) => ({
         agreementId: agreement.id,

@@ -20,11 +20,26 @@ import { problem, text, type Problem } from '@/lib/domain/local-text';
  * recorded transfer is refused unless confirmed. Payments are append-only: a mistake is undone by
  * a reversal (reverse-payment.ts).
  */
-export async function recordPayment({ actor, origin, dealId, agreementId, input, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: RecordPaymentInput; now?: Date }) {
+export async function recordPayment({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  input: RecordPaymentInput;
+  now?: Date;
+}) {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
     const problems: Problem[] = [];
-    if (input.year < agreement.startYear || input.year > agreement.endYear) problems.push(problem('year', text('yearOutsideAgreement', { year: input.year, from: agreement.startYear, to: agreement.endYear })));
+    if (input.year < agreement.startYear || input.year > agreement.endYear)
+      problems.push(problem('year', text('yearOutsideAgreement', { year: input.year, from: agreement.startYear, to: agreement.endYear })));
     const dateProblem = paymentDateProblem(input.paidOn, paymentDateWindow({ year: input.year, agreementDrafted: beijingDay(agreement.createdAt), today: beijingDay(now) }));
     if (dateProblem) problems.push(dateProblem);
     const settlement = admin.settlements.find((s) => s.year === input.year && s.status === 'CONFIRMED') ?? null;
@@ -67,7 +82,19 @@ export async function recordPayment({ actor, origin, dealId, agreementId, input,
       object: { type: 'agreement', id: agreement.id },
       summary: {
         before: line ? { scheduled: line.scheduled, settled: line.settled, paid: line.paid, outstanding: line.outstanding } : null,
-        after: { paymentId: payment.id, year: input.year, funder: input.funder, direction: input.direction, amount: checked.amount, paidOn: input.paidOn, reference: input.reference, kind: settlement ? 'SETTLEMENT' : 'ADVANCE', overpayment: checked.overpayment, overpaymentNote: payment.overpaymentNote, ...(duplicate ? { confirmedDuplicateOf: duplicate.id } : {}) },
+        after: {
+          paymentId: payment.id,
+          year: input.year,
+          funder: input.funder,
+          direction: input.direction,
+          amount: checked.amount,
+          paidOn: input.paidOn,
+          reference: input.reference,
+          kind: settlement ? 'SETTLEMENT' : 'ADVANCE',
+          overpayment: checked.overpayment,
+          overpaymentNote: payment.overpaymentNote,
+          ...(duplicate ? { confirmedDuplicateOf: duplicate.id } : {}),
+        },
       },
     });
     return paymentDto(payment);

@@ -17,7 +17,21 @@ import { settlementStatementPdf, type StatementInput } from './settlement-statem
  * is not found. The monitoring results printed are the ones the run rested on (their ids are kept
  * with the settlement), so a later result or resolution does not rewrite a filed statement.
  */
-export async function renderSettlementPdf({ actor, origin, dealId, agreementId, settlementId, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; settlementId: string; now?: Date }) {
+export async function renderSettlementPdf({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+  settlementId,
+  now = new Date(),
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  settlementId: string;
+  now?: Date;
+}) {
   const { agreement } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
   const admin = await loadAdministration(db(), agreement);
   const row = isId(settlementId) ? admin.settlements.find((s) => s.id === settlementId) : undefined;

@@ -16,7 +16,21 @@ import { text } from '@/lib/domain/local-text';
  * results averaged, or a re-test recorded with its laboratory, sampling dates and evidence file.
  * The resolution names the results it settled; a newer result from either side reopens the cell.
  */
-export async function resolveDispute({ actor, origin, dealId, agreementId, input, evidence }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: ResolveDisputeInput; evidence?: { fileName: string; bytes: Uint8Array } | null }) {
+export async function resolveDispute({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+  input,
+  evidence,
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  input: ResolveDisputeInput;
+  evidence?: { fileName: string; bytes: Uint8Array } | null;
+}) {
   if (input.method === 'RETEST' && !evidence) throw new ValidationError(text('retestNeedsEvidence'), 'file');
   const file = input.method === 'RETEST' && evidence ? await checkEvidence(evidence) : null;
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
@@ -25,7 +39,11 @@ export async function resolveDispute({ actor, origin, dealId, agreementId, input
     const entries = admin.entries.filter((e) => e.year === input.year && e.indicator === input.indicator);
     const rule = ruleOf(admin, input.year, input.indicator);
     const cell = assessCell(input.year, input.indicator, entries, admin.rulings, rule);
-    const resolved = resolvedValue(cell, input.method === 'ACCEPT' ? { method: 'ACCEPT', valueId: input.valueId } : input.method === 'RETEST' ? { method: 'RETEST', value: input.value } : { method: 'AVERAGE' }, rule);
+    const resolved = resolvedValue(
+      cell,
+      input.method === 'ACCEPT' ? { method: 'ACCEPT', valueId: input.valueId } : input.method === 'RETEST' ? { method: 'RETEST', value: input.value } : { method: 'AVERAGE' },
+      rule,
+    );
     if (!resolved.ok) {
       if (cell.state === 'disputed') throw new ValidationError(resolved.text, input.method === 'ACCEPT' ? 'valueId' : 'value');
       throw new ConflictError(resolved.text);
@@ -42,7 +60,13 @@ export async function resolveDispute({ actor, origin, dealId, agreementId, input
         note: input.note,
         acceptedValueId: input.method === 'ACCEPT' ? input.valueId : null,
         ...(input.method === 'RETEST'
-          ? { laboratory: input.laboratory, sampledFrom: new Date(`${input.sampledFrom}T00:00:00Z`), sampledTo: new Date(`${input.sampledTo}T00:00:00Z`), evidenceSha256: file!.sha256, evidenceFileName: file!.fileName }
+          ? {
+              laboratory: input.laboratory,
+              sampledFrom: new Date(`${input.sampledFrom}T00:00:00Z`),
+              sampledTo: new Date(`${input.sampledTo}T00:00:00Z`),
+              evidenceSha256: file!.sha256,
+              evidenceFileName: file!.fileName,
+            }
           : {}),
         resolvedById: actor.id,
         resolvedByName: actor.name,
@@ -58,7 +82,13 @@ export async function resolveDispute({ actor, origin, dealId, agreementId, input
       object: { type: 'agreement', id: agreement.id },
       summary: {
         before: { year: input.year, indicator: input.indicator, results: cell.current.map((e) => ({ side: e.side, value: e.value, valueId: e.id })), spread: cell.spread, allowed: cell.allowed },
-        after: { resolutionId: created.id, method: input.method, value: resolved.value, note: input.note, ...(file ? { evidence: { sha256: file.sha256, fileName: file.fileName }, laboratory: created.laboratory } : {}) },
+        after: {
+          resolutionId: created.id,
+          method: input.method,
+          value: resolved.value,
+          note: input.note,
+          ...(file ? { evidence: { sha256: file.sha256, fileName: file.fileName }, laboratory: created.laboratory } : {}),
+        },
       },
     });
     return { id: created.id, cell: cellDto(after) };

@@ -17,7 +17,21 @@ import { text } from '@/lib/domain/local-text';
  * the ledger, marked reversed; the two net to nothing. A payment is reversed once; a reversal is
  * not reversed (the payment is recorded again instead).
  */
-export async function reversePayment({ actor, origin, dealId, agreementId, input, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: ReversePaymentInput; now?: Date }) {
+export async function reversePayment({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  input: ReversePaymentInput;
+  now?: Date;
+}) {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
     const original = admin.payments.find((p) => p.id === input.reverses);
@@ -56,7 +70,16 @@ export async function reversePayment({ actor, origin, dealId, agreementId, input
       object: { type: 'agreement', id: agreement.id },
       summary: {
         before: { paymentId: original.id, direction: original.direction, amount: original.amount.toFixed(2), paidOn: originalDay, reference: original.reference },
-        after: { paymentId: reversal.id, reversesId: original.id, year: original.year, funder: original.funder, direction: reversal.direction, amount: reversal.amount.toFixed(2), paidOn: input.paidOn, reason: input.reason },
+        after: {
+          paymentId: reversal.id,
+          reversesId: original.id,
+          year: original.year,
+          funder: original.funder,
+          direction: reversal.direction,
+          amount: reversal.amount.toFixed(2),
+          paidOn: input.paidOn,
+          reason: input.reason,
+        },
       },
     });
     return paymentDto(reversal);

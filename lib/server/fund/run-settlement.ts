@@ -17,7 +17,21 @@ import { beijingDay } from '@/lib/domain/format';
  * A year that cannot be settled (missing or disputed data, not closed, outside the agreement) is
  * refused with every reason, and nothing is saved.
  */
-export async function runSettlementYear({ actor, origin, dealId, agreementId, year, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; year: number; now?: Date }) {
+export async function runSettlementYear({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+  year,
+  now = new Date(),
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  year: number;
+  now?: Date;
+}) {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
     const existing = admin.settlements.find((s) => s.year === year);
@@ -52,7 +66,16 @@ export async function runSettlementYear({ actor, origin, dealId, agreementId, ye
       object: { type: 'agreement', id: agreement.id },
       summary: {
         before: existing ? { due: existing.due.toFixed(2), balance: existing.balance.toFixed(2), fingerprint: existing.fingerprint } : null,
-        after: { settlementId: settlement.id, year, due: run.netting.due, direction: run.netting.direction, advances: run.netting.advances, balance: run.netting.balance, values: run.values, fingerprint: fingerprint! },
+        after: {
+          settlementId: settlement.id,
+          year,
+          due: run.netting.due,
+          direction: run.netting.direction,
+          advances: run.netting.advances,
+          balance: run.netting.balance,
+          values: run.values,
+          fingerprint: fingerprint!,
+        },
       },
     });
     return settlementDto(settlement, await namesOf(tx, [settlement.runById]), agreement);

@@ -41,7 +41,12 @@ export async function searchFundArchive({ actor, origin, filter = {} }: { actor:
     if (filter.party && !contains(partyNames, filter.party)) continue;
     if (filter.fromYear !== undefined && row.endYear < filter.fromYear) continue;
     if (filter.toYear !== undefined && row.startYear > filter.toYear) continue;
-    if (filter.q && !contains([summary.deal.name, summary.deal.nameZh, summary.deal.slug, summary.deal.watershed, summary.deal.watershedZh, ...partyNames, String(summary.number)], filter.q) && !printedHashMatches(summary.hash, filter.q)) continue;
+    if (
+      filter.q &&
+      !contains([summary.deal.name, summary.deal.nameZh, summary.deal.slug, summary.deal.watershed, summary.deal.watershedZh, ...partyNames, String(summary.number)], filter.q) &&
+      !printedHashMatches(summary.hash, filter.q)
+    )
+      continue;
     const admin = row.status === 'ARCHIVED' ? await loadAdministration(db(), row) : null;
     out.push({
       ...summary,

@@ -11,7 +11,18 @@ import { inFundTransaction, mayAdminister } from './fund-access';
  * parties sign (docs/decisions/0089). The route stays so that a client still using it learns why
  * (409) instead of a 404; who may not administer is refused first (403), as before.
  */
-export async function setFundingShares({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: { shares: Record<string, string> } }): Promise<never> {
+export async function setFundingShares({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  input: { shares: Record<string, string> };
+}): Promise<never> {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async () => {
     throw new ConflictError(text('sharesNeedAmendment'));
   });

@@ -12,7 +12,18 @@ import { inFundTransaction, mayAdminister } from './fund-access';
  * signing it changes only by an amendment both parties sign (docs/decisions/0089). Tolerances the
  * fund recorded before this rule keep applying to the agreements they were recorded for.
  */
-export async function setIndicatorTolerances({ actor, origin, dealId, agreementId }: { actor: Actor; origin: RequestOrigin; dealId: string; agreementId: string; input: SetTolerancesInput }): Promise<never> {
+export async function setIndicatorTolerances({
+  actor,
+  origin,
+  dealId,
+  agreementId,
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  agreementId: string;
+  input: SetTolerancesInput;
+}): Promise<never> {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async () => {
     throw new ConflictError(text('tolerancesSigned'));
   });

@@ -44,8 +44,7 @@ function both(key: Key, values?: Values | { zh: Values; en: Values }, between = 
   return `${says.zh(key, byLang.zh)}${between}${says.en(key, byLang.en)}`;
 }
 
-const label = (tree: { zh: Record<string, unknown>; en: Record<string, unknown> }, code: string): string =>
-  `${String(tree.zh[code] ?? code)} ${String(tree.en[code] ?? code)}`;
+const label = (tree: { zh: Record<string, unknown>; en: Record<string, unknown> }, code: string): string => `${String(tree.zh[code] ?? code)} ${String(tree.en[code] ?? code)}`;
 const funderLabel = (code: string) => label({ zh: zh.fund.funder, en: en.fund.funder }, code);
 const sideLabel = (code: string) => label({ zh: zh.side, en: en.side }, code);
 const indicatorLabel = (code: string) => plainScripts(code in zh.indicator ? label({ zh: zh.indicator, en: en.indicator }, code) : code);
@@ -56,18 +55,21 @@ const subscripts = '₀₁₂₃₄₅₆₇₈₉';
 const superscripts = '⁰¹⁴⁵⁶⁷⁸⁹';
 const superscriptDigits = '01456789';
 export function plainScripts(text: string): string {
-  return text
-    .replace(/[₀-₉]/g, (c) => String(subscripts.indexOf(c)))
-    .replace(/[⁰¹⁴-⁹]+/g, (run) => `^${[...run].map((c) => superscriptDigits[superscripts.indexOf(c)]).join('')}`);
+  return text.replace(/[₀-₉]/g, (c) => String(subscripts.indexOf(c))).replace(/[⁰¹⁴-⁹]+/g, (run) => `^${[...run].map((c) => superscriptDigits[superscripts.indexOf(c)]).join('')}`);
 }
-const directionLabel = (code: string) => `${zh.fund.settlements.direction[code as keyof typeof zh.fund.settlements.direction] ?? code} · ${en.fund.settlements.direction[code as keyof typeof en.fund.settlements.direction] ?? code}`;
+const directionLabel = (code: string) =>
+  `${zh.fund.settlements.direction[code as keyof typeof zh.fund.settlements.direction] ?? code} · ${en.fund.settlements.direction[code as keyof typeof en.fund.settlements.direction] ?? code}`;
 
 /** Whole currency to the fen with the currency and price base. */
 const money = (amount: string, s: Pick<SettlementDto, 'currency' | 'priceBase'>) => `${grouped(amount)} ${s.currency} · ${s.priceBase}`;
 
 function section(doc: Doc, key: Key) {
   ensureSpace(doc, 40);
-  doc.moveDown(0.8).fontSize(12).fillColor(colour.water).text(both(key, undefined, '  '), page.margin, doc.y, { width: page.width });
+  doc
+    .moveDown(0.8)
+    .fontSize(12)
+    .fillColor(colour.water)
+    .text(both(key, undefined, '  '), page.margin, doc.y, { width: page.width });
   doc.moveDown(0.3).fillColor(colour.ink).fontSize(9.5);
 }
 
@@ -118,16 +120,29 @@ export function settlementStatementPdf(data: StatementData, generatedAt = new Da
   doc.registerFont('cjk', cjkFont());
   doc.font('cjk').fillColor(colour.ink);
 
-  doc.fontSize(18).fillColor(colour.water).text(`${says.zh('title')} · ${says.zh('subtitle', { number, year: s.year })}`);
+  doc
+    .fontSize(18)
+    .fillColor(colour.water)
+    .text(`${says.zh('title')} · ${says.zh('subtitle', { number, year: s.year })}`);
   doc.fontSize(13).text(`${says.en('title')} · ${says.en('subtitle', { number, year: s.year })}`);
-  doc.moveDown(0.4).fontSize(10.5).fillColor(s.status === 'CONFIRMED' ? colour.good : colour.bad).text(both(`status.${s.status}`, undefined, ' · '));
+  doc
+    .moveDown(0.4)
+    .fontSize(10.5)
+    .fillColor(s.status === 'CONFIRMED' ? colour.good : colour.bad)
+    .text(both(`status.${s.status}`, undefined, ' · '));
   doc.fillColor(colour.ink).fontSize(9.5).moveDown(0.6);
 
   field(doc, both('deal'), `${data.deal.nameZh}\n${data.deal.name}`);
   field(doc, both('watershed'), `${data.deal.watershedZh} · ${data.deal.watershed}`);
   field(doc, both('term'), `${data.agreement.startYear}–${data.agreement.endYear}`);
   field(doc, both('currencyBase'), `${s.currency} · ${s.priceBase}`);
-  field(doc, both('shares'), Object.entries(s.shares).map(([funder, share]) => `${funderLabel(funder)} ${share}`).join('\n'));
+  field(
+    doc,
+    both('shares'),
+    Object.entries(s.shares)
+      .map(([funder, share]) => `${funderLabel(funder)} ${share}`)
+      .join('\n'),
+  );
 
   section(doc, 'inputs');
   if (data.inputs.length) {
@@ -222,12 +237,14 @@ export function settlementStatementPdf(data: StatementData, generatedAt = new Da
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fontSize(7.5).fillColor(colour.muted).text(
-      `${both('footer')} · No. ${number} · ${s.year} · ${both('generated')} ${beijingTime(generatedAt.toISOString())} · ${i + 1}/${range.count}`,
-      page.margin,
-      doc.page.height - 30,
-      { width: page.width, align: 'center', lineBreak: false },
-    );
+    doc
+      .fontSize(7.5)
+      .fillColor(colour.muted)
+      .text(`${both('footer')} · No. ${number} · ${s.year} · ${both('generated')} ${beijingTime(generatedAt.toISOString())} · ${i + 1}/${range.count}`, page.margin, doc.page.height - 30, {
+        width: page.width,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

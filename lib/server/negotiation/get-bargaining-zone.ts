@@ -41,7 +41,14 @@ export const ZZoneQuery = z.strictObject({
   versions: z
     .string()
     .optional()
-    .transform((text) => [...new Set((text ?? '').split(',').map((s) => s.trim()).filter(Boolean))])
+    .transform((text) => [
+      ...new Set(
+        (text ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().refine(isId, say('mustBeId'))).max(MAX_ZONE_VERSIONS, say('pickAtMostVersions', { max: MAX_ZONE_VERSIONS }))),
   lower: z.string().trim().refine(isId, say('mustBeId')).optional(),
   upper: z.string().trim().refine(isId, say('mustBeId')).optional(),

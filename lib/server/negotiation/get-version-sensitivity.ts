@@ -103,10 +103,17 @@ export async function getVersionSensitivity({
   });
   return {
     deal: { id: deal.id, name: deal.name, nameZh: deal.nameZh },
-    version: { id: version.id, scenarioId: version.scenario.id, scenario: version.scenario.name, side: version.scenario.side, number: version.number, message: version.message, createdAt: version.createdAt.toISOString() },
+    version: {
+      id: version.id,
+      scenarioId: version.scenario.id,
+      scenario: version.scenario.name,
+      side: version.scenario.side,
+      number: version.number,
+      message: version.message,
+      createdAt: version.createdAt.toISOString(),
+    },
     percent: checked.data,
     sensitivity: toSensitivityJson(result),
     stored: (version.result as unknown as AnyResultJson).totals,
   };
 }
-

@@ -35,9 +35,7 @@ const BOUNDS = {
 
 /** The latest version of the side's latest scenario (scenarios by creation, versions by number), or null. */
 function latestOfSide(scenarios: readonly PairScenario[], side: Side): string | null {
-  const latest = scenarios
-    .filter((s) => s.side === side && s.versions.length > 0)
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+  const latest = scenarios.filter((s) => s.side === side && s.versions.length > 0).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
   return latest ? [...latest.versions].sort((a, b) => b.number - a.number)[0]!.id : null;
 }
 

@@ -1,5 +1,18 @@
 import 'server-only';
-import { D, ZERO, compileScenario, distancesFromBounds, formatDecimal, pairPeriods, pairYears, scheduleByYear, statesLowerBound, type AnyResultJson, type DistanceFromBounds, type Dec } from '@/lib/engine';
+import {
+  D,
+  ZERO,
+  compileScenario,
+  distancesFromBounds,
+  formatDecimal,
+  pairPeriods,
+  pairYears,
+  scheduleByYear,
+  statesLowerBound,
+  type AnyResultJson,
+  type DistanceFromBounds,
+  type Dec,
+} from '@/lib/engine';
 import type { AppLocale } from '@/lib/domain/locale';
 import { render, text } from '@/lib/domain/local-text';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
@@ -164,7 +177,9 @@ export function zonePairDto({
 }): ZonePair {
   const stated = !asked || asked.lowerBoundStated;
   const lower = stated ? asked : null;
-  const missing: ZonePairMissing[] = stated ? gaps : [...gaps, { bound: 'lower', code: 'lowerBoundNotStated', versionId: asked.id, message: render(text('pairLowerBoundNotStated', { version: versionLabel(asked) }), locale) }];
+  const missing: ZonePairMissing[] = stated
+    ? gaps
+    : [...gaps, { bound: 'lower', code: 'lowerBoundNotStated', versionId: asked.id, message: render(text('pairLowerBoundNotStated', { version: versionLabel(asked) }), locale) }];
   const w = weight ?? defaultWeight(lower, upper);
   const years = pairYears(lower, upper, new D(w), unit);
   return {
@@ -174,7 +189,14 @@ export function zonePairDto({
     unit,
     currency: lower?.currency ?? upper?.currency ?? currency,
     weight: w,
-    years: years.map((y) => ({ year: y.year, lowerBound: orNull(y.lowerBound), upperBound: orNull(y.upperBound), suggestedPayment: orNull(y.suggestedPayment), feasible: y.feasible, coverage: y.coverage })),
+    years: years.map((y) => ({
+      year: y.year,
+      lowerBound: orNull(y.lowerBound),
+      upperBound: orNull(y.upperBound),
+      suggestedPayment: orNull(y.suggestedPayment),
+      feasible: y.feasible,
+      coverage: y.coverage,
+    })),
     periods: pairPeriods(years, (lower ?? upper)?.periods ?? []).map((p) => ({
       label: p.label,
       from: p.from,

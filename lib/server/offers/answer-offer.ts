@@ -11,7 +11,21 @@ import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { offerDto } from './offer-dto';
 
 /** Accept, reject (with a reason) or withdraw; checked again under a row lock, so one answer wins. */
-export async function answerOffer({ actor, origin, dealId, offerId, input, now = new Date() }: { actor: Actor; origin: RequestOrigin; dealId: string; offerId: string; input: AnswerOfferInput; now?: Date }) {
+export async function answerOffer({
+  actor,
+  origin,
+  dealId,
+  offerId,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  offerId: string;
+  input: AnswerOfferInput;
+  now?: Date;
+}) {
   return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, access) => {
     const { membership } = access;
     const [locked] = isId(offerId)

@@ -21,5 +21,10 @@ export async function offerTimeline(dealId: string): Promise<TimelineOffer[]> {
   ]);
   const names = new Map(people.map((u) => [u.id, u.name]));
   const labels = new Map(versions.map((v) => [v.id, `${v.scenario.name} v${v.number}`]));
-  return offers.map((offer) => ({ ...offerDto(offer), createdBy: names.get(offer.createdById) ?? '—', answeredBy: offer.answeredById ? (names.get(offer.answeredById) ?? '—') : null, version: labels.get(offer.versionId) ?? '—' }));
+  return offers.map((offer) => ({
+    ...offerDto(offer),
+    createdBy: names.get(offer.createdById) ?? '—',
+    answeredBy: offer.answeredById ? (names.get(offer.answeredById) ?? '—') : null,
+    version: labels.get(offer.versionId) ?? '—',
+  }));
 }

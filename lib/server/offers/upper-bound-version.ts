@@ -10,7 +10,17 @@ import { resolveVersionPair } from '@/lib/server/negotiation/resolve-version-pai
  * the offer's own version — otherwise the latest version of downstream's latest scenario, or null
  * when downstream has saved none.
  */
-export async function upperBoundVersion({ dealId, upperVersionId, offerVersionId, tx }: { dealId: string; upperVersionId?: string; offerVersionId?: string; tx?: Tx }): Promise<{ id: string; document: unknown } | null> {
+export async function upperBoundVersion({
+  dealId,
+  upperVersionId,
+  offerVersionId,
+  tx,
+}: {
+  dealId: string;
+  upperVersionId?: string;
+  offerVersionId?: string;
+  tx?: Tx;
+}): Promise<{ id: string; document: unknown } | null> {
   const client = tx ?? db();
   const read = (id: string) => client.scenarioVersion.findUniqueOrThrow({ where: { id }, select: { id: true, document: true } });
   // The offer's own version (already found in the deal) may state the upper bound too: decision 0052 uses it when downstream has none.

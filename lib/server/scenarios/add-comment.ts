@@ -15,7 +15,19 @@ const target = /^(scenario|(costs|subsidies|benefits|downstreamCosts)\[\d{1,4}\]
  * Any member may comment on a version, about the scenario or one of its line items; both sides
  * see it in the scenario's thread, on every version (comment-thread.ts).
  */
-export async function addComment({ actor, origin, dealId, versionId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; versionId: string; input: { body: string; target?: string | null } }) {
+export async function addComment({
+  actor,
+  origin,
+  dealId,
+  versionId,
+  input,
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  versionId: string;
+  input: { body: string; target?: string | null };
+}) {
   const body = input.body.trim();
   if (!body) throw new ValidationError(text('writeSomething'), 'body');
   if (body.length > 4000) throw new ValidationError(text('atMostCharacters', { max: 4000 }), 'body');
@@ -26,7 +38,15 @@ export async function addComment({ actor, origin, dealId, versionId, input }: { 
     const about = input.target && input.target !== 'scenario' ? input.target : null;
     if (about && !itemAt(version.document, about)) throw new ValidationError(text('notALineOfVersion'), 'target');
     const comment = await tx.comment.create({ data: { versionId, target: about, body, authorId: actor.id, side: membership.side } });
-    await appendAuditEvent(tx, { action: 'comment.added', origin, actor, side: membership.side, dealId, object: { type: 'comment', id: comment.id }, summary: { after: { versionId, target: comment.target, length: body.length } } });
+    await appendAuditEvent(tx, {
+      action: 'comment.added',
+      origin,
+      actor,
+      side: membership.side,
+      dealId,
+      object: { type: 'comment', id: comment.id },
+      summary: { after: { versionId, target: comment.target, length: body.length } },
+    });
     return threadComment(comment, actor.name, version, version);
   });
 }

@@ -8,7 +8,19 @@ import { parseOrRefuse } from './save-scenario-version';
 import { versionInDeal } from './scenario-access';
 
 /** Inputs and outputs of two versions of the same deal, side by side (engine diff). */
-export async function compareScenarioVersions({ actor, origin, dealId, fromVersionId, toVersionId }: { actor: Actor; origin: RequestOrigin; dealId: string; fromVersionId: string; toVersionId: string }): Promise<VersionComparison> {
+export async function compareScenarioVersions({
+  actor,
+  origin,
+  dealId,
+  fromVersionId,
+  toVersionId,
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  fromVersionId: string;
+  toVersionId: string;
+}): Promise<VersionComparison> {
   await requireDealAccess({ actor, dealId, right: 'view', origin });
   const [from, to] = await Promise.all([versionInDeal(dealId, fromVersionId), versionInDeal(dealId, toVersionId)]);
   const [a, b] = [parseOrRefuse(from.document), parseOrRefuse(to.document)];

@@ -32,7 +32,10 @@ export async function exportScenarioVersion({ actor, origin, dealId, versionId, 
         columnHeader: t('exports.guide.column'),
         meaningHeader: t('exports.guide.meaning'),
         lines: [t('exports.costTable.units', { unit: scenario.unit, currency: scenario.currency, priceBase: scenario.priceBase }), t('exports.guide.note')],
-        columns: [...fixedColumns.map((column) => [column, t(`exports.costTable.${column}`)] as const), [costTable(scenario).header.slice(fixedColumns.length).join(', ') || '—', t('exports.costTable.years')] as const],
+        columns: [
+          ...fixedColumns.map((column) => [column, t(`exports.costTable.${column}`)] as const),
+          [costTable(scenario).header.slice(fixedColumns.length).join(', ') || '—', t('exports.costTable.years')] as const,
+        ],
       };
       return { body: new Uint8Array(await toXlsx(scenario, guide)), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${encodeURIComponent(base)}.xlsx` };
     }

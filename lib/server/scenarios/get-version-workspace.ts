@@ -17,11 +17,17 @@ export async function getVersionWorkspace({ actor, origin, dealId, versionId }: 
   // list: not their authors, which this page does not show (one query fewer, docs/decisions/0076).
   const [version, scenarios] = await Promise.all([
     scenarioVersionDetail(dealId, versionId),
-    db().scenario.findMany({ where: { dealId }, orderBy: [{ side: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, side: true, versions: { orderBy: { number: 'desc' }, select: { id: true, number: true } } } }),
+    db().scenario.findMany({
+      where: { dealId },
+      orderBy: [{ side: 'asc' }, { createdAt: 'asc' }],
+      select: { id: true, name: true, side: true, versions: { orderBy: { number: 'desc' }, select: { id: true, number: true } } },
+    }),
   ]);
   const history = scenarios.find((s) => s.id === version.scenario.id)?.versions ?? [];
   const mayEdit = grants(actor, membership, 'edit');
-  const forkedFrom = version.scenario.forkedFromVersionId ? (scenarios.flatMap((s) => s.versions.map((v) => ({ ...v, scenario: s.name, side: s.side }))).find((v) => v.id === version.scenario.forkedFromVersionId) ?? null) : null;
+  const forkedFrom = version.scenario.forkedFromVersionId
+    ? (scenarios.flatMap((s) => s.versions.map((v) => ({ ...v, scenario: s.name, side: s.side }))).find((v) => v.id === version.scenario.forkedFromVersionId) ?? null)
+    : null;
   return {
     deal: { id: deal.id, name: deal.name, nameZh: deal.nameZh },
     version,

@@ -36,6 +36,13 @@ export async function scenarioHistories(dealId: string) {
     forkedFromVersionId: scenario.forkedFromVersionId,
     forkKind: forkKind(scenario.side, scenario.forkedFromVersionId ? sideOfVersion.get(scenario.forkedFromVersionId) : undefined),
     template: scenario.template,
-    versions: scenario.versions.map((v) => ({ id: v.id, number: v.number, message: v.message, author: authors.get(v.authorId) ?? '—', createdAt: v.createdAt.toISOString(), documentHash: v.documentHash })),
+    versions: scenario.versions.map((v) => ({
+      id: v.id,
+      number: v.number,
+      message: v.message,
+      author: authors.get(v.authorId) ?? '—',
+      createdAt: v.createdAt.toISOString(),
+      documentHash: v.documentHash,
+    })),
   }));
 }

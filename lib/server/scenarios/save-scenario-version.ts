@@ -61,9 +61,7 @@ export async function insertVersion(
   // Only files uploaded in this deal: a hash stored for another deal is as unknown as one never
   // uploaded, so the answer tells nothing about other deals.
   const known = new Set(
-    args.evidence.length
-      ? (await tx.dealEvidence.findMany({ where: { dealId: args.dealId, sha256: { in: args.evidence.map((e) => e.sha256) } }, select: { sha256: true } })).map((f) => f.sha256)
-      : [],
+    args.evidence.length ? (await tx.dealEvidence.findMany({ where: { dealId: args.dealId, sha256: { in: args.evidence.map((e) => e.sha256) } }, select: { sha256: true } })).map((f) => f.sha256) : [],
   );
   const unknown = args.evidence.findIndex((link) => !known.has(link.sha256));
   if (unknown >= 0) throw new ValidationError(text('noUploadWithHash'), `evidence[${unknown}].sha256`);

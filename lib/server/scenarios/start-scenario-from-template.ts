@@ -14,7 +14,17 @@ import { writeScenarioVersion } from './save-scenario-version';
  * the member fills it in the editor and saves v2. Category lines are labelled in the actor's language.
  * Written as any first version is (writeScenarioVersion); the event also names the template.
  */
-export async function startScenarioFromTemplate({ actor, origin, dealId, input }: { actor: Actor; origin: RequestOrigin; dealId: string; input: { template: ScenarioTemplate; name: string; message: string } }) {
+export async function startScenarioFromTemplate({
+  actor,
+  origin,
+  dealId,
+  input,
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  input: { template: ScenarioTemplate; name: string; message: string };
+}) {
   return inDealTransaction({ actor, dealId, right: 'edit', origin }, async (tx, { deal, membership }) => {
     const labels = Object.fromEntries(CATEGORIES.map((code) => [code, render(text(`category.${code}`), actor.locale)])) as Record<Category, string>;
     // The periods under a share lock: a manager changing them (change-deal-periods.ts) waits for this

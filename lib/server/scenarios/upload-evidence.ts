@@ -12,7 +12,21 @@ import { text } from '@/lib/domain/local-text';
 export const maxEvidenceBytes = 10 * 1024 * 1024;
 
 /** Stores a file once by its SHA-256, as evidence of this deal; a version of the deal links to it by that hash when it is saved. */
-export async function uploadEvidence({ actor, origin, dealId, fileName, declaredType, bytes }: { actor: Actor; origin: RequestOrigin; dealId: string; fileName: string; declaredType: string; bytes: Uint8Array }) {
+export async function uploadEvidence({
+  actor,
+  origin,
+  dealId,
+  fileName,
+  declaredType,
+  bytes,
+}: {
+  actor: Actor;
+  origin: RequestOrigin;
+  dealId: string;
+  fileName: string;
+  declaredType: string;
+  bytes: Uint8Array;
+}) {
   const { membership } = await requireDealAccess({ actor, dealId, right: 'edit', origin });
   if (bytes.byteLength === 0) throw new ValidationError(text('fileEmpty'), 'file');
   if (bytes.byteLength > maxEvidenceBytes) throw new ValidationError(text('fileTooLarge', { mb: maxEvidenceBytes / 1024 / 1024 }), 'file');

@@ -122,6 +122,9 @@ export function evaluateExpression(node: TNode, lookup: (name: string) => TDec |
     case 'conditional':
       return bool(ev(node.test)) ? ev(node.then) : ev(node.otherwise);
     case 'call':
-      return applyCall(node.fn, node.args.map((a) => num(ev(a))));
+      return applyCall(
+        node.fn,
+        node.args.map((a) => num(ev(a))),
+      );
   }
 }

@@ -59,7 +59,12 @@ export function fold(node: TNode, known: ReadonlyMap<string, TDec>): Folded {
       const digits = args[1];
       if (node.fn === 'round' && digits !== undefined && digits !== UNKNOWN) attempt(() => roundTo(new TD(0), num(digits)));
       if (args.some((a) => a === UNKNOWN)) return UNKNOWN;
-      return attempt(() => applyCall(node.fn, args.map((a) => num(a as Value))));
+      return attempt(() =>
+        applyCall(
+          node.fn,
+          args.map((a) => num(a as Value)),
+        ),
+      );
     }
   }
 }

@@ -20,6 +20,9 @@ export function refuse(position: number, what: Message, hint?: Message): never {
 
 /** `unknown name "amout" at position 3 in formula "payment"; did you mean "amount"?`, as a message. */
 export function describeRefusal(refusal: Refusal, formula?: string): Message {
-  const where = formula === undefined ? message('engine.refusalAt', { message: refusal.message, position: refusal.position }) : message('engine.refusalAtIn', { message: refusal.message, position: refusal.position, formula });
+  const where =
+    formula === undefined
+      ? message('engine.refusalAt', { message: refusal.message, position: refusal.position })
+      : message('engine.refusalAtIn', { message: refusal.message, position: refusal.position, formula });
   return refusal.hint ? message('engine.withHint', { message: where, hint: refusal.hint }) : where;
 }

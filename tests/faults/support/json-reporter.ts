@@ -26,7 +26,11 @@ export default class FaultJsonReporter implements Reporter {
         return {
           name: test.fullName,
           outcome: result.state === 'passed' ? ('passed' as const) : ('failed' as const),
-          details: { ...(result.state !== 'passed' && result.state !== 'failed' ? { state: result.state } : {}), ...(errors.length ? { errors } : {}), ...(meta.details === undefined ? {} : { observed: meta.details }) },
+          details: {
+            ...(result.state !== 'passed' && result.state !== 'failed' ? { state: result.state } : {}),
+            ...(errors.length ? { errors } : {}),
+            ...(meta.details === undefined ? {} : { observed: meta.details }),
+          },
         };
       });
     });

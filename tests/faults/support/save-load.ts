@@ -54,7 +54,12 @@ export async function prepareFixture(prisma: PrismaClient, session: Session, bas
   ];
   const opened: Fixture['lines'] = [];
   for (let i = 0; i < lines; i++) {
-    const answer = await session.send(baseUrl, `/api/v1/deals/${deal.id}/scenarios`, 'POST', { document: documentNamed(`fault ${run} line ${i}`), name: `fault ${run} line ${i}`, message: `fault ${run} line ${i} opened`, evidence });
+    const answer = await session.send(baseUrl, `/api/v1/deals/${deal.id}/scenarios`, 'POST', {
+      document: documentNamed(`fault ${run} line ${i}`),
+      name: `fault ${run} line ${i}`,
+      message: `fault ${run} line ${i} opened`,
+      evidence,
+    });
     if (answer.status !== 201) throw new Error(`setup: opening a scenario answered ${answer.status}: ${answer.text.slice(0, 300)}`);
     const body = answer.json as { scenarioId: string; versionId: string };
     opened.push({ scenarioId: body.scenarioId, latestVersionId: body.versionId });
@@ -151,7 +156,10 @@ export function unclearAnswers(records: WriteRecord[], allowNoAnswer: (r: WriteR
       if (a.status === 0) return a.timedOut || !allowNoAnswer(r);
       return !isClearJsonError(a);
     })
-    .map((r) => `${r.kind} "${r.tag}": ${r.answer.status || (r.answer.timedOut ? 'no answer within the timeout' : `no answer (${r.answer.networkError})`)} after ${r.answer.ms} ms, ${r.answer.contentType || 'no content type'}: ${r.answer.text.slice(0, 200)}`);
+    .map(
+      (r) =>
+        `${r.kind} "${r.tag}": ${r.answer.status || (r.answer.timedOut ? 'no answer within the timeout' : `no answer (${r.answer.networkError})`)} after ${r.answer.ms} ms, ${r.answer.contentType || 'no content type'}: ${r.answer.text.slice(0, 200)}`,
+    );
 }
 
 export interface StoreCheck {
@@ -200,7 +208,10 @@ export async function checkStore(prisma: PrismaClient, fixture: Fixture, records
 
   // Every stored version is whole: its audit event, its evidence links, a hash that recomputes.
   const loadVersions = versions.filter((v) => records.some((r) => r.tag === v.message));
-  const savedEvents = await prisma.auditEvent.findMany({ where: { dealId: fixture.dealId, action: 'scenario.version_saved', objectId: { in: loadVersions.map((v) => v.id) } }, select: { objectId: true } });
+  const savedEvents = await prisma.auditEvent.findMany({
+    where: { dealId: fixture.dealId, action: 'scenario.version_saved', objectId: { in: loadVersions.map((v) => v.id) } },
+    select: { objectId: true },
+  });
   const eventCount = new Map<string, number>();
   for (const e of savedEvents) eventCount.set(e.objectId!, (eventCount.get(e.objectId!) ?? 0) + 1);
   let hashMismatches = 0;

@@ -49,7 +49,11 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
         </Link>
         <h1 className="mt-2 text-2xl font-semibold text-water-900" data-testid="deal-title">
           {zh ? deal.nameZh : deal.name}
-          {deal.illustrative && <Badge tone="warning" className="ml-3 align-middle">{t('deal.illustrative')}</Badge>}
+          {deal.illustrative && (
+            <Badge tone="warning" className="ml-3 align-middle">
+              {t('deal.illustrative')}
+            </Badge>
+          )}
         </h1>
         <p className="mt-1 text-slate-600">{zh ? deal.watershedZh : deal.watershed}</p>
         <div className="mt-3 space-y-3">
@@ -134,12 +138,21 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
               {scenarios.map(({ latest, ...scenario }) => {
                 return (
                   <li key={scenario.id}>
-                    <Badge tone="side" className="mr-2">{t(`side.${scenario.side}`)}</Badge>
+                    <Badge tone="side" className="mr-2">
+                      {t(`side.${scenario.side}`)}
+                    </Badge>
                     <Link href={`/deals/${dealId}/versions/${latest.id}`} className="font-medium text-water-700 hover:underline">
                       {scenario.name}
                     </Link>
                     <div className="mt-1 text-slate-600">
-                      {t('deal.latest', { number: latest.number, message: versionMessageText(latest.message, versionWords((key, values) => t(`version.${key}`, values))) })} · {t('deal.by', { name: latest.author })} · <span className="num">{formatDateTime(latest.createdAt, lang)}</span>
+                      {t('deal.latest', {
+                        number: latest.number,
+                        message: versionMessageText(
+                          latest.message,
+                          versionWords((key, values) => t(`version.${key}`, values)),
+                        ),
+                      })}{' '}
+                      · {t('deal.by', { name: latest.author })} · <span className="num">{formatDateTime(latest.createdAt, lang)}</span>
                     </div>
                   </li>
                 );

@@ -60,7 +60,11 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
           </Field>
         ))}
         <Field label={t('archive.filter.status')}>
-          <Select name="status" defaultValue={raw.status ?? ''} options={[{ value: '', label: t('archive.filter.any') }, ...(['ARCHIVED', 'DRAFT', 'VOID'] as const).map((s) => ({ value: s, label: t(`archive.status.${s}`) }))]} />
+          <Select
+            name="status"
+            defaultValue={raw.status ?? ''}
+            options={[{ value: '', label: t('archive.filter.any') }, ...(['ARCHIVED', 'DRAFT', 'VOID'] as const).map((s) => ({ value: s, label: t(`archive.status.${s}`) }))]}
+          />
         </Field>
         <Button type="submit">{t('archive.filter.submit')}</Button>
         <Link href="/fund/archive" className="text-sm text-water-700 hover:underline">
@@ -142,11 +146,7 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
                     </span>
                   ),
                   total: yuan(a.totalAmount, lang),
-                  status: (
-                    <Badge tone={statusTone[a.status] ?? 'neutral'}>
-                      {t(`archive.status.${a.status}`)}
-                    </Badge>
-                  ),
+                  status: <Badge tone={statusTone[a.status] ?? 'neutral'}>{t(`archive.status.${a.status}`)}</Badge>,
                   hash: (
                     <div className="text-xs" data-testid="archive-hash" data-verified={a.hashVerified === null ? 'pending' : String(a.hashVerified)}>
                       {a.hashVerified === true && <span className="text-emerald-800">✓ {t('header.hashVerified')}</span>}

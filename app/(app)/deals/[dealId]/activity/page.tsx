@@ -29,7 +29,9 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const filter = ZActivityFilter.safeParse(query);
   const page = filter.success ? await orNotFound(listDealActivity({ actor, origin, dealId, filter: filter.data })) : null;
   const filterLabel = (field: string) => (field === 'from' ? t('filterFrom') : field === 'to' ? t('filterTo') : field === 'action' ? t('filterAction') : t('filterPage'));
-  const olderHref = page?.nextBefore ? `?${new URLSearchParams({ ...(search.action ? { action: search.action } : {}), ...(search.from ? { from: search.from } : {}), ...(search.to ? { to: search.to } : {}), before: page.nextBefore })}` : null;
+  const olderHref = page?.nextBefore
+    ? `?${new URLSearchParams({ ...(search.action ? { action: search.action } : {}), ...(search.from ? { from: search.from } : {}), ...(search.to ? { to: search.to } : {}), before: page.nextBefore })}`
+    : null;
   return (
     <div>
       <Link href={`/deals/${dealId}`} className="text-sm text-water-700 hover:underline">
@@ -64,7 +66,11 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       </form>
       {!filter.success ? (
         <Notice tone="error" className="mt-6">
-          {t('invalidFilter', { problem: schemaProblems(filter.error.issues, query).map((p) => `${filterLabel(p.field)}${lang === 'zh' ? '：' : ': '}${p.text ? render(p.text, lang) : p.message}`).join(lang === 'zh' ? '；' : '; ') })}
+          {t('invalidFilter', {
+            problem: schemaProblems(filter.error.issues, query)
+              .map((p) => `${filterLabel(p.field)}${lang === 'zh' ? '：' : ': '}${p.text ? render(p.text, lang) : p.message}`)
+              .join(lang === 'zh' ? '；' : '; '),
+          })}
         </Notice>
       ) : page!.events.length === 0 ? (
         <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">

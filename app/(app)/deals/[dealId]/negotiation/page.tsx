@@ -14,7 +14,15 @@ import { ValidationError } from '@/lib/domain/errors';
 
 /** ?versions=a,b or ?versions=a&versions=b (the picker's form); anything that is not an id is ignored. */
 function chosenIds(raw: string | string[] | undefined): string[] {
-  return [...new Set([raw ?? []].flat().flatMap((s) => s.split(',')).map((s) => s.trim()).filter(isId))];
+  return [
+    ...new Set(
+      [raw ?? []]
+        .flat()
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(isId),
+    ),
+  ];
 }
 
 /** One id of ?lower= or ?upper=, or none (anything that is not an id is ignored, as the picker never sends one). */
@@ -25,7 +33,13 @@ const oneId = (raw: string | string[] | undefined) => chosenIds(raw)[0];
  * upper bound, ?lower=&upper=) and the bargaining zone of chosen versions side by side
  * (?versions=, ?view=versions), their offers and the fairness shares.
  */
-export default async function NegotiationPage({ params, searchParams }: { params: Promise<{ dealId: string }>; searchParams: Promise<{ versions?: string | string[]; lower?: string | string[]; upper?: string | string[]; view?: string | string[] }> }) {
+export default async function NegotiationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ dealId: string }>;
+  searchParams: Promise<{ versions?: string | string[]; lower?: string | string[]; upper?: string | string[]; view?: string | string[] }>;
+}) {
   const [{ dealId }, query] = await Promise.all([params, searchParams]);
   const { actor, origin } = await pageContext();
   const asked = chosenIds(query.versions);
@@ -34,7 +48,9 @@ export default async function NegotiationPage({ params, searchParams }: { params
   const load = (pair: PairQuery) => getBargainingZone({ actor, origin, dealId, versionIds: asked.slice(0, MAX_ZONE_VERSIONS), pair, locale: lang });
   // A version of the wrong side in a hand-made address falls back to the latest of each side, as the picker then shows.
   const zone = await orNotFound(
-    load({ lower: oneId(query.lower), upper: oneId(query.upper) }).catch((error: unknown) => (error instanceof ValidationError && (error.field === 'lower' || error.field === 'upper') ? load({}) : Promise.reject(error))),
+    load({ lower: oneId(query.lower), upper: oneId(query.upper) }).catch((error: unknown) =>
+      error instanceof ValidationError && (error.field === 'lower' || error.field === 'upper') ? load({}) : Promise.reject(error),
+    ),
   );
   const view = query.view === 'versions' || (query.versions !== undefined && query.view === undefined) ? 'versions' : 'pair';
   return (
@@ -65,7 +81,13 @@ export default async function NegotiationPage({ params, searchParams }: { params
           initial={view}
           pair={
             <>
-              <PairPicker dealId={dealId} choices={zone.choices} lower={zone.pair.lower?.id ?? zone.pair.missing.find((m) => m.versionId)?.versionId ?? null} upper={zone.pair.upper?.id ?? null} lang={lang} />
+              <PairPicker
+                dealId={dealId}
+                choices={zone.choices}
+                lower={zone.pair.lower?.id ?? zone.pair.missing.find((m) => m.versionId)?.versionId ?? null}
+                upper={zone.pair.upper?.id ?? null}
+                lang={lang}
+              />
               <PairZone key={`${zone.pair.lower?.id}-${zone.pair.upper?.id}`} pair={zone.pair} lang={lang} />
             </>
           }

@@ -8,5 +8,7 @@ const ZFormat = z.strictObject({ format: z.enum(['csv', 'xlsx'], 'must be csv or
 export const GET = apiRoute<Record<string, never>>(async (_request, { actor, origin, query }) => {
   const { format } = query(ZFormat);
   const file = await exportPortfolioLedger({ actor, origin, format });
-  return new Response(new Uint8Array(file.bytes), { headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"`, 'Cache-Control': 'private, no-store' } });
+  return new Response(new Uint8Array(file.bytes), {
+    headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"`, 'Cache-Control': 'private, no-store' },
+  });
 });

@@ -85,7 +85,9 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
             </div>
             <div>
               <dt className="inline font-sans">{t('agreements.hashAudited')}: </dt>
-              <dd className="inline" data-testid="hash-audited">{agreement.auditedHash ?? '—'}</dd>
+              <dd className="inline" data-testid="hash-audited">
+                {agreement.auditedHash ?? '—'}
+              </dd>
             </div>
           </dl>
         </div>
@@ -113,7 +115,9 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
                 {agreement.startYear}–{agreement.endYear}
               </span>
             </Row>
-            <Row label={t('agreements.amounts')}>{t('agreements.amountsValue', { currency: agreement.currency, priceBase: agreement.priceBase, unit: agreement.unit.toLocaleString(zh ? 'zh-CN' : 'en-US') })}</Row>
+            <Row label={t('agreements.amounts')}>
+              {t('agreements.amountsValue', { currency: agreement.currency, priceBase: agreement.priceBase, unit: agreement.unit.toLocaleString(zh ? 'zh-CN' : 'en-US') })}
+            </Row>
             <Row label={t('agreements.version')}>
               <Link href={`/deals/${dealId}/versions/${agreement.version.id}`} className="text-water-700 hover:underline" data-testid="version-link">
                 {agreement.version.scenarioName ? t('agreements.versionValue', { name: agreement.version.scenarioName, number: agreement.version.number ?? '?' }) : agreement.version.id}
@@ -192,7 +196,17 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
                 </span>
               </Row>
               <Row label={t('agreements.constants')}>
-                <span className="text-xs">{entries(terms.constants).length ? <Code>{entries(terms.constants).map(([k, v]) => `${k} = ${v}`).join(' · ')}</Code> : '—'}</span>
+                <span className="text-xs">
+                  {entries(terms.constants).length ? (
+                    <Code>
+                      {entries(terms.constants)
+                        .map(([k, v]) => `${k} = ${v}`)
+                        .join(' · ')}
+                    </Code>
+                  ) : (
+                    '—'
+                  )}
+                </span>
               </Row>
               <Row label={t('agreements.indicators')}>
                 <span className="text-xs">
@@ -266,7 +280,13 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
           </p>
         )}
         <p className={`mt-2 text-sm ${agreement.hashVerified === false ? 'font-semibold text-red-800' : agreement.hashVerified ? 'text-emerald-900' : 'text-slate-600'}`}>
-          {agreement.hashVerified === null ? t('agreements.hashDraft') : agreement.hashVerified ? t('agreements.hashVerified') : agreement.hash ? t('agreements.hashMismatch') : t('agreements.hashMissing')}
+          {agreement.hashVerified === null
+            ? t('agreements.hashDraft')
+            : agreement.hashVerified
+              ? t('agreements.hashVerified')
+              : agreement.hash
+                ? t('agreements.hashMismatch')
+                : t('agreements.hashMissing')}
         </p>
         {agreement.hash && (
           <p className="mt-2 text-sm text-slate-700">

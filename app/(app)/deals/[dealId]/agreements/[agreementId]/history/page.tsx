@@ -61,7 +61,13 @@ export default async function HistoryPage({ params }: { params: Promise<{ dealId
         <div className="mt-3">
           <VerifyChainButton dealId={dealId} />
         </div>
-        <AuditTable events={agreement.audit} lang={lang} unit={actor.amountUnit} testId="audit-trail" labels={{ seq: '#', at: t('history.at'), action: t('history.action'), by: t('history.by'), hash: t('history.hash') }} />
+        <AuditTable
+          events={agreement.audit}
+          lang={lang}
+          unit={actor.amountUnit}
+          testId="audit-trail"
+          labels={{ seq: '#', at: t('history.at'), action: t('history.action'), by: t('history.by'), hash: t('history.hash') }}
+        />
       </section>
     </div>
   );

@@ -50,7 +50,10 @@ export default async function SensitivityPage({ params, searchParams }: { params
       <div>
         <h1 className="text-2xl font-semibold text-water-900">{t('sensitivity.title')}</h1>
         <p className="mt-1 text-slate-700">
-          {version.scenario} · v{version.number} <Badge tone="side" className="ml-1 text-xs">{t(`sides.${version.side}`)}</Badge>
+          {version.scenario} · v{version.number}{' '}
+          <Badge tone="side" className="ml-1 text-xs">
+            {t(`sides.${version.side}`)}
+          </Badge>
         </p>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('sensitivity.intro')}</p>
       </div>
@@ -58,8 +61,7 @@ export default async function SensitivityPage({ params, searchParams }: { params
         <Field id="percent-input" label={t('sensitivity.percentLabel')}>
           <span className="flex items-center gap-1">
             ±
-            <NumberInput name="percent" defaultValue={String(percent)} size="beside" className="w-24" testId="percent-input" />
-            %
+            <NumberInput name="percent" defaultValue={String(percent)} size="beside" className="w-24" testId="percent-input" />%
           </span>
         </Field>
         <Field id="offer-input" label={t('sensitivity.offerLabel', { scale: amountUnitWord(actor.amountUnit, lang) })} hint={t('sensitivity.offerHint')}>

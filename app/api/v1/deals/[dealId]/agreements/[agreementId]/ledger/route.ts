@@ -8,5 +8,7 @@ export const GET = apiRoute<{ dealId: string; agreementId: string }>(async (_req
   const { format } = query(ZExportFormat);
   if (format === 'json') return getLedger({ actor, origin, dealId, agreementId });
   const file = await exportAgreementLedger({ actor, origin, dealId, agreementId, format });
-  return new Response(new Uint8Array(file.bytes), { headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"`, 'Cache-Control': 'private, no-store' } });
+  return new Response(new Uint8Array(file.bytes), {
+    headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"`, 'Cache-Control': 'private, no-store' },
+  });
 });

@@ -6,5 +6,7 @@ import { apiRoute } from '@/lib/server/http/api-route';
 export const GET = apiRoute<{ dealId: string; agreementId: string }>(async (_request, { actor, origin, query }, { dealId, agreementId }) => {
   const { year, format } = query(ZMonitoringTemplate);
   const file = await exportMonitoringTemplate({ actor, origin, dealId, agreementId, year, format });
-  return new Response(new Uint8Array(file.bytes), { headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"`, 'Cache-Control': 'private, no-store' } });
+  return new Response(new Uint8Array(file.bytes), {
+    headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"`, 'Cache-Control': 'private, no-store' },
+  });
 });
