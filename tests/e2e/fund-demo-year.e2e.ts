@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { miyunAgreementTexts } from '../../lib/seed/demo-texts';
-import { baseUrl, chooseLanguage, launch, screenshot, screenshotDir, signIn } from './browser';
+import { baseUrl, chooseLanguage, launch, openAs, screenshot, screenshotDir } from './browser';
 
 let browser: Browser;
 let page: Page;
@@ -25,11 +25,8 @@ const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).fo
 
 beforeAll(async () => {
   browser = await launch();
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 1000 } });
-  page = await context.newPage();
-  await signIn(page, 'fund@pes.demo', demoPassword);
-  await page.waitForURL(/\/deals$/);
-  await chooseLanguage(page, 'zh');
+  // Signed in, the fund lands on the deals list: the page a person starts from.
+  page = await openAs(browser, 'fund@pes.demo', demoPassword, 'zh', '/deals', { width: 1366, height: 1000 });
 });
 
 afterAll(async () => {
