@@ -66,7 +66,8 @@ describe('a kept monitoring import', () => {
   });
 
   it('writes the template in the reader’s language with each indicator’s unit', async () => {
-    const zh = await upstream.request(`${base()}/template?year=${year}&format=csv`, { headers: { 'Accept-Language': 'zh-CN' } });
+    // The reader's choice (the language cookie) decides; other e2e files may have switched this demo user to English.
+    const zh = await upstream.request(`${base()}/template?year=${year}&format=csv`, { headers: { Cookie: `${upstream.cookie}; NEXT_LOCALE=zh` } });
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await zh.arrayBuffer());
     expect(text).toMatch(/^\uFEFF年度,指标,数值,单位,实验室,采样起,采样止\r?\n2024,codmn,,mg\/L,/);
   });
