@@ -116,18 +116,19 @@ async function must(response: { status(): number; text(): Promise<string>; json(
   return (await response.json()) as Record<string, string>;
 }
 
-/** The demo has no agreement: one offered by Shiyan on the two-way terms, accepted by Beijing and signed by both. */
+/** An agreement on the Shiyan deal, whose other pages are measured too: offered by Shiyan on the two-way terms, accepted by Beijing and signed by both (sent with the platform's Origin, as its pages send it). */
 async function demoAgreement(baseUrl: string, upstream: BrowserContext, downstream: BrowserContext, dealId: string, versionId: string): Promise<string> {
   const terms = { ...templateTerms('two-way-quality-index', language), from: 2021, to: 2030 };
+  const headers = { Origin: baseUrl };
   const validUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
   const offer = await must(
-    await upstream.request.post(`${baseUrl}/api/v1/deals/${dealId}/offers`, { data: { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil } }),
+    await upstream.request.post(`${baseUrl}/api/v1/deals/${dealId}/offers`, { headers, data: { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil } }),
     201,
     'offer',
   );
-  const { agreementId } = await must(await downstream.request.post(`${baseUrl}/api/v1/deals/${dealId}/offers/${offer.id}`, { data: { move: 'accept' } }), 200, 'accept');
+  const { agreementId } = await must(await downstream.request.post(`${baseUrl}/api/v1/deals/${dealId}/offers/${offer.id}`, { headers, data: { move: 'accept' } }), 200, 'accept');
   for (const party of [upstream, downstream])
-    await must(await party.request.post(`${baseUrl}/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, { data: { password: demoPassword } }), 201, 'sign');
+    await must(await party.request.post(`${baseUrl}/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, { headers, data: { password: demoPassword } }), 201, 'sign');
   return agreementId!;
 }
 
