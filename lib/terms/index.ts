@@ -86,6 +86,7 @@ export {
 } from './monitoring-rules';
 export { indicatorTarget, isVolumeUnit, judgedDirection, targetMet } from './indicator-target';
 export { toleranceBand } from './tolerance-band';
+export { WATER_INDICATORS, WATER_BODIES, WORSE_THAN_V, classLimits, waterClass, type WaterIndicator, type WaterBody } from './water-class';
 export {
   agreementStanding,
   nettingByDirection,

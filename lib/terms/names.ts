@@ -10,7 +10,7 @@ import { message, type Message } from '../engine/problem';
 export const NAME_SYNTAX = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const MAX_NAME_LENGTH = 64;
 
-export const FUNCTIONS = ['min', 'max', 'abs', 'round'] as const;
+export const FUNCTIONS = ['min', 'max', 'abs', 'round', 'gbclass', 'worstclass'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 /** Names every formula may use without declaring them. */

@@ -2,6 +2,7 @@ import { MAX_EXPONENT } from '../../engine/decimal';
 import { message, type Message } from '../../engine/problem';
 import { TD, type TDec } from '../decimal';
 import { FUNCTIONS, closestName, isFunctionName, type FunctionName } from '../names';
+import { DEFAULT_WATER_BODY, WATER_BODIES, WATER_INDICATORS, isClassed, isWaterBody, isWaterIndicator } from '../water-class';
 import { partAt, type Syntax } from './parse';
 import { refuse } from './refusal';
 import { ARITHMETIC, COMPARISON, ORDERING, type BinaryOp, type TNode, type UnaryOp, type ValueType } from './tree';
@@ -45,7 +46,11 @@ export interface Typed {
 const UNARY = new Set<string>(['-', '+', 'not']);
 const BINARY = new Set<string>([...ARITHMETIC, ...COMPARISON, 'and', 'or']);
 const DECIMAL_LITERAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const ARITY: Record<FunctionName, [number, number]> = { min: [1, 50], max: [1, 50], abs: [1, 1], round: [1, 2] };
+const ARITY: Record<FunctionName, [number, number]> = { min: [1, 50], max: [1, 50], abs: [1, 1], round: [1, 2], gbclass: [2, 3], worstclass: [1, 50] };
+/** How many arguments, said in words where a function takes a range of them that is not "at least". */
+const EXPECTED: Partial<Record<FunctionName, Message>> = { round: message('engine.terms.oneOrTwo'), gbclass: message('engine.terms.twoOrThree') };
+/** The arguments (0-based) that are quoted names, not numbers: the only place text in quotes is allowed. */
+const NAME_ARGUMENTS: Partial<Record<FunctionName, readonly number[]>> = { gbclass: [0, 2] };
 
 const PERCENT = [message('engine.percent'), message('engine.percentHint')] as const;
 
@@ -181,16 +186,44 @@ export class Checker {
     if (node.optional) refuse(at, message('engine.optionalCalls'));
     const [lo, hi] = ARITY[name];
     if (node.args.length < lo || node.args.length > hi) {
-      const expected = lo === hi ? String(lo) : name === 'round' ? message('engine.terms.oneOrTwo') : message('engine.terms.atLeast', { min: lo });
+      const expected = lo === hi ? String(lo) : (EXPECTED[name] ?? message('engine.terms.atLeast', { min: lo }));
       refuse(at, message('engine.arity', { name, expected, got: node.args.length }));
     }
-    const args = node.args.map((arg) => {
+    const names = NAME_ARGUMENTS[name] ?? [];
+    const args = node.args.map((arg, index): TNode => {
+      if (names.includes(index)) return quotedName(name, arg, index);
       const typed = this.check(arg, depth + 1);
       requireType(typed, 'number', `${name}()`);
       return typed.node;
     });
+    if (name === 'gbclass') checkWaterClassNames(args);
     return { node: { kind: 'call', fn: name, args, start: at, at }, type: 'number' };
   }
+}
+
+/** A quoted name where `fn` takes one; anything else is refused at its start, a bare name with the quotes it lacks. */
+function quotedName(fn: FunctionName, arg: Syntax, index: number): TNode {
+  if (arg.kind === 'text') return { kind: 'text', value: arg.value, start: arg.start, at: arg.start };
+  const hint = arg.kind === 'name' ? message('engine.terms.quoteName', { name: arg.name }) : undefined;
+  return refuse(arg.start, message('engine.terms.nameArgument', { name: fn, index: index + 1 }), hint);
+}
+
+/**
+ * gbclass(indicator, value, body?): the indicator and the water body must be ones GB 3838-2002
+ * Table 1 classes (water-class.ts), checked left to right like the rest; total nitrogen only in
+ * lakes and reservoirs, refused at the indicator.
+ */
+function checkWaterClassNames(args: TNode[]): void {
+  const [indicator, , body] = args;
+  if (indicator?.kind !== 'text') return;
+  if (!isWaterIndicator(indicator.value)) {
+    refuse(indicator.start, message('engine.terms.unknownWaterIndicator', { name: indicator.value }), message('engine.terms.waterIndicators', { indicators: WATER_INDICATORS }));
+  }
+  if (body?.kind === 'text' && !isWaterBody(body.value)) {
+    refuse(body.start, message('engine.terms.unknownWaterBody', { name: body.value }), message('engine.terms.waterBodies', { bodies: WATER_BODIES }));
+  }
+  const water = body?.kind === 'text' && isWaterBody(body.value) ? body.value : DEFAULT_WATER_BODY;
+  if (!isClassed(indicator.value, water)) refuse(indicator.start, message('engine.terms.lakesOnly', { name: indicator.value }), message('engine.terms.writeLake', { name: indicator.value }));
 }
 
 /** Refuses a condition where a number belongs, or the reverse, at the start of the operand. */

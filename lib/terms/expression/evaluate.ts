@@ -1,6 +1,7 @@
 import { message, type Message } from '../../engine/problem';
 import { MAX_RESULT_EXPONENT, TD, showTermsDecimal, type TDec } from '../decimal';
 import type { FunctionName } from '../names';
+import { DEFAULT_WATER_BODY, isWaterBody, isWaterClass, isWaterIndicator, waterClass } from '../water-class';
 import { ARITHMETIC, type BinaryOp, type TNode, type UnaryOp, type Value } from './tree';
 
 /** The third stage: a checked tree and the year's values to a number, in decimal arithmetic. */
@@ -79,16 +80,42 @@ export function roundTo(x: TDec, digitsValue: TDec): TDec {
   return new TD(x).div(factor).toDecimalPlaces(0, TD.ROUND_HALF_UP).times(factor);
 }
 
-export function applyCall(fn: FunctionName, args: TDec[]): TDec {
+/** An argument of a function: a number, or a quoted name where the function takes one (gbclass). */
+export type Argument = TDec | string;
+
+// Unreachable for checked trees, like num(): check.ts lets text through only where a name belongs.
+const numberArgument = (a: Argument): TDec => (typeof a === 'string' ? fail('engine.textInQuotes') : a);
+const nameArgument = (fn: FunctionName, a: Argument, index: number): string => (typeof a === 'string' ? a : fail('engine.terms.nameArgument', { name: fn, index: index + 1 }));
+
+/** The class of GB 3838-2002 Table 1 (water-class.ts) as a number; the names were checked at save time and are checked again here. */
+function gbclass(indicator: string, value: TDec, body: string): TDec {
+  if (!isWaterIndicator(indicator)) return fail('engine.terms.unknownWaterIndicator', { name: indicator });
+  if (!isWaterBody(body)) return fail('engine.terms.unknownWaterBody', { name: body });
+  const found = waterClass(indicator, body, value);
+  return found === undefined ? fail('engine.terms.lakesOnly', { name: indicator }) : new TD(found);
+}
+
+/** The worst (largest) of classes, each a whole number from 1 to 6. */
+function worstClass(classes: TDec[]): TDec {
+  const wrong = classes.find((c) => !isWaterClass(c));
+  if (wrong !== undefined) fail('engine.terms.notAClass', { got: showTermsDecimal(wrong) });
+  return classes.reduce((m, v) => (v.gt(m) ? v : m));
+}
+
+export function applyCall(fn: FunctionName, args: readonly Argument[]): TDec {
   switch (fn) {
     case 'min':
-      return args.reduce((m, v) => (v.lt(m) ? v : m));
+      return args.map(numberArgument).reduce((m, v) => (v.lt(m) ? v : m));
     case 'max':
-      return args.reduce((m, v) => (v.gt(m) ? v : m));
+      return args.map(numberArgument).reduce((m, v) => (v.gt(m) ? v : m));
     case 'abs':
-      return args[0]!.abs();
+      return numberArgument(args[0]!).abs();
     case 'round':
-      return roundTo(args[0]!, args[1] ?? new TD(0));
+      return roundTo(numberArgument(args[0]!), args[1] === undefined ? new TD(0) : numberArgument(args[1]));
+    case 'gbclass':
+      return gbclass(nameArgument(fn, args[0]!, 0), numberArgument(args[1]!), args[2] === undefined ? DEFAULT_WATER_BODY : nameArgument(fn, args[2], 2));
+    case 'worstclass':
+      return worstClass(args.map(numberArgument));
   }
 }
 
@@ -108,6 +135,8 @@ export function evaluateExpression(node: TNode, lookup: (name: string) => TDec |
       const value = lookup(node.name);
       return value ?? fail('engine.noValueForName', { name: node.name });
     }
+    case 'text':
+      return fail('engine.textInQuotes');
     case 'parens':
       return ev(node.inner);
     case 'unary':
@@ -124,7 +153,7 @@ export function evaluateExpression(node: TNode, lookup: (name: string) => TDec |
     case 'call':
       return applyCall(
         node.fn,
-        node.args.map((a) => num(ev(a))),
+        node.args.map((a) => (a.kind === 'text' ? a.value : num(ev(a)))),
       );
   }
 }

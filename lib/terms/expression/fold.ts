@@ -6,9 +6,9 @@ import { ARITHMETIC, type TNode, type Value } from './tree';
 
 /**
  * The fourth stage, at save time: evaluation with only the constants known. Refuses what is
- * certain to fail in some year (division by a zero constant, round() to impossible digits) at the
- * operator's position. Branches a constant condition never takes are not checked, so
- * `k == 0 ? 0 : x / k` with k = 0 is accepted.
+ * certain to fail in some year (division by a zero constant, round() to impossible digits, a
+ * worstclass() argument that is no class) at the operator's position. Branches a constant
+ * condition never takes are not checked, so `k == 0 ? 0 : x / k` with k = 0 is accepted.
  */
 
 export const UNKNOWN = Symbol('unknown');
@@ -30,6 +30,8 @@ export function fold(node: TNode, known: ReadonlyMap<string, TDec>): Folded {
       return node.value;
     case 'name':
       return known.get(node.name) ?? UNKNOWN;
+    case 'text':
+      return refuse(node.at, message('engine.textInQuotes'));
     case 'parens':
       return f(node.inner);
     case 'unary': {
@@ -55,14 +57,16 @@ export function fold(node: TNode, known: ReadonlyMap<string, TDec>): Folded {
       return UNKNOWN;
     }
     case 'call': {
-      const args = node.args.map(f);
+      // A quoted name (gbclass's indicator and water body) is its own value.
+      const args = node.args.map((a) => (a.kind === 'text' ? a.value : f(a)));
       const digits = args[1];
-      if (node.fn === 'round' && digits !== undefined && digits !== UNKNOWN) attempt(() => roundTo(new TD(0), num(digits)));
+      if (node.fn === 'round' && digits !== undefined && digits !== UNKNOWN && typeof digits !== 'string') attempt(() => roundTo(new TD(0), num(digits)));
+      if (node.fn === 'worstclass') for (const a of args) if (a !== UNKNOWN && typeof a !== 'string') attempt(() => applyCall('worstclass', [num(a)]));
       if (args.some((a) => a === UNKNOWN)) return UNKNOWN;
       return attempt(() =>
         applyCall(
           node.fn,
-          args.map((a) => num(a as Value)),
+          args.map((a) => (typeof a === 'string' ? a : num(a as Value))),
         ),
       );
     }

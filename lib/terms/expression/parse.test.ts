@@ -46,6 +46,8 @@ const formula: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     fc.tuple(tie('e'), blank, fc.constantFrom('\n', ' ', '# note\n')).map(([a, s, inner]) => `(${s}${a}${inner})`),
     fc.tuple(fc.constantFrom('-', '+'), blank, tie('e')).map(([op, s, a]) => `${op}${s}(${a})`),
     fc.tuple(fc.constantFrom('min', 'max'), tie('e'), tie('e'), blank).map(([fn, a, b, s]) => `${fn}(${a},${s}${b})`),
+    // Quoted names that are no leaf below, so the leaf a refusal test replaces is never inside quotes.
+    fc.tuple(fc.constantFrom('"cod"', "'nh3n'", '"do"'), tie('e'), fc.constantFrom('', ', "lake"', ",'river'"), blank).map(([name, a, body, s]) => `worstclass(gbclass(${name},${s}${a}${body}), 3)`),
     fc.tuple(tie('e'), fc.constantFrom('<', '<=', '>', '>=', '==', '!='), tie('e'), tie('e'), blank).map(([c, op, a, b, s]) => `(${c} ${op} 1${s}?${s}${a}${s}:${s}${b})`),
     fc.tuple(tie('e'), fc.constantFrom('and', 'or'), tie('e'), tie('e')).map(([c, op, a, b]) => `(${c} > 0 ${op} not (${a} < 1) ? 1 : ${b})`),
   ),

@@ -17,7 +17,8 @@ export type Syntax =
   | { kind: 'boolean'; value: boolean; start: number }
   /** null, undefined, NaN, Infinity: words a spreadsheet or mathjs reads as values. */
   | { kind: 'literal'; text: string; start: number }
-  | { kind: 'text'; start: number }
+  /** Text in quotes; `value` is what stands between them, as written. */
+  | { kind: 'text'; value: string; start: number }
   | { kind: 'name'; name: string; start: number }
   | { kind: 'parens'; inner: Syntax; start: number }
   | { kind: 'unary'; op: string; arg: Syntax; start: number; at: number }

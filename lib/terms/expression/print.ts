@@ -19,6 +19,8 @@ export function printExpression(node: TNode, show?: (name: string) => string | u
       if (text === undefined) return node.name;
       return text.startsWith('-') ? `(${text})` : text;
     }
+    case 'text':
+      return `"${node.value}"`;
     case 'parens':
       return `(${p(node.inner)})`;
     case 'unary':

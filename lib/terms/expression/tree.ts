@@ -17,6 +17,8 @@ export type TNode =
   | { kind: 'number'; value: TDec; start: number; at: number }
   | { kind: 'boolean'; value: boolean; start: number; at: number }
   | { kind: 'name'; name: string; start: number; at: number }
+  /** A quoted name, only as an argument of a function that takes one (gbclass's indicator and water body). */
+  | { kind: 'text'; value: string; start: number; at: number }
   | { kind: 'unary'; op: UnaryOp; arg: TNode; start: number; at: number }
   | { kind: 'binary'; op: BinaryOp; left: TNode; right: TNode; start: number; at: number }
   | { kind: 'conditional'; test: TNode; then: TNode; otherwise: TNode; start: number; at: number }
