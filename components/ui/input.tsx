@@ -1,14 +1,13 @@
 'use client';
 
-import { useState, type ComponentProps } from 'react';
-import { useTranslations } from 'next-intl';
+import type { ComponentProps } from 'react';
 import { cn } from './cn';
 import { useFieldWiring } from './field-context';
 import { buttonVariants, controlVariants, sliderVariants, type ButtonVariants, type ControlVariants, type SliderVariants } from './variants';
 
 type Own = { className?: string; testId?: string; size?: ControlVariants['size']; numeric?: boolean };
 
-/** A text, date, e-mail or password box. Numbers go in NumberInput, files in FileInput. */
+/** A text, date, e-mail or password box. Numbers go in NumberInput, files in FileInput (file-input.tsx). */
 export function Input({
   className,
   testId,
@@ -40,42 +39,6 @@ export function Textarea({ className, testId, size, ...props }: Omit<ComponentPr
       className={cn(controlVariants({ size, invalid: wiring.invalid }), className)}
       data-testid={testId}
     />
-  );
-}
-
-/**
- * A file picker with its button and the chosen file's name in the page's language: the browser's
- * own control speaks the browser's language, which need not be the reader's. The input itself is
- * hidden but keeps the field's id, so the field's label, the keyboard and tests still reach it.
- */
-export function FileInput({ className, testId, onChange, ...props }: Omit<ComponentProps<'input'>, 'className' | 'type'> & { className?: string; testId?: string }) {
-  const t = useTranslations('ui');
-  const wiring = useFieldWiring(props);
-  const [chosen, setChosen] = useState<string | null>(null);
-  return (
-    <span className={cn('inline-flex flex-wrap items-center gap-2 text-sm', className)}>
-      <label className={cn(buttonVariants({ intent: 'secondary', size: 'sm' }), 'cursor-pointer focus-within:outline-2 focus-within:outline-water-600', props.disabled && 'opacity-50')}>
-        {t('chooseFile')}
-        <input
-          {...props}
-          type="file"
-          id={wiring.id}
-          aria-invalid={wiring['aria-invalid']}
-          aria-describedby={wiring['aria-describedby']}
-          className="sr-only"
-          data-testid={testId}
-          onChange={(event) => {
-            const names = [...(event.target.files ?? [])].map((file) => file.name);
-            setChosen(names.length ? names.join(t('fileSeparator')) : null);
-            onChange?.(event);
-          }}
-        />
-      </label>
-      {/* A file's name is the reader's data, in whatever language it was written. */}
-      <span className="text-slate-600" data-data={chosen ? '' : undefined}>
-        {chosen ?? t('noFileChosen')}
-      </span>
-    </span>
   );
 }
 
