@@ -22,7 +22,7 @@ import { D } from '@/lib/engine/decimal';
 import { scheduleInUnit } from '@/lib/engine/negotiation';
 import { checkOfferSchedule, scheduleRange } from '@/lib/engine/offer-schedule';
 import { formatRange } from '@/lib/engine/years';
-import { parseTerms, type Monitoring } from '@/lib/terms';
+import { filledMeasurements, parseTerms, type Monitoring } from '@/lib/terms';
 import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { useReaderUnit } from '@/components/reader-unit';
 import { Distance } from './bound-distance';
@@ -86,7 +86,7 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
         schedule: values.rows,
         validUntil: new Date(`${String(form.getValues('validUntil'))}T23:59:59+08:00`).toISOString(),
         ...(values.message ? { message: values.message } : {}),
-        ...(terms ? { terms: termsDocument(terms), ...(Object.keys(termsMonitoring).length ? { termsMonitoring: filledMonitoring(termsMonitoring) } : {}) } : {}),
+        ...(terms ? { terms: termsDocument(terms), ...(Object.keys(termsMonitoring).length ? { termsMonitoring: filledMeasurements(termsMonitoring) } : {}) } : {}),
         ...(start.answersOfferId ? { answersOfferId: start.answersOfferId } : {}),
       },
     });
@@ -282,11 +282,3 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
 const isNumber = (v: string) => /^\d+(\.\d+)?$/.test(v.trim());
 const isWeight = (v: string) => isNumber(v) && D(v).lessThanOrEqualTo(1);
 
-/** The back-test rows the sender filled in; blank cells are not data. */
-function filledMonitoring(monitoring: Monitoring): Monitoring {
-  return Object.fromEntries(
-    Object.entries(monitoring)
-      .map(([year, values]) => [year, Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''))] as const)
-      .filter(([, values]) => Object.keys(values).length > 0),
-  );
-}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { MeasurementText } from './measurement-text';
 import { useMissingNames } from './use-missing-names';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -14,7 +15,10 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { formatAmount } from '@/lib/domain/format';
 import {
   TERMS_TEMPLATES,
+  filledMeasurements,
+  isSampleList,
   isSettled,
+  monitoringRules,
   parseMonitoring,
   parseTerms,
   settle,
@@ -85,8 +89,8 @@ export function TermsEditor({
   // A refused field by its label and place ("公式第 2 行，表达式"), not its path.
   const placeOf = (path: string) => problemText.place(path, termsDocument(value), termsFields);
   const lang: Lang = useLocale() === 'en' ? 'en' : 'zh';
-  const [monitoring, setMonitoringState] = useState<Record<string, Record<string, string>>>(() => initialMonitoring ?? {});
-  const setMonitoring = (next: Record<string, Record<string, string>>) => {
+  const [monitoring, setMonitoringState] = useState<Monitoring>(() => initialMonitoring ?? {});
+  const setMonitoring = (next: Monitoring) => {
     setMonitoringState(next);
     onMonitoringChange?.(next);
   };
@@ -105,15 +109,11 @@ export function TermsEditor({
     return Number.isInteger(from) && Number.isInteger(to) && to >= from && to - from < 200 ? Array.from({ length: to - from + 1 }, (_, i) => from + i) : [];
   }, [value.from, value.to]);
   const indicators = Object.keys(value.indicators);
+  const rules = useMemo(() => (outcome.ok ? monitoringRules(outcome.terms) : {}), [outcome]);
 
   const backTest = useMemo(() => {
     if (!outcome.ok) return null;
-    const entered: Monitoring = Object.fromEntries(
-      Object.entries(monitoring)
-        .filter(([, v]) => Object.values(v).some((x) => x.trim() !== ''))
-        .map(([y, v]) => [y, Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim() !== ''))]),
-    );
-    const parsed = parseMonitoring(entered, outcome.terms);
+    const parsed = parseMonitoring(filledMeasurements(monitoring), outcome.terms);
     if (!parsed.ok) return { kind: 'refused', problems: parsed.problems } as const;
     const options = scheduled ? { scheduled } : {};
     return { kind: 'settled', settlement: settle(outcome.terms, parsed.monitoring, options), traces: traceSettlement(outcome.terms, parsed.monitoring, options) } as const;
@@ -148,7 +148,7 @@ export function TermsEditor({
     const text = await file.text();
     if (/\.json$/i.test(file.name)) {
       try {
-        setMonitoring(JSON.parse(text) as Record<string, Record<string, string>>);
+        setMonitoring(JSON.parse(text) as Monitoring);
       } catch {
         setImportProblem(t('monitoringJson'));
       }
@@ -352,15 +352,28 @@ export function TermsEditor({
                   </>
                 ),
                 meta: { numeric: true },
-                cell: ({ row }: { row: { original: number } }) => (
-                  <NumberInput
-                    value={monitoring[row.original]?.[name] ?? ''}
-                    onChange={(measured) => setMonitoring({ ...monitoring, [row.original]: { ...monitoring[row.original], [name]: measured } })}
-                    className="w-24"
-                    aria-label={`${name} ${row.original}`}
-                    testId={`monitoring-${row.original}-${name}`}
-                  />
-                ),
+                cell: ({ row }: { row: { original: number } }) => {
+                  const measured = monitoring[row.original]?.[name];
+                  // A year's samples (from a template or an imported document) are kept as they are; typing a value replaces them.
+                  if (measured !== undefined && isSampleList(measured))
+                    return (
+                      <span className="inline-flex items-center gap-1 text-xs" data-testid={`monitoring-${row.original}-${name}`}>
+                        <MeasurementText measured={measured} belowLimit={rules[name]?.belowLimit} />
+                        <Button intent="icon" size="sm" onClick={() => setMonitoring({ ...monitoring, [row.original]: { ...monitoring[row.original], [name]: '' } })}>
+                          {t('samplesToValue')}
+                        </Button>
+                      </span>
+                    );
+                  return (
+                    <NumberInput
+                      value={measured ?? ''}
+                      onChange={(measured) => setMonitoring({ ...monitoring, [row.original]: { ...monitoring[row.original], [name]: measured } })}
+                      className="w-24"
+                      aria-label={`${name} ${row.original}`}
+                      testId={`monitoring-${row.original}-${name}`}
+                    />
+                  );
+                },
               })),
               { id: 'wouldPay', header: t('wouldPay'), meta: { numeric: true }, cell: ({ row }) => <span data-testid={`backtest-${row.original}`}>{wouldPay(row.original)}</span> },
             ]}

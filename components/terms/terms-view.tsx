@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { MeasurementText } from './measurement-text';
 import { useMissingNames } from './use-missing-names';
 import { Code, codeTag } from '@/components/ui/code';
 import { DataTable } from '@/components/ui/data-table';
@@ -84,7 +85,7 @@ export function TermsView({ terms, testId }: { terms: OfferTermsView; testId?: s
                       : values.map(([name, value], i) => (
                           <span key={name}>
                             {i > 0 && ', '}
-                            <Code>{name}</Code> {value}
+                            <Code>{name}</Code> <MeasurementText measured={value} />
                           </span>
                         ));
                   },

@@ -15,7 +15,8 @@ export const ZSendOffer = z.strictObject({
   // payment-terms/1 when the payment is performance-linked; checked by the terms engine.
   terms: z.record(z.string(), z.unknown(), say('mustBePaymentTerms')).optional(),
   /** The monitoring data the terms were back-tested on, shown to the receiver with the terms. */
-  termsMonitoring: z.record(z.string(), z.record(z.string(), z.string()), say('mustBeMonitoring')).optional(),
+  // A cell is one value or a year's samples; parseMonitoring judges each against the terms.
+  termsMonitoring: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.array(z.strictObject({ on: z.string(), value: z.string() }))])), say('mustBeMonitoring')).optional(),
   validUntil: ZBoundedDate,
   answersOfferId: ZId.optional(),
   /** The version whose upper bound the offer is checked against; without it, the latest downstream version. */

@@ -62,7 +62,7 @@ export {
   type TraceSamples,
   type YearTrace,
 } from './settle';
-export { isSampleList, type Sample, type Measurement } from './measurement';
+export { isSampleList, isBlankMeasurement, filledMeasurements, type Sample, type Measurement } from './measurement';
 export {
   AGGREGATES,
   SHARE_OPERATORS,

@@ -14,3 +14,15 @@ export interface Sample {
 export type Measurement = string | readonly Sample[];
 
 export const isSampleList = (measurement: Measurement): measurement is readonly Sample[] => typeof measurement !== 'string';
+
+/** Nothing measured: a blank cell or an empty list of samples. */
+export const isBlankMeasurement = (measurement: Measurement): boolean => (typeof measurement === 'string' ? measurement.trim() === '' : measurement.length === 0);
+
+/** The cells a person filled in, years with none left out: blank cells of a back-test grid are not data. */
+export function filledMeasurements(monitoring: Readonly<Record<string, Readonly<Record<string, Measurement>>>>): Record<string, Record<string, Measurement>> {
+  return Object.fromEntries(
+    Object.entries(monitoring)
+      .map(([year, values]) => [year, Object.fromEntries(Object.entries(values).filter(([, measured]) => !isBlankMeasurement(measured)))] as const)
+      .filter(([, values]) => Object.keys(values).length > 0),
+  );
+}

@@ -1,0 +1,15 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { isSampleList, measurementFigure, type BelowLimitRule, type Measurement } from '@/lib/terms';
+
+/**
+ * A year's measurement of one indicator as a reader sees it: the value, or how many samples there
+ * are and their annual mean (censored ones counted as the terms' detection-limit rule says), which
+ * is what the indicator's bare name means in a formula.
+ */
+export function MeasurementText({ measured, belowLimit = 'limit' }: { measured: Measurement; belowLimit?: BelowLimitRule }) {
+  const t = useTranslations('terms');
+  if (!isSampleList(measured)) return <>{measured}</>;
+  return <>{t('samplesSummary', { count: measured.length, mean: measurementFigure(measured, { belowLimit }) ?? '—' })}</>;
+}
