@@ -37,19 +37,19 @@ interface Weighted extends PartyName {
   weight: string;
 }
 
-const weighted = (p: TermsParty, weight: string | undefined): Weighted => ({ id: p.id, name: p.name ?? null, nameZh: p.nameZh ?? null, weight: weight ?? p.share ?? p.quantity ?? '1' });
+const weighted = (p: TermsParty): Weighted => ({ id: p.id, name: p.name ?? null, nameZh: p.nameZh ?? null, weight: p.share ?? p.quantity ?? '1' });
 const positive = (list: readonly Weighted[]) => list.some((w) => !new LD(w.weight).isZero());
 
 /** The payers of a funder line and their weights. */
 export function payersOf(funder: Funder, parties: PartiesSection): Weighted[] {
-  const named = (parties.funders ?? []).filter((f) => lineOf[f.kind] === funder).map((f) => weighted(f, undefined));
+  const named = (parties.funders ?? []).filter((f) => lineOf[f.kind] === funder).map((f) => weighted(f));
   if (named.length && positive(named)) return named;
-  if (funder === 'DOWNSTREAM') return parties.downstream.map((p) => weighted(p, undefined));
-  if (funder === 'UPSTREAM') return parties.upstream.map((p) => weighted(p, undefined));
+  if (funder === 'DOWNSTREAM') return parties.downstream.map((p) => weighted(p));
+  if (funder === 'UPSTREAM') return parties.upstream.map((p) => weighted(p));
   return [{ id: null, name: null, nameZh: null, weight: '1' }];
 }
 
-export const receiversOf = (parties: PartiesSection): Weighted[] => parties.upstream.map((p) => weighted(p, undefined));
+export const receiversOf = (parties: PartiesSection): Weighted[] => parties.upstream.map((p) => weighted(p));
 
 /** Due and advances split alike; each part's balance is its due less its advances, so the balances add up too. */
 function splitRow(list: readonly Weighted[], due: string, advances: string) {
