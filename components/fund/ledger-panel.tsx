@@ -7,6 +7,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { callApi } from '@/components/api-client';
 import { TableSection } from '@/components/ui/table-section';
 import { DataTable } from '@/components/ui/data-table';
+import { PartyTotalsTable } from './party-totals-table';
 import { isLocale, type AppLocale } from '@/lib/domain/locale';
 import type { LedgerView } from '@/lib/contracts/fund';
 import { isNegative, isZero, yuan } from './format';
@@ -368,6 +369,8 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
           ];
         })}
       </TableSection>
+
+      <PartyTotalsTable totals={view.partyTotals} lang={lang} testId="ledger-parties" />
 
       <LedgerChart byYear={view.byYear} />
       <AdvancesTable advances={view.advances} />

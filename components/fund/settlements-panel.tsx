@@ -21,6 +21,7 @@ import { Checkbox } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
 import type { BadgeTone } from '@/components/ui/variants';
 import { Notice } from '@/components/ui/notice';
+import { SettlementParties } from './settlement-parties';
 
 const stateTone: Record<string, BadgeTone> = {
   CONFIRMED: 'success',
@@ -162,6 +163,7 @@ function SettlementDetail({ settlement, statementHref }: { settlement: Settlemen
       </dl>
       <Transfers settlement={settlement} />
       <DataTable caption={t('settlements.funders', { year: settlement.year })} testId={`funders-${settlement.year}`} columns={funderColumns} data={settlement.funders} rowKey={(f) => f.funder} />
+      <SettlementParties settlement={settlement} />
       <div>
         <h3 className="text-slate-500">{t('settlements.values')}</h3>
         <p className="mt-1 font-mono text-xs">

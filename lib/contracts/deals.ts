@@ -18,3 +18,33 @@ export interface DealSettings {
   priceBase: string;
   periods: DealPeriod[];
 }
+
+/** An organisation a deal's parties are chosen from. */
+export interface PartyOrganisation {
+  id: string;
+  name: string;
+  nameZh: string;
+}
+
+/** One party of a deal as the parties screen shows and edits it (docs/decisions/0098). */
+export interface DealPartyView extends PartyOrganisation {
+  /** Its share (a fraction) or quantity, as the list's basis says; '' when alone in its list (all of it). */
+  value: string;
+  /** Funders only: the ledger line it pays on. */
+  funder?: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM';
+}
+
+export interface DealPartyListView {
+  basis: 'share' | 'quantity';
+  parties: DealPartyView[];
+}
+
+/** GET /deals/{dealId}/parties: the parties on each side and the funders; all lists empty = one party per side. */
+export interface DealPartiesView {
+  upstream: DealPartyListView;
+  downstream: DealPartyListView;
+  funders: DealPartyListView;
+  quantityUnit: string;
+  /** The organisations each list may name: those of the deal's members on that side (any member's for funders). */
+  choices: { upstream: PartyOrganisation[]; downstream: PartyOrganisation[]; funders: PartyOrganisation[] };
+}

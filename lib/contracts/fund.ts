@@ -5,6 +5,7 @@ import type { ProblemIn } from '@/lib/domain/local-text';
 import type { CellState, ResolutionMethod, Tolerance } from '@/lib/domain/monitoring';
 import type { AgreementStanding, Direction, DirectionNetting, FlowDirection, Lab, LabRule } from '@/lib/terms';
 import type { Transfer } from '@/lib/domain/settlement-transfers';
+import type { LedgerPartyLine, PartyNetting, PartyTotals } from '@/lib/domain/party-split';
 
 /**
  * The water fund's pages: monitoring, settlements, ledger and portfolio. Amounts are decimal
@@ -109,6 +110,8 @@ export interface SettlementDto {
   transfers: Transfer[];
   /** The parties' organisations, to name payers. */
   parties: Record<'UPSTREAM' | 'DOWNSTREAM', OrganisationName[]>;
+  /** Each party's part when the terms name the parties (docs/decisions/0098): upstream parties, then each funder line's payers; null otherwise. */
+  byParty: PartyNetting[] | null;
 }
 
 export interface PaymentDto {
@@ -182,6 +185,9 @@ export interface LedgerView {
   payments: PaymentDto[];
   /** Per year with a settlement (draft or confirmed): the terms' advance beside the advances paid before it. */
   advances: { year: number; status: 'DRAFT' | 'CONFIRMED'; called: string | null; paid: string; difference: string | null }[];
+  /** When the terms name the parties (docs/decisions/0098): each organisation's part of the lines, by year, and its totals; empty otherwise. */
+  byParty: LedgerPartyLine[];
+  partyTotals: PartyTotals[];
   me: FundAbilities;
 }
 
@@ -221,6 +227,8 @@ export interface FundPortfolio {
   /** What each direction owes and has paid, netted apart (docs/decisions/0087). */
   netting: Record<FlowDirection, DirectionNetting>;
   byFunder: (LedgerTotals & { funder: Funder })[];
+  /** Each organisation's scheduled and settled parts over the agreements whose terms name the parties (docs/decisions/0098). */
+  byParty: PartyTotals[];
   byYear: (LedgerTotals & { year: number; cumulativeOutstanding: string })[];
   payments: (PortfolioSource & PaymentDto)[];
   paymentsOverTime: { month: string; paid: string; cumulative: string }[];

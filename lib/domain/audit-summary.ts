@@ -30,6 +30,7 @@ export interface AuditSummaries {
   'deal.created': { after: { name: string; nameZh: string; status: string; [key: string]: Json | undefined } };
   'deal.status_changed': { before: { status: string }; after: { status: string }; agreementNumber?: number };
   'deal.periods_changed': { before: { periods: DealPeriodJson[] }; after: { periods: DealPeriodJson[] } };
+  'deal.parties_set': { before: DealPartiesJson; after: DealPartiesJson };
   'member.added': { after: MemberState & { email: string } };
   'member.changed': { before: MemberState; after: MemberState };
   'member.removed': { before: MemberState };
@@ -86,6 +87,22 @@ export interface AuditSummaries {
   };
 }
 
+/** A party of a deal as the audit trail records it (docs/decisions/0098). */
+export interface DealPartyJson {
+  organisationId: string;
+  name: string;
+  nameZh: string;
+  side: string;
+  funder: string | null;
+  share: Decimal | null;
+  quantity: Decimal | null;
+}
+
+interface DealPartiesJson {
+  parties: DealPartyJson[];
+  quantityUnit: string | null;
+}
+
 interface DealPeriodJson {
   label: string;
   from: number;
@@ -129,6 +146,7 @@ export const auditActions = [
   'deal.created',
   'deal.status_changed',
   'deal.periods_changed',
+  'deal.parties_set',
   'member.added',
   'member.changed',
   'member.removed',
@@ -296,6 +314,9 @@ export function describeAuditEvent(event: { action: string; summary: unknown }, 
     case 'deal.periods_changed':
       // The labels as the manager wrote them (data, in no one language); none = one period over the deal's years.
       values.periods = Array.isArray(after?.periods) ? after.periods.map((p) => str(asObj(p)?.label) ?? '').join(' · ') || '—' : '—';
+      return describe(action);
+    case 'deal.parties_set':
+      values.count = Array.isArray(after?.parties) ? after.parties.length : 0;
       return describe(action);
     case 'deal.created':
       put('name', after?.nameZh ?? after?.name);

@@ -3,6 +3,7 @@ import { LD, netSettlement, toFen, type Funder, type Netting, type Shares } from
 import { valuesForSettlement, type CellAssessment } from './monitoring';
 import { problem, text, type Problem } from './local-text';
 import { codedProblem } from './engine-message';
+import { partyNetting, type PartyNetting } from './party-split';
 
 /**
  * Running an agreement's terms for one closed year (docs/decisions/0016): the undisputed monitoring
@@ -39,6 +40,8 @@ export interface SettlementRun {
   formulas: Record<string, string>;
   trace: TraceStep[];
   netting: Netting;
+  /** The netting by party when the terms name the parties (docs/decisions/0098), else null. */
+  parties: PartyNetting[] | null;
 }
 
 export type SettlementRunOutcome = { ok: true; run: SettlementRun } | { ok: false; problems: SettlementProblem[] };
@@ -90,6 +93,7 @@ export function runSettlement(input: SettlementRunInput): SettlementRunOutcome {
         formulas: { payment: text },
         trace: [{ name: 'payment', expr: 'scheduled', substituted: text, value: text, text: `payment = scheduled = ${text}` }],
         netting,
+        parties: null,
       },
     };
   }
@@ -107,9 +111,10 @@ export function runSettlement(input: SettlementRunInput): SettlementRunOutcome {
     }
     const trace = traceSettlement(terms, monitoring, scheduled ? { scheduled } : {}).find((t) => t.year === year)?.steps ?? [];
     const due = toFen(new LD(settled.payment).times(terms.unit));
+    const netting = netSettlement({ due, shares: input.shares, paid: input.paid });
     return {
       ok: true,
-      run: { year, payment: settled.payment, unit: terms.unit, values: values.values, formulas: settled.values, trace, netting: netSettlement({ due, shares: input.shares, paid: input.paid }) },
+      run: { year, payment: settled.payment, unit: terms.unit, values: values.values, formulas: settled.values, trace, netting, parties: terms.parties ? partyNetting(netting, terms.parties) : null },
     };
   } catch (error) {
     if (error instanceof TermsError) return { ok: false, problems: error.problems.map((p) => codedProblem(p)) };

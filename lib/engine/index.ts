@@ -85,6 +85,7 @@ export * from './sensitivity';
 export { formatRange } from './years';
 export { periodAverage, sumOrNull } from './period-average';
 export * from './negotiation';
+export * from './party-shares';
 export { pairYears, pairPeriods, pairAsVersion, inUnit, type PairSide, type PairYear, type PairPeriod, type PairCoverage, type PairVersion } from './version-pair';
 export * from './spans';
 export * from './span-totals';

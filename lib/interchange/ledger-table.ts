@@ -34,6 +34,22 @@ export interface LedgerExportPayment {
   reversedBy: string | null;
 }
 
+/** One organisation's part of a ledger line when the terms name the parties (docs/decisions/0098). */
+export interface LedgerExportParty {
+  deal: string;
+  agreement: number;
+  year: number;
+  /** The organisation's name in the reader's language (the central government's when unnamed). */
+  organisation: string;
+  role: string;
+  /** The funder line a payer pays on; '' for an upstream party. */
+  funder: string;
+  scheduled: string;
+  settled: string | null;
+}
+
+export const partyColumns = ['deal', 'agreement', 'year', 'organisation', 'role', 'funder', 'scheduled', 'settled', 'currency'] as const;
+
 export const ledgerColumns = ['deal', 'agreement', 'year', 'funder', 'scheduled', 'settled', 'paid', 'outstanding', 'currency'] as const;
 export const paymentColumns = [
   'payment',
@@ -60,16 +76,27 @@ export const paymentColumns = [
  * labels, the columns' and codes' own names.
  */
 export interface LedgerLabels {
-  column(name: (typeof paymentColumns)[number] | (typeof ledgerColumns)[number]): string;
-  sheet: { lines: string; payments: string };
+  column(name: (typeof paymentColumns)[number] | (typeof ledgerColumns)[number] | (typeof partyColumns)[number]): string;
+  sheet: { lines: string; payments: string; parties: string };
   funder(code: string): string;
   direction(code: string): string;
+  role(code: string): string;
 }
 
-const machineLabels: LedgerLabels = { column: (name) => name, sheet: { lines: 'Ledger', payments: 'Payments' }, funder: (code) => code, direction: (code) => code };
+const machineLabels: LedgerLabels = {
+  column: (name) => name,
+  sheet: { lines: 'Ledger', payments: 'Payments', parties: 'Parties' },
+  funder: (code) => code,
+  direction: (code) => code,
+  role: (code) => code,
+};
 
 function ledgerRows(lines: readonly LedgerExportLine[], labels: LedgerLabels): string[][] {
   return lines.map((l) => [l.deal, String(l.agreement), String(l.year), labels.funder(l.funder), l.scheduled, l.settled ?? '', l.paid, l.outstanding ?? '', 'CNY']);
+}
+
+function partyRows(parties: readonly LedgerExportParty[], labels: LedgerLabels): string[][] {
+  return parties.map((p) => [p.deal, String(p.agreement), String(p.year), p.organisation, labels.role(p.role), p.funder ? labels.funder(p.funder) : '', p.scheduled, p.settled ?? '', 'CNY']);
 }
 
 function paymentRows(payments: readonly LedgerExportPayment[], labels: LedgerLabels): string[][] {
@@ -110,21 +137,29 @@ function cell(column: string, text: string): string | number {
   return text.replace(/[-.]/g, '').replace(/^0+/, '').length <= 15 ? Number(text) : text;
 }
 
-export async function ledgerToXlsx(lines: readonly LedgerExportLine[], payments: readonly LedgerExportPayment[], labels: LedgerLabels = machineLabels): Promise<Buffer> {
+/** The lines and payments, and a sheet by organisation when any agreement's terms name the parties. */
+export async function ledgerToXlsx(
+  lines: readonly LedgerExportLine[],
+  payments: readonly LedgerExportPayment[],
+  labels: LedgerLabels = machineLabels,
+  parties: readonly LedgerExportParty[] = [],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  for (const [name, columns, rows] of [
+  const sheets: [string, readonly string[], string[][]][] = [
     [labels.sheet.lines, ledgerColumns, ledgerRows(lines, labels)],
     [labels.sheet.payments, paymentColumns, paymentRows(payments, labels)],
-  ] as const) {
+  ];
+  if (parties.length) sheets.push([labels.sheet.parties, partyColumns, partyRows(parties, labels)]);
+  for (const [name, columns, rows] of sheets) {
     const sheet = workbook.addWorksheet(name);
-    sheet.addRow(columns.map(labels.column)).font = { bold: true };
+    sheet.addRow(columns.map((c) => labels.column(c as Parameters<LedgerLabels['column']>[0]))).font = { bold: true };
     for (const row of rows) sheet.addRow(row.map((text, i) => cell(columns[i]!, text)));
     columns.forEach((column, i) => {
       const c = sheet.getColumn(i + 1);
       c.width =
         column === 'payment' || column === 'reverses' || column === 'reversedBy'
           ? 38
-          : column === 'deal' || column === 'reference' || column === 'overpaymentNote' || column === 'reversalReason'
+          : column === 'deal' || column === 'reference' || column === 'overpaymentNote' || column === 'reversalReason' || column === 'organisation'
             ? 28
             : 16;
       if (moneyColumns.has(column)) c.numFmt = '#,##0.00';

@@ -122,3 +122,21 @@ export {
   type StandingLine,
 } from './agreement-standing';
 export { TERMS_TEMPLATES, findTemplate, templateTerms, templateSample, type TermsTemplate, type TemplateId, type TermsDefaults, type Locale } from './templates';
+export {
+  MAX_PARTIES,
+  funderKindShares,
+  onePartyPerSide,
+  partyFractions,
+  partyLists,
+  partyWeights,
+  readPartiesSection,
+  splitAmongParties,
+  splitAmount,
+  splitByParties,
+  type PartiesRead,
+  type PartiesSection,
+  type PartyList,
+  type PartyPart,
+  type TermsFunderParty,
+  type TermsParty,
+} from './parties';

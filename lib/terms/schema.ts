@@ -5,6 +5,7 @@ import { parseDecimalString, type TDec } from './decimal';
 import { MAX_EXPRESSION_LENGTH, compileExpression, describeRefusal, type CompiledExpression } from './expression';
 import { readMonitoringSections, type MonitoringRuleInput, type TermsFunder } from './monitoring-rules';
 import { nameProblem } from './names';
+import { readPartiesSection, type PartiesSection } from './parties';
 
 /**
  * The `payment-terms/1` document (docs: /work/shared/payment-terms-format.md,
@@ -45,6 +46,8 @@ export interface PaymentTerms {
   monitoring?: Record<string, MonitoringRuleInput>;
   /** Who funds the payments to the upstream party, fractions adding up to 1; absent = not agreed in the terms. */
   fundingShares?: Record<TermsFunder, string>;
+  /** The parties on each side and the funders, with their shares (lib/terms/parties.ts); absent = one party per side. */
+  parties?: PartiesSection;
 }
 
 export type TermsOutcome = { ok: true; terms: PaymentTerms } | { ok: false; problems: Problem[] };
@@ -117,6 +120,8 @@ export const ZTermsShape = z.strictObject({
   // Read by readMonitoringSections, which checks them against the declared indicators.
   monitoring: z.unknown().optional(),
   fundingShares: z.unknown().optional(),
+  // Read by readPartiesSection.
+  parties: z.unknown().optional(),
 });
 
 const KINDS: Record<string, string> = { array: 'engine.aList', object: 'engine.anObject', string: 'engine.aString', number: 'engine.aNumber', boolean: 'engine.aBoolean', int: 'engine.aNumber' };
@@ -242,13 +247,15 @@ export function parseTerms(json: unknown): TermsOutcome {
   const problems = result.success ? [] : issueProblems(result.error.issues);
   const seen = new Set(problems.map((p) => JSON.stringify(p)));
   const sections = readMonitoringSections(json);
-  for (const p of [...crossFieldRules(json).problems, ...sections.problems]) if (!seen.has(JSON.stringify(p))) problems.push(p);
+  const parties = readPartiesSection(json);
+  for (const p of [...crossFieldRules(json).problems, ...sections.problems, ...parties.problems]) if (!seen.has(JSON.stringify(p))) problems.push(p);
   if (!result.success || problems.length > 0) return { ok: false, problems };
-  const { monitoring: _monitoring, fundingShares: _fundingShares, ...rest } = result.data;
+  const { monitoring: _monitoring, fundingShares: _fundingShares, parties: _parties, ...rest } = result.data;
   // Absent sections stay absent: an older document reads, and hashes, as it did.
-  const terms: PaymentTerms = { ...(rest as Omit<PaymentTerms, 'monitoring' | 'fundingShares'>) };
+  const terms: PaymentTerms = { ...(rest as Omit<PaymentTerms, 'monitoring' | 'fundingShares' | 'parties'>) };
   if (sections.monitoring) terms.monitoring = sections.monitoring;
   if (sections.fundingShares) terms.fundingShares = sections.fundingShares;
+  if (parties.parties) terms.parties = parties.parties;
   return { ok: true, terms };
 }
 

@@ -49,6 +49,18 @@ describe('describeAuditEvent', () => {
     expect(describeAuditEvent({ action: 'deal.periods_changed', summary: { before: { periods }, after: { periods: [] } } }, '管理员', names).values.periods).toBe('—');
   });
 
+  it('reads the deal’s parties set as how many organisations they name, none as one party per side', () => {
+    const party = { organisationId: 'o', name: 'Henan', nameZh: '河南省', side: 'DOWNSTREAM', funder: null, share: null, quantity: '37.7' };
+    expect(
+      describeAuditEvent({ action: 'deal.parties_set', summary: { before: { parties: [], quantityUnit: null }, after: { parties: [party, party], quantityUnit: '亿立方米' } } }, '管理员', names),
+    ).toEqual({
+      sentence: 'deal.parties_set',
+      values: { actor: '管理员', count: 2 },
+      changes: [],
+    });
+    expect(describeAuditEvent({ action: 'deal.parties_set', summary: null }, '管理员', names).values.count).toBe(0);
+  });
+
   it('keeps old or unknown rows readable: an unknown action is "an action by …", missing fields are left out', () => {
     expect(describeAuditEvent({ action: 'something.new', summary: { x: 1 } }, '陈静', names)).toEqual({ sentence: 'other', values: { actor: '陈静' }, changes: [] });
     expect(describeAuditEvent({ action: 'scenario.version_saved', summary: null }, '陈静', names).values).toEqual({ actor: '陈静', scenario: '—' });

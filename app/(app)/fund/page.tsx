@@ -5,6 +5,7 @@ import { cn } from '@/components/ui/cn';
 import { badgeVariants, buttonVariants, type BadgeTone } from '@/components/ui/variants';
 import { isNegative, yuan } from '@/components/fund/format';
 import { TotalsCards } from '@/components/fund/ledger-panel';
+import { PartyTotalsTable } from '@/components/fund/party-totals-table';
 import { PortfolioCharts } from '@/components/fund/portfolio-charts';
 import { TableSection } from '@/components/ui/table-section';
 import { formatMeasurement } from '@/lib/domain/format';
@@ -149,6 +150,8 @@ export default async function FundDashboardPage() {
             ))}
           </TableSection>
           <p className="-mt-4 text-xs text-slate-500">{t('dashboard.nettingNote')}</p>
+
+          <PartyTotalsTable totals={portfolio.byParty} lang={lang} testId="portfolio-parties" />
 
           <div className="grid gap-6 lg:grid-cols-2">
             <TableSection

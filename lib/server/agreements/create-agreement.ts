@@ -10,13 +10,17 @@ import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import type { DealAccess } from '@/lib/server/authz/require-deal-access';
 import { scheduleTotal } from '@/lib/engine';
 import { text } from '@/lib/domain/local-text';
+import { dealPartiesSection, samePartiesSection } from '@/lib/domain/deal-parties';
+import { parseTerms } from '@/lib/terms';
 
 /**
  * Drafts the agreement of an offer accepted in this transaction (answerOffer calls it before
  * appending its own audit event): parties, the schedule and terms, the version it rests on, and as
  * signatories every active member of the upstream and downstream sides who holds the sign right
  * now. A side with nobody to sign refuses the acceptance: an agreement that can never be signed
- * would only look settled.
+ * would only look settled. When the deal names its parties (docs/decisions/0098), each party
+ * organisation needs a signatory of its own, and the terms carry the parties with their shares in
+ * their `parties` section, so the signed agreement keeps the split it was signed with.
  */
 export async function createAgreement({ actor, origin, tx, access, offerId }: { actor: Actor; origin: RequestOrigin; tx: Tx; access: DealAccess; offerId: string }) {
   const dealId = access.deal.id;
@@ -28,7 +32,11 @@ export async function createAgreement({ actor, origin, tx, access, offerId }: { 
   const version = await tx.scenarioVersion.findUniqueOrThrow({ where: { id: offer.versionId }, select: { id: true, documentHash: true, document: true } });
   // The offer's amounts are in the version's unit and currency (pes-scenario/1 states both).
   const basis = version.document as { currency: string; unit: number; priceBase: string };
-  const deal = await tx.deal.findUniqueOrThrow({ where: { id: dealId } });
+  // The deal and its parties in one statement: a change of the parties committing meanwhile is seen whole or not at all.
+  const { parties: partyRows, ...deal } = await tx.deal.findUniqueOrThrow({
+    where: { id: dealId },
+    include: { parties: { orderBy: [{ side: 'asc' }, { position: 'asc' }], include: { organisation: true } } },
+  });
   const members = await tx.dealMember.findMany({
     where: { dealId, side: { in: [...signingSides] }, user: { disabled: false } },
     include: { user: { include: { organisation: true } } },
@@ -40,10 +48,31 @@ export async function createAgreement({ actor, origin, tx, access, offerId }: { 
       throw new ConflictError(text('noSignatoryOnSide', { side: text(`side.${side}`) }));
     }
   }
+  // Every named party signs: a party organisation with nobody who may sign for it refuses the acceptance.
+  for (const row of partyRows) {
+    if (row.side === 'FUNDER') continue;
+    if (!signatories.some((m) => m.side === row.side && m.user.organisation.id === row.organisationId)) {
+      throw new ConflictError(text('noSignatoryOfParty', { name: row.organisation.name, nameZh: row.organisation.nameZh, side: text(`side.${row.side}`) }));
+    }
+  }
   const parties = signingSides.map((side) => {
-    const organisations = new Map(members.filter((m) => m.side === side).map((m) => [m.user.organisation.id, m.user.organisation]));
+    const named = partyRows.filter((row) => row.side === side).map((row) => row.organisation);
+    const organisations = named.length ? new Map(named.map((o) => [o.id, o])) : new Map(members.filter((m) => m.side === side).map((m) => [m.user.organisation.id, m.user.organisation]));
     return { side, organisations: [...organisations.values()].map((o) => ({ id: o.id, name: o.name, nameZh: o.nameZh, kind: o.kind })) };
   });
+  const section = dealPartiesSection(
+    partyRows.map((row) => ({
+      organisationId: row.organisationId,
+      name: row.organisation.name,
+      nameZh: row.organisation.nameZh,
+      side: row.side,
+      funder: row.funder,
+      share: row.share === null ? null : row.share.toFixed(),
+      quantity: row.quantity === null ? null : row.quantity.toFixed(),
+    })),
+    deal.partyQuantityUnit,
+  );
+  const terms = termsWithParties(offer.terms, section);
   const schedule = ZSchedule.parse(offer.schedule);
   const last = await tx.agreement.findFirst({ where: { dealId }, orderBy: { number: 'desc' }, select: { number: true } });
   const totalAmount = scheduleTotal(schedule, basis.unit);
@@ -65,7 +94,7 @@ export async function createAgreement({ actor, origin, tx, access, offerId }: { 
       endYear: Math.max(...schedule.map((e) => e.to)),
       // Stored exactly as the offer held it, so the agreement says what was accepted.
       schedule: offer.schedule as Prisma.InputJsonValue,
-      terms: (offer.terms ?? undefined) as Prisma.InputJsonValue | undefined,
+      terms: (terms ?? undefined) as Prisma.InputJsonValue | undefined,
       totalAmount: totalAmount.toFixed(),
       signatories: {
         create: signatories.map((m) => ({
@@ -99,4 +128,18 @@ export async function createAgreement({ actor, origin, tx, access, offerId }: { 
     },
   });
   return agreement;
+}
+
+/**
+ * The offer's terms as the agreement keeps them: as accepted, with the deal's parties added as their
+ * `parties` section when they name none. Terms that name other parties or shares than the deal now
+ * does refuse the acceptance: the agreement would say something the deal's parties did not set.
+ */
+function termsWithParties(terms: unknown, section: ReturnType<typeof dealPartiesSection>): unknown {
+  if (terms === null || terms === undefined) return terms;
+  const parsed = parseTerms(terms);
+  const stated = parsed.ok ? parsed.terms.parties : undefined;
+  if (stated === undefined) return section ? { ...(terms as Record<string, unknown>), parties: section } : terms;
+  if (!section || !samePartiesSection(stated, section)) throw new ConflictError(text('partiesDifferFromDeal'));
+  return terms;
 }

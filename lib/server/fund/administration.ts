@@ -16,6 +16,7 @@ import {
 } from '@/lib/domain/monitoring';
 import { defaultRule, monitoringRules, type MonitoringRule, type PaymentTerms } from '@/lib/terms';
 import { sharesOfTerms, termsInForce, type AmendmentChanges, type SignedAmendment } from '@/lib/domain/amendments';
+import { sharesOfFunders } from '@/lib/domain/party-split';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Agreement, DisputeResolution, MonitoringValue, Payment, Settlement } from '@/lib/generated/prisma/client';
 import { canonicalJson } from '@/lib/infra/audit-chain';
@@ -105,9 +106,11 @@ export async function loadAdministration(client: Tx, agreement: Agreement) {
     return rules;
   };
   /** Who funds a year: the terms in force, else what the fund recorded for an older agreement, else the default (docs/terms.md). */
+  // Funders the terms name add up to the funding shares when the terms state none (docs/decisions/0098).
+  const fundersShares = sharesOfFunders(terms?.parties);
   const sharesOf = (year: number): Shares => {
     const agreed = inForce(year)?.fundingShares;
-    return agreed ? sharesOfTerms(agreed) : (recordedShares ?? { ...defaultShares });
+    return agreed ? sharesOfTerms(agreed) : (fundersShares ?? recordedShares ?? { ...defaultShares });
   };
   const shownYear = Math.min(agreement.endYear, Math.max(agreement.startYear, new Date().getUTCFullYear()));
   const entries = values.map(toEntry);
@@ -127,7 +130,7 @@ export async function loadAdministration(client: Tx, agreement: Agreement) {
     /** The rules and shares of the year the pages show as current (this year, within the agreement's). */
     rules: rulesOf(shownYear),
     shares: sharesOf(shownYear),
-    sharesAgreed: Boolean(inForce(shownYear)?.fundingShares) || recordedShares !== null,
+    sharesAgreed: Boolean(inForce(shownYear)?.fundingShares) || fundersShares !== null || recordedShares !== null,
     resultRules: resultRules(terms, indicators.declared, indicators.units),
     entries,
     rulings,

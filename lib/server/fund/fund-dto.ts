@@ -4,6 +4,7 @@ import type { CellAssessment } from '@/lib/domain/monitoring';
 import type { Agreement, Payment, Settlement } from '@/lib/generated/prisma/client';
 import type { Party } from '@/lib/contracts/agreements';
 import type { FunderNetting } from '@/lib/domain/ledger';
+import type { PartyNetting } from '@/lib/domain/party-split';
 import { advanceDifference, termsAdvance, transfersOf } from '@/lib/domain/settlement-transfers';
 import type { Entry, Ruling } from './administration';
 
@@ -117,6 +118,7 @@ export function settlementDto(s: Settlement, names: Map<string, string>, agreeme
     advanceDifference: advanceDifference(called, s.advances.toFixed(2)),
     transfers: transfersOf(funders),
     parties: partyOrganisations(agreement),
+    byParty: (s.parties as unknown as PartyNetting[] | null) ?? null,
   };
 }
 

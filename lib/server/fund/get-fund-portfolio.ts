@@ -7,6 +7,7 @@ import { db } from '@/lib/server/db';
 import { agreementStanding, indicatorTarget, isVolumeUnit, judgedDirection, nettingByDirection, targetMet } from '@/lib/terms';
 import { ledgerOf, loadAdministration } from './administration';
 import { paymentDtos } from './fund-dto';
+import { ledgerByParty, partyTotals, type LedgerPartyLine } from '@/lib/domain/party-split';
 
 /** At most this many agreements on one dashboard; the archive lists them all. */
 const maxAgreements = 200;
@@ -36,9 +37,11 @@ export async function getFundPortfolio({ actor, now = new Date() }: { actor: Act
   const fundDeals = await db().deal.count({ where: { members: { some: { userId: actor.id, side: 'FUND' } } } });
 
   const allLines: LedgerLine[] = [];
+  const partyLines: LedgerPartyLine[] = [];
   const rows = admins.map(({ deal, admin }) => {
     const lines = ledgerOf(admin);
     allLines.push(...lines);
+    if (admin.terms?.parties) partyLines.push(...ledgerByParty(lines, admin.terms.parties));
     const disputed = admin.cells.filter((c) => c.state === 'disputed').length;
     const closedUnsettled = admin.years.filter((y) => isYearClosed(y, now) && !admin.settlements.some((s) => s.year === y && s.status === 'CONFIRMED')).length;
     return {
@@ -111,6 +114,7 @@ export async function getFundPortfolio({ actor, now = new Date() }: { actor: Act
     totals: totalsOf(allLines),
     netting: nettingByDirection(allLines),
     byFunder: funders.map((funder) => ({ funder, ...totalsOf(allLines.filter((l) => l.funder === funder)) })),
+    byParty: partyTotals(partyLines),
     byYear,
     payments: payments.slice(-50).reverse(),
     paymentsOverTime,

@@ -3,6 +3,7 @@ import type { LedgerView } from '@/lib/contracts/fund';
 import type { Actor } from '@/lib/domain/actor';
 import { funders, totalsOf } from '@/lib/domain/ledger';
 import { advanceDifference, termsAdvance } from '@/lib/domain/settlement-transfers';
+import { ledgerByParty, partyTotals } from '@/lib/domain/party-split';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { ledgerOf, loadAdministration } from './administration';
@@ -18,6 +19,7 @@ export async function getLedger({ actor, origin, dealId, agreementId }: { actor:
   const { agreement, abilities } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
   const admin = await loadAdministration(db(), agreement);
   const lines = ledgerOf(admin);
+  const byParty = admin.terms?.parties ? ledgerByParty(lines, admin.terms.parties) : [];
   const deal = await db().deal.findUniqueOrThrow({ where: { id: dealId }, select: { slug: true, name: true, nameZh: true } });
   return {
     agreement: { id: agreement.id, number: agreement.number, status: agreement.status, startYear: agreement.startYear, endYear: agreement.endYear, currency: agreement.currency },
@@ -34,6 +36,8 @@ export async function getLedger({ actor, origin, dealId, agreementId }: { actor:
       const paid = s.advances.toFixed(2);
       return { year: s.year, status: s.status, called, paid, difference: advanceDifference(called, paid) };
     }),
+    byParty,
+    partyTotals: partyTotals(byParty),
     me: abilities,
   };
 }

@@ -52,6 +52,8 @@ export async function runSettlementYear({
       inputs: inputs as unknown as Prisma.InputJsonValue,
       formulas: run.formulas,
       trace: run.trace as unknown as Prisma.InputJsonValue,
+      // Each party's part when the terms name the parties (docs/decisions/0098).
+      ...(run.parties ? { parties: run.parties as unknown as Prisma.InputJsonValue } : {}),
       fingerprint: fingerprint!,
       runById: actor.id,
       runAt: now,

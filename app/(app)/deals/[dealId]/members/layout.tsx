@@ -2,5 +2,5 @@ import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/client-messages';
 
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={['members', 'side', 'ui', 'dealStatus', 'status', 'schemas', 'dealPeriods', 'newDeal']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['members', 'side', 'ui', 'dealStatus', 'status', 'schemas', 'dealPeriods', 'dealParties', 'newDeal']}>{children}</ClientMessages>;
 }

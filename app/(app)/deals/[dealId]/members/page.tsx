@@ -5,8 +5,10 @@ import { RenderedTable } from '@/components/ui/rendered-table';
 import { DealStatusSteps } from '@/components/deals/deal-status-steps';
 import { MoveDealStatus } from '@/components/deals/move-deal-status';
 import { DealPeriodsForm } from '@/components/deals/deal-periods-form';
+import { DealPartiesForm } from '@/components/deals/deal-parties-form';
 import { dealStatusTransitions } from '@/lib/domain/deal-rights';
 import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
+import { getDealParties } from '@/lib/server/deals/get-deal-parties';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { listLatestVersions } from '@/lib/server/scenarios/list-latest-versions';
 
@@ -15,7 +17,7 @@ export default async function MembersPage({ params }: { params: Promise<{ dealId
   const { actor, origin } = await pageContext();
   const overview = await orNotFound(getDealOverview({ actor, origin, dealId }));
   // Every scenario has its v1 from the start: none listed = no version, the periods may still change (decision 0083).
-  const scenarios = overview.me.canManage ? await orNotFound(listLatestVersions({ actor, origin, dealId })) : [];
+  const [scenarios, parties] = await Promise.all([overview.me.canManage ? orNotFound(listLatestVersions({ actor, origin, dealId })) : [], orNotFound(getDealParties({ actor, origin, dealId }))]);
   const [t, tSide, locale] = await Promise.all([getTranslations('members'), getTranslations('side'), getLocale()]);
   const zh = locale === 'zh';
   const nextStatus = dealStatusTransitions[overview.deal.status][0];
@@ -68,6 +70,9 @@ export default async function MembersPage({ params }: { params: Promise<{ dealId
           <DealPeriodsForm dealId={dealId} startYear={overview.deal.startYear} endYear={overview.deal.endYear} periods={overview.deal.periods} editable={scenarios.length === 0} />
         </div>
       )}
+      <div className="mt-6">
+        <DealPartiesForm dealId={dealId} view={parties} editable={overview.me.canManage} zh={zh} />
+      </div>
       {overview.me.canManage && (
         <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 font-semibold">{t('add')}</h2>
