@@ -1,7 +1,7 @@
 import 'server-only';
 import PDFDocument from 'pdfkit';
 import { createTranslator } from 'next-intl';
-import type { OrganisationName, PaymentDto, SettlementDto } from '@/lib/contracts/fund';
+import type { OrganisationName, PaymentDto, Sample, SettlementDto, TraceSamples } from '@/lib/contracts/fund';
 import type { Anchor } from '@/lib/infra/audit-anchors';
 import { organisationNames, type Transfer } from '@/lib/domain/settlement-transfers';
 import { beijingTime, cjkFont, colour, ensureSpace, field, grouped, page, table, type Doc } from '@/lib/server/agreements/render-agreement-pdf';
@@ -22,7 +22,9 @@ export interface StatementInput {
   /** The value the settlement used, and the fund's resolution where there was one. */
   used: string | null;
   resolution: { value: string | null; note: string } | null;
-  results: { side: string; laboratory: string; value: string | null; sampledFrom: string; sampledTo: string; enteredBy: string }[];
+  results: { side: string; laboratory: string; value: string | null; samples: Sample[] | null; sampledFrom: string; sampledTo: string; enteredBy: string }[];
+  /** The dated samples the settlement read (decision 0097), or null for one value. */
+  samples: Sample[] | null;
 }
 
 export interface StatementData {
@@ -71,6 +73,17 @@ function section(doc: Doc, key: Key) {
     .fillColor(colour.water)
     .text(both(key, undefined, '  '), page.margin, doc.y, { width: page.width });
   doc.moveDown(0.3).fillColor(colour.ink).fontSize(9.5);
+}
+
+/** Samples as a line: "2024-01-15 2.1 · 2024-02-15 <0.01 · …". */
+const sampleLine = (samples: readonly Sample[]) => samples.map((sample) => `${sample.on} ${sample.value}`).join(' · ');
+
+/** The samples a trace step lists, where it lists any: one list, or one per indicator. */
+function traceSamples(samples: TraceSamples | undefined): { indicator: string | null; samples: readonly Sample[] }[] {
+  const isSample = (x: unknown): x is Sample => typeof x === 'object' && x !== null && typeof (x as Sample).on === 'string' && typeof (x as Sample).value === 'string';
+  if (Array.isArray(samples)) return samples.every(isSample) && samples.length ? [{ indicator: null, samples }] : [];
+  if (typeof samples !== 'object' || samples === null) return [];
+  return Object.entries(samples as Record<string, unknown>).flatMap(([indicator, list]) => (Array.isArray(list) && list.length && list.every(isSample) ? [{ indicator, samples: list }] : []));
 }
 
 function note(doc: Doc, text: string, tone: string = colour.muted) {
@@ -154,12 +167,15 @@ export function settlementStatementPdf(data: StatementData, generatedAt = new Da
         input.results.map((r, i) => [
           i === 0 ? `${indicatorLabel(input.indicator)}\n${plainScripts(input.unit)}` : '',
           `${sideLabel(r.side)}\n${r.laboratory}\n${both('enteredBy')}: ${r.enteredBy}`,
-          r.value ?? '—',
+          r.samples && r.value !== null ? `${r.value}\n${both('sampleMean', { count: r.samples.length }, '\n')}` : (r.value ?? '—'),
           `${r.sampledFrom}\n${r.sampledTo}`,
           i === 0 ? `${input.used ?? '—'}${input.resolution ? `\n${both('resolution', { value: input.resolution.value ?? '—', note: input.resolution.note }, '\n')}` : ''}` : '',
         ]),
       ),
     );
+    for (const input of data.inputs) {
+      if (input.samples) note(doc, `${both('samplesRead', { indicator: indicatorLabel(input.indicator), count: input.samples.length })}: ${sampleLine(input.samples)}`);
+    }
   } else {
     note(doc, both('noInputs'));
   }
@@ -171,6 +187,11 @@ export function settlementStatementPdf(data: StatementData, generatedAt = new Da
     [both('name'), both('formula'), both('substituted'), both('result')],
     s.trace.map((step) => [step.name, step.expr, step.substituted, step.value]),
   );
+  for (const step of s.trace) {
+    for (const list of traceSamples(step.samples)) {
+      note(doc, `${both('stepSamples', { name: list.indicator ? `${step.name} · ${indicatorLabel(list.indicator)}` : step.name })}: ${sampleLine(list.samples)}`);
+    }
+  }
 
   section(doc, 'amounts');
   field(doc, both('due'), `${money(s.due, s)}\n${both('dueBasis', { payment: s.payment, unit: grouped(String(s.unit)) }, '\n')}`);
