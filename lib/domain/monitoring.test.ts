@@ -16,6 +16,7 @@ import {
   resolvedValue,
   sampleMean,
   storedSamples,
+  traceSampleLists,
   valuesForSettlement,
   type MonitoringEntry,
   type MonitoringSide,
@@ -398,5 +399,16 @@ describe('dated samples (decision 0097)', () => {
       { on: '2023-02-01', value: '0.15' },
       { on: '2023-03-01', value: '<0.2' },
     ]);
+  });
+});
+
+describe('the samples behind a trace step', () => {
+  it('reads one list or a list per indicator, and nothing from a step without samples or with malformed ones', () => {
+    const list = [{ on: '2023-01-15', value: '2.1' }];
+    expect(traceSampleLists(list)).toEqual([{ indicator: null, samples: list }]);
+    expect(traceSampleLists({ codmn: list, tp: [] })).toEqual([{ indicator: 'codmn', samples: list }]);
+    expect(traceSampleLists(undefined)).toEqual([]);
+    expect(traceSampleLists([{ on: '2023-01-15' }])).toEqual([]);
+    expect(traceSampleLists('2.1')).toEqual([]);
   });
 });

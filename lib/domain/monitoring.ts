@@ -125,6 +125,22 @@ export function comparisonOf(written: unknown): Comparison {
   return compare === 'sample' ? 'sample' : 'aggregate';
 }
 
+/**
+ * The samples a step of a settlement's trace lists, where the terms' trace gives any: one list, or
+ * a list per indicator the step aggregates. Anything else (absent, malformed) is none.
+ */
+export function traceSampleLists(samples: unknown): { indicator: string | null; samples: Sample[] }[] {
+  if (Array.isArray(samples)) {
+    const list = storedSamples(samples);
+    return list ? [{ indicator: null, samples: list }] : [];
+  }
+  if (typeof samples !== 'object' || samples === null) return [];
+  return Object.entries(samples as Record<string, unknown>).flatMap(([indicator, raw]) => {
+    const list = Array.isArray(raw) ? storedSamples(raw) : null;
+    return list ? [{ indicator, samples: list }] : [];
+  });
+}
+
 /** An entry's samples, or null for one value (an empty list is no samples). */
 export function samplesOf(entry: { samples?: readonly Sample[] | null }): readonly Sample[] | null {
   return entry.samples && entry.samples.length ? entry.samples : null;

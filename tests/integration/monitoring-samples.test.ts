@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../lib/domain/errors';
 import { render } from '../../lib/domain/local-text';
@@ -267,5 +268,11 @@ describe('a settlement of a year of samples', () => {
     const row = await testDb().settlement.findUniqueOrThrow({ where: { id: settlement.id } });
     expect((row.inputs as Record<string, { samples?: unknown }>).tp!.samples).toEqual(readSamples);
     expect(settlement.trace.length).toBeGreaterThan(0);
+
+    // The statement lists the samples read.
+    const { renderSettlementPdf } = await import('../../lib/server/fund/render-settlement-pdf');
+    const pdf = await renderSettlementPdf({ actor: t.fundAdmin, origin: origin(), ...t.at, settlementId: settlement.id });
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.bytes, encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('2024-01-15 <0.02 · 2024-02-15 0.03 · 2024-02-20 0.028');
   });
 });

@@ -1,7 +1,8 @@
 import 'server-only';
 import PDFDocument from 'pdfkit';
 import { createTranslator } from 'next-intl';
-import type { OrganisationName, PaymentDto, Sample, SettlementDto, TraceSamples } from '@/lib/contracts/fund';
+import type { OrganisationName, PaymentDto, Sample, SettlementDto } from '@/lib/contracts/fund';
+import { traceSampleLists } from '@/lib/domain/monitoring';
 import type { Anchor } from '@/lib/infra/audit-anchors';
 import { organisationNames, type Transfer } from '@/lib/domain/settlement-transfers';
 import { beijingTime, cjkFont, colour, ensureSpace, field, grouped, page, table, type Doc } from '@/lib/server/agreements/render-agreement-pdf';
@@ -77,14 +78,6 @@ function section(doc: Doc, key: Key) {
 
 /** Samples as a line: "2024-01-15 2.1 · 2024-02-15 <0.01 · …". */
 const sampleLine = (samples: readonly Sample[]) => samples.map((sample) => `${sample.on} ${sample.value}`).join(' · ');
-
-/** The samples a trace step lists, where it lists any: one list, or one per indicator. */
-function traceSamples(samples: TraceSamples | undefined): { indicator: string | null; samples: readonly Sample[] }[] {
-  const isSample = (x: unknown): x is Sample => typeof x === 'object' && x !== null && typeof (x as Sample).on === 'string' && typeof (x as Sample).value === 'string';
-  if (Array.isArray(samples)) return samples.every(isSample) && samples.length ? [{ indicator: null, samples }] : [];
-  if (typeof samples !== 'object' || samples === null) return [];
-  return Object.entries(samples as Record<string, unknown>).flatMap(([indicator, list]) => (Array.isArray(list) && list.length && list.every(isSample) ? [{ indicator, samples: list }] : []));
-}
 
 function note(doc: Doc, text: string, tone: string = colour.muted) {
   ensureSpace(doc, 14);
@@ -188,7 +181,7 @@ export function settlementStatementPdf(data: StatementData, generatedAt = new Da
     s.trace.map((step) => [step.name, step.expr, step.substituted, step.value]),
   );
   for (const step of s.trace) {
-    for (const list of traceSamples(step.samples)) {
+    for (const list of traceSampleLists(step.samples)) {
       note(doc, `${both('stepSamples', { name: list.indicator ? `${step.name} · ${indicatorLabel(list.indicator)}` : step.name })}: ${sampleLine(list.samples)}`);
     }
   }
