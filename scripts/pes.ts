@@ -6,7 +6,7 @@
  *   npm run pes -- validate FILE
  *   npm run pes -- explain FILE YEAR FIELD [--format text|json]
  *   npm run pes -- diff FILE_A FILE_B
- *   npm run pes -- settle TERMS.json MONITORING.json [--scheduled SCENARIO.json]
+ *   npm run pes -- settle TERMS.json MONITORING.json [--scheduled SCENARIO.json] [--format json|text]
  *
  * Exit codes: 0 done, 2 bad input (arguments, unreadable file, invalid
  * document), 1 an internal error. Never prints a stack trace.
@@ -15,16 +15,21 @@ import { readFileSync } from 'node:fs';
 import '../lib/domain/catalogue';
 import { computeScenario, diffScenarios, explainResult, parseScenarioText, toResultCsv, toResultJson, type CodedProblem, type Message, type Scenario } from '../lib/engine/index';
 import { fromMessage, inEnglish } from '../lib/domain/local-text';
-import type { PaymentTerms } from '../lib/terms/index';
+import type { PaymentTerms, Settlement, TraceSamples, YearTrace } from '../lib/terms/index';
 
 const USAGE = `usage:
   pes compute FILE [--format json|csv]
   pes validate FILE
   pes explain FILE YEAR FIELD [--format text|json]
   pes diff FILE_A FILE_B
-  pes settle TERMS.json MONITORING.json [--scheduled SCENARIO.json]
+  pes settle TERMS.json MONITORING.json [--scheduled SCENARIO.json] [--format json|text]
+      MONITORING.json: year → indicator → one value ("2.31") or the year's
+      samples ([{ "on": "2019-01-15", "value": "2.1" }, …], "<0.01" below the
+      detection limit)
       SCENARIO.json: a pes-scenario/1 document (its computed payment per year)
-      or a map of year to amount in the unit of the terms`;
+      or a map of year to amount in the unit of the terms
+      --format text: each formula of each year with its values, and the
+      samples behind each aggregate`;
 
 class BadInput extends Error {
   constructor(readonly problems: string[]) {
@@ -54,6 +59,36 @@ function load(file: string): Scenario {
   const parsed = parseScenarioText(read(file));
   if (!parsed.ok) refuse(file, parsed.problems);
   return parsed.scenario;
+}
+
+/** `mean(codmn)`, `share(codmn <= 6)`: an aggregate of a trace as a formula writes it. */
+function aggregateText(s: TraceSamples): string {
+  return s.condition ? `share(${s.indicator} ${s.condition.op} ${s.condition.bound})` : `${s.aggregate}(${s.indicator})`;
+}
+
+function sampleText(s: TraceSamples['values'][number]): string {
+  const counts = s.counted === s.value ? '' : ` (counts as ${s.counted})`;
+  const meets = s.meets === undefined ? '' : s.meets ? ' met' : ' not met';
+  return `${s.on} ${s.value}${counts}${meets}`;
+}
+
+/** The settlement for a reader: per year each formula with its values, the samples behind each aggregate, then the total. */
+function settlementText(settlement: Settlement, traces: YearTrace[]): string {
+  const out: string[] = [];
+  for (const trace of traces) {
+    const year = settlement.years.find((y) => y.year === trace.year);
+    if (trace.missing) {
+      out.push(`${trace.year}: missing ${trace.missing.join(', ')}`);
+      continue;
+    }
+    out.push(`${trace.year}: payment = ${year && 'payment' in year ? year.payment : '?'}`);
+    for (const step of trace.steps) {
+      out.push(`  ${step.text}`);
+      for (const s of step.samples ?? []) out.push(`    ${aggregateText(s)} = ${s.value} over ${s.values.length} sample(s): ${s.values.map(sampleText).join(', ')}`);
+    }
+  }
+  out.push(`total = ${settlement.total} (${settlement.currency}, unit ${settlement.unit})`, '');
+  return out.join('\n');
 }
 
 // Loaded only for settle, which alone needs the terms' parser and schemas.
@@ -133,8 +168,8 @@ async function run(argv: string[]): Promise<string> {
     }
     case 'settle': {
       const [termsFile, monitoringFile] = expect(positional, ['TERMS.json', 'MONITORING.json']);
-      if (format !== undefined && format !== 'json') throw new BadInput([`unknown format "${format}" (settle prints json)`]);
-      const { parseMonitoringText, parseScheduledText, settle } = await termsModule();
+      if (format !== undefined && format !== 'json' && format !== 'text') throw new BadInput([`unknown format "${format}" (json or text)`]);
+      const { parseMonitoringText, parseScheduledText, settle, traceSettlement } = await termsModule();
       const terms = await loadTerms(termsFile!);
       const monitoring = parseMonitoringText(read(monitoringFile!), terms);
       if (!monitoring.ok) refuse(monitoringFile!, monitoring.problems);
@@ -144,10 +179,12 @@ async function run(argv: string[]): Promise<string> {
         if (!parsed.ok) refuse(scheduled, parsed.problems);
         schedule = parsed.scheduled;
       }
-      const settlement = settle(terms, monitoring.monitoring, schedule === undefined ? {} : { scheduled: schedule });
+      const options = schedule === undefined ? {} : { scheduled: schedule };
+      const settlement = settle(terms, monitoring.monitoring, options);
       // A year the formulas cannot evaluate (a division by zero on its data) makes the whole run bad input.
       const failed = settlement.years.flatMap((y) => ('error' in y ? [`${monitoringFile}: ${y.year}: ${english(y.error)}`] : []));
       if (failed.length) throw new BadInput(failed);
+      if (format === 'text') return settlementText(settlement, traceSettlement(terms, monitoring.monitoring, options));
       return JSON.stringify(settlement, null, 2) + '\n';
     }
     case undefined:

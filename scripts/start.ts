@@ -48,16 +48,18 @@ async function main(): Promise<void> {
   const seedDemoData = Boolean(embedded) || process.env.PES_SEED_DEMO === '1';
   if (seedDemoData) {
     const prisma = createPrismaClient(url);
+    let agreementMissing: boolean;
     try {
       if ((await prisma.user.count()) === 0) {
         const counts = await seedDemo(prisma);
         console.log(`Demo data seeded: ${counts.users} users, ${counts.deals} deals, ${counts.scenarios} scenarios.`);
       }
+      // Asked here, so that a start on a seeded database does not spend seconds on a process that has nothing to do.
+      agreementMissing = (await prisma.agreement.count({ where: { deal: { slug: 'miyun-illustrative' } } })) === 0;
     } finally {
       await prisma.$disconnect();
     }
-    // Once, after the first seed; the script leaves a deal that has an agreement alone.
-    await seedDemoAgreement(url, embedded ? { DATABASE_POOL_MAX: '1' } : {});
+    if (agreementMissing) await seedDemoAgreement(url, embedded ? { DATABASE_POOL_MAX: '1' } : {});
   }
 
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {

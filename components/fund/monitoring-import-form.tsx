@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { callApi } from '@/components/api-client';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { FileInput } from '@/components/ui/input';
+import { FileInput } from '@/components/ui/file-input';
 import { Notice } from '@/components/ui/notice';
 import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';

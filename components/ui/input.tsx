@@ -7,7 +7,7 @@ import { buttonVariants, controlVariants, sliderVariants, type ButtonVariants, t
 
 type Own = { className?: string; testId?: string; size?: ControlVariants['size']; numeric?: boolean };
 
-/** A text, date, e-mail or password box. Numbers go in NumberInput, files in FileInput. */
+/** A text, date, e-mail or password box. Numbers go in NumberInput, files in FileInput (file-input.tsx). */
 export function Input({
   className,
   testId,
@@ -40,12 +40,6 @@ export function Textarea({ className, testId, size, ...props }: Omit<ComponentPr
       data-testid={testId}
     />
   );
-}
-
-/** A file picker: the browser's own control (its button text is the browser's language). */
-export function FileInput({ className, testId, ...props }: Omit<ComponentProps<'input'>, 'className' | 'type'> & { className?: string; testId?: string }) {
-  const wiring = useFieldWiring(props);
-  return <input {...props} type="file" id={wiring.id} aria-invalid={wiring['aria-invalid']} aria-describedby={wiring['aria-describedby']} className={cn('text-sm', className)} data-testid={testId} />;
 }
 
 /** A check box with its label after it. */

@@ -5,7 +5,7 @@
  * purity.test.ts). Reference: docs/terms.md.
  */
 export { TD, formatTermsDecimal, type TDec } from './decimal';
-export { FUNCTIONS, BUILTINS, nameProblem, type FunctionName } from './names';
+export { FUNCTIONS, SAMPLE_FUNCTIONS, CALLABLE, BUILTINS, nameProblem, type FunctionName, type SampleFunctionName } from './names';
 export {
   compileExpression,
   evaluateExpression,
@@ -15,6 +15,8 @@ export {
   MAX_EXPRESSION_LENGTH,
   MAX_ROUND_DIGITS,
   type TNode,
+  type SampleNode,
+  type SampleSource,
   type Scope,
   type Uses,
   type Value,
@@ -56,8 +58,29 @@ export {
   type SettleOptions,
   type Scheduled,
   type TraceStep,
+  type TraceSample,
+  type TraceSamples,
   type YearTrace,
 } from './settle';
+export { isSampleList, type Sample, type Measurement } from './measurement';
+export {
+  AGGREGATES,
+  SHARE_OPERATORS,
+  MAX_SAMPLES_PER_YEAR,
+  aggregateOf,
+  countedSample,
+  countedSamples,
+  isCalendarDate,
+  measurementFigure,
+  measurementValues,
+  meetsBound,
+  parseSamples,
+  shareOf,
+  type Aggregate,
+  type CountedSample,
+  type SampleAggregate,
+  type ShareOperator,
+} from './samples';
 export { parseScheduled, parseScheduledText, scheduledFromScenario, type ScheduledMap, type ScheduledOutcome } from './scheduled';
 export {
   belowLimitRules,

@@ -13,6 +13,18 @@ export const MAX_NAME_LENGTH = 64;
 export const FUNCTIONS = ['min', 'max', 'abs', 'round', 'gbclass', 'worstclass'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
+/**
+ * Functions over the year's samples of an indicator (issue 17): `mean(codmn)`, `share(codmn <= 4)`
+ * … (`min` and `max` of one indicator are too, FUNCTIONS above). Unlike FUNCTIONS these are not
+ * reserved: documents written before them may name a constant `share` or `count` (the score-based
+ * template does), and a name followed by "(" is always the function, a name alone the constant.
+ */
+export const SAMPLE_FUNCTIONS = ['mean', 'median', 'count', 'share'] as const;
+export type SampleFunctionName = (typeof SAMPLE_FUNCTIONS)[number];
+
+/** Every function a formula may call, as the refusal of an unknown one lists them. */
+export const CALLABLE: readonly string[] = [...FUNCTIONS, ...SAMPLE_FUNCTIONS];
+
 /** Names every formula may use without declaring them. */
 export const BUILTINS = ['year', 'scheduled'] as const;
 
@@ -30,6 +42,10 @@ const RESERVED = new Set<string>([...FUNCTIONS, ...BUILTINS, ...KEYWORDS, ...OBJ
 
 export function isFunctionName(name: string): name is FunctionName {
   return (FUNCTIONS as readonly string[]).includes(name);
+}
+
+export function isSampleFunctionName(name: string): name is SampleFunctionName {
+  return (SAMPLE_FUNCTIONS as readonly string[]).includes(name);
 }
 
 /** Why `name` cannot name a constant, indicator or formula, or undefined when it can. */

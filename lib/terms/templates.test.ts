@@ -6,6 +6,8 @@ import { parseTerms, type Problem } from './schema';
 const lines = (problems: readonly Problem[]) => problems.map((p) => `${p.path}: ${messageIn(p, 'en')}`).join('\n');
 import { isSettled, parseMonitoring, settle, traceSettlement, type SettledYear } from './settle';
 import { TERMS_TEMPLATES, findTemplate, templateSample, templateTerms, type TemplateId } from './templates';
+import { findEnglish } from '../../tests/support/english-words';
+import type { Sample } from './measurement';
 
 function settleTemplate(id: TemplateId) {
   const template = findTemplate(id)!;
@@ -20,13 +22,28 @@ function settleTemplate(id: TemplateId) {
 const year = (years: unknown[], y: number) => years.find((e) => (e as SettledYear).year === y) as SettledYear;
 
 describe('templates', () => {
-  it('offers five templates with Chinese and English names', () => {
-    expect(TERMS_TEMPLATES.map((t) => t.id)).toEqual(['fixed-schedule', 'price-per-m3', 'two-way-quality-index', 'score-based', 'stepped-class']);
+  it('offers eight templates with Chinese and English names', () => {
+    expect(TERMS_TEMPLATES.map((t) => t.id)).toEqual(['fixed-schedule', 'price-per-m3', 'two-way-quality-index', 'xinan-p-index', 'compliance-rate', 'score-based', 'miyun-score', 'stepped-class']);
     for (const t of TERMS_TEMPLATES) {
       expect(t.name.zh).toMatch(/[\u4e00-\u9fff]/);
       expect(t.name.en).toMatch(/^[A-Z]/);
       expect(t.summary.zh.length).toBeGreaterThan(10);
       expect(t.summary.en.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('names the agreements a rule follows, in Chinese with no English or code outside backticks', () => {
+    for (const id of ['two-way-quality-index', 'xinan-p-index', 'compliance-rate', 'score-based', 'miyun-score', 'stepped-class'] as const) {
+      const t = findTemplate(id)!;
+      expect(t.summary.zh, id).toMatch(/来源：/);
+      expect(t.summary.en, id).toMatch(/Sources?: /);
+    }
+    expect(findTemplate('xinan-p-index')!.summary.zh).toMatch(/新安江/);
+    expect(findTemplate('compliance-rate')!.summary.zh).toMatch(/汀江—韩江.*东江/);
+    expect(findTemplate('miyun-score')!.summary.zh).toMatch(/密云水库/);
+    for (const t of TERMS_TEMPLATES) {
+      expect(findEnglish(t.summary.zh), t.id).toEqual([]);
+      expect(findEnglish(t.name.zh), t.id).toEqual([]);
     }
   });
 
@@ -77,8 +94,73 @@ describe('templates', () => {
     expect(year(result.years, 2023).values).toMatchObject({ score: '1', due: '150000000', balance: '60000000' });
   });
 
+  it('Xin’an P index: annual means of monthly samples, a censored one at half its limit; the rounds differ in k0 and amount', () => {
+    const { terms, monitoring, result } = settleTemplate('xinan-p-index');
+    const D = Decimal.clone({ precision: 64 });
+    const mean = (values: readonly { value: string }[]) =>
+      values
+        .map((s) => (s.value.startsWith('<') ? new D(s.value.slice(1)).div(2) : new D(s.value)))
+        .reduce((a, b) => a.plus(b), new D(0))
+        .div(values.length);
+    const P = (y: string) => {
+      const m = monitoring[y]! as unknown as Record<string, { value: string }[]>;
+      return new D('0.9').times(
+        new D('0.25')
+          .times(mean(m.codmn!).div('2.6'))
+          .plus(new D('0.25').times(mean(m.nh3n!).div('0.12')))
+          .plus(new D('0.25').times(mean(m.tp!).div('0.03')))
+          .plus(new D('0.25').times(mean(m.tn!).div('1.2'))),
+      );
+    };
+    expect(year(result.years, 2018).values.P).toBe(P('2018').toSignificantDigits(40).toString());
+    expect(year(result.years, 2019).values.P).toBe(P('2019').toSignificantDigits(40).toString());
+    expect(result.years.filter(isSettled).map((y) => y.payment)).toEqual(['200000000', '-200000000']);
+    expect(Object.values(monitoring['2018']!).every((m) => Array.isArray(m) && m.length === 12)).toBe(true);
+    const [trace] = traceSettlement(terms, monitoring);
+    const behind = trace!.steps[0]!.samples!;
+    expect(behind.map((s) => [s.indicator, s.aggregate, s.values.length])).toEqual([
+      ['codmn', 'mean', 12],
+      ['nh3n', 'mean', 12],
+      ['tp', 'mean', 12],
+      ['tn', 'mean', 12],
+    ]);
+    expect(behind[2]!.values.find((s) => s.value.startsWith('<'))).toEqual({ on: '2018-07-15', value: '<0.01', counted: '0.005' });
+    // The first round: k0 0.85 and 100 million.
+    const first = parseTerms({ ...terms, from: 2018, constants: { ...terms.constants, k0: '0.85', amount: '100000000' } });
+    if (!first.ok) throw new Error(lines(first.problems));
+    expect(year(settle(first.terms, monitoring).years, 2019).values.P).toBe(P('2019').div('0.9').times('0.85').toSignificantDigits(40).toString());
+  });
+
+  it('compliance rate: the share of monthly samples meeting Class III, every indicator against the target', () => {
+    const { result } = settleTemplate('compliance-rate');
+    expect(year(result.years, 2021).values).toMatchObject({ rate_codmn: '1', rate_nh3n: '1', rate_tp: '1', rate: '1', payment: '100000000' });
+    // Ammonia nitrogen exceeds Class III in June and July: 10 of 12 is below 0.9.
+    expect(year(result.years, 2022).values).toMatchObject({
+      rate_codmn: '0.9166666666666666666666666666666666666667',
+      rate_nh3n: '0.8333333333333333333333333333333333333333',
+      rate_tp: '1',
+      payment: '-100000000',
+    });
+    // July's permanganate index is exactly the limit 6, and meets it.
+    expect(year(result.years, 2023).values).toMatchObject({ rate_codmn: '1', rate: '1', payment: '100000000' });
+  });
+
+  it('Miyun style: quantity, quality on monthly samples and conduct, each from its pot, with an advance', () => {
+    const { result } = settleTemplate('miyun-score');
+    // 2018: volume 5.5 → 0.75; quality (1 + 1 + 11/12) / 3; conduct 0.9.
+    // 100 M · 0.75 + 150 M · 35/36 + 50 M · 0.9 = 75 M + 145 833 333.33 + 45 M; advance 0.6 · 300 M.
+    expect(year(result.years, 2018).values).toMatchObject({ s_quantity: '0.75', s_conduct: '0.9', due: '265833333.33', advance: '180000000', balance: '85833333.33', payment: '265833333.33' });
+    expect(year(result.years, 2019).values).toMatchObject({ s_quantity: '1', s_quality: '1', s_conduct: '0.96', due: '298000000', payment: '298000000' });
+  });
+
   it('stepped rule: a sum per class worsened, halved when the incoming water was already polluted', () => {
     const { result } = settleTemplate('stepped-class');
+    // The worst class of the annual means of three indicators at each section (gbclass, worstclass).
+    expect([2021, 2022, 2023].map((y) => [year(result.years, y).values.class_in, year(result.years, y).values.class_out])).toEqual([
+      ['2', '2'],
+      ['2', '4'],
+      ['4', '5'],
+    ]);
     expect(year(result.years, 2021).payment).toBe('0');
     expect(year(result.years, 2022).values).toMatchObject({ worsened: '2', polluted_in: '0', payment: '-10000000' });
     expect(year(result.years, 2023).values).toMatchObject({ worsened: '1', polluted_in: '1', payment: '-2500000' });
@@ -92,6 +174,23 @@ describe('templates', () => {
     expect(findTemplate('two-way-quality-index')!.terms.constants.k).toBe('0.9');
     expect(templateTerms('score-based').name).toBe('Score-based rule with advance and balance');
     expect(parseTerms(zh).ok).toBe(true);
+  });
+
+  it('moves the dates of samples with their year', () => {
+    const sample = templateSample('xinan-p-index', { from: 2024, to: 2030 });
+    expect(Object.keys(sample)).toEqual(['2024', '2025']);
+    const codmn = sample['2024']!.codmn as readonly Sample[];
+    expect(codmn[0]!.on).toBe('2024-01-15');
+    expect((findTemplate('xinan-p-index')!.sample.monitoring['2018']!.codmn as readonly Sample[])[0]!.on).toBe('2018-01-15');
+    const terms = parseTerms(templateTerms('xinan-p-index', 'zh', { from: 2024, to: 2030, unit: 10000, currency: 'CNY' }));
+    if (!terms.ok) throw new Error(lines(terms.problems));
+    const monitoring = parseMonitoring(sample, terms.terms);
+    if (!monitoring.ok) throw new Error(lines(monitoring.problems));
+    expect(
+      settle(terms.terms, monitoring.monitoring)
+        .years.filter(isSettled)
+        .map((y) => y.payment),
+    ).toEqual(['20000', '-20000']);
   });
 
   it('takes the years, unit and currency of where it is used, and pays the same money in that unit', () => {

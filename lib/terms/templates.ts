@@ -1,6 +1,8 @@
 import type { PaymentTerms } from './schema';
 import type { Monitoring } from './settle';
 import type { ScheduledMap } from './scheduled';
+import type { Measurement, Sample } from './measurement';
+import { isCalendarDate } from './samples';
 import { TD } from './decimal';
 
 /**
@@ -8,10 +10,11 @@ import { TD } from './decimal';
  * agreements take (pes-model.md §5, payment-terms-format.md). Numbers are
  * illustrative: a starting point the parties edit, not a recommendation.
  * Each carries sample data so the UI can back-test it before anyone edits it
- * (and so the tests can prove every template settles).
+ * (and so the tests can prove every template settles). The summary names the agreements a
+ * template follows (issue 17, item 5); their figures are the parties' to check and edit.
  */
 
-export type TemplateId = 'fixed-schedule' | 'price-per-m3' | 'two-way-quality-index' | 'score-based' | 'stepped-class';
+export type TemplateId = 'fixed-schedule' | 'price-per-m3' | 'two-way-quality-index' | 'xinan-p-index' | 'compliance-rate' | 'score-based' | 'miyun-score' | 'stepped-class';
 export type Locale = 'zh' | 'en';
 
 export interface TermsTemplate {
@@ -37,6 +40,18 @@ export interface TermsDefaults {
 }
 
 const base = { format: 'payment-terms/1', currency: 'CNY', unit: 1 } as const;
+
+/** A year's samples of one indicator, taken on the same days of the months `months` (1–12). */
+const sampled = (year: number, months: readonly number[], day: number, values: readonly string[]): Sample[] =>
+  values.map((value, i) => ({ on: `${year}-${String(months[i]).padStart(2, '0')}-${String(day).padStart(2, '0')}`, value }));
+const MONTHLY = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+const QUARTERLY = [2, 5, 8, 11] as const;
+const monthly = (year: number, values: readonly string[]) => sampled(year, MONTHLY, 15, values);
+const quarterly = (year: number, values: readonly string[]) => sampled(year, QUARTERLY, 15, values);
+
+/** GB 3838-2002 Table 1 limits as constants, mg/L (rivers; docs/terms.md). */
+const CLASS_II = { codmn: '4', nh3n: '0.5', tp: '0.1' } as const;
+const CLASS_III = { codmn: '6', nh3n: '1.0', tp: '0.2' } as const;
 
 const fixedSchedule: TermsTemplate = {
   id: 'fixed-schedule',
@@ -88,8 +103,8 @@ const twoWay: TermsTemplate = {
   id: 'two-way-quality-index',
   name: { zh: '水质指数双向补偿', en: 'Two-way water-quality index rule' },
   summary: {
-    zh: '按四项指标相对基准浓度加权得出水质指数 P；P ≤ 1 下游向上游支付，否则上游向下游支付同等金额。',
-    en: 'A weighted index P of four indicators against their base concentrations; P ≤ 1 and downstream pays upstream, otherwise upstream pays downstream the same sum.',
+    zh: '按四项指标相对基准浓度加权得出水质指数 P；P ≤ 1 下游向上游支付，否则上游向下游支付同等金额。每项指标每年一个数值。来源：新安江流域上下游横向生态补偿（皖浙两省协议）的 P 值规则，即平台条款格式文档的示例。',
+    en: 'A weighted index P of four indicators against their base concentrations; P ≤ 1 and downstream pays upstream, otherwise upstream pays downstream the same sum. One value per indicator and year. Source: the P-index rule of the Xin’an River upstream–downstream compensation (the Anhui–Zhejiang agreements), as in the platform’s terms format document.',
   },
   terms: {
     ...base,
@@ -131,8 +146,8 @@ const scoreBased: TermsTemplate = {
   id: 'score-based',
   name: { zh: '考核评分与预拨清算', en: 'Score-based rule with advance and balance' },
   summary: {
-    zh: '每项指标在基准值与目标值之间线性计分（0–1），加权得总分；资金池乘总分再乘本出资方份额为应付额。年初按比例预拨，年末结算差额（可为负，即退回）。',
-    en: 'Each indicator scores 0–1 linearly between its baseline and its target; the weighted score times the pot times this funder’s share is due. An advance is paid at the start of the year and the balance (possibly negative: a refund) after it.',
+    zh: '每项指标在基准值与目标值之间线性计分（0–1），加权得总分；资金池乘总分再乘本出资方份额为应付额。年初按比例预拨，年末结算差额（可为负，即退回）。来源：省内及跨省生态补偿中常见的考核评分规则（资金池、出资份额、预拨与清算），见平台条款格式文档；密云协议的水量、水质、行为管控三部分见相应模板。',
+    en: 'Each indicator scores 0–1 linearly between its baseline and its target; the weighted score times the pot times this funder’s share is due. An advance is paid at the start of the year and the balance (possibly negative: a refund) after it. Source: the shape of the score-based rules of provincial and cross-provincial compensation (pool, funder shares, advance and settlement), as in the platform’s terms format document; for the Miyun agreement’s three parts see the quantity, quality and conduct template.',
   },
   terms: {
     ...base,
@@ -179,12 +194,194 @@ const scoreBased: TermsTemplate = {
   money: ['pot'],
 };
 
+/**
+ * The Xin'an River P index on monthly samples: P = k0 · Σ k_i · C_i / C_i0, C_i the annual mean
+ * of the month's samples at the boundary section. Its rounds differ in k0 and the amount only.
+ */
+const xinan: TermsTemplate = {
+  id: 'xinan-p-index',
+  name: { zh: '新安江 P 值双向补偿（月度监测）', en: 'Xin’an River two-way P index on monthly samples' },
+  summary: {
+    zh: 'P = k0 × Σ kᵢ × Cᵢ / Cᵢ0：Cᵢ 为高锰酸盐指数、氨氮、总磷、总氮各月样品的年均值，Cᵢ0 为基准浓度，kᵢ 为权重（各 0.25），k0 为水质稳定系数。P ≤ 1 时下游（浙江）向上游（安徽）支付，P > 1 时上游向下游支付同等金额。低于检出限的样品按检出限的一半计。各轮协议只在 k0 与金额上不同：第一轮（2012—2014）k0 = 0.85、每年 1 亿元；第二轮（2015—2017）k0 = 0.89、每年 2 亿元；第三轮（2018—2020）k0 = 0.90、每年 2 亿元；本模板取第三轮，改常数 `k0` 与 `amount` 即为其他轮次。基准浓度为示例值，应以协议所定的街口断面基准为准。来源：财政部、环境保护部 2011 年启动的新安江流域水环境补偿试点，及皖浙两省历轮新安江流域上下游横向生态补偿协议。',
+    en: 'P = k0 × Σ kᵢ × Cᵢ / Cᵢ0: Cᵢ is the annual mean of the monthly samples of the permanganate index, ammonia nitrogen, total phosphorus and total nitrogen, Cᵢ0 their base concentrations, kᵢ the weights (0.25 each), k0 the water-quality stability coefficient. With P ≤ 1 downstream (Zhejiang) pays upstream (Anhui), with P > 1 upstream pays downstream the same sum. A sample below the detection limit counts as half the limit. The rounds differ only in k0 and the amount: first (2012–2014) k0 = 0.85 and CNY 100 million a year; second (2015–2017) k0 = 0.89 and CNY 200 million; third (2018–2020) k0 = 0.90 and CNY 200 million. This template is the third round; change the constants k0 and amount for another. The base concentrations are examples: use those the agreement fixes for the Jiekou section. Sources: the Xin’an River water-environment compensation pilot the Ministry of Finance and the Ministry of Environmental Protection started in 2011, and the Anhui–Zhejiang Xin’an River upstream–downstream horizontal compensation agreements of each round.',
+  },
+  terms: {
+    ...base,
+    name: 'Xin’an River P index, third round 2018–2020',
+    from: 2018,
+    to: 2020,
+    constants: {
+      k0: '0.9',
+      amount: '200000000',
+      k_codmn: '0.25',
+      k_nh3n: '0.25',
+      k_tp: '0.25',
+      k_tn: '0.25',
+      c0_codmn: '2.6',
+      c0_nh3n: '0.12',
+      c0_tp: '0.03',
+      c0_tn: '1.2',
+    },
+    indicators: { codmn: 'mg/L', nh3n: 'mg/L', tp: 'mg/L', tn: 'mg/L' },
+    monitoring: {
+      codmn: { frequency: 'monthly' },
+      nh3n: { frequency: 'monthly' },
+      tp: { frequency: 'monthly', belowLimit: 'half' },
+      tn: { frequency: 'monthly' },
+    },
+    formulas: [
+      { name: 'P', expr: 'k0 * (k_codmn * mean(codmn) / c0_codmn + k_nh3n * mean(nh3n) / c0_nh3n + k_tp * mean(tp) / c0_tp + k_tn * mean(tn) / c0_tn)' },
+      { name: 'payment', expr: 'P <= 1 ? amount : -amount' },
+    ],
+  },
+  sample: {
+    monitoring: {
+      '2018': {
+        codmn: monthly(2018, ['2.1', '2.2', '2.4', '2.5', '2.6', '2.5', '2.4', '2.3', '2.2', '2.1', '2.2', '2.22']),
+        nh3n: monthly(2018, ['0.08', '0.09', '0.12', '0.13', '0.11', '0.10', '0.09', '0.10', '0.11', '0.09', '0.08', '0.10']),
+        tp: monthly(2018, ['0.020', '0.024', '0.030', '0.032', '0.028', '0.026', '<0.01', '0.030', '0.028', '0.025', '0.022', '0.020']),
+        tn: monthly(2018, ['0.95', '1.00', '1.10', '1.15', '1.12', '1.08', '1.05', '1.02', '1.00', '0.98', '1.05', '1.10']),
+      },
+      '2019': {
+        codmn: monthly(2019, ['2.5', '2.6', '2.8', '3.0', '3.1', '2.9', '2.8', '2.7', '2.8', '2.6', '2.7', '3.1']),
+        nh3n: monthly(2019, ['0.12', '0.14', '0.16', '0.18', '0.17', '0.15', '0.14', '0.15', '0.16', '0.13', '0.14', '0.16']),
+        tp: monthly(2019, ['0.030', '0.032', '0.036', '0.040', '0.038', '0.035', '0.034', '0.036', '0.035', '0.033', '0.034', '0.037']),
+        tn: monthly(2019, ['1.30', '1.35', '1.42', '1.50', '1.48', '1.40', '1.38', '1.36', '1.40', '1.35', '1.38', '1.48']),
+      },
+    },
+  },
+  money: ['amount'],
+};
+
+/**
+ * A compliance-rate rule: the share of the year's monthly samples meeting Class III of GB
+ * 3838-2002, per indicator, against a target; every indicator must reach it.
+ */
+const complianceRate: TermsTemplate = {
+  id: 'compliance-rate',
+  name: { zh: '水质达标率双向补偿', en: 'Two-way compliance-rate rule' },
+  summary: {
+    zh: '每项指标的达标率为本年各月样品中达到《地表水环境质量标准》Ⅲ类限值（常数 `c3_…`，取自表 1）的比例。各项指标达标率均不低于目标时下游向上游支付约定金额，否则上游向下游支付同等金额。按整月判定（某月所有指标同时达标才算该月达标）时，可把断面每月水质类别作为一项指标录入，写 `share(section_class <= 3)`。目标与金额为示例值。来源：闽粤两省《汀江—韩江流域水环境补偿协议》（2016）与赣粤两省《东江流域上下游横向生态补偿协议》（2016）以跨省断面水质达标率考核的做法。',
+    en: 'Each indicator’s compliance rate is the share of the year’s monthly samples meeting the Class III limit of GB 3838-2002 (the constants c3_…, from Table 1). When every indicator’s rate reaches the target, downstream pays upstream the agreed sum, otherwise upstream pays downstream the same. To judge whole months (a month complies only when all its indicators do), enter the section’s monthly class as an indicator and write share(section_class <= 3). Target and amount are examples. Sources: the compliance-rate assessment of the boundary sections in the Fujian–Guangdong Tingjiang–Hanjiang water-environment compensation agreement (2016) and the Jiangxi–Guangdong Dongjiang upstream–downstream horizontal compensation agreement (2016).',
+  },
+  terms: {
+    ...base,
+    name: 'Two-way compliance-rate rule',
+    from: 2021,
+    to: 2025,
+    constants: { amount: '100000000', target: '0.9', c3_codmn: CLASS_III.codmn, c3_nh3n: CLASS_III.nh3n, c3_tp: CLASS_III.tp },
+    indicators: { codmn: 'mg/L', nh3n: 'mg/L', tp: 'mg/L' },
+    monitoring: { codmn: { frequency: 'monthly' }, nh3n: { frequency: 'monthly' }, tp: { frequency: 'monthly' } },
+    formulas: [
+      { name: 'rate_codmn', expr: 'share(codmn <= c3_codmn)' },
+      { name: 'rate_nh3n', expr: 'share(nh3n <= c3_nh3n)' },
+      { name: 'rate_tp', expr: 'share(tp <= c3_tp)' },
+      { name: 'rate', expr: 'min(rate_codmn, rate_nh3n, rate_tp)' },
+      { name: 'payment', expr: 'rate >= target ? amount : -amount' },
+    ],
+  },
+  sample: {
+    monitoring: {
+      '2021': {
+        codmn: monthly(2021, ['3.1', '3.4', '3.8', '4.2', '4.6', '5.1', '5.4', '5.0', '4.4', '3.9', '3.5', '3.2']),
+        nh3n: monthly(2021, ['0.42', '0.45', '0.51', '0.58', '0.62', '0.66', '0.71', '0.64', '0.55', '0.48', '0.44', '0.40']),
+        tp: monthly(2021, ['0.08', '0.09', '0.11', '0.13', '0.15', '0.17', '0.18', '0.16', '0.14', '0.11', '0.09', '0.08']),
+      },
+      // Ammonia nitrogen above Class III in two summer months: 10 of 12, below the target.
+      '2022': {
+        codmn: monthly(2022, ['3.3', '3.6', '4.0', '4.5', '5.2', '5.8', '6.4', '5.6', '4.8', '4.1', '3.7', '3.4']),
+        nh3n: monthly(2022, ['0.48', '0.52', '0.60', '0.72', '0.88', '1.12', '1.26', '0.94', '0.70', '0.58', '0.50', '0.46']),
+        tp: monthly(2022, ['0.09', '0.10', '0.12', '0.14', '0.16', '0.19', '0.20', '0.18', '0.15', '0.12', '0.10', '0.09']),
+      },
+      // A sample exactly at the limit meets it.
+      '2023': {
+        codmn: monthly(2023, ['3.0', '3.3', '3.7', '4.1', '4.8', '5.5', '6', '5.2', '4.3', '3.8', '3.4', '3.1']),
+        nh3n: monthly(2023, ['0.40', '0.43', '0.49', '0.55', '0.63', '0.74', '0.82', '0.70', '0.57', '0.47', '0.42', '0.39']),
+        tp: monthly(2023, ['0.07', '0.08', '0.10', '0.12', '0.14', '0.16', '0.17', '0.15', '0.12', '0.10', '0.08', '0.07']),
+      },
+    },
+  },
+  money: ['amount'],
+};
+
+/**
+ * The Miyun agreement's three parts, each scored 0–1 and paid from its own pot: the water
+ * volume entering the reservoir, the share of monthly samples meeting Class II, and the
+ * assessment of the upstream's conduct; an advance at the start of the year, the balance after.
+ */
+const miyunScore: TermsTemplate = {
+  id: 'miyun-score',
+  name: { zh: '水量、水质、行为管控考核与预拨清算（密云模式）', en: 'Quantity, quality and conduct score with advance (Miyun style)' },
+  summary: {
+    zh: '补偿分水量、水质、行为管控三部分，各有资金额度：水量按入境水量在基准与目标之间线性计分；水质按高锰酸盐指数、氨氮、总磷各月样品达到《地表水环境质量标准》Ⅱ类限值（常数 `c2_…`）的比例取平均；行为管控按上游年度考核得分（0—100 分）。三部分得分乘各自额度之和为应付额；年初按预拨比例拨付，年末结算差额（可为负，即退回）。额度与基准为示例值。来源：北京市与河北省《密云水库上游潮白河流域水源涵养区横向生态保护补偿协议》（2018）以水量、水质、行为管控三方面考核的做法。',
+    en: 'The compensation has three parts, each with its own pot: quantity, scored linearly between a baseline and a target of the volume entering the reservoir; quality, the mean over the permanganate index, ammonia nitrogen and total phosphorus of the share of monthly samples meeting the Class II limit (the constants c2_…); and conduct, the upstream’s annual assessment score (0–100). The three scores times their pots make the sum due; an advance is paid at the start of the year at the advance rate and the balance (possibly negative: a refund) after it. Pots and baselines are examples. Source: the quantity, quality and conduct assessment of the Beijing–Hebei horizontal compensation agreement for the water-conservation area of the Chaobai River above the Miyun Reservoir (2018).',
+  },
+  terms: {
+    ...base,
+    name: 'Quantity, quality and conduct score with advance',
+    from: 2018,
+    to: 2020,
+    constants: {
+      pot_quantity: '100000000',
+      pot_quality: '150000000',
+      pot_conduct: '50000000',
+      advance_rate: '0.6',
+      base_volume: '4',
+      target_volume: '6',
+      c2_codmn: CLASS_II.codmn,
+      c2_nh3n: CLASS_II.nh3n,
+      c2_tp: CLASS_II.tp,
+      full_conduct: '100',
+    },
+    indicators: { volume: '10⁸ m³', codmn: 'mg/L', nh3n: 'mg/L', tp: 'mg/L', conduct: '分' },
+    monitoring: {
+      volume: { direction: 'higher' },
+      codmn: { frequency: 'monthly' },
+      nh3n: { frequency: 'monthly' },
+      tp: { frequency: 'monthly' },
+      conduct: { min: '0', max: '100', direction: 'higher' },
+    },
+    formulas: [
+      { name: 's_quantity', expr: 'max(0, min(1, (volume - base_volume) / (target_volume - base_volume)))' },
+      { name: 's_quality', expr: '(share(codmn <= c2_codmn) + share(nh3n <= c2_nh3n) + share(tp <= c2_tp)) / 3' },
+      { name: 's_conduct', expr: 'max(0, min(1, conduct / full_conduct))' },
+      { name: 'due', expr: 'round(pot_quantity * s_quantity + pot_quality * s_quality + pot_conduct * s_conduct, 2)' },
+      { name: 'advance', expr: 'round((pot_quantity + pot_quality + pot_conduct) * advance_rate, 2)' },
+      { name: 'balance', expr: 'due - advance' },
+      { name: 'payment', expr: 'advance + balance' },
+    ],
+  },
+  sample: {
+    monitoring: {
+      '2018': {
+        volume: '5.5',
+        conduct: '90',
+        codmn: monthly(2018, ['2.2', '2.4', '2.6', '2.9', '3.2', '3.6', '3.9', '3.5', '3.1', '2.7', '2.4', '2.3']),
+        nh3n: monthly(2018, ['0.18', '0.20', '0.22', '0.26', '0.31', '0.38', '0.44', '0.36', '0.29', '0.24', '0.21', '0.19']),
+        // Total phosphorus above Class II in July.
+        tp: monthly(2018, ['0.03', '0.04', '0.05', '0.06', '0.08', '0.09', '0.12', '0.09', '0.07', '0.05', '0.04', '<0.01']),
+      },
+      '2019': {
+        volume: '6.4',
+        conduct: '96',
+        codmn: monthly(2019, ['2.1', '2.3', '2.5', '2.8', '3.0', '3.4', '3.7', '3.3', '2.9', '2.6', '2.3', '2.2']),
+        nh3n: monthly(2019, ['0.16', '0.18', '0.20', '0.24', '0.28', '0.34', '0.40', '0.33', '0.27', '0.22', '0.19', '0.17']),
+        tp: monthly(2019, ['0.03', '0.03', '0.04', '0.05', '0.07', '0.08', '0.09', '0.08', '0.06', '0.05', '0.04', '0.03']),
+      },
+    },
+  },
+  money: ['pot_quantity', 'pot_quality', 'pot_conduct'],
+};
+
+/** The worst class of GB 3838-2002 Table 1 over three indicators' annual means at one section. */
+const worstClassOf = (suffix: string) => `worstclass(gbclass("codmn", mean(codmn_${suffix})), gbclass("nh3n", mean(nh3n_${suffix})), gbclass("tp", mean(tp_${suffix})))`;
+
 const steppedClass: TermsTemplate = {
   id: 'stepped-class',
   name: { zh: '水质类别阶梯扣缴', en: 'Stepped rule per water-quality class' },
   summary: {
-    zh: '出境断面水质每比入境断面差一个类别，上游向下游支付固定金额；入境水质已劣于目标类别时减半。',
-    en: 'For each water-quality class the water leaves worse than it came in, upstream pays downstream a fixed sum; halved where the incoming water was already worse than the target class.',
+    zh: '入境、出境断面的水质类别为高锰酸盐指数、氨氮、总磷各自年均值按《地表水环境质量标准》表 1 所得类别中最差者（`gbclass`、`worstclass`）。出境比入境每差一个类别，上游向下游支付固定金额；入境水质已劣于目标类别时减半。金额与目标类别为示例值。来源：平台条款格式文档所列的阶梯规则；各省跨界断面水质考核多以类别阶梯扣缴。',
+    en: 'The class of the inflow and of the outflow section is the worst of the classes under GB 3838-2002 Table 1 of the annual means of the permanganate index, ammonia nitrogen and total phosphorus (gbclass, worstclass). For each class the water leaves worse than it came in, upstream pays downstream a fixed sum; halved where the incoming water was already worse than the target class. Sum and target class are examples. Source: the stepped rule of the platform’s terms format document; provinces commonly deduct per class at their boundary sections.',
   },
   terms: {
     ...base,
@@ -192,8 +389,18 @@ const steppedClass: TermsTemplate = {
     from: 2021,
     to: 2025,
     constants: { per_class: '5000000', target_class: '3', polluted_factor: '0.5' },
-    indicators: { class_in: 'class 1–6 (6 = worse than V)', class_out: 'class 1–6 (6 = worse than V)' },
+    indicators: { codmn_in: 'mg/L', nh3n_in: 'mg/L', tp_in: 'mg/L', codmn_out: 'mg/L', nh3n_out: 'mg/L', tp_out: 'mg/L' },
+    monitoring: {
+      codmn_in: { frequency: 'quarterly' },
+      nh3n_in: { frequency: 'quarterly' },
+      tp_in: { frequency: 'quarterly' },
+      codmn_out: { frequency: 'quarterly' },
+      nh3n_out: { frequency: 'quarterly' },
+      tp_out: { frequency: 'quarterly' },
+    },
     formulas: [
+      { name: 'class_in', expr: worstClassOf('in') },
+      { name: 'class_out', expr: worstClassOf('out') },
       { name: 'worsened', expr: 'max(0, class_out - class_in)' },
       { name: 'polluted_in', expr: 'class_in > target_class ? 1 : 0' },
       { name: 'penalty', expr: 'per_class * worsened * (polluted_in == 1 ? polluted_factor : 1)' },
@@ -202,15 +409,39 @@ const steppedClass: TermsTemplate = {
   },
   sample: {
     monitoring: {
-      '2021': { class_in: '2', class_out: '2' },
-      '2022': { class_in: '2', class_out: '4' },
-      '2023': { class_in: '4', class_out: '5' },
+      // Class II in and out.
+      '2021': {
+        codmn_in: quarterly(2021, ['2.8', '3.2', '3.6', '3.0']),
+        nh3n_in: quarterly(2021, ['0.22', '0.30', '0.38', '0.26']),
+        tp_in: quarterly(2021, ['0.05', '0.07', '0.09', '0.06']),
+        codmn_out: quarterly(2021, ['3.0', '3.4', '3.8', '3.2']),
+        nh3n_out: quarterly(2021, ['0.25', '0.33', '0.41', '0.29']),
+        tp_out: quarterly(2021, ['0.06', '0.08', '0.10', '0.07']),
+      },
+      // In Class II; out Class IV by the permanganate index (mean 8).
+      '2022': {
+        codmn_in: quarterly(2022, ['2.9', '3.3', '3.7', '3.1']),
+        nh3n_in: quarterly(2022, ['0.24', '0.32', '0.40', '0.28']),
+        tp_in: quarterly(2022, ['0.05', '0.07', '0.09', '0.07']),
+        codmn_out: quarterly(2022, ['6.5', '8.0', '9.5', '8.0']),
+        nh3n_out: quarterly(2022, ['0.30', '0.40', '0.50', '0.40']),
+        tp_out: quarterly(2022, ['0.12', '0.15', '0.18', '0.15']),
+      },
+      // In Class IV already (permanganate index mean 7); out Class V by ammonia nitrogen (mean 1.8).
+      '2023': {
+        codmn_in: quarterly(2023, ['6.2', '7.0', '7.8', '7.0']),
+        nh3n_in: quarterly(2023, ['0.60', '0.80', '1.00', '0.80']),
+        tp_in: quarterly(2023, ['0.10', '0.14', '0.18', '0.14']),
+        codmn_out: quarterly(2023, ['6.8', '7.6', '8.4', '7.2']),
+        nh3n_out: quarterly(2023, ['1.5', '1.8', '2.1', '1.8']),
+        tp_out: quarterly(2023, ['0.14', '0.18', '0.22', '0.18']),
+      },
     },
   },
   money: ['per_class'],
 };
 
-export const TERMS_TEMPLATES: readonly TermsTemplate[] = [fixedSchedule, pricePerM3, twoWay, scoreBased, steppedClass];
+export const TERMS_TEMPLATES: readonly TermsTemplate[] = [fixedSchedule, pricePerM3, twoWay, xinan, complianceRate, scoreBased, miyunScore, steppedClass];
 
 export function findTemplate(id: string): TermsTemplate | undefined {
   return TERMS_TEMPLATES.find((t) => t.id === id);
@@ -232,7 +463,18 @@ export function templateTerms(id: TemplateId, locale: Locale = 'en', defaults?: 
   return { ...terms, from: defaults.from, to: defaults.to, unit: defaults.unit, currency: defaults.currency, constants };
 }
 
-/** A template's sample monitoring data moved to the first years of the defaults, so the back-test reads years the terms cover. */
+/** A sample's date moved to `year`, the same day of the same month (29 February to the 28th outside a leap year). */
+function movedSample(sample: Sample, year: number): Sample {
+  const on = `${year}${sample.on.slice(4)}`;
+  return { ...sample, on: isCalendarDate(on) ? on : `${year}-02-28` };
+}
+
+const movedMeasurement = (measurement: Measurement, year: number): Measurement => (typeof measurement === 'string' ? measurement : measurement.map((s) => movedSample(s, year)));
+
+/**
+ * A template's sample monitoring data moved to the first years of the defaults, so the back-test
+ * reads years the terms cover; the dates of samples move with their year.
+ */
 export function templateSample(id: TemplateId, defaults?: Pick<TermsDefaults, 'from' | 'to'>): Monitoring {
   const template = findTemplate(id);
   if (!template) throw new Error(`unknown template "${id}"`);
@@ -241,6 +483,6 @@ export function templateSample(id: TemplateId, defaults?: Pick<TermsDefaults, 'f
     Object.entries(structuredClone(template.sample.monitoring))
       .map(([year, values]) => [Number(year) + shift, values] as const)
       .filter(([year]) => !defaults || year <= defaults.to)
-      .map(([year, values]) => [String(year), values]),
+      .map(([year, values]) => [String(year), Object.fromEntries(Object.entries(values).map(([name, m]) => [name, movedMeasurement(m, year)]))]),
   );
 }

@@ -10,6 +10,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const terms = 'lib/terms/fixtures/two-way-terms.json';
 const monitoring = 'lib/terms/fixtures/two-way-monitoring.json';
 const shiyan = 'lib/engine/fixtures/shiyan-2003-2050.json';
+const xinanTerms = 'lib/terms/fixtures/xinan-terms.json';
+const xinanMonitoring = 'lib/terms/fixtures/xinan-monitoring.json';
 
 /** Runs the CLI the way `npm run pes` does; resolves with the exit code instead of throwing. */
 async function pes(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -124,6 +126,44 @@ describe('scripts/pes.ts settle', { timeout: 60_000 }, () => {
     expect(div.stdout).toBe('');
     expect(div.stderr).toContain('2019: division by zero in formula "payment" for 2019');
     expect(div.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('settles monitoring with samples, shows the samples behind each aggregate, and refuses bad samples in English', async () => {
+    const dir = tempDir();
+    const bad = path.join(dir, 'samples.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        '2019': {
+          codmn: [
+            { on: '2019-01-15', value: '2.1' },
+            { on: '2018-02-15', value: '2.2' },
+            { on: '2019-02-30', value: 'n/a' },
+          ],
+          tp: [],
+        },
+      }),
+    );
+    const [json, text, refused] = await Promise.all([pes('settle', xinanTerms, xinanMonitoring), pes('settle', xinanTerms, xinanMonitoring, '--format', 'text'), pes('settle', xinanTerms, bad)]);
+    expect(json.code).toBe(0);
+    const settlement = JSON.parse(json.stdout);
+    expect(settlement.years.map((y: { year: number; payment?: string }) => [y.year, y.payment])).toEqual([
+      [2018, '200000000'],
+      [2019, '-200000000'],
+      [2020, undefined],
+    ]);
+    expect(settlement.years[0].values.P).toMatch(/^0\.76552884615384615/);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('2018: payment = 200000000\n  P = 0.9 * (0.25 * 2.31 / 2.6 + 0.25 * 0.1 / 0.12 + 0.25 * 0.0241666666666667 / 0.03 + 0.25 * 1.05 / 1.2) = 0.765528846153846\n');
+    expect(text.stdout).toMatch(/\n {4}mean\(tp\) = 0\.0241666+7 over 12 sample\(s\): 2018-01-15 0\.02, .*2018-07-15 <0\.01 \(counts as 0\.005\), /);
+    expect(text.stdout).toContain('2020: missing codmn, nh3n, tp, tn\n');
+    expect(text.stdout).toContain('total = 0 (CNY, unit 1)');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(`${bad}: 2019.codmn[1].on: a sample of 2018-02-15 is not of the year 2019`);
+    expect(refused.stderr).toContain(`${bad}: 2019.codmn[2].on: 2019-02-30 is not a day of the calendar`);
+    expect(refused.stderr).toContain(`${bad}: 2019.codmn[2].value: "n/a" is not a plain decimal number`);
+    expect(refused.stderr).not.toMatch(STACK_LINE);
   });
 
   it('refuses bad arguments and unreadable files with exit code 2', async () => {

@@ -1,11 +1,12 @@
 import { MAX_EXPONENT } from '../../engine/decimal';
 import { message, type Message } from '../../engine/problem';
 import { TD, type TDec } from '../decimal';
-import { FUNCTIONS, closestName, isFunctionName, type FunctionName } from '../names';
+import { CALLABLE, closestName, isFunctionName, isSampleFunctionName, type FunctionName } from '../names';
+import { SHARE_OPERATORS, type Aggregate, type ShareOperator } from '../samples';
 import { DEFAULT_WATER_BODY, WATER_BODIES, WATER_INDICATORS, isClassed, isWaterBody, isWaterIndicator } from '../water-class';
 import { partAt, type Syntax } from './parse';
 import { refuse } from './refusal';
-import { ARITHMETIC, COMPARISON, ORDERING, type BinaryOp, type TNode, type UnaryOp, type ValueType } from './tree';
+import { ARITHMETIC, COMPARISON, ORDERING, nodesOf, type BinaryOp, type TNode, type UnaryOp, type ValueType } from './tree';
 
 /**
  * The second stage: a syntax tree to a checked one. Only the language's own constructs pass; every
@@ -131,11 +132,25 @@ export class Checker {
     else if (name === 'scheduled') uses.scheduled = true;
     else if (name === scope.self) refuse(at, message('engine.cannotUseItself', { name }));
     else if (scope.later.has(name)) refuse(at, message('engine.laterFormula', { name, index: scope.later.get(name)! }), message('engine.laterFormulaHint'));
-    else if (isFunctionName(name)) refuse(at, message('engine.isFunction', { name }), message('engine.writeCall', { name }));
+    else if (isFunctionName(name) || isSampleFunctionName(name)) refuse(at, message('engine.isFunction', { name }), message('engine.writeCall', { name }));
     else {
-      const near = closestName(name, [...scope.constants, ...scope.indicators, ...scope.earlier, 'year', 'scheduled']);
+      const near = closestName(name, this.names());
       refuse(at, message('engine.unknownName', { name }), near === undefined ? undefined : message('engine.didYouMean', { near }));
     }
+  }
+
+  private names(): string[] {
+    const { scope } = this;
+    return [...scope.constants, ...scope.indicators, ...scope.earlier, 'year', 'scheduled'];
+  }
+
+  /** Whether `node` is a bare name that means a declared indicator (a constant of the same name wins, as in resolve). */
+  private isIndicator(node: Syntax): boolean {
+    return this.indicatorName(node) !== undefined;
+  }
+
+  private indicatorName(node: Syntax): string | undefined {
+    return node.kind === 'name' && !this.scope.constants.has(node.name) && this.scope.indicators.has(node.name) ? node.name : undefined;
   }
 
   private unary(node: Extract<Syntax, { kind: 'unary' }>, depth: number): Typed {
@@ -180,9 +195,17 @@ export class Checker {
 
   private call(node: Extract<Syntax, { kind: 'call' }>, depth: number): Typed {
     const at = node.start;
-    if (node.callee.kind !== 'name') refuse(at, message('engine.onlyFunctions', { functions: FUNCTIONS }));
+    if (node.callee.kind !== 'name') refuse(at, message('engine.onlyFunctions', { functions: CALLABLE }));
     const name = node.callee.name;
-    if (!isFunctionName(name)) refuse(at, message('engine.unknownFunction', { name }), message('engine.allowedFunctions', { functions: FUNCTIONS }));
+    // min and max of one indicator are over its samples; of anything else (or of several) as before.
+    const overSamples = isSampleFunctionName(name) || ((name === 'min' || name === 'max') && node.args.length === 1 && this.isIndicator(node.args[0]!));
+    if (overSamples) {
+      if (node.optional) refuse(at, message('engine.optionalCalls'));
+      if (node.args.length !== 1) refuse(at, message('engine.arity', { name, expected: '1', got: node.args.length }));
+      const arg = node.args[0]!;
+      return name === 'share' ? this.share(arg, at, depth) : this.aggregate(name as Aggregate, arg, at);
+    }
+    if (!isFunctionName(name)) refuse(at, message('engine.unknownFunction', { name }), message('engine.allowedFunctions', { functions: CALLABLE }));
     if (node.optional) refuse(at, message('engine.optionalCalls'));
     const [lo, hi] = ARITY[name];
     if (node.args.length < lo || node.args.length > hi) {
@@ -199,6 +222,79 @@ export class Checker {
     if (name === 'gbclass') checkWaterClassNames(args);
     return { node: { kind: 'call', fn: name, args, start: at, at }, type: 'number' };
   }
+
+  /** `mean(codmn)` …: the argument a declared indicator, by its bare name. */
+  private aggregate(fn: Aggregate, arg: Syntax, at: number): Typed {
+    const inner = unwrap(arg);
+    const indicator = this.indicatorName(inner) ?? this.notAnIndicator(fn, inner);
+    this.uses.indicators.add(indicator);
+    return { node: { kind: 'aggregate', fn, indicator, start: at, at }, type: 'number' };
+  }
+
+  /**
+   * `share(codmn <= 4)`: a comparison (`<`, `<=`, `>`, `>=`) of a declared indicator with a bound,
+   * either way round. The bound is one number for the year: it reads no indicator, neither bare (a
+   * reader could take `share(codmn <= tp)` to pair the samples) nor in an aggregate.
+   */
+  private share(arg: Syntax, at: number, depth: number): Typed {
+    const comparison = unwrap(arg);
+    const example = message('engine.terms.shareExample');
+    if (comparison.kind !== 'binary' || !COMPARISON.has(comparison.op)) {
+      // What is wrong inside the argument first, left to right.
+      this.check(arg, depth + 1);
+      return refuse(arg.start, message('engine.terms.shareComparison'), example);
+    }
+    if (!ORDERING.has(comparison.op)) refuse(comparison.at, message('engine.terms.shareOperator', { op: comparison.op, operators: [...SHARE_OPERATORS] }), example);
+    const op = comparison.op as ShareOperator;
+    const left = this.indicatorName(unwrap(comparison.left));
+    if (left !== undefined) return this.shareNode(left, op, this.bound(comparison.right, depth), true, at);
+    // `share(4 >= codmn)`: the bound is checked first, as it comes first.
+    const bound = this.bound(comparison.left, depth);
+    const right = unwrap(comparison.right);
+    const indicator = this.indicatorName(right);
+    if (indicator !== undefined) return this.shareNode(indicator, op, bound, false, at);
+    if (right.kind === 'name') this.resolve(right.name, right.start);
+    return refuse(comparison.start, message('engine.terms.shareComparison'), example);
+  }
+
+  private shareNode(indicator: string, op: ShareOperator, bound: TNode, indicatorFirst: boolean, at: number): Typed {
+    this.uses.indicators.add(indicator);
+    return { node: { kind: 'share', indicator, op, bound, indicatorFirst, start: at, at }, type: 'number' };
+  }
+
+  /** The bound of share(): a number that reads no indicator, refused at the first that it does read. */
+  private bound(syntax: Syntax, depth: number): TNode {
+    const typed = this.check(syntax, depth + 1);
+    requireType(typed, 'number', 'share()');
+    for (const node of nodesOf(typed.node)) {
+      const name =
+        node.kind === 'name' && this.scope.indicators.has(node.name) && !this.scope.constants.has(node.name)
+          ? node.name
+          : node.kind === 'aggregate' || node.kind === 'share'
+            ? node.indicator
+            : undefined;
+      if (name !== undefined) refuse(node.start, message('engine.terms.shareBound', { name }));
+    }
+    return typed.node;
+  }
+
+  /** Refuses the argument of an aggregate that is no declared indicator: an unknown name as such, with its hint. */
+  private notAnIndicator(fn: string, arg: Syntax): never {
+    if (arg.kind === 'name') this.resolve(arg.name, arg.start);
+    const indicators = [...this.scope.indicators];
+    return refuse(
+      arg.start,
+      message('engine.terms.aggregateIndicator', { name: fn }),
+      indicators.length ? message('engine.terms.declaredIndicators', { indicators }) : message('engine.terms.noIndicators'),
+    );
+  }
+}
+
+/** What stands inside the author's brackets: `share((codmn <= 4))` is `share(codmn <= 4)`. */
+function unwrap(node: Syntax): Syntax {
+  let inner = node;
+  while (inner.kind === 'parens') inner = inner.inner;
+  return inner;
 }
 
 /** A quoted name where `fn` takes one; anything else is refused at its start, a bare name with the quotes it lacks. */

@@ -2,7 +2,8 @@ import { message, type Message } from '../../engine/problem';
 import { MAX_RESULT_EXPONENT, TD, showTermsDecimal, type TDec } from '../decimal';
 import type { FunctionName } from '../names';
 import { DEFAULT_WATER_BODY, isWaterBody, isWaterClass, isWaterIndicator, waterClass } from '../water-class';
-import { ARITHMETIC, type BinaryOp, type TNode, type UnaryOp, type Value } from './tree';
+import { aggregateOf, shareOf } from '../samples';
+import { ARITHMETIC, type BinaryOp, type SampleNode, type TNode, type UnaryOp, type Value } from './tree';
 
 /** The third stage: a checked tree and the year's values to a number, in decimal arithmetic. */
 
@@ -124,9 +125,32 @@ export function applyUnary(op: UnaryOp, v: Value): Value {
   return op === '-' ? num(v).neg() : num(v);
 }
 
-/** Evaluates a checked tree. Names come from `lookup`; "? :", "and" and "or" evaluate only the side they need. */
-export function evaluateExpression(node: TNode, lookup: (name: string) => TDec | undefined): Value {
-  const ev = (n: TNode): Value => evaluateExpression(n, lookup);
+/** Where the aggregates of a formula read the year's samples. */
+export interface SampleSource {
+  /**
+   * The counted values of an indicator's samples for the year (censored ones as the terms count
+   * them); undefined where the indicator has one value, which then counts as one sample.
+   */
+  values(indicator: string): readonly TDec[] | undefined;
+  /** Told of each aggregate as it is evaluated (with the bound of a share), for the trace. */
+  seen?(node: SampleNode, value: TDec, bound?: TDec): void;
+}
+
+/** The values an aggregate reads: the samples, or the one value `lookup` has. */
+function sampleValues(indicator: string, lookup: (name: string) => TDec | undefined, samples: SampleSource | undefined): readonly TDec[] {
+  const values = samples?.values(indicator);
+  if (values !== undefined) return values;
+  const one = lookup(indicator);
+  return one === undefined ? fail('engine.noValueForName', { name: indicator }) : [one];
+}
+
+/**
+ * Evaluates a checked tree. Names come from `lookup`, the samples of `mean(codmn)` … from
+ * `samples` (without it an indicator's one value is its only sample); "? :", "and" and "or"
+ * evaluate only the side they need.
+ */
+export function evaluateExpression(node: TNode, lookup: (name: string) => TDec | undefined, samples?: SampleSource): Value {
+  const ev = (n: TNode): Value => evaluateExpression(n, lookup, samples);
   switch (node.kind) {
     case 'number':
     case 'boolean':
@@ -155,5 +179,25 @@ export function evaluateExpression(node: TNode, lookup: (name: string) => TDec |
         node.fn,
         node.args.map((a) => (a.kind === 'text' ? a.value : num(ev(a)))),
       );
+    case 'aggregate': {
+      const value = aggregateOf(node.fn, sampleValues(node.indicator, lookup, samples));
+      samples?.seen?.(node, value);
+      return value;
+    }
+    case 'share': {
+      const bound = num(ev(node.bound));
+      const values = sampleValues(node.indicator, lookup, samples);
+      // share(4 >= x) is share(x <= 4).
+      const value = shareOf(values, shareOperator(node), bound);
+      samples?.seen?.(node, value, bound);
+      return value;
+    }
   }
+}
+
+const FLIPPED = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const;
+
+/** The comparison of a share with the indicator first: `4 >= x` as `x <= 4`. */
+export function shareOperator(node: Extract<TNode, { kind: 'share' }>) {
+  return node.indicatorFirst ? node.op : FLIPPED[node.op];
 }

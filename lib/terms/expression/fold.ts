@@ -56,6 +56,12 @@ export function fold(node: TNode, known: ReadonlyMap<string, TDec>): Folded {
       f(node.otherwise);
       return UNKNOWN;
     }
+    case 'aggregate':
+      return UNKNOWN;
+    case 'share':
+      // The samples are the year's; the bound is checked like any expression.
+      f(node.bound);
+      return UNKNOWN;
     case 'call': {
       // A quoted name (gbclass's indicator and water body) is its own value.
       const args = node.args.map((a) => (a.kind === 'text' ? a.value : f(a)));

@@ -1,14 +1,15 @@
 import { showTermsDecimal } from '../decimal';
-import type { TNode } from './tree';
+import type { SampleNode, TNode } from './tree';
 
 /**
  * The last stage, for the "why this number" trace: the expression with names replaced by
  * `show(name)` where it returns text. Parentheses are the author's (the tree keeps them), so the
  * printed structure reads as it was written; negative substituted values get their own so that
- * `x ^ 2` with x = -3 does not read as -(3 ^ 2).
+ * `x ^ 2` with x = -3 does not read as -(3 ^ 2). An aggregate over samples (`mean(codmn)`,
+ * `share(codmn <= 4)`) is replaced by `showSamples(node)` where it returns text.
  */
-export function printExpression(node: TNode, show?: (name: string) => string | undefined): string {
-  const p = (n: TNode) => printExpression(n, show);
+export function printExpression(node: TNode, show?: (name: string) => string | undefined, showSamples?: (node: SampleNode) => string | undefined): string {
+  const p = (n: TNode) => printExpression(n, show, showSamples);
   switch (node.kind) {
     case 'number':
       return showTermsDecimal(node.value);
@@ -31,5 +32,12 @@ export function printExpression(node: TNode, show?: (name: string) => string | u
       return `${p(node.test)} ? ${p(node.then)} : ${p(node.otherwise)}`;
     case 'call':
       return `${node.fn}(${node.args.map(p).join(', ')})`;
+    case 'aggregate':
+    case 'share': {
+      const text = showSamples?.(node);
+      if (text !== undefined) return text.startsWith('-') ? `(${text})` : text;
+      if (node.kind === 'aggregate') return `${node.fn}(${node.indicator})`;
+      return node.indicatorFirst ? `share(${node.indicator} ${node.op} ${p(node.bound)})` : `share(${p(node.bound)} ${node.op} ${node.indicator})`;
+    }
   }
 }
