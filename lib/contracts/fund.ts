@@ -5,6 +5,7 @@ import type { ProblemIn } from '@/lib/domain/local-text';
 import type { CellState, ResolutionMethod, Tolerance } from '@/lib/domain/monitoring';
 import type { AgreementStanding, Direction, DirectionNetting, FlowDirection, Lab, LabRule } from '@/lib/terms';
 import type { Transfer } from '@/lib/domain/settlement-transfers';
+import type { TraceSamples as TermsTraceSamples } from '@/lib/terms';
 import type { Sample } from '@/lib/terms/measurement';
 
 export type { Sample } from '@/lib/terms/measurement';
@@ -100,10 +101,11 @@ export interface SettlementInputDto {
 }
 
 /**
- * The samples behind a step of the trace, where the terms' trace gives them: one list, or a list
- * per indicator the step aggregates. Optional: a step without it shows none.
+ * The samples behind a step of the trace, as the terms give them (lib/terms TraceStep.samples: per
+ * aggregate the step read). Optional: a step without it, or a settlement run before samples, has
+ * none; pages read it through traceSampleLists (lib/domain/monitoring.ts), which tolerates any shape.
  */
-export type TraceSamples = readonly Sample[] | Readonly<Record<string, readonly Sample[]>>;
+export type TraceSamples = readonly TermsTraceSamples[];
 
 export interface TraceStepDto {
   name: string;

@@ -1,4 +1,4 @@
-import { compileTerms, isSettled, parseTerms, settle, traceSettlement, TermsError, type PaymentTerms, type TraceStep } from '@/lib/terms';
+import { compileTerms, isSettled, parseTerms, settle, traceSettlement, TermsError, type Monitoring, type PaymentTerms, type TraceStep } from '@/lib/terms';
 import type { Measurement } from '@/lib/terms/measurement';
 import { LD, netSettlement, toFen, type Funder, type Netting, type Shares } from './ledger';
 import { valuesForSettlement, type CellAssessment } from './monitoring';
@@ -43,13 +43,6 @@ export interface SettlementRun {
   trace: TraceStep[];
   netting: Netting;
 }
-
-/**
- * The monitoring a settlement hands the terms: year → indicator → Measurement, the shape of the
- * terms' `Monitoring` once they read samples (issue 17). Until then settle() is typed for one value
- * per indicator, and the cast at its call is the only place that knows it.
- */
-export type SettlementMonitoring = Record<string, Record<string, Measurement>>;
 
 export type SettlementRunOutcome = { ok: true; run: SettlementRun } | { ok: false; problems: SettlementProblem[] };
 
@@ -107,18 +100,18 @@ export function runSettlement(input: SettlementRunInput): SettlementRunOutcome {
 
   // One value or the year's samples per indicator (lib/terms/measurement.ts): the terms count a
   // censored sample by their detection-limit rule, and a bare indicator means its samples' mean.
-  const monitoring: SettlementMonitoring = { [String(year)]: values.measurements };
+  const monitoring: Monitoring = { [String(year)]: values.measurements };
   // The schedule is whole currency; the terms count in their own unit.
   const scheduled = input.scheduled === null ? undefined : { [String(year)]: new LD(input.scheduled).dividedBy(terms.unit).toString() };
   try {
-    const result = settle(terms, monitoring as Parameters<typeof settle>[1], scheduled ? { scheduled } : {});
+    const result = settle(terms, monitoring, scheduled ? { scheduled } : {});
     const settled = result.years.find((y) => y.year === year);
     if (!settled) return { ok: false, problems: [problem('year', text('termsSettleNothing', { year }))] };
     if (!isSettled(settled)) {
       if ('missing' in settled) return { ok: false, problems: settled.missing.map((name) => problem(`${year}.${name}`, text('noValueForYear', { name, year }))) };
       return { ok: false, problems: [codedProblem({ path: `terms.${settled.formula}`, ...settled.error })] };
     }
-    const trace = traceSettlement(terms, monitoring as Parameters<typeof traceSettlement>[1], scheduled ? { scheduled } : {}).find((t) => t.year === year)?.steps ?? [];
+    const trace = traceSettlement(terms, monitoring, scheduled ? { scheduled } : {}).find((t) => t.year === year)?.steps ?? [];
     const due = toFen(new LD(settled.payment).times(terms.unit));
     return {
       ok: true,

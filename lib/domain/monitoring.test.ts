@@ -403,12 +403,41 @@ describe('dated samples (decision 0097)', () => {
 });
 
 describe('the samples behind a trace step', () => {
-  it('reads one list or a list per indicator, and nothing from a step without samples or with malformed ones', () => {
+  it('reads the terms’ trace of an aggregate: its indicator, value, condition and each sample with what it counted as', () => {
+    const step = [
+      {
+        indicator: 'tp',
+        aggregate: 'share',
+        condition: { op: '<=', bound: '0.05' },
+        value: '0.5',
+        values: [
+          { on: '2023-01-15', value: '<0.02', counted: '0.01', meets: true },
+          { on: '2023-02-15', value: '0.06', counted: '0.06', meets: false },
+        ],
+      },
+    ];
+    expect(traceSampleLists(step)).toEqual([
+      {
+        indicator: 'tp',
+        aggregate: 'share',
+        value: '0.5',
+        condition: { op: '<=', bound: '0.05' },
+        samples: [
+          { on: '2023-01-15', value: '<0.02', counted: '0.01', meets: true },
+          { on: '2023-02-15', value: '0.06', counted: '0.06', meets: false },
+        ],
+      },
+    ]);
+  });
+
+  it('reads a bare list or lists by indicator too, and nothing from a step without samples or with malformed ones', () => {
     const list = [{ on: '2023-01-15', value: '2.1' }];
-    expect(traceSampleLists(list)).toEqual([{ indicator: null, samples: list }]);
-    expect(traceSampleLists({ codmn: list, tp: [] })).toEqual([{ indicator: 'codmn', samples: list }]);
+    const read = [{ on: '2023-01-15', value: '2.1', counted: null, meets: null }];
+    expect(traceSampleLists(list)).toEqual([{ indicator: null, aggregate: null, value: null, condition: null, samples: read }]);
+    expect(traceSampleLists({ codmn: list, tp: [] })).toEqual([{ indicator: 'codmn', aggregate: null, value: null, condition: null, samples: read }]);
     expect(traceSampleLists(undefined)).toEqual([]);
     expect(traceSampleLists([{ on: '2023-01-15' }])).toEqual([]);
+    expect(traceSampleLists([{ indicator: 'tp', values: [{ on: 1 }] }])).toEqual([]);
     expect(traceSampleLists('2.1')).toEqual([]);
   });
 });

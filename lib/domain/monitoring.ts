@@ -125,19 +125,54 @@ export function comparisonOf(written: unknown): Comparison {
   return compare === 'sample' ? 'sample' : 'aggregate';
 }
 
+/** One list of samples behind a trace step, as a page or the statement shows it. */
+export interface TraceSampleList {
+  /** The indicator, when the step names it. */
+  indicator: string | null;
+  /** The aggregate the formula read (`mean`, `share` …) and its value, when the step gives them. */
+  aggregate: string | null;
+  value: string | null;
+  /** For `share`: the comparison and the bound. */
+  condition: { op: string; bound: string } | null;
+  /** Each sample as written, what it counted as (when the step says) and, for `share`, whether it met the bound. */
+  samples: { on: string; value: string; counted: string | null; meets: boolean | null }[];
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+
+function sampleItems(raw: unknown): TraceSampleList['samples'] | null {
+  if (!Array.isArray(raw) || raw.length === 0) return null;
+  const items = raw.map((x) =>
+    isRecord(x) && typeof x.on === 'string' && typeof x.value === 'string' ? { on: x.on, value: x.value, counted: str(x.counted), meets: typeof x.meets === 'boolean' ? x.meets : null } : null,
+  );
+  return items.every((x) => x !== null) ? (items as TraceSampleList['samples']) : null;
+}
+
 /**
- * The samples a step of a settlement's trace lists, where the terms' trace gives any: one list, or
- * a list per indicator the step aggregates. Anything else (absent, malformed) is none.
+ * The samples a step of a settlement's trace lists, where the terms' trace gives any (lib/terms
+ * TraceStep.samples: per aggregate the step read, its indicator, value and every sample with what it
+ * counted as); read defensively, since a stored settlement is JSON from whichever version ran it.
+ * A bare list of samples, or lists by indicator, are read too. Anything else is none.
  */
-export function traceSampleLists(samples: unknown): { indicator: string | null; samples: Sample[] }[] {
+export function traceSampleLists(samples: unknown): TraceSampleList[] {
+  const none = { indicator: null, aggregate: null, value: null, condition: null };
   if (Array.isArray(samples)) {
-    const list = storedSamples(samples);
-    return list ? [{ indicator: null, samples: list }] : [];
+    const plain = sampleItems(samples);
+    if (plain) return [{ ...none, samples: plain }];
+    return samples.flatMap((entry): TraceSampleList[] => {
+      if (!isRecord(entry)) return [];
+      const items = sampleItems(entry.values);
+      if (!items) return [];
+      const condition =
+        isRecord(entry.condition) && typeof entry.condition.op === 'string' && typeof entry.condition.bound === 'string' ? { op: entry.condition.op, bound: entry.condition.bound } : null;
+      return [{ indicator: str(entry.indicator), aggregate: str(entry.aggregate), value: str(entry.value), condition, samples: items }];
+    });
   }
-  if (typeof samples !== 'object' || samples === null) return [];
-  return Object.entries(samples as Record<string, unknown>).flatMap(([indicator, raw]) => {
-    const list = Array.isArray(raw) ? storedSamples(raw) : null;
-    return list ? [{ indicator, samples: list }] : [];
+  if (!isRecord(samples)) return [];
+  return Object.entries(samples).flatMap(([indicator, raw]) => {
+    const items = sampleItems(raw);
+    return items ? [{ ...none, indicator, samples: items }] : [];
   });
 }
 

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../lib/domain/errors';
 import { render } from '../../lib/domain/local-text';
-import { parseMonitoring, parseTerms, templateTerms } from '../../lib/terms';
+import { templateTerms } from '../../lib/terms';
+import { traceSampleLists } from '../../lib/domain/monitoring';
 import { listDealActivity } from '../../lib/server/deals/list-deal-activity';
 import { loadAdministration, runYear } from '../../lib/server/fund/administration';
 import { enterMonitoringValue } from '../../lib/server/fund/enter-monitoring-value';
@@ -255,19 +256,22 @@ describe('a settlement of a year of samples', () => {
     expect(inputs.nh3n).toEqual({ value: '0.1', state: 'agreed', entryIds: expect.any(Array), resolutionId: null });
   });
 
-  // TODO(samples-terms): runs once lib/terms settles a Measurement of samples (the samples-terms
-  // branch, issue 17 items 1–2); until then settle() refuses a list as "not a number" and this is skipped.
-  const termsReadSamples = (() => {
-    const parsed = parseTerms(terms);
-    return parsed.ok && parseMonitoring({ '2024': { tp: [{ on: '2024-01-15', value: '0.02' }] } }, parsed.terms).ok;
-  })();
-  it.skipIf(!termsReadSamples)('TODO(samples-terms): settles a year of samples and stores them in the settlement’s inputs', async () => {
+  it('settles a year of samples, keeps them in the settlement’s inputs, and shows them under the trace and on the statement', async () => {
     const t = await reported();
     const settlement = await runSettlementYear({ actor: t.fundAdmin, origin: origin(), ...t.at, year: 2024, now });
     expect(settlement.inputs.tp).toMatchObject({ state: 'agreed', samples: readSamples });
     const row = await testDb().settlement.findUniqueOrThrow({ where: { id: settlement.id } });
     expect((row.inputs as Record<string, { samples?: unknown }>).tp!.samples).toEqual(readSamples);
-    expect(settlement.trace.length).toBeGreaterThan(0);
+    // The terms read a bare indicator of samples as their annual mean; the trace lists the samples behind it.
+    const behind = settlement.trace.flatMap((step) => traceSampleLists(step.samples));
+    expect(behind.find((list) => list.indicator === 'tp')).toMatchObject({
+      aggregate: 'mean',
+      samples: [
+        { on: '2024-01-15', value: '<0.02', counted: '0.01' },
+        { on: '2024-02-15', value: '0.03' },
+        { on: '2024-02-20', value: '0.028' },
+      ],
+    });
 
     // The statement lists the samples read.
     const { renderSettlementPdf } = await import('../../lib/server/fund/render-settlement-pdf');

@@ -182,7 +182,14 @@ export function settlementStatementPdf(data: StatementData, generatedAt = new Da
   );
   for (const step of s.trace) {
     for (const list of traceSampleLists(step.samples)) {
-      note(doc, `${both('stepSamples', { name: list.indicator ? `${step.name} · ${indicatorLabel(list.indicator)}` : step.name })}: ${sampleLine(list.samples)}`);
+      const what = list.aggregate && list.indicator ? `${list.aggregate}(${list.indicator})${list.value !== null ? ` = ${list.value}` : ''}` : list.indicator ? indicatorLabel(list.indicator) : null;
+      const samples = list.samples
+        .map(
+          (x) =>
+            `${x.on} ${x.value}${x.counted !== null && x.counted !== x.value ? ` (${x.counted})` : ''}${x.meets === null ? '' : ` ${both(x.meets ? 'sampleMet' : 'sampleNotMet', undefined, '/')}`}`,
+        )
+        .join(' · ');
+      note(doc, `${both('stepSamples', { name: what ? `${step.name} · ${what}` : step.name })}: ${samples}`);
     }
   }
 
