@@ -1,34 +1,64 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useFieldArray, type Control, type FieldErrors } from 'react-hook-form';
 import { useIndicatorName } from './use-indicator-name';
 import { callApi } from '@/components/api-client';
+import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { NumberField } from '@/components/ui/number-field';
 import { Select } from '@/components/ui/select';
+import { ToggleGroup } from '@/components/ui/toggle-group';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { useDomainForm } from '@/components/ui/use-domain-form';
-import { ZEnterMonitoringValue, type EnterMonitoringValueInput } from '@/lib/domain/fund-schemas';
+import { entryModes, maxSamplesPerYear, ZEnterMonitoringForm, type EnterMonitoringValueInput } from '@/lib/domain/fund-schemas';
 import type { MonitoringView } from '@/lib/contracts/fund';
 import { FormOutcome } from './api-form';
 import { latestClosed } from './monitoring-years';
 
-/** One result as a side measured it: year, indicator, value, laboratory and sampling period. */
+/** What the form holds: both ways of reporting at once; the chosen one is sent (ZEnterMonitoringForm). */
+interface EntryForm {
+  mode: (typeof entryModes)[number];
+  year: number;
+  indicator: string;
+  laboratory: string;
+  value: string;
+  sampledFrom: string;
+  sampledTo: string;
+  samples: { on: string; value: string }[];
+}
+
+/**
+ * One result as a side measured it: year, indicator and laboratory, then either one value with its
+ * sampling period or the year's dated samples, a row each (decision 0097).
+ */
 export function MonitoringEnterForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: MonitoringView; onDone: () => void }) {
   const t = useTranslations('fund');
   const indicatorName = useIndicatorName();
   const open = view.years.filter((y) => !y.settled).map((y) => y.year);
-  const { register, control, handleSubmit, formState, resetField } = useDomainForm(ZEnterMonitoringValue, {
-    defaultValues: { year: latestClosed(open), indicator: view.indicators[0]?.name ?? '', value: '', laboratory: '', sampledFrom: '', sampledTo: '' },
-  });
-  const errors = formState.errors;
+  const defaults: EntryForm = {
+    mode: 'value',
+    year: latestClosed(open),
+    indicator: view.indicators[0]?.name ?? '',
+    value: '',
+    laboratory: '',
+    sampledFrom: '',
+    sampledTo: '',
+    samples: [{ on: '', value: '' }],
+  };
+  const { register, control, handleSubmit, formState, resetField, setValue, watch } = useDomainForm(ZEnterMonitoringForm, { defaultValues: defaults as unknown as Record<string, unknown> });
+  const typed = control as unknown as Control<EntryForm>;
+  const samples = useFieldArray({ control: typed, name: 'samples' });
+  const errors = formState.errors as FieldErrors<EntryForm>;
+  const mode = watch('mode') as EntryForm['mode'];
   const { busy, failure, done, send } = useApiForm();
   const enter = (value: EnterMonitoringValueInput) =>
     send(
       () => callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`, { json: value }),
       () => {
         resetField('value');
+        resetField('samples');
         onDone();
       },
     );
@@ -43,17 +73,46 @@ export function MonitoringEnterForm({ dealId, agreementId, view, onDone }: { dea
         <Field label={t('monitoring.field.indicator')} error={errors.indicator?.message}>
           <Select options={view.indicators.map((i) => ({ value: i.name, label: `${indicatorName(i.name)} (${i.unit})` }))} {...register('indicator')} />
         </Field>
-        <NumberField control={control} name="value" label={t('monitoring.field.value')} testId="enter-value" />
         <Field label={t('monitoring.field.laboratory')} error={errors.laboratory?.message}>
           <Input testId="enter-laboratory" {...register('laboratory')} />
         </Field>
-        <Field label={t('monitoring.field.sampledFrom')} error={errors.sampledFrom?.message}>
-          <Input type="date" testId="enter-from" {...register('sampledFrom')} />
-        </Field>
-        <Field label={t('monitoring.field.sampledTo')} error={errors.sampledTo?.message}>
-          <Input type="date" testId="enter-to" {...register('sampledTo')} />
-        </Field>
       </div>
+      <ToggleGroup
+        label={t('monitoring.enter.mode')}
+        options={entryModes.map((m) => ({ value: m, label: t(`monitoring.enter.modes.${m}`), testId: `enter-mode-${m}` }))}
+        value={mode}
+        onChange={(next) => setValue('mode', next)}
+      />
+      {mode === 'value' ? (
+        <div className="grid gap-3 sm:grid-cols-3">
+          <NumberField control={control} name="value" label={t('monitoring.field.value')} testId="enter-value" />
+          <Field label={t('monitoring.field.sampledFrom')} error={errors.sampledFrom?.message}>
+            <Input type="date" testId="enter-from" {...register('sampledFrom')} />
+          </Field>
+          <Field label={t('monitoring.field.sampledTo')} error={errors.sampledTo?.message}>
+            <Input type="date" testId="enter-to" {...register('sampledTo')} />
+          </Field>
+        </div>
+      ) : (
+        <fieldset className="space-y-2" data-testid="enter-samples">
+          <legend className="text-sm text-slate-600">{t('monitoring.enter.samplesHint')}</legend>
+          {(errors.samples?.root?.message ?? errors.samples?.message) && <p className="text-xs text-red-700">{errors.samples?.root?.message ?? errors.samples?.message}</p>}
+          {samples.fields.map((field, index) => (
+            <div key={field.id} className="flex flex-wrap items-end gap-2" data-testid={`enter-sample-${index}`}>
+              <Field label={t('monitoring.enter.sampleDate', { row: index + 1 })} error={errors.samples?.[index]?.on?.message}>
+                <Input type="date" testId={`enter-sample-on-${index}`} {...register(`samples.${index}.on`)} />
+              </Field>
+              <NumberField control={control} name={`samples.${index}.value`} label={t('monitoring.field.value')} testId={`enter-sample-value-${index}`} />
+              <Button intent="quiet" onClick={() => samples.remove(index)} disabled={samples.fields.length === 1} testId={`enter-sample-remove-${index}`}>
+                {t('monitoring.enter.removeSample')}
+              </Button>
+            </div>
+          ))}
+          <Button intent="quiet" onClick={() => samples.append({ on: '', value: '' })} disabled={samples.fields.length >= maxSamplesPerYear} testId="enter-sample-add">
+            {t('monitoring.enter.addSample')}
+          </Button>
+        </fieldset>
+      )}
       <FormOutcome
         busy={busy}
         saved={Boolean(done)}

@@ -45,7 +45,14 @@ export function MonitoringImportForm({ dealId, agreementId, years, onDone }: { d
         <ButtonLink intent="quiet" href={`${base}/template?year=${templateYear}&format=csv`} download>
           {t('monitoring.import.templateCsv')}
         </ButtonLink>
+        <ButtonLink intent="quiet" href={`${base}/template?year=${templateYear}&format=xlsx&layout=samples`} download testId="template-samples-xlsx">
+          {t('monitoring.import.templateSamplesXlsx')}
+        </ButtonLink>
+        <ButtonLink intent="quiet" href={`${base}/template?year=${templateYear}&format=csv&layout=samples`} download>
+          {t('monitoring.import.templateSamplesCsv')}
+        </ButtonLink>
       </div>
+      <p className="text-xs text-slate-600">{t.rich('monitoring.import.samplesExplain', { zh: (chunks) => <span lang="zh">{chunks}</span> })}</p>
       <form onSubmit={onSubmit(upload, onDone)} className="flex flex-wrap items-end gap-3">
         <Field label={t('monitoring.import.file')}>
           <FileInput accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} testId="import-file" />

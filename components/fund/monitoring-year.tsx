@@ -12,6 +12,7 @@ import type { BadgeTone } from '@/components/ui/variants';
 import type { CellDto } from '@/lib/contracts/fund';
 import type { MonitoringView } from '@/lib/contracts/fund';
 import { ResolveForm } from './resolve-form';
+import { SampleList } from './sample-list';
 
 const sides = ['UPSTREAM', 'DOWNSTREAM', 'FUND'] as const;
 type Side = (typeof sides)[number];
@@ -33,7 +34,13 @@ function EntryLine({ entry }: { entry: CellDto['current'][number] }) {
       {entry.value === null ? (
         <div className="text-xs text-slate-600" data-testid="sealed-value">
           {t('monitoring.sealedValue')}
+          {entry.sampleCount !== null && ` · ${t('monitoring.samples.count', { count: entry.sampleCount })}`}
         </div>
+      ) : entry.samples ? (
+        <>
+          <div className="num font-medium">{formatMeasurement(entry.value)}</div>
+          <SampleList samples={entry.samples} meanOf testId={`samples-${entry.side}`} />
+        </>
       ) : (
         <div className="num font-medium">{entry.value}</div>
       )}
@@ -91,6 +98,7 @@ function useCellColumns({
       cell: ({ row: { original: cell } }) => (
         <div className="num font-medium" data-testid={`used-${cellKey(cell)}`}>
           {cell.value !== null ? formatMeasurement(cell.value) : '—'}
+          {cell.samples && <SampleList samples={cell.samples} meanOf testId={`used-samples-${cellKey(cell)}`} />}
           {cell.resolution && (
             <div className="text-xs font-normal text-violet-900">
               {t(`monitoring.resolve.method.${cell.resolution.method}`)} · {cell.resolution.resolvedBy}
@@ -122,6 +130,11 @@ function useCellColumns({
       cell: ({ row: { original: cell } }) => (
         <>
           {cell.spread !== null && <div className="num text-xs text-slate-600">{t('monitoring.spread', { spread: cell.spread, allowed: cell.allowed ?? '0' })}</div>}
+          {cell.compared === 'sample' && (
+            <div className="text-xs text-slate-600" data-testid={`compared-by-sample-${cellKey(cell)}`}>
+              {cell.differing.length ? t('monitoring.samples.differing', { dates: cell.differing.map((d) => d.on).join(t('common.listSeparator')) }) : t('monitoring.samples.comparedBySample')}
+            </div>
+          )}
           {cell.superseded.length > 0 && <div className="text-xs text-slate-500">{t('monitoring.superseded', { count: cell.superseded.length })}</div>}
           {cell.state === 'incomplete' && (
             <div className="text-xs text-amber-800" data-testid={`missing-labs-${cellKey(cell)}`}>

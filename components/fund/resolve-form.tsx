@@ -57,7 +57,14 @@ export function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: str
       </fieldset>
       {method === 'ACCEPT' && (
         <Field label={t('monitoring.resolve.accept')} error={errors.valueId?.message}>
-          <Select testId="resolve-accept" options={cell.current.map((e) => ({ value: e.id, label: `${t(`side.${e.side}`)}: ${e.value} (${e.laboratory})` }))} {...register('valueId')} />
+          <Select
+            testId="resolve-accept"
+            options={cell.current.map((e) => ({
+              value: e.id,
+              label: `${t(`side.${e.side}`)}: ${e.value}${e.sampleCount !== null ? ` · ${t('monitoring.samples.meanOf', { count: e.sampleCount })}` : ''} (${e.laboratory})`,
+            }))}
+            {...register('valueId')}
+          />
         </Field>
       )}
       {method === 'RETEST' && (

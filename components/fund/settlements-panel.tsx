@@ -1,5 +1,6 @@
 'use client';
 
+import { SampleList, TraceSamplesList } from './sample-list';
 import { Code } from '@/components/ui/code';
 import { useLocale, useTranslations } from 'next-intl';
 import { useIndicatorName } from './use-indicator-name';
@@ -169,10 +170,21 @@ function SettlementDetail({ settlement, statementHref }: { settlement: Settlemen
         <p className="mt-1 font-mono text-xs">
           {Object.entries(settlement.inputs).length
             ? Object.entries(settlement.inputs)
-                .map(([name, input]) => `${indicatorName(name)} = ${input.value ?? '—'}${input.state === 'resolved' ? ` (${t('monitoring.state.resolved')})` : ''}`)
+                .map(
+                  ([name, input]) =>
+                    `${indicatorName(name)} = ${input.value ?? '—'}${input.samples ? ` (${t('monitoring.samples.meanOf', { count: input.samples.length })})` : ''}${input.state === 'resolved' ? ` (${t('monitoring.state.resolved')})` : ''}`,
+                )
                 .join(' · ')
             : t('settlements.noValues')}
         </p>
+        {Object.entries(settlement.inputs).map(([name, input]) =>
+          input.samples ? (
+            <div key={name} className="mt-1" data-testid={`input-samples-${settlement.year}-${name}`}>
+              <span className="text-xs text-slate-500">{t('settlements.samplesOf', { indicator: indicatorName(name) })}</span>
+              <SampleList samples={input.samples} />
+            </div>
+          ) : null,
+        )}
       </div>
       <div>
         <h3 className="text-slate-500">{t('settlements.trace')}</h3>
@@ -180,6 +192,7 @@ function SettlementDetail({ settlement, statementHref }: { settlement: Settlemen
           {settlement.trace.map((step) => (
             <li key={step.name}>
               <Code>{step.text}</Code>
+              <TraceSamplesList samples={step.samples} indicatorName={indicatorName} testId={`trace-samples-${settlement.year}-${step.name}`} />
             </li>
           ))}
         </ol>

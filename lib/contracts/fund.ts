@@ -6,6 +6,10 @@ import type { CellState, ResolutionMethod, Tolerance } from '@/lib/domain/monito
 import type { AgreementStanding, Direction, DirectionNetting, FlowDirection, Lab, LabRule } from '@/lib/terms';
 import type { Transfer } from '@/lib/domain/settlement-transfers';
 import type { LedgerPartyLine, PartyNetting, PartyTotals } from '@/lib/domain/party-split';
+import type { TraceSamples as TermsTraceSamples } from '@/lib/terms';
+import type { Sample } from '@/lib/terms/measurement';
+
+export type { Sample } from '@/lib/terms/measurement';
 
 /**
  * The water fund's pages: monitoring, settlements, ledger and portfolio. Amounts are decimal
@@ -24,10 +28,15 @@ export interface MonitoringEntryDto {
   id: string;
   year: number;
   indicator: string;
-  /** Null while the reader's own lab has not entered its result for the cell (blind entry). */
+  /** Null while the reader's own lab has not entered its result for the cell (blind entry). For samples, their annual mean as counted when entered. */
   value: string | null;
+  /** The lab's dated samples in date order (decision 0097); null for one value, and while the cell is sealed for the reader. */
+  samples: Sample[] | null;
+  /** How many samples the lab reported (shown also while sealed); null for one value. */
+  sampleCount: number | null;
   side: Side;
   laboratory: string;
+  /** The sampling period; for samples the first and last date. */
   sampledFrom: string;
   sampledTo: string;
   source: 'MANUAL' | 'IMPORT';
@@ -44,6 +53,8 @@ export interface ResolutionDto {
   method: ResolutionMethod;
   /** Null while the cell is sealed for the reader (blind entry). */
   value: string | null;
+  /** The samples it settles on (the accepted lab's, or averaged per date); null for one value or while sealed. */
+  samples: Sample[] | null;
   note: string;
   basisValueIds: string[];
   acceptedValueId: string | null;
@@ -61,9 +72,16 @@ export interface CellDto {
   indicator: string;
   /** `sealed`: the reader's lab enters blind and has not entered its own result yet. */
   state: CellState | 'sealed';
+  /** The annual figure a settlement uses: one value, or the mean of the samples it reads. */
   value: string | null;
+  /** The dated samples the settlement reads (the labs' merged per date when they agree), or null for one value. */
+  samples: Sample[] | null;
   /** The labs the terms require that have not reported. */
   missingLabs: (Lab | 'either')[];
+  /** How the labs were compared: on their annual figures, or sample date by sample date. */
+  compared: 'aggregate' | 'sample' | null;
+  /** Compared per sample: the dates the labs differ beyond the tolerance. */
+  differing: { on: string; spread: string; allowed: string }[];
   spread: string | null;
   allowed: string | null;
   current: MonitoringEntryDto[];
@@ -72,6 +90,32 @@ export interface CellDto {
 }
 
 export type SettlementDirection = 'NONE' | 'FROM_UPSTREAM' | 'TO_UPSTREAM';
+
+/** What a settlement read of one indicator: its annual figure and state, the results and resolution it rests on, and its samples when there were. */
+export interface SettlementInputDto {
+  value: string | null;
+  state: string;
+  entryIds: string[];
+  resolutionId: string | null;
+  /** The dated samples the terms read (decision 0097); absent for one value. */
+  samples?: Sample[];
+}
+
+/**
+ * The samples behind a step of the trace, as the terms give them (lib/terms TraceStep.samples: per
+ * aggregate the step read). Optional: a step without it, or a settlement run before samples, has
+ * none; pages read it through traceSampleLists (lib/domain/monitoring.ts), which tolerates any shape.
+ */
+export type TraceSamples = readonly TermsTraceSamples[];
+
+export interface TraceStepDto {
+  name: string;
+  expr: string;
+  substituted: string;
+  value: string;
+  text: string;
+  samples?: TraceSamples;
+}
 
 /** An organisation as the agreement names it, in both languages. */
 export interface OrganisationName {
@@ -91,9 +135,9 @@ export interface SettlementDto {
   balance: string;
   funders: { funder: string; due: string; advances: string; balance: string }[];
   shares: Record<string, string>;
-  inputs: Record<string, { value: string | null; state: string; entryIds: string[]; resolutionId: string | null }>;
+  inputs: Record<string, SettlementInputDto>;
   formulas: Record<string, string>;
-  trace: { name: string; expr: string; substituted: string; value: string; text: string }[];
+  trace: TraceStepDto[];
   fingerprint: string;
   runBy: string | null;
   runAt: string;

@@ -53,7 +53,7 @@ export interface AuditSummaries {
   'agreement.amendment_signed': { after: { amendmentId: string; number: number; effectiveFrom: number; signatures: string; effective: boolean } };
   'monitoring.entered': {
     before: { value: string; laboratory: string } | null;
-    after: { valueId: string; year: number; indicator: string; value: string; laboratory: string; sampled: string; cell: string };
+    after: { valueId: string; year: number; indicator: string; value: string; samples?: Json; laboratory: string; sampled: string; cell: string };
   };
   'monitoring.imported': { after: { importId: string; fileName: string; sha256?: string; rows: number; years: number[]; values: Json[]; truncated?: boolean; disputed: Json } };
   'monitoring.tolerances_set': { before: Json; after: Json };

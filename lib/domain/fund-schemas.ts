@@ -44,15 +44,63 @@ const sampling = {
 
 const samplingOrder = <T extends { sampledFrom: string; sampledTo: string }>(input: T) => input.sampledTo >= input.sampledFrom;
 
+/** The most samples a lab may report for one indicator and year: one per day (dates do not repeat). */
+export const maxSamplesPerYear = 366;
+
+/** One dated sample as a lab reports it (lib/terms/measurement.ts Sample). */
+const sample = z.strictObject({ on: isoDate, value: labResult }, say('sampleObject'));
+
+/**
+ * A result for an indicator and year: either one `value` with its sampling period (sampledFrom,
+ * sampledTo), or the year's `samples` [{ on, value }], whose dates are the period (decision 0097).
+ * Each sample's date lies within the year, and no date repeats.
+ */
 export const ZEnterMonitoringValue = z
   .strictObject({
     year,
     indicator: z.string(say('nameIndicator')).trim().min(1, say('nameIndicator')).max(100),
-    value: labResult,
-    ...sampling,
+    value: labResult.optional(),
+    samples: z.array(sample, say('samplesList')).min(1).max(maxSamplesPerYear).optional(),
+    laboratory: sampling.laboratory,
+    sampledFrom: isoDate.optional(),
+    sampledTo: isoDate.optional(),
   })
-  .refine(samplingOrder, { path: ['sampledTo'], ...say('mustNotBeBefore', { other: localText('field.sampledFrom') }) });
+  .superRefine((input, ctx) => {
+    const issue = (path: (string | number)[], message: { error: string }) => ctx.issues.push({ code: 'custom', path, message: message.error, input });
+    if (input.samples === undefined) {
+      if (input.value === undefined) issue(['value'], say('giveValueOrSamples'));
+      if (input.sampledFrom === undefined) issue(['sampledFrom'], say('zod.required'));
+      if (input.sampledTo === undefined) issue(['sampledTo'], say('zod.required'));
+      if (input.sampledFrom !== undefined && input.sampledTo !== undefined && !samplingOrder({ sampledFrom: input.sampledFrom, sampledTo: input.sampledTo }))
+        issue(['sampledTo'], say('mustNotBeBefore', { other: localText('field.sampledFrom') }));
+      return;
+    }
+    if (input.value !== undefined) issue(['value'], say('valueOrSamples'));
+    for (const field of ['sampledFrom', 'sampledTo'] as const) if (input[field] !== undefined) issue([field], say('periodFromSamples'));
+    const first = new Map<string, number>();
+    input.samples.forEach((s, i) => {
+      if (typeof input.year === 'number' && s.on.slice(0, 4) !== String(input.year)) issue(['samples', i, 'on'], say('sampleNotInYear', { year: input.year }));
+      const seen = first.get(s.on);
+      if (seen === undefined) first.set(s.on, i);
+      else issue(['samples', i, 'on'], say('sampleDateRepeated', { row: seen + 1 }));
+    });
+  });
 export type EnterMonitoringValueInput = z.infer<typeof ZEnterMonitoringValue>;
+
+/** How the entry form gives a result: one value for the year, or dated samples. */
+export const entryModes = ['value', 'samples'] as const;
+
+/**
+ * The entry form holds both ways at once (a mode, the one value with its period, sample rows);
+ * what it sends, and what is checked, is the chosen way's, by ZEnterMonitoringValue (the API's).
+ */
+export const ZEnterMonitoringForm = z
+  .record(z.string(), z.unknown())
+  .transform((form) => {
+    const kept = form.mode === 'samples' ? ['year', 'indicator', 'laboratory', 'samples'] : ['year', 'indicator', 'laboratory', 'value', 'sampledFrom', 'sampledTo'];
+    return Object.fromEntries(Object.entries(form).filter(([key]) => kept.includes(key)));
+  })
+  .pipe(ZEnterMonitoringValue);
 
 export const ZResolveDispute = z.discriminatedUnion(
   'method',
@@ -158,7 +206,12 @@ export const isReversal = (input: RecordPaymentInput | ReversePaymentInput): inp
 
 export const ZExportFormat = z.strictObject({ format: z.enum(['json', 'csv', 'xlsx'], say('mustBeJsonCsvXlsx')).default('json') });
 
-export const ZMonitoringTemplate = z.strictObject({ year: z.coerce.number(say('mustBeYear')).pipe(year), format: z.enum(['csv', 'xlsx'], say('mustBeCsvXlsx')).default('xlsx') });
+export const ZMonitoringTemplate = z.strictObject({
+  year: z.coerce.number(say('mustBeYear')).pipe(year),
+  format: z.enum(['csv', 'xlsx'], say('mustBeCsvXlsx')).default('xlsx'),
+  /** One row per indicator for the year's value, or one row per sample (decision 0097). */
+  layout: z.enum(entryModes, say('mustBeOneOf', { options: [...entryModes] })).default('value'),
+});
 
 const amount = z
   .string()

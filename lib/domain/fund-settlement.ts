@@ -1,4 +1,5 @@
-import { compileTerms, isSettled, parseTerms, settle, traceSettlement, TermsError, type PaymentTerms, type TraceStep } from '@/lib/terms';
+import { compileTerms, isSettled, parseTerms, settle, traceSettlement, TermsError, type Monitoring, type PaymentTerms, type TraceStep } from '@/lib/terms';
+import type { Measurement } from '@/lib/terms/measurement';
 import { LD, netSettlement, toFen, type Funder, type Netting, type Shares } from './ledger';
 import { valuesForSettlement, type CellAssessment } from './monitoring';
 import { problem, text, type Problem } from './local-text';
@@ -34,8 +35,10 @@ export interface SettlementRun {
   payment: string;
   /** Currency units per amount in the terms (1, 1000 …). */
   unit: number;
-  /** The monitoring values used, by indicator. */
+  /** The monitoring values used, by indicator: each one's annual figure (one value, or the mean of its samples). */
   values: Record<string, string>;
+  /** What the terms read, by indicator: one value, or the dated samples (docs/decisions/0097). */
+  measurements: Record<string, Measurement>;
   /** Every formula's value for the year. */
   formulas: Record<string, string>;
   trace: TraceStep[];
@@ -90,6 +93,7 @@ export function runSettlement(input: SettlementRunInput): SettlementRunOutcome {
         payment: text,
         unit: 1,
         values: {},
+        measurements: {},
         formulas: { payment: text },
         trace: [{ name: 'payment', expr: 'scheduled', substituted: text, value: text, text: `payment = scheduled = ${text}` }],
         netting,
@@ -98,7 +102,9 @@ export function runSettlement(input: SettlementRunInput): SettlementRunOutcome {
     };
   }
 
-  const monitoring = { [String(year)]: values.values };
+  // One value or the year's samples per indicator (lib/terms/measurement.ts): the terms count a
+  // censored sample by their detection-limit rule, and a bare indicator means its samples' mean.
+  const monitoring: Monitoring = { [String(year)]: values.measurements };
   // The schedule is whole currency; the terms count in their own unit.
   const scheduled = input.scheduled === null ? undefined : { [String(year)]: new LD(input.scheduled).dividedBy(terms.unit).toString() };
   try {
@@ -114,7 +120,17 @@ export function runSettlement(input: SettlementRunInput): SettlementRunOutcome {
     const netting = netSettlement({ due, shares: input.shares, paid: input.paid });
     return {
       ok: true,
-      run: { year, payment: settled.payment, unit: terms.unit, values: values.values, formulas: settled.values, trace, netting, parties: terms.parties ? partyNetting(netting, terms.parties) : null },
+      run: {
+        year,
+        payment: settled.payment,
+        unit: terms.unit,
+        values: values.values,
+        measurements: values.measurements,
+        formulas: settled.values,
+        trace,
+        netting,
+        parties: terms.parties ? partyNetting(netting, terms.parties) : null,
+      },
     };
   } catch (error) {
     if (error instanceof TermsError) return { ok: false, problems: error.problems.map((p) => codedProblem(p)) };

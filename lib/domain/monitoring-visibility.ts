@@ -57,7 +57,7 @@ export function sealedSummary(
   const { before, after } = event.summary;
   const hidden = (year: unknown, indicator: unknown) => typeof year === 'number' && typeof indicator === 'string' && sealed(agreementId, year, indicator);
   if (event.action === 'monitoring.entered' && event.side !== viewer && isObj(after) && hidden(after.year, after.indicator)) {
-    const { value: _value, ...rest } = after;
+    const { value: _value, samples: _samples, ...rest } = after;
     const earlier = isObj(before) ? (({ value: _v, ...kept }) => kept)(before) : before;
     return { ...event.summary, before: earlier, after: rest };
   }

@@ -2,15 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   allowedDifference,
+  annualFigure,
   assessCell,
   assessMonitoring,
   canonicalValue,
   cellRule,
+  comparisonOf,
   differBeyondTolerance,
   meanOf,
+  mergeSamples,
   noTolerance,
   parseTolerance,
   resolvedValue,
+  sampleMean,
+  storedSamples,
+  traceSampleLists,
   valuesForSettlement,
   type MonitoringEntry,
   type MonitoringSide,
@@ -93,7 +99,7 @@ describe('a cell of monitoring results', () => {
     expect(assessCell(2023, 'codmn', [up], [retest])).toMatchObject({ state: 'resolved', value: '2.5' });
     const cell = assessCell(2023, 'codmn', [up], []);
     expect(resolvedValue(cell, { method: 'AVERAGE' })).toMatchObject({ ok: false });
-    expect(resolvedValue(cell, { method: 'ACCEPT', valueId: up.id })).toEqual({ ok: true, value: '2.3' });
+    expect(resolvedValue(cell, { method: 'ACCEPT', valueId: up.id })).toEqual({ ok: true, value: '2.3', samples: null });
   });
 
   it('counts a censored result by the terms’ detection-limit rule', () => {
@@ -160,7 +166,7 @@ describe('values for a settlement', () => {
         { field: '2023.tn', message: expect.stringMatching(/^Total nitrogen .* in 2023: no result yet from the downstream lab, which the terms require before the year can settle$/) },
       ],
     });
-    expect(valuesForSettlement(cells, 2023, ['nh3n'])).toEqual({ ok: true, values: { nh3n: '0.1' } });
+    expect(valuesForSettlement(cells, 2023, ['nh3n'])).toEqual({ ok: true, values: { nh3n: '0.1' }, measurements: { nh3n: '0.1' } });
   });
 });
 
@@ -170,9 +176,9 @@ describe('resolving a dispute', () => {
   const disputed = assessCell(2023, 'codmn', [up, down], []);
 
   it('accepts one current result, averages them, or records a re-test', () => {
-    expect(resolvedValue(disputed, { method: 'ACCEPT', valueId: down.id })).toEqual({ ok: true, value: '2.8' });
-    expect(resolvedValue(disputed, { method: 'AVERAGE' })).toEqual({ ok: true, value: '2.55' });
-    expect(resolvedValue(disputed, { method: 'RETEST', value: '2.610' })).toEqual({ ok: true, value: '2.61' });
+    expect(resolvedValue(disputed, { method: 'ACCEPT', valueId: down.id })).toEqual({ ok: true, value: '2.8', samples: null });
+    expect(resolvedValue(disputed, { method: 'AVERAGE' })).toEqual({ ok: true, value: '2.55', samples: null });
+    expect(resolvedValue(disputed, { method: 'RETEST', value: '2.610' })).toEqual({ ok: true, value: '2.61', samples: null });
   });
 
   it('refuses a result that is not current, a bad re-test value, and a cell that is not disputed', () => {
@@ -201,5 +207,237 @@ describe('resolving a dispute', () => {
   it('keeps values canonical', () => {
     expect(canonicalValue('2.3100')).toBe('2.31');
     expect(canonicalValue('-0')).toBe('0');
+  });
+});
+
+describe('dated samples (decision 0097)', () => {
+  // The stored value of an entry of samples is their mean as entered; the cell judges by the samples.
+  const sampled = (side: MonitoringSide, samples: [string, string][], minute = 0): MonitoringEntry => ({
+    ...entry(side, '0', minute),
+    samples: samples.map(([on, value]) => ({ on, value })),
+  });
+  const rule = (tolerance = { absolute: '0.2', relative: null }, extra: Partial<ReturnType<typeof cellRule>> = {}) => ({ ...cellRule(tolerance), ...extra });
+
+  it('reads stored samples defensively and the comparison a rule asks for', () => {
+    expect(storedSamples([{ on: '2023-01-15', value: '2.1' }])).toEqual([{ on: '2023-01-15', value: '2.1' }]);
+    expect(storedSamples(null)).toBeNull();
+    expect(storedSamples([])).toBeNull();
+    expect(storedSamples([{ on: '2023-01-15', value: 2.1 }])).toBeNull();
+    expect(comparisonOf({ compare: 'sample' })).toBe('sample');
+    expect(comparisonOf({ compare: 'weekly' })).toBe('aggregate');
+    expect(comparisonOf(undefined)).toBe('aggregate');
+  });
+
+  it('takes a lab’s annual figure as the mean of its counted samples, a censored one by the detection-limit rule', () => {
+    const samples = [
+      { on: '2023-01-15', value: '2' },
+      { on: '2023-02-15', value: '<0.5' },
+      { on: '2023-03-15', value: '3' },
+    ];
+    expect(sampleMean(samples, { belowLimit: 'limit' })).toBe('1.833333333333333333333333333333333333333');
+    expect(sampleMean(samples, { belowLimit: 'half' })).toBe('1.75');
+    expect(sampleMean(samples, { belowLimit: 'zero' })).toBe('1.666666666666666666666666666666666666667');
+    expect(annualFigure({ value: '<0.5', samples: null }, { belowLimit: 'half' })).toBe('0.25');
+  });
+
+  it('settles a single lab on its samples as written, and its figure on their mean', () => {
+    const up = sampled('UPSTREAM', [
+      ['2023-02-15', '<0.02'],
+      ['2023-01-15', '2.2'],
+    ]);
+    const cell = assessCell(2023, 'codmn', [up], [], rule(undefined, { labs: 'upstream', belowLimit: 'half' }));
+    expect(cell).toMatchObject({ state: 'single', value: '1.105', compared: null });
+    expect(cell.measurement).toEqual([
+      { on: '2023-01-15', value: '2.2' },
+      { on: '2023-02-15', value: '<0.02' },
+    ]);
+  });
+
+  it('compares two labs on their annual means by default: within the tolerance they agree, and the samples merge per date', () => {
+    const up = sampled('UPSTREAM', [
+      ['2023-01-15', '2.0'],
+      ['2023-02-15', '3.0'],
+      ['2023-03-15', '<0.1'],
+    ]);
+    // A month 1.0 apart, but the means (1.7 and 1.8) within 0.2.
+    const down = sampled('DOWNSTREAM', [
+      ['2023-01-15', '3.0'],
+      ['2023-02-15', '2.3'],
+      ['2023-03-15', '<0.1'],
+    ]);
+    const cell = assessCell(2023, 'codmn', [up, down], [], rule());
+    expect(cell).toMatchObject({ state: 'agreed', compared: 'aggregate', spread: '0.1', allowed: '0.2', differing: [] });
+    expect(cell.measurement).toEqual([
+      { on: '2023-01-15', value: '2.5' },
+      { on: '2023-02-15', value: '2.65' },
+      // Both labs below the same limit: it stays censored, for the terms to count by their rule.
+      { on: '2023-03-15', value: '<0.1' },
+    ]);
+    expect(cell.value).toBe('1.75');
+  });
+
+  it('disputes annual means beyond the tolerance, and names the labs by their means and sample counts', () => {
+    const up = sampled('UPSTREAM', [
+      ['2023-01-15', '2.0'],
+      ['2023-02-15', '2.2'],
+    ]);
+    up.value = '2.1';
+    const down = sampled('DOWNSTREAM', [['2023-01-20', '2.6']]);
+    down.value = '2.6';
+    const cells = [assessCell(2023, 'codmn', [up, down], [], rule())];
+    expect(cells[0]).toMatchObject({ state: 'disputed', compared: 'aggregate', spread: '0.5', allowed: '0.2', value: null, measurement: null });
+    expect(valuesForSettlement(cells, 2023, ['codmn'])).toMatchObject({
+      ok: false,
+      problems: [{ message: expect.stringContaining('upstream 2.1 (mean of 2 samples), downstream 2.6 (mean of 1 sample); they differ by 0.5, the tolerance allows 0.2') }],
+    });
+  });
+
+  it('compares per sample date when the rule says so: the dates both labs sampled decide, and the problem names them', () => {
+    const up = sampled('UPSTREAM', [
+      ['2023-01-15', '2.0'],
+      ['2023-02-15', '3.0'],
+      ['2023-04-15', '9'],
+    ]);
+    const down = sampled('DOWNSTREAM', [
+      ['2023-01-15', '2.1'],
+      ['2023-02-15', '2.5'],
+      ['2023-03-15', '1'],
+    ]);
+    const cell = assessCell(2023, 'codmn', [up, down], [], rule(undefined, { compare: 'sample' }));
+    expect(cell).toMatchObject({ state: 'disputed', compared: 'sample', spread: '0.5', allowed: '0.2', differing: [{ on: '2023-02-15', spread: '0.5', allowed: '0.2' }] });
+    expect(valuesForSettlement([cell], 2023, ['codmn'])).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('samples of 2023-02-15 differ beyond the tolerance') }] });
+
+    // Within the tolerance on every shared date: agreed, though the annual means differ widely.
+    const close = sampled('DOWNSTREAM', [
+      ['2023-01-15', '2.1'],
+      ['2023-02-15', '2.9'],
+    ]);
+    const agreed = assessCell(2023, 'codmn', [up, close], [], rule(undefined, { compare: 'sample' }));
+    expect(agreed).toMatchObject({ state: 'agreed', compared: 'sample', differing: [] });
+    expect(agreed.measurement).toEqual([
+      { on: '2023-01-15', value: '2.05' },
+      { on: '2023-02-15', value: '2.95' },
+      { on: '2023-04-15', value: '9' },
+    ]);
+
+    // No date in common: the annual figures are compared.
+    const apart = sampled('DOWNSTREAM', [['2023-06-15', '4.6']]);
+    expect(assessCell(2023, 'codmn', [up, apart], [], rule(undefined, { compare: 'sample' }))).toMatchObject({ state: 'agreed', compared: 'aggregate' });
+  });
+
+  it('agrees a lab’s one value with another’s samples on the annual figure, and settles on the samples', () => {
+    const up = entry('UPSTREAM', '2.5');
+    const down = sampled('DOWNSTREAM', [
+      ['2023-01-15', '2.4'],
+      ['2023-02-15', '2.6'],
+    ]);
+    const cell = assessCell(2023, 'codmn', [up, down], [], rule());
+    expect(cell).toMatchObject({ state: 'agreed', value: '2.5', compared: 'aggregate' });
+    expect(cell.measurement).toEqual(down.samples);
+  });
+
+  it('resolves a dispute of samples: the accepted lab’s samples, the labs’ mean per date, or a re-test’s one value', () => {
+    const up = sampled('UPSTREAM', [
+      ['2023-01-15', '2.0'],
+      ['2023-02-15', '<0.4'],
+    ]);
+    const down = sampled('DOWNSTREAM', [
+      ['2023-01-15', '3.0'],
+      ['2023-03-15', '3.2'],
+    ]);
+    const r = rule(undefined, { belowLimit: 'half' });
+    const disputed = assessCell(2023, 'codmn', [up, down], [], r);
+    expect(disputed.state).toBe('disputed');
+    expect(resolvedValue(disputed, { method: 'ACCEPT', valueId: up.id }, r)).toEqual({ ok: true, value: '1.1', samples: up.samples });
+    const averaged = resolvedValue(disputed, { method: 'AVERAGE' }, r);
+    // (2.5 + 0.2 + 3.2) / 3: the censored date counts as half its limit.
+    expect(averaged).toEqual({
+      ok: true,
+      value: '1.966666666666666666666666666666666666667',
+      samples: [
+        { on: '2023-01-15', value: '2.5' },
+        { on: '2023-02-15', value: '<0.4' },
+        { on: '2023-03-15', value: '3.2' },
+      ],
+    });
+    expect(resolvedValue(disputed, { method: 'RETEST', value: '2.7' }, r)).toEqual({ ok: true, value: '2.7', samples: null });
+
+    // A recorded resolution with samples settles on them.
+    const recorded: Resolution = { ...resolution([up, down], averaged.ok ? averaged.value : '', 100, 'AVERAGE'), samples: averaged.ok ? averaged.samples : null };
+    const resolved = assessCell(2023, 'codmn', [up, down], [recorded], r);
+    expect(resolved).toMatchObject({ state: 'resolved', value: '1.966666666666666666666666666666666666667' });
+    expect(resolved.measurement).toEqual(recorded.samples);
+    expect(valuesForSettlement([resolved], 2023, ['codmn'])).toEqual({ ok: true, values: { codmn: '1.966666666666666666666666666666666666667' }, measurements: { codmn: recorded.samples } });
+  });
+
+  it('averages a lab’s one value and another’s samples as their annual figures, one value', () => {
+    const up = entry('UPSTREAM', '2');
+    const down = sampled('DOWNSTREAM', [
+      ['2023-01-15', '3'],
+      ['2023-02-15', '4'],
+    ]);
+    const disputed = assessCell(2023, 'codmn', [up, down], [], rule());
+    expect(resolvedValue(disputed, { method: 'AVERAGE' })).toEqual({ ok: true, value: '2.75', samples: null });
+  });
+
+  it('merges samples per date: one lab’s date as written, equal results as written, different ones by their counted mean', () => {
+    const merged = mergeSamples(
+      [
+        [
+          { on: '2023-02-01', value: '<0.1' },
+          { on: '2023-01-01', value: '1' },
+        ],
+        [
+          { on: '2023-02-01', value: '0.3' },
+          { on: '2023-03-01', value: '<0.2' },
+        ],
+      ],
+      { belowLimit: 'zero' },
+    );
+    expect(merged).toEqual([
+      { on: '2023-01-01', value: '1' },
+      { on: '2023-02-01', value: '0.15' },
+      { on: '2023-03-01', value: '<0.2' },
+    ]);
+  });
+});
+
+describe('the samples behind a trace step', () => {
+  it('reads the terms’ trace of an aggregate: its indicator, value, condition and each sample with what it counted as', () => {
+    const step = [
+      {
+        indicator: 'tp',
+        aggregate: 'share',
+        condition: { op: '<=', bound: '0.05' },
+        value: '0.5',
+        values: [
+          { on: '2023-01-15', value: '<0.02', counted: '0.01', meets: true },
+          { on: '2023-02-15', value: '0.06', counted: '0.06', meets: false },
+        ],
+      },
+    ];
+    expect(traceSampleLists(step)).toEqual([
+      {
+        indicator: 'tp',
+        aggregate: 'share',
+        value: '0.5',
+        condition: { op: '<=', bound: '0.05' },
+        samples: [
+          { on: '2023-01-15', value: '<0.02', counted: '0.01', meets: true },
+          { on: '2023-02-15', value: '0.06', counted: '0.06', meets: false },
+        ],
+      },
+    ]);
+  });
+
+  it('reads a bare list or lists by indicator too, and nothing from a step without samples or with malformed ones', () => {
+    const list = [{ on: '2023-01-15', value: '2.1' }];
+    const read = [{ on: '2023-01-15', value: '2.1', counted: null, meets: null }];
+    expect(traceSampleLists(list)).toEqual([{ indicator: null, aggregate: null, value: null, condition: null, samples: read }]);
+    expect(traceSampleLists({ codmn: list, tp: [] })).toEqual([{ indicator: 'codmn', aggregate: null, value: null, condition: null, samples: read }]);
+    expect(traceSampleLists(undefined)).toEqual([]);
+    expect(traceSampleLists([{ on: '2023-01-15' }])).toEqual([]);
+    expect(traceSampleLists([{ indicator: 'tp', values: [{ on: 1 }] }])).toEqual([]);
+    expect(traceSampleLists('2.1')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { parseDecimal } from '@/lib/engine';
 import { countedValue, defaultRule, missingLabs, type Lab, type MonitoringRule } from '@/lib/terms';
+import type { Measurement, Sample } from '@/lib/terms/measurement';
 import { problem, refusal, text, type Problem, type Refusal } from './local-text';
 import { indicatorText } from './indicator-name';
 
@@ -13,6 +14,12 @@ import { indicatorText } from './indicator-name';
  * year, one indicator) either agree within the agreed tolerance, or the cell is disputed and no
  * settlement may use it until a resolution is recorded against exactly those results: one of them
  * accepted, their average, or a re-test. A side entering a new result afterwards reopens the cell.
+ *
+ * A result is one value for the year, or the year's dated samples (docs/decisions/0097). By
+ * default the labs are compared on their annual figures (the mean of each lab's counted samples);
+ * a rule that says `compare: "sample"` compares them date by date where both sampled. What a
+ * settlement reads is a Measurement (lib/terms/measurement.ts): one value, or the samples as the
+ * labs wrote them (a censored "<0.01" stays censored: the terms count it by their rule).
  *
  * Pure: decimal.js and the engine's decimal parser only.
  */
@@ -41,8 +48,10 @@ export interface MonitoringEntry {
   id: string;
   year: number;
   indicator: string;
-  /** A decimal string in the indicator's unit. */
+  /** A decimal string in the indicator's unit; for samples, their annual mean as counted when entered (shown, not judged). */
   value: string;
+  /** The dated samples, in date order, when the lab reported samples; absent or null for one value. */
+  samples?: readonly Sample[] | null;
   side: MonitoringSide;
   /** When it was entered; the newest entry of a side is its current result. */
   enteredAt: Date;
@@ -65,6 +74,8 @@ export interface Resolution {
   /** The entries that were current when it was recorded: it applies while they still are. */
   basisValueIds: string[];
   value: string;
+  /** The samples it settles on (the accepted lab's, or averaged per date), when the results were samples. */
+  samples?: readonly Sample[] | null;
   resolvedAt: Date;
 }
 
@@ -74,8 +85,15 @@ export interface Resolution {
  */
 export type CellState = 'missing' | 'incomplete' | 'single' | 'agreed' | 'disputed' | 'resolved';
 
-/** What a cell is judged by: the tolerance, the labs required and the detection-limit rule of the signed terms. */
-export type CellRule = Pick<MonitoringRule, 'tolerance' | 'labs' | 'belowLimit'>;
+/** How two labs' samples are compared: their annual figures (the default), or date by date. */
+export const comparisons = ['aggregate', 'sample'] as const;
+export type Comparison = (typeof comparisons)[number];
+
+/**
+ * What a cell is judged by: the tolerance, the labs required and the detection-limit rule of the
+ * signed terms, and how samples are compared (absent: on the annual figure).
+ */
+export type CellRule = Pick<MonitoringRule, 'tolerance' | 'labs' | 'belowLimit'> & { compare?: Comparison };
 
 /** The rule of an indicator the terms say nothing about (docs/terms.md), with a tolerance as given. */
 export function cellRule(tolerance: Tolerance = noTolerance): CellRule {
@@ -91,12 +109,125 @@ export function countedResult(value: string, rule: Pick<MonitoringRule, 'belowLi
 
 const labOfSide = { UPSTREAM: 'upstream', DOWNSTREAM: 'downstream', FUND: 'fund' } as const;
 
+/** Samples as stored (a JSON column): a list of { on, value } texts, else null. */
+export function storedSamples(json: unknown): Sample[] | null {
+  if (!Array.isArray(json) || json.length === 0) return null;
+  const isSample = (s: unknown): s is Sample => typeof s === 'object' && s !== null && typeof (s as Sample).on === 'string' && typeof (s as Sample).value === 'string';
+  return json.every(isSample) ? json.map((s) => ({ on: s.on, value: s.value })) : null;
+}
+
+/**
+ * How a rule of the terms asks for samples to be compared. Read from the rule as written, so that
+ * a `compare` the terms' reader does not know yet is simply absent (the default, the annual figure).
+ */
+export function comparisonOf(written: unknown): Comparison {
+  const compare = typeof written === 'object' && written !== null ? (written as { compare?: unknown }).compare : undefined;
+  return compare === 'sample' ? 'sample' : 'aggregate';
+}
+
+/** One list of samples behind a trace step, as a page or the statement shows it. */
+export interface TraceSampleList {
+  /** The indicator, when the step names it. */
+  indicator: string | null;
+  /** The aggregate the formula read (`mean`, `share` …) and its value, when the step gives them. */
+  aggregate: string | null;
+  value: string | null;
+  /** For `share`: the comparison and the bound. */
+  condition: { op: string; bound: string } | null;
+  /** Each sample as written, what it counted as (when the step says) and, for `share`, whether it met the bound. */
+  samples: { on: string; value: string; counted: string | null; meets: boolean | null }[];
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+
+function sampleItems(raw: unknown): TraceSampleList['samples'] | null {
+  if (!Array.isArray(raw) || raw.length === 0) return null;
+  const items = raw.map((x) =>
+    isRecord(x) && typeof x.on === 'string' && typeof x.value === 'string' ? { on: x.on, value: x.value, counted: str(x.counted), meets: typeof x.meets === 'boolean' ? x.meets : null } : null,
+  );
+  return items.every((x) => x !== null) ? (items as TraceSampleList['samples']) : null;
+}
+
+/**
+ * The samples a step of a settlement's trace lists, where the terms' trace gives any (lib/terms
+ * TraceStep.samples: per aggregate the step read, its indicator, value and every sample with what it
+ * counted as); read defensively, since a stored settlement is JSON from whichever version ran it.
+ * A bare list of samples, or lists by indicator, are read too. Anything else is none.
+ */
+export function traceSampleLists(samples: unknown): TraceSampleList[] {
+  const none = { indicator: null, aggregate: null, value: null, condition: null };
+  if (Array.isArray(samples)) {
+    const plain = sampleItems(samples);
+    if (plain) return [{ ...none, samples: plain }];
+    return samples.flatMap((entry): TraceSampleList[] => {
+      if (!isRecord(entry)) return [];
+      const items = sampleItems(entry.values);
+      if (!items) return [];
+      const condition =
+        isRecord(entry.condition) && typeof entry.condition.op === 'string' && typeof entry.condition.bound === 'string' ? { op: entry.condition.op, bound: entry.condition.bound } : null;
+      return [{ indicator: str(entry.indicator), aggregate: str(entry.aggregate), value: str(entry.value), condition, samples: items }];
+    });
+  }
+  if (!isRecord(samples)) return [];
+  return Object.entries(samples).flatMap(([indicator, raw]) => {
+    const items = sampleItems(raw);
+    return items ? [{ ...none, indicator, samples: items }] : [];
+  });
+}
+
+/** An entry's samples, or null for one value (an empty list is no samples). */
+export function samplesOf(entry: { samples?: readonly Sample[] | null }): readonly Sample[] | null {
+  return entry.samples && entry.samples.length ? entry.samples : null;
+}
+
+/** The annual mean of some samples, each counted by the detection-limit rule. */
+export function sampleMean(samples: readonly Sample[], rule: Pick<MonitoringRule, 'belowLimit'>): string {
+  return meanOf(samples.map((s) => countedResult(s.value, rule)));
+}
+
+/** A lab's annual figure: its one value, or the mean of its samples, censored ones counted by the rule. */
+export function annualFigure(entry: Pick<MonitoringEntry, 'value' | 'samples'>, rule: Pick<MonitoringRule, 'belowLimit'>): string {
+  const samples = samplesOf(entry);
+  return samples ? sampleMean(samples, rule) : canonicalValue(countedResult(entry.value, rule));
+}
+
+/** What a settlement reads of one lab's result: its counted value, or its samples as written. */
+function entryMeasurement(entry: Pick<MonitoringEntry, 'value' | 'samples'>, rule: Pick<MonitoringRule, 'belowLimit'>): Measurement {
+  const samples = samplesOf(entry);
+  return samples ? [...samples].sort((a, b) => a.on.localeCompare(b.on)) : canonicalValue(countedResult(entry.value, rule));
+}
+
+/**
+ * Several labs' samples as one list: per date the mean of the labs' counted values; a date one lab
+ * sampled, or where every lab wrote the same result, keeps that result as written (so a date all
+ * labs found below the detection limit stays censored and the terms count it by their rule).
+ */
+export function mergeSamples(lists: readonly (readonly Sample[])[], rule: Pick<MonitoringRule, 'belowLimit'>): Sample[] {
+  const byDate = new Map<string, string[]>();
+  for (const list of lists) for (const sample of list) byDate.set(sample.on, [...(byDate.get(sample.on) ?? []), sample.value]);
+  return [...byDate.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([on, values]) => ({ on, value: values.every((v) => v === values[0]) ? values[0]! : meanOf(values.map((v) => countedResult(v, rule))) }));
+}
+
+/** The annual figure of a measurement: a value as it is, samples by their mean. */
+function figureOf(measurement: Measurement, rule: Pick<MonitoringRule, 'belowLimit'>): string {
+  return typeof measurement === 'string' ? canonicalValue(measurement) : sampleMean(measurement, rule);
+}
+
 export interface CellAssessment<E extends MonitoringEntry = MonitoringEntry, R extends Resolution = Resolution> {
   year: number;
   indicator: string;
   state: CellState;
-  /** The value a settlement uses; null while missing or disputed. */
+  /** The annual figure a settlement uses (one value, or the mean of the counted samples); null while missing or disputed. */
   value: string | null;
+  /** What the settlement reads: one value, or the dated samples; null while missing or disputed. */
+  measurement: Measurement | null;
+  /** How the labs' results were compared: `sample` date by date (the rule asks for it and both labs gave samples on shared dates). */
+  compared: Comparison | null;
+  /** The dates the labs' samples differ beyond the tolerance (compared per sample), each with its spread and what is allowed. */
+  differing: { on: string; spread: string; allowed: string }[];
   /** The current result of each side, oldest side first. */
   current: E[];
   /** Earlier results, superseded by a newer entry of the same side. */
@@ -155,6 +286,47 @@ export function currentBySide<E extends MonitoringEntry>(entries: readonly E[]):
   return { current, superseded: entries.filter((e) => !kept.has(e.id)) };
 }
 
+/** The spread of some counted values, what the tolerance allows between the extremes, and whether any pair differs beyond it. */
+function compareValues(values: readonly string[], tolerance: Tolerance): { spread: string; allowed: string; disputed: boolean } {
+  const sorted = [...values].sort((a, b) => new MD(a).comparedTo(b));
+  const low = sorted[0]!;
+  const high = sorted[sorted.length - 1]!;
+  // Every pair within tolerance: the extremes decide for the absolute rule; for the relative one
+  // every pair is checked, since a pair of small values may differ more in percent.
+  const disputed = sorted.some((a, i) => sorted.slice(i + 1).some((b) => differBeyondTolerance(tolerance, a, b)));
+  return { spread: canonicalValue(new MD(high).minus(low)), allowed: canonicalValue(allowedDifference(tolerance, low, high)), disputed };
+}
+
+/**
+ * The labs' samples compared date by date: every date at least two labs sampled. Null when there
+ * is no such date (a lab gave one value, or the labs never sampled on the same day): the annual
+ * figures are compared then.
+ */
+function compareBySample(current: readonly MonitoringEntry[], rule: CellRule): { spread: string; allowed: string; disputed: boolean; differing: CellAssessment['differing'] } | null {
+  const lists = current.map(samplesOf);
+  if (lists.some((list) => list === null)) return null;
+  const byDate = new Map<string, string[]>();
+  for (const list of lists) for (const sample of list!) byDate.set(sample.on, [...(byDate.get(sample.on) ?? []), countedResult(sample.value, rule)]);
+  const dates = [...byDate.entries()].filter(([, values]) => values.length > 1).sort(([a], [b]) => a.localeCompare(b));
+  if (!dates.length) return null;
+  const judged = dates.map(([on, values]) => ({ on, ...compareValues(values, rule.tolerance) }));
+  const differing = judged.filter((d) => d.disputed).map(({ on, spread, allowed }) => ({ on, spread, allowed }));
+  // The date shown with the cell: the one furthest beyond its tolerance, else the widest spread.
+  const worst = judged.reduce((a, b) => (new MD(b.spread).minus(b.allowed).greaterThan(new MD(a.spread).minus(a.allowed)) ? b : a));
+  return { spread: worst.spread, allowed: worst.allowed, disputed: differing.length > 0, differing };
+}
+
+/**
+ * What agreeing labs' results give the settlement: the mean of their values; where labs gave
+ * samples, their samples merged per date (a lab's one annual value adds no date: it was compared,
+ * within tolerance, with the others' figures).
+ */
+function agreedMeasurement(current: readonly MonitoringEntry[], rule: CellRule): Measurement {
+  const lists = current.map(samplesOf).filter((list): list is readonly Sample[] => list !== null);
+  if (!lists.length) return meanOf(current.map((e) => countedResult(e.value, rule)));
+  return lists.length === 1 ? [...lists[0]!].sort((a, b) => a.on.localeCompare(b.on)) : mergeSamples(lists, rule);
+}
+
 /** One cell: the entries and resolutions of one year and indicator, judged by the terms' rule. */
 export function assessCell<E extends MonitoringEntry, R extends Resolution>(
   year: number,
@@ -166,8 +338,9 @@ export function assessCell<E extends MonitoringEntry, R extends Resolution>(
   const { current, superseded } = currentBySide(entries);
   const reported = new Set(current.map((e) => labOfSide[e.side]));
   const missing = current.length ? missingLabs(rule, reported) : [];
-  const base = { year, indicator, current, superseded, missingLabs: missing };
-  if (current.length === 0) return { ...base, state: 'missing', value: null, spread: null, allowed: null, resolution: null };
+  const base = { year, indicator, current, superseded, missingLabs: missing, differing: [] as CellAssessment['differing'] };
+  const none = { value: null, measurement: null, spread: null, allowed: null, resolution: null };
+  if (current.length === 0) return { ...base, ...none, state: 'missing', compared: null };
 
   const ids = current.map((e) => e.id);
   // A resolution applies while the results it was recorded on are still the current ones.
@@ -175,30 +348,41 @@ export function assessCell<E extends MonitoringEntry, R extends Resolution>(
     .filter((r) => r.year === year && r.indicator === indicator && sameSet(r.basisValueIds, ids))
     .sort((a, b) => a.resolvedAt.getTime() - b.resolvedAt.getTime())
     .at(-1);
-  const resolved = (spread: string | null, allowed: string | null): CellAssessment<E, R> => ({
-    ...base,
-    state: 'resolved',
-    value: canonicalValue(applying!.value),
-    spread,
-    allowed,
-    resolution: applying!,
-  });
+  const resolved = (compared: Partial<Pick<CellAssessment, 'spread' | 'allowed' | 'compared' | 'differing'>> = {}): CellAssessment<E, R> => {
+    const samples = samplesOf(applying!);
+    return {
+      ...base,
+      spread: null,
+      allowed: null,
+      compared: null,
+      ...compared,
+      state: 'resolved',
+      value: samples ? sampleMean(samples, rule) : canonicalValue(applying!.value),
+      measurement: samples ? [...samples] : canonicalValue(applying!.value),
+      resolution: applying!,
+    };
+  };
 
-  if (missing.length) return applying ? resolved(null, null) : { ...base, state: 'incomplete', value: null, spread: null, allowed: null, resolution: null };
-  const counted = current.map((e) => ({ entry: e, value: countedResult(e.value, rule) }));
-  if (counted.length === 1) return { ...base, state: 'single', value: canonicalValue(counted[0]!.value), spread: null, allowed: null, resolution: null };
+  if (missing.length) return applying ? resolved() : { ...base, ...none, state: 'incomplete', compared: null };
+  if (current.length === 1) {
+    const measurement = entryMeasurement(current[0]!, rule);
+    return { ...base, ...none, state: 'single', value: figureOf(measurement, rule), measurement, compared: null };
+  }
 
-  const sorted = [...counted].sort((a, b) => new MD(a.value).comparedTo(b.value));
-  const low = sorted[0]!.value;
-  const high = sorted[sorted.length - 1]!.value;
-  const spread = canonicalValue(new MD(high).minus(low));
-  const allowed = canonicalValue(allowedDifference(rule.tolerance, low, high));
-  // Every pair within tolerance: the extremes decide for the absolute rule; for the relative one
-  // every pair is checked, since a pair of small values may differ more in percent.
-  const disputed = sorted.some((a, i) => sorted.slice(i + 1).some((b) => differBeyondTolerance(rule.tolerance, a.value, b.value)));
-  if (!disputed) return { ...base, state: 'agreed', value: meanOf(counted.map((c) => c.value)), spread, allowed, resolution: null };
-  if (applying) return resolved(spread, allowed);
-  return { ...base, state: 'disputed', value: null, spread, allowed, resolution: null };
+  const bySample = rule.compare === 'sample' ? compareBySample(current, rule) : null;
+  const judged =
+    bySample ??
+    compareValues(
+      current.map((e) => annualFigure(e, rule)),
+      rule.tolerance,
+    );
+  const compared = { spread: judged.spread, allowed: judged.allowed, compared: bySample ? ('sample' as const) : ('aggregate' as const), differing: bySample?.differing ?? [] };
+  if (!judged.disputed) {
+    const measurement = agreedMeasurement(current, rule);
+    return { ...base, ...compared, state: 'agreed', value: figureOf(measurement, rule), measurement, resolution: null };
+  }
+  if (applying) return resolved(compared);
+  return { ...base, ...compared, state: 'disputed', value: null, measurement: null, resolution: null };
 }
 
 /**
@@ -230,17 +414,26 @@ export function assessMonitoring<E extends MonitoringEntry, R extends Resolution
 
 export type MonitoringProblem = Problem;
 
+/** A lab's result as a problem shows it: the value as written ("<0.025" stays), or the mean of its samples (as entered) and how many. */
+function resultText(entry: MonitoringEntry) {
+  const samples = samplesOf(entry);
+  if (samples) return text('sideSamples', { side: text(`side.${entry.side}`), mean: entry.value, count: samples.length });
+  return text('sideResult', { side: text(`side.${entry.side}`), value: /^[<＜]/.test(entry.value) ? entry.value : canonicalValue(entry.value) });
+}
+
 /**
- * The values a settlement of `year` may use: every needed indicator with a value that is not
- * disputed. Anything else is a problem naming the indicator; nothing is settled as 0.
+ * What a settlement of `year` may read: every needed indicator with a measurement that is not
+ * disputed (one value, or the dated samples). Anything else is a problem naming the indicator;
+ * nothing is settled as 0. `values` are the annual figures (one per indicator) for a reader.
  */
 export function valuesForSettlement(
   cells: readonly CellAssessment[],
   year: number,
   needed: readonly string[],
-): { ok: true; values: Record<string, string> } | { ok: false; problems: MonitoringProblem[] } {
+): { ok: true; values: Record<string, string>; measurements: Record<string, Measurement> } | { ok: false; problems: MonitoringProblem[] } {
   const problems: MonitoringProblem[] = [];
   const values: Record<string, string> = {};
+  const measurements: Record<string, Measurement> = {};
   for (const indicator of needed) {
     const cell = cells.find((c) => c.year === year && c.indicator === indicator);
     if (!cell || cell.state === 'missing') {
@@ -248,23 +441,35 @@ export function valuesForSettlement(
     } else if (cell.state === 'incomplete') {
       problems.push(problem(`${year}.${indicator}`, text('labsMissing', { indicator: indicatorText(indicator), year, labs: cell.missingLabs.map((lab) => text(`lab.${lab}`)) })));
     } else if (cell.state === 'disputed') {
-      // A censored result is shown as the lab wrote it ("<0.025").
-      const results = cell.current.map((e) => text('sideResult', { side: text(`side.${e.side}`), value: /^[<＜]/.test(e.value) ? e.value : canonicalValue(e.value) }));
-      problems.push(problem(`${year}.${indicator}`, text('resultDisputed', { indicator: indicatorText(indicator), year, results, spread: cell.spread ?? '', allowed: cell.allowed ?? '' })));
+      const results = cell.current.map(resultText);
+      problems.push(
+        problem(
+          `${year}.${indicator}`,
+          cell.compared === 'sample' && cell.differing.length
+            ? text('samplesDisputed', { indicator: indicatorText(indicator), year, results, dates: cell.differing.map((d) => d.on), spread: cell.spread ?? '', allowed: cell.allowed ?? '' })
+            : text('resultDisputed', { indicator: indicatorText(indicator), year, results, spread: cell.spread ?? '', allowed: cell.allowed ?? '' }),
+        ),
+      );
     } else {
       values[indicator] = cell.value!;
+      measurements[indicator] = cell.measurement!;
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, values };
+  return problems.length ? { ok: false, problems } : { ok: true, values, measurements };
 }
 
 export type ResolutionInput = { method: 'ACCEPT'; valueId: string } | { method: 'AVERAGE' } | { method: 'RETEST'; value: string };
 
 /**
- * The value a resolution of a disputed cell records, or why it cannot be recorded. The cell must
- * be disputed now; an accepted result must be one of the current ones.
+ * The value a resolution of a disputed cell records, with the samples it settles on when the
+ * results were samples, or why it cannot be recorded. The cell must be disputed now; an accepted
+ * result must be one of the current ones.
  */
-export function resolvedValue(cell: CellAssessment, input: ResolutionInput, rule: Pick<MonitoringRule, 'belowLimit'> = cellRule(noTolerance)): { ok: true; value: string } | ({ ok: false } & Refusal) {
+export function resolvedValue(
+  cell: CellAssessment,
+  input: ResolutionInput,
+  rule: Pick<MonitoringRule, 'belowLimit'> = cellRule(noTolerance),
+): { ok: true; value: string; samples: Sample[] | null } | ({ ok: false } & Refusal) {
   // A cell a required lab has not reported may be closed by the fund too (an accepted result or a
   // re-test it commissioned), so that a side cannot block a year by not reporting.
   if (cell.state !== 'disputed' && cell.state !== 'incomplete') {
@@ -274,16 +479,27 @@ export function resolvedValue(cell: CellAssessment, input: ResolutionInput, rule
     case 'ACCEPT': {
       const chosen = cell.current.find((e) => e.id === input.valueId);
       if (!chosen) return { ok: false, ...refusal(text('acceptedNotCurrent')) };
-      // An accepted censored result ("<0.025") counts as the terms' detection-limit rule says.
-      return { ok: true, value: canonicalValue(countedResult(chosen.value, rule)) };
+      // An accepted lab's samples are settled on as it wrote them; an accepted censored result
+      // ("<0.025") counts as the terms' detection-limit rule says.
+      const samples = samplesOf(chosen);
+      if (samples) return { ok: true, value: sampleMean(samples, rule), samples: [...samples].sort((a, b) => a.on.localeCompare(b.on)) };
+      return { ok: true, value: canonicalValue(countedResult(chosen.value, rule)), samples: null };
     }
-    case 'AVERAGE':
+    case 'AVERAGE': {
       if (cell.current.length < 2) return { ok: false, ...refusal(text('averageNeedsTwo')) };
-      return { ok: true, value: meanOf(cell.current.map((e) => countedResult(e.value, rule))) };
+      // Every lab gave samples: per date the mean of the labs' (a date one lab sampled keeps its
+      // result). Otherwise the labs' annual figures weigh the same: their mean, one value.
+      const lists = cell.current.map(samplesOf);
+      if (lists.every((list) => list !== null)) {
+        const merged = mergeSamples(lists as readonly (readonly Sample[])[], rule);
+        return { ok: true, value: sampleMean(merged, rule), samples: merged };
+      }
+      return { ok: true, value: meanOf(cell.current.map((e) => annualFigure(e, rule))), samples: null };
+    }
     case 'RETEST': {
       const parsed = parseDecimal(input.value);
       if (!parsed.ok || typeof input.value !== 'string') return { ok: false, ...refusal(text('retestNotDecimal', { value: String(input.value) })) };
-      return { ok: true, value: canonicalValue(parsed.value) };
+      return { ok: true, value: canonicalValue(parsed.value), samples: null };
     }
   }
 }

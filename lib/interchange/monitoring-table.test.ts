@@ -1,7 +1,18 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gridToCsv, gridToXlsx, isIsoDate, monitoringFromCsv, monitoringFromXlsx, monitoringGrid, monitoringHeaders, monitoringTemplate, samplingDate } from './monitoring-table';
+import {
+  gridToCsv,
+  gridToXlsx,
+  isIsoDate,
+  monitoringFromCsv,
+  monitoringFromXlsx,
+  monitoringGrid,
+  monitoringHeaders,
+  monitoringSamplesTemplate,
+  monitoringTemplate,
+  samplingDate,
+} from './monitoring-table';
 import { problemAt, problemField } from './grid-problem';
 import { render } from '@/lib/domain/local-text';
 import { defaultRule } from '@/lib/terms';
@@ -31,7 +42,7 @@ describe('monitoring table: CSV', () => {
     expect(monitoringFromCsv('year,indicator,value,lab,sampledFrom\n', rules)).toMatchObject({
       ok: false,
       problems: [
-        { row: 1, column: 'D', message: 'unknown column "lab" (the columns are year, indicator, value, unit, laboratory, sampledFrom, sampledTo)' },
+        { row: 1, column: 'D', message: 'unknown column "lab" (the columns are year, indicator, value, unit, laboratory, sampledFrom, sampledTo, sampledOn)' },
         { row: 1, column: '—', message: 'the header lacks laboratory, sampledTo (the columns are year, indicator, value, laboratory, sampledFrom, sampledTo)' },
       ],
     });
@@ -231,5 +242,113 @@ describe('monitoring table: Chinese headers, lab results under the terms, labels
   it('uses the catalogue’s column labels as its headers', () => {
     expect(zh.fundServer.column).toEqual(monitoringHeaders.zh);
     expect(en.fundServer.column).toEqual(monitoringHeaders.en);
+  });
+});
+
+describe('monitoring table: one row per sample (decision 0097)', () => {
+  const terms = {
+    ...rules,
+    from: 2014,
+    monitoring: { tp: { ...defaultRule('mg/L'), max: '1', belowLimit: 'half' as const }, tn: defaultRule('mg/L'), codmn: defaultRule('mg/L'), nh3n: defaultRule('mg/L') },
+  };
+
+  it('makes the rows of an indicator and year one list of dated samples, their mean the value and their dates the period', () => {
+    const csv = [
+      '指标,采样日期,数值,单位,实验室',
+      'tp,2018/3/15,0.03,mg/L,密云水库站',
+      'tp,2018-01-15,<0.02,mg/L,密云水库站',
+      'codmn,2018-01-15,2.1,mg/L,密云水库站',
+      'tp,2018年2月15日,0.05,mg/L,密云水库站',
+      'tp,2019-01-15,0.04,mg/L,密云水库站',
+    ].join('\n');
+    const outcome = monitoringFromCsv(csv, terms);
+    expect(outcome).toEqual({
+      ok: true,
+      rows: [
+        {
+          row: 2,
+          year: 2018,
+          indicator: 'tp',
+          // (0.03 + 0.01 + 0.05) / 3: the censored sample counts as half its limit, as the terms say.
+          value: '0.03',
+          laboratory: '密云水库站',
+          sampledFrom: '2018-01-15',
+          sampledTo: '2018-03-15',
+          samples: [
+            { on: '2018-01-15', value: '<0.02' },
+            { on: '2018-02-15', value: '0.05' },
+            { on: '2018-03-15', value: '0.03' },
+          ],
+        },
+        { row: 4, year: 2018, indicator: 'codmn', value: '2.1', laboratory: '密云水库站', sampledFrom: '2018-01-15', sampledTo: '2018-01-15', samples: [{ on: '2018-01-15', value: '2.1' }] },
+        { row: 6, year: 2019, indicator: 'tp', value: '0.04', laboratory: '密云水库站', sampledFrom: '2019-01-15', sampledTo: '2019-01-15', samples: [{ on: '2019-01-15', value: '0.04' }] },
+      ],
+      columns: { indicator: 'A', sampledOn: 'B', value: 'C', unit: 'D', laboratory: 'E' },
+    });
+  });
+
+  it('refuses a repeated date, a second laboratory, a date outside the year or the agreement, and a table mixing both layouts', () => {
+    const csv = [
+      'year,indicator,sampledOn,value,laboratory',
+      '2018,tp,2018-01-15,0.03,Lab A',
+      '2018,tp,2018-01-15,0.04,Lab A',
+      '2018,tp,2018-02-15,0.04,Lab B',
+      '2018,tp,2019-03-15,0.04,Lab A',
+      '2018,tp,,0.04,Lab A',
+    ].join('\n');
+    const outcome = monitoringFromCsv(csv, terms);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [3, 'C', 'tp for 2018 has a sample of 2018-01-15 already in row 2: one sample per date'],
+      [4, 'E', "tp for 2018 is from Lab A in row 2: one laboratory's samples per indicator and year"],
+      [5, 'C', '2019-03-15 is not in 2018, the year of the result'],
+      [6, 'C', 'the sampling date is empty (e.g. 2018-01-01)'],
+    ]);
+    expect(render(problemAt(outcome.problems[0]!), 'zh')).toBe('第 3 行 C 列（采样日期）');
+
+    expect(monitoringFromCsv('indicator,sampledOn,value,laboratory\ntp,2013-06-01,0.1,Lab', terms)).toMatchObject({
+      ok: false,
+      problems: [{ row: 2, column: 'B', message: "2013 is outside the agreement's years 2014–2030" }],
+    });
+    expect(monitoringFromCsv('indicator,sampledOn,sampledFrom,value,laboratory\ntp,2018-06-01,2018-06-01,0.1,Lab', terms)).toMatchObject({
+      ok: false,
+      problems: [{ row: 1, message: expect.stringContaining('both a sampling-date column and a sampling period') }],
+    });
+    expect(monitoringFromCsv('year,sampledOn,value,laboratory\n2018,2018-06-01,0.1,Lab', terms)).toMatchObject({
+      ok: false,
+      problems: [{ row: 1, message: 'the header lacks indicator (the columns are indicator, sampledOn, value, laboratory)' }],
+    });
+  });
+
+  it('writes a template of samples at the agreed frequency, which reads back once filled', () => {
+    const template = monitoringSamplesTemplate(
+      [
+        { name: 'tp', unit: 'mg/L', frequency: 'quarterly' },
+        { name: 'tn', unit: 'mg/L' },
+      ],
+      2020,
+      'zh',
+    );
+    expect(template[0]).toEqual(['年度', '指标', '采样日期', '数值', '单位', '实验室']);
+    expect(template.slice(1, 3)).toEqual([
+      ['2020', 'tp', '2020-02-15', '', 'mg/L', ''],
+      ['2020', 'tp', '2020-05-15', '', 'mg/L', ''],
+    ]);
+    expect(template.filter((row) => row[1] === 'tp')).toHaveLength(4);
+    expect(template.filter((row) => row[1] === 'tn')).toHaveLength(12);
+    template.slice(1).forEach((row, i) => {
+      row[3] = String(0.01 * (i + 1));
+      row[5] = '站';
+    });
+    const outcome = monitoringFromCsv(gridToCsv(template), terms);
+    expect(outcome).toMatchObject({
+      ok: true,
+      rows: [
+        { indicator: 'tp', samples: expect.any(Array) },
+        { indicator: 'tn', samples: expect.any(Array) },
+      ],
+    });
+    if (outcome.ok) expect(outcome.rows.map((r) => r.samples!.length)).toEqual([4, 12]);
   });
 });

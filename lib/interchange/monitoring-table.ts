@@ -6,6 +6,10 @@
 // is a lab result under the signed terms' rule (lib/terms/monitoring-rules.ts: a plain decimal in
 // the plausible range, or "<0.025" below the detection limit); dates are read in the forms labs
 // write them (2018-01-01, 2018/1/1, 2018年1月1日, an Excel date) and kept as YYYY-MM-DD.
+//
+// Or one row per sample (docs/decisions/0097): a sampling-date column sampledOn (采样日期) in place of
+// sampledFrom and sampledTo, the year optional (the date's); the rows of one indicator and year
+// become that laboratory's samples, one per date.
 import ExcelJS from 'exceljs';
 import { addColumnGuide, type ColumnGuide } from './column-guide';
 import { csvText, parseCsvText } from './csv-text';
@@ -14,15 +18,25 @@ import { gridProblems } from './grid-bounds';
 import { readXlsxGrid } from './xlsx-grid';
 import { indicatorText } from '@/lib/domain/indicator-name';
 import { fromMessage, text, type LocalText } from '@/lib/domain/local-text';
+import { sampleMean } from '@/lib/domain/monitoring';
 import { defaultRule, labResultText, parseLabResult, type MonitoringRule } from '@/lib/terms';
+import type { Sample } from '@/lib/terms/measurement';
 
 export const monitoringColumns = ['year', 'indicator', 'value', 'laboratory', 'sampledFrom', 'sampledTo'] as const;
 export type MonitoringColumn = (typeof monitoringColumns)[number];
 /** The optional column the template adds after the value: the indicator's unit as the terms state it. */
 export const unitColumn = 'unit';
-type AnyColumn = MonitoringColumn | typeof unitColumn;
+/** The column of a table with one row per sample: the day the sample was taken, in place of sampledFrom and sampledTo. */
+export const sampleColumn = 'sampledOn';
+type AnyColumn = MonitoringColumn | typeof unitColumn | typeof sampleColumn;
 /** The columns in the order a template writes them. */
 export const templateColumns: readonly AnyColumn[] = ['year', 'indicator', 'value', unitColumn, 'laboratory', 'sampledFrom', 'sampledTo'];
+/** The columns a table of samples needs (the year is the date's when the table has none). */
+export const sampleTableColumns = ['indicator', sampleColumn, 'value', 'laboratory'] as const;
+/** The columns of a template of samples, in its order. */
+export const sampleTemplateColumns: readonly AnyColumn[] = ['year', 'indicator', sampleColumn, 'value', unitColumn, 'laboratory'];
+/** Every column a table may have, for the message naming an unknown one. */
+const knownColumns: readonly AnyColumn[] = [...templateColumns, sampleColumn];
 
 /**
  * The header each column is known by, per language: part of the file format (docs/api.md), so an
@@ -30,22 +44,25 @@ export const templateColumns: readonly AnyColumn[] = ['year', 'indicator', 'valu
  * fundServer.column.* label a column in messages; a unit test keeps the two in step.
  */
 export const monitoringHeaders: Record<'en' | 'zh', Record<AnyColumn, string>> = {
-  en: { year: 'year', indicator: 'indicator', value: 'value', unit: 'unit', laboratory: 'laboratory', sampledFrom: 'sampledFrom', sampledTo: 'sampledTo' },
-  zh: { year: '年度', indicator: '指标', value: '数值', unit: '单位', laboratory: '实验室', sampledFrom: '采样起', sampledTo: '采样止' },
+  en: { year: 'year', indicator: 'indicator', value: 'value', unit: 'unit', laboratory: 'laboratory', sampledFrom: 'sampledFrom', sampledTo: 'sampledTo', sampledOn: 'sampledOn' },
+  zh: { year: '年度', indicator: '指标', value: '数值', unit: '单位', laboratory: '实验室', sampledFrom: '采样起', sampledTo: '采样止', sampledOn: '采样日期' },
 };
 export const monitoringSheetName = 'Monitoring';
 export const maxMonitoringRows = 10_000;
 
 export interface MonitoringRow {
-  /** The row in the table (1 is the header). */
+  /** The row in the table (1 is the header); for samples, the row of the first. */
   row: number;
   year: number;
   indicator: string;
-  /** The result as stored: canonical decimal text, or "<limit" for a result below the detection limit. */
+  /** The result as stored: canonical decimal text, or "<limit" for a result below the detection limit; for samples their annual mean, counted by the terms' rule. */
   value: string;
   laboratory: string;
+  /** The sampling period; for samples the first and last date. */
   sampledFrom: string;
   sampledTo: string;
+  /** The dated samples in date order, when the table has a row per sample. */
+  samples?: Sample[];
 }
 
 export interface MonitoringRules {
@@ -109,16 +126,22 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
     const name = raw.replace(/^\uFEFF/, '').trim();
     if (name === '') return;
     const column = knownHeaders.get(headerKey(name));
-    if (!column) problems.push(gridProblem(1, columnLetter(index), text('unknownColumn', { name, columns: templateColumns.map(columnLabel) })));
+    if (!column) problems.push(gridProblem(1, columnLetter(index), text('unknownColumn', { name, columns: knownColumns.map(columnLabel) })));
     else if (where.has(column)) problems.push(gridProblem(1, columnLetter(index), text('repeatedColumn', { name, column: columnLetter(where.get(column)!) }), columnLabel(column)));
     else where.set(column, index);
   });
-  const absent = monitoringColumns.filter((c) => !where.has(c));
-  if (absent.length) problems.push(gridProblem(1, '—', text('headerLacks', { missing: absent.map(columnLabel), columns: monitoringColumns.map(columnLabel) })));
+  // A sampling-date column makes a table of samples, one row each; else a row is a year's result.
+  const perSample = where.has(sampleColumn);
+  if (perSample && (where.has('sampledFrom') || where.has('sampledTo'))) problems.push(gridProblem(1, '—', text('samplingLayoutsMixed')));
+  const required: readonly AnyColumn[] = perSample ? sampleTableColumns : monitoringColumns;
+  const absent = required.filter((c) => !where.has(c));
+  if (absent.length) problems.push(gridProblem(1, '—', text('headerLacks', { missing: absent.map(columnLabel), columns: required.map(columnLabel) })));
   if (problems.length) return { ok: false, problems };
 
   const rows: MonitoringRow[] = [];
   const seen = new Map<string, number>();
+  /** A table of samples: the rows of each indicator and year, by the key; each date's row. */
+  const groups = new Map<string, { first: MonitoringRow; samples: Sample[]; dates: Map<string, number> }>();
   const declared = new Set(rules.indicators);
   let filled = 0;
   body.forEach((cells, offset) => {
@@ -132,11 +155,17 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
     const problem = (column: AnyColumn, message: LocalText) => problems.push(gridProblem(row, columnLetter(where.get(column)!), message, columnLabel(column)));
     const before = problems.length;
 
-    const yearText = cell('year');
+    // A table of samples may leave the year out: the sampling date says it.
+    const written = perSample ? cell(sampleColumn) : '';
+    const sampledOn = perSample ? samplingDate(written) : null;
+    const yearText = perSample && !where.has('year') ? (sampledOn?.slice(0, 4) ?? '') : cell('year');
+    const yearColumn: AnyColumn = where.has('year') ? 'year' : sampleColumn;
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
     const yearInRange = year !== null && year >= rules.from && year <= rules.to;
-    if (year === null) problem('year', yearText === '' ? text('yearEmpty') : text('notFourDigitYear', { text: yearText }));
-    else if (!yearInRange) problem('year', text('yearOutsideAgreement', { year, from: rules.from, to: rules.to }));
+    if (where.has('year')) {
+      if (year === null) problem('year', yearText === '' ? text('yearEmpty') : text('notFourDigitYear', { text: yearText }));
+      else if (!yearInRange) problem('year', text('yearOutsideAgreement', { year, from: rules.from, to: rules.to }));
+    } else if (year !== null && !yearInRange) problem(yearColumn, text('yearOutsideAgreement', { year, from: rules.from, to: rules.to }));
 
     const indicator = cell('indicator');
     const isDeclared = declared.has(indicator);
@@ -164,13 +193,38 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
     if (laboratory === '') problem('laboratory', text('laboratoryEmpty'));
     else if (laboratory.length > 200) problem('laboratory', text('tooLong', { max: 200 }));
 
+    if (perSample) {
+      if (written === '') problem(sampleColumn, text('samplingDateEmpty'));
+      else if (sampledOn === null) problem(sampleColumn, text('notIsoDate', { text: written }));
+      else if (where.has('year') && yearInRange && Number(sampledOn.slice(0, 4)) !== year) problem(sampleColumn, text('dateNotInYear', { date: sampledOn, year: year! }));
+      if (year === null || indicator === '' || sampledOn === null) return;
+      const key = `${year}\u0000${indicator}`;
+      const group = groups.get(key);
+      if (group) {
+        const earlier = group.dates.get(sampledOn);
+        if (earlier !== undefined) problem(sampleColumn, text('duplicateSampleDate', { indicator, year, date: sampledOn, row: earlier }));
+        if (laboratory !== '' && laboratory !== group.first.laboratory)
+          problem('laboratory', text('sampleLaboratoryDiffers', { indicator, year, laboratory: group.first.laboratory, row: group.first.row }));
+      }
+      if (problems.length !== before || value === null) return;
+      if (group) {
+        group.samples.push({ on: sampledOn, value });
+        group.dates.set(sampledOn, row);
+      } else {
+        const first: MonitoringRow = { row, year, indicator, value, laboratory, sampledFrom: sampledOn, sampledTo: sampledOn };
+        groups.set(key, { first, samples: [{ on: sampledOn, value }], dates: new Map([[sampledOn, row]]) });
+        rows.push(first);
+      }
+      return;
+    }
+
     const dates: Partial<Record<'sampledFrom' | 'sampledTo', string>> = {};
     for (const column of ['sampledFrom', 'sampledTo'] as const) {
       const written = cell(column);
       const date = samplingDate(written);
       if (written === '') problem(column, text('samplingDateEmpty'));
       else if (date === null) problem(column, text('notIsoDate', { text: written }));
-      else if (yearInRange && Number(date.slice(0, 4)) !== year) problem(column, text('dateNotInYear', { date, year }));
+      else if (yearInRange && Number(date.slice(0, 4)) !== year) problem(column, text('dateNotInYear', { date, year: year! }));
       else dates[column] = date;
     }
     const { sampledFrom, sampledTo } = dates;
@@ -186,6 +240,14 @@ export function monitoringFromGrid(grid: readonly (readonly string[])[], rules: 
       rows.push({ row, year, indicator, value, laboratory, sampledFrom, sampledTo });
     }
   });
+  // Each indicator and year of a table of samples is one result: its samples in date order, their
+  // mean (censored ones counted by the terms' rule) and the first and last date.
+  for (const row of rows) {
+    const group = groups.get(`${row.year}\u0000${row.indicator}`);
+    if (!group) continue;
+    const samples = [...group.samples].sort((a, b) => a.on.localeCompare(b.on));
+    Object.assign(row, { samples, value: sampleMean(samples, rules.monitoring?.[row.indicator] ?? defaultRule('')), sampledFrom: samples[0]!.on, sampledTo: samples.at(-1)!.on });
+  }
   if (!problems.length && rows.length === 0) problems.push(gridProblem(0, '—', text('tableEmpty')));
   return problems.length ? { ok: false, problems } : { ok: true, rows, columns: Object.fromEntries([...where].map(([column, index]) => [column, columnLetter(index)])) };
 }
@@ -221,8 +283,37 @@ export function monitoringTemplate(indicators: readonly { name: string; unit: st
     laboratory: () => '',
     sampledFrom: () => `${year}-01-01`,
     sampledTo: () => `${year}-12-31`,
+    sampledOn: () => '',
   };
   return [templateColumns.map((column) => monitoringHeaders[language][column]), ...indicators.map((indicator) => templateColumns.map((column) => blank[column](indicator)))];
+}
+
+/** The days a template of samples proposes: mid-month for monthly sampling, mid-quarter for quarterly, one for yearly. */
+const templateDays: Record<'monthly' | 'quarterly' | 'yearly', readonly string[]> = {
+  monthly: ['01-15', '02-15', '03-15', '04-15', '05-15', '06-15', '07-15', '08-15', '09-15', '10-15', '11-15', '12-15'],
+  quarterly: ['02-15', '05-15', '08-15', '11-15'],
+  yearly: ['07-15'],
+};
+
+/**
+ * An empty table of samples (one row per sample): per indicator a row for each sampling the terms'
+ * frequency calls for (monthly when they say nothing of it), the date proposed, to be corrected to
+ * the day the sample was taken; rows may be added or removed.
+ */
+export function monitoringSamplesTemplate(
+  indicators: readonly { name: string; unit: string; frequency?: 'monthly' | 'quarterly' | 'yearly' }[],
+  year: number,
+  language: 'en' | 'zh' = 'en',
+): string[][] {
+  return [
+    sampleTemplateColumns.map((column) => monitoringHeaders[language][column]),
+    ...indicators.flatMap((indicator) =>
+      templateDays[indicator.frequency === 'quarterly' || indicator.frequency === 'yearly' ? indicator.frequency : 'monthly'].map((day) => {
+        const cells: Partial<Record<AnyColumn, string>> = { year: String(year), indicator: indicator.name, sampledOn: `${year}-${day}`, value: '', unit: indicator.unit, laboratory: '' };
+        return sampleTemplateColumns.map((column) => cells[column] ?? '');
+      }),
+    ),
+  ];
 }
 
 export function gridToCsv(grid: readonly (readonly string[])[]): string {

@@ -540,7 +540,7 @@ describe('fund: immutability and authorisation', () => {
     await expect(testDb().$executeRawUnsafe('TRUNCATE "Payment"')).rejects.toThrow(/append-only/);
     const value = await testDb().monitoringValue.findFirstOrThrow({ where: { agreementId: t.agreementId } });
     await expect(testDb().monitoringValue.update({ where: { id: value.id }, data: { value: '1' } })).rejects.toThrow();
-    await expect(testDb().monitoringValue.create({ data: { ...value, id: undefined, value: '9.99', createdAt: undefined } })).rejects.toThrow(/settled and final/);
+    await expect(testDb().monitoringValue.create({ data: { ...value, id: undefined, value: '9.99', createdAt: undefined, samples: undefined } })).rejects.toThrow(/settled and final/);
 
     await expect(enter(t, t.upstream, 2024, 'codmn', '2.2')).rejects.toBeInstanceOf(ConflictError);
     await expect(importAs(t, t.fundAdmin, csvOf([[2024, 'tp', '0.02']]))).rejects.toMatchObject({

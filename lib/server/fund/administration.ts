@@ -6,7 +6,9 @@ import {
   assessMonitoring,
   canonicalValue,
   cellRule,
+  comparisonOf,
   noTolerance,
+  storedSamples,
   type CellAssessment,
   type CellRule,
   type MonitoringEntry,
@@ -15,6 +17,7 @@ import {
   type Tolerance,
 } from '@/lib/domain/monitoring';
 import { defaultRule, monitoringRules, type MonitoringRule, type PaymentTerms } from '@/lib/terms';
+import type { Sample } from '@/lib/terms/measurement';
 import { sharesOfTerms, termsInForce, type AmendmentChanges, type SignedAmendment } from '@/lib/domain/amendments';
 import { sharesOfFunders } from '@/lib/domain/party-split';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
@@ -45,18 +48,29 @@ export function scheduledByYear(agreement: Pick<Agreement, 'schedule' | 'unit'>)
 }
 
 export function toEntry(row: MonitoringValue): Entry {
-  return { id: row.id, year: row.year, indicator: row.indicator, value: row.value, side: row.side as MonitoringSide, enteredAt: row.createdAt, row };
+  return { id: row.id, year: row.year, indicator: row.indicator, value: row.value, samples: storedSamples(row.samples), side: row.side as MonitoringSide, enteredAt: row.createdAt, row };
 }
 
 export function toRuling(row: DisputeResolution): Ruling {
-  return { id: row.id, year: row.year, indicator: row.indicator, method: row.method, basisValueIds: row.basisValueIds, value: row.value, resolvedAt: row.createdAt, row };
+  return {
+    id: row.id,
+    year: row.year,
+    indicator: row.indicator,
+    method: row.method,
+    basisValueIds: row.basisValueIds,
+    value: row.value,
+    samples: storedSamples(row.samples),
+    resolvedAt: row.createdAt,
+    row,
+  };
 }
 
 /**
  * How each indicator is judged: the required labs and the detection-limit rule always from the
  * terms in force (their defaults where they say nothing); the tolerance from them where they
  * state one, else the one the fund recorded for an agreement signed before tolerances were part
- * of the terms (docs/decisions/0066, 0089).
+ * of the terms (docs/decisions/0066, 0089). Samples are compared on the annual figure unless the
+ * rule says `compare: "sample"` (docs/decisions/0097).
  */
 function cellRules(terms: PaymentTerms | null, declared: readonly string[], recorded: Record<string, Tolerance>): Record<string, CellRule> {
   const signed = terms ? monitoringRules(terms) : {};
@@ -64,7 +78,8 @@ function cellRules(terms: PaymentTerms | null, declared: readonly string[], reco
   for (const indicator of declared) {
     const rule = signed[indicator];
     const tolerance = terms?.monitoring?.[indicator]?.tolerance ? rule!.tolerance : (recorded[indicator] ?? noTolerance);
-    rules[indicator] = rule ? { labs: rule.labs, belowLimit: rule.belowLimit, tolerance } : cellRule(tolerance);
+    const compare = comparisonOf(terms?.monitoring?.[indicator]);
+    rules[indicator] = rule ? { labs: rule.labs, belowLimit: rule.belowLimit, tolerance, compare } : { ...cellRule(tolerance), compare };
   }
   return rules;
 }
@@ -153,12 +168,28 @@ export function paidByFunder(payments: readonly Pick<Payment, 'year' | 'funder' 
   return Object.fromEntries(funders.map((f) => [f, paid[f].toFixed(2)])) as Record<Funder, string>;
 }
 
+/** What a run of `year` read of one indicator: the annual figure, the cell's state, the results and resolution it rests on, and the samples when there were. */
+export interface SettlementInput {
+  value: string | null;
+  state: string;
+  entryIds: string[];
+  resolutionId: string | null;
+  /** The dated samples the settlement read (docs/decisions/0097); absent for one value, so older runs keep their fingerprint. */
+  samples?: Sample[];
+}
+
 /** The cells a run of `year` rests on, identified by their entries and resolutions. */
 function inputsOf(cells: readonly CellAssessment<Entry, Ruling>[], year: number, needed: readonly string[]) {
-  const inputs: Record<string, { value: string | null; state: string; entryIds: string[]; resolutionId: string | null }> = {};
+  const inputs: Record<string, SettlementInput> = {};
   for (const cell of cells) {
     if (cell.year !== year || !needed.includes(cell.indicator)) continue;
-    inputs[cell.indicator] = { value: cell.value, state: cell.state, entryIds: cell.current.map((e) => e.id), resolutionId: cell.resolution?.id ?? null };
+    inputs[cell.indicator] = {
+      value: cell.value,
+      state: cell.state,
+      entryIds: cell.current.map((e) => e.id),
+      resolutionId: cell.resolution?.id ?? null,
+      ...(cell.measurement !== null && typeof cell.measurement !== 'string' ? { samples: [...cell.measurement] } : {}),
+    };
   }
   return inputs;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { CellDto, MonitoringEntryDto, PaymentDto, ResolutionDto, SettlementDto } from '@/lib/contracts/fund';
-import type { CellAssessment } from '@/lib/domain/monitoring';
+import type { CellDto, MonitoringEntryDto, PaymentDto, ResolutionDto, SettlementDto, SettlementInputDto, TraceStepDto } from '@/lib/contracts/fund';
+import { samplesOf, type CellAssessment } from '@/lib/domain/monitoring';
 import type { Agreement, Payment, Settlement } from '@/lib/generated/prisma/client';
 import type { Party } from '@/lib/contracts/agreements';
 import type { FunderNetting } from '@/lib/domain/ledger';
@@ -12,11 +12,14 @@ const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : nul
 
 export function entryDto(entry: Entry): MonitoringEntryDto {
   const r = entry.row;
+  const samples = samplesOf(entry);
   return {
     id: r.id,
     year: r.year,
     indicator: r.indicator,
     value: r.value,
+    samples: samples ? [...samples].sort((a, b) => a.on.localeCompare(b.on)) : null,
+    sampleCount: samples ? samples.length : null,
     side: r.side,
     laboratory: r.laboratory,
     sampledFrom: day(r.sampledFrom)!,
@@ -36,6 +39,7 @@ export function resolutionDto(ruling: Ruling): ResolutionDto {
     indicator: r.indicator,
     method: r.method,
     value: r.value,
+    samples: ruling.samples ? [...ruling.samples] : null,
     note: r.note,
     basisValueIds: r.basisValueIds,
     acceptedValueId: r.acceptedValueId,
@@ -54,7 +58,10 @@ export function cellDto(cell: CellAssessment<Entry, Ruling>): CellDto {
     indicator: cell.indicator,
     state: cell.state,
     value: cell.value,
+    samples: cell.measurement !== null && typeof cell.measurement !== 'string' ? [...cell.measurement] : null,
     missingLabs: cell.missingLabs,
+    compared: cell.compared,
+    differing: cell.differing,
     spread: cell.spread,
     allowed: cell.allowed,
     current: cell.current.map(entryDto),
@@ -65,17 +72,20 @@ export function cellDto(cell: CellAssessment<Entry, Ruling>): CellDto {
 
 /** A cell as a lab that has not entered its own result may see it: who reported, not what. */
 export function sealedCellDto(cell: CellDto, viewer: string): CellDto {
-  const hide = (entry: MonitoringEntryDto): MonitoringEntryDto => (entry.side === viewer ? entry : { ...entry, value: null });
+  const hide = (entry: MonitoringEntryDto): MonitoringEntryDto => (entry.side === viewer ? entry : { ...entry, value: null, samples: null });
   return {
     ...cell,
     state: 'sealed',
     value: null,
+    samples: null,
+    compared: null,
+    differing: [],
     spread: null,
     allowed: null,
     missingLabs: [],
     current: cell.current.map(hide),
     superseded: cell.superseded.map(hide),
-    resolution: cell.resolution ? { ...cell.resolution, value: null } : null,
+    resolution: cell.resolution ? { ...cell.resolution, value: null, samples: null } : null,
   };
 }
 
@@ -104,9 +114,9 @@ export function settlementDto(s: Settlement, names: Map<string, string>, agreeme
     balance: s.balance.toFixed(2),
     funders,
     shares: s.shares as Record<string, string>,
-    inputs: s.inputs as Record<string, { value: string | null; state: string; entryIds: string[]; resolutionId: string | null }>,
+    inputs: s.inputs as unknown as Record<string, SettlementInputDto>,
     formulas,
-    trace: s.trace as { name: string; expr: string; substituted: string; value: string; text: string }[],
+    trace: s.trace as unknown as TraceStepDto[],
     fingerprint: s.fingerprint,
     runBy: names.get(s.runById) ?? null,
     runAt: s.runAt.toISOString(),

@@ -12,6 +12,7 @@ import { assessMonitoring } from '@/lib/domain/monitoring';
 import { confirmedYears, loadAdministration, toEntry } from './administration';
 import { inFundTransaction, mayEnterMonitoring } from './fund-access';
 import { text } from '@/lib/domain/local-text';
+import type { Prisma } from '@/lib/generated/prisma/client';
 
 export const maxMonitoringTableBytes = 5 * 1024 * 1024;
 
@@ -24,8 +25,9 @@ function isXlsx(bytes: Uint8Array, fileName: string) {
 }
 
 /**
- * A table of monitoring results (CSV or .xlsx, docs/api.md) for the importer's own side, all or
- * nothing: any problem in any row (unknown indicator, bad number, year outside the agreement or
+ * A table of monitoring results (CSV or .xlsx, docs/api.md) for the importer's own side, one row
+ * per indicator and year or one row per sample (a sampling-date column: the rows of an indicator
+ * and year become one result of dated samples, docs/decisions/0097), all or nothing: any problem in any row (unknown indicator, bad number, year outside the agreement or
  * already settled, sampling dates) refuses the whole table, listing every problem with its row and
  * column (by its label in the reader's language), and saves nothing. An accepted file is kept as
  * it was sent (bytes, name, SHA-256, who and when: MonitoringImport).
@@ -101,6 +103,7 @@ export async function importMonitoringTable({
         year: row.year,
         indicator: row.indicator,
         value: row.value,
+        ...(row.samples ? { samples: row.samples as unknown as Prisma.InputJsonValue } : {}),
         side,
         laboratory: row.laboratory,
         sampledFrom: new Date(`${row.sampledFrom}T00:00:00Z`),
@@ -130,7 +133,9 @@ export async function importMonitoringTable({
           sha256,
           rows: outcome.rows.length,
           years: [...new Set(outcome.rows.map((r) => r.year))],
-          values: outcome.rows.slice(0, auditedRows).map((r) => ({ year: r.year, indicator: r.indicator, value: r.value, laboratory: r.laboratory })),
+          values: outcome.rows
+            .slice(0, auditedRows)
+            .map((r) => ({ year: r.year, indicator: r.indicator, value: r.value, laboratory: r.laboratory, ...(r.samples ? { samples: r.samples.length } : {}) })),
           ...(outcome.rows.length > auditedRows ? { truncated: true } : {}),
           disputed,
         },

@@ -53,8 +53,9 @@ export async function renderSettlementPdf({
           const entry = entries.get(id);
           if (!entry) return [];
           const dto = entryDto(entry);
-          return [{ side: dto.side, laboratory: dto.laboratory, value: dto.value, sampledFrom: dto.sampledFrom, sampledTo: dto.sampledTo, enteredBy: dto.enteredBy }];
+          return [{ side: dto.side, laboratory: dto.laboratory, value: dto.value, samples: dto.samples, sampledFrom: dto.sampledFrom, sampledTo: dto.sampledTo, enteredBy: dto.enteredBy }];
         }),
+        samples: input.samples ?? null,
       };
     });
 

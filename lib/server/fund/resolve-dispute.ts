@@ -10,10 +10,13 @@ import { checkEvidence, storeEvidence } from './evidence-file';
 import { inFundTransaction, mayAdminister } from './fund-access';
 import { cellDto } from './fund-dto';
 import { text } from '@/lib/domain/local-text';
+import type { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * Resolves a disputed indicator of a year: one side's current result accepted, the current
  * results averaged, or a re-test recorded with its laboratory, sampling dates and evidence file.
+ * For results of dated samples the resolution keeps the samples it settles on: the accepted
+ * lab's, or per date the labs' mean (docs/decisions/0097).
  * The resolution names the results it settled; a newer result from either side reopens the cell.
  */
 export async function resolveDispute({
@@ -57,6 +60,7 @@ export async function resolveDispute({
         method: input.method,
         basisValueIds: cell.current.map((e) => e.id),
         value: resolved.value,
+        ...(resolved.samples ? { samples: resolved.samples as unknown as Prisma.InputJsonValue } : {}),
         note: input.note,
         acceptedValueId: input.method === 'ACCEPT' ? input.valueId : null,
         ...(input.method === 'RETEST'
@@ -86,6 +90,7 @@ export async function resolveDispute({
           resolutionId: created.id,
           method: input.method,
           value: resolved.value,
+          ...(resolved.samples ? { samples: resolved.samples.length } : {}),
           note: input.note,
           ...(file ? { evidence: { sha256: file.sha256, fileName: file.fileName }, laboratory: created.laboratory } : {}),
         },

@@ -1,7 +1,8 @@
 import 'server-only';
 import PDFDocument from 'pdfkit';
 import { createTranslator } from 'next-intl';
-import type { OrganisationName, PaymentDto, SettlementDto } from '@/lib/contracts/fund';
+import type { OrganisationName, PaymentDto, Sample, SettlementDto } from '@/lib/contracts/fund';
+import { traceSampleLists } from '@/lib/domain/monitoring';
 import type { Anchor } from '@/lib/infra/audit-anchors';
 import { organisationNames, type Transfer } from '@/lib/domain/settlement-transfers';
 import { beijingTime, cjkFont, colour, ensureSpace, field, grouped, page, table, type Doc } from '@/lib/server/agreements/render-agreement-pdf';
@@ -22,7 +23,9 @@ export interface StatementInput {
   /** The value the settlement used, and the fund's resolution where there was one. */
   used: string | null;
   resolution: { value: string | null; note: string } | null;
-  results: { side: string; laboratory: string; value: string | null; sampledFrom: string; sampledTo: string; enteredBy: string }[];
+  results: { side: string; laboratory: string; value: string | null; samples: Sample[] | null; sampledFrom: string; sampledTo: string; enteredBy: string }[];
+  /** The dated samples the settlement read (decision 0097), or null for one value. */
+  samples: Sample[] | null;
 }
 
 export interface StatementData {
@@ -72,6 +75,9 @@ function section(doc: Doc, key: Key) {
     .text(both(key, undefined, '  '), page.margin, doc.y, { width: page.width });
   doc.moveDown(0.3).fillColor(colour.ink).fontSize(9.5);
 }
+
+/** Samples as a line: "2024-01-15 2.1 · 2024-02-15 <0.01 · …". */
+const sampleLine = (samples: readonly Sample[]) => samples.map((sample) => `${sample.on} ${sample.value}`).join(' · ');
 
 function note(doc: Doc, text: string, tone: string = colour.muted) {
   ensureSpace(doc, 14);
@@ -154,12 +160,15 @@ export function settlementStatementPdf(data: StatementData, generatedAt = new Da
         input.results.map((r, i) => [
           i === 0 ? `${indicatorLabel(input.indicator)}\n${plainScripts(input.unit)}` : '',
           `${sideLabel(r.side)}\n${r.laboratory}\n${both('enteredBy')}: ${r.enteredBy}`,
-          r.value ?? '—',
+          r.samples && r.value !== null ? `${r.value}\n${both('sampleMean', { count: r.samples.length }, '\n')}` : (r.value ?? '—'),
           `${r.sampledFrom}\n${r.sampledTo}`,
           i === 0 ? `${input.used ?? '—'}${input.resolution ? `\n${both('resolution', { value: input.resolution.value ?? '—', note: input.resolution.note }, '\n')}` : ''}` : '',
         ]),
       ),
     );
+    for (const input of data.inputs) {
+      if (input.samples) note(doc, `${both('samplesRead', { indicator: indicatorLabel(input.indicator), count: input.samples.length })}: ${sampleLine(input.samples)}`);
+    }
   } else {
     note(doc, both('noInputs'));
   }
@@ -171,6 +180,18 @@ export function settlementStatementPdf(data: StatementData, generatedAt = new Da
     [both('name'), both('formula'), both('substituted'), both('result')],
     s.trace.map((step) => [step.name, step.expr, step.substituted, step.value]),
   );
+  for (const step of s.trace) {
+    for (const list of traceSampleLists(step.samples)) {
+      const what = list.aggregate && list.indicator ? `${list.aggregate}(${list.indicator})${list.value !== null ? ` = ${list.value}` : ''}` : list.indicator ? indicatorLabel(list.indicator) : null;
+      const samples = list.samples
+        .map(
+          (x) =>
+            `${x.on} ${x.value}${x.counted !== null && x.counted !== x.value ? ` (${x.counted})` : ''}${x.meets === null ? '' : ` ${both(x.meets ? 'sampleMet' : 'sampleNotMet', undefined, '/')}`}`,
+        )
+        .join(' · ');
+      note(doc, `${both('stepSamples', { name: what ? `${step.name} · ${what}` : step.name })}: ${samples}`);
+    }
+  }
 
   section(doc, 'amounts');
   field(doc, both('due'), `${money(s.due, s)}\n${both('dueBasis', { payment: s.payment, unit: grouped(String(s.unit)) }, '\n')}`);
