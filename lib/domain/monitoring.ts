@@ -85,9 +85,8 @@ export interface Resolution {
  */
 export type CellState = 'missing' | 'incomplete' | 'single' | 'agreed' | 'disputed' | 'resolved';
 
-/** How two labs' samples are compared: their annual figures (the default), or date by date. */
-export const comparisons = ['aggregate', 'sample'] as const;
-export type Comparison = (typeof comparisons)[number];
+export { comparisons, type Comparison } from '@/lib/terms';
+import type { Comparison } from '@/lib/terms';
 
 /**
  * What a cell is judged by: the tolerance, the labs required and the detection-limit rule of the

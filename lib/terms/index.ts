@@ -88,6 +88,8 @@ export {
   defaultRule,
   directions,
   frequencies,
+  comparisons,
+  type Comparison,
   labResultText,
   labRules,
   meetsTarget,

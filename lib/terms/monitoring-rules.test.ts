@@ -64,6 +64,13 @@ describe('monitoring and funding sections of payment-terms/1', () => {
     );
   });
 
+  it("signs how the two labs' samples are compared, and nothing else", () => {
+    const bySample = parseTerms({ ...twoWay, monitoring: { tp: { compare: 'sample', frequency: 'monthly' } } });
+    expect(bySample.ok && bySample.terms.monitoring?.tp?.compare).toBe('sample');
+    const weekly = parseTerms({ ...twoWay, monitoring: { tp: { compare: 'weekly' } } });
+    expect(codes(weekly)).toEqual(['monitoring.tp.compare engine.notOneOf']);
+  });
+
   it('keeps a "__proto__" indicator name a key, not a prototype', () => {
     const document = JSON.parse(`{"monitoring": {"__proto__": {"direction": "higher"}}}`) as object;
     const outcome = parseTerms({ ...twoWay, ...document });

@@ -28,6 +28,10 @@ export const belowLimitRules = ['limit', 'half', 'zero'] as const;
 export type BelowLimitRule = (typeof belowLimitRules)[number];
 
 export const frequencies = ['yearly', 'quarterly', 'monthly'] as const;
+
+/** How two labs' samples are compared: their annual figures (the default), or date by date where both sampled. */
+export const comparisons = ['aggregate', 'sample'] as const;
+export type Comparison = (typeof comparisons)[number];
 export type Frequency = (typeof frequencies)[number];
 
 /** The funders of the payments to the upstream party, as the terms name them. */
@@ -51,6 +55,7 @@ export interface MonitoringRuleInput {
   labs?: LabRule;
   belowLimit?: BelowLimitRule;
   frequency?: Frequency;
+  compare?: Comparison;
 }
 
 /** One indicator's rule with every default filled in. */
@@ -109,7 +114,7 @@ function plainDecimal(raw: unknown): { ok: true; value: TDec; text: string } | {
 
 const oneOf = <T extends string>(values: readonly T[], raw: unknown): raw is T => typeof raw === 'string' && (values as readonly string[]).includes(raw);
 
-const RULE_FIELDS = ['unit', 'min', 'max', 'direction', 'tolerance', 'labs', 'belowLimit', 'frequency'];
+const RULE_FIELDS = ['unit', 'min', 'max', 'direction', 'tolerance', 'labs', 'belowLimit', 'frequency', 'compare'];
 
 function readRule(raw: unknown, path: Path, problems: CodedProblem[]): MonitoringRuleInput {
   const problem = (at: Path, what: Message) => problems.push(problemAt(formatPath(at), what));
@@ -138,6 +143,7 @@ function readRule(raw: unknown, path: Path, problems: CodedProblem[]): Monitorin
     ['labs', labRules],
     ['belowLimit', belowLimitRules],
     ['frequency', frequencies],
+    ['compare', comparisons],
   ] as const;
   for (const [key, values] of choices) {
     const value = raw[key];
