@@ -133,7 +133,7 @@ describe('fund pages that parse a query speak the reader’s language', () => {
   it('lists the archive’s invalid filters in Chinese on a Chinese page', async () => {
     const answer = await fund.request('/fund/archive?status=OPEN&fromYear=twenty', { headers: { Cookie: `${fund.cookie}; NEXT_LOCALE=zh` } });
     const html = await answer.text();
-    expect(html).toContain('必须是 `DRAFT`、`ARCHIVED` 或 `VOID`');
+    expect(html).toContain('必须是待签署 `DRAFT`、已签署并归档 `ARCHIVED` 或已作废 `VOID`');
     expect(html).toContain('必须是年份');
     expect(html).not.toContain('must be DRAFT');
   });
