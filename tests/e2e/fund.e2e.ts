@@ -9,8 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { baseUrl, chooseLanguage, launch, screenshot, screenshotDir, signIn } from './browser';
-import { signInOverHttp, type HttpSession } from './http-session';
+import type { HttpSession } from './http-session';
 import { must, signedShiyanAgreement } from './signed-agreement';
+import { demoParties } from './demo-deal';
 
 let browser: Browser;
 let page: Page;
@@ -29,11 +30,7 @@ const badTable = [header, `${year},cod,"2,31",丹江口水质监测站,${year}-0
 const administration = (tab: string) => `${baseUrl()}/deals/${dealId}/agreements/${agreementId}/${tab}`;
 
 beforeAll(async () => {
-  [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [
-    HttpSession,
-    HttpSession,
-    HttpSession,
-  ];
+  ({ upstream, downstream, fund } = await demoParties());
   // The agreement this file administers: offered by Shiyan with the two-way terms, accepted and signed by both.
   ({ dealId, agreementId } = await signedShiyanAgreement(upstream, downstream));
   // Beijing's own laboratory measured CODMn higher than the station: a dispute once the fund imports.
