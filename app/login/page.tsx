@@ -6,6 +6,7 @@ import { safeDestination } from '@/lib/domain/safe-destination';
 import { chooseLocale, settleLocaleAfterSignIn } from '@/app/actions/locale';
 import { currentActor } from '@/lib/server/auth/current-actor';
 import { demoAccounts, demoPassword } from '@/lib/seed/demo-accounts';
+import { Notice } from '@/components/ui/notice';
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string }> }) {
   if (await currentActor()) redirect('/deals');
@@ -21,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="text-3xl font-semibold text-water-900">{t('app.name')}</h1>
         <p className="mt-4 text-slate-600">{t('app.tagline')}</p>
         {demo && (
-          <div className="mt-8 rounded-lg border border-water-100 bg-water-50 p-4 text-sm">
+          <Notice tone="brand" size="lg" role={undefined} className="mt-8">
             <h2 className="font-medium text-water-900">{t('login.demoTitle')}</h2>
             <p className="mt-1 text-slate-600">{t('login.demoHint', { password: demoPassword })}</p>
             <ul className="mt-3 space-y-1">
@@ -31,7 +32,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                 </li>
               ))}
             </ul>
-          </div>
+          </Notice>
         )}
       </section>
       <section className="w-full rounded-xl border border-slate-200 bg-white p-8 shadow-sm md:w-1/2">

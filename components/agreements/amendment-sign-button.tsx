@@ -2,45 +2,15 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { callApi } from '@/components/api-client';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
-import { Notice } from '@/components/ui/notice';
-import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
-import { ZSignAgreement, type SignAgreementInput } from '@/lib/domain/agreement-schemas';
+import { SignaturePassword, SignatureRefusal, usePasswordSignature } from './password-signature';
 
-/** Signs one amendment: the password is asked for in a dialog, sent once and never kept. */
+/** Signs one amendment: the password is asked for in a dialog (components/agreements/password-signature.tsx). */
 export function AmendmentSignButton({ dealId, agreementId, amendmentId, number }: { dealId: string; agreementId: string; amendmentId: string; number: number }) {
   const t = useTranslations('agreements');
   const [open, setOpen] = useState(false);
-  const router = useRouter();
-  const { register, handleSubmit, formState, resetField, watch } = useDomainForm(ZSignAgreement, { defaultValues: { password: '' } });
-  const { busy, failure, send } = useApiForm();
-  const password = watch('password');
-  const sign = (input: SignAgreementInput) => {
-    resetField('password');
-    return send(
-      () => callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/amendments/${amendmentId}/signatures`, { json: input }),
-      () => {
-        setOpen(false);
-        router.refresh();
-      },
-    );
-  };
-  const retry = (failure?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-  const error = !failure
-    ? null
-    : failure.status === 0
-      ? t('sign.network')
-      : failure.status === 429
-        ? t('sign.tooMany', { seconds: retry ?? 60 })
-        : failure.status === 400 && failure.problems.some((p) => p.field === 'password')
-          ? t('sign.wrongPassword')
-          : t('sign.failed', { message: failure.message });
+  const signature = usePasswordSignature(`/api/v1/deals/${dealId}/agreements/${agreementId}/amendments/${amendmentId}/signatures`, () => setOpen(false));
   const formId = `amendment-sign-${amendmentId}`;
   return (
     <>
@@ -57,22 +27,16 @@ export function AmendmentSignButton({ dealId, agreementId, amendmentId, number }
             <Button intent="quiet" onClick={() => setOpen(false)}>
               {t('amendments.cancel')}
             </Button>
-            <Button type="submit" form={formId} disabled={busy || !password} testId="amendment-sign-submit">
-              {busy ? t('sign.busy') : t('amendments.sign')}
+            <Button type="submit" form={formId} disabled={!signature.canSubmit} testId="amendment-sign-submit">
+              {signature.busy ? t('sign.busy') : t('amendments.sign')}
             </Button>
           </>
         }
       >
-        <form id={formId} onSubmit={handleSubmit(sign)} noValidate className="space-y-3">
+        <form id={formId} onSubmit={signature.onSubmit} noValidate className="space-y-3">
           <p>{t('amendments.signExplain')}</p>
-          <Field label={t('sign.password')} error={formState.errors.password?.message}>
-            <Input type="password" autoComplete="current-password" className="w-64" testId="amendment-sign-password" {...register('password')} />
-          </Field>
-          {error && (
-            <Notice tone="error" testId="amendment-sign-error">
-              {error}
-            </Notice>
-          )}
+          <SignaturePassword signature={signature} testId="amendment-sign-password" />
+          <SignatureRefusal signature={signature} testId="amendment-sign-error" />
         </form>
       </Dialog>
     </>

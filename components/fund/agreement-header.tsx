@@ -39,7 +39,7 @@ export async function AgreementHeader({ dealId, agreement, active, zh }: { dealI
         </span>
       </div>
       {agreement.hashVerified === false && (
-        <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4 text-sm text-red-900" data-testid="hash-mismatch">
+        <Notice tone="alarm" size="lg" testId="hash-mismatch">
           <p className="font-semibold">{t('header.hashMismatchLong')}</p>
           <p className="mt-1 font-mono text-xs break-all">
             {t('header.hashStored')}: {agreement.hash ?? '—'}
@@ -48,7 +48,7 @@ export async function AgreementHeader({ dealId, agreement, active, zh }: { dealI
             <br />
             {t('header.hashAudited')}: {agreement.auditedHash ?? '—'}
           </p>
-        </div>
+        </Notice>
       )}
       {agreement.status !== 'ARCHIVED' && (
         <Notice tone="warning" role={undefined} testId="not-administered">

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { Notice } from '@/components/ui/notice';
+import { EmptyState } from '@/components/ui/empty-state';
 import type { CellDto } from '@/lib/contracts/fund';
 import type { MonitoringView } from '@/lib/contracts/fund';
 import { MonitoringEnterForm } from './monitoring-enter-form';
@@ -33,9 +34,9 @@ export function MonitoringWorkspace({ dealId, agreementId, view }: { dealId: str
 
   if (!view.agreement.hasTerms || view.indicators.length === 0) {
     return (
-      <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700" data-testid="monitoring-empty">
+      <Notice tone="neutral" size="lg" testId="monitoring-empty">
         {t('monitoring.noIndicators')}
-      </p>
+      </Notice>
     );
   }
 
@@ -62,11 +63,7 @@ export function MonitoringWorkspace({ dealId, agreementId, view }: { dealId: str
       )}
       {!view.me.mayEnter && <p className="text-sm text-slate-600">{t('monitoring.readOnly')}</p>}
 
-      {!hasResults && (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-700" data-testid="monitoring-none">
-          {view.me.mayEnter ? t('monitoring.noneYetEnter') : t('monitoring.noneYet')}
-        </p>
-      )}
+      {!hasResults && <EmptyState size="panel" hint={view.me.mayEnter ? t('monitoring.noneYetEnter') : t('monitoring.noneYet')} testId="monitoring-none" />}
 
       {byYear
         .filter(([, cells]) => cells.some((c) => c.state !== 'missing'))

@@ -22,6 +22,7 @@ import { Checkbox } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
 import type { BadgeTone } from '@/components/ui/variants';
 import { Notice } from '@/components/ui/notice';
+import { EmptyState } from '@/components/ui/empty-state';
 import { SettlementParties } from './settlement-parties';
 
 const stateTone: Record<string, BadgeTone> = {
@@ -238,16 +239,12 @@ export function SettlementsPanel({ dealId, agreementId, view }: { dealId: string
     <div className="space-y-4">
       <p className="text-sm text-slate-600">{t('settlements.explain')}</p>
       {!view.me.mayAdminister && <p className="text-sm text-slate-600">{t('settlements.readOnly')}</p>}
-      {!view.sharesAgreed && <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">{t('settlements.defaultShares')}</p>}
-      {closed.length === 0 && (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-700" data-testid="settlements-none">
-          {t('settlements.noneClosed', { year: view.agreement.startYear })}
-        </p>
-      )}
+      {!view.sharesAgreed && <Notice tone="neutral">{t('settlements.defaultShares')}</Notice>}
+      {closed.length === 0 && <EmptyState size="panel" hint={t('settlements.noneClosed', { year: view.agreement.startYear })} testId="settlements-none" />}
       {open.length > 0 && (
-        <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600" data-testid="settlements-open">
+        <Notice tone="neutral" testId="settlements-open">
           {t('settlements.openYears', { years: open.length === 1 ? String(open[0]!.year) : `${open[0]!.year}–${open.at(-1)!.year}` })}
-        </p>
+        </Notice>
       )}
       {[...closed].reverse().map((y) => {
         const failure = failures[y.year];
@@ -286,7 +283,7 @@ export function SettlementsPanel({ dealId, agreementId, view }: { dealId: string
             )}
             {y.settlement && <SettlementDetail settlement={y.settlement} statementHref={`${base}/${y.settlement.id}/pdf`} />}
             {y.state === 'DRAFT' && y.settlement && mayAct && (
-              <div className="mt-4 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+              <Notice tone="warning" size="lg" role={undefined} className="mt-4 flex flex-wrap items-center gap-3">
                 <Checkbox
                   className="gap-2"
                   checked={Boolean(checked[y.year])}
@@ -298,7 +295,7 @@ export function SettlementsPanel({ dealId, agreementId, view }: { dealId: string
                   {t('settlements.confirm')}
                 </Button>
                 {y.stale && <span className="text-amber-900">{t('settlements.staleExplain')}</span>}
-              </div>
+              </Notice>
             )}
             {y.state === 'CONFIRMED' && (
               <p className="mt-3 text-sm text-emerald-800" data-testid={`final-${y.year}`}>

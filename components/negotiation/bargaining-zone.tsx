@@ -17,6 +17,7 @@ import { ZoneChartCard } from './zone-chart-card';
 import { zoneChartOption } from './zone-chart';
 import type { ZoneVersionDto } from './zone-math';
 import { ZoneTable } from './zone-table';
+import { EmptyState } from '@/components/ui/empty-state';
 
 /** Offers still on the table (or agreed); answered ones can be shown too. */
 const CURRENT = new Set(['SENT', 'ACCEPTED']);
@@ -121,9 +122,7 @@ export function BargainingZone({ versions, offers, lang }: { versions: ZoneVersi
         </div>
         <p className="text-sm text-slate-600">{t('offers.hint')}</p>
         {offers.length > 0 && shownOffers.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm" data-testid="offers-none-open">
-            {t('offers.noneOpen')}
-          </p>
+          <EmptyState size="panel" hint={t('offers.noneOpen')} testId="offers-none-open" />
         ) : (
           <OffersTable offers={shownOffers} by={by} scale={scale} lang={lang} />
         )}

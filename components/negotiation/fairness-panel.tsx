@@ -9,6 +9,7 @@ import { PARTIES, fairnessRows, type FairnessRow, type NegotiationVersion, type 
 import type { AppLocale } from '@/lib/domain/locale';
 import { percent } from './format';
 import type { ZoneVersionDto } from './zone-math';
+import { Notice } from '@/components/ui/notice';
 
 const SHARES = ['cost', 'benefit', 'payment'] as const;
 const BAR: Record<(typeof SHARES)[number], string> = { cost: 'bg-rose-400', benefit: 'bg-emerald-500', payment: 'bg-sky-500' };
@@ -61,9 +62,9 @@ export function PairFairnessPanel({ version, weight, lang }: { version: Negotiat
   return (
     <FairnessShares rows={rows} lang={lang} testId="pair-fairness">
       <p className="text-xs text-slate-600">{t('pair.fairnessBasis')}</p>
-      <p className={`rounded-md px-2 py-1.5 text-xs ${outside ? 'border border-amber-300 bg-amber-50 text-amber-900' : 'bg-slate-50 text-slate-700'}`} data-testid="pair-fairness-outside">
+      <Notice tone={outside ? 'warning' : 'neutral'} size="sm" role="status" className="text-xs" testId="pair-fairness-outside">
         {t('fairness.outsideRange')}
-      </p>
+      </Notice>
     </FairnessShares>
   );
 }

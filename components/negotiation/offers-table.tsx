@@ -10,6 +10,7 @@ import type { OfferDistance, ZoneOffer } from '@/lib/contracts/negotiation';
 import { GAP_COLOUR, OFFER_COLOURS, money, price, signedMoney, type DisplayScale } from './format';
 import { GroupedTable, type GroupedRow } from './grouped-table';
 import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 type Leaf = OfferDistance & { key: string; label: string; unit: number; total: boolean };
 type Row = GroupedRow<ZoneOffer, Leaf>;
@@ -63,12 +64,7 @@ export function OffersTable({ offers, by, scale, lang }: { offers: ZoneOffer[]; 
   }, [by, scale, lang, t]);
 
   if (offers.length === 0) {
-    return (
-      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm" data-testid="offers-empty">
-        <p className="font-medium">{t('offers.none')}</p>
-        <p className="mt-1 text-slate-600">{t('offers.noneNext')}</p>
-      </div>
-    );
+    return <EmptyState size="panel" title={t('offers.none')} hint={t('offers.noneNext')} testId="offers-empty" />;
   }
   return (
     <GroupedTable

@@ -20,6 +20,7 @@ import { GAP_COLOUR, OFFER_COLOURS, money, versionLabel } from './format';
 import { pairChartOption } from './pair-chart';
 import { useWeight } from './weight';
 import { ZoneChartCard } from './zone-chart-card';
+import { EmptyState } from '@/components/ui/empty-state';
 
 /** A row of the pair's table: a year or a period. */
 interface PairRow {
@@ -193,13 +194,7 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
       </div>
 
       <aside className="min-w-0">
-        {fairness ? (
-          <PairFairnessPanel version={fairness} weight={weight} lang={lang} />
-        ) : (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600" data-testid="pair-fairness-none">
-            {t('pair.fairnessNeedsBoth')}
-          </p>
-        )}
+        {fairness ? <PairFairnessPanel version={fairness} weight={weight} lang={lang} /> : <EmptyState size="panel" hint={t('pair.fairnessNeedsBoth')} testId="pair-fairness-none" />}
       </aside>
     </div>
   );

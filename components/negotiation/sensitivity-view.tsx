@@ -15,6 +15,7 @@ import type { AppLocale } from '@/lib/domain/locale';
 import { D, type Dec } from '@/lib/engine/decimal';
 import { SENSITIVITY_MEASURES, type CellJson, type MeasuresJson, type SensitivityFactor, type SensitivityJson, type SensitivityMeasure } from '@/lib/engine/sensitivity';
 import { escapeHtml, percent, signedPercent } from './format';
+import { Notice } from '@/components/ui/notice';
 
 type Scope = 'total' | number;
 type Factor = SensitivityJson['factors'][number];
@@ -226,9 +227,9 @@ export function SensitivityView({ data, lang }: { data: SensitivityJson; lang: A
         </p>
       </div>
       {!data.lowerBoundStated && (
-        <p className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="lower-not-stated">
+        <Notice tone="warning" role="status" testId="lower-not-stated">
           {t('sensitivity.lowerNotStated')}
-        </p>
+        </Notice>
       )}
       <p className="text-sm text-slate-600">{t(`sensitivity.measureHint.${measure}`)}</p>
 

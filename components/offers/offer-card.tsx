@@ -20,6 +20,7 @@ import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { Distance } from './bound-distance';
 import { ScheduleTable } from './schedule-table';
 import type { Lang, Offer, Version } from './offer-draft';
+import { Notice } from '@/components/ui/notice';
 
 const statusTone: Record<string, BadgeTone> = {
   SENT: 'info',
@@ -79,9 +80,9 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
       </p>
       {upper && upper.id !== offer.versionId && <p className="text-sm text-slate-600">{t('upperFrom', { version: upper.label })}</p>}
       {offer.message && (
-        <p className="mt-2 rounded bg-water-50 px-2 py-1 text-sm text-water-900" data-testid="offer-message-text">
+        <Notice tone="brand" size="sm" role={undefined} className="mt-2" testId="offer-message-text">
           {t('messageFrom', { name: offer.createdBy, message: offer.message })}
-        </p>
+        </Notice>
       )}
       <div className="mt-2">
         <ScheduleTable schedule={offer.schedule} unit={unit} testId="offer-schedule" />
@@ -97,7 +98,11 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
           {showTerms && <TermsView terms={offer.termsView} testId="offer-terms" />}
         </div>
       )}
-      {offer.answerReason && <p className="mt-2 rounded bg-red-50 px-2 py-1 text-sm text-red-900">{t('rejectedBecause', { name: offer.answeredBy ?? '—', reason: offer.answerReason })}</p>}
+      {offer.answerReason && (
+        <Notice tone="error" size="sm" role={undefined} className="mt-2" testId="offer-rejected-because">
+          {t('rejectedBecause', { name: offer.answeredBy ?? '—', reason: offer.answerReason })}
+        </Notice>
+      )}
       {open && room.canOffer && (
         <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
           {!mine && (

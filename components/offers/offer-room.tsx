@@ -8,6 +8,7 @@ import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { OfferCard } from './offer-card';
 import { OfferComposer } from './offer-composer';
 import { draftFor, type DraftStart, type Lang, type Offer } from './offer-draft';
+import { EmptyState } from '@/components/ui/empty-state';
 
 /** A deal's offers: the timeline, newest first, and the composer for a new offer or a counter-offer. */
 export function OfferRoom({ dealId, room }: { dealId: string; room: OfferRoomDto }) {
@@ -45,10 +46,7 @@ export function OfferRoom({ dealId, room }: { dealId: string; room: OfferRoomDto
       )}
       {draft && <OfferComposer key={draft.answersOfferId ?? 'new'} dealId={dealId} room={room} start={draft} onClose={() => setDraft(null)} />}
       {room.offers.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="no-offers">
-          <p className="font-medium">{t('empty')}</p>
-          <p className="mt-2 text-slate-600">{room.canOffer ? t('emptyNextCanOffer') : t('emptyNext')}</p>
-        </div>
+        <EmptyState title={t('empty')} hint={room.canOffer ? t('emptyNextCanOffer') : t('emptyNext')} testId="no-offers" />
       ) : (
         <ol className="space-y-4" data-testid="timeline">
           {newest.map((offer) => (

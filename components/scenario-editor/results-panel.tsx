@@ -74,7 +74,7 @@ export function ResultsPanel({ outcome, document, result, locale, unitWord, curr
   if (!outcome.ok || !result) {
     const problems = outcome.ok ? [] : outcome.problems;
     return (
-      <section aria-labelledby="results-title" data-testid="results-panel" className="rounded-lg border-2 border-red-300 bg-red-50 p-4">
+      <Notice as="section" tone="error" size="lg" role={undefined} aria-labelledby="results-title" testId="results-panel">
         <h2 id="results-title" className="text-lg font-semibold text-red-900">
           {t('results.invalidTitle')}
         </h2>
@@ -86,7 +86,7 @@ export function ResultsPanel({ outcome, document, result, locale, unitWord, curr
             </li>
           ))}
         </ul>
-      </section>
+      </Notice>
     );
   }
 

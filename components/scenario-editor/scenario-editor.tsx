@@ -13,7 +13,7 @@ import { CellDraftsContext } from './cells';
 import { EditorToolbar, useActiveCell } from './editor-toolbar';
 import { EditorContext, type EditorActions, type EditorSettings } from './editor-context';
 import { ItemsTable } from './items-table';
-import { unitWord as nameUnit } from '@/components/ui/unit-word';
+import { currencyWord as nameCurrency, unitWord as nameUnit } from '@/components/ui/unit-word';
 import {
   CellDrafts,
   addItem,
@@ -159,7 +159,7 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
   }, [t, drafts, activeCell]);
 
   const unitText = String(document.unit);
-  const currencyWord = t.has(`currency.${document.currency}`) ? t(`currency.${document.currency}`) : document.currency;
+  const currencyWord = nameCurrency(t, document.currency);
   const unitWord = nameUnit(t, unitText, document.currency);
   const unitCaption = t('units.caption', { unit: unitWord, priceBase: document.priceBase });
   const formatUnitAmount = useCallback((v: Dec) => formatAmount(v, locale, { withSuffix: false, fractionDigits: v.isInteger() ? 0 : 2 }), [locale]);

@@ -97,9 +97,9 @@ export function SaveBar({
         }}
       >
         {restoring !== null && (
-          <span className="rounded bg-water-100 px-2 py-1 text-sm font-medium text-water-900" data-testid="restoring">
+          <Notice tone="brand" size="sm" className="font-medium" testId="restoring">
             {t('restoring', { number: restoring })}
-          </span>
+          </Notice>
         )}
         <label htmlFor="version-message" className="text-sm font-medium text-slate-700">
           {restoring !== null ? t('restoreNote') : t('message')}

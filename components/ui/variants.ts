@@ -133,18 +133,50 @@ export const stickyColumnVariants = cva('', {
   defaultVariants: { edge: 'none', band: 'item' },
 });
 
-export const noticeVariants = cva('rounded-md border px-3 py-2 text-sm', {
+/**
+ * A banner: something the reader should know or act on, in the colour of what it says. A screen
+ * picks a tone and a size (components/ui/notice.tsx), never a tinted box of its own.
+ */
+export const noticeVariants = cva('rounded-md border text-sm', {
   variants: {
     tone: {
       error: 'border-red-300 bg-red-50 text-red-900',
       warning: 'border-amber-300 bg-amber-50 text-amber-900',
       info: 'border-sky-300 bg-sky-50 text-sky-900',
       success: 'border-emerald-300 bg-emerald-50 text-emerald-900',
+      /** Worth knowing, nothing wrong (defaults in force, years still open): the page's own colours. */
+      neutral: 'border-slate-200 bg-white text-slate-700',
+      /** In the platform's colour: a party's words quoted, the state the page is in (restoring a version), the demo's accounts. */
+      brand: 'border-water-100 bg-water-50 text-water-900',
+      /** The record cannot be trusted (a hash that does not match): a heavier red frame. */
+      alarm: 'border-2 border-red-600 bg-red-50 text-red-900',
+    },
+    size: {
+      /** A line inside a card (a quoted message, a reason). */
+      sm: 'px-2 py-1',
+      md: 'px-3 py-2',
+      /** A banner with a heading or a list of its own. */
+      lg: 'p-4',
     },
   },
-  defaultVariants: { tone: 'error' },
+  defaultVariants: { tone: 'error', size: 'md' },
 });
 export type NoticeTone = NonNullable<VariantProps<typeof noticeVariants>['tone']>;
+export type NoticeSize = NonNullable<VariantProps<typeof noticeVariants>['size']>;
+
+/** Where a list or a page has nothing yet: a dashed frame, what is missing and what comes next (components/ui/empty-state.tsx). */
+export const emptyStateVariants = cva('rounded-lg border border-dashed border-slate-300 bg-white', {
+  variants: {
+    size: {
+      /** A page's or a tab's whole content. */
+      page: 'p-8 text-center',
+      /** A part of a page (a table with no rows yet). */
+      panel: 'p-4 text-sm',
+    },
+  },
+  defaultVariants: { size: 'page' },
+});
+export type EmptyStateSize = NonNullable<VariantProps<typeof emptyStateVariants>['size']>;
 
 /**
  * A short text on an element while it is hovered or focused (components/ui/tooltip.tsx). It sits

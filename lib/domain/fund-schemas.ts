@@ -169,7 +169,7 @@ export const ZConfirmSettlement = z.strictObject({
 
 export const ZRecordPayment = z.strictObject({
   year,
-  funder: z.enum(funders, say('mustBeOneOf', { options: [...funders] })),
+  funder: z.enum(funders, say('mustBeFunder')),
   direction: z.enum(paymentDirections, say('mustBeDirection')).default('TO_UPSTREAM'),
   amount: z.string(say('writeAmountAsString')).trim().min(1, say('mustNotBeEmpty')),
   paidOn: isoDate,

@@ -42,6 +42,22 @@ export function keyPaths(messages: Readonly<Record<string, unknown>>): Map<strin
   return paths;
 }
 
+/**
+ * Code in a message of the catalogue is marked <code>…</code> (decision 0080); where the message is
+ * plain text (an API reply, a form's error, the CLI, a file) it reads in backticks: `payment`.
+ */
+export const codeAsText = {
+  // A list of codes inside one <code> (`<code>{options}</code>`) reads each name as code: `a`、`b`.
+  // next-intl's markup hands a tag its content as parts (typed as a string).
+  code: (chunks: string) =>
+    [chunks]
+      .flat()
+      .join('')
+      .split('、')
+      .map((item) => `\`${item}\``)
+      .join('、'),
+};
+
 /** One language's server messages: the key's ICU message formatted by next-intl's translator. */
 export interface TextCatalogue {
   readonly namespaces: ReadonlySet<string>;
@@ -65,7 +81,8 @@ export function textCatalogue(locale: AppLocale, messages: Readonly<Record<strin
     format: (key, values) => {
       const path = paths.get(key);
       if (!path) throw new Error(`no message "${key}" in the ${locale} catalogue`);
-      return (translate as unknown as (path: string, values: Record<string, string | number>) => string)(path, values);
+      const markup = (translate as unknown as { markup: (path: string, values: Record<string, string | number | ((chunks: string) => string)>) => string }).markup;
+      return markup(path, { ...values, ...codeAsText });
     },
   };
 }

@@ -101,7 +101,7 @@ export const ZText = z.string().min(1, said('engine.mustNotBeEmpty'));
 const text = ZText;
 
 export const ZCategoryCode = z.enum(CATEGORIES, {
-  error: (iss) => (iss.input === undefined ? undefined : said('engine.unknownCategoryCode', { code: JSON.stringify(iss.input), codes: [...CATEGORIES] })),
+  error: (iss) => (iss.input === undefined ? undefined : said('engine.unknownCategoryCode', { given: JSON.stringify(iss.input), codes: [...CATEGORIES] })),
 });
 
 /** A cost or subsidy line item. */

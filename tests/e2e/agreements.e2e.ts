@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
-import { baseUrl, launch, openAs, screenshot } from './browser';
+import { baseUrl, openAs, screenshot } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
+import { demoParties, onDemoDeal } from './demo-deal';
 
 type Offer = { id: string; status: string; agreementId?: string };
 type Agreement = {
@@ -23,18 +23,11 @@ let upstream: HttpSession;
 let downstream: HttpSession;
 let agreementId: string;
 
-beforeAll(async () => {
-  browser = await launch();
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
+onDemoDeal(async (demo) => {
+  ({ browser, dealId } = demo);
   // Whatever other files saved meanwhile: the newest upstream version is as good as any.
-  versionId = (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM' } }, orderBy: { createdAt: 'desc' } })).id;
-  await prisma.$disconnect();
-  upstream = await signInOverHttp('shiyan@pes.demo', demoPassword);
-  downstream = await signInOverHttp('beijing@pes.demo', demoPassword);
-});
-afterAll(async () => {
-  await browser?.close();
+  versionId = await demo.latestVersion('UPSTREAM');
+  ({ upstream, downstream } = await demoParties());
 });
 
 function open(email: string, language: 'zh' | 'en', path: string): Promise<Page> {

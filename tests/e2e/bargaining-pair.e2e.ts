@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { demoScenarioNames } from '../../lib/seed/demo-texts';
-import { launch, openAs, screenshot } from './browser';
+import { openAs, screenshot } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
+import { copyScenario, onDemoDeal } from './demo-deal';
 
 let browser: Browser;
 let dealId: string;
@@ -20,32 +20,19 @@ let downstream: HttpSession;
 
 const shots = '/tmp/shots-zone';
 
-beforeAll(async () => {
+onDemoDeal(async (demo) => {
   mkdirSync(shots, { recursive: true });
-  browser = await launch();
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  const latest = async (side: 'UPSTREAM' | 'DOWNSTREAM', name: string) =>
-    (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side, name } }, orderBy: { number: 'desc' } })).id;
-  paper = await latest('UPSTREAM', demoScenarioNames.shiyanPaper);
-  counter = await latest('DOWNSTREAM', demoScenarioNames.beijingCounter);
-  await prisma.$disconnect();
-
+  ({ browser, dealId } = demo);
+  paper = await demo.latestVersion('UPSTREAM', demoScenarioNames.shiyanPaper);
+  counter = await demo.latestVersion('DOWNSTREAM', demoScenarioNames.beijingCounter);
   // A downstream scenario through the API, as a member would post a pes-scenario/1 document: the
   // counter-proposal's document with a lower benefit estimate.
   downstream = await signInOverHttp('beijing@pes.demo', demoPassword);
-  const document = (await downstream.json<{ benefits: { label: string; values: Record<string, string> }[] }>(`/api/v1/deals/${dealId}/versions/${counter}`)).body;
-  const benefits = [{ label: document.benefits[0]!.label, values: { '2014-2050': '9000000' } }];
-  const created = await downstream.json<{ versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', {
-    document: { ...document, benefits },
+  ({ versionId: mine } = await copyScenario<{ benefits: { label: string; values: Record<string, string> }[] }>(downstream, dealId, counter, {
     name: mineName,
     message: 'Lower benefit estimate (zone pair e2e)',
-  });
-  expect(created.status).toBe(201);
-  mine = created.body.versionId;
-});
-afterAll(async () => {
-  await browser?.close();
+    change: (document) => ({ ...document, benefits: [{ label: document.benefits[0]!.label, values: { '2014-2050': '9000000' } }] }),
+  }));
 });
 
 type PairBody = {

@@ -4,6 +4,7 @@ import { createPrismaClient } from '../../lib/infra/prisma';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { baseUrl, launch, openAs, screenshot } from './browser';
 import { signInOverHttp } from './http-session';
+import { fillDealBasics } from './new-deal-form';
 
 // Issue 14: a platform administrator opens a deal on /deals/new with its periods and members, in
 // Chinese; upstream starts a scenario from the paper's Table 2, downstream a blank one.
@@ -26,15 +27,7 @@ afterAll(async () => {
 const as = (email: string, language: 'zh' | 'en', path: string) => openAs(browser, email, demoPassword, language, path, wide);
 
 async function fillDeal(page: Page) {
-  await page.getByTestId('deal-nameZh').fill('汉江水源区生态补偿，2011—2020');
-  await page.getByTestId('deal-name').fill('Han River source area, 2011–2020');
-  await page.getByTestId('deal-watershedZh').fill('汉江上游');
-  await page.getByTestId('deal-watershed').fill('Upper Han River');
-  await page.getByTestId('deal-slug').fill(slug);
-  await page.getByTestId('deal-priceBase').fill('2010 年不变价');
-  await page.getByTestId('deal-startYear').fill('2011');
-  await page.getByTestId('deal-endYear').fill('2020');
-  await page.getByTestId('deal-unit').selectOption('10000');
+  await fillDealBasics(page, { nameZh: '汉江水源区生态补偿，2011—2020', name: 'Han River source area, 2011–2020', watershedZh: '汉江上游', watershed: 'Upper Han River', slug });
   await page.getByTestId('add-period').click();
   await page.getByTestId('period-0-to').fill('2013');
   await page.getByTestId('add-period').click();

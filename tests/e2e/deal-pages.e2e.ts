@@ -1,29 +1,19 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
-import { baseUrl, chooseLanguage, launch, screenshot, signIn } from './browser';
+import { baseUrl, openAs, screenshot } from './browser';
+import { onDemoDeal, withSuiteDatabase } from './demo-deal';
 
 let browser: Browser;
 let dealId: string;
 
-beforeAll(async () => {
-  browser = await launch();
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  await prisma.$disconnect();
-});
-afterAll(async () => {
-  await browser?.close();
+onDemoDeal((demo) => {
+  ({ browser, dealId } = demo);
 });
 
 async function signedIn(email: string, language: 'zh' | 'en' = 'zh') {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, email, demoPassword);
-  await page.waitForURL(/\/deals$/);
-  await chooseLanguage(page, language);
-  return { context, page };
+  const page = await openAs(browser, email, demoPassword, language, '/deals', { width: 1280, height: 900 });
+  return { context: page.context(), page };
 }
 
 describe('deal pages in Chromium', () => {
@@ -79,12 +69,14 @@ describe('deal pages in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('未找到');
     expect(await page.content()).not.toContain('十堰水源区');
     await screenshot(page, 'deal-not-member-zh');
-    const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-    const refusals = await prisma.auditEvent.count({ where: { action: 'access.refused', objectId: dealId, email: 'chengde@pes.demo' } });
     // Within a window already opened by another file's refusal the event is counted there, not
     // chained again (decision 0064): either record shows this refusal.
-    const counted = await prisma.securityEventWindow.count({ where: { action: 'access.refused', lastAt: { gte: started } } });
-    await prisma.$disconnect();
+    const [refusals, counted] = await withSuiteDatabase((prisma) =>
+      Promise.all([
+        prisma.auditEvent.count({ where: { action: 'access.refused', objectId: dealId, email: 'chengde@pes.demo' } }),
+        prisma.securityEventWindow.count({ where: { action: 'access.refused', lastAt: { gte: started } } }),
+      ]),
+    );
     expect(refusals + counted).toBeGreaterThan(0);
     await context.close();
   });

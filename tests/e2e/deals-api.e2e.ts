@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { signInOverHttp, type HttpSession } from './http-session';
+import { demoDealSlug, withSuiteDatabase } from './demo-deal';
 
 let admin: HttpSession;
 let fund: HttpSession;
@@ -21,12 +21,12 @@ beforeAll(async () => {
     await signInOverHttp('shiyan@pes.demo', demoPassword),
     await signInOverHttp('chengde@pes.demo', demoPassword),
   ];
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  shiyanId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  const miyun = await prisma.deal.findUniqueOrThrow({ where: { slug: 'miyun-illustrative' }, include: { members: true } });
-  miyunMemberId = miyun.members[0]!.id;
-  upstreamDealIds = (await prisma.dealMember.findMany({ where: { user: { email: 'shiyan@pes.demo' } }, select: { dealId: true } })).map((m) => m.dealId);
-  await prisma.$disconnect();
+  await withSuiteDatabase(async (prisma) => {
+    shiyanId = (await prisma.deal.findUniqueOrThrow({ where: { slug: demoDealSlug } })).id;
+    const miyun = await prisma.deal.findUniqueOrThrow({ where: { slug: 'miyun-illustrative' }, include: { members: true } });
+    miyunMemberId = miyun.members[0]!.id;
+    upstreamDealIds = (await prisma.dealMember.findMany({ where: { user: { email: 'shiyan@pes.demo' } }, select: { dealId: true } })).map((m) => m.dealId);
+  });
 });
 
 describe('deals and members API v1 over HTTP', () => {

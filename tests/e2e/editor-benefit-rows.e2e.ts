@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { demoScenarioNames } from '../../lib/seed/demo-texts';
-import { launch, openAs, screenshot } from './browser';
+import { openAs, screenshot } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
+import { copyScenario, onDemoDeal } from './demo-deal';
 
 // Benefit rows in the editor (issue 14 item 4): a row says what it measures, its calculator
 // (price per m³ × volume) fills its cells, the kind and the values are saved in the version and
@@ -20,24 +20,11 @@ let v1: string;
 
 type Doc = { periods: { label: string; from: number; to: number }[]; benefits?: { kind?: string; label: string; values: Record<string, string> }[] };
 
-beforeAll(async () => {
-  browser = await launch();
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  const seeded = await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM', name: demoScenarioNames.shiyanPaper } }, orderBy: { number: 'desc' } });
-  await prisma.$disconnect();
+onDemoDeal(async (demo) => {
+  ({ browser, dealId } = demo);
+  const seeded = await demo.latestVersion('UPSTREAM', demoScenarioNames.shiyanPaper);
   api = await signInOverHttp('shiyan@pes.demo', demoPassword);
-  const paper = (await api.json<Doc>(`/api/v1/deals/${dealId}/versions/${seeded.id}`)).body;
-  const created = await api.json<{ scenarioId: string; versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', {
-    document: { ...paper, benefits: [] },
-    name: `效益行 e2e ${Date.now()}`,
-    message: '论文假设',
-  });
-  expect(created.status).toBe(201);
-  ({ scenarioId, versionId: v1 } = created.body);
-});
-afterAll(async () => {
-  await browser?.close();
+  ({ scenarioId, versionId: v1 } = await copyScenario<Doc>(api, dealId, seeded, { name: `效益行 e2e ${Date.now()}`, message: '论文假设', change: (paper) => ({ ...paper, benefits: [] }) }));
 });
 
 const open = (language: 'zh' | 'en', versionId: string) => openAs(browser, 'shiyan@pes.demo', demoPassword, language, `/deals/${dealId}/versions/${versionId}`, { width: 1366, height: 900 });

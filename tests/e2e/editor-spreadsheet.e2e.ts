@@ -1,10 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { demoScenarioNames } from '../../lib/seed/demo-texts';
-import { launch, openAs, screenshot } from './browser';
+import { openAs, screenshot } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
+import { copyScenario, onDemoDeal } from './demo-deal';
 
 // The scenario editor as the spreadsheet officials know (issue 14): typing replaces a cell, a block
 // pasted from Excel fills the cells it covers, a cell that is not valid disables Save and is listed
@@ -20,17 +20,12 @@ let latestId: string;
 
 type Doc = { periods: { label: string; from: number; to: number }[]; costs: { label: string; values: Record<string, string> }[] };
 
-beforeAll(async () => {
-  browser = await launch();
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  const seeded = await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM', name: demoScenarioNames.shiyanPaper } }, orderBy: { number: 'desc' } });
-  await prisma.$disconnect();
+onDemoDeal(async (demo) => {
+  ({ browser, dealId } = demo);
+  const seeded = await demo.latestVersion('UPSTREAM', demoScenarioNames.shiyanPaper);
   api = await signInOverHttp('shiyan@pes.demo', demoPassword);
-  const paper = (await api.json<Doc>(`/api/v1/deals/${dealId}/versions/${seeded.id}`)).body;
-  const created = await api.json<{ scenarioId: string; versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', { document: paper, name: `表格编辑 e2e ${Date.now()}`, message: '论文假设' });
-  expect(created.status).toBe(201);
-  ({ scenarioId, versionId: v1 } = created.body);
+  let paper: Doc;
+  ({ scenarioId, versionId: v1, document: paper } = await copyScenario<Doc>(api, dealId, seeded, { name: `表格编辑 e2e ${Date.now()}`, message: '论文假设' }));
   // v2: P2 cut into 2011–2013 and 2014–2020, six periods.
   const periods = paper.periods.flatMap((p) =>
     p.from === 2011
@@ -43,9 +38,6 @@ beforeAll(async () => {
   const v2 = await api.json<{ versionId: string }>(`/api/v1/deals/${dealId}/scenarios/${scenarioId}/versions`, 'POST', { document: { ...paper, periods }, message: '拆分 P2', baseVersionId: v1 });
   expect(v2.status).toBe(201);
   latestId = v2.body.versionId;
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const open = (language: 'zh' | 'en', versionId: string) => openAs(browser, 'shiyan@pes.demo', demoPassword, language, `/deals/${dealId}/versions/${versionId}`, { width: 1366, height: 900 });

@@ -9,8 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { baseUrl, chooseLanguage, launch, screenshot, screenshotDir, signIn } from './browser';
-import { signInOverHttp, type HttpSession } from './http-session';
+import type { HttpSession } from './http-session';
 import { must, signedShiyanAgreement } from './signed-agreement';
+import { demoParties } from './demo-deal';
 
 let browser: Browser;
 let page: Page;
@@ -29,11 +30,7 @@ const badTable = [header, `${year},cod,"2,31",丹江口水质监测站,${year}-0
 const administration = (tab: string) => `${baseUrl()}/deals/${dealId}/agreements/${agreementId}/${tab}`;
 
 beforeAll(async () => {
-  [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [
-    HttpSession,
-    HttpSession,
-    HttpSession,
-  ];
+  ({ upstream, downstream, fund } = await demoParties());
   // The agreement this file administers: offered by Shiyan with the two-way terms, accepted and signed by both.
   ({ dealId, agreementId } = await signedShiyanAgreement(upstream, downstream));
   // Beijing's own laboratory measured CODMn higher than the station: a dispute once the fund imports.
@@ -133,7 +130,7 @@ describe('fund pages that parse a query speak the reader’s language', () => {
   it('lists the archive’s invalid filters in Chinese on a Chinese page', async () => {
     const answer = await fund.request('/fund/archive?status=OPEN&fromYear=twenty', { headers: { Cookie: `${fund.cookie}; NEXT_LOCALE=zh` } });
     const html = await answer.text();
-    expect(html).toContain('必须是 `DRAFT`、`ARCHIVED` 或 `VOID`');
+    expect(html).toContain('必须是待签署 `DRAFT`、已签署并归档 `ARCHIVED` 或已作废 `VOID`');
     expect(html).toContain('必须是年份');
     expect(html).not.toContain('must be DRAFT');
   });

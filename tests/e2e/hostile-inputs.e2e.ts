@@ -3,10 +3,10 @@
 // ids out of range refused naming the field.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shiyanDocument } from '../../lib/engine';
-import { demoPassword } from '../../lib/seed/demo-accounts';
 import { deflateBomb, lyingDeflateBomb, sparseRowWorkbook } from '../support/hostile-workbooks';
-import { signInOverHttp, type HttpSession } from './http-session';
+import type { HttpSession } from './http-session';
 import { must, signedShiyanAgreement } from './signed-agreement';
+import { demoParties } from './demo-deal';
 
 let dealId: string;
 let agreementId: string;
@@ -15,11 +15,7 @@ let downstream: HttpSession;
 let fund: HttpSession;
 
 beforeAll(async () => {
-  [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [
-    HttpSession,
-    HttpSession,
-    HttpSession,
-  ];
+  ({ upstream, downstream, fund } = await demoParties());
   ({ dealId, agreementId } = await signedShiyanAgreement(upstream, downstream));
 });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { baseUrl, launch, openAs, screenshot } from './browser';
 import { signInOverHttp } from './http-session';
+import { fillDealBasics } from './new-deal-form';
 
 // Issue 14's journey, in Chinese and only as people do it in the browser, with no file anywhere:
 // a platform administrator opens an empty deal on /deals/new with both sides as members; upstream
@@ -73,15 +74,7 @@ describe.sequential('from an empty deal to a signed agreement, in Chinese, witho
     const page = await as('admin@pes.demo', '/deals');
     await page.getByTestId('create-deal').click();
     await page.waitForURL(/\/deals\/new$/);
-    await page.getByTestId('deal-nameZh').fill(dealName);
-    await page.getByTestId('deal-name').fill(`Danjiangkou reservoir PES ${stamp}`);
-    await page.getByTestId('deal-watershedZh').fill('汉江丹江口库区');
-    await page.getByTestId('deal-watershed').fill('Danjiangkou reservoir, Han River');
-    await page.getByTestId('deal-slug').fill(slug);
-    await page.getByTestId('deal-priceBase').fill('2010 年不变价');
-    await page.getByTestId('deal-startYear').fill('2011');
-    await page.getByTestId('deal-endYear').fill('2020');
-    await page.getByTestId('deal-unit').selectOption('10000');
+    await fillDealBasics(page, { nameZh: dealName, name: `Danjiangkou reservoir PES ${stamp}`, watershedZh: '汉江丹江口库区', watershed: 'Danjiangkou reservoir, Han River', slug });
     await page.getByTestId('add-period').click();
     await page.getByTestId('period-0-to').fill('2013');
     await page.getByTestId('add-period').click();

@@ -8,8 +8,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { launch, openAs, screenshot, screenshotDir } from './browser';
-import { signInOverHttp, type HttpSession } from './http-session';
+import type { HttpSession } from './http-session';
 import { signedShiyanAgreement } from './signed-agreement';
+import { demoParties } from './demo-deal';
 
 let browser: Browser;
 let upstream: HttpSession;
@@ -28,11 +29,7 @@ const table = [
 const base = () => `/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring`;
 
 beforeAll(async () => {
-  [upstream, downstream, fund] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo', 'fund@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [
-    HttpSession,
-    HttpSession,
-    HttpSession,
-  ];
+  ({ upstream, downstream, fund } = await demoParties());
   ({ dealId, agreementId } = await signedShiyanAgreement(upstream, downstream));
   browser = await launch();
 });

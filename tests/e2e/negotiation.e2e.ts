@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
-import { launch, openAs, screenshot, screenshotDir } from './browser';
+import { openAs, screenshot, screenshotDir } from './browser';
 import { signInOverHttp } from './http-session';
 import { demoScenarioNames } from '../../lib/seed/demo-texts';
+import { copyScenario, onDemoDeal } from './demo-deal';
 
 let browser: Browser;
 let dealId: string;
@@ -16,26 +16,17 @@ let paper: string;
 let short: string;
 let offerNumber: number;
 
-beforeAll(async () => {
-  browser = await launch();
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  const latest = async (side: 'UPSTREAM' | 'DOWNSTREAM', name: string) =>
-    (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side, name } }, orderBy: { number: 'desc' } })).id;
-  counter = await latest('DOWNSTREAM', demoScenarioNames.beijingCounter);
-  paper = await latest('UPSTREAM', demoScenarioNames.shiyanPaper);
-  await prisma.$disconnect();
+onDemoDeal(async (demo) => {
+  ({ browser, dealId } = demo);
+  counter = await demo.latestVersion('DOWNSTREAM', demoScenarioNames.beijingCounter);
+  paper = await demo.latestVersion('UPSTREAM', demoScenarioNames.shiyanPaper);
 
   const downstream = await signInOverHttp('beijing@pes.demo', demoPassword);
-  const document = (await downstream.json<{ benefits: { label: string; values: Record<string, string> }[] }>(`/api/v1/deals/${dealId}/versions/${counter}`)).body;
-  const benefits = document.benefits.map((b, i) => (i === 0 ? { ...b, values: { '2014-2020': '6000000', '2021-2030': '11400000', '2031-2050': '15600000' } } : b));
-  const created = await downstream.json<{ versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', {
-    document: { ...document, benefits },
+  ({ versionId: short } = await copyScenario<{ benefits: { label: string; values: Record<string, string> }[] }>(downstream, dealId, counter, {
     name: `Negotiation e2e ${Date.now()}`,
     message: 'Lower benefit estimate for 2014–2020 (e2e)',
-  });
-  expect(created.status).toBe(201);
-  short = created.body.versionId;
+    change: (document) => ({ ...document, benefits: document.benefits.map((b, i) => (i === 0 ? { ...b, values: { '2014-2020': '6000000', '2021-2030': '11400000', '2031-2050': '15600000' } } : b)) }),
+  }));
 
   const upstream = await signInOverHttp('shiyan@pes.demo', demoPassword);
   const offer = await upstream.json<{ number: number }>(`/api/v1/deals/${dealId}/offers`, 'POST', {
@@ -45,9 +36,6 @@ beforeAll(async () => {
   });
   expect(offer.status).toBe(201);
   offerNumber = offer.body.number;
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 function open(email: string, language: 'zh' | 'en', path: string): Promise<Page> {

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { demoScenarioNames } from '../../lib/seed/demo-texts';
-import { launch, openAs, screenshot } from './browser';
+import { openAs, screenshot } from './browser';
+import { onDemoDeal } from './demo-deal';
 
 // Offers on the model's schedule (decision 0052), in Chinese: the composer fills from the model,
 // a price row shows price, m³ and amount, the receiver reads the terms on the card, a counter
@@ -14,15 +14,9 @@ let browser: Browser;
 let dealId: string;
 const shots = process.env.OFFER_SHOTS_DIR;
 
-beforeAll(async () => {
-  browser = await launch();
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  await prisma.$disconnect();
+onDemoDeal((demo) => {
+  ({ browser, dealId } = demo);
   if (shots) mkdirSync(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const wide = { width: 1366, height: 1000 };

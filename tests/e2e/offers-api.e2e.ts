@@ -1,7 +1,6 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
-import { demoPassword } from '../../lib/seed/demo-accounts';
-import { signInOverHttp, type HttpSession } from './http-session';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HttpSession } from './http-session';
+import { demoDealSlug, demoParties, withSuiteDatabase } from './demo-deal';
 
 type Offer = { id: string; number: number; status: string; boundCheck: { belowLowerYears: number[] } };
 
@@ -12,14 +11,10 @@ let dealId: string;
 let versionId: string;
 
 beforeAll(async () => {
-  upstream = await signInOverHttp('shiyan@pes.demo', demoPassword);
-  downstream = await signInOverHttp('beijing@pes.demo', demoPassword);
-  fund = await signInOverHttp('fund@pes.demo', demoPassword);
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  const deal = await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' }, include: { scenarios: { include: { versions: true } } } });
+  ({ upstream, downstream, fund } = await demoParties());
+  const deal = await withSuiteDatabase((prisma) => prisma.deal.findUniqueOrThrow({ where: { slug: demoDealSlug }, include: { scenarios: { include: { versions: true } } } }));
   dealId = deal.id;
   versionId = deal.scenarios.find((s) => s.side === 'UPSTREAM')!.versions.find((v) => v.number === 3)!.id;
-  await prisma.$disconnect();
 });
 
 const validUntil = () => new Date(Date.now() + 14 * 86_400_000).toISOString();

@@ -1,21 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
-import { baseUrl, launch, openAs, screenshot } from './browser';
+import { baseUrl, openAs, screenshot } from './browser';
 import { demoScenarioNames } from '../../lib/seed/demo-texts';
+import { onDemoDeal } from './demo-deal';
 
 let browser: Browser;
 let dealId: string;
 
-beforeAll(async () => {
-  browser = await launch();
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  await prisma.$disconnect();
-});
-afterAll(async () => {
-  await browser?.close();
+onDemoDeal((demo) => {
+  ({ browser, dealId } = demo);
 });
 
 function open(email: string, language: 'zh' | 'en', path: string): Promise<Page> {

@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { signInOverHttp, type HttpSession } from './http-session';
 import { demoScenarioNames } from '../../lib/seed/demo-texts';
+import { demoParties, readDemoDeal } from './demo-deal';
 
 type Scenario = { id: string; name: string; side: string; versions: { id: string; number: number; message: string }[] };
 
@@ -13,12 +13,9 @@ let dealId: string;
 let upstreamScenario: Scenario;
 
 beforeAll(async () => {
-  upstream = await signInOverHttp('shiyan@pes.demo', demoPassword);
-  downstream = await signInOverHttp('beijing@pes.demo', demoPassword);
+  ({ upstream, downstream } = await demoParties());
   stranger = await signInOverHttp('chengde@pes.demo', demoPassword);
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  await prisma.$disconnect();
+  dealId = await readDemoDeal(async (deal) => deal.dealId);
   const list = await upstream.json<{ scenarios: Scenario[] }>(`/api/v1/deals/${dealId}/scenarios`);
   upstreamScenario = list.body.scenarios.find((s) => s.name === demoScenarioNames.shiyanPaper)!;
 });

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
-import { baseUrl, launch, openAs, screenshot } from './browser';
+import { baseUrl, openAs, screenshot } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
 import { demoScenarioNames } from '../../lib/seed/demo-texts';
+import { copyScenario, onDemoDeal } from './demo-deal';
 
 let browser: Browser;
 let dealId: string;
@@ -16,24 +16,11 @@ let v1: string;
 // A minimal PDF: the server reads the type from the bytes, so it must start like one.
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-beforeAll(async () => {
-  browser = await launch();
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  const seeded = await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM', name: demoScenarioNames.shiyanPaper } }, orderBy: { number: 'desc' } });
-  await prisma.$disconnect();
+onDemoDeal(async (demo) => {
+  ({ browser, dealId } = demo);
+  const seeded = await demo.latestVersion('UPSTREAM', demoScenarioNames.shiyanPaper);
   upstreamApi = await signInOverHttp('shiyan@pes.demo', demoPassword);
-  const document = (await upstreamApi.json(`/api/v1/deals/${dealId}/versions/${seeded.id}`)).body;
-  const created = await upstreamApi.json<{ scenarioId: string; versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', {
-    document,
-    name: `Workspace e2e ${Date.now()}`,
-    message: 'Starting point: the paper assumptions',
-  });
-  expect(created.status).toBe(201);
-  ({ scenarioId, versionId: v1 } = created.body);
-});
-afterAll(async () => {
-  await browser?.close();
+  ({ scenarioId, versionId: v1 } = await copyScenario(upstreamApi, dealId, seeded, { name: `Workspace e2e ${Date.now()}`, message: 'Starting point: the paper assumptions' }));
 });
 
 function open(email: string, language: 'zh' | 'en', path: string): Promise<Page> {

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { demoScenarioNames } from '../../lib/seed/demo-texts';
-import { launch, openAs, screenshot } from './browser';
+import { openAs, screenshot } from './browser';
 import { signInOverHttp } from './http-session';
+import { onDemoDeal } from './demo-deal';
 
 let browser: Browser;
 let dealId: string;
@@ -13,12 +13,9 @@ let counter: string;
 /** A downstream scenario of this file's own: its benefits and its own costs only. */
 let benefitsOnly: string;
 
-beforeAll(async () => {
-  browser = await launch();
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  counter = (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'DOWNSTREAM', name: demoScenarioNames.beijingCounter } }, orderBy: { number: 'desc' } })).id;
-  await prisma.$disconnect();
+onDemoDeal(async (demo) => {
+  ({ browser, dealId } = demo);
+  counter = await demo.latestVersion('DOWNSTREAM', demoScenarioNames.beijingCounter);
   const downstream = await signInOverHttp('beijing@pes.demo', demoPassword);
   const created = await downstream.json<{ versionId: string }>(`/api/v1/deals/${dealId}/scenarios`, 'POST', {
     name: `北京效益 e2e ${Date.now()}`,
@@ -41,9 +38,6 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(201);
   benefitsOnly = created.body.versionId;
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const open = (language: 'zh' | 'en', path: string): Promise<Page> => openAs(browser, 'beijing@pes.demo', demoPassword, language, path, { width: 1366, height: 1000 });

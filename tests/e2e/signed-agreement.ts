@@ -1,10 +1,9 @@
 // The demo Shiyan deal with a fresh agreement on the two-way terms: offered by Shiyan, accepted by
 // Beijing and signed by both, for e2e files that administer or probe a signed agreement.
-import { inject } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { templateTerms } from '../../lib/terms';
 import type { HttpSession } from './http-session';
+import { readDemoDeal } from './demo-deal';
 
 export async function must<T>(answer: Promise<{ status: number; body: T }>, status: number, what: string): Promise<T> {
   const { status: got, body } = await answer;
@@ -14,10 +13,7 @@ export async function must<T>(answer: Promise<{ status: number; body: T }>, stat
 
 /** `rules`: what the terms' monitoring section says of an indicator besides the fund's lab (a tolerance, say). */
 export async function signedShiyanAgreement(upstream: HttpSession, downstream: HttpSession, rules: Record<string, Record<string, unknown>> = {}): Promise<{ dealId: string; agreementId: string }> {
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  const dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  const versionId = (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM' } }, orderBy: { createdAt: 'desc' } })).id;
-  await prisma.$disconnect();
+  const { dealId, versionId } = await readDemoDeal(async ({ dealId, latestVersion }) => ({ dealId, versionId: await latestVersion('UPSTREAM') }));
   const template = templateTerms('two-way-quality-index', 'zh');
   // The parties agreed on the section's station, commissioned by the fund, as the lab whose results
   // settle a year; a party's own lab result is compared with it within the tolerance.

@@ -358,6 +358,8 @@ describe('agreements: frozen and verified', () => {
     const text = pdfText((await renderAgreementPdf({ actor: t.upstream, origin, dealId: t.deal.id, agreementId: t.agreementId })).bytes);
     expect(text).toContain('Audit chain anchor');
     expect(text).toContain(head.hash);
+    // Code in a Chinese sentence of the catalogue (<code>…</code>) prints in backticks, not as the message's key.
+    expect(text.replace(/\s+/g, '')).toContain('审计核验命令（`npmrunaudit:verify`）');
     const { anchors } = readAnchors([anchorLogPath()]);
     expect(anchors.get(t.deal.id)?.get(head.seq)?.hash).toBe(head.hash);
   });

@@ -201,7 +201,7 @@ describe('a scenario that starts without a file', () => {
     expect(parsed.success).toBe(false);
     const problems = schemaProblems(parsed.error!.issues, body);
     expect(problems.map((p) => p.field)).toEqual(['template']);
-    expect(problemIn(problems[0]!, 'zh')).toEqual({ field: 'template', label: '模板', message: '必须是 blank、paper-table-2 之一' });
+    expect(problemIn(problems[0]!, 'zh')).toEqual({ field: 'template', label: '模板', message: '必须是 `blank`、`paper-table-2` 之一' });
     expect(ZNewScenario.safeParse({ template: 'blank', name: 'n', message: 'm', document: {} }).success).toBe(false);
     expect(ZNewScenario.safeParse({ template: 'blank', name: 'n', message: 'm' }).success).toBe(true);
     expect(ZNewScenario.safeParse({ document: {}, message: 'm' }).success).toBe(true);

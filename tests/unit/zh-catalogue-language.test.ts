@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { findEnglish } from '../support/english-words';
 
 // Nothing a Chinese reader sees is English or code (units, the paper's notation and format names
-// aside): checked on the catalogue itself, so a message that no crawled page happens to show is
-// caught too. Code the reader types is marked as code and stays: <code>…</code> in rich text,
-// backticks in plain text (decision 0081).
+// aside), and nothing an English reader sees is Chinese (data aside): checked on the catalogues
+// themselves, so a message that no crawled page happens to show is caught too. Code the reader
+// types is marked as code and stays, marked one way in the catalogue: <code>…</code>. Where a
+// message is plain text (an API reply, a form's error, a file) the renderer writes it in backticks
+// (lib/domain/text-catalogue.ts codeAsText); a backtick typed into the catalogue is not a mark and
+// its words count as English (decisions 0080, 0081).
 
 type Tree = { [key: string]: string | Tree };
 
@@ -40,27 +43,58 @@ export function readerText(message: string): string {
   return walk(new IntlMessageFormat(message, 'zh').getAst() as Element[]);
 }
 
-const zh = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../messages/zh.json'), 'utf8')) as Tree;
+const catalogue = (locale: 'zh' | 'en') => JSON.parse(readFileSync(path.join(import.meta.dirname, `../../messages/${locale}.json`), 'utf8')) as Tree;
+const zh = catalogue('zh');
+const en = catalogue('en');
+
+/** English words and code in a Chinese message as the reader sees it: <code> apart, backticks no mark in the catalogue. */
+export function englishIn(message: string): string[] {
+  return findEnglish(readerText(message).replace(/`/g, ' '));
+}
+
+// The one Chinese an English page shows that is not data: the language switcher naming the other
+// language in its own script. Chinese that is data (the import's Chinese headers) is marked <zh>…</zh>
+// and rendered with lang="zh".
+const allowedChinese = new Set(['language.zh']);
+const cjk = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
+
+/** Chinese in an English message, <zh>…</zh> (data) apart. */
+export function chineseIn(message: string): string[] {
+  return [...new Set(message.replace(/<zh>[\s\S]*?<\/zh>/g, ' ').match(cjk) ?? [])];
+}
 
 describe('the Chinese catalogue', () => {
   it('reads a message as the reader sees it (the scan itself works)', () => {
     expect(readerText('{n, plural, one {# 个 payment} other {# 个}} 公式 <code>scheduled</code>，{name}')).toBe('  个 payment   个 公式  ， ');
-    expect(findEnglish(readerText('名为 <code>payment</code> 的公式，`year` 与 PDF、Word 文档、C_f'))).toEqual([]);
-    expect(findEnglish(readerText('请以 multipart/form-data 发送 formulas[2]，Dong 等'))).toEqual(['multipart', 'form', 'data', 'formulas[2]']);
+    expect(englishIn('名为 <code>payment</code> 的公式，与 PDF、Word 文档、C_f')).toEqual([]);
+    expect(englishIn('请以 multipart/form-data 发送 formulas[2]，Dong 等')).toEqual(['multipart', 'form', 'data', 'formulas[2]']);
+    expect(englishIn('名为 `payment` 的公式，`year`')).toEqual(['payment', 'year']);
+    expect(chineseIn('the headers <zh>年度, 指标</zh> or 中文（sic）')).toEqual(['中文（', '）']);
   });
 
   it('holds no English words or code outside the allowlist', () => {
     const found = entries(zh).flatMap(([key, message]) => {
-      let text: string;
+      let words: string[];
       try {
-        text = readerText(message);
+        words = englishIn(message);
       } catch (error) {
         return [`${key}: not a valid ICU message (${String(error)})`];
       }
-      const words = findEnglish(text);
       return words.length ? [`${key}: ${words.join(' ')}`] : [];
     });
     expect(entries(zh).length).toBeGreaterThan(1000);
-    expect(found, `English or code in messages/zh.json (translate it, or mark code the reader types as code):\n${found.join('\n')}`).toEqual([]);
+    expect(found, `English or code in messages/zh.json (name it in Chinese, or mark code the reader types as <code>…</code>):\n${found.join('\n')}`).toEqual([]);
+  });
+});
+
+describe('the English catalogue', () => {
+  it('holds no Chinese outside data marked <zh>…</zh> and the language switcher', () => {
+    const found = entries(en).flatMap(([key, message]) => {
+      if (allowedChinese.has(key)) return [];
+      const words = chineseIn(message);
+      return words.length ? [`${key}: ${words.join(' ')}`] : [];
+    });
+    expect(entries(en).length).toBe(entries(zh).length);
+    expect(found, `Chinese in messages/en.json (translate it, or mark data as <zh>…</zh>):\n${found.join('\n')}`).toEqual([]);
   });
 });

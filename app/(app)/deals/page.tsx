@@ -9,6 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { RenderedTable } from '@/components/ui/rendered-table';
 import { ButtonLink } from '@/components/ui/button';
 import { mayCreateDeals } from '@/lib/domain/deal-rights';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export default async function DealsPage() {
   const actor = await currentActor();
@@ -28,15 +29,13 @@ export default async function DealsPage() {
       </div>
       <p className="mt-1 text-slate-600">{t('deals.subtitle')}</p>
       {deals.length === 0 ? (
-        <div className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="deals-empty">
-          <p className="font-medium">{t('deals.empty')}</p>
-          <p className="mt-2 text-slate-600">{t(mayCreate ? 'deals.emptyCreate' : 'deals.emptyNext')}</p>
+        <EmptyState className="mt-8" title={t('deals.empty')} hint={t(mayCreate ? 'deals.emptyCreate' : 'deals.emptyNext')} testId="deals-empty">
           {mayCreate && (
             <ButtonLink href="/deals/new" className="mt-4" testId="create-deal">
               {t('deals.create')}
             </ButtonLink>
           )}
-        </div>
+        </EmptyState>
       ) : (
         <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
           <RenderedTable

@@ -13,6 +13,7 @@ import { isLocale } from '@/lib/domain/locale';
 import { flowDirections, type Standing } from '@/lib/terms';
 import { getFundPortfolio } from '@/lib/server/fund/get-fund-portfolio';
 import { pageContext } from '@/lib/server/http/page-context';
+import { EmptyState } from '@/components/ui/empty-state';
 
 const standingTone: Record<Standing, BadgeTone> = { disputed: 'alarm', outstanding: 'danger', toSettle: 'warning', upToDate: 'success' };
 
@@ -48,14 +49,13 @@ export default async function FundDashboardPage() {
       </div>
 
       {portfolio.agreements.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700" data-testid="dashboard-empty">
-          <p className="font-medium">{portfolio.fundDeals ? t('dashboard.emptyAgreements') : t('dashboard.emptyDeals')}</p>
+        <EmptyState title={portfolio.fundDeals ? t('dashboard.emptyAgreements') : t('dashboard.emptyDeals')} testId="dashboard-empty">
           <p className="mt-2">
             <Link href="/deals" className="text-water-700 hover:underline">
               {t('dashboard.toDeals')}
             </Link>
           </p>
-        </div>
+        </EmptyState>
       ) : (
         <>
           <TotalsCards totals={portfolio.totals} testId="portfolio-totals" />

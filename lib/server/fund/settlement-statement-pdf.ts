@@ -1,11 +1,9 @@
 import 'server-only';
-import PDFDocument from 'pdfkit';
-import { createTranslator } from 'next-intl';
 import type { OrganisationName, PaymentDto, Sample, SettlementDto } from '@/lib/contracts/fund';
 import { traceSampleLists } from '@/lib/domain/monitoring';
 import type { Anchor } from '@/lib/infra/audit-anchors';
 import { organisationNames, type Transfer } from '@/lib/domain/settlement-transfers';
-import { beijingTime, cjkFont, colour, ensureSpace, field, grouped, page, table, type Doc } from '@/lib/server/agreements/render-agreement-pdf';
+import { beijingTime, bilingual, bothLabels, colour, field, finish, grouped, heading, note, startDocument, table, titleBlock, type Doc } from '@/lib/server/pdf/bilingual-pdf';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
 
@@ -14,7 +12,7 @@ import zh from '@/messages/zh.json';
  * on, every formula with its values, the advances (what the terms call for and what was paid), the
  * one binding balance, who pays whom, who ran and confirmed it, the agreement's hash and the head
  * of the deal's audit chain. Labels come from the catalogue (namespace statementPdf), Chinese
- * first; the pdfkit set-up and the font are the agreement PDF's.
+ * first; the page, the font and the layout are the platform's printed documents' (lib/server/pdf).
  */
 
 export interface StatementInput {
@@ -37,20 +35,11 @@ export interface StatementData {
   chainHead: Anchor | null;
 }
 
-const says = { zh: createTranslator({ locale: 'zh', messages: zh, namespace: 'statementPdf' }), en: createTranslator({ locale: 'en', messages: en, namespace: 'statementPdf' }) };
-type Key = Parameters<(typeof says)['zh']>[0];
-type Values = Record<string, string | number>;
+const { say: says, both } = bilingual('statementPdf');
 
-/** Chinese, then English; `values` may differ by language (amounts and names are written per language). */
-function both(key: Key, values?: Values | { zh: Values; en: Values }, between = ' '): string {
-  const byLang = values && 'zh' in values && typeof values.zh === 'object' ? (values as { zh: Values; en: Values }) : { zh: values as Values | undefined, en: values as Values | undefined };
-  return `${says.zh(key, byLang.zh)}${between}${says.en(key, byLang.en)}`;
-}
-
-const label = (tree: { zh: Record<string, unknown>; en: Record<string, unknown> }, code: string): string => `${String(tree.zh[code] ?? code)} ${String(tree.en[code] ?? code)}`;
-const funderLabel = (code: string) => label({ zh: zh.fund.funder, en: en.fund.funder }, code);
-const sideLabel = (code: string) => label({ zh: zh.side, en: en.side }, code);
-const indicatorLabel = (code: string) => plainScripts(code in zh.indicator ? label({ zh: zh.indicator, en: en.indicator }, code) : code);
+const funderLabel = (code: string) => bothLabels({ zh: zh.fund.funder, en: en.fund.funder }, code);
+const sideLabel = (code: string) => bothLabels({ zh: zh.side, en: en.side }, code);
+const indicatorLabel = (code: string) => plainScripts(code in zh.indicator ? bothLabels({ zh: zh.indicator, en: en.indicator }, code) : code);
 
 // Noto Sans SC has ² and ³ but not the other sub- and superscript digits (NH₃-N, 10⁸ m³): those print
 // as ordinary digits, a superscript after a caret, rather than as empty boxes.
@@ -60,30 +49,15 @@ const superscriptDigits = '01456789';
 export function plainScripts(text: string): string {
   return text.replace(/[₀-₉]/g, (c) => String(subscripts.indexOf(c))).replace(/[⁰¹⁴-⁹]+/g, (run) => `^${[...run].map((c) => superscriptDigits[superscripts.indexOf(c)]).join('')}`);
 }
-const directionLabel = (code: string) =>
-  `${zh.fund.settlements.direction[code as keyof typeof zh.fund.settlements.direction] ?? code} · ${en.fund.settlements.direction[code as keyof typeof en.fund.settlements.direction] ?? code}`;
+const directionLabel = (code: string) => bothLabels({ zh: zh.fund.settlements.direction, en: en.fund.settlements.direction }, code, ' · ');
 
 /** Whole currency to the fen with the currency and price base. */
 const money = (amount: string, s: Pick<SettlementDto, 'currency' | 'priceBase'>) => `${grouped(amount)} ${s.currency} · ${s.priceBase}`;
 
-function section(doc: Doc, key: Key) {
-  ensureSpace(doc, 40);
-  doc
-    .moveDown(0.8)
-    .fontSize(12)
-    .fillColor(colour.water)
-    .text(both(key, undefined, '  '), page.margin, doc.y, { width: page.width });
-  doc.moveDown(0.3).fillColor(colour.ink).fontSize(9.5);
-}
+const section = (doc: Doc, key: Parameters<typeof both>[0]) => heading(doc, both(key, undefined, '  '));
 
 /** Samples as a line: "2024-01-15 2.1 · 2024-02-15 <0.01 · …". */
 const sampleLine = (samples: readonly Sample[]) => samples.map((sample) => `${sample.on} ${sample.value}`).join(' · ');
-
-function note(doc: Doc, text: string, tone: string = colour.muted) {
-  ensureSpace(doc, 14);
-  doc.fillColor(tone).text(text, page.margin, doc.y, { width: page.width });
-  doc.fillColor(colour.ink);
-}
 
 /** Who a funder or the upstream party is, by organisation where the agreement names one. */
 function partyName(who: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM', parties: Record<'UPSTREAM' | 'DOWNSTREAM', OrganisationName[]>, lang: 'zh' | 'en'): string {
@@ -106,37 +80,18 @@ function transferSentence(transfer: Transfer, s: SettlementDto): string {
 export function settlementStatementPdf(data: StatementData, generatedAt = new Date()): Promise<Buffer> {
   const s = data.settlement;
   const { number } = data.agreement;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: page.margin,
-    bufferPages: true,
-    info: {
-      Title: `${both('title', undefined, ' · ')} · ${both('subtitle', { number, year: s.year }, ' · ')}`,
-      Subject: `${data.deal.nameZh} · ${data.deal.name}`,
-      Keywords: data.agreement.hash ? `sha256:${data.agreement.hash}` : 'unsigned',
-      Creator: both('creator', undefined, ' · '),
-    },
+  const { doc, done } = startDocument({
+    Title: `${both('title', undefined, ' · ')} · ${both('subtitle', { number, year: s.year }, ' · ')}`,
+    Subject: `${data.deal.nameZh} · ${data.deal.name}`,
+    Keywords: data.agreement.hash ? `sha256:${data.agreement.hash}` : 'unsigned',
+    Creator: both('creator', undefined, ' · '),
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', cjkFont());
-  doc.font('cjk').fillColor(colour.ink);
-
-  doc
-    .fontSize(18)
-    .fillColor(colour.water)
-    .text(`${says.zh('title')} · ${says.zh('subtitle', { number, year: s.year })}`);
-  doc.fontSize(13).text(`${says.en('title')} · ${says.en('subtitle', { number, year: s.year })}`);
-  doc
-    .moveDown(0.4)
-    .fontSize(10.5)
-    .fillColor(s.status === 'CONFIRMED' ? colour.good : colour.bad)
-    .text(both(`status.${s.status}`, undefined, ' · '));
-  doc.fillColor(colour.ink).fontSize(9.5).moveDown(0.6);
+  titleBlock(
+    doc,
+    { zh: `${says.zh('title')} · ${says.zh('subtitle', { number, year: s.year })}`, en: `${says.en('title')} · ${says.en('subtitle', { number, year: s.year })}` },
+    both(`status.${s.status}`, undefined, ' · '),
+    s.status === 'CONFIRMED' ? colour.good : colour.bad,
+  );
 
   field(doc, both('deal'), `${data.deal.nameZh}\n${data.deal.name}`);
   field(doc, both('watershed'), `${data.deal.watershedZh} · ${data.deal.watershed}`);
@@ -253,21 +208,6 @@ export function settlementStatementPdf(data: StatementData, generatedAt = new Da
     field(doc, both('chain'), both('noChain', undefined, ' · '));
   }
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .fontSize(7.5)
-      .fillColor(colour.muted)
-      .text(`${both('footer')} · No. ${number} · ${s.year} · ${both('generated')} ${beijingTime(generatedAt.toISOString())} · ${i + 1}/${range.count}`, page.margin, doc.page.height - 30, {
-        width: page.width,
-        align: 'center',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
+  finish(doc, (pageNumber, pages) => `${both('footer')} · No. ${number} · ${s.year} · ${both('generated')} ${beijingTime(generatedAt.toISOString())} · ${pageNumber}/${pages}`);
   return done;
 }

@@ -16,6 +16,7 @@ import { isLocale } from '@/lib/domain/locale';
 import { searchFundArchive } from '@/lib/server/fund/search-fund-archive';
 import { pageContext } from '@/lib/server/http/page-context';
 import { Notice } from '@/components/ui/notice';
+import { EmptyState } from '@/components/ui/empty-state';
 
 const statusTone: Record<string, BadgeTone> = { DRAFT: 'warning', ARCHIVED: 'success', VOID: 'neutral' };
 
@@ -83,7 +84,7 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
       )}
 
       {mismatches.length > 0 && (
-        <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4 text-sm text-red-900" data-testid="archive-hash-alert">
+        <Notice tone="alarm" size="lg" testId="archive-hash-alert">
           <p className="font-semibold">{t('archive.hashAlert', { count: mismatches.length })}</p>
           <ul className="mt-1 list-disc pl-5">
             {mismatches.map((a) => (
@@ -94,13 +95,11 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
               </li>
             ))}
           </ul>
-        </div>
+        </Notice>
       )}
 
       {agreements.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700" data-testid="archive-empty">
-          {Object.keys(raw).length ? t('archive.emptyFiltered') : t('archive.empty')}
-        </p>
+        <EmptyState hint={Object.keys(raw).length ? t('archive.emptyFiltered') : t('archive.empty')} testId="archive-empty" />
       ) : (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <RenderedTable

@@ -17,6 +17,7 @@ import { listDealActivity } from '@/lib/server/deals/list-deal-activity';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { Notice } from '@/components/ui/notice';
 import { buttonVariants } from '@/components/ui/variants';
+import { EmptyState } from '@/components/ui/empty-state';
 
 type Search = { action?: string; from?: string; to?: string; before?: string };
 
@@ -73,10 +74,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           })}
         </Notice>
       ) : page!.events.length === 0 ? (
-        <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-          <p className="font-medium">{t('empty')}</p>
-          <p className="mt-2 text-slate-600">{t('emptyNext')}</p>
-        </div>
+        <EmptyState className="mt-6" title={t('empty')} hint={t('emptyNext')} testId="activity-empty" />
       ) : (
         <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
           <RenderedTable

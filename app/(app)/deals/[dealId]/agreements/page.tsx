@@ -8,6 +8,7 @@ import { getDealOverview } from '@/lib/server/deals/get-deal-overview';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { Badge } from '@/components/ui/badge';
 import type { BadgeTone } from '@/components/ui/variants';
+import { EmptyState } from '@/components/ui/empty-state';
 
 const stateTone: Record<string, BadgeTone> = {
   DRAFT: 'warning',
@@ -29,10 +30,7 @@ export default async function AgreementsPage({ params }: { params: Promise<{ dea
       <h1 className="mt-2 text-2xl font-semibold text-water-900">{t('agreements.title')}</h1>
       <p className="mt-1 text-slate-600">{t('agreements.subtitle')}</p>
       {agreements.length === 0 ? (
-        <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="no-agreements">
-          <p className="font-medium">{t('agreements.empty')}</p>
-          <p className="mt-2 text-slate-600">{t('agreements.emptyNext')}</p>
-        </div>
+        <EmptyState className="mt-6" title={t('agreements.empty')} hint={t('agreements.emptyNext')} testId="no-agreements" />
       ) : (
         <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
           <RenderedTable

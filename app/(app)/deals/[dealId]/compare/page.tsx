@@ -7,6 +7,7 @@ import { isLocale } from '@/lib/domain/locale';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { compareScenarioVersions } from '@/lib/server/scenarios/compare-scenario-versions';
 import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
+import { EmptyState } from '@/components/ui/empty-state';
 
 /** Two versions of the deal (either side's) compared: inputs changed, results side by side. */
 export default async function ComparePage({ params, searchParams }: { params: Promise<{ dealId: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
@@ -28,9 +29,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       </div>
       <ComparePicker dealId={dealId} options={options} from={comparison?.from.id ?? options[1]?.id ?? ''} to={comparison?.to.id ?? options[0]?.id ?? ''} />
       {!comparison ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="compare-empty">
-          <p className="font-medium">{options.length < 2 ? t('needTwo') : t('pickTwo')}</p>
-        </div>
+        <EmptyState title={options.length < 2 ? t('needTwo') : t('pickTwo')} testId="compare-empty" />
       ) : (
         <VersionDiff dealId={dealId} comparison={comparison} lang={lang} scale={actor.amountUnit} />
       )}

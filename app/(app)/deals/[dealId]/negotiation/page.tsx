@@ -11,6 +11,7 @@ import { isLocale } from '@/lib/domain/locale';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { getBargainingZone, MAX_ZONE_VERSIONS, type PairQuery } from '@/lib/server/negotiation/get-bargaining-zone';
 import { ValidationError } from '@/lib/domain/errors';
+import { EmptyState } from '@/components/ui/empty-state';
 
 /** ?versions=a,b or ?versions=a&versions=b (the picker's form); anything that is not an id is ignored. */
 function chosenIds(raw: string | string[] | undefined): string[] {
@@ -69,13 +70,11 @@ export default async function NegotiationPage({
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
       </div>
       {zone.choices.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="zone-empty">
-          <p className="font-medium">{t('empty.noVersions')}</p>
-          <p className="mt-1 text-sm text-slate-600">{t('empty.noVersionsNext')}</p>
+        <EmptyState title={t('empty.noVersions')} hint={t('empty.noVersionsNext')} testId="zone-empty">
           <Link href={`/deals/${dealId}/scenarios`} className="mt-3 inline-block text-sm text-water-700 hover:underline">
             {t('allScenarios')}
           </Link>
-        </div>
+        </EmptyState>
       ) : (
         <ZoneViews
           initial={view}
@@ -105,9 +104,7 @@ export default async function NegotiationPage({
               )}
               <VersionPicker dealId={dealId} choices={zone.choices} selected={zone.versions.map((v) => v.id)} max={MAX_ZONE_VERSIONS} lang={lang} />
               {zone.versions.length === 0 ? (
-                <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="zone-none-picked">
-                  {t('empty.pick')}
-                </p>
+                <EmptyState hint={t('empty.pick')} testId="zone-none-picked" />
               ) : (
                 <BargainingZone key={zone.versions.map((v) => v.id).join(',')} versions={zone.versions} offers={zone.offers} lang={lang} />
               )}

@@ -11,6 +11,7 @@ import { getMyMembership } from '@/lib/server/deals/get-my-membership';
 import { NewScenarioForm } from '@/components/scenario-workspace/new-scenario-form';
 import { VersionMessageText } from '@/components/scenario-workspace/version-message-text';
 import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export default async function ScenariosPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
@@ -39,10 +40,7 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
         </div>
       )}
       {scenarios.length === 0 ? (
-        <div className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-          <p className="font-medium">{t('empty')}</p>
-          <p className="mt-2 text-slate-600">{t('emptyNext')}</p>
-        </div>
+        <EmptyState className="mt-8" title={t('empty')} hint={t('emptyNext')} testId="scenarios-empty" />
       ) : (
         <div className="mt-6 space-y-6">
           {scenarios.map((scenario) => (

@@ -70,7 +70,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
       <AgreementTabs dealId={dealId} agreementId={agreement.id} navigation={agreement.navigation} />
 
       {agreement.hashVerified === false && (
-        <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4 text-sm text-red-900" data-testid="hash-mismatch">
+        <Notice tone="alarm" size="lg" testId="hash-mismatch">
           <p className="font-semibold">
             {!agreement.hash ? t('agreements.hashMissing') : agreement.hash === agreement.recomputedHash ? t('agreements.hashAuditMismatch') : t('agreements.hashMismatch')}
           </p>
@@ -90,7 +90,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
               </dd>
             </div>
           </dl>
-        </div>
+        </Notice>
       )}
 
       {agreement.awaitingMySignature && <SignForm dealId={dealId} agreementId={agreement.id} />}
@@ -268,9 +268,13 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
         </ul>
       </section>
 
-      <section
-        className={`rounded-lg border p-4 ${agreement.hashVerified === false ? 'border-red-600 bg-red-50' : agreement.hashVerified ? 'border-emerald-300 bg-emerald-50' : 'border-slate-200 bg-white'}`}
-        data-testid="hash"
+      <Notice
+        as="section"
+        tone={agreement.hashVerified === false ? 'alarm' : agreement.hashVerified ? 'success' : 'neutral'}
+        size="lg"
+        role={undefined}
+        className="text-base"
+        testId="hash"
         data-verified={agreement.hashVerified === null ? 'pending' : String(agreement.hashVerified)}
       >
         <h2 className="font-semibold">{t('agreements.hashTitle')}</h2>
@@ -296,7 +300,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
             {t('agreements.canonicalExplain')}
           </p>
         )}
-      </section>
+      </Notice>
 
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">{t('agreements.audit')}</h2>
