@@ -15,7 +15,7 @@ import type { Actor } from '../lib/domain/actor';
 import { beijingDay } from '../lib/domain/format';
 import { demoPassword } from '../lib/seed/demo-accounts';
 import { miyunAgreementTexts as texts } from '../lib/seed/demo-texts';
-import { templateTerms } from '../lib/terms';
+import { compileTerms, evaluateExpression, parseTerms, templateTerms } from '../lib/terms';
 
 const origin = { ip: '127.0.0.1', userAgent: 'demo seed' };
 const from = 2021;
@@ -37,6 +37,18 @@ const monitoring = {
   tp: { unit: 'mg/L', direction: 'lower', tolerance: { absolute: '0.005' }, labs: 'both' },
   volume: { unit: '10⁸ m³', direction: 'higher', tolerance: { relative: '0.02' }, labs: 'both' },
 };
+
+/** The year's advance as the terms' own `advance` formula gives it (it reads constants only), in the terms' unit. */
+function termsAdvance(document: unknown): Decimal {
+  const parsed = parseTerms(document);
+  if (!parsed.ok) throw new Error(`seed-demo-agreement: the demo terms do not parse: ${JSON.stringify(parsed.problems)}`);
+  const compiled = compileTerms(parsed.terms);
+  const formula = compiled.formulas.find((f) => f.name === 'advance');
+  if (!formula) throw new Error('seed-demo-agreement: the demo terms have no advance formula');
+  const value = evaluateExpression(formula.expression.root, (name) => compiled.constants.get(name));
+  if (typeof value === 'boolean') throw new Error('seed-demo-agreement: the advance formula gave a condition');
+  return new Decimal(value.toString());
+}
 
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) throw new Error('seed-demo-agreement: DATABASE_URL is not set');
@@ -89,8 +101,7 @@ async function main(): Promise<void> {
 
   // The money moved on the day the agreement was signed: each year's advance, then the balance
   // of every settled year (a refund where the advance was more than the year earned).
-  const constants = terms.constants as Record<string, string>;
-  const advance = new Decimal(constants.pot!).times(constants.share!).times(constants.advance_rate!).times(deal.unit).toFixed(2);
+  const advance = termsAdvance(terms).times(deal.unit).toFixed(2);
   const today = beijingDay(new Date());
   for (const year of Object.keys(results).map(Number)) {
     await recordPayment({
