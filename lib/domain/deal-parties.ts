@@ -37,10 +37,7 @@ const ZFunderRow = z.strictObject({ organisationId: ZId, funder: z.enum(funders,
 const ZList = <T extends z.ZodType>(row: T) =>
   z.strictObject({
     basis: z.enum(partyBases, say('mustBePartyBasis')).default('share'),
-    parties: z
-      .array(row)
-      .max(MAX_DEAL_PARTIES, say('zod.atMostItems', { max: MAX_DEAL_PARTIES }))
-      .default([]),
+    parties: z.array(row).max(MAX_DEAL_PARTIES, say('zod.atMostItems', { max: MAX_DEAL_PARTIES })),
   });
 
 type Row = { organisationId: string; value: string };
@@ -70,12 +67,15 @@ function refineList(list: DealPartyList, input: { basis: PartyBasis; parties: re
   if (input.basis === 'quantity' && total.isZero()) ctx.addIssue({ code: 'custom', path: at(), message: say('partyQuantitiesZero').error });
 }
 
-/** PUT /deals/{dealId}/parties: every list as a whole (an empty list: nobody named on it). */
+/**
+ * PUT /deals/{dealId}/parties: every list as a whole (an empty list: nobody named on it). Each list
+ * must be sent: a body that leaves one out would otherwise clear it, a change nobody asked for.
+ */
 export const ZSetDealParties = z
   .strictObject({
-    upstream: ZList(ZPartyRow).default({ basis: 'share', parties: [] }),
-    downstream: ZList(ZPartyRow).default({ basis: 'share', parties: [] }),
-    funders: ZList(ZFunderRow).default({ basis: 'share', parties: [] }),
+    upstream: ZList(ZPartyRow),
+    downstream: ZList(ZPartyRow),
+    funders: ZList(ZFunderRow),
     quantityUnit: z
       .string()
       .trim()

@@ -170,6 +170,13 @@ const apiMatrix: Record<string, ApiRow> = {
   'GET /api/v1/deals/[dealId]/audit/verify': { right: 'view', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
   // The deal has scenario versions, so its periods are fixed (docs/decisions/0083): the administrator is told so.
   'PUT /api/v1/deals/[dealId]/periods': { right: 'manage', probe: () => ({ json: { periods: [] } }), allowed: { as: 'fund', status: 409 } },
+  'GET /api/v1/deals/[dealId]/parties': { right: 'view', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
+  // Nobody named on either side: the deal stays one party per side, as it was.
+  'PUT /api/v1/deals/[dealId]/parties': {
+    right: 'manage',
+    probe: () => ({ json: { upstream: { parties: [] }, downstream: { parties: [] }, funders: { parties: [] } } }),
+    allowed: { as: 'fund', status: 200 },
+  },
   'GET /api/v1/deals/[dealId]/members': { right: 'view', probe: () => ({}), allowed: { as: 'viewer', status: 200 } },
   'POST /api/v1/deals/[dealId]/members': { right: 'manage', probe: (f) => ({ json: { userId: f.addableUserId, side: 'OBSERVER' } }), allowed: { as: 'fund', status: 201 } },
   'PATCH /api/v1/deals/[dealId]/members/[memberId]': { right: 'manage', probe: (f) => ({ params: { memberId: f.disabledMemberId }, json: { canSign: true } }), allowed: { as: 'fund', status: 200 } },

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { z } from 'zod';
 import { ZChangeDealStatus, ZChangeMember, ZCreateDeal, ZCreateOrganisation, ZCreateUser, ZInviteMember } from '../../lib/domain/deal-schemas';
+import { ZSetDealParties } from '../../lib/domain/deal-parties';
 import { ZSignAgreement } from '../../lib/domain/agreement-schemas';
 import { ZProposeAmendment } from '../../lib/domain/amendments';
 import { ZCloseMonitoringEntry, ZConfirmSettlement, ZEnterMonitoringValue, ZRecordPayment, ZResolveDispute, ZRunSettlement, ZSetFundingShares, ZSetTolerances } from '../../lib/domain/fund-schemas';
@@ -90,6 +91,7 @@ const templates: Record<string, Template> = {
     valid: () => ({ slug: `fuzz-extra-${run}`, name: 'Fuzz extra', nameZh: '模糊测试附加', watershed: 'Test', watershedZh: '测试', startYear: 2025, endYear: 2030, priceBase: '2025 prices' }),
   },
   'PATCH /api/v1/deals/[dealId]': { kind: 'json', schema: ZChangeDealStatus, valid: () => ({ status: 'NEGOTIATING' }) },
+  'PUT /api/v1/deals/[dealId]/parties': { kind: 'json', schema: ZSetDealParties, valid: () => ({ upstream: { parties: [] }, downstream: { parties: [] }, funders: { parties: [] } }) },
   'POST /api/v1/deals/[dealId]/members': { kind: 'json', schema: ZInviteMember, valid: (f) => ({ userId: f.extraUserId, side: 'OBSERVER', canEdit: false }) },
   'PATCH /api/v1/deals/[dealId]/members/[memberId]': { kind: 'json', schema: ZChangeMember, params: (f) => ({ memberId: f.targetMemberId }), valid: () => ({ canSign: true }) },
   // The body is ignored; aimed at the caller's own membership, which may not be removed (409).

@@ -57,18 +57,29 @@ describe('a deal’s parties', () => {
           { organisationId: t.organisations.beijing.id, value: '0.6' },
         ],
       },
+      funders: { parties: [] },
     });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => i.path.join('.'))).toEqual(['downstream.parties']);
-    expect(parse({ downstream: { parties: [{ organisationId: t.organisations.henan.id }] } }).error!.issues.map((i) => i.path.join('.'))).toEqual(['upstream.parties']);
+    expect(parse({ upstream: { parties: [] }, downstream: { parties: [{ organisationId: t.organisations.henan.id }] }, funders: { parties: [] } }).error!.issues.map((i) => i.path.join('.'))).toEqual([
+      'upstream.parties',
+    ]);
+    // A list left out is refused, not cleared: nobody asked for that change.
+    expect(parse({}).error!.issues.map((i) => i.path.join('.'))).toEqual(['upstream', 'downstream', 'funders']);
 
-    const onWrongSide = ZSetDealParties.parse({ upstream: { parties: [{ organisationId: t.organisations.henan.id }] }, downstream: { parties: [{ organisationId: t.organisations.beijing.id }] } });
+    const onWrongSide = ZSetDealParties.parse({
+      upstream: { parties: [{ organisationId: t.organisations.henan.id }] },
+      downstream: { parties: [{ organisationId: t.organisations.beijing.id }] },
+      funders: { parties: [] },
+    });
     const wrong = await refusal(setDealParties({ actor: t.fundAdmin, origin: origin(), dealId: t.deal.id, input: onWrongSide }));
     expect(wrong).toBeInstanceOf(ValidationError);
     expect((wrong as ValidationError).field).toBe('upstream.parties.0.organisationId');
     expect((wrong as ValidationError).messageIn('zh')).toContain(t.organisations.henan.nameZh);
 
-    const notManager = await refusal(setDealParties({ actor: t.shiyan, origin: origin(), dealId: t.deal.id, input: ZSetDealParties.parse({}) }));
+    const notManager = await refusal(
+      setDealParties({ actor: t.shiyan, origin: origin(), dealId: t.deal.id, input: ZSetDealParties.parse({ upstream: { parties: [] }, downstream: { parties: [] }, funders: { parties: [] } }) }),
+    );
     expect(notManager).toBeInstanceOf(ForbiddenError);
     // Nothing changed.
     expect((await getDealParties({ actor: t.shiyan, origin: origin(), dealId: t.deal.id })).downstream.parties).toHaveLength(2);
@@ -123,6 +134,7 @@ describe('a deal’s parties', () => {
             { organisationId: t.organisations.beijing.id, value: '0.5' },
           ],
         },
+        funders: { parties: [] },
       }),
     });
     const after = await testDb().agreement.findUniqueOrThrow({ where: { id: agreementId } });
