@@ -1,4 +1,5 @@
-import { compileTerms, isSettled, parseTerms, settle, traceSettlement, TermsError, type PaymentTerms, type TraceStep } from '@/lib/terms';
+import { compileTerms, parseTerms, TermsError, type PaymentTerms } from '@/lib/terms/schema';
+import { isSettled, settle, traceSettlement, type TraceStep } from '@/lib/terms/settle';
 import { LD, netSettlement, toFen, type Funder, type Netting, type Shares } from './ledger';
 import { valuesForSettlement, type CellAssessment } from './monitoring';
 import { problem, text, type Problem } from './local-text';

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import { parseDecimal } from '@/lib/engine';
-import { countedValue, defaultRule, missingLabs, type Lab, type MonitoringRule } from '@/lib/terms';
+import { parseDecimal } from '@/lib/engine/decimal';
+import { countedValue, defaultRule, missingLabs, type Lab, type MonitoringRule } from '@/lib/terms/monitoring-rules';
 import { problem, refusal, text, type Problem, type Refusal } from './local-text';
 import { indicatorText } from './indicator-name';
 

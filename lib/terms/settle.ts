@@ -4,6 +4,8 @@ import { message, problemAt, type Message } from '../engine/problem';
 import { EvaluationError, evaluateExpression, printExpression } from './expression';
 import { DOCUMENT, TermsError, compileTerms, readJson, type CompiledTerms, type PaymentTerms, type Problem } from './schema';
 
+export { isSettled } from './settled-year';
+
 /**
  * Settlement: monitoring data in, `settlement/1` out. A year is settled only
  * when every indicator a formula reads was measured; otherwise it is reported
@@ -235,8 +237,4 @@ export function traceSettlement(terms: PaymentTerms, monitoring: Monitoring, opt
       ...(run.failure ? { error: run.failure.error } : {}),
     };
   });
-}
-
-export function isSettled(year: SettlementYear): year is SettledYear {
-  return 'payment' in year;
 }
