@@ -10,15 +10,18 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
-import { ZSignAgreement, type SignAgreementInput } from '@/lib/domain/agreement-schemas';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
+import type { SignAgreementInput } from '@/lib/domain/agreement-schemas';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const signAgreementSchema = lazySchema(() => import('@/lib/domain/agreement-schemas').then((m) => m.ZSignAgreement));
 
 /** Signs one amendment: the password is asked for in a dialog, sent once and never kept. */
 export function AmendmentSignButton({ dealId, agreementId, amendmentId, number }: { dealId: string; agreementId: string; amendmentId: string; number: number }) {
   const t = useTranslations('agreements');
   const [open, setOpen] = useState(false);
   const router = useRouter();
-  const { register, handleSubmit, formState, resetField, watch } = useDomainForm(ZSignAgreement, { defaultValues: { password: '' } });
+  const { register, handleSubmit, formState, resetField, watch } = useDomainForm(signAgreementSchema, { defaultValues: { password: '' } });
   const { busy, failure, send } = useApiForm();
   const password = watch('password');
   const sign = (input: SignAgreementInput) => {

@@ -8,8 +8,11 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
-import { ZSignAgreement, type SignAgreementInput } from '@/lib/domain/agreement-schemas';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
+import type { SignAgreementInput } from '@/lib/domain/agreement-schemas';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const signAgreementSchema = lazySchema(() => import('@/lib/domain/agreement-schemas').then((m) => m.ZSignAgreement));
 
 /**
  * The password is sent once, to the v1 signatures endpoint, and never kept: the field is cleared
@@ -18,7 +21,7 @@ import { ZSignAgreement, type SignAgreementInput } from '@/lib/domain/agreement-
 export function SignForm({ dealId, agreementId }: { dealId: string; agreementId: string }) {
   const t = useTranslations('agreements');
   const router = useRouter();
-  const { register, handleSubmit, formState, resetField, watch } = useDomainForm(ZSignAgreement, { defaultValues: { password: '' } });
+  const { register, handleSubmit, formState, resetField, watch } = useDomainForm(signAgreementSchema, { defaultValues: { password: '' } });
   const { busy, failure, done, send } = useApiForm();
   const password = watch('password');
 

@@ -8,18 +8,21 @@ import { Input } from '@/components/ui/input';
 import { NumberField } from '@/components/ui/number-field';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
-import { ZEnterMonitoringValue, type EnterMonitoringValueInput } from '@/lib/domain/fund-schemas';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
+import type { EnterMonitoringValueInput } from '@/lib/domain/fund-schemas';
 import type { MonitoringView } from '@/lib/contracts/fund';
 import { FormOutcome } from './api-form';
 import { latestClosed } from './monitoring-years';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const enterValueSchema = lazySchema(() => import('@/lib/domain/fund-schemas').then((m) => m.ZEnterMonitoringValue));
 
 /** One result as a side measured it: year, indicator, value, laboratory and sampling period. */
 export function MonitoringEnterForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: MonitoringView; onDone: () => void }) {
   const t = useTranslations('fund');
   const indicatorName = useIndicatorName();
   const open = view.years.filter((y) => !y.settled).map((y) => y.year);
-  const { register, control, handleSubmit, formState, resetField } = useDomainForm(ZEnterMonitoringValue, {
+  const { register, control, handleSubmit, formState, resetField } = useDomainForm(enterValueSchema, {
     defaultValues: { year: latestClosed(open), indicator: view.indicators[0]?.name ?? '', value: '', laboratory: '', sampledFrom: '', sampledTo: '' },
   });
   const errors = formState.errors;

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { EditorPreview } from '@/components/scenario-editor/editor-preview';
 import { toScenarioDocument } from '@/components/scenario-editor/model';
 import { shiyanDocument } from '@/lib/engine';
+import { parseScenario } from '@/lib/engine/schema';
 
 /**
  * A preview of the scenario editor on the Shiyan reference case, before versions
@@ -21,7 +22,8 @@ export default async function EditorPreviewPage() {
           {t('preview.scenario')} <span className="font-medium">{document.name}</span>
         </p>
       </div>
-      <EditorPreview initial={document} />
+      {/* Parsed here, so that the browser needs the engine's parser only once the reader edits. */}
+      <EditorPreview initial={document} outcome={parseScenario(document)} />
     </div>
   );
 }
