@@ -153,6 +153,24 @@ const config = [
     },
   },
   {
+    // What a page's components reach goes to the browser: the engine's and the terms' barrels run every
+    // module's schemas at load, which no bundler drops, so values come from the module that has them
+    // (docs/decisions/0065-page-weight.md, 0099-page-weight-under-200-kb.md). Types may come from the barrel.
+    files: ['components/**/*.{ts,tsx}', 'lib/domain/**/*.ts'],
+    ignores: testFiles,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@/lib/engine', allowTypeImports: true, message: 'Import values from the engine module that has them (@/lib/engine/decimal, …/compute …), not the barrel.' },
+            { name: '@/lib/terms', allowTypeImports: true, message: 'Import values from the terms module that has them (@/lib/terms/schema, …/settle …), not the barrel.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['lib/contracts/**/*.ts'],
     rules: {
       'no-restricted-syntax': ['error', ...typesOnly],

@@ -1,6 +1,5 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -8,9 +7,12 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
-import { useDomainForm } from '@/components/ui/use-domain-form';
-import { ZSignIn, type SignInInput } from '@/lib/domain/auth-schemas';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
+import type { SignInInput } from '@/lib/domain/auth-schemas';
 import { safeDestination } from '@/lib/domain/safe-destination';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const signInSchema = lazySchema(() => import('@/lib/domain/auth-schemas').then((m) => m.ZSignIn));
 
 type Problem = { key: 'invalid' | 'unavailable' } | { key: 'rateLimited'; seconds: number };
 
@@ -25,12 +27,14 @@ export function LoginForm({ callbackUrl, settleLocaleAfterSignIn }: { callbackUr
   const t = useTranslations('login');
   const router = useRouter();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const { register, handleSubmit, formState } = useDomainForm(ZSignIn, { defaultValues: { email: '', password: '' } });
+  const { register, handleSubmit, formState } = useDomainForm(signInSchema, { defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = formState;
 
   const submit = async ({ email, password }: SignInInput) => {
     setProblem(null);
     try {
+      // next-auth's client is fetched when the form is sent, not with the page (docs/decisions/0099-page-weight-under-200-kb.md).
+      const { signIn } = await import('next-auth/react');
       const result = await signIn('credentials', { email, password, redirect: false });
       if (!result || result.error) {
         setProblem(problemFrom(result?.error ?? 'unavailable'));

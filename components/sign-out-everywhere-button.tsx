@@ -1,9 +1,9 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { signOutHere } from './sign-out-button';
 
 /** Ends every session of the user (DELETE /api/v1/me/sessions), then this browser's. */
 export function SignOutEverywhereButton() {
@@ -19,7 +19,7 @@ export function SignOutEverywhereButton() {
       onClick={async () => {
         setBusy(true);
         await fetch('/api/v1/me/sessions', { method: 'DELETE' }).catch(() => undefined);
-        await signOut({ callbackUrl: '/login' });
+        await signOutHere();
       }}
     >
       {t('signOutEverywhere')}

@@ -5,7 +5,7 @@
 // every kind of page with an empty cache (a new browser context each). Prints per page:
 //  - JS: the compressed JavaScript the page loaded until the network went quiet, as the server
 //    sent it (the encoded body sizes of the script responses, gzip or br as negotiated), without
-//    the chart library;
+//    the chart library, and whether it is within --limit (OVER when not);
 //  - charts: the chart library (ECharts, recognised by its `_echarts_instance_` marker), which a
 //    page fetches only once one of its charts comes into view (components/ui/echart.tsx);
 //  - +scroll: what scrolling to the bottom added, charts included;
@@ -231,13 +231,15 @@ async function main(): Promise<number> {
     const results: Measurement[] = [];
     for (const spec of specs) results.push(await measure(browser, baseUrl, sessions, spec));
 
-    const header = ['page', 'account', 'status', 'scripts', 'JS KB', 'charts KB', '+scroll KB', 'LCP ms'];
+    const over = (r: Measurement) => r.jsBytes > limitKb * 1024;
+    const header = ['page', 'account', 'status', 'scripts', 'JS KB', `≤ ${limitKb}`, 'charts KB', '+scroll KB', 'LCP ms'];
     const rows = results.map((r) => [
       r.name,
       r.account?.split('@')[0] ?? '—',
       String(r.status),
       String(r.scripts),
       kb(r.jsBytes),
+      over(r) ? 'OVER' : 'ok',
       kb(r.chartBytes),
       kb(r.scrollJsBytes),
       r.lcpMs === null ? '—' : r.lcpMs.toFixed(0),
@@ -257,6 +259,8 @@ async function main(): Promise<number> {
       if (r.jsBytes > limitKb * 1024) failures.push(`${r.name}: ${kb(r.jsBytes)} KB of compressed JavaScript besides the charts (limit ${limitKb} KB)`);
       if (r.uncompressed.length > 0) failures.push(`${r.name}: sent uncompressed: ${r.uncompressed.join(', ')}`);
     }
+    const heavy = results.filter(over);
+    if (heavy.length > 0) console.error(`\nOver ${limitKb} KB: ${heavy.map((r) => `${r.name} (${kb(r.jsBytes)} KB)`).join(', ')}`);
     if (failures.length > 0) {
       console.error(`\nFAIL\n  ${failures.join('\n  ')}`);
       return 1;

@@ -11,9 +11,12 @@ import { Notice } from '@/components/ui/notice';
 import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import { useIndicatorName } from '@/components/fund/use-indicator-name';
-import { proposalOfForm, ZAmendmentForm, type AmendmentForm } from '@/lib/domain/amendments';
+import type { AmendmentForm } from '@/lib/domain/amendments';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const amendmentFormSchema = lazySchema(() => import('@/lib/domain/amendments').then((m) => m.ZAmendmentForm));
 
 /**
  * Proposes a changed tolerance or changed funding shares. The server checks the values by reading
@@ -35,7 +38,7 @@ export function AmendmentProposal({
   const t = useTranslations('agreements.amendments');
   const tf = useTranslations('fund');
   const indicatorName = useIndicatorName();
-  const { register, control, handleSubmit, formState, watch, reset } = useDomainForm(ZAmendmentForm, {
+  const { register, control, handleSubmit, formState, watch, reset } = useDomainForm(amendmentFormSchema, {
     defaultValues: { kind: 'tolerance', indicator: indicators[0]?.name ?? '', absolute: '', relative: '', central: '', downstream: '', upstream: '', effectiveFrom: firstYear, reason: '' },
   });
   const { busy, failure, done, send } = useApiForm();
@@ -44,7 +47,11 @@ export function AmendmentProposal({
   const unit = indicators.find((i) => i.name === watch('indicator'))?.unit;
   const propose = (form: AmendmentForm) =>
     send(
-      () => callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/amendments`, { json: proposalOfForm(form) }),
+      async () => {
+        // With the form's schema: lib/domain/amendments.ts, fetched when the form was checked.
+        const { proposalOfForm } = await import('@/lib/domain/amendments');
+        return callApi(`/api/v1/deals/${dealId}/agreements/${agreementId}/amendments`, { json: proposalOfForm(form) });
+      },
       () => {
         reset();
         router.refresh();

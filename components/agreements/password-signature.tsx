@@ -7,8 +7,10 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
-import { ZSignAgreement } from '@/lib/domain/agreement-schemas';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const signAgreementSchema = lazySchema(() => import('@/lib/domain/agreement-schemas').then((m) => m.ZSignAgreement));
 
 type Translate = ReturnType<typeof useTranslations<'agreements'>>;
 
@@ -29,7 +31,7 @@ function refusalText(failure: ApiFailure, t: Translate): string {
 export function usePasswordSignature(url: string, onSigned?: () => void) {
   const t = useTranslations('agreements');
   const router = useRouter();
-  const { register, handleSubmit, formState, resetField, watch } = useDomainForm(ZSignAgreement, { defaultValues: { password: '' } });
+  const { register, handleSubmit, formState, resetField, watch } = useDomainForm(signAgreementSchema, { defaultValues: { password: '' } });
   const { busy, failure, done, send } = useApiForm();
   const onSubmit = handleSubmit((input) => {
     resetField('password');

@@ -9,9 +9,9 @@ import { callApi } from '@/components/api-client';
 import { Button } from '@/components/ui/button';
 import { Problems } from '@/components/ui/problems';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import type { DealPeriod } from '@/lib/contracts/deals';
-import { dealPeriodsFor, type ZChangeDealPeriods } from '@/lib/domain/deal-schemas';
+import type { ZChangeDealPeriods } from '@/lib/domain/deal-schemas';
 import { PeriodFields, type PeriodsForm } from './period-fields';
 
 /**
@@ -22,7 +22,8 @@ export function DealPeriodsForm({ dealId, startYear, endYear, periods, editable 
   const t = useTranslations('dealPeriods');
   const router = useRouter();
   const { busy, failure, done, send } = useApiForm();
-  const schema = useMemo(() => dealPeriodsFor({ startYear, endYear }), [startYear, endYear]);
+  // The schema comes when the form is first checked (components/ui/domain-resolver.ts).
+  const schema = useMemo(() => lazySchema(() => import('@/lib/domain/deal-schemas').then((m) => m.dealPeriodsFor({ startYear, endYear }))), [startYear, endYear]);
   const { control, register, handleSubmit, getValues } = useDomainForm(schema, { mode: 'onSubmit', defaultValues: { periods: periods.map((p) => ({ ...p })) } });
   const save = (input: z.output<typeof ZChangeDealPeriods>) =>
     send(

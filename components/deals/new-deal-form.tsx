@@ -11,11 +11,14 @@ import { Checkbox, Input } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
 import { Select, type SelectOption } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import { sides } from '@/lib/domain/actor';
 import { partySides } from '@/lib/domain/deal-rights';
-import { ZCreateDeal } from '@/lib/domain/deal-schemas';
+import type { ZCreateDeal } from '@/lib/domain/deal-schemas';
 import { PeriodFields, YearField, type PeriodsForm } from './period-fields';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const createDealSchema = lazySchema(() => import('@/lib/domain/deal-schemas').then((m) => m.ZCreateDeal));
 
 type DealForm = z.input<typeof ZCreateDeal>;
 /**
@@ -30,7 +33,7 @@ export function NewDealForm({ mayGrant, unitOptions }: { mayGrant: boolean; unit
   const router = useRouter();
   const { busy, failure, send } = useApiForm<{ id: string }>();
   // Checked on submit, then as each problem is fixed: a period's end is not wrong while the next one is still to be added.
-  const { register, control, handleSubmit, formState, getValues } = useDomainForm(ZCreateDeal, {
+  const { register, control, handleSubmit, formState, getValues } = useDomainForm(createDealSchema, {
     mode: 'onSubmit',
     defaultValues: { slug: '', name: '', nameZh: '', watershed: '', watershedZh: '', priceBase: '', currency: 'CNY', illustrative: false, periods: [], members: [] },
   });

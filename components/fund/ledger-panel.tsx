@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
@@ -11,8 +12,8 @@ import { PartyTotalsTable } from './party-totals-table';
 import { isLocale, type AppLocale } from '@/lib/domain/locale';
 import type { LedgerView } from '@/lib/contracts/fund';
 import { isNegative, isZero, yuan } from './format';
+import { TotalsCards } from './totals-cards';
 import { LedgerChart } from './ledger-chart';
-import { ReversePaymentDialog } from './reverse-payment-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Money } from '@/components/ui/money';
 import { FormOutcome } from './api-form';
@@ -23,38 +24,17 @@ import { NumberField } from '@/components/ui/number-field';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { beijingDay } from '@/lib/domain/format';
-import { useDomainForm } from '@/components/ui/use-domain-form';
-import { ZRecordPayment, type RecordPaymentInput } from '@/lib/domain/fund-schemas';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
+import type { RecordPaymentInput } from '@/lib/domain/fund-schemas';
 import Link from 'next/link';
 
-const funders = ['CENTRAL', 'DOWNSTREAM', 'UPSTREAM'] as const;
+// The dialog that reverses a payment is fetched when it is opened.
+const ReversePaymentDialog = dynamic(() => import('./reverse-payment-dialog').then((m) => m.ReversePaymentDialog));
 
-/** Totals as cards: scheduled, settled, paid, advances, and what is still owed either way. */
-export function TotalsCards({ totals, testId }: { totals: LedgerView['totals']; testId?: string }) {
-  const t = useTranslations('fund');
-  const locale = useLocale();
-  const lang = isLocale(locale) ? locale : 'zh';
-  const cards: [string, string, string?][] = [
-    ['scheduled', totals.scheduled],
-    ['settled', totals.settled],
-    ['paid', totals.paid],
-    ['advances', totals.advances],
-    ['owedToUpstream', totals.owedToUpstream],
-    ['owedByUpstream', totals.owedByUpstream],
-  ];
-  return (
-    <dl className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid={testId}>
-      {cards.map(([key, value]) => (
-        <div key={key} className="rounded-lg border border-slate-200 bg-white p-3">
-          <dt className="text-xs text-slate-500">{t(`ledger.total.${key}`)}</dt>
-          <dd className="num mt-1 font-semibold" data-testid={`${testId ?? 'totals'}-${key}`}>
-            {yuan(value, lang)}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const recordPaymentSchema = lazySchema(() => import('@/lib/domain/fund-schemas').then((m) => m.ZRecordPayment));
+
+const funders = ['CENTRAL', 'DOWNSTREAM', 'UPSTREAM'] as const;
 
 /** The funding shares in force: part of the signed terms, changed only by an amendment (docs/decisions/0089). */
 function SharesPanel({ dealId, agreementId, view }: { dealId: string; agreementId: string; view: LedgerView }) {
@@ -86,7 +66,7 @@ function SharesPanel({ dealId, agreementId, view }: { dealId: string; agreementI
 function PaymentForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: LedgerView; onDone: () => void }) {
   const t = useTranslations('fund');
   const settledYears = view.byYear.filter((y) => y.confirmed).map((y) => y.year);
-  const { register, control, handleSubmit, formState, reset, getValues } = useDomainForm(ZRecordPayment, {
+  const { register, control, handleSubmit, formState, reset, getValues } = useDomainForm(recordPaymentSchema, {
     defaultValues: {
       year: settledYears.at(-1) ?? view.agreement.startYear,
       funder: 'DOWNSTREAM',

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { EChart, type EChartOption } from '@/components/ui/echart';
 import type { CellDto, MonitoringView } from '@/lib/contracts/fund';
-import { toleranceBand } from '@/lib/terms';
+import { toleranceBand } from '@/lib/terms/tolerance-band';
 import { chartNumber } from './format';
 import { useIndicatorName } from './use-indicator-name';
 

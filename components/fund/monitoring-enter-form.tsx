@@ -11,11 +11,15 @@ import { NumberField } from '@/components/ui/number-field';
 import { Select } from '@/components/ui/select';
 import { ToggleGroup } from '@/components/ui/toggle-group';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
-import { entryModes, maxSamplesPerYear, ZEnterMonitoringForm, type EnterMonitoringValueInput } from '@/lib/domain/fund-schemas';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
+import type { EnterMonitoringValueInput } from '@/lib/domain/fund-schemas';
+import { entryModes, maxSamplesPerYear } from '@/lib/domain/monitoring-entry';
 import type { MonitoringView } from '@/lib/contracts/fund';
 import { FormOutcome } from './api-form';
 import { latestClosed } from './monitoring-years';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const enterMonitoringSchema = lazySchema(() => import('@/lib/domain/fund-schemas').then((m) => m.ZEnterMonitoringForm));
 
 /** What the form holds: both ways of reporting at once; the chosen one is sent (ZEnterMonitoringForm). */
 interface EntryForm {
@@ -47,7 +51,7 @@ export function MonitoringEnterForm({ dealId, agreementId, view, onDone }: { dea
     sampledTo: '',
     samples: [{ on: '', value: '' }],
   };
-  const { register, control, handleSubmit, formState, resetField, setValue, watch } = useDomainForm(ZEnterMonitoringForm, { defaultValues: defaults as unknown as Record<string, unknown> });
+  const { register, control, handleSubmit, formState, resetField, setValue, watch } = useDomainForm(enterMonitoringSchema, { defaultValues: defaults as unknown as Record<string, unknown> });
   const typed = control as unknown as Control<EntryForm>;
   const samples = useFieldArray({ control: typed, name: 'samples' });
   const errors = formState.errors as FieldErrors<EntryForm>;

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { formatMeasurement } from '@/lib/domain/format';
 import { useTranslations } from 'next-intl';
 import { CloseEntryButton } from './close-entry-button';
@@ -11,8 +12,10 @@ import { DataTable } from '@/components/ui/data-table';
 import type { BadgeTone } from '@/components/ui/variants';
 import type { CellDto } from '@/lib/contracts/fund';
 import type { MonitoringView } from '@/lib/contracts/fund';
-import { ResolveForm } from './resolve-form';
 import { SampleList } from './sample-list';
+
+// The form that resolves a dispute is fetched when the fund opens it.
+const ResolveForm = dynamic(() => import('./resolve-form').then((m) => m.ResolveForm));
 
 const sides = ['UPSTREAM', 'DOWNSTREAM', 'FUND'] as const;
 type Side = (typeof sides)[number];

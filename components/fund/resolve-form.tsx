@@ -10,15 +10,18 @@ import { NumberField } from '@/components/ui/number-field';
 import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import type { CellDto } from '@/lib/contracts/fund';
-import { ZResolveDisputeForm, type ResolveDisputeInput } from '@/lib/domain/fund-schemas';
+import type { ResolveDisputeInput } from '@/lib/domain/fund-schemas';
 import { resolutionMethods } from '@/lib/domain/monitoring';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const resolveDisputeSchema = lazySchema(() => import('@/lib/domain/fund-schemas').then((m) => m.ZResolveDisputeForm));
 
 /** How the fund settles a disputed result: accept one side's value, average them, or record a retest with its evidence. */
 export function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: string; agreementId: string; cell: CellDto; onDone: () => void }) {
   const t = useTranslations('fund');
-  const { register, control, handleSubmit, formState, watch, getValues } = useDomainForm(ZResolveDisputeForm, {
+  const { register, control, handleSubmit, formState, watch, getValues } = useDomainForm(resolveDisputeSchema, {
     defaultValues: {
       method: 'AVERAGE',
       year: cell.year,

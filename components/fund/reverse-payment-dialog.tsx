@@ -8,11 +8,14 @@ import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import type { PaymentDto } from '@/lib/contracts/fund';
 import { beijingDay, formatMoney } from '@/lib/domain/format';
-import { ZReversePayment, type ReversePaymentInput } from '@/lib/domain/fund-schemas';
+import type { ReversePaymentInput } from '@/lib/domain/fund-schemas';
 import { isLocale } from '@/lib/domain/locale';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const reversePaymentSchema = lazySchema(() => import('@/lib/domain/fund-schemas').then((m) => m.ZReversePayment));
 
 /**
  * Undoing a recorded payment: the reason and the day the money went back, on the domain's own
@@ -23,7 +26,7 @@ export function ReversePaymentDialog({ dealId, agreementId, payment, onClose, on
   const t = useTranslations('fund');
   const locale = useLocale();
   const lang = isLocale(locale) ? locale : 'zh';
-  const { register, handleSubmit, formState } = useDomainForm(ZReversePayment, { defaultValues: { reverses: payment.id, reason: '', paidOn: beijingDay(new Date()) } });
+  const { register, handleSubmit, formState } = useDomainForm(reversePaymentSchema, { defaultValues: { reverses: payment.id, reason: '', paidOn: beijingDay(new Date()) } });
   const { busy, failure, send } = useApiForm();
   const reverse = (input: ReversePaymentInput) =>
     send(

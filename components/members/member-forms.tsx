@@ -11,10 +11,13 @@ import { Checkbox, Input } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import { sides, type Side } from '@/lib/domain/actor';
 import { partySides } from '@/lib/domain/deal-rights';
-import { ZChangeMember, ZInviteMember } from '@/lib/domain/deal-schemas';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const changeMemberSchema = lazySchema(() => import('@/lib/domain/deal-schemas').then((m) => m.ZChangeMember));
+const inviteMemberSchema = lazySchema(() => import('@/lib/domain/deal-schemas').then((m) => m.ZInviteMember));
 
 /**
  * Member changes go through the same v1 API as any other client (and its authorisation matrix);
@@ -48,7 +51,7 @@ export function MemberRowForm({ dealId, member, self, mayGrant }: { dealId: stri
   const { failure, done, busy, call } = useMemberCall();
   const [confirming, setConfirming] = useState(false);
   const sideOptions = useSideOptions(mayGrant, member.side);
-  const { register, handleSubmit } = useDomainForm(ZChangeMember, { defaultValues: { side: member.side, canEdit: member.canEdit, canSign: member.canSign } });
+  const { register, handleSubmit } = useDomainForm(changeMemberSchema, { defaultValues: { side: member.side, canEdit: member.canEdit, canSign: member.canSign } });
   const url = `/api/v1/deals/${dealId}/members/${member.id}`;
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -88,7 +91,7 @@ export function AddMemberForm({ dealId, mayGrant }: { dealId: string; mayGrant: 
   const t = useTranslations('members');
   const { failure, done, busy, call } = useMemberCall();
   const sideOptions = useSideOptions(mayGrant);
-  const { register, handleSubmit, formState } = useDomainForm(ZInviteMember, { defaultValues: { email: '', side: 'OBSERVER', canEdit: false, canSign: false } });
+  const { register, handleSubmit, formState } = useDomainForm(inviteMemberSchema, { defaultValues: { email: '', side: 'OBSERVER', canEdit: false, canSign: false } });
   return (
     <form onSubmit={handleSubmit((invite) => call(`/api/v1/deals/${dealId}/members`, 'POST', invite))} className="flex flex-wrap items-end gap-3 text-sm" data-testid="add-member" noValidate>
       <Field label={t('email')} error={formState.errors.email?.message}>

@@ -2,25 +2,25 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { Problems } from '@/components/ui/problems';
 import { TermsView } from '@/components/terms/terms-view';
 import type { BadgeTone } from '@/components/ui/variants';
-import { useDomainForm } from '@/components/ui/use-domain-form';
 import { formatDateTime } from '@/lib/domain/format';
-import { ZRejectOffer } from '@/lib/domain/offer-schemas';
 import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { Distance } from './bound-distance';
 import { ScheduleTable } from './schedule-table';
 import type { Lang, Offer, Version } from './offer-draft';
 import { Notice } from '@/components/ui/notice';
+
+// The rejection's form (react-hook-form) is fetched when the reader starts rejecting.
+const RejectForm = dynamic(() => import('./reject-form').then((m) => m.RejectForm));
 
 const statusTone: Record<string, BadgeTone> = {
   SENT: 'info',
@@ -38,7 +38,6 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
   const tStatus = useTranslations('offerStatus');
   const router = useRouter();
   const [rejecting, setRejecting] = useState(false);
-  const rejection = useDomainForm(ZRejectOffer, { defaultValues: { move: 'reject', reason: '' } });
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -125,16 +124,7 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
           )}
         </div>
       )}
-      {rejecting && (
-        <form className="mt-2 flex flex-wrap items-end gap-2 text-sm" onSubmit={rejection.handleSubmit((move) => answer(move))} noValidate>
-          <Field label={t('reason')} className="flex-1" error={rejection.formState.errors.reason?.message}>
-            <Input maxLength={2000} testId="reject-reason" {...rejection.register('reason')} />
-          </Field>
-          <Button type="submit" intent="danger" disabled={busy} testId="reject-confirm">
-            {t('rejectConfirm')}
-          </Button>
-        </form>
-      )}
+      {rejecting && <RejectForm busy={busy} onReject={answer} />}
       {failure && <Problems failure={failure} className="mt-2" />}
       <ConfirmDialog
         open={confirming}

@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { callApi, type ApiFailure } from '@/components/api-client';
-import { TermsEditor, blankTerms, termsDocument, type TermsDraft } from '@/components/terms/terms-editor';
+import { blankTerms, termsDocument, type TermsDraft } from '@/components/terms/terms-draft';
+import { TermsEditor } from '@/components/terms/terms-editor';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Checkbox, Input, Textarea } from '@/components/ui/input';
@@ -22,7 +23,9 @@ import { D } from '@/lib/engine/decimal';
 import { scheduleInUnit } from '@/lib/engine/negotiation';
 import { checkOfferSchedule, scheduleRange } from '@/lib/engine/offer-schedule';
 import { formatRange } from '@/lib/engine/years';
-import { filledMeasurements, parseTerms, type Monitoring } from '@/lib/terms';
+import { filledMeasurements } from '@/lib/terms/measurement';
+import { parseTerms } from '@/lib/terms/schema';
+import type { Monitoring } from '@/lib/terms/settle';
 import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { useReaderUnit } from '@/components/reader-unit';
 import { Distance } from './bound-distance';
@@ -281,4 +284,3 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
 
 const isNumber = (v: string) => /^\d+(\.\d+)?$/.test(v.trim());
 const isWeight = (v: string) => isNumber(v) && D(v).lessThanOrEqualTo(1);
-

@@ -2,7 +2,7 @@ import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { modelScheduleLines, nashScheduleLines, type ModelVersion } from '@/lib/engine/offer-schedule';
 import type { ScheduleLine } from '@/lib/engine/negotiation';
-import { blankTerms, type TermsDraft } from '@/components/terms/terms-editor';
+import { blankTerms, type TermsDraft } from '@/components/terms/terms-draft';
 import { beijingDay } from '@/lib/domain/format';
 import type { Monitoring } from '@/lib/terms';
 

@@ -1,14 +1,19 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { OfferCard } from './offer-card';
-import { OfferComposer } from './offer-composer';
+import { loadTermsCheck } from '@/components/terms/use-terms-check';
 import { draftFor, type DraftStart, type Lang, type Offer } from './offer-draft';
 import { EmptyState } from '@/components/ui/empty-state';
+
+// The composer (schedule rows, the terms editor, their live checks) is fetched when an offer is
+// started, not with the room (docs/decisions/0099-page-weight-under-200-kb.md).
+const OfferComposer = dynamic(() => import('./offer-composer').then((m) => m.OfferComposer));
 
 /** A deal's offers: the timeline, newest first, and the composer for a new offer or a counter-offer. */
 export function OfferRoom({ dealId, room }: { dealId: string; room: OfferRoomDto }) {
@@ -24,7 +29,10 @@ export function OfferRoom({ dealId, room }: { dealId: string; room: OfferRoomDto
   const startOffer = (from?: Offer) => {
     const asked = from && versions.get(from.versionId);
     const version = (asked?.lowerBoundStated ? asked : undefined) ?? offerable.find((v) => v.side === room.mySide) ?? offerable[0];
-    if (version) setDraft(draftFor(version, from));
+    if (!version) return;
+    // The terms editor's engine comes with the composer, not after it.
+    loadTermsCheck();
+    setDraft(draftFor(version, from));
   };
 
   return (

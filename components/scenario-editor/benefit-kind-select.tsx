@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Select } from '@/components/ui/select';
-import { BENEFIT_KINDS, type BenefitKind } from '@/lib/engine/schema';
+import { BENEFIT_KINDS, type BenefitKind } from '@/lib/engine/benefit-kinds';
 
 /**
  * What a benefit row measures (pes-model.md §4; the `kind` extension of pes-scenario/1,

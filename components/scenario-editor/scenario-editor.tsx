@@ -6,11 +6,11 @@ import dynamic from 'next/dynamic';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatAmount } from '@/lib/domain/format';
 import { computeScenario } from '@/lib/engine/compute';
-import { parseScenario } from '@/lib/engine/schema';
 import type { Dec } from '@/lib/engine/decimal';
 import { AlphaEditor, PaymentSettings, ScenarioSettings, WaterVolumeEditor } from './assumptions';
 import { CellDraftsContext } from './cells';
 import { EditorToolbar, useActiveCell } from './editor-toolbar';
+import { loadScenarioParser, useScenarioOutcome, type ParsedDocument } from './use-scenario-outcome';
 import { EditorContext, type EditorActions, type EditorSettings } from './editor-context';
 import { ItemsTable } from './items-table';
 import { currencyWord as nameCurrency, unitWord as nameUnit } from '@/components/ui/unit-word';
@@ -62,13 +62,15 @@ export interface ScenarioEditorProps {
    * confirm). The page that saves passes its own, to keep Save disabled and list them.
    */
   drafts?: CellDrafts;
+  /** The first document as the server parsed it: the results of a version only read need no parser in the browser (use-scenario-outcome.ts). */
+  parsed: ParsedDocument;
 }
 
 /**
  * The scenario editor: the whole pes-scenario/1 document as editable tables, and
  * beside it the results, recomputed in the browser on every valid change.
  */
-export function ScenarioEditor({ document, onChange, readOnly = false, calculatorInputs, onCalculatorInputsChange, drafts: givenDrafts }: ScenarioEditorProps) {
+export function ScenarioEditor({ document, onChange, readOnly = false, calculatorInputs, onCalculatorInputsChange, drafts: givenDrafts, parsed }: ScenarioEditorProps) {
   const t = useTranslations('editor');
   const locale = useLocale() === 'en' ? 'en' : 'zh';
   const [byYear, setByYear] = useState(false);
@@ -166,7 +168,7 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
   const settings = useMemo<EditorSettings>(() => ({ locale, readOnly, unitCaption, unitWord, formatUnitAmount, actions }), [locale, readOnly, unitCaption, unitWord, formatUnitAmount, actions]);
 
   // One parse and one computation per document (a keystroke that changes nothing valid changes no document).
-  const outcome = useMemo(() => parseScenario(document), [document]);
+  const { outcome, pending } = useScenarioOutcome(document, parsed);
   const result = useMemo(() => (outcome.ok ? computeScenario(outcome.scenario) : null), [outcome]);
 
   // Keyed on the fields they read, not the document: the same columns across value edits keep the cells mounted.
@@ -180,7 +182,13 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
   return (
     <EditorContext.Provider value={settings}>
       <CellDraftsContext.Provider value={drafts}>
-        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_25rem] xl:gap-4 2xl:grid-cols-[minmax(0,1fr)_30rem] 2xl:gap-6" data-testid="scenario-editor">
+        {/* The parser comes when the reader starts editing: on the first focus or press inside an editable editor. */}
+        <div
+          className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_25rem] xl:gap-4 2xl:grid-cols-[minmax(0,1fr)_30rem] 2xl:gap-6"
+          data-testid="scenario-editor"
+          onFocusCapture={readOnly ? undefined : loadScenarioParser}
+          onPointerDownCapture={readOnly ? undefined : loadScenarioParser}
+        >
           <div className="min-w-0 space-y-8">
             <div className="sticky top-0 z-30 -mx-1 flex flex-wrap items-center justify-between gap-3 rounded-b-lg border-b border-slate-200 bg-slate-50/95 px-1 py-2 backdrop-blur">
               <p className="text-sm text-slate-700" data-testid="unit-caption">
@@ -225,7 +233,7 @@ export function ScenarioEditor({ document, onChange, readOnly = false, calculato
               <ScenarioSettings doc={document} />
             </Section>
           </div>
-          <div className="xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto">
+          <div className={`xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto ${pending ? 'opacity-60' : ''}`} aria-busy={pending || undefined}>
             <ResultsPanel outcome={outcome} document={document} result={result} locale={locale} unitWord={unitWord} currencyWord={currencyWord} />
           </div>
         </div>

@@ -8,8 +8,10 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
-import { ZFork } from '@/lib/domain/scenario-schemas';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const forkSchema = lazySchema(() => import('@/lib/domain/scenario-schemas').then((m) => m.ZFork));
 
 /**
  * A new scenario of the member's side starting from this version, under a name of its own: a
@@ -19,7 +21,7 @@ export function ForkForm({ dealId, versionId, scenarioName, duplicate, onCancel 
   const t = useTranslations('version');
   const router = useRouter();
   const { busy, failure, send } = useApiForm<{ versionId: string }>();
-  const { register, handleSubmit, formState } = useDomainForm(ZFork, { defaultValues: { name: t(duplicate ? 'duplicateDefaultName' : 'forkDefaultName', { name: scenarioName }) } });
+  const { register, handleSubmit, formState } = useDomainForm(forkSchema, { defaultValues: { name: t(duplicate ? 'duplicateDefaultName' : 'forkDefaultName', { name: scenarioName }) } });
   const fork = ({ name }: { name: string }) =>
     send(
       () => callApi<{ versionId: string }>(`/api/v1/deals/${dealId}/versions/${versionId}/fork`, { json: { name } }),

@@ -4,7 +4,6 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, type ApiFailure } from '@/components/api-client';
-import { parseScenarioText } from '@/lib/engine/schema';
 import type { ScenarioTemplate } from '@/lib/engine/templates';
 import { documentOf, useProblemText } from '@/components/ui/use-problem-text';
 import { scenarioFields } from '@/lib/domain/problem-place';
@@ -15,14 +14,15 @@ import { Input } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
 import { ToggleGroup } from '@/components/ui/toggle-group';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
-import { ZNewScenarioFromDocument, ZNewScenarioFromTemplate } from '@/lib/domain/scenario-schemas';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 
 type Start = ScenarioTemplate | 'file';
 type Started = { versionId: string };
 
+// The forms' schemas come when a form is first checked (components/ui/domain-resolver.ts).
+const templateFormSchema = lazySchema(() => import('@/lib/domain/scenario-schemas').then((m) => m.ZNewScenarioFromTemplate));
 /** The file's one typed field; the document comes from the file. */
-const ZFileForm = ZNewScenarioFromDocument.pick({ message: true });
+const fileFormSchema = lazySchema(() => import('@/lib/domain/scenario-schemas').then((m) => m.ZNewScenarioFromDocument.pick({ message: true })));
 
 /**
  * Starts a scenario of the member's own side (v1 of a new history): from the paper's Table 2 or
@@ -64,7 +64,7 @@ function TemplateStart({ dealId, dealTerms, template }: { dealId: string; dealTe
   const t = useTranslations('scenarios');
   const opened = useOpenVersion(dealId);
   const { busy, failure, send } = useApiForm<Started>();
-  const { register, handleSubmit, formState } = useDomainForm(ZNewScenarioFromTemplate, {
+  const { register, handleSubmit, formState } = useDomainForm(templateFormSchema, {
     defaultValues: { template, name: t(`defaultName.${template}`), message: t(`firstVersionFrom.${template}`) },
   });
   const submit = (input: { template: ScenarioTemplate; name: string; message: string }) => send(() => callApi<Started>(`/api/v1/deals/${dealId}/scenarios`, { json: input }), opened);
@@ -92,13 +92,15 @@ function FileStart({ dealId }: { dealId: string }) {
   const say = useProblemText();
   const opened = useOpenVersion(dealId);
   const [file, setFile] = useState<File | null>(null);
-  const { register, handleSubmit, formState } = useDomainForm(ZFileForm, { defaultValues: { message: t('firstVersion') } });
+  const { register, handleSubmit, formState } = useDomainForm(fileFormSchema, { defaultValues: { message: t('firstVersion') } });
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const submit = async ({ message }: { message: string }) => {
     if (!file) return;
     setFailure(null);
     const text = await file.text();
+    // The engine's document schema (zod) is fetched when a file is sent, not with the page.
+    const { parseScenarioText } = await import('@/lib/engine/schema');
     const parsed = parseScenarioText(text);
     if (!parsed.ok) return setFailure({ ok: false, status: 400, code: 'invalid', message: t('fileRefused'), problems: say.list(parsed.problems, documentOf(text), scenarioFields) });
     setBusy(true);

@@ -9,13 +9,16 @@ import { FieldProblem } from '@/components/ui/field-problem';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { Problems } from '@/components/ui/problems';
-import { useDomainForm } from '@/components/ui/use-domain-form';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { formatDateTime } from '@/lib/domain/format';
 import { scenarioFields } from '@/lib/domain/problem-place';
-import { ZVersionMessage } from '@/lib/domain/scenario-schemas';
+
 import { ImportScenarioJson, ImportTable } from './version-imports';
 import { useVersionMessageText } from './version-message-text';
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const versionMessageSchema = lazySchema(() => import('@/lib/domain/scenario-schemas').then((m) => m.ZVersionMessage));
 
 export interface StaleBase {
   id: string;
@@ -82,7 +85,7 @@ export function SaveBar({
   const say = useProblemText();
   const messageText = useVersionMessageText();
   const flagged = useSyncExternalStore(drafts.subscribe, drafts.list, drafts.list);
-  const form = useDomainForm(ZVersionMessage, { defaultValues: { message } });
+  const form = useDomainForm(versionMessageSchema, { defaultValues: { message } });
   const blocked = flagged.length > 0;
   return (
     <div className="sticky top-0 z-40 space-y-2 rounded-lg border border-water-100 bg-white/95 p-3 shadow-sm backdrop-blur" data-testid="save-bar">

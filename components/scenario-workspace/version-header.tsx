@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
@@ -8,10 +9,12 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { formatDateTime } from '@/lib/domain/format';
 import { CompareForm } from './compare-form';
-import { ForkForm } from './fork-form';
 import type { Draft } from './use-draft';
 import type { VersionWorkspaceProps } from './version-workspace';
 import { VersionMessageText } from './version-message-text';
+
+// The fork form is fetched when the reader asks to fork.
+const ForkForm = dynamic(() => import('./fork-form').then((m) => m.ForkForm));
 
 /** Which version this is, who saved it, and what a reader may do with it (edit, fork, compare, export). */
 export function VersionHeader({

@@ -1,21 +1,27 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, useTransition } from 'react';
 import { ScenarioEditor } from '@/components/scenario-editor/scenario-editor';
 import { CellDrafts, toScenarioDocument, type CalculatorInputs, type ScenarioDocument } from '@/components/scenario-editor/model';
 import { rebaseDocument } from '@/lib/domain/rebase';
 import { restoredMessage } from '@/lib/domain/version-message';
-import { DraftDialog } from './draft-dialog';
 import { callApi, type ApiFailure } from '@/components/api-client';
 import type { ScenarioComment } from '@/lib/contracts/scenarios';
+import type { ParseOutcome } from '@/lib/engine/schema';
 import { CommentsPanel } from './comments-panel';
 import { EvidencePanel } from './evidence-panel';
 import { CommentThreadContext } from './item-comments';
 import { useDraft, type EvidenceDraft } from './use-draft';
 import { Problems } from '@/components/ui/problems';
-import { SaveBar, type StaleBase } from './save-bar';
+import type { StaleBase } from './save-bar';
 import { VersionHeader } from './version-header';
+
+// What only editing shows (the save bar with its message form and imports) and the question about
+// a stored draft are fetched when they are first shown, not with the version (docs/decisions/0099-page-weight-under-200-kb.md).
+const SaveBar = dynamic(() => import('./save-bar').then((m) => m.SaveBar));
+const DraftDialog = dynamic(() => import('./draft-dialog').then((m) => m.DraftDialog));
 
 export interface VersionWorkspaceProps {
   dealId: string;
@@ -27,6 +33,8 @@ export interface VersionWorkspaceProps {
     createdAt: string;
     documentHash: string;
     document: unknown;
+    /** `document` (as the editor reads it, toScenarioDocument) parsed on the server. */
+    outcome: ParseOutcome;
     calculatorInputs: CalculatorInputs;
     scenario: { id: string; name: string; side: string };
     evidence: EvidenceDraft[];
@@ -49,6 +57,7 @@ type Mode = { kind: 'view' } | { kind: 'edit'; baseVersionId: string; baseNumber
 export function VersionWorkspace({ dealId, version, latest, comparable, canEdit, canFork }: VersionWorkspaceProps) {
   const router = useRouter();
   const saved = useMemo(() => toScenarioDocument(version.document), [version.document]);
+  const parsed = useMemo(() => ({ document: saved, outcome: version.outcome }), [saved, version.outcome]);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [document, setDocument] = useState<ScenarioDocument>(saved);
   const [calculatorInputs, setCalculatorInputs] = useState<CalculatorInputs>(version.calculatorInputs);
@@ -220,7 +229,15 @@ export function VersionWorkspace({ dealId, version, latest, comparable, canEdit,
       {/* The thread's comments about a line are shown next to it while the saved version is read (item-comments.tsx). */}
       <CommentThreadContext.Provider value={editing ? [] : comments}>
         <div className="relative ml-[calc(50%-50vw+0.75rem)] w-[calc(100vw-1.5rem)] max-w-none px-2">
-          <ScenarioEditor document={document} onChange={setDocument} readOnly={!editing} drafts={drafts} calculatorInputs={calculatorInputs} onCalculatorInputsChange={setCalculatorInputs} />
+          <ScenarioEditor
+            document={document}
+            onChange={setDocument}
+            readOnly={!editing}
+            drafts={drafts}
+            calculatorInputs={calculatorInputs}
+            onCalculatorInputsChange={setCalculatorInputs}
+            parsed={parsed}
+          />
         </div>
       </CommentThreadContext.Provider>
 

@@ -1,7 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { isSampleList, measurementFigure, type BelowLimitRule, type Measurement } from '@/lib/terms';
+import { isSampleList, type Measurement } from '@/lib/terms/measurement';
+import type { BelowLimitRule } from '@/lib/terms/monitoring-rules';
+import { measurementFigure } from '@/lib/terms/samples';
 
 /**
  * A year's measurement of one indicator as a reader sees it: the value, or how many samples there

@@ -10,55 +10,21 @@ import { DataTable } from '@/components/ui/data-table';
 import { FileButton, Input, Textarea } from '@/components/ui/input';
 import { NumberInput } from '@/components/ui/number-input';
 import { Select } from '@/components/ui/select';
-import Papa from 'papaparse';
 import { useMemo, useState, type ReactNode } from 'react';
 import { formatAmount } from '@/lib/domain/format';
-import {
-  TERMS_TEMPLATES,
-  filledMeasurements,
-  isSampleList,
-  isSettled,
-  monitoringRules,
-  parseMonitoring,
-  parseTerms,
-  settle,
-  templateSample,
-  templateTerms,
-  traceSettlement,
-  type Monitoring,
-  type PaymentTerms,
-  type Problem,
-  type TermsDefaults,
-} from '@/lib/terms';
+import type { Problem } from '@/lib/terms/schema';
+import type { Monitoring } from '@/lib/terms/settle';
+import { isSampleList } from '@/lib/terms/measurement';
+import { monitoringRules } from '@/lib/terms/monitoring-rules';
+import { isSettled } from '@/lib/terms/settled-year';
+import { TERMS_TEMPLATES, templateSample, templateTerms, type TermsDefaults } from '@/lib/terms/templates';
+import { blankTerms, termsDocument, type TermsDraft } from './terms-draft';
+import { loadTermsCheck, useTermsCheck, type CheckedTerms } from './use-terms-check';
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { FieldProblem } from '@/components/ui/field-problem';
 import { termsFields } from '@/lib/domain/problem-place';
 
-/** The document being edited: loose, because a half-typed document is still shown and checked. */
-export type TermsDraft = Omit<PaymentTerms, 'unit' | 'from' | 'to'> & { unit: number | string; from: number | string; to: number | string };
-
 type Lang = 'zh' | 'en';
-
-/** Empty terms that pay the schedule; over the years, unit and currency of where they are used when given. */
-export function blankTerms(defaults?: TermsDefaults): TermsDraft {
-  return {
-    format: 'payment-terms/1',
-    name: '',
-    currency: defaults?.currency ?? 'CNY',
-    unit: defaults?.unit ?? 1,
-    from: defaults?.from ?? 2021,
-    to: defaults?.to ?? 2025,
-    constants: {},
-    indicators: {},
-    formulas: [{ name: 'payment', expr: 'scheduled' }],
-  };
-}
-
-/** Numbers typed into fields stay text until the parser reads them; the JSON carries numbers. */
-export function termsDocument(draft: TermsDraft): unknown {
-  const num = (v: number | string) => (typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v);
-  return { ...draft, unit: num(draft.unit), from: num(draft.from), to: num(draft.to) };
-}
 
 /**
  * payment-terms/1 as a form: templates for the shapes real agreements use, every formula checked
@@ -72,6 +38,7 @@ export function TermsEditor({
   defaults,
   initialMonitoring,
   onMonitoringChange,
+  checked,
 }: {
   value: TermsDraft;
   onChange: (next: TermsDraft) => void;
@@ -82,6 +49,8 @@ export function TermsEditor({
   initialMonitoring?: Monitoring;
   /** The monitoring data of the back-test as entered, for who sends the terms with it. */
   onMonitoringChange?: (monitoring: Monitoring) => void;
+  /** The first draft (`value`) and back-test data as the server checked them: the page then loads the engine only once the reader edits. */
+  checked?: CheckedTerms;
 }) {
   const t = useTranslations('terms');
   const problemText = useProblemText();
@@ -89,7 +58,7 @@ export function TermsEditor({
   // A refused field by its label and place ("公式第 2 行，表达式"), not its path.
   const placeOf = (path: string) => problemText.place(path, termsDocument(value), termsFields);
   const lang: Lang = useLocale() === 'en' ? 'en' : 'zh';
-  const [monitoring, setMonitoringState] = useState<Monitoring>(() => initialMonitoring ?? {});
+  const [monitoring, setMonitoringState] = useState<Monitoring>(() => initialMonitoring ?? checked?.monitoring ?? {});
   const setMonitoring = (next: Monitoring) => {
     setMonitoringState(next);
     onMonitoringChange?.(next);
@@ -100,24 +69,19 @@ export function TermsEditor({
   const [traceYear, setTraceYear] = useState<number | null>(null);
   const [importProblem, setImportProblem] = useState<string | null>(null);
 
-  const outcome = useMemo(() => parseTerms(termsDocument(value)), [value]);
-  const problemsAt = (path: string) => (outcome.ok ? [] : outcome.problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)));
-  const otherProblems = outcome.ok ? [] : outcome.problems.filter((p) => !/^(formulas|constants|indicators)\b/.test(p.path));
+  const { check, pending } = useTermsCheck(value, monitoring, scheduled, checked);
+  const outcome = check?.outcome;
+  const problemsAt = (path: string) => (!outcome || outcome.ok ? [] : outcome.problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)));
+  const otherProblems = !outcome || outcome.ok ? [] : outcome.problems.filter((p) => !/^(formulas|constants|indicators)\b/.test(p.path));
 
   const years = useMemo(() => {
     const [from, to] = [Number(value.from), Number(value.to)];
     return Number.isInteger(from) && Number.isInteger(to) && to >= from && to - from < 200 ? Array.from({ length: to - from + 1 }, (_, i) => from + i) : [];
   }, [value.from, value.to]);
   const indicators = Object.keys(value.indicators);
-  const rules = useMemo(() => (outcome.ok ? monitoringRules(outcome.terms) : {}), [outcome]);
+  const rules = useMemo(() => (outcome?.ok ? monitoringRules(outcome.terms) : {}), [outcome]);
 
-  const backTest = useMemo(() => {
-    if (!outcome.ok) return null;
-    const parsed = parseMonitoring(filledMeasurements(monitoring), outcome.terms);
-    if (!parsed.ok) return { kind: 'refused', problems: parsed.problems } as const;
-    const options = scheduled ? { scheduled } : {};
-    return { kind: 'settled', settlement: settle(outcome.terms, parsed.monitoring, options), traces: traceSettlement(outcome.terms, parsed.monitoring, options) } as const;
-  }, [outcome, monitoring, scheduled]);
+  const backTest = check?.backTest ?? null;
   // A year's outcome in the back-test: its payment (opening its trace), what is missing, or why it failed.
   const missingNames = useMissingNames();
   const wouldPay = (year: number): ReactNode => {
@@ -155,6 +119,8 @@ export function TermsEditor({
       return;
     }
     // CSV: a year column ("year", or "年度" as the Chinese help names it), then one column per indicator.
+    // The CSV reader is fetched with the first file, not with the page.
+    const { default: Papa } = await import('papaparse');
     const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
     const yearColumn = ['year', '年度'].find((name) => parsed.meta.fields?.includes(name));
     if (parsed.errors.length || !yearColumn) return setImportProblem(t('monitoringCsv'));
@@ -173,7 +139,8 @@ export function TermsEditor({
   };
 
   return (
-    <div className="space-y-5 text-sm" data-testid="terms-editor">
+    // The engine comes on the first focus or press inside the editor, before the first edit needs it.
+    <div className="space-y-5 text-sm" data-testid="terms-editor" aria-busy={pending || undefined} onFocusCapture={loadTermsCheck} onPointerDownCapture={loadTermsCheck}>
       <div className="flex flex-wrap items-end gap-3">
         <label className="grid gap-1">
           <span className="font-medium">{t('template')}</span>
@@ -191,9 +158,11 @@ export function TermsEditor({
         <Button intent="secondary" size="sm" onClick={() => (setShowJson(!showJson), setJsonText(JSON.stringify(termsDocument(value), null, 2)))}>
           {showJson ? t('hideJson') : t('showJson')}
         </Button>
-        <Badge tone={outcome.ok ? 'success' : 'danger'} testId="terms-validity">
-          {outcome.ok ? t('valid') : t('problems', { count: outcome.problems.length })}
-        </Badge>
+        {outcome && (
+          <Badge tone={outcome.ok ? 'success' : 'danger'} testId="terms-validity">
+            {outcome.ok ? t('valid') : t('problems', { count: outcome.problems.length })}
+          </Badge>
+        )}
       </div>
       {TERMS_TEMPLATES.find((tpl) => tpl.terms.formulas.length === value.formulas.length && tpl.terms.formulas.every((f, i) => f.expr === value.formulas[i]?.expr)) && (
         <p className="text-slate-600">{TERMS_TEMPLATES.find((tpl) => tpl.terms.formulas.every((f, i) => f.expr === value.formulas[i]?.expr))!.summary[lang]}</p>

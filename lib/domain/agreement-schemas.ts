@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDecimal } from '@/lib/engine';
+import { parseDecimal } from '@/lib/engine/decimal';
 import { agreementStatuses } from './agreement-state';
 import { say } from './local-text';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { readMonitoringSections, type MonitoringRuleInput, type PaymentTerms, type TermsFunder } from '@/lib/terms';
+import { readMonitoringSections, type MonitoringRuleInput, type TermsFunder } from '@/lib/terms/monitoring-rules';
+import type { PaymentTerms } from '@/lib/terms/schema';
 import type { Funder, Shares } from './ledger';
 import { fromMessage, problem, say, text, type Problem } from './local-text';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDecimal } from '@/lib/engine';
+import { parseDecimal } from '@/lib/engine/decimal';
 import { agreementStatuses } from './agreement-state';
 import { funders, paymentDirections } from './ledger';
 import { parseTolerance, resolutionMethods } from './monitoring';
@@ -44,8 +44,8 @@ const sampling = {
 
 const samplingOrder = <T extends { sampledFrom: string; sampledTo: string }>(input: T) => input.sampledTo >= input.sampledFrom;
 
-/** The most samples a lab may report for one indicator and year: one per day (dates do not repeat). */
-export const maxSamplesPerYear = 366;
+import { entryModes, maxSamplesPerYear } from './monitoring-entry';
+export { entryModes, maxSamplesPerYear };
 
 /** One dated sample as a lab reports it (lib/terms/measurement.ts Sample). */
 const sample = z.strictObject({ on: isoDate, value: labResult }, say('sampleObject'));
@@ -86,9 +86,6 @@ export const ZEnterMonitoringValue = z
     });
   });
 export type EnterMonitoringValueInput = z.infer<typeof ZEnterMonitoringValue>;
-
-/** How the entry form gives a result: one value for the year, or dated samples. */
-export const entryModes = ['value', 'samples'] as const;
 
 /**
  * The entry form holds both ways at once (a mode, the one value with its period, sample rows);

@@ -1,4 +1,5 @@
-import { compileTerms, isSettled, parseTerms, settle, traceSettlement, TermsError, type Monitoring, type PaymentTerms, type TraceStep } from '@/lib/terms';
+import { compileTerms, parseTerms, TermsError, type PaymentTerms } from '@/lib/terms/schema';
+import { isSettled, settle, traceSettlement, type Monitoring, type TraceStep } from '@/lib/terms/settle';
 import type { Measurement } from '@/lib/terms/measurement';
 import { LD, netSettlement, toFen, type Funder, type Netting, type Shares } from './ledger';
 import { valuesForSettlement, type CellAssessment } from './monitoring';

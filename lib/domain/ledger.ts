@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { parseDecimal } from '@/lib/engine';
+import { parseDecimal } from '@/lib/engine/decimal';
 import { problem, refusal, text, type Problem, type Refusal } from './local-text';
 
 /**

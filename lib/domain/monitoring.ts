@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import { parseDecimal } from '@/lib/engine';
-import { countedValue, defaultRule, missingLabs, type Lab, type MonitoringRule } from '@/lib/terms';
+import { parseDecimal } from '@/lib/engine/decimal';
+import { countedValue, defaultRule, missingLabs, type Lab, type MonitoringRule } from '@/lib/terms/monitoring-rules';
 import type { Measurement, Sample } from '@/lib/terms/measurement';
 import { problem, refusal, text, type Problem, type Refusal } from './local-text';
 import { indicatorText } from './indicator-name';
@@ -85,8 +85,8 @@ export interface Resolution {
  */
 export type CellState = 'missing' | 'incomplete' | 'single' | 'agreed' | 'disputed' | 'resolved';
 
-export { comparisons, type Comparison } from '@/lib/terms';
-import type { Comparison } from '@/lib/terms';
+export { comparisons, type Comparison } from '@/lib/terms/monitoring-rules';
+import type { Comparison } from '@/lib/terms/monitoring-rules';
 
 /**
  * What a cell is judged by: the tolerance, the labs required and the detection-limit rule of the

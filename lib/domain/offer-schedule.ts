@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { formatDecimal, issueText, parseDecimal } from '@/lib/engine';
+import { formatDecimal, parseDecimal } from '@/lib/engine/decimal';
+import { issueText } from '@/lib/engine/problem';
 import { say, saying, text } from './local-text';
 
 const year = z.int(say('mustBeWholeYear')).min(1900, say('yearFrom1900')).max(2200, say('yearTo2200'));

@@ -1,4 +1,5 @@
-import { funderKindShares, splitAmount, type PartiesSection, type TermsFunder, type TermsParty } from '@/lib/terms';
+import type { TermsFunder } from '@/lib/terms/monitoring-rules';
+import { funderKindShares, splitAmount, type PartiesSection, type TermsParty } from '@/lib/terms/parties';
 import { LD, fenText, type Funder, type LedgerLine, type Netting, type Shares } from './ledger';
 
 /**

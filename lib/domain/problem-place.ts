@@ -2,7 +2,8 @@
 // `schedule[0].amount`) turned into the field's label and place ("成本项“林业建设”，2014—2020 年的
 // 金额", "2014—2020 年的金额"), read against the input the problem was found in, so a line item is
 // named by its name and a row of years by its years. Machines keep the path; readers get this.
-import { isCategory, isGroup, parseYearKey, type YearRange } from '@/lib/engine';
+import { isCategory, isGroup } from '@/lib/engine/categories';
+import { parseYearKey, type YearRange } from '@/lib/engine/years';
 import { isTextKey, text, type LocalText } from './local-text';
 import type { TextKey } from './text-catalogue';
 

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { computeScenario, parseScenario, serializeScenario, toResultJson, type ScenarioProblem } from '@/lib/engine';
+import { computeScenario, toResultJson } from '@/lib/engine/compute';
+import { parseScenario, type ScenarioProblem } from '@/lib/engine/schema';
+import { serializeScenario } from '@/lib/engine/serialize';
 
 /**
  * What a saved version stores, derived from a pes-scenario/1 document: the canonical document,

@@ -2,7 +2,7 @@
 // its message as a catalogue text and its place as readers name it. Nothing here picks a language:
 // the route handler, page or form renders the texts in its reader's (problemIn).
 import type { z } from 'zod';
-import { readIssueText, type CodedProblem } from '@/lib/engine';
+import { readIssueText, type CodedProblem } from '@/lib/engine/problem';
 import { fromMessage, inEnglish, isTextKey, text, type LocalText, type Problem } from './local-text';
 import { placeOf, requestFields, type FieldLabels, type PathPart } from './problem-place';
 

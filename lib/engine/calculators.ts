@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { D, ONE, ZERO, formatDecimal, showDecimal, type Dec } from './decimal';
 import { issueText, message, problemAt, type CodedProblem, type Message } from './problem';
 import { ZAmount, ZText, ZUnit, ZValuesMap, toCodedProblems, type ValuesMap } from './schema';
@@ -35,14 +35,14 @@ export type CalculatorOutcome<I> = { ok: true; result: CalculatorResult<I> } | {
 
 const label = ZText;
 /** Results are divided by `unit` so they fit a scenario with the same unit (default 1). */
-const unit = ZUnit.default(1);
+const unit = z._default(ZUnit, 1);
 
 export const ZAreaTimesUnitCostInput = z.strictObject({
   unit,
   /** area (ha) · unit cost (currency/ha), per year. */
   lines: z.array(z.strictObject({ label, area: ZValuesMap, unitCost: ZValuesMap })),
   /** Fixed amounts (currency per year), e.g. management or monitoring cost. */
-  fixedItems: z.array(z.strictObject({ label, values: ZValuesMap })).default([]),
+  fixedItems: z._default(z.array(z.strictObject({ label, values: ZValuesMap })), []),
 });
 export type AreaTimesUnitCostInput = z.input<typeof ZAreaTimesUnitCostInput>;
 
@@ -82,13 +82,13 @@ export const ZIndustrialOpportunityCostInput = z.strictObject({
   referenceGrowthBefore: ZAmount,
   referenceGrowthAfter: ZAmount,
   /** Report a negative loss as 0 (off by default: a negative loss is reported). */
-  floorAtZero: z.boolean().default(false),
+  floorAtZero: z._default(z.boolean(), false),
 });
 export type IndustrialOpportunityCostInput = z.input<typeof ZIndustrialOpportunityCostInput>;
 
-type Parsed<S extends z.ZodType> = z.output<S>;
+type Parsed<S extends z.ZodMiniType> = z.output<S>;
 
-function validate<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: Parsed<S> } | { ok: false; problems: CodedProblem[] } {
+function validate<S extends z.ZodMiniType>(schema: S, input: unknown): { ok: true; data: Parsed<S> } | { ok: false; problems: CodedProblem[] } {
   const r = schema.safeParse(input);
   return r.success ? { ok: true, data: r.data } : { ok: false, problems: toCodedProblems(r.error.issues) };
 }

@@ -1,8 +1,14 @@
-import { z } from 'zod';
+// zod/mini: the same parser as zod's, with functions instead of methods, so that a page parsing a
+// document live (the scenario editor) carries the checks it uses and not all of zod (docs/decisions/0099-page-weight-under-200-kb.md).
+import * as z from 'zod/mini';
 import { CATEGORIES, GROUPS } from './categories';
 import { formatDecimal, parseDecimal, type Dec } from './decimal';
 import { issueText, message, problemAt, readIssueText, type CodedProblem, type Message } from './problem';
+import { BENEFIT_KINDS, type BenefitKind } from './benefit-kinds';
+import { formatPath } from './field-path';
 import { parseYearKey, yearKey, type YearRange } from './years';
+
+export { BENEFIT_KINDS, formatPath, type BenefitKind };
 
 /**
  * The `pes-scenario/1` document (docs: /work/shared/scenario-format.md).
@@ -35,12 +41,15 @@ const said = (code: string, params: Parameters<typeof message>[1] = {}) => issue
 
 /** A decimal given as a string or a JSON number, output as its canonical string. */
 function decimal(check?: DecimalCheck) {
-  return z.union([z.string(), z.number()], { error: said('engine.notANumber') }).transform((input, ctx) => {
-    const r = checkedDecimal(input, check);
-    if (r.ok) return r.text;
-    ctx.issues.push({ code: 'custom', message: issueText(r.problem), input });
-    return z.NEVER;
-  });
+  return z.pipe(
+    z.union([z.string(), z.number()], { error: said('engine.notANumber') }),
+    z.transform((input: string | number, ctx) => {
+      const r = checkedDecimal(input, check);
+      if (r.ok) return r.text;
+      ctx.issues.push({ code: 'custom', message: issueText(r.problem), input });
+      return z.NEVER;
+    }),
+  );
 }
 
 /**
@@ -49,55 +58,55 @@ function decimal(check?: DecimalCheck) {
  * pass (a zod refinement would stay silent until the values were fixed).
  */
 function valuesMap(check?: DecimalCheck) {
-  return z.record(z.string(), z.unknown()).transform((raw, ctx) => {
-    const out: Record<string, string> = {};
-    const ranges: (YearRange & { key: string })[] = [];
-    for (const [key, rawValue] of Object.entries(raw)) {
-      const range = parseYearKey(key);
-      if (!range.ok) ctx.issues.push({ code: 'custom', message: issueText(range.problem), path: [key], input: key });
-      // Checked directly rather than through a nested zod schema: a large scenario has ~10⁵ values.
-      const parsed = checkedDecimal(rawValue, check);
-      if (!parsed.ok) ctx.issues.push({ code: 'custom', message: issueText(parsed.problem), path: [key], input: rawValue });
-      if (range.ok && parsed.ok) {
-        ranges.push({ key, from: range.from, to: range.to });
-        out[yearKey(range)] = parsed.text;
-      }
-    }
-    ranges.sort((a, b) => a.from - b.from || a.to - b.to);
-    // The latest year any earlier range reaches: only when it reaches cur.from is there an
-    // overlap to name, so a map without overlaps is one pass, not a scan of all earlier keys per key.
-    let reach = -Infinity;
-    for (let i = 1; i < ranges.length; i++) {
-      const cur = ranges[i]!;
-      reach = Math.max(reach, ranges[i - 1]!.to);
-      if (reach < cur.from) continue;
-      // Compare with every earlier range still open at cur.from, not just the previous one.
-      for (let j = i - 1; j >= 0; j--) {
-        const prev = ranges[j]!;
-        if (prev.to >= cur.from) {
-          ctx.issues.push({
-            code: 'custom',
-            message: said('engine.overlaps', { key: prev.key, year: cur.from }),
-            path: [cur.key],
-            input: cur.key,
-          });
-          break;
+  return z.pipe(
+    z.record(z.string(), z.unknown()),
+    z.transform((raw: Record<string, unknown>, ctx) => {
+      const out: Record<string, string> = {};
+      const ranges: (YearRange & { key: string })[] = [];
+      for (const [key, rawValue] of Object.entries(raw)) {
+        const range = parseYearKey(key);
+        if (!range.ok) ctx.issues.push({ code: 'custom', message: issueText(range.problem), path: [key], input: key });
+        // Checked directly rather than through a nested zod schema: a large scenario has ~10⁵ values.
+        const parsed = checkedDecimal(rawValue, check);
+        if (!parsed.ok) ctx.issues.push({ code: 'custom', message: issueText(parsed.problem), path: [key], input: rawValue });
+        if (range.ok && parsed.ok) {
+          ranges.push({ key, from: range.from, to: range.to });
+          out[yearKey(range)] = parsed.text;
         }
       }
-    }
-    return out;
-  });
+      ranges.sort((a, b) => a.from - b.from || a.to - b.to);
+      // The latest year any earlier range reaches: only when it reaches cur.from is there an
+      // overlap to name, so a map without overlaps is one pass, not a scan of all earlier keys per key.
+      let reach = -Infinity;
+      for (let i = 1; i < ranges.length; i++) {
+        const cur = ranges[i]!;
+        reach = Math.max(reach, ranges[i - 1]!.to);
+        if (reach < cur.from) continue;
+        // Compare with every earlier range still open at cur.from, not just the previous one.
+        for (let j = i - 1; j >= 0; j--) {
+          const prev = ranges[j]!;
+          if (prev.to >= cur.from) {
+            ctx.issues.push({
+              code: 'custom',
+              message: said('engine.overlaps', { key: prev.key, year: cur.from }),
+              path: [cur.key],
+              input: cur.key,
+            });
+            break;
+          }
+        }
+      }
+      return out;
+    }),
+  );
 }
 
 export const ZValuesMap = valuesMap();
 export const ZAmount = decimal();
 export const ZFraction = decimal(between(0, 1));
 
-const year = z
-  .int({ error: said('engine.notAWholeYear') })
-  .min(1000, said('engine.notAFourDigitYear'))
-  .max(9999, said('engine.notAFourDigitYear'));
-export const ZText = z.string().min(1, said('engine.mustNotBeEmpty'));
+const year = z.int({ error: said('engine.notAWholeYear') }).check(z.minimum(1000, said('engine.notAFourDigitYear')), z.maximum(9999, said('engine.notAFourDigitYear')));
+export const ZText = z.string().check(z.minLength(1, said('engine.mustNotBeEmpty')));
 const text = ZText;
 
 export const ZCategoryCode = z.enum(CATEGORIES, {
@@ -109,22 +118,16 @@ export const ZCostItem = z.strictObject({ code: ZCategoryCode, label: text, valu
 /** A downstream-cost line item (upper bound side). */
 export const ZLabelledItem = z.strictObject({ label: text, values: ZValuesMap });
 
-/**
- * What a benefit row measures (pes-model.md §4), an extension of pes-scenario/1
- * (docs/scenario-format-extensions.md). Absent = unspecified, as in every document before it.
- */
-export const BENEFIT_KINDS = ['avoidedTreatment', 'nextBestSupply', 'ecosystemServiceValue', 'willingnessToPay'] as const;
-export type BenefitKind = (typeof BENEFIT_KINDS)[number];
 export const ZBenefitKind = z.enum(BENEFIT_KINDS, { error: said('engine.unknownBenefitKind', { kinds: [...BENEFIT_KINDS] }) });
 /** A benefit line item: label, values and, optionally, its kind. */
-export const ZBenefitItem = z.strictObject({ kind: ZBenefitKind.optional(), label: text, values: ZValuesMap });
+export const ZBenefitItem = z.strictObject({ kind: z.optional(ZBenefitKind), label: text, values: ZValuesMap });
 export const ZPeriod = z.strictObject({ label: text, from: year, to: year });
 
-const groupKeys = Object.fromEntries(GROUPS.map((g) => [g, valuesMap(between(0, 1)).optional()])) as {
-  [G in (typeof GROUPS)[number]]: z.ZodOptional<ReturnType<typeof valuesMap>>;
+const groupKeys = Object.fromEntries(GROUPS.map((g) => [g, z.optional(valuesMap(between(0, 1)))])) as {
+  [G in (typeof GROUPS)[number]]: z.ZodMiniOptional<ReturnType<typeof valuesMap>>;
 };
-const categoryKeys = Object.fromEntries(CATEGORIES.map((c) => [c, valuesMap(between(0, 1)).optional()])) as {
-  [C in (typeof CATEGORIES)[number]]: z.ZodOptional<ReturnType<typeof valuesMap>>;
+const categoryKeys = Object.fromEntries(CATEGORIES.map((c) => [c, z.optional(valuesMap(between(0, 1)))])) as {
+  [C in (typeof CATEGORIES)[number]]: z.ZodMiniOptional<ReturnType<typeof valuesMap>>;
 };
 export const ZAlpha = z.strictObject(groupKeys, { error: (iss) => (iss.code === 'unrecognized_keys' ? said('engine.unknownGroup', { groups: [...GROUPS] }) : undefined) });
 export const ZAlphaOverrides = z.strictObject(categoryKeys, {
@@ -132,14 +135,17 @@ export const ZAlphaOverrides = z.strictObject(categoryKeys, {
 });
 
 /** `unit`: how many currency units one amount stands for (1, 1000, 10000 …). A count, so a number. */
-export const ZUnit = z.union([z.string(), z.number()], { error: said('engine.notANumber') }).transform((input, ctx) => {
-  const parsed = parseDecimal(input);
-  if (!parsed.ok || !parsed.value.isInteger() || parsed.value.lte(0) || parsed.value.gt(1e15)) {
-    ctx.issues.push({ code: 'custom', message: said('engine.notPositiveWhole', { value: String(input) }), input });
-    return z.NEVER;
-  }
-  return parsed.value.toNumber();
-});
+export const ZUnit = z.pipe(
+  z.union([z.string(), z.number()], { error: said('engine.notANumber') }),
+  z.transform((input: string | number, ctx) => {
+    const parsed = parseDecimal(input);
+    if (!parsed.ok || !parsed.value.isInteger() || parsed.value.lte(0) || parsed.value.gt(1e15)) {
+      ctx.issues.push({ code: 'custom', message: said('engine.notPositiveWhole', { value: String(input) }), input });
+      return z.NEVER;
+    }
+    return parsed.value.toNumber();
+  }),
+);
 
 const ZScenarioShape = z.strictObject({
   format: z.literal(SCENARIO_FORMAT, { error: said('engine.mustBeFormat', { format: SCENARIO_FORMAT }) }),
@@ -149,23 +155,20 @@ const ZScenarioShape = z.strictObject({
   priceBase: text,
   startYear: year,
   endYear: year,
-  paymentStartYear: year.optional(),
-  catchUpYears: z
-    .int({ error: said('engine.notAWholeNumber') })
-    .min(0, said('engine.mustNotBeNegative'))
-    .optional(),
-  discountRate: ZFraction.optional(),
-  bargainingWeight: ZFraction.optional(),
-  periods: z.array(ZPeriod).optional(),
+  paymentStartYear: z.optional(year),
+  catchUpYears: z.optional(z.int({ error: said('engine.notAWholeNumber') }).check(z.minimum(0, said('engine.mustNotBeNegative')))),
+  discountRate: z.optional(ZFraction),
+  bargainingWeight: z.optional(ZFraction),
+  periods: z.optional(z.array(ZPeriod)),
   // Optional since a side may state only its own bound: a downstream scenario without costs
   // states no lower bound (docs/scenario-format-extensions.md).
-  costs: z.array(ZCostItem).default([]),
-  subsidies: z.array(ZCostItem).default([]),
-  alpha: ZAlpha.default({}),
-  alphaOverrides: ZAlphaOverrides.default({}),
-  benefits: z.array(ZBenefitItem).optional(),
-  downstreamCosts: z.array(ZLabelledItem).optional(),
-  waterVolume: valuesMap(positive).optional(),
+  costs: z._default(z.array(ZCostItem), []),
+  subsidies: z._default(z.array(ZCostItem), []),
+  alpha: z._default(ZAlpha, {}),
+  alphaOverrides: z._default(ZAlphaOverrides, {}),
+  benefits: z.optional(z.array(ZBenefitItem)),
+  downstreamCosts: z.optional(z.array(ZLabelledItem)),
+  waterVolume: z.optional(valuesMap(positive)),
 });
 
 type Path = (string | number)[];
@@ -234,9 +237,11 @@ function documentRuleProblems(document: unknown): { path: Path; what: Message }[
   return problems;
 }
 
-export const ZScenario = ZScenarioShape.superRefine((document, ctx) => {
-  for (const { path, what } of documentRuleProblems(document)) ctx.addIssue({ code: 'custom', path, message: issueText(what) });
-});
+export const ZScenario = ZScenarioShape.check(
+  z.superRefine((document, ctx) => {
+    for (const { path, what } of documentRuleProblems(document)) ctx.addIssue({ code: 'custom', path, message: issueText(what) });
+  }),
+);
 
 export type Scenario = z.output<typeof ZScenario>;
 export type ScenarioInput = z.input<typeof ZScenario>;
@@ -258,19 +263,6 @@ export interface ScenarioProblem extends CodedProblem {
 export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
 const refused = (problems: readonly CodedProblem[]): ParseOutcome => ({ ok: false, problems: problems.map((p) => ({ ...p, message: issueText(p) })) });
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** `costs[3].values["2011-2020"]` from zod's path array. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (typeof part === 'string' && IDENTIFIER.test(part)) out += out ? `.${part}` : part;
-    else out += `[${JSON.stringify(String(part))}]`;
-  }
-  return out || '(document)';
-}
 
 const kinds: Record<string, string> = { array: 'engine.aList', object: 'engine.anObject', string: 'engine.aString', number: 'engine.aNumber', boolean: 'engine.aBoolean' };
 

@@ -1,5 +1,5 @@
 import { message, problemAt, type CodedProblem, type Message } from '../engine/problem';
-import { formatPath } from '../engine/schema';
+import { formatPath } from '../engine/field-path';
 import { TD, type TDec } from './decimal';
 
 /**

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { message, problemAt, type CodedProblem, type Message } from '../engine/problem';
-import { formatPath } from '../engine/schema';
+import { formatPath } from '../engine/field-path';
 import { TD, type TDec } from './decimal';
 import { termsFunders, type TermsFunder } from './monitoring-rules';
 

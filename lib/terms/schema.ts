@@ -1,6 +1,8 @@
-import { z } from 'zod';
+// zod/mini, as the engine's schema: the terms editor parses the document live in the browser (docs/decisions/0099-page-weight-under-200-kb.md).
+import * as z from 'zod/mini';
 import { isMessage, message, problemAt, type CodedProblem, type Message } from '../engine/problem';
-import { MAX_DOCUMENT_BYTES, ZUnit, exceedsBytes, formatPath } from '../engine/schema';
+import { formatPath } from '../engine/field-path';
+import { MAX_DOCUMENT_BYTES, ZUnit, exceedsBytes } from '../engine/schema';
 import { parseDecimalString, type TDec } from './decimal';
 import { MAX_EXPRESSION_LENGTH, compileExpression, describeRefusal, type CompiledExpression } from './expression';
 import { readMonitoringSections, type MonitoringRuleInput, type TermsFunder } from './monitoring-rules';
@@ -57,14 +59,16 @@ const isRecord = (value: unknown): value is Loose => typeof value === 'object' &
 const isYear = (value: unknown): value is number => Number.isInteger(value);
 
 // A zod message here is a catalogue code; coded() adds the parameters from the issue.
-const text = z.string().min(1, 'engine.mustNotBeEmpty');
-const year = z.int({ error: 'engine.notAWholeYear' }).min(1000, 'engine.notAFourDigitYear').max(9999, 'engine.notAFourDigitYear');
+const text = z.string().check(z.minLength(1, 'engine.mustNotBeEmpty'));
+const year = z.int({ error: 'engine.notAWholeYear' }).check(z.minimum(1000, 'engine.notAFourDigitYear'), z.maximum(9999, 'engine.notAFourDigitYear'));
 /** A custom issue carries its message whole, parameters included. */
 const issue = (what: Message) => ({ code: 'custom' as const, message: what.code, params: { message: what } });
-const ZName = z.string().superRefine((name, ctx) => {
-  const problem = nameProblem(name);
-  if (problem) ctx.addIssue(issue(problem));
-});
+const ZName = z.string().check(
+  z.superRefine((name, ctx) => {
+    const problem = nameProblem(name);
+    if (problem) ctx.addIssue(issue(problem));
+  }),
+);
 
 /**
  * A map from names to values, checked by hand on the raw object: zod's record
@@ -72,10 +76,9 @@ const ZName = z.string().superRefine((name, ctx) => {
  * before any check could refuse it.
  */
 function nameMap(value: (raw: unknown) => { ok: true; text: string } | { ok: false; reason: Message }) {
-  return z
-    .unknown()
-    .optional()
-    .transform((raw, ctx): Record<string, string> => {
+  return z.pipe(
+    z.optional(z.unknown()),
+    z.transform((raw: unknown, ctx): Record<string, string> => {
       const out: Record<string, string> = {};
       if (raw === undefined) return out;
       if (!isRecord(raw)) {
@@ -95,7 +98,8 @@ function nameMap(value: (raw: unknown) => { ok: true; text: string } | { ok: fal
         if (!problem && parsed.ok) out[key] = parsed.text;
       }
       return out;
-    });
+    }),
+  );
 }
 
 const constantValue = (raw: unknown) => parseDecimalString(raw, 'engine.notADecimal', '0.9');
@@ -104,7 +108,7 @@ const indicatorUnit = (raw: unknown): { ok: true; text: string } | { ok: false; 
 
 const ZFormula = z.strictObject({
   name: ZName,
-  expr: z.string().min(1, 'engine.mustNotBeEmpty').max(MAX_EXPRESSION_LENGTH, 'engine.longerThan'),
+  expr: z.string().check(z.minLength(1, 'engine.mustNotBeEmpty'), z.maxLength(MAX_EXPRESSION_LENGTH, 'engine.longerThan')),
 });
 
 export const ZTermsShape = z.strictObject({
@@ -116,12 +120,12 @@ export const ZTermsShape = z.strictObject({
   to: year,
   constants: nameMap(constantValue),
   indicators: nameMap(indicatorUnit),
-  formulas: z.array(ZFormula).min(1, 'engine.atLeastOneFormula').max(MAX_FORMULAS, 'engine.moreThanFormulas'),
+  formulas: z.array(ZFormula).check(z.minLength(1, 'engine.atLeastOneFormula'), z.maxLength(MAX_FORMULAS, 'engine.moreThanFormulas')),
   // Read by readMonitoringSections, which checks them against the declared indicators.
-  monitoring: z.unknown().optional(),
-  fundingShares: z.unknown().optional(),
+  monitoring: z.optional(z.unknown()),
+  fundingShares: z.optional(z.unknown()),
   // Read by readPartiesSection.
-  parties: z.unknown().optional(),
+  parties: z.optional(z.unknown()),
 });
 
 const KINDS: Record<string, string> = { array: 'engine.aList', object: 'engine.anObject', string: 'engine.aString', number: 'engine.aNumber', boolean: 'engine.aBoolean', int: 'engine.aNumber' };

@@ -9,6 +9,8 @@ import { monitoringRules, type MonitoringRule } from './monitoring-rules';
 import { aggregateOf, countedSamples, meetsBound, parseSamples, type CountedSample, type SampleAggregate, type ShareOperator } from './samples';
 import { DOCUMENT, TermsError, compileTerms, readJson, type CompiledTerms, type PaymentTerms, type Problem } from './schema';
 
+export { isSettled } from './settled-year';
+
 /**
  * Settlement: monitoring data in, `settlement/1` out. A year is settled only
  * when every indicator a formula reads was measured; otherwise it is reported
@@ -362,8 +364,4 @@ export function traceSettlement(terms: PaymentTerms, monitoring: Monitoring, opt
       ...(run.failure ? { error: run.failure.error } : {}),
     };
   });
-}
-
-export function isSettled(year: SettlementYear): year is SettledYear {
-  return 'payment' in year;
 }

@@ -63,6 +63,9 @@ describe('layer rules', () => {
     ['prisma/probe.ts', "import { db } from '../lib/server/db';\nexport const d = db;\n", 'import/no-restricted-paths'],
     ['probe.ts', "import { Button } from '@/components/ui/button';\nexport const b = Button;\n", 'import/no-restricted-paths'],
     ['probe.ts', "import { english } from './tests/support/english';\nexport const e = english;\n", 'import/no-restricted-paths'],
+    // What components and lib/domain reach goes to the browser: values from the engine's and the terms' modules, not their barrels.
+    ['components/probe.tsx', "import { formatDecimal } from '@/lib/engine';\nexport const f = formatDecimal;\n", '@typescript-eslint/no-restricted-imports'],
+    ['lib/domain/probe.ts', "import { parseTerms } from '@/lib/terms';\nexport const p = parseTerms;\n", '@typescript-eslint/no-restricted-imports'],
   ];
   const firstLine = (code: string) => code.split('\n')[0];
   it.each(forbidden.map(([filePath, code, rule]) => ({ filePath, code, rule, first: firstLine(code) })))(
@@ -76,7 +79,7 @@ describe('layer rules', () => {
   const allowed: [string, string][] = [
     [
       'components/probe.tsx',
-      "import type { PendingTasks } from '@/lib/contracts/deals';\nimport { sides } from '@/lib/domain/actor';\nimport { formatDecimal } from '@/lib/engine';\nexport type P = PendingTasks;\nexport const s = [sides, formatDecimal];\n",
+      "import type { PendingTasks } from '@/lib/contracts/deals';\nimport { sides } from '@/lib/domain/actor';\nimport { formatDecimal } from '@/lib/engine/decimal';\nimport type { Dec } from '@/lib/engine';\nexport type P = PendingTasks;\nexport type D = Dec;\nexport const s = [sides, formatDecimal];\n",
     ],
     [
       'lib/server/probe.ts',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainResolver } from '../../components/ui/domain-resolver';
+import { domainResolver, lazySchema } from '../../components/ui/domain-resolver';
 import { ZSignAgreement } from '../../lib/domain/agreement-schemas';
 import { ZSignIn } from '../../lib/domain/auth-schemas';
 import { ZResolveDisputeForm, ZSetTolerances } from '../../lib/domain/fund-schemas';
@@ -51,5 +51,19 @@ describe('domain schemas in a react-hook-form form', () => {
 
   it('asks for the password to sign in the page language', async () => {
     expect((await check(ZSignAgreement, { password: '' }, 'zh')).errors.password?.message).toBe('请输入您的密码以签署');
+  });
+
+  it('checks by a schema fetched when the form is first checked, as by the schema itself, and fetches it again after a failed fetch', async () => {
+    let fetches = 0;
+    const fetched = lazySchema(async () => {
+      fetches += 1;
+      if (fetches === 1) throw new Error('chunk not loaded');
+      return (await import('../../lib/domain/auth-schemas')).ZSignIn;
+    });
+    await expect(check(fetched, { email: '', password: '' }, 'zh')).rejects.toThrow('chunk not loaded');
+    const values = { email: 'not-an-address', password: '' };
+    expect(await check(fetched, values, 'zh')).toEqual(await check(ZSignIn, values, 'zh'));
+    expect((await check(fetched, { email: ' Shiyan@PES.demo ', password: 'x' }, 'en')).values).toEqual({ email: 'shiyan@pes.demo', password: 'x' });
+    expect(fetches).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import { EditorPreview } from '@/components/scenario-editor/editor-preview';
 import { toScenarioDocument } from '@/components/scenario-editor/model';
 import { shiyanDocument } from '@/lib/engine';
 import { Notice } from '@/components/ui/notice';
+import { parseScenario } from '@/lib/engine/schema';
 
 /**
  * A preview of the scenario editor on the Shiyan reference case, before versions
@@ -22,7 +23,8 @@ export default async function EditorPreviewPage() {
           {t('preview.scenario')} <span className="font-medium">{document.name}</span>
         </p>
       </Notice>
-      <EditorPreview initial={document} />
+      {/* Parsed here, so that the browser needs the engine's parser only once the reader edits. */}
+      <EditorPreview initial={document} outcome={parseScenario(document)} />
     </div>
   );
 }

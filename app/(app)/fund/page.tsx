@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { badgeVariants, buttonVariants, type BadgeTone } from '@/components/ui/variants';
 import { isNegative, yuan } from '@/components/fund/format';
-import { TotalsCards } from '@/components/fund/ledger-panel';
+import { TotalsCards } from '@/components/fund/totals-cards';
 import { PartyTotalsTable } from '@/components/fund/party-totals-table';
 import { PortfolioCharts } from '@/components/fund/portfolio-charts';
 import { TableSection } from '@/components/ui/table-section';

@@ -1,9 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import type { CalculatorInputs } from '@/components/scenario-editor/model';
+import { toScenarioDocument, type CalculatorInputs } from '@/components/scenario-editor/model';
 import { SensitivityLink } from '@/components/negotiation/sensitivity-link';
 import { VersionWorkspace } from '@/components/scenario-workspace/version-workspace';
 import { Notice } from '@/components/ui/notice';
+import { parseScenario } from '@/lib/engine/schema';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { getVersionWorkspace } from '@/lib/server/scenarios/get-version-workspace';
 
@@ -58,6 +59,8 @@ export default async function VersionPage({ params, searchParams }: { params: Pr
           createdAt: version.createdAt,
           documentHash: version.documentHash,
           document: version.document,
+          // Parsed here as the editor will read it, so that a version only read needs no parser in the browser.
+          outcome: parseScenario(toScenarioDocument(version.document)),
           calculatorInputs: version.calculatorInputs as CalculatorInputs,
           scenario: { id: version.scenario.id, name: version.scenario.name, side: version.scenario.side },
           evidence: version.evidence,
