@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AddMemberForm, MemberRowForm } from '@/components/members/member-forms';
+import { Notice } from '@/components/ui/notice';
 import { RenderedTable } from '@/components/ui/rendered-table';
 import { DealStatusSteps } from '@/components/deals/deal-status-steps';
 import { MoveDealStatus } from '@/components/deals/move-deal-status';
@@ -28,7 +29,11 @@ export default async function MembersPage({ params }: { params: Promise<{ dealId
       </Link>
       <h1 className="mt-2 text-2xl font-semibold text-water-900">{t('title')}</h1>
       <p className="mt-1 text-slate-600">{t('subtitle')}</p>
-      {!overview.me.canManage && <p className="mt-4 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600">{t('notManager')}</p>}
+      {!overview.me.canManage && (
+        <Notice tone="neutral" className="mt-4">
+          {t('notManager')}
+        </Notice>
+      )}
       <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <RenderedTable
           testId="member-list"
