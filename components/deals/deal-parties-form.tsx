@@ -10,12 +10,16 @@ import { Input } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
-import { useDomainForm } from '@/components/ui/use-domain-form';
+import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import type { DealPartiesView, PartyOrganisation } from '@/lib/contracts/deals';
-import { partyBases, partyLists, ZSetDealParties, type DealPartyList, type SetDealPartiesForm, type SetDealPartiesInput } from '@/lib/domain/deal-parties';
+import type { SetDealPartiesForm, SetDealPartiesInput } from '@/lib/domain/deal-parties';
+import { partyBases, partyLists, type DealPartyList } from '@/lib/domain/party-lists';
 import { funders } from '@/lib/domain/ledger';
 
 type Form = SetDealPartiesForm;
+
+// The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
+const dealPartiesSchema = lazySchema(() => import('@/lib/domain/deal-parties').then((m) => m.ZSetDealParties));
 
 function formValues(view: DealPartiesView): Form {
   const list = (name: DealPartyList) => ({
@@ -98,7 +102,7 @@ export function DealPartiesForm({ dealId, view, editable, zh }: { dealId: string
   const t = useTranslations('dealParties');
   const router = useRouter();
   const { busy, failure, done, send } = useApiForm();
-  const { control, register, handleSubmit } = useDomainForm(ZSetDealParties, { mode: 'onSubmit', defaultValues: formValues(view) });
+  const { control, register, handleSubmit } = useDomainForm(dealPartiesSchema, { mode: 'onSubmit', defaultValues: formValues(view) });
   const save = (input: SetDealPartiesInput) =>
     send(
       () => callApi(`/api/v1/deals/${dealId}/parties`, { method: 'PUT', json: input }),

@@ -12,11 +12,8 @@ import { say } from './local-text';
  * An agreement drafted on the deal copies them into its terms' `parties` section.
  */
 
-export const partyBases = ['share', 'quantity'] as const;
-export type PartyBasis = (typeof partyBases)[number];
-
-export const partyLists = ['upstream', 'downstream', 'funders'] as const;
-export type DealPartyList = (typeof partyLists)[number];
+import { partyBases, partyLists, type DealPartyList, type PartyBasis } from './party-lists';
+export { partyBases, partyLists, type DealPartyList, type PartyBasis };
 
 export const MAX_DEAL_PARTIES = 100;
 
