@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo } from 'react';
+import { lazyModule } from '@/components/ui/lazy-module';
 import type { ParseOutcome } from '@/lib/engine/schema';
 import type { ScenarioDocument } from './model';
 
@@ -11,29 +12,10 @@ import type { ScenarioDocument } from './model';
  */
 type Parse = (json: unknown) => ParseOutcome;
 
-let parser: Parse | null = null;
-let loading: Promise<void> | null = null;
-const listeners = new Set<() => void>();
+const scenarioParser = lazyModule<Parse>(() => import('@/lib/engine/schema').then((schema) => schema.parseScenario));
 
 /** Fetches the parser once (again after a failed fetch); the editor asks for it on the first focus or press inside it. */
-export function loadScenarioParser(): void {
-  loading ??= import('@/lib/engine/schema').then(
-    (schema) => {
-      parser = schema.parseScenario;
-      for (const listener of listeners) listener();
-    },
-    () => {
-      loading = null;
-    },
-  );
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
+export const loadScenarioParser = (): void => scenarioParser.request();
 
 /** A document's outcome as parsed on the server: the editor's first document, and what parsing it gave. */
 export interface ParsedDocument {
@@ -47,11 +29,7 @@ export interface ParsedDocument {
  * the outcome shown meanwhile is the server's.
  */
 export function useScenarioOutcome(document: ScenarioDocument, parsed: ParsedDocument): { outcome: ParseOutcome; pending: boolean } {
-  const parse = useSyncExternalStore(
-    subscribe,
-    () => parser,
-    () => null,
-  );
+  const parse = scenarioParser.useLoaded();
   const known = document === parsed.document;
   const outcome = useMemo(() => (known ? parsed.outcome : parse ? parse(document) : null), [known, parsed.outcome, parse, document]);
   useEffect(() => {

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo } from 'react';
+import { lazyModule } from '@/components/ui/lazy-module';
 import type { Monitoring } from '@/lib/terms/settle';
 import type { checkTerms as CheckTerms, TermsCheck } from './terms-check';
 import type { TermsDraft } from './terms-draft';
@@ -10,29 +11,10 @@ import type { TermsDraft } from './terms-draft';
  * editing the terms, not with the page: the first draft is checked on the server
  * (docs/decisions/0099-page-weight-under-200-kb.md).
  */
-let check: typeof CheckTerms | null = null;
-let loading: Promise<void> | null = null;
-const listeners = new Set<() => void>();
+const termsEngine = lazyModule<typeof CheckTerms>(() => import('./terms-check').then((engine) => engine.checkTerms));
 
 /** Fetches the engine once (again after a failed fetch): on the first focus or press in the editor, or when an offer is started. */
-export function loadTermsCheck(): void {
-  loading ??= import('./terms-check').then(
-    (engine) => {
-      check = engine.checkTerms;
-      for (const listener of listeners) listener();
-    },
-    () => {
-      loading = null;
-    },
-  );
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
+export const loadTermsCheck = (): void => termsEngine.request();
 
 /** A draft and its back-test data as checked on the server: the editor's first state. */
 export interface CheckedTerms {
@@ -52,11 +34,7 @@ export function useTermsCheck(
   scheduled: Record<string, string> | undefined,
   checked: CheckedTerms | undefined,
 ): { check: TermsCheck | null; pending: boolean } {
-  const engine = useSyncExternalStore(
-    subscribe,
-    () => check,
-    () => null,
-  );
+  const engine = termsEngine.useLoaded();
   const known = checked !== undefined && value === checked.value && monitoring === checked.monitoring && scheduled === undefined;
   const result = useMemo(() => (known && checked ? checked.check : engine ? engine(value, monitoring, scheduled) : null), [known, checked, engine, value, monitoring, scheduled]);
   useEffect(() => {

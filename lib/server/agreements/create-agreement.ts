@@ -11,6 +11,7 @@ import type { DealAccess } from '@/lib/server/authz/require-deal-access';
 import { scheduleTotal } from '@/lib/engine';
 import { text } from '@/lib/domain/local-text';
 import { dealPartiesSection, samePartiesSection } from '@/lib/domain/deal-parties';
+import { storedDealParty } from '@/lib/server/deals/deal-parties-dto';
 import { parseTerms } from '@/lib/terms';
 
 /**
@@ -60,18 +61,7 @@ export async function createAgreement({ actor, origin, tx, access, offerId }: { 
     const organisations = named.length ? new Map(named.map((o) => [o.id, o])) : new Map(members.filter((m) => m.side === side).map((m) => [m.user.organisation.id, m.user.organisation]));
     return { side, organisations: [...organisations.values()].map((o) => ({ id: o.id, name: o.name, nameZh: o.nameZh, kind: o.kind })) };
   });
-  const section = dealPartiesSection(
-    partyRows.map((row) => ({
-      organisationId: row.organisationId,
-      name: row.organisation.name,
-      nameZh: row.organisation.nameZh,
-      side: row.side,
-      funder: row.funder,
-      share: row.share === null ? null : row.share.toFixed(),
-      quantity: row.quantity === null ? null : row.quantity.toFixed(),
-    })),
-    deal.partyQuantityUnit,
-  );
+  const section = dealPartiesSection(partyRows.map(storedDealParty), deal.partyQuantityUnit);
   const terms = termsWithParties(offer.terms, section);
   const schedule = ZSchedule.parse(offer.schedule);
   const last = await tx.agreement.findFirst({ where: { dealId }, orderBy: { number: 'desc' }, select: { number: true } });

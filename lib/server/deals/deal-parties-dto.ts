@@ -10,7 +10,19 @@ export async function loadDealParties(client: Tx, dealId: string): Promise<Store
     orderBy: [{ side: 'asc' }, { position: 'asc' }],
     include: { organisation: { select: { name: true, nameZh: true } } },
   });
-  return rows.map((row) => ({
+  return rows.map(storedDealParty);
+}
+
+/** A party row as read with its organisation's names: decimals as the text they were agreed in. */
+export function storedDealParty(row: {
+  organisationId: string;
+  organisation: { name: string; nameZh: string };
+  side: StoredDealParty['side'];
+  funder: StoredDealParty['funder'];
+  share: { toFixed(): string } | null;
+  quantity: { toFixed(): string } | null;
+}): StoredDealParty {
+  return {
     organisationId: row.organisationId,
     name: row.organisation.name,
     nameZh: row.organisation.nameZh,
@@ -18,7 +30,7 @@ export async function loadDealParties(client: Tx, dealId: string): Promise<Store
     funder: row.funder,
     share: row.share === null ? null : row.share.toFixed(),
     quantity: row.quantity === null ? null : row.quantity.toFixed(),
-  }));
+  };
 }
 
 /** The organisations of the deal's active members, by the side they are members of. */
