@@ -66,7 +66,7 @@ describe('an amendment of the signed terms', () => {
     const amendment = agreement.amendments.find((a) => a.reason === reason)!;
     await must(downstream.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/amendments/${amendment.id}/signatures`, 'POST', { password: demoPassword }), 201, 'downstream signs');
 
-    await page.reload();
+    await page.reload({ waitUntil: 'networkidle' });
     await expect(mine().getAttribute('data-status')).resolves.toBe('SIGNED');
     await expect(mine().textContent()).resolves.toContain('已生效');
     await screenshot(page, 'amendment-in-force-zh');

@@ -48,6 +48,7 @@ export async function openAs(browser: Browser, email: string, password: string, 
   await signIn(page, email, password);
   await page.waitForURL(/\/deals$/);
   await chooseLanguage(page, language);
-  if (path !== '/deals') await page.goto(`${baseUrl()}${path}`);
+  // Until a page's code has come, its controls are the server's HTML and a press or a keystroke is the browser's alone.
+  if (path !== '/deals') await page.goto(`${baseUrl()}${path}`, { waitUntil: 'networkidle' });
   return page;
 }

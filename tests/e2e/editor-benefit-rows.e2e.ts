@@ -120,7 +120,7 @@ describe('benefit rows in the editor, in Chinese and English', () => {
     expect(years).toHaveLength(2050 - 2003 + 1);
 
     // Reopened, the saved version shows the kind again, read-only and in the editor.
-    await page.reload();
+    await page.reload({ waitUntil: 'networkidle' });
     await expect(page.getByTestId('items-benefits').getByTestId('benefit-kind').inputValue()).resolves.toBe('nextBestSupply');
     await page.context().close();
     // Twelve calculator cells typed one by one: on a loaded machine this takes longer than the default minute.

@@ -163,7 +163,8 @@ describe('the scenario editor as a spreadsheet, in Chinese', () => {
     await page.keyboard.type('777');
     await page.fill('#version-message', '草稿：尚未保存');
     await page.waitForTimeout(600);
-    await page.reload();
+    // Until the page's code has come, Edit is the server's button and a press does nothing.
+    await page.reload({ waitUntil: 'networkidle' });
     await page.getByTestId('edit-version').click();
     const dialog = page.getByTestId('draft-dialog');
     await dialog.waitFor();
@@ -173,12 +174,12 @@ describe('the scenario editor as a spreadsheet, in Chinese', () => {
     await expect((await shownCostCells(page, 6))[0]![0]!.inputValue()).resolves.toBe('777');
     await expect(page.locator('#version-message').inputValue()).resolves.toBe('草稿：尚未保存');
 
-    await page.reload();
+    await page.reload({ waitUntil: 'networkidle' });
     await page.getByTestId('edit-version').click();
     await page.getByTestId('draft-dialog-discard').click();
     await expect((await shownCostCells(page, 6))[0]![0]!.inputValue()).resolves.toBe('160,000');
     await expect(page.locator('#version-message').inputValue()).resolves.toBe('');
-    await page.reload();
+    await page.reload({ waitUntil: 'networkidle' });
     await page.getByTestId('edit-version').click();
     await expect(page.getByTestId('draft-dialog').isVisible()).resolves.toBe(false);
     await page.context().close();

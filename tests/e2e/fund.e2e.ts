@@ -277,7 +277,7 @@ describe('fund administration in Chromium', () => {
       201,
       'mistaken advance',
     );
-    await page.reload();
+    await page.reload({ waitUntil: 'networkidle' });
     const row = page.getByTestId('payment-row').filter({ hasText: mistaken }).first();
     await row.getByRole('button').click();
     await page.getByTestId('reverse-dialog').waitFor();

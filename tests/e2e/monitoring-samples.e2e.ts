@@ -74,7 +74,7 @@ describe('monthly samples, from the lab’s table to the settlement’s trace', 
     await result.waitFor();
     // One result: the year's twelve samples of the indicator.
     expect(await result.innerText()).toContain(String(year));
-    await page.reload();
+    await page.reload({ waitUntil: 'networkidle' });
     const samples = page.getByTestId('samples-UPSTREAM').first();
     await samples.waitFor();
     await samples.locator('summary').click();

@@ -55,7 +55,7 @@ describe('scenario workspace in Chromium', () => {
     await screenshot(page, 'version-edit-zh');
 
     // The edits live in this browser: a reload offers them back.
-    await page.reload();
+    await page.reload({ waitUntil: 'networkidle' });
     await page.getByTestId('draft-banner').waitFor();
     await page.getByTestId('resume-draft').click();
     await expect((await costCell(page)).inputValue()).resolves.toBe('1,234,567');
