@@ -14,7 +14,7 @@ import { TD } from './decimal';
  * template follows (issue 17, item 5); their figures are the parties' to check and edit.
  */
 
-export type TemplateId = 'fixed-schedule' | 'price-per-m3' | 'two-way-quality-index' | 'xinan-p-index' | 'compliance-rate' | 'score-based' | 'miyun-score' | 'stepped-class';
+export type TemplateId = 'fixed-schedule' | 'price-per-m3' | 'two-way-quality-index' | 'xinan-p-index' | 'compliance-rate' | 'score-based' | 'miyun-score' | 'stepped-class' | 'middle-route';
 export type Locale = 'zh' | 'en';
 
 export interface TermsTemplate {
@@ -441,7 +441,63 @@ const steppedClass: TermsTemplate = {
   money: ['per_class'],
 };
 
-export const TERMS_TEMPLATES: readonly TermsTemplate[] = [fixedSchedule, pricePerM3, twoWay, xinan, complianceRate, scoreBased, miyunScore, steppedClass];
+/**
+ * The Middle Route of the South-to-North Water Diversion pays the Shiyan source area when the water
+ * at the Taocha intake reaches Class II (the worst class of the annual means of three indicators,
+ * total phosphorus under the lakes' and reservoirs' limits: the intake draws on the Danjiangkou
+ * reservoir), a reduced sum otherwise; the four receiving provinces share the payment by their
+ * water allocation (the terms' `parties` section, quantities in 亿 m³).
+ */
+const middleRoute: TermsTemplate = {
+  id: 'middle-route',
+  name: { zh: '南水北调中线水源区补偿（按分水量分摊）', en: 'Middle Route payment to the source area, shared by water allocation' },
+  summary: {
+    zh: '陶岔渠首断面高锰酸盐指数、氨氮、总磷各月样品年均值按《地表水环境质量标准》表 1 所得类别（总磷按湖库限值）中最差者达到目标类别（Ⅱ类）时，受水的河南、河北、北京、天津向水源区十堰市支付约定金额，否则只付折减后的金额。各省市分摊的比例为各自的分水量：河南 37.7、河北 34.7、北京 12.4、天津 10.2（亿立方米，合计 95），写在条款的参与方一节中，结算按最大余数法分到分。金额与折减比例为示例值。来源：南水北调中线一期工程规划的多年平均调水量 95 亿立方米及其向四省市的分水指标（国务院 2002 年批复的《南水北调工程总体规划》，2014 年中线一期通水时公布）。',
+    en: 'When the worst of the classes under GB 3838-2002 Table 1 of the annual means of the monthly samples of the permanganate index, ammonia nitrogen and total phosphorus (phosphorus under the lakes’ and reservoirs’ limits) at the Taocha intake reaches the target class (Class II), the receiving provinces Henan, Hebei, Beijing and Tianjin pay the source area, Shiyan, the agreed sum, otherwise a reduced sum. The provinces share it by their water allocation: Henan 37.7, Hebei 34.7, Beijing 12.4, Tianjin 10.2 (100 million m³ a year, 95 in all), written in the terms’ parties section and split to the fen by the largest remainder. Sum and reduction are examples. Source: the first phase of the Middle Route of the South-to-North Water Diversion, planned to divert 9.5 billion m³ a year on average, and its allocation to the four provinces (the South-to-North Water Diversion overall plan the State Council approved in 2002, as published when the first phase opened in 2014).',
+  },
+  terms: {
+    ...base,
+    name: 'Middle Route payment to the source area, shared by water allocation',
+    from: 2021,
+    to: 2025,
+    constants: { amount: '500000000', target_class: '2', reduced_factor: '0.5' },
+    indicators: { codmn: 'mg/L', nh3n: 'mg/L', tp: 'mg/L' },
+    monitoring: { codmn: { frequency: 'monthly' }, nh3n: { frequency: 'monthly' }, tp: { frequency: 'monthly' } },
+    parties: {
+      upstream: [{ id: 'shiyan', name: 'Shiyan', nameZh: '十堰市' }],
+      downstream: [
+        { id: 'henan', name: 'Henan', nameZh: '河南省', quantity: '37.7' },
+        { id: 'hebei', name: 'Hebei', nameZh: '河北省', quantity: '34.7' },
+        { id: 'beijing', name: 'Beijing', nameZh: '北京市', quantity: '12.4' },
+        { id: 'tianjin', name: 'Tianjin', nameZh: '天津市', quantity: '10.2' },
+      ],
+      quantityUnit: '亿立方米',
+    },
+    formulas: [
+      { name: 'class', expr: 'worstclass(gbclass("codmn", mean(codmn)), gbclass("nh3n", mean(nh3n)), gbclass("tp", mean(tp), "lake"))' },
+      { name: 'payment', expr: 'class <= target_class ? amount : round(amount * reduced_factor, 2)' },
+    ],
+  },
+  sample: {
+    monitoring: {
+      // Class II: the permanganate index above 2 in the summer months, phosphorus within the reservoir's 0.025.
+      '2021': {
+        codmn: monthly(2021, ['1.8', '1.9', '2.0', '2.1', '2.3', '2.4', '2.5', '2.4', '2.2', '2.0', '1.9', '1.8']),
+        nh3n: monthly(2021, ['0.06', '0.07', '0.08', '0.08', '0.09', '0.10', '0.11', '0.10', '0.09', '0.08', '0.07', '<0.025']),
+        tp: monthly(2021, ['0.012', '0.014', '0.015', '0.017', '0.019', '0.022', '0.024', '0.021', '0.018', '0.016', '0.014', '0.012']),
+      },
+      // Class III by total phosphorus (annual mean 0.0283, above the reservoir's Class II 0.025): the reduced sum.
+      '2022': {
+        codmn: monthly(2022, ['1.9', '2.0', '2.1', '2.3', '2.5', '2.7', '2.8', '2.6', '2.4', '2.2', '2.0', '1.9']),
+        nh3n: monthly(2022, ['0.07', '0.08', '0.09', '0.10', '0.11', '0.12', '0.13', '0.12', '0.10', '0.09', '0.08', '0.07']),
+        tp: monthly(2022, ['0.020', '0.022', '0.025', '0.028', '0.032', '0.038', '0.042', '0.036', '0.030', '0.027', '0.022', '0.018']),
+      },
+    },
+  },
+  money: ['amount'],
+};
+
+export const TERMS_TEMPLATES: readonly TermsTemplate[] = [fixedSchedule, pricePerM3, twoWay, xinan, complianceRate, scoreBased, miyunScore, steppedClass, middleRoute];
 
 export function findTemplate(id: string): TermsTemplate | undefined {
   return TERMS_TEMPLATES.find((t) => t.id === id);
