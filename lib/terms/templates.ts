@@ -1,4 +1,5 @@
-import type { PaymentTerms } from './schema';
+import type { Formula, PaymentTerms } from './schema';
+import type { MonitoringRuleInput } from './monitoring-rules';
 import type { Monitoring } from './settle';
 import type { ScheduledMap } from './scheduled';
 import type { Measurement, Sample } from './measurement';
@@ -41,17 +42,80 @@ export interface TermsDefaults {
 
 const base = { format: 'payment-terms/1', currency: 'CNY', unit: 1 } as const;
 
+// ------------------------------------------------------------- builders
+// Each template below states only its figures; these write the constants, formulas and samples
+// the template kinds share (the documents are those written out by hand before, byte for byte:
+// templates-snapshot.test.ts).
+
+type Figures = Readonly<Record<string, string>>;
+
+/** The figures as constants named `prefix` + the indicator, in their order. */
+const prefixed = (prefix: string, figures: Figures): Record<string, string> => Object.fromEntries(Object.entries(figures).map(([name, value]) => [prefix + name, value]));
+
+/** Each indicator measured in the same unit. */
+const inUnit = (unit: string, names: readonly string[]): Record<string, string> => Object.fromEntries(names.map((name) => [name, unit]));
+const mgL = (...names: string[]) => inUnit('mg/L', names);
+
+/** The same monitoring rule for each indicator, some with more. */
+const everyIndicator = (rule: MonitoringRuleInput, names: readonly string[], more: Readonly<Record<string, MonitoringRuleInput>> = {}): Record<string, MonitoringRuleInput> =>
+  Object.fromEntries(names.map((name) => [name, { ...rule, ...more[name] }]));
+const monthlyRule = (...names: string[]) => everyIndicator({ frequency: 'monthly' }, names);
+
 /** A year's samples of one indicator, taken on the same days of the months `months` (1–12). */
 const sampled = (year: number, months: readonly number[], day: number, values: readonly string[]): Sample[] =>
   values.map((value, i) => ({ on: `${year}-${String(months[i]).padStart(2, '0')}-${String(day).padStart(2, '0')}`, value }));
 const MONTHLY = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 const QUARTERLY = [2, 5, 8, 11] as const;
-const monthly = (year: number, values: readonly string[]) => sampled(year, MONTHLY, 15, values);
-const quarterly = (year: number, values: readonly string[]) => sampled(year, QUARTERLY, 15, values);
+
+/** A year's samples of each indicator, taken on the 15th of the months `months`. */
+const samplesOf =
+  (months: readonly number[]) =>
+  (year: number, values: Readonly<Record<string, readonly string[]>>): Record<string, Sample[]> =>
+    Object.fromEntries(Object.entries(values).map(([name, series]) => [name, sampled(year, months, 15, series)]));
+const monthly = samplesOf(MONTHLY);
+const quarterly = samplesOf(QUARTERLY);
 
 /** GB 3838-2002 Table 1 limits as constants, mg/L (rivers; docs/terms.md). */
 const CLASS_II = { codmn: '4', nh3n: '0.5', tp: '0.1' } as const;
 const CLASS_III = { codmn: '6', nh3n: '1.0', tp: '0.2' } as const;
+
+/** An index's constants: each indicator's weight (named `weight` + the indicator), then its base concentration (`c0_` + the indicator). */
+const indexConstants = (weight: string, figures: Readonly<Record<string, { weight: string; base: string }>>) => {
+  const of = (key: 'weight' | 'base') => Object.fromEntries(Object.entries(figures).map(([name, f]) => [name, f[key]]));
+  return { ...prefixed(weight, of('weight')), ...prefixed('c0_', of('base')) };
+};
+
+/** `coefficient · Σ weight · C / C0` over the indicators, C being `measured(indicator)`; `spaced` writes blanks round the operators. */
+const indexExpr = (coefficient: string, weight: string, names: readonly string[], measured: (name: string) => string, spaced: boolean) => {
+  const [times, over] = spaced ? [' * ', ' / '] : ['*', '/'];
+  return `${coefficient} * (${names.map((name) => `${weight}${name}${times}${measured(name)}${over}c0_${name}`).join(' + ')})`;
+};
+
+/** The two-way rule: downstream pays upstream `amount` when the condition holds, otherwise upstream pays downstream the same. */
+const twoWayPayment = (condition: string): Formula => ({ name: 'payment', expr: `${condition} ? amount : -amount` });
+
+/** The share of the year's samples of an indicator meeting the limit in the constant `limit` + the indicator. */
+const meets = (limit: string) => (name: string) => `share(${name} <= ${limit}${name})`;
+
+/** Lower is better for a concentration, higher for a volume: the score runs 0 at the baseline to 1 at the target either way. */
+const clampedScore = (measured: string, baseline: string, target: string, lowerIsBetter: boolean) =>
+  lowerIsBetter ? `max(0, min(1, (${baseline} - ${measured}) / (${baseline} - ${target})))` : `max(0, min(1, (${measured} - ${baseline}) / (${target} - ${baseline})))`;
+
+/** The sum due, an advance of `funded` × the advance rate at the start of the year, and the balance (possibly negative) after it. */
+const withAdvance = (due: string, funded: string): Formula[] => [
+  { name: 'due', expr: `round(${due}, 2)` },
+  { name: 'advance', expr: `round(${funded} * advance_rate, 2)` },
+  { name: 'balance', expr: 'due - advance' },
+  { name: 'payment', expr: 'advance + balance' },
+];
+
+/** The worst class of GB 3838-2002 Table 1 over the indicators' annual means, `column` naming the measured indicator; indicators in `lake` under the lakes' and reservoirs' limits. */
+const worstClassOf = (names: readonly string[], column: (name: string) => string = (name) => name, lake: readonly string[] = []) =>
+  `worstclass(${names.map((name) => `gbclass("${name}", mean(${column(name)})${lake.includes(name) ? ', "lake"' : ''})`).join(', ')})`;
+
+const THREE = ['codmn', 'nh3n', 'tp'] as const;
+
+// ------------------------------------------------------------- the templates
 
 const fixedSchedule: TermsTemplate = {
   id: 'fixed-schedule',
@@ -99,6 +163,7 @@ const pricePerM3: TermsTemplate = {
   yearConstant: 'base_year',
 };
 
+const TWO_WAY = ['codmn', 'nh3n', 'tn', 'tp'] as const;
 const twoWay: TermsTemplate = {
   id: 'two-way-quality-index',
   name: { zh: '水质指数双向补偿', en: 'Two-way water-quality index rule' },
@@ -114,20 +179,15 @@ const twoWay: TermsTemplate = {
     constants: {
       k: '0.9',
       amount: '200000000',
-      w_codmn: '0.25',
-      w_nh3n: '0.25',
-      w_tn: '0.25',
-      w_tp: '0.25',
-      c0_codmn: '2.6',
-      c0_nh3n: '0.12',
-      c0_tn: '1.2',
-      c0_tp: '0.03',
+      ...indexConstants('w_', {
+        codmn: { weight: '0.25', base: '2.6' },
+        nh3n: { weight: '0.25', base: '0.12' },
+        tn: { weight: '0.25', base: '1.2' },
+        tp: { weight: '0.25', base: '0.03' },
+      }),
     },
-    indicators: { codmn: 'mg/L', nh3n: 'mg/L', tn: 'mg/L', tp: 'mg/L' },
-    formulas: [
-      { name: 'P', expr: 'k * (w_codmn*codmn/c0_codmn + w_nh3n*nh3n/c0_nh3n + w_tn*tn/c0_tn + w_tp*tp/c0_tp)' },
-      { name: 'payment', expr: 'P <= 1 ? amount : -amount' },
-    ],
+    indicators: mgL(...TWO_WAY),
+    formulas: [{ name: 'P', expr: indexExpr('k', 'w_', TWO_WAY, (name) => name, false) }, twoWayPayment('P <= 1')],
   },
   sample: {
     monitoring: {
@@ -138,10 +198,7 @@ const twoWay: TermsTemplate = {
   money: ['amount'],
 };
 
-/** Lower is better for a concentration, higher for a volume: the score runs 0 at the baseline to 1 at the target either way. */
-const clampedScore = (measured: string, baseline: string, target: string, lowerIsBetter: boolean) =>
-  lowerIsBetter ? `max(0, min(1, (${baseline} - ${measured}) / (${baseline} - ${target})))` : `max(0, min(1, (${measured} - ${baseline}) / (${target} - ${baseline})))`;
-
+const SCORED = { codmn: ['4', '3'], nh3n: ['0.5', '0.3'], tp: ['0.1', '0.05'], volume: ['80', '95'] } as const;
 const scoreBased: TermsTemplate = {
   id: 'score-based',
   name: { zh: '考核评分与预拨清算', en: 'Score-based rule with advance and balance' },
@@ -158,30 +215,24 @@ const scoreBased: TermsTemplate = {
       pot: '300000000',
       share: '0.5',
       advance_rate: '0.6',
-      w_codmn: '0.3',
-      w_nh3n: '0.3',
-      w_tp: '0.2',
-      w_volume: '0.2',
-      base_codmn: '4',
-      target_codmn: '3',
-      base_nh3n: '0.5',
-      target_nh3n: '0.3',
-      base_tp: '0.1',
-      target_tp: '0.05',
-      base_volume: '80',
-      target_volume: '95',
+      ...prefixed('w_', { codmn: '0.3', nh3n: '0.3', tp: '0.2', volume: '0.2' }),
+      ...Object.fromEntries(
+        Object.entries(SCORED).flatMap(([name, [baseline, target]]) => [
+          [`base_${name}`, baseline],
+          [`target_${name}`, target],
+        ]),
+      ),
     },
-    indicators: { codmn: 'mg/L', nh3n: 'mg/L', tp: 'mg/L', volume: '10⁸ m³' },
+    indicators: { ...mgL(...THREE), volume: '10⁸ m³' },
     formulas: [
-      { name: 's_codmn', expr: clampedScore('codmn', 'base_codmn', 'target_codmn', true) },
-      { name: 's_nh3n', expr: clampedScore('nh3n', 'base_nh3n', 'target_nh3n', true) },
-      { name: 's_tp', expr: clampedScore('tp', 'base_tp', 'target_tp', true) },
-      { name: 's_volume', expr: clampedScore('volume', 'base_volume', 'target_volume', false) },
-      { name: 'score', expr: 'w_codmn*s_codmn + w_nh3n*s_nh3n + w_tp*s_tp + w_volume*s_volume' },
-      { name: 'due', expr: 'round(pot * share * score, 2)' },
-      { name: 'advance', expr: 'round(pot * share * advance_rate, 2)' },
-      { name: 'balance', expr: 'due - advance' },
-      { name: 'payment', expr: 'advance + balance' },
+      ...Object.keys(SCORED).map((name) => ({ name: `s_${name}`, expr: clampedScore(name, `base_${name}`, `target_${name}`, name !== 'volume') })),
+      {
+        name: 'score',
+        expr: Object.keys(SCORED)
+          .map((name) => `w_${name}*s_${name}`)
+          .join(' + '),
+      },
+      ...withAdvance('pot * share * score', 'pot * share'),
     ],
   },
   sample: {
@@ -198,6 +249,7 @@ const scoreBased: TermsTemplate = {
  * The Xin'an River P index on monthly samples: P = k0 · Σ k_i · C_i / C_i0, C_i the annual mean
  * of the month's samples at the boundary section. Its rounds differ in k0 and the amount only.
  */
+const XINAN = ['codmn', 'nh3n', 'tp', 'tn'] as const;
 const xinan: TermsTemplate = {
   id: 'xinan-p-index',
   name: { zh: '新安江 P 值双向补偿（月度监测）', en: 'Xin’an River two-way P index on monthly samples' },
@@ -213,41 +265,31 @@ const xinan: TermsTemplate = {
     constants: {
       k0: '0.9',
       amount: '200000000',
-      k_codmn: '0.25',
-      k_nh3n: '0.25',
-      k_tp: '0.25',
-      k_tn: '0.25',
-      c0_codmn: '2.6',
-      c0_nh3n: '0.12',
-      c0_tp: '0.03',
-      c0_tn: '1.2',
+      ...indexConstants('k_', {
+        codmn: { weight: '0.25', base: '2.6' },
+        nh3n: { weight: '0.25', base: '0.12' },
+        tp: { weight: '0.25', base: '0.03' },
+        tn: { weight: '0.25', base: '1.2' },
+      }),
     },
-    indicators: { codmn: 'mg/L', nh3n: 'mg/L', tp: 'mg/L', tn: 'mg/L' },
-    monitoring: {
-      codmn: { frequency: 'monthly' },
-      nh3n: { frequency: 'monthly' },
-      tp: { frequency: 'monthly', belowLimit: 'half' },
-      tn: { frequency: 'monthly' },
-    },
-    formulas: [
-      { name: 'P', expr: 'k0 * (k_codmn * mean(codmn) / c0_codmn + k_nh3n * mean(nh3n) / c0_nh3n + k_tp * mean(tp) / c0_tp + k_tn * mean(tn) / c0_tn)' },
-      { name: 'payment', expr: 'P <= 1 ? amount : -amount' },
-    ],
+    indicators: mgL(...XINAN),
+    monitoring: everyIndicator({ frequency: 'monthly' }, XINAN, { tp: { belowLimit: 'half' } }),
+    formulas: [{ name: 'P', expr: indexExpr('k0', 'k_', XINAN, (name) => `mean(${name})`, true) }, twoWayPayment('P <= 1')],
   },
   sample: {
     monitoring: {
-      '2018': {
-        codmn: monthly(2018, ['2.1', '2.2', '2.4', '2.5', '2.6', '2.5', '2.4', '2.3', '2.2', '2.1', '2.2', '2.22']),
-        nh3n: monthly(2018, ['0.08', '0.09', '0.12', '0.13', '0.11', '0.10', '0.09', '0.10', '0.11', '0.09', '0.08', '0.10']),
-        tp: monthly(2018, ['0.020', '0.024', '0.030', '0.032', '0.028', '0.026', '<0.01', '0.030', '0.028', '0.025', '0.022', '0.020']),
-        tn: monthly(2018, ['0.95', '1.00', '1.10', '1.15', '1.12', '1.08', '1.05', '1.02', '1.00', '0.98', '1.05', '1.10']),
-      },
-      '2019': {
-        codmn: monthly(2019, ['2.5', '2.6', '2.8', '3.0', '3.1', '2.9', '2.8', '2.7', '2.8', '2.6', '2.7', '3.1']),
-        nh3n: monthly(2019, ['0.12', '0.14', '0.16', '0.18', '0.17', '0.15', '0.14', '0.15', '0.16', '0.13', '0.14', '0.16']),
-        tp: monthly(2019, ['0.030', '0.032', '0.036', '0.040', '0.038', '0.035', '0.034', '0.036', '0.035', '0.033', '0.034', '0.037']),
-        tn: monthly(2019, ['1.30', '1.35', '1.42', '1.50', '1.48', '1.40', '1.38', '1.36', '1.40', '1.35', '1.38', '1.48']),
-      },
+      '2018': monthly(2018, {
+        codmn: ['2.1', '2.2', '2.4', '2.5', '2.6', '2.5', '2.4', '2.3', '2.2', '2.1', '2.2', '2.22'],
+        nh3n: ['0.08', '0.09', '0.12', '0.13', '0.11', '0.10', '0.09', '0.10', '0.11', '0.09', '0.08', '0.10'],
+        tp: ['0.020', '0.024', '0.030', '0.032', '0.028', '0.026', '<0.01', '0.030', '0.028', '0.025', '0.022', '0.020'],
+        tn: ['0.95', '1.00', '1.10', '1.15', '1.12', '1.08', '1.05', '1.02', '1.00', '0.98', '1.05', '1.10'],
+      }),
+      '2019': monthly(2019, {
+        codmn: ['2.5', '2.6', '2.8', '3.0', '3.1', '2.9', '2.8', '2.7', '2.8', '2.6', '2.7', '3.1'],
+        nh3n: ['0.12', '0.14', '0.16', '0.18', '0.17', '0.15', '0.14', '0.15', '0.16', '0.13', '0.14', '0.16'],
+        tp: ['0.030', '0.032', '0.036', '0.040', '0.038', '0.035', '0.034', '0.036', '0.035', '0.033', '0.034', '0.037'],
+        tn: ['1.30', '1.35', '1.42', '1.50', '1.48', '1.40', '1.38', '1.36', '1.40', '1.35', '1.38', '1.48'],
+      }),
     },
   },
   money: ['amount'],
@@ -269,36 +311,34 @@ const complianceRate: TermsTemplate = {
     name: 'Two-way compliance-rate rule',
     from: 2021,
     to: 2025,
-    constants: { amount: '100000000', target: '0.9', c3_codmn: CLASS_III.codmn, c3_nh3n: CLASS_III.nh3n, c3_tp: CLASS_III.tp },
-    indicators: { codmn: 'mg/L', nh3n: 'mg/L', tp: 'mg/L' },
-    monitoring: { codmn: { frequency: 'monthly' }, nh3n: { frequency: 'monthly' }, tp: { frequency: 'monthly' } },
+    constants: { amount: '100000000', target: '0.9', ...prefixed('c3_', CLASS_III) },
+    indicators: mgL(...THREE),
+    monitoring: monthlyRule(...THREE),
     formulas: [
-      { name: 'rate_codmn', expr: 'share(codmn <= c3_codmn)' },
-      { name: 'rate_nh3n', expr: 'share(nh3n <= c3_nh3n)' },
-      { name: 'rate_tp', expr: 'share(tp <= c3_tp)' },
-      { name: 'rate', expr: 'min(rate_codmn, rate_nh3n, rate_tp)' },
-      { name: 'payment', expr: 'rate >= target ? amount : -amount' },
+      ...THREE.map((name) => ({ name: `rate_${name}`, expr: meets('c3_')(name) })),
+      { name: 'rate', expr: `min(${THREE.map((name) => `rate_${name}`).join(', ')})` },
+      twoWayPayment('rate >= target'),
     ],
   },
   sample: {
     monitoring: {
-      '2021': {
-        codmn: monthly(2021, ['3.1', '3.4', '3.8', '4.2', '4.6', '5.1', '5.4', '5.0', '4.4', '3.9', '3.5', '3.2']),
-        nh3n: monthly(2021, ['0.42', '0.45', '0.51', '0.58', '0.62', '0.66', '0.71', '0.64', '0.55', '0.48', '0.44', '0.40']),
-        tp: monthly(2021, ['0.08', '0.09', '0.11', '0.13', '0.15', '0.17', '0.18', '0.16', '0.14', '0.11', '0.09', '0.08']),
-      },
+      '2021': monthly(2021, {
+        codmn: ['3.1', '3.4', '3.8', '4.2', '4.6', '5.1', '5.4', '5.0', '4.4', '3.9', '3.5', '3.2'],
+        nh3n: ['0.42', '0.45', '0.51', '0.58', '0.62', '0.66', '0.71', '0.64', '0.55', '0.48', '0.44', '0.40'],
+        tp: ['0.08', '0.09', '0.11', '0.13', '0.15', '0.17', '0.18', '0.16', '0.14', '0.11', '0.09', '0.08'],
+      }),
       // Ammonia nitrogen above Class III in two summer months: 10 of 12, below the target.
-      '2022': {
-        codmn: monthly(2022, ['3.3', '3.6', '4.0', '4.5', '5.2', '5.8', '6.4', '5.6', '4.8', '4.1', '3.7', '3.4']),
-        nh3n: monthly(2022, ['0.48', '0.52', '0.60', '0.72', '0.88', '1.12', '1.26', '0.94', '0.70', '0.58', '0.50', '0.46']),
-        tp: monthly(2022, ['0.09', '0.10', '0.12', '0.14', '0.16', '0.19', '0.20', '0.18', '0.15', '0.12', '0.10', '0.09']),
-      },
+      '2022': monthly(2022, {
+        codmn: ['3.3', '3.6', '4.0', '4.5', '5.2', '5.8', '6.4', '5.6', '4.8', '4.1', '3.7', '3.4'],
+        nh3n: ['0.48', '0.52', '0.60', '0.72', '0.88', '1.12', '1.26', '0.94', '0.70', '0.58', '0.50', '0.46'],
+        tp: ['0.09', '0.10', '0.12', '0.14', '0.16', '0.19', '0.20', '0.18', '0.15', '0.12', '0.10', '0.09'],
+      }),
       // A sample exactly at the limit meets it.
-      '2023': {
-        codmn: monthly(2023, ['3.0', '3.3', '3.7', '4.1', '4.8', '5.5', '6', '5.2', '4.3', '3.8', '3.4', '3.1']),
-        nh3n: monthly(2023, ['0.40', '0.43', '0.49', '0.55', '0.63', '0.74', '0.82', '0.70', '0.57', '0.47', '0.42', '0.39']),
-        tp: monthly(2023, ['0.07', '0.08', '0.10', '0.12', '0.14', '0.16', '0.17', '0.15', '0.12', '0.10', '0.08', '0.07']),
-      },
+      '2023': monthly(2023, {
+        codmn: ['3.0', '3.3', '3.7', '4.1', '4.8', '5.5', '6', '5.2', '4.3', '3.8', '3.4', '3.1'],
+        nh3n: ['0.40', '0.43', '0.49', '0.55', '0.63', '0.74', '0.82', '0.70', '0.57', '0.47', '0.42', '0.39'],
+        tp: ['0.07', '0.08', '0.10', '0.12', '0.14', '0.16', '0.17', '0.15', '0.12', '0.10', '0.08', '0.07'],
+      }),
     },
   },
   money: ['amount'],
@@ -309,6 +349,7 @@ const complianceRate: TermsTemplate = {
  * volume entering the reservoir, the share of monthly samples meeting Class II, and the
  * assessment of the upstream's conduct; an advance at the start of the year, the balance after.
  */
+const MIYUN_PARTS = ['quantity', 'quality', 'conduct'] as const;
 const miyunScore: TermsTemplate = {
   id: 'miyun-score',
   name: { zh: '水量、水质、行为管控考核与预拨清算（密云模式）', en: 'Quantity, quality and conduct score with advance (Miyun style)' },
@@ -322,33 +363,20 @@ const miyunScore: TermsTemplate = {
     from: 2018,
     to: 2020,
     constants: {
-      pot_quantity: '100000000',
-      pot_quality: '150000000',
-      pot_conduct: '50000000',
+      ...prefixed('pot_', { quantity: '100000000', quality: '150000000', conduct: '50000000' }),
       advance_rate: '0.6',
       base_volume: '4',
       target_volume: '6',
-      c2_codmn: CLASS_II.codmn,
-      c2_nh3n: CLASS_II.nh3n,
-      c2_tp: CLASS_II.tp,
+      ...prefixed('c2_', CLASS_II),
       full_conduct: '100',
     },
-    indicators: { volume: '10⁸ m³', codmn: 'mg/L', nh3n: 'mg/L', tp: 'mg/L', conduct: '分' },
-    monitoring: {
-      volume: { direction: 'higher' },
-      codmn: { frequency: 'monthly' },
-      nh3n: { frequency: 'monthly' },
-      tp: { frequency: 'monthly' },
-      conduct: { min: '0', max: '100', direction: 'higher' },
-    },
+    indicators: { volume: '10⁸ m³', ...mgL(...THREE), conduct: '分' },
+    monitoring: { volume: { direction: 'higher' }, ...monthlyRule(...THREE), conduct: { min: '0', max: '100', direction: 'higher' } },
     formulas: [
-      { name: 's_quantity', expr: 'max(0, min(1, (volume - base_volume) / (target_volume - base_volume)))' },
-      { name: 's_quality', expr: '(share(codmn <= c2_codmn) + share(nh3n <= c2_nh3n) + share(tp <= c2_tp)) / 3' },
+      { name: 's_quantity', expr: clampedScore('volume', 'base_volume', 'target_volume', false) },
+      { name: 's_quality', expr: `(${THREE.map(meets('c2_')).join(' + ')}) / ${THREE.length}` },
       { name: 's_conduct', expr: 'max(0, min(1, conduct / full_conduct))' },
-      { name: 'due', expr: 'round(pot_quantity * s_quantity + pot_quality * s_quality + pot_conduct * s_conduct, 2)' },
-      { name: 'advance', expr: 'round((pot_quantity + pot_quality + pot_conduct) * advance_rate, 2)' },
-      { name: 'balance', expr: 'due - advance' },
-      { name: 'payment', expr: 'advance + balance' },
+      ...withAdvance(MIYUN_PARTS.map((part) => `pot_${part} * s_${part}`).join(' + '), `(${MIYUN_PARTS.map((part) => `pot_${part}`).join(' + ')})`),
     ],
   },
   sample: {
@@ -356,25 +384,30 @@ const miyunScore: TermsTemplate = {
       '2018': {
         volume: '5.5',
         conduct: '90',
-        codmn: monthly(2018, ['2.2', '2.4', '2.6', '2.9', '3.2', '3.6', '3.9', '3.5', '3.1', '2.7', '2.4', '2.3']),
-        nh3n: monthly(2018, ['0.18', '0.20', '0.22', '0.26', '0.31', '0.38', '0.44', '0.36', '0.29', '0.24', '0.21', '0.19']),
-        // Total phosphorus above Class II in July.
-        tp: monthly(2018, ['0.03', '0.04', '0.05', '0.06', '0.08', '0.09', '0.12', '0.09', '0.07', '0.05', '0.04', '<0.01']),
+        ...monthly(2018, {
+          codmn: ['2.2', '2.4', '2.6', '2.9', '3.2', '3.6', '3.9', '3.5', '3.1', '2.7', '2.4', '2.3'],
+          nh3n: ['0.18', '0.20', '0.22', '0.26', '0.31', '0.38', '0.44', '0.36', '0.29', '0.24', '0.21', '0.19'],
+          // Total phosphorus above Class II in July.
+          tp: ['0.03', '0.04', '0.05', '0.06', '0.08', '0.09', '0.12', '0.09', '0.07', '0.05', '0.04', '<0.01'],
+        }),
       },
       '2019': {
         volume: '6.4',
         conduct: '96',
-        codmn: monthly(2019, ['2.1', '2.3', '2.5', '2.8', '3.0', '3.4', '3.7', '3.3', '2.9', '2.6', '2.3', '2.2']),
-        nh3n: monthly(2019, ['0.16', '0.18', '0.20', '0.24', '0.28', '0.34', '0.40', '0.33', '0.27', '0.22', '0.19', '0.17']),
-        tp: monthly(2019, ['0.03', '0.03', '0.04', '0.05', '0.07', '0.08', '0.09', '0.08', '0.06', '0.05', '0.04', '0.03']),
+        ...monthly(2019, {
+          codmn: ['2.1', '2.3', '2.5', '2.8', '3.0', '3.4', '3.7', '3.3', '2.9', '2.6', '2.3', '2.2'],
+          nh3n: ['0.16', '0.18', '0.20', '0.24', '0.28', '0.34', '0.40', '0.33', '0.27', '0.22', '0.19', '0.17'],
+          tp: ['0.03', '0.03', '0.04', '0.05', '0.07', '0.08', '0.09', '0.08', '0.06', '0.05', '0.04', '0.03'],
+        }),
       },
     },
   },
-  money: ['pot_quantity', 'pot_quality', 'pot_conduct'],
+  money: MIYUN_PARTS.map((part) => `pot_${part}`),
 };
 
-/** The worst class of GB 3838-2002 Table 1 over three indicators' annual means at one section. */
-const worstClassOf = (suffix: string) => `worstclass(gbclass("codmn", mean(codmn_${suffix})), gbclass("nh3n", mean(nh3n_${suffix})), gbclass("tp", mean(tp_${suffix})))`;
+/** The indicators measured at the inflow and at the outflow section. */
+const SECTIONS = ['in', 'out'].flatMap((section) => THREE.map((name) => `${name}_${section}`));
+const atSection = (section: string) => (name: string) => `${name}_${section}`;
 
 const steppedClass: TermsTemplate = {
   id: 'stepped-class',
@@ -389,18 +422,11 @@ const steppedClass: TermsTemplate = {
     from: 2021,
     to: 2025,
     constants: { per_class: '5000000', target_class: '3', polluted_factor: '0.5' },
-    indicators: { codmn_in: 'mg/L', nh3n_in: 'mg/L', tp_in: 'mg/L', codmn_out: 'mg/L', nh3n_out: 'mg/L', tp_out: 'mg/L' },
-    monitoring: {
-      codmn_in: { frequency: 'quarterly' },
-      nh3n_in: { frequency: 'quarterly' },
-      tp_in: { frequency: 'quarterly' },
-      codmn_out: { frequency: 'quarterly' },
-      nh3n_out: { frequency: 'quarterly' },
-      tp_out: { frequency: 'quarterly' },
-    },
+    indicators: mgL(...SECTIONS),
+    monitoring: everyIndicator({ frequency: 'quarterly' }, SECTIONS),
     formulas: [
-      { name: 'class_in', expr: worstClassOf('in') },
-      { name: 'class_out', expr: worstClassOf('out') },
+      { name: 'class_in', expr: worstClassOf(THREE, atSection('in')) },
+      { name: 'class_out', expr: worstClassOf(THREE, atSection('out')) },
       { name: 'worsened', expr: 'max(0, class_out - class_in)' },
       { name: 'polluted_in', expr: 'class_in > target_class ? 1 : 0' },
       { name: 'penalty', expr: 'per_class * worsened * (polluted_in == 1 ? polluted_factor : 1)' },
@@ -410,32 +436,32 @@ const steppedClass: TermsTemplate = {
   sample: {
     monitoring: {
       // Class II in and out.
-      '2021': {
-        codmn_in: quarterly(2021, ['2.8', '3.2', '3.6', '3.0']),
-        nh3n_in: quarterly(2021, ['0.22', '0.30', '0.38', '0.26']),
-        tp_in: quarterly(2021, ['0.05', '0.07', '0.09', '0.06']),
-        codmn_out: quarterly(2021, ['3.0', '3.4', '3.8', '3.2']),
-        nh3n_out: quarterly(2021, ['0.25', '0.33', '0.41', '0.29']),
-        tp_out: quarterly(2021, ['0.06', '0.08', '0.10', '0.07']),
-      },
+      '2021': quarterly(2021, {
+        codmn_in: ['2.8', '3.2', '3.6', '3.0'],
+        nh3n_in: ['0.22', '0.30', '0.38', '0.26'],
+        tp_in: ['0.05', '0.07', '0.09', '0.06'],
+        codmn_out: ['3.0', '3.4', '3.8', '3.2'],
+        nh3n_out: ['0.25', '0.33', '0.41', '0.29'],
+        tp_out: ['0.06', '0.08', '0.10', '0.07'],
+      }),
       // In Class II; out Class IV by the permanganate index (mean 8).
-      '2022': {
-        codmn_in: quarterly(2022, ['2.9', '3.3', '3.7', '3.1']),
-        nh3n_in: quarterly(2022, ['0.24', '0.32', '0.40', '0.28']),
-        tp_in: quarterly(2022, ['0.05', '0.07', '0.09', '0.07']),
-        codmn_out: quarterly(2022, ['6.5', '8.0', '9.5', '8.0']),
-        nh3n_out: quarterly(2022, ['0.30', '0.40', '0.50', '0.40']),
-        tp_out: quarterly(2022, ['0.12', '0.15', '0.18', '0.15']),
-      },
+      '2022': quarterly(2022, {
+        codmn_in: ['2.9', '3.3', '3.7', '3.1'],
+        nh3n_in: ['0.24', '0.32', '0.40', '0.28'],
+        tp_in: ['0.05', '0.07', '0.09', '0.07'],
+        codmn_out: ['6.5', '8.0', '9.5', '8.0'],
+        nh3n_out: ['0.30', '0.40', '0.50', '0.40'],
+        tp_out: ['0.12', '0.15', '0.18', '0.15'],
+      }),
       // In Class IV already (permanganate index mean 7); out Class V by ammonia nitrogen (mean 1.8).
-      '2023': {
-        codmn_in: quarterly(2023, ['6.2', '7.0', '7.8', '7.0']),
-        nh3n_in: quarterly(2023, ['0.60', '0.80', '1.00', '0.80']),
-        tp_in: quarterly(2023, ['0.10', '0.14', '0.18', '0.14']),
-        codmn_out: quarterly(2023, ['6.8', '7.6', '8.4', '7.2']),
-        nh3n_out: quarterly(2023, ['1.5', '1.8', '2.1', '1.8']),
-        tp_out: quarterly(2023, ['0.14', '0.18', '0.22', '0.18']),
-      },
+      '2023': quarterly(2023, {
+        codmn_in: ['6.2', '7.0', '7.8', '7.0'],
+        nh3n_in: ['0.60', '0.80', '1.00', '0.80'],
+        tp_in: ['0.10', '0.14', '0.18', '0.14'],
+        codmn_out: ['6.8', '7.6', '8.4', '7.2'],
+        nh3n_out: ['1.5', '1.8', '2.1', '1.8'],
+        tp_out: ['0.14', '0.18', '0.22', '0.18'],
+      }),
     },
   },
   money: ['per_class'],
@@ -448,6 +474,12 @@ const steppedClass: TermsTemplate = {
  * reservoir), a reduced sum otherwise; the four receiving provinces share the payment by their
  * water allocation (the terms' `parties` section, quantities in 亿 m³).
  */
+const ALLOCATION = [
+  { id: 'henan', name: 'Henan', nameZh: '河南省', quantity: '37.7' },
+  { id: 'hebei', name: 'Hebei', nameZh: '河北省', quantity: '34.7' },
+  { id: 'beijing', name: 'Beijing', nameZh: '北京市', quantity: '12.4' },
+  { id: 'tianjin', name: 'Tianjin', nameZh: '天津市', quantity: '10.2' },
+];
 const middleRoute: TermsTemplate = {
   id: 'middle-route',
   name: { zh: '南水北调中线水源区补偿（按分水量分摊）', en: 'Middle Route payment to the source area, shared by water allocation' },
@@ -461,37 +493,28 @@ const middleRoute: TermsTemplate = {
     from: 2021,
     to: 2025,
     constants: { amount: '500000000', target_class: '2', reduced_factor: '0.5' },
-    indicators: { codmn: 'mg/L', nh3n: 'mg/L', tp: 'mg/L' },
-    monitoring: { codmn: { frequency: 'monthly' }, nh3n: { frequency: 'monthly' }, tp: { frequency: 'monthly' } },
-    parties: {
-      upstream: [{ id: 'shiyan', name: 'Shiyan', nameZh: '十堰市' }],
-      downstream: [
-        { id: 'henan', name: 'Henan', nameZh: '河南省', quantity: '37.7' },
-        { id: 'hebei', name: 'Hebei', nameZh: '河北省', quantity: '34.7' },
-        { id: 'beijing', name: 'Beijing', nameZh: '北京市', quantity: '12.4' },
-        { id: 'tianjin', name: 'Tianjin', nameZh: '天津市', quantity: '10.2' },
-      ],
-      quantityUnit: '亿立方米',
-    },
+    indicators: mgL(...THREE),
+    monitoring: monthlyRule(...THREE),
+    parties: { upstream: [{ id: 'shiyan', name: 'Shiyan', nameZh: '十堰市' }], downstream: ALLOCATION, quantityUnit: '亿立方米' },
     formulas: [
-      { name: 'class', expr: 'worstclass(gbclass("codmn", mean(codmn)), gbclass("nh3n", mean(nh3n)), gbclass("tp", mean(tp), "lake"))' },
+      { name: 'class', expr: worstClassOf(THREE, undefined, ['tp']) },
       { name: 'payment', expr: 'class <= target_class ? amount : round(amount * reduced_factor, 2)' },
     ],
   },
   sample: {
     monitoring: {
       // Class II: the permanganate index above 2 in the summer months, phosphorus within the reservoir's 0.025.
-      '2021': {
-        codmn: monthly(2021, ['1.8', '1.9', '2.0', '2.1', '2.3', '2.4', '2.5', '2.4', '2.2', '2.0', '1.9', '1.8']),
-        nh3n: monthly(2021, ['0.06', '0.07', '0.08', '0.08', '0.09', '0.10', '0.11', '0.10', '0.09', '0.08', '0.07', '<0.025']),
-        tp: monthly(2021, ['0.012', '0.014', '0.015', '0.017', '0.019', '0.022', '0.024', '0.021', '0.018', '0.016', '0.014', '0.012']),
-      },
+      '2021': monthly(2021, {
+        codmn: ['1.8', '1.9', '2.0', '2.1', '2.3', '2.4', '2.5', '2.4', '2.2', '2.0', '1.9', '1.8'],
+        nh3n: ['0.06', '0.07', '0.08', '0.08', '0.09', '0.10', '0.11', '0.10', '0.09', '0.08', '0.07', '<0.025'],
+        tp: ['0.012', '0.014', '0.015', '0.017', '0.019', '0.022', '0.024', '0.021', '0.018', '0.016', '0.014', '0.012'],
+      }),
       // Class III by total phosphorus (annual mean 0.0283, above the reservoir's Class II 0.025): the reduced sum.
-      '2022': {
-        codmn: monthly(2022, ['1.9', '2.0', '2.1', '2.3', '2.5', '2.7', '2.8', '2.6', '2.4', '2.2', '2.0', '1.9']),
-        nh3n: monthly(2022, ['0.07', '0.08', '0.09', '0.10', '0.11', '0.12', '0.13', '0.12', '0.10', '0.09', '0.08', '0.07']),
-        tp: monthly(2022, ['0.020', '0.022', '0.025', '0.028', '0.032', '0.038', '0.042', '0.036', '0.030', '0.027', '0.022', '0.018']),
-      },
+      '2022': monthly(2022, {
+        codmn: ['1.9', '2.0', '2.1', '2.3', '2.5', '2.7', '2.8', '2.6', '2.4', '2.2', '2.0', '1.9'],
+        nh3n: ['0.07', '0.08', '0.09', '0.10', '0.11', '0.12', '0.13', '0.12', '0.10', '0.09', '0.08', '0.07'],
+        tp: ['0.020', '0.022', '0.025', '0.028', '0.032', '0.038', '0.042', '0.036', '0.030', '0.027', '0.022', '0.018'],
+      }),
     },
   },
   money: ['amount'],
