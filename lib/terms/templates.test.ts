@@ -52,8 +52,15 @@ describe('templates', () => {
     expect(findTemplate('xinan-p-index')!.summary.zh).toMatch(/新安江/);
     expect(findTemplate('compliance-rate')!.summary.zh).toMatch(/汀江—韩江.*东江/);
     expect(findTemplate('miyun-score')!.summary.zh).toMatch(/密云水库/);
-    expect(findTemplate('middle-route')!.summary.zh).toMatch(/南水北调中线一期.*95 亿立方米.*2002/);
-    expect(findTemplate('middle-route')!.summary.en).toMatch(/Middle Route.*2002/);
+    expect(findTemplate('middle-route')!.summary.zh).toMatch(/南水北调中线一期.*95 亿立方米.*2014/);
+    expect(findTemplate('middle-route')!.summary.en).toMatch(/Middle Route.*2014/);
+    // What the published texts could not confirm is said to be illustrative (decision 0109).
+    for (const t of TERMS_TEMPLATES) {
+      expect(t.summary.zh, t.id).toMatch(/示例值/);
+      expect(t.summary.en, t.id).toMatch(/illustrative/);
+    }
+    expect(findTemplate('xinan-p-index')!.summary.zh).toMatch(/第一轮（2012—2014）每年 1 亿元.*中央财政每年 3 亿元.*未能对照协议原文核实/);
+    expect(findTemplate('miyun-score')!.summary.zh).toMatch(/2018 年 11 月.*一期，2018—2020/);
     for (const t of TERMS_TEMPLATES) {
       expect(findEnglish(t.summary.zh), t.id).toEqual([]);
       expect(findEnglish(t.name.zh), t.id).toEqual([]);

@@ -121,8 +121,8 @@ const fixedSchedule: TermsTemplate = {
   id: 'fixed-schedule',
   name: { zh: '固定支付计划', en: 'Fixed payment schedule' },
   summary: {
-    zh: '每年支付情景测算的计划金额，与监测结果无关；也可在公式中把计划金额换成一个固定常数。',
-    en: 'Pays the scenario’s scheduled amount each year, whatever is measured; replace "scheduled" by a constant for a flat sum.',
+    zh: '每年支付情景测算的计划金额，与监测结果无关；也可在公式中把计划金额换成一个固定常数。示例中的计划金额为示例值。',
+    en: 'Pays the scenario’s scheduled amount each year, whatever is measured; replace "scheduled" by a constant for a flat sum. The sample’s scheduled amounts are illustrative.',
   },
   terms: {
     ...base,
@@ -143,8 +143,8 @@ const pricePerM3: TermsTemplate = {
   id: 'price-per-m3',
   name: { zh: '按供水量计价', en: 'Price per m³ of water delivered' },
   summary: {
-    zh: '按实测供水量乘以单价支付，单价自基准年起每年按约定比例上调，结果四舍五入到分。',
-    en: 'Pays the measured volume times a price per m³ that rises by an agreed rate each year from the base year, rounded to the cent.',
+    zh: '按实测供水量乘以单价支付，单价自基准年起每年按约定比例上调，结果四舍五入到分。单价与涨幅为示例值，不取自某一协议。',
+    en: 'Pays the measured volume times a price per m³ that rises by an agreed rate each year from the base year, rounded to the cent. Price and rate are illustrative, not taken from an agreement.',
   },
   terms: {
     ...base,
@@ -168,8 +168,8 @@ const twoWay: TermsTemplate = {
   id: 'two-way-quality-index',
   name: { zh: '水质指数双向补偿', en: 'Two-way water-quality index rule' },
   summary: {
-    zh: '按四项指标相对基准浓度加权得出水质指数 P；P ≤ 1 下游向上游支付，否则上游向下游支付同等金额。每项指标每年一个数值。来源：新安江流域上下游横向生态补偿（皖浙两省协议）的 P 值规则，即平台条款格式文档的示例。',
-    en: 'A weighted index P of four indicators against their base concentrations; P ≤ 1 and downstream pays upstream, otherwise upstream pays downstream the same sum. One value per indicator and year. Source: the P-index rule of the Xin’an River upstream–downstream compensation (the Anhui–Zhejiang agreements), as in the platform’s terms format document.',
+    zh: '按四项指标相对基准浓度加权得出水质指数 P；P ≤ 1 下游向上游支付，否则上游向下游支付同等金额。每项指标每年一个数值。系数 0.9 与每年 2 亿元为新安江第三轮（2018—2020）的数值；权重与基准浓度为示例值，应以协议所定为准。来源：新安江流域上下游横向生态补偿（皖浙两省协议，第三轮 2018—2020）的 P 值规则，即平台条款格式文档的示例。',
+    en: 'A weighted index P of four indicators against their base concentrations; P ≤ 1 and downstream pays upstream, otherwise upstream pays downstream the same sum. One value per indicator and year. The coefficient 0.9 and CNY 200 million a year are those of the Xin’an third round (2018–2020); the weights and base concentrations are illustrative: use those the agreement fixes. Source: the P-index rule of the Xin’an River upstream–downstream compensation (the Anhui–Zhejiang agreements, third round 2018–2020), as in the platform’s terms format document.',
   },
   terms: {
     ...base,
@@ -203,8 +203,8 @@ const scoreBased: TermsTemplate = {
   id: 'score-based',
   name: { zh: '考核评分与预拨清算', en: 'Score-based rule with advance and balance' },
   summary: {
-    zh: '每项指标在基准值与目标值之间线性计分（0–1），加权得总分；资金池乘总分再乘本出资方份额为应付额。年初按比例预拨，年末结算差额（可为负，即退回）。来源：省内及跨省生态补偿中常见的考核评分规则（资金池、出资份额、预拨与清算），见平台条款格式文档；密云协议的水量、水质、行为管控三部分见相应模板。',
-    en: 'Each indicator scores 0–1 linearly between its baseline and its target; the weighted score times the pot times this funder’s share is due. An advance is paid at the start of the year and the balance (possibly negative: a refund) after it. Source: the shape of the score-based rules of provincial and cross-provincial compensation (pool, funder shares, advance and settlement), as in the platform’s terms format document; for the Miyun agreement’s three parts see the quantity, quality and conduct template.',
+    zh: '每项指标在基准值与目标值之间线性计分（0–1），加权得总分；资金池乘总分再乘本出资方份额为应付额。年初按比例预拨，年末结算差额（可为负，即退回）。资金池、份额、权重与基准、目标均为示例值，不取自某一协议。来源：省内及跨省生态补偿中常见的考核评分规则（资金池、出资份额、预拨与清算），见平台条款格式文档；密云协议的水量、水质、行为管控三部分见相应模板。',
+    en: 'Each indicator scores 0–1 linearly between its baseline and its target; the weighted score times the pot times this funder’s share is due. An advance is paid at the start of the year and the balance (possibly negative: a refund) after it. Pot, share, weights, baselines and targets are illustrative, not taken from one agreement. Source: the shape of the score-based rules of provincial and cross-provincial compensation (pool, funder shares, advance and settlement), as in the platform’s terms format document; for the Miyun agreement’s three parts see the quantity, quality and conduct template.',
   },
   terms: {
     ...base,
@@ -254,8 +254,8 @@ const xinan: TermsTemplate = {
   id: 'xinan-p-index',
   name: { zh: '新安江 P 值双向补偿（月度监测）', en: 'Xin’an River two-way P index on monthly samples' },
   summary: {
-    zh: 'P = k0 × Σ kᵢ × Cᵢ / Cᵢ0：Cᵢ 为高锰酸盐指数、氨氮、总磷、总氮各月样品的年均值，Cᵢ0 为基准浓度，kᵢ 为权重（各 0.25），k0 为水质稳定系数。P ≤ 1 时下游（浙江）向上游（安徽）支付，P > 1 时上游向下游支付同等金额。低于检出限的样品按检出限的一半计。各轮协议只在 k0 与金额上不同：第一轮（2012—2014）k0 = 0.85、每年 1 亿元；第二轮（2015—2017）k0 = 0.89、每年 2 亿元；第三轮（2018—2020）k0 = 0.90、每年 2 亿元；本模板取第三轮，改常数 `k0` 与 `amount` 即为其他轮次。基准浓度为示例值，应以协议所定的街口断面基准为准。来源：财政部、环境保护部 2011 年启动的新安江流域水环境补偿试点，及皖浙两省历轮新安江流域上下游横向生态补偿协议。',
-    en: 'P = k0 × Σ kᵢ × Cᵢ / Cᵢ0: Cᵢ is the annual mean of the monthly samples of the permanganate index, ammonia nitrogen, total phosphorus and total nitrogen, Cᵢ0 their base concentrations, kᵢ the weights (0.25 each), k0 the water-quality stability coefficient. With P ≤ 1 downstream (Zhejiang) pays upstream (Anhui), with P > 1 upstream pays downstream the same sum. A sample below the detection limit counts as half the limit. The rounds differ only in k0 and the amount: first (2012–2014) k0 = 0.85 and CNY 100 million a year; second (2015–2017) k0 = 0.89 and CNY 200 million; third (2018–2020) k0 = 0.90 and CNY 200 million. This template is the third round; change the constants k0 and amount for another. The base concentrations are examples: use those the agreement fixes for the Jiekou section. Sources: the Xin’an River water-environment compensation pilot the Ministry of Finance and the Ministry of Environmental Protection started in 2011, and the Anhui–Zhejiang Xin’an River upstream–downstream horizontal compensation agreements of each round.',
+    zh: 'P = k0 × Σ kᵢ × Cᵢ / Cᵢ0：Cᵢ 为高锰酸盐指数、氨氮、总磷、总氮各月样品的年均值，Cᵢ0 为基准浓度，kᵢ 为权重（各 0.25），k0 为水质稳定系数。P ≤ 1 时下游（浙江）向上游（安徽）支付，P > 1 时上游向下游支付同等金额。低于检出限的样品按检出限的一半计。各轮协议在 k0 与金额上不同：第一轮（2012—2014）每年 1 亿元，另有中央财政每年 3 亿元拨给安徽（不随水质双向支付，本模板不含）；第二轮（2015—2017）每年 2 亿元；第三轮（2018—2020）每年 2 亿元。k0 按通常引用的数值，第一轮 0.85、第二轮 0.89、第三轮 0.90，未能对照协议原文核实，签约前应以协议为准。本模板取第三轮，改常数 `k0` 与 `amount` 即为其他轮次。权重与基准浓度为示例值，应以协议所定的街口断面基准为准。来源：财政部、环境保护部 2011 年 9 月印发的《新安江流域水环境补偿试点实施方案》，2012 年财政部、环境保护部与浙江、安徽两省签订的试点协议，及皖浙两省其后各轮新安江流域上下游横向生态补偿协议。',
+    en: 'P = k0 × Σ kᵢ × Cᵢ / Cᵢ0: Cᵢ is the annual mean of the monthly samples of the permanganate index, ammonia nitrogen, total phosphorus and total nitrogen, Cᵢ0 their base concentrations, kᵢ the weights (0.25 each), k0 the water-quality stability coefficient. With P ≤ 1 downstream (Zhejiang) pays upstream (Anhui), with P > 1 upstream pays downstream the same sum. A sample below the detection limit counts as half the limit. The rounds differ in k0 and the amount: first (2012–2014) CNY 100 million a year, besides CNY 300 million a year from the central budget to Anhui (not paid either way on the water quality, and not in this template); second (2015–2017) CNY 200 million; third (2018–2020) CNY 200 million. k0 takes the values commonly cited, 0.85 in the first round, 0.89 in the second and 0.90 in the third, which could not be checked against the agreements’ text: confirm them with the agreement before signing. This template is the third round; change the constants k0 and amount for another. The weights and base concentrations are illustrative: use those the agreement fixes for the Jiekou section. Sources: the implementation plan of the Xin’an River water-environment compensation pilot the Ministry of Finance and the Ministry of Environmental Protection issued in September 2011, the pilot agreement they signed with Zhejiang and Anhui in 2012, and the Anhui–Zhejiang Xin’an River upstream–downstream horizontal compensation agreements of the later rounds.',
   },
   terms: {
     ...base,
@@ -303,8 +303,8 @@ const complianceRate: TermsTemplate = {
   id: 'compliance-rate',
   name: { zh: '水质达标率双向补偿', en: 'Two-way compliance-rate rule' },
   summary: {
-    zh: '每项指标的达标率为本年各月样品中达到《地表水环境质量标准》Ⅲ类限值（常数 `c3_…`，取自表 1）的比例。各项指标达标率均不低于目标时下游向上游支付约定金额，否则上游向下游支付同等金额。按整月判定（某月所有指标同时达标才算该月达标）时，可把断面每月水质类别作为一项指标录入，写 `share(section_class <= 3)`。目标与金额为示例值。来源：闽粤两省《汀江—韩江流域水环境补偿协议》（2016）与赣粤两省《东江流域上下游横向生态补偿协议》（2016）以跨省断面水质达标率考核的做法。',
-    en: 'Each indicator’s compliance rate is the share of the year’s monthly samples meeting the Class III limit of GB 3838-2002 (the constants c3_…, from Table 1). When every indicator’s rate reaches the target, downstream pays upstream the agreed sum, otherwise upstream pays downstream the same. To judge whole months (a month complies only when all its indicators do), enter the section’s monthly class as an indicator and write share(section_class <= 3). Target and amount are examples. Sources: the compliance-rate assessment of the boundary sections in the Fujian–Guangdong Tingjiang–Hanjiang water-environment compensation agreement (2016) and the Jiangxi–Guangdong Dongjiang upstream–downstream horizontal compensation agreement (2016).',
+    zh: '每项指标的达标率为本年各月样品中达到《地表水环境质量标准》Ⅲ类限值（常数 `c3_…`，取自表 1）的比例。各项指标达标率均不低于目标时下游向上游支付约定金额，否则上游向下游支付同等金额。按整月判定（某月所有指标同时达标才算该月达标）时，可把断面每月水质类别作为一项指标录入，写 `share(section_class <= 3)`。金额 1 亿元为两协议中每省每年的出资额；达标率目标与年份为示例值，协议所定的各断面目标应逐一录入。来源：闽粤两省 2016 年 3 月签订的《汀江—韩江流域水环境补偿协议》（2016—2017，两省每年各出资 1 亿元，既考核污染物浓度又考核年度与每月水质达标率，双向补偿）与赣粤两省 2016 年签订的《东江流域上下游横向生态补偿协议》（暂定三年，跨界断面水质年均值达到Ⅲ类、达标率逐年改善，两省每年各出资 1 亿元）。',
+    en: 'Each indicator’s compliance rate is the share of the year’s monthly samples meeting the Class III limit of GB 3838-2002 (the constants c3_…, from Table 1). When every indicator’s rate reaches the target, downstream pays upstream the agreed sum, otherwise upstream pays downstream the same. To judge whole months (a month complies only when all its indicators do), enter the section’s monthly class as an indicator and write share(section_class <= 3). The sum, CNY 100 million, is what each province puts in a year under both agreements; the target rate and the years are illustrative: enter each section’s target the agreement sets. Sources: the Fujian–Guangdong Tingjiang–Hanjiang water-environment compensation agreement signed in March 2016 (2016–2017; each province CNY 100 million a year; assessed on both the pollutants’ concentrations and the annual and monthly compliance rates; paid either way) and the Jiangxi–Guangdong Dongjiang upstream–downstream horizontal compensation agreement of 2016 (three years at first; the boundary sections’ annual means at Class III and their compliance rate improving every year; each province CNY 100 million a year).',
   },
   terms: {
     ...base,
@@ -354,8 +354,8 @@ const miyunScore: TermsTemplate = {
   id: 'miyun-score',
   name: { zh: '水量、水质、行为管控考核与预拨清算（密云模式）', en: 'Quantity, quality and conduct score with advance (Miyun style)' },
   summary: {
-    zh: '补偿分水量、水质、行为管控三部分，各有资金额度：水量按入境水量在基准与目标之间线性计分；水质按高锰酸盐指数、氨氮、总磷各月样品达到《地表水环境质量标准》Ⅱ类限值（常数 `c2_…`）的比例取平均；行为管控按上游年度考核得分（0—100 分）。三部分得分乘各自额度之和为应付额；年初按预拨比例拨付，年末结算差额（可为负，即退回）。额度与基准为示例值。来源：北京市与河北省《密云水库上游潮白河流域水源涵养区横向生态保护补偿协议》（2018）以水量、水质、行为管控三方面考核的做法。',
-    en: 'The compensation has three parts, each with its own pot: quantity, scored linearly between a baseline and a target of the volume entering the reservoir; quality, the mean over the permanganate index, ammonia nitrogen and total phosphorus of the share of monthly samples meeting the Class II limit (the constants c2_…); and conduct, the upstream’s annual assessment score (0–100). The three scores times their pots make the sum due; an advance is paid at the start of the year at the advance rate and the balance (possibly negative: a refund) after it. Pots and baselines are examples. Source: the quantity, quality and conduct assessment of the Beijing–Hebei horizontal compensation agreement for the water-conservation area of the Chaobai River above the Miyun Reservoir (2018).',
+    zh: '补偿分水量、水质、行为管控三部分，各有资金额度：水量按入境水量在基准与目标之间线性计分（协议以 2000 年以来多年平均入境水量为基准，多来水多奖励）；水质按高锰酸盐指数、氨氮、总磷各月样品达到《地表水环境质量标准》Ⅱ类限值（常数 `c2_…`）的比例取平均（协议另对总氮下降给予奖励，本模板不含）；行为管控按上游年度考核得分（0—100 分）。三部分得分乘各自额度之和为应付额；年初按预拨比例拨付，年末结算差额（可为负，即退回）。协议签订当年北京市先行预拨 2 亿元、河北省配套 1 亿元，次年按考核清算；本模板的额度、预拨比例与水量基准均为示例值。来源：北京市与河北省 2018 年 11 月签订的《密云水库上游潮白河流域水源涵养区横向生态保护补偿协议》（一期，2018—2020）。',
+    en: 'The compensation has three parts, each with its own pot: quantity, scored linearly between a baseline and a target of the volume entering the reservoir (the agreement takes the mean inflow since 2000 as the baseline, and more water earns more); quality, the mean over the permanganate index, ammonia nitrogen and total phosphorus of the share of monthly samples meeting the Class II limit (the constants c2_…; the agreement also rewards a fall in total nitrogen, which this template leaves out); and conduct, the upstream’s annual assessment score (0–100). The three scores times their pots make the sum due; an advance is paid at the start of the year at the advance rate and the balance (possibly negative: a refund) after it. In the year it was signed Beijing advanced CNY 200 million and Hebei added CNY 100 million, settled the next year on the assessment; this template’s pots, advance rate and volume baseline are illustrative. Source: the Beijing–Hebei horizontal compensation agreement for the water-conservation area of the Chaobai River above the Miyun Reservoir signed in November 2018 (first period, 2018–2020).',
   },
   terms: {
     ...base,
@@ -413,8 +413,8 @@ const steppedClass: TermsTemplate = {
   id: 'stepped-class',
   name: { zh: '水质类别阶梯扣缴', en: 'Stepped rule per water-quality class' },
   summary: {
-    zh: '入境、出境断面的水质类别为高锰酸盐指数、氨氮、总磷各自年均值按《地表水环境质量标准》表 1 所得类别中最差者（`gbclass`、`worstclass`）。出境比入境每差一个类别，上游向下游支付固定金额；入境水质已劣于目标类别时减半。金额与目标类别为示例值。来源：平台条款格式文档所列的阶梯规则；各省跨界断面水质考核多以类别阶梯扣缴。',
-    en: 'The class of the inflow and of the outflow section is the worst of the classes under GB 3838-2002 Table 1 of the annual means of the permanganate index, ammonia nitrogen and total phosphorus (gbclass, worstclass). For each class the water leaves worse than it came in, upstream pays downstream a fixed sum; halved where the incoming water was already worse than the target class. Sum and target class are examples. Source: the stepped rule of the platform’s terms format document; provinces commonly deduct per class at their boundary sections.',
+    zh: '入境、出境断面的水质类别为高锰酸盐指数、氨氮、总磷各自年均值按《地表水环境质量标准》表 1 所得类别中最差者（`gbclass`、`worstclass`）。出境比入境每差一个类别，上游向下游支付固定金额；入境水质已劣于目标类别时减半。金额、目标类别与减半系数为示例值，不取自某一协议。来源：平台条款格式文档所列的阶梯规则；各省跨界断面水质考核多以类别阶梯扣缴。',
+    en: 'The class of the inflow and of the outflow section is the worst of the classes under GB 3838-2002 Table 1 of the annual means of the permanganate index, ammonia nitrogen and total phosphorus (gbclass, worstclass). For each class the water leaves worse than it came in, upstream pays downstream a fixed sum; halved where the incoming water was already worse than the target class. Sum, target class and halving are illustrative, not taken from one agreement. Source: the stepped rule of the platform’s terms format document; provinces commonly deduct per class at their boundary sections.',
   },
   terms: {
     ...base,
@@ -484,8 +484,8 @@ const middleRoute: TermsTemplate = {
   id: 'middle-route',
   name: { zh: '南水北调中线水源区补偿（按分水量分摊）', en: 'Middle Route payment to the source area, shared by water allocation' },
   summary: {
-    zh: '陶岔渠首断面高锰酸盐指数、氨氮、总磷各月样品年均值按《地表水环境质量标准》表 1 所得类别（总磷按湖库限值）中最差者达到目标类别（Ⅱ类）时，受水的河南、河北、北京、天津向水源区十堰市支付约定金额，否则只付折减后的金额。各省市分摊的比例为各自的分水量：河南 37.7、河北 34.7、北京 12.4、天津 10.2（亿立方米，合计 95），写在条款的参与方一节中，结算按最大余数法分到分。金额与折减比例为示例值。来源：南水北调中线一期工程规划的多年平均调水量 95 亿立方米及其向四省市的分水指标（国务院 2002 年批复的《南水北调工程总体规划》，2014 年中线一期通水时公布）。',
-    en: 'When the worst of the classes under GB 3838-2002 Table 1 of the annual means of the monthly samples of the permanganate index, ammonia nitrogen and total phosphorus (phosphorus under the lakes’ and reservoirs’ limits) at the Taocha intake reaches the target class (Class II), the receiving provinces Henan, Hebei, Beijing and Tianjin pay the source area, Shiyan, the agreed sum, otherwise a reduced sum. The provinces share it by their water allocation: Henan 37.7, Hebei 34.7, Beijing 12.4, Tianjin 10.2 (100 million m³ a year, 95 in all), written in the terms’ parties section and split to the fen by the largest remainder. Sum and reduction are examples. Source: the first phase of the Middle Route of the South-to-North Water Diversion, planned to divert 9.5 billion m³ a year on average, and its allocation to the four provinces (the South-to-North Water Diversion overall plan the State Council approved in 2002, as published when the first phase opened in 2014).',
+    zh: '陶岔渠首断面高锰酸盐指数、氨氮、总磷各月样品年均值按《地表水环境质量标准》表 1 所得类别（总磷按湖库限值）中最差者达到目标类别（Ⅱ类）时，受水的河南、河北、北京、天津向水源区十堰市支付约定金额，否则只付折减后的金额。各省市分摊的比例为各自的分水量：河南 37.7、河北 34.7、北京 12.4、天津 10.2（亿立方米，合计 95），写在条款的参与方一节中，结算按最大余数法分到分。金额、目标类别与折减比例为示例值，中线水源区补偿并无按此分摊的已签协议。来源：南水北调中线一期工程多年平均调水量 95 亿立方米及其向四省市的年均分水配额（2014 年 12 月中线一期通水时公布）。',
+    en: 'When the worst of the classes under GB 3838-2002 Table 1 of the annual means of the monthly samples of the permanganate index, ammonia nitrogen and total phosphorus (phosphorus under the lakes’ and reservoirs’ limits) at the Taocha intake reaches the target class (Class II), the receiving provinces Henan, Hebei, Beijing and Tianjin pay the source area, Shiyan, the agreed sum, otherwise a reduced sum. The provinces share it by their water allocation: Henan 37.7, Hebei 34.7, Beijing 12.4, Tianjin 10.2 (100 million m³ a year, 95 in all), written in the terms’ parties section and split to the fen by the largest remainder. Sum, target class and reduction are illustrative: no signed agreement shares a payment to the source area this way. Source: the first phase of the Middle Route of the South-to-North Water Diversion, diverting 9.5 billion m³ a year on average, and its annual allocation to the four provinces (as published when the first phase opened in December 2014).',
   },
   terms: {
     ...base,
