@@ -3,7 +3,7 @@ import type { OfferStatus } from '@/lib/domain/offer-state';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 import type { AnyResultJson } from '@/lib/engine';
 import type { ModelVersion, StoredOfferCheck } from '@/lib/engine/offer-schedule';
-import type { Monitoring, PaymentTerms, Settlement } from '@/lib/terms';
+import type { Monitoring, PartiesSection, PaymentTerms, Settlement } from '@/lib/terms';
 import type { BelowLimitRule } from '@/lib/terms/monitoring-rules';
 
 /**
@@ -92,4 +92,6 @@ export interface OfferRoom {
   versions: OfferRoomVersion[];
   /** The upper version an offer is checked against unless another is chosen: the latest downstream version, else null. */
   defaultUpperVersionId: string | null;
+  /** What terms drafted with an offer start from besides the schedule's years and the version's unit: the deal's parties as the terms' section, null when it names none. */
+  termsDefaults: { parties: PartiesSection | null };
 }

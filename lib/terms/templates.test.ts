@@ -8,7 +8,8 @@ import { isSettled, parseMonitoring, settle, traceSettlement, type SettledYear }
 import { TERMS_TEMPLATES, findTemplate, templateSample, templateTerms, type TemplateId } from './templates';
 import { findEnglish } from '../../tests/support/english-words';
 import type { Sample } from './measurement';
-import { splitByParties } from './parties';
+import { splitByParties, type PartiesSection } from './parties';
+import { draftParties } from './draft-parties';
 
 function settleTemplate(id: TemplateId) {
   const template = findTemplate(id)!;
@@ -263,5 +264,49 @@ describe('templates', () => {
     const monitoring = parseMonitoring(templateSample('price-per-m3', defaults), price.terms);
     if (!monitoring.ok) throw new Error(lines(monitoring.problems));
     expect(year(settle(price.terms, monitoring.monitoring).years, 2014).values.payment).toBe('15200');
+  });
+
+  describe('the deal’s parties (decision 0112)', () => {
+    const deal: PartiesSection = {
+      upstream: [{ id: 'org-shiyan', name: 'Shiyan', nameZh: '十堰市' }],
+      downstream: [
+        { id: 'org-henan', name: 'Henan', nameZh: '河南省', quantity: '37.7' },
+        { id: 'org-beijing', name: 'Beijing', nameZh: '北京市', quantity: '12.4' },
+      ],
+      quantityUnit: '亿立方米',
+    };
+    const defaults = { from: 2021, to: 2030, unit: 10000, currency: 'CNY' };
+
+    it('every template drafted on a deal with parties carries the deal’s, a fresh copy, and parses', () => {
+      for (const template of TERMS_TEMPLATES) {
+        const terms = templateTerms(template.id, 'zh', { ...defaults, parties: deal });
+        expect(terms.parties, template.id).toEqual(deal);
+        expect(terms.parties).not.toBe(deal);
+        const parsed = parseTerms(terms);
+        expect(parsed.ok, template.id).toBe(true);
+        if (parsed.ok) expect(parsed.terms.parties).toEqual(deal);
+      }
+      const terms = templateTerms('middle-route', 'zh', { ...defaults, parties: deal });
+      terms.parties!.downstream[0]!.quantity = '1';
+      expect(deal.downstream[0]!.quantity).toBe('37.7');
+      expect(findTemplate('middle-route')!.terms.parties!.downstream[0]!.id).toBe('henan');
+    });
+
+    it('a deal that names none drafts none, not the template’s example parties; no deal known keeps them', () => {
+      for (const template of TERMS_TEMPLATES) expect(templateTerms(template.id, 'zh', { ...defaults, parties: null }), template.id).not.toHaveProperty('parties');
+      expect(templateTerms('middle-route', 'zh', defaults).parties).toEqual(findTemplate('middle-route')!.terms.parties);
+      expect(templateTerms('middle-route', 'zh').parties).toEqual(findTemplate('middle-route')!.terms.parties);
+      expect(templateTerms('xinan-p-index', 'zh', defaults)).not.toHaveProperty('parties');
+    });
+
+    it('draftParties: the deal’s over a draft’s own, none for a deal naming none, the own without a deal', () => {
+      const own = findTemplate('middle-route')!.terms.parties!;
+      expect(draftParties(own, { parties: deal })).toEqual(deal);
+      expect(draftParties(undefined, { parties: deal })).toEqual(deal);
+      expect(draftParties(own, { parties: null })).toBeUndefined();
+      expect(draftParties(own, {})).toEqual(own);
+      expect(draftParties(own)).not.toBe(own);
+      expect(draftParties(undefined)).toBeUndefined();
+    });
   });
 });

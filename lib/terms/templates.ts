@@ -1,4 +1,6 @@
 import type { Formula, PaymentTerms } from './schema';
+import type { PartiesSection } from './parties';
+import { draftParties } from './draft-parties';
 import type { MonitoringRuleInput } from './monitoring-rules';
 import type { Monitoring } from './settle';
 import type { ScheduledMap } from './scheduled';
@@ -38,6 +40,12 @@ export interface TermsDefaults {
   to: number;
   unit: number;
   currency: string;
+  /**
+   * The deal's parties as the terms' `parties` section (ids the organisations' ids; decision 0098),
+   * null when the deal names none; absent where no deal is known. A draft starts from them, so what
+   * is drafted splits as the acceptance checks (`partiesDifferFromDeal`).
+   */
+  parties?: PartiesSection | null;
 }
 
 const base = { format: 'payment-terms/1', currency: 'CNY', unit: 1 } as const;
@@ -528,7 +536,8 @@ export function findTemplate(id: string): TermsTemplate | undefined {
 
 /**
  * A fresh copy of a template's terms, named in the reader's language, ready to edit; with defaults
- * it covers their years in their unit and currency (sums of money recounted in that unit).
+ * it covers their years in their unit and currency (sums of money recounted in that unit), with the
+ * deal's parties in place of the template's (`draftParties`).
  */
 export function templateTerms(id: TemplateId, locale: Locale = 'en', defaults?: TermsDefaults): PaymentTerms {
   const template = findTemplate(id);
@@ -539,7 +548,9 @@ export function templateTerms(id: TemplateId, locale: Locale = 'en', defaults?: 
   for (const name of template.money ?? []) constants[name] = new TD(constants[name]!).times(template.terms.unit).div(defaults.unit).toFixed();
   if (template.unitConstant) constants[template.unitConstant] = String(defaults.unit);
   if (template.yearConstant) constants[template.yearConstant] = String(defaults.from);
-  return { ...terms, from: defaults.from, to: defaults.to, unit: defaults.unit, currency: defaults.currency, constants };
+  const { parties: _own, ...rest } = terms;
+  const parties = draftParties(template.terms.parties, defaults);
+  return { ...rest, from: defaults.from, to: defaults.to, unit: defaults.unit, currency: defaults.currency, constants, ...(parties ? { parties } : {}) };
 }
 
 /** A sample's date moved to `year`, the same day of the same month (29 February to the 28th outside a leap year). */

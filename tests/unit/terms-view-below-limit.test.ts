@@ -27,7 +27,11 @@ describe('the terms view of an offer with sample lists', () => {
 
   it('shows a sample list’s mean counted by the signed rule', () => {
     const view = offerTermsView(xinan.terms, xinan.sample.monitoring, noCheck)!;
-    const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: 'en', messages: en, timeZone: 'Asia/Shanghai' }, createElement(TermsView, { terms: view })));
+    const html = renderToStaticMarkup(
+      // The provider's children are a required prop in its typings.
+      // eslint-disable-next-line react/no-children-prop
+      createElement(NextIntlClientProvider, { locale: 'en', messages: en, timeZone: 'Asia/Shanghai', children: createElement(TermsView, { terms: view }) }),
+    );
     const half = measurementFigure(tp2018, { belowLimit: 'half' })!;
     const atLimit = measurementFigure(tp2018, { belowLimit: 'limit' })!;
     expect(half).not.toBe(atLimit);
