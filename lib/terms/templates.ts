@@ -10,11 +10,11 @@ import { TD } from './decimal';
 
 /**
  * Ready-made `payment-terms/1` documents for the shapes real watershed
- * agreements take (pes-model.md §5, payment-terms-format.md). Numbers are
- * illustrative: a starting point the parties edit, not a recommendation.
- * Each carries sample data so the UI can back-test it before anyone edits it
- * (and so the tests can prove every template settles). The summary names the agreements a
- * template follows (issue 17, item 5); their figures are the parties' to check and edit.
+ * agreements take (pes-model.md §5, payment-terms-format.md): a starting point the parties
+ * edit, not a recommendation. Each carries sample data so the UI can back-test it before anyone
+ * edits it (and so the tests can prove every template settles). The summary names the agreements
+ * a template follows with round and year (issue 17, item 5) and says which figures are
+ * illustrative; decision 0109 records what the published texts confirm.
  */
 
 export type TemplateId = 'fixed-schedule' | 'price-per-m3' | 'two-way-quality-index' | 'xinan-p-index' | 'compliance-rate' | 'score-based' | 'miyun-score' | 'stepped-class' | 'middle-route';
