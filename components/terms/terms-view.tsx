@@ -85,7 +85,7 @@ export function TermsView({ terms, testId }: { terms: OfferTermsView; testId?: s
                       : values.map(([name, value], i) => (
                           <span key={name}>
                             {i > 0 && ', '}
-                            <Code>{name}</Code> <MeasurementText measured={value} />
+                            <Code>{name}</Code> <MeasurementText measured={value} belowLimit={terms.belowLimit[name]} />
                           </span>
                         ));
                   },

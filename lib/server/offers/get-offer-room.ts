@@ -8,6 +8,7 @@ import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
+import { loadDealPartiesSection } from '@/lib/server/deals/deal-parties-dto';
 import { offerTimeline } from './list-offers';
 import { modelVersion } from './model-version';
 import { upperBoundVersion } from './upper-bound-version';
@@ -27,6 +28,7 @@ export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; or
     select: { id: true, number: true, result: true, document: true, scenario: { select: { name: true, side: true } } },
   });
   const defaultUpper = await upperBoundVersion({ dealId });
+  const parties = await loadDealPartiesSection(db(), deal);
   return {
     deal: { id: deal.id, name: deal.name, nameZh: deal.nameZh, priceBase: deal.priceBase, currency: deal.currency },
     mySide: membership.side,
@@ -51,5 +53,6 @@ export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; or
       };
     }),
     defaultUpperVersionId: defaultUpper?.id ?? null,
+    termsDefaults: { parties },
   };
 }
