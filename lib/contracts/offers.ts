@@ -1,4 +1,5 @@
 import type { Side } from '@/lib/domain/actor';
+import type { NegotiationPartiesDto } from './negotiation';
 import type { OfferStatus } from '@/lib/domain/offer-state';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 import type { AnyResultJson } from '@/lib/engine';
@@ -85,4 +86,6 @@ export interface OfferRoom {
   versions: OfferRoomVersion[];
   /** The upper version an offer is checked against unless another is chosen: the latest downstream version, else null. */
   defaultUpperVersionId: string | null;
+  /** The deal's parties, when a side has several: each offer by party. */
+  parties: NegotiationPartiesDto | null;
 }
