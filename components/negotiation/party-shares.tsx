@@ -66,7 +66,7 @@ function PartyTable({
         id: 'fraction',
         header: () => t('fraction'),
         meta: { numeric: true },
-        cell: ({ row }) => <span data-testid={`party-fraction-${row.original.id}`}>{row.original.fraction === null ? '—' : percent(row.original.fraction, lang, 2)}</span>,
+        cell: ({ row }) => <span className="whitespace-nowrap" data-testid={`party-fraction-${row.original.id}`}>{row.original.fraction === null ? '—' : percent(row.original.fraction, lang, 2)}</span>,
       },
       ...figures.map((figure): ColumnDef<PartyLine, unknown> => ({
         id: figure.key,
@@ -74,7 +74,7 @@ function PartyTable({
         meta: { numeric: true },
         cell: ({ row }) => {
           const value = row.original.cells[figure.key];
-          return value === undefined ? '—' : <Money value={value} unit={unit} scale={scale} testId={`party-${figure.key}-${row.original.id}`} />;
+          return value === undefined ? '—' : <Money value={value} unit={unit} scale={scale} className="whitespace-nowrap" testId={`party-${figure.key}-${row.original.id}`} />;
         },
       })),
     ],

@@ -100,7 +100,7 @@ describe('a deal of three parties, in Chinese', () => {
       await expect(fraction(organisation.shiyan.id)).resolves.toBe('100.00 %');
       // Each organisation by its name in the reader's language, in the order the deal lists them.
       const names = (await zone.getByTestId('party-row').allTextContents()).join('\n');
-      const [shiyanAt, beijingAt, tianjinAt] = (['shiyan', 'beijing', 'tianjin'] as const).map((key) => names.indexOf(nameIn(key, language)));
+      const [shiyanAt, beijingAt, tianjinAt] = (['shiyan', 'beijing', 'tianjin'] as const).map((key) => names.indexOf(nameIn(key, language))) as [number, number, number];
       expect([shiyanAt >= 0, shiyanAt < beijingAt, beijingAt < tianjinAt]).toEqual([true, true, true]);
       const upper = (id: string) => zone.getByTestId(`party-upper-${id}`).textContent().then(amountOf);
       const [beijing, tianjin] = [await upper(organisation.beijing.id), await upper(organisation.tianjin.id)];
