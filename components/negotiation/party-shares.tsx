@@ -66,7 +66,11 @@ function PartyTable({
         id: 'fraction',
         header: () => t('fraction'),
         meta: { numeric: true },
-        cell: ({ row }) => <span className="whitespace-nowrap" data-testid={`party-fraction-${row.original.id}`}>{row.original.fraction === null ? '—' : percent(row.original.fraction, lang, 2)}</span>,
+        cell: ({ row }) => (
+          <span className="whitespace-nowrap" data-testid={`party-fraction-${row.original.id}`}>
+            {row.original.fraction === null ? '—' : percent(row.original.fraction, lang, 2)}
+          </span>
+        ),
       },
       ...figures.map((figure): ColumnDef<PartyLine, unknown> => ({
         id: figure.key,
