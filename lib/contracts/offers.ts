@@ -1,4 +1,5 @@
 import type { Side } from '@/lib/domain/actor';
+import type { NegotiationPartiesDto } from './negotiation';
 import type { OfferStatus } from '@/lib/domain/offer-state';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 import type { AnyResultJson } from '@/lib/engine';
@@ -94,4 +95,6 @@ export interface OfferRoom {
   defaultUpperVersionId: string | null;
   /** What terms drafted with an offer start from besides the schedule's years and the version's unit: the deal's parties as the terms' section, null when it names none. */
   termsDefaults: { parties: PartiesSection | null };
+  /** The deal's parties, when a side has several: each offer by party. */
+  parties: NegotiationPartiesDto | null;
 }

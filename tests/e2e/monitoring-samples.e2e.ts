@@ -9,7 +9,7 @@ import { createPrismaClient } from '../../lib/infra/prisma';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { launch, openAs, screenshot } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
-import { must } from './signed-agreement';
+import { must, signAsEveryParty } from './signed-agreement';
 
 const year = 2024;
 // Twelve monthly CODMn samples: nine at or under Class III's 6 mg/L, one censored (<0.5 counts as the limit), three above.
@@ -50,7 +50,7 @@ async function signCompliance(): Promise<void> {
     'offer',
   );
   ({ agreementId } = await must(downstream.json<{ agreementId: string }>(`/api/v1/deals/${dealId}/offers/${offer.id}`, 'POST', { move: 'accept' }), 200, 'accept'));
-  for (const party of [upstream, downstream]) await must(party.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, 'POST', { password: demoPassword }), 201, 'sign');
+  await signAsEveryParty([upstream, downstream], `/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`);
 }
 
 beforeAll(async () => {

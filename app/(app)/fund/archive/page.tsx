@@ -134,7 +134,7 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
                     <div className="text-xs">
                       {a.parties.map((p) => (
                         <div key={p.side}>
-                          <span className="text-slate-500">{t(`side.${p.side}`)}:</span> {p.organisations.map((o) => (zh ? o.nameZh : o.name)).join('、')}
+                          <span className="text-slate-500">{t(`side.${p.side}`)}:</span> {p.organisations.map((o) => (zh ? o.nameZh : o.name)).join(zh ? '、' : ', ')}
                         </div>
                       ))}
                     </div>

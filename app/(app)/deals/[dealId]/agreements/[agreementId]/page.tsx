@@ -149,7 +149,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
             {agreement.parties.map((party) => (
               <li key={party.side} className="flex flex-wrap gap-x-2">
                 <span className="w-24 text-slate-500">{t(`side.${party.side}`)}</span>
-                <span className="font-medium">{party.organisations.map((o) => (zh ? o.nameZh : o.name)).join('、')}</span>
+                <span className="font-medium">{party.organisations.map((o) => (zh ? o.nameZh : o.name)).join(zh ? '、' : ', ')}</span>
               </li>
             ))}
           </ul>
