@@ -87,6 +87,68 @@ describe('the Chinese catalogue', () => {
   });
 });
 
+/**
+ * The literal text of an ICU message: literals, every branch of select and plural, and the text
+ * inside <code>…</code> too; only the values ({name}) are left out (decision 0106: code the reader
+ * types and format names come in as values from the code that defines them, never as catalogue text).
+ */
+export function literalText(message: string): string {
+  const walk = (elements: Element[]): string =>
+    elements
+      .map((e) => {
+        if (e.type === 0) return e.value ?? '';
+        if (e.type === 5 || e.type === 6)
+          return Object.values(e.options ?? {})
+            .map((option) => walk(option.value))
+            .join(' ');
+        if (e.type === 8) return walk(e.children ?? []);
+        return ' ';
+      })
+      .join('');
+  return walk(new IntlMessageFormat(message, 'zh').getAst() as Element[]);
+}
+
+/**
+ * The Latin-letter words zh.json may hold as text, each for a reason: the paper's notation (Dong et
+ * al. 2011; the cost categories C_f … C_AO, the groups ED/PD/AD/IO/AO, A_PES, E_E, I_N, i_s, w, T0,
+ * GDP_0/GDP_n, and the single-letter variables of its formulas and of the calculator's), units (m
+ * for m³, mg/L, MB, CNY) and the paper's author as cited ("Dong"). Anything else a Chinese reader
+ * must read in Latin letters is a value of the message.
+ */
+export const latinInZh: ReadonlySet<string> = new Set([
+  ...['C_f', 'C_s', 'C_m', 'C_n', 'C_q', 'C_p', 'C_np', 'C_w', 'C_sa', 'C_t', 'C_IO', 'C_AO', 'C_D', 'C_O', 'C_c', 'I_c', 'C_IO'],
+  ...['ED', 'PD', 'AD', 'IO', 'AO', 'A_PES', 'E_E', 'I_N', 'i_s', 'a_t', 'T0', 'GDP_0', 'GDP_n'],
+  ...['a', 'b', 'c', 'i', 'm', 'n', 'N', 'r', 'S', 't', 'T', 'U', 'w'],
+  ...['mg', 'L', 'MB', 'CNY'],
+  'Dong',
+]);
+/** Messages that are one word in Latin letters by design: the language switcher names English in English. */
+const latinMessages: Record<string, readonly string[]> = { 'language.en': ['English'] };
+
+/** The Latin-letter words of a zh message's text (its values aside) that the allowlist does not hold. */
+export function latinWordsIn(key: string, message: string): string[] {
+  const words = literalText(message).match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
+  return [...new Set(words.filter((w) => !latinInZh.has(w) && !latinMessages[key]?.includes(w)))];
+}
+
+describe('the Chinese catalogue as text', () => {
+  it('reads code and every branch as text, values apart (the scan itself works)', () => {
+    expect(literalText('{n, plural, other {# 个 payment}} <code>scheduled</code>、<code>{name}</code>')).toBe('  个 payment scheduled、 ');
+    expect(latinWordsIn('x', '请上传 {formats} 文件，公式可用 <code>{functions}</code>；C_f、i_s、w、m³、mg/L、10 MB（Dong 等）')).toEqual([]);
+    expect(latinWordsIn('x', '名为 <code>payment</code> 的 JSON 文件，1e-{max}，5 cm')).toEqual(['payment', 'JSON', 'e', 'cm']);
+    expect(latinWordsIn('language.en', 'English')).toEqual([]);
+    expect(latinWordsIn('x', 'English')).toEqual(['English']);
+  });
+
+  it('holds no Latin-letter word but the notation and units: code and format names are values', () => {
+    const found = entries(zh).flatMap(([key, message]) => {
+      const words = latinWordsIn(key, message);
+      return words.length ? [`${key}: ${words.join(' ')}`] : [];
+    });
+    expect(found, `Latin-letter words in the text of messages/zh.json (pass code and format names as values, e.g. {json}, <code>{payment}</code>):\n${found.join('\n')}`).toEqual([]);
+  });
+});
+
 describe('the English catalogue', () => {
   it('holds no Chinese outside data marked <zh>…</zh> and the language switcher', () => {
     const found = entries(en).flatMap(([key, message]) => {
