@@ -10,7 +10,8 @@ import { findEnglish } from '../support/english-words';
 // types is marked as code and stays, marked one way in the catalogue: <code>…</code>. Where a
 // message is plain text (an API reply, a form's error, a file) the renderer writes it in backticks
 // (lib/domain/text-catalogue.ts codeAsText); a backtick typed into the catalogue is not a mark and
-// its words count as English (decisions 0080, 0081).
+// its words count as English (decisions 0080, 0081). Since decision 0106 the code and format names
+// are values of the messages, not their text: the second scan below reads inside <code> too.
 
 type Tree = { [key: string]: string | Tree };
 
