@@ -27,8 +27,8 @@ interface Element {
   children?: Element[];
 }
 
-/** The text a reader sees of an ICU message: literals and every branch of select and plural; argument names, ICU keywords and <code> apart. */
-export function readerText(message: string): string {
+/** An ICU message's literals and every branch of select and plural; argument names and ICU keywords apart, the text inside <code> too unless `withCode`. */
+function textOf(message: string, withCode: boolean): string {
   const walk = (elements: Element[]): string =>
     elements
       .map((e) => {
@@ -37,11 +37,16 @@ export function readerText(message: string): string {
           return Object.values(e.options ?? {})
             .map((option) => walk(option.value))
             .join(' ');
-        if (e.type === 8) return e.value === 'code' ? ' ' : walk(e.children ?? []);
+        if (e.type === 8) return e.value === 'code' && !withCode ? ' ' : walk(e.children ?? []);
         return ' ';
       })
       .join('');
   return walk(new IntlMessageFormat(message, 'zh').getAst() as Element[]);
+}
+
+/** The text a reader sees of an ICU message: literals and every branch of select and plural; argument names, ICU keywords and <code> apart. */
+export function readerText(message: string): string {
+  return textOf(message, false);
 }
 
 const catalogue = (locale: 'zh' | 'en') => JSON.parse(readFileSync(path.join(import.meta.dirname, `../../messages/${locale}.json`), 'utf8')) as Tree;
@@ -94,19 +99,7 @@ describe('the Chinese catalogue', () => {
  * types and format names come in as values from the code that defines them, never as catalogue text).
  */
 export function literalText(message: string): string {
-  const walk = (elements: Element[]): string =>
-    elements
-      .map((e) => {
-        if (e.type === 0) return e.value ?? '';
-        if (e.type === 5 || e.type === 6)
-          return Object.values(e.options ?? {})
-            .map((option) => walk(option.value))
-            .join(' ');
-        if (e.type === 8) return walk(e.children ?? []);
-        return ' ';
-      })
-      .join('');
-  return walk(new IntlMessageFormat(message, 'zh').getAst() as Element[]);
+  return textOf(message, true);
 }
 
 /**
