@@ -103,15 +103,12 @@ export const EditCell = memo(function EditCell({
   const flagged = problem !== undefined;
   const id = useId();
 
-  // A focused cell has its text selected, so typing replaces it, as in a spreadsheet; focus swaps
-  // "1,234" for "1234", so the selection is made again after that render.
+  // A focused cell has its text selected until something is typed, so typing replaces it, as in a
+  // spreadsheet. Focus swaps "1,234" for "1234", and the text may change again while the cell is
+  // focused (the editor's engine arriving after the first focus): setting an input's value drops
+  // its selection, so it is made again after each such render.
   const input = useRef<HTMLInputElement>(null);
-  const reselect = useRef(false);
   const clicked = useRef(false);
-  useLayoutEffect(() => {
-    if (focused && reselect.current) input.current?.select();
-    reselect.current = false;
-  }, [focused]);
 
   // A cell that goes (another calculator, a part removed) takes its refused text with it.
   const ownFlag = useRef({ flagged: false, onFlag });
@@ -153,6 +150,10 @@ export const EditCell = memo(function EditCell({
 
   const numeric = kind !== 'text';
   const shown = numeric && !focused && !flagged && kind !== 'year' && kind !== 'count' ? groupDigits(text, locale === 'en' ? 'en' : 'zh') : text;
+  const untouched = focused && typed === null && !readOnly;
+  useLayoutEffect(() => {
+    if (untouched && document.activeElement === input.current) input.current?.select();
+  }, [untouched, shown]);
   const problemText = problem ? t(`problems.${problem}`) : undefined;
   return (
     <Tooltip
@@ -185,7 +186,6 @@ export const EditCell = memo(function EditCell({
           // The problem is the kit's tooltip; a browser tooltip saying it again would cover it.
           title={flagged ? undefined : hint}
           onFocus={() => {
-            reselect.current = !readOnly;
             setFocused(true);
             if (!readOnly && path) actions.focusCell(path);
           }}
