@@ -8,7 +8,7 @@ import { sumOrNull } from '@/lib/engine/period-average';
 import { pairAsVersion, pairPeriods, pairYears, type PairCoverage } from '@/lib/engine/version-pair';
 import { amountUnitWord } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
-import type { ZonePair } from '@/lib/contracts/negotiation';
+import type { WholeZonePair } from '@/lib/contracts/negotiation';
 import { useReaderUnit } from '@/components/reader-unit';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
@@ -40,7 +40,7 @@ interface PairRow {
  * slider (recomputed in the browser through lib/engine/version-pair.ts, as the server does), and
  * the fairness shares of the pair. Amounts in the reader's unit.
  */
-export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
+export function PairZone({ pair, lang }: { pair: WholeZonePair; lang: AppLocale }) {
   const t = useTranslations('negotiation');
   const scale = useReaderUnit();
   const slider = useWeight(pair.weight);
