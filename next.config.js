@@ -1,6 +1,11 @@
 import createNextIntlPlugin from 'next-intl/plugin';
 
-const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+// The catalogues are compiled at build time (next-intl's precompile): no ICU message is parsed
+// while a request is answered, and no parser is shipped to the browser (docs/decisions/0111).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 const isProduction = process.env.NODE_ENV === 'production';
 

@@ -1,6 +1,8 @@
 // npm run reliability:report — regenerates docs/reliability.md from the last runs' JSON under
 // test-results/ (which git ignores): the load test, the fault tests and the fuzz tests. A missing
-// file is reported as "not run" rather than failing, so the page can be regenerated at any time.
+// file keeps the section the page already has (the last recorded run, which another checkout may
+// have made), else it is reported as "not run" rather than failing, so the page can be
+// regenerated at any time with only some of the runs at hand.
 //
 // Inputs:
 //
@@ -239,6 +241,24 @@ if (loadRuns.length === 0) {
 const faultsFile = path.join(results, 'faults', 'last.json');
 const fuzzFile = path.join(results, 'fuzz', 'last.json');
 
+/** The page as it stands, by section (`## Title` to the next one), to keep a section whose run is not at hand. */
+const standing = new Map<string, string[]>();
+if (existsSync(out)) {
+  let title: string | null = null;
+  for (const line of readFileSync(out, 'utf8').split('\n')) {
+    if (line.startsWith('## ')) standing.set((title = line), [line]);
+    else if (title) standing.get(title)!.push(line);
+  }
+}
+
+/** A section whose run is not here ("Not run yet") is the one the page already has, when it has one with figures. */
+function keptIfNotRun(section: string[]): string[] {
+  const before = standing.get(section[0]!);
+  if (!section.some((line) => line.startsWith('Not run yet')) || !before || before.some((line) => line.startsWith('Not run yet'))) return section;
+  while (before.at(-1) === '') before.pop();
+  return [...before, ''];
+}
+
 const page = [
   '# Reliability',
   '',
@@ -249,12 +269,12 @@ const page = [
   'checked is in [docs/decisions/0015-load-and-backup.md](decisions/0015-load-and-backup.md); `tests/integration/backup-restore.test.ts`',
   'restores the demo data into an empty database and verifies every chain and agreement hash, and refuses a backup with one byte flipped.',
   '',
-  ...loadSection(loadRuns),
-  ...floorSection(((run) => (run?.format === 'pes-floor/1' ? run : null))(read<FloorResults>(path.join(results, 'floor', 'last.json')))),
-  ...suiteSection('Fault tests', faultsFile, read<SuiteResults>(faultsFile), 'the fault-injection suite'),
-  ...suiteSection('Fuzz tests', fuzzFile, read<SuiteResults>(fuzzFile), 'the fuzz suite'),
+  ...keptIfNotRun(loadSection(loadRuns)),
+  ...keptIfNotRun(floorSection(((run) => (run?.format === 'pes-floor/1' ? run : null))(read<FloorResults>(path.join(results, 'floor', 'last.json'))))),
+  ...keptIfNotRun(suiteSection('Fault tests', faultsFile, read<SuiteResults>(faultsFile), 'the fault-injection suite')),
+  ...keptIfNotRun(suiteSection('Fuzz tests', fuzzFile, read<SuiteResults>(fuzzFile), 'the fuzz suite')),
 ];
 writeFileSync(out, `${page.join('\n').trimEnd()}\n`);
 console.log(
-  `Wrote ${path.relative(process.cwd(), out)} (load: ${loadRuns.map((r) => `scale ${r.scale}`).join(', ') || 'not run'}; faults: ${existsSync(faultsFile) ? 'yes' : 'not run'}; fuzz: ${existsSync(fuzzFile) ? 'yes' : 'not run'}).`,
+  `Wrote ${path.relative(process.cwd(), out)} (load: ${loadRuns.map((r) => `scale ${r.scale}`).join(', ') || 'kept as it stood, or not run'}; faults: ${existsSync(faultsFile) ? 'yes' : 'kept as it stood, or not run'}; fuzz: ${existsSync(fuzzFile) ? 'yes' : 'kept as it stood, or not run'}).`,
 );

@@ -8,7 +8,7 @@ import { sumOrNull } from '@/lib/engine/period-average';
 import { pairAsVersion, pairPeriods, pairYears, type PairCoverage } from '@/lib/engine/version-pair';
 import { amountUnitWord } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
-import type { NegotiationPartiesDto, ZonePair } from '@/lib/contracts/negotiation';
+import type { NegotiationPartiesDto, WholeZonePair } from '@/lib/contracts/negotiation';
 import { useReaderUnit } from '@/components/reader-unit';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
@@ -41,7 +41,7 @@ interface PairRow {
  * slider (recomputed in the browser through lib/engine/version-pair.ts, as the server does), and
  * the fairness shares of the pair. Amounts in the reader's unit.
  */
-export function PairZone({ pair, parties, lang }: { pair: ZonePair; parties: NegotiationPartiesDto | null; lang: AppLocale }) {
+export function PairZone({ pair, parties, lang }: { pair: WholeZonePair; parties: NegotiationPartiesDto | null; lang: AppLocale }) {
   const t = useTranslations('negotiation');
   const scale = useReaderUnit();
   const slider = useWeight(pair.weight);

@@ -12,7 +12,6 @@ import { CellDraftsContext } from './cells';
 import { EditorToolbar, useActiveCell } from './editor-toolbar';
 import { loadScenarioParser, useScenarioOutcome, type ParsedDocument } from './use-scenario-outcome';
 import { EditorContext, type EditorActions, type EditorSettings } from './editor-context';
-import { ItemsTable } from './items-table';
 import { currencyWord as nameCurrency, unitWord as nameUnit } from '@/components/ui/unit-word';
 import {
   CellDrafts,
@@ -43,6 +42,10 @@ import { ResultsPanel } from './results-panel';
 
 // The calculators and their schemas load when a row's calculator is first opened (docs/decisions/0065-page-weight.md).
 const CalculatorDialog = dynamic(() => import('./calculator-dialog').then((m) => m.CalculatorDialog), { ssr: false });
+// The item grids (every item × period a cell input) are drawn in the browser only: rendered on the
+// server they were most of the version page's HTML and of its render time and memory under load
+// (docs/decisions/0114-editor-grid-in-the-browser.md). Their box keeps a height while they load.
+const ItemsTable = dynamic(() => import('./items-table').then((m) => m.ItemsTable), { ssr: false, loading: () => <div aria-busy="true" style={{ minHeight: '10rem' }} /> });
 
 export interface ScenarioEditorProps {
   /** The pes-scenario/1 document being edited (controlled; see toScenarioDocument for raw JSON). */

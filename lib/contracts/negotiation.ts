@@ -129,13 +129,19 @@ export interface ZonePairMissing {
 }
 
 /**
+ * A version of the pair by name and basis, without its years and periods: those are sent once,
+ * in the answer's `versions` or `pairVersions` (`wholePair` puts them back for the pair's screen).
+ */
+export type ZonePairVersion = Omit<ZoneVersion, 'years' | 'periods'>;
+
+/**
  * The zone between the sides: the lower bound of an upstream version and the upper bound of a
  * downstream one, per year and period, in one unit (the deal's), from the versions' stored
  * results, and the Nash split at weight `weight`.
  */
-export interface ZonePair {
-  lower: ZoneVersion | null;
-  upper: ZoneVersion | null;
+export interface ZonePair<V extends ZonePairVersion = ZonePairVersion> {
+  lower: V | null;
+  upper: V | null;
   missing: ZonePairMissing[];
   /** Currency per amount unit of every amount of `years` and `periods`. */
   unit: number;
@@ -161,6 +167,8 @@ export interface BargainingZone {
   pair: ZonePair;
   /** The deal's parties, when a side has several (the zone, the offers and the fairness shares by party). */
   parties: NegotiationPartiesDto | null;
+  /** The pair's versions whole (years and periods) that are not already among `versions`. */
+  pairVersions: ZoneVersion[];
 }
 
 /** A party of one side in the negotiation: its organisation's names and what it counts for (its share, or its quantity). */
@@ -181,3 +189,6 @@ export interface NegotiationPartiesDto {
   /** The fraction of every payment the central government funds: the named central funders' part of the funders, else 0. */
   centralShare: string;
 }
+
+/** The pair with its two versions whole, as the pair's screen reads them. */
+export type WholeZonePair = ZonePair<ZoneVersion>;

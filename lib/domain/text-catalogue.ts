@@ -27,7 +27,9 @@ type Tree = { readonly [key: string]: string | Tree };
 function leaves(tree: Tree, prefix: string, into: Map<string, string>): void {
   for (const [name, value] of Object.entries(tree)) {
     const key = prefix ? `${prefix}.${name}` : name;
-    if (typeof value === 'string') into.set(key, key);
+    // A message is a string, or in the server's build an array: the catalogues are compiled there
+    // (next-intl's precompile, next.config.js) and a message with values is its compiled form.
+    if (typeof value === 'string' || Array.isArray(value)) into.set(key, key);
     else leaves(value, key, into);
   }
 }

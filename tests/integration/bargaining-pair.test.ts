@@ -5,6 +5,7 @@ import { problemIn } from '../../lib/domain/local-text';
 import { schemaProblems } from '../../lib/domain/schema-problems';
 import { loadActor } from '../../lib/server/auth/current-actor';
 import { getBargainingZone, ZZoneQuery } from '../../lib/server/negotiation/get-bargaining-zone';
+import { wholePair } from '../../lib/server/negotiation/zone-dto';
 import { saveScenarioVersion } from '../../lib/server/scenarios/save-scenario-version';
 import { makeDeal, makeUser } from '../factories';
 
@@ -100,6 +101,28 @@ describe('the zone between the sides', () => {
     // w = 1: the upper bound itself.
     const atOne = await getBargainingZone({ actor: observer, origin, dealId: deal.id, pair: { lower: paper.versionId, upper: first.versionId, w: '1' } });
     expect(atOne.pair.years.find((r) => r.year === 2021)!.suggestedPayment).toBe(y.upperBound);
+  });
+
+  it('sends each version of the pair whole once: in the versions shown, or else in pairVersions', async () => {
+    const { deal, upstream, downstream, observer } = await table();
+    const paper = await save(upstream, deal.id, shiyanDocument(), 'Paper');
+    const first = await save(downstream, deal.id, downstreamDocument('1000000'), 'First view');
+    const pair = { lower: paper.versionId, upper: first.versionId };
+    // The lower version is among those shown, the upper is not.
+    const zone = await getBargainingZone({ actor: observer, origin, dealId: deal.id, versionIds: [paper.versionId], pair });
+    expect(zone.versions.map((v) => v.id)).toEqual([paper.versionId]);
+    expect(zone.pairVersions.map((v) => v.id)).toEqual([first.versionId]);
+    expect(zone.pair.lower).toMatchObject({ id: paper.versionId, message: 'Paper', side: 'UPSTREAM' });
+    expect(zone.pair.lower).not.toHaveProperty('years');
+    expect(zone.pair.upper).not.toHaveProperty('periods');
+    const whole = wholePair(zone);
+    expect([whole.lower, whole.upper]).toEqual([zone.versions[0], zone.pairVersions[0]]);
+    expect(whole.upper!.years.length).toBeGreaterThan(0);
+    // Both asked for: the downstream view states no lower bound, so it is not among those shown, and the pair's lower one is not sent twice.
+    const both = await getBargainingZone({ actor: observer, origin, dealId: deal.id, versionIds: [paper.versionId, first.versionId], pair });
+    const sent = [...both.versions, ...both.pairVersions].map((v) => v.id);
+    expect(sent.sort()).toEqual([paper.versionId, first.versionId].sort());
+    expect(wholePair(both)).toEqual(wholePair(zone));
   });
 
   it('refuses a weight outside 0 … 1 and a version of the wrong side, naming the parameter', async () => {

@@ -11,7 +11,7 @@ import { offerTimeline } from '@/lib/server/offers/list-offers';
 import type { BargainingZone, OfferDistances, ZoneChoice, ZoneVersion } from '@/lib/contracts/negotiation';
 import { formatDecimal, parseDecimal } from '@/lib/engine';
 import type { AppLocale } from '@/lib/domain/locale';
-import { offerDistances, versionLabel, zonePairDto, zoneOfferDto, zoneVersionDto } from './zone-dto';
+import { offerDistances, pairAnswer, versionLabel, zonePairDto, zoneOfferDto, zoneVersionDto } from './zone-dto';
 import { negotiationParties, partiesSelect } from './negotiation-parties';
 import { resolveVersionPair } from './resolve-version-pair';
 import { render, say, saying, text } from '@/lib/domain/local-text';
@@ -117,17 +117,20 @@ export async function getBargainingZone({
   const wanted = [...new Set(versionIds)];
   if (wanted.length > MAX_ZONE_VERSIONS) throw new ValidationError(text('pickAtMostVersions', { max: MAX_ZONE_VERSIONS }), 'versions');
 
-  // The scenarios and the deal's parties in one statement (a nested read of the deal).
-  const { scenarios, parties } = await db().deal.findUniqueOrThrow({
-    where: { id: dealId },
-    select: {
-      scenarios: {
-        orderBy: [{ side: 'asc' }, { createdAt: 'asc' }],
-        include: { versions: { orderBy: { number: 'desc' }, select: { id: true, number: true, message: true, createdAt: true } } },
+  // The versions to choose from, the deal's parties and the offers in one round trip: none depends on another.
+  const [{ scenarios, parties }, offers] = await Promise.all([
+    db().deal.findUniqueOrThrow({
+      where: { id: dealId },
+      select: {
+        scenarios: {
+          orderBy: [{ side: 'asc' }, { createdAt: 'asc' }],
+          include: { versions: { orderBy: { number: 'desc' }, select: { id: true, number: true, message: true, createdAt: true } } },
+        },
+        parties: partiesSelect,
       },
-      parties: partiesSelect,
-    },
-  });
+    }),
+    offerTimeline(dealId),
+  ]);
   const choices: ZoneChoice[] = scenarios.flatMap((s) =>
     s.versions.map((v, i) => ({ id: v.id, scenarioId: s.id, scenario: s.name, side: s.side, number: v.number, message: v.message, createdAt: v.createdAt.toISOString(), latest: i === 0 })),
   );
@@ -146,7 +149,6 @@ export async function getBargainingZone({
   if (weight && !weight.success) throw new ValidationError(text('mustBeWeight'), 'w');
   const pairIds = resolveVersionPair({ scenarios, lower: pairQuery.lower, upper: pairQuery.upper });
 
-  const offers = await offerTimeline(dealId);
   const pairVersionIds = [pairIds.lowerId, pairIds.upperId].filter((id): id is string => id !== null);
   const needed = [...new Set([...selected, ...pairVersionIds, ...offers.map((o) => o.versionId)])].filter((id) => inDeal.has(id));
   const shown = await zoneVersions(dealId, needed);
@@ -173,15 +175,18 @@ export async function getBargainingZone({
     versions,
     withoutLowerBound,
     offers: zoneOffers,
-    pair: zonePairDto({
-      lower: pairIds.lowerId ? shown.get(pairIds.lowerId)! : null,
-      upper: pairIds.upperId ? shown.get(pairIds.upperId)! : null,
-      missing: pairIds.missing.map((m) => ({ bound: m.bound, code: m.code, message: render(m.text, locale) })),
-      unit: deal.unit,
-      currency: deal.currency,
-      weight: weight?.data,
-      locale,
-    }),
+    ...pairAnswer(
+      zonePairDto({
+        lower: pairIds.lowerId ? shown.get(pairIds.lowerId)! : null,
+        upper: pairIds.upperId ? shown.get(pairIds.upperId)! : null,
+        missing: pairIds.missing.map((m) => ({ bound: m.bound, code: m.code, message: render(m.text, locale) })),
+        unit: deal.unit,
+        currency: deal.currency,
+        weight: weight?.data,
+        locale,
+      }),
+      versions,
+    ),
     parties: negotiationParties(parties),
   };
 }

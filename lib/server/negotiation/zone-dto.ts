@@ -17,7 +17,7 @@ import type { AppLocale } from '@/lib/domain/locale';
 import { render, text } from '@/lib/domain/local-text';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Side } from '@/lib/domain/actor';
-import type { OfferDistance, OfferDistances, ZoneOffer, ZonePair, ZonePairMissing, ZoneVersion } from '@/lib/contracts/negotiation';
+import type { BargainingZone, OfferDistance, OfferDistances, WholeZonePair, ZoneOffer, ZonePair, ZonePairMissing, ZonePairVersion, ZoneVersion } from '@/lib/contracts/negotiation';
 import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
 
 /**
@@ -174,7 +174,7 @@ export function zonePairDto({
   currency: string;
   weight?: string;
   locale?: AppLocale;
-}): ZonePair {
+}): WholeZonePair {
   const stated = !asked || asked.lowerBoundStated;
   const lower = stated ? asked : null;
   const missing: ZonePairMissing[] = stated
@@ -208,4 +208,29 @@ export function zonePairDto({
       feasible: p.feasible,
     })),
   };
+}
+
+/** A version of the pair without its years and periods, which the answer sends once (ZonePairVersion). */
+function pairVersionHead({ years: _years, periods: _periods, ...head }: ZoneVersion): ZonePairVersion {
+  return head;
+}
+
+/**
+ * The pair as the answer sends it: each of its versions by name, and whole in `pairVersions` only
+ * when it is not already among the versions shown (it was sent twice, a third of the answer).
+ */
+export function pairAnswer(pair: WholeZonePair, shown: readonly ZoneVersion[]): { pair: ZonePair; pairVersions: ZoneVersion[] } {
+  const inShown = new Set(shown.map((v) => v.id));
+  const whole = [pair.lower, pair.upper].filter((v): v is ZoneVersion => v !== null && !inShown.has(v.id));
+  return {
+    pair: { ...pair, lower: pair.lower && pairVersionHead(pair.lower), upper: pair.upper && pairVersionHead(pair.upper) },
+    pairVersions: [...new Map(whole.map((v) => [v.id, v])).values()],
+  };
+}
+
+/** The answer's pair with its versions whole again, for the pair's screen. */
+export function wholePair(zone: Pick<BargainingZone, 'pair' | 'versions' | 'pairVersions'>): WholeZonePair {
+  const byId = new Map([...zone.versions, ...zone.pairVersions].map((v) => [v.id, v]));
+  const whole = (head: ZonePairVersion | null) => (head ? (byId.get(head.id) ?? null) : null);
+  return { ...zone.pair, lower: whole(zone.pair.lower), upper: whole(zone.pair.upper) };
 }

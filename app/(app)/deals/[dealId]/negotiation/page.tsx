@@ -10,6 +10,7 @@ import { isId } from '@/lib/domain/ids';
 import { isLocale } from '@/lib/domain/locale';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { getBargainingZone, MAX_ZONE_VERSIONS, type PairQuery } from '@/lib/server/negotiation/get-bargaining-zone';
+import { wholePair } from '@/lib/server/negotiation/zone-dto';
 import { ValidationError } from '@/lib/domain/errors';
 import { EmptyState } from '@/components/ui/empty-state';
 
@@ -87,7 +88,7 @@ export default async function NegotiationPage({
                 upper={zone.pair.upper?.id ?? null}
                 lang={lang}
               />
-              <PairZone key={`${zone.pair.lower?.id}-${zone.pair.upper?.id}`} pair={zone.pair} parties={zone.parties} lang={lang} />
+              <PairZone key={`${zone.pair.lower?.id}-${zone.pair.upper?.id}`} pair={wholePair(zone)} parties={zone.parties} lang={lang} />
             </>
           }
           versions={
