@@ -10,7 +10,7 @@ import { ToggleGroup } from '@/components/ui/toggle-group';
 import { useReaderUnit } from '@/components/reader-unit';
 import { amountUnitWord } from '@/lib/domain/format';
 import { FairnessPanel } from './fairness-panel';
-import { OFFER_COLOURS, VERSION_COLOURS, versionLabel } from './format';
+import { OFFER_COLOURS, VERSION_COLOURS, versionLabelIn } from './format';
 import { OffersTable } from './offers-table';
 import { useWeight } from './weight';
 import { ZoneChartCard } from './zone-chart-card';
@@ -37,6 +37,7 @@ export function BargainingZone({ versions, offers, parties, lang }: { versions: 
   const shownOffers = useMemo(() => offers.filter((o) => allOffers || CURRENT.has(o.status)), [offers, allOffers]);
   const scale = useReaderUnit();
   const scaleWord = amountUnitWord(scale, lang);
+  const versionLabel = useMemo(() => versionLabelIn(lang), [lang]);
   const priceBases = [...new Set(versions.map((v) => v.priceBase))];
   const currencies = [...new Set(versions.map((v) => v.currency))];
 
@@ -52,7 +53,7 @@ export function BargainingZone({ versions, offers, parties, lang }: { versions: 
         gap: t('chart.gap'),
         axis: scaleWord,
       }),
-    [versions, shownOffers, weight, scale, lang, t, scaleWord],
+    [versions, shownOffers, weight, scale, lang, t, scaleWord, versionLabel],
   );
   const anyUpper = versions.some((v) => v.years.some((y) => y.upperBound !== null));
   const anyGap = versions.some((v) => v.years.some((y) => y.feasible === false));

@@ -1,6 +1,7 @@
 import type { Dec } from '@/lib/engine/decimal';
 import { formatAmount, type ReaderUnit } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
+import { versionLabel } from '@/lib/domain/version-label';
 
 /** Display helpers of the negotiation views: decimals in, text out (no JavaScript numbers). */
 
@@ -36,7 +37,11 @@ export function signedPercent(value: Dec, lang: AppLocale, digits = 0): string {
 }
 
 /** A version as the negotiation views name it: `Scenario · v3`. */
-export const versionLabel = (v: { scenario: string; number: number }) => `${v.scenario} · v${v.number}`;
+/** How the zone's tables, chart and pickers name a version, in the reader's language. */
+export const versionLabelIn =
+  (lang: AppLocale) =>
+  (v: { scenario: string; number: number }): string =>
+    versionLabel(v.scenario, v.number, lang);
 
 /** Escapes text for ECharts' HTML tooltips (scenario names are user input). */
 export function escapeHtml(text: string): string {

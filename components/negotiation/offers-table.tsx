@@ -6,6 +6,7 @@ import { useMemo, type ReactNode } from 'react';
 import { D } from '@/lib/engine/decimal';
 import { formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
+import { versionLabel } from '@/lib/domain/version-label';
 import type { OfferDistance, ZoneOffer } from '@/lib/contracts/negotiation';
 import { GAP_COLOUR, OFFER_COLOURS, money, price, signedMoney, type DisplayScale } from './format';
 import { GroupedTable, type GroupedRow } from './grouped-table';
@@ -79,7 +80,13 @@ export function OffersTable({ offers, by, scale, lang }: { offers: ZoneOffer[]; 
           <span className="inline-block h-2.5 w-2.5 shrink-0 rotate-45" style={{ background: OFFER_COLOURS[offer.fromSide] }} aria-hidden />
           <span className="font-semibold">{t('offers.heading', { number: offer.number, from: t(`sides.${offer.fromSide}`), to: t(`sides.${offer.toSide}`) })}</span>
           <Badge tone="quiet">{t(`offers.status.${offer.status}`)}</Badge>
-          <span className="text-xs text-slate-600">{t('offers.onVersion', { version: offer.version, by: offer.createdBy, at: formatDateTime(new Date(offer.createdAt), lang) })}</span>
+          <span className="text-xs text-slate-600">
+            {t('offers.onVersion', {
+              version: offer.versionOf ? versionLabel(offer.versionOf.scenario, offer.versionOf.number, lang) : '—',
+              by: offer.createdBy,
+              at: formatDateTime(new Date(offer.createdAt), lang),
+            })}
+          </span>
         </div>
       )}
     />

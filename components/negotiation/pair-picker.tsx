@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { versionLabel } from '@/lib/domain/version-label';
 import { useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -17,7 +18,7 @@ import type { ZoneChoice } from '@/lib/contracts/negotiation';
 export function PairPicker({ dealId, choices, lower, upper, lang }: { dealId: string; choices: ZoneChoice[]; lower: string | null; upper: string | null; lang: AppLocale }) {
   const t = useTranslations('negotiation');
   const form = useRef<HTMLFormElement>(null);
-  const options = (side: string) => choices.filter((c) => c.side === side).map((c) => ({ value: c.id, label: `${c.scenario} · v${c.number} · ${formatDateTime(c.createdAt, lang)}` }));
+  const options = (side: string) => choices.filter((c) => c.side === side).map((c) => ({ value: c.id, label: `${versionLabel(c.scenario, c.number, lang)} · ${formatDateTime(c.createdAt, lang)}` }));
   const picker = (name: 'lower' | 'upper', side: 'UPSTREAM' | 'DOWNSTREAM', value: string | null) => {
     const list = options(side);
     return (

@@ -17,7 +17,7 @@ import { Notice } from '@/components/ui/notice';
 import { Tabs } from '@/components/ui/tabs';
 import { PairFairnessPanel } from './fairness-panel';
 import { PartyZone } from './party-shares';
-import { GAP_COLOUR, OFFER_COLOURS, money, versionLabel } from './format';
+import { GAP_COLOUR, OFFER_COLOURS, money, versionLabelIn } from './format';
 import { pairChartOption } from './pair-chart';
 import { useWeight } from './weight';
 import { ZoneChartCard } from './zone-chart-card';
@@ -121,11 +121,11 @@ export function PairZone({ pair, parties, lang }: { pair: WholeZonePair; parties
         <dl className="grid gap-2 text-sm sm:grid-cols-2" data-testid="pair-versions">
           <div className="rounded-md border-l-4 bg-white px-3 py-2" style={{ borderColor: OFFER_COLOURS.UPSTREAM }}>
             <dt className="text-xs text-slate-600">{t('pair.lowerFrom')}</dt>
-            <dd className="font-medium text-water-900">{lower ? versionLabel(lower) : '—'}</dd>
+            <dd className="font-medium text-water-900">{lower ? versionLabelIn(lang)(lower) : '—'}</dd>
           </div>
           <div className="rounded-md border-l-4 bg-white px-3 py-2" style={{ borderColor: OFFER_COLOURS.DOWNSTREAM }}>
             <dt className="text-xs text-slate-600">{t('pair.upperFrom')}</dt>
-            <dd className="font-medium text-water-900">{upper ? versionLabel(upper) : '—'}</dd>
+            <dd className="font-medium text-water-900">{upper ? versionLabelIn(lang)(upper) : '—'}</dd>
           </div>
         </dl>
         {pair.missing.map((m) => (

@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox, HiddenInput } from '@/components/ui/input';
 import { formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
+import { versionMark } from '@/lib/domain/version-label';
 import type { ZoneChoice } from '@/lib/contracts/negotiation';
 
 /**
@@ -41,7 +42,7 @@ export async function VersionPicker({ dealId, choices, selected, max, lang }: { 
                         testId={`pick-${c.id}`}
                         label={
                           <>
-                            <span className="font-medium">v{c.number}</span>
+                            <span className="font-medium">{versionMark(c.number, lang)}</span>
                             <span className="min-w-0 flex-1 truncate text-slate-600" title={message(c.message)}>
                               {message(c.message)}
                             </span>

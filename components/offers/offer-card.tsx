@@ -20,6 +20,7 @@ import { useReaderUnit } from '@/components/reader-unit';
 import { ScheduleTable } from './schedule-table';
 import type { Lang, Offer, Version } from './offer-draft';
 import { Notice } from '@/components/ui/notice';
+import { versionLabel } from '@/lib/domain/version-label';
 
 // The rejection's form (react-hook-form) is fetched when the reader starts rejecting.
 const RejectForm = dynamic(() => import('./reject-form').then((m) => m.RejectForm));
@@ -77,10 +78,10 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
       <p className="mt-1 text-sm text-slate-600">
         {t('onVersion')}{' '}
         <Link href={`/deals/${dealId}/versions/${offer.versionId}`} className="text-water-700 hover:underline">
-          {version?.label ?? offer.version}
+          {version ? versionLabel(version.scenario, version.number, lang) : offer.versionOf ? versionLabel(offer.versionOf.scenario, offer.versionOf.number, lang) : '—'}
         </Link>
       </p>
-      {upper && upper.id !== offer.versionId && <p className="text-sm text-slate-600">{t('upperFrom', { version: upper.label })}</p>}
+      {upper && upper.id !== offer.versionId && <p className="text-sm text-slate-600">{t('upperFrom', { version: versionLabel(upper.scenario, upper.number, lang) })}</p>}
       {offer.message && (
         <Notice tone="brand" size="sm" role={undefined} className="mt-2" testId="offer-message-text">
           {t('messageFrom', { name: offer.createdBy, message: offer.message })}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
@@ -19,6 +19,7 @@ import { useDomainForm } from '@/components/ui/use-domain-form';
 import { useUnitWord } from '@/components/ui/use-unit-word';
 import { ZScheduleRows } from '@/lib/domain/offer-schedule';
 import { ZOfferForm } from '@/lib/domain/offer-schemas';
+import { versionLabel } from '@/lib/domain/version-label';
 import { D } from '@/lib/engine/decimal';
 import { scheduleInUnit } from '@/lib/engine/negotiation';
 import { checkOfferSchedule, scheduleRange } from '@/lib/engine/offer-schedule';
@@ -39,6 +40,7 @@ import { inDays, modelOf, modelRows, nashRows, splitRow, type DraftRow, type Dra
  */
 export function OfferComposer({ dealId, room, start, onClose }: { dealId: string; room: OfferRoomDto; start: DraftStart; onClose: () => void }) {
   const t = useTranslations('offers');
+  const lang = useLocale() === 'en' ? 'en' : 'zh';
   const readerUnit = useReaderUnit();
   const router = useRouter();
   const unitWord = useUnitWord();
@@ -101,8 +103,8 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
 
   const rowError = (i: number, key: keyof DraftRow) => (form.formState.errors.rows?.[i] as Record<string, { message?: string }> | undefined)?.[key]?.message;
   // Offered on a version that states the lower bound; checked against a downstream version's upper bound, or the offer's own.
-  const versionOptions = room.versions.filter((v) => v.lowerBoundStated).map((v) => ({ value: v.id, label: v.label }));
-  const upperOptions = room.versions.filter((v) => v.side === 'DOWNSTREAM' || v.id === versionId).map((v) => ({ value: v.id, label: v.label }));
+  const versionOptions = room.versions.filter((v) => v.lowerBoundStated).map((v) => ({ value: v.id, label: versionLabel(v.scenario, v.number, lang) }));
+  const upperOptions = room.versions.filter((v) => v.side === 'DOWNSTREAM' || v.id === versionId).map((v) => ({ value: v.id, label: versionLabel(v.scenario, v.number, lang) }));
   return (
     <section className="space-y-4 rounded-lg border-2 border-water-100 bg-white p-4" aria-labelledby="composer-title" data-testid="composer">
       <h2 id="composer-title" className="text-lg font-semibold text-water-900">

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { amountUnitWord, formatAmount, type ReaderUnit, formatDateTime } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
+import { versionLabel, versionMark } from '@/lib/domain/version-label';
 import { formatRange as range } from '@/lib/engine/years';
 import type { VersionComparison as Comparison } from '@/lib/contracts/scenarios';
 import { VersionMessageText } from './version-message-text';
@@ -43,7 +44,7 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
     <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <p className="font-medium">
         <Link href={`/deals/${dealId}/versions/${side.id}`} className="text-water-700 hover:underline">
-          {side.scenario} · v{side.number}
+          {versionLabel(side.scenario, side.number, lang)}
         </Link>{' '}
         <Badge tone="side" className="text-xs">
           {tSide(side.side)}
@@ -79,7 +80,7 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
             columns={[
               { id: 'period', header: t('period') },
               ...sideBySide.flatMap(({ field, header }) =>
-                (['from', 'to'] as const).map((side) => ({ id: `${field}-${side}`, header: `v${comparison[side].number}`, numeric: true, nowrap: true, group: { id: field, header } })),
+                (['from', 'to'] as const).map((side) => ({ id: `${field}-${side}`, header: versionMark(comparison[side].number, lang), numeric: true, nowrap: true, group: { id: field, header } })),
               ),
             ]}
             rows={periods.map(({ label, from: a, to: b }) => ({
@@ -121,8 +122,8 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
           className="max-w-3xl"
           columns={[
             { id: 'field', header: '' },
-            { id: 'before', header: `v${from.number}`, numeric: true },
-            { id: 'after', header: `v${to.number}`, numeric: true },
+            { id: 'before', header: versionMark(from.number, lang), numeric: true },
+            { id: 'after', header: versionMark(to.number, lang), numeric: true },
             { id: 'change', header: t('change'), numeric: true },
           ]}
           rows={[
@@ -220,7 +221,7 @@ export async function VersionDiff({ dealId, comparison, lang, scale }: { dealId:
       <p className="text-sm text-slate-600">
         {t('commentHint')}{' '}
         <Link href={`/deals/${dealId}/versions/${to.id}#comments-heading`} className="text-water-700 hover:underline" data-testid="comment-link">
-          {t('commentOn', { label: `${to.scenario} · v${to.number}` })}
+          {t('commentOn', { label: versionLabel(to.scenario, to.number, lang) })}
         </Link>
       </p>
     </div>

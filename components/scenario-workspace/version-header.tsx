@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { versionLabel } from '@/lib/domain/version-label';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -51,7 +52,7 @@ export function VersionHeader({
       <div className="flex flex-wrap items-baseline gap-3">
         <Badge tone="side">{tSide(version.scenario.side)}</Badge>
         <h1 className="text-2xl font-semibold text-water-900" data-testid="version-title">
-          {version.scenario.name} · v{version.number}
+          {versionLabel(version.scenario.name, version.number, lang)}
         </h1>
         {!isLatest && latest && (
           <Link href={`/deals/${dealId}/versions/${latest.id}`} className="text-sm text-amber-800 underline" data-testid="newer-version">

@@ -8,7 +8,7 @@ import { CellDrafts, toScenarioDocument, type CalculatorInputs, type ScenarioDoc
 import { rebaseDocument } from '@/lib/domain/rebase';
 import { restoredMessage } from '@/lib/domain/version-message';
 import { callApi, type ApiFailure } from '@/components/api-client';
-import type { ScenarioComment } from '@/lib/contracts/scenarios';
+import type { ComparableVersion, ScenarioComment } from '@/lib/contracts/scenarios';
 import type { ParseOutcome } from '@/lib/engine/schema';
 import { CommentsPanel } from './comments-panel';
 import { EvidencePanel } from './evidence-panel';
@@ -41,7 +41,7 @@ export interface VersionWorkspaceProps {
     comments: ScenarioComment[];
   };
   latest: { id: string; number: number } | null;
-  comparable: { id: string; label: string }[];
+  comparable: ComparableVersion[];
   canEdit: boolean;
   canFork: boolean;
 }

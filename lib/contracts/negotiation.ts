@@ -69,7 +69,9 @@ export interface ZoneOffer {
   validUntil: string;
   createdBy: string;
   versionId: string;
+  /** `Scenario v3` for the API; pages name the version from versionOf in the reader's language. */
   version: string;
+  versionOf: { scenario: string; number: number } | null;
   currency: string;
   unit: number;
   priceBase: string;

@@ -57,7 +57,9 @@ export interface OfferDto {
 export interface TimelineOffer extends OfferDto {
   createdBy: string;
   answeredBy: string | null;
+  /** `Scenario v3`, as the API has always sent it; pages name the version with versionOf in the reader's language. */
   version: string;
+  versionOf: { scenario: string; number: number } | null;
 }
 
 /**
@@ -73,7 +75,9 @@ export interface OfferRoomVersion extends Omit<ModelVersion, 'unit'> {
    * nobody stated); it may still give the upper bound.
    */
   lowerBoundStated: boolean;
-  label: string;
+  /** Its scenario's name and its number, named in the reader's language by lib/domain/version-label.ts. */
+  scenario: string;
+  number: number;
   side: Side;
   unit: string;
   currency: string;

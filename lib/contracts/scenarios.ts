@@ -2,6 +2,14 @@ import type { Side } from '@/lib/domain/actor';
 import type { ResultJson } from '@/lib/engine/compute';
 import type { ScenarioDiff } from '@/lib/engine/diff';
 
+/** A version of the deal another may be compared with: its scenario's name and its number (named in the reader's language, lib/domain/version-label.ts). */
+export interface ComparableVersion {
+  id: string;
+  scenario: string;
+  number: number;
+  side: Side;
+}
+
 /** A version as the comparison shows it: its inputs' headline and the period results stored when it was saved. */
 export interface ComparedVersion {
   id: string;

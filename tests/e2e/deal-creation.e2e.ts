@@ -95,7 +95,7 @@ describe.sequential('creating a deal and starting its scenarios without a file',
     await screenshot(page, 'scenario-new-choices-zh');
     await page.getByTestId('new-scenario-create').click();
     await page.waitForURL(/\/versions\/[0-9a-f-]+\?saved=1$/);
-    await expect(page.getByTestId('version-title').textContent()).resolves.toBe('表 2 成本 · v1');
+    await expect(page.getByTestId('version-title').textContent()).resolves.toBe('表 2 成本 · 第 1 版');
     await expect(page.getByTestId('template-to-fill').textContent()).resolves.toMatch(/补偿起始年份、追溯补偿年数、资本收益率 i_s/);
     // Every category has its row: the category each row's picker shows.
     const chosen = await page.locator('main select').evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''));
@@ -112,7 +112,7 @@ describe.sequential('creating a deal and starting its scenarios without a file',
     await expect(page.getByTestId('template-contents').textContent()).resolves.toMatch(/没有任何明细/);
     await page.getByTestId('new-scenario-create').click();
     await page.waitForURL(/\/versions\/[0-9a-f-]+\?saved=1$/);
-    await expect(page.getByTestId('version-title').textContent()).resolves.toBe('新情景 · v1');
+    await expect(page.getByTestId('version-title').textContent()).resolves.toBe('新情景 · 第 1 版');
     await expect(page.getByTestId('template-to-fill').count()).resolves.toBe(0);
     await page.goto(`${baseUrl()}/deals/${dealId}/scenarios`);
     const scenarios = (await page.locator('[data-testid=scenario]').allTextContents()).join(' | ');

@@ -209,7 +209,7 @@ describe('the scenario editor as a spreadsheet, in Chinese', () => {
     await page.fill('#version-message', '回到论文假设');
     await page.getByTestId('save-version').click();
     await page.waitForURL(/\?saved=1$/);
-    await expect(page.getByTestId('version-title').textContent()).resolves.toMatch(new RegExp(`v${before.number + 1}$`));
+    await expect(page.getByTestId('version-title').textContent()).resolves.toMatch(new RegExp(`第 ${before.number + 1} 版$`));
     await page.getByText('恢复第 1 版：回到论文假设').first().waitFor();
     const restored = await latestVersion();
     expect(restored.document.periods).toHaveLength(5);

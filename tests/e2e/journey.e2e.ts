@@ -127,7 +127,7 @@ describe.sequential('from an empty deal to a signed agreement, in Chinese, witho
     await page.getByTestId('new-scenario-name').fill(upstreamName);
     await page.getByTestId('new-scenario-create').click();
     await page.waitForURL(/\/versions\/[0-9a-f-]+\?saved=1$/);
-    await expect(page.getByTestId('version-title').textContent()).resolves.toBe(`${upstreamName} · v1`);
+    await expect(page.getByTestId('version-title').textContent()).resolves.toBe(`${upstreamName} · 第 1 版`);
 
     await page.getByTestId('edit-version').click();
     await expect(page.getByTestId('unit-caption').textContent()).resolves.toMatch(/万元.*2010 年不变价/);
@@ -146,7 +146,7 @@ describe.sequential('from an empty deal to a signed agreement, in Chinese, witho
     await shot(page, '03-upstream-editing');
     await shotOf(page, 'results-panel', '03b-upstream-results');
     await saveVersion(page);
-    await expect(page.getByTestId('version-title').textContent()).resolves.toBe(`${upstreamName} · v2`);
+    await expect(page.getByTestId('version-title').textContent()).resolves.toBe(`${upstreamName} · 第 2 版`);
     await expect(page.getByTestId('template-to-fill').count()).resolves.toBe(0);
     const results = (await page.getByTestId('results-periods').textContent()) ?? '';
     expect(results).toMatch(/2011–2013\s*300\.00/);
@@ -162,7 +162,7 @@ describe.sequential('from an empty deal to a signed agreement, in Chinese, witho
     await page.getByTestId('new-scenario-name').fill(downstreamName);
     await page.getByTestId('new-scenario-create').click();
     await page.waitForURL(/\/versions\/[0-9a-f-]+\?saved=1$/);
-    await expect(page.getByTestId('version-title').textContent()).resolves.toBe(`${downstreamName} · v1`);
+    await expect(page.getByTestId('version-title').textContent()).resolves.toBe(`${downstreamName} · 第 1 版`);
 
     await page.getByTestId('edit-version').click();
     const benefits = page.getByTestId('items-benefits');
@@ -177,7 +177,7 @@ describe.sequential('from an empty deal to a signed agreement, in Chinese, witho
     await page.fill('#version-message', '下游受益：避免的水处理成本');
     await shot(page, '05-downstream-editing');
     await saveVersion(page);
-    await expect(page.getByTestId('version-title').textContent()).resolves.toBe(`${downstreamName} · v2`);
+    await expect(page.getByTestId('version-title').textContent()).resolves.toBe(`${downstreamName} · 第 2 版`);
     await expect(page.locator('main').textContent()).resolves.toContain('避免的水处理成本');
     // Downstream stated no cost: no lower bound and no payment of its own, "—" and not 0 (decision 0046).
     const results = page.getByTestId('results-periods');
@@ -205,8 +205,8 @@ describe.sequential('from an empty deal to a signed agreement, in Chinese, witho
 
     // The picker: upstream's v1, the template nobody had filled in yet, has no lower bound to speak of.
     const lower = page.getByTestId('pair-lower');
-    await expect(lower.locator('option:checked').textContent()).resolves.toMatch(new RegExp(`^${upstreamName} · v2`));
-    const v1 = await lower.locator('option', { hasText: `${upstreamName} · v1` }).getAttribute('value');
+    await expect(lower.locator('option:checked').textContent()).resolves.toMatch(new RegExp(`^${upstreamName} · 第 2 版`));
+    const v1 = await lower.locator('option', { hasText: `${upstreamName} · 第 1 版` }).getAttribute('value');
     await lower.selectOption(v1!);
     await page.waitForURL(new RegExp(`lower=${v1}`));
     await expect(page.getByTestId('pair-lower-2014-2020').textContent()).resolves.toBe('0.00');

@@ -38,7 +38,7 @@ describe('scenario workspace in Chromium', () => {
 
   it('lets the upstream official edit a cost, attach evidence, survive a reload, and save v2', async () => {
     const page = await open('shiyan@pes.demo', 'zh', `/deals/${dealId}/versions/${v1}`);
-    await expect(page.getByTestId('version-title').textContent()).resolves.toMatch(/v1$/);
+    await expect(page.getByTestId('version-title').textContent()).resolves.toMatch(/第 1 版$/);
     expect(await (await costCell(page)).getAttribute('readonly')).not.toBeNull();
     await screenshot(page, 'version-view-zh');
 
@@ -65,7 +65,7 @@ describe('scenario workspace in Chromium', () => {
     await page.getByTestId('save-version').click();
     await page.waitForURL(/\/versions\/[0-9a-f-]+\?saved=1$/);
     v2 = new URL(page.url()).pathname.split('/').pop()!;
-    await expect(page.getByTestId('version-title').textContent()).resolves.toMatch(/v2$/);
+    await expect(page.getByTestId('version-title').textContent()).resolves.toMatch(/第 2 版$/);
     await page.getByTestId('saved-notice').waitFor();
     // The saved version cites the exact file, downloadable by its hash.
     const link = page.getByTestId('evidence').getByRole('link', { name: '2019年审计报告.pdf' });
@@ -126,7 +126,7 @@ describe('scenario workspace in Chromium', () => {
 
     // The same refusal on a Chinese page: every row's reason in Chinese, the engine's included.
     const zh = await open('shiyan@pes.demo', 'zh', `/deals/${dealId}/scenarios`);
-    await zh.getByRole('link', { name: 'v4' }).first().click();
+    await zh.getByRole('link', { name: '第 4 版' }).first().click();
     await zh.getByTestId('edit-version').click();
     await zh.getByTestId('import-table').setInputFiles({ name: 'costs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await zh.getByTestId('failure').waitFor();

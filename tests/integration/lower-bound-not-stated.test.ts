@@ -56,7 +56,7 @@ describe('a version that states no lower bound is never used as one', () => {
       const zone = await getBargainingZone({ actor: upstream, origin, dealId: deal.id, pair, locale: 'zh' });
       expect(zone.pair.lower).toBeNull();
       expect(zone.pair.upper?.id).toBe(down.versionId);
-      expect(zone.pair.missing).toEqual([{ bound: 'lower', code: 'lowerBoundNotStated', versionId: costless.versionId, message: expect.stringContaining('上游：仅列效益 · v1') }]);
+      expect(zone.pair.missing).toEqual([{ bound: 'lower', code: 'lowerBoundNotStated', versionId: costless.versionId, message: expect.stringContaining('上游：仅列效益 · 第 1 版') }]);
       expect(zone.pair.missing[0]!.message).toContain('未提出补偿下限');
       expect(zone.pair.years).toHaveLength(17);
       for (const y of zone.pair.years) expect([y.lowerBound, y.suggestedPayment, y.feasible, y.coverage]).toEqual([null, null, null, 'upperOnly']);
@@ -114,7 +114,8 @@ describe('a version that states no lower bound is never used as one', () => {
     expect(refused).toBeInstanceOf(ValidationError);
     const error = refused as ValidationError;
     expect([error.status, error.field, error.problems[0]?.text?.key]).toEqual([400, 'versionId', 'offerVersionStatesNoLowerBound']);
-    expect(error.messageIn('zh')).toContain('北京：效益 · v1');
+    expect(error.messageIn('zh')).toContain('北京：效益 · 第 1 版');
+    expect(error.messageIn('en')).toContain('北京：效益 · v1');
     expect(error.messageIn('zh')).toContain('未提出补偿下限');
     expect(error.messageIn('en')).toContain('states no lower bound');
     expect(await testDb().offer.count({ where: { dealId: deal.id } })).toBe(0);

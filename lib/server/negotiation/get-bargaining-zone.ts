@@ -11,7 +11,8 @@ import { offerTimeline } from '@/lib/server/offers/list-offers';
 import type { BargainingZone, OfferDistances, ZoneChoice, ZoneVersion } from '@/lib/contracts/negotiation';
 import { formatDecimal, parseDecimal } from '@/lib/engine';
 import type { AppLocale } from '@/lib/domain/locale';
-import { offerDistances, pairAnswer, versionLabel, zonePairDto, zoneOfferDto, zoneVersionDto } from './zone-dto';
+import { offerDistances, pairAnswer, zonePairDto, zoneOfferDto, zoneVersionDto } from './zone-dto';
+import { versionLabel } from '@/lib/domain/version-label';
 import { negotiationParties, partiesSelect } from './negotiation-parties';
 import { resolveVersionPair } from './resolve-version-pair';
 import { render, say, saying, text } from '@/lib/domain/local-text';
@@ -155,7 +156,7 @@ export async function getBargainingZone({
   // Side by side, each version is shown inside its own bounds: one that states no lower bound has no zone of its own.
   const picked = selected.map((id) => shown.get(id)!);
   const versions = picked.filter((v) => v.lowerBoundStated);
-  const withoutLowerBound = picked.filter((v) => !v.lowerBoundStated).map((v) => ({ id: v.id, label: versionLabel(v) }));
+  const withoutLowerBound = picked.filter((v) => !v.lowerBoundStated).map((v) => ({ id: v.id, label: versionLabel(v.scenario, v.number, locale) }));
   const zoneOffers = offers.flatMap((offer) => {
     const version = shown.get(offer.versionId);
     // An offer's distance is from its version's lower bound; a version that states none gives no distance.

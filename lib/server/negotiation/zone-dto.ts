@@ -14,6 +14,7 @@ import {
   type Dec,
 } from '@/lib/engine';
 import type { AppLocale } from '@/lib/domain/locale';
+import { versionLabel } from '@/lib/domain/version-label';
 import { render, text } from '@/lib/domain/local-text';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Side } from '@/lib/domain/actor';
@@ -92,7 +93,7 @@ export function zoneVersionDto(version: StoredVersion): ZoneVersion {
 // ------------------------------------------------------------------ offers
 
 /** An offer of the timeline, as much of it as the zone reads. */
-type OfferRow = Pick<ZoneOffer, 'id' | 'number' | 'fromSide' | 'toSide' | 'status' | 'createdAt' | 'validUntil' | 'createdBy' | 'versionId' | 'version'> & { schedule: unknown };
+type OfferRow = Pick<ZoneOffer, 'id' | 'number' | 'fromSide' | 'toSide' | 'status' | 'createdAt' | 'validUntil' | 'createdBy' | 'versionId' | 'version' | 'versionOf'> & { schedule: unknown };
 
 /** The engine's distances as the DTO's decimal strings. */
 function distanceDto(d: DistanceFromBounds): OfferDistance {
@@ -135,6 +136,7 @@ export function zoneOfferDto(offer: OfferRow, version: ZoneVersion, distances = 
     createdBy: offer.createdBy,
     versionId: offer.versionId,
     version: offer.version,
+    versionOf: offer.versionOf,
     currency: version.currency,
     unit: version.unit,
     priceBase: version.priceBase,
@@ -149,9 +151,6 @@ function defaultWeight(lower: ZoneVersion | null, upper: ZoneVersion | null): st
   if (lower && upper) return new D(lower.bargainingWeight).eq(upper.bargainingWeight) ? formatDecimal(new D(lower.bargainingWeight)) : '0.5';
   return formatDecimal(new D((lower ?? upper)?.bargainingWeight ?? '0.5'));
 }
-
-/** `Scenario · v3`, as the pages name a version. */
-export const versionLabel = (v: Pick<ZoneVersion, 'scenario' | 'number'>) => `${v.scenario} · v${v.number}`;
 
 /**
  * The pair of an upstream (lower bound) and a downstream version (upper bound), in `unit`, at
@@ -179,7 +178,10 @@ export function zonePairDto({
   const lower = stated ? asked : null;
   const missing: ZonePairMissing[] = stated
     ? gaps
-    : [...gaps, { bound: 'lower', code: 'lowerBoundNotStated', versionId: asked.id, message: render(text('pairLowerBoundNotStated', { version: versionLabel(asked) }), locale) }];
+    : [
+        ...gaps,
+        { bound: 'lower', code: 'lowerBoundNotStated', versionId: asked.id, message: render(text('pairLowerBoundNotStated', { version: versionLabel(asked.scenario, asked.number, locale) }), locale) },
+      ];
   const w = weight ?? defaultWeight(lower, upper);
   const years = pairYears(lower, upper, new D(w), unit);
   return {

@@ -35,5 +35,6 @@ export async function offerTimeline(dealId: string): Promise<TimelineOffer[]> {
     createdBy: createdByName ?? '—',
     answeredBy: offer.answeredById ? (answeredByName ?? '—') : null,
     version: versionNumber !== null && scenarioName !== null ? `${scenarioName} v${versionNumber}` : '—',
+    versionOf: versionNumber !== null && scenarioName !== null ? { scenario: scenarioName, number: versionNumber } : null,
   }));
 }

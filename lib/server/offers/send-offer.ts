@@ -60,7 +60,7 @@ export async function sendOffer({ actor, origin, dealId, input, now = new Date()
     // An offer is checked against its version's lower bound: a version that states none (only the
     // upper bound, decision 0046) would check it against the engine's placeholder 0.
     if (!statesLowerBound(version.result as unknown as AnyResultJson)) {
-      throw new ValidationError(text('offerVersionStatesNoLowerBound', { version: `${version.scenario.name} · v${version.number}` }), 'versionId');
+      throw new ValidationError(text('offerVersionStatesNoLowerBound', { scenario: version.scenario.name, number: version.number }), 'versionId');
     }
     const upper = await upperBoundVersion({ dealId, upperVersionId: input.upperVersionId, offerVersionId: version.id, tx });
     const lowerModel = modelVersion(version);

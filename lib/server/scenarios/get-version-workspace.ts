@@ -33,7 +33,7 @@ export async function getVersionWorkspace({ actor, origin, dealId, versionId }: 
     version,
     latest: history[0] ?? null,
     forkedFrom: forkedFrom ? { ...forkedFrom, kind: forkKind(version.scenario.side, forkedFrom.side) } : null,
-    comparable: scenarios.flatMap((s) => s.versions.map((v) => ({ id: v.id, label: `${s.name} · v${v.number}`, side: s.side }))),
+    comparable: scenarios.flatMap((s) => s.versions.map((v) => ({ id: v.id, scenario: s.name, number: v.number, side: s.side }))),
     mySide: membership.side,
     canEdit: mayEdit && membership.side === version.scenario.side,
     canFork: mayEdit,

@@ -8,6 +8,7 @@ import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { compareScenarioVersions } from '@/lib/server/scenarios/compare-scenario-versions';
 import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
 import { EmptyState } from '@/components/ui/empty-state';
+import { versionLabel } from '@/lib/domain/version-label';
 
 /** Two versions of the deal (either side's) compared: inputs changed, results side by side. */
 export default async function ComparePage({ params, searchParams }: { params: Promise<{ dealId: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
@@ -16,7 +17,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const scenarios = await orNotFound(listScenarios({ actor, origin, dealId }));
   const [t, locale] = await Promise.all([getTranslations('compare'), getLocale()]);
   const lang = isLocale(locale) ? locale : 'zh';
-  const options = scenarios.flatMap((s) => s.versions.map((v) => ({ id: v.id, label: `${s.name} · v${v.number}` })));
+  const options = scenarios.flatMap((s) => s.versions.map((v) => ({ id: v.id, label: versionLabel(s.name, v.number, lang) })));
   const chosen = isId(query.from ?? '') && isId(query.to ?? '');
   const comparison = chosen ? await orNotFound(compareScenarioVersions({ actor, origin, dealId, fromVersionId: query.from!, toVersionId: query.to! })) : null;
   return (

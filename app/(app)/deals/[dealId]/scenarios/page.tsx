@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { RenderedTable } from '@/components/ui/rendered-table';
 import { formatDateTime } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
+import { versionMark } from '@/lib/domain/version-label';
 import { counterpart } from '@/lib/domain/offer-state';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { listScenarios } from '@/lib/server/scenarios/list-scenarios';
@@ -69,7 +70,7 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
                     cells: {
                       version: (
                         <Link href={`/deals/${dealId}/versions/${version.id}`} className="num font-medium text-water-700 hover:underline" data-testid="version-link">
-                          v{version.number}
+                          {versionMark(version.number, lang)}
                         </Link>
                       ),
                       message: <VersionMessageText message={version.message} />,

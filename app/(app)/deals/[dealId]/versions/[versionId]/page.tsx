@@ -5,6 +5,7 @@ import { SensitivityLink } from '@/components/negotiation/sensitivity-link';
 import { VersionWorkspace } from '@/components/scenario-workspace/version-workspace';
 import { Notice } from '@/components/ui/notice';
 import { parseScenario } from '@/lib/engine/schema';
+import { versionLabel } from '@/lib/domain/version-label';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { getVersionWorkspace } from '@/lib/server/scenarios/get-version-workspace';
 
@@ -33,7 +34,9 @@ export default async function VersionPage({ params, searchParams }: { params: Pr
           <>
             <span className="text-slate-400">·</span>
             <Link href={`/deals/${dealId}/versions/${workspace.forkedFrom.id}`} className="hover:underline" data-testid="forked-from">
-              {t(workspace.forkedFrom.kind === 'duplicate' ? 'duplicatedFrom' : 'forkedFrom', { label: `${workspace.forkedFrom.scenario} · v${workspace.forkedFrom.number}` })}
+              {t(workspace.forkedFrom.kind === 'duplicate' ? 'duplicatedFrom' : 'forkedFrom', {
+                label: versionLabel(workspace.forkedFrom.scenario, workspace.forkedFrom.number, locale === 'en' ? 'en' : 'zh'),
+              })}
             </Link>
           </>
         )}
@@ -67,7 +70,7 @@ export default async function VersionPage({ params, searchParams }: { params: Pr
           comments: version.comments,
         }}
         latest={workspace.latest ? { id: workspace.latest.id, number: workspace.latest.number } : null}
-        comparable={workspace.comparable.map(({ id, label }) => ({ id, label }))}
+        comparable={workspace.comparable}
         canEdit={workspace.canEdit}
         canFork={workspace.canFork}
       />

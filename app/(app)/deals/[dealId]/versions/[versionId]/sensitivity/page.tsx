@@ -8,6 +8,7 @@ import { NumberInput } from '@/components/ui/number-input';
 import { SensitivityView } from '@/components/negotiation/sensitivity-view';
 import { amountUnitWord } from '@/lib/domain/format';
 import { isLocale } from '@/lib/domain/locale';
+import { versionLabel } from '@/lib/domain/version-label';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { DEFAULT_SENSITIVITY_PERCENT, getVersionSensitivity, ZOfferAmount, ZPercent } from '@/lib/server/negotiation/get-version-sensitivity';
 
@@ -40,7 +41,7 @@ export default async function SensitivityPage({ params, searchParams }: { params
         </Link>
         <span className="text-slate-400">/</span>
         <Link href={`/deals/${dealId}/versions/${version.id}`} className="hover:underline" data-testid="back-to-version">
-          {version.scenario} · v{version.number}
+          {versionLabel(version.scenario, version.number, lang)}
         </Link>
         <span className="text-slate-400">·</span>
         <Link href={`/deals/${dealId}/negotiation?versions=${version.id}`} className="hover:underline">
@@ -50,7 +51,7 @@ export default async function SensitivityPage({ params, searchParams }: { params
       <div>
         <h1 className="text-2xl font-semibold text-water-900">{t('sensitivity.title')}</h1>
         <p className="mt-1 text-slate-700">
-          {version.scenario} · v{version.number}{' '}
+          {versionLabel(version.scenario, version.number, lang)}{' '}
           <Badge tone="side" className="ml-1 text-xs">
             {t(`sides.${version.side}`)}
           </Badge>
