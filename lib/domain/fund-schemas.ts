@@ -167,6 +167,8 @@ export const ZConfirmSettlement = z.strictObject({
 export const ZRecordPayment = z.strictObject({
   year,
   funder: z.enum(funders, say('mustBeFunder')),
+  /** The organisation on the funder line that pays (or is repaid), by its id in the terms' parties (docs/decisions/0110). */
+  party: text(200, 'mustBeOrganisationId').optional(),
   direction: z.enum(paymentDirections, say('mustBeDirection')).default('TO_UPSTREAM'),
   amount: z.string(say('writeAmountAsString')).trim().min(1, say('mustNotBeEmpty')),
   paidOn: isoDate,
