@@ -119,14 +119,14 @@ function partyRows(parties: readonly LedgerExportParty[], labels: LedgerLabels):
   ]);
 }
 
-function paymentRows(payments: readonly LedgerExportPayment[], labels: LedgerLabels): string[][] {
+function paymentRows(payments: readonly LedgerExportPayment[], labels: LedgerLabels, withOrganisation: boolean): string[][] {
   return payments.map((p) => [
     p.id,
     p.deal,
     String(p.agreement),
     String(p.year),
     labels.funder(p.funder),
-    p.organisation,
+    ...(withOrganisation ? [p.organisation] : []),
     labels.direction(p.direction),
     p.amount,
     p.paidOn,
@@ -182,7 +182,8 @@ export async function ledgerToXlsx(
   const workbook = new ExcelJS.Workbook();
   const sheets: [string, readonly string[], string[][]][] = [
     [labels.sheet.lines, ledgerColumns, ledgerRows(lines, labels)],
-    [labels.sheet.payments, paymentColumns, paymentRows(payments, labels)],
+    // The organisation column only where an agreement's terms name the parties: older files keep their shape.
+    [labels.sheet.payments, parties.length ? paymentColumns : paymentColumns.filter((c) => c !== 'organisation'), paymentRows(payments, labels, parties.length > 0)],
   ];
   if (parties.length) sheets.push([labels.sheet.parties, partyColumns, partyRows(parties, labels)]);
   for (const [name, columns, rows] of sheets) {

@@ -63,7 +63,16 @@ const confirm = (t: Table, settlement: { id: string; fingerprint: string }, acto
   confirmSettlement({ actor, origin: origin(), ...t.at, settlementId: settlement.id, fingerprint: settlement.fingerprint, now });
 const pay = (
   t: Table,
-  input: { year: number; funder: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM'; amount: string; direction?: 'TO_UPSTREAM' | 'FROM_UPSTREAM'; overpaymentNote?: string; reference?: string; paidOn?: string },
+  input: {
+    year: number;
+    funder: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM';
+    amount: string;
+    direction?: 'TO_UPSTREAM' | 'FROM_UPSTREAM';
+    overpaymentNote?: string;
+    reference?: string;
+    paidOn?: string;
+    party?: string;
+  },
   actor = t.fundAdmin,
 ) => recordPayment({ actor, origin: origin(), ...t.at, now, input: { direction: 'TO_UPSTREAM', paidOn: '2027-03-01', reference: `BANK-${input.year}-${input.funder}`, ...input } });
 const reverse = (t: Table, input: { reverses: string; reason: string; paidOn: string }, actor = t.fundAdmin) => reversePayment({ actor, origin: origin(), ...t.at, now, input });
@@ -506,6 +515,10 @@ describe('fund: payments and the ledger', () => {
     expect((over as ValidationError).problems).toMatchObject([
       { field: 'amount', message: '0.06 is more than the outstanding balance in this direction (0.05) by 0.01: correct the amount, or add an overpayment note to record it anyway' },
     ]);
+    // Terms without a parties section: a payment names no organisation (docs/decisions/0110).
+    await expect(pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '0.01', party: 'henan' })).rejects.toMatchObject({
+      problems: [{ field: 'party', message: 'payments on this funder line name no organisation: the terms name none for it' }],
+    });
     await expect(pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '1.005' })).rejects.toMatchObject({
       problems: [{ field: 'amount', message: '1.005 has more than two decimals: amounts are to the fen' }],
     });

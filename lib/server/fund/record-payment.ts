@@ -64,9 +64,10 @@ export async function recordPayment({
     const settlement = admin.settlements.find((s) => s.year === input.year && s.status === 'CONFIRMED') ?? null;
     const lines = ledgerOf(admin);
     // Owed is judged on the organisation's part of the line when the payment names one.
-    const line = input.party
-      ? partyLedgerOf(admin, lines).find((l) => l.year === input.year && l.role === 'pays' && l.funder === input.funder && l.id === input.party)
-      : lines.find((l) => l.year === input.year && l.funder === input.funder);
+    const line =
+      input.party && !organisationProblem
+        ? partyLedgerOf(admin, lines).find((l) => l.year === input.year && l.role === 'pays' && l.funder === input.funder && l.id === input.party)
+        : lines.find((l) => l.year === input.year && l.funder === input.funder);
     const checked = checkPayment({
       line: { scheduled: line?.scheduled ?? '0', settled: settlement ? (line?.settled ?? '0') : null, paid: line?.paid ?? '0' },
       direction: input.direction,
