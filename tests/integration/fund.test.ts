@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/domain/errors';
 import { templateTerms } from '../../lib/terms';
@@ -18,6 +17,7 @@ import { recordPayment } from '../../lib/server/fund/record-payment';
 import { resolveDispute } from '../../lib/server/fund/resolve-dispute';
 import { runSettlementYear } from '../../lib/server/fund/run-settlement';
 import { reversePayment } from '../../lib/server/fund/reverse-payment';
+import { pdfText } from '../support/pdf-text';
 import { closeMonitoringEntry } from '../../lib/server/fund/close-monitoring-entry';
 import { listDealActivity } from '../../lib/server/deals/list-deal-activity';
 import { searchFundArchive } from '../../lib/server/fund/search-fund-archive';
@@ -570,6 +570,11 @@ describe('fund: immutability and authorisation', () => {
     await expect(testDb().settlement.update({ where: { id: draft.id }, data: { status: 'CONFIRMED', confirmedAt: new Date(), confirmedById: t.fundAdmin.id, due: '1.00' } })).rejects.toThrow(
       /cannot change what was run/,
     );
+    // One generic guard (docs/decisions/0110): the draft's agreement and year stay, confirming names who and when.
+    await expect(testDb().settlement.update({ where: { id: draft.id }, data: { year: 2022 } })).rejects.toThrow(/its year is fixed/);
+    await expect(testDb().settlement.update({ where: { id: draft.id }, data: { status: 'CONFIRMED', confirmedAt: new Date() } })).rejects.toThrow(/confirming needs confirmedById/);
+    await expect(testDb().settlement.update({ where: { id: draft.id }, data: { confirmedAt: new Date() } })).rejects.toThrow(/only a confirmed row names confirmedAt/);
+    await expect(testDb().settlement.update({ where: { id: draft.id }, data: { parties: [] } })).resolves.toMatchObject({ id: draft.id });
     expect((await verifyAuditChains(testDb())).broken.filter((link) => link.chain === t.deal.id)).toEqual([]);
   });
 
@@ -710,13 +715,3 @@ describe('fund: a settlement an accountant can file', () => {
     expect(original.getCell(column('冲销的付款')).text).toBe('');
   });
 });
-
-/** The PDF's text through poppler's pdftotext (CI installs poppler-utils; so must a developer's machine). */
-function pdfText(bytes: Buffer): string {
-  try {
-    return execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes, encoding: 'utf8' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is missing: install poppler-utils (apt-get install poppler-utils) to check the statement’s text');
-    throw error;
-  }
-}

@@ -12,6 +12,8 @@ import type { RecordPaymentInput } from '../../lib/domain/fund-schemas';
 import { runSettlementYear } from '../../lib/server/fund/run-settlement';
 import { templateTerms } from '../../lib/terms';
 import { testDb } from '../factories';
+import { pdfText } from '../support/pdf-text';
+import { renderSettlementPdf } from '../../lib/server/fund/render-settlement-pdf';
 import { fundOrigin } from '../factories/signed-agreement';
 import { acceptOnThreeParties, signByEveryParty, threePartyDeal } from '../factories/three-party-deal';
 
@@ -166,7 +168,19 @@ describe('payments per organisation', () => {
       ['pays', 'DOWNSTREAM', o.henan.nameZh, '30000000.02', '4000000.00', '26000000.02'],
       ['pays', 'DOWNSTREAM', o.beijing.nameZh, '20000000.01', '0.00', '20000000.01'],
     ]);
-    await confirmSettlement({ actor: t.fundAdmin, origin: origin(), ...at, settlementId: draft.id, fingerprint: draft.fingerprint, now });
+    const confirmed = await confirmSettlement({ actor: t.fundAdmin, origin: origin(), ...at, settlementId: draft.id, fingerprint: draft.fingerprint, now });
+    // The statement prints each party's part of the due, its advances and its balance, by name in both languages.
+    const pdf = await renderSettlementPdf({ actor: t.henan, origin: origin(), ...at, settlementId: confirmed.id });
+    const text = pdfText(pdf.bytes).replace(/[ \t]+/g, ' ');
+    for (const heading of ['各当事方分担', "Each party's part", '收款（上游）', 'Receives (upstream)', '付款 · 下游方', 'Pays · Downstream party', '付款 · 中央财政'])
+      expect(text, heading).toContain(heading);
+    const lineOf = (name: string) => text.split('\n').find((l) => l.includes(name) && /\d,\d{3}/.test(l)) ?? '';
+    expect(lineOf(o.henan.nameZh)).toMatch(/30,000,000\.02 4,000,000\.00 26,000,000\.02/);
+    expect(lineOf(o.beijing.nameZh)).toMatch(/20,000,000\.01 0\.00 20,000,000\.01/);
+    expect(lineOf(o.shiyan.nameZh)).toMatch(/100,000,000\.05 4,000,000\.00 96,000,000\.05/);
+    for (const name of [o.henan.name, o.beijing.name, o.shiyan.name, o.central.nameZh, o.central.name]) expect(text, name).toContain(name);
+    // The payments name the organisation that paid them.
+    expect(text).toMatch(new RegExp(`HN-ADV-2\\n[^\\n]*\\n[^\\n]*${o.henan.nameZh}[^\\n]*\\n[^\\n]*${o.henan.name}`));
     // Beijing pays its balance after the settlement; more than it owes is an overpayment, though the line still owes more.
     const over = await pay(t, agreementId, { party: o.beijing.id, amount: '20000000.02', reference: 'BJ-1' }).catch((error: unknown) => error);
     expect(over).toBeInstanceOf(ValidationError);
