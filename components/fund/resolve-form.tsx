@@ -14,14 +14,21 @@ import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import type { CellDto } from '@/lib/contracts/fund';
 import type { ResolveDisputeInput } from '@/lib/domain/fund-schemas';
 import { resolutionMethods } from '@/lib/domain/monitoring';
+import { entryModes } from '@/lib/domain/monitoring-entry';
+import { ToggleGroup } from '@/components/ui/toggle-group';
+import type { Control, FieldErrors, UseFormRegister } from 'react-hook-form';
+import { SampleRows, type SampleRowsForm } from './sample-rows';
 
 // The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
 const resolveDisputeSchema = lazySchema(() => import('@/lib/domain/fund-schemas').then((m) => m.ZResolveDisputeForm));
 
-/** How the fund settles a disputed result: accept one side's value, average them, or record a retest with its evidence. */
+/**
+ * How the fund settles a disputed result: accept one side's value, average them, or record a retest
+ * with its evidence: one value with its sampling period, or its dated samples (decision 0110).
+ */
 export function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: string; agreementId: string; cell: CellDto; onDone: () => void }) {
   const t = useTranslations('fund');
-  const { register, control, handleSubmit, formState, watch, getValues } = useDomainForm(resolveDisputeSchema, {
+  const { register, control, handleSubmit, formState, watch, getValues, setValue } = useDomainForm(resolveDisputeSchema, {
     defaultValues: {
       method: 'AVERAGE',
       year: cell.year,
@@ -32,10 +39,13 @@ export function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: str
       laboratory: '',
       sampledFrom: `${cell.year}-01-01`,
       sampledTo: `${cell.year}-12-31`,
+      retestMode: 'value',
+      samples: [{ on: '', value: '' }],
     },
   });
   const errors = formState.errors as Partial<Record<string, { message?: string }>>;
   const method = watch('method');
+  const retestMode = watch('retestMode') as (typeof entryModes)[number];
   const { busy, failure, send } = useApiForm();
   const url = `/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring/resolutions`;
 
@@ -71,20 +81,39 @@ export function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: str
         </Field>
       )}
       {method === 'RETEST' && (
-        <div className="grid gap-3 sm:grid-cols-3">
-          <NumberField control={control} name="value" label={t('monitoring.field.value')} testId="retest-value" />
-          <Field label={t('monitoring.field.laboratory')} error={errors.laboratory?.message}>
-            <Input testId="retest-laboratory" {...register('laboratory')} />
-          </Field>
-          <Field label={t('monitoring.resolve.evidence')}>
-            <FileInput testId="retest-file" {...register('file')} />
-          </Field>
-          <Field label={t('monitoring.field.sampledFrom')} error={errors.sampledFrom?.message}>
-            <Input type="date" {...register('sampledFrom')} />
-          </Field>
-          <Field label={t('monitoring.field.sampledTo')} error={errors.sampledTo?.message}>
-            <Input type="date" {...register('sampledTo')} />
-          </Field>
+        <div className="space-y-3">
+          <div className="grid gap-3 sm:grid-cols-3">
+            <Field label={t('monitoring.field.laboratory')} error={errors.laboratory?.message}>
+              <Input testId="retest-laboratory" {...register('laboratory')} />
+            </Field>
+            <Field label={t('monitoring.resolve.evidence')}>
+              <FileInput testId="retest-file" {...register('file')} />
+            </Field>
+          </div>
+          <ToggleGroup
+            label={t('monitoring.enter.mode')}
+            options={entryModes.map((m) => ({ value: m, label: t(`monitoring.enter.modes.${m}`), testId: `retest-mode-${m}` }))}
+            value={retestMode}
+            onChange={(next) => setValue('retestMode', next)}
+          />
+          {retestMode === 'samples' ? (
+            <SampleRows
+              control={control as unknown as Control<SampleRowsForm>}
+              register={register as unknown as UseFormRegister<SampleRowsForm>}
+              errors={errors as FieldErrors<SampleRowsForm>}
+              testId="retest"
+            />
+          ) : (
+            <div className="grid gap-3 sm:grid-cols-3">
+              <NumberField control={control} name="value" label={t('monitoring.field.value')} testId="retest-value" />
+              <Field label={t('monitoring.field.sampledFrom')} error={errors.sampledFrom?.message}>
+                <Input type="date" {...register('sampledFrom')} />
+              </Field>
+              <Field label={t('monitoring.field.sampledTo')} error={errors.sampledTo?.message}>
+                <Input type="date" {...register('sampledTo')} />
+              </Field>
+            </div>
+          )}
         </div>
       )}
       <Field label={t('monitoring.resolve.note')} error={errors.note?.message}>
