@@ -14,7 +14,11 @@ import { inFundTransaction, mayAdminister } from './fund-access';
 import { paymentDto } from './fund-dto';
 import { problem, text, type Problem } from '@/lib/domain/local-text';
 
-const organisationName = (p: PartyName) => text('organisationName', { name: p.name ?? p.nameZh ?? p.id ?? '', nameZh: p.nameZh ?? p.name ?? p.id ?? '' });
+/** The organisations' names, English and Chinese lists (each message reads its language's). */
+const organisationNames = (payers: readonly PartyName[]) => ({
+  organisations: payers.map((p) => p.name ?? p.nameZh ?? p.id ?? ''),
+  organisationsZh: payers.map((p) => p.nameZh ?? p.name ?? p.id ?? ''),
+});
 
 /**
  * The organisation a payment names (docs/decisions/0110): when the signed terms name the parties
@@ -23,9 +27,9 @@ const organisationName = (p: PartyName) => text('organisationName', { name: p.na
 function partyProblem(admin: Pick<Administration, 'terms'>, funder: Funder, party: string | undefined): Problem | null {
   const payers = namedPayersOf(funder, admin.terms?.parties);
   if (!payers.length) return party === undefined ? null : problem('party', text('paymentOrganisationNotNamed'));
-  const organisations = payers.map(organisationName);
-  if (party === undefined) return problem('party', text('paymentNeedsOrganisation', { organisations }));
-  if (!payers.some((p) => p.id === party)) return problem('party', text('paymentOrganisationNotOnLine', { party, organisations }));
+  const names = organisationNames(payers);
+  if (party === undefined) return problem('party', text('paymentNeedsOrganisation', names));
+  if (!payers.some((p) => p.id === party)) return problem('party', text('paymentOrganisationNotOnLine', { party, ...names }));
   return null;
 }
 
