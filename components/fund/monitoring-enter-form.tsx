@@ -6,14 +6,12 @@ import { useIndicatorName } from './use-indicator-name';
 import { callApi } from '@/components/api-client';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { NumberField } from '@/components/ui/number-field';
 import { Select } from '@/components/ui/select';
-import { ToggleGroup } from '@/components/ui/toggle-group';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import type { EnterMonitoringValueInput } from '@/lib/domain/fund-schemas';
 import { entryModes } from '@/lib/domain/monitoring-entry';
-import { SampleRows, type SampleRowsForm } from './sample-rows';
+import { LabResultFields, type LabResultForm } from './sample-rows';
 import type { MonitoringView } from '@/lib/contracts/fund';
 import { FormOutcome } from './api-form';
 import { latestClosed } from './monitoring-years';
@@ -79,30 +77,14 @@ export function MonitoringEnterForm({ dealId, agreementId, view, onDone }: { dea
           <Input testId="enter-laboratory" {...register('laboratory')} />
         </Field>
       </div>
-      <ToggleGroup
-        label={t('monitoring.enter.mode')}
-        options={entryModes.map((m) => ({ value: m, label: t(`monitoring.enter.modes.${m}`), testId: `enter-mode-${m}` }))}
-        value={mode}
-        onChange={(next) => setValue('mode', next)}
+      <LabResultFields
+        mode={mode}
+        onMode={(next) => setValue('mode', next)}
+        control={control as unknown as Control<LabResultForm>}
+        register={register as unknown as UseFormRegister<LabResultForm>}
+        errors={errors as FieldErrors<LabResultForm>}
+        testId="enter"
       />
-      {mode === 'value' ? (
-        <div className="grid gap-3 sm:grid-cols-3">
-          <NumberField control={control} name="value" label={t('monitoring.field.value')} testId="enter-value" />
-          <Field label={t('monitoring.field.sampledFrom')} error={errors.sampledFrom?.message}>
-            <Input type="date" testId="enter-from" {...register('sampledFrom')} />
-          </Field>
-          <Field label={t('monitoring.field.sampledTo')} error={errors.sampledTo?.message}>
-            <Input type="date" testId="enter-to" {...register('sampledTo')} />
-          </Field>
-        </div>
-      ) : (
-        <SampleRows
-          control={control as unknown as Control<SampleRowsForm>}
-          register={register as unknown as UseFormRegister<SampleRowsForm>}
-          errors={errors as FieldErrors<SampleRowsForm>}
-          testId="enter"
-        />
-      )}
       <FormOutcome
         busy={busy}
         saved={Boolean(done)}

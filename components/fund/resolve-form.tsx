@@ -6,7 +6,6 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FileInput } from '@/components/ui/file-input';
 import { Input, Radio, Textarea } from '@/components/ui/input';
-import { NumberField } from '@/components/ui/number-field';
 import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
@@ -15,9 +14,8 @@ import type { CellDto } from '@/lib/contracts/fund';
 import type { ResolveDisputeInput } from '@/lib/domain/fund-schemas';
 import { resolutionMethods } from '@/lib/domain/monitoring';
 import { entryModes } from '@/lib/domain/monitoring-entry';
-import { ToggleGroup } from '@/components/ui/toggle-group';
 import type { Control, FieldErrors, UseFormRegister } from 'react-hook-form';
-import { SampleRows, type SampleRowsForm } from './sample-rows';
+import { LabResultFields, type LabResultForm } from './sample-rows';
 
 // The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
 const resolveDisputeSchema = lazySchema(() => import('@/lib/domain/fund-schemas').then((m) => m.ZResolveDisputeForm));
@@ -90,30 +88,14 @@ export function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: str
               <FileInput testId="retest-file" {...register('file')} />
             </Field>
           </div>
-          <ToggleGroup
-            label={t('monitoring.enter.mode')}
-            options={entryModes.map((m) => ({ value: m, label: t(`monitoring.enter.modes.${m}`), testId: `retest-mode-${m}` }))}
-            value={retestMode}
-            onChange={(next) => setValue('retestMode', next)}
+          <LabResultFields
+            mode={retestMode}
+            onMode={(next) => setValue('retestMode', next)}
+            control={control as unknown as Control<LabResultForm>}
+            register={register as unknown as UseFormRegister<LabResultForm>}
+            errors={errors as FieldErrors<LabResultForm>}
+            testId="retest"
           />
-          {retestMode === 'samples' ? (
-            <SampleRows
-              control={control as unknown as Control<SampleRowsForm>}
-              register={register as unknown as UseFormRegister<SampleRowsForm>}
-              errors={errors as FieldErrors<SampleRowsForm>}
-              testId="retest"
-            />
-          ) : (
-            <div className="grid gap-3 sm:grid-cols-3">
-              <NumberField control={control} name="value" label={t('monitoring.field.value')} testId="retest-value" />
-              <Field label={t('monitoring.field.sampledFrom')} error={errors.sampledFrom?.message}>
-                <Input type="date" {...register('sampledFrom')} />
-              </Field>
-              <Field label={t('monitoring.field.sampledTo')} error={errors.sampledTo?.message}>
-                <Input type="date" {...register('sampledTo')} />
-              </Field>
-            </div>
-          )}
         </div>
       )}
       <Field label={t('monitoring.resolve.note')} error={errors.note?.message}>

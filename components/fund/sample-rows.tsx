@@ -6,11 +6,67 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { NumberField } from '@/components/ui/number-field';
-import { maxSamplesPerYear } from '@/lib/domain/monitoring-entry';
+import { ToggleGroup } from '@/components/ui/toggle-group';
+import { entryModes, maxSamplesPerYear } from '@/lib/domain/monitoring-entry';
 
 /** The part of a form that holds a list of dated samples. */
 export interface SampleRowsForm {
   samples: { on: string; value: string }[];
+}
+
+/** The part of a form that holds a result either way: one value with its period, or samples. */
+export interface LabResultForm extends SampleRowsForm {
+  value: string;
+  sampledFrom: string;
+  sampledTo: string;
+}
+
+type EntryMode = (typeof entryModes)[number];
+
+/**
+ * How a result is reported, chosen by a toggle: one value with its sampling period, or the year's
+ * dated samples (decisions 0097, 0110). The lab's entry and the fund's re-test show the same
+ * fields; `testId` prefixes them (`enter-value`, `enter-from`, `enter-mode-samples`, …).
+ */
+export function LabResultFields({
+  mode,
+  onMode,
+  control,
+  register,
+  errors,
+  testId,
+}: {
+  mode: EntryMode;
+  onMode: (mode: EntryMode) => void;
+  control: Control<LabResultForm>;
+  register: UseFormRegister<LabResultForm>;
+  errors: FieldErrors<LabResultForm>;
+  testId: string;
+}) {
+  const t = useTranslations('fund');
+  return (
+    <>
+      <ToggleGroup
+        label={t('monitoring.enter.mode')}
+        options={entryModes.map((m) => ({ value: m, label: t(`monitoring.enter.modes.${m}`), testId: `${testId}-mode-${m}` }))}
+        value={mode}
+        onChange={onMode}
+      />
+      {mode === 'value' ? (
+        <div className="grid gap-3 sm:grid-cols-3">
+          <NumberField control={control} name="value" label={t('monitoring.field.value')} testId={`${testId}-value`} />
+          <Field label={t('monitoring.field.sampledFrom')} error={errors.sampledFrom?.message}>
+            <Input type="date" testId={`${testId}-from`} {...register('sampledFrom')} />
+          </Field>
+          <Field label={t('monitoring.field.sampledTo')} error={errors.sampledTo?.message}>
+            <Input type="date" testId={`${testId}-to`} {...register('sampledTo')} />
+          </Field>
+        </div>
+      ) : (
+        <SampleRows control={control as unknown as Control<SampleRowsForm>} register={register as unknown as UseFormRegister<SampleRowsForm>} errors={errors} testId={testId} />
+      )}
+    </>
+  );
 }
 
 /**

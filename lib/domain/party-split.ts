@@ -161,6 +161,20 @@ function split(amount: string, list: readonly Weighted[]) {
 
 const outstandingOf = (settled: string | null, paid: string) => (settled === null ? null : fenText(new LD(settled).minus(paid)));
 
+/** One list's parties as ledger lines: each its part of the scheduled, settled (null before) and paid amounts. */
+function partLines(
+  list: readonly Weighted[],
+  of: Pick<LedgerPartyLine, 'agreementId' | 'year' | 'role' | 'funder'>,
+  scheduled: readonly string[],
+  settled: readonly string[] | null,
+  paid: readonly string[],
+): LedgerPartyLine[] {
+  return list.map(({ weight: _weight, ...name }, i) => {
+    const part = settled ? settled[i]! : null;
+    return { ...name, ...of, scheduled: scheduled[i]!, settled: part, paid: paid[i]!, outstanding: outstandingOf(part, paid[i]!) };
+  });
+}
+
 /**
  * The ledger's lines of one agreement by party: each payer's part of its funder line, and each
  * upstream party's part of the year's total, with what each paid and still owes. A payer's paid
@@ -191,43 +205,15 @@ export function ledgerByParty(lines: readonly LedgerLine[], parties: PartiesSect
       total((l) => l.paid),
       receivers,
     );
-    receivers.forEach(({ weight: _weight, ...name }, i) => {
-      const partSettled = settled ? settled[i]! : null;
-      out.push({
-        ...name,
-        agreementId,
-        year,
-        role: 'receives',
-        funder: null,
-        scheduled: scheduled[i]!,
-        settled: partSettled,
-        paid: received[i]!,
-        outstanding: outstandingOf(partSettled, received[i]!),
-      });
-    });
+    out.push(...partLines(receivers, { agreementId, year, role: 'receives', funder: null }, scheduled, settled, received));
     const ofYearPayments = payments.filter((p) => p.agreementId === agreementId && p.year === year);
     for (const line of ofYear) {
       const payers = payersOf(line.funder, parties);
-      const lineScheduled = split(line.scheduled, payers);
-      const lineSettled = line.settled === null ? null : split(line.settled, payers);
-      const linePaid = paidByPayer(
+      const paid = paidByPayer(
         payers,
         ofYearPayments.filter((p) => p.funder === line.funder),
       );
-      payers.forEach(({ weight: _weight, ...name }, i) => {
-        const partSettled = lineSettled ? lineSettled[i]! : null;
-        out.push({
-          ...name,
-          agreementId,
-          year,
-          role: 'pays',
-          funder: line.funder,
-          scheduled: lineScheduled[i]!,
-          settled: partSettled,
-          paid: linePaid[i]!,
-          outstanding: outstandingOf(partSettled, linePaid[i]!),
-        });
-      });
+      out.push(...partLines(payers, { agreementId, year, role: 'pays', funder: line.funder }, split(line.scheduled, payers), line.settled === null ? null : split(line.settled, payers), paid));
     }
   }
   return out;
