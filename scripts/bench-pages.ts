@@ -117,7 +117,8 @@ async function must(response: { status(): number; text(): Promise<string>; json(
 }
 
 /** An agreement on the Shiyan deal, whose other pages are measured too: offered by Shiyan on the two-way terms, accepted by Beijing and signed by both (sent with the platform's Origin, as its pages send it). */
-async function demoAgreement(baseUrl: string, upstream: BrowserContext, downstream: BrowserContext, dealId: string, versionId: string): Promise<string> {
+/** Shiyan's offer on the two-way terms, accepted by Beijing and signed by every party (`signers`: Shiyan, Beijing and Tianjin, the deal's parties). */
+async function demoAgreement(baseUrl: string, upstream: BrowserContext, downstream: BrowserContext, signers: BrowserContext[], dealId: string, versionId: string): Promise<string> {
   const terms = { ...templateTerms('two-way-quality-index', language), from: 2021, to: 2030 };
   const headers = { Origin: baseUrl };
   const validUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
@@ -127,7 +128,7 @@ async function demoAgreement(baseUrl: string, upstream: BrowserContext, downstre
     'offer',
   );
   const { agreementId } = await must(await downstream.request.post(`${baseUrl}/api/v1/deals/${dealId}/offers/${offer.id}`, { headers, data: { move: 'accept' } }), 200, 'accept');
-  for (const party of [upstream, downstream])
+  for (const party of signers)
     await must(await party.request.post(`${baseUrl}/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, { headers, data: { password: demoPassword } }), 201, 'sign');
   return agreementId!;
 }
@@ -218,11 +219,12 @@ async function main(): Promise<number> {
   const browser = await launchChromium();
   try {
     const { baseUrl } = server;
-    const accounts = ['beijing@pes.demo', 'shiyan@pes.demo', 'fund@pes.demo'] as const;
+    const accounts = ['beijing@pes.demo', 'shiyan@pes.demo', 'fund@pes.demo', 'tianjin@pes.demo'] as const;
     const sessions = new Map<string, BrowserContext>();
     for (const account of accounts) sessions.set(account, await signIn(browser, baseUrl, account));
     const versions = await demoVersions(server.databaseUrl);
-    const agreementId = await demoAgreement(baseUrl, sessions.get('shiyan@pes.demo')!, sessions.get('beijing@pes.demo')!, versions.dealId, versions.upstreamVersionId);
+    const signers = ['shiyan@pes.demo', 'beijing@pes.demo', 'tianjin@pes.demo'].map((account) => sessions.get(account)!);
+    const agreementId = await demoAgreement(baseUrl, sessions.get('shiyan@pes.demo')!, sessions.get('beijing@pes.demo')!, signers, versions.dealId, versions.upstreamVersionId);
     const only = values.only?.split(',').map((s) => s.trim());
     const specs = pages({ ...versions, agreementId }).filter((spec) => !only || only.includes(spec.name));
 

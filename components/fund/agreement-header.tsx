@@ -7,6 +7,7 @@ import { badgeVariants, buttonVariants } from '@/components/ui/variants';
 import type { AgreementDetail } from '@/lib/contracts/agreements';
 import type { AdministrationTab } from '@/lib/domain/agreement-navigation';
 import { Notice } from '@/components/ui/notice';
+import { formatNames } from '@/lib/domain/format-names';
 
 /**
  * The head of every fund-administration page of an agreement: where it belongs, its state, the
@@ -34,13 +35,13 @@ export async function AgreementHeader({ dealId, agreement, active, zh }: { dealI
             {t('header.agreement')}
           </Link>
           <a href={`/api/v1/deals/${dealId}/agreements/${agreement.id}/pdf`} className={buttonVariants({ intent: 'quiet' })} download>
-            {t('header.pdf')}
+            {t('header.pdf', formatNames)}
           </a>
         </span>
       </div>
       {agreement.hashVerified === false && (
         <Notice tone="alarm" size="lg" testId="hash-mismatch">
-          <p className="font-semibold">{t('header.hashMismatchLong')}</p>
+          <p className="font-semibold">{t('header.hashMismatchLong', formatNames)}</p>
           <p className="mt-1 font-mono text-xs break-all">
             {t('header.hashStored')}: {agreement.hash ?? '—'}
             <br />

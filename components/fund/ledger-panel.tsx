@@ -27,6 +27,7 @@ import { beijingDay } from '@/lib/domain/format';
 import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import type { RecordPaymentInput } from '@/lib/domain/fund-schemas';
 import Link from 'next/link';
+import { formatNames } from '@/lib/domain/format-names';
 
 // The dialog that reverses a payment is fetched when it is opened.
 const ReversePaymentDialog = dynamic(() => import('./reverse-payment-dialog').then((m) => m.ReversePaymentDialog));
@@ -307,10 +308,10 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
         <p className="text-sm text-slate-600">{t('ledger.explain')}</p>
         <span className="ml-auto flex gap-2">
           <ButtonLink intent="quiet" href={`${exportBase}?format=xlsx`} download testId="ledger-xlsx">
-            {t('common.exportXlsx')}
+            {t('common.exportXlsx', formatNames)}
           </ButtonLink>
           <ButtonLink intent="quiet" href={`${exportBase}?format=csv`} download testId="ledger-csv">
-            {t('common.exportCsv')}
+            {t('common.exportCsv', formatNames)}
           </ButtonLink>
         </span>
       </div>

@@ -12,6 +12,7 @@ import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { latestClosed } from './monitoring-years';
+import { formatNames } from '@/lib/domain/format-names';
 
 /** A year's results from a table (xlsx or CSV, the template's columns): all rows or none. */
 export function MonitoringImportForm({ dealId, agreementId, years, onDone }: { dealId: string; agreementId: string; years: number[]; onDone: () => void }) {
@@ -33,23 +34,23 @@ export function MonitoringImportForm({ dealId, agreementId, years, onDone }: { d
       <h2 className="font-semibold">{t('monitoring.import.title')}</h2>
       <p className="text-sm text-slate-600">
         {/* The Chinese headers are the file's own words, in Chinese on an English page too. */}
-        {t.rich('monitoring.import.explain', { zh: (chunks) => <span lang="zh">{chunks}</span> })}
+        {t.rich('monitoring.import.explain', { ...formatNames, zh: (chunks) => <span lang="zh">{chunks}</span> })}
       </p>
       <div className="flex flex-wrap items-end gap-2 text-sm">
         <Field label={t('monitoring.import.templateYear')}>
           <Select value={templateYear} onChange={(e) => setTemplateYear(Number(e.target.value))} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
         </Field>
         <ButtonLink intent="quiet" href={`${base}/template?year=${templateYear}&format=xlsx`} download testId="template-xlsx">
-          {t('monitoring.import.templateXlsx')}
+          {t('monitoring.import.templateXlsx', formatNames)}
         </ButtonLink>
         <ButtonLink intent="quiet" href={`${base}/template?year=${templateYear}&format=csv`} download>
-          {t('monitoring.import.templateCsv')}
+          {t('monitoring.import.templateCsv', formatNames)}
         </ButtonLink>
         <ButtonLink intent="quiet" href={`${base}/template?year=${templateYear}&format=xlsx&layout=samples`} download testId="template-samples-xlsx">
-          {t('monitoring.import.templateSamplesXlsx')}
+          {t('monitoring.import.templateSamplesXlsx', formatNames)}
         </ButtonLink>
         <ButtonLink intent="quiet" href={`${base}/template?year=${templateYear}&format=csv&layout=samples`} download>
-          {t('monitoring.import.templateSamplesCsv')}
+          {t('monitoring.import.templateSamplesCsv', formatNames)}
         </ButtonLink>
       </div>
       <p className="text-xs text-slate-600">{t.rich('monitoring.import.samplesExplain', { zh: (chunks) => <span lang="zh">{chunks}</span> })}</p>

@@ -7,6 +7,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import { Problems } from '@/components/ui/problems';
+import { Notice } from '@/components/ui/notice';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import type { PaymentDto } from '@/lib/contracts/fund';
@@ -41,9 +42,9 @@ export function ReversePaymentDialog({ dealId, agreementId, payment, onClose, on
     <Dialog open onClose={onClose} title={t('ledger.reverse.title')} testId="reverse-dialog">
       <form onSubmit={handleSubmit(reverse)} className="space-y-3" noValidate>
         <p>{t('ledger.reverse.explain')}</p>
-        <p className="rounded-md bg-slate-50 px-3 py-2 font-medium" data-testid="reverse-original">
+        <Notice tone="neutral" role={undefined} className="font-medium" testId="reverse-original">
           {t('ledger.reverse.original', { paidOn: payment.paidOn, amount: formatMoney(payment.amount, lang, { fractionDigits: 2 }), reference: payment.reference })}
-        </p>
+        </Notice>
         <Field label={t('ledger.reverse.reason')} error={errors.reason?.message}>
           <Textarea rows={3} placeholder={t('ledger.reverse.reasonPlaceholder')} testId="reverse-reason" {...register('reason')} />
         </Field>

@@ -25,6 +25,7 @@ import { Notice } from '@/components/ui/notice';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SettlementParties } from './settlement-parties';
 import { useNettingColumns } from './netting-columns';
+import { formatNames } from '@/lib/domain/format-names';
 
 const stateTone: Record<string, BadgeTone> = {
   CONFIRMED: 'success',
@@ -127,7 +128,7 @@ function SettlementDetail({ settlement, statementHref }: { settlement: Settlemen
           {t('settlements.priceBase', { currency: settlement.currency, priceBase: settlement.priceBase })}
         </p>
         <ButtonLink intent="quiet" className="ml-auto" href={statementHref} download testId={`statement-${settlement.year}`}>
-          {t('settlements.statement')}
+          {t('settlements.statement', formatNames)}
         </ButtonLink>
       </div>
       <dl className="grid gap-3 sm:grid-cols-4">

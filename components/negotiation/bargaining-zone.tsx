@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import type { AppLocale } from '@/lib/domain/locale';
-import type { ZoneOffer } from '@/lib/contracts/negotiation';
+import type { NegotiationPartiesDto, ZoneOffer } from '@/lib/contracts/negotiation';
 import { Checkbox } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { ToggleGroup } from '@/components/ui/toggle-group';
@@ -27,7 +27,7 @@ const CURRENT = new Set(['SENT', 'ACCEPTED']);
  * their distance from both bounds, and the fairness panel; the bargaining weight recomputes the
  * Nash suggestion in the browser (the engine's nashSplit, in decimals).
  */
-export function BargainingZone({ versions, offers, lang }: { versions: ZoneVersionDto[]; offers: ZoneOffer[]; lang: AppLocale }) {
+export function BargainingZone({ versions, offers, parties, lang }: { versions: ZoneVersionDto[]; offers: ZoneOffer[]; parties: NegotiationPartiesDto | null; lang: AppLocale }) {
   const t = useTranslations('negotiation');
   const slider = useWeight(versions[0]?.bargainingWeight ?? '0.5');
   const { weight } = slider;
@@ -129,7 +129,7 @@ export function BargainingZone({ versions, offers, lang }: { versions: ZoneVersi
       </div>
 
       <aside className="min-w-0">
-        <FairnessPanel versions={versions} weight={weight} lang={lang} versionLabel={versionLabel} />
+        <FairnessPanel versions={versions} weight={weight} lang={lang} versionLabel={versionLabel} parties={parties} />
       </aside>
     </div>
   );

@@ -7,7 +7,9 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { Dec } from '@/lib/engine/decimal';
 import { PARTIES, fairnessRows, type FairnessRow, type NegotiationVersion, type Party } from '@/lib/engine/negotiation';
 import type { AppLocale } from '@/lib/domain/locale';
+import type { NegotiationPartiesDto } from '@/lib/contracts/negotiation';
 import { percent } from './format';
+import { PartyFairness } from './party-shares';
 import type { ZoneVersionDto } from './zone-math';
 import { Notice } from '@/components/ui/notice';
 
@@ -28,7 +30,19 @@ function barWidth(share: Dec | null): string {
  * region, the downstream user and the central government (national subsidies), at the chosen
  * bargaining weight. Definitions: docs/decisions/0014-fairness-shares.md.
  */
-export function FairnessPanel({ versions, weight, lang, versionLabel }: { versions: ZoneVersionDto[]; weight: Dec; lang: AppLocale; versionLabel: (v: ZoneVersionDto) => string }) {
+export function FairnessPanel({
+  versions,
+  weight,
+  lang,
+  versionLabel,
+  parties,
+}: {
+  versions: ZoneVersionDto[];
+  weight: Dec;
+  lang: AppLocale;
+  versionLabel: (v: ZoneVersionDto) => string;
+  parties: NegotiationPartiesDto | null;
+}) {
   const t = useTranslations('negotiation');
   // Start on a version that states benefits: without them the benefit shares are empty.
   const [chosen, setChosen] = useState(() => (versions.find((v) => v.years.some((y) => y.benefits !== null)) ?? versions[0])?.id ?? '');
@@ -36,7 +50,7 @@ export function FairnessPanel({ versions, weight, lang, versionLabel }: { versio
   const rows = useMemo(() => (version ? fairnessRows(version, weight, t('fairness.allYears')) : []), [version, weight, t]);
   if (!version) return null;
   return (
-    <FairnessShares rows={rows} lang={lang} testId="fairness-panel">
+    <FairnessShares rows={rows} lang={lang} parties={parties} testId="fairness-panel">
       <Field label={t('fairness.version')}>
         <Select
           value={version.id}
@@ -55,12 +69,12 @@ export function FairnessPanel({ versions, weight, lang, versionLabel }: { versio
  * version, downstream's from the upper bound's (lib/engine/version-pair.ts pairAsVersion), with
  * what a share outside 0 … 100 % means, since on a pair it happens as soon as w moves.
  */
-export function PairFairnessPanel({ version, weight, lang }: { version: NegotiationVersion; weight: Dec; lang: AppLocale }) {
+export function PairFairnessPanel({ version, weight, lang, parties }: { version: NegotiationVersion; weight: Dec; lang: AppLocale; parties: NegotiationPartiesDto | null }) {
   const t = useTranslations('negotiation');
   const rows = useMemo(() => fairnessRows(version, weight, t('fairness.allYears')), [version, weight, t]);
   const outside = rows.some((row) => SHARES.some((s) => PARTIES.some((p) => outsideShare(row[s]?.[p] ?? null))));
   return (
-    <FairnessShares rows={rows} lang={lang} testId="pair-fairness">
+    <FairnessShares rows={rows} lang={lang} parties={parties} testId="pair-fairness">
       <p className="text-xs text-slate-600">{t('pair.fairnessBasis')}</p>
       <Notice tone={outside ? 'warning' : 'neutral'} size="sm" role="status" className="text-xs" testId="pair-fairness-outside">
         {t('fairness.outsideRange')}
@@ -70,7 +84,7 @@ export function PairFairnessPanel({ version, weight, lang }: { version: Negotiat
 }
 
 /** The three parties' shares per period, under a heading and what the caller puts above them. */
-function FairnessShares({ rows, lang, testId, children }: { rows: FairnessRow[]; lang: AppLocale; testId: string; children: ReactNode }) {
+function FairnessShares({ rows, lang, parties, testId, children }: { rows: FairnessRow[]; lang: AppLocale; parties: NegotiationPartiesDto | null; testId: string; children: ReactNode }) {
   const t = useTranslations('negotiation');
   const titleId = `${testId}-title`;
   return (
@@ -91,6 +105,7 @@ function FairnessShares({ rows, lang, testId, children }: { rows: FairnessRow[];
       {PARTIES.map((party) => (
         <PartyShares key={party} party={party} rows={rows} lang={lang} />
       ))}
+      {parties && rows.length > 0 && <PartyFairness parties={parties} row={rows[rows.length - 1]!} lang={lang} />}
       <details className="text-xs text-slate-600">
         <summary className="cursor-pointer text-water-700">{t('fairness.definitions')}</summary>
         <ul className="mt-2 list-disc space-y-1 pl-4">

@@ -8,7 +8,7 @@ import { sumOrNull } from '@/lib/engine/period-average';
 import { pairAsVersion, pairPeriods, pairYears, type PairCoverage } from '@/lib/engine/version-pair';
 import { amountUnitWord } from '@/lib/domain/format';
 import type { AppLocale } from '@/lib/domain/locale';
-import type { ZonePair } from '@/lib/contracts/negotiation';
+import type { NegotiationPartiesDto, ZonePair } from '@/lib/contracts/negotiation';
 import { useReaderUnit } from '@/components/reader-unit';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
@@ -16,6 +16,7 @@ import { Money } from '@/components/ui/money';
 import { Notice } from '@/components/ui/notice';
 import { Tabs } from '@/components/ui/tabs';
 import { PairFairnessPanel } from './fairness-panel';
+import { PartyZone } from './party-shares';
 import { GAP_COLOUR, OFFER_COLOURS, money, versionLabel } from './format';
 import { pairChartOption } from './pair-chart';
 import { useWeight } from './weight';
@@ -40,7 +41,7 @@ interface PairRow {
  * slider (recomputed in the browser through lib/engine/version-pair.ts, as the server does), and
  * the fairness shares of the pair. Amounts in the reader's unit.
  */
-export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
+export function PairZone({ pair, parties, lang }: { pair: ZonePair; parties: NegotiationPartiesDto | null; lang: AppLocale }) {
   const t = useTranslations('negotiation');
   const scale = useReaderUnit();
   const slider = useWeight(pair.weight);
@@ -168,6 +169,16 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
             </span>
           </p>
         )}
+        {parties && (
+          <PartyZone
+            parties={parties}
+            totals={totals}
+            periods={periods.map((p) => ({ key: `${p.from}-${p.to}`, label: p.label, lowerBound: p.lowerBound, upperBound: p.upperBound, suggestedPayment: p.suggestedPayment }))}
+            unit={unit}
+            scale={scale}
+            lang={lang}
+          />
+        )}
         <h2 className="text-lg font-semibold text-water-900">{t('pair.tableTitle')}</h2>
         <Tabs
           label={t('table.by')}
@@ -194,7 +205,7 @@ export function PairZone({ pair, lang }: { pair: ZonePair; lang: AppLocale }) {
       </div>
 
       <aside className="min-w-0">
-        {fairness ? <PairFairnessPanel version={fairness} weight={weight} lang={lang} /> : <EmptyState size="panel" hint={t('pair.fairnessNeedsBoth')} testId="pair-fairness-none" />}
+        {fairness ? <PairFairnessPanel version={fairness} weight={weight} lang={lang} parties={parties} /> : <EmptyState size="panel" hint={t('pair.fairnessNeedsBoth')} testId="pair-fairness-none" />}
       </aside>
     </div>
   );

@@ -15,6 +15,8 @@ import type { BadgeTone } from '@/components/ui/variants';
 import { formatDateTime } from '@/lib/domain/format';
 import type { OfferRoom as OfferRoomDto } from '@/lib/contracts/offers';
 import { Distance } from './bound-distance';
+import { OfferByParty } from '@/components/negotiation/party-shares';
+import { useReaderUnit } from '@/components/reader-unit';
 import { ScheduleTable } from './schedule-table';
 import type { Lang, Offer, Version } from './offer-draft';
 import { Notice } from '@/components/ui/notice';
@@ -37,6 +39,7 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
   const tSide = useTranslations('side');
   const tStatus = useTranslations('offerStatus');
   const router = useRouter();
+  const scale = useReaderUnit();
   const [rejecting, setRejecting] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
@@ -89,6 +92,11 @@ export function OfferCard({ dealId, offer, version, room, lang, onCounter }: { d
       <div className="mt-2">
         <Distance check={offer.boundCheck} unit={unit} />
       </div>
+      {room.parties && (
+        <div className="mt-2">
+          <OfferByParty parties={room.parties} totals={offer.boundCheck.totals} unit={unit} scale={scale} lang={lang} />
+        </div>
+      )}
       {offer.termsView && (
         <div className="mt-2 text-sm">
           <Button intent="plain" size="sm" onClick={() => setShowTerms(!showTerms)} testId="offer-show-terms" aria-expanded={showTerms}>

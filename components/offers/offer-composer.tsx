@@ -62,7 +62,7 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
     return result.outsideScenarioYears.length ? null : result;
   }, [schedule, version, upper]);
   const range = schedule ? scheduleRange(schedule) : null;
-  const termsDefaults = range ? { ...range, unit: Number(version.unit), currency: version.currency } : undefined;
+  const termsDefaults = range ? { ...range, unit: Number(version.unit), currency: version.currency, parties: room.termsDefaults.parties } : undefined;
   const termsOutcome = useMemo(() => (terms ? parseTerms(termsDocument(terms)) : null), [terms]);
   const termsProblem = termsOutcome && !termsOutcome.ok ? t('termsInvalid', { count: termsOutcome.problems.length }) : null;
   const termsOffRange = terms && range && (Number(terms.from) !== range.from || Number(terms.to) !== range.to);
@@ -251,7 +251,7 @@ export function OfferComposer({ dealId, room, start, onClose }: { dealId: string
         <Checkbox
           className="gap-2 font-medium"
           checked={Boolean(terms)}
-          onChange={(e) => setTerms(e.target.checked ? blankTerms(termsDefaults) : null)}
+          onChange={(e) => setTerms(e.target.checked ? blankTerms(termsDefaults ?? { parties: room.termsDefaults.parties }) : null)}
           testId="offer-has-terms"
           label={t('termsTitle')}
         />

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { CodeBlock } from '@/components/ui/code';
 import { Checkbox } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { useMemo, useState } from 'react';
@@ -251,7 +252,7 @@ export function CalculatorDialog({ item, entry, unit, startYear, spans, onApply,
             options={calculatorsFor(code).map((k) => ({ value: k, label: t(`calculator.kinds.${k}`) }))}
           />
         </label>
-        <p className="rounded bg-slate-50 px-3 py-2 font-mono text-xs text-slate-700">{t(`calculator.formulas.${kind}`)}</p>
+        <CodeBlock>{t(`calculator.formulas.${kind}`)}</CodeBlock>
         {body}
         <div className="rounded-lg border border-slate-200 p-3" data-testid="calculator-result">
           <h4 className="text-sm font-semibold">{t('calculator.result')}</h4>

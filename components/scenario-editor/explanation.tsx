@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { Button } from '@/components/ui/button';
+import { CodeBlock } from '@/components/ui/code';
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { D, type Dec } from '@/lib/engine/decimal';
 import { explainResult, type ExplainField, type ExplainInput } from '@/lib/engine/explain';
@@ -130,11 +131,11 @@ export function Explanation({
             </div>
             <div>
               <p className="text-xs font-medium text-slate-500">{t('explain.formula')}</p>
-              <p className="whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">{content.formula}</p>
+              <CodeBlock>{content.formula}</CodeBlock>
             </div>
             <div>
               <p className="text-xs font-medium text-slate-500">{t('explain.substituted')}</p>
-              <p className="whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs">{content.substituted}</p>
+              <CodeBlock breakAll>{content.substituted}</CodeBlock>
             </div>
             {content.inputs.length > 0 && (
               <div>

@@ -13,6 +13,7 @@ import { useApiForm } from '@/components/ui/use-api-form';
 import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import { TargetSelect } from './target-select';
 import type { EvidenceDraft } from './use-draft';
+import { formatNames } from '@/lib/domain/format-names';
 
 /** What the member types about a file; the file's name and hash come from the upload. The schema comes when the form is first checked (components/ui/domain-resolver.ts). */
 const evidenceFormSchema = lazySchema(() => import('@/lib/domain/scenario-schemas').then((m) => m.ZEvidenceLink.pick({ target: true, note: true })));
@@ -40,7 +41,7 @@ export function EvidenceForm({ dealId, document, evidence, onChange }: { dealId:
   return (
     <form className="mt-4 grid gap-2 border-t border-slate-100 pt-3 text-sm" onSubmit={handleSubmit(attach)} noValidate>
       <TargetSelect label={t('evidenceFor')} whole={whole} document={document} testId="evidence-target" error={formState.errors.target?.message} {...register('target')} />
-      <Field label={t('evidenceFile')} hint={t('evidenceLimits')}>
+      <Field label={t('evidenceFile')} hint={t('evidenceLimits', formatNames)}>
         <FileInput accept=".pdf,.xlsx,.docx,.csv,.png,.jpg,.jpeg,.webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} testId="evidence-file" />
       </Field>
       <Field label={t('sourceNote')} error={formState.errors.note?.message}>

@@ -7,6 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { targetLabel } from './targets';
 import type { EvidenceDraft } from './use-draft';
+import { formatNames } from '@/lib/domain/format-names';
 
 // The form that links a file, shown while editing, is fetched when editing starts.
 const EvidenceForm = dynamic(() => import('./evidence-form').then((m) => m.EvidenceForm));
@@ -36,7 +37,7 @@ export function EvidencePanel({
       <h2 id="evidence-heading" className="text-lg font-semibold text-water-900">
         {t('evidence')}
       </h2>
-      <p className="text-sm text-slate-600">{t('evidenceHint')}</p>
+      <p className="text-sm text-slate-600">{t('evidenceHint', formatNames)}</p>
       {evidence.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">{editing ? t('noEvidenceEditing') : t('noEvidence')}</p>
       ) : (

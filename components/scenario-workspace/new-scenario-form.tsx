@@ -15,6 +15,7 @@ import { Problems } from '@/components/ui/problems';
 import { ToggleGroup } from '@/components/ui/toggle-group';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
+import { formatNames } from '@/lib/domain/format-names';
 
 type Start = ScenarioTemplate | 'file';
 type Started = { versionId: string };
@@ -53,7 +54,7 @@ function TemplateContents({ dealTerms, template }: { dealTerms: string; template
   const t = useTranslations('scenarios');
   return (
     <div className="space-y-1 text-slate-700" data-testid="template-contents">
-      <p>{t(`startExplain.${template}`)}</p>
+      <p>{t(`startExplain.${template}`, formatNames)}</p>
       <p className="text-slate-600">{dealTerms}</p>
       {template === 'paper-table-2' && <p className="text-slate-600">{t('leftToFill')}</p>}
     </div>
@@ -102,7 +103,7 @@ function FileStart({ dealId }: { dealId: string }) {
     // The engine's document schema (zod) is fetched when a file is sent, not with the page.
     const { parseScenarioText } = await import('@/lib/engine/schema');
     const parsed = parseScenarioText(text);
-    if (!parsed.ok) return setFailure({ ok: false, status: 400, code: 'invalid', message: t('fileRefused'), problems: say.list(parsed.problems, documentOf(text), scenarioFields) });
+    if (!parsed.ok) return setFailure({ ok: false, status: 400, code: 'invalid', message: t('fileRefused', formatNames), problems: say.list(parsed.problems, documentOf(text), scenarioFields) });
     setBusy(true);
     const outcome = await callApi<Started>(`/api/v1/deals/${dealId}/scenarios`, { json: { document: JSON.parse(text), message } });
     setBusy(false);
@@ -111,9 +112,9 @@ function FileStart({ dealId }: { dealId: string }) {
   };
   return (
     <form className="space-y-3" onSubmit={handleSubmit(submit)} noValidate>
-      <p className="text-slate-700">{t('startExplain.file')}</p>
+      <p className="text-slate-700">{t('startExplain.file', formatNames)}</p>
       <div className="flex flex-wrap items-end gap-3">
-        <Field label={t('newFile')}>
+        <Field label={t('newFile', formatNames)}>
           <FileInput accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} testId="new-scenario-file" />
         </Field>
         <Field label={t('message')} className="flex-1" error={formState.errors.message?.message}>

@@ -12,6 +12,7 @@ import { CompareForm } from './compare-form';
 import type { Draft } from './use-draft';
 import type { VersionWorkspaceProps } from './version-workspace';
 import { VersionMessageText } from './version-message-text';
+import { formatNames } from '@/lib/domain/format-names';
 
 // The fork form is fetched when the reader asks to fork.
 const ForkForm = dynamic(() => import('./fork-form').then((m) => m.ForkForm));
@@ -86,10 +87,10 @@ export function VersionHeader({
           <CompareForm dealId={dealId} versionId={version.id} comparable={comparable} />
           <span className="ml-auto space-x-3">
             <ButtonLink intent="link" href={exportUrl} download={`v${version.number}.json`}>
-              {t('exportJson')}
+              {t('exportJson', formatNames)}
             </ButtonLink>
             <ButtonLink intent="link" href={`${exportUrl}?format=result`} download={`v${version.number}-result.json`}>
-              {t('exportResult')}
+              {t('exportResult', formatNames)}
             </ButtonLink>
             <ButtonLink intent="link" href={`${exportUrl}?format=xlsx`}>
               xlsx

@@ -8,6 +8,7 @@ import { FileButton } from '@/components/ui/input';
 import { documentOf, useProblemText } from '@/components/ui/use-problem-text';
 import { scenarioFields } from '@/lib/domain/problem-place';
 import { parseScenarioText } from '@/lib/engine/schema';
+import { formatNames } from '@/lib/domain/format-names';
 
 // The two ways a draft takes a file while it is edited: a cost table merged by the server, a whole scenario checked here.
 
@@ -27,7 +28,7 @@ export function ImportTable({
   const [busy, setBusy] = useState(false);
   return (
     <FileButton
-      label={busy ? t('importing') : t('importTable')}
+      label={busy ? t('importing') : t('importTable', formatNames)}
       accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
       testId="import-table"
       disabled={busy}
@@ -56,7 +57,7 @@ export function ImportScenarioJson({ onImported, onFailure }: { onImported: (doc
   const say = useProblemText();
   return (
     <FileButton
-      label={t('importJson')}
+      label={t('importJson', formatNames)}
       accept=".json,application/json"
       testId="import-json"
       onChange={async (event) => {
@@ -66,7 +67,7 @@ export function ImportScenarioJson({ onImported, onFailure }: { onImported: (doc
         const text = await file.text();
         const parsed = parseScenarioText(text);
         if (!parsed.ok) {
-          onFailure({ ok: false, status: 400, code: 'invalid', message: t('importJsonRefused'), problems: say.list(parsed.problems, documentOf(text), scenarioFields) });
+          onFailure({ ok: false, status: 400, code: 'invalid', message: t('importJsonRefused', formatNames), problems: say.list(parsed.problems, documentOf(text), scenarioFields) });
           return;
         }
         onFailure(null);

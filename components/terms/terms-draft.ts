@@ -1,4 +1,5 @@
 import type { PaymentTerms } from '@/lib/terms/schema';
+import { draftParties } from '@/lib/terms/draft-parties';
 import type { TermsDefaults } from '@/lib/terms/templates';
 
 // The terms a form edits, apart from the editor (terms-editor.tsx): a page that starts a draft
@@ -7,8 +8,9 @@ import type { TermsDefaults } from '@/lib/terms/templates';
 /** The document being edited: loose, because a half-typed document is still shown and checked. */
 export type TermsDraft = Omit<PaymentTerms, 'unit' | 'from' | 'to'> & { unit: number | string; from: number | string; to: number | string };
 
-/** Empty terms that pay the schedule; over the years, unit and currency of where they are used when given. */
-export function blankTerms(defaults?: TermsDefaults): TermsDraft {
+/** Empty terms that pay the schedule; over the years, unit and currency of where they are used when given, and the deal's parties when it names them. */
+export function blankTerms(defaults?: Partial<TermsDefaults>): TermsDraft {
+  const parties = draftParties(undefined, defaults);
   return {
     format: 'payment-terms/1',
     name: '',
@@ -19,6 +21,7 @@ export function blankTerms(defaults?: TermsDefaults): TermsDraft {
     constants: {},
     indicators: {},
     formulas: [{ name: 'payment', expr: 'scheduled' }],
+    ...(parties ? { parties } : {}),
   };
 }
 

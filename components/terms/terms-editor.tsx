@@ -23,6 +23,8 @@ import { loadTermsCheck, useTermsCheck, type CheckedTerms } from './use-terms-ch
 import { useProblemText } from '@/components/ui/use-problem-text';
 import { FieldProblem } from '@/components/ui/field-problem';
 import { termsFields } from '@/lib/domain/problem-place';
+import { termsWords } from '@/lib/domain/terms-words';
+import { formatNames } from '@/lib/domain/format-names';
 
 type Lang = 'zh' | 'en';
 
@@ -114,7 +116,7 @@ export function TermsEditor({
       try {
         setMonitoring(JSON.parse(text) as Monitoring);
       } catch {
-        setImportProblem(t('monitoringJson'));
+        setImportProblem(t('monitoringJson', formatNames));
       }
       return;
     }
@@ -123,7 +125,7 @@ export function TermsEditor({
     const { default: Papa } = await import('papaparse');
     const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
     const yearColumn = ['year', '年度'].find((name) => parsed.meta.fields?.includes(name));
-    if (parsed.errors.length || !yearColumn) return setImportProblem(t('monitoringCsv'));
+    if (parsed.errors.length || !yearColumn) return setImportProblem(t('monitoringCsv', formatNames));
     setMonitoring(
       Object.fromEntries(
         parsed.data.map((row) => [
@@ -156,7 +158,7 @@ export function TermsEditor({
           </Select>
         </label>
         <Button intent="secondary" size="sm" onClick={() => (setShowJson(!showJson), setJsonText(JSON.stringify(termsDocument(value), null, 2)))}>
-          {showJson ? t('hideJson') : t('showJson')}
+          {showJson ? t('hideJson', formatNames) : t('showJson', formatNames)}
         </Button>
         {outcome && (
           <Badge tone={outcome.ok ? 'success' : 'danger'} testId="terms-validity">
@@ -179,11 +181,11 @@ export function TermsEditor({
                 setJsonProblem(null);
                 onChange({ ...blankTerms(), ...doc });
               } catch {
-                setJsonProblem(t('notJson'));
+                setJsonProblem(t('notJson', formatNames));
               }
             }}
           >
-            {t('useJson')}
+            {t('useJson', formatNames)}
           </Button>
           {jsonProblem && <p className="text-red-800">{jsonProblem}</p>}
         </div>
@@ -247,7 +249,7 @@ export function TermsEditor({
 
       <section className="space-y-2">
         <h4 className="font-semibold">{t('formulas')}</h4>
-        <p className="text-slate-600">{t.rich('formulasHint', codeTag)}</p>
+        <p className="text-slate-600">{t.rich('formulasHint', { ...codeTag, ...termsWords })}</p>
         <ol className="space-y-2">
           {value.formulas.map((formula, i) => {
             const problems = problemsAt(`formulas[${i}]`);
@@ -294,10 +296,10 @@ export function TermsEditor({
         <h4 id="backtest-title" className="font-semibold">
           {t('backTest')}
         </h4>
-        <p className="text-slate-600">{t('backTestHint')}</p>
+        <p className="text-slate-600">{t('backTestHint', formatNames)}</p>
         <FileButton
           size="sm"
-          label={t('importMonitoring')}
+          label={t('importMonitoring', formatNames)}
           accept=".csv,.json,text/csv,application/json"
           onChange={(e) => e.target.files?.[0] && void importMonitoring(e.target.files[0])}
           testId="monitoring-file"

@@ -10,6 +10,7 @@ import { useProblemText } from '@/components/ui/use-problem-text';
 import { useReaderUnit } from '@/components/reader-unit';
 import type { OfferTermsView } from '@/lib/contracts/offers';
 import { formatRange } from '@/lib/engine/years';
+import { termsWords } from '@/lib/domain/terms-words';
 
 /**
  * Payment terms read, not edited: years and unit, every formula, the constants, the indicators
@@ -42,7 +43,7 @@ export function TermsView({ terms, testId }: { terms: OfferTermsView; testId?: s
             </li>
           ))}
         </ol>
-        <p className="mt-1 text-xs text-slate-500">{t.rich('paymentFormulaNote', codeTag)}</p>
+        <p className="mt-1 text-xs text-slate-500">{t.rich('paymentFormulaNote', { ...codeTag, ...termsWords })}</p>
       </div>
       {constants.length > 0 && (
         <div>
@@ -85,7 +86,7 @@ export function TermsView({ terms, testId }: { terms: OfferTermsView; testId?: s
                       : values.map(([name, value], i) => (
                           <span key={name}>
                             {i > 0 && ', '}
-                            <Code>{name}</Code> <MeasurementText measured={value} />
+                            <Code>{name}</Code> <MeasurementText measured={value} belowLimit={terms.belowLimit[name]} />
                           </span>
                         ));
                   },

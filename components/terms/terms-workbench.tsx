@@ -7,6 +7,7 @@ import type { TermsDefaults } from '@/lib/terms';
 import { blankTerms, termsDocument, type TermsDraft } from './terms-draft';
 import { TermsEditor } from './terms-editor';
 import type { CheckedTerms } from './use-terms-check';
+import { formatNames } from '@/lib/domain/format-names';
 
 /**
  * The editor on its own, for drafting and back-testing, over the deal's years and unit; the result
@@ -26,7 +27,7 @@ export function TermsWorkbench({ defaults, checked }: { defaults?: TermsDefaults
   return (
     <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <TermsEditor value={terms} onChange={setTerms} defaults={defaults} checked={checked} />
-      <Button onClick={download}>{t('download')}</Button>
+      <Button onClick={download}>{t('download', formatNames)}</Button>
     </div>
   );
 }

@@ -13,5 +13,18 @@ export function Code({ children, testId }: { children: ReactNode; testId?: strin
   );
 }
 
+/**
+ * A formula or a substituted expression on lines of its own (the calculator's formula, the
+ * explanation's formula and its numbers): set apart like Code, wrapped rather than scrolled.
+ * `breakAll` for runs of digits with no place to break (a substituted formula).
+ */
+export function CodeBlock({ children, breakAll = false, testId }: { children: ReactNode; breakAll?: boolean; testId?: string }) {
+  return (
+    <p className={`rounded bg-slate-50 px-3 py-2 font-mono text-xs whitespace-pre-wrap text-slate-700 ${breakAll ? 'break-all' : 'break-words'}`} data-testid={testId}>
+      {children}
+    </p>
+  );
+}
+
 /** t.rich's handler for <code>…</code> in a message of the catalogue. */
 export const codeTag = { code: (chunks: ReactNode) => <Code>{chunks}</Code> };

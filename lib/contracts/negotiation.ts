@@ -159,4 +159,25 @@ export interface BargainingZone {
   offers: ZoneOffer[];
   /** The zone between an upstream and a downstream version. */
   pair: ZonePair;
+  /** The deal's parties, when a side has several (the zone, the offers and the fairness shares by party). */
+  parties: NegotiationPartiesDto | null;
+}
+
+/** A party of one side in the negotiation: its organisation's names and what it counts for (its share, or its quantity). */
+export interface NegotiationPartyDto {
+  id: string;
+  name: string;
+  nameZh: string;
+  weight: string;
+}
+
+/**
+ * The deal's parties as the negotiation splits its sides' figures (lib/engine/party-shares.ts,
+ * docs/decisions/0098 and 0108): null when no side has more than one party, the view as before.
+ */
+export interface NegotiationPartiesDto {
+  upstream: NegotiationPartyDto[];
+  downstream: NegotiationPartyDto[];
+  /** The fraction of every payment the central government funds: the named central funders' part of the funders, else 0. */
+  centralShare: string;
 }

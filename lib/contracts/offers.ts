@@ -1,15 +1,23 @@
 import type { Side } from '@/lib/domain/actor';
+import type { NegotiationPartiesDto } from './negotiation';
 import type { OfferStatus } from '@/lib/domain/offer-state';
 import type { ScheduleEntry } from '@/lib/domain/offer-schedule';
 import type { AnyResultJson } from '@/lib/engine';
 import type { ModelVersion, StoredOfferCheck } from '@/lib/engine/offer-schedule';
-import type { Monitoring, PaymentTerms, Settlement } from '@/lib/terms';
+import type { Monitoring, PartiesSection, PaymentTerms, Settlement } from '@/lib/terms';
+import type { BelowLimitRule } from '@/lib/terms/monitoring-rules';
 
 /**
  * An offer's performance terms as its receiver reads them (the payment-terms/1 fields it shows,
  * typed as lib/terms parses them), with the sender's back-test.
  */
 export interface OfferTermsView extends Pick<PaymentTerms, 'name' | 'currency' | 'unit' | 'from' | 'to' | 'constants' | 'indicators' | 'formulas'> {
+  /**
+   * Each indicator's detection-limit rule as the terms state it (their monitoring section, the
+   * default where they are silent): a list of samples is shown with its mean counting censored
+   * samples as the terms do, the same figure the settlement computes.
+   */
+  belowLimit: Record<string, BelowLimitRule>;
   /** The monitoring data the sender back-tested on and what each year would have paid; null without data. */
   backTest: { monitoring: Monitoring; settlement: Settlement } | null;
 }
@@ -85,4 +93,8 @@ export interface OfferRoom {
   versions: OfferRoomVersion[];
   /** The upper version an offer is checked against unless another is chosen: the latest downstream version, else null. */
   defaultUpperVersionId: string | null;
+  /** What terms drafted with an offer start from besides the schedule's years and the version's unit: the deal's parties as the terms' section, null when it names none. */
+  termsDefaults: { parties: PartiesSection | null };
+  /** The deal's parties, when a side has several: each offer by party. */
+  parties: NegotiationPartiesDto | null;
 }

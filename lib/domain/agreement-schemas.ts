@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDecimal } from '@/lib/engine/decimal';
-import { agreementStatuses } from './agreement-state';
+import { agreementStatuses, agreementStatusNames } from './agreement-state';
 import { say } from './local-text';
 
 export const ZSignAgreement = z.strictObject({
@@ -23,7 +23,7 @@ const amount = z
 /** The fund archive's filters; amounts are whole currency (CNY), not a scenario's unit. */
 export const ZAgreementArchiveFilter = z.strictObject({
   watershed: z.string().trim().min(1).max(200).optional(),
-  status: z.enum(agreementStatuses, say('mustBeAgreementStatus')).optional(),
+  status: z.enum(agreementStatuses, say('mustBeAgreementStatus', agreementStatusNames)).optional(),
   year: z.coerce.number(say('mustBeYear')).int(say('mustBeWholeYear')).min(1900).max(2200).optional(),
   minAmount: amount.optional(),
   maxAmount: amount.optional(),

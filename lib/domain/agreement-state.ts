@@ -1,4 +1,4 @@
-import { refusal, text, type Refusal } from './local-text';
+import { codeNames, refusal, text, type Refusal } from './local-text';
 
 /**
  * An agreement's life. Accepting an offer drafts it; it waits for every designated signatory; the
@@ -7,6 +7,7 @@ import { refusal, text, type Refusal } from './local-text';
  */
 export const agreementStatuses = ['DRAFT', 'ARCHIVED', 'VOID'] as const;
 export type AgreementStatus = (typeof agreementStatuses)[number];
+export const agreementStatusNames = codeNames(agreementStatuses, { draft: 'DRAFT', archived: 'ARCHIVED', void: 'VOID' });
 
 export const agreementTransitions: Record<AgreementStatus, AgreementStatus[]> = {
   DRAFT: ['ARCHIVED', 'VOID'],

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { D } from '@/lib/engine/decimal';
 import type { PartiesSection, TermsFunder, TermsParty } from '@/lib/terms';
-import { funders, type Funder } from './ledger';
-import { say } from './local-text';
+import { funderNames, funders, type Funder } from './ledger';
+import { codeNames, say } from './local-text';
 
 /**
  * The parties of a deal (docs/decisions/0098): which organisations stand on the upstream side (who
@@ -29,11 +29,11 @@ const ZValue = z
   .default('');
 
 const ZPartyRow = z.strictObject({ organisationId: ZId, value: ZValue });
-const ZFunderRow = z.strictObject({ organisationId: ZId, funder: z.enum(funders, say('mustBeFunder')), value: ZValue });
+const ZFunderRow = z.strictObject({ organisationId: ZId, funder: z.enum(funders, say('mustBeFunder', funderNames)), value: ZValue });
 
 const ZList = <T extends z.ZodType>(row: T) =>
   z.strictObject({
-    basis: z.enum(partyBases, say('mustBePartyBasis')).default('share'),
+    basis: z.enum(partyBases, say('mustBePartyBasis', codeNames(partyBases, { share: 'share', quantity: 'quantity' }))).default('share'),
     parties: z.array(row).max(MAX_DEAL_PARTIES, say('zod.atMostItems', { max: MAX_DEAL_PARTIES })),
   });
 

@@ -3,15 +3,16 @@ import { periodPlanFindings, type PeriodPlanFinding } from '@/lib/engine/spans';
 import { dealStatuses, organisationKinds, platformRoles, sides } from './actor';
 import { ZBoundedDate, ZEventId } from './bounded-values';
 import { locales } from './locale';
-import { say, text as localText } from './local-text';
+import { codeNames, say, text as localText } from './local-text';
 
 const text = (max: number) => z.string().trim().min(1, say('mustNotBeEmpty')).max(max, say('atMostCharacters', { max }));
 const year = z.int(say('mustBeWholeYear')).min(1900, say('yearFrom1900')).max(2200, say('yearTo2200'));
 
 export const ZId = z.uuid(say('mustBeId'));
 
+const sideNames = codeNames(sides, { upstream: 'UPSTREAM', downstream: 'DOWNSTREAM', fund: 'FUND', observer: 'OBSERVER' });
 const ZMemberRights = {
-  side: z.enum(sides, say('mustBeSide')),
+  side: z.enum(sides, say('mustBeSide', sideNames)),
   canEdit: z.boolean().default(false),
   canSign: z.boolean().default(false),
 };
@@ -115,21 +116,23 @@ export const ZCreateDeal = z
   });
 export type CreateDealInput = z.infer<typeof ZCreateDeal>;
 
-export const ZChangeDealStatus = z.strictObject({ status: z.enum(dealStatuses, say('mustBeDealStatus')) });
+export const ZChangeDealStatus = z.strictObject({
+  status: z.enum(dealStatuses, say('mustBeDealStatus', codeNames(dealStatuses, { draft: 'DRAFT', negotiating: 'NEGOTIATING', agreed: 'AGREED', archived: 'ARCHIVED' }))),
+});
 export const ZAddMember = z.strictObject({ userId: ZId, ...ZMemberRights });
 export type AddMemberInput = z.infer<typeof ZAddMember>;
 /** The API takes the invitee by id or, as people know each other, by e-mail. */
 export const ZInviteMember = z
   .strictObject({ userId: ZId.optional(), email: z.email(say('mustBeEmail')).optional(), ...ZMemberRights })
-  .refine((input) => Number(Boolean(input.userId)) + Number(Boolean(input.email)) === 1, { ...say('oneOfUserIdOrEmail'), path: ['userId'] });
+  .refine((input) => Number(Boolean(input.userId)) + Number(Boolean(input.email)) === 1, { ...say('oneOfUserIdOrEmail', { userId: 'userId', email: 'email' }), path: ['userId'] });
 
 export const ZChangeMember = z
   .strictObject({
-    side: z.enum(sides, say('mustBeSide')).optional(),
+    side: z.enum(sides, say('mustBeSide', sideNames)).optional(),
     canEdit: z.boolean().optional(),
     canSign: z.boolean().optional(),
   })
-  .refine((change) => Object.keys(change).length > 0, say('nameOneChange'));
+  .refine((change) => Object.keys(change).length > 0, say('nameOneChange', { side: 'side', canEdit: 'canEdit', canSign: 'canSign' } satisfies Record<string, keyof typeof ZMemberRights>));
 export type ChangeMemberInput = z.infer<typeof ZChangeMember>;
 
 export const ZActivityFilter = z.strictObject({
@@ -156,7 +159,7 @@ export const ZCreateUser = z.strictObject({
     .string()
     .min(12, say('atLeastCharacters', { min: 12 }))
     .max(256, say('atMostCharacters', { max: 256 })),
-  role: z.enum(platformRoles, say('mustBeRole')).default('MEMBER'),
+  role: z.enum(platformRoles, say('mustBeRole', codeNames(platformRoles, { admin: 'ADMIN', fundAdmin: 'FUND_ADMIN', member: 'MEMBER' }))).default('MEMBER'),
   locale: z.enum(locales).default('zh'),
   organisationId: ZId,
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { parseDecimal } from '@/lib/engine/decimal';
-import { agreementStatuses } from './agreement-state';
-import { funders, paymentDirections } from './ledger';
+import { agreementStatuses, agreementStatusNames } from './agreement-state';
+import { funderNames, funders, paymentDirections } from './ledger';
 import { parseTolerance, resolutionMethods } from './monitoring';
-import { say, saying, text as localText } from './local-text';
+import { codeNames, say, saying, text as localText } from './local-text';
 import type { TextKey } from './text-catalogue';
 
 /** Request bodies and queries of the fund administration API (docs/api.md, decision 0016). */
@@ -47,8 +47,10 @@ const samplingOrder = <T extends { sampledFrom: string; sampledTo: string }>(inp
 import { entryModes, maxSamplesPerYear } from './monitoring-entry';
 export { entryModes, maxSamplesPerYear };
 
+/** The fields of a sample, as its messages name them. */
+const sampleFields = { on: 'on', value: 'value' } as const;
 /** One dated sample as a lab reports it (lib/terms/measurement.ts Sample). */
-const sample = z.strictObject({ on: isoDate, value: labResult }, say('sampleObject'));
+const sample = z.strictObject({ on: isoDate, value: labResult }, say('sampleObject', sampleFields));
 
 /** What a result reports: one value with its sampling period, or dated samples. */
 interface ValueOrSamples {
@@ -85,7 +87,7 @@ function valueOrSamples(input: ValueOrSamples, ctx: z.RefinementCtx) {
   });
 }
 
-const sampleList = z.array(sample, say('samplesList')).min(1).max(maxSamplesPerYear);
+const sampleList = z.array(sample, say('samplesList', sampleFields)).min(1).max(maxSamplesPerYear);
 
 /**
  * A result for an indicator and year: either one `value` with its sampling period (sampledFrom,
@@ -137,7 +139,7 @@ export const ZResolveDispute = z.discriminatedUnion(
       })
       .superRefine(valueOrSamples),
   ],
-  say('methodMustBeOneOf', { options: [...resolutionMethods] }),
+  say('methodMustBeOneOf', { field: 'method', options: [...resolutionMethods] }),
 );
 export type ResolveDisputeInput = z.infer<typeof ZResolveDispute>;
 
@@ -160,7 +162,7 @@ export const ZResolveDisputeForm = z
   .pipe(ZResolveDispute);
 
 const optionalDecimal = z
-  .union([z.string(), z.null()], say('decimalOrNull'))
+  .union([z.string(), z.null()], say('decimalOrNull', { nullValue: String(null) }))
   .optional()
   .transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value.trim()));
 
@@ -177,13 +179,13 @@ export const ZSetTolerances = z.strictObject({
       .regex(/^[A-Za-z_]\w*$/, say('notIndicatorName'))
       .max(100),
     tolerance,
-    say('tolerancesMap'),
+    say('tolerancesMap', { absolute: 'absolute', relative: 'relative' } satisfies Record<string, keyof z.infer<typeof tolerance>>),
   ),
 });
 export type SetTolerancesInput = z.infer<typeof ZSetTolerances>;
 
 export const ZSetFundingShares = z.strictObject({
-  shares: z.record(z.string(), z.string(say('writeShareAsString')), say('sharesMap')),
+  shares: z.record(z.string(), z.string(say('writeShareAsString')), say('sharesMap', funderNames)),
 });
 
 export const ZRunSettlement = z.strictObject({ year });
@@ -198,10 +200,10 @@ export const ZConfirmSettlement = z.strictObject({
 
 export const ZRecordPayment = z.strictObject({
   year,
-  funder: z.enum(funders, say('mustBeFunder')),
+  funder: z.enum(funders, say('mustBeFunder', funderNames)),
   /** The organisation on the funder line that pays (or is repaid), by its id in the terms' parties (docs/decisions/0110). */
   party: text(200, 'mustBeOrganisationId').optional(),
-  direction: z.enum(paymentDirections, say('mustBeDirection')).default('TO_UPSTREAM'),
+  direction: z.enum(paymentDirections, say('mustBeDirection', codeNames(paymentDirections, { toUpstream: 'TO_UPSTREAM', fromUpstream: 'FROM_UPSTREAM' }))).default('TO_UPSTREAM'),
   amount: z.string(say('writeAmountAsString')).trim().min(1, say('mustNotBeEmpty')),
   paidOn: isoDate,
   reference: text(200, 'giveReference'),
@@ -235,11 +237,15 @@ export const ZPaymentRequest = z.unknown().transform((value, ctx): RecordPayment
 });
 export const isReversal = (input: RecordPaymentInput | ReversePaymentInput): input is ReversePaymentInput => 'reverses' in input;
 
-export const ZExportFormat = z.strictObject({ format: z.enum(['json', 'csv', 'xlsx'], say('mustBeJsonCsvXlsx')).default('json') });
+const exportFormats = ['json', 'csv', 'xlsx'] as const;
+const tableFormats = ['csv', 'xlsx'] as const;
+export const ZExportFormat = z.strictObject({
+  format: z.enum(exportFormats, say('mustBeJsonCsvXlsx', codeNames(exportFormats, { jsonValue: 'json', csvValue: 'csv', xlsxValue: 'xlsx' }))).default('json'),
+});
 
 export const ZMonitoringTemplate = z.strictObject({
   year: z.coerce.number(say('mustBeYear')).pipe(year),
-  format: z.enum(['csv', 'xlsx'], say('mustBeCsvXlsx')).default('xlsx'),
+  format: z.enum(tableFormats, say('mustBeCsvXlsx', codeNames(tableFormats, { csvValue: 'csv', xlsxValue: 'xlsx' }))).default('xlsx'),
   /** One row per indicator for the year's value, or one row per sample (decision 0097). */
   layout: z.enum(entryModes, say('mustBeOneOf', { options: [...entryModes] })).default('value'),
 });
@@ -258,7 +264,7 @@ export const ZFundArchiveFilter = z
     q: z.string().trim().max(200).optional(),
     watershed: z.string().trim().min(1).max(200).optional(),
     party: z.string().trim().min(1).max(200).optional(),
-    status: z.enum(agreementStatuses, say('mustBeAgreementStatus')).optional(),
+    status: z.enum(agreementStatuses, say('mustBeAgreementStatus', agreementStatusNames)).optional(),
     fromYear: z.coerce.number(say('mustBeYear')).pipe(year).optional(),
     toYear: z.coerce.number(say('mustBeYear')).pipe(year).optional(),
     minAmount: amount.optional(),

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { parseDecimal } from '@/lib/engine/decimal';
-import { problem, refusal, text, type Problem, type Refusal } from './local-text';
+import { codeNames, problem, refusal, text, type Problem, type Refusal } from './local-text';
 
 /**
  * The fund's ledger (docs/decisions/0016): what each funder was scheduled to pay toward the
@@ -15,6 +15,8 @@ import { problem, refusal, text, type Problem, type Refusal } from './local-text
 
 export const funders = ['CENTRAL', 'DOWNSTREAM', 'UPSTREAM'] as const;
 export type Funder = (typeof funders)[number];
+/** The funders as messages name them, each with its Chinese name beside it. */
+export const funderNames = codeNames(funders, { central: 'CENTRAL', downstream: 'DOWNSTREAM', upstream: 'UPSTREAM' });
 
 export function isFunder(value: unknown): value is Funder {
   return typeof value === 'string' && (funders as readonly string[]).includes(value);
@@ -56,7 +58,7 @@ export type LedgerProblem = Problem;
 export function parseShares(input: Partial<Record<string, string>>): { ok: true; shares: Shares } | { ok: false; problems: LedgerProblem[] } {
   const problems: LedgerProblem[] = [];
   const shares = { CENTRAL: '0', DOWNSTREAM: '0', UPSTREAM: '0' } as Shares;
-  for (const key of Object.keys(input)) if (!isFunder(key)) problems.push(problem(key, text('notAFunder', { funders: [...funders] })));
+  for (const key of Object.keys(input)) if (!isFunder(key)) problems.push(problem(key, text('notAFunder', funderNames)));
   for (const funder of funders) {
     const raw = input[funder];
     if (raw === undefined || raw.trim() === '') continue;

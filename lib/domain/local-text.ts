@@ -89,6 +89,16 @@ export function fromMessage(what: Message): LocalText {
   return isTextKey(what.code) ? text(what.code, values) : text('engine.invalidValue');
 }
 
+/**
+ * The API values a message names as code, each one of the list that defines them (checked by the
+ * type): `codeNames(funders, { central: 'CENTRAL', … })`. The catalogue reads them as values,
+ * never as its own text (decision 0106).
+ */
+export function codeNames<const L extends readonly string[], const N extends Record<string, L[number]>>(list: L, names: N): N {
+  for (const value of Object.values(names)) if (!list.includes(value)) throw new Error(`${value} is not one of ${list.join(', ')}`);
+  return names;
+}
+
 /** The values a schema's message may carry through zod: names, numbers and other messages. */
 export type SayValue = string | number | LocalText | readonly (string | LocalText)[];
 

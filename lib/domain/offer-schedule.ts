@@ -18,9 +18,15 @@ const decimal = (what: 'amount' | 'price' | 'volume') =>
     return formatDecimal(parsed.value);
   });
 
+/** The fields of a period of the schedule, as its message names them. */
+const scheduleFields = { amount: 'amount', pricePerM3: 'pricePerM3', volume: 'volume' } as const;
+
 /** One period of an offer's annual schedule: an amount per year, or a price per m³ times a volume. */
 export const ZScheduleEntry = z
-  .union([z.strictObject({ from: year, to: year, amount: decimal('amount') }), z.strictObject({ from: year, to: year, pricePerM3: decimal('price'), volume: decimal('volume') })], say('amountOrPrice'))
+  .union(
+    [z.strictObject({ from: year, to: year, amount: decimal('amount') }), z.strictObject({ from: year, to: year, pricePerM3: decimal('price'), volume: decimal('volume') })],
+    say('amountOrPrice', scheduleFields),
+  )
   .refine((entry) => entry.to >= entry.from, { path: ['to'], ...say('mustNotBeBefore', { other: text('field.from') }) });
 export type ScheduleEntry = z.infer<typeof ZScheduleEntry>;
 
@@ -53,7 +59,7 @@ export const ZScheduleRows = z
           z.object({ ...ZDraftRowBase, mode: z.literal('amount'), amount: decimal('amount'), pricePerM3: z.string(), volume: z.string() }),
           z.object({ ...ZDraftRowBase, mode: z.literal('price'), amount: z.string(), pricePerM3: decimal('price'), volume: decimal('volume') }),
         ],
-        say('amountOrPrice'),
+        say('amountOrPrice', scheduleFields),
       )
       .refine((row) => row.to >= row.from, { path: ['to'], ...say('mustNotBeBefore', { other: text('field.from') }) }),
   )

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZBoundedDate } from './bounded-values';
 import { ZSchedule, ZScheduleRows } from './offer-schedule';
-import { say } from './local-text';
+import { codeNames, say } from './local-text';
 
 const ZId = z.uuid(say('mustBeId'));
 const ZOfferMessage = z
@@ -43,5 +43,11 @@ export const ZRejectOffer = z.strictObject({
     .max(2000, say('atMostCharacters', { max: 2000 })),
 });
 
-export const ZAnswerOffer = z.discriminatedUnion('move', [z.strictObject({ move: z.literal('accept') }), ZRejectOffer, z.strictObject({ move: z.literal('withdraw') })], say('moveMustBe'));
+/** The answers to an offer, as the API names them (a counter is a new offer answering it). */
+const offerMoves = ['accept', 'reject', 'withdraw'] as const;
+export const ZAnswerOffer = z.discriminatedUnion(
+  'move',
+  [z.strictObject({ move: z.literal('accept') }), ZRejectOffer, z.strictObject({ move: z.literal('withdraw') })],
+  say('moveMustBe', { move: 'move', answersOfferId: 'answersOfferId', ...codeNames(offerMoves, { accept: 'accept', reject: 'reject', withdraw: 'withdraw' }) }),
+);
 export type AnswerOfferInput = z.infer<typeof ZAnswerOffer>;

@@ -82,6 +82,6 @@ describe('a problem’s place, for readers', () => {
     });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.problems.map((p) => render(placeOf(p.path, {}, calculatorFields), 'zh'))).toEqual(['基准年人均第二产业 GDP（GDP_0）']);
+    expect(outcome.problems.map((p) => render(placeOf(p.path, {}, calculatorFields), 'zh'))).toEqual(['基准年人均第二产业增加值（GDP_0）']);
   });
 });

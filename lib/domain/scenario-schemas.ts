@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { SCENARIO_TEMPLATES } from '@/lib/engine/templates';
-import { say } from './local-text';
+import { codeNames, say } from './local-text';
 
 const ZId = z.uuid(say('mustBeId'));
+/** What a piece of evidence or a comment is about, as the API names it (the message gives an example). */
+export const evidenceTargetNames = { scenario: 'scenario', example: 'costs[3]' } as const;
+const versionFormats = ['scenario', 'result', 'csv', 'xlsx'] as const;
+
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, say('mustBeSha256'));
 
 export const ZEvidenceLink = z.strictObject({
-  target: z.string().regex(/^(scenario|(costs|subsidies|benefits|downstreamCosts)\[\d{1,4}\])$/, say('mustBeEvidenceTarget')),
+  target: z.string().regex(/^(scenario|(costs|subsidies|benefits|downstreamCosts)\[\d{1,4}\])$/, say('mustBeEvidenceTarget', evidenceTargetNames)),
   fileName: z
     .string()
     .trim()
@@ -98,7 +102,9 @@ export const ZComment = z.strictObject({
   target: z.string().max(40).nullish(),
 });
 
-export const ZVersionFormat = z.strictObject({ format: z.enum(['scenario', 'result', 'csv', 'xlsx'], say('mustBeVersionFormat')).default('scenario') });
+export const ZVersionFormat = z.strictObject({
+  format: z.enum(versionFormats, say('mustBeVersionFormat', codeNames(versionFormats, { scenario: 'scenario', result: 'result', csvValue: 'csv', xlsxValue: 'xlsx' }))).default('scenario'),
+});
 export const ZCompare = z.strictObject({ with: ZId });
 
 /** The message of a version being saved, as the save bar's form checks it (the server checks the same). */

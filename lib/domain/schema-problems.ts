@@ -6,13 +6,16 @@ import { readIssueText, type CodedProblem } from '@/lib/engine/problem';
 import { fromMessage, inEnglish, isTextKey, text, type LocalText, type Problem } from './local-text';
 import { placeOf, requestFields, type FieldLabels, type PathPart } from './problem-place';
 
+/** What a kind's message names as code: JSON's literals (`schemas.kind.boolean`). */
+const kindValues = { trueValue: String(true), falseValue: String(false) };
+
 /** zod's own issues, those no schema words itself, in the catalogue's terms. */
 function zodIssueText(issue: z.core.$ZodIssue): LocalText {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return text('zod.required');
       const kind = `kind.${issue.expected}`;
-      return isTextKey(kind) ? text('zod.expected', { expected: text(kind) }) : text('zod.invalid');
+      return isTextKey(kind) ? text('zod.expected', { expected: text(kind, kindValues) }) : text('zod.invalid');
     }
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? text('mustNotBeEmpty') : text('atLeastCharacters', { min: Number(issue.minimum) });

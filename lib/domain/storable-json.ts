@@ -11,7 +11,7 @@ const objectMembers = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Why this text cannot be stored as sent, or null. */
 export function unstorableText(value: string): LocalText | null {
-  if (value.includes('\u0000')) return text('textHasNul');
+  if (value.includes('\u0000')) return text('textHasNul', { codePoint: 'U+0000' });
   if (loneSurrogate.test(value)) return text('textHasLoneSurrogate');
   return null;
 }

@@ -6,7 +6,9 @@
 // key is in two namespaces. ICU MessageFormat: {name} is a value, `count` the only number (plurals).
 import { createTranslator } from 'use-intl/core';
 import type catalogue from '@/messages/en.json';
+import { formatNames, mediaTypes } from './format-names';
 import type { AppLocale } from './locale';
+import { termsWords } from './terms-words';
 
 /** The namespaces whose keys are relative to them. */
 export const textNamespaces = ['api', 'server', 'fundServer', 'schemas', 'places'] as const;
@@ -58,6 +60,12 @@ export const codeAsText = {
       .join('、'),
 };
 
+/**
+ * The names every server message may read as values: formats, media types and the formula
+ * language's words (decision 0106). A message's own values win over them.
+ */
+export const catalogueValues: Readonly<Record<string, string>> = { ...formatNames, ...mediaTypes, ...termsWords };
+
 /** One language's server messages: the key's ICU message formatted by next-intl's translator. */
 export interface TextCatalogue {
   readonly namespaces: ReadonlySet<string>;
@@ -82,7 +90,7 @@ export function textCatalogue(locale: AppLocale, messages: Readonly<Record<strin
       const path = paths.get(key);
       if (!path) throw new Error(`no message "${key}" in the ${locale} catalogue`);
       const markup = (translate as unknown as { markup: (path: string, values: Record<string, string | number | ((chunks: string) => string)>) => string }).markup;
-      return markup(path, { ...values, ...codeAsText });
+      return markup(path, { ...catalogueValues, ...values, ...codeAsText });
     },
   };
 }

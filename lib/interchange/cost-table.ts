@@ -16,6 +16,10 @@ export const sections = ['cost', 'subsidy', 'benefit', 'downstreamCost'] as cons
 type Section = (typeof sections)[number];
 const listOf: Record<Section, 'costs' | 'subsidies' | 'benefits' | 'downstreamCosts'> = { cost: 'costs', subsidy: 'subsidies', benefit: 'benefits', downstreamCost: 'downstreamCosts' };
 export const fixedColumns = ['section', 'code', 'label'] as const;
+/** The fixed columns as messages name them (`code` is the catalogue's tag, so no value is named so). */
+export const fixedColumnNames = { sectionHeader: fixedColumns[0], codeHeader: fixedColumns[1], labelHeader: fixedColumns[2] };
+/** The sections as messages name them. */
+export const sectionNames = { cost: sections[0], subsidy: sections[1], benefit: sections[2], downstreamCost: sections[3] };
 export const sheetName = 'Cost table';
 
 export type ImportOutcome = { ok: true; document: Record<string, unknown> } | { ok: false; problems: GridProblem[] };
@@ -61,7 +65,7 @@ function fromGrid(grid: string[][], base: unknown): ImportOutcome {
   const [header = [], ...body] = grid;
   const names = header.map((cell) => cell.trim());
   fixedColumns.forEach((name, index) => {
-    if (names[index] !== name) problems.push(gridProblem(1, columnLetter(index), text('costHeaderMustBe', { name })));
+    if (names[index] !== name) problems.push(gridProblem(1, columnLetter(index), text('costHeaderMustBe', { name, ...fixedColumnNames })));
   });
   const valueColumns = names.slice(fixedColumns.length).map((key, offset) => ({ key, index: offset + fixedColumns.length }));
   for (const { key, index } of valueColumns) {

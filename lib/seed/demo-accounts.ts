@@ -8,6 +8,7 @@ export const demoAccounts = [
   { email: 'shiyan@pes.demo', name: '李伟', org: 'shiyan', role: 'MEMBER' },
   { email: 'chengde@pes.demo', name: '王芳', org: 'chengde', role: 'MEMBER' },
   { email: 'beijing@pes.demo', name: '陈静', org: 'beijing', role: 'MEMBER' },
+  { email: 'tianjin@pes.demo', name: '刘洋', org: 'tianjin', role: 'MEMBER' },
 ] as const;
 
 export type DemoOrgKey = (typeof demoAccounts)[number]['org'];

@@ -10,6 +10,9 @@ export const demoScenarioNames = {
 
 export const demoPriceBases = { shiyan: '2000 年不变价', miyun: '2014 年不变价', miyunDocument: '2014 年价格（示意）' } as const;
 
+/** The unit of the Shiyan deal's party quantities: the receivers' water allocations. */
+export const demoPartyTexts = { quantityUnit: '亿 m³' } as const;
+
 export const shiyanLabels = {
   name: '十堰 2003—2050 年，论文假设（董等，2011，表 3—5）',
   costs: {
@@ -80,5 +83,5 @@ export const miyunAgreementTexts = {
 export function demoDataStrings(): string[] {
   const strings = (value: unknown): string[] =>
     typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
-  return strings([demoScenarioNames, demoPriceBases, shiyanLabels, miyunLabels, shiyanMessages, counterTexts, miyunAgreementTexts]);
+  return strings([demoScenarioNames, demoPriceBases, demoPartyTexts, shiyanLabels, miyunLabels, shiyanMessages, counterTexts, miyunAgreementTexts]);
 }

@@ -2,7 +2,7 @@ import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Side } from '@/lib/domain/actor';
 import { demoAccounts, demoPassword, type DemoOrgKey } from './demo-accounts';
-import { demoPriceBases } from './demo-texts';
+import { demoPartyTexts, demoPriceBases } from './demo-texts';
 import { seedDemoScenarios } from './seed-scenarios';
 
 const organisations: Record<DemoOrgKey, { name: string; nameZh: string; kind: 'UPSTREAM_GOVERNMENT' | 'DOWNSTREAM_AUTHORITY' | 'WATER_FUND' | 'OBSERVER'; region: string }> = {
@@ -11,6 +11,23 @@ const organisations: Record<DemoOrgKey, { name: string; nameZh: string; kind: 'U
   shiyan: { name: 'Shiyan Municipal Government (Hubei)', nameZh: '湖北省十堰市人民政府', kind: 'UPSTREAM_GOVERNMENT', region: '湖北' },
   chengde: { name: 'Chengde Municipal Government (Hebei)', nameZh: '河北省承德市人民政府', kind: 'UPSTREAM_GOVERNMENT', region: '河北' },
   beijing: { name: 'Beijing Water Authority', nameZh: '北京市水务局', kind: 'DOWNSTREAM_AUTHORITY', region: '北京' },
+  tianjin: { name: 'Tianjin Water Authority', nameZh: '天津市水务局', kind: 'DOWNSTREAM_AUTHORITY', region: '天津' },
+};
+
+/** The seeded deal parties: organisations by key, each with its quantity (none: alone on its side). */
+interface SeedParties {
+  quantityUnit: string;
+  upstream: { org: DemoOrgKey; quantity?: string }[];
+  downstream: { org: DemoOrgKey; quantity?: string }[];
+}
+
+const shiyanParties: SeedParties = {
+  quantityUnit: demoPartyTexts.quantityUnit,
+  upstream: [{ org: 'shiyan' }],
+  downstream: [
+    { org: 'beijing', quantity: '12.4' },
+    { org: 'tianjin', quantity: '10.2' },
+  ],
 };
 
 const deals = [
@@ -29,8 +46,11 @@ const deals = [
     members: [
       { email: 'shiyan@pes.demo', side: 'UPSTREAM' as Side, canEdit: true, canSign: true },
       { email: 'beijing@pes.demo', side: 'DOWNSTREAM' as Side, canEdit: true, canSign: true },
+      { email: 'tianjin@pes.demo', side: 'DOWNSTREAM' as Side, canEdit: true, canSign: true },
       { email: 'fund@pes.demo', side: 'FUND' as Side, canEdit: false, canSign: false },
     ],
+    // The Middle Route's receivers share what the downstream side pays by their water allocation (docs/decisions/0098).
+    parties: shiyanParties,
   },
   {
     slug: 'miyun-illustrative',
@@ -49,6 +69,7 @@ const deals = [
       { email: 'beijing@pes.demo', side: 'DOWNSTREAM' as Side, canEdit: true, canSign: true },
       { email: 'fund@pes.demo', side: 'FUND' as Side, canEdit: true, canSign: false },
     ],
+    parties: null,
   },
 ];
 
@@ -70,7 +91,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ users: number; d
     userIds.set(account.email, row.id);
   }
 
-  for (const { members, ...deal } of deals) {
+  for (const { members, parties, ...deal } of deals) {
     // A database seeded before the demo spoke Chinese gets its price base in Chinese too.
     const row = await prisma.deal.upsert({ where: { slug: deal.slug }, update: { priceBase: deal.priceBase }, create: deal });
     for (const member of members) {
@@ -80,6 +101,14 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ users: number; d
         update: {},
         create: { dealId: row.id, userId, side: member.side, canEdit: member.canEdit, canSign: member.canSign },
       });
+    }
+    // Named once: a deal whose parties a manager has set since keeps them.
+    if (parties && (await prisma.dealParty.count({ where: { dealId: row.id } })) === 0) {
+      const updatedById = userIds.get('fund@pes.demo')!;
+      const rows = (side: 'UPSTREAM' | 'DOWNSTREAM', list: SeedParties['upstream']) =>
+        list.map((p, position) => ({ dealId: row.id, organisationId: orgIds.get(p.org)!, side, quantity: p.quantity ?? null, position, updatedById }));
+      await prisma.deal.update({ where: { id: row.id }, data: { partyQuantityUnit: parties.quantityUnit } });
+      await prisma.dealParty.createMany({ data: [...rows('UPSTREAM', parties.upstream), ...rows('DOWNSTREAM', parties.downstream)] });
     }
   }
   const scenarios = await seedDemoScenarios(prisma);

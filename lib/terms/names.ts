@@ -25,11 +25,15 @@ export type SampleFunctionName = (typeof SAMPLE_FUNCTIONS)[number];
 /** Every function a formula may call, as the refusal of an unknown one lists them. */
 export const CALLABLE: readonly string[] = [...FUNCTIONS, ...SAMPLE_FUNCTIONS];
 
+/** The formula whose value is the year's payment: every document has one (payment-terms-format.md). */
+export const PAYMENT_FORMULA = 'payment';
+
 /** Names every formula may use without declaring them. */
 export const BUILTINS = ['year', 'scheduled'] as const;
 
 /** Words the expression parser reads as operators or literals; as names they could never be referenced. */
-const KEYWORDS = ['and', 'or', 'not', 'xor', 'mod', 'to', 'in', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'end'];
+export const LOGICAL_OPERATORS = ['and', 'or', 'not'] as const;
+const KEYWORDS = [...LOGICAL_OPERATORS, 'xor', 'mod', 'to', 'in', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'end'];
 
 /**
  * Property names with a meaning on every JavaScript object. Maps in this

@@ -222,7 +222,9 @@ export function readPartiesSection(document: unknown): PartiesRead {
     for (const kind of termsFunders) {
       const written = typeof stated[kind] === 'string' && PLAIN_DECIMAL.test(stated[kind]) ? new TD(stated[kind]) : new TD(0);
       if (!written.equals(byKind[kind]))
-        problems.push(problemAt(formatPath(['parties', 'funders']), message('engine.fundersDisagree', { kind, funders: byKind[kind].toString(), shares: written.toString() })));
+        problems.push(
+          problemAt(formatPath(['parties', 'funders']), message('engine.fundersDisagree', { kind, funders: byKind[kind].toString(), shares: written.toString(), sharesField: 'fundingShares' })),
+        );
     }
   }
   return problems.length ? { problems } : { parties: section, problems };

@@ -73,7 +73,7 @@ export function parseSamples(raw: readonly unknown[], year: number, rule: Monito
   const samples: Sample[] = [];
   raw.forEach((item, i) => {
     if (!isRecord(item)) {
-      problems.push(problemAt(at(path, i), message('engine.sampleShape')));
+      problems.push(problemAt(at(path, i), message('engine.sampleShape', { on: 'on', value: 'value' })));
       return;
     }
     for (const key of Object.keys(item)) if (key !== 'on' && key !== 'value') problems.push(problemAt(at(path, i, key), message('engine.keyed', { message: message('engine.unknownField'), key })));

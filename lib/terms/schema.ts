@@ -6,7 +6,7 @@ import { MAX_DOCUMENT_BYTES, ZUnit, exceedsBytes } from '../engine/schema';
 import { parseDecimalString, type TDec } from './decimal';
 import { MAX_EXPRESSION_LENGTH, compileExpression, describeRefusal, type CompiledExpression } from './expression';
 import { readMonitoringSections, type MonitoringRuleInput, type TermsFunder } from './monitoring-rules';
-import { nameProblem } from './names';
+import { nameProblem, PAYMENT_FORMULA } from './names';
 import { readPartiesSection, type PartiesSection } from './parties';
 
 /**
@@ -211,10 +211,10 @@ function crossFieldRules(document: unknown): { problems: Problem[]; compiled: Co
     if (name === undefined) return;
     if (constantNames.has(name)) problem(['formulas', i, 'name'], message('engine.alreadyConstant', { name }));
     else if (indicatorNames.has(name)) problem(['formulas', i, 'name'], message('engine.alreadyIndicator', { name }));
-    else if (firstIndex.has(name)) problem(['formulas', i, 'name'], message('engine.alreadyFormula', { name, index: firstIndex.get(name)! }));
+    else if (firstIndex.has(name)) problem(['formulas', i, 'name'], message('engine.alreadyFormula', { name, formulasField: 'formulas', index: firstIndex.get(name)! }));
     if (!firstIndex.has(name)) firstIndex.set(name, i);
   });
-  if (Array.isArray(document.formulas) && !names.includes('payment')) {
+  if (Array.isArray(document.formulas) && !names.includes(PAYMENT_FORMULA)) {
     problem(['formulas'], message('engine.noPayment'));
   }
 

@@ -8,6 +8,8 @@ import { isSettled, parseMonitoring, settle, traceSettlement, type SettledYear }
 import { TERMS_TEMPLATES, findTemplate, templateSample, templateTerms, type TemplateId } from './templates';
 import { findEnglish } from '../../tests/support/english-words';
 import type { Sample } from './measurement';
+import { splitByParties, type PartiesSection } from './parties';
+import { draftParties } from './draft-parties';
 
 function settleTemplate(id: TemplateId) {
   const template = findTemplate(id)!;
@@ -22,8 +24,18 @@ function settleTemplate(id: TemplateId) {
 const year = (years: unknown[], y: number) => years.find((e) => (e as SettledYear).year === y) as SettledYear;
 
 describe('templates', () => {
-  it('offers eight templates with Chinese and English names', () => {
-    expect(TERMS_TEMPLATES.map((t) => t.id)).toEqual(['fixed-schedule', 'price-per-m3', 'two-way-quality-index', 'xinan-p-index', 'compliance-rate', 'score-based', 'miyun-score', 'stepped-class']);
+  it('offers nine templates with Chinese and English names', () => {
+    expect(TERMS_TEMPLATES.map((t) => t.id)).toEqual([
+      'fixed-schedule',
+      'price-per-m3',
+      'two-way-quality-index',
+      'xinan-p-index',
+      'compliance-rate',
+      'score-based',
+      'miyun-score',
+      'stepped-class',
+      'middle-route',
+    ]);
     for (const t of TERMS_TEMPLATES) {
       expect(t.name.zh).toMatch(/[\u4e00-\u9fff]/);
       expect(t.name.en).toMatch(/^[A-Z]/);
@@ -33,7 +45,7 @@ describe('templates', () => {
   });
 
   it('names the agreements a rule follows, in Chinese with no English or code outside backticks', () => {
-    for (const id of ['two-way-quality-index', 'xinan-p-index', 'compliance-rate', 'score-based', 'miyun-score', 'stepped-class'] as const) {
+    for (const id of ['two-way-quality-index', 'xinan-p-index', 'compliance-rate', 'score-based', 'miyun-score', 'stepped-class', 'middle-route'] as const) {
       const t = findTemplate(id)!;
       expect(t.summary.zh, id).toMatch(/来源：/);
       expect(t.summary.en, id).toMatch(/Sources?: /);
@@ -41,6 +53,15 @@ describe('templates', () => {
     expect(findTemplate('xinan-p-index')!.summary.zh).toMatch(/新安江/);
     expect(findTemplate('compliance-rate')!.summary.zh).toMatch(/汀江—韩江.*东江/);
     expect(findTemplate('miyun-score')!.summary.zh).toMatch(/密云水库/);
+    expect(findTemplate('middle-route')!.summary.zh).toMatch(/南水北调中线一期.*95 亿立方米.*2014/);
+    expect(findTemplate('middle-route')!.summary.en).toMatch(/Middle Route.*2014/);
+    // What the published texts could not confirm is said to be illustrative (decision 0109).
+    for (const t of TERMS_TEMPLATES) {
+      expect(t.summary.zh, t.id).toMatch(/示例值/);
+      expect(t.summary.en, t.id).toMatch(/illustrative/);
+    }
+    expect(findTemplate('xinan-p-index')!.summary.zh).toMatch(/第一轮（2012—2014）每年 1 亿元.*中央财政每年 3 亿元.*未能对照协议原文核实/);
+    expect(findTemplate('miyun-score')!.summary.zh).toMatch(/2018 年 11 月.*一期，2018—2020/);
     for (const t of TERMS_TEMPLATES) {
       expect(findEnglish(t.summary.zh), t.id).toEqual([]);
       expect(findEnglish(t.name.zh), t.id).toEqual([]);
@@ -167,6 +188,39 @@ describe('templates', () => {
     expect(result.total).toBe('-12500000');
   });
 
+  it('Middle Route: the source area paid on the class at the intake, the four provinces sharing it by their allocation', () => {
+    const { terms, result } = settleTemplate('middle-route');
+    // 2021 is Class II at the intake; 2022 Class III by total phosphorus under the reservoirs' limit.
+    expect([2021, 2022].map((y) => year(result.years, y).values.class)).toEqual(['2', '3']);
+    expect(result.years.filter(isSettled).map((y) => y.payment)).toEqual(['500000000', '250000000']);
+    const parties = terms.parties!;
+    expect(parties.upstream.map((p) => p.nameZh)).toEqual(['十堰市']);
+    expect(parties.downstream.map((p) => [p.nameZh, p.quantity])).toEqual([
+      ['河南省', '37.7'],
+      ['河北省', '34.7'],
+      ['北京市', '12.4'],
+      ['天津市', '10.2'],
+    ]);
+    expect(parties.quantityUnit).toBe('亿立方米');
+    const allocation = parties.downstream.reduce((sum, p) => sum.plus(p.quantity!), new Decimal(0));
+    expect(allocation.toString()).toBe('95');
+    for (const settled of result.years.filter(isSettled)) {
+      const split = splitByParties(settled.payment, parties);
+      // The whole payment to Shiyan; the provinces' parts add up to it to the fen, each within a fen of its allocation's share.
+      expect(split.upstream.map((p) => p.amount)).toEqual([new Decimal(settled.payment).toFixed(2)]);
+      const parts = split.downstream.map((p) => new Decimal(p.amount));
+      expect(parts.reduce((a, b) => a.plus(b), new Decimal(0)).eq(settled.payment), String(settled.year)).toBe(true);
+      parties.downstream.forEach((p, i) => {
+        const exact = new Decimal(settled.payment).times(p.quantity!).div(allocation);
+        expect(parts[i]!.minus(exact).abs().lte('0.01'), p.id).toBe(true);
+      });
+      // Larger allocation, larger part.
+      for (let i = 1; i < parts.length; i++) expect(parts[i - 1]!.gte(parts[i]!)).toBe(true);
+    }
+    // 500 000 000 · 37.7 / 95 = 198 421 052.631…: Henan 198 421 052.63; the two fen left over go to the largest remainders, Hebei's and Tianjin's.
+    expect(splitByParties('500000000', parties).downstream.map((p) => p.amount)).toEqual(['198421052.63', '182631578.95', '65263157.89', '53684210.53']);
+  });
+
   it('hands out fresh, localised copies', () => {
     const zh = templateTerms('two-way-quality-index', 'zh');
     expect(zh.name).toBe('水质指数双向补偿');
@@ -210,5 +264,49 @@ describe('templates', () => {
     const monitoring = parseMonitoring(templateSample('price-per-m3', defaults), price.terms);
     if (!monitoring.ok) throw new Error(lines(monitoring.problems));
     expect(year(settle(price.terms, monitoring.monitoring).years, 2014).values.payment).toBe('15200');
+  });
+
+  describe('the deal’s parties (decision 0112)', () => {
+    const deal: PartiesSection = {
+      upstream: [{ id: 'org-shiyan', name: 'Shiyan', nameZh: '十堰市' }],
+      downstream: [
+        { id: 'org-henan', name: 'Henan', nameZh: '河南省', quantity: '37.7' },
+        { id: 'org-beijing', name: 'Beijing', nameZh: '北京市', quantity: '12.4' },
+      ],
+      quantityUnit: '亿立方米',
+    };
+    const defaults = { from: 2021, to: 2030, unit: 10000, currency: 'CNY' };
+
+    it('every template drafted on a deal with parties carries the deal’s, a fresh copy, and parses', () => {
+      for (const template of TERMS_TEMPLATES) {
+        const terms = templateTerms(template.id, 'zh', { ...defaults, parties: deal });
+        expect(terms.parties, template.id).toEqual(deal);
+        expect(terms.parties).not.toBe(deal);
+        const parsed = parseTerms(terms);
+        expect(parsed.ok, template.id).toBe(true);
+        if (parsed.ok) expect(parsed.terms.parties).toEqual(deal);
+      }
+      const terms = templateTerms('middle-route', 'zh', { ...defaults, parties: deal });
+      terms.parties!.downstream[0]!.quantity = '1';
+      expect(deal.downstream[0]!.quantity).toBe('37.7');
+      expect(findTemplate('middle-route')!.terms.parties!.downstream[0]!.id).toBe('henan');
+    });
+
+    it('a deal that names none drafts none, not the template’s example parties; no deal known keeps them', () => {
+      for (const template of TERMS_TEMPLATES) expect(templateTerms(template.id, 'zh', { ...defaults, parties: null }), template.id).not.toHaveProperty('parties');
+      expect(templateTerms('middle-route', 'zh', defaults).parties).toEqual(findTemplate('middle-route')!.terms.parties);
+      expect(templateTerms('middle-route', 'zh').parties).toEqual(findTemplate('middle-route')!.terms.parties);
+      expect(templateTerms('xinan-p-index', 'zh', defaults)).not.toHaveProperty('parties');
+    });
+
+    it('draftParties: the deal’s over a draft’s own, none for a deal naming none, the own without a deal', () => {
+      const own = findTemplate('middle-route')!.terms.parties!;
+      expect(draftParties(own, { parties: deal })).toEqual(deal);
+      expect(draftParties(undefined, { parties: deal })).toEqual(deal);
+      expect(draftParties(own, { parties: null })).toBeUndefined();
+      expect(draftParties(own, {})).toEqual(own);
+      expect(draftParties(own)).not.toBe(own);
+      expect(draftParties(undefined)).toBeUndefined();
+    });
   });
 });

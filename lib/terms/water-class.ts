@@ -6,14 +6,8 @@ import { TD, type TDec } from './decimal';
  * language (docs/terms.md). Pure: decimal arithmetic, plain types.
  */
 
-/** The indicators of Table 1 the language classes, by the names formulas give them. */
-export const WATER_INDICATORS = ['do', 'codmn', 'cod', 'bod5', 'nh3n', 'tp', 'tn'] as const;
-export type WaterIndicator = (typeof WATER_INDICATORS)[number];
-
-/** Rivers, or lakes and reservoirs (湖、库), where Table 1 gives their own limits. */
-export const WATER_BODIES = ['river', 'lake'] as const;
-export type WaterBody = (typeof WATER_BODIES)[number];
-export const DEFAULT_WATER_BODY: WaterBody = 'river';
+export { WATER_INDICATORS, WATER_BODIES, DEFAULT_WATER_BODY, type WaterIndicator, type WaterBody } from './water-names';
+import { WATER_BODIES, WATER_INDICATORS, type WaterIndicator, type WaterBody } from './water-names';
 
 /** The best and the worst class: I, and worse than Class V (劣Ⅴ类), which Table 1 leaves unnamed. */
 export const BEST_CLASS = 1;

@@ -5,6 +5,7 @@ import { demoPassword } from '../../lib/seed/demo-accounts';
 import { baseUrl, openAs, screenshot } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
 import { demoParties, onDemoDeal } from './demo-deal';
+import { must, tianjinEmail } from './signed-agreement';
 
 type Offer = { id: string; status: string; agreementId?: string };
 type Agreement = {
@@ -66,8 +67,9 @@ describe('agreements in Chromium', () => {
     expect(accepted.body).toMatchObject({ status: 'ACCEPTED', agreementId: expect.any(String) });
     agreementId = accepted.body.agreementId!;
     const draft = await downstream.json<Agreement>(`/api/v1/deals/${dealId}/agreements/${agreementId}`);
-    expect(draft.body).toMatchObject({ status: 'DRAFT', hash: null, hashVerified: null, signatures: { given: 0, required: 2 } });
-    expect(draft.body.signatories.map((s) => s.email).sort()).toEqual(['beijing@pes.demo', 'shiyan@pes.demo']);
+    // Every party's signatory signs: Shiyan upstream, Beijing and Tianjin downstream (the deal's parties, lib/seed).
+    expect(draft.body).toMatchObject({ status: 'DRAFT', hash: null, hashVerified: null, signatures: { given: 0, required: 3 } });
+    expect(draft.body.signatories.map((s) => s.email).sort()).toEqual(['beijing@pes.demo', 'shiyan@pes.demo', tianjinEmail]);
   });
 
   it('lets the upstream official sign by re-entering the password, after refusing a wrong one', async () => {
@@ -93,13 +95,19 @@ describe('agreements in Chromium', () => {
   });
 
   it('archives the agreement when the downstream signatory signs last, with the hash verified', async () => {
+    // Tianjin's signatory signs first, over HTTP: Beijing's in the browser is the last one.
+    await must(
+      signInOverHttp(tianjinEmail, demoPassword).then((tianjin) => tianjin.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`, 'POST', { password: demoPassword })),
+      201,
+      'Tianjin signs',
+    );
     const page = await open('beijing@pes.demo', 'en', agreementPath());
     await page.getByTestId('sign-password').fill(demoPassword);
     await page.getByTestId('sign-submit').click();
     await page.locator('[data-testid=agreement-status][data-status=ARCHIVED]').waitFor();
     await expect(page.getByTestId('hash').getAttribute('data-verified')).resolves.toBe('true');
     await expect(page.getByTestId('hash-value').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
-    await expect(page.getByTestId('signatories').locator('[data-signed=yes]').count()).resolves.toBe(2);
+    await expect(page.getByTestId('signatories').locator('[data-signed=yes]').count()).resolves.toBe(3);
     await expect(page.getByTestId('audit').textContent()).resolves.toContain('Agreement fully signed and archived');
     await screenshot(page, 'agreement-archived-en');
     await page.context().close();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { baseUrl, chooseLanguage, launch, screenshot, signIn } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
-import { must, signedShiyanAgreement } from './signed-agreement';
+import { must, signAsEveryParty, signedShiyanAgreement } from './signed-agreement';
 
 let browser: Browser;
 let page: Page;
@@ -64,7 +64,8 @@ describe('an amendment of the signed terms', () => {
 
     const agreement = await must(downstream.json<{ amendments: { id: string; reason: string }[] }>(`/api/v1/deals/${dealId}/agreements/${agreementId}`, 'GET'), 200, 'agreement');
     const amendment = agreement.amendments.find((a) => a.reason === reason)!;
-    await must(downstream.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/amendments/${amendment.id}/signatures`, 'POST', { password: demoPassword }), 201, 'downstream signs');
+    // The downstream parties' signatories (Beijing and Tianjin) sign over HTTP.
+    await signAsEveryParty([downstream], `/api/v1/deals/${dealId}/agreements/${agreementId}/amendments/${amendment.id}/signatures`);
 
     await page.reload({ waitUntil: 'networkidle' });
     await expect(mine().getAttribute('data-status')).resolves.toBe('SIGNED');

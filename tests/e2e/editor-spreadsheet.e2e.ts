@@ -205,12 +205,12 @@ describe('the scenario editor as a spreadsheet, in Chinese', () => {
     const before = await latestVersion();
     const page = await open('zh', v1);
     await page.getByTestId('restore-version').click();
-    await expect(page.getByTestId('restoring').textContent()).resolves.toBe('恢复 v1');
+    await expect(page.getByTestId('restoring').textContent()).resolves.toBe('恢复第 1 版');
     await page.fill('#version-message', '回到论文假设');
     await page.getByTestId('save-version').click();
     await page.waitForURL(/\?saved=1$/);
     await expect(page.getByTestId('version-title').textContent()).resolves.toMatch(new RegExp(`v${before.number + 1}$`));
-    await page.getByText('恢复 v1：回到论文假设').first().waitFor();
+    await page.getByText('恢复第 1 版：回到论文假设').first().waitFor();
     const restored = await latestVersion();
     expect(restored.document.periods).toHaveLength(5);
     await page.context().close();

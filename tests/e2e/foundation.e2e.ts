@@ -27,6 +27,7 @@ const expectedDeals: Record<string, string[]> = {
   'shiyan@pes.demo': ['shiyan-2003-2050'],
   'chengde@pes.demo': ['miyun-illustrative'],
   'beijing@pes.demo': ['shiyan-2003-2050', 'miyun-illustrative'],
+  'tianjin@pes.demo': ['shiyan-2003-2050'],
 };
 const dealTitles: Record<string, RegExp> = { 'shiyan-2003-2050': /十堰水源区/, 'miyun-illustrative': /密云水库上游/ };
 

@@ -167,7 +167,7 @@ describe('scenario workspace in Chromium', () => {
     const fromV2 = upstream.getByTestId('comments').getByTestId('comment').filter({ hasText: 'audit annex' });
     await fromV2.waitFor();
     await expect(fromV2.getAttribute('data-version')).resolves.toBe('2');
-    await expect(fromV2.getByTestId('comment-version').textContent()).resolves.toBe('写于 v2');
+    await expect(fromV2.getByTestId('comment-version').textContent()).resolves.toBe('写于第 2 版');
     await upstream.context().close();
   });
   it('starts a new scenario from a pes-scenario/1 file, refusing an invalid one with its problems', async () => {

@@ -156,7 +156,8 @@ async function archiveAnAgreement(): Promise<void> {
   const prisma = db();
   const deal = await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } });
   const actorOf = async (email: string) => (await loadActor((await prisma.user.findUniqueOrThrow({ where: { email } })).id))!;
-  const [upstream, downstream] = [await actorOf('shiyan@pes.demo'), await actorOf('beijing@pes.demo')];
+  // Tianjin is the deal's second downstream party (lib/seed): every party's signatory signs.
+  const [upstream, downstream, tianjin] = [await actorOf('shiyan@pes.demo'), await actorOf('beijing@pes.demo'), await actorOf('tianjin@pes.demo')];
   const version = await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId: deal.id, side: 'UPSTREAM' } }, orderBy: { number: 'desc' } });
   const offer = await sendOffer({
     actor: upstream,
@@ -166,7 +167,7 @@ async function archiveAnAgreement(): Promise<void> {
   });
   const accepted = (await answerOffer({ actor: downstream, origin, dealId: deal.id, offerId: offer.id, input: { move: 'accept' } })) as { agreementId?: string };
   const agreementId = accepted.agreementId!;
-  for (const actor of [upstream, downstream]) await signAgreement({ actor, origin, dealId: deal.id, agreementId, input: { password: demoPassword } });
+  for (const actor of [upstream, downstream, tianjin]) await signAgreement({ actor, origin, dealId: deal.id, agreementId, input: { password: demoPassword } });
 }
 
 let backup: BackupWritten;

@@ -45,13 +45,15 @@ export function handLook(classString: string): 'button' | 'badge' | 'banner' | '
 }
 
 /**
- * Paragraphs drawn as a box (corners, a border, a background): a notice by hand, whatever its
- * colours (a neutral note is Notice tone="neutral"), as "file:line <p notice".
+ * Paragraphs drawn as a box (corners, a background, a border or padding): a notice by hand,
+ * whatever its colours (a neutral note is Notice tone="neutral", a formula CodeBlock), as
+ * "file:line <p notice".
  */
 export function boxedParagraphs(file: string, text: string): string[] {
   return [...text.matchAll(/<p\b[^>]*?className=(?:"([^"]*)"|\{`([^`]*)`\})/gs)].flatMap((match) => {
     const classes = (match[1] ?? match[2] ?? '').split(/\s+/);
-    const boxed = has(classes, /^rounded/) && has(classes, /^border(?:-2)?$/) && has(classes, /^bg-/);
+    // Framed by a border or by padding alone: a tinted box with corners is a box either way.
+    const boxed = has(classes, /^rounded/) && has(classes, /^bg-/) && (has(classes, /^border(?:-2)?$/) || has(classes, /^p[xy]?-/));
     return boxed ? [`${where(file, text, match.index)} <p notice`] : [];
   });
 }
@@ -151,6 +153,7 @@ describe('screens use the kit', () => {
       '<div className="rounded-md bg-slate-50 p-3">a figure</div>',
       '<Button intent="secondary" className="mt-2 py-1.5">x</Button>',
       '<Input className="w-64 font-mono" />',
+      '<p className="rounded bg-slate-50 px-3 py-2 font-mono text-xs">a formula</p>',
     ].join('\n');
     expect(handStyled(file, text)).toEqual([
       'components/x.tsx:1 button: rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-water-700 hover:bg-slate-50',
@@ -160,7 +163,7 @@ describe('screens use the kit', () => {
       'components/x.tsx:6 banner: rounded-lg border-2 border-red-600 bg-red-50 p-4 text-sm text-red-900',
       'components/x.tsx:7 banner: mt-2 rounded bg-water-50 px-2 py-1 text-sm',
     ]);
-    expect(boxedParagraphs(file, text)).toEqual(['components/x.tsx:3 <p notice', 'components/x.tsx:8 <p notice']);
+    expect(boxedParagraphs(file, text)).toEqual(['components/x.tsx:3 <p notice', 'components/x.tsx:7 <p notice', 'components/x.tsx:8 <p notice', 'components/x.tsx:12 <p notice']);
     expect(repaintedControls(file, text)).toEqual(['components/x.tsx:10 <Button py-1.5']);
   });
 

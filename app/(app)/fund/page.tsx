@@ -14,6 +14,7 @@ import { flowDirections, type Standing } from '@/lib/terms';
 import { getFundPortfolio } from '@/lib/server/fund/get-fund-portfolio';
 import { pageContext } from '@/lib/server/http/page-context';
 import { EmptyState } from '@/components/ui/empty-state';
+import { formatNames } from '@/lib/domain/format-names';
 
 const standingTone: Record<Standing, BadgeTone> = { disputed: 'alarm', outstanding: 'danger', toSettle: 'warning', upToDate: 'success' };
 
@@ -40,10 +41,10 @@ export default async function FundDashboardPage() {
             {t('archive.title')}
           </Link>
           <a href="/api/v1/fund/ledger?format=xlsx" className={quiet} download data-testid="portfolio-xlsx">
-            {t('common.exportXlsx')}
+            {t('common.exportXlsx', formatNames)}
           </a>
           <a href="/api/v1/fund/ledger?format=csv" className={quiet} download data-testid="portfolio-csv">
-            {t('common.exportCsv')}
+            {t('common.exportCsv', formatNames)}
           </a>
         </span>
       </div>

@@ -11,6 +11,10 @@ import { defaultReaderUnit, type ReaderUnit } from '@/lib/domain/format';
 import { beijingTime, bilingual, bothLabels, colour, field, finish, grouped, heading, note, startDocument, table, titleBlock } from '@/lib/server/pdf/bilingual-pdf';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
+import type packageJson from '@/package.json';
+
+/** The command that checks the audit chain against its anchor log (package.json's script). */
+const auditVerifyCommand = 'npm run audit:verify' satisfies `npm run ${keyof (typeof packageJson)['scripts']}`;
 
 // The agreement binds both sides in both languages: every label and sentence is printed in Chinese,
 // then English, both from the catalogue the pages use (namespace agreementPdf; docs/decisions/0032-one-catalogue.md).
@@ -134,7 +138,7 @@ export function agreementPdf(agreement: AgreementDetail, generatedAt = new Date(
     field(doc, both('newestEvent'), `#${chainHead.seq}`);
     field(doc, both('eventHash'), chainHead.hash, 7.5);
     field(doc, both('anchored'), beijingTime(chainHead.at));
-    note(doc, both('anchorNote'));
+    note(doc, both('anchorNote', { command: auditVerifyCommand }));
   }
 
   finish(

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { DealPartiesView, DealPartyListView, PartyOrganisation } from '@/lib/contracts/deals';
-import type { StoredDealParty } from '@/lib/domain/deal-parties';
+import { dealPartiesSection, type StoredDealParty } from '@/lib/domain/deal-parties';
+import type { PartiesSection } from '@/lib/terms/parties';
 import type { Tx } from '@/lib/server/transaction';
 
 /** A deal's parties as stored, in list order, with their organisations' names as they are now. */
@@ -11,6 +12,14 @@ export async function loadDealParties(client: Tx, dealId: string): Promise<Store
     include: { organisation: { select: { name: true, nameZh: true } } },
   });
   return rows.map(storedDealParty);
+}
+
+/**
+ * The deal's parties as the terms' `parties` section, null when it names none: what a draft on the
+ * deal starts from (the workbench, the offer composer), the section the acceptance checks it against.
+ */
+export async function loadDealPartiesSection(client: Tx, deal: { id: string; partyQuantityUnit: string | null }): Promise<PartiesSection | null> {
+  return dealPartiesSection(await loadDealParties(client, deal.id), deal.partyQuantityUnit);
 }
 
 /** A party row as read with its organisation's names: decimals as the text they were agreed in. */

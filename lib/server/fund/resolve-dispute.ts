@@ -36,7 +36,7 @@ export async function resolveDispute({
   input: ResolveDisputeInput;
   evidence?: { fileName: string; bytes: Uint8Array } | null;
 }) {
-  if (input.method === 'RETEST' && !evidence) throw new ValidationError(text('retestNeedsEvidence'), 'file');
+  if (input.method === 'RETEST' && !evidence) throw new ValidationError(text('retestNeedsEvidence', { field: 'file' }), 'file');
   const file = input.method === 'RETEST' && evidence ? await checkEvidence(evidence) : null;
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayAdminister }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);

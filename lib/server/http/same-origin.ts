@@ -1,4 +1,5 @@
 import 'server-only';
+import { mediaTypes } from '@/lib/domain/format-names';
 
 // Cross-site request forgery: a page on another site (another port of the same host included)
 // can make a signed-in browser send a form or a "simple" fetch, with the cookie, but it cannot
@@ -41,7 +42,7 @@ export function writeRefusal(request: Request): WriteRefusal | null {
   if (!sameOrigin) return 'cross_site';
   const type = mediaType(request);
   if (!type) return hasBody(request) ? 'content_type' : null;
-  return type === 'application/json' || type === 'multipart/form-data' ? null : 'content_type';
+  return type === mediaTypes.jsonType || type === mediaTypes.multipartType ? null : 'content_type';
 }
 
 function mediaType(request: Request): string {
@@ -49,5 +50,5 @@ function mediaType(request: Request): string {
 }
 
 export function isJsonRequest(request: Request): boolean {
-  return mediaType(request) === 'application/json';
+  return mediaType(request) === mediaTypes.jsonType;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createTranslator } from 'use-intl/core';
 import type { AppLocale } from '@/lib/domain/locale';
-import { codeAsText } from '@/lib/domain/text-catalogue';
+import { catalogueValues, codeAsText } from '@/lib/domain/text-catalogue';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
 
@@ -18,7 +18,7 @@ type Markup = (key: string, values: Record<string, string | number | Date | ((ch
 export function readerTranslator(locale: AppLocale): Translator {
   const translate = createTranslator({ locale, messages: catalogues[locale] as (typeof catalogues)['en'], timeZone: 'Asia/Shanghai' });
   const markup = translate.markup as unknown as Markup;
-  const plain = (key: string, values?: Record<string, string | number | Date>) => markup(key, { ...values, ...codeAsText });
+  const plain = (key: string, values?: Record<string, string | number | Date>) => markup(key, { ...catalogueValues, ...values, ...codeAsText });
   return Object.assign(plain, { rich: translate.rich, markup: translate.markup, raw: translate.raw, has: translate.has }) as unknown as Translator;
 }
 

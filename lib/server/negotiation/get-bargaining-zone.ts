@@ -12,6 +12,7 @@ import type { BargainingZone, OfferDistances, ZoneChoice, ZoneVersion } from '@/
 import { formatDecimal, parseDecimal } from '@/lib/engine';
 import type { AppLocale } from '@/lib/domain/locale';
 import { offerDistances, versionLabel, zonePairDto, zoneOfferDto, zoneVersionDto } from './zone-dto';
+import { negotiationParties, partiesSelect } from './negotiation-parties';
 import { resolveVersionPair } from './resolve-version-pair';
 import { render, say, saying, text } from '@/lib/domain/local-text';
 
@@ -116,10 +117,16 @@ export async function getBargainingZone({
   const wanted = [...new Set(versionIds)];
   if (wanted.length > MAX_ZONE_VERSIONS) throw new ValidationError(text('pickAtMostVersions', { max: MAX_ZONE_VERSIONS }), 'versions');
 
-  const scenarios = await db().scenario.findMany({
-    where: { dealId },
-    orderBy: [{ side: 'asc' }, { createdAt: 'asc' }],
-    include: { versions: { orderBy: { number: 'desc' }, select: { id: true, number: true, message: true, createdAt: true } } },
+  // The scenarios and the deal's parties in one statement (a nested read of the deal).
+  const { scenarios, parties } = await db().deal.findUniqueOrThrow({
+    where: { id: dealId },
+    select: {
+      scenarios: {
+        orderBy: [{ side: 'asc' }, { createdAt: 'asc' }],
+        include: { versions: { orderBy: { number: 'desc' }, select: { id: true, number: true, message: true, createdAt: true } } },
+      },
+      parties: partiesSelect,
+    },
   });
   const choices: ZoneChoice[] = scenarios.flatMap((s) =>
     s.versions.map((v, i) => ({ id: v.id, scenarioId: s.id, scenario: s.name, side: s.side, number: v.number, message: v.message, createdAt: v.createdAt.toISOString(), latest: i === 0 })),
@@ -175,5 +182,6 @@ export async function getBargainingZone({
       weight: weight?.data,
       locale,
     }),
+    parties: negotiationParties(parties),
   };
 }

@@ -8,6 +8,9 @@ import { parseOrRefuse } from '@/lib/server/scenarios/save-scenario-version';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
 import { db } from '@/lib/server/db';
+import { dealPartiesSection } from '@/lib/domain/deal-parties';
+import { storedDealParty } from '@/lib/server/deals/deal-parties-dto';
+import { negotiationParties, partiesSelect } from '@/lib/server/negotiation/negotiation-parties';
 import { offerTimeline } from './list-offers';
 import { modelVersion } from './model-version';
 import { upperBoundVersion } from './upper-bound-version';
@@ -21,11 +24,15 @@ import { upperBoundVersion } from './upper-bound-version';
 export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; origin: RequestOrigin; dealId: string }): Promise<OfferRoom> {
   const { deal, membership } = await requireDealAccess({ actor, dealId, right: 'view', origin });
   const offers = await offerTimeline(dealId);
-  const versions = await db().scenarioVersion.findMany({
-    where: { scenario: { dealId } },
-    orderBy: [{ scenario: { createdAt: 'asc' } }, { number: 'desc' }],
-    select: { id: true, number: true, result: true, document: true, scenario: { select: { name: true, side: true } } },
+  // The versions and the deal's parties in one statement (a nested read of the deal).
+  const { scenarios, parties } = await db().deal.findUniqueOrThrow({
+    where: { id: dealId },
+    select: {
+      scenarios: { orderBy: { createdAt: 'asc' }, select: { name: true, side: true, versions: { orderBy: { number: 'desc' }, select: { id: true, number: true, result: true, document: true } } } },
+      parties: partiesSelect,
+    },
   });
+  const versions = scenarios.flatMap(({ versions, ...scenario }) => versions.map((v) => ({ ...v, scenario })));
   const defaultUpper = await upperBoundVersion({ dealId });
   return {
     deal: { id: deal.id, name: deal.name, nameZh: deal.nameZh, priceBase: deal.priceBase, currency: deal.currency },
@@ -51,5 +58,8 @@ export async function getOfferRoom({ actor, origin, dealId }: { actor: Actor; or
       };
     }),
     defaultUpperVersionId: defaultUpper?.id ?? null,
+    // One read of the parties for both: what the room shows by party, and what a draft starts from.
+    termsDefaults: { parties: dealPartiesSection(parties.map(storedDealParty), deal.partyQuantityUnit) },
+    parties: negotiationParties(parties),
   };
 }

@@ -3,6 +3,7 @@ import type { OfferTermsView } from '@/lib/contracts/offers';
 import { D } from '@/lib/engine/decimal';
 import type { StoredOfferCheck } from '@/lib/engine/offer-schedule';
 import { parseMonitoring, parseTerms, settle } from '@/lib/terms';
+import { monitoringRules } from '@/lib/terms/monitoring-rules';
 
 /**
  * The terms of an offer as its receiver reads them: formulas, constants, indicators and the
@@ -26,6 +27,7 @@ export function offerTermsView(terms: unknown, monitoring: unknown, check: Store
     constants,
     indicators,
     formulas: formulas.map((f) => ({ name: f.name, expr: f.expr })),
+    belowLimit: Object.fromEntries(Object.entries(monitoringRules(parsed.terms)).map(([name, rule]) => [name, rule.belowLimit])),
     backTest: data && data.ok ? { monitoring: data.monitoring, settlement: settle(parsed.terms, data.monitoring, scheduled ? { scheduled } : {}) } : null,
   };
 }

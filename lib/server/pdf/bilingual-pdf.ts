@@ -4,7 +4,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { createTranslator } from 'next-intl';
 import { formatDateTime } from '@/lib/domain/format';
-import { codeAsText } from '@/lib/domain/text-catalogue';
+import { catalogueValues, codeAsText } from '@/lib/domain/text-catalogue';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
 
@@ -49,7 +49,7 @@ const markup: Record<'zh' | 'en', Markup> = {
  */
 export function bilingual<N extends PdfNamespace>(namespace: N) {
   type Key = Leaves<Catalogue[N]>;
-  const one = (lang: 'zh' | 'en') => (key: Key, values?: Values) => markup[lang](`${namespace}.${key}`, { ...values, ...codeAsText });
+  const one = (lang: 'zh' | 'en') => (key: Key, values?: Values) => markup[lang](`${namespace}.${key}`, { ...catalogueValues, ...values, ...codeAsText });
   const say = { zh: one('zh'), en: one('en') };
   /** Chinese, then English; `values` may differ by language (amounts and names are written per language). */
   const both = (key: Key, values?: Values | { zh: Values; en: Values }, between = ' '): string => {

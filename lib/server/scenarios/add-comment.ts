@@ -6,6 +6,7 @@ import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { inDealTransaction } from '@/lib/server/authz/require-deal-access';
 import { text } from '@/lib/domain/local-text';
+import { evidenceTargetNames } from '@/lib/domain/scenario-schemas';
 import { threadComment } from './comment-thread';
 import { versionInDeal } from './scenario-access';
 
@@ -31,7 +32,7 @@ export async function addComment({
   const body = input.body.trim();
   if (!body) throw new ValidationError(text('writeSomething'), 'body');
   if (body.length > 4000) throw new ValidationError(text('atMostCharacters', { max: 4000 }), 'body');
-  if (input.target && !target.test(input.target)) throw new ValidationError(text('mustBeEvidenceTarget'), 'target');
+  if (input.target && !target.test(input.target)) throw new ValidationError(text('mustBeEvidenceTarget', evidenceTargetNames), 'target');
   return inDealTransaction({ actor, dealId, right: 'view', origin }, async (tx, { membership }) => {
     const version = await versionInDeal(dealId, versionId, tx);
     // "scenario" is the whole scenario, as the evidence links name it; a line must be one of this version's.

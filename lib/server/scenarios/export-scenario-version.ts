@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
 import { serializeScenario } from '@/lib/engine';
-import { costTable, fixedColumns, toCsv, toXlsx } from '@/lib/interchange/cost-table';
+import { costTable, fixedColumns, sectionNames, toCsv, toXlsx } from '@/lib/interchange/cost-table';
 import { readerTranslator } from '@/lib/server/i18n/reader-translator';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { requireDealAccess } from '@/lib/server/authz/require-deal-access';
@@ -33,7 +33,7 @@ export async function exportScenarioVersion({ actor, origin, dealId, versionId, 
         meaningHeader: t('exports.guide.meaning'),
         lines: [t('exports.costTable.units', { unit: scenario.unit, currency: scenario.currency, priceBase: scenario.priceBase }), t('exports.guide.note')],
         columns: [
-          ...fixedColumns.map((column) => [column, t(`exports.costTable.${column}`)] as const),
+          ...fixedColumns.map((column) => [column, t(`exports.costTable.${column}`, sectionNames)] as const),
           [costTable(scenario).header.slice(fixedColumns.length).join(', ') || '—', t('exports.costTable.years')] as const,
         ],
       };

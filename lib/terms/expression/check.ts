@@ -131,7 +131,7 @@ export class Checker {
     else if (name === 'year') uses.year = true;
     else if (name === 'scheduled') uses.scheduled = true;
     else if (name === scope.self) refuse(at, message('engine.cannotUseItself', { name }));
-    else if (scope.later.has(name)) refuse(at, message('engine.laterFormula', { name, index: scope.later.get(name)! }), message('engine.laterFormulaHint'));
+    else if (scope.later.has(name)) refuse(at, message('engine.laterFormula', { name, formulasField: 'formulas', index: scope.later.get(name)! }), message('engine.laterFormulaHint'));
     else if (isFunctionName(name) || isSampleFunctionName(name)) refuse(at, message('engine.isFunction', { name }), message('engine.writeCall', { name }));
     else {
       const near = closestName(name, this.names());

@@ -18,6 +18,7 @@ import { versionMessageText, versionWords } from '@/components/scenario-workspac
 import { Badge } from '@/components/ui/badge';
 import { DealStatusSteps } from '@/components/deals/deal-status-steps';
 import { dealStatusTransitions } from '@/lib/domain/deal-rights';
+import { formatNames } from '@/lib/domain/format-names';
 
 export default async function DealOverviewPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
@@ -131,7 +132,7 @@ export default async function DealOverviewPage({ params }: { params: Promise<{ d
           {scenarios.length === 0 ? (
             <div className="mt-3 text-sm">
               <p>{t('deal.noScenarios')}</p>
-              <p className="mt-1 text-slate-600">{t('deal.noScenariosNext')}</p>
+              <p className="mt-1 text-slate-600">{t('deal.noScenariosNext', formatNames)}</p>
             </div>
           ) : (
             <ul className="mt-3 space-y-3 text-sm" data-testid="latest-versions">

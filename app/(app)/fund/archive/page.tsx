@@ -17,6 +17,7 @@ import { searchFundArchive } from '@/lib/server/fund/search-fund-archive';
 import { pageContext } from '@/lib/server/http/page-context';
 import { Notice } from '@/components/ui/notice';
 import { EmptyState } from '@/components/ui/empty-state';
+import { formatNames } from '@/lib/domain/format-names';
 
 const statusTone: Record<string, BadgeTone> = { DRAFT: 'warning', ARCHIVED: 'success', VOID: 'neutral' };
 
@@ -41,13 +42,13 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
       </nav>
       <div>
         <h1 className="text-2xl font-semibold text-water-900">{t('archive.title')}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t('archive.subtitle')}</p>
+        <p className="mt-1 text-sm text-slate-600">{t('archive.subtitle', formatNames)}</p>
       </div>
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="archive-filter">
         {(
           [
-            ['q', t('archive.filter.q'), false, 'w-72'],
+            ['q', t('archive.filter.q', formatNames), false, 'w-72'],
             ['watershed', t('archive.filter.watershed'), false, 'w-36'],
             ['party', t('archive.filter.party'), false, 'w-40'],
             ['fromYear', t('archive.filter.fromYear'), true, 'w-24'],
@@ -134,7 +135,7 @@ export default async function FundArchivePage({ searchParams }: { searchParams: 
                     <div className="text-xs">
                       {a.parties.map((p) => (
                         <div key={p.side}>
-                          <span className="text-slate-500">{t(`side.${p.side}`)}:</span> {p.organisations.map((o) => (zh ? o.nameZh : o.name)).join('、')}
+                          <span className="text-slate-500">{t(`side.${p.side}`)}:</span> {p.organisations.map((o) => (zh ? o.nameZh : o.name)).join(zh ? '、' : ', ')}
                         </div>
                       ))}
                     </div>

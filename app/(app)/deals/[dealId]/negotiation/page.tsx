@@ -87,7 +87,7 @@ export default async function NegotiationPage({
                 upper={zone.pair.upper?.id ?? null}
                 lang={lang}
               />
-              <PairZone key={`${zone.pair.lower?.id}-${zone.pair.upper?.id}`} pair={zone.pair} lang={lang} />
+              <PairZone key={`${zone.pair.lower?.id}-${zone.pair.upper?.id}`} pair={zone.pair} parties={zone.parties} lang={lang} />
             </>
           }
           versions={
@@ -106,7 +106,7 @@ export default async function NegotiationPage({
               {zone.versions.length === 0 ? (
                 <EmptyState hint={t('empty.pick')} testId="zone-none-picked" />
               ) : (
-                <BargainingZone key={zone.versions.map((v) => v.id).join(',')} versions={zone.versions} offers={zone.offers} lang={lang} />
+                <BargainingZone key={zone.versions.map((v) => v.id).join(',')} versions={zone.versions} offers={zone.offers} parties={zone.parties} lang={lang} />
               )}
             </>
           }

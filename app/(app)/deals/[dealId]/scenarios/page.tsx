@@ -12,6 +12,7 @@ import { NewScenarioForm } from '@/components/scenario-workspace/new-scenario-fo
 import { VersionMessageText } from '@/components/scenario-workspace/version-message-text';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
+import { formatNames } from '@/lib/domain/format-names';
 
 export default async function ScenariosPage({ params }: { params: Promise<{ dealId: string }> }) {
   const { dealId } = await params;
@@ -40,7 +41,7 @@ export default async function ScenariosPage({ params }: { params: Promise<{ deal
         </div>
       )}
       {scenarios.length === 0 ? (
-        <EmptyState className="mt-8" title={t('empty')} hint={t('emptyNext')} testId="scenarios-empty" />
+        <EmptyState className="mt-8" title={t('empty')} hint={t('emptyNext', formatNames)} testId="scenarios-empty" />
       ) : (
         <div className="mt-6 space-y-6">
           {scenarios.map((scenario) => (

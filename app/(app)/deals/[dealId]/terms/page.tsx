@@ -5,6 +5,7 @@ import { blankTerms } from '@/components/terms/terms-draft';
 import { TermsWorkbench } from '@/components/terms/terms-workbench';
 import { getTermsDefaults } from '@/lib/server/terms/get-terms-defaults';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
+import { formatNames } from '@/lib/domain/format-names';
 
 /** Drafting and back-testing performance-linked terms for this deal; nothing is stored. */
 export default async function TermsPage({ params }: { params: Promise<{ dealId: string }> }) {
@@ -24,7 +25,7 @@ export default async function TermsPage({ params }: { params: Promise<{ dealId: 
           {t('backToDeal')}
         </Link>
       </div>
-      <p className="text-slate-600">{t('pageSubtitle')}</p>
+      <p className="text-slate-600">{t('pageSubtitle', formatNames)}</p>
       <TermsWorkbench defaults={defaults} checked={checked} />
     </div>
   );

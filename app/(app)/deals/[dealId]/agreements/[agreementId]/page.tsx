@@ -16,6 +16,7 @@ import { isLocale } from '@/lib/domain/locale';
 import { getAgreement } from '@/lib/server/agreements/get-agreement';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { Notice } from '@/components/ui/notice';
+import { formatNames } from '@/lib/domain/format-names';
 
 const stateTone: Record<string, BadgeTone> = { DRAFT: 'warning', ARCHIVED: 'success', VOID: 'neutral' };
 
@@ -64,7 +65,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
         </span>
         <span className="text-sm text-slate-600">{t('agreements.signedCount', agreement.signatures)}</span>
         <a href={pdfHref} className={cn(buttonVariants({ intent: 'quiet' }), 'ml-auto')} data-testid="pdf-link" download>
-          {t('agreements.pdf')}
+          {t('agreements.pdf', formatNames)}
         </a>
       </div>
       <AgreementTabs dealId={dealId} agreementId={agreement.id} navigation={agreement.navigation} />
@@ -149,7 +150,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
             {agreement.parties.map((party) => (
               <li key={party.side} className="flex flex-wrap gap-x-2">
                 <span className="w-24 text-slate-500">{t(`side.${party.side}`)}</span>
-                <span className="font-medium">{party.organisations.map((o) => (zh ? o.nameZh : o.name)).join('、')}</span>
+                <span className="font-medium">{party.organisations.map((o) => (zh ? o.nameZh : o.name)).join(zh ? '、' : ', ')}</span>
               </li>
             ))}
           </ul>
@@ -277,7 +278,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
         testId="hash"
         data-verified={agreement.hashVerified === null ? 'pending' : String(agreement.hashVerified)}
       >
-        <h2 className="font-semibold">{t('agreements.hashTitle')}</h2>
+        <h2 className="font-semibold">{t('agreements.hashTitle', formatNames)}</h2>
         {agreement.hash && (
           <p className="mt-2 font-mono text-sm break-all" data-testid="hash-value">
             {agreement.hash}
@@ -295,9 +296,9 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
         {agreement.hash && (
           <p className="mt-2 text-sm text-slate-700">
             <a href={`/api/v1/deals/${dealId}/agreements/${agreement.id}/canonical`} className={buttonVariants({ intent: 'link' })} data-testid="canonical-link" download>
-              {t('agreements.canonicalDownload')}
+              {t('agreements.canonicalDownload', formatNames)}
             </a>{' '}
-            {t('agreements.canonicalExplain')}
+            {t('agreements.canonicalExplain', formatNames)}
           </p>
         )}
       </Notice>

@@ -9,7 +9,7 @@ export const POST = apiRoute<{ dealId: string }>(async (request, { actor, origin
   const form = await limitedFormData(request, 2 * maxCostTableBytes + 64 * 1024, () => new ValidationError(text('fileTooLarge', { mb: maxCostTableBytes / 1024 / 1024 }), 'file'));
   const file = form?.get('file');
   if (!(file instanceof File)) {
-    throw new ValidationError(text('sendTableAsMultipart'), 'file');
+    throw new ValidationError(text('sendTableAsMultipart', { field: 'file' }), 'file');
   }
   const base = formJson(form, 'base');
   if (!base || typeof base !== 'object') throw new ValidationError(text('sendBaseScenario'), 'base');

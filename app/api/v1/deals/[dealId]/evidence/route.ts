@@ -10,7 +10,7 @@ export const POST = apiRoute<{ dealId: string }>(async (request, { actor, origin
   const form = await limitedFormData(request, maxEvidenceBytes + 64 * 1024, () => new ValidationError(text('fileTooLarge', { mb: maxEvidenceBytes / 1024 / 1024 }), 'file'));
   const file = form?.get('file');
   if (!(file instanceof File)) {
-    throw new ValidationError(text('sendFileAsMultipart'), 'file');
+    throw new ValidationError(text('sendFileAsMultipart', { field: 'file' }), 'file');
   }
   // The name goes into the audit trail, which cannot hold a NUL or a lone surrogate.
   const badName = unstorableText(file.name);
