@@ -36,3 +36,8 @@ export function magnitude(value: string): string {
 export function chartNumber(value: string | null): number | null {
   return value === null ? null : new Decimal(value).toNumber();
 }
+
+/** An organisation named by the signed terms, in the reader's language (the other language, then its id, when the terms give no such name). */
+export function organisationLabel(party: { id: string | null; name: string | null; nameZh: string | null }, lang: AppLocale): string {
+  return (lang === 'zh' ? party.nameZh : party.name) ?? party.nameZh ?? party.name ?? party.id ?? '';
+}

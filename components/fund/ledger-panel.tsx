@@ -11,7 +11,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { PartyTotalsTable } from './party-totals-table';
 import { isLocale, type AppLocale } from '@/lib/domain/locale';
 import type { LedgerView } from '@/lib/contracts/fund';
-import { isNegative, isZero, yuan } from './format';
+import { isNegative, isZero, organisationLabel, yuan } from './format';
 import { TotalsCards } from './totals-cards';
 import { LedgerChart } from './ledger-chart';
 import { Badge } from '@/components/ui/badge';
@@ -67,7 +67,9 @@ function SharesPanel({ dealId, agreementId, view }: { dealId: string; agreementI
 function PaymentForm({ dealId, agreementId, view, onDone }: { dealId: string; agreementId: string; view: LedgerView; onDone: () => void }) {
   const t = useTranslations('fund');
   const settledYears = view.byYear.filter((y) => y.confirmed).map((y) => y.year);
-  const { register, control, handleSubmit, formState, reset, getValues } = useDomainForm(recordPaymentSchema, {
+  const locale = useLocale();
+  const lang: AppLocale = isLocale(locale) ? locale : 'zh';
+  const { register, control, handleSubmit, formState, reset, getValues, watch } = useDomainForm(recordPaymentSchema, {
     defaultValues: {
       year: settledYears.at(-1) ?? view.agreement.startYear,
       funder: 'DOWNSTREAM',
@@ -79,6 +81,9 @@ function PaymentForm({ dealId, agreementId, view, onDone }: { dealId: string; ag
     },
   });
   const errors = formState.errors;
+  // The organisations of the chosen funder line, when the terms name the parties (docs/decisions/0110).
+  const funder = watch('funder') as RecordPaymentInput['funder'];
+  const payers = view.payers?.find((p) => p.funder === funder)?.parties ?? [];
   const { busy, failure, done, send } = useApiForm();
   const record = ({ overpaymentNote, ...payment }: RecordPaymentInput) =>
     send(
@@ -106,6 +111,15 @@ function PaymentForm({ dealId, agreementId, view, onDone }: { dealId: string; ag
         <Field label={t('ledger.col.funder')} error={errors.funder?.message}>
           <Select testId="payment-funder" options={funders.map((f) => ({ value: f, label: t(`funder.${f}`) }))} {...register('funder')} />
         </Field>
+        {payers.length > 0 && (
+          <Field label={t('ledger.payment.organisation')} error={errors.party?.message}>
+            <Select
+              testId="payment-party"
+              options={[{ value: '', label: t('ledger.payment.chooseOrganisation') }, ...payers.map((p) => ({ value: p.id ?? '', label: organisationLabel(p, lang) }))]}
+              {...register('party', { shouldUnregister: true })}
+            />
+          </Field>
+        )}
         <Field label={t('ledger.payment.direction')} error={errors.direction?.message}>
           <Select
             testId="payment-direction"
@@ -167,7 +181,7 @@ function Correction({ payment, byId }: { payment: Payment; byId: Map<string, Pay
 }
 
 /** The payments recorded, newest as the server orders them, each with who recorded it, why it overpaid, and its reversal. */
-function usePaymentColumns(lang: AppLocale, payments: readonly Payment[], onReverse: ((payment: Payment) => void) | null): ColumnDef<Payment, unknown>[] {
+function usePaymentColumns(lang: AppLocale, payments: readonly Payment[], onReverse: ((payment: Payment) => void) | null, byOrganisation: boolean): ColumnDef<Payment, unknown>[] {
   const t = useTranslations('fund');
   return useMemo(() => {
     const byId = new Map(payments.map((p) => [p.id, p]));
@@ -183,6 +197,15 @@ function usePaymentColumns(lang: AppLocale, payments: readonly Payment[], onReve
       },
       { id: 'year', header: t('ledger.col.year'), cell: ({ row }) => <span className="num">{row.original.year}</span> },
       { id: 'funder', header: t('ledger.col.funder'), cell: ({ row }) => t(`funder.${row.original.funder}`) },
+      ...(byOrganisation
+        ? [
+            {
+              id: 'organisation',
+              header: t('parties.organisation'),
+              cell: ({ row }) => <span data-testid="payment-organisation">{row.original.party ? organisationLabel(row.original.party, lang) : '—'}</span>,
+            } satisfies ColumnDef<Payment, unknown>,
+          ]
+        : []),
       { id: 'direction', header: t('ledger.payment.direction'), cell: ({ row }) => (row.original.direction === 'TO_UPSTREAM' ? t('ledger.payment.toUpstream') : t('ledger.payment.fromUpstream')) },
       { id: 'amount', header: t('ledger.payment.amount'), meta: { numeric: true }, cell: ({ row }) => yuan(row.original.amount, lang) },
       {
@@ -223,7 +246,7 @@ function usePaymentColumns(lang: AppLocale, payments: readonly Payment[], onReve
       });
     }
     return columns;
-  }, [t, lang, payments, onReverse]);
+  }, [t, lang, payments, onReverse, byOrganisation]);
 }
 
 /** Per year with a settlement: the advance the terms call for beside what was paid before it, flagged where they differ. */
@@ -277,7 +300,7 @@ export function LedgerPanel({ dealId, agreementId, view }: { dealId: string; agr
   const refresh = () => router.refresh();
   const mayAct = view.me.mayAdminister && view.agreement.status === 'ARCHIVED';
   const [reversing, setReversing] = useState<Payment | null>(null);
-  const paymentColumns = usePaymentColumns(lang, view.payments, mayAct ? setReversing : null);
+  const paymentColumns = usePaymentColumns(lang, view.payments, mayAct ? setReversing : null, view.payers !== null);
   const exportBase = `/api/v1/deals/${dealId}/agreements/${agreementId}/ledger`;
   return (
     <div className="space-y-6">

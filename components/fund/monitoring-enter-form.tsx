@@ -1,19 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useFieldArray, type Control, type FieldErrors } from 'react-hook-form';
+import type { Control, FieldErrors, UseFormRegister } from 'react-hook-form';
 import { useIndicatorName } from './use-indicator-name';
 import { callApi } from '@/components/api-client';
-import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { NumberField } from '@/components/ui/number-field';
 import { Select } from '@/components/ui/select';
-import { ToggleGroup } from '@/components/ui/toggle-group';
 import { useApiForm } from '@/components/ui/use-api-form';
 import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import type { EnterMonitoringValueInput } from '@/lib/domain/fund-schemas';
-import { entryModes, maxSamplesPerYear } from '@/lib/domain/monitoring-entry';
+import { entryModes } from '@/lib/domain/monitoring-entry';
+import { LabResultFields, type LabResultForm } from './sample-rows';
 import type { MonitoringView } from '@/lib/contracts/fund';
 import { FormOutcome } from './api-form';
 import { latestClosed } from './monitoring-years';
@@ -52,8 +50,6 @@ export function MonitoringEnterForm({ dealId, agreementId, view, onDone }: { dea
     samples: [{ on: '', value: '' }],
   };
   const { register, control, handleSubmit, formState, resetField, setValue, watch } = useDomainForm(enterMonitoringSchema, { defaultValues: defaults as unknown as Record<string, unknown> });
-  const typed = control as unknown as Control<EntryForm>;
-  const samples = useFieldArray({ control: typed, name: 'samples' });
   const errors = formState.errors as FieldErrors<EntryForm>;
   const mode = watch('mode') as EntryForm['mode'];
   const { busy, failure, done, send } = useApiForm();
@@ -81,42 +77,14 @@ export function MonitoringEnterForm({ dealId, agreementId, view, onDone }: { dea
           <Input testId="enter-laboratory" {...register('laboratory')} />
         </Field>
       </div>
-      <ToggleGroup
-        label={t('monitoring.enter.mode')}
-        options={entryModes.map((m) => ({ value: m, label: t(`monitoring.enter.modes.${m}`), testId: `enter-mode-${m}` }))}
-        value={mode}
-        onChange={(next) => setValue('mode', next)}
+      <LabResultFields
+        mode={mode}
+        onMode={(next) => setValue('mode', next)}
+        control={control as unknown as Control<LabResultForm>}
+        register={register as unknown as UseFormRegister<LabResultForm>}
+        errors={errors as FieldErrors<LabResultForm>}
+        testId="enter"
       />
-      {mode === 'value' ? (
-        <div className="grid gap-3 sm:grid-cols-3">
-          <NumberField control={control} name="value" label={t('monitoring.field.value')} testId="enter-value" />
-          <Field label={t('monitoring.field.sampledFrom')} error={errors.sampledFrom?.message}>
-            <Input type="date" testId="enter-from" {...register('sampledFrom')} />
-          </Field>
-          <Field label={t('monitoring.field.sampledTo')} error={errors.sampledTo?.message}>
-            <Input type="date" testId="enter-to" {...register('sampledTo')} />
-          </Field>
-        </div>
-      ) : (
-        <fieldset className="space-y-2" data-testid="enter-samples">
-          <legend className="text-sm text-slate-600">{t('monitoring.enter.samplesHint')}</legend>
-          {(errors.samples?.root?.message ?? errors.samples?.message) && <p className="text-xs text-red-700">{errors.samples?.root?.message ?? errors.samples?.message}</p>}
-          {samples.fields.map((field, index) => (
-            <div key={field.id} className="flex flex-wrap items-end gap-2" data-testid={`enter-sample-${index}`}>
-              <Field label={t('monitoring.enter.sampleDate', { row: index + 1 })} error={errors.samples?.[index]?.on?.message}>
-                <Input type="date" testId={`enter-sample-on-${index}`} {...register(`samples.${index}.on`)} />
-              </Field>
-              <NumberField control={control} name={`samples.${index}.value`} label={t('monitoring.field.value')} testId={`enter-sample-value-${index}`} />
-              <Button intent="quiet" onClick={() => samples.remove(index)} disabled={samples.fields.length === 1} testId={`enter-sample-remove-${index}`}>
-                {t('monitoring.enter.removeSample')}
-              </Button>
-            </div>
-          ))}
-          <Button intent="quiet" onClick={() => samples.append({ on: '', value: '' })} disabled={samples.fields.length >= maxSamplesPerYear} testId="enter-sample-add">
-            {t('monitoring.enter.addSample')}
-          </Button>
-        </fieldset>
-      )}
       <FormOutcome
         busy={busy}
         saved={Boolean(done)}

@@ -6,7 +6,6 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FileInput } from '@/components/ui/file-input';
 import { Input, Radio, Textarea } from '@/components/ui/input';
-import { NumberField } from '@/components/ui/number-field';
 import { Problems } from '@/components/ui/problems';
 import { Select } from '@/components/ui/select';
 import { useApiForm } from '@/components/ui/use-api-form';
@@ -14,14 +13,20 @@ import { lazySchema, useDomainForm } from '@/components/ui/use-domain-form';
 import type { CellDto } from '@/lib/contracts/fund';
 import type { ResolveDisputeInput } from '@/lib/domain/fund-schemas';
 import { resolutionMethods } from '@/lib/domain/monitoring';
+import { entryModes } from '@/lib/domain/monitoring-entry';
+import type { Control, FieldErrors, UseFormRegister } from 'react-hook-form';
+import { LabResultFields, type LabResultForm } from './sample-rows';
 
 // The form's schema comes when the form is first checked (components/ui/domain-resolver.ts).
 const resolveDisputeSchema = lazySchema(() => import('@/lib/domain/fund-schemas').then((m) => m.ZResolveDisputeForm));
 
-/** How the fund settles a disputed result: accept one side's value, average them, or record a retest with its evidence. */
+/**
+ * How the fund settles a disputed result: accept one side's value, average them, or record a retest
+ * with its evidence: one value with its sampling period, or its dated samples (decision 0110).
+ */
 export function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: string; agreementId: string; cell: CellDto; onDone: () => void }) {
   const t = useTranslations('fund');
-  const { register, control, handleSubmit, formState, watch, getValues } = useDomainForm(resolveDisputeSchema, {
+  const { register, control, handleSubmit, formState, watch, getValues, setValue } = useDomainForm(resolveDisputeSchema, {
     defaultValues: {
       method: 'AVERAGE',
       year: cell.year,
@@ -32,10 +37,13 @@ export function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: str
       laboratory: '',
       sampledFrom: `${cell.year}-01-01`,
       sampledTo: `${cell.year}-12-31`,
+      retestMode: 'value',
+      samples: [{ on: '', value: '' }],
     },
   });
   const errors = formState.errors as Partial<Record<string, { message?: string }>>;
   const method = watch('method');
+  const retestMode = watch('retestMode') as (typeof entryModes)[number];
   const { busy, failure, send } = useApiForm();
   const url = `/api/v1/deals/${dealId}/agreements/${agreementId}/monitoring/resolutions`;
 
@@ -71,20 +79,23 @@ export function ResolveForm({ dealId, agreementId, cell, onDone }: { dealId: str
         </Field>
       )}
       {method === 'RETEST' && (
-        <div className="grid gap-3 sm:grid-cols-3">
-          <NumberField control={control} name="value" label={t('monitoring.field.value')} testId="retest-value" />
-          <Field label={t('monitoring.field.laboratory')} error={errors.laboratory?.message}>
-            <Input testId="retest-laboratory" {...register('laboratory')} />
-          </Field>
-          <Field label={t('monitoring.resolve.evidence')}>
-            <FileInput testId="retest-file" {...register('file')} />
-          </Field>
-          <Field label={t('monitoring.field.sampledFrom')} error={errors.sampledFrom?.message}>
-            <Input type="date" {...register('sampledFrom')} />
-          </Field>
-          <Field label={t('monitoring.field.sampledTo')} error={errors.sampledTo?.message}>
-            <Input type="date" {...register('sampledTo')} />
-          </Field>
+        <div className="space-y-3">
+          <div className="grid gap-3 sm:grid-cols-3">
+            <Field label={t('monitoring.field.laboratory')} error={errors.laboratory?.message}>
+              <Input testId="retest-laboratory" {...register('laboratory')} />
+            </Field>
+            <Field label={t('monitoring.resolve.evidence')}>
+              <FileInput testId="retest-file" {...register('file')} />
+            </Field>
+          </div>
+          <LabResultFields
+            mode={retestMode}
+            onMode={(next) => setValue('retestMode', next)}
+            control={control as unknown as Control<LabResultForm>}
+            register={register as unknown as UseFormRegister<LabResultForm>}
+            errors={errors as FieldErrors<LabResultForm>}
+            testId="retest"
+          />
         </div>
       )}
       <Field label={t('monitoring.resolve.note')} error={errors.note?.message}>

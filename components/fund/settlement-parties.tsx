@@ -1,12 +1,12 @@
 'use client';
 
-import type { ColumnDef } from '@tanstack/react-table';
 import { useLocale, useTranslations } from 'next-intl';
 import { DataTable } from '@/components/ui/data-table';
-import { Money } from '@/components/ui/money';
 import type { SettlementDto } from '@/lib/contracts/fund';
 import type { PartyNetting } from '@/lib/domain/party-split';
-import { isNegative } from './format';
+import { isLocale } from '@/lib/domain/locale';
+import { organisationLabel } from './format';
+import { useNettingColumns } from './netting-columns';
 
 /**
  * A settled year by party (docs/decisions/0098), when the signed terms name the parties: each
@@ -14,28 +14,20 @@ import { isNegative } from './format';
  */
 export function SettlementParties({ settlement }: { settlement: SettlementDto }) {
   const t = useTranslations('fund');
-  const zh = useLocale() !== 'en';
-  const amount = (value: string) => <Money value={value} fractionDigits={2} />;
-  const columns: ColumnDef<PartyNetting, unknown>[] = [
+  const locale = useLocale();
+  const lang = isLocale(locale) ? locale : 'zh';
+  const columns = useNettingColumns<PartyNetting>([
     {
       id: 'organisation',
       header: t('parties.organisation'),
-      cell: ({ row }) => (row.original.id === null ? t('funder.CENTRAL') : ((zh ? row.original.nameZh : row.original.name) ?? row.original.id)),
+      cell: ({ row }) => (row.original.id === null ? t('funder.CENTRAL') : organisationLabel(row.original, lang)),
     },
     {
       id: 'role',
       header: t('parties.role'),
       cell: ({ row }) => (row.original.funder ? `${t('parties.roles.pays')} · ${t(`funder.${row.original.funder}`)}` : t('parties.roles.receives')),
     },
-    { id: 'due', header: t('settlements.due'), meta: { numeric: true }, cell: ({ row }) => amount(row.original.due) },
-    { id: 'advances', header: t('settlements.advances'), meta: { numeric: true }, cell: ({ row }) => amount(row.original.advances) },
-    {
-      id: 'balance',
-      header: t('settlements.bindingBalance'),
-      meta: { numeric: true },
-      cell: ({ row }) => <span className={isNegative(row.original.balance) ? 'text-amber-800' : ''}>{amount(row.original.balance)}</span>,
-    },
-  ];
+  ]);
   if (!settlement.byParty?.length) return null;
   return (
     <DataTable

@@ -24,6 +24,7 @@ import type { BadgeTone } from '@/components/ui/variants';
 import { Notice } from '@/components/ui/notice';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SettlementParties } from './settlement-parties';
+import { useNettingColumns } from './netting-columns';
 import { formatNames } from '@/lib/domain/format-names';
 
 const stateTone: Record<string, BadgeTone> = {
@@ -41,19 +42,10 @@ const readerOf = (locale: string): AppLocale => (isLocale(locale) ? locale : 'zh
 /** A settled year's funders: share, what each owes, has advanced, and the balance. */
 function useFunderColumns(shares: SettlementDto['shares']): ColumnDef<FunderLine, unknown>[] {
   const t = useTranslations('fund');
-  const amount = (value: string) => <Money value={value} fractionDigits={2} />;
-  return [
+  return useNettingColumns<FunderLine>([
     { id: 'funder', header: t('ledger.col.funder'), cell: ({ row }) => t(`funder.${row.original.funder}`) },
     { id: 'share', header: t('settlements.share'), cell: ({ row }) => <span className="num">{shares[row.original.funder] ?? '0'}</span> },
-    { id: 'due', header: t('settlements.due'), meta: { numeric: true }, cell: ({ row }) => amount(row.original.due) },
-    { id: 'advances', header: t('settlements.advances'), meta: { numeric: true }, cell: ({ row }) => amount(row.original.advances) },
-    {
-      id: 'balance',
-      header: t('settlements.bindingBalance'),
-      meta: { numeric: true },
-      cell: ({ row }) => <span className={isNegative(row.original.balance) ? 'text-amber-800' : ''}>{amount(row.original.balance)}</span>,
-    },
-  ];
+  ]);
 }
 
 /** A funder, or the upstream party, by the organisations the agreement names. */

@@ -5,7 +5,7 @@ import type { ProblemIn } from '@/lib/domain/local-text';
 import type { CellState, ResolutionMethod, Tolerance } from '@/lib/domain/monitoring';
 import type { AgreementStanding, Direction, DirectionNetting, FlowDirection, Lab, LabRule } from '@/lib/terms';
 import type { Transfer } from '@/lib/domain/settlement-transfers';
-import type { LedgerPartyLine, PartyNetting, PartyTotals } from '@/lib/domain/party-split';
+import type { LedgerPartyLine, PartyName, PartyNetting, PartyTotals } from '@/lib/domain/party-split';
 import type { TraceSamples as TermsTraceSamples } from '@/lib/terms';
 import type { Sample } from '@/lib/terms/measurement';
 
@@ -164,6 +164,8 @@ export interface PaymentDto {
   settlementId: string | null;
   kind: 'SETTLEMENT' | 'ADVANCE';
   funder: Funder;
+  /** The organisation on the funder line that paid it (or was repaid), when the terms name the parties (docs/decisions/0110); null otherwise. */
+  party: PartyName | null;
   direction: PaymentDirection;
   amount: string;
   paidOn: string;
@@ -232,6 +234,8 @@ export interface LedgerView {
   /** When the terms name the parties (docs/decisions/0098): each organisation's part of the lines, by year, and its totals; empty otherwise. */
   byParty: LedgerPartyLine[];
   partyTotals: PartyTotals[];
+  /** The organisations a payment on each funder line names (docs/decisions/0110), none for the unnamed central government; null when the terms name no parties. */
+  payers: { funder: Funder; parties: PartyName[] }[] | null;
   me: FundAbilities;
 }
 

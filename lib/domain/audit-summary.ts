@@ -71,6 +71,8 @@ export interface AuditSummaries {
       paymentId: string;
       year: number;
       funder: string;
+      /** The organisation (its id in the terms) that paid, when the terms name the parties (docs/decisions/0110). */
+      party?: string;
       direction: string;
       amount: Decimal;
       paidOn: string;
@@ -83,7 +85,7 @@ export interface AuditSummaries {
   };
   'payment.reversed': {
     before: { paymentId: string; direction: string; amount: Decimal; paidOn: string; reference: string };
-    after: { paymentId: string; reversesId: string; year: number; funder: string; direction: string; amount: Decimal; paidOn: string; reason: string };
+    after: { paymentId: string; reversesId: string; year: number; funder: string; party?: string; direction: string; amount: Decimal; paidOn: string; reason: string };
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZEnterMonitoringForm, ZEnterMonitoringValue } from './fund-schemas';
+import { ZEnterMonitoringForm, ZEnterMonitoringValue, ZRecordPayment, ZResolveDisputeForm } from './fund-schemas';
 import { render } from './local-text';
 import { schemaProblems } from './schema-problems';
 import './catalogue';
@@ -67,5 +67,36 @@ describe('a monitoring result as entered: one value or dated samples (decision 0
       sampledFrom: '2024-03-01',
       sampledTo: '2024-03-31',
     });
+  });
+});
+
+describe('the dispute form (decision 0110)', () => {
+  const form = { method: 'RETEST', year: 2024, indicator: 'tp', laboratory: '中心', note: '复检', value: '0.02', sampledFrom: '2024-06-01', sampledTo: '2024-06-30' };
+  const samples = [
+    { on: '2024-01-15', value: '<0.02' },
+    { on: '2024-06-15', value: '0.03' },
+  ];
+
+  it('sends a re-test’s samples or its one value, as its mode says, never both', () => {
+    expect(ZResolveDisputeForm.parse({ ...form, retestMode: 'samples', samples })).toEqual({ method: 'RETEST', year: 2024, indicator: 'tp', laboratory: '中心', note: '复检', samples });
+    expect(ZResolveDisputeForm.parse({ ...form, retestMode: 'value', samples })).toEqual({
+      method: 'RETEST',
+      year: 2024,
+      indicator: 'tp',
+      laboratory: '中心',
+      note: '复检',
+      value: '0.02',
+      sampledFrom: '2024-06-01',
+      sampledTo: '2024-06-30',
+    });
+    // Another method sends none of them.
+    expect(ZResolveDisputeForm.parse({ ...form, method: 'AVERAGE', retestMode: 'samples', samples })).toEqual({ method: 'AVERAGE', year: 2024, indicator: 'tp', note: '复检' });
+  });
+
+  it('a payment names its organisation by id, or none', () => {
+    const payment = { year: 2024, funder: 'DOWNSTREAM', amount: '1.00', paidOn: '2027-03-01', reference: 'R' };
+    expect(ZRecordPayment.parse({ ...payment, party: ' henan ' }).party).toBe('henan');
+    expect(ZRecordPayment.parse(payment).party).toBeUndefined();
+    expect(ZRecordPayment.safeParse({ ...payment, party: '' }).error?.issues.map((i) => i.path.join('.'))).toEqual(['party']);
   });
 });

@@ -52,6 +52,43 @@ const sampleFields = { on: 'on', value: 'value' } as const;
 /** One dated sample as a lab reports it (lib/terms/measurement.ts Sample). */
 const sample = z.strictObject({ on: isoDate, value: labResult }, say('sampleObject', sampleFields));
 
+/** What a result reports: one value with its sampling period, or dated samples. */
+interface ValueOrSamples {
+  year: number;
+  value?: string;
+  samples?: { on: string; value: string }[];
+  sampledFrom?: string;
+  sampledTo?: string;
+}
+
+/**
+ * Either one `value` with its sampling period, or `samples` whose dates are the period: each
+ * sample's date within the year, none twice. A lab's entry and a re-test are read alike
+ * (docs/decisions/0097, 0110).
+ */
+function valueOrSamples(input: ValueOrSamples, ctx: z.RefinementCtx) {
+  const issue = (path: (string | number)[], message: { error: string }) => ctx.issues.push({ code: 'custom', path, message: message.error, input });
+  if (input.samples === undefined) {
+    if (input.value === undefined) issue(['value'], say('giveValueOrSamples'));
+    if (input.sampledFrom === undefined) issue(['sampledFrom'], say('zod.required'));
+    if (input.sampledTo === undefined) issue(['sampledTo'], say('zod.required'));
+    if (input.sampledFrom !== undefined && input.sampledTo !== undefined && !samplingOrder({ sampledFrom: input.sampledFrom, sampledTo: input.sampledTo }))
+      issue(['sampledTo'], say('mustNotBeBefore', { other: localText('field.sampledFrom') }));
+    return;
+  }
+  if (input.value !== undefined) issue(['value'], say('valueOrSamples'));
+  for (const field of ['sampledFrom', 'sampledTo'] as const) if (input[field] !== undefined) issue([field], say('periodFromSamples'));
+  const first = new Map<string, number>();
+  input.samples.forEach((s, i) => {
+    if (typeof input.year === 'number' && s.on.slice(0, 4) !== String(input.year)) issue(['samples', i, 'on'], say('sampleNotInYear', { year: input.year }));
+    const seen = first.get(s.on);
+    if (seen === undefined) first.set(s.on, i);
+    else issue(['samples', i, 'on'], say('sampleDateRepeated', { row: seen + 1 }));
+  });
+}
+
+const sampleList = z.array(sample, say('samplesList', sampleFields)).min(1).max(maxSamplesPerYear);
+
 /**
  * A result for an indicator and year: either one `value` with its sampling period (sampledFrom,
  * sampledTo), or the year's `samples` [{ on, value }], whose dates are the period (decision 0097).
@@ -62,31 +99,12 @@ export const ZEnterMonitoringValue = z
     year,
     indicator: z.string(say('nameIndicator')).trim().min(1, say('nameIndicator')).max(100),
     value: labResult.optional(),
-    samples: z.array(sample, say('samplesList', sampleFields)).min(1).max(maxSamplesPerYear).optional(),
+    samples: sampleList.optional(),
     laboratory: sampling.laboratory,
     sampledFrom: isoDate.optional(),
     sampledTo: isoDate.optional(),
   })
-  .superRefine((input, ctx) => {
-    const issue = (path: (string | number)[], message: { error: string }) => ctx.issues.push({ code: 'custom', path, message: message.error, input });
-    if (input.samples === undefined) {
-      if (input.value === undefined) issue(['value'], say('giveValueOrSamples'));
-      if (input.sampledFrom === undefined) issue(['sampledFrom'], say('zod.required'));
-      if (input.sampledTo === undefined) issue(['sampledTo'], say('zod.required'));
-      if (input.sampledFrom !== undefined && input.sampledTo !== undefined && !samplingOrder({ sampledFrom: input.sampledFrom, sampledTo: input.sampledTo }))
-        issue(['sampledTo'], say('mustNotBeBefore', { other: localText('field.sampledFrom') }));
-      return;
-    }
-    if (input.value !== undefined) issue(['value'], say('valueOrSamples'));
-    for (const field of ['sampledFrom', 'sampledTo'] as const) if (input[field] !== undefined) issue([field], say('periodFromSamples'));
-    const first = new Map<string, number>();
-    input.samples.forEach((s, i) => {
-      if (typeof input.year === 'number' && s.on.slice(0, 4) !== String(input.year)) issue(['samples', i, 'on'], say('sampleNotInYear', { year: input.year }));
-      const seen = first.get(s.on);
-      if (seen === undefined) first.set(s.on, i);
-      else issue(['samples', i, 'on'], say('sampleDateRepeated', { row: seen + 1 }));
-    });
-  });
+  .superRefine(valueOrSamples);
 export type EnterMonitoringValueInput = z.infer<typeof ZEnterMonitoringValue>;
 
 /**
@@ -106,16 +124,29 @@ export const ZResolveDispute = z.discriminatedUnion(
   [
     z.strictObject({ method: z.literal('ACCEPT'), year, indicator: text(100), valueId: z.uuid(say('mustBeCurrentResultId')), note: text(2000, 'sayWhyAccepted') }),
     z.strictObject({ method: z.literal('AVERAGE'), year, indicator: text(100), note: text(2000, 'sayWhyAveraged') }),
+    // A re-test reports one value with its sampling period, or its dated samples (docs/decisions/0110).
     z
-      .strictObject({ method: z.literal('RETEST'), year, indicator: text(100), value: measured, ...sampling, note: text(2000, 'describeRetest') })
-      .refine(samplingOrder, { path: ['sampledTo'], ...say('mustNotBeBefore', { other: localText('field.sampledFrom') }) }),
+      .strictObject({
+        method: z.literal('RETEST'),
+        year,
+        indicator: text(100),
+        value: measured.optional(),
+        samples: sampleList.optional(),
+        laboratory: sampling.laboratory,
+        sampledFrom: isoDate.optional(),
+        sampledTo: isoDate.optional(),
+        note: text(2000, 'describeRetest'),
+      })
+      .superRefine(valueOrSamples),
   ],
   say('methodMustBeOneOf', { field: 'method', options: [...resolutionMethods] }),
 );
 export type ResolveDisputeInput = z.infer<typeof ZResolveDispute>;
 
 /** The fields each way of resolving sends besides the year and indicator. */
-const resolutionFields = { ACCEPT: ['valueId', 'note'], AVERAGE: ['note'], RETEST: ['value', 'laboratory', 'sampledFrom', 'sampledTo', 'note'] } as const;
+const resolutionFields = { ACCEPT: ['valueId', 'note'], AVERAGE: ['note'], RETEST: ['laboratory', 'note'] } as const;
+/** A re-test's own fields by how it reports: one value with its period, or samples (the form's `retestMode`). */
+const retestFields = { value: ['value', 'sampledFrom', 'sampledTo'], samples: ['samples'] } as const;
 
 /**
  * The dispute form in the browser holds every method's fields at once; what it sends, and what is
@@ -124,7 +155,8 @@ const resolutionFields = { ACCEPT: ['valueId', 'note'], AVERAGE: ['note'], RETES
 export const ZResolveDisputeForm = z
   .record(z.string(), z.unknown())
   .transform((form) => {
-    const fields: readonly string[] = resolutionFields[form.method as keyof typeof resolutionFields] ?? [];
+    const retest = form.method === 'RETEST' ? retestFields[form.retestMode === 'samples' ? 'samples' : 'value'] : [];
+    const fields: readonly string[] = [...(resolutionFields[form.method as keyof typeof resolutionFields] ?? []), ...retest];
     return Object.fromEntries(Object.entries(form).filter(([key]) => key === 'method' || key === 'year' || key === 'indicator' || fields.includes(key)));
   })
   .pipe(ZResolveDispute);
@@ -169,6 +201,8 @@ export const ZConfirmSettlement = z.strictObject({
 export const ZRecordPayment = z.strictObject({
   year,
   funder: z.enum(funders, say('mustBeFunder', funderNames)),
+  /** The organisation on the funder line that pays (or is repaid), by its id in the terms' parties (docs/decisions/0110). */
+  party: text(200, 'mustBeOrganisationId').optional(),
   direction: z.enum(paymentDirections, say('mustBeDirection', codeNames(paymentDirections, { toUpstream: 'TO_UPSTREAM', fromUpstream: 'FROM_UPSTREAM' }))).default('TO_UPSTREAM'),
   amount: z.string(say('writeAmountAsString')).trim().min(1, say('mustNotBeEmpty')),
   paidOn: isoDate,

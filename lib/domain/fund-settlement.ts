@@ -5,7 +5,7 @@ import { LD, netSettlement, toFen, type Funder, type Netting, type Shares } from
 import { valuesForSettlement, type CellAssessment } from './monitoring';
 import { problem, text, type Problem } from './local-text';
 import { codedProblem } from './engine-message';
-import { partyNetting, type PartyNetting } from './party-split';
+import { partyNetting, type PartyNetting, type PartyPayment } from './party-split';
 
 /**
  * Running an agreement's terms for one closed year (docs/decisions/0016): the undisputed monitoring
@@ -27,6 +27,8 @@ export interface SettlementRunInput {
   shares: Shares;
   /** Everything paid for the year so far, signed, by funder: the advances to net. */
   paid: Partial<Record<Funder, string>>;
+  /** The year's payments with the organisations they name (docs/decisions/0110): each payer's advances by party. */
+  payments?: readonly PartyPayment[];
   closed: boolean;
 }
 
@@ -130,7 +132,7 @@ export function runSettlement(input: SettlementRunInput): SettlementRunOutcome {
         formulas: settled.values,
         trace,
         netting,
-        parties: terms.parties ? partyNetting(netting, terms.parties) : null,
+        parties: terms.parties ? partyNetting(netting, terms.parties, input.payments) : null,
       },
     };
   } catch (error) {

@@ -206,6 +206,8 @@ export interface LedgerPayment {
   agreementId: string;
   year: number;
   funder: Funder;
+  /** The organisation (its id in the terms) on the funder line that paid it, when the terms name the parties (docs/decisions/0110). */
+  partyId?: string | null;
   direction: PaymentDirection;
   amount: Decimal.Value;
 }

@@ -457,7 +457,8 @@ export function valuesForSettlement(
   return problems.length ? { ok: false, problems } : { ok: true, values, measurements };
 }
 
-export type ResolutionInput = { method: 'ACCEPT'; valueId: string } | { method: 'AVERAGE' } | { method: 'RETEST'; value: string };
+/** A re-test reports one value, or dated samples (checked already, as a lab's are: docs/decisions/0110). */
+export type ResolutionInput = { method: 'ACCEPT'; valueId: string } | { method: 'AVERAGE' } | { method: 'RETEST'; value: string } | { method: 'RETEST'; samples: readonly Sample[] };
 
 /**
  * The value a resolution of a disputed cell records, with the samples it settles on when the
@@ -496,6 +497,8 @@ export function resolvedValue(
       return { ok: true, value: meanOf(cell.current.map((e) => annualFigure(e, rule))), samples: null };
     }
     case 'RETEST': {
+      // A re-test's samples are settled on as the lab wrote them, as an accepted lab's are.
+      if ('samples' in input) return { ok: true, value: sampleMean(input.samples, rule), samples: [...input.samples].sort((a, b) => a.on.localeCompare(b.on)) };
       const parsed = parseDecimal(input.value);
       if (!parsed.ok || typeof input.value !== 'string') return { ok: false, ...refusal(text('retestNotDecimal', { value: String(input.value) })) };
       return { ok: true, value: canonicalValue(parsed.value), samples: null };

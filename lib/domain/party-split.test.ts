@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PartiesSection } from '@/lib/terms';
 import { netSettlement, type LedgerLine } from './ledger';
-import { ledgerByParty, partyNetting, partyTotals, sharesOfFunders } from './party-split';
+import { ledgerByParty, namedPayersOf, paidByPayer, partyNamed, partyNetting, partyTotals, sharesOfFunders } from './party-split';
 
 const middleRoute: PartiesSection = {
   upstream: [{ id: 'shiyan', nameZh: '十堰市' }],
@@ -67,5 +67,48 @@ describe('a settlement by party', () => {
       ['pays', 'henan', '150.50', '75.26'],
       ['pays', 'beijing', '49.50', '24.75'],
     ]);
+  });
+
+  it('a payment naming its organisation counts for it alone; one naming none is split by the shares (docs/decisions/0110)', () => {
+    const payers = [
+      { id: 'henan', name: null, nameZh: '河南省', weight: '37.7' },
+      { id: 'beijing', name: null, nameZh: '北京市', weight: '12.4' },
+    ];
+    expect(paidByPayer(payers, [{ funder: 'DOWNSTREAM', partyId: 'beijing', direction: 'TO_UPSTREAM', amount: '100.00' }])).toEqual(['0.00', '100.00']);
+    // A refund to Henan nets against its payment; an older unnamed payment of 1 000 splits 752.50 / 247.50 (largest remainder).
+    const mixed = paidByPayer(payers, [
+      { funder: 'DOWNSTREAM', partyId: 'henan', direction: 'TO_UPSTREAM', amount: '500.00' },
+      { funder: 'DOWNSTREAM', partyId: 'henan', direction: 'FROM_UPSTREAM', amount: '200.00' },
+      { funder: 'DOWNSTREAM', partyId: null, direction: 'TO_UPSTREAM', amount: '1000.00' },
+    ]);
+    expect(mixed).toEqual(['1052.50', '247.50']);
+    const netting = netSettlement({ due: '2000', shares: { CENTRAL: '0', DOWNSTREAM: '1', UPSTREAM: '0' }, paid: { DOWNSTREAM: '1300' } });
+    const byParty = partyNetting(netting, middleRoute, [
+      { funder: 'DOWNSTREAM', partyId: 'henan', direction: 'TO_UPSTREAM', amount: '300.00' },
+      { funder: 'DOWNSTREAM', partyId: null, direction: 'TO_UPSTREAM', amount: '1000.00' },
+    ]);
+    expect(rows(byParty)).toEqual([
+      ['receives', null, 'shiyan', '2000.00', '1300.00', '700.00'],
+      ['pays', 'DOWNSTREAM', 'henan', '1504.99', '1052.50', '452.49'],
+      ['pays', 'DOWNSTREAM', 'beijing', '495.01', '247.50', '247.51'],
+    ]);
+    // The ledger by party: paid and outstanding per organisation, adding up to the line.
+    const line: LedgerLine = { agreementId: 'a', year: 2024, funder: 'DOWNSTREAM', scheduled: '2000.00', settled: '2000.00', paid: '1300.00', outstanding: '700.00' };
+    const ledger = ledgerByParty([line], middleRoute, [{ agreementId: 'a', year: 2024, funder: 'DOWNSTREAM', partyId: 'beijing', direction: 'TO_UPSTREAM', amount: '1300.00' }]);
+    expect(ledger.map((p) => [p.role, p.id, p.settled, p.paid, p.outstanding])).toEqual([
+      ['receives', 'shiyan', '2000.00', '1300.00', '700.00'],
+      ['pays', 'henan', '1504.99', '0.00', '1504.99'],
+      ['pays', 'beijing', '495.01', '1300.00', '-804.99'],
+    ]);
+    expect(partyTotals(ledger).map((p) => [p.id, p.paid, p.outstanding])).toEqual([
+      ['shiyan', '1300.00', '700.00'],
+      ['henan', '0.00', '1504.99'],
+      ['beijing', '1300.00', '-804.99'],
+    ]);
+    expect(namedPayersOf('DOWNSTREAM', middleRoute).map((p) => p.id)).toEqual(['henan', 'beijing']);
+    expect(namedPayersOf('CENTRAL', middleRoute)).toEqual([]);
+    expect(namedPayersOf('DOWNSTREAM', null)).toEqual([]);
+    expect(partyNamed(middleRoute, 'beijing')).toEqual({ id: 'beijing', name: null, nameZh: '北京市' });
+    expect(partyNamed(middleRoute, null)).toBeNull();
   });
 });

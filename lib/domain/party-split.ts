@@ -1,6 +1,6 @@
 import type { TermsFunder } from '@/lib/terms/monitoring-rules';
 import { funderKindShares, splitAmount, type PartiesSection, type TermsParty } from '@/lib/terms/parties';
-import { LD, fenText, type Funder, type LedgerLine, type Netting, type Shares } from './ledger';
+import { LD, fenText, signedPayment, type Funder, type LedgerLine, type LedgerPayment, type Netting, type Shares } from './ledger';
 
 /**
  * A settlement and the ledger split by party (docs/decisions/0098), when the signed terms name the
@@ -60,14 +60,73 @@ function splitRow(list: readonly Weighted[], due: string, advances: string) {
   return list.map(({ weight: _weight, ...name }, i) => ({ ...name, due: fenText(dues[i]!), advances: fenText(paid[i]!), balance: fenText(new LD(dues[i]!).minus(paid[i]!)) }));
 }
 
-/** A settlement's netting by party: the upstream parties first, then each funder line's payers in line order. */
-export function partyNetting(netting: Netting, parties: PartiesSection): PartyNetting[] {
+/** A payment as the split by party reads it: its line, the organisation that paid it (if named), and its amount. */
+export type PartyPayment = Pick<LedgerPayment, 'funder' | 'partyId' | 'direction' | 'amount'>;
+
+/**
+ * What each payer of a funder line has paid, signed (docs/decisions/0110): the payments that name
+ * it, plus its share of the line's payments that name no payer of the line (recorded before
+ * payments named organisations), split as the settlement splits every line. The parts add up to
+ * what the line was paid.
+ */
+export function paidByPayer(payers: readonly Weighted[], payments: readonly PartyPayment[]): string[] {
+  const named = payers.map(() => new LD(0));
+  let unnamed = new LD(0);
+  for (const p of payments) {
+    const signed = signedPayment(p.direction, p.amount.toString());
+    const i = p.partyId == null ? -1 : payers.findIndex((w) => w.id === p.partyId);
+    if (i < 0) unnamed = unnamed.plus(signed);
+    else named[i] = named[i]!.plus(signed);
+  }
+  const shared = unnamed.isZero() ? payers.map(() => '0') : split(unnamed.toString(), payers);
+  return named.map((n, i) => fenText(n.plus(shared[i]!)));
+}
+
+/** Each part's due, its advances and its balance (due less advances). */
+function rowOf(list: readonly Weighted[], due: string, advances: readonly string[]) {
+  const dues = split(due, list);
+  return list.map(({ weight: _weight, ...name }, i) => ({ ...name, due: dues[i]!, advances: advances[i]!, balance: fenText(new LD(dues[i]!).minus(advances[i]!)) }));
+}
+
+/**
+ * A settlement's netting by party: the upstream parties first, then each funder line's payers in
+ * line order. Without `payments` a line's advances are split by the payers' shares, as before
+ * payments named organisations; with the year's payments each payer's advances are what it paid
+ * (`paidByPayer`). The upstream parties' advances are their shares of all the year's advances.
+ */
+export function partyNetting(netting: Netting, parties: PartiesSection, payments?: readonly PartyPayment[]): PartyNetting[] {
   const rows: PartyNetting[] = splitRow(receiversOf(parties), netting.due, netting.advances).map((r) => ({ ...r, role: 'receives', funder: null }));
   for (const line of netting.funders) {
     if ([line.due, line.advances].every((v) => new LD(v).isZero())) continue;
-    rows.push(...splitRow(payersOf(line.funder, parties), line.due, line.advances).map((r) => ({ ...r, role: 'pays' as const, funder: line.funder })));
+    const payers = payersOf(line.funder, parties);
+    const parts = payments
+      ? rowOf(
+          payers,
+          line.due,
+          paidByPayer(
+            payers,
+            payments.filter((p) => p.funder === line.funder),
+          ),
+        )
+      : splitRow(payers, line.due, line.advances);
+    rows.push(...parts.map((r) => ({ ...r, role: 'pays' as const, funder: line.funder })));
   }
   return rows;
+}
+
+/** The organisation a payment names, by its id in the terms: its names as the signed terms give them (the id alone when they name it nowhere). */
+export function partyNamed(parties: PartiesSection | null | undefined, id: string | null): PartyName | null {
+  if (id === null) return null;
+  const found = parties ? [...(parties.funders ?? []), ...parties.downstream, ...parties.upstream].find((p) => p.id === id) : undefined;
+  return { id, name: found?.name ?? null, nameZh: found?.nameZh ?? null };
+}
+
+/** The organisations a payment on a funder line may name (docs/decisions/0110): the line's payers, none for the unnamed central government. */
+export function namedPayersOf(funder: Funder, parties: PartiesSection | null | undefined): PartyName[] {
+  if (!parties) return [];
+  return payersOf(funder, parties)
+    .filter((w) => w.id !== null)
+    .map(({ weight: _weight, ...name }) => name);
 }
 
 /** The funding shares the named funders add up to by line, when the terms name funders and no `fundingShares`. */
@@ -87,20 +146,43 @@ export interface LedgerPartyLine extends PartyName {
   /** Its part of the line's (or, receiving, the year's) scheduled and settled amounts; settled null before the settlement. */
   scheduled: string;
   settled: string | null;
+  /** What it paid on the line (receiving: its share of what the year was paid), signed (docs/decisions/0110). */
+  paid: string;
+  /** settled − paid once settled; null before. */
+  outstanding: string | null;
 }
 
-const split = (amount: string, list: readonly Weighted[]) =>
-  splitAmount(
+function split(amount: string, list: readonly Weighted[]) {
+  return splitAmount(
     amount,
     list.map((w) => w.weight),
   ).map((part) => fenText(part));
+}
+
+const outstandingOf = (settled: string | null, paid: string) => (settled === null ? null : fenText(new LD(settled).minus(paid)));
+
+/** One list's parties as ledger lines: each its part of the scheduled, settled (null before) and paid amounts. */
+function partLines(
+  list: readonly Weighted[],
+  of: Pick<LedgerPartyLine, 'agreementId' | 'year' | 'role' | 'funder'>,
+  scheduled: readonly string[],
+  settled: readonly string[] | null,
+  paid: readonly string[],
+): LedgerPartyLine[] {
+  return list.map(({ weight: _weight, ...name }, i) => {
+    const part = settled ? settled[i]! : null;
+    return { ...name, ...of, scheduled: scheduled[i]!, settled: part, paid: paid[i]!, outstanding: outstandingOf(part, paid[i]!) };
+  });
+}
 
 /**
  * The ledger's lines of one agreement by party: each payer's part of its funder line, and each
- * upstream party's part of the year's total. Payments are recorded per funder line, not per
- * organisation, so what each organisation has paid is not split: the lines' `paid` stays theirs.
+ * upstream party's part of the year's total, with what each paid and still owes. A payer's paid
+ * is what the payments naming it say, plus its share of the line's payments naming no one
+ * (`paidByPayer`); an upstream party's is its share of what the year was paid, as the terms split
+ * every payment to the upstream side.
  */
-export function ledgerByParty(lines: readonly LedgerLine[], parties: PartiesSection): LedgerPartyLine[] {
+export function ledgerByParty(lines: readonly LedgerLine[], parties: PartiesSection, payments: readonly (PartyPayment & Pick<LedgerPayment, 'agreementId' | 'year'>)[] = []): LedgerPartyLine[] {
   const out: LedgerPartyLine[] = [];
   const years = [...new Set(lines.map((l) => `${l.agreementId}\u0000${l.year}`))];
   for (const key of years) {
@@ -119,14 +201,19 @@ export function ledgerByParty(lines: readonly LedgerLine[], parties: PartiesSect
           receivers,
         )
       : null;
-    receivers.forEach(({ weight: _weight, ...name }, i) => out.push({ ...name, agreementId, year, role: 'receives', funder: null, scheduled: scheduled[i]!, settled: settled ? settled[i]! : null }));
+    const received = split(
+      total((l) => l.paid),
+      receivers,
+    );
+    out.push(...partLines(receivers, { agreementId, year, role: 'receives', funder: null }, scheduled, settled, received));
+    const ofYearPayments = payments.filter((p) => p.agreementId === agreementId && p.year === year);
     for (const line of ofYear) {
       const payers = payersOf(line.funder, parties);
-      const lineScheduled = split(line.scheduled, payers);
-      const lineSettled = line.settled === null ? null : split(line.settled, payers);
-      payers.forEach(({ weight: _weight, ...name }, i) =>
-        out.push({ ...name, agreementId, year, role: 'pays', funder: line.funder, scheduled: lineScheduled[i]!, settled: lineSettled ? lineSettled[i]! : null }),
+      const paid = paidByPayer(
+        payers,
+        ofYearPayments.filter((p) => p.funder === line.funder),
       );
+      out.push(...partLines(payers, { agreementId, year, role: 'pays', funder: line.funder }, split(line.scheduled, payers), line.settled === null ? null : split(line.settled, payers), paid));
     }
   }
   return out;
@@ -136,15 +223,25 @@ export interface PartyTotals extends PartyName {
   role: PartyRole;
   scheduled: string;
   settled: string;
+  paid: string;
+  /** Outstanding of settled years: settled − paid on them. */
+  outstanding: string;
 }
 
-/** Totals per party and role over ledger lines by party (settled: of settled years only), in first-seen order. */
+/** Totals per party and role over ledger lines by party (settled and outstanding: of settled years only), in first-seen order. */
 export function partyTotals(lines: readonly LedgerPartyLine[]): PartyTotals[] {
   const totals = new Map<string, PartyTotals>();
+  const plus = (a: string, b: string | null) => fenText(new LD(a).plus(b ?? 0));
   for (const l of lines) {
     const key = `${l.role}\u0000${l.id ?? ''}\u0000${l.id === null ? l.funder : ''}`;
-    const seen = totals.get(key) ?? { id: l.id, name: l.name, nameZh: l.nameZh, role: l.role, scheduled: '0.00', settled: '0.00' };
-    totals.set(key, { ...seen, scheduled: fenText(new LD(seen.scheduled).plus(l.scheduled)), settled: fenText(new LD(seen.settled).plus(l.settled ?? 0)) });
+    const seen = totals.get(key) ?? { id: l.id, name: l.name, nameZh: l.nameZh, role: l.role, scheduled: '0.00', settled: '0.00', paid: '0.00', outstanding: '0.00' };
+    totals.set(key, {
+      ...seen,
+      scheduled: plus(seen.scheduled, l.scheduled),
+      settled: plus(seen.settled, l.settled),
+      paid: plus(seen.paid, l.paid),
+      outstanding: plus(seen.outstanding, l.outstanding),
+    });
   }
   return [...totals.values()];
 }

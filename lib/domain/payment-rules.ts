@@ -31,19 +31,22 @@ export function paymentDateProblem(paidOn: string, window: { earliest: string; l
 export interface PaymentFacts {
   id: string;
   funder: Funder;
+  /** The organisation the payment names (docs/decisions/0110); null or absent when none. */
+  partyId?: string | null;
   direction: PaymentDirection;
   amount: Decimal.Value;
   paidOn: string;
   reference: string;
 }
 
-/** An earlier entry of the same transfer: the same funder, direction, amount, date and reference. */
+/** An earlier entry of the same transfer: the same funder and organisation, direction, amount, date and reference. */
 export function exactDuplicate<P extends PaymentFacts>(candidate: Omit<PaymentFacts, 'id'>, recorded: readonly P[]): P | null {
   const reference = candidate.reference.trim().toLowerCase();
   return (
     recorded.find(
       (p) =>
         p.funder === candidate.funder &&
+        (p.partyId ?? null) === (candidate.partyId ?? null) &&
         p.direction === candidate.direction &&
         new Decimal(p.amount).equals(candidate.amount) &&
         p.paidOn === candidate.paidOn &&

@@ -21,6 +21,8 @@ export interface LedgerExportPayment {
   agreement: number;
   year: number;
   funder: string;
+  /** The organisation that paid it (or was repaid), by name in the reader's language; '' when the payment names none (docs/decisions/0110). */
+  organisation: string;
   direction: string;
   amount: string;
   paidOn: string;
@@ -46,17 +48,23 @@ export interface LedgerExportParty {
   funder: string;
   scheduled: string;
   settled: string | null;
+  /** What it paid (receiving: its part of what was paid), and settled − paid once settled (docs/decisions/0110). */
+  paid: string;
+  outstanding: string | null;
 }
 
-export const partyColumns = ['deal', 'agreement', 'year', 'organisation', 'role', 'funder', 'scheduled', 'settled', 'currency'] as const;
+export const partyColumns = ['deal', 'agreement', 'year', 'organisation', 'role', 'funder', 'scheduled', 'settled', 'paid', 'outstanding', 'currency'] as const;
 
 export const ledgerColumns = ['deal', 'agreement', 'year', 'funder', 'scheduled', 'settled', 'paid', 'outstanding', 'currency'] as const;
+/** The CSV's columns when an agreement's terms name the parties: each funder line by the organisations that pay on it. */
+export const ledgerPartyColumns = ['deal', 'agreement', 'year', 'funder', 'organisation', 'scheduled', 'settled', 'paid', 'outstanding', 'currency'] as const;
 export const paymentColumns = [
   'payment',
   'deal',
   'agreement',
   'year',
   'funder',
+  'organisation',
   'direction',
   'amount',
   'paidOn',
@@ -76,7 +84,7 @@ export const paymentColumns = [
  * labels, the columns' and codes' own names.
  */
 export interface LedgerLabels {
-  column(name: (typeof paymentColumns)[number] | (typeof ledgerColumns)[number] | (typeof partyColumns)[number]): string;
+  column(name: (typeof paymentColumns)[number] | (typeof ledgerPartyColumns)[number] | (typeof partyColumns)[number]): string;
   sheet: { lines: string; payments: string; parties: string };
   funder(code: string): string;
   direction(code: string): string;
@@ -96,16 +104,29 @@ function ledgerRows(lines: readonly LedgerExportLine[], labels: LedgerLabels): s
 }
 
 function partyRows(parties: readonly LedgerExportParty[], labels: LedgerLabels): string[][] {
-  return parties.map((p) => [p.deal, String(p.agreement), String(p.year), p.organisation, labels.role(p.role), p.funder ? labels.funder(p.funder) : '', p.scheduled, p.settled ?? '', 'CNY']);
+  return parties.map((p) => [
+    p.deal,
+    String(p.agreement),
+    String(p.year),
+    p.organisation,
+    labels.role(p.role),
+    p.funder ? labels.funder(p.funder) : '',
+    p.scheduled,
+    p.settled ?? '',
+    p.paid,
+    p.outstanding ?? '',
+    'CNY',
+  ]);
 }
 
-function paymentRows(payments: readonly LedgerExportPayment[], labels: LedgerLabels): string[][] {
+function paymentRows(payments: readonly LedgerExportPayment[], labels: LedgerLabels, withOrganisation: boolean): string[][] {
   return payments.map((p) => [
     p.id,
     p.deal,
     String(p.agreement),
     String(p.year),
     labels.funder(p.funder),
+    ...(withOrganisation ? [p.organisation] : []),
     labels.direction(p.direction),
     p.amount,
     p.paidOn,
@@ -120,9 +141,23 @@ function paymentRows(payments: readonly LedgerExportPayment[], labels: LedgerLab
   ]);
 }
 
-/** The ledger lines as CSV (amounts exact, as text; "settled" and "outstanding" empty before settlement). */
-export function ledgerToCsv(lines: readonly LedgerExportLine[], labels: LedgerLabels = machineLabels): string {
-  return csvText([ledgerColumns.map(labels.column), ...ledgerRows(lines, labels)]);
+/**
+ * The ledger lines as CSV (amounts exact, as text; "settled" and "outstanding" empty before
+ * settlement). When an agreement's terms name the parties (`parties` holds its organisations'
+ * rows), the file has an organisation column and each of its funder lines is one row per
+ * organisation paying on it, whose amounts add up to the line's (docs/decisions/0110); the
+ * upstream parties' rows are in the workbook's sheet by organisation, not here, so that a column's
+ * sum is still the ledger's. Without such an agreement the file is as it always was.
+ */
+export function ledgerToCsv(lines: readonly LedgerExportLine[], labels: LedgerLabels = machineLabels, parties: readonly LedgerExportParty[] = []): string {
+  if (!parties.length) return csvText([ledgerColumns.map(labels.column), ...ledgerRows(lines, labels)]);
+  const rows = lines.flatMap((l) => {
+    const payers = parties.filter((p) => p.role === 'pays' && p.deal === l.deal && p.agreement === l.agreement && p.year === l.year && p.funder === l.funder);
+    const base = [l.deal, String(l.agreement), String(l.year), labels.funder(l.funder)];
+    if (!payers.length) return [[...base, '', l.scheduled, l.settled ?? '', l.paid, l.outstanding ?? '', 'CNY']];
+    return payers.map((p) => [...base, p.organisation, p.scheduled, p.settled ?? '', p.paid, p.outstanding ?? '', 'CNY']);
+  });
+  return csvText([ledgerPartyColumns.map(labels.column), ...rows]);
 }
 
 const moneyColumns = new Set(['scheduled', 'settled', 'paid', 'outstanding', 'amount']);
@@ -147,7 +182,8 @@ export async function ledgerToXlsx(
   const workbook = new ExcelJS.Workbook();
   const sheets: [string, readonly string[], string[][]][] = [
     [labels.sheet.lines, ledgerColumns, ledgerRows(lines, labels)],
-    [labels.sheet.payments, paymentColumns, paymentRows(payments, labels)],
+    // The organisation column only where an agreement's terms name the parties: older files keep their shape.
+    [labels.sheet.payments, parties.length ? paymentColumns : paymentColumns.filter((c) => c !== 'organisation'), paymentRows(payments, labels, parties.length > 0)],
   ];
   if (parties.length) sheets.push([labels.sheet.parties, partyColumns, partyRows(parties, labels)]);
   for (const [name, columns, rows] of sheets) {

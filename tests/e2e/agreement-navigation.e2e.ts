@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { baseUrl, launch, openAs, screenshot, screenshotDir } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
-import { must, signedShiyanAgreement } from './signed-agreement';
+import { must, signedShiyanAgreement, twoWayTerms } from './signed-agreement';
 
 let dealId: string;
 let agreementId: string;
@@ -41,7 +41,11 @@ function links(text: string, prefix: string): { id: string; href: string }[] {
 beforeAll(async () => {
   for (const [reader, email] of Object.entries(readers)) sessions[reader] = await signInOverHttp(email, demoPassword);
   // The labs’ tolerances are signed in the terms (an amendment would be needed to change them after).
-  ({ dealId, agreementId } = await signedShiyanAgreement(sessions.upstream!, sessions.downstream!, { codmn: { tolerance: { absolute: '0.2' } }, tp: { tolerance: { absolute: '0.004' } } }));
+  ({ dealId, agreementId } = await signedShiyanAgreement(
+    sessions.upstream!,
+    sessions.downstream!,
+    twoWayTerms({ codmn: { tolerance: { absolute: '0.2' } }, tp: { tolerance: { absolute: '0.004' } } }),
+  ));
 });
 
 describe('the links of a signed agreement, per role', () => {

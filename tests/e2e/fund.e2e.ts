@@ -12,6 +12,8 @@ import { baseUrl, chooseLanguage, launch, screenshot, screenshotDir, signIn } fr
 import type { HttpSession } from './http-session';
 import { must, signedShiyanAgreement } from './signed-agreement';
 import { demoParties } from './demo-deal';
+import Decimal from 'decimal.js';
+import type { LedgerView } from '../../lib/contracts/fund';
 
 let browser: Browser;
 let page: Page;
@@ -243,23 +245,48 @@ describe('fund administration in Chromium', () => {
     await chooseLanguage(page, 'zh');
   });
 
-  it('records the payment, after refusing an overpayment without a note', async () => {
+  it('records each organisation’s payment, after refusing one beyond its part without a note', async () => {
+    // The demo deal's downstream side is Beijing and Tianjin by allocation: a payment names the
+    // organisation that pays, and what it owes is its part of the line (decision 0110).
+    const ledger = await must(fund.json<LedgerView>(`/api/v1/deals/${dealId}/agreements/${agreementId}/ledger`), 200, 'ledger');
+    const [beijing, tianjin] = ledger.payers!.find((p) => p.funder === 'DOWNSTREAM')!.parties;
+    const partOf = (id: string | null) => ledger.byParty.find((p) => p.year === year && p.role === 'pays' && p.funder === 'DOWNSTREAM' && p.id === id)!.settled!;
+    const beijingPart = partOf(beijing!.id);
+    const over = new Decimal(beijingPart).plus('0.01').toFixed(2);
     await page.goto(administration('ledger'));
     await page.getByTestId('payment-year').selectOption(String(year));
     await page.getByTestId('payment-funder').selectOption('DOWNSTREAM');
-    await page.getByTestId('payment-amount').fill('200000000.01');
+    await page.getByTestId('payment-party').selectOption(beijing!.id!);
+    await page.getByTestId('payment-amount').fill(over);
     await page.getByTestId('payment-date').fill('2026-03-18');
     await page.getByTestId('payment-reference').fill(reference);
     await page.getByTestId('payment-submit').click();
-    await expect(page.getByTestId('payment-problems').textContent()).resolves.toContain('200000000.01 比该方向的未结清余额（200000000.00）多 0.01');
+    await expect(page.getByTestId('payment-problems').textContent()).resolves.toContain(`${over} 比该方向的未结清余额（${beijingPart}）多 0.01`);
     expect(await page.getByTestId('payment-row').count()).toBe(0);
 
-    await page.getByTestId('payment-amount').fill('200000000.00');
+    await page.getByTestId('payment-amount').fill(beijingPart);
     await page.getByTestId('payment-submit').click();
     await page.getByTestId('payment-saved').waitFor();
     await page.getByTestId('payment-row').first().waitFor();
     await expect(page.getByTestId('payment-row').first().textContent()).resolves.toContain(reference);
+    await expect(page.getByTestId('payment-organisation').first().textContent()).resolves.toBe(beijing!.nameZh);
+    // Tianjin pays its part the same day; the line is then settled in full.
+    await must(
+      fund.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/payments`, 'POST', {
+        year,
+        funder: 'DOWNSTREAM',
+        party: tianjin!.id,
+        direction: 'TO_UPSTREAM',
+        amount: partOf(tianjin!.id),
+        paidOn: '2026-03-18',
+        reference: `${reference}-TJ`,
+      }),
+      201,
+      'Tianjin pays',
+    );
+    await page.reload({ waitUntil: 'networkidle' });
     await expect(page.getByTestId('outstanding-2025-DOWNSTREAM').textContent()).resolves.toBe('0.00');
+    await expect(page.getByTestId('party-outstanding').allTextContents()).resolves.toContain('0.00');
     await page.getByTestId('ledger-chart').locator('svg').waitFor();
     await expect(page.getByTestId('ledger-advances').textContent()).resolves.toContain('2025');
 
@@ -269,6 +296,7 @@ describe('fund administration in Chromium', () => {
       fund.json(`/api/v1/deals/${dealId}/agreements/${agreementId}/payments`, 'POST', {
         year: year + 1,
         funder: 'DOWNSTREAM',
+        party: beijing!.id,
         direction: 'TO_UPSTREAM',
         amount: '1000.00',
         paidOn: '2026-03-19',

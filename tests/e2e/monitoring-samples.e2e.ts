@@ -4,12 +4,11 @@
 // year on terms that read the share of samples meeting Class III, and the settlement's trace lists the
 // samples behind that share. Screenshots at 1366 px in both languages.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient } from '../../lib/infra/prisma';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
 import { launch, openAs, screenshot } from './browser';
 import { signInOverHttp, type HttpSession } from './http-session';
-import { must, signAsEveryParty } from './signed-agreement';
+import { signedShiyanAgreement } from './signed-agreement';
 
 const year = 2024;
 // Twelve monthly CODMn samples: nine at or under Class III's 6 mg/L, one censored (<0.5 counts as the limit), three above.
@@ -23,39 +22,25 @@ let dealId: string;
 let agreementId: string;
 
 /** Terms on the compliance rate: the pot times the share of the year's samples meeting Class III. */
-async function signCompliance(): Promise<void> {
-  const prisma = createPrismaClient(inject('e2eDatabaseUrl'));
-  dealId = (await prisma.deal.findUniqueOrThrow({ where: { slug: 'shiyan-2003-2050' } })).id;
-  const versionId = (await prisma.scenarioVersion.findFirstOrThrow({ where: { scenario: { dealId, side: 'UPSTREAM' } }, orderBy: { createdAt: 'desc' } })).id;
-  await prisma.$disconnect();
-  const terms = {
-    format: 'payment-terms/1',
-    name: '高锰酸盐指数达标率考核 2021—2025 年',
-    currency: 'CNY',
-    unit: 10000,
-    from: 2021,
-    to: 2025,
-    constants: { pot: '1200', class3: '6' },
-    indicators: { codmn: 'mg/L' },
-    monitoring: { codmn: { labs: 'upstream', frequency: 'monthly', belowLimit: 'limit' } },
-    formulas: [
-      { name: 'compliance', expr: 'share(codmn <= class3)' },
-      { name: 'payment', expr: 'round(pot * compliance, 2)' },
-    ],
-  };
-  const validUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
-  const offer = await must(
-    upstream.json<{ id: string }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2025, amount: '1200' }], terms, validUntil }),
-    201,
-    'offer',
-  );
-  ({ agreementId } = await must(downstream.json<{ agreementId: string }>(`/api/v1/deals/${dealId}/offers/${offer.id}`, 'POST', { move: 'accept' }), 200, 'accept'));
-  await signAsEveryParty([upstream, downstream], `/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`);
-}
+const complianceTerms = {
+  format: 'payment-terms/1',
+  name: '高锰酸盐指数达标率考核 2021—2025 年',
+  currency: 'CNY',
+  unit: 10000,
+  from: 2021,
+  to: 2025,
+  constants: { pot: '1200', class3: '6' },
+  indicators: { codmn: 'mg/L' },
+  monitoring: { codmn: { labs: 'upstream', frequency: 'monthly', belowLimit: 'limit' } },
+  formulas: [
+    { name: 'compliance', expr: 'share(codmn <= class3)' },
+    { name: 'payment', expr: 'round(pot * compliance, 2)' },
+  ],
+};
 
 beforeAll(async () => {
   [upstream, downstream] = (await Promise.all(['shiyan@pes.demo', 'beijing@pes.demo'].map((email) => signInOverHttp(email, demoPassword)))) as [HttpSession, HttpSession];
-  await signCompliance();
+  ({ dealId, agreementId } = await signedShiyanAgreement(upstream, downstream, complianceTerms, [{ from: 2021, to: 2025, amount: '1200' }]));
   browser = await launch();
 });
 

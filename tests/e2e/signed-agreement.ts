@@ -24,28 +24,41 @@ export async function signAsEveryParty(parties: HttpSession[], path: string): Pr
 }
 
 /**
- * Shiyan's offer on the two-way terms, 2021–2030, settled on the fund's lab: `rules`, what the terms'
- * monitoring section says of an indicator besides (a tolerance, say).
+ * The two-way quality-index terms from 2021 to 2030, settled on the fund's lab. `rules`: what the
+ * terms' monitoring section says of an indicator besides (a tolerance, say).
  */
-export async function shiyanTermsOffer(upstream: HttpSession, rules: Record<string, Record<string, unknown>> = {}, message?: string): Promise<{ dealId: string; offerId: string }> {
-  const { dealId, versionId } = await readDemoDeal(async ({ dealId, latestVersion }) => ({ dealId, versionId: await latestVersion('UPSTREAM') }));
+export function twoWayTerms(rules: Record<string, Record<string, unknown>> = {}): Record<string, unknown> {
   const template = templateTerms('two-way-quality-index', 'zh');
   // The parties agreed on the section's station, commissioned by the fund, as the lab whose results
   // settle a year; a party's own lab result is compared with it within the tolerance.
   const monitoring = Object.fromEntries(Object.keys(template.indicators).map((name) => [name, { labs: 'fund', ...rules[name] }]));
-  const terms = { ...template, from: 2021, to: 2030, monitoring };
+  return { ...template, from: 2021, to: 2030, monitoring };
+}
+
+const tenYears = [{ from: 2021, to: 2030, amount: '200000' }];
+
+/** Shiyan's offer of `terms` (the two-way terms unless given) with `schedule` on its latest version. */
+export async function shiyanTermsOffer(
+  upstream: HttpSession,
+  rules: Record<string, Record<string, unknown>> = {},
+  message?: string,
+  terms: Record<string, unknown> = twoWayTerms(rules),
+  schedule: { from: number; to: number; amount: string }[] = tenYears,
+): Promise<{ dealId: string; offerId: string }> {
+  const { dealId, versionId } = await readDemoDeal(async ({ dealId, latestVersion }) => ({ dealId, versionId: await latestVersion('UPSTREAM') }));
   const validUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
-  const offer = await must(
-    upstream.json<{ id: string }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule: [{ from: 2021, to: 2030, amount: '200000' }], terms, validUntil, ...(message ? { message } : {}) }),
-    201,
-    'offer',
-  );
+  const offer = await must(upstream.json<{ id: string }>(`/api/v1/deals/${dealId}/offers`, 'POST', { versionId, schedule, terms, validUntil, ...(message ? { message } : {}) }), 201, 'offer');
   return { dealId, offerId: offer.id };
 }
 
-/** The agreement of Shiyan's offer on the two-way terms (shiyanTermsOffer), accepted by Beijing and signed by every party. */
-export async function signedShiyanAgreement(upstream: HttpSession, downstream: HttpSession, rules: Record<string, Record<string, unknown>> = {}): Promise<{ dealId: string; agreementId: string }> {
-  const { dealId, offerId } = await shiyanTermsOffer(upstream, rules);
+/** The agreement of Shiyan's offer of `terms` (the two-way terms unless given) with `schedule`, accepted by Beijing and signed by every party. */
+export async function signedShiyanAgreement(
+  upstream: HttpSession,
+  downstream: HttpSession,
+  terms: Record<string, unknown> = twoWayTerms(),
+  schedule: { from: number; to: number; amount: string }[] = tenYears,
+): Promise<{ dealId: string; agreementId: string }> {
+  const { dealId, offerId } = await shiyanTermsOffer(upstream, {}, undefined, terms, schedule);
   const { agreementId } = await must(downstream.json<{ agreementId: string }>(`/api/v1/deals/${dealId}/offers/${offerId}`, 'POST', { move: 'accept' }), 200, 'accept');
   await signAsEveryParty([upstream, downstream], `/api/v1/deals/${dealId}/agreements/${agreementId}/signatures`);
   return { dealId, agreementId };

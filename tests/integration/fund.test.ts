@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/domain/errors';
 import { templateTerms } from '../../lib/terms';
@@ -18,6 +17,7 @@ import { recordPayment } from '../../lib/server/fund/record-payment';
 import { resolveDispute } from '../../lib/server/fund/resolve-dispute';
 import { runSettlementYear } from '../../lib/server/fund/run-settlement';
 import { reversePayment } from '../../lib/server/fund/reverse-payment';
+import { pdfText } from '../support/pdf-text';
 import { closeMonitoringEntry } from '../../lib/server/fund/close-monitoring-entry';
 import { listDealActivity } from '../../lib/server/deals/list-deal-activity';
 import { searchFundArchive } from '../../lib/server/fund/search-fund-archive';
@@ -63,7 +63,16 @@ const confirm = (t: Table, settlement: { id: string; fingerprint: string }, acto
   confirmSettlement({ actor, origin: origin(), ...t.at, settlementId: settlement.id, fingerprint: settlement.fingerprint, now });
 const pay = (
   t: Table,
-  input: { year: number; funder: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM'; amount: string; direction?: 'TO_UPSTREAM' | 'FROM_UPSTREAM'; overpaymentNote?: string; reference?: string; paidOn?: string },
+  input: {
+    year: number;
+    funder: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM';
+    amount: string;
+    direction?: 'TO_UPSTREAM' | 'FROM_UPSTREAM';
+    overpaymentNote?: string;
+    reference?: string;
+    paidOn?: string;
+    party?: string;
+  },
   actor = t.fundAdmin,
 ) => recordPayment({ actor, origin: origin(), ...t.at, now, input: { direction: 'TO_UPSTREAM', paidOn: '2027-03-01', reference: `BANK-${input.year}-${input.funder}`, ...input } });
 const reverse = (t: Table, input: { reverses: string; reason: string; paidOn: string }, actor = t.fundAdmin) => reversePayment({ actor, origin: origin(), ...t.at, now, input });
@@ -506,6 +515,10 @@ describe('fund: payments and the ledger', () => {
     expect((over as ValidationError).problems).toMatchObject([
       { field: 'amount', message: '0.06 is more than the outstanding balance in this direction (0.05) by 0.01: correct the amount, or add an overpayment note to record it anyway' },
     ]);
+    // Terms without a parties section: a payment names no organisation (docs/decisions/0110).
+    await expect(pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '0.01', party: 'henan' })).rejects.toMatchObject({
+      problems: [{ field: 'party', message: 'payments on this funder line name no organisation: the terms name none for it' }],
+    });
     await expect(pay(t, { year: 2024, funder: 'DOWNSTREAM', amount: '1.005' })).rejects.toMatchObject({
       problems: [{ field: 'amount', message: '1.005 has more than two decimals: amounts are to the fen' }],
     });
@@ -557,6 +570,11 @@ describe('fund: immutability and authorisation', () => {
     await expect(testDb().settlement.update({ where: { id: draft.id }, data: { status: 'CONFIRMED', confirmedAt: new Date(), confirmedById: t.fundAdmin.id, due: '1.00' } })).rejects.toThrow(
       /cannot change what was run/,
     );
+    // One generic guard (docs/decisions/0110): the draft's agreement and year stay, confirming names who and when.
+    await expect(testDb().settlement.update({ where: { id: draft.id }, data: { year: 2022 } })).rejects.toThrow(/its year is fixed/);
+    await expect(testDb().settlement.update({ where: { id: draft.id }, data: { status: 'CONFIRMED', confirmedAt: new Date() } })).rejects.toThrow(/confirming needs confirmedById/);
+    await expect(testDb().settlement.update({ where: { id: draft.id }, data: { confirmedAt: new Date() } })).rejects.toThrow(/only a confirmed row names confirmedAt/);
+    await expect(testDb().settlement.update({ where: { id: draft.id }, data: { parties: [] } })).resolves.toMatchObject({ id: draft.id });
     expect((await verifyAuditChains(testDb())).broken.filter((link) => link.chain === t.deal.id)).toEqual([]);
   });
 
@@ -697,13 +715,3 @@ describe('fund: a settlement an accountant can file', () => {
     expect(original.getCell(column('冲销的付款')).text).toBe('');
   });
 });
-
-/** The PDF's text through poppler's pdftotext (CI installs poppler-utils; so must a developer's machine). */
-function pdfText(bytes: Buffer): string {
-  try {
-    return execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes, encoding: 'utf8' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is missing: install poppler-utils (apt-get install poppler-utils) to check the statement’s text');
-    throw error;
-  }
-}

@@ -12,7 +12,7 @@ import { getMonitoring } from '../../lib/server/fund/get-monitoring';
 import { importMonitoringTable } from '../../lib/server/fund/import-monitoring-table';
 import { resolveDispute } from '../../lib/server/fund/resolve-dispute';
 import { runSettlementYear } from '../../lib/server/fund/run-settlement';
-import type { EnterMonitoringValueInput } from '../../lib/domain/fund-schemas';
+import { ZResolveDispute, type EnterMonitoringValueInput } from '../../lib/domain/fund-schemas';
 import { testDb } from '../factories';
 import { fundOrigin as origin, signedAgreement, type FundActor } from '../factories/signed-agreement';
 
@@ -196,6 +196,66 @@ describe('two labs’ samples judged by the signed tolerance on their annual mea
     const { cell } = await resolveDispute({ actor: t.fundAdmin, origin: origin(), ...t.at, input: { method: 'AVERAGE', year: 2024, indicator: 'codmn', note: '两站均值' } });
     expect(cell).toMatchObject({ state: 'resolved', samples: [...monthly(['2.3', '2.5']), { on: '2024-03-20', value: '3' }] });
     expect(cell.value).toBe('2.6');
+  });
+});
+
+describe('a re-test reported as dated samples (decision 0110)', () => {
+  const evidence = { fileName: 'retest.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n% re-test report\n%%EOF\n') };
+  const retest = (t: Table, samples: { on: string; value: string }[]) =>
+    resolveDispute({
+      actor: t.fundAdmin,
+      origin: origin(),
+      ...t.at,
+      input: { method: 'RETEST', year: 2024, indicator: 'tp', samples, laboratory: '国家环境分析测试中心', note: '留样复检' },
+      evidence,
+    });
+
+  it('settles on the re-test’s samples as written, a censored one counted by the terms’ rule, and the run reads them', async () => {
+    const t = await signedAgreement({ terms });
+    await enter(t, t.upstream, { indicator: 'tp', samples: monthly(['0.02', '0.03']) });
+    await enter(t, t.downstream, { indicator: 'tp', laboratory: '北京市水文总站', samples: monthly(['0.05', '0.06']) });
+    expect(await cellOf(t, t.fundAdmin, 'tp')).toMatchObject({ state: 'disputed' });
+
+    // A sample beyond the signed plausible range (tp at most 1) is refused by its place, and nothing is saved.
+    const refused = await refusal(retest(t, [...monthly(['<0.02']), { on: '2024-06-15', value: '5' }]));
+    expect(refused.problems).toEqual([expect.objectContaining({ field: 'samples.1.value' })]);
+    expect(await testDb().disputeResolution.count({ where: { agreementId: t.agreementId } })).toBe(0);
+
+    const samples = [{ on: '2024-06-15', value: '0.030' }, ...monthly(['<0.02'])];
+    const { id, cell } = await retest(t, samples);
+    // <0.02 counts as half its limit (0.01): the mean is 0.02; the samples stay as written, in date order.
+    expect(cell).toMatchObject({
+      state: 'resolved',
+      value: '0.02',
+      samples: [
+        { on: '2024-01-15', value: '<0.02' },
+        { on: '2024-06-15', value: '0.03' },
+      ],
+      resolution: { method: 'RETEST', laboratory: '国家环境分析测试中心', sampledFrom: '2024-01-15', sampledTo: '2024-06-15' },
+    });
+    const row = await testDb().disputeResolution.findUniqueOrThrow({ where: { id } });
+    expect(row.samples).toEqual(cell.samples);
+    const audit = await testDb().auditEvent.findFirstOrThrow({ where: { dealId: t.deal.id, action: 'monitoring.dispute_resolved' } });
+    expect((audit.summary as { after: { retestSamples: unknown } }).after.retestSamples).toEqual(cell.samples);
+
+    const agreement = await testDb().agreement.findUniqueOrThrow({ where: { id: t.agreementId } });
+    const { inputs } = runYear(await loadAdministration(testDb(), agreement), 2024, now);
+    expect(inputs.tp).toMatchObject({ state: 'resolved', resolutionId: id, value: '0.02', samples: cell.samples });
+  });
+
+  it('takes one value or samples, not both, samples within the year and each date once', () => {
+    const base = { method: 'RETEST', year: 2024, indicator: 'tp', laboratory: '中心', note: '复检' };
+    expect(ZResolveDispute.safeParse({ ...base, samples: monthly(['0.02', '<0.01']) }).success).toBe(true);
+    expect(ZResolveDispute.safeParse({ ...base, value: '0.02', sampledFrom: '2025-02-01', sampledTo: '2025-02-03' }).success).toBe(true);
+    const paths = (body: Record<string, unknown>) => {
+      const parsed = ZResolveDispute.safeParse({ ...base, ...body });
+      return parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
+    };
+    expect(paths({ samples: monthly(['0.02']), value: '0.02' })).toEqual(['value']);
+    expect(paths({ samples: [{ on: '2023-12-15', value: '0.02' }] })).toEqual(['samples.0.on']);
+    expect(paths({ samples: [...monthly(['0.02']), { on: '2024-01-15', value: '0.03' }] })).toEqual(['samples.1.on']);
+    expect(paths({ samples: monthly(['0.02']), sampledFrom: '2024-01-01' })).toEqual(['sampledFrom']);
+    expect(paths({})).toEqual(['value', 'sampledFrom', 'sampledTo']);
   });
 });
 

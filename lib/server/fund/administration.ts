@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { agreementTerms, runSettlement, termsIndicators, type SettlementRunOutcome } from '@/lib/domain/fund-settlement';
-import { buildLedger, defaultShares, funders, isYearClosed, LD, signedPayment, type Funder, type LedgerPayment, type Shares } from '@/lib/domain/ledger';
+import { buildLedger, defaultShares, funders, isYearClosed, LD, signedPayment, type Funder, type LedgerLine, type LedgerPayment, type Shares } from '@/lib/domain/ledger';
 import {
   assessMonitoring,
   canonicalValue,
@@ -19,7 +19,7 @@ import {
 import { defaultRule, monitoringRules, type MonitoringRule, type PaymentTerms } from '@/lib/terms';
 import type { Sample } from '@/lib/terms/measurement';
 import { sharesOfTerms, termsInForce, type AmendmentChanges, type SignedAmendment } from '@/lib/domain/amendments';
-import { sharesOfFunders } from '@/lib/domain/party-split';
+import { ledgerByParty, sharesOfFunders, type LedgerPartyLine } from '@/lib/domain/party-split';
 import { ZSchedule } from '@/lib/domain/offer-schedule';
 import type { Agreement, DisputeResolution, MonitoringValue, Payment, Settlement } from '@/lib/generated/prisma/client';
 import { canonicalJson } from '@/lib/infra/audit-chain';
@@ -208,6 +208,7 @@ export function runYear(admin: Administration, year: number, now: Date): { outco
         cells: admin.cells,
         shares: admin.sharesOf(year),
         paid,
+        payments: admin.payments.filter((p) => p.year === year).map((p) => ({ funder: p.funder, partyId: p.partyId, direction: p.direction, amount: p.amount.toString() })),
         closed: isYearClosed(year, now),
       });
   const inputs = inputsOf(admin.cells, year, admin.indicators.needed);
@@ -228,10 +229,17 @@ export function settledSplit(settlement: Pick<Settlement, 'funders'>): Record<Fu
   return split;
 }
 
+const ledgerPayment = (p: Payment): LedgerPayment => ({ agreementId: p.agreementId, year: p.year, funder: p.funder, partyId: p.partyId, direction: p.direction, amount: p.amount.toString() });
+
+/** The ledger's lines by organisation when the terms name the parties (docs/decisions/0098, 0110), with what each paid; none otherwise. */
+export function partyLedgerOf(admin: Pick<Administration, 'terms' | 'payments'>, lines: readonly LedgerLine[]): LedgerPartyLine[] {
+  return admin.terms?.parties ? ledgerByParty(lines, admin.terms.parties, admin.payments.map(ledgerPayment)) : [];
+}
+
 /** The agreement's ledger lines: every year of the agreement, plus any year with payments. */
 export function ledgerOf(admin: Pick<Administration, 'agreement' | 'years' | 'scheduled' | 'sharesOf' | 'settlements' | 'payments'>) {
   const confirmed = new Map(admin.settlements.filter((s) => s.status === 'CONFIRMED').map((s) => [s.year, s]));
-  const payments: LedgerPayment[] = admin.payments.map((p) => ({ agreementId: p.agreementId, year: p.year, funder: p.funder, direction: p.direction, amount: p.amount.toString() }));
+  const payments = admin.payments.map(ledgerPayment);
   return buildLedger({
     years: admin.years.map((year) => {
       const settlement = confirmed.get(year);

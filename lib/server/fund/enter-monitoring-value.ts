@@ -1,20 +1,16 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/actor';
-import { ConflictError, ValidationError } from '@/lib/domain/errors';
+import { ConflictError } from '@/lib/domain/errors';
 import type { EnterMonitoringValueInput } from '@/lib/domain/fund-schemas';
 import { assessCell, type MonitoringSide } from '@/lib/domain/monitoring';
-import { monitoringColumns, monitoringFromGrid, sampleColumn } from '@/lib/interchange/monitoring-table';
-import { placeOf, requestFields } from '@/lib/domain/problem-place';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { confirmedYears, loadAdministration, ruleOf, toEntry } from './administration';
+import { checkLabResult } from './lab-result';
 import { inFundTransaction, mayEnterMonitoring } from './fund-access';
 import { cellDto } from './fund-dto';
 import { text } from '@/lib/domain/local-text';
-
-/** The columns of the table one entry of samples is checked as: a row per sample. */
-const sampleRowColumns = ['year', 'indicator', sampleColumn, 'value', 'laboratory'] as const;
 
 /**
  * One monitoring result, entered by a member for their own side: one value with its sampling
@@ -39,26 +35,7 @@ export async function enterMonitoringValue({
 }) {
   return inFundTransaction({ actor, origin, dealId, agreementId, rule: mayEnterMonitoring }, async (tx, { access, agreement }) => {
     const admin = await loadAdministration(tx, agreement);
-    const samples = input.samples;
-    const columns: readonly string[] = samples ? sampleRowColumns : monitoringColumns;
-    const grid = samples
-      ? [[...columns], ...samples.map((s) => [String(input.year), input.indicator, s.on, s.value, input.laboratory])]
-      : [[...columns], [String(input.year), input.indicator, input.value ?? '', input.laboratory, input.sampledFrom ?? '', input.sampledTo ?? '']];
-    const checked = monitoringFromGrid(grid, { indicators: admin.indicators.declared, from: agreement.startYear, to: agreement.endYear, monitoring: admin.resultRules });
-    if (!checked.ok) {
-      // The table's columns are the body's fields; a row of samples is a sample of the body's list.
-      const fieldOf = (p: { row: number; column: string }) => {
-        const column = /^[A-Z]$/.test(p.column) ? columns[p.column.charCodeAt(0) - 65] : undefined;
-        if (!column) return { field: '(body)' };
-        if (!samples || (column !== 'value' && column !== sampleColumn)) return { field: column };
-        const path = ['samples', p.row - 2, column === sampleColumn ? 'on' : 'value'] as const;
-        return { field: path.join('.'), label: placeOf(path, input, requestFields) };
-      };
-      // Each row of samples repeats the year and indicator: a problem with them is listed once.
-      const listed = checked.problems.map((p) => ({ ...fieldOf(p), message: p.message, text: p.text }));
-      throw ValidationError.listing(listed.filter((p, i) => listed.findIndex((q) => q.field === p.field && q.message === p.message) === i));
-    }
-    const row = checked.rows[0]!;
+    const row = checkLabResult(admin, input);
     if (confirmedYears(admin).has(row.year)) throw new ConflictError(text('yearSettledFinal', { year: row.year }));
     const side = access.membership.side as MonitoringSide;
     const previous = admin.entries.filter((e) => e.year === row.year && e.indicator === row.indicator && e.side === side).at(-1);

@@ -3,10 +3,10 @@ import type { PaymentDto } from '@/lib/contracts/fund';
 import type { Actor } from '@/lib/domain/actor';
 import type { AppLocale } from '@/lib/domain/locale';
 import { ledgerToCsv, ledgerToXlsx, type LedgerExportLine, type LedgerExportParty, type LedgerExportPayment, type LedgerLabels } from '@/lib/interchange/ledger-table';
-import { ledgerByParty, type LedgerPartyLine } from '@/lib/domain/party-split';
+import type { LedgerPartyLine } from '@/lib/domain/party-split';
 import { labelOr, readerTranslator } from '@/lib/server/i18n/reader-translator';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
-import { ledgerOf } from './administration';
+import { ledgerOf, partyLedgerOf } from './administration';
 import { paymentDtos } from './fund-dto';
 import { loadPortfolio } from './get-fund-portfolio';
 import { getLedger } from './get-ledger';
@@ -29,17 +29,21 @@ function ledgerLabels(locale: AppLocale): LedgerLabels {
 /** An organisation's part of a line as the export writes it: its name in the reader's language. */
 function exportParty(deal: string, agreement: number, p: LedgerPartyLine, locale: AppLocale): LedgerExportParty {
   const name = p.id === null ? labelOr(readerTranslator(locale), 'fund.funder.CENTRAL', 'CENTRAL') : ((locale === 'zh' ? p.nameZh : p.name) ?? p.nameZh ?? p.name ?? p.id);
-  return { deal, agreement, year: p.year, organisation: name, role: p.role, funder: p.funder ?? '', scheduled: p.scheduled, settled: p.settled };
+  return { deal, agreement, year: p.year, organisation: name, role: p.role, funder: p.funder ?? '', scheduled: p.scheduled, settled: p.settled, paid: p.paid, outstanding: p.outstanding };
 }
 
+/** An organisation's name in the reader's language, as the terms give it. */
+const organisationOf = (p: PaymentDto, locale: AppLocale) => (p.party ? ((locale === 'zh' ? p.party.nameZh : p.party.name) ?? p.party.nameZh ?? p.party.name ?? p.party.id ?? '') : '');
+
 /** A payment row of the export, with the reversal it is or that undid it. */
-function exportPayment(deal: string, agreement: number, p: PaymentDto): LedgerExportPayment {
+function exportPayment(deal: string, agreement: number, p: PaymentDto, locale: AppLocale): LedgerExportPayment {
   return {
     id: p.id,
     deal,
     agreement,
     year: p.year,
     funder: p.funder,
+    organisation: organisationOf(p, locale),
     direction: p.direction,
     amount: p.amount,
     paidOn: p.paidOn,
@@ -56,7 +60,7 @@ function exportPayment(deal: string, agreement: number, p: PaymentDto): LedgerEx
 async function encode(format: 'csv' | 'xlsx', name: string, lines: LedgerExportLine[], payments: LedgerExportPayment[], locale: AppLocale, parties: LedgerExportParty[] = []) {
   const labels = ledgerLabels(locale);
   // The BOM lets Excel open the UTF-8 CSV with its Chinese deal names intact.
-  if (format === 'csv') return { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(`\uFEFF${ledgerToCsv(lines, labels)}`, 'utf8') };
+  if (format === 'csv') return { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(`\uFEFF${ledgerToCsv(lines, labels, parties)}`, 'utf8') };
   return { fileName: `${name}.xlsx`, contentType: xlsxType, bytes: await ledgerToXlsx(lines, payments, labels, parties) };
 }
 
@@ -68,7 +72,7 @@ export async function exportAgreementLedger({ actor, origin, dealId, agreementId
     format,
     `ledger-${deal}-${ledger.agreement.number}`,
     ledger.lines.map((l) => ({ deal, agreement: ledger.agreement.number, year: l.year, funder: l.funder, scheduled: l.scheduled, settled: l.settled, paid: l.paid, outstanding: l.outstanding })),
-    ledger.payments.map((p) => exportPayment(deal, ledger.agreement.number, p)),
+    ledger.payments.map((p) => exportPayment(deal, ledger.agreement.number, p, actor.locale)),
     actor.locale,
     ledger.byParty.map((p) => exportParty(deal, ledger.agreement.number, p, actor.locale)),
   );
@@ -83,8 +87,8 @@ export async function exportPortfolioLedger({ actor, format, now = new Date() }:
     const agreement = admin.agreement.number;
     const agreementLines = ledgerOf(admin);
     for (const l of agreementLines) lines.push({ deal: deal.slug, agreement, year: l.year, funder: l.funder, scheduled: l.scheduled, settled: l.settled, paid: l.paid, outstanding: l.outstanding });
-    for (const p of paymentDtos(admin.payments)) payments.push(exportPayment(deal.slug, agreement, p));
-    if (admin.terms?.parties) for (const p of ledgerByParty(agreementLines, admin.terms.parties)) parties.push(exportParty(deal.slug, agreement, p, actor.locale));
+    for (const p of paymentDtos(admin.payments, admin.terms?.parties)) payments.push(exportPayment(deal.slug, agreement, p, actor.locale));
+    for (const p of partyLedgerOf(admin, agreementLines)) parties.push(exportParty(deal.slug, agreement, p, actor.locale));
   }
   return encode(format, `fund-ledger-${beijingDay(now)}`, lines, payments, actor.locale, parties);
 }

@@ -4,7 +4,8 @@ import { samplesOf, type CellAssessment } from '@/lib/domain/monitoring';
 import type { Agreement, Payment, Settlement } from '@/lib/generated/prisma/client';
 import type { Party } from '@/lib/contracts/agreements';
 import type { FunderNetting } from '@/lib/domain/ledger';
-import type { PartyNetting } from '@/lib/domain/party-split';
+import { partyNamed, type PartyNetting } from '@/lib/domain/party-split';
+import type { PartiesSection } from '@/lib/terms/parties';
 import { advanceDifference, termsAdvance, transfersOf } from '@/lib/domain/settlement-transfers';
 import type { Entry, Ruling } from './administration';
 
@@ -132,14 +133,15 @@ export function settlementDto(s: Settlement, names: Map<string, string>, agreeme
   };
 }
 
-/** A payment as the ledger shows it; `reversedById` from the other payments of its agreement. */
-export function paymentDto(p: Payment, reversedById: string | null = null): PaymentDto {
+/** A payment as the ledger shows it; `reversedById` from the other payments of its agreement, the organisation's names from the signed terms' parties. */
+export function paymentDto(p: Payment, reversedById: string | null = null, parties: PartiesSection | null = null): PaymentDto {
   return {
     id: p.id,
     year: p.year,
     settlementId: p.settlementId,
     kind: p.settlementId ? 'SETTLEMENT' : 'ADVANCE',
     funder: p.funder,
+    party: partyNamed(parties, p.partyId),
     direction: p.direction,
     amount: p.amount.toFixed(2),
     paidOn: day(p.paidOn)!,
@@ -165,7 +167,7 @@ export async function namesOf(
 }
 
 /** An agreement's payments, each original marked with the reversal that undid it. */
-export function paymentDtos(payments: readonly Payment[]): PaymentDto[] {
+export function paymentDtos(payments: readonly Payment[], parties: PartiesSection | null = null): PaymentDto[] {
   const reversedBy = new Map(payments.flatMap((p) => (p.reversesId ? [[p.reversesId, p.id] as const] : [])));
-  return payments.map((p) => paymentDto(p, reversedBy.get(p.id) ?? null));
+  return payments.map((p) => paymentDto(p, reversedBy.get(p.id) ?? null, parties));
 }

@@ -5,9 +5,9 @@ import { LD, fenText, funders, isYearClosed, signedPayment, totalsOf, type Ledge
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
 import { agreementStanding, indicatorTarget, isVolumeUnit, judgedDirection, nettingByDirection, targetMet } from '@/lib/terms';
-import { ledgerOf, loadAdministration } from './administration';
+import { ledgerOf, loadAdministration, partyLedgerOf } from './administration';
 import { paymentDtos } from './fund-dto';
-import { ledgerByParty, partyTotals, type LedgerPartyLine } from '@/lib/domain/party-split';
+import { partyTotals, type LedgerPartyLine } from '@/lib/domain/party-split';
 
 /** At most this many agreements on one dashboard; the archive lists them all. */
 const maxAgreements = 200;
@@ -41,7 +41,7 @@ export async function getFundPortfolio({ actor, now = new Date() }: { actor: Act
   const rows = admins.map(({ deal, admin }) => {
     const lines = ledgerOf(admin);
     allLines.push(...lines);
-    if (admin.terms?.parties) partyLines.push(...ledgerByParty(lines, admin.terms.parties));
+    partyLines.push(...partyLedgerOf(admin, lines));
     const disputed = admin.cells.filter((c) => c.state === 'disputed').length;
     const closedUnsettled = admin.years.filter((y) => isYearClosed(y, now) && !admin.settlements.some((s) => s.year === y && s.status === 'CONFIRMED')).length;
     return {
@@ -68,7 +68,9 @@ export async function getFundPortfolio({ actor, now = new Date() }: { actor: Act
   });
 
   const payments = admins
-    .flatMap(({ deal, admin }) => paymentDtos(admin.payments).map((p) => ({ ...p, agreementId: admin.agreement.id, agreementNumber: admin.agreement.number, dealId: deal.id, deal })))
+    .flatMap(({ deal, admin }) =>
+      paymentDtos(admin.payments, admin.terms?.parties).map((p) => ({ ...p, agreementId: admin.agreement.id, agreementNumber: admin.agreement.number, dealId: deal.id, deal })),
+    )
     .sort((a, b) => (a.paidOn === b.paidOn ? a.recordedAt.localeCompare(b.recordedAt) : a.paidOn.localeCompare(b.paidOn)));
   const byMonth = new Map<string, InstanceType<typeof LD>>();
   for (const p of payments) byMonth.set(p.paidOn.slice(0, 7), (byMonth.get(p.paidOn.slice(0, 7)) ?? new LD(0)).plus(signedPayment(p.direction, p.amount)));

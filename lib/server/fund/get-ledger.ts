@@ -3,10 +3,10 @@ import type { LedgerView } from '@/lib/contracts/fund';
 import type { Actor } from '@/lib/domain/actor';
 import { funders, totalsOf } from '@/lib/domain/ledger';
 import { advanceDifference, termsAdvance } from '@/lib/domain/settlement-transfers';
-import { ledgerByParty, partyTotals } from '@/lib/domain/party-split';
+import { namedPayersOf, partyTotals } from '@/lib/domain/party-split';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
 import { db } from '@/lib/server/db';
-import { ledgerOf, loadAdministration } from './administration';
+import { ledgerOf, loadAdministration, partyLedgerOf } from './administration';
 import { readAdministered } from './fund-access';
 import { paymentDtos } from './fund-dto';
 
@@ -19,7 +19,7 @@ export async function getLedger({ actor, origin, dealId, agreementId }: { actor:
   const { agreement, abilities } = await readAdministered({ actor, origin, dealId, agreementId, client: db() });
   const admin = await loadAdministration(db(), agreement);
   const lines = ledgerOf(admin);
-  const byParty = admin.terms?.parties ? ledgerByParty(lines, admin.terms.parties) : [];
+  const byParty = partyLedgerOf(admin, lines);
   const deal = await db().deal.findUniqueOrThrow({ where: { id: dealId }, select: { slug: true, name: true, nameZh: true } });
   return {
     agreement: { id: agreement.id, number: agreement.number, status: agreement.status, startYear: agreement.startYear, endYear: agreement.endYear, currency: agreement.currency },
@@ -30,7 +30,7 @@ export async function getLedger({ actor, origin, dealId, agreementId }: { actor:
     byYear: admin.years.map((year) => ({ year, confirmed: admin.settlements.some((s) => s.year === year && s.status === 'CONFIRMED'), ...totalsOf(lines.filter((l) => l.year === year)) })),
     byFunder: funders.map((funder) => ({ funder, ...totalsOf(lines.filter((l) => l.funder === funder)) })),
     totals: totalsOf(lines),
-    payments: paymentDtos(admin.payments),
+    payments: paymentDtos(admin.payments, admin.terms?.parties),
     advances: admin.settlements.map((s) => {
       const called = termsAdvance(s.formulas as Record<string, string>, s.unit);
       const paid = s.advances.toFixed(2);
@@ -38,6 +38,7 @@ export async function getLedger({ actor, origin, dealId, agreementId }: { actor:
     }),
     byParty,
     partyTotals: partyTotals(byParty),
+    payers: admin.terms?.parties ? funders.map((funder) => ({ funder, parties: namedPayersOf(funder, admin.terms!.parties) })) : null,
     me: abilities,
   };
 }

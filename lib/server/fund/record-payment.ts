@@ -7,10 +7,31 @@ import type { RecordPaymentInput } from '@/lib/domain/fund-schemas';
 import { checkPayment } from '@/lib/domain/ledger';
 import { appendAuditEvent } from '@/lib/server/audit/append-audit-event';
 import type { RequestOrigin } from '@/lib/server/auth/request-origin';
-import { ledgerOf, loadAdministration } from './administration';
+import { ledgerOf, loadAdministration, partyLedgerOf, type Administration } from './administration';
+import { namedPayersOf, type PartyName } from '@/lib/domain/party-split';
+import type { Funder } from '@/lib/domain/ledger';
 import { inFundTransaction, mayAdminister } from './fund-access';
 import { paymentDto } from './fund-dto';
 import { problem, text, type Problem } from '@/lib/domain/local-text';
+
+/** The organisations' names, English and Chinese lists (each message reads its language's). */
+const organisationNames = (payers: readonly PartyName[]) => ({
+  organisations: payers.map((p) => p.name ?? p.nameZh ?? p.id ?? ''),
+  organisationsZh: payers.map((p) => p.nameZh ?? p.name ?? p.id ?? ''),
+});
+
+/**
+ * The organisation a payment names (docs/decisions/0110): when the signed terms name the parties
+ * and the funder line has named payers, one of them is required; otherwise none may be named.
+ */
+function partyProblem(admin: Pick<Administration, 'terms'>, funder: Funder, party: string | undefined): Problem | null {
+  const payers = namedPayersOf(funder, admin.terms?.parties);
+  if (!payers.length) return party === undefined ? null : problem('party', text('paymentOrganisationNotNamed'));
+  const names = organisationNames(payers);
+  if (party === undefined) return problem('party', text('paymentNeedsOrganisation', names));
+  if (!payers.some((p) => p.id === party)) return problem('party', text('paymentOrganisationNotOnLine', { party, ...names }));
+  return null;
+}
 
 /**
  * Records money that moved for a year of an agreement: against the year's confirmed settlement,
@@ -42,8 +63,15 @@ export async function recordPayment({
       problems.push(problem('year', text('yearOutsideAgreement', { year: input.year, from: agreement.startYear, to: agreement.endYear })));
     const dateProblem = paymentDateProblem(input.paidOn, paymentDateWindow({ year: input.year, agreementDrafted: beijingDay(agreement.createdAt), today: beijingDay(now) }));
     if (dateProblem) problems.push(dateProblem);
+    const organisationProblem = partyProblem(admin, input.funder, input.party);
+    if (organisationProblem) problems.push(organisationProblem);
     const settlement = admin.settlements.find((s) => s.year === input.year && s.status === 'CONFIRMED') ?? null;
-    const line = ledgerOf(admin).find((l) => l.year === input.year && l.funder === input.funder);
+    const lines = ledgerOf(admin);
+    // Owed is judged on the organisation's part of the line when the payment names one.
+    const line =
+      input.party && !organisationProblem
+        ? partyLedgerOf(admin, lines).find((l) => l.year === input.year && l.role === 'pays' && l.funder === input.funder && l.id === input.party)
+        : lines.find((l) => l.year === input.year && l.funder === input.funder);
     const checked = checkPayment({
       line: { scheduled: line?.scheduled ?? '0', settled: settlement ? (line?.settled ?? '0') : null, paid: line?.paid ?? '0' },
       direction: input.direction,
@@ -53,7 +81,10 @@ export async function recordPayment({
     if (!checked.ok) problems.push(...checked.problems);
     if (problems.length || !checked.ok) throw ValidationError.listing(problems, (lines) => text('paymentNotRecorded', { problems: lines }));
     const recorded = admin.payments.map((p) => ({ ...p, paidOn: p.paidOn.toISOString().slice(0, 10) }));
-    const duplicate = exactDuplicate({ funder: input.funder, direction: input.direction, amount: checked.amount, paidOn: input.paidOn, reference: input.reference }, recorded);
+    const duplicate = exactDuplicate(
+      { funder: input.funder, partyId: input.party ?? null, direction: input.direction, amount: checked.amount, paidOn: input.paidOn, reference: input.reference },
+      recorded,
+    );
     if (duplicate && input.confirmDuplicate !== true) {
       throw new ConflictError(text('duplicatePayment', { reference: duplicate.reference, recordedAt: formatDateTime(duplicate.createdAt, 'en', { numeric: true }) }));
     }
@@ -63,6 +94,7 @@ export async function recordPayment({
         year: input.year,
         settlementId: settlement?.id ?? null,
         funder: input.funder,
+        partyId: input.party ?? null,
         direction: input.direction,
         amount: checked.amount,
         paidOn: new Date(`${input.paidOn}T00:00:00Z`),
@@ -86,6 +118,7 @@ export async function recordPayment({
           paymentId: payment.id,
           year: input.year,
           funder: input.funder,
+          ...(input.party ? { party: input.party } : {}),
           direction: input.direction,
           amount: checked.amount,
           paidOn: input.paidOn,
@@ -97,6 +130,6 @@ export async function recordPayment({
         },
       },
     });
-    return paymentDto(payment);
+    return paymentDto(payment, null, admin.terms?.parties);
   });
 }

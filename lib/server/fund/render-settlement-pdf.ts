@@ -66,7 +66,7 @@ export async function renderSettlementPdf({
       deal,
       settlement,
       inputs,
-      payments: paymentDtos(admin.payments).filter((p) => p.year === row.year),
+      payments: paymentDtos(admin.payments, admin.terms?.parties).filter((p) => p.year === row.year),
       chainHead: await anchorDealChainHead(dealId),
     },
     now,

@@ -51,6 +51,7 @@ export async function reversePayment({
         year: original.year,
         settlementId: original.settlementId,
         funder: original.funder,
+        partyId: original.partyId,
         direction: oppositeDirection(original.direction),
         amount: original.amount,
         paidOn: new Date(`${input.paidOn}T00:00:00Z`),
@@ -75,6 +76,7 @@ export async function reversePayment({
           reversesId: original.id,
           year: original.year,
           funder: original.funder,
+          ...(original.partyId ? { party: original.partyId } : {}),
           direction: reversal.direction,
           amount: reversal.amount.toFixed(2),
           paidOn: input.paidOn,
@@ -82,6 +84,6 @@ export async function reversePayment({
         },
       },
     });
-    return paymentDto(reversal);
+    return paymentDto(reversal, null, admin.terms?.parties);
   });
 }

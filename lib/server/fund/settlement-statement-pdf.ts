@@ -59,6 +59,12 @@ const section = (doc: Doc, key: Parameters<typeof both>[0]) => heading(doc, both
 /** Samples as a line: "2024-01-15 2.1 · 2024-02-15 <0.01 · …". */
 const sampleLine = (samples: readonly Sample[]) => samples.map((sample) => `${sample.on} ${sample.value}`).join(' · ');
 
+/** An organisation the terms name, Chinese then English (one name when the terms give one, or they are the same). */
+function organisationBoth(p: { id: string | null; name: string | null; nameZh: string | null }): string {
+  const names = [...new Set([p.nameZh, p.name].filter((n): n is string => Boolean(n)))];
+  return names.length ? names.join('\n') : (p.id ?? '');
+}
+
 /** Who a funder or the upstream party is, by organisation where the agreement names one. */
 function partyName(who: 'CENTRAL' | 'DOWNSTREAM' | 'UPSTREAM', parties: Record<'UPSTREAM' | 'DOWNSTREAM', OrganisationName[]>, lang: 'zh' | 'en'): string {
   const organisations = who === 'CENTRAL' ? null : organisationNames(parties[who], lang);
@@ -171,6 +177,24 @@ export function settlementStatementPdf(data: StatementData, generatedAt = new Da
     s.funders.map((f) => [funderLabel(f.funder), s.shares[f.funder] ?? '0', grouped(f.due), grouped(f.advances), grouped(f.balance)]),
   );
 
+  if (s.byParty?.length) {
+    // Each party's part (docs/decisions/0098, 0110): the upstream parties, then each payer of its funder line.
+    section(doc, 'byParty');
+    table(
+      doc,
+      [120, 130, 85, 85, 75],
+      [both('organisation'), both('role'), both('due'), both('advancesPaid'), both('funderBalance')],
+      s.byParty.map((p) => [
+        p.id === null ? funderLabel('CENTRAL') : organisationBoth(p),
+        p.funder === null ? both('receives', undefined, '\n') : both('pays', { zh: { line: zh.fund.funder[p.funder] }, en: { line: en.fund.funder[p.funder] } }, '\n'),
+        grouped(p.due),
+        grouped(p.advances),
+        grouped(p.balance),
+      ]),
+    );
+    note(doc, both('byPartyNote'));
+  }
+
   section(doc, 'payers');
   if (s.transfers.length) for (const transfer of s.transfers) note(doc, transferSentence(transfer, s), colour.ink);
   else note(doc, both('nothingToPay'), colour.ink);
@@ -185,7 +209,7 @@ export function settlementStatementPdf(data: StatementData, generatedAt = new Da
       data.payments.map((p) => {
         const reversed = p.reversesId ? byId.get(p.reversesId) : undefined;
         const reversal = p.reversesId ? `\n${both('reverses', { date: reversed?.paidOn ?? p.reversesId, reason: p.reversalReason ?? '' }, '\n')}` : '';
-        return [p.paidOn, funderLabel(p.funder), directionLabel(p.direction), grouped(p.amount), `${p.reference}${reversal}`];
+        return [p.paidOn, p.party ? `${funderLabel(p.funder)}\n${organisationBoth(p.party)}` : funderLabel(p.funder), directionLabel(p.direction), grouped(p.amount), `${p.reference}${reversal}`];
       }),
     );
   } else {
