@@ -157,7 +157,7 @@ export function TermsEditor({
             ))}
           </Select>
         </label>
-        <Button intent="secondary" size="sm" onClick={() => (setShowJson(!showJson), setJsonText(JSON.stringify(termsDocument(value), null, 2)))}>
+        <Button intent="secondary" size="sm" testId="terms-json-toggle" onClick={() => (setShowJson(!showJson), setJsonText(JSON.stringify(termsDocument(value), null, 2)))}>
           {showJson ? t('hideJson', formatNames) : t('showJson', formatNames)}
         </Button>
         {outcome && (

@@ -97,7 +97,8 @@ describe.sequential('creating a deal and starting its scenarios without a file',
     await page.waitForURL(/\/versions\/[0-9a-f-]+\?saved=1$/);
     await expect(page.getByTestId('version-title').textContent()).resolves.toBe('表 2 成本 · 第 1 版');
     await expect(page.getByTestId('template-to-fill').textContent()).resolves.toMatch(/补偿起始年份、追溯补偿年数、资本收益率 i_s/);
-    // Every category has its row: the category each row's picker shows.
+    // Every category has its row: the category each row's picker shows (the grids are drawn in the browser, decision 0114).
+    await page.locator('[data-testid=items-costs] select').first().waitFor();
     const chosen = await page.locator('main select').evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''));
     for (const label of ['C_f 林业建设', 'C_np 面源污染治理', 'C_AO 农业机会成本']) expect(chosen).toContain(label);
     // One's own version is duplicated, not forked as a counter-proposal.

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../lib/seed/demo-accounts';
-import zh from '../../messages/zh.json';
 import { baseUrl, openAs } from './browser';
 import { demoParties, onDemoDeal, withSuiteDatabase } from './demo-deal';
 
@@ -30,7 +29,7 @@ afterAll(() => setParties(none));
 
 /** The terms editor's document as its JSON view shows it. */
 async function draftedDocument(page: Page): Promise<{ parties?: { upstream: { id: string; nameZh?: string }[]; downstream: { id: string; nameZh?: string }[] } }> {
-  await page.getByRole('button', { name: zh.terms.showJson }).click();
+  await page.getByTestId('terms-json-toggle').click();
   return JSON.parse(await page.getByTestId('terms-json').inputValue()) as never;
 }
 
@@ -48,7 +47,7 @@ describe('terms drafted on a deal with parties, in Chromium', () => {
     await offers.getByTestId('offer-has-terms').check();
     expect(parties(await draftedDocument(offers))).toEqual(expected);
     await offers.getByTestId('terms-template').selectOption('middle-route');
-    await offers.getByRole('button', { name: zh.terms.hideJson }).click();
+    await offers.getByTestId('terms-json-toggle').click();
     expect(parties(await draftedDocument(offers))).toEqual(expected);
     await offers.context().close();
 
