@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
-import { buttonVariants } from '@/components/ui/variants';
+import { ButtonNavLink } from '@/components/ui/button';
 
 const sections = ['scenarios', 'negotiation', 'offers', 'agreements', 'terms', 'activity', 'members'] as const;
 
@@ -10,9 +9,9 @@ export async function DealNav({ dealId }: { dealId: string }) {
   return (
     <nav aria-label={t('label')} className="flex flex-wrap gap-2 text-sm" data-testid="deal-nav">
       {sections.map((section) => (
-        <Link key={section} href={`/deals/${dealId}/${section}`} className={buttonVariants({ intent: 'quiet', size: 'md' })}>
+        <ButtonNavLink key={section} href={`/deals/${dealId}/${section}`} intent="quiet" size="md">
           {t(section)}
-        </Link>
+        </ButtonNavLink>
       ))}
     </nav>
   );

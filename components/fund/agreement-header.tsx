@@ -1,9 +1,9 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import { AgreementCrumbs } from '@/components/agreements/agreement-crumbs';
 import { AgreementTabs } from '@/components/agreements/agreement-tabs';
-import { badgeVariants, buttonVariants } from '@/components/ui/variants';
+import { badgeVariants } from '@/components/ui/variants';
+import { ButtonLink, ButtonNavLink } from '@/components/ui/button';
 import type { AgreementDetail } from '@/lib/contracts/agreements';
 import type { AdministrationTab } from '@/lib/domain/agreement-navigation';
 import { Notice } from '@/components/ui/notice';
@@ -31,12 +31,12 @@ export async function AgreementHeader({ dealId, agreement, active, zh }: { dealI
           {verdict === 'true' ? t('header.hashVerified') : verdict === 'false' ? t('header.hashMismatch') : t('header.unsigned')}
         </span>
         <span className="ml-auto flex flex-wrap gap-2 text-sm">
-          <Link href={base} className={buttonVariants({ intent: 'quiet' })} data-testid="agreement-link">
+          <ButtonNavLink href={base} intent="quiet" testId="agreement-link">
             {t('header.agreement')}
-          </Link>
-          <a href={`/api/v1/deals/${dealId}/agreements/${agreement.id}/pdf`} className={buttonVariants({ intent: 'quiet' })} download>
+          </ButtonNavLink>
+          <ButtonLink href={`/api/v1/deals/${dealId}/agreements/${agreement.id}/pdf`} intent="quiet" download>
             {t('header.pdf', formatNames)}
-          </a>
+          </ButtonLink>
         </span>
       </div>
       {agreement.hashVerified === false && (

@@ -175,6 +175,13 @@ describe('screens use the kit', () => {
     expect(raw, 'use the kit (components/ui) instead:\n' + raw.join('\n')).toEqual([]);
   });
 
+  // A button's variants applied to a raw link are a button typed again: ButtonLink (a download, a
+  // file of the API) and ButtonNavLink (a page of the platform) are the kit's.
+  it('applies no button variants outside components/ui', () => {
+    const found = files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bbuttonVariants\(/g)].map((match) => where(file, readFileSync(file, 'utf8'), match.index)));
+    expect(found, 'use ButtonLink or ButtonNavLink (components/ui/button.tsx) instead:\n' + found.join('\n')).toEqual([]);
+  });
+
   it('draws no button, badge or banner by hand and repaints no kit control outside components/ui', () => {
     const found = files.flatMap((file) => {
       const text = readFileSync(file, 'utf8');

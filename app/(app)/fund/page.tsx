@@ -2,7 +2,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
-import { badgeVariants, buttonVariants, type BadgeTone } from '@/components/ui/variants';
+import { badgeVariants, type BadgeTone } from '@/components/ui/variants';
+import { ButtonLink, ButtonNavLink } from '@/components/ui/button';
 import { isNegative, yuan } from '@/components/fund/format';
 import { TotalsCards } from '@/components/fund/totals-cards';
 import { PartyTotalsTable } from '@/components/fund/party-totals-table';
@@ -17,8 +18,6 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatNames } from '@/lib/domain/format-names';
 
 const standingTone: Record<Standing, BadgeTone> = { disputed: 'alarm', outstanding: 'danger', toSettle: 'warning', upToDate: 'success' };
-
-const quiet = buttonVariants({ intent: 'quiet' });
 
 /** The fund's portfolio: every signed agreement of the deals where the reader is a fund member. */
 export default async function FundDashboardPage() {
@@ -37,15 +36,15 @@ export default async function FundDashboardPage() {
         <h1 className="text-2xl font-semibold text-water-900">{t('dashboard.title')}</h1>
         <p className="text-sm text-slate-600">{t('dashboard.subtitle')}</p>
         <span className="ml-auto flex flex-wrap gap-2">
-          <Link href="/fund/archive" className={quiet} data-testid="archive-link">
+          <ButtonNavLink href="/fund/archive" intent="quiet" testId="archive-link">
             {t('archive.title')}
-          </Link>
-          <a href="/api/v1/fund/ledger?format=xlsx" className={quiet} download data-testid="portfolio-xlsx">
+          </ButtonNavLink>
+          <ButtonLink href="/api/v1/fund/ledger?format=xlsx" intent="quiet" download testId="portfolio-xlsx">
             {t('common.exportXlsx', formatNames)}
-          </a>
-          <a href="/api/v1/fund/ledger?format=csv" className={quiet} download data-testid="portfolio-csv">
+          </ButtonLink>
+          <ButtonLink href="/api/v1/fund/ledger?format=csv" intent="quiet" download testId="portfolio-csv">
             {t('common.exportCsv', formatNames)}
-          </a>
+          </ButtonLink>
         </span>
       </div>
 

@@ -16,7 +16,7 @@ import { isLocale } from '@/lib/domain/locale';
 import { listDealActivity } from '@/lib/server/deals/list-deal-activity';
 import { orNotFound, pageContext } from '@/lib/server/http/page-context';
 import { Notice } from '@/components/ui/notice';
-import { buttonVariants } from '@/components/ui/variants';
+import { ButtonNavLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 
 type Search = { action?: string; from?: string; to?: string; before?: string };
@@ -61,9 +61,9 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           <Input name="to" type="date" defaultValue={search.to ?? ''} />
         </Field>
         <Button type="submit">{t('apply')}</Button>
-        <Link href={`/deals/${dealId}/activity`} className={buttonVariants({ intent: 'link' })}>
+        <ButtonNavLink href={`/deals/${dealId}/activity`} intent="link">
           {t('clear')}
-        </Link>
+        </ButtonNavLink>
       </form>
       {!filter.success ? (
         <Notice tone="error" className="mt-6">

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { cn } from '@/components/ui/cn';
-import { buttonVariants, type BadgeTone } from '@/components/ui/variants';
+import { type BadgeTone } from '@/components/ui/variants';
+import { ButtonLink } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
 import { Code } from '@/components/ui/code';
 import Link from 'next/link';
@@ -64,9 +64,9 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
           <Badge tone={stateTone[agreement.status] ?? 'neutral'}>{t(`agreements.state.${agreement.status}`)}</Badge>
         </span>
         <span className="text-sm text-slate-600">{t('agreements.signedCount', agreement.signatures)}</span>
-        <a href={pdfHref} className={cn(buttonVariants({ intent: 'quiet' }), 'ml-auto')} data-testid="pdf-link" download>
+        <ButtonLink href={pdfHref} intent="quiet" className="ml-auto" testId="pdf-link" download>
           {t('agreements.pdf', formatNames)}
-        </a>
+        </ButtonLink>
       </div>
       <AgreementTabs dealId={dealId} agreementId={agreement.id} navigation={agreement.navigation} />
 
@@ -295,9 +295,9 @@ export default async function AgreementPage({ params }: { params: Promise<{ deal
         </p>
         {agreement.hash && (
           <p className="mt-2 text-sm text-slate-700">
-            <a href={`/api/v1/deals/${dealId}/agreements/${agreement.id}/canonical`} className={buttonVariants({ intent: 'link' })} data-testid="canonical-link" download>
+            <ButtonLink href={`/api/v1/deals/${dealId}/agreements/${agreement.id}/canonical`} intent="link" testId="canonical-link" download>
               {t('agreements.canonicalDownload', formatNames)}
-            </a>{' '}
+            </ButtonLink>{' '}
             {t('agreements.canonicalExplain', formatNames)}
           </p>
         )}
