@@ -198,7 +198,15 @@ export type AuditValue =
   | { kind: 'text'; text: string }
   | { kind: 'amount'; yuan: string }
   | { kind: 'years'; years: number[] }
-  | { kind: 'term'; term: 'status' | 'offerStatus' | 'agreementStatus' | 'side' | 'yesNo' | 'method' | 'funder' | 'direction' | 'indicator'; value: string };
+  | { kind: 'term'; term: 'status' | 'offerStatus' | 'agreementStatus' | 'side' | 'yesNo' | 'method' | 'funder' | 'direction' | 'indicator'; value: string }
+  /**
+   * A part of a sentence that is there or not (an offer's total, an amendment coming into force):
+   * `audit.clause.<clause>` with its own values, so the sentence needs no select of its own;
+   * absent, an empty text.
+   */
+  | { kind: 'clause'; clause: AuditClause; values: Record<string, string | number | AuditValue> };
+
+export type AuditClause = 'noParties' | 'organisations' | 'offered' | 'presentValue' | 'deferred' | 'inForce';
 
 export type AuditField = 'status' | 'side' | 'canEdit' | 'canSign' | 'reason' | 'value' | 'laboratory' | 'due' | 'balance' | 'disabled';
 
@@ -264,17 +272,20 @@ const yearsOf = (value: unknown): number[] => (Array.isArray(value) ? value.filt
  * leaves the part out) where the row does not say it: rows written before `unit` was recorded
  * hold amounts in a unit nobody can tell any more.
  */
+const NO_CLAUSE: AuditValue = { kind: 'text', text: '' };
+const clause = (name: AuditClause, values: Extract<AuditValue, { kind: 'clause' }>['values']): AuditValue => ({ kind: 'clause', clause: name, values });
+
 function offerSentValues(after: Obj | undefined): Record<string, AuditSentenceValue> {
   const unit = typeof after?.unit === 'number' && after.unit > 0 ? after.unit : null;
   const yuan = (amount: unknown): AuditSentenceValue => (unit !== null && typeof amount === 'string' ? { kind: 'amount', yuan: D(amount).times(unit).toFixed() } : 'none');
   const presentValue = asObj(after?.presentValue);
   const deferred = yearsOf(after?.deferredYears);
+  const offered = yuan(after?.offered);
+  const presentOffered = yuan(presentValue?.offered);
   return {
-    offered: yuan(after?.offered),
-    presentValue: yuan(presentValue?.offered),
-    baseYear: str(presentValue?.baseYear) ?? '—',
-    count: deferred.length,
-    deferredYears: { kind: 'years', years: deferred },
+    offered: offered === 'none' ? NO_CLAUSE : clause('offered', { amount: offered }),
+    presentValue: presentOffered === 'none' ? NO_CLAUSE : clause('presentValue', { amount: presentOffered, baseYear: str(presentValue?.baseYear) ?? '—' }),
+    deferred: deferred.length === 0 ? NO_CLAUSE : clause('deferred', { count: deferred.length, years: { kind: 'years', years: deferred } }),
   };
 }
 
@@ -319,6 +330,7 @@ export function describeAuditEvent(event: { action: string; summary: unknown }, 
       return describe(action);
     case 'deal.parties_set':
       values.count = Array.isArray(after?.parties) ? after.parties.length : 0;
+      values.parties = values.count === 0 ? clause('noParties', {}) : clause('organisations', { count: values.count });
       return describe(action);
     case 'deal.created':
       put('name', after?.nameZh ?? after?.name);
@@ -352,8 +364,9 @@ export function describeAuditEvent(event: { action: string; summary: unknown }, 
       put('number', after?.number);
       put('year', after?.effectiveFrom);
       put('signatures', after?.signatures);
-      // Two sentences: a signature given, or the one that put the amendment in force.
+      // A signature given, or the one that put the amendment in force.
       values.effective = after?.effective === true ? 'yes' : 'no';
+      values.inForce = after?.effective === true ? clause('inForce', { year: str(after?.effectiveFrom) ?? '—' }) : NO_CLAUSE;
       return describe(action);
     case 'evidence.uploaded':
       put('fileName', after?.fileName);

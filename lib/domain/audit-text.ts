@@ -26,6 +26,7 @@ const termKeys: Record<Extract<AuditValue, { kind: 'term' }>['term'], string> = 
 
 export function auditValueText(value: AuditValue, t: Translate, lang: AppLocale, unit: ReaderUnit): string {
   if (value.kind === 'text') return value.text;
+  if (value.kind === 'clause') return t(`audit.clause.${value.clause}`, textValues(value.values, t, lang, unit));
   if (value.kind === 'amount') return formatAmount(value.yuan, lang, { scale: unit });
   if (value.kind === 'years')
     return yearRuns(value.years)
@@ -49,6 +50,9 @@ function yearRuns(years: readonly number[]): { from: number; to: number }[] {
 
 /** "李伟 保存了情景《…》第 4 版" / "Li Wei saved version 4 of scenario “…”". */
 export function auditSentenceText(description: AuditDescription, t: Translate, lang: AppLocale, unit: ReaderUnit): string {
-  const values = Object.fromEntries(Object.entries(description.values).map(([name, value]) => [name, typeof value === 'object' ? auditValueText(value, t, lang, unit) : value]));
-  return t(`audit.event.${description.sentence}`, values);
+  return t(`audit.event.${description.sentence}`, textValues(description.values, t, lang, unit));
+}
+
+function textValues(values: Record<string, string | number | AuditValue>, t: Translate, lang: AppLocale, unit: ReaderUnit): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'object' ? auditValueText(value, t, lang, unit) : value]));
 }

@@ -55,10 +55,10 @@ describe('describeAuditEvent', () => {
       describeAuditEvent({ action: 'deal.parties_set', summary: { before: { parties: [], quantityUnit: null }, after: { parties: [party, party], quantityUnit: '亿立方米' } } }, '管理员', names),
     ).toEqual({
       sentence: 'deal.parties_set',
-      values: { actor: '管理员', count: 2 },
+      values: { actor: '管理员', count: 2, parties: { kind: 'clause', clause: 'organisations', values: { count: 2 } } },
       changes: [],
     });
-    expect(describeAuditEvent({ action: 'deal.parties_set', summary: null }, '管理员', names).values.count).toBe(0);
+    expect(describeAuditEvent({ action: 'deal.parties_set', summary: null }, '管理员', names).values).toMatchObject({ count: 0, parties: { kind: 'clause', clause: 'noParties' } });
   });
 
   it('keeps old or unknown rows readable: an unknown action is "an action by …", missing fields are left out', () => {
