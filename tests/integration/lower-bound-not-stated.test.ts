@@ -158,11 +158,9 @@ describe('the activity sentence of a sent offer', () => {
     const { events } = await listDealActivity({ actor: upstream, origin, dealId: deal.id, filter: { limit: 20 } });
     const sentence = events.find((e) => e.action === 'offer.sent')!.description;
     expect(sentence.values).toMatchObject({
-      offered: { kind: 'amount', yuan: D(offer.boundCheck.totals.offered).times(1000).toFixed() },
-      presentValue: { kind: 'amount', yuan: D(offer.boundCheck.presentValue!.offered).times(1000).toFixed() },
-      baseYear: '2003',
-      count: 11,
-      deferredYears: { kind: 'years', years: Array.from({ length: 11 }, (_, i) => 2003 + i) },
+      offered: { kind: 'clause', clause: 'offered', values: { amount: { kind: 'amount', yuan: D(offer.boundCheck.totals.offered).times(1000).toFixed() } } },
+      presentValue: { kind: 'clause', clause: 'presentValue', values: { amount: { kind: 'amount', yuan: D(offer.boundCheck.presentValue!.offered).times(1000).toFixed() }, baseYear: '2003' } },
+      deferred: { kind: 'clause', clause: 'deferred', values: { count: 11, years: { kind: 'years', years: Array.from({ length: 11 }, (_, i) => 2003 + i) } } },
     });
     const zhText = auditSentenceText(sentence, t.zh, 'zh', 'wan');
     expect(zhText).toMatch(/发出了第 1 号报价，合计 [\d,.]+ 万元，折现至 2003 年的现值 [\d,.]+ 万元；11 年推迟至追溯补偿年份支付（2003–2013）$/);
